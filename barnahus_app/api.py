@@ -1,0 +1,9 @@
+"""What front ends import: open or create a record, and the errors they may show."""
+from .errors import (  # noqa: F401
+    BarnahusError, DiskFull, NotFound, PermissionDenied, PossibleDuplicate, RecordFileError,
+    RecordLocked, RecordReadOnly, SchemaTooNew, ValidationError, WrongCredentials,
+)
+from .keyslots import KdfParams  # noqa: F401
+from .record import create_record, open_record  # noqa: F401
+from .cases import CaseFilter, CasePage  # noqa: F401
+from .session import Session  # noqa: F401

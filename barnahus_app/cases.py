@@ -1,0 +1,292 @@
+"""Cases: intake, the persons in a case, the case list and its search (Session mixin)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import and_, delete, func, insert, select, text, update
+
+from . import policy, vocab
+from .errors import NotFound, ValidationError
+from .fields import CASE_FIELDS, Code, DateTime, Languages, Text, clean
+from .models import (
+    Case, CaseAbuseForm, CaseChild, CaseParty, InformationGiven, NoContact, Person, User, UserRole,
+)
+from .timeutil import utc_now_iso
+
+C = Case.__table__
+P = Person.__table__
+U = User.__table__
+
+SORTS = {
+    "received_desc": (C.c.referral_received_at.desc(), C.c.id.desc()),
+    "received_asc": (C.c.referral_received_at.asc(), C.c.id.asc()),
+    "reference": (C.c.reference.asc(),),
+    "status": (C.c.status.asc(), C.c.referral_received_at.desc()),
+}
+
+INFORMATION_FIELDS = {
+    "told_at": DateTime(required=True),
+    "language": Languages(single=True),
+    "format": Code("information_formats", required=True),
+    "topic": Text(5000, required=True, multiline=True),
+}
+
+# Mirrors migration 0002, for one case. What a search can find: reference, outside references,
+# and the names of the case's persons.
+_SEARCH_BODY = text("""
+    SELECT c.reference || ' ' || coalesce(c.police_reference, '') || ' ' ||
+           coalesce(c.prosecution_reference, '') || ' ' ||
+           coalesce((SELECT group_concat(p.given_name || ' ' || p.family_name || ' ' ||
+                                         coalesce(p.other_names, ''), ' ')
+                     FROM persons p
+                     WHERE p.id IN (SELECT person_id FROM case_children WHERE case_id = c.id
+                                    UNION SELECT person_id FROM case_parties WHERE case_id = c.id)), '')
+    FROM cases c WHERE c.id = :id
+""")
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(user_text: str) -> str | None:
+    """Every word must match, as a prefix. Quotes and operators typed by the user are words."""
+    words = _WORD.findall(user_text or "")[:20]
+    return " ".join('"' + w.replace('"', '') + '"*' for w in words) or None
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    text: str | None = None
+    status: str | None = None
+    case_lead_id: int | None = None
+    abuse_form: str | None = None
+    year: int | None = None
+    emergency: bool | None = None
+
+    def used(self) -> list[str]:
+        """Names of the filters in use, for the audit entry; never the search words."""
+        return [k for k, v in self.__dict__.items() if v not in (None, "")]
+
+
+@dataclass(frozen=True)
+class CasePage:
+    rows: list
+    total: int
+    offset: int
+
+
+class CaseActions:
+    def create_case(self, abuse_forms=(), **values) -> dict:
+        self._authorize("case", "create")
+        values.setdefault("status", "referred")
+        values.setdefault("case_lead_id", self.user_id)
+        data = clean(CASE_FIELDS, values)
+        vocab.check_jurisdiction(data["jurisdiction"])
+        forms = vocab.check_codes("abuse_forms", "forms of abuse", abuse_forms)
+        now = utc_now_iso()
+        year = data["referral_received_at"][:4]
+        with self.record.transaction() as conn:
+            self._check_case_lead(conn, data["case_lead_id"])
+            last = conn.execute(select(func.max(C.c.reference)).where(
+                C.c.reference.like(f"BH-{year}-%"))).scalar()
+            seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+            reference = f"BH-{year}-{seq:05d}"
+            if data["status"] == "closed":
+                data["closed_at"] = now
+            cid = conn.execute(insert(C).values(reference=reference, created_at=now, updated_at=now,
+                                                **data)).inserted_primary_key[0]
+            if forms:
+                conn.execute(insert(CaseAbuseForm.__table__), [{"case_id": cid, "code": f} for f in forms])
+            self._reindex_case(conn, cid)
+            self._audit(conn, "case.created", "case", cid)
+        return {"id": cid, "reference": reference}
+
+    def update_case(self, case_id: int, abuse_forms=None, **values) -> None:
+        self._authorize("case", "update")
+        data = clean(CASE_FIELDS, values, partial=True)
+        if "jurisdiction" in data:
+            vocab.check_jurisdiction(data["jurisdiction"])
+        with self.record.transaction() as conn:
+            current = self._require_case(conn, case_id)
+            if "case_lead_id" in data:
+                if data["case_lead_id"] is None:
+                    raise ValidationError("case_lead_id", "every case has one case lead.")
+                self._check_case_lead(conn, data["case_lead_id"])
+            if "status" in data and data["status"] != current.status:
+                data["closed_at"] = utc_now_iso() if data["status"] == "closed" else None
+            if data:
+                conn.execute(update(C).where(C.c.id == case_id).values(**data, updated_at=utc_now_iso()))
+            if abuse_forms is not None:
+                forms = vocab.check_codes("abuse_forms", "forms of abuse", abuse_forms)
+                conn.execute(delete(CaseAbuseForm.__table__).where(CaseAbuseForm.case_id == case_id))
+                if forms:
+                    conn.execute(insert(CaseAbuseForm.__table__), [{"case_id": case_id, "code": f} for f in forms])
+            self._reindex_case(conn, case_id)
+            fields = sorted(k for k in data if k != "closed_at") + (["abuse_forms"] if abuse_forms is not None else [])
+            self._audit(conn, "case.updated", "case", case_id, {"fields": fields})
+
+    def add_child(self, case_id: int, person_id: int, role: str = "victim") -> None:
+        """A child is in a case as victim, witness or at risk; never as an offender."""
+        self._authorize("case", "update")
+        vocab.check_code("child_roles", "role", role, required=True)
+        with self.record.transaction() as conn:
+            self._require_case(conn, case_id)
+            self._require_person(conn, person_id)
+            if conn.execute(select(CaseParty.id).where(CaseParty.person_id == person_id,
+                                                       CaseParty.party_role == "alleged_offender")).first():
+                raise ValidationError("role", "This person is recorded as an alleged offender; a child "
+                                              "is never recorded as an offender.")
+            conn.execute(insert(CaseChild.__table__).prefix_with("OR REPLACE").values(
+                case_id=case_id, person_id=person_id, role=role))
+            self._reindex_case(conn, case_id)
+            self._audit(conn, "case.child_added", "case", case_id, {"person": person_id, "role": role})
+
+    def add_party(self, case_id: int, person_id: int, party_role: str,
+                  relationship_to_child: str | None = None, child_person_id: int | None = None) -> int:
+        self._authorize("case", "update")
+        vocab.check_code("party_roles", "party role", party_role, required=True)
+        vocab.check_code("relationships_to_child", "relationship to the child", relationship_to_child)
+        with self.record.transaction() as conn:
+            self._require_case(conn, case_id)
+            person = conn.execute(select(P).where(P.c.id == person_id)).first()
+            if person is None:
+                raise NotFound(f"There is no person {person_id}.")
+            if party_role == "alleged_offender":
+                self._refuse_child_as_offender(conn, person, case_id)
+            if child_person_id is not None:
+                self._require_person(conn, child_person_id)
+            pid = conn.execute(insert(CaseParty.__table__).values(
+                case_id=case_id, person_id=person_id, party_role=party_role,
+                relationship_to_child=relationship_to_child, child_person_id=child_person_id,
+            )).inserted_primary_key[0]
+            self._reindex_case(conn, case_id)
+            self._audit(conn, "case.party_added", "case", case_id, {"person": person_id, "role": party_role})
+        return pid
+
+    def record_information_given(self, case_id: int, **values) -> int:
+        """What the child was told, when, in which language and format (003 para 38(b))."""
+        self._authorize("case", "update")
+        data = clean(INFORMATION_FIELDS, values)
+        if not data["language"]:
+            raise ValidationError("language", "is required.")
+        with self.record.transaction() as conn:
+            self._require_case(conn, case_id)
+            iid = conn.execute(insert(InformationGiven.__table__).values(
+                case_id=case_id, given_by=self.user_id, **data)).inserted_primary_key[0]
+            self._audit(conn, "case.information_given", "case", case_id, {"entry": iid})
+        return iid
+
+    def get_case(self, case_id: int) -> dict:
+        """The whole case as the user's roles may see it. Audited as a read of case content."""
+        self._authorize("case", "read")
+        with self.record.transaction() as conn:
+            row = self._require_case(conn, case_id)
+            case = dict(row._mapping)
+            case["abuse_forms"] = [r[0] for r in conn.execute(
+                select(CaseAbuseForm.code).where(CaseAbuseForm.case_id == case_id).order_by(CaseAbuseForm.code))]
+            lead = conn.execute(select(U.c.display_name).where(U.c.id == row.case_lead_id)).scalar()
+            case["case_lead_name"] = lead
+            see_persons = self.can("person", "read")
+            case["children"] = [dict(r._mapping) for r in conn.execute(
+                select(CaseChild.person_id, CaseChild.role, P.c.given_name, P.c.family_name,
+                       P.c.date_of_birth, P.c.dob_status, P.c.gender)
+                .join(P, P.c.id == CaseChild.person_id).where(CaseChild.case_id == case_id))] if see_persons else []
+            case["parties"] = [dict(r._mapping) for r in conn.execute(
+                select(CaseParty.id, CaseParty.person_id, CaseParty.party_role,
+                       CaseParty.relationship_to_child, CaseParty.child_person_id,
+                       P.c.given_name, P.c.family_name)
+                .join(P, P.c.id == CaseParty.person_id).where(CaseParty.case_id == case_id))] if see_persons else []
+            ids = {c["person_id"] for c in case["children"]} | {p["person_id"] for p in case["parties"]}
+            case["no_contact"] = [dict(r._mapping) for r in conn.execute(
+                select(NoContact.person_a, NoContact.person_b, NoContact.reason).where(
+                    NoContact.person_a.in_(ids) | NoContact.person_b.in_(ids)))] if ids else []
+            case["information_given"] = [dict(r._mapping) for r in conn.execute(
+                select(InformationGiven.__table__).where(InformationGiven.case_id == case_id)
+                .order_by(InformationGiven.told_at))]
+            self._audit(conn, "case.read", "case", case_id)
+        return case
+
+    def list_cases(self, flt: CaseFilter = CaseFilter(), sort: str = "received_desc",
+                   limit: int = 50, offset: int = 0, count: bool = True) -> CasePage:
+        """One page of the case list. The search words stay out of the audit trail."""
+        self._authorize("case", "read")
+        if sort not in SORTS:
+            raise ValidationError("sort", f"use one of {', '.join(SORTS)}.")
+        limit = max(1, min(int(limit), 1000))
+        where = self._case_conditions(flt)
+        child_name = (select(func.trim(P.c.given_name + " " + P.c.family_name))
+                      .join(CaseChild, CaseChild.person_id == P.c.id)
+                      .where(CaseChild.case_id == C.c.id).order_by(CaseChild.person_id).limit(1)
+                      .scalar_subquery())
+        see_persons = self.can("person", "read")
+        cols = [C.c.id, C.c.reference, C.c.status, C.c.referral_received_at, C.c.emergency,
+                C.c.triage_level, C.c.case_lead_id, U.c.display_name.label("case_lead_name")]
+        if see_persons:
+            cols.append(child_name.label("child_name"))
+        q = (select(*cols).join(U, U.c.id == C.c.case_lead_id).where(*where)
+             .order_by(*SORTS[sort]).limit(limit).offset(max(0, int(offset))))
+        with self.record.transaction() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+            total = conn.execute(select(func.count()).select_from(C).where(*where)).scalar_one() if count else -1
+            self._audit(conn, "case.list", None, None, {"filters": flt.used(), "rows": len(rows)})
+        return CasePage(rows, total, offset)
+
+    def case_id_for_reference(self, reference: str) -> int:
+        self._authorize("case", "read")
+        with self.record.engine.connect() as conn:
+            cid = conn.execute(select(C.c.id).where(C.c.reference == reference.strip().upper())).scalar()
+        if cid is None:
+            raise NotFound(f"There is no case {reference[:40]}.")
+        return cid
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _case_conditions(self, flt: CaseFilter) -> list:
+        where = []
+        if flt.text:
+            q = fts_query(flt.text)
+            if q:
+                where.append(C.c.id.in_(text("SELECT rowid FROM case_search WHERE case_search MATCH :q")
+                                        .bindparams(q=q)))
+        if flt.status:
+            where.append(C.c.status == flt.status)
+        if flt.case_lead_id:
+            where.append(C.c.case_lead_id == flt.case_lead_id)
+        if flt.abuse_form:
+            where.append(C.c.id.in_(select(CaseAbuseForm.case_id).where(CaseAbuseForm.code == flt.abuse_form)))
+        if flt.year:
+            y = int(flt.year)
+            where.append(and_(C.c.referral_received_at >= f"{y:04d}", C.c.referral_received_at < f"{y + 1:04d}"))
+        if flt.emergency is not None:
+            where.append(C.c.emergency.is_(bool(flt.emergency)))
+        return where
+
+    def _require_case(self, conn, case_id: int):
+        row = conn.execute(select(C).where(C.c.id == case_id)).first()
+        if row is None:
+            raise NotFound(f"There is no case {case_id}.")
+        return row
+
+    def _check_case_lead(self, conn, user_id: int) -> None:
+        ok = conn.execute(select(U.c.id).join(UserRole, UserRole.user_id == U.c.id).where(
+            U.c.id == user_id, U.c.active.is_(True),
+            UserRole.role == policy.Role.COORDINATOR.value)).first()
+        if not ok:
+            raise ValidationError("case_lead_id", "the case lead must be an active coordinator.")
+
+    def _refuse_child_as_offender(self, conn, person, case_id: int) -> None:
+        if conn.execute(select(CaseChild.case_id).where(CaseChild.person_id == person.id)).first():
+            raise ValidationError("role", "This person is a child in a case. A child is never recorded "
+                                          "as an offender.")
+        if person.date_of_birth:
+            received = conn.execute(select(C.c.referral_received_at).where(C.c.id == case_id)).scalar()
+            dob, on = person.date_of_birth, received[:10]
+            age = int(on[:4]) - int(dob[:4]) - ((on[5:10]) < dob[5:10])
+            if age < 18:
+                raise ValidationError("role", "This person was under 18 when the case was referred. "
+                                              "A child is never recorded as an offender; record them "
+                                              "as a child at risk in a case of their own.")
+
+    def _reindex_case(self, conn, case_id: int) -> None:
+        body = conn.execute(_SEARCH_BODY, {"id": case_id}).scalar() or ""
+        conn.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
+        conn.execute(text("INSERT INTO case_search(rowid, body) VALUES (:id, :body)"), {"id": case_id, "body": body})

@@ -1,0 +1,57 @@
+"""Errors a user can meet. Each message is complete, calm and safe to show: no case content,
+no passphrase, no key material."""
+
+
+class BarnahusError(Exception):
+    """Base for every error the front ends show as a one-line message."""
+
+
+class WrongCredentials(BarnahusError):
+    def __init__(self):
+        super().__init__("Wrong user name or password.")
+
+
+class RecordFileError(BarnahusError):
+    """The record file cannot be used as it is. The file is never changed when this is raised."""
+
+
+class RecordLocked(BarnahusError):
+    pass
+
+
+class RecordReadOnly(BarnahusError):
+    pass
+
+
+class DiskFull(BarnahusError):
+    pass
+
+
+class PermissionDenied(BarnahusError):
+    pass
+
+
+class ValidationError(BarnahusError):
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(f"{field}: {message}")
+
+
+class PossibleDuplicate(BarnahusError):
+    """Creating a person that looks like someone already in the record. The caller shows the
+    candidates and asks again with acknowledge_duplicates=True."""
+
+    def __init__(self, candidates):
+        self.candidates = candidates
+        super().__init__(
+            f"{len(candidates)} person(s) in the record have a similar name and date of birth. "
+            "Check them before creating a new person."
+        )
+
+
+class NotFound(BarnahusError):
+    pass
+
+
+class SchemaTooNew(BarnahusError):
+    pass

@@ -1,0 +1,223 @@
+"""The record's schema. Alembic migrations in migrations/versions build exactly this (a test
+compares them). Times are UTC ISO-8601 text; dates are ISO dates. Controlled values are
+vocabulary codes (see vocab.py), checked by the core before they are written."""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class RecordMeta(Base):
+    """Facts about the record itself (key/value): record id, created, centre name."""
+    __tablename__ = "record_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[str] = mapped_column(String(40))
+    password_changed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), nullable=True)
+
+
+class UserRole(Base):
+    __tablename__ = "user_roles"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class AuditEntry(Base):
+    """Append-only (triggers in the migration refuse UPDATE and DELETE) and hash-chained.
+    Holds who did what to which subject, never what the subject contains."""
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at_utc: Mapped[str] = mapped_column(String(40))
+    user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    username: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    action: Mapped[str] = mapped_column(String(64))
+    subject_kind: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    subject_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    detail: Mapped[str | None] = mapped_column(Text, nullable=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (Index("ix_audit_subject", "subject_kind", "subject_id"),)
+
+
+class Agency(Base):
+    __tablename__ = "agencies"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    email: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class StaffContact(Base):
+    """Professionals outside the record's users: a police officer, a prosecutor, a guardian."""
+    __tablename__ = "staff_contacts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    email: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
+class Person(Base):
+    """One person across every case: a child, a carer, an alleged offender, a witness."""
+    __tablename__ = "persons"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(200), default="")
+    other_names: Mapped[str | None] = mapped_column(String(400), nullable=True)
+    name_key: Mapped[str] = mapped_column(String(400))  # folded name for duplicate search
+    date_of_birth: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    dob_status: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    gender: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    gender_description: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    languages: Mapped[str | None] = mapped_column(String(200), nullable=True)  # "sv,ar"
+    interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    interpreter_language: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    nationality: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    country_of_origin: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    birth_registered: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    disability: Mapped[str | None] = mapped_column(Text, nullable=True)
+    address: Mapped[str | None] = mapped_column(Text, nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    notes: Mapped[str | None] = mapped_column(Text, nullable=True)
+    guardian_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), nullable=True)
+    guardian_kind: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    trusted_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), nullable=True)
+    created_at: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        CheckConstraint("dob_status IS NULL OR dob_status IN ('verified','assessed','claimed')",
+                        name="ck_person_dob_status"),
+        Index("ix_person_name_key", "name_key"),
+        Index("ix_person_dob", "date_of_birth"),
+    )
+
+
+class PersonTerm(Base):
+    """Multi-valued vocabulary terms of a person: special protection needs, risk and
+    protective factors."""
+    __tablename__ = "person_terms"
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), primary_key=True)
+    vocabulary: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class AgeAssessment(Base):
+    """How an age was assessed. Methods are a vocabulary of non-invasive methods only."""
+    __tablename__ = "age_assessments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    assessed_on: Mapped[str] = mapped_column(String(10))
+    method: Mapped[str] = mapped_column(String(64))
+    assessor: Mapped[str] = mapped_column(String(200))
+    basis: Mapped[str] = mapped_column(Text)
+    assessed_dob: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class NoContact(Base):
+    """Two persons who must never be in the building at the same time. person_a < person_b."""
+    __tablename__ = "no_contact"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_a: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    person_b: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        UniqueConstraint("person_a", "person_b", name="uq_no_contact_pair"),
+        CheckConstraint("person_a < person_b", name="ck_no_contact_order"),
+    )
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(32), unique=True)
+    case_lead_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[str] = mapped_column(String(32))
+    referral_received_at: Mapped[str] = mapped_column(String(40))
+    screened_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    acted_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    triage_level: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False)
+    ex_officio: Mapped[bool] = mapped_column(Boolean, default=False)
+    referral_source: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    reporter_profession: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    jurisdiction: Mapped[str] = mapped_column(String(16))
+    police_reference: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    prosecution_reference: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    summary: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[str] = mapped_column(String(40))
+    closed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    __table_args__ = (
+        Index("ix_case_received", "referral_received_at"),
+        Index("ix_case_status_received", "status", "referral_received_at"),
+        Index("ix_case_lead_received", "case_lead_id", "referral_received_at"),
+        Index("ix_case_emergency", "emergency", "referral_received_at"),
+    )
+
+
+class CaseAbuseForm(Base):
+    __tablename__ = "case_abuse_forms"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    __table_args__ = (Index("ix_abuse_form_code", "code", "case_id"),)
+
+
+class CaseChild(Base):
+    """A child in a case. A child's role is victim, witness or at risk: never offender."""
+    __tablename__ = "case_children"
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    __table_args__ = (
+        CheckConstraint("role IN ('victim','witness','at_risk')", name="ck_case_child_role"),
+        Index("ix_case_child_person", "person_id"),
+    )
+
+
+class CaseParty(Base):
+    """Another person in a case: carer, alleged offender, witness, guardian, trusted person."""
+    __tablename__ = "case_parties"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    party_role: Mapped[str] = mapped_column(String(32))
+    relationship_to_child: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    child_person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), nullable=True)
+    __table_args__ = (
+        UniqueConstraint("case_id", "person_id", "party_role", name="uq_case_party"),
+        Index("ix_case_party_person", "person_id"),
+    )
+
+
+class InformationGiven(Base):
+    """What the child was told, when, in which language and format (003 para 38(b))."""
+    __tablename__ = "information_given"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    told_at: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(String(16))
+    format: Mapped[str] = mapped_column(String(32))
+    topic: Mapped[str] = mapped_column(Text)
+    given_by: Mapped[int] = mapped_column(ForeignKey("users.id"))

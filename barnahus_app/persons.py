@@ -1,0 +1,195 @@
+"""The person index: one person across all their cases (Session mixin)."""
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, or_, select, update
+
+from .errors import NotFound, PossibleDuplicate, ValidationError
+from .fields import (
+    PERSON_FIELDS, PERSON_TERM_VOCABULARIES, VULNERABILITY_FIELDS, Code, Date, Text, clean, fold,
+    name_key,
+)
+from .models import AgeAssessment, CaseChild, CaseParty, NoContact, Person, PersonTerm
+from .timeutil import utc_now_iso
+from .vocab import check_codes
+
+P = Person.__table__
+AGE_ASSESSMENT_FIELDS = {
+    "assessed_on": Date(required=True, not_future=True),
+    "method": Code("age_assessment_methods", required=True),
+    "assessor": Text(200, required=True),
+    "basis": Text(10_000, required=True, multiline=True),
+    "assessed_dob": Date(not_future=True),
+}
+
+
+class PersonActions:
+    def find_similar_persons(self, given_name: str, family_name: str | None,
+                             date_of_birth: str | None) -> list[dict]:
+        """Likely duplicates: the same name in any order and accent, or the same date of birth
+        with a shared name."""
+        self._authorize("person", "read")
+        key = name_key(given_name or "", family_name)
+        tokens = key.split()
+        conds = [P.c.name_key == key]
+        if date_of_birth and tokens:
+            conds.append((P.c.date_of_birth == date_of_birth) &
+                         or_(*[P.c.name_key.like(f"%{t}%") for t in tokens if len(t) > 1]))
+        with self.record.engine.connect() as conn:
+            rows = conn.execute(select(P.c.id, P.c.given_name, P.c.family_name, P.c.date_of_birth)
+                                .where(or_(*conds)).limit(20)).all()
+        return [dict(r._mapping) for r in rows]
+
+    def create_person(self, acknowledge_duplicates: bool = False, terms: dict | None = None,
+                      **values) -> int:
+        self._authorize("person", "create")
+        vulnerable = {k: values.pop(k) for k in list(values) if k in VULNERABILITY_FIELDS}
+        data = clean(PERSON_FIELDS, values)
+        if vulnerable or terms:
+            self._authorize("vulnerability", "update")
+        data.update(clean(VULNERABILITY_FIELDS, vulnerable))
+        if not acknowledge_duplicates:
+            similar = self.find_similar_persons(data["given_name"], data["family_name"], data["date_of_birth"])
+            if similar:
+                raise PossibleDuplicate(similar)
+        data["family_name"] = data["family_name"] or ""
+        now = utc_now_iso()
+        with self.record.transaction() as conn:
+            self._check_person_refs(conn, data)
+            pid = conn.execute(insert(P).values(
+                **data,
+                name_key=name_key(data["given_name"], data["family_name"]),
+                created_at=now, updated_at=now)).inserted_primary_key[0]
+            changed = self._write_terms(conn, pid, terms or {})
+            self._audit(conn, "person.created", "person", pid,
+                        {"duplicates_acknowledged": acknowledge_duplicates, "terms": changed})
+        return pid
+
+    def get_person(self, person_id: int) -> dict:
+        self._authorize("person", "read")
+        with self.record.transaction() as conn:
+            row = conn.execute(select(P).where(P.c.id == person_id)).first()
+            if row is None:
+                raise NotFound(f"There is no person {person_id}.")
+            person = dict(row._mapping)
+            del person["name_key"]
+            if self.can("vulnerability", "read"):
+                person["terms"] = self._terms(conn, person_id)
+                person["age_assessments"] = [dict(r._mapping) for r in conn.execute(
+                    select(AgeAssessment.__table__).where(AgeAssessment.person_id == person_id)
+                    .order_by(AgeAssessment.assessed_on))]
+            else:
+                for k in VULNERABILITY_FIELDS:
+                    person.pop(k, None)
+            person["no_contact"] = self._no_contact_rows(conn, person_id)
+            person["cases"] = [dict(r._mapping) for r in conn.execute(
+                select(CaseChild.case_id, CaseChild.role).where(CaseChild.person_id == person_id))]
+            self._audit(conn, "person.read", "person", person_id)
+        return person
+
+    def update_person(self, person_id: int, terms: dict | None = None, **values) -> None:
+        vulnerable = {k: values.pop(k) for k in list(values) if k in VULNERABILITY_FIELDS}
+        if values:
+            self._authorize("person", "update")
+        if vulnerable or terms:
+            self._authorize("vulnerability", "update")
+        data = clean(PERSON_FIELDS, values, partial=True)
+        data.update(clean(VULNERABILITY_FIELDS, vulnerable, partial=True))
+        with self.record.transaction() as conn:
+            current = conn.execute(select(P).where(P.c.id == person_id)).first()
+            if current is None:
+                raise NotFound(f"There is no person {person_id}.")
+            self._check_person_refs(conn, data)
+            if "given_name" in data or "family_name" in data:
+                data["name_key"] = name_key(data.get("given_name", current.given_name),
+                                            data.get("family_name", current.family_name))
+                if "family_name" in data:
+                    data["family_name"] = data["family_name"] or ""
+            if data:
+                conn.execute(update(P).where(P.c.id == person_id).values(**data, updated_at=utc_now_iso()))
+            changed = self._write_terms(conn, person_id, terms or {})
+            self._audit(conn, "person.updated", "person", person_id,
+                        {"fields": sorted(k for k in data if k != "name_key"), "terms": changed})
+            self._reindex_cases_of(conn, person_id)
+
+    def add_age_assessment(self, person_id: int, **values) -> int:
+        self._authorize("person", "update")
+        data = clean(AGE_ASSESSMENT_FIELDS, values)
+        with self.record.transaction() as conn:
+            self._require_person(conn, person_id)
+            aid = conn.execute(insert(AgeAssessment.__table__).values(
+                person_id=person_id, created_by=self.user_id, created_at=utc_now_iso(), **data
+            )).inserted_primary_key[0]
+            self._audit(conn, "person.age_assessed", "person", person_id, {"assessment": aid})
+        return aid
+
+    def set_no_contact(self, person_id: int, other_person_id: int, reason: str | None = None) -> int:
+        """The two must never be scheduled into the building at the same time (001 para 75)."""
+        self._authorize("person", "update")
+        if person_id == other_person_id:
+            raise ValidationError("no contact", "choose two different persons.")
+        reason = Text(2000, multiline=True).clean("reason", reason)
+        a, b = sorted((person_id, other_person_id))
+        with self.record.transaction() as conn:
+            self._require_person(conn, a)
+            self._require_person(conn, b)
+            existing = conn.execute(select(NoContact.id).where(NoContact.person_a == a, NoContact.person_b == b)).first()
+            if existing:
+                return existing.id
+            nid = conn.execute(insert(NoContact.__table__).values(
+                person_a=a, person_b=b, reason=reason, created_by=self.user_id,
+                created_at=utc_now_iso())).inserted_primary_key[0]
+            self._audit(conn, "person.no_contact_set", "person", a, {"other_person": b})
+        return nid
+
+    def no_contact_pairs(self, person_id: int) -> list[dict]:
+        self._authorize("person", "read")
+        with self.record.engine.connect() as conn:
+            return self._no_contact_rows(conn, person_id)
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _require_person(self, conn, person_id: int) -> None:
+        if conn.execute(select(P.c.id).where(P.c.id == person_id)).first() is None:
+            raise NotFound(f"There is no person {person_id}.")
+
+    def _check_person_refs(self, conn, data: dict) -> None:
+        for f in ("guardian_person_id", "trusted_person_id"):
+            if data.get(f):
+                self._require_person(conn, data[f])
+
+    def _terms(self, conn, person_id: int) -> dict:
+        out = {v: [] for v in PERSON_TERM_VOCABULARIES}
+        for vocab_name, code in conn.execute(select(PersonTerm.vocabulary, PersonTerm.code)
+                                             .where(PersonTerm.person_id == person_id)):
+            out.setdefault(vocab_name, []).append(code)
+        return out
+
+    def _write_terms(self, conn, person_id: int, terms: dict) -> list[str]:
+        for vocab_name, codes in terms.items():
+            if vocab_name not in PERSON_TERM_VOCABULARIES:
+                raise ValidationError(vocab_name, "is not a list of terms for a person.")
+            codes = check_codes(vocab_name, vocab_name, codes)
+            conn.execute(delete(PersonTerm.__table__).where(
+                PersonTerm.person_id == person_id, PersonTerm.vocabulary == vocab_name))
+            if codes:
+                conn.execute(insert(PersonTerm.__table__), [
+                    {"person_id": person_id, "vocabulary": vocab_name, "code": c} for c in codes])
+        return sorted(terms)
+
+    def _no_contact_rows(self, conn, person_id: int) -> list[dict]:
+        rows = conn.execute(select(NoContact.__table__).where(
+            or_(NoContact.person_a == person_id, NoContact.person_b == person_id))).all()
+        return [{"id": r.id, "other_person_id": r.person_b if r.person_a == person_id else r.person_a,
+                 "reason": r.reason, "created_at": r.created_at} for r in rows]
+
+    def _reindex_cases_of(self, conn, person_id: int) -> None:
+        case_ids = {r[0] for r in conn.execute(select(CaseChild.case_id).where(CaseChild.person_id == person_id))}
+        case_ids |= {r[0] for r in conn.execute(select(CaseParty.case_id).where(CaseParty.person_id == person_id))}
+        for cid in case_ids:
+            self._reindex_case(conn, cid)
+
+
+def display_name(given: str, family: str | None) -> str:
+    return f"{given} {family}".strip() if family else given
+
+
+__all__ = ["PersonActions", "display_name", "fold"]

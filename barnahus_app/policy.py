@@ -1,0 +1,95 @@
+"""Who may do what: the one table every core call consults.
+
+Data kinds and actions are fixed here; a role holds a set of (kind, action) grants. A user with
+several roles holds the union. Nothing outside this table grants anything. DOMAIN.md's
+"must not see by default" column is why the administrator holds no case content and why medical
+and therapy detail (added by later modules) are granted only to their own disciplines.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from .errors import PermissionDenied
+
+
+class Role(str, Enum):
+    COORDINATOR = "coordinator"   # coordinator / social worker, the case lead
+    INTERVIEWER = "interviewer"   # forensic interviewer
+    MEDICAL = "medical"
+    THERAPIST = "therapist"
+    LIAISON = "liaison"           # police / prosecution liaison
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {
+    Role.COORDINATOR: "Coordinator / social worker",
+    Role.INTERVIEWER: "Forensic interviewer",
+    Role.MEDICAL: "Medical staff",
+    Role.THERAPIST: "Therapist / psychologist",
+    Role.LIAISON: "Police / prosecution liaison",
+    Role.ADMIN: "Administrator",
+}
+
+# Every kind of data and the actions that exist on it.
+ACTIONS = {
+    "case": ("read", "create", "update", "export"),       # case fields, children and parties
+    "person": ("read", "create", "update"),               # identity and intake of persons
+    "vulnerability": ("read", "update"),                  # risk/protective factors, needs, disability
+    "agency": ("read", "create", "update"),               # agencies and outside staff contacts
+    "audit": ("read", "export"),                          # the audit trail (no content in it)
+    "user": ("read", "create", "update"),                 # accounts and roles
+    "record": ("rotate_key", "backup"),                   # keys and backups
+}
+
+R, C, U, E = "read", "create", "update", "export"
+
+POLICY: dict[Role, dict[str, frozenset]] = {
+    Role.COORDINATOR: {
+        "case": frozenset({R, C, U, E}), "person": frozenset({R, C, U}),
+        "vulnerability": frozenset({R, U}), "agency": frozenset({R, C, U}),
+        "audit": frozenset({R, E}), "user": frozenset({R}),
+    },
+    Role.INTERVIEWER: {
+        "case": frozenset({R}), "person": frozenset({R, U}), "vulnerability": frozenset({R}),
+        "agency": frozenset({R}), "user": frozenset({R}),
+    },
+    Role.MEDICAL: {
+        "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R}),
+        "agency": frozenset({R}), "user": frozenset({R}),
+    },
+    Role.THERAPIST: {
+        "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R, U}),
+        "agency": frozenset({R}), "user": frozenset({R}),
+    },
+    Role.LIAISON: {
+        "case": frozenset({R, E}), "person": frozenset({R}), "agency": frozenset({R}),
+        "user": frozenset({R}),
+    },
+    Role.ADMIN: {
+        "agency": frozenset({R, C, U}), "audit": frozenset({R, E}),
+        "user": frozenset({R, C, U}), "record": frozenset({"rotate_key", "backup"}),
+    },
+}
+
+
+def allowed(roles, kind: str, action: str) -> bool:
+    if action not in ACTIONS.get(kind, ()):
+        raise ValueError(f"unknown action {kind}.{action}")
+    return any(action in POLICY[Role(r)].get(kind, ()) for r in roles)
+
+
+def require(roles, kind: str, action: str) -> None:
+    if not allowed(roles, kind, action):
+        raise PermissionDenied(f"Your roles do not allow this ({kind}: {action}).")
+
+
+def parse_roles(names) -> list[Role]:
+    out = []
+    for n in names:
+        try:
+            out.append(Role(n.strip().lower()))
+        except ValueError:
+            raise PermissionDenied(
+                f"Unknown role '{n[:40]}'. Roles are: {', '.join(r.value for r in Role)}."
+            ) from None
+    return out

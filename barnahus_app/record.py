@@ -1,0 +1,266 @@
+"""Creating, unlocking and closing a record. `open_record` returns a Session: the one object
+every front end talks to. Each Session method checks the policy and writes the audit trail."""
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+import sqlcipher3
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+from . import __version__, audit, policy, schema, storage
+from .errors import (
+    BarnahusError, RecordFileError, SchemaTooNew, ValidationError, WrongCredentials,
+)
+from .keyslots import (
+    KdfParams, KeyFile, format_recovery_key, new_slot, normalise_username, parse_recovery_key,
+)
+from .models import RecordMeta, User, UserRole
+from .timeutil import utc_now, utc_now_iso
+
+USERNAME = re.compile(r"^[\w.\-]{1,64}$")
+PASSWORD_MIN, PASSWORD_MAX = 10, 1024
+BACKUP_HINT = " Backups made by Barnahus are in the 'backups' folder beside the record."
+
+
+def check_username(name: str) -> str:
+    n = normalise_username(name or "")
+    if not USERNAME.match(n):
+        raise ValidationError("user name", "use 1 to 64 letters, digits, dots, hyphens or underscores.")
+    return n
+
+
+def check_password(password: str) -> str:
+    if not isinstance(password, str) or len(password) < PASSWORD_MIN:
+        raise ValidationError("password", f"must be at least {PASSWORD_MIN} characters long.")
+    if len(password) > PASSWORD_MAX:
+        raise ValidationError("password", f"must be at most {PASSWORD_MAX} characters long.")
+    return password
+
+
+@dataclass
+class Record:
+    """The open file: its engine, key, key file and writer lock."""
+
+    path: Path
+    engine: Engine
+    key: bytes
+    keyfile: KeyFile
+    lock: storage.WriterLock | None
+    read_only: bool = False
+    kdf: KdfParams = field(default_factory=KdfParams)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.lock:
+            self.lock.release()
+            self.lock = None
+
+    @contextmanager
+    def transaction(self):
+        """One transaction; SQLite errors a user can meet become clear errors, and the
+        transaction is rolled back whole."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except DBAPIError as e:
+            friendly = storage.friendly_db_error(e)
+            if friendly is not None:
+                raise friendly from None
+            if "never recorded as an offender" in str(e.orig):
+                raise ValidationError("role", "A child is never recorded as an offender.") from None
+            raise
+
+    def reconnect(self, key: bytes) -> None:
+        self.engine.dispose()
+        self.key = key
+        self.engine = storage.make_engine(self.path, key, self.read_only)
+
+
+def create_record(path: Path, admin_username: str, admin_password: str,
+                  admin_display_name: str | None = None, centre_name: str = "",
+                  kdf: KdfParams = KdfParams()) -> str:
+    """Create an encrypted record with its first administrator. Returns the recovery key,
+    to be shown once. A crash part-way leaves no file under the record's name."""
+    path = Path(path)
+    admin = check_username(admin_username)
+    check_password(admin_password)
+    if path.exists() or KeyFile.path_for(path).exists():
+        raise RecordFileError(f"{path} already exists. Choose another name or folder.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    partial = path.with_name(path.name + ".creating")
+    if partial.exists():
+        partial.unlink()
+    engine = storage.make_engine(partial, key)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA application_id = {storage.APPLICATION_ID}")
+        with engine.begin() as conn:
+            schema.upgrade(conn)
+        now = utc_now_iso()
+        with engine.begin() as conn:
+            conn.execute(insert(RecordMeta.__table__), [
+                {"key": "record_id", "value": str(uuid.uuid4())},
+                {"key": "created_at", "value": now},
+                {"key": "created_by_version", "value": __version__},
+                {"key": "centre_name", "value": centre_name or ""},
+            ])
+            uid = conn.execute(insert(User.__table__).values(
+                username=admin, display_name=admin_display_name or admin, active=True,
+                created_at=now, password_changed_at=now)).inserted_primary_key[0]
+            conn.execute(insert(UserRole.__table__).values(user_id=uid, role=policy.Role.ADMIN.value))
+            audit.append(conn, uid, admin, "record.created", "record", None)
+            audit.append(conn, uid, admin, "user.created", "user", uid, {"roles": ["admin"]})
+    finally:
+        engine.dispose()
+    keyfile = KeyFile.new(path)
+    keyfile.set_slot(admin, new_slot(admin, admin_password, [key], kdf))
+    keyfile.save()
+    os.chmod(partial, 0o600)
+    os.replace(partial, path)
+    return format_recovery_key(key)
+
+
+def open_record(path: Path, username: str, password: str | None = None,
+                recovery_key: str | None = None, *, read_only: bool = False,
+                kdf: KdfParams = KdfParams(), sleep: Callable[[float], None] = time.sleep,
+                clock: Callable[[], datetime] = utc_now):
+    """Unlock a record as `username`, with their password or with the recovery key.
+
+    The file is never changed by a failed open. A schema from an older version is backed up,
+    then migrated. An interrupted key rotation is finished or rolled back, whichever key opens.
+    """
+    from .session import Session  # session imports this module
+
+    path = Path(path)
+    if (password is None) == (recovery_key is None):
+        raise ValueError("give either a password or a recovery key")
+    problem = storage.describe_file_problem(path)
+    if problem:
+        raise RecordFileError(problem + (BACKUP_HINT if path.exists() else ""))
+    lock = None if read_only else storage.WriterLock(path)
+    if lock:
+        lock.acquire()
+    try:
+        if password is not None:
+            keyfile = KeyFile.load(path)
+            delay = keyfile.unlock_delay(clock())
+            if delay:
+                sleep(delay)
+            try:
+                _, candidates = keyfile.unwrap(username, password)
+            except WrongCredentials:
+                _note_failure(keyfile, username, clock(), read_only)
+                raise
+        else:
+            keyfile = _keyfile_or_new(path)
+            try:
+                candidates = [parse_recovery_key(recovery_key)]
+            except WrongCredentials:
+                _note_failure(keyfile, username, clock(), read_only)
+                raise
+        key = next((k for k in candidates if storage.probe_key(path, k)), None)
+        if key is None:
+            if password is None:
+                _note_failure(keyfile, username, clock(), read_only)
+                raise RecordFileError(
+                    "This recovery key does not open this file: it is the key of another record, "
+                    "or the file is damaged. The file was left untouched." + BACKUP_HINT)
+            raise RecordFileError(
+                "Your password is right, but the record file does not open with the key it "
+                "unlocks: the file is damaged, or the key file belongs to another record. "
+                "The file was left untouched." + BACKUP_HINT)
+        if storage.application_id(path, key) != storage.APPLICATION_ID:
+            raise RecordFileError(f"{path.name} is a SQLCipher database, but not a Barnahus record. "
+                                  "It was left untouched.")
+        if keyfile.rotation_pending() and not read_only:
+            keyfile.keep_only(key)
+            keyfile.save()
+        record = Record(path, storage.make_engine(path, key, read_only), key, keyfile, lock,
+                        read_only, kdf)
+        try:
+            upgraded_from = _migrate_if_needed(record)
+            return Session._login(record, username, password is None, upgraded_from, clock)
+        except BaseException:
+            record.engine.dispose()
+            raise
+    except BaseException:
+        if lock:
+            lock.release()
+        raise
+
+
+def _keyfile_or_new(path: Path) -> KeyFile:
+    try:
+        return KeyFile.load(path)
+    except RecordFileError:
+        if KeyFile.path_for(path).exists():
+            raise
+        return KeyFile.new(path)  # lost key file: the recovery key still opens the record
+
+
+def _note_failure(keyfile: KeyFile, username: str, when: datetime, read_only: bool) -> None:
+    keyfile.record_failure(username, when)
+    if read_only:
+        return
+    try:
+        keyfile.save()
+    except OSError:
+        pass  # a read-only folder: the delay still applies within this process
+
+
+def _migrate_if_needed(record: Record) -> str | None:
+    with record.engine.connect() as conn:
+        current = schema.current_revision(conn)
+    head = schema.head_revision()
+    if current == head:
+        return None
+    if current not in schema.known_revisions():
+        raise SchemaTooNew(
+            f"This record was written by a newer version of Barnahus (schema {current}). "
+            "Install that version or a newer one; the file was left untouched.")
+    if record.read_only:
+        raise RecordFileError("This record needs an upgrade, which cannot be done read-only.")
+    storage.backup_copy(record.path, f"before-upgrade-from-{current}")
+    with record.transaction() as conn:
+        schema.upgrade(conn)
+    return current
+
+
+def rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
+    """Re-encrypt every page in one transaction: after a crash exactly one key opens the file."""
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute('PRAGMA key = "' + storage.raw_key_literal(old_key) + '"')
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute('PRAGMA rekey = "' + storage.raw_key_literal(new_key) + '"')
+    finally:
+        conn.close()
+
+
+def user_roles(conn: Connection, user_id: int) -> list[str]:
+    return sorted(r for (r,) in conn.execute(
+        select(UserRole.role).where(UserRole.user_id == user_id)))
+
+
+def find_user(conn: Connection, username: str):
+    return conn.execute(select(User.__table__).where(User.username == normalise_username(username))).first()
+
+
+def set_user_active(conn: Connection, user_id: int, active: bool) -> None:
+    conn.execute(update(User.__table__).where(User.id == user_id).values(active=active))
+
+
+__all__ = ["Record", "create_record", "open_record", "BarnahusError"]

@@ -1,0 +1,195 @@
+"""A logged-in user on an open record. Every public method is one user action: it checks the
+policy, does the work in one transaction and writes the audit entry in that same transaction."""
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+
+from sqlalchemy import select
+
+from . import audit, policy, schema, storage
+from .agencies import AgencyActions
+from .cases import CaseActions
+from .errors import RecordFileError, WrongCredentials
+from .keyslots import format_recovery_key
+from .models import AuditEntry, RecordMeta
+from .persons import PersonActions
+from .record import Record, find_user, rekey_file, user_roles
+from .users import UserActions
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    schema_revision: str | None
+    schema_head: str
+    cipher_problems: list
+    chain: audit.ChainReport
+
+    @property
+    def ok(self) -> bool:
+        return not self.cipher_problems and self.chain.ok and self.schema_revision == self.schema_head
+
+    def lines(self) -> list[str]:
+        out = [f"schema: {self.schema_revision} (this version's newest: {self.schema_head})"]
+        out.append("file integrity: ok" if not self.cipher_problems else
+                   f"file integrity: {len(self.cipher_problems)} problem(s): " + "; ".join(self.cipher_problems[:5]))
+        if self.chain.ok:
+            out.append(f"audit trail: ok, {self.chain.entries} entries, head {self.chain.head_id} "
+                       f"{self.chain.head_hash}")
+        else:
+            out.append(f"audit trail: BROKEN at entry {self.chain.first_broken_id}: {self.chain.problem}")
+        return out
+
+
+class Session(UserActions, PersonActions, CaseActions, AgencyActions):
+    def __init__(self, record: Record, user_id: int, username: str, display_name: str,
+                 roles: list[str], failed_attempts: list[str], upgraded_from: str | None):
+        self.record = record
+        self.user_id = user_id
+        self.username = username
+        self.display_name = display_name
+        self.roles = roles
+        self.failed_attempts = failed_attempts  # shown to the user once, after login
+        self.upgraded_from = upgraded_from
+        self.closed = False
+
+    @classmethod
+    def _login(cls, record: Record, username: str, by_recovery_key: bool,
+               upgraded_from: str | None, clock: Callable[[], datetime]) -> "Session":
+        with record.engine.connect() as conn:
+            user = find_user(conn, username)
+            roles = user_roles(conn, user.id) if user else []
+        if user is None or not user.active:
+            raise WrongCredentials()
+        failures = [] if record.read_only else record.keyfile.take_failures(username)
+        if not record.read_only:
+            record.keyfile.save()
+            with record.transaction() as conn:
+                if upgraded_from:
+                    audit.append(conn, user.id, user.username, "record.upgraded", "record", None,
+                                 {"from": upgraded_from, "to": schema.head_revision()})
+                for when in failures:
+                    audit.append(conn, None, None, "login.failed", "user", user.id, {"attempted_at": when})
+                audit.append(conn, user.id, user.username,
+                             "login.recovery_key" if by_recovery_key else "login", "user", user.id)
+        return cls(record, user.id, user.username, user.display_name, roles, failures, upgraded_from)
+
+    # --- the two helpers every action uses ---------------------------------------------------
+    def _authorize(self, kind: str, action: str) -> None:
+        if self.closed:
+            raise RecordFileError("This session is closed; unlock the record again.")
+        policy.require(self.roles, kind, action)
+
+    def _audit(self, conn, action: str, kind: str | None = None, subject_id: int | None = None,
+               detail: dict | None = None) -> None:
+        audit.append(conn, self.user_id, self.username, action, kind, subject_id, detail)
+
+    def can(self, kind: str, action: str) -> bool:
+        """For front ends shaping their views; the core still checks every call."""
+        return policy.allowed(self.roles, kind, action)
+
+    # --- session -------------------------------------------------------------------------------
+    def close(self) -> None:
+        if self.closed:
+            return
+        try:
+            if not self.record.read_only:
+                with self.record.transaction() as conn:
+                    self._audit(conn, "logout", "user", self.user_id)
+        finally:
+            self.closed = True
+            self.record.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # --- record administration -----------------------------------------------------------------
+    def record_info(self) -> dict:
+        with self.record.engine.connect() as conn:
+            meta = dict(conn.execute(select(RecordMeta.key, RecordMeta.value)).all())
+            rev = schema.current_revision(conn)
+        return {"path": str(self.record.path), "schema": rev, **meta}
+
+    def check(self) -> CheckReport:
+        """File integrity, audit chain and schema version. Not case content: any user may."""
+        if self.closed:
+            raise RecordFileError("This session is closed; unlock the record again.")
+        problems = storage.cipher_integrity_problems(self.record.path, self.record.key)
+        with self.record.engine.connect() as conn:
+            chain = audit.verify_chain(conn)
+            rev = schema.current_revision(conn)
+        report = CheckReport(rev, schema.head_revision(), problems, chain)
+        if not self.record.read_only:
+            with self.record.transaction() as conn:
+                self._audit(conn, "record.checked", "record", None, {"ok": report.ok})
+        return report
+
+    def audit_head(self) -> tuple[int | None, str]:
+        """The current chain head (entry id, hash), for documents and bundles to quote."""
+        with self.record.engine.connect() as conn:
+            return audit.head(conn)
+
+    def audit_entries(self, subject_kind: str | None = None, subject_id: int | None = None,
+                      limit: int = 10_000) -> list[dict]:
+        self._authorize("audit", "read")
+        t = AuditEntry.__table__
+        q = select(t).order_by(t.c.id).limit(limit)
+        if subject_kind:
+            q = q.where(t.c.subject_kind == subject_kind)
+        if subject_id is not None:
+            q = q.where(t.c.subject_id == subject_id)
+        with self.record.transaction() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+            self._audit(conn, "audit.read", subject_kind, subject_id, {"entries": len(rows)})
+        for r in rows:
+            r["detail"] = json.loads(r["detail"]) if r["detail"] else None
+        return rows
+
+    def export_case_audit(self, case_id: int) -> list[dict]:
+        """The audit entries of one case, for a court or a bundle."""
+        self._authorize("audit", "export")
+        t = AuditEntry.__table__
+        with self.record.transaction() as conn:
+            self._require_case(conn, case_id)
+            rows = [dict(r._mapping) for r in conn.execute(
+                select(t).where(t.c.subject_kind == "case", t.c.subject_id == case_id).order_by(t.c.id))]
+            self._audit(conn, "audit.exported", "case", case_id, {"entries": len(rows)})
+        for r in rows:
+            r["detail"] = json.loads(r["detail"]) if r["detail"] else None
+        return rows
+
+    def backup(self) -> str:
+        self._authorize("record", "backup")
+        with self.record.transaction() as conn:
+            self._audit(conn, "record.backup", "record", None)
+        return str(storage.backup_copy(self.record.path, "manual"))
+
+    def rotate_record_key(self, deliver_recovery_key: Callable[[str], None] | None = None) -> str:
+        """Replace the record key after a suspected compromise. Every slot gets the new key,
+        the file is re-encrypted in one transaction, and a new recovery key is issued.
+        deliver_recovery_key (e.g. write it to a file) runs before the switch, so the new key
+        is never lost to a crash. A crash at any point leaves a record that opens."""
+        self._authorize("record", "rotate_key")
+        new_key = secrets.token_bytes(32)
+        recovery = format_recovery_key(new_key)
+        kf = self.record.keyfile
+        with self.record.transaction() as conn:
+            self._audit(conn, "record.key_rotation_started", "record", None)
+        kf.seal_for_all(new_key)
+        kf.save()
+        if deliver_recovery_key:
+            deliver_recovery_key(recovery)
+        self.record.engine.dispose()
+        rekey_file(self.record.path, self.record.key, new_key)
+        self.record.reconnect(new_key)
+        kf.keep_only(new_key)
+        kf.save()
+        with self.record.transaction() as conn:
+            self._audit(conn, "record.key_rotated", "record", None)
+        return recovery

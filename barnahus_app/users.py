@@ -1,0 +1,129 @@
+"""Accounts, roles and passwords (Session mixin)."""
+from __future__ import annotations
+
+from sqlalchemy import delete, func, insert, select, update
+
+from . import policy
+from .errors import NotFound, ValidationError
+from .fields import Text
+from .keyslots import new_slot
+from .models import User, UserRole
+from .record import check_password, check_username, find_user, set_user_active, user_roles
+from .timeutil import utc_now_iso
+
+U = User.__table__
+
+
+class UserActions:
+    def list_users(self) -> list[dict]:
+        self._authorize("user", "read")
+        with self.record.transaction() as conn:
+            rows = conn.execute(select(U).order_by(U.c.username)).all()
+            roles = {}
+            for uid, role in conn.execute(select(UserRole.user_id, UserRole.role)):
+                roles.setdefault(uid, []).append(role)
+            self._audit(conn, "user.list")
+        return [{"id": r.id, "username": r.username, "display_name": r.display_name,
+                 "active": r.active, "roles": sorted(roles.get(r.id, [])),
+                 "has_key_slot": self.record.keyfile.has_user(r.username)} for r in rows]
+
+    def users_with_role(self, role: str) -> list[dict]:
+        """Active users holding a role: e.g. who can be a case lead."""
+        self._authorize("user", "read")
+        with self.record.engine.connect() as conn:
+            rows = conn.execute(
+                select(U.c.id, U.c.username, U.c.display_name).join(UserRole, UserRole.user_id == U.c.id)
+                .where(UserRole.role == policy.Role(role).value, U.c.active.is_(True))
+                .order_by(U.c.display_name)).all()
+        return [dict(r._mapping) for r in rows]
+
+    def add_user(self, username: str, display_name: str, roles, password: str) -> int:
+        self._authorize("user", "create")
+        name = check_username(username)
+        display = Text(200, required=True).clean("display name", display_name)
+        role_list = policy.parse_roles(roles)
+        if not role_list:
+            raise ValidationError("roles", "give at least one role.")
+        check_password(password)
+        now = utc_now_iso()
+        with self.record.transaction() as conn:
+            if find_user(conn, name):
+                raise ValidationError("user name", f"'{name}' is taken.")
+            uid = conn.execute(insert(U).values(
+                username=name, display_name=display, active=True, created_at=now,
+                password_changed_at=now)).inserted_primary_key[0]
+            conn.execute(insert(UserRole.__table__), [{"user_id": uid, "role": r.value} for r in role_list])
+            self._audit(conn, "user.created", "user", uid, {"roles": [r.value for r in role_list]})
+        self.record.keyfile.set_slot(name, new_slot(name, password, [self.record.key], self.record.kdf))
+        self.record.keyfile.save()
+        return uid
+
+    def set_roles(self, username: str, roles) -> None:
+        self._authorize("user", "update")
+        role_list = policy.parse_roles(roles)
+        if not role_list:
+            raise ValidationError("roles", "give at least one role; disable the user instead.")
+        with self.record.transaction() as conn:
+            user = self._user(conn, username)
+            conn.execute(delete(UserRole.__table__).where(UserRole.user_id == user.id))
+            conn.execute(insert(UserRole.__table__), [{"user_id": user.id, "role": r.value} for r in role_list])
+            self._keep_an_admin(conn)
+            self._audit(conn, "user.roles_set", "user", user.id, {"roles": [r.value for r in role_list]})
+        if user.id == self.user_id:
+            self.roles = sorted(r.value for r in role_list)
+
+    def set_active(self, username: str, active: bool) -> None:
+        """Disable (or enable again) an account. Disabling also removes its key slot; enabling
+        needs a new password (reset_password)."""
+        self._authorize("user", "update")
+        with self.record.transaction() as conn:
+            user = self._user(conn, username)
+            set_user_active(conn, user.id, active)
+            self._keep_an_admin(conn)
+            self._audit(conn, "user.enabled" if active else "user.disabled", "user", user.id)
+        if not active:
+            self.record.keyfile.remove_slot(user.username)
+            self.record.keyfile.save()
+
+    def reset_password(self, username: str, new_password: str) -> None:
+        """An administrator sets a new password for someone who forgot theirs (or for an account
+        whose key file was lost). Makes a fresh key slot."""
+        self._authorize("user", "update")
+        check_password(new_password)
+        with self.record.transaction() as conn:
+            user = self._user(conn, username)
+            conn.execute(update(U).where(U.c.id == user.id).values(password_changed_at=utc_now_iso()))
+            self._audit(conn, "user.password_reset", "user", user.id)
+        self.record.keyfile.set_slot(user.username, new_slot(user.username, new_password,
+                                                             [self.record.key], self.record.kdf))
+        self.record.keyfile.save()
+
+    def change_own_password(self, old_password: str, new_password: str) -> None:
+        """Re-wraps only this user's slot; nobody else's is touched."""
+        if self.closed:
+            raise ValidationError("session", "is closed.")
+        check_password(new_password)
+        self.record.keyfile.change_password(self.username, old_password, new_password, self.record.kdf)
+        with self.record.transaction() as conn:
+            conn.execute(update(U).where(U.c.id == self.user_id).values(password_changed_at=utc_now_iso()))
+            self._audit(conn, "user.password_changed", "user", self.user_id)
+        self.record.keyfile.save()
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _user(self, conn, username: str):
+        user = find_user(conn, username)
+        if user is None:
+            raise NotFound(f"There is no user '{username[:64]}'.")
+        return user
+
+    def _keep_an_admin(self, conn) -> None:
+        admins = conn.execute(
+            select(func.count()).select_from(U).join(UserRole, UserRole.user_id == U.c.id)
+            .where(UserRole.role == policy.Role.ADMIN.value, U.c.active.is_(True))).scalar_one()
+        if admins == 0:
+            raise ValidationError("roles", "the record must keep at least one active administrator.")
+
+    def roles_of(self, username: str) -> list[str]:
+        self._authorize("user", "read")
+        with self.record.engine.connect() as conn:
+            return user_roles(conn, self._user(conn, username).id)
