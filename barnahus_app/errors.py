@@ -55,3 +55,10 @@ class NotFound(BarnahusError):
 
 class SchemaTooNew(BarnahusError):
     pass
+
+
+class Cancelled(BarnahusError):
+    """A long operation stopped because the user asked it to; it left nothing half-done."""
+
+    def __init__(self, message: str = "Cancelled. Nothing was written."):
+        super().__init__(message)

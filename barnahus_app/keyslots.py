@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .errors import RecordFileError, WrongCredentials
+from .timeutil import to_utc_iso
 
 FORMAT = "barnahus-keyslots/1"
 UNKNOWN_USER = "*"  # failed attempts under a name that has no slot are counted here, nameless
@@ -49,9 +50,18 @@ class KdfParams:
 
     @classmethod
     def from_dict(cls, d: dict) -> "KdfParams":
-        if d.get("alg") != "argon2id":
+        if not isinstance(d, dict) or d.get("alg") != "argon2id":
             raise RecordFileError("The key file names a key derivation this version does not know.")
-        return cls(int(d["t"]), int(d["m"]), int(d["p"]))
+        try:
+            params = cls(int(d["t"]), int(d["m"]), int(d["p"]))
+        except (KeyError, TypeError, ValueError):
+            raise RecordFileError("The key file's key derivation settings are damaged.") from None
+        # Bounds Argon2 accepts (and memory a desktop has): a damaged or hostile number must
+        # give a clear error, not an overflow or an attempt to allocate terabytes.
+        if not (1 <= params.parallelism <= 64 and 1 <= params.time_cost <= 64
+                and 8 * params.parallelism <= params.memory_kib <= 4 * 1024 * 1024):
+            raise RecordFileError("The key file's key derivation settings are out of range.")
+        return params
 
 
 def normalise_secret(text: str) -> bytes:
@@ -158,14 +168,12 @@ class KeyFile:
             raise RecordFileError(f"The key file {path.name} cannot be read ({e.strerror}).") from None
         try:
             data = json.loads(raw.decode("utf-8"))
-            if data.get("format") != FORMAT or not isinstance(data.get("users"), dict):
-                raise ValueError
-        except (ValueError, UnicodeDecodeError, AttributeError):
+            _check_shape(data)
+        except (ValueError, UnicodeDecodeError, AttributeError, TypeError):
             raise RecordFileError(
                 f"The key file {path.name} is damaged or is not a Barnahus key file. Restore it from "
                 "a backup, or open the record with its recovery key."
             ) from None
-        data.setdefault("failures", {})
         return cls(path, data)
 
     def save(self) -> None:
@@ -202,10 +210,18 @@ class KeyFile:
 
     def unwrap(self, username: str, password: str) -> tuple[X25519PrivateKey, list[bytes]]:
         """The user's private key and every record key sealed to it (two during a rotation)."""
+        try:
+            normalise_secret(password)
+        except UnicodeEncodeError:
+            # Not valid text (a lone surrogate): no slot was made with such a password
+            # (check_password refuses it). Same work and same answer as any wrong password.
+            password = "\ufffd"
         slot = self.data["users"].get(normalise_username(username))
         if slot is None:
             # Same work and same answer as a wrong password: a name's existence is not revealed.
-            _derive_kek(password, b"\x00" * 16, KdfParams())
+            # The cost is the one the existing slots use (not the default), or the timing of the
+            # answer would tell a known name from an unknown one.
+            _derive_kek(password, b"\x00" * 16, self._decoy_params())
             raise WrongCredentials()
         try:
             params = KdfParams.from_dict(slot["kdf"])
@@ -214,16 +230,25 @@ class KeyFile:
             raw = AESGCM(kek).decrypt(_unb64(wrapped["nonce"]), _unb64(wrapped["ct"]), _slot_aad(username))
         except InvalidTag:
             raise WrongCredentials() from None
-        except (KeyError, ValueError, TypeError):
+        except (KeyError, ValueError, TypeError, AttributeError):
             raise RecordFileError(f"The key slot of this user in {self.path.name} is damaged.") from None
         private = X25519PrivateKey.from_private_bytes(raw)
         keys = []
-        for sealed in slot.get("sealed", []):
+        sealed_keys = slot.get("sealed", [])
+        for sealed in sealed_keys if isinstance(sealed_keys, list) else []:
             try:
                 keys.append(_unseal_key(sealed, private))
-            except (InvalidTag, KeyError, ValueError):
-                continue
+            except (InvalidTag, KeyError, ValueError, TypeError, AttributeError):
+                continue  # damaged: the opener then says the key does not open the file
         return private, keys
+
+    def _decoy_params(self) -> KdfParams:
+        for slot in self.data["users"].values():
+            try:
+                return KdfParams.from_dict(slot["kdf"])
+            except (KeyError, ValueError, TypeError, RecordFileError):
+                continue
+        return KdfParams()
 
     def change_password(self, username: str, old_password: str, new_password: str,
                         params: KdfParams) -> None:
@@ -259,17 +284,18 @@ class KeyFile:
         name = normalise_username(username)
         bucket = name if name in self.data["users"] else UNKNOWN_USER
         times = self.data["failures"].setdefault(bucket, [])
-        times.append(when.astimezone(timezone.utc).isoformat())
+        times.append(to_utc_iso(when))
         del times[:-100]  # bounded: the audit trail keeps the full history after the next login
         self.data["consecutive_failures"] = int(self.data.get("consecutive_failures", 0)) + 1
-        self.data["last_failure"] = when.astimezone(timezone.utc).isoformat()
+        self.data["last_failure"] = to_utc_iso(when)
 
-    def take_failures(self, username: str) -> list[str]:
-        """The failures recorded against this user (and nameless ones), cleared once reported."""
-        out = self.data["failures"].pop(normalise_username(username), [])
-        out += self.data["failures"].pop(UNKNOWN_USER, [])
+    def take_failures(self, username: str) -> tuple[list[str], list[str]]:
+        """(failures against this user, failures under names that have no slot), cleared once
+        reported: the caller writes them to the audit trail."""
+        own = self.data["failures"].pop(normalise_username(username), [])
+        nameless = self.data["failures"].pop(UNKNOWN_USER, [])
         self.data["consecutive_failures"] = 0
-        return sorted(out)
+        return sorted(own), sorted(nameless)
 
     def unlock_delay(self, now: datetime) -> float:
         """Seconds to wait before the next attempt: none for the first three failures in a row,
@@ -280,6 +306,27 @@ class KeyFile:
         delay = min(30.0, 2.0 ** (n - 3))
         elapsed = (now - datetime.fromisoformat(self.data["last_failure"])).total_seconds()
         return max(0.0, delay - elapsed)
+
+
+def _check_shape(data) -> None:
+    """Raise ValueError unless data has the shape of a key file. Slots are checked when used;
+    the failure bookkeeping here, because every unlock attempt reads and writes it."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a key file")
+    users = data.get("users")
+    if not isinstance(users, dict) or not all(isinstance(s, dict) for s in users.values()):
+        raise ValueError("users")
+    failures = data.setdefault("failures", {})
+    if not isinstance(failures, dict) or not all(
+            isinstance(v, list) and all(isinstance(t, str) for t in v) for v in failures.values()):
+        raise ValueError("failures")
+    n = data.get("consecutive_failures", 0)
+    if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+        raise ValueError("consecutive_failures")
+    if "last_failure" in data:
+        last = data["last_failure"]
+        if not isinstance(last, str) or datetime.fromisoformat(last).tzinfo is None:
+            raise ValueError("last_failure")
 
 
 def _fsync_dir(path: Path) -> None:

@@ -45,6 +45,11 @@ def check_password(password: str) -> str:
         raise ValidationError("password", f"must be at least {PASSWORD_MIN} characters long.")
     if len(password) > PASSWORD_MAX:
         raise ValidationError("password", f"must be at most {PASSWORD_MAX} characters long.")
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates, e.g. from a terminal in another encoding
+        raise ValidationError("password", "contains characters that are not valid text; check "
+                                          "the keyboard or terminal encoding.") from None
     return password
 
 
@@ -152,6 +157,7 @@ def open_record(path: Path, username: str, password: str | None = None,
     lock = None if read_only else storage.WriterLock(path)
     if lock:
         lock.acquire()
+    keyfile_damaged = False
     try:
         if password is not None:
             keyfile = KeyFile.load(path)
@@ -164,16 +170,24 @@ def open_record(path: Path, username: str, password: str | None = None,
                 _note_failure(keyfile, username, clock(), read_only)
                 raise
         else:
-            keyfile = _keyfile_or_new(path)
+            keyfile, keyfile_damaged = _keyfile_or_new(path)
+            # A damaged key file is not overwritten (not even to count a failure) before the
+            # recovery key has proved right.
+            no_save = read_only or keyfile_damaged
             try:
                 candidates = [parse_recovery_key(recovery_key)]
             except WrongCredentials:
-                _note_failure(keyfile, username, clock(), read_only)
+                _note_failure(keyfile, username, clock(), no_save)
                 raise
-        key = next((k for k in candidates if storage.probe_key(path, k)), None)
+        key = next((k for k in candidates if storage.probe_key(path, k, writable=not read_only)), None)
+        if key is None and read_only and storage.has_leftover_journal(path):
+            raise RecordFileError(
+                "The last change to this record was interrupted (a crash or power cut) and must "
+                "be undone before it can be read. Open it once normally, not read-only. "
+                "The file was left untouched.")
         if key is None:
             if password is None:
-                _note_failure(keyfile, username, clock(), read_only)
+                _note_failure(keyfile, username, clock(), no_save)
                 raise RecordFileError(
                     "This recovery key does not open this file: it is the key of another record, "
                     "or the file is damaged. The file was left untouched." + BACKUP_HINT)
@@ -184,6 +198,8 @@ def open_record(path: Path, username: str, password: str | None = None,
         if storage.application_id(path, key) != storage.APPLICATION_ID:
             raise RecordFileError(f"{path.name} is a SQLCipher database, but not a Barnahus record. "
                                   "It was left untouched.")
+        if keyfile_damaged and not read_only:
+            _set_aside_damaged_keyfile(path)
         if keyfile.rotation_pending() and not read_only:
             keyfile.keep_only(key)
             keyfile.save()
@@ -201,13 +217,28 @@ def open_record(path: Path, username: str, password: str | None = None,
         raise
 
 
-def _keyfile_or_new(path: Path) -> KeyFile:
+def _keyfile_or_new(path: Path) -> tuple[KeyFile, bool]:
+    """The key file, or a new empty one if it is lost or damaged: the recovery key still opens
+    the record (the damaged key file's own message says so). True if the file was damaged."""
     try:
-        return KeyFile.load(path)
+        return KeyFile.load(path), False
     except RecordFileError:
-        if KeyFile.path_for(path).exists():
-            raise
-        return KeyFile.new(path)  # lost key file: the recovery key still opens the record
+        return KeyFile.new(path), KeyFile.path_for(path).exists()
+
+
+def _set_aside_damaged_keyfile(path: Path) -> None:
+    """Keep a copy of a damaged key file (`<record>.keys.damaged`) before a new one replaces it."""
+    src = KeyFile.path_for(path)
+    target = src.with_name(src.name + ".damaged")
+    n = 1
+    while target.exists():
+        target = src.with_name(f"{src.name}.damaged-{n}")
+        n += 1
+    try:
+        storage._copy_durably(src, target)
+    except OSError as e:
+        raise RecordFileError(f"The damaged key file {src.name} cannot be copied aside "
+                              f"({e.strerror}). Move it away by hand and try again.") from None
 
 
 def _note_failure(keyfile: KeyFile, username: str, when: datetime, read_only: bool) -> None:
@@ -217,7 +248,7 @@ def _note_failure(keyfile: KeyFile, username: str, when: datetime, read_only: bo
     try:
         keyfile.save()
     except OSError:
-        pass  # a read-only folder: the delay still applies within this process
+        pass  # a read-only folder: the delay cannot be kept; Argon2's cost still applies
 
 
 def _migrate_if_needed(record: Record) -> str | None:

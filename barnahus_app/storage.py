@@ -15,7 +15,7 @@ import sqlcipher3
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import SingletonThreadPool
 
 from .errors import DiskFull, RecordFileError, RecordLocked, RecordReadOnly
 
@@ -30,6 +30,7 @@ CONNECTION_PRAGMAS = (
     ("temp_store", "MEMORY"),
     ("secure_delete", "ON"),
     ("busy_timeout", "5000"),
+    ("cache_size", "-65536"),  # 64 MiB of decrypted pages, in memory only
 )
 
 
@@ -40,11 +41,23 @@ def raw_key_literal(record_key: bytes) -> str:
     return "x'" + record_key.hex() + "'"
 
 
+def file_uri(path: Path, mode: str = "ro") -> str:
+    """A SQLite URI for path. Percent-encoded, so a folder named e.g. "Case #12" or "50% done"
+    is the folder it says (unescaped, '#' and '?' would cut the path short and SQLite would
+    open, or even create, some other file)."""
+    return Path(path).absolute().as_uri() + "?mode=" + mode
+
+
 def make_engine(path: Path, record_key: bytes, read_only: bool = False) -> Engine:
     query = {"mode": "ro", "uri": "true"} if read_only else {}
     url = URL.create("sqlite+pysqlcipher", password=raw_key_literal(record_key),
-                     database=str(path) if not read_only else f"file:{path}", query=query)
-    engine = create_engine(url, module=sqlcipher3, poolclass=NullPool)
+                     database=str(path) if not read_only else Path(path).absolute().as_uri(),
+                     query=query)
+    # hide_parameters: an error message must never carry the values typed about a child.
+    # One connection per thread, kept while the record is open: its page cache spares decrypting
+    # the same pages on every call (dispose() on close drops them).
+    engine = create_engine(url, module=sqlcipher3, poolclass=SingletonThreadPool,
+                           hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record):
@@ -84,14 +97,17 @@ def describe_file_problem(path: Path) -> str | None:
         return (f"{path.name} is an unencrypted SQLite database, not a Barnahus record. "
                 "It was left untouched.")
     if st.st_size % PAGE_SIZE:
-        return (f"The record file {path.name} is truncated ({st.st_size} bytes is not a whole number "
-                "of pages). It was left untouched; restore it from a backup.")
+        return (f"The record file {path.name} is truncated or is not a Barnahus record "
+                f"({st.st_size} bytes is not a whole number of pages). It was left untouched; "
+                "restore it from a backup.")
     return None
 
 
-def probe_key(path: Path, record_key: bytes) -> bool:
-    """True if record_key opens path as a SQLCipher database. Reads only."""
-    conn = sqlcipher3.connect(f"file:{path}?mode=ro", uri=True)
+def probe_key(path: Path, record_key: bytes, writable: bool = False) -> bool:
+    """True if record_key opens path as a SQLCipher database. Reads only, except that with
+    writable=True (the caller holds the writer lock) SQLite may roll back a hot journal left by
+    a crash: a read-only connection cannot, and then no key would seem to open the file."""
+    conn = sqlcipher3.connect(file_uri(path, "rw" if writable else "ro"), uri=True)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute('PRAGMA key = "' + raw_key_literal(record_key) + '"')
@@ -103,8 +119,17 @@ def probe_key(path: Path, record_key: bytes) -> bool:
         conn.close()
 
 
+def has_leftover_journal(path: Path) -> bool:
+    """A rollback journal beside the record: a write was interrupted (or is in progress)."""
+    journal = Path(path).with_name(Path(path).name + "-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
 def application_id(path: Path, record_key: bytes) -> int:
-    conn = sqlcipher3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlcipher3.connect(file_uri(path), uri=True)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute('PRAGMA key = "' + raw_key_literal(record_key) + '"')
@@ -115,7 +140,7 @@ def application_id(path: Path, record_key: bytes) -> int:
 
 def cipher_integrity_problems(path: Path, record_key: bytes) -> list[str]:
     """PRAGMA cipher_integrity_check (HMAC of every page) and integrity_check (b-trees)."""
-    conn = sqlcipher3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlcipher3.connect(file_uri(path), uri=True)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute('PRAGMA key = "' + raw_key_literal(record_key) + '"')
