@@ -30,9 +30,10 @@ class AgencyActions:
 
     def list_agencies(self) -> list[dict]:
         self._authorize("agency", "read")
-        with self.record.engine.connect() as conn:
+        with self.record.transaction() as conn:
             agencies = [dict(r._mapping) for r in conn.execute(select(A).order_by(A.c.name))]
             staff = [dict(r._mapping) for r in conn.execute(select(S).order_by(S.c.name))]
+            self._audit(conn, "agency.list")
         for a in agencies:
             a["staff"] = [s for s in staff if s["agency_id"] == a["id"]]
         return agencies

@@ -22,7 +22,8 @@ SORTS = {
     "received_desc": (C.c.referral_received_at.desc(), C.c.id.desc()),
     "received_asc": (C.c.referral_received_at.asc(), C.c.id.asc()),
     "reference": (C.c.reference.asc(),),
-    "status": (C.c.status.asc(), C.c.referral_received_at.desc()),
+    # Referred, then open, then closed; newest first in each (ix_case_status_received backwards).
+    "status": (C.c.status.desc(), C.c.referral_received_at.desc(), C.c.id.desc()),
 }
 
 INFORMATION_FIELDS = {
@@ -180,30 +181,43 @@ class CaseActions:
         """The whole case as the user's roles may see it. Audited as a read of case content."""
         self._authorize("case", "read")
         with self.record.transaction() as conn:
-            row = self._require_case(conn, case_id)
-            case = dict(row._mapping)
-            case["abuse_forms"] = [r[0] for r in conn.execute(
-                select(CaseAbuseForm.code).where(CaseAbuseForm.case_id == case_id).order_by(CaseAbuseForm.code))]
-            lead = conn.execute(select(U.c.display_name).where(U.c.id == row.case_lead_id)).scalar()
-            case["case_lead_name"] = lead
-            see_persons = self.can("person", "read")
-            case["children"] = [dict(r._mapping) for r in conn.execute(
-                select(CaseChild.person_id, CaseChild.role, P.c.given_name, P.c.family_name,
-                       P.c.date_of_birth, P.c.dob_status, P.c.gender)
-                .join(P, P.c.id == CaseChild.person_id).where(CaseChild.case_id == case_id))] if see_persons else []
-            case["parties"] = [dict(r._mapping) for r in conn.execute(
-                select(CaseParty.id, CaseParty.person_id, CaseParty.party_role,
-                       CaseParty.relationship_to_child, CaseParty.child_person_id,
-                       P.c.given_name, P.c.family_name)
-                .join(P, P.c.id == CaseParty.person_id).where(CaseParty.case_id == case_id))] if see_persons else []
-            ids = {c["person_id"] for c in case["children"]} | {p["person_id"] for p in case["parties"]}
-            case["no_contact"] = [dict(r._mapping) for r in conn.execute(
-                select(NoContact.person_a, NoContact.person_b, NoContact.reason).where(
-                    NoContact.person_a.in_(ids) | NoContact.person_b.in_(ids)))] if ids else []
-            case["information_given"] = [dict(r._mapping) for r in conn.execute(
-                select(InformationGiven.__table__).where(InformationGiven.case_id == case_id)
-                .order_by(InformationGiven.told_at))]
+            case = self._case_view(conn, case_id)
             self._audit(conn, "case.read", "case", case_id)
+        return case
+
+    def export_case(self, case: int | str) -> dict:
+        """The case as plain JSON-able data, for moving it out of this program (a centre's data
+        is never locked in). What the user's roles may see, and audited as an export."""
+        self._authorize("case", "export")
+        with self.record.transaction() as conn:
+            case_id = self._resolve_case(conn, case)
+            data = self._case_view(conn, case_id)
+            self._audit(conn, "case.exported", "case", case_id)
+        return {"format": "barnahus-case/1", "case": data}
+
+    def _case_view(self, conn, case_id: int) -> dict:
+        row = self._require_case(conn, case_id)
+        case = dict(row._mapping)
+        case["abuse_forms"] = [r[0] for r in conn.execute(
+            select(CaseAbuseForm.code).where(CaseAbuseForm.case_id == case_id).order_by(CaseAbuseForm.code))]
+        case["case_lead_name"] = conn.execute(select(U.c.display_name).where(U.c.id == row.case_lead_id)).scalar()
+        see_persons = self.can("person", "read")
+        case["children"] = [dict(r._mapping) for r in conn.execute(
+            select(CaseChild.person_id, CaseChild.role, P.c.given_name, P.c.family_name,
+                   P.c.date_of_birth, P.c.dob_status, P.c.gender)
+            .join(P, P.c.id == CaseChild.person_id).where(CaseChild.case_id == case_id))] if see_persons else []
+        case["parties"] = [dict(r._mapping) for r in conn.execute(
+            select(CaseParty.id, CaseParty.person_id, CaseParty.party_role,
+                   CaseParty.relationship_to_child, CaseParty.child_person_id,
+                   P.c.given_name, P.c.family_name)
+            .join(P, P.c.id == CaseParty.person_id).where(CaseParty.case_id == case_id))] if see_persons else []
+        ids = {c["person_id"] for c in case["children"]} | {p["person_id"] for p in case["parties"]}
+        case["no_contact"] = [dict(r._mapping) for r in conn.execute(
+            select(NoContact.person_a, NoContact.person_b, NoContact.reason).where(
+                NoContact.person_a.in_(ids) | NoContact.person_b.in_(ids)))] if ids else []
+        case["information_given"] = [dict(r._mapping) for r in conn.execute(
+            select(InformationGiven.__table__).where(InformationGiven.case_id == case_id)
+            .order_by(InformationGiven.told_at))]
         return case
 
     def list_cases(self, flt: CaseFilter = CaseFilter(), sort: str = "received_desc",
@@ -214,17 +228,19 @@ class CaseActions:
             raise ValidationError("sort", f"use one of {', '.join(SORTS)}.")
         limit = max(1, min(int(limit), 1000))
         where = self._case_conditions(flt)
+        # The page's ids first (an index walk that stops at `limit`), then names for those rows only.
+        page = (select(C.c.id).where(*where).order_by(*SORTS[sort])
+                .limit(limit).offset(max(0, int(offset))).cte("page").prefix_with("MATERIALIZED"))
         child_name = (select(func.trim(P.c.given_name + " " + P.c.family_name))
                       .join(CaseChild, CaseChild.person_id == P.c.id)
                       .where(CaseChild.case_id == C.c.id).order_by(CaseChild.person_id).limit(1)
                       .scalar_subquery())
-        see_persons = self.can("person", "read")
         cols = [C.c.id, C.c.reference, C.c.status, C.c.referral_received_at, C.c.emergency,
                 C.c.triage_level, C.c.case_lead_id, U.c.display_name.label("case_lead_name")]
-        if see_persons:
+        if self.can("person", "read"):
             cols.append(child_name.label("child_name"))
-        q = (select(*cols).join(U, U.c.id == C.c.case_lead_id).where(*where)
-             .order_by(*SORTS[sort]).limit(limit).offset(max(0, int(offset))))
+        q = (select(*cols).join(page, page.c.id == C.c.id).join(U, U.c.id == C.c.case_lead_id)
+             .order_by(*SORTS[sort]))
         with self.record.transaction() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
             total = conn.execute(select(func.count()).select_from(C).where(*where)).scalar_one() if count else -1
@@ -233,10 +249,9 @@ class CaseActions:
 
     def case_id_for_reference(self, reference: str) -> int:
         self._authorize("case", "read")
-        with self.record.engine.connect() as conn:
-            cid = conn.execute(select(C.c.id).where(C.c.reference == reference.strip().upper())).scalar()
-        if cid is None:
-            raise NotFound(f"There is no case {reference[:40]}.")
+        with self.record.transaction() as conn:
+            cid = self._resolve_case(conn, reference)
+            self._audit(conn, "case.lookup", "case", cid)
         return cid
 
     # --- helpers ---------------------------------------------------------------------------
@@ -245,20 +260,30 @@ class CaseActions:
         if flt.text:
             q = fts_query(flt.text)
             if q:
-                where.append(C.c.id.in_(text("SELECT rowid FROM case_search WHERE case_search MATCH :q")
-                                        .bindparams(q=q)))
+                # "+ 0": let SQLite walk the sort index and stop at the page, not sort every match.
+                where.append((C.c.id + 0).in_(text("SELECT rowid FROM case_search WHERE case_search MATCH :q")
+                                              .bindparams(q=q)))
         if flt.status:
             where.append(C.c.status == flt.status)
         if flt.case_lead_id:
             where.append(C.c.case_lead_id == flt.case_lead_id)
         if flt.abuse_form:
-            where.append(C.c.id.in_(select(CaseAbuseForm.case_id).where(CaseAbuseForm.code == flt.abuse_form)))
+            where.append((C.c.id + 0).in_(select(CaseAbuseForm.case_id).where(CaseAbuseForm.code == flt.abuse_form)))
         if flt.year:
             y = int(flt.year)
             where.append(and_(C.c.referral_received_at >= f"{y:04d}", C.c.referral_received_at < f"{y + 1:04d}"))
         if flt.emergency is not None:
             where.append(C.c.emergency.is_(bool(flt.emergency)))
         return where
+
+    def _resolve_case(self, conn, case: int | str) -> int:
+        """A case id from an id or a reference such as BH-2026-00042."""
+        if isinstance(case, str):
+            cid = conn.execute(select(C.c.id).where(C.c.reference == case.strip().upper())).scalar()
+            if cid is None:
+                raise NotFound(f"There is no case {case[:40]}.")
+            return cid
+        return self._require_case(conn, case).id
 
     def _require_case(self, conn, case_id: int):
         row = conn.execute(select(C).where(C.c.id == case_id)).first()

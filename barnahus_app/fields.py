@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from . import timeutil, vocab
 from .errors import ValidationError
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and bidirectional overrides that can make a name display as another.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
 
@@ -25,8 +26,12 @@ class Text:
         if not isinstance(value, str):
             raise ValidationError(field, "must be text.")
         value = unicodedata.normalize("NFC", value).strip()
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(field, "contains characters that are not valid text.") from None
         if _CONTROL.search(value) or (not self.multiline and ("\n" in value or "\r" in value)):
-            raise ValidationError(field, "contains control characters or line breaks.")
+            raise ValidationError(field, "contains control characters, direction overrides or line breaks.")
         if len(value) > self.max_len:
             raise ValidationError(field, f"is {len(value)} characters long; at most {self.max_len} fit.")
         if not value:

@@ -34,9 +34,10 @@ class PersonActions:
         if date_of_birth and tokens:
             conds.append((P.c.date_of_birth == date_of_birth) &
                          or_(*[P.c.name_key.like(f"%{t}%") for t in tokens if len(t) > 1]))
-        with self.record.engine.connect() as conn:
+        with self.record.transaction() as conn:
             rows = conn.execute(select(P.c.id, P.c.given_name, P.c.family_name, P.c.date_of_birth)
                                 .where(or_(*conds)).limit(20)).all()
+            self._audit(conn, "person.search", None, None, {"found": len(rows)})
         return [dict(r._mapping) for r in rows]
 
     def create_person(self, acknowledge_duplicates: bool = False, terms: dict | None = None,
@@ -88,7 +89,7 @@ class PersonActions:
 
     def update_person(self, person_id: int, terms: dict | None = None, **values) -> None:
         vulnerable = {k: values.pop(k) for k in list(values) if k in VULNERABILITY_FIELDS}
-        if values:
+        if values or not (vulnerable or terms):
             self._authorize("person", "update")
         if vulnerable or terms:
             self._authorize("vulnerability", "update")
@@ -110,6 +111,8 @@ class PersonActions:
             self._audit(conn, "person.updated", "person", person_id,
                         {"fields": sorted(k for k in data if k != "name_key"), "terms": changed})
             self._reindex_cases_of(conn, person_id)
+            if "date_of_birth" in data:
+                self._followup_dob_changed(conn, person_id)  # milestones and limitation clocks
 
     def add_age_assessment(self, person_id: int, **values) -> int:
         self._authorize("person", "update")
@@ -143,8 +146,10 @@ class PersonActions:
 
     def no_contact_pairs(self, person_id: int) -> list[dict]:
         self._authorize("person", "read")
-        with self.record.engine.connect() as conn:
-            return self._no_contact_rows(conn, person_id)
+        with self.record.transaction() as conn:
+            rows = self._no_contact_rows(conn, person_id)
+            self._audit(conn, "person.no_contact_read", "person", person_id)
+        return rows
 
     # --- helpers ---------------------------------------------------------------------------
     def _require_person(self, conn, person_id: int) -> None:

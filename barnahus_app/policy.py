@@ -4,6 +4,12 @@ Data kinds and actions are fixed here; a role holds a set of (kind, action) gran
 several roles holds the union. Nothing outside this table grants anything. DOMAIN.md's
 "must not see by default" column is why the administrator holds no case content and why medical
 and therapy detail (added by later modules) are granted only to their own disciplines.
+
+Follow-up ("followup"): coordinators plan it (create) and act on any of it (update), as they may
+update any case; therapists, medical staff and forensic interviewers read and act on (complete,
+decline, snooze) the follow-up of their own discipline (interviewers: recording fixity checks);
+the liaison reads court dates and statute-of-limitation warnings; the administrator holds none.
+Which rows each role sees within these grants is followup.py's scope rule.
 """
 from __future__ import annotations
 
@@ -38,7 +44,8 @@ ACTIONS = {
     "agency": ("read", "create", "update"),               # agencies and outside staff contacts
     "audit": ("read", "export"),                          # the audit trail (no content in it)
     "user": ("read", "create", "update"),                 # accounts and roles
-    "record": ("rotate_key", "backup"),                   # keys and backups
+    "record": ("rotate_key", "backup", "settings"),       # keys, backups, record settings
+    "followup": ("read", "create", "update"),             # follow-up plans and reminders (followup.py)
 }
 
 R, C, U, E = "read", "create", "update", "export"
@@ -47,27 +54,27 @@ POLICY: dict[Role, dict[str, frozenset]] = {
     Role.COORDINATOR: {
         "case": frozenset({R, C, U, E}), "person": frozenset({R, C, U}),
         "vulnerability": frozenset({R, U}), "agency": frozenset({R, C, U}),
-        "audit": frozenset({R, E}), "user": frozenset({R}),
+        "audit": frozenset({R, E}), "user": frozenset({R}), "followup": frozenset({R, C, U}),
     },
     Role.INTERVIEWER: {
         "case": frozenset({R}), "person": frozenset({R, U}), "vulnerability": frozenset({R}),
-        "agency": frozenset({R}), "user": frozenset({R}),
+        "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
     },
     Role.MEDICAL: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R}),
-        "agency": frozenset({R}), "user": frozenset({R}),
+        "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
     },
     Role.THERAPIST: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R, U}),
-        "agency": frozenset({R}), "user": frozenset({R}),
+        "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
     },
     Role.LIAISON: {
         "case": frozenset({R, E}), "person": frozenset({R}), "agency": frozenset({R}),
-        "user": frozenset({R}),
+        "user": frozenset({R}), "followup": frozenset({R}),
     },
     Role.ADMIN: {
         "agency": frozenset({R, C, U}), "audit": frozenset({R, E}),
-        "user": frozenset({R, C, U}), "record": frozenset({"rotate_key", "backup"}),
+        "user": frozenset({R, C, U}), "record": frozenset({"rotate_key", "backup", "settings"}),
     },
 }
 

@@ -8,16 +8,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 
 from . import audit, policy, schema, storage
+from . import settings as record_settings
 from .agencies import AgencyActions
 from .cases import CaseActions
 from .errors import RecordFileError, WrongCredentials
+from .followup import FollowUpActions
 from .keyslots import format_recovery_key
-from .models import AuditEntry, RecordMeta
+from .models import AuditEntry, Draft, RecordMeta
 from .persons import PersonActions
 from .record import Record, find_user, rekey_file, user_roles
+from .timeutil import utc_now_iso
 from .users import UserActions
 
 
@@ -44,7 +47,7 @@ class CheckReport:
         return out
 
 
-class Session(UserActions, PersonActions, CaseActions, AgencyActions):
+class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions):
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
                  roles: list[str], failed_attempts: list[str], upgraded_from: str | None):
         self.record = record
@@ -64,17 +67,22 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions):
             roles = user_roles(conn, user.id) if user else []
         if user is None or not user.active:
             raise WrongCredentials()
-        failures = [] if record.read_only else record.keyfile.take_failures(username)
+        own, nameless = ([], []) if record.read_only else record.keyfile.take_failures(username)
         if not record.read_only:
             record.keyfile.save()
             with record.transaction() as conn:
                 if upgraded_from:
                     audit.append(conn, user.id, user.username, "record.upgraded", "record", None,
                                  {"from": upgraded_from, "to": schema.head_revision()})
-                for when in failures:
+                for when in own:
                     audit.append(conn, None, None, "login.failed", "user", user.id, {"attempted_at": when})
+                for when in nameless:
+                    audit.append(conn, None, None, "login.failed", None, None,
+                                 {"attempted_at": when, "unknown_user": True})
                 audit.append(conn, user.id, user.username,
                              "login.recovery_key" if by_recovery_key else "login", "user", user.id)
+        # Attempts under unknown names are reported to administrators, not to whoever logs in next.
+        failures = sorted(own + (nameless if policy.Role.ADMIN.value in roles else []))
         return cls(record, user.id, user.username, user.display_name, roles, failures, upgraded_from)
 
     # --- the two helpers every action uses ---------------------------------------------------
@@ -108,6 +116,53 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions):
 
     def __exit__(self, *exc):
         self.close()
+
+    # --- settings and drafts -------------------------------------------------------------------
+    def setting(self, name: str) -> int:
+        spec = record_settings.spec(name)
+        with self.record.engine.connect() as conn:
+            raw = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "setting." + name)).scalar()
+        return spec.default if raw is None else spec.parse(name, raw)
+
+    def set_setting(self, name: str, value) -> None:
+        self._authorize("record", "settings")
+        parsed = record_settings.spec(name).parse(name, value)
+        t = RecordMeta.__table__
+        with self.record.transaction() as conn:
+            conn.execute(delete(t).where(t.c.key == "setting." + name))
+            conn.execute(insert(t).values(key="setting." + name, value=str(parsed)))
+            self._audit(conn, "record.setting_changed", "record", None, {"setting": name})
+
+    def save_draft(self, kind: str, subject_id: int | None, payload: dict) -> None:
+        """Keep unsaved edits (e.g. when the app locks) inside the encrypted record. Only a user
+        who may make the change may keep a draft of it."""
+        self._authorize(kind, "create" if subject_id is None else "update")
+        t = Draft.__table__
+        text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+        with self.record.transaction() as conn:
+            same = (t.c.subject_id.is_(None) if subject_id is None else t.c.subject_id == subject_id)
+            conn.execute(delete(t).where(t.c.user_id == self.user_id, t.c.kind == kind, same))
+            conn.execute(insert(t).values(user_id=self.user_id, kind=kind, subject_id=subject_id,
+                                          payload=text, saved_at=utc_now_iso()))
+            self._audit(conn, "draft.saved", kind, subject_id)
+
+    def drafts(self) -> list[dict]:
+        """This user's kept drafts. They stay until the user saves or discards the edit
+        (discard_draft), so a crash after restoring loses nothing."""
+        t = Draft.__table__
+        with self.record.transaction() as conn:
+            rows = conn.execute(select(t).where(t.c.user_id == self.user_id).order_by(t.c.id)).all()
+            for r in rows:
+                self._audit(conn, "draft.read", r.kind, r.subject_id)
+        return [{"kind": r.kind, "subject_id": r.subject_id, "payload": json.loads(r.payload),
+                 "saved_at": r.saved_at} for r in rows]
+
+    def discard_draft(self, kind: str, subject_id: int | None) -> None:
+        t = Draft.__table__
+        same = (t.c.subject_id.is_(None) if subject_id is None else t.c.subject_id == subject_id)
+        with self.record.transaction() as conn:
+            if conn.execute(delete(t).where(t.c.user_id == self.user_id, t.c.kind == kind, same)).rowcount:
+                self._audit(conn, "draft.discarded", kind, subject_id)
 
     # --- record administration -----------------------------------------------------------------
     def record_info(self) -> dict:
@@ -151,12 +206,12 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions):
             r["detail"] = json.loads(r["detail"]) if r["detail"] else None
         return rows
 
-    def export_case_audit(self, case_id: int) -> list[dict]:
-        """The audit entries of one case, for a court or a bundle."""
+    def export_case_audit(self, case: int | str) -> list[dict]:
+        """The audit entries of one case (by id or reference), for a court or a bundle."""
         self._authorize("audit", "export")
         t = AuditEntry.__table__
         with self.record.transaction() as conn:
-            self._require_case(conn, case_id)
+            case_id = self._resolve_case(conn, case)
             rows = [dict(r._mapping) for r in conn.execute(
                 select(t).where(t.c.subject_kind == "case", t.c.subject_id == case_id).order_by(t.c.id))]
             self._audit(conn, "audit.exported", "case", case_id, {"entries": len(rows)})

@@ -1,6 +1,8 @@
 """Accounts, roles and passwords (Session mixin)."""
 from __future__ import annotations
 
+import copy
+
 from sqlalchemy import delete, func, insert, select, update
 
 from . import policy
@@ -30,11 +32,12 @@ class UserActions:
     def users_with_role(self, role: str) -> list[dict]:
         """Active users holding a role: e.g. who can be a case lead."""
         self._authorize("user", "read")
-        with self.record.engine.connect() as conn:
+        with self.record.transaction() as conn:
             rows = conn.execute(
                 select(U.c.id, U.c.username, U.c.display_name).join(UserRole, UserRole.user_id == U.c.id)
                 .where(UserRole.role == policy.Role(role).value, U.c.active.is_(True))
                 .order_by(U.c.display_name)).all()
+            self._audit(conn, "user.list", None, None, {"role": policy.Role(role).value})
         return [dict(r._mapping) for r in rows]
 
     def add_user(self, username: str, display_name: str, roles, password: str) -> int:
@@ -45,6 +48,7 @@ class UserActions:
         if not role_list:
             raise ValidationError("roles", "give at least one role.")
         check_password(password)
+        slot = new_slot(name, password, [self.record.key], self.record.kdf)  # before anything is written
         now = utc_now_iso()
         with self.record.transaction() as conn:
             if find_user(conn, name):
@@ -54,7 +58,7 @@ class UserActions:
                 password_changed_at=now)).inserted_primary_key[0]
             conn.execute(insert(UserRole.__table__), [{"user_id": uid, "role": r.value} for r in role_list])
             self._audit(conn, "user.created", "user", uid, {"roles": [r.value for r in role_list]})
-        self.record.keyfile.set_slot(name, new_slot(name, password, [self.record.key], self.record.kdf))
+        self.record.keyfile.set_slot(name, slot)
         self.record.keyfile.save()
         return uid
 
@@ -103,11 +107,17 @@ class UserActions:
         if self.closed:
             raise ValidationError("session", "is closed.")
         check_password(new_password)
-        self.record.keyfile.change_password(self.username, old_password, new_password, self.record.kdf)
-        with self.record.transaction() as conn:
-            conn.execute(update(U).where(U.c.id == self.user_id).values(password_changed_at=utc_now_iso()))
-            self._audit(conn, "user.password_changed", "user", self.user_id)
-        self.record.keyfile.save()
+        keyfile = self.record.keyfile
+        before = copy.deepcopy(keyfile.data)
+        keyfile.change_password(self.username, old_password, new_password, self.record.kdf)
+        try:
+            with self.record.transaction() as conn:
+                conn.execute(update(U).where(U.c.id == self.user_id).values(password_changed_at=utc_now_iso()))
+                self._audit(conn, "user.password_changed", "user", self.user_id)
+        except BaseException:
+            keyfile.data = before  # the change failed: keep the old password
+            raise
+        keyfile.save()
 
     # --- helpers ---------------------------------------------------------------------------
     def _user(self, conn, username: str):
@@ -125,5 +135,7 @@ class UserActions:
 
     def roles_of(self, username: str) -> list[str]:
         self._authorize("user", "read")
-        with self.record.engine.connect() as conn:
-            return user_roles(conn, self._user(conn, username).id)
+        with self.record.transaction() as conn:
+            user = self._user(conn, username)
+            self._audit(conn, "user.read", "user", user.id)
+            return user_roles(conn, user.id)

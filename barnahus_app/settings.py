@@ -1,0 +1,36 @@
+"""Record settings: typed, declared once, stored inside the record (record_meta, "setting.*").
+Set by the administrator; readable by every user because they hold no case content."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ValidationError
+
+
+@dataclass(frozen=True)
+class IntSetting:
+    default: int
+    minimum: int
+    maximum: int
+    label: str
+
+    def parse(self, name: str, value) -> int:
+        try:
+            n = int(value)
+        except (TypeError, ValueError):
+            raise ValidationError(name, "must be a whole number.") from None
+        if not self.minimum <= n <= self.maximum:
+            raise ValidationError(name, f"must be between {self.minimum} and {self.maximum}.")
+        return n
+
+
+SETTINGS = {
+    "idle_lock_minutes": IntSetting(10, 1, 240, "Lock after this many idle minutes"),
+    "clipboard_clear_seconds": IntSetting(30, 5, 600, "Clear copied identifiers after seconds"),
+}
+
+
+def spec(name: str) -> IntSetting:
+    if name not in SETTINGS:
+        raise ValidationError(name, "is not a setting.")
+    return SETTINGS[name]

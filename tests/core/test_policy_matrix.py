@@ -1,0 +1,442 @@
+"""The permission matrix, generated from policy.POLICY and policy.ACTIONS.
+
+OPERATIONS maps every (data kind, action) pair of policy.ACTIONS to one call through the public
+Session API that performs that action; ALSO_GUARDED lists the other public methods that need the
+same grants. For every role (and a few multi-role users) and every operation:
+  allowed  -> the call succeeds and the audit trail gains an entry naming the user;
+  denied   -> PermissionDenied, the audit trail is unchanged and no data (nor any file) changed.
+A new data kind or action without an operation here fails test_operations_cover_every_pair; a new
+public Session method that is in neither table nor UNGUARDED fails test_every_public_method_is_classified.
+"""
+from __future__ import annotations
+
+import hashlib
+import inspect
+import re
+import shutil
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import sqlcipher3
+
+from barnahus_app import policy, storage
+from barnahus_app.api import CaseFilter, PermissionDenied, Session, create_record, open_record
+from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, sample_case
+
+ROOT = Path(__file__).resolve().parents[2]
+PAIRS = [(kind, action) for kind, actions in policy.ACTIONS.items() for action in actions]
+ROLES = [r.value for r in policy.Role]
+# Users with several roles: they must hold the union of their roles' grants.
+MULTI_ROLE_USERS = {
+    "coord_therapist": ["coordinator", "therapist"],
+    "liaison_medical": ["liaison", "medical"],
+    "interviewer_therapist": ["interviewer", "therapist"],
+    "admin_liaison": ["admin", "liaison"],
+}
+SEEDED_DISABILITY = "Seeded disability note"
+SEEDED_RISK = ["poverty"]
+
+
+@dataclass(frozen=True)
+class Op:
+    """One user action through the public API. needs: every grant it requires (default: the
+    pair it stands for). audit_action: the entry it must write. filter_of: for grants the core
+    applies by leaving content out rather than by refusing the call (vulnerability.read), the
+    result keys that must be present when allowed and absent when denied."""
+
+    name: str
+    call: Callable | None
+    audit_action: str | None = None
+    needs: tuple = ()
+    filter_of: tuple = ()
+
+    def __call__(self, session, ids):
+        return self.call(session, ids)
+
+
+def _followup_rule_for(s, i) -> int:
+    """Set-up for the followup.update operations, not an action under test: a due review of the
+    user's own discipline (coordinators: any), written straight into the record, since no Session
+    method makes one without followup.create. Users who may not update get a rule id that is never
+    looked up (the call is refused first), so a refused call changes nothing."""
+    if not s.can("followup", "update"):
+        return 1
+    from sqlalchemy import insert
+    from barnahus_app import followup
+    disc = next((r for r in ("therapist", "medical", "interviewer") if r in s.roles), "coordinator")
+    with s.record.transaction() as conn:
+        rid = conn.execute(insert(followup.R).values(
+            person_id=i["child_id"], case_id=i["case_id"], kind="recurring_review", discipline=disc,
+            due_on="2026-01-01", interval_months=6, until_recovery=True, status="active",
+            created_by=s.user_id, created_at="2026-01-01T00:00:00.000000Z",
+            updated_at="2026-01-01T00:00:00.000000Z")).inserted_primary_key[0]
+        followup.recompute(conn, followup.R.c.id == rid)
+    return rid
+
+
+def _offence_for(s, i) -> int:
+    """Set-up through the core for update_alleged_offence (only for users who may add one)."""
+    return s.add_alleged_offence(i["case_id"], "sexual_abuse_child", "2025-06-01") if s.can("case", "update") else 1
+
+OPERATIONS: dict[tuple[str, str], Op] = {
+    ("case", "read"): Op("get_case", lambda s, i: s.get_case(i["case_id"]), "case.read"),
+    ("case", "create"): Op("create_case", lambda s, i: s.create_case(
+        referral_received_at="2026-04-01T10:00:00+02:00", jurisdiction="SE"), "case.created"),
+    ("case", "update"): Op("update_case", lambda s, i: s.update_case(
+        i["case_id"], summary="Updated by the matrix", triage_level="planned"), "case.updated"),
+    ("case", "export"): Op("export_case", lambda s, i: s.export_case(i["case_id"]), "case.exported"),
+    ("person", "read"): Op("get_person", lambda s, i: s.get_person(i["child_id"]), "person.read"),
+    ("person", "create"): Op("create_person", lambda s, i: s.create_person(
+        given_name="Matrixa", family_name="Newperson", date_of_birth="2015-01-01",
+        acknowledge_duplicates=True), "person.created"),
+    ("person", "update"): Op("update_person", lambda s, i: s.update_person(
+        i["offender_id"], notes="Updated by the matrix"), "person.updated"),
+    ("vulnerability", "read"): Op("get_person (vulnerability part)", lambda s, i: s.get_person(i["child_id"]),
+                                  "person.read", needs=(("person", "read"), ("vulnerability", "read")),
+                                  filter_of=("disability", "terms", "age_assessments")),
+    ("vulnerability", "update"): Op("update_person (terms)", lambda s, i: s.update_person(
+        i["child_id"], terms={"risk_factors": ["poverty", "isolation"]}), "person.updated"),
+    ("agency", "read"): Op("list_agencies", lambda s, i: s.list_agencies(), "agency.list"),
+    ("agency", "create"): Op("create_agency", lambda s, i: s.create_agency(
+        name="Matrix Police", kind="police"), "agency.created"),
+    ("agency", "update"): Op("update_agency", lambda s, i: s.update_agency(
+        i["agency_id"], phone="+46 000 000"), "agency.updated"),
+    ("audit", "read"): Op("audit_entries", lambda s, i: s.audit_entries(), "audit.read"),
+    ("audit", "export"): Op("export_case_audit", lambda s, i: s.export_case_audit(i["case_id"]), "audit.exported"),
+    ("user", "read"): Op("list_users", lambda s, i: s.list_users(), "user.list"),
+    ("user", "create"): Op("add_user", lambda s, i: s.add_user(
+        "matrixnew", "Matrix New", ["medical"], STAFF_PASSWORD), "user.created"),
+    ("user", "update"): Op("set_roles", lambda s, i: s.set_roles("medical", ["medical", "therapist"]),
+                           "user.roles_set"),
+    ("record", "rotate_key"): Op("rotate_record_key", lambda s, i: s.rotate_record_key(), "record.key_rotated"),
+    ("record", "backup"): Op("backup", lambda s, i: s.backup(), "record.backup"),
+    ("record", "settings"): Op("set_setting", lambda s, i: s.set_setting("idle_lock_minutes", 15),
+                               "record.setting_changed"),
+    ("followup", "read"): Op("reminders", lambda s, i: s.reminders("2026-06-01"), "followup.reminders_read"),
+    ("followup", "create"): Op("add_followup_rule", lambda s, i: s.add_followup_rule(
+        i["child_id"], "recurring_review", i["case_id"], due_on="2026-09-01", interval_months=6),
+        "followup.rule_added"),
+    ("followup", "update"): Op("complete_reminder", lambda s, i: s.complete_reminder(
+        _followup_rule_for(s, i), on="2026-01-02"), "followup.completed"),
+}
+
+# The other public methods, each with the grants it needs.
+ALSO_GUARDED: list[Op] = [
+    Op("list_cases", lambda s, i: s.list_cases(CaseFilter(text="Exampledottir")), "case.list",
+       needs=(("case", "read"),)),
+    Op("case_id_for_reference", lambda s, i: s.case_id_for_reference(i["reference"]), "case.lookup",
+       needs=(("case", "read"),)),
+    Op("add_child", lambda s, i: s.add_child(i["case_id"], i["spare_id"], "witness"), "case.child_added",
+       needs=(("case", "update"),)),
+    Op("add_party", lambda s, i: s.add_party(i["case_id"], i["carer_id"], "carer", "parent", i["child_id"]),
+       "case.party_added", needs=(("case", "update"),)),
+    Op("record_information_given", lambda s, i: s.record_information_given(
+        i["case_id"], told_at="2026-03-05T10:00:00+01:00", language="sv", format="oral",
+        topic="The interview and who will watch it"), "case.information_given", needs=(("case", "update"),)),
+    Op("find_similar_persons", lambda s, i: s.find_similar_persons("Testa", "Exampledottir", "2014-05-06"),
+       "person.search", needs=(("person", "read"),)),
+    Op("no_contact_pairs", lambda s, i: s.no_contact_pairs(i["child_id"]), "person.no_contact_read",
+       needs=(("person", "read"),)),
+    Op("add_age_assessment", lambda s, i: s.add_age_assessment(
+        i["spare_id"], assessed_on="2025-01-01", method="documents", assessor="A. Assessor",
+        basis="Birth certificate"), "person.age_assessed", needs=(("person", "update"),)),
+    Op("set_no_contact", lambda s, i: s.set_no_contact(i["spare_id"], i["offender_id"], "matrix"),
+       "person.no_contact_set", needs=(("person", "update"),)),
+    Op("update_person (fields and vulnerability)", lambda s, i: s.update_person(
+        i["child_id"], notes="Both", disability="Changed"), "person.updated",
+       needs=(("person", "update"), ("vulnerability", "update"))),
+    Op("create_person (with terms)", lambda s, i: s.create_person(
+        given_name="Termina", family_name="Newperson", acknowledge_duplicates=True,
+        terms={"special_protection_needs": ["unaccompanied"]}), "person.created",
+       needs=(("person", "create"), ("vulnerability", "update"))),
+    Op("add_staff_contact", lambda s, i: s.add_staff_contact(agency_id=i["agency_id"], name="Officer Matrix"),
+       "agency.staff_added", needs=(("agency", "update"),)),
+    Op("users_with_role", lambda s, i: s.users_with_role("coordinator"), "user.list",
+       needs=(("user", "read"),)),
+    Op("roles_of", lambda s, i: s.roles_of("coordinator"), "user.read", needs=(("user", "read"),)),
+    Op("set_active", lambda s, i: s.set_active("medical", False), "user.disabled", needs=(("user", "update"),)),
+    Op("reset_password", lambda s, i: s.reset_password("medical", "a-new-password-1"), "user.password_reset",
+       needs=(("user", "update"),)),
+    Op("save_draft (new case)", lambda s, i: s.save_draft("case", None, {"summary": "draft"}), "draft.saved",
+       needs=(("case", "create"),)),
+    Op("save_draft (person edit)", lambda s, i: s.save_draft("person", i["child_id"], {"notes": "draft"}),
+       "draft.saved", needs=(("person", "update"),)),
+    Op("decline_reminder", lambda s, i: s.decline_reminder(
+        _followup_rule_for(s, i), "Declined further contact", offer_again="2031-01-01"),
+       "followup.declined", needs=(("followup", "update"),)),
+    Op("snooze_reminder", lambda s, i: s.snooze_reminder(_followup_rule_for(s, i), "2031-01-01"),
+       "followup.snoozed", needs=(("followup", "update"),)),
+    Op("update_followup_rule", lambda s, i: s.update_followup_rule(_followup_rule_for(s, i), interval_months=12),
+       "followup.rule_updated", needs=(("followup", "update"),)),
+    Op("record_full_recovery", lambda s, i: s.record_full_recovery(i["child_id"], on="2026-05-01"),
+       "followup.full_recovery_recorded", needs=(("followup", "create"),)),
+    Op("followup_plan", lambda s, i: s.followup_plan(i["child_id"]), "followup.plan_read",
+       needs=(("followup", "read"),)),
+    Op("add_alleged_offence", lambda s, i: s.add_alleged_offence(i["case_id"], "rape_child", "2025-06-01"),
+       "case.offence_added", needs=(("case", "update"),)),
+    Op("update_alleged_offence", lambda s, i: s.update_alleged_offence(_offence_for(s, i), offence_date="2025-07-01"),
+       "case.offence_updated", needs=(("case", "update"),)),
+    Op("limitation_status", lambda s, i: s.limitation_status(i["case_id"]), "case.limitations_read",
+       needs=(("case", "read"),)),
+]
+
+# Public methods that check no grant, on purpose. Anything else public must be in a table above.
+UNGUARDED = {
+    "can": "asks the policy, does nothing",
+    "close": "ends the user's own session",
+    "check": "file integrity, chain and schema: no case content (DOMAIN: any user may)",
+    "audit_head": "the chain head (id, hash) for documents to quote: no content",
+    "record_info": "record id, centre name, schema: no case content",
+    "change_own_password": "a user's own key slot",
+    "setting": "record settings hold no case content (settings.py)",
+    "drafts": "the user's own drafts, which only a user allowed to make the edit could save",
+    "discard_draft": "the user's own drafts",
+}
+
+ALL_OPS = [(OPERATIONS[p], (p,) if not OPERATIONS[p].needs else OPERATIONS[p].needs) for p in PAIRS
+           if p in OPERATIONS] + [(op, op.needs) for op in ALSO_GUARDED]
+USERS = {**{r: [r] for r in ROLES}, **MULTI_ROLE_USERS}
+
+
+def expected_allowed(roles, needs) -> bool:
+    """A user holds the union of their roles: each grant needed is held by at least one role."""
+    return all(any(policy.allowed([r], kind, action) for r in roles) for kind, action in needs)
+
+
+# --- the record every test starts from ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def _template_store(tmp_path_factory):
+    return {"dir": tmp_path_factory.mktemp("matrix-template") / "centre", "ids": None}
+
+
+@pytest.fixture
+def world(_template_store, tmp_path, _isolated_home):
+    """A fresh copy of one prepared record: admin, one user per role, the multi-role users, a
+    case with a child (with vulnerability data) and an alleged offender, a spare child, a carer and
+    an agency. Built once per module, copied per test."""
+    store = _template_store
+    src = store["dir"]
+    if store["ids"] is None:
+        path = src / "record.barnahus"
+        create_record(path, "admin", ADMIN_PASSWORD, "Administrator", "Matrix Centre", kdf=FAST_KDF)
+        with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+            for name, roles in {**ROLE_USERS, **MULTI_ROLE_USERS}.items():
+                s.add_user(name, name.title(), roles, STAFF_PASSWORD)
+        with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+            case = sample_case(s)
+            s.update_person(case["child_id"], disability=SEEDED_DISABILITY, terms={"risk_factors": SEEDED_RISK})
+            spare = s.create_person(given_name="Spare", family_name="Childsdottir", date_of_birth="2016-02-02",
+                                    acknowledge_duplicates=True)
+            carer = s.create_person(given_name="Carer", family_name="Parentson", date_of_birth="1985-02-02",
+                                    acknowledge_duplicates=True)
+            agency = s.create_agency(name="Regional Police", kind="police")
+        store["ids"] = {"case_id": case["id"], "reference": case["reference"], "child_id": case["child_id"],
+                        "offender_id": case["offender_id"], "spare_id": spare, "carer_id": carer,
+                        "agency_id": agency}
+    dst = tmp_path / "centre"
+    shutil.copytree(src, dst, ignore=shutil.ignore_patterns("*.lock"))
+    return dst / "record.barnahus", dict(store["ids"])
+
+
+def login(path, username):
+    return open_record(path, username, ADMIN_PASSWORD if username == "admin" else STAFF_PASSWORD, kdf=FAST_KDF)
+
+
+def raw(session):
+    conn = sqlcipher3.connect(str(session.record.path))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute('PRAGMA key = "' + storage.raw_key_literal(session.record.key) + '"')
+    return conn
+
+
+def audit_rows(session) -> list[tuple]:
+    conn = raw(session)
+    try:
+        return conn.execute("SELECT id, at_utc, user_id, username, action, subject_kind, subject_id, "
+                            "detail, prev_hash, entry_hash FROM audit_log ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def data_rows(session) -> dict:
+    """Every row of every table but the audit trail (the search index included)."""
+    conn = raw(session)
+    try:
+        tables = [n for (n,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'audit_log' ORDER BY name")]
+        return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}
+    finally:
+        conn.close()
+
+
+def files(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")}
+
+
+def run_and_judge(path: Path, ids: dict, username: str, roles: list[str], op: Op, needs) -> None:
+    s = login(path, username)
+    try:
+        assert sorted(s.roles) == sorted(roles)
+        before_audit, before_data, before_files = audit_rows(s), data_rows(s), files(path.parent)
+        allowed = expected_allowed(roles, needs)
+        if op.filter_of and expected_allowed(roles, needs[:1]):
+            # The call itself is allowed (person.read); the vulnerability part is shown or left out.
+            result = op(s, ids)
+            present = [k for k in op.filter_of if k in result]
+            if allowed:
+                assert present == list(op.filter_of)
+                assert result["disability"] == SEEDED_DISABILITY
+                assert result["terms"]["risk_factors"] == SEEDED_RISK
+            else:
+                assert present == [], f"{username} sees {present} without vulnerability.read"
+                assert SEEDED_DISABILITY not in repr(result)
+            return
+        if allowed:
+            op(s, ids)
+            new = audit_rows(s)[len(before_audit):]
+            assert audit_rows(s)[:len(before_audit)] == before_audit, "earlier audit entries changed"
+            mine = [e for e in new if e[2] == s.user_id and e[3] == s.username]
+            assert mine, f"{op.name} by {username} wrote no audit entry naming the user"
+            assert op.audit_action in {e[4] for e in mine}, (op.audit_action, [e[4] for e in mine])
+        else:
+            with pytest.raises(PermissionDenied):
+                op(s, ids)
+            assert audit_rows(s) == before_audit, "a refused call changed the audit trail"
+            assert data_rows(s) == before_data, "a refused call changed data"
+            assert files(path.parent) == before_files, "a refused call changed a file"
+    finally:
+        s.close()
+
+
+def _params():
+    out = []
+    for username, roles in USERS.items():
+        for op, needs in ALL_OPS:
+            label = "+".join(f"{k}.{a}" for k, a in needs)
+            out.append(pytest.param(username, roles, op, needs, id=f"{username}-{label}-{op.name}"))
+    return out
+
+
+# --- the table itself -----------------------------------------------------------------------------
+
+def test_operations_cover_every_pair():
+    assert set(OPERATIONS) == set(PAIRS), (
+        f"pairs without an operation: {sorted(set(PAIRS) - set(OPERATIONS))}; "
+        f"operations for no pair: {sorted(set(OPERATIONS) - set(PAIRS))}")
+
+
+def test_every_public_method_is_classified():
+    public = {n for n, v in inspect.getmembers(Session, inspect.isfunction) if not n.startswith("_")}
+    named = {re.match(r"\w+", op.name).group(0) for op, _ in ALL_OPS } | set(UNGUARDED)
+    assert public - named == set(), "public Session methods missing from the matrix (or UNGUARDED)"
+    assert named - public == set(), "the matrix names methods Session no longer has"
+
+
+def test_the_policy_table_names_only_known_roles_kinds_and_actions():
+    assert set(policy.POLICY) == set(policy.Role)
+    for role, grants in policy.POLICY.items():
+        for kind, actions in grants.items():
+            assert kind in policy.ACTIONS, (role, kind)
+            assert set(actions) <= set(policy.ACTIONS[kind]), (role, kind)
+    with pytest.raises(ValueError):
+        policy.allowed(["coordinator"], "case", "delete")
+    with pytest.raises(ValueError):
+        policy.allowed(["coordinator"], "no_such_kind", "read")
+
+
+# --- the matrix -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("username,roles,op,needs", _params())
+def test_matrix(world, username, roles, op, needs):
+    path, ids = world
+    run_and_judge(path, ids, username, roles, op, needs)
+
+
+@pytest.mark.parametrize("username", ["admin", "liaison", "medical"])
+def test_an_empty_person_update_still_needs_the_grant(world, username):
+    path, ids = world
+    s = login(path, username)
+    try:
+        before = audit_rows(s)
+        with pytest.raises(PermissionDenied):
+            s.update_person(ids["child_id"])
+        assert audit_rows(s) == before
+    finally:
+        s.close()
+
+
+# --- unions and the DOMAIN rules ------------------------------------------------------------------
+
+@pytest.mark.parametrize("a,b", list(combinations(ROLES, 2)))
+def test_a_user_with_two_roles_holds_the_union(a, b):
+    for kind, action in PAIRS:
+        assert policy.allowed([a, b], kind, action) == (
+            action in policy.POLICY[policy.Role(a)].get(kind, ())
+            or action in policy.POLICY[policy.Role(b)].get(kind, ())), (a, b, kind, action)
+    assert not any(policy.allowed([], k, a) for k, a in PAIRS)
+
+
+def test_multi_role_users_really_combine_grants():
+    """The multi-role users of the matrix can do something none of their roles alone could."""
+    combined = [(u, op.name) for u, roles in MULTI_ROLE_USERS.items() for op, needs in ALL_OPS
+                if expected_allowed(roles, needs) and not any(expected_allowed([r], needs) for r in roles)]
+    assert combined, "no operation needs two roles' grants together: the union is not exercised"
+
+
+CONTENT_KINDS = ("case", "person", "vulnerability")
+
+
+def test_admin_holds_no_case_or_person_content_grant():
+    """DOMAIN: the administrator manages users, keys, backups and settings, not case content."""
+    for kind in CONTENT_KINDS:
+        for action in policy.ACTIONS[kind]:
+            assert not policy.allowed(["admin"], kind, action), (kind, action)
+
+
+def test_admin_can_read_no_case_or_person_content(world):
+    path, ids = world
+    content_ops = [op for op, needs in ALL_OPS if op.call and any(k in CONTENT_KINDS for k, _ in needs)]
+    assert len(content_ops) >= 10
+    s = login(path, "admin")
+    try:
+        for op in content_ops:
+            with pytest.raises(PermissionDenied):
+                op(s, ids)
+        # What admin may read (users, agencies, the audit trail) carries no case content either.
+        seen = repr([s.list_users(), s.list_agencies(), s.audit_entries(), s.export_case_audit(ids["case_id"]),
+                     s.record_info(), s.drafts()])
+        for word in ("Testa", "Exampledottir", "Exampleson", SEEDED_DISABILITY, "2014-05-06", "poverty",
+                     "Spare", "Childsdottir", "alleged offender"):
+            assert word not in seen, word
+    finally:
+        s.close()
+
+
+def test_liaison_can_update_nothing():
+    """DOMAIN: police / prosecution liaison reads case status and receives exported bundles."""
+    for kind, actions in policy.ACTIONS.items():
+        if "update" in actions:
+            assert not policy.allowed(["liaison"], kind, "update"), kind
+    writes = [(k, a) for k, a in PAIRS if a not in ("read", "export")]
+    assert [p for p in writes if policy.allowed(["liaison"], *p)] == []
+
+
+def test_liaison_calls_that_change_anything_are_refused(world):
+    path, ids = world
+    changing = [op for op, needs in ALL_OPS
+                if op.call and any(a not in ("read", "export") for _, a in needs)]
+    assert len(changing) >= 15
+    s = login(path, "liaison")
+    try:
+        before = (audit_rows(s), data_rows(s))
+        for op in changing:
+            with pytest.raises(PermissionDenied):
+                op(s, ids)
+        assert (audit_rows(s), data_rows(s)) == before
+    finally:
+        s.close()
