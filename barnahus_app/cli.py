@@ -1,0 +1,387 @@
+"""`barnahus`: the command line, a second front end over the same core as the desktop app.
+
+Passwords come from a prompt, --password-file, or BARNAHUS_PASSWORD; never from an argument.
+Exit codes: 0 success, 1 a check found a problem, 2 a user error (one line on stderr, no
+traceback), 130 interrupted.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, paths, policy
+from .errors import BarnahusError
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+
+
+class UsageError(BarnahusError):
+    pass
+
+
+# --- secrets --------------------------------------------------------------------------------
+def _read_secret_file(path: str, what: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"Cannot read the {what} file {path}: {e.strerror}.") from None
+    return text.rstrip("\r\n")
+
+
+def _secret(file_arg: str | None, env_name: str, prompt: str, what: str, confirm: bool = False) -> str:
+    if file_arg:
+        return _read_secret_file(file_arg, what)
+    if os.environ.get(env_name):
+        return os.environ[env_name]
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(f"No {what} given: use a file option or {env_name} (no terminal to ask in).")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != value:
+        raise UsageError(f"The two {what}s differ; nothing was changed.")
+    return value
+
+
+def _credentials(args) -> dict:
+    """Password, or the recovery key standing in for it."""
+    if getattr(args, "recovery_key_file", None):
+        return {"recovery_key": _read_secret_file(args.recovery_key_file, "recovery key")}
+    return {"password": _secret(args.password_file, "BARNAHUS_PASSWORD", f"Password for {args.user}: ",
+                                "password")}
+
+
+def _new_password(args, whose: str) -> str:
+    return _secret(args.new_password_file, "BARNAHUS_NEW_PASSWORD", f"New password for {whose}: ",
+                   "new password", confirm=True)
+
+
+def _write_owner_only(path: str, text: str) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; it was not overwritten.") from None
+    except OSError as e:
+        raise UsageError(f"Cannot write {path}: {e.strerror}.") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _deliver_recovery_key(key: str, file_arg: str | None) -> None:
+    if file_arg:
+        _write_owner_only(file_arg, key)
+        print(f"The recovery key was written to {file_arg} (readable by you only). Print it, lock it "
+              "away, and delete the file.")
+    else:
+        print("RECOVERY KEY (shown once; print it and lock it away - it opens the record on its own):")
+        print(f"  {key}")
+
+
+def _open(args):
+    from .record import open_record
+    if not args.user:
+        raise UsageError("Give --user NAME.")
+    return open_record(Path(args.record), args.user, **_credentials(args))
+
+
+def _report_failures(session) -> None:
+    if session.failed_attempts:
+        print(f"Note: {len(session.failed_attempts)} failed unlock attempt(s) since the last login, "
+              f"the last at {session.failed_attempts[-1]}.", file=sys.stderr)
+
+
+# --- commands -------------------------------------------------------------------------------
+def cmd_init(args) -> int:
+    from .record import create_record
+    password = _secret(args.password_file, "BARNAHUS_PASSWORD", f"Password for {args.admin}: ",
+                       "password", confirm=True)
+    key = create_record(Path(args.record), args.admin, password, args.display_name, args.centre or "")
+    print(f"Created {args.record} with administrator '{args.admin}'.")
+    _deliver_recovery_key(key, args.recovery_key_file)
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from .demo import build_demo_record
+    password = _secret(args.password_file, "BARNAHUS_PASSWORD", "Password for every demo user: ",
+                       "password", confirm=True)
+    if not 1 <= args.cases <= 100_000:
+        raise UsageError("--cases takes 1 to 100000.")
+
+    def progress(done, total):
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total} cases", end="", file=sys.stderr, flush=True)
+
+    key = build_demo_record(Path(args.record), args.admin, password, args.cases, args.seed,
+                            progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Created demo record {args.record}: {args.cases} fictional cases (seed {args.seed}). "
+          f"Users: {args.admin} (admin), " + ", ".join(r.value for r in policy.Role if r != policy.Role.ADMIN)
+          + ", all with the password given.")
+    _deliver_recovery_key(key, args.recovery_key_file)
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    with _open(args) as s:
+        report = s.check()
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        print("barnahus: the check found a problem (see above). Restore from a backup in the "
+              "'backups' folder beside the record, or keep this copy for inspection.", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    print("ok")
+    return EXIT_OK
+
+
+def cmd_users(args) -> int:
+    with _open(args) as s:
+        _report_failures(s)
+        if args.action == "list":
+            rows = s.list_users()
+            if args.json:
+                print(json.dumps(rows, indent=1))
+            for u in ([] if args.json else rows):
+                state = "active" if u["active"] else "disabled"
+                print(f"{u['username']:<20} {state:<9} {','.join(u['roles']):<35} {u['display_name']}")
+            return EXIT_OK
+        if not args.name:
+            raise UsageError(f"'users {args.action}' needs the user name.")
+        if args.action == "add":
+            roles = _roles(args)
+            uid = s.add_user(args.name, args.display_name or args.name, roles, _new_password(args, args.name))
+            print(f"Added user '{args.name}' (id {uid}) with roles {', '.join(roles)}.")
+        elif args.action == "disable":
+            s.set_active(args.name, False)
+            print(f"Disabled '{args.name}'; their key slot was removed.")
+        elif args.action == "enable":
+            new = _new_password(args, args.name)
+            s.set_active(args.name, True)
+            s.reset_password(args.name, new)
+            print(f"Enabled '{args.name}' with a new password.")
+        elif args.action == "set-roles":
+            roles = _roles(args)
+            s.set_roles(args.name, roles)
+            print(f"'{args.name}' now has roles {', '.join(roles)}.")
+        elif args.action == "passwd":
+            if args.name.strip().casefold() == s.username:
+                if "password" not in (creds := _credentials(args)):
+                    raise UsageError("To change your own password, unlock with your password.")
+                s.change_own_password(creds["password"], _new_password(args, args.name))
+            else:
+                s.reset_password(args.name, _new_password(args, args.name))
+            print(f"Password of '{args.name}' changed.")
+    return EXIT_OK
+
+
+def _roles(args) -> list[str]:
+    if not args.roles:
+        raise UsageError("Give --roles, e.g. --roles coordinator,interviewer.")
+    return [r for r in args.roles.split(",") if r.strip()]
+
+
+def cmd_cases(args) -> int:
+    from .cases import CaseFilter
+    with _open(args) as s:
+        _report_failures(s)
+        flt = CaseFilter(text=args.search, status=args.status, year=args.year,
+                         emergency=True if args.emergency else None)
+        page = s.list_cases(flt, limit=args.limit, offset=args.offset)
+    if args.json:
+        print(json.dumps({"total": page.total, "offset": page.offset, "cases": page.rows}, indent=1,
+                         ensure_ascii=False))
+        return EXIT_OK
+    print(f"{'reference':<15} {'status':<9} {'received (UTC)':<17} {'case lead':<24} emergency")
+    for r in page.rows:
+        print(f"{r['reference']:<15} {r['status']:<9} {r['referral_received_at'][:16].replace('T', ' '):<17} "
+              f"{(r['case_lead_name'] or '')[:24]:<24} {'YES' if r['emergency'] else ''}")
+    print(f"{len(page.rows)} of {page.total} case(s)")
+    return EXIT_OK
+
+
+def cmd_audit(args) -> int:
+    with _open(args) as s:
+        _report_failures(s)
+        if args.case:
+            rows = s.export_case_audit(args.case)
+        else:
+            rows = s.audit_entries(limit=args.limit)
+        head = s.audit_head()
+    if args.export:
+        _write_owner_only(args.export, json.dumps({"chain_head": {"id": head[0], "hash": head[1]},
+                                                   "entries": rows}, indent=1))
+        print(f"Wrote {len(rows)} audit entries to {args.export}.")
+    elif args.json:
+        print(json.dumps(rows, indent=1))
+    else:
+        for r in rows:
+            subject = f"{r['subject_kind']}:{r['subject_id']}" if r["subject_kind"] else ""
+            print(f"{r['id']:>7} {r['at_utc'][:19]}Z {r['username'] or '-':<16} {r['action']:<28} {subject}")
+        print(f"chain head: entry {head[0]} {head[1]}")
+    return EXIT_OK
+
+
+def cmd_reminders(args) -> int:
+    from datetime import date
+    from .followup import reminders_as_json
+    try:
+        as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
+    except ValueError:
+        raise UsageError("--as-of takes a date such as 2026-11-23.") from None
+    with _open(args) as s:
+        _report_failures(s)
+        rows = reminders_as_json(s.reminders(as_of))
+    if args.json:
+        print(json.dumps({"as_of": as_of.isoformat(), "reminders": rows}, indent=1))
+        return EXIT_OK
+    print(f"{'due':<11} {'':<9} {'case':<15} kind")
+    for r in rows:
+        print(f"{r['due']:<11} {r['bucket'].replace('_', ' '):<9} {r['case_reference'] or '-':<15} {r['kind']}")
+    print(f"{len(rows)} reminder(s) as of {as_of.isoformat()}")
+    return EXIT_OK
+
+
+def cmd_export_case(args) -> int:
+    with _open(args) as s:
+        _report_failures(s)
+        data = s.export_case(args.case)
+    _write_owner_only(args.out, json.dumps(data, indent=1, ensure_ascii=False))
+    print(f"Wrote case {args.case} to {args.out} (readable by you only; it holds case content).")
+    return EXIT_OK
+
+
+def cmd_rotate_key(args) -> int:
+    with _open(args) as s:
+        out = args.new_recovery_key_file
+        key = s.rotate_record_key(deliver_recovery_key=(lambda k: _write_owner_only(out, k)) if out else None)
+    print("The record key was replaced; every user keeps their password. The old recovery key no "
+          "longer opens the record.")
+    if out:
+        print(f"The new recovery key was written to {out} (readable by you only).")
+    else:
+        _deliver_recovery_key(key, None)
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    with _open(args) as s:
+        target = s.backup()
+    print(f"Backup written to {target}.")
+    return EXIT_OK
+
+
+# --- parser ---------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="barnahus", description="Barnahus Case Record: command line.")
+    p.add_argument("--version", action="version", version=f"barnahus {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    default_record = str(paths.default_record_path())
+
+    def opening(sp, user_required=True):
+        sp.add_argument("--record", default=default_record, help="record file (default: %(default)s)")
+        sp.add_argument("--user", required=user_required, help="your user name")
+        sp.add_argument("--password-file", help="read your password from this file")
+        sp.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
+
+    def creating(sp):
+        sp.add_argument("--record", default=default_record, help="record file (default: %(default)s)")
+        sp.add_argument("--admin", required=True, help="user name of the first administrator")
+        sp.add_argument("--display-name", help="administrator's full name")
+        sp.add_argument("--centre", help="the centre's name")
+        sp.add_argument("--password-file", help="read the administrator's password from this file")
+        sp.add_argument("--recovery-key-file", help="write the recovery key here (owner-only) instead of showing it")
+
+    sp = sub.add_parser("init", help="create a record and its first administrator")
+    creating(sp)
+    sp.set_defaults(func=cmd_init)
+
+    sp = sub.add_parser("demo", help="create a record of fictional cases, one user per role")
+    creating(sp)
+    sp.add_argument("--cases", type=int, default=1000, help="how many cases (up to 100000)")
+    sp.add_argument("--seed", type=int, default=1, help="same seed, same record")
+    sp.set_defaults(func=cmd_demo)
+
+    sp = sub.add_parser("users", help="list, add, disable, enable users; set roles; change passwords")
+    opening(sp)
+    sp.add_argument("action", choices=["list", "add", "disable", "enable", "set-roles", "passwd"])
+    sp.add_argument("name", nargs="?", help="the user acted on")
+    sp.add_argument("--roles", help="comma-separated: " + ",".join(r.value for r in policy.Role))
+    sp.add_argument("--display-name")
+    sp.add_argument("--new-password-file", help="read the new password from this file")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_users)
+
+    sp = sub.add_parser("check", help="cipher integrity, audit chain and schema version")
+    opening(sp)
+    sp.set_defaults(func=cmd_check)
+
+    sp = sub.add_parser("cases", help="list cases")
+    opening(sp)
+    sp.add_argument("--search", help="words in the reference, references or names")
+    sp.add_argument("--status")
+    sp.add_argument("--year", type=int)
+    sp.add_argument("--emergency", action="store_true")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--offset", type=int, default=0)
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_cases)
+
+    sp = sub.add_parser("audit", help="print or export audit entries (of one case with --case)")
+    opening(sp)
+    sp.add_argument("--case", help="case reference, e.g. BH-2026-00042")
+    sp.add_argument("--limit", type=int, default=1000)
+    sp.add_argument("--export", help="write the entries as JSON to this new file")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_audit)
+
+    sp = sub.add_parser("reminders", help="follow-up reminders you may see, as of a date")
+    opening(sp)
+    sp.add_argument("--as-of", help="the date to judge from (default: today)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_reminders)
+
+    sp = sub.add_parser("export-case", help="write one case as JSON, for moving it to another system")
+    opening(sp)
+    sp.add_argument("--case", required=True, help="case reference, e.g. BH-2026-00042")
+    sp.add_argument("--out", required=True, help="a new file to write")
+    sp.set_defaults(func=cmd_export_case)
+
+    sp = sub.add_parser("rotate-key", help="replace the record key (after a suspected compromise)")
+    opening(sp)
+    sp.add_argument("--new-recovery-key-file", help="write the new recovery key here (owner-only)")
+    sp.set_defaults(func=cmd_rotate_key)
+
+    sp = sub.add_parser("backup", help="write an encrypted copy into backups/ beside the record")
+    opening(sp)
+    sp.set_defaults(func=cmd_backup)
+    return p
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except BarnahusError as e:
+        print(f"barnahus: {e}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("barnahus: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as e:
+        print(f"barnahus: {e.strerror or type(e).__name__}"
+              + (f": {e.filename}" if e.filename else ""), file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as e:  # noqa: BLE001 - the message may hold case content: name the type only
+        print(f"barnahus: internal error ({type(e).__name__}). No data was shown; please report "
+              "the command you ran.", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

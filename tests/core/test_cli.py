@@ -1,0 +1,171 @@
+"""The command line, run as a user runs it: a real process, real files, exit codes and messages."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from barnahus_app.keyslots import parse_recovery_key
+from barnahus_app.storage import probe_key
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "cli-password-123"
+
+
+def run(*args, password=PASSWORD, env_extra=None, stdin=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BARNAHUS_")}
+    if password is not None:
+        env["BARNAHUS_PASSWORD"] = password
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "barnahus_app.cli", *map(str, args)], cwd=ROOT,
+                          env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL if stdin is None else stdin,
+                          timeout=120)
+
+
+@pytest.fixture(scope="module")
+def cli_record(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli")
+    record = folder / "r.barnahus"
+    keyfile = folder / "recovery.txt"
+    r = run("init", "--record", record, "--admin", "boss", "--centre", "Test Centre",
+            "--recovery-key-file", keyfile)
+    assert r.returncode == 0, r.stderr
+    return record, keyfile
+
+
+def test_init_writes_recovery_key_owner_only_and_it_opens_the_file(cli_record):
+    record, keyfile = cli_record
+    assert stat.S_IMODE(keyfile.stat().st_mode) == 0o600
+    key = parse_recovery_key(keyfile.read_text())
+    assert probe_key(record, key)
+
+
+def test_init_refuses_an_existing_record_and_leaves_it(cli_record):
+    record, _ = cli_record
+    before = record.read_bytes()
+    r = run("init", "--record", record, "--admin", "boss")
+    assert r.returncode == 2
+    assert "already exists" in r.stderr and "Traceback" not in r.stderr
+    assert record.read_bytes() == before
+
+
+def test_users_add_set_roles_list_disable(cli_record, tmp_path):
+    record, _ = cli_record
+    newpw = tmp_path / "new.txt"
+    newpw.write_text("helper-password-1\n")
+    r = run("users", "--record", record, "--user", "boss", "add", "cora", "--roles",
+            "coordinator,interviewer", "--display-name", "Cora Lead", "--new-password-file", newpw)
+    assert r.returncode == 0, r.stderr
+    r = run("users", "--record", record, "--user", "boss", "set-roles", "cora", "--roles", "coordinator")
+    assert r.returncode == 0, r.stderr
+    r = run("users", "--record", record, "--user", "boss", "list", "--json")
+    users = {u["username"]: u for u in json.loads(r.stdout)}
+    assert users["cora"]["roles"] == ["coordinator"] and users["cora"]["active"]
+    # cora can use the record with her password, then is disabled and cannot.
+    assert run("cases", "--record", record, "--user", "cora", password="helper-password-1").returncode == 0
+    assert run("users", "--record", record, "--user", "boss", "disable", "cora").returncode == 0
+    r = run("cases", "--record", record, "--user", "cora", password="helper-password-1")
+    assert r.returncode == 2 and r.stderr.strip() == "barnahus: Wrong user name or password."
+
+
+def test_wrong_password_one_line_no_traceback(cli_record):
+    record, _ = cli_record
+    r = run("check", "--record", record, "--user", "boss", password="not-the-password")
+    assert r.returncode == 2
+    assert r.stderr.strip() == "barnahus: Wrong user name or password."
+    assert "not-the-password" not in r.stdout + r.stderr
+
+
+def test_no_password_and_no_terminal_is_a_clear_error(cli_record):
+    record, _ = cli_record
+    r = run("check", "--record", record, "--user", "boss", password=None)
+    assert r.returncode == 2 and "BARNAHUS_PASSWORD" in r.stderr
+
+
+def test_password_file_and_recovery_key_file_stand_in(cli_record, tmp_path):
+    record, keyfile = cli_record
+    pwfile = tmp_path / "pw"
+    pwfile.write_text(PASSWORD + "\n")
+    assert run("check", "--record", record, "--user", "boss", "--password-file", pwfile,
+               password=None).returncode == 0
+    r = run("check", "--record", record, "--user", "boss", "--recovery-key-file", keyfile, password=None)
+    assert r.returncode == 0, r.stderr
+    assert "audit trail: ok" in r.stdout
+
+
+def test_check_reports_a_broken_audit_chain_and_exits_1(tmp_path):
+    record = tmp_path / "r.barnahus"
+    keyfile = tmp_path / "k.txt"
+    assert run("init", "--record", record, "--admin", "boss", "--recovery-key-file", keyfile).returncode == 0
+    import sqlcipher3
+    from barnahus_app.storage import raw_key_literal
+    conn = sqlcipher3.connect(str(record))
+    conn.execute('PRAGMA key = "' + raw_key_literal(parse_recovery_key(keyfile.read_text())) + '"')
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET action = 'tampered' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    r = run("check", "--record", record, "--user", "boss")
+    assert r.returncode == 1
+    assert "BROKEN at entry 2" in r.stdout
+
+
+def test_missing_record_and_unknown_command(tmp_path):
+    r = run("cases", "--record", tmp_path / "none.barnahus", "--user", "boss")
+    assert r.returncode == 2 and "There is no record" in r.stderr
+    r = run("frobnicate")
+    assert r.returncode == 2  # argparse usage error
+
+
+def test_demo_cases_json_audit_export_rotate(tmp_path):
+    record = tmp_path / "demo.barnahus"
+    r = run("demo", "--record", record, "--admin", "boss", "--cases", 60, "--seed", 7,
+            "--recovery-key-file", tmp_path / "rk.txt")
+    assert r.returncode == 0, r.stderr
+    r = run("cases", "--record", record, "--user", "coordinator", "--json", "--limit", 10)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["total"] == 60 and len(data["cases"]) == 10
+    ref = data["cases"][0]["reference"]
+    case_json = tmp_path / "case.json"
+    r = run("export-case", "--record", record, "--user", "coordinator", "--case", ref, "--out", case_json)
+    assert r.returncode == 0, r.stderr
+    assert stat.S_IMODE(case_json.stat().st_mode) == 0o600
+    assert json.loads(case_json.read_text())["case"]["reference"] == ref
+    out = tmp_path / "audit.json"
+    r = run("audit", "--record", record, "--user", "boss", "--case", ref, "--export", out)
+    assert r.returncode == 0, r.stderr
+    exported = json.loads(out.read_text())
+    assert [e["action"] for e in exported["entries"]] == ["case.exported"]
+    assert all(e["subject_id"] == data["cases"][0]["id"] for e in exported["entries"])
+    assert len(exported["chain_head"]["hash"]) == 64
+    # A liaison may not read the audit trail: a one-line refusal.
+    r = run("audit", "--record", record, "--user", "liaison")
+    assert r.returncode == 2 and "roles do not allow" in r.stderr
+    old = parse_recovery_key((tmp_path / "rk.txt").read_text())
+    r = run("rotate-key", "--record", record, "--user", "boss", "--new-recovery-key-file", tmp_path / "rk2.txt")
+    assert r.returncode == 0, r.stderr
+    new = parse_recovery_key((tmp_path / "rk2.txt").read_text())
+    assert probe_key(record, new) and not probe_key(record, old)
+    assert run("cases", "--record", record, "--user", "therapist").returncode == 0
+
+
+def test_reminders_json_has_no_names(tmp_path):
+    record = tmp_path / "demo.barnahus"
+    assert run("demo", "--record", record, "--admin", "boss", "--cases", 80, "--seed", 3,
+               "--recovery-key-file", tmp_path / "rk.txt").returncode == 0
+    r = run("reminders", "--record", record, "--user", "coordinator", "--as-of", "2026-11-23", "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["as_of"] == "2026-11-23" and data["reminders"]
+    assert {"case_reference", "kind", "due", "bucket"} <= set(data["reminders"][0])
+    assert "Demo-" not in r.stdout  # the demo's child names never reach this output
+    r = run("reminders", "--record", record, "--user", "coordinator", "--as-of", "23/11/2026")
+    assert r.returncode == 2 and "--as-of" in r.stderr
+    r = run("reminders", "--record", record, "--user", "boss", "--as-of", "2026-11-23")
+    assert r.returncode == 2 and "roles do not allow" in r.stderr
