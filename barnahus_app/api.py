@@ -7,3 +7,5 @@ from .keyslots import KdfParams  # noqa: F401
 from .record import create_record, open_record  # noqa: F401
 from .cases import CaseFilter, CasePage  # noqa: F401
 from .session import Session  # noqa: F401
+from .record import PASSWORD_MIN, check_password, check_username  # noqa: F401,E402
+from .settings import SETTINGS  # noqa: F401,E402

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import and_, delete, func, insert, select, text, update
 
 from . import policy, vocab
-from .errors import NotFound, ValidationError
+from .errors import NotFound, PossibleDuplicate, ValidationError
 from .fields import CASE_FIELDS, Code, DateTime, Languages, Text, clean
 from .models import (
     Case, CaseAbuseForm, CaseChild, CaseParty, InformationGiven, NoContact, Person, User, UserRole,
@@ -79,6 +80,148 @@ class CasePage:
 class CaseActions:
     def create_case(self, abuse_forms=(), **values) -> dict:
         self._authorize("case", "create")
+        with self.record.transaction() as conn:
+            return self._create_case_in(conn, values, abuse_forms)
+
+    def update_case(self, case_id: int, abuse_forms=None, **values) -> None:
+        self._authorize("case", "update")
+        with self.record.transaction() as conn:
+            self._update_case_in(conn, case_id, values, abuse_forms)
+
+    def add_child(self, case_id: int, person_id: int, role: str = "victim") -> None:
+        """A child is in a case as victim, witness or at risk; never as an offender."""
+        self._authorize("case", "update")
+        with self.record.transaction() as conn:
+            self._add_child_in(conn, case_id, person_id, role)
+
+    def add_party(self, case_id: int, person_id: int, party_role: str,
+                  relationship_to_child: str | None = None, child_person_id: int | None = None) -> int:
+        self._authorize("case", "update")
+        with self.record.transaction() as conn:
+            return self._add_party_in(conn, case_id, person_id, party_role, relationship_to_child,
+                                      child_person_id)
+
+    def save_intake(self, case_id: int | None, case_values: dict, abuse_forms=None,
+                    persons: list[dict] = (), links: list[dict] = (), no_contact: list[dict] = ()) -> dict:
+        """A whole intake (or an edit of one) as ONE user action in ONE transaction: new and
+        changed persons, the case itself, who is in it, and no-contact pairs. If any part is
+        refused (a ValidationError, a PossibleDuplicate not acknowledged, a child as alleged
+        offender, a full disk...), nothing at all is written, the audit trail included.
+
+        case_id: None for a new case (case_values as create_case takes them), or the case to edit
+            (case_values: only the fields to change, as update_case).
+        abuse_forms: the case's forms of abuse; None leaves an existing case's forms as they are.
+        persons: new persons, {"key": "new:1", "values": {...}, "terms": {...} | None,
+            "acknowledge_duplicates": bool}, and changes to persons in the record,
+            {"id": 17, "values": {...changed fields...}, "terms": {...} | None}.
+        links: who is in the case, in order. A child: {"kind": "child", "person": ref,
+            "role": "victim" | "witness" | "at_risk"}; anyone else: {"kind": "party",
+            "person": ref, "role": party role, "relationship_to_child": code | None,
+            "child": ref | None}.
+        no_contact: {"person": ref, "other": ref, "reason": text | None}.
+        A ref is a person id (int) or the key of a new person in this call; guardian_person_id and
+        trusted_person_id in a person's values are refs too.
+
+        Every grant the separate calls would need is checked before anything else: case.create
+        (new) or case.update (changed fields or links; else case.read), person.create (+ person.read
+        for the duplicate search unless acknowledged) for new persons, person.update for changed
+        persons and no-contact pairs, vulnerability.update for vulnerability fields or terms. The
+        audit entries are those the separate calls write. Errors about one person carry its ref
+        in .person. Returns {"id", "reference", "person_ids": {key: id of each new person}}."""
+        persons, links, no_contact = list(persons or ()), list(links or ()), list(no_contact or ())
+        case_values = dict(case_values or {})
+        new, changed = _intake_persons(persons)
+        keys = set(new)
+        for link in links:
+            _check_entry(link, "links", {"kind", "person", "role", "relationship_to_child", "child"})
+            if link.get("kind") not in ("child", "party"):
+                raise ValidationError("links", "each link is a child or a party (kind).", link.get("person"))
+            _check_ref(link.get("person"), keys, "links", link.get("person"))
+            if link.get("child") is not None:
+                _check_ref(link["child"], keys, "links", link.get("person"))
+        for pair in no_contact:
+            _check_entry(pair, "no_contact", {"person", "other", "reason"})
+            _check_ref(pair.get("person"), keys, "no contact", pair.get("person"))
+            _check_ref(pair.get("other"), keys, "no contact", pair.get("person"))
+        for key, entry in new.items():
+            for ref in PERSON_REFS:
+                if isinstance(entry["values"].get(ref), str):
+                    _check_ref(entry["values"][ref], keys - {key}, ref, key)
+        for pid, entry in changed.items():
+            for ref in PERSON_REFS:
+                if isinstance(entry["values"].get(ref), str):
+                    _check_ref(entry["values"][ref], keys, ref, pid)
+
+        # Every grant up front: a refused call changes nothing, not even the audit trail.
+        grants = []
+        if case_id is None:
+            grants.append(("case", "create"))
+        if links or (case_id is not None and (case_values or abuse_forms is not None)):
+            grants.append(("case", "update"))
+        elif case_id is not None:
+            grants.append(("case", "read"))  # the reference it returns
+        for entry in new.values():
+            grants += self._person_grants(None, entry["values"], entry["terms"], entry["acknowledge"])
+        for pid, entry in changed.items():
+            grants += self._person_grants(pid, entry["values"], entry["terms"])
+        if no_contact:
+            grants.append(("person", "update"))
+        for grant in dict.fromkeys(grants):
+            self._authorize(*grant)
+
+        with self._shown_duplicates_audited(), self.record.transaction() as conn:
+            ids: dict[str, int] = {}
+
+            def ref(r):
+                return ids[r] if isinstance(r, str) else r
+
+            # 1. New persons, the ones others name as guardian or trusted person first.
+            deferred = []
+            for key in _creation_order(new):
+                entry = new[key]
+                values = dict(entry["values"])
+                for f in PERSON_REFS:
+                    if isinstance(values.get(f), str):
+                        if values[f] in ids:
+                            values[f] = ids[values[f]]
+                        else:  # they name each other: set once both exist
+                            deferred.append((key, f, values.pop(f)))
+                with _about(key):
+                    ids[key] = self._create_person_in(conn, values, entry["terms"], entry["acknowledge"],
+                                                      ignore=ids.values())
+            for key, f, target in deferred:
+                with _about(key):
+                    self._update_person_in(conn, ids[key], {f: ids[target]})
+            # 2. Changes to persons in the record (before the links: the offender rule sees them).
+            for pid, entry in changed.items():
+                values = {k: ref(v) if k in PERSON_REFS else v for k, v in entry["values"].items()}
+                with _about(pid):
+                    self._update_person_in(conn, pid, values, entry["terms"])
+            # 3. The case.
+            if case_id is None:
+                created = self._create_case_in(conn, case_values, abuse_forms or ())
+                cid, reference = created["id"], created["reference"]
+            else:
+                if case_values or abuse_forms is not None:
+                    self._update_case_in(conn, case_id, case_values, abuse_forms)
+                cid, reference = case_id, self._require_case(conn, case_id).reference
+            # 4. Who is in the case.
+            for link in links:
+                with _about(link["person"]):
+                    if link["kind"] == "child":
+                        self._add_child_in(conn, cid, ref(link["person"]), link.get("role") or "victim")
+                    else:
+                        self._add_party_in(conn, cid, ref(link["person"]), link.get("role"),
+                                           link.get("relationship_to_child"), ref(link.get("child")))
+            # 5. No-contact pairs.
+            for pair in no_contact:
+                with _about(pair["person"]):
+                    self._set_no_contact_in(conn, ref(pair["person"]), ref(pair["other"]), pair.get("reason"))
+        return {"id": cid, "reference": reference, "person_ids": ids}
+
+    # --- the work of one action, inside the caller's transaction ----------------------------------
+    def _create_case_in(self, conn, values: dict, abuse_forms=()) -> dict:
+        values = dict(values)
         values.setdefault("status", "referred")
         values.setdefault("case_lead_id", self.user_id)
         data = clean(CASE_FIELDS, values)
@@ -86,84 +229,77 @@ class CaseActions:
         forms = vocab.check_codes("abuse_forms", "forms of abuse", abuse_forms)
         now = utc_now_iso()
         year = data["referral_received_at"][:4]
-        with self.record.transaction() as conn:
-            self._check_case_lead(conn, data["case_lead_id"])
-            last = conn.execute(select(func.max(C.c.reference)).where(
-                C.c.reference.like(f"BH-{year}-%"))).scalar()
-            seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-            reference = f"BH-{year}-{seq:05d}"
-            if data["status"] == "closed":
-                data["closed_at"] = now
-            cid = conn.execute(insert(C).values(reference=reference, created_at=now, updated_at=now,
-                                                **data)).inserted_primary_key[0]
-            if forms:
-                conn.execute(insert(CaseAbuseForm.__table__), [{"case_id": cid, "code": f} for f in forms])
-            self._reindex_case(conn, cid)
-            self._audit(conn, "case.created", "case", cid)
+        self._check_case_lead(conn, data["case_lead_id"])
+        last = conn.execute(select(func.max(C.c.reference)).where(
+            C.c.reference.like(f"BH-{year}-%"))).scalar()
+        seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+        reference = f"BH-{year}-{seq:05d}"
+        if data["status"] == "closed":
+            data["closed_at"] = now
+        cid = conn.execute(insert(C).values(reference=reference, created_at=now, updated_at=now,
+                                            **data)).inserted_primary_key[0]
+        if forms:
+            conn.execute(insert(CaseAbuseForm.__table__), [{"case_id": cid, "code": f} for f in forms])
+        self._reindex_case(conn, cid)
+        self._audit(conn, "case.created", "case", cid)
         return {"id": cid, "reference": reference}
 
-    def update_case(self, case_id: int, abuse_forms=None, **values) -> None:
-        self._authorize("case", "update")
+    def _update_case_in(self, conn, case_id: int, values: dict, abuse_forms=None) -> None:
         data = clean(CASE_FIELDS, values, partial=True)
         if "jurisdiction" in data:
             vocab.check_jurisdiction(data["jurisdiction"])
-        with self.record.transaction() as conn:
-            current = self._require_case(conn, case_id)
-            if "case_lead_id" in data:
-                if data["case_lead_id"] is None:
-                    raise ValidationError("case_lead_id", "every case has one case lead.")
-                self._check_case_lead(conn, data["case_lead_id"])
-            if "status" in data and data["status"] != current.status:
-                data["closed_at"] = utc_now_iso() if data["status"] == "closed" else None
-            if data:
-                conn.execute(update(C).where(C.c.id == case_id).values(**data, updated_at=utc_now_iso()))
-            if abuse_forms is not None:
-                forms = vocab.check_codes("abuse_forms", "forms of abuse", abuse_forms)
-                conn.execute(delete(CaseAbuseForm.__table__).where(CaseAbuseForm.case_id == case_id))
-                if forms:
-                    conn.execute(insert(CaseAbuseForm.__table__), [{"case_id": case_id, "code": f} for f in forms])
-            self._reindex_case(conn, case_id)
-            fields = sorted(k for k in data if k != "closed_at") + (["abuse_forms"] if abuse_forms is not None else [])
-            self._audit(conn, "case.updated", "case", case_id, {"fields": fields})
+        current = self._require_case(conn, case_id)
+        if "case_lead_id" in data:
+            if data["case_lead_id"] is None:
+                raise ValidationError("case_lead_id", "every case has one case lead.")
+            self._check_case_lead(conn, data["case_lead_id"])
+        if "status" in data and data["status"] != current.status:
+            data["closed_at"] = utc_now_iso() if data["status"] == "closed" else None
+        if data:
+            conn.execute(update(C).where(C.c.id == case_id).values(**data, updated_at=utc_now_iso()))
+        if abuse_forms is not None:
+            forms = vocab.check_codes("abuse_forms", "forms of abuse", abuse_forms)
+            conn.execute(delete(CaseAbuseForm.__table__).where(CaseAbuseForm.case_id == case_id))
+            if forms:
+                conn.execute(insert(CaseAbuseForm.__table__), [{"case_id": case_id, "code": f} for f in forms])
+        self._reindex_case(conn, case_id)
+        fields = sorted(k for k in data if k != "closed_at") + (["abuse_forms"] if abuse_forms is not None else [])
+        self._audit(conn, "case.updated", "case", case_id, {"fields": fields})
 
-    def add_child(self, case_id: int, person_id: int, role: str = "victim") -> None:
-        """A child is in a case as victim, witness or at risk; never as an offender."""
-        self._authorize("case", "update")
+    def _add_child_in(self, conn, case_id: int, person_id: int, role: str = "victim") -> None:
         vocab.check_code("child_roles", "role", role, required=True)
-        with self.record.transaction() as conn:
-            self._require_case(conn, case_id)
-            self._require_person(conn, person_id)
-            if conn.execute(select(CaseParty.id).where(CaseParty.person_id == person_id,
-                                                       CaseParty.party_role == "alleged_offender")).first():
-                raise ValidationError("role", "This person is recorded as an alleged offender; a child "
-                                              "is never recorded as an offender.")
-            conn.execute(insert(CaseChild.__table__).prefix_with("OR REPLACE").values(
-                case_id=case_id, person_id=person_id, role=role))
-            self._reindex_case(conn, case_id)
-            self._audit(conn, "case.child_added", "case", case_id, {"person": person_id, "role": role})
+        self._require_case(conn, case_id)
+        self._require_person(conn, person_id)
+        if conn.execute(select(CaseParty.id).where(CaseParty.person_id == person_id,
+                                                   CaseParty.party_role == "alleged_offender")).first():
+            raise ValidationError("role", "This person is recorded as an alleged offender; a child "
+                                          "is never recorded as an offender.")
+        conn.execute(insert(CaseChild.__table__).prefix_with("OR REPLACE").values(
+            case_id=case_id, person_id=person_id, role=role))
+        self._reindex_case(conn, case_id)
+        self._audit(conn, "case.child_added", "case", case_id, {"person": person_id, "role": role})
 
-    def add_party(self, case_id: int, person_id: int, party_role: str,
-                  relationship_to_child: str | None = None, child_person_id: int | None = None) -> int:
-        self._authorize("case", "update")
+    def _add_party_in(self, conn, case_id: int, person_id: int, party_role: str,
+                      relationship_to_child: str | None = None, child_person_id: int | None = None) -> int:
         vocab.check_code("party_roles", "party role", party_role, required=True)
         vocab.check_code("relationships_to_child", "relationship to the child", relationship_to_child)
-        with self.record.transaction() as conn:
-            self._require_case(conn, case_id)
-            person = conn.execute(select(P).where(P.c.id == person_id)).first()
-            if person is None:
-                raise NotFound(f"There is no person {person_id}.")
-            if party_role == "alleged_offender":
-                self._refuse_child_as_offender(conn, person, case_id)
-            if child_person_id is not None:
-                self._require_person(conn, child_person_id)
-            pid = conn.execute(insert(CaseParty.__table__).values(
-                case_id=case_id, person_id=person_id, party_role=party_role,
-                relationship_to_child=relationship_to_child, child_person_id=child_person_id,
-            )).inserted_primary_key[0]
-            self._reindex_case(conn, case_id)
-            self._audit(conn, "case.party_added", "case", case_id, {"person": person_id, "role": party_role})
+        self._require_case(conn, case_id)
+        person = conn.execute(select(P).where(P.c.id == person_id)).first()
+        if person is None:
+            raise NotFound(f"There is no person {person_id}.")
+        if party_role == "alleged_offender":
+            self._refuse_child_as_offender(conn, person, case_id)
+        if child_person_id is not None:
+            self._require_person(conn, child_person_id)
+        pid = conn.execute(insert(CaseParty.__table__).values(
+            case_id=case_id, person_id=person_id, party_role=party_role,
+            relationship_to_child=relationship_to_child, child_person_id=child_person_id,
+        )).inserted_primary_key[0]
+        self._reindex_case(conn, case_id)
+        self._audit(conn, "case.party_added", "case", case_id, {"person": person_id, "role": party_role})
         return pid
 
+    # --- the rest of the case actions ---------------------------------------------------------------
     def record_information_given(self, case_id: int, **values) -> int:
         """What the child was told, when, in which language and format (003 para 38(b))."""
         self._authorize("case", "update")
@@ -254,6 +390,23 @@ class CaseActions:
             self._audit(conn, "case.lookup", "case", cid)
         return cid
 
+    def case_years(self) -> list[int]:
+        """The years (of referral_received_at, as CaseFilter.year counts them) that hold at least
+        one case, oldest first. One index seek per year, however many cases there are."""
+        self._authorize("case", "read")
+        years: list[int] = []
+        with self.record.transaction() as conn:
+            after = ""
+            while True:
+                first = conn.execute(select(func.min(C.c.referral_received_at))
+                                     .where(C.c.referral_received_at >= after)).scalar()
+                if first is None:
+                    break
+                years.append(int(first[:4]))
+                after = f"{years[-1] + 1:04d}"
+            self._audit(conn, "case.years", None, None, {"years": len(years)})
+        return years
+
     # --- helpers ---------------------------------------------------------------------------
     def _case_conditions(self, flt: CaseFilter) -> list:
         where = []
@@ -315,3 +468,82 @@ class CaseActions:
         body = conn.execute(_SEARCH_BODY, {"id": case_id}).scalar() or ""
         conn.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
         conn.execute(text("INSERT INTO case_search(rowid, body) VALUES (:id, :body)"), {"id": case_id, "body": body})
+
+
+# --- save_intake: the shape of its arguments ------------------------------------------------------
+PERSON_REFS = ("guardian_person_id", "trusted_person_id")
+
+
+@contextmanager
+def _about(person):
+    """Name the intake person a refusal is about, for the front end to show it beside them."""
+    try:
+        yield
+    except (ValidationError, PossibleDuplicate) as e:
+        if e.person is None:
+            e.person = person
+        raise
+
+
+def _check_entry(entry, what: str, allowed: set) -> None:
+    if not isinstance(entry, dict):
+        raise ValidationError(what, "each entry is a mapping.")
+    unknown = set(entry) - allowed
+    if unknown:
+        raise ValidationError(what, f"'{sorted(unknown)[0][:40]}' is not part of an entry.")
+
+
+def _check_ref(r, keys: set, field: str, about) -> None:
+    if isinstance(r, str):
+        if r not in keys:
+            raise ValidationError(field, "names no new person of this intake.", about)
+    elif not isinstance(r, int) or isinstance(r, bool) or r < 1:
+        raise ValidationError(field, "is not a valid reference to a person.", about)
+
+
+def _intake_persons(persons: list) -> tuple[dict, dict]:
+    """({key: entry} of new persons, {id: entry} of changed ones), each entry with its values,
+    terms and (new persons) whether duplicates are acknowledged."""
+    new, changed = {}, {}
+    for p in persons:
+        _check_entry(p, "persons", {"key", "id", "values", "terms", "acknowledge_duplicates"})
+        values = p.get("values") or {}
+        if not isinstance(values, dict) or not isinstance(p.get("terms") or {}, dict):
+            raise ValidationError("persons", "values and terms are mappings.", p.get("key", p.get("id")))
+        entry = {"values": dict(values), "terms": p.get("terms") or None,
+                 "acknowledge": bool(p.get("acknowledge_duplicates"))}
+        if ("key" in p) == ("id" in p):
+            raise ValidationError("persons", "each person is new (key) or in the record (id).")
+        if "key" in p:
+            if not isinstance(p["key"], str) or not p["key"] or p["key"] in new:
+                raise ValidationError("persons", "each new person needs a key of its own.", p["key"])
+            new[p["key"]] = entry
+        else:
+            _check_ref(p["id"], set(), "persons", p["id"])
+            if p["id"] in changed:
+                raise ValidationError("persons", "a person is listed twice.", p["id"])
+            if entry["values"] or entry["terms"]:
+                changed[p["id"]] = entry
+    return new, changed
+
+
+def _creation_order(new: dict) -> list[str]:
+    """New persons in the given order, except that one named by another as guardian or trusted
+    person comes before them (so the reference is stored with the person who names it)."""
+    order: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(key):
+        if key in order or key in visiting:
+            return
+        visiting.add(key)
+        for f in PERSON_REFS:
+            target = new[key]["values"].get(f)
+            if isinstance(target, str) and target in new:
+                visit(target)
+        visiting.discard(key)
+        order.append(key)
+
+    for key in new:
+        visit(key)
+    return order

@@ -32,17 +32,25 @@ class PermissionDenied(BarnahusError):
 
 
 class ValidationError(BarnahusError):
-    def __init__(self, field: str, message: str):
+    """A value the core will not store. str(e) is "field: message"; front ends show .message
+    beside the field named by .field. In a save_intake call, .person names the intake person the
+    problem is about (their client key or person id), or is None for the case itself."""
+
+    def __init__(self, field: str, message: str, person: int | str | None = None):
         self.field = field
+        self.message = message
+        self.person = person
         super().__init__(f"{field}: {message}")
 
 
 class PossibleDuplicate(BarnahusError):
     """Creating a person that looks like someone already in the record. The caller shows the
-    candidates and asks again with acknowledge_duplicates=True."""
+    candidates and asks again with acknowledge_duplicates=True. In a save_intake call, .person
+    is the client key of the new person the candidates resemble."""
 
-    def __init__(self, candidates):
+    def __init__(self, candidates, person: int | str | None = None):
         self.candidates = candidates
+        self.person = person
         super().__init__(
             f"{len(candidates)} person(s) in the record have a similar name and date of birth. "
             "Check them before creating a new person."

@@ -1,6 +1,8 @@
 """The person index: one person across all their cases (Session mixin)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from sqlalchemy import delete, insert, or_, select, update
 
 from .errors import NotFound, PossibleDuplicate, ValidationError
@@ -28,42 +30,26 @@ class PersonActions:
         """Likely duplicates: the same name in any order and accent, or the same date of birth
         with a shared name."""
         self._authorize("person", "read")
-        key = name_key(given_name or "", family_name)
-        tokens = key.split()
-        conds = [P.c.name_key == key]
-        if date_of_birth and tokens:
-            conds.append((P.c.date_of_birth == date_of_birth) &
-                         or_(*[P.c.name_key.like(f"%{t}%") for t in tokens if len(t) > 1]))
         with self.record.transaction() as conn:
-            rows = conn.execute(select(P.c.id, P.c.given_name, P.c.family_name, P.c.date_of_birth)
-                                .where(or_(*conds)).limit(20)).all()
-            self._audit(conn, "person.search", None, None, {"found": len(rows)})
-        return [dict(r._mapping) for r in rows]
+            return self._find_similar_in(conn, given_name, family_name, date_of_birth)
 
     def create_person(self, acknowledge_duplicates: bool = False, terms: dict | None = None,
                       **values) -> int:
-        self._authorize("person", "create")
-        vulnerable = {k: values.pop(k) for k in list(values) if k in VULNERABILITY_FIELDS}
-        data = clean(PERSON_FIELDS, values)
-        if vulnerable or terms:
-            self._authorize("vulnerability", "update")
-        data.update(clean(VULNERABILITY_FIELDS, vulnerable))
-        if not acknowledge_duplicates:
-            similar = self.find_similar_persons(data["given_name"], data["family_name"], data["date_of_birth"])
-            if similar:
-                raise PossibleDuplicate(similar)
-        data["family_name"] = data["family_name"] or ""
-        now = utc_now_iso()
-        with self.record.transaction() as conn:
-            self._check_person_refs(conn, data)
-            pid = conn.execute(insert(P).values(
-                **data,
-                name_key=name_key(data["given_name"], data["family_name"]),
-                created_at=now, updated_at=now)).inserted_primary_key[0]
-            changed = self._write_terms(conn, pid, terms or {})
-            self._audit(conn, "person.created", "person", pid,
-                        {"duplicates_acknowledged": acknowledge_duplicates, "terms": changed})
-        return pid
+        for grant in self._person_grants(None, values, terms, acknowledge_duplicates):
+            self._authorize(*grant)
+        with self._shown_duplicates_audited(), self.record.transaction() as conn:
+            return self._create_person_in(conn, values, terms, acknowledge_duplicates)
+
+    @contextmanager
+    def _shown_duplicates_audited(self):
+        """A PossibleDuplicate rolls its transaction back, yet the user is shown the candidates'
+        names: that read gets an audit entry of its own."""
+        try:
+            yield
+        except PossibleDuplicate as e:
+            with self.record.transaction() as conn:
+                self._audit(conn, "person.search", None, None, {"found": len(e.candidates), "refused": True})
+            raise
 
     def get_person(self, person_id: int) -> dict:
         self._authorize("person", "read")
@@ -88,31 +74,10 @@ class PersonActions:
         return person
 
     def update_person(self, person_id: int, terms: dict | None = None, **values) -> None:
-        vulnerable = {k: values.pop(k) for k in list(values) if k in VULNERABILITY_FIELDS}
-        if values or not (vulnerable or terms):
-            self._authorize("person", "update")
-        if vulnerable or terms:
-            self._authorize("vulnerability", "update")
-        data = clean(PERSON_FIELDS, values, partial=True)
-        data.update(clean(VULNERABILITY_FIELDS, vulnerable, partial=True))
+        for grant in self._person_grants(person_id, values, terms):
+            self._authorize(*grant)
         with self.record.transaction() as conn:
-            current = conn.execute(select(P).where(P.c.id == person_id)).first()
-            if current is None:
-                raise NotFound(f"There is no person {person_id}.")
-            self._check_person_refs(conn, data)
-            if "given_name" in data or "family_name" in data:
-                data["name_key"] = name_key(data.get("given_name", current.given_name),
-                                            data.get("family_name", current.family_name))
-                if "family_name" in data:
-                    data["family_name"] = data["family_name"] or ""
-            if data:
-                conn.execute(update(P).where(P.c.id == person_id).values(**data, updated_at=utc_now_iso()))
-            changed = self._write_terms(conn, person_id, terms or {})
-            self._audit(conn, "person.updated", "person", person_id,
-                        {"fields": sorted(k for k in data if k != "name_key"), "terms": changed})
-            self._reindex_cases_of(conn, person_id)
-            if "date_of_birth" in data:
-                self._followup_dob_changed(conn, person_id)  # milestones and limitation clocks
+            self._update_person_in(conn, person_id, values, terms)
 
     def add_age_assessment(self, person_id: int, **values) -> int:
         self._authorize("person", "update")
@@ -128,21 +93,8 @@ class PersonActions:
     def set_no_contact(self, person_id: int, other_person_id: int, reason: str | None = None) -> int:
         """The two must never be scheduled into the building at the same time (001 para 75)."""
         self._authorize("person", "update")
-        if person_id == other_person_id:
-            raise ValidationError("no contact", "choose two different persons.")
-        reason = Text(2000, multiline=True).clean("reason", reason)
-        a, b = sorted((person_id, other_person_id))
         with self.record.transaction() as conn:
-            self._require_person(conn, a)
-            self._require_person(conn, b)
-            existing = conn.execute(select(NoContact.id).where(NoContact.person_a == a, NoContact.person_b == b)).first()
-            if existing:
-                return existing.id
-            nid = conn.execute(insert(NoContact.__table__).values(
-                person_a=a, person_b=b, reason=reason, created_by=self.user_id,
-                created_at=utc_now_iso())).inserted_primary_key[0]
-            self._audit(conn, "person.no_contact_set", "person", a, {"other_person": b})
-        return nid
+            return self._set_no_contact_in(conn, person_id, other_person_id, reason)
 
     def no_contact_pairs(self, person_id: int) -> list[dict]:
         self._authorize("person", "read")
@@ -150,6 +102,104 @@ class PersonActions:
             rows = self._no_contact_rows(conn, person_id)
             self._audit(conn, "person.no_contact_read", "person", person_id)
         return rows
+
+    # --- the work of one action, inside the caller's transaction ----------------------------------
+    # Each public method above is its policy check, one transaction and one of these; save_intake
+    # (cases.py) runs several of them in a single transaction.
+
+    @staticmethod
+    def _person_grants(person_id: int | None, values: dict, terms: dict | None,
+                       acknowledge_duplicates: bool = True) -> list[tuple[str, str]]:
+        """The grants creating (person_id None) or updating a person with these values needs."""
+        vulnerable = any(k in VULNERABILITY_FIELDS for k in values) or bool(terms)
+        plain = any(k not in VULNERABILITY_FIELDS for k in values)
+        if person_id is None:
+            grants = [("person", "create")]
+            if not acknowledge_duplicates:
+                grants.append(("person", "read"))  # the duplicate search shows who is in the record
+        else:
+            grants = [("person", "update")] if plain or not vulnerable else []
+        if vulnerable:
+            grants.append(("vulnerability", "update"))
+        return grants
+
+    def _find_similar_in(self, conn, given_name: str, family_name: str | None, date_of_birth: str | None,
+                         ignore=()) -> list[dict]:
+        key = name_key(given_name or "", family_name)
+        tokens = key.split()
+        conds = [P.c.name_key == key]
+        if date_of_birth and tokens:
+            conds.append((P.c.date_of_birth == date_of_birth) &
+                         or_(*[P.c.name_key.like(f"%{t}%") for t in tokens if len(t) > 1]))
+        q = select(P.c.id, P.c.given_name, P.c.family_name, P.c.date_of_birth).where(or_(*conds))
+        if ignore:
+            q = q.where(P.c.id.notin_(list(ignore)))
+        rows = conn.execute(q.limit(20)).all()
+        self._audit(conn, "person.search", None, None, {"found": len(rows)})
+        return [dict(r._mapping) for r in rows]
+
+    def _create_person_in(self, conn, values: dict, terms: dict | None = None,
+                          acknowledge_duplicates: bool = False, ignore=()) -> int:
+        """ignore: ids not to count as duplicates (persons made earlier in the same intake)."""
+        values = dict(values)
+        vulnerable = {k: values.pop(k) for k in list(values) if k in VULNERABILITY_FIELDS}
+        data = clean(PERSON_FIELDS, values)
+        data.update(clean(VULNERABILITY_FIELDS, vulnerable))
+        if not acknowledge_duplicates:
+            similar = self._find_similar_in(conn, data["given_name"], data["family_name"],
+                                            data["date_of_birth"], ignore)
+            if similar:
+                raise PossibleDuplicate(similar)
+        data["family_name"] = data["family_name"] or ""
+        now = utc_now_iso()
+        self._check_person_refs(conn, data)
+        pid = conn.execute(insert(P).values(
+            **data,
+            name_key=name_key(data["given_name"], data["family_name"]),
+            created_at=now, updated_at=now)).inserted_primary_key[0]
+        changed = self._write_terms(conn, pid, terms or {})
+        self._audit(conn, "person.created", "person", pid,
+                    {"duplicates_acknowledged": acknowledge_duplicates, "terms": changed})
+        return pid
+
+    def _update_person_in(self, conn, person_id: int, values: dict, terms: dict | None = None) -> None:
+        values = dict(values)
+        vulnerable = {k: values.pop(k) for k in list(values) if k in VULNERABILITY_FIELDS}
+        data = clean(PERSON_FIELDS, values, partial=True)
+        data.update(clean(VULNERABILITY_FIELDS, vulnerable, partial=True))
+        current = conn.execute(select(P).where(P.c.id == person_id)).first()
+        if current is None:
+            raise NotFound(f"There is no person {person_id}.")
+        self._check_person_refs(conn, data)
+        if "given_name" in data or "family_name" in data:
+            data["name_key"] = name_key(data.get("given_name", current.given_name),
+                                        data.get("family_name", current.family_name))
+            if "family_name" in data:
+                data["family_name"] = data["family_name"] or ""
+        if data:
+            conn.execute(update(P).where(P.c.id == person_id).values(**data, updated_at=utc_now_iso()))
+        changed = self._write_terms(conn, person_id, terms or {})
+        self._audit(conn, "person.updated", "person", person_id,
+                    {"fields": sorted(k for k in data if k != "name_key"), "terms": changed})
+        self._reindex_cases_of(conn, person_id)
+        if "date_of_birth" in data:
+            self._followup_dob_changed(conn, person_id)  # milestones and limitation clocks
+
+    def _set_no_contact_in(self, conn, person_id: int, other_person_id: int, reason: str | None = None) -> int:
+        if person_id == other_person_id:
+            raise ValidationError("no contact", "choose two different persons.")
+        reason = Text(2000, multiline=True).clean("reason", reason)
+        a, b = sorted((person_id, other_person_id))
+        self._require_person(conn, a)
+        self._require_person(conn, b)
+        existing = conn.execute(select(NoContact.id).where(NoContact.person_a == a, NoContact.person_b == b)).first()
+        if existing:
+            return existing.id
+        nid = conn.execute(insert(NoContact.__table__).values(
+            person_a=a, person_b=b, reason=reason, created_by=self.user_id,
+            created_at=utc_now_iso())).inserted_primary_key[0]
+        self._audit(conn, "person.no_contact_set", "person", a, {"other_person": b})
+        return nid
 
     # --- helpers ---------------------------------------------------------------------------
     def _require_person(self, conn, person_id: int) -> None:

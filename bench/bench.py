@@ -12,9 +12,10 @@ PRODUCTION key derivation, and a plain SQLite copy (storage.plain_sqlite_copy) a
   statements and parameters are replayed ("query only") on
     a raw sqlcipher3 connection keyed with the record key  (encrypted),
     a stdlib sqlite3 connection to the plain copy           (plain floor),
-  both on a FRESH connection per run (the app's NullPool opens one per call, so every call starts
-  with an empty page cache and decrypts every page it reads) and on a WARM connection (page cache
-  already filled), and the encrypted/plain ratio is reported;
+  both on a WARM connection (page cache filled: what the app does, since it keeps one connection
+  per thread while the record is open) and on a FRESH one (empty cache, every page decrypted:
+  the first call after unlock); the encrypted/plain ratio of each is reported, and the target is
+  judged on the warm one;
 - cold: the record file is dropped from the OS page cache (posix_fadvise DONTNEED) before a call.
 
 Medians of --repeats runs. The table goes to stdout and to --out.
@@ -357,7 +358,7 @@ def render(cases, seed, info, counts, sample, t_unlock, t_unlock_cold, t_argon, 
     out.append("")
     out.append("| Measure | Core call total (ms) | Cold core call (ms) | Core minus query (ms) "
                "| Query only, encrypted (ms) | Query only, plain (ms) | Enc/plain | Warm conn: enc (ms) "
-               "| Warm conn: plain (ms) | Warm enc/plain | Rows | <= 100 ms (1 s unlock) | Enc/plain <= 1.5 |")
+               "| Warm conn: plain (ms) | Warm enc/plain | Rows | <= 100 ms (1 s unlock) | Warm enc/plain <= 1.5 |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|")
     out.append(f"| Unlock (open_record, password; Argon2id alone {_fmt(t_argon)} ms) | {_fmt(t_unlock)} "
                f"| {_fmt(t_unlock_cold)} | | | | | | | | | {_ok(ms(t_unlock) <= UNLOCK_TARGET_MS)} | |")
@@ -371,7 +372,7 @@ def render(cases, seed, info, counts, sample, t_unlock, t_unlock_cold, t_argon, 
             f"| {r['label']} | {_fmt(r['core'])} | {_fmt(r['cold'])} | {_fmt(r['core'] - r['enc'])} "
             f"| {_fmt(r['enc'])} | {_fmt(r['plain'])} | {ratio:.2f} | {_fmt(r['enc_warm'])} "
             f"| {_fmt(r['plain_warm'])} | {wratio:.2f} | {r['rows']} "
-            f"| {_ok(ms(r['core']) <= QUERY_TARGET_MS)} | {_ok(ratio <= RATIO_TARGET)} |")
+            f"| {_ok(ms(r['core']) <= QUERY_TARGET_MS)} | {_ok(wratio <= RATIO_TARGET)} |")
     out.append("")
     out.append("<details><summary>Statements (fresh connection, medians): encrypted, plain sqlite3 "
                f"{sqlite3.sqlite_version}, plain through sqlcipher3's SQLite {sqlcipher3.sqlite_version}; "
@@ -408,11 +409,11 @@ def main(argv=None) -> int:
         f"{platform.python_version()}, SQLCipher {sqlcipher3.sqlite_version} "
         f"(sqlcipher3), plain floor: stdlib sqlite3 {sqlite3.sqlite_version}. Medians of "
         f"{args.repeats} runs; cold = after posix_fadvise(DONTNEED) on the record file.", "",
-        "Core call total: the Session method as a front end calls it (new connection, the queries, "
-        "the audit entry's INSERT and COMMIT). Query only: the same captured SQL and parameters "
-        "replayed on a fresh connection (as the app's NullPool does for every call) and on a warm "
-        "connection. Targets: unlock <= 1 s; every list/search/open <= 100 ms on 100k; "
-        "encrypted/plain <= 1.5. 'Core minus query' subtracts two separate measurements on a shared "
+        "Core call total: the Session method as a front end calls it (the session's kept "
+        "connection, the queries, the audit entry's INSERT and COMMIT). Query only: the same captured "
+        "SQL and parameters replayed on a fresh connection (the first call after unlock) and on a "
+        "warm one (every later call). Targets: unlock <= 1 s; every list/search/open <= 100 ms on "
+        "100k; encrypted/plain <= 1.5 on the warm connection. 'Core minus query' subtracts two separate measurements on a shared "
         "machine, so small negative values are noise.", "",
     ]
     sections = []

@@ -181,6 +181,24 @@ ALSO_GUARDED: list[Op] = [
        "case.offence_updated", needs=(("case", "update"),)),
     Op("limitation_status", lambda s, i: s.limitation_status(i["case_id"]), "case.limitations_read",
        needs=(("case", "read"),)),
+    Op("case_years", lambda s, i: s.case_years(), "case.years", needs=(("case", "read"),)),
+    Op("save_intake (new case, new child)", lambda s, i: s.save_intake(
+        None, {"referral_received_at": "2026-04-02T10:00:00+02:00", "jurisdiction": "SE"},
+        ["physical_violence"],
+        persons=[{"key": "new:1", "values": {"given_name": "Intaka", "family_name": "Newchild"},
+                  "acknowledge_duplicates": True}],
+        links=[{"kind": "child", "person": "new:1", "role": "victim"},
+               {"kind": "party", "person": i["carer_id"], "role": "carer", "relationship_to_child": "parent",
+                "child": "new:1"}],
+        no_contact=[{"person": i["offender_id"], "other": "new:1", "reason": "matrix"}]),
+       "case.created", needs=(("case", "create"), ("case", "update"), ("person", "create"), ("person", "update"))),
+    Op("save_intake (case edit, child's terms)", lambda s, i: s.save_intake(
+        i["case_id"], {"summary": "Intake edit by the matrix"},
+        persons=[{"id": i["child_id"], "terms": {"protective_factors": ["trusted_adult"]}}]),
+       "case.updated", needs=(("case", "update"), ("vulnerability", "update"))),
+    Op("save_intake (person only)", lambda s, i: s.save_intake(
+        i["case_id"], {}, persons=[{"id": i["offender_id"], "values": {"notes": "Intake note"}}]),
+       "person.updated", needs=(("case", "read"), ("person", "update"))),
 ]
 
 # Public methods that check no grant, on purpose. Anything else public must be in a table above.
