@@ -829,12 +829,14 @@ class FollowUpActions:
                                                "not a child" + (" in this case." if case_id else " in any case."))
 
     # --- acting on a reminder ------------------------------------------------------------------
-    def complete_reminder(self, rule_id: int, on=None, occurrence: str | None = None) -> int:
-        """Done. A recurring review then falls due again interval months after `on` (default
-        today; not in the future)."""
+    def complete_reminder(self, rule_id: int, on=None, occurrence: str | None = None,
+                          note: str | None = None) -> int:
+        """Done, with an optional note (kept in the event's text column). A recurring review then
+        falls due again interval months after `on` (default today; not in the future)."""
         self._authorize("followup", "update")
         on_text = Date(not_future=True).clean("on", on) or _today().isoformat()
-        return self._reminder_event(rule_id, "completed", occurrence, on_text, None, None)
+        note = Text(2000, multiline=True).clean("note", note)
+        return self._reminder_event(rule_id, "completed", occurrence, on_text, None, note)
 
     def decline_reminder(self, rule_id: int, reason: str, offer_again=None,
                          occurrence: str | None = None) -> int:

@@ -39,9 +39,10 @@ UNKNOWN_USER = "*"  # failed attempts under a name that has no slot are counted 
 
 @dataclass(frozen=True)
 class KdfParams:
-    """Argon2id cost. The default takes about 0.5 s on the reference machine (2 cores)."""
+    """Argon2id cost. The default takes 0.45 s on the reference machine (2 cores, idle) and up
+    to about 0.9 s when it is busy: bench/bench.py measures it."""
 
-    time_cost: int = 2
+    time_cost: int = 3
     memory_kib: int = 262144
     parallelism: int = 2
 

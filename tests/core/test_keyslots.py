@@ -524,21 +524,10 @@ def test_rotation_interrupted_after_rekey_opens_with_the_new_key(rec):
 
 
 # --- the production cost -----------------------------------------------------------------------
-def test_production_kdf_costs_about_half_a_second():
-    """Sanity bound for one unlock derivation with the default profile (not a benchmark).
-    Measured once; only if that one is over the bound (a machine busy with other work) is it
-    measured up to twice more, and the fastest counts."""
+def test_production_kdf_is_argon2id_with_a_real_cost():
+    """The production profile (its time is measured by bench/bench.py, not asserted here)."""
     params = KdfParams()
-    assert (params.time_cost, params.memory_kib, params.parallelism) == (2, 262144, 2)
-
-    def measure() -> float:
-        start = time.perf_counter()
-        kek = keyslots._derive_kek("a passphrase of ordinary length", b"\x00" * 16, params)
-        elapsed = time.perf_counter() - start
-        assert len(kek) == 32
-        return elapsed
-
-    times = [measure()]
-    while times[-1] > 1.5 and len(times) < 3:
-        times.append(measure())
-    assert 0.3 <= min(times) <= 1.5, [f"{t:.3f} s" for t in times]
+    assert (params.time_cost, params.memory_kib, params.parallelism) == (3, 262144, 2)
+    assert params.as_dict()["alg"] == "argon2id"
+    kek = keyslots._derive_kek("a passphrase of ordinary length", b"\x00" * 16, params)
+    assert len(kek) == 32 and kek != keyslots._derive_kek("another passphrase", b"\x00" * 16, params)

@@ -1,0 +1,120 @@
+"""Helpers for the desktop shell's GUI tests (first run, unlock, locking, canary)."""
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QThreadPool
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QApplication, QComboBox, QGroupBox, QLabel, QLineEdit,
+    QPlainTextEdit, QTabBar, QTextEdit,
+)
+
+from conftest import FAST_KDF
+from ui.main_window import MainWindow
+from ui.tasks import busy
+
+UNLOCK_TIMEOUT_MS = 30_000
+
+
+def make_window(qtbot, record_path, **kwargs) -> MainWindow:
+    window = MainWindow(record_path, FAST_KDF, **kwargs)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def type_unlock(qtbot, window: MainWindow, username: str, password: str) -> None:
+    """Type user name and password on the unlock screen and press Enter, as a person would."""
+    panel = window.unlock_panel
+    panel.user_edit.clear()
+    QTest.keyClicks(panel.user_edit, username)
+    QTest.keyClick(panel.user_edit, Qt.Key.Key_Tab)
+    type_text(panel.password_edit, password)
+    QTest.keyClick(panel.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=UNLOCK_TIMEOUT_MS)
+    QCoreApplication.processEvents()
+
+
+def unlock(qtbot, window: MainWindow, username: str, password: str) -> None:
+    type_unlock(qtbot, window, username, password)
+    assert window.is_unlocked(), window.unlock_panel.message.text()
+    # The first screen reads its contents off the GUI thread (the Today view): let it finish, so
+    # that a test's lock is not deferred behind it (LockController waits for background calls).
+    qtbot.waitUntil(lambda: not busy(), timeout=UNLOCK_TIMEOUT_MS)
+
+
+def type_text(widget, text: str) -> None:
+    """Type text into a widget key by key. QTest.keyClicks only knows ASCII (it aborts on "å"),
+    so other characters are sent as key events carrying their text, as a keyboard layout does."""
+    for ch in text:
+        if ch.isascii():
+            QTest.keyClick(widget, ch)
+            continue
+        code = ord(ch.upper()) if ord(ch.upper()) < 256 else 0
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def flush_deletes() -> None:
+    """Let deleteLater() happen (Qt deletes at the next return to the event loop)."""
+    QThreadPool.globalInstance().waitForDone(10_000)
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+        QCoreApplication.processEvents()
+
+
+def _model_texts(view: QAbstractItemView, limit: int = 500) -> list[str]:
+    model = view.model()
+    out = []
+    if model is None:
+        return out
+    root = QModelIndex()
+    rows = min(model.rowCount(root), limit)
+    for r in range(rows):
+        for c in range(100):  # columnCount() is private on list models; walk until invalid
+            index = model.index(r, c, root)
+            if not index.isValid():
+                break
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                         Qt.ItemDataRole.AccessibleTextRole):
+                v = model.data(index, role)
+                if isinstance(v, str):
+                    out.append(v)
+    return out
+
+
+def widget_texts() -> list[str]:
+    """Every string any live widget of the application shows or tells a screen reader."""
+    out: list[str] = []
+    for w in QApplication.allWidgets():
+        if not shiboken6.isValid(w):
+            continue
+        out += [w.windowTitle(), w.toolTip(), w.accessibleName(), w.accessibleDescription(), w.statusTip()]
+        if isinstance(w, QLabel):
+            out.append(w.text())
+        elif isinstance(w, QLineEdit):
+            out += [w.text(), w.placeholderText()]
+        elif isinstance(w, QAbstractButton):
+            out.append(w.text())
+        elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+            out.append(w.toPlainText())
+        elif isinstance(w, QComboBox):
+            out += [w.itemText(i) for i in range(w.count())]
+        elif isinstance(w, QGroupBox):
+            out.append(w.title())
+        elif isinstance(w, QTabBar):
+            out += [w.tabText(i) for i in range(w.count())] + [w.tabToolTip(i) for i in range(w.count())]
+        if isinstance(w, QAbstractItemView):
+            out += _model_texts(w)
+    return [t for t in out if t]
+
+
+def find_line_edit(root, accessible_name: str) -> QLineEdit:
+    for edit in root.findChildren(QLineEdit):
+        if edit.accessibleName() == accessible_name:
+            return edit
+    raise LookupError(accessible_name)

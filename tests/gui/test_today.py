@@ -1,0 +1,379 @@
+"""The Today view: overdue / this week / upcoming reminders made through the core, opening the
+case, Complete / Decline / Snooze through dialogs that show the core's messages, scoping by
+role, the navigation count, and nothing left behind on Ctrl+L."""
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from barnahus_app.api import open_record  # noqa: E402
+from barnahus_app.followup import add_years  # noqa: E402
+from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD  # noqa: E402
+from shell_helpers import flush_deletes, make_window, unlock, widget_texts  # noqa: E402
+from ui.today import CompleteDialog, DeclineDialog, SnoozeDialog, TodayPanel  # noqa: E402
+
+pytestmark = pytest.mark.gui
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+CHILD = ("Tilda", "Remindersdottir")
+TODAY = date.today()
+
+
+def _iso(d: date) -> str:
+    return d.isoformat()
+
+
+@pytest.fixture
+def plan(record_path):
+    """A child of 12 years and 10 days in a case, with a plan made through the core:
+    an age milestone (12: overdue), a recurring review due 40 years ago, an action item this
+    week, a court date next month, a recording fixity check (interviewer), a therapist's
+    follow-up, and a carer survey of the child without a case."""
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        dob = add_years(TODAY - timedelta(days=10), -12)
+        child = s.create_person(given_name=CHILD[0], family_name=CHILD[1], date_of_birth=_iso(dob),
+                                dob_status="verified", acknowledge_duplicates=True)
+        case = s.create_case(referral_received_at="2026-03-04T09:30:00+01:00", jurisdiction="SE",
+                             abuse_forms=["sexual_abuse_extrafamilial"], triage_level="urgent")
+        s.add_child(case["id"], child, "victim")
+        cid = case["id"]
+        rules = {
+            "milestone": s.add_followup_rule(child, "age_milestone", cid, due_on=_iso(dob)),
+            "old_review": s.add_followup_rule(child, "recurring_review", cid,
+                                              due_on=_iso(add_years(TODAY, -40))),
+            "action": s.add_followup_rule(child, "action_item", cid, due_on=_iso(TODAY + timedelta(days=2))),
+            "court": s.add_followup_rule(child, "court_date", cid, due_on=_iso(TODAY + timedelta(days=30))),
+            "fixity": s.add_followup_rule(child, "fixity_check", cid, due_on=_iso(TODAY - timedelta(days=3))),
+            "therapy": s.add_followup_rule(child, "other", cid, discipline="therapist",
+                                           due_on=_iso(TODAY + timedelta(days=1))),
+            "survey": s.add_followup_rule(child, "carer_survey", None, due_on=_iso(TODAY - timedelta(days=1))),
+        }
+    return {"case_id": cid, "reference": case["reference"], "child": child, "rules": rules}
+
+
+def open_today(qtbot, record_path, user="coordinator"):
+    window = make_window(qtbot, record_path)
+    unlock(qtbot, window, user, ADMIN_PASSWORD if user == "admin" else STAFF_PASSWORD)
+    if window.today is not None:
+        wait_loaded(qtbot, window.today)
+    if window.message_bar is not None:
+        window.message_bar.dismiss()
+    return window
+
+
+def wait_loaded(qtbot, panel: TodayPanel) -> None:
+    qtbot.waitUntil(lambda: not panel.is_loading() and panel.counts() is not None, timeout=10_000)
+
+
+def rows(panel: TodayPanel, bucket: str) -> list:
+    m = panel.model(bucket)
+    return [m.reminder(i) for i in range(m.rowCount())]
+
+
+def rule_ids(panel: TodayPanel, bucket: str) -> list[int]:
+    return [r.rule_id for r in rows(panel, bucket)]
+
+
+def cell(panel: TodayPanel, bucket: str, row: int, key: str) -> str:
+    m = panel.model(bucket)
+    return m.data(m.index(row, m.column_of(key)))
+
+
+def row_of(panel: TodayPanel, bucket: str, rule_id: int) -> int:
+    ids = rule_ids(panel, bucket)
+    assert rule_id in ids, (bucket, rule_id, ids)
+    return ids.index(rule_id)
+
+
+def nav_text(window) -> str:
+    return window.nav.item(0).text()
+
+
+def open_dialog(qtbot, panel, kind):
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in panel.findChildren(kind)), timeout=3000)
+    dlg = next(d for d in panel.findChildren(kind) if d.isVisible())
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=3000)  # keys go to it
+    return dlg
+
+
+def test_coordinator_sees_overdue_this_week_and_upcoming(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    r = plan["rules"]
+    assert window.nav_keys()[:2] == ["today", "cases"]
+    assert window.current_page() == "today"  # the first screen after unlock
+
+    overdue = rule_ids(panel, "overdue")
+    assert set(overdue) == {r["old_review"], r["milestone"], r["fixity"], r["survey"]}
+    assert overdue[0] == r["old_review"]  # the oldest first: forty years on, it is still there
+    assert set(rule_ids(panel, "this_week")) == {r["action"], r["therapy"]}
+    assert rule_ids(panel, "upcoming") == [r["court"]]
+    assert panel.counts() == {"overdue": 4, "this_week": 2, "upcoming": 1}
+
+    i = row_of(panel, "overdue", r["old_review"])
+    assert cell(panel, "overdue", i, "when") == "40 years overdue"
+    assert cell(panel, "overdue", i, "what") == "Follow-up review"
+    assert cell(panel, "overdue", i, "case") == plan["reference"]
+    assert cell(panel, "overdue", i, "child") == " ".join(CHILD)
+    assert cell(panel, "overdue", i, "due") == panel.model("overdue").date_text(add_years(TODAY, -40))
+    j = row_of(panel, "overdue", r["milestone"])
+    assert cell(panel, "overdue", j, "what") == "Turns 12: age milestone"
+    assert cell(panel, "overdue", j, "when") == "10 days overdue"
+    assert cell(panel, "this_week", row_of(panel, "this_week", r["action"]), "when") == "In 2 days"
+    assert cell(panel, "upcoming", 0, "what") == "Court date"
+    assert "4 overdue, 2 due this week, 1 upcoming" in panel.summary.text()
+    assert panel.sections["overdue"].heading.text().replace("&", "") == "Overdue (4)"
+
+    assert nav_text(window) == "Today (6)"  # overdue + this week
+    # The keyboard starts on the list, on the first reminder, ready for an action.
+    qtbot.waitUntil(lambda: panel.view("overdue").hasFocus(), timeout=3000)
+    assert panel.selected()[2].rule_id == overdue[0]
+    assert panel.complete_button.isEnabled() and panel.snooze_button.isVisible()
+
+
+def test_enter_opens_the_case_workspace(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    view = panel.view("upcoming")
+    view.setFocus()
+    panel.select("upcoming", 0)
+    with qtbot.waitSignal(panel.openCase, timeout=3000) as blocker:
+        QTest.keyClick(view, Qt.Key.Key_Return)
+    assert blocker.args == [plan["case_id"]]
+    assert [e.case_id for e in window.workspace_entries()] == [plan["case_id"]]
+    assert window.current_page() == "open"
+
+    # A follow-up of the child without a case opens the child's most recent case.
+    window.go("today")
+    panel.select("overdue", row_of(panel, "overdue", plan["rules"]["survey"]))
+    assert panel.selected()[2].case_id is None
+    with qtbot.waitSignal(panel.openCase, timeout=3000) as blocker:
+        QTest.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [plan["case_id"]]
+    assert window.current_page() == "open"
+
+
+def test_decline_needs_a_reason_and_then_ends_the_reminder(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    rid = plan["rules"]["action"]
+    panel.view("this_week").setFocus()
+    panel.select("this_week", row_of(panel, "this_week", rid))
+    QTest.keyClick(window, Qt.Key.Key_D, ALT)  # Decline…
+    dlg = open_dialog(qtbot, panel, DeclineDialog)
+    assert dlg.reminder.rule_id == rid
+
+    dlg.ok_button.click()  # no reason
+    assert dlg.isVisible()
+    assert "Reason is required." in dlg.error_texts()
+    plan_now = window.session.followup_plan(plan["child"])
+    assert [ru["events"] for ru in plan_now["rules"] if ru["id"] == rid] == [[]]  # nothing changed
+    assert rid in rule_ids(panel, "this_week")
+
+    QTest.keyClicks(dlg.reason, "declined further contact")
+    dlg.ok_button.click()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg) or not dlg.isVisible(), timeout=3000)
+    wait_loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: rid not in rule_ids(panel, "this_week"), timeout=5000)
+    assert panel.counts()["this_week"] == 1
+    assert nav_text(window) == "Today (5)"  # the navigation count follows
+    (rule,) = [ru for ru in window.session.followup_plan(plan["child"])["rules"] if ru["id"] == rid]
+    assert [e["action"] for e in rule["events"]] == ["declined"]
+    assert rule["events"][0]["reason"] == "declined further contact"
+
+
+def test_decline_with_a_date_to_offer_again(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    rid = plan["rules"]["fixity"]
+    panel.select("overdue", row_of(panel, "overdue", rid))
+    panel.decline_selected()
+    dlg = open_dialog(qtbot, panel, DeclineDialog)
+    QTest.keyClicks(dlg.reason, "the recording is with the court")
+    dlg.offer.setChecked(True)
+    dlg.offer_date.set_value(TODAY + timedelta(days=20))
+    dlg.ok_button.click()
+    wait_loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: rid in rule_ids(panel, "upcoming"), timeout=5000)
+    i = row_of(panel, "upcoming", rid)
+    assert "offer again" in cell(panel, "upcoming", i, "what")
+
+
+def test_snooze_needs_a_new_date(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    rid = plan["rules"]["old_review"]
+    panel.select("overdue", row_of(panel, "overdue", rid))
+    QTest.mouseClick(panel.snooze_button, Qt.MouseButton.LeftButton)
+    dlg = open_dialog(qtbot, panel, SnoozeDialog)
+    assert dlg.new_date.value() is None  # no date until one is chosen
+    dlg.ok_button.click()
+    assert dlg.isVisible()
+    assert any("Snoozing needs a new date" in t for t in dlg.error_texts())
+    assert rid in rule_ids(panel, "overdue")
+
+    QTest.mouseClick(dlg.quick_buttons[1], Qt.MouseButton.LeftButton)  # in 1 month
+    assert dlg.new_date.value() is not None
+    dlg.ok_button.click()
+    wait_loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: rid in rule_ids(panel, "upcoming"), timeout=5000)
+    assert rid not in rule_ids(panel, "overdue")
+    assert "snoozed" in cell(panel, "upcoming", row_of(panel, "upcoming", rid), "what")
+    assert nav_text(window) == "Today (5)"
+
+
+def test_complete_removes_the_reminder(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    rid = plan["rules"]["action"]
+    panel.select("this_week", row_of(panel, "this_week", rid))
+    panel.complete_selected()
+    dlg = open_dialog(qtbot, panel, CompleteDialog)
+    assert dlg.on.value() == TODAY.isoformat() or dlg.on.value() is not None
+    dlg.ok_button.click()
+    wait_loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: rid not in rule_ids(panel, "this_week"), timeout=5000)
+    assert nav_text(window) == "Today (5)"
+    # The selection stays in the section, so the next one can be handled at once.
+    assert panel.selected() is not None and panel.selected()[0] == "this_week"
+
+    # A recurring review completed today falls due again in six months: off the list for now.
+    old = plan["rules"]["old_review"]
+    panel.select("overdue", row_of(panel, "overdue", old))
+    panel.complete_selected()
+    open_dialog(qtbot, panel, CompleteDialog).ok_button.click()
+    wait_loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: old not in rule_ids(panel, "overdue"), timeout=5000)
+    assert nav_text(window) == "Today (4)"
+
+
+def test_admin_has_no_today(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path, "admin")
+    assert window.nav_keys() == ["admin"]
+    assert window.today is None
+    assert not window.go_today_action.isEnabled()
+
+
+def test_interviewer_sees_only_their_disciplines_reminders(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path, "interviewer")
+    panel = window.today
+    assert window.nav_keys()[0] == "today"
+    everything = [r for b in ("overdue", "this_week", "upcoming") for r in rows(panel, b)]
+    assert [r.rule_id for r in everything] == [plan["rules"]["fixity"]]
+    assert {r.discipline for r in everything} == {"interviewer"}
+    assert cell(panel, "overdue", 0, "what") == "Fixity check of a recording"
+    assert nav_text(window) == "Today (1)"
+    # The same as the core gives this user (the view adds and drops nothing).
+    assert [r.rule_id for r in window.session.reminders(panel.as_of())] == [plan["rules"]["fixity"]]
+
+
+def test_liaison_reads_court_dates_without_actions(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path, "liaison")
+    panel = window.today
+    assert rule_ids(panel, "upcoming") == [plan["rules"]["court"]]
+    assert rule_ids(panel, "overdue") == [] and rule_ids(panel, "this_week") == []
+    assert panel.sections["overdue"].empty.text() == "Nothing is overdue."
+    assert not panel.complete_button.isVisible() and not panel.decline_button.isVisible()
+    assert panel.open_button.isVisible()
+
+
+def test_as_of_another_date(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    panel.set_as_of(TODAY + timedelta(days=28))
+    wait_loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: plan["rules"]["court"] in rule_ids(panel, "this_week"), timeout=5000)
+    assert "not today" in panel.summary.text()
+    panel.back_to_today()
+    wait_loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: plan["rules"]["court"] in rule_ids(panel, "upcoming"), timeout=5000)
+    assert "not today" not in panel.summary.text()
+
+
+def test_ctrl_l_leaves_no_reminder_text_in_any_widget(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    i = row_of(panel, "overdue", plan["rules"]["old_review"])
+    panel.select("overdue", i)
+    needles = [plan["reference"], CHILD[1], "40 years overdue", "Follow-up review", "Turns 12",
+               "Court date", "private words about the family"]
+    panel.decline_selected()
+    dlg = open_dialog(qtbot, panel, DeclineDialog)
+    QTest.keyClicks(dlg.reason, "private words about the family")
+    texts = widget_texts()
+    assert all(any(n in t for t in texts) for n in needles)  # the test can see them
+
+    QTest.keyClick(dlg.reason, Qt.Key.Key_L, CTRL)  # from inside the open dialog
+    qtbot.waitUntil(lambda: not window.is_unlocked(), timeout=5000)
+    flush_deletes()
+    texts = widget_texts()
+    assert [n for n in needles if any(n in t for t in texts)] == []
+    assert window.today is None
+
+    # Unlocking again shows Today first, fresh from the core.
+    unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
+    wait_loaded(qtbot, window.today)
+    assert window.current_page() == "today"
+    assert window.today.counts()["overdue"] == 4
+
+
+def test_panel_clear_drops_everything(qtbot, record_path, plan, open_as):
+    panel = TodayPanel(open_as("coordinator"))
+    qtbot.addWidget(panel)
+    wait_loaded(qtbot, panel)
+    assert panel.model("overdue").rowCount() == 4
+    panel.clear()
+    assert all(panel.model(b).rowCount() == 0 for b in ("overdue", "this_week", "upcoming"))
+    assert panel.counts() is None and panel.summary.text() == "" and panel.selected_label.text() == ""
+    assert not panel.complete_button.isEnabled()
+
+
+def test_a_closed_case_keeps_its_reminders(qtbot, record_path, plan):
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        s.update_case(plan["case_id"], status="closed")
+    window = open_today(qtbot, record_path)
+    assert window.today.counts() == {"overdue": 4, "this_week": 2, "upcoming": 1}
+
+
+def test_every_string_of_the_today_view_is_translated_to_swedish():
+    import xml.etree.ElementTree as ET
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "barnahus_sv.ts"
+    untranslated, checked, current = [], 0, None
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        for m in ctx.iter("message"):
+            files = set()
+            for loc in m.iter("location"):  # lupdate names the file only when it changes
+                current = loc.get("filename") or current
+                files.add(Path(current).name)
+            if "today.py" not in files:
+                continue
+            checked += 1
+            t = m.find("translation")
+            forms = [f.text or "" for f in t.iter("numerusform")] or [t.text or ""]
+            if t.get("type") == "unfinished" or not all(f.strip() for f in forms):
+                untranslated.append((ctx.findtext("name"), m.findtext("source")))
+    assert checked > 100 and untranslated == []
+
+
+def test_f5_reads_again_and_keeps_the_selected_reminder(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    rid = plan["rules"]["fixity"]
+    view = panel.view("overdue")
+    view.setFocus()
+    panel.select("overdue", row_of(panel, "overdue", rid))
+    with qtbot.waitSignal(panel.loaded, timeout=5000):
+        QTest.keyClick(view, Qt.Key.Key_F5)
+    assert panel.selected()[2].rule_id == rid
+    assert view.hasFocus()

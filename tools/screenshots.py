@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Screenshots of the main screens for the README, made offscreen from a demo record.
+
+    python tools/screenshots.py                  # docs/screenshots/*.png
+    python tools/screenshots.py --scale 2        # as at 200 % scaling
+    python tools/screenshots.py --dark           # with a dark palette
+    python tools/screenshots.py --lang sv        # in Swedish
+
+Everything is made in a temporary folder (record, settings) that is deleted afterwards; the
+user's own settings and records are never touched. The names in the demo record are fictional.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEMO_PASSWORD = "demo-password-1"
+SIZE = (1280, 820)
+
+
+def _isolate(tmp: Path) -> None:
+    for var, sub in (("HOME", "home"), ("XDG_DATA_HOME", "home/data"), ("XDG_CONFIG_HOME", "home/config"),
+                     ("XDG_CACHE_HOME", "home/cache"), ("TMPDIR", "home/tmp")):
+        (tmp / sub).mkdir(parents=True, exist_ok=True)
+        os.environ[var] = str(tmp / sub)
+
+
+def _wait(app, condition, timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        app.processEvents()
+        if time.monotonic() > end:
+            raise TimeoutError("the screen did not get ready in time")
+        time.sleep(0.01)
+
+
+def build_record(path: Path, kdf) -> None:
+    """The demo record: barnahus_app.demo if it is there, else a few cases made here."""
+    try:
+        from barnahus_app.demo import build_demo_record
+    except ImportError:
+        build_demo_record = None
+    if build_demo_record is not None:
+        import inspect
+        params = inspect.signature(build_demo_record).parameters
+        kwargs = {"kdf": kdf} if "kdf" in params else {}
+        build_demo_record(path, "admin", DEMO_PASSWORD, 240, 1, **kwargs)
+        return
+    from barnahus_app.api import create_record, open_record
+    create_record(path, "admin", DEMO_PASSWORD, "Alex Administrator", "Barnahus Demo Centre", kdf=kdf)
+    with open_record(path, "admin", DEMO_PASSWORD, kdf=kdf) as s:
+        s.add_user("coordinator", "Kim Coordinator", ["coordinator"], DEMO_PASSWORD)
+        s.add_user("interviewer", "Sam Interviewer", ["interviewer"], DEMO_PASSWORD)
+        s.add_user("liaison", "Robin Liaison", ["liaison"], DEMO_PASSWORD)
+    children = [("Elin", "Fiktiv", "2014-03-02"), ("Noah", "Exempelsson", "2011-11-20"),
+                ("Maja", "Påhittad", "2016-07-14"), ("Omar", "Demosson", "2009-01-30"),
+                ("Liv", "Testdotter", "2013-05-09"), ("Ali", "Prov", "2012-09-17")]
+    forms = ["sexual_abuse_extrafamilial", "online_grooming", "physical_violence", "sexual_abuse_intrafamilial"]
+    with open_record(path, "coordinator", DEMO_PASSWORD, kdf=kdf) as s:
+        for i, (given, family, dob) in enumerate(children):
+            child = s.create_person(given_name=given, family_name=family, date_of_birth=dob,
+                                    dob_status="verified", acknowledge_duplicates=True)
+            case = s.create_case(referral_received_at=f"2026-0{1 + i % 9}-1{i}T09:30:00+01:00",
+                                 jurisdiction="SE", abuse_forms=[forms[i % len(forms)]],
+                                 triage_level="urgent" if i % 2 else "routine", emergency=(i == 1),
+                                 summary="Fictional demo case.")
+            s.add_child(case["id"], child, "victim")
+            if i % 2 == 0:
+                other = s.create_person(given_name="Alleged", family_name=f"Demoperson {i}",
+                                        date_of_birth="1980-01-01", acknowledge_duplicates=True)
+                s.add_party(case["id"], other, "alleged_offender", "family_friend", child)
+                s.set_no_contact(child, other, "alleged offender")
+
+
+def dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1f1f1f", QPalette.ColorRole.AlternateBase: "#333333",
+        QPalette.ColorRole.Text: "#e8e8e8", QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e8e8e8", QPalette.ColorRole.Highlight: "#3d6fa8",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#353535",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8", QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+        QPalette.ColorRole.Link: "#8ab4f8", QPalette.ColorRole.Mid: "#444444",
+        QPalette.ColorRole.Midlight: "#3a3a3a", QPalette.ColorRole.Dark: "#1a1a1a",
+        QPalette.ColorRole.Light: "#505050", QPalette.ColorRole.Shadow: "#000000",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return p
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--dark", action="store_true")
+    ap.add_argument("--lang", default="en", choices=("en", "sv"))
+    args = ap.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = ("" if args.scale == 1.0 else f"_{int(args.scale * 100)}") + ("_dark" if args.dark else "") \
+        + ("" if args.lang == "en" else f"_{args.lang}")
+
+    with tempfile.TemporaryDirectory(prefix="barnahus-shots-") as tmpdir:
+        tmp = Path(tmpdir)
+        _isolate(tmp)
+        from PySide6.QtWidgets import QApplication
+
+        from barnahus_app.api import KdfParams, open_record
+        from ui import app as ui_app
+        from ui.first_run import FirstRunWizard
+        from ui.main_window import MainWindow
+
+        app = QApplication([sys.argv[0]])
+        app.setOrganizationName("Barnahus")
+        app.setApplicationName("Barnahus Case Record")
+        app.setWindowIcon(ui_app.app_icon())
+        if args.dark:
+            app.setPalette(dark_palette())
+        ui_app.install_translators(app, args.lang)
+        kdf = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)  # a throwaway record
+        w, h = SIZE
+
+        def shot(widget, name: str) -> None:
+            app.processEvents()
+            target = out / f"{name}{suffix}.png"
+            widget.grab().save(str(target))
+            print(target)
+
+        # 1. First run: the recovery key page.
+        wiz = FirstRunWizard(kdf, default_folder=tmp / "wizard", confirm_group=3)
+        wiz.show()
+        wiz.next()
+        wiz.next()
+        a = wiz.admin_page
+        a.centre_edit.setText("Barnahus Demo Centre")
+        a.username_edit.setText("admin")
+        a.fullname_edit.setText("Alex Administrator")
+        a.password_edit.setText(DEMO_PASSWORD)
+        a.again_edit.setText(DEMO_PASSWORD)
+        wiz.next()
+        _wait(app, lambda: wiz.currentId() == FirstRunWizard.KEY)
+        shot(wiz, "first_run_recovery_key")
+        wiz.key_confirmed = True
+        wiz.close()
+
+        # 2. Unlock.
+        record = tmp / "demo" / "record.barnahus"
+        build_record(record, kdf)
+        from ui import prefs
+        prefs.remove_recent_record(tmp / "wizard" / "record.barnahus")
+        prefs.add_recent_record(record)
+        win = MainWindow(record, kdf)
+        win.resize(w, h)
+        win.show()
+        win.show_unlock("coordinator")
+        win.unlock_panel.user_edit.setText("coordinator")
+        shot(win, "unlock")
+
+        # 3. Today: the first screen after unlock for the case lead (follow-up reminders).
+        win.on_unlocked(open_record(record, "coordinator", DEMO_PASSWORD, kdf=kdf))
+        if win.message_bar is not None:
+            win.message_bar.dismiss()
+        today = getattr(win, "today", None)
+        if today is not None:
+            _wait(app, lambda: not today.is_loading() and today.counts() is not None)
+            today.focus_list()
+            shot(win, "today")
+
+        # 4. The case list.
+        win.go("cases")
+        shot(win, "case_list")
+
+        # 5. A case workspace (the first case that has a no-contact flag, if any).
+        session = win.session
+        rows = session.list_cases(limit=50).rows
+        chosen = rows[0]["id"] if rows else None
+        for r in rows:
+            if session.get_case(r["id"]).get("no_contact"):
+                chosen = r["id"]
+                break
+        if chosen is not None:
+            win.open_case(chosen)
+            shot(win, "case_workspace")
+        win.lock()
+        shot(win, "locked")
+
+        # 6. Administration.
+        win.on_unlocked(open_record(record, "admin", DEMO_PASSWORD, kdf=kdf))
+        if win.message_bar is not None:
+            win.message_bar.dismiss()
+        win.go("admin")
+        shot(win, "administration")
+        win.lock()
+        win.close()
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,374 @@
+"""Administration: accounts (add, disable/enable, roles, password reset) and record settings.
+Every change is a core call; the core checks the administrator's rights and audits it."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from barnahus_app import settings as record_settings
+from barnahus_app.api import BarnahusError, ValidationError
+from barnahus_app.policy import Role
+from barnahus_app.record import PASSWORD_MIN
+
+from .feedback import FieldGrid, InlineMessage, core_message, role_label, roles_text, validation_text
+from .icons import icon
+from .tasks import run_in_background
+
+
+class _CoreDialog(QDialog):
+    """A small form whose OK runs one core call (in the background: new passwords cost an
+    Argon2 derivation). Validation messages appear under the field they are about."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self._layout = QVBoxLayout(self)
+        self.form = FieldGrid()
+        self._layout.addLayout(self.form)
+        self.field_messages: dict[str, InlineMessage] = {}
+        self.message = InlineMessage(self)
+        self._layout.addWidget(self.message)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self._layout.addWidget(self.progress)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        self._layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().height() * 32)
+
+    def add_field(self, label: str, widget: QWidget, core_field: str, accessible: str = "",
+                  hint: str = "") -> QWidget:
+        self.field_messages[core_field] = self.form.add_field(label, widget, hint, accessible)
+        return widget
+
+    def password_pair(self) -> tuple[QLineEdit, QLineEdit]:
+        first, second = QLineEdit(self), QLineEdit(self)
+        for w in (first, second):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field(self.tr("&Password:"), first, "password", self.tr("Password"), self.tr(
+            "At least {n} characters. A few unrelated words are easy to remember and hard to guess.")
+            .format(n=PASSWORD_MIN))
+        self.add_field(self.tr("Password &again:"), second, "password again", self.tr("Password again"))
+        return first, second
+
+    def passwords_match(self, first: QLineEdit, second: QLineEdit) -> bool:
+        if first.text() != second.text():
+            self.field_messages["password again"].show_error(
+                self.tr("The two passwords are not the same. Type them again."))
+            return False
+        return True
+
+    def clear_messages(self) -> None:
+        self.message.clear()
+        for m in self.field_messages.values():
+            m.clear()
+
+    def show_error(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError) and error.field in self.field_messages:
+            self.field_messages[error.field].show_error(validation_text(error))
+        else:
+            self.message.show_error(core_message(error))
+
+    def run(self, fn: Callable[[], object]) -> None:
+        self.buttons.setEnabled(False)
+        self.progress.show()
+        run_in_background(fn, self._done, self._failed, owner=self)
+
+    def _done(self, _result) -> None:
+        self.progress.hide()
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.progress.hide()
+        self.buttons.setEnabled(True)
+        self.show_error(error)
+
+    def _submit(self) -> None:  # overridden
+        self.accept()
+
+
+class RoleChecks(QWidget):
+    def __init__(self, selected=(), parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for role in Role:
+            box = QCheckBox(role_label(role.value), self)
+            box.setChecked(role.value in selected)
+            self.boxes[role.value] = box
+            lay.addWidget(box)
+
+    def roles(self) -> list[str]:
+        return [code for code, box in self.boxes.items() if box.isChecked()]
+
+
+class AddUserDialog(_CoreDialog):
+    def __init__(self, session, parent=None):
+        super().__init__(self.tr("Add a user"), parent)
+        self.session = session
+        self.username = self.add_field(self.tr("&User name:"), QLineEdit(self), "user name", self.tr("User name"))
+        self.display = self.add_field(self.tr("&Full name:"), QLineEdit(self), "display name", self.tr("Full name"))
+        self.roles = self.add_field(self.tr("&Roles:"), RoleChecks((), self), "roles", self.tr("Roles"))
+        self.password, self.again = self.password_pair()
+
+    def _submit(self) -> None:
+        self.clear_messages()
+        if not self.passwords_match(self.password, self.again):
+            return
+        s, args = self.session, (self.username.text(), self.display.text(), self.roles.roles(),
+                                 self.password.text())
+        self.run(lambda: s.add_user(*args))
+
+
+class RolesDialog(_CoreDialog):
+    def __init__(self, session, user: dict, parent=None):
+        super().__init__(self.tr("Roles of {name}").format(name=user["display_name"]), parent)
+        self.session, self.user = session, user
+        self.roles = self.add_field(self.tr("&Roles:"), RoleChecks(user["roles"], self), "roles", self.tr("Roles"))
+
+    def _submit(self) -> None:
+        self.clear_messages()
+        s, name, roles = self.session, self.user["username"], self.roles.roles()
+        self.run(lambda: s.set_roles(name, roles))
+
+
+class PasswordDialog(_CoreDialog):
+    """Reset a password (and, for a disabled account, enable it again: that needs a new key
+    slot, so a new password)."""
+
+    def __init__(self, session, user: dict, enable: bool = False, parent=None):
+        title = (self.tr("Enable {name}") if enable else self.tr("New password for {name}")).format(
+            name=user["display_name"])
+        super().__init__(title, parent)
+        self.session, self.user, self.enable = session, user, enable
+        intro = QLabel(self.tr("Give {name} this password in person. They can change it later.").format(
+            name=user["display_name"]), self)
+        intro.setWordWrap(True)
+        self.form.add_wide(intro)
+        self.password, self.again = self.password_pair()
+
+    def _submit(self) -> None:
+        self.clear_messages()
+        if not self.passwords_match(self.password, self.again):
+            return
+        s, name, pw, enable = self.session, self.user["username"], self.password.text(), self.enable
+
+        def work():
+            s.reset_password(name, pw)
+            if enable:
+                s.set_active(name, True)
+        self.run(work)
+
+
+class AdminPanel(QWidget):
+    """Users and record settings. Loads the user list when first shown."""
+
+    settingsChanged = Signal()
+    ownRolesChanged = Signal()
+
+    COLUMNS = ("username", "display_name", "roles", "active")
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._users: list[dict] = []
+        self._loaded = False
+        em = self.fontMetrics().height()
+        lay = QVBoxLayout(self)
+        title = QLabel(self.tr("Administration"), self)
+        f = title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        title.setFont(f)
+        lay.addWidget(title)
+
+        users_box = QGroupBox(self.tr("Users"), self)
+        ub = QVBoxLayout(users_box)
+        self.table = QTableWidget(0, len(self.COLUMNS), users_box)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("User name"), self.tr("Full name"), self.tr("Roles"), self.tr("Status")])
+        self.table.setAccessibleName(self.tr("Users"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setTabKeyNavigation(False)
+        ub.addWidget(self.table)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(icon("new"), self.tr("&Add a user…"), users_box)
+        self.roles_button = QPushButton(self.tr("Set r&oles…"), users_box)
+        self.password_button = QPushButton(self.tr("Reset &password…"), users_box)
+        self.active_button = QPushButton(self.tr("&Disable"), users_box)
+        for b in (self.add_button, self.roles_button, self.password_button, self.active_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        ub.addLayout(row)
+        self.users_message = InlineMessage(users_box)
+        ub.addWidget(self.users_message)
+        lay.addWidget(users_box, 1)
+
+        settings_box = QGroupBox(self.tr("Record settings"), self)
+        sf = QFormLayout(settings_box)
+        sf.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        idle = record_settings.spec("idle_lock_minutes")
+        clip = record_settings.spec("clipboard_clear_seconds")
+        self.idle_spin = QSpinBox(settings_box)
+        self.idle_spin.setRange(idle.minimum, idle.maximum)
+        self.idle_spin.setSuffix(self.tr(" min"))
+        self.idle_spin.setAccessibleName(self.tr("Lock after this many minutes without use"))
+        self.clip_spin = QSpinBox(settings_box)
+        self.clip_spin.setRange(clip.minimum, clip.maximum)
+        self.clip_spin.setSuffix(self.tr(" s"))
+        self.clip_spin.setAccessibleName(self.tr("Clear copied identifiers after this many seconds"))
+        idle_label = QLabel(self.tr("Loc&k after this many minutes without use:"), settings_box)
+        idle_label.setBuddy(self.idle_spin)
+        clip_label = QLabel(self.tr("Clear copied identifiers a&fter:"), settings_box)
+        clip_label.setBuddy(self.clip_spin)
+        for w in (self.idle_spin, self.clip_spin):
+            w.setMinimumWidth(em * 6)
+        sf.addRow(idle_label, self.idle_spin)
+        sf.addRow(clip_label, self.clip_spin)
+        self.apply_button = QPushButton(self.tr("Sa&ve settings"), settings_box)
+        apply_row = QHBoxLayout()
+        apply_row.addWidget(self.apply_button)
+        apply_row.addStretch(1)
+        sf.addRow("", apply_row)
+        self.settings_message = InlineMessage(settings_box)
+        sf.addRow(self.settings_message)
+        lay.addWidget(settings_box, 0)
+
+        self.can_manage = session.can("user", "update")
+        self.can_settings = session.can("record", "settings")
+        users_box.setVisible(session.can("user", "create") or self.can_manage)
+        settings_box.setVisible(self.can_settings)
+
+        self.add_button.clicked.connect(self.add_user)
+        self.roles_button.clicked.connect(self.set_roles)
+        self.password_button.clicked.connect(self.reset_password)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.apply_button.clicked.connect(self.apply_settings)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self._selection_changed()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    # --- data ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._loaded = True
+        try:
+            self._users = self.session.list_users()
+            if self.can_settings:
+                self.idle_spin.setValue(self.session.setting("idle_lock_minutes"))
+                self.clip_spin.setValue(self.session.setting("clipboard_clear_seconds"))
+        except BarnahusError as e:
+            self.users_message.show_error(core_message(e))
+            return
+        selected = self.selected_user()
+        self.table.setRowCount(len(self._users))
+        for r, u in enumerate(self._users):
+            values = (u["username"], u["display_name"], roles_text(u["roles"]),
+                      self.tr("Active") if u["active"] else self.tr("Disabled"))
+            for c, v in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(v))
+            if selected and u["username"] == selected["username"]:
+                self.table.selectRow(r)
+        if selected is None and self._users:
+            self.table.selectRow(0)  # the buttons that act on a user are ready at once
+        self._selection_changed()
+
+    def clear(self) -> None:
+        self._users = []
+        self.table.setRowCount(0)
+
+    def selected_user(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self._users):
+            return None
+        return self._users[rows[0].row()]
+
+    def _selection_changed(self) -> None:
+        user = self.selected_user()
+        for b in (self.roles_button, self.password_button, self.active_button):
+            b.setEnabled(user is not None and self.can_manage)
+        self.add_button.setEnabled(self.session.can("user", "create"))
+        self.active_button.setText(self.tr("&Enable…") if user and not user["active"] else self.tr("&Disable"))
+
+    # --- actions ---------------------------------------------------------------------------
+    def _after(self, dialog: QDialog, done: str) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.users_message.show_info(done)
+            self.refresh()
+
+    def add_user(self) -> None:
+        dlg = AddUserDialog(self.session, self)
+        self._after(dlg, self.tr("The user was added. They can unlock the record now."))
+
+    def set_roles(self) -> None:
+        user = self.selected_user()
+        if not user:
+            return
+        dlg = RolesDialog(self.session, user, self)
+        self._after(dlg, self.tr("The roles of {name} were changed.").format(name=user["display_name"]))
+        if user["username"] == self.session.username and dlg.result() == QDialog.DialogCode.Accepted:
+            self.ownRolesChanged.emit()
+
+    def reset_password(self) -> None:
+        user = self.selected_user()
+        if user:
+            self._after(PasswordDialog(self.session, user, False, self),
+                        self.tr("The password of {name} was reset.").format(name=user["display_name"]))
+
+    def confirm(self, text: str) -> bool:
+        return QMessageBox.question(self, self.tr("Administration"), text) == QMessageBox.StandardButton.Yes
+
+    def toggle_active(self) -> None:
+        user = self.selected_user()
+        if not user:
+            return
+        if not user["active"]:
+            self._after(PasswordDialog(self.session, user, True, self),
+                        self.tr("{name} can unlock the record again.").format(name=user["display_name"]))
+            return
+        if not self.confirm(self.tr("Disable the account of {name}? They will no longer be able to unlock "
+                                    "the record. To enable it again you will give them a new password.")
+                            .format(name=user["display_name"])):
+            return
+        try:
+            self.session.set_active(user["username"], False)
+        except BarnahusError as e:
+            self.users_message.show_error(core_message(e))
+            return
+        self.users_message.show_info(self.tr("The account of {name} is disabled.").format(name=user["display_name"]))
+        self.refresh()
+
+    def apply_settings(self) -> None:
+        self.settings_message.clear()
+        try:
+            self.session.set_setting("idle_lock_minutes", self.idle_spin.value())
+            self.session.set_setting("clipboard_clear_seconds", self.clip_spin.value())
+        except BarnahusError as e:
+            self.settings_message.show_error(core_message(e))
+            return
+        self.settings_message.show_info(self.tr("Saved. The record now locks after {n} minutes without use.")
+                                        .format(n=self.idle_spin.value()))
+        self.settingsChanged.emit()

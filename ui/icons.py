@@ -1,0 +1,72 @@
+"""Icons: the application icon (resources/icons) and simple line icons drawn in the palette's
+text colour, so that they read well in light and dark mode alike."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from barnahus_app.paths import resources_dir
+
+_LINES = {
+    "cases": '<path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z"/>',
+    "open": '<rect x="4" y="3" width="12" height="16" rx="2"/><path d="M7.5 8h5M7.5 11.5h5M7.5 15h3"/>'
+            '<path d="M19.5 7v12a2.5 2.5 0 0 1-2.5 2.5H8"/>',
+    "admin": '<circle cx="9" cy="8" r="3.5"/><path d="M3 20c0-3.5 2.7-6 6-6s6 2.5 6 6"/>'
+             '<circle cx="17" cy="9" r="2.5"/><path d="M16.5 14c2.8 0 4.5 2 4.5 5"/>',
+    "lock": '<rect x="5" y="11" width="14" height="10" rx="2"/><path d="M8 11V8a4 4 0 0 1 8 0v3"/>',
+    "key": '<circle cx="8" cy="12" r="4"/><path d="M12 12h9M18 12v3M21 12v2.5"/>',
+    "new": '<path d="M12 5v14M5 12h14"/>',
+    "settings": '<path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12"/><circle cx="16" cy="6" r="2"/>'
+                '<circle cx="10" cy="12" r="2"/><circle cx="18" cy="18" r="2"/>',
+    "print": '<path d="M7 9V3h10v6"/><rect x="3" y="9" width="18" height="8" rx="2"/>'
+             '<rect x="7" y="14" width="10" height="7"/>',
+    "save": '<path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z"/><path d="M14 3v6h6"/>'
+            '<path d="M12 11v7M9 15l3 3 3-3"/>',
+    "folder": '<path d="M3 18V6a1 1 0 0 1 1-1h5l2 2h8a1 1 0 0 1 1 1v2"/><path d="M3 18l2.5-8H22l-2.5 8z"/>',
+    "quit": '<path d="M10 4H5a1 1 0 0 0-1 1v14a1 1 0 0 0 1 1h5"/><path d="M15 8l4 4-4 4M19 12H9"/>',
+    "user": '<circle cx="12" cy="8" r="4"/><path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7"/>',
+    "today": '<rect x="3.5" y="5" width="17" height="15.5" rx="2"/><path d="M3.5 10h17M8 3v4M16 3v4"/>'
+             '<path d="M8.5 15l2.5 2.5 4.5-4.5"/>',
+}
+_SIZES = (16, 20, 24, 32, 48, 64)
+
+
+def _render(svg: str, size: int) -> QPixmap:
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    pm = QPixmap(size, size)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(p, QRectF(0, 0, size, size))
+    p.end()
+    return pm
+
+
+@lru_cache(maxsize=None)
+def _line_icon(name: str, colour: str) -> QIcon:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="' + colour
+           + '" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">' + _LINES[name] + "</svg>")
+    icon = QIcon()
+    for size in _SIZES:
+        icon.addPixmap(_render(svg, size))
+    return icon
+
+
+def icon(name: str) -> QIcon:
+    """A line icon in the current palette's text colour."""
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
+    return _line_icon(name, colour)
+
+
+@lru_cache(maxsize=1)
+def app_icon() -> QIcon:
+    path = resources_dir() / "icons" / "barnahus.svg"
+    icon_ = QIcon()
+    if path.exists():
+        svg = path.read_text(encoding="utf-8")
+        for size in (*_SIZES, 128, 256):
+            icon_.addPixmap(_render(svg, size))
+    return icon_

@@ -1,0 +1,320 @@
+"""Locking: after idle time, when the screen locks, and on Ctrl+L; and the clipboard guard.
+
+On lock, unsaved edits go into the record as encrypted drafts (Session.save_draft), every view of
+case data is closed, and the session is closed. After the same user unlocks again, their drafts
+(the core keeps drafts per user) come back into workspaces, and stay in the record until the user
+saves or discards the edit. If the record cannot take a draft (e.g. the disk is full), the edit is
+held in memory only, for the same user, and never written anywhere else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QMimeData, QObject, QTimer, SLOT, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from barnahus_app.api import BarnahusError
+
+from .feedback import core_message
+from .tasks import busy
+
+CASE = "case"
+_ACTIVITY = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TabletPress, QEvent.Type.InputMethod,
+})
+
+
+class IdleWatcher(QObject):
+    """Emits idle() after `minutes` without keyboard or mouse input anywhere in the application.
+    ms_per_minute is there for tests (e.g. 50: one "minute" lasts 50 ms)."""
+
+    idle = Signal()
+
+    def __init__(self, ms_per_minute: int = 60_000, parent=None):
+        super().__init__(parent)
+        self.ms_per_minute = ms_per_minute
+        self._interval = 0
+        self._since_input = QElapsedTimer()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._check)
+        self._filtering = False
+
+    def start(self, minutes: int) -> None:
+        self._interval = max(1, int(minutes)) * self.ms_per_minute
+        self._since_input.start()
+        self._timer.start(self._interval)
+        app = QApplication.instance()
+        if app is not None and not self._filtering:
+            app.installEventFilter(self)
+            self._filtering = True
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._filtering:
+            app.removeEventFilter(self)
+        self._filtering = False
+
+    def is_running(self) -> bool:
+        return self._timer.isActive()
+
+    def interval_ms(self) -> int:
+        return self._interval
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() in _ACTIVITY:
+            self._since_input.restart()
+        return False
+
+    def _check(self) -> None:
+        remaining = self._interval - self._since_input.elapsed()
+        if remaining > 0:
+            self._timer.start(remaining)
+            return
+        self.stop()
+        self.idle.emit()
+
+
+class ScreenLockWatcher(QObject):
+    """Emits screenLocked() when the desktop's screen locker turns on (the freedesktop and GNOME
+    screen-saver signals on the session D-Bus). Where there is no such bus it does nothing; the
+    idle lock still applies."""
+
+    screenLocked = Signal()
+    _SOURCES = (("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
+                ("/ScreenSaver", "org.freedesktop.ScreenSaver"),
+                ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.listening = False
+        try:
+            from PySide6.QtDBus import QDBusConnection
+        except ImportError:
+            return
+        bus = QDBusConnection.sessionBus()
+        if not bus.isConnected():
+            return
+        for path, interface in self._SOURCES:
+            if bus.connect("", path, interface, "ActiveChanged", self, SLOT("active_changed(bool)")):
+                self.listening = True
+
+    @Slot(bool)
+    def active_changed(self, active: bool) -> None:
+        if active:
+            self.screenLocked.emit()
+
+
+class ClipboardGuard(QObject):
+    """Puts an identifier on the clipboard and takes it off again after a while, unless the
+    user has copied something else meanwhile."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.clear_after_ms = 30_000
+        self._text: str | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear_if_unchanged)
+
+    def copy(self, text: str) -> None:
+        data = QMimeData()
+        data.setText(text)
+        # Clipboard managers (Klipper, and others that honour it) keep this out of their history.
+        data.setData("x-kde-passwordManagerHint", b"secret")
+        QGuiApplication.clipboard().setMimeData(data)
+        self._text = text
+        self._timer.start(self.clear_after_ms)
+
+    def holds_ours(self) -> bool:
+        return self._text is not None and QGuiApplication.clipboard().text() == self._text
+
+    def clear_if_unchanged(self) -> None:
+        self._timer.stop()
+        if self.holds_ours():
+            QGuiApplication.clipboard().clear()
+        self._text = None
+
+
+_guard: ClipboardGuard | None = None
+
+
+def clipboard_guard() -> ClipboardGuard:
+    global _guard
+    if _guard is None:
+        _guard = ClipboardGuard(QApplication.instance())
+    return _guard
+
+
+def configure_clipboard(seconds: int) -> None:
+    """Called after unlock with session.setting('clipboard_clear_seconds')."""
+    clipboard_guard().clear_after_ms = int(seconds) * 1000
+
+
+def copy_identifier(text: str) -> None:
+    """Copy an identifier (a case reference, an outside reference) for pasting elsewhere. It is
+    cleared from the clipboard after the record's clipboard_clear_seconds, if still there."""
+    clipboard_guard().copy(text)
+
+
+@dataclass
+class Stash:
+    """What a lock left behind, for the next unlock."""
+
+    kept: int = 0                          # drafts written into the record
+    failed: list = field(default_factory=list)  # core messages for drafts the record refused
+
+
+class LockController(QObject):
+    """The lock and restore sequence. `host` is the main window; it provides session, lock(),
+    can_open_workspaces(), workspace_entries(), open_workspace(), update_tab(),
+    close_workspace_keeping_draft(), close_all_workspaces(),
+    clear_case_views(), drop_session_views() and show_unlock(username, locked)."""
+
+    locked = Signal()
+
+    def __init__(self, host, ms_per_minute: int = 60_000):
+        super().__init__(host)
+        self.host = host
+        self.idle = IdleWatcher(ms_per_minute, self)
+        self.idle.idle.connect(self._idle_lock)
+        self.screen = ScreenLockWatcher(self)
+        self.screen.screenLocked.connect(self._idle_lock)
+        # Keyed by (record id, user name): only the same user of the same record gets them back.
+        self._memory: dict[tuple, list[tuple[str, int | None, dict]]] = {}
+        self._reopen: dict[tuple, list[int]] = {}
+        self._deferred = 0
+
+    # --- after unlock ------------------------------------------------------------------------
+    def start(self, session) -> None:
+        self.idle.start(session.setting("idle_lock_minutes"))
+        configure_clipboard(session.setting("clipboard_clear_seconds"))
+
+    def restart_idle(self, session) -> None:
+        self.idle.start(session.setting("idle_lock_minutes"))
+
+    def restore(self, session) -> tuple[int, list[str]]:
+        """Reopen this user's drafts (and what they had open when the record locked). Returns
+        (edits restored, messages about drafts that could not be reopened). A draft that cannot
+        be reopened stays in the record: nothing is discarded here."""
+        restored, problems = 0, []
+        opened: set = set()
+        who = _who(session)
+        if not self.host.can_open_workspaces():
+            return restored, problems  # drafts stay in the record for when the user may open them
+        kept = [(d["subject_id"], d["payload"], True) for d in session.drafts() if d["kind"] == CASE]
+        held = [(subject_id, payload, False) for _kind, subject_id, payload in self._memory.pop(who, [])]
+        for subject_id, payload, in_record in kept + held:
+            ws = None
+            try:
+                ws = self.host.open_workspace(subject_id, select=False, has_draft=in_record)
+                ws.restore_draft(payload)
+                self.host.update_tab(ws)
+            except Exception as e:  # noqa: BLE001 - a draft that does not fit must not bar the way in
+                problems.append(core_message(e))
+                if ws is not None:
+                    self.host.close_workspace_keeping_draft(ws)
+                if not in_record:
+                    self._memory.setdefault(who, []).append((CASE, subject_id, payload))
+                continue
+            opened.add(subject_id)
+            restored += 1
+        for case_id in self._reopen.pop(who, []):
+            if case_id not in opened:
+                try:
+                    self.host.open_workspace(case_id, select=False)
+                except Exception:  # noqa: BLE001 - e.g. the user's roles changed meanwhile
+                    pass
+        return restored, problems
+
+    # --- lock --------------------------------------------------------------------------------
+    def _idle_lock(self) -> None:
+        self.host.lock()
+
+    def lock(self, quitting: bool = False) -> Stash:
+        """Keep unsaved edits as drafts, drop every view of case data, close the session and
+        show the unlock screen. Safe to call when already locked."""
+        session = self.host.session
+        stash = Stash()
+        if session is None:
+            self.idle.stop()
+            return stash
+        if busy() and not quitting:
+            # A core call is running on a worker (e.g. a new password): lock right after it.
+            QTimer.singleShot(250, self.host.lock)
+            return stash
+        if _close_dialogs(self.host) and not quitting and self._deferred < 5:
+            # A dialog was open, perhaps running its own event loop inside some action: let that
+            # loop end first, then lock (a moment later, from the main loop).
+            self._deferred += 1
+            QTimer.singleShot(0, self.host.lock)
+            return stash
+        self._deferred = 0
+        self.idle.stop()
+        who = _who(session)
+        reopen = []
+        for entry in self.host.workspace_entries():
+            ws = entry.workspace
+            try:
+                dirty = ws.is_dirty()
+                if dirty:
+                    payload = ws.draft_payload()
+                    try:
+                        session.save_draft(CASE, entry.case_id, payload)
+                        stash.kept += 1
+                    except BarnahusError as e:
+                        stash.failed.append(core_message(e))
+                        self._memory.setdefault(who, []).append((CASE, entry.case_id, payload))
+                elif entry.has_draft:
+                    session.discard_draft(CASE, entry.case_id)
+                if not dirty and entry.case_id is not None:
+                    reopen.append(entry.case_id)
+            except BarnahusError as e:
+                stash.failed.append(core_message(e))
+        username = session.username
+        self._reopen[who] = reopen
+        try:
+            self.host.close_all_workspaces()
+            self.host.clear_case_views()
+            if clipboard_guard().holds_ours():
+                clipboard_guard().clear_if_unchanged()
+        finally:
+            try:
+                session.close()
+            except BarnahusError:
+                pass  # the record file is gone or full: the session is closed all the same
+            self.host.drop_session_views()
+            if not quitting:
+                self.host.show_unlock(username, locked=True)
+        self.locked.emit()
+        return stash
+
+
+def _who(session) -> tuple:
+    try:
+        record_id = session.record_info().get("record_id")
+    except BarnahusError:
+        record_id = None
+    return record_id, session.username
+
+
+def _close_dialogs(host: QWidget) -> bool:
+    """Close every dialog open over the window (it might show case data). True if there was one."""
+    closed = False
+    for _ in range(20):
+        modal = QApplication.activeModalWidget()
+        if modal is None or modal is host:
+            break
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+        closed = True
+    for dlg in host.findChildren(QDialog):
+        if dlg.isVisible():
+            dlg.reject()
+            closed = True
+    return closed

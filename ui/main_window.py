@@ -1,0 +1,592 @@
+"""The main window: the unlock screen while locked; navigation, the Today view (the first screen
+for users who read follow-up), the case list, case workspaces and administration while unlocked.
+What the navigation offers follows the user's roles (session.can); the core checks every call
+again."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from barnahus_app import __version__
+from barnahus_app.api import BarnahusError, KdfParams
+
+from . import prefs
+from .admin_panel import AdminPanel
+from .feedback import MessageBar, core_message, roles_text
+from .icons import app_icon, icon
+from .locking import CASE, LockController
+from .today import TodayPanel
+from .unlock import UnlockPanel
+
+NAV_TODAY, NAV_CASES, NAV_OPEN, NAV_ADMIN = "today", "cases", "open", "admin"
+
+
+@dataclass
+class WorkspaceEntry:
+    workspace: QWidget
+    case_id: int | None       # None: a new case not saved yet
+    has_draft: bool = False   # a draft of this edit is kept in the record
+
+
+def _default_case_list():
+    try:
+        from .case_list import CaseListPanel
+    except ModuleNotFoundError as e:
+        if e.name != "ui.case_list":
+            raise
+        return None
+    return CaseListPanel
+
+
+def _default_workspace():
+    try:
+        from .case_workspace import CaseWorkspace
+    except ModuleNotFoundError as e:
+        if e.name != "ui.case_workspace":
+            raise
+        return None
+    return CaseWorkspace
+
+
+class SettingsDialog(QDialog):
+    """The app's own settings (kept on this computer, not in the record)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        lay = QVBoxLayout(self)
+        form = QFormLayout()
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("The system's language"), "")
+        self.language.addItem(self.tr("English"), "en")
+        self.language.addItem(self.tr("Svenska"), "sv")
+        self.language.setAccessibleName(self.tr("Language"))
+        idx = self.language.findData(prefs.language())
+        self.language.setCurrentIndex(max(0, idx))
+        label = QLabel(self.tr("&Language:"), self)
+        label.setBuddy(self.language)
+        form.addRow(label, self.language)
+        lay.addLayout(form)
+        note = QLabel(self.tr("A new language is used the next time you start Barnahus Case Record."), self)
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().height() * 24)
+
+    def accept(self) -> None:
+        prefs.set_language(self.language.currentData())
+        super().accept()
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, record_path=None, kdf: KdfParams = KdfParams(), *,
+                 idle_ms_per_minute: int = 60_000, case_list_factory=None, workspace_factory=None,
+                 parent=None):
+        super().__init__(parent)
+        self.session = None
+        self._case_list_factory = case_list_factory or _default_case_list()
+        self._workspace_factory = workspace_factory or _default_workspace()
+        self._entries: list[WorkspaceEntry] = []
+        self.work: QWidget | None = None
+        self.case_list = None
+        self.today: TodayPanel | None = None
+        self.tabs: QTabWidget | None = None
+        self.admin: AdminPanel | None = None
+        self.nav: QListWidget | None = None
+        self.content: QStackedWidget | None = None
+        self.message_bar: MessageBar | None = None
+
+        self.setWindowIcon(app_icon())
+        self.pages = QStackedWidget(self)
+        self.setCentralWidget(self.pages)
+        self.unlock_panel = UnlockPanel(record_path, kdf, self.pages)
+        self.unlock_panel.unlocked.connect(self.on_unlocked)
+        self.pages.addWidget(self.unlock_panel)
+        self.locker = LockController(self, idle_ms_per_minute)
+
+        self.status_user = QLabel(self)
+        self.status_record = QLabel(self)
+        self.statusBar().addWidget(self.status_user, 1)
+        self.statusBar().addPermanentWidget(self.status_record)
+        self._make_actions()
+        self._show_locked_state()
+
+        em = self.fontMetrics().height()
+        self.resize(em * 72, em * 46)
+        geometry = prefs.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # --- actions and menus -----------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def act(text, slot, shortcut=None, icon_name=None):
+            a = QAction(text, self)
+            if icon_name:
+                a.setIcon(icon(icon_name))
+            if isinstance(shortcut, (list, tuple)):
+                a.setShortcuts([QKeySequence(k) for k in shortcut])
+            elif shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            self.addAction(a)
+            return a
+
+        self.lock_action = act(self.tr("&Lock"), self.lock, "Ctrl+L", "lock")
+        self.lock_action.setObjectName("lockAction")  # dialogs add it, so Ctrl+L works in them too
+        self.lock_action.setStatusTip(self.tr("Lock the record now (Ctrl+L)"))
+        self.settings_action = act(self.tr("&Settings…"), self.show_settings, "Ctrl+,", "settings")
+        self.quit_action = act(self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
+        # Ctrl+N belongs to the case list's own "New case" button.
+        self.new_case_action = act(self.tr("&New case"), self.new_case, None, "new")
+        self.close_tab_action = act(self.tr("&Close case"), self.close_current_tab, ("Ctrl+W", "Ctrl+F4"))
+        self.go_today_action = act(self.tr("&Today"), lambda: self.go(NAV_TODAY), "Ctrl+T", "today")
+        self.go_cases_action = act(self.tr("&Cases"), lambda: self.go(NAV_CASES), "Ctrl+1", "cases")
+        self.go_open_action = act(self.tr("&Open cases"), lambda: self.go(NAV_OPEN), "Ctrl+2", "open")
+        self.go_admin_action = act(self.tr("&Administration"), lambda: self.go(NAV_ADMIN), "Ctrl+3", "admin")
+        self.about_action = act(self.tr("&About Barnahus Case Record"), self.show_about)
+
+        bar = self.menuBar()
+        m = bar.addMenu(self.tr("&Record"))
+        m.addAction(self.lock_action)
+        m.addAction(self.settings_action)
+        m.addSeparator()
+        m.addAction(self.quit_action)
+        self.case_menu = bar.addMenu(self.tr("C&ase"))
+        self.case_menu.addAction(self.new_case_action)
+        self.case_menu.addAction(self.close_tab_action)
+        self.go_menu = bar.addMenu(self.tr("&Go"))
+        for a in (self.go_today_action, self.go_cases_action, self.go_open_action, self.go_admin_action):
+            self.go_menu.addAction(a)
+        h = bar.addMenu(self.tr("&Help"))
+        h.addAction(self.about_action)
+
+    def _update_actions(self) -> None:
+        unlocked = self.session is not None
+        self.lock_action.setEnabled(unlocked)
+        cases = unlocked and self.case_list is not None
+        self.new_case_action.setEnabled(cases and self._workspace_factory is not None
+                                        and self.session.can("case", "create"))
+        self.close_tab_action.setEnabled(unlocked and self.tabs is not None and self.tabs.count() > 0)
+        self.go_today_action.setEnabled(unlocked and self.today is not None)
+        self.go_cases_action.setEnabled(cases)
+        self.go_open_action.setEnabled(unlocked and bool(self._entries))
+        self.go_admin_action.setEnabled(unlocked and self.admin is not None)
+        self.case_menu.menuAction().setVisible(cases)
+        self.go_menu.menuAction().setVisible(unlocked)
+
+    # --- unlocked / locked states ------------------------------------------------------------
+    def set_record(self, path) -> None:
+        if self.session is None:
+            self.unlock_panel.set_record(path)
+
+    def is_unlocked(self) -> bool:
+        return self.session is not None
+
+    def on_unlocked(self, session) -> None:
+        self.session = session
+        self._build_work()
+        self.pages.setCurrentWidget(self.work)
+        restored, problems = self.locker.restore(session)
+        self.locker.start(session)
+        notes = []
+        if session.failed_attempts:
+            notes.append(self._failed_attempts_text(session.failed_attempts))
+        if restored:
+            notes.append(self.tr("Your unsaved changes from before the record was locked were kept "
+                                 "safely in the record. They are open again: save them, or close "
+                                 "them to discard them. Open cases with kept changes: {n}.").format(n=restored))
+            self.go(NAV_OPEN)
+        if problems:
+            notes.append(self.tr("Some kept changes could not be opened: {reasons}").format(
+                reasons=" ".join(problems)))
+        if notes:
+            self.message_bar.show_message("\n\n".join(notes))
+        if not restored:
+            self.go(self.current_page())  # the keyboard starts on the first page's main control
+        info = {}
+        try:
+            info = session.record_info()
+        except BarnahusError:
+            pass
+        centre = info.get("centre_name") or ""
+        self.status_user.setText(self.tr("Signed in as {name} ({roles})").format(
+            name=session.display_name, roles=roles_text(session.roles)))
+        record_name = Path(info.get("path") or self.unlock_panel.record_path() or "").name
+        self.status_record.setText(self.tr("{centre} · {file}").format(centre=centre, file=record_name)
+                                   if centre else record_name)
+        self.setWindowTitle(self.tr("Barnahus Case Record — {centre}").format(centre=centre) if centre
+                            else self.tr("Barnahus Case Record"))
+        self._update_actions()
+
+    def _failed_attempts_text(self, attempts: list[str]) -> str:
+        last = QDateTime.fromString(max(attempts), Qt.DateFormat.ISODateWithMs)
+        when = (QLocale().toString(last.toLocalTime(), QLocale.FormatType.ShortFormat)
+                if last.isValid() else max(attempts))
+        return self.tr("Since you last signed in, someone tried to unlock the record and gave a wrong "
+                       "password or user name. Attempts: {n}; the most recent at {when}. If this was "
+                       "not you, tell your administrator.").format(n=len(attempts), when=when)
+
+    def _show_locked_state(self) -> None:
+        self.status_user.setText(self.tr("Locked"))
+        self.status_record.clear()
+        self.setWindowTitle(self.tr("Barnahus Case Record"))
+        self._update_actions()
+
+    def _build_work(self) -> None:
+        s = self.session
+        em = self.fontMetrics().height()
+        self.work = QWidget(self.pages)
+        outer = QVBoxLayout(self.work)
+        outer.setContentsMargins(em // 2, em // 2, em // 2, 0)
+        self.message_bar = MessageBar(self.work)
+        outer.addWidget(self.message_bar)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+        self.nav = QListWidget(self.work)
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setIconSize(QSize(em * 5 // 4, em * 5 // 4))
+        self.nav.setSpacing(em // 6)
+        self.content = QStackedWidget(self.work)
+        row.addWidget(self.nav, 0)
+        row.addWidget(self.content, 1)
+
+        self.case_list = None
+        self.today = None
+        self.tabs = None
+        self.admin = None
+        if s.can("followup", "read") and s.can("case", "read") and self._workspace_factory is not None:
+            # The first screen after unlock: what is due (DOMAIN.md item 11).
+            self.today = TodayPanel(s, self.content)
+            self.today.openCase.connect(self.open_case)
+            self.today.countsChanged.connect(self._update_today_item)
+            self.content.addWidget(self.today)
+            self._add_nav(NAV_TODAY, self.tr("Today"), "today", self.today)
+        if (s.can("case", "read") and self._case_list_factory is not None
+                and self._workspace_factory is not None):
+            self.case_list = self._case_list_factory(s, self.content)
+            self.case_list.caseActivated.connect(self.open_case)
+            self.case_list.newCaseRequested.connect(self.new_case)
+            self.content.addWidget(self.case_list)
+            self._add_nav(NAV_CASES, self.tr("Cases"), "cases", self.case_list)
+            self.tabs = QTabWidget(self.content)
+            self.tabs.setTabsClosable(True)
+            self.tabs.setMovable(True)
+            self.tabs.setDocumentMode(True)
+            self.tabs.setAccessibleName(self.tr("Open cases"))
+            self.tabs.tabCloseRequested.connect(self.close_tab)
+            self.content.addWidget(self.tabs)
+            self._add_nav(NAV_OPEN, self.tr("Open cases"), "open", self.tabs)
+        if s.can("user", "create") or s.can("record", "settings"):
+            self.admin = AdminPanel(s, self.content)
+            self.admin.settingsChanged.connect(lambda: self.locker.restart_idle(self.session))
+            self.admin.ownRolesChanged.connect(self._own_roles_changed)
+            self.content.addWidget(self.admin)
+            self._add_nav(NAV_ADMIN, self.tr("Administration"), "admin", self.admin)
+        if self.nav.count() == 0:
+            empty = QLabel(self.tr("Your roles do not give you anything to work on in this version of "
+                                   "the application. Ask your administrator."), self.content)
+            empty.setWordWrap(True)
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.content.addWidget(empty)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        width = max(self.nav.sizeHintForColumn(0), em * 6) + self.nav.frameWidth() * 2 + em * 2
+        self.nav.setFixedWidth(width)
+        self._update_open_item()
+        if self.nav.count():
+            self.nav.setCurrentRow(0)
+        self.pages.addWidget(self.work)
+        self.setTabOrder(self.nav, self.content)
+
+    def _add_nav(self, key: str, text: str, icon_name: str, page: QWidget) -> None:
+        item = QListWidgetItem(icon(icon_name), text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(Qt.ItemDataRole.UserRole + 1, page)
+        self.nav.addItem(item)
+
+    def _nav_item(self, key: str) -> QListWidgetItem | None:
+        if self.nav is None:
+            return None
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(Qt.ItemDataRole.UserRole) == key:
+                return self.nav.item(i)
+        return None
+
+    def nav_keys(self, visible_only: bool = True) -> list[str]:
+        """The navigation entries offered, e.g. ['cases', 'admin'] (for tests and screenshots)."""
+        if self.nav is None:
+            return []
+        return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())
+                if not (visible_only and self.nav.item(i).isHidden())]
+
+    def _nav_changed(self, current: QListWidgetItem | None, _previous=None) -> None:
+        if current is not None:
+            self.content.setCurrentWidget(current.data(Qt.ItemDataRole.UserRole + 1))
+
+    def go(self, key: str) -> None:
+        item = self._nav_item(key)
+        if item is not None and not item.isHidden():
+            self.nav.setCurrentItem(item)
+            page = item.data(Qt.ItemDataRole.UserRole + 1)
+            if key == NAV_OPEN and self.tabs.currentWidget() is not None:
+                self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+            elif key == NAV_CASES and hasattr(page, "focus_table"):
+                page.focus_table()
+            elif key == NAV_TODAY:
+                page.focus_list()
+            elif key == NAV_ADMIN:
+                self.admin.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:
+                page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def current_page(self) -> str | None:
+        item = self.nav.currentItem() if self.nav is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_today_item(self, counts=None) -> None:
+        """"Today (12)": what is overdue or due this week, as the core counts it."""
+        item = self._nav_item(NAV_TODAY)
+        if item is None:
+            return
+        if not counts:
+            item.setText(self.tr("Today"))
+            item.setToolTip("")
+            return
+        n = counts.get("overdue", 0) + counts.get("this_week", 0)
+        loc = QLocale()
+        item.setText(self.tr("Today ({n})").format(n=loc.toString(n)))
+        tip = self.tr("{overdue} overdue, {week} due this week").format(
+            overdue=loc.toString(counts.get("overdue", 0)), week=loc.toString(counts.get("this_week", 0)))
+        item.setToolTip(tip)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Today: {tip}").format(tip=tip))
+
+    def _update_open_item(self) -> None:
+        item = self._nav_item(NAV_OPEN)
+        if item is None:
+            return
+        n = len(self._entries)
+        item.setText(self.tr("Open cases ({n})").format(n=n))
+        item.setHidden(n == 0)
+        if n == 0 and self.nav.currentItem() is item:
+            self.go(NAV_CASES)
+        self._update_actions()
+
+    def _own_roles_changed(self) -> None:
+        """The administrator changed their own roles: rebuild what the navigation offers."""
+        self.locker.lock()
+        self.unlock_panel.message.show_info(self.tr("Your roles were changed. Unlock again to go on with them."))
+
+    # --- workspaces ------------------------------------------------------------------------
+    def can_open_workspaces(self) -> bool:
+        return self.session is not None and self.tabs is not None
+
+    def workspace_entries(self) -> list[WorkspaceEntry]:
+        return list(self._entries)
+
+    def _entry_of(self, ws) -> WorkspaceEntry | None:
+        return next((e for e in self._entries if e.workspace is ws), None)
+
+    def open_workspace(self, case_id: int | None, select: bool = True, has_draft: bool = False):
+        """The tab of this case (or of the new case being written), opened if needed. Only one
+        new case at a time: the record keeps one draft of a new case per user."""
+        for e in self._entries:
+            if e.case_id == case_id:
+                e.has_draft = e.has_draft or has_draft
+                if select:
+                    self._select(e.workspace)
+                return e.workspace
+        ws = self._workspace_factory(self.session, case_id, self.tabs)
+        entry = WorkspaceEntry(ws, case_id, has_draft)
+        self._entries.append(entry)
+        self.tabs.addTab(ws, "")
+        self.update_tab(ws)
+        ws.titleChanged.connect(lambda _text, w=ws: self.update_tab(w))
+        if hasattr(ws, "dirtyChanged"):
+            ws.dirtyChanged.connect(lambda _dirty, w=ws: self.update_tab(w))
+        ws.saved.connect(lambda new_id, w=ws: self._saved(w, new_id))
+        self._update_open_item()
+        if select:
+            self._select(ws)
+        return ws
+
+    def _select(self, ws) -> None:
+        self.tabs.setCurrentWidget(ws)
+        self.go(NAV_OPEN)
+
+    def open_case(self, case_id: int) -> None:
+        try:
+            self.open_workspace(int(case_id))
+        except BarnahusError as e:
+            self.message_bar.show_message(core_message(e))
+
+    def new_case(self) -> None:
+        if not self.new_case_action.isEnabled():
+            return
+        try:
+            self.open_workspace(None)
+        except BarnahusError as e:
+            self.message_bar.show_message(core_message(e))
+
+    def _tab_text(self, ws) -> str:
+        title = ws.title()
+        return self.tr("{title} (not saved)").format(title=title) if ws.is_dirty() else title
+
+    def update_tab(self, ws) -> None:
+        if self.tabs is None:
+            return
+        i = self.tabs.indexOf(ws)
+        if i >= 0:
+            # "&" in a reference must not become a mnemonic
+            self.tabs.setTabText(i, self._tab_text(ws).replace("&", "&&"))
+            self.tabs.setTabToolTip(i, ws.title())
+
+    def _saved(self, ws, case_id: int) -> None:
+        entry = self._entry_of(ws)
+        if entry is None or self.session is None:
+            return
+        if entry.has_draft:
+            try:
+                self.session.discard_draft(CASE, entry.case_id)
+            except BarnahusError as e:
+                self.message_bar.show_message(core_message(e))
+            entry.has_draft = False
+        entry.case_id = case_id
+        self.update_tab(ws)
+        if self.case_list is not None:
+            self.case_list.refresh()
+        if self.today is not None:
+            self.today.mark_stale()  # e.g. a date of birth moves the age milestones
+
+    def ask_unsaved(self, title: str) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("{title} has changes that are not saved.").format(title=title),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("Save them before closing?"))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+
+    def close_tab(self, index: int) -> bool:
+        ws = self.tabs.widget(index)
+        entry = self._entry_of(ws)
+        if entry is None:
+            return False
+        if ws.is_dirty():
+            if hasattr(ws, "confirm_close"):  # the workspace's own Save / Discard / Cancel
+                if not ws.confirm_close() or self.session is None:
+                    return False
+            else:
+                answer = self.ask_unsaved(ws.title())
+                if answer == "cancel" or self.session is None:
+                    return False
+                if answer == "save" and not ws.save():
+                    return False
+        if entry.has_draft and self.session is not None:
+            try:
+                self.session.discard_draft(CASE, entry.case_id)
+            except BarnahusError as e:
+                self.message_bar.show_message(core_message(e))
+                return False
+        self._remove(entry)
+        return True
+
+    def close_workspace_keeping_draft(self, ws) -> None:
+        entry = self._entry_of(ws)
+        if entry is not None:
+            self._remove(entry)
+
+    def close_current_tab(self) -> None:
+        if self.tabs is not None and self.tabs.count():
+            self.close_tab(self.tabs.currentIndex())
+
+    def _remove(self, entry: WorkspaceEntry) -> None:
+        self._entries.remove(entry)
+        ws = entry.workspace
+        i = self.tabs.indexOf(ws)
+        if i >= 0:
+            self.tabs.removeTab(i)
+        ws.hide()
+        ws.setParent(None)
+        ws.deleteLater()
+        self._update_open_item()
+
+    # --- the lock controller's host interface ------------------------------------------------
+    def close_all_workspaces(self) -> None:
+        for entry in list(self._entries):
+            self._remove(entry)
+
+    def clear_case_views(self) -> None:
+        if self.today is not None:
+            self.today.clear()
+        if self.case_list is not None:
+            self.case_list.clear()
+        if self.admin is not None:
+            self.admin.clear()
+        if self.message_bar is not None:
+            self.message_bar.dismiss()
+
+    def drop_session_views(self) -> None:
+        self.session = None
+        self._entries.clear()
+        work, self.work = self.work, None
+        self.case_list = self.today = self.tabs = self.admin = self.nav = self.content = self.message_bar = None
+        if work is not None:
+            self.pages.removeWidget(work)
+            work.hide()
+            work.setParent(None)
+            work.deleteLater()
+        self._show_locked_state()
+
+    def show_unlock(self, username: str = "", locked: bool = False) -> None:
+        self.pages.setCurrentWidget(self.unlock_panel)
+        self.unlock_panel.prepare(username, locked)
+
+    # --- commands ----------------------------------------------------------------------------
+    def lock(self) -> None:
+        if self.session is None:
+            return
+        stash = self.locker.lock()
+        if stash.failed:
+            self.unlock_panel.message.show_error(self._not_kept_text(stash.failed))
+
+    def _not_kept_text(self, reasons: list[str]) -> str:
+        return self.tr("Some unsaved changes could not be kept in the record ({reasons}). They are held "
+                       "in memory until you unlock again; do not quit before you have saved them.").format(
+            reasons=" ".join(reasons))
+
+    def show_settings(self) -> None:
+        SettingsDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Barnahus Case Record"), self.tr(
+            "Barnahus Case Record {version}\n\nAn encrypted case record for a Barnahus (children's "
+            "house). Free software under the GNU General Public License, version 3 or later.").format(
+            version=__version__))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        QThreadPool.globalInstance().waitForDone(10_000)
+        if self.session is not None:
+            stash = self.locker.lock(quitting=True)
+            if stash.failed:
+                self.show_unlock(locked=True)
+                self.unlock_panel.message.show_error(self._not_kept_text(stash.failed))
+                event.ignore()
+                return
+        prefs.set_window_geometry(self.saveGeometry())
+        event.accept()
+        self.closed.emit()

@@ -1,0 +1,89 @@
+"""The desktop app's own settings (QSettings, a plain-text INI file).
+
+Only three things are ever kept here: recently used record PATHS, the interface language and
+window geometry. Never a user name, never case content: QSettings is not encrypted.
+
+The file is opened by an explicit path (read from the environment each time) instead of Qt's
+default per-process location, so that a change of XDG_CONFIG_HOME (tests, portable use) is
+honoured and the file is always where we say it is.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+ORGANISATION = "Barnahus"
+APPLICATION = "Barnahus Case Record"
+MAX_RECENT = 8
+LANGUAGES = ("en", "sv")  # codes with a translation (English is the source language)
+
+_RECENT = "records/recent"
+_LANGUAGE = "interface/language"
+_GEOMETRY = "window/geometry"
+ALLOWED_KEYS = (_RECENT, _LANGUAGE, _GEOMETRY)  # asserted by the canary test
+
+
+def settings_path() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(base) / ORGANISATION / "barnahus-desktop.ini"
+
+
+def _settings() -> QSettings:
+    return QSettings(str(settings_path()), QSettings.Format.IniFormat)
+
+
+def _sync(s: QSettings) -> None:
+    s.sync()
+    path = settings_path()
+    if path.exists() and os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+def recent_records() -> list[str]:
+    value = _settings().value(_RECENT, [])
+    if isinstance(value, str):  # QSettings gives a bare string for a one-element list
+        value = [value]
+    return [str(v) for v in (value or []) if str(v).strip()]
+
+
+def add_recent_record(path) -> None:
+    p = str(Path(path).absolute())
+    items = [p] + [r for r in recent_records() if r != p]
+    s = _settings()
+    s.setValue(_RECENT, items[:MAX_RECENT])
+    _sync(s)
+
+
+def remove_recent_record(path) -> None:
+    p = str(Path(path).absolute())
+    s = _settings()
+    s.setValue(_RECENT, [r for r in recent_records() if r != p])
+    _sync(s)
+
+
+def language() -> str:
+    """'' means: follow the system's language."""
+    value = str(_settings().value(_LANGUAGE, "") or "")
+    return value if value in LANGUAGES else ""
+
+
+def set_language(code: str) -> None:
+    s = _settings()
+    if code in LANGUAGES:
+        s.setValue(_LANGUAGE, code)
+    else:
+        s.remove(_LANGUAGE)
+    _sync(s)
+
+
+def window_geometry() -> QByteArray | None:
+    value = _settings().value(_GEOMETRY)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def set_window_geometry(geometry: QByteArray) -> None:
+    s = _settings()
+    s.setValue(_GEOMETRY, geometry)
+    _sync(s)

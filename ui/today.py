@@ -1,0 +1,1069 @@
+"""The Today view: the follow-up reminders this user may see, the first screen after unlock.
+
+Three sections, as the core buckets them (followup.reminders): overdue (however old: reminders
+never expire), due this week, and upcoming. Each row gives the due date in the local format, how
+late or how soon that is, what is due, the case, the child (only when the core gave the name: it
+does so for users who may read persons) and whose discipline it is. Enter or a double click opens
+the case; Complete, Decline and Snooze act on the selected reminder through the core, and their
+dialogs show the core's messages beside the field they concern.
+
+Nothing here decides who sees or may do what: the core scopes the list and checks every action;
+session.can() only shapes the view. The list is read off the GUI thread (ui/tasks.py): at 100,000
+cases the core takes longer than a frame. Nothing of it is kept outside the panel, and clear()
+drops it all when the record locks.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QDate, QItemSelectionModel, QLocale, QModelIndex, QT_TRANSLATE_NOOP, Qt,
+    QTimer, Signal,
+)
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFrame, QHBoxLayout,
+    QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from barnahus_app.api import BarnahusError, ValidationError
+from barnahus_app.followup import BUCKETS, DISCIPLINES, UPCOMING_DAYS, bucket_counts
+
+from .feedback import FieldGrid, InlineMessage, core_message, role_label
+from .field_widgets import field_message
+from .tasks import run_in_background
+
+REMINDER_ROLE = Qt.ItemDataRole.UserRole
+
+# The core's fixed messages about follow-up, listed here so that lupdate offers them to
+# translators (feedback.core_message translates them in the "CoreMessages" context).
+FOLLOWUP_CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("CoreMessages", "Snoozing needs a new date: when should it come back?"),
+    QT_TRANSLATE_NOOP("CoreMessages", "must be after today."),
+    QT_TRANSLATE_NOOP("CoreMessages", "is in the future."),
+    QT_TRANSLATE_NOOP("CoreMessages", "is not a date (use YYYY-MM-DD)."),
+    QT_TRANSLATE_NOOP("CoreMessages", "is not an open reminder of this follow-up."),
+    QT_TRANSLATE_NOOP("CoreMessages", "This follow-up has no open reminder: it was completed, "
+                                      "declined, or cannot be computed yet."),
+    QT_TRANSLATE_NOOP("CoreMessages", "This follow-up belongs to another discipline; your roles do not "
+                                      "allow you to change it (followup: update)."),
+)
+
+
+def date_format() -> str:
+    """The locale's short date format, always with a four-digit year (a reminder may be
+    decades old: "3/4/00" would not say which century)."""
+    loc = QLocale()
+    if loc.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    fmt = loc.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return fmt
+
+
+def qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def plural(text: str, n: int) -> str:
+    """English without a translation keeps lupdate's "(s)": "1 day", "3 days". A translation
+    gives its own numerus forms and has no "(s)" left."""
+    return text.replace("(s)", "" if n == 1 else "s") if "(s)" in text else text
+
+
+def whole_months(earlier: date, later: date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
+
+
+# --- the table of one section --------------------------------------------------------------------
+class ReminderModel(QAbstractTableModel):
+    """The reminders of one section (a list of followup.Reminder, in the core's order)."""
+
+    def __init__(self, bucket: str, show_child: bool, parent=None):
+        super().__init__(parent)
+        self.bucket = bucket
+        self._rows: list = []
+        self._as_of = date.today()
+        self._fmt = date_format()
+        self._columns = ["due", "when", "what"] + (["child"] if show_child else []) + ["case", "for"]
+        self._kinds = {
+            "recurring_review": self.tr("Follow-up review"),
+            "court_date": self.tr("Court date"),
+            "action_item": self.tr("Action item"),
+            "compensation_deadline": self.tr("Compensation deadline"),
+            "carer_survey": self.tr("Carer follow-up survey"),
+            "other": self.tr("Other follow-up"),
+            "guardian_review": self.tr("Review of the guardian's appointment"),
+            "fixity_check": self.tr("Fixity check of a recording"),
+        }
+
+    # --- contents --------------------------------------------------------------------------
+    @property
+    def columns(self) -> list[str]:
+        return list(self._columns)
+
+    def column_of(self, key: str) -> int:
+        return self._columns.index(key) if key in self._columns else -1
+
+    def set_reminders(self, reminders: list, as_of: date) -> None:
+        self.beginResetModel()
+        self._rows = list(reminders)
+        self._as_of = as_of
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
+    def as_of(self) -> date:
+        return self._as_of
+
+    def reminder(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, rule_id: int, occurrence: str) -> int:
+        for i, r in enumerate(self._rows):
+            if r.rule_id == rule_id and r.occurrence == occurrence:
+                return i
+        return -1
+
+    # --- texts -----------------------------------------------------------------------------
+    def date_text(self, d: date) -> str:
+        return QLocale().toString(qdate(d), self._fmt)
+
+    def what_text(self, r) -> str:
+        if r.kind == "age_milestone" and r.age is not None:
+            text = (self.tr("Turns {age}: move to adult services").format(age=r.age) if r.age == 18
+                    else self.tr("Turns {age}: age milestone").format(age=r.age))
+        elif r.kind == "statute_warning":
+            try:
+                ends = date.fromisoformat(r.occurrence.split(":", 1)[1])
+                text = self.tr("Limitation period ends {date}").format(date=self.date_text(ends))
+            except (IndexError, ValueError):
+                text = self.tr("Limitation period ends soon")
+        else:
+            text = self._kinds.get(r.kind, r.kind.replace("_", " "))
+        if r.flag == "snoozed":
+            text = self.tr("{what} (snoozed to this date)").format(what=text)
+        elif r.flag == "offer_again":
+            text = self.tr("{what} (offer again: declined before)").format(what=text)
+        return text
+
+    def when_text(self, due: date) -> str:
+        """How late or how soon, in words: "3 years overdue", "Due today", "In 5 days"."""
+        as_of = self._as_of
+        days = (as_of - due).days
+        if days > 0:
+            months = whole_months(due, as_of)
+            if months >= 24:
+                return plural(self.tr("%n year(s) overdue", "", months // 12), months // 12)
+            if months >= 2:
+                return plural(self.tr("%n month(s) overdue", "", months), months)
+            if days >= 14:
+                return plural(self.tr("%n week(s) overdue", "", days // 7), days // 7)
+            return plural(self.tr("%n day(s) overdue", "", days), days)
+        if days == 0:
+            return self.tr("Due today")
+        if days == -1:
+            return self.tr("Due tomorrow")
+        if days > -14:
+            return plural(self.tr("In %n day(s)", "", -days), -days)
+        return plural(self.tr("In %n week(s)", "", -days // 7), -days // 7)
+
+    def case_text(self, r) -> str:
+        return r.case_reference or self.tr("No case")
+
+    def for_text(self, r) -> str:
+        return role_label(r.discipline)
+
+    def row_summary(self, r) -> str:
+        """One sentence about a reminder, for the selection line and the dialogs."""
+        parts = [self.what_text(r), self.case_text(r)]
+        if r.child_name:
+            parts.append(r.child_name)
+        return self.tr("{parts}; due {date} ({when})").format(
+            parts=", ".join(parts), date=self.date_text(r.due), when=self.when_text(r.due))
+
+    # --- the Qt model ----------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            key = self._columns[section]
+            return {"due": self.tr("Due"), "when": self.tr("When"), "what": self.tr("What"),
+                    "case": self.tr("Case"), "child": self.tr("Child"), "for": self.tr("For")}[key]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        key = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if key == "due":
+                return self.date_text(r.due)
+            if key == "when":
+                return self.when_text(r.due)
+            if key == "what":
+                return self.what_text(r)
+            if key == "case":
+                return self.case_text(r)
+            if key == "child":
+                return r.child_name or ""
+            if key == "for":
+                return self.for_text(r)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "what":
+                return self.what_text(r)
+            if key == "case" and r.case_id is None:
+                return (self.tr("This follow-up is for the child, not for one case: it is shown with "
+                                "the child's most recent case.") if r.case_reference
+                        else self.tr("This follow-up is for the child, who has no case you can open."))
+        if role == Qt.ItemDataRole.FontRole and key == "when" and self.bucket == "overdue":
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == REMINDER_ROLE:
+            return r
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class _ReminderView(QTableView):
+    """A section's table: arriving by Tab or by the heading's shortcut selects the first row,
+    so the action buttons have something to act on at once."""
+
+    def focusInEvent(self, event):  # noqa: N802 (Qt name)
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason) \
+                and self.model().rowCount() and not self.selectionModel().hasSelection():
+            idx = self.model().index(0, 0)
+            self.selectionModel().setCurrentIndex(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
+class _Section(QWidget):
+    """A heading with the count, and the table (or a calm sentence when it is empty)."""
+
+    def __init__(self, bucket: str, show_child: bool, parent=None):
+        super().__init__(parent)
+        self.bucket = bucket
+        lay = QVBoxLayout(self)
+        em = self.fontMetrics().height()
+        lay.setContentsMargins(0, em // 3, 0, 0)
+        lay.setSpacing(em // 4)
+        self.heading = QLabel(self)
+        f = QFont(self.font())
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.1)
+        self.heading.setFont(f)
+        head = QHBoxLayout()
+        head.setSpacing(em)
+        head.addWidget(self.heading)
+        self.hint = QLabel(self)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        if bucket == "overdue":
+            self.hint.setText(self.tr("Reminders never expire: each stays here until someone completes, "
+                                      "declines or snoozes it."))
+        head.addWidget(self.hint, 1)
+        lay.addLayout(head)
+
+        self.model = ReminderModel(bucket, show_child, self)
+        self.view = _ReminderView(self)
+        self.view.setObjectName(f"today_{bucket}")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)
+        self.view.setShowGrid(False)
+        self.view.verticalHeader().hide()
+        vh = self.view.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(em + 12)
+        hh = self.view.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._size_columns()
+        self.heading.setBuddy(self.view)
+
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty.setContentsMargins(em // 2, em // 4, em // 2, em // 4)
+        # Not a stacked widget: an empty section then takes only the height of its sentence.
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.empty)
+        self._show_table(False)
+        self.set_heading(None)
+
+    def _size_columns(self) -> None:
+        hh = self.view.horizontalHeader()
+        fm = self.fontMetrics()
+        pad = fm.height() * 2
+        widths = {"due": fm.horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), date_format())) + pad,
+                  "when": max(fm.horizontalAdvance(self.model.when_text(self.model.as_of() - timedelta(days=d)))
+                              for d in (700, 50, 13, -13, -50)) + pad,
+                  "case": fm.horizontalAdvance("BH-0000-00000") + pad,
+                  "what": fm.height() * 19,
+                  "child": fm.height() * 12,
+                  "for": max(fm.horizontalAdvance(role_label(d)) for d in DISCIPLINES) + pad}
+        # The last column takes what is left: the columns of the three sections line up whether
+        # or not a section has a scroll bar.
+        hh.setStretchLastSection(True)
+        for col, key in enumerate(self.model.columns):
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            hh.resizeSection(col, widths[key])
+
+    def titles(self) -> tuple[str, str]:
+        """(heading with its mnemonic, what an empty section says)."""
+        if self.bucket == "overdue":
+            return self.tr("O&verdue"), self.tr("Nothing is overdue.")
+        if self.bucket == "this_week":
+            return self.tr("This &week"), self.tr("Nothing is due in the next seven days.")
+        return (self.tr("&Upcoming, in the next {n} days").format(n=UPCOMING_DAYS),
+                self.tr("Nothing is due in the next {n} days.").format(n=UPCOMING_DAYS))
+
+    def set_heading(self, count: int | None) -> None:
+        title, empty = self.titles()
+        plain = title.replace("&", "")
+        if count is None:
+            self.heading.setText(title)
+            self.view.setAccessibleName(plain)
+        else:
+            text = self.tr("{title} ({n})").format(title=title, n=QLocale().toString(count))
+            self.heading.setText(text)
+            self.view.setAccessibleName(text.replace("&", ""))
+        if self.hint.text():
+            self.view.setAccessibleDescription(self.hint.text())
+        self.empty.setText(empty)
+
+    def set_loading(self) -> None:
+        self.empty.setText(self.tr("Loading…"))
+        self._show_table(False)
+
+    def _show_table(self, table: bool) -> None:
+        self.view.setVisible(table)
+        self.empty.setVisible(not table)
+
+    def show_rows(self, reminders: list, as_of: date) -> None:
+        self.model.set_reminders(reminders, as_of)
+        self.set_heading(len(reminders))
+        self._show_table(bool(reminders))
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.set_heading(None)
+        self.empty.setText("")
+        self._show_table(False)
+
+    def selected_row(self) -> int:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def select_row(self, row: int) -> None:
+        n = self.model.rowCount()
+        if n == 0:
+            return
+        row = max(0, min(row, n - 1))
+        idx = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(idx)
+
+    def wanted_rows(self) -> int:
+        """How many rows this section would like to show (for sharing the height)."""
+        n = self.model.rowCount()
+        return 1 if n == 0 else min(n, 12)
+
+
+# --- the dialogs -----------------------------------------------------------------------------------
+class DateField(QDateEdit):
+    """A date in the local format with a calendar; with `empty_text`, it starts empty (shown as
+    that text) and value() is None until a date is chosen."""
+
+    def __init__(self, parent=None, *, empty_text: str | None = None, initial: date | None = None,
+                 earliest: date | None = None, latest: date | None = None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(date_format())
+        self._empty = empty_text is not None
+        if latest is not None:
+            self.setMaximumDate(qdate(latest))
+        if self._empty:
+            # The day before the earliest date stands for "no date yet".
+            first = earliest or date.today()
+            self.setMinimumDate(qdate(first - timedelta(days=1)))
+            self.setSpecialValueText(empty_text)
+            self.setDate(self.minimumDate())
+        else:
+            if earliest is not None:
+                self.setMinimumDate(qdate(earliest))
+            self.setDate(qdate(initial or date.today()))
+        em = self.fontMetrics().height()
+        self.setMinimumWidth(em * 10)
+
+    def value(self) -> str | None:
+        if self._empty and self.date() == self.minimumDate():
+            return None
+        return pydate(self.date()).isoformat()
+
+    def set_value(self, d: date) -> None:
+        self.setDate(qdate(d))
+
+
+class _ReminderDialog(QDialog):
+    """What the dialogs share: which reminder, fields with inline messages, OK runs the core
+    call and the dialog stays open with the core's message if it refuses."""
+
+    ok_text = ""
+
+    def __init__(self, session, reminder, summary: str, parent=None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.session = session
+        self.reminder = reminder
+        self.done_ok = False
+        em = self.fontMetrics().height()
+        self.setMinimumWidth(em * 30)
+        lay = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(self.intro)
+        self.about = QLabel(summary, self)
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        f = QFont(self.about.font())
+        f.setBold(True)
+        self.about.setFont(f)
+        lay.addWidget(self.about)
+        self.grid = FieldGrid()
+        lay.addLayout(self.grid)
+        self.messages: dict[str, InlineMessage] = {}
+        self.labels: dict[str, str] = {}
+        self.general = InlineMessage(self)
+        self.build()
+        lay.addWidget(self.general)
+        lay.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        # Ctrl+L locks from inside the dialog as well (the lock closes it first).
+        top = parent.window() if parent is not None else None
+        lock = top.findChild(QAction, "lockAction") if top is not None else None
+        if lock is not None:
+            self.addAction(lock)
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def add_field(self, name: str, label: str, widget: QWidget, hint: str = "", accessible: str = "") -> None:
+        self.labels[name] = accessible or label.replace("&", "").rstrip(":")
+        self.messages[name] = self.grid.add_field(label, widget, hint, accessible)
+
+    def show_error(self, exc: BaseException) -> None:
+        """The core's message under the field it names ("Reason is required."), or under the
+        form for anything else."""
+        if isinstance(exc, ValidationError) and exc.field in self.messages:
+            raw = str(exc)
+            prefix = f"{exc.field}: "
+            raw = raw[len(prefix):] if raw.startswith(prefix) else raw
+            text = QCoreApplication.translate("CoreMessages", raw)
+            if raw[:1].islower():
+                text = field_message(self.labels[exc.field], text)
+            self.messages[exc.field].show_error(text)
+        else:
+            self.general.show_error(core_message(exc))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show a wrapped message whole."""
+        lay = self.layout()
+        lay.activate()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
+
+    def error_texts(self) -> list[str]:
+        return [m.text() for m in (*self.messages.values(), self.general) if m.text()]
+
+    def accept(self) -> None:
+        for m in (*self.messages.values(), self.general):
+            m.clear()
+        try:
+            self.run()
+        except Exception as exc:  # noqa: BLE001 - shown calmly; the core changed nothing
+            self.show_error(exc)
+            return
+        self.done_ok = True
+        super().accept()
+
+
+class CompleteDialog(_ReminderDialog):
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("Complete a reminder"))
+        kind = self.reminder.kind
+        if kind == "recurring_review":
+            intro = self.tr("Record that this review was done. The next review falls due from the day "
+                            "it was done, until the team records the child's full recovery.")
+        elif kind == "age_milestone":
+            intro = self.tr("Record that this milestone was followed up. The child's later milestones "
+                            "still come.")
+        else:
+            intro = self.tr("Record that this was done. The reminder ends.")
+        self.intro.setText(intro)
+        self.ok_text = self.tr("&Complete")
+        self.on = DateField(self, latest=date.today())
+        self.add_field("on", self.tr("&Done on:"), self.on, accessible=self.tr("Done on"))
+        self.note = QPlainTextEdit(self)
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.fontMetrics().height() * 4)
+        self.add_field("note", self.tr("&Note (optional):"), self.note, accessible=self.tr("Note"))
+
+    def run(self) -> None:
+        r = self.reminder
+        self.session.complete_reminder(r.rule_id, on=self.on.value(), occurrence=r.occurrence,
+                                       note=self.note.toPlainText())
+
+
+class DeclineDialog(_ReminderDialog):
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("Decline a reminder"))
+        self.ok_text = self.tr("&Decline")
+        kind = self.reminder.kind
+        if kind == "recurring_review":
+            intro = self.tr("Record why this will not be done. Without a date to offer it again, the "
+                            "regular reviews end.")
+        elif kind == "age_milestone":
+            intro = self.tr("Record why this will not be done. Only this milestone ends: the child's "
+                            "later milestones still come.")
+        else:
+            intro = self.tr("Record why this will not be done. The reminder ends, unless you give a "
+                            "date to offer it again.")
+        self.intro.setText(intro)
+        self.reason = QPlainTextEdit(self)
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(self.fontMetrics().height() * 4)
+        self.add_field("reason", self.tr("&Reason:"), self.reason,
+                       hint=self.tr("Required. For example: declined further contact."),
+                       accessible=self.tr("Reason"))
+        again = QWidget(self)
+        row = QHBoxLayout(again)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.offer = QCheckBox(self.tr("&On this date:"), again)
+        self.offer_date = DateField(again, initial=date.today() + timedelta(days=180),
+                                    earliest=date.today() + timedelta(days=1))
+        self.offer_date.setAccessibleName(self.tr("Date to offer again"))
+        self.offer_date.setEnabled(False)
+        self.offer.toggled.connect(self.offer_date.setEnabled)
+        row.addWidget(self.offer)
+        row.addWidget(self.offer_date)
+        row.addStretch(1)
+        again.setFocusProxy(self.offer)
+        self.add_field("offer_again", self.tr("Offer again:"), again,
+                       hint=self.tr("Optional. On that date the reminder comes back."),
+                       accessible=self.tr("Offer again"))
+        self.offer.setAccessibleName(self.tr("Offer again on a date"))
+        QWidget.setTabOrder(self.reason, self.offer)
+        QWidget.setTabOrder(self.offer, self.offer_date)
+
+    def run(self) -> None:
+        r = self.reminder
+        again = self.offer_date.value() if self.offer.isChecked() else None
+        self.session.decline_reminder(r.rule_id, self.reason.toPlainText(), offer_again=again,
+                                      occurrence=r.occurrence)
+
+
+class SnoozeDialog(_ReminderDialog):
+    QUICK = ((7, 0), (0, 1), (0, 3), (0, 6))  # (days, months) from today
+
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("Snooze a reminder"))
+        self.ok_text = self.tr("&Snooze")
+        self.intro.setText(self.tr("Move this reminder to a later date. It comes back on that date."))
+        box = QWidget(self)
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.new_date = DateField(box, empty_text=self.tr("Choose a date"),
+                                  earliest=date.today() + timedelta(days=1))
+        self.new_date.setAccessibleName(self.tr("New date"))
+        col.addWidget(self.new_date)
+        quick = QWidget(box)
+        col.addWidget(quick)
+        box.setFocusProxy(self.new_date)
+        row = QHBoxLayout(quick)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.quick_buttons = []
+        labels = (self.tr("In 1 week"), self.tr("In 1 month"), self.tr("In 3 months"), self.tr("In 6 months"))
+        for (days, months), text in zip(self.QUICK, labels):
+            b = QPushButton(text, quick)
+            b.setAutoDefault(False)
+            b.clicked.connect(lambda _c=False, d=days, m=months: self._quick(d, m))
+            row.addWidget(b)
+            self.quick_buttons.append(b)
+        row.addStretch(1)
+        self.add_field("new_date", self.tr("&New date:"), box, hint=self.tr("Required. A date after today."),
+                       accessible=self.tr("New date"))
+
+    def _quick(self, days: int, months: int) -> None:
+        q = QDate.currentDate().addDays(days).addMonths(months)
+        self.new_date.setDate(q)
+        self.messages["new_date"].clear()
+
+    def run(self) -> None:
+        r = self.reminder
+        self.session.snooze_reminder(r.rule_id, new_date=self.new_date.value(), occurrence=r.occurrence)
+
+
+# --- the panel -------------------------------------------------------------------------------------
+class TodayPanel(QWidget):
+    """Overdue, this week and upcoming follow-up reminders, and what can be done about them."""
+
+    openCase = Signal(int)
+    countsChanged = Signal(object)  # {"overdue": n, "this_week": n, "upcoming": n}
+    loaded = Signal()
+
+    def __init__(self, session, parent=None, *, as_of: date | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("todayPanel")
+        self._generation = 0
+        self._loading = False
+        self._pending = False
+        self._as_of = qdate(as_of) if as_of is not None else QDate.currentDate()
+        self._follows_today = self._as_of == QDate.currentDate()
+        self._counts: dict | None = None
+        # What to select again after a reload: (bucket, row, rule_id, occurrence); with a rule id,
+        # the same reminder wherever it now is, else the row at the same place (after an action).
+        self._keep: tuple | None = None
+        self._user_sized = False
+        self._want_list_focus = False
+        self._stale = False
+        self._build()
+        self.refresh()
+
+    # --- construction ------------------------------------------------------------------------
+    def _build(self) -> None:
+        em = self.fontMetrics().height()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 12, 12, 8)
+        outer.setSpacing(em // 2)
+
+        top = QHBoxLayout()
+        self.title = QLabel(self.tr("Today"), self)
+        f = QFont(self.font())
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.35)
+        self.title.setFont(f)
+        top.addWidget(self.title)
+        top.addStretch(1)
+        as_of_label = QLabel(self.tr("As o&f:"), self)
+        self.as_of_edit = QDateEdit(self)
+        self.as_of_edit.setObjectName("todayAsOf")
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat(date_format())
+        self.as_of_edit.setDate(self._as_of)
+        self.as_of_edit.setMinimumWidth(em * 9)
+        self.as_of_edit.setAccessibleName(self.tr("As of date"))
+        self.as_of_edit.setToolTip(self.tr("Show the reminders as they stand on this date"))
+        as_of_label.setBuddy(self.as_of_edit)
+        self.today_button = QPushButton(self.tr("Back to today"), self)
+        self.today_button.setToolTip(self.tr("Show the reminders as of today"))
+        self.today_button.clicked.connect(self.back_to_today)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setToolTip(self.tr("Load the reminders again (F5)"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.today_button.setEnabled(not self._follows_today)
+        top.addWidget(as_of_label)
+        top.addWidget(self.as_of_edit)
+        top.addWidget(self.today_button)
+        top.addWidget(self.refresh_button)
+        outer.addLayout(top)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("todaySummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName(self.tr("Summary of the reminders"))
+        outer.addWidget(self.summary)
+        self.message = InlineMessage(self)
+        outer.addWidget(self.message)
+
+        show_child = self.session is not None and self.session.can("person", "read")
+        self.sections = {b: _Section(b, show_child, self) for b in BUCKETS}
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(max(6, em // 2))
+        for b in BUCKETS:
+            sec = self.sections[b]
+            self.splitter.addWidget(sec)
+            sec.view.selectionModel().selectionChanged.connect(
+                lambda _s, _d, b=b: self._selection_changed(b))
+            sec.view.activated.connect(lambda index, b=b: self._activated(b, index.row()))
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_sized", True))
+        outer.addWidget(self.splitter, 1)
+
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        outer.addWidget(line)
+        self.selected_label = QLabel(self)
+        self.selected_label.setObjectName("todaySelected")
+        self.selected_label.setWordWrap(True)
+        self.selected_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.selected_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        outer.addWidget(self.selected_label)
+        actions = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open case"), self)
+        self.open_button.setToolTip(self.tr("Open the case of the selected reminder (Enter)"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.complete_button = QPushButton(self.tr("&Complete…"), self)
+        self.complete_button.setToolTip(self.tr("Record that the selected reminder was done (Alt+C)"))
+        self.complete_button.clicked.connect(self.complete_selected)
+        self.decline_button = QPushButton(self.tr("&Decline…"), self)
+        self.decline_button.setToolTip(self.tr("Record why the selected reminder will not be done (Alt+D)"))
+        self.decline_button.clicked.connect(self.decline_selected)
+        self.snooze_button = QPushButton(self.tr("&Snooze…"), self)
+        self.snooze_button.setToolTip(self.tr("Move the selected reminder to a later date (Alt+S)"))
+        self.snooze_button.clicked.connect(self.snooze_selected)
+        for b, name in ((self.open_button, self.tr("Open case")), (self.complete_button, self.tr("Complete")),
+                        (self.decline_button, self.tr("Decline")), (self.snooze_button, self.tr("Snooze"))):
+            b.setAccessibleName(name)
+            b.setAutoDefault(False)
+            actions.addWidget(b)
+        actions.addStretch(1)
+        self.busy_label = QLabel(self)
+        self.busy_label.setTextFormat(Qt.TextFormat.PlainText)
+        actions.addWidget(self.busy_label)
+        outer.addLayout(actions)
+        may_act = self.session is not None and self.session.can("followup", "update")
+        for b in (self.complete_button, self.decline_button, self.snooze_button):
+            b.setVisible(may_act)
+
+        self._as_of_timer = QTimer(self)
+        self._as_of_timer.setSingleShot(True)
+        self._as_of_timer.setInterval(300)
+        self._as_of_timer.timeout.connect(self._as_of_changed)
+        self.as_of_edit.dateChanged.connect(lambda _d: self._as_of_timer.start())
+        refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.activated.connect(self.refresh)
+
+        views = [self.sections[b].view for b in BUCKETS]
+        chain = [self.as_of_edit, self.today_button, self.refresh_button, *views,
+                 self.open_button, self.complete_button, self.decline_button, self.snooze_button]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+        self.setFocusProxy(views[0])
+        self._update_buttons()
+
+    # --- public API --------------------------------------------------------------------------
+    def as_of(self) -> date:
+        return pydate(self._as_of)
+
+    def set_as_of(self, d: date) -> None:
+        """Show the reminders as they stand on another date (today: back to following today)."""
+        self._as_of_timer.stop()
+        self.as_of_edit.blockSignals(True)
+        self.as_of_edit.setDate(qdate(d))
+        self.as_of_edit.blockSignals(False)
+        self._as_of_changed()
+
+    def back_to_today(self) -> None:
+        self.set_as_of(date.today())
+
+    def counts(self) -> dict | None:
+        return dict(self._counts) if self._counts is not None else None
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def model(self, bucket: str) -> ReminderModel:
+        return self.sections[bucket].model
+
+    def view(self, bucket: str) -> QTableView:
+        return self.sections[bucket].view
+
+    def refresh(self) -> None:
+        """Read the reminders again, off the GUI thread; the rows shown stay until the new ones
+        are there (after an action, the list does not flash empty)."""
+        if self.session is None:
+            return
+        if self._follows_today and self._as_of != QDate.currentDate():
+            self.as_of_edit.blockSignals(True)
+            self._as_of = QDate.currentDate()  # past midnight: today moved on
+            self.as_of_edit.setDate(self._as_of)
+            self.as_of_edit.blockSignals(False)
+        chosen = self.selected()
+        if self._keep is None and chosen is not None:
+            self._keep = (chosen[0], chosen[1], chosen[2].rule_id, chosen[2].occurrence)
+        if self._loading:
+            self._pending = True  # once the current read is back, read again
+            return
+        self._loading = True
+        self._pending = self._stale = False
+        self._generation += 1
+        generation = self._generation
+        session, as_of = self.session, pydate(self._as_of)
+        self.busy_label.setText(self.tr("Loading the reminders…"))
+        if self._counts is None:
+            for sec in self.sections.values():
+                sec.set_loading()
+        self._update_buttons()
+        run_in_background(lambda: session.reminders(as_of),
+                          lambda result: self._loaded(generation, as_of, result),
+                          lambda error: self._failed(generation, error), owner=self)
+
+    def clear(self) -> None:
+        """Drop every reminder shown (the application is locking)."""
+        self._generation += 1  # a read still under way is not shown
+        self._loading = self._pending = False
+        self._as_of_timer.stop()
+        for dlg in self.findChildren(QDialog):
+            dlg.reject()
+        for sec in self.sections.values():
+            sec.clear()
+        self._counts = None
+        self._keep = None
+        self.summary.clear()
+        self.message.clear()
+        self.busy_label.clear()
+        self.selected_label.clear()
+        self._update_buttons()
+
+    def focus_list(self) -> None:
+        """The keyboard goes to the first section that has reminders (once they are loaded)."""
+        self._want_list_focus = self._counts is None
+        for b in BUCKETS:
+            sec = self.sections[b]
+            if sec.model.rowCount():
+                sec.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                if sec.selected_row() < 0:
+                    sec.select_row(0)
+                return
+        self.as_of_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected(self):
+        """(bucket, row, Reminder) of the selected reminder, or None."""
+        for b in BUCKETS:
+            sec = self.sections[b]
+            row = sec.selected_row()
+            if row >= 0:
+                return b, row, sec.model.reminder(row)
+        return None
+
+    def select(self, bucket: str, row: int) -> None:
+        self.sections[bucket].select_row(row)
+
+    # --- loading -----------------------------------------------------------------------------
+    def _as_of_changed(self) -> None:
+        new = self.as_of_edit.date()
+        self._follows_today = new == QDate.currentDate()
+        self.today_button.setEnabled(not self._follows_today)
+        if new != self._as_of:
+            self._as_of = new
+            self._keep = None
+            self.refresh()
+
+    def _loaded(self, generation: int, as_of: date, reminders: list) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self.busy_label.clear()
+        self.message.clear()
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is self or self.isAncestorOf(focus))
+        parts = {b: [] for b in BUCKETS}
+        for r in reminders:
+            parts[r.bucket].append(r)
+        for b in BUCKETS:
+            self.sections[b].show_rows(parts[b], as_of)
+        self._counts = bucket_counts(reminders)
+        self._show_summary(as_of)
+        self._share_height()
+        keep, self._keep = self._keep, None
+        if keep is not None:
+            bucket, row, rule_id, occurrence = keep
+            target = None
+            if rule_id is not None:
+                for b in BUCKETS:
+                    i = self.sections[b].model.row_of(rule_id, occurrence)
+                    if i >= 0:
+                        target, row = b, i
+                        break
+            if target is None:
+                target = bucket if self.sections[bucket].model.rowCount() else next(
+                    (b for b in BUCKETS if self.sections[b].model.rowCount()), None)
+                row = row if target == bucket else 0
+            if target is not None:
+                self.sections[target].select_row(row)
+                if had_focus:
+                    self.sections[target].view.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._want_list_focus and had_focus and focus is self.as_of_edit:
+            self.focus_list()  # the first look after unlock: the keyboard starts on the list
+        self._want_list_focus = False
+        self._update_buttons()
+        self.countsChanged.emit(dict(self._counts))
+        self.loaded.emit()
+        if self._pending:
+            self.refresh()
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self.busy_label.clear()
+        if self._counts is None:
+            for sec in self.sections.values():
+                sec.clear()
+        self.message.show_error(self.tr("The reminders could not be loaded: {reason}").format(
+            reason=core_message(error)))
+        self._update_buttons()
+        self.loaded.emit()
+        if self._pending:
+            self.refresh()
+
+    def _show_summary(self, as_of: date) -> None:
+        c = self._counts
+        loc = QLocale()
+        text = self.tr("{overdue} overdue, {week} due this week, {upcoming} upcoming.").format(
+            overdue=loc.toString(c["overdue"]), week=loc.toString(c["this_week"]),
+            upcoming=loc.toString(c["upcoming"]))
+        if as_of != date.today():
+            text += " " + self.tr("Shown as of {date}, not today.").format(
+                date=loc.toString(qdate(as_of), date_format()))
+        self.summary.setText(text)
+
+    def _share_height(self) -> None:
+        """Give each section room for its rows (up to a dozen) until the user moves a divider."""
+        if self._user_sized:
+            return
+        wanted = [self.sections[b].wanted_rows() + (3 if self.sections[b].model.rowCount() else 1)
+                  for b in BUCKETS]
+        total = max(sum(self.splitter.sizes()), 1000)
+        self.splitter.setSizes([max(1, total * w // sum(wanted)) for w in wanted])
+
+    # --- selection and actions -----------------------------------------------------------------
+    def _selection_changed(self, bucket: str) -> None:
+        sec = self.sections[bucket]
+        if sec.selected_row() >= 0:
+            for b, other in self.sections.items():
+                if b != bucket and other.selected_row() >= 0:
+                    other.view.selectionModel().blockSignals(True)
+                    other.view.clearSelection()
+                    other.view.selectionModel().blockSignals(False)
+                    other.view.viewport().update()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        for b in (self.open_button, self.complete_button, self.decline_button, self.snooze_button):
+            b.setEnabled(chosen is not None)
+        if chosen is None:
+            self.selected_label.setText(self.tr("Select a reminder to open its case or act on it.")
+                                        if self._counts and any(self._counts.values()) else "")
+        else:
+            bucket, _row, r = chosen
+            self.selected_label.setText(self.tr("Selected: {summary}").format(
+                summary=self.sections[bucket].model.row_summary(r)))
+
+    def _activated(self, bucket: str, row: int) -> None:
+        self.sections[bucket].select_row(row)
+        self.open_selected()
+
+    def open_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        _bucket, _row, r = chosen
+        self.message.clear()
+        case_id = r.case_id
+        if case_id is None:
+            # A follow-up of the child rather than of one case: the child's most recent case.
+            if not r.case_reference:
+                self.message.show_info(self.tr("This follow-up is for the child, who has no case you can "
+                                               "open. Nothing was opened."))
+                return
+            try:
+                case_id = self.session.case_id_for_reference(r.case_reference)
+            except BarnahusError as e:
+                self.message.show_error(core_message(e))
+                return
+        self.openCase.emit(int(case_id))
+
+    def _act(self, dialog_class) -> None:
+        chosen = self.selected()
+        if chosen is None or self.session is None:
+            return
+        bucket, row, r = chosen
+        self.message.clear()
+        dlg = dialog_class(self.session, r, self.sections[bucket].model.row_summary(r), self)
+        dlg.finished.connect(lambda _result, d=dlg, b=bucket, i=row: self._acted(d, b, i))
+        dlg.open()
+
+    def _acted(self, dlg, bucket: str, row: int) -> None:
+        if not dlg.done_ok or self.session is None:
+            self.focus_after_dialog(bucket)
+            return
+        self._keep = (bucket, row, None, None)
+        self.refresh()
+        self.focus_after_dialog(bucket)
+
+    def focus_after_dialog(self, bucket: str) -> None:
+        view = self.sections[bucket].view
+        if view.isVisible():
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def complete_selected(self) -> None:
+        self._act(CompleteDialog)
+
+    def decline_selected(self) -> None:
+        self._act(DeclineDialog)
+
+    def snooze_selected(self) -> None:
+        self._act(SnoozeDialog)
+
+    def mark_stale(self) -> None:
+        """The record changed elsewhere (a case was saved): read again now if the panel is shown,
+        else when it is shown next."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._counts is not None and not self._loading and (
+                self._stale or (self._follows_today and self._as_of != QDate.currentDate())):
+            self.refresh()

@@ -1,0 +1,275 @@
+"""The unlock screen: user name, password, which record; the core's errors shown inline.
+
+The Argon2 key derivation (about half a second) runs on a worker thread while the screen shows
+that it is busy. The core gives the same message for an unknown user name and a wrong password.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from barnahus_app.api import KdfParams, open_record
+
+from . import prefs
+from .feedback import InlineMessage, core_message
+from .icons import app_icon, icon
+from .tasks import run_in_background
+
+
+def _scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
+    f = QFont(widget.font())
+    f.setPointSizeF(f.pointSizeF() * factor)
+    f.setBold(bold)
+    return f
+
+
+class UnlockPanel(QWidget):
+    """Emits unlocked(Session) once the core has opened the record."""
+
+    unlocked = Signal(object)
+    newRecordRequested = Signal()
+
+    def __init__(self, record_path=None, kdf: KdfParams = KdfParams(), parent=None):
+        super().__init__(parent)
+        self._kdf = kdf
+        self._record_path: Path | None = None
+        self._busy = False
+        self._build()
+        self.set_record(record_path)
+        self.prepare()
+
+    # --- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        em = self.fontMetrics().height()
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        card = QWidget(self)
+        card.setMinimumWidth(em * 22)
+        card.setMaximumWidth(em * 32)
+        card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(card, 4)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        v = QVBoxLayout(card)
+        v.setSpacing(em * 2 // 3)
+        top = QHBoxLayout()
+        logo = QLabel(card)
+        logo.setPixmap(app_icon().pixmap(em * 3, em * 3))
+        top.addWidget(logo, 0)
+        titles = QVBoxLayout()
+        title = QLabel(self.tr("Barnahus Case Record"), card)
+        title.setFont(_scaled_font(self, 1.6, True))
+        self.heading = QLabel(card)
+        self.heading.setFont(_scaled_font(self, 1.15))
+        titles.addWidget(title)
+        titles.addWidget(self.heading)
+        top.addLayout(titles, 1)
+        v.addLayout(top)
+
+        self.record_label = QLabel(card)
+        self.record_label.setWordWrap(True)
+        self.record_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.record_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        v.addWidget(self.record_label)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.user_edit = QLineEdit(card)
+        self.user_edit.setAccessibleName(self.tr("User name"))
+        self.user_edit.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText
+                                           | Qt.InputMethodHint.ImhNoAutoUppercase)
+        self.password_edit = QLineEdit(card)
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setAccessibleName(self.tr("Password"))
+        user_label = QLabel(self.tr("&User name:"), card)
+        user_label.setBuddy(self.user_edit)
+        pw_label = QLabel(self.tr("&Password:"), card)
+        pw_label.setBuddy(self.password_edit)
+        form.addRow(user_label, self.user_edit)
+        form.addRow(pw_label, self.password_edit)
+        v.addLayout(form)
+
+        self.message = InlineMessage(card)
+        v.addWidget(self.message)
+        self.progress = QProgressBar(card)
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Unlocking"))
+        self.progress.hide()
+        v.addWidget(self.progress)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.unlock_button = QPushButton(icon("key"), self.tr("Un&lock"), card)
+        self.unlock_button.setAccessibleName(self.tr("Unlock the record"))
+        self.unlock_button.setMinimumWidth(em * 7)
+        buttons.addWidget(self.unlock_button)
+        v.addLayout(buttons)
+
+        line = QFrame(card)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        v.addSpacing(em // 2)
+        v.addWidget(line)
+
+        self.recent_label = recent_label = QLabel(self.tr("Recen&t records:"), card)
+        self.recent_list = QListWidget(card)
+        self.recent_list.setAccessibleName(self.tr("Recent records"))
+        self.recent_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent_list.setSpacing(max(1, em // 8))
+        self.recent_list.setMaximumHeight(em * 7)
+        recent_label.setBuddy(self.recent_list)
+        v.addWidget(recent_label)
+        v.addWidget(self.recent_list)
+
+        more = QHBoxLayout()
+        self.open_button = QPushButton(icon("folder"), self.tr("&Open another record…"), card)
+        self.new_button = QPushButton(icon("new"), self.tr("Create a ne&w record…"), card)
+        more.addWidget(self.open_button)
+        more.addWidget(self.new_button)
+        more.addStretch(1)
+        v.addLayout(more)
+
+        self.user_edit.returnPressed.connect(self._user_enter)
+        self.password_edit.returnPressed.connect(self.submit)
+        self.unlock_button.clicked.connect(self.submit)
+        self.open_button.clicked.connect(self._open_other)
+        self.new_button.clicked.connect(self.newRecordRequested)
+        self.recent_list.itemActivated.connect(self._recent_chosen)
+        self.recent_list.itemClicked.connect(self._recent_chosen)
+        self.setTabOrder(self.user_edit, self.password_edit)
+        self.setTabOrder(self.password_edit, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.recent_list)
+        self.setTabOrder(self.recent_list, self.open_button)
+        self.setTabOrder(self.open_button, self.new_button)
+
+    # --- state -----------------------------------------------------------------------------
+    def record_path(self) -> Path | None:
+        return self._record_path
+
+    def set_record(self, path) -> None:
+        self._record_path = Path(path).absolute() if path else None
+        if self._record_path is None:
+            self.record_label.setText(self.tr("No record is chosen. Open a record, or create a new one."))
+        else:
+            self.record_label.setText(self.tr("Record: {path}").format(path=str(self._record_path)))
+        self.record_label.setToolTip(str(self._record_path or ""))
+        self.message.clear()
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_list.clear()
+        for p in prefs.recent_records():
+            item = QListWidgetItem(p)
+            item.setToolTip(p)
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            if self._record_path is not None and Path(p) == self._record_path:
+                font = QFont(self.recent_list.font())
+                font.setBold(True)
+                item.setFont(font)
+            if not Path(p).exists():
+                item.setText(self.tr("{path} (not found)").format(path=p))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.recent_list.addItem(item)
+        has_recent = self.recent_list.count() > 0
+        self.recent_label.setVisible(has_recent)
+        self.recent_list.setVisible(has_recent)
+
+    def prepare(self, username: str = "", locked: bool = False) -> None:
+        """Make the screen ready for someone to type: no password, no old message."""
+        self.heading.setText(self.tr("The record is locked. Unlock it to go on.") if locked
+                             else self.tr("Unlock the record"))
+        self.password_edit.clear()
+        self.message.clear()
+        if username:
+            self.user_edit.setText(username)
+            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._fill_recent()
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for w in (self.user_edit, self.password_edit, self.unlock_button, self.recent_list,
+                  self.open_button, self.new_button):
+            w.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.message.show_info(self.tr("Unlocking the record…"))
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.message.clear()
+            self.unsetCursor()
+
+    # --- actions ---------------------------------------------------------------------------
+    def _user_enter(self) -> None:
+        if self.password_edit.text():
+            self.submit()
+        else:
+            self.password_edit.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def submit(self) -> None:
+        if self._busy:
+            return
+        username = self.user_edit.text().strip()
+        password = self.password_edit.text()
+        if self._record_path is None:
+            self.message.show_error(self.tr("Choose a record first: open one, or create a new one."))
+            return
+        if not username:
+            self.message.show_error(self.tr("Type your user name."))
+            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not password:
+            self.message.show_error(self.tr("Type your password."))
+            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        path, kdf = self._record_path, self._kdf
+        self.password_edit.clear()
+        self._set_busy(True)
+        run_in_background(lambda: open_record(path, username, password, kdf=kdf),
+                          lambda session: self._succeeded(path, session), self._failed, owner=self,
+                          on_orphan=lambda s: s.close())
+
+    def _succeeded(self, path: Path, session) -> None:
+        self._set_busy(False)
+        prefs.add_recent_record(path)
+        self._fill_recent()
+        self.unlocked.emit(session)
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.message.show_error(core_message(error))
+        self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _recent_chosen(self, item: QListWidgetItem) -> None:
+        if self._busy or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
+            return
+        self.set_record(item.data(Qt.ItemDataRole.UserRole))
+        self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def choose_record_file(self) -> str:
+        start = str(self._record_path.parent) if self._record_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a record"), start,
+            self.tr("Barnahus records (*.barnahus);;All files (*)"))
+        return path
+
+    def _open_other(self) -> None:
+        path = self.choose_record_file()
+        if path:
+            self.set_record(path)
+            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
