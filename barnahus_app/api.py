@@ -1,11 +1,44 @@
-"""What front ends import: open or create a record, and the errors they may show."""
+"""What front ends import: open or create a record, and the errors they may show.
+
+The errors and KdfParams are light and imported at once. The rest (the record, the session and
+the whole database layer behind them: SQLAlchemy, Alembic, SQLCipher, the crypto libraries) is
+loaded on first use of its name (`api.open_record`, `from barnahus_app.api import Session`), so a
+front end can show its unlock screen before paying for it, and load it on a worker thread.
+"""
+from __future__ import annotations
+
+import importlib
+
 from .errors import (  # noqa: F401
     BarnahusError, DiskFull, NotFound, PermissionDenied, PossibleDuplicate, RecordFileError,
     RecordLocked, RecordReadOnly, SchemaTooNew, ValidationError, WrongCredentials,
 )
-from .keyslots import KdfParams  # noqa: F401
-from .record import create_record, open_record  # noqa: F401
-from .cases import CaseFilter, CasePage  # noqa: F401
-from .session import Session  # noqa: F401
-from .record import PASSWORD_MIN, check_password, check_username  # noqa: F401,E402
-from .settings import SETTINGS  # noqa: F401,E402
+from .kdf import KdfParams  # noqa: F401
+
+# name -> the module (in this package) that defines it, imported when the name is first used
+_LAZY = {
+    "create_record": "record", "open_record": "record", "PASSWORD_MIN": "record",
+    "check_password": "record", "check_username": "record",
+    "CaseFilter": "cases", "CasePage": "cases",
+    "Session": "session",
+    "SETTINGS": "settings",
+}
+
+__all__ = [
+    "BarnahusError", "DiskFull", "NotFound", "PermissionDenied", "PossibleDuplicate",
+    "RecordFileError", "RecordLocked", "RecordReadOnly", "SchemaTooNew", "ValidationError",
+    "WrongCredentials", "KdfParams", *_LAZY,
+]
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __package__), name)
+    globals()[name] = value  # later look-ups do not come here again
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))

@@ -19,7 +19,6 @@ import os
 import secrets
 import tempfile
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -31,38 +30,11 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .errors import RecordFileError, WrongCredentials
+from .kdf import KdfParams  # noqa: F401 (re-exported; its one definition is in kdf.py)
 from .timeutil import to_utc_iso
 
 FORMAT = "barnahus-keyslots/1"
 UNKNOWN_USER = "*"  # failed attempts under a name that has no slot are counted here, nameless
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost. The default takes 0.45 s on the reference machine (2 cores, idle) and up
-    to about 0.9 s when it is busy: bench/bench.py measures it."""
-
-    time_cost: int = 3
-    memory_kib: int = 262144
-    parallelism: int = 2
-
-    def as_dict(self) -> dict:
-        return {"alg": "argon2id", "t": self.time_cost, "m": self.memory_kib, "p": self.parallelism}
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "KdfParams":
-        if not isinstance(d, dict) or d.get("alg") != "argon2id":
-            raise RecordFileError("The key file names a key derivation this version does not know.")
-        try:
-            params = cls(int(d["t"]), int(d["m"]), int(d["p"]))
-        except (KeyError, TypeError, ValueError):
-            raise RecordFileError("The key file's key derivation settings are damaged.") from None
-        # Bounds Argon2 accepts (and memory a desktop has): a damaged or hostile number must
-        # give a clear error, not an overflow or an attempt to allocate terabytes.
-        if not (1 <= params.parallelism <= 64 and 1 <= params.time_cost <= 64
-                and 8 * params.parallelism <= params.memory_kib <= 4 * 1024 * 1024):
-            raise RecordFileError("The key file's key derivation settings are out of range.")
-        return params
 
 
 def normalise_secret(text: str) -> bytes:

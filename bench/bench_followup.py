@@ -211,7 +211,7 @@ def table(rows: list[dict]) -> str:
         c = r["counts"]
         out.append(f"- {size:,} cases: {c['rules']:,} follow-up rules ({c['open']:,} open), {c['events']:,} events.")
     out.append(f"- plan of the due-rule scan: {rows[0]['plan']}")
-    out.append("- fresh connection per run (the app opens one per call); medians.")
+    out.append("- fresh connection per run (as the first call after unlock; later calls reuse the session's connection and are faster); medians.")
     return "\n".join(out)
 
 

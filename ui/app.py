@@ -7,10 +7,12 @@ wizard. `--lang en|sv` overrides the language chosen in Settings for this run.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -58,6 +60,43 @@ def starting_record(explicit: str | None) -> Path | None:
         if Path(recent).exists():
             return Path(recent)
     return None
+
+
+# The core modules the first unlock (or the first-run wizard) needs: the database layer behind
+# them (SQLAlchemy, Alembic, SQLCipher, the crypto libraries) takes most of a second to import.
+PRELOAD = ("barnahus_app.record", "barnahus_app.session", "barnahus_app.cases",
+           "barnahus_app.followup", "barnahus_app.persons", "barnahus_app.fields")
+
+
+def _preload_core() -> None:
+    """Import the core on a plain Python thread (no Qt object is touched): the unlock screen is
+    already on screen, and by the time a password is typed, unlocking need not pay for it. An
+    import that fails here fails again, and is reported, where it is really needed."""
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - see above
+            return
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `fn` from the event loop once `widget` has been painted for the first time."""
+
+    def __init__(self, widget, fn):
+        super().__init__(widget)
+        self._fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._fn)  # after this paint has been flushed
+            self.deleteLater()
+        return False
+
+
+def preload_core_in_background() -> None:
+    threading.Thread(target=_preload_core, name="barnahus-preload", daemon=True).start()
 
 
 class AppController(QObject):
@@ -130,6 +169,11 @@ def start(argv=None) -> AppController:
     controller = AppController()
     controller.start(starting_record(args.record))
     app._barnahus_controller = controller  # keep it alive as long as the application
+    first = controller.window if controller.window is not None else controller.wizard
+    if first is not None:
+        _AfterFirstPaint(first, preload_core_in_background)
+    else:
+        preload_core_in_background()
     return controller
 
 

@@ -1,11 +1,15 @@
 """Icons: the application icon (resources/icons) and simple line icons drawn in the palette's
-text colour, so that they read well in light and dark mode alike."""
+text colour, so that they read well in light and dark mode alike.
+
+An icon is rendered from its SVG at the size asked for, when it is first painted (a window builds
+many icons that are not on screen yet: menus, navigation of the unlocked window), and kept."""
 from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QStyleOption
 from PySide6.QtSvg import QSvgRenderer
 
 from barnahus_app.paths import resources_dir
@@ -45,14 +49,68 @@ def _render(svg: str, size: int) -> QPixmap:
     return pm
 
 
+class _SvgIconEngine(QIconEngine):
+    """Renders the SVG on first use, at the size asked for (each size once); other modes than
+    Normal (disabled, selected) are derived by the style, as for an icon made of pixmaps."""
+
+    def __init__(self, svg: str, sizes=_SIZES):
+        super().__init__()
+        self._svg = svg
+        self._sizes = tuple(sizes)
+        self._cache: dict[tuple[int, int], QPixmap] = {}
+
+    def _pixmap(self, side: int, mode) -> QPixmap:
+        side = max(1, side)
+        key = (side, int(mode.value) if hasattr(mode, "value") else int(mode))
+        pm = self._cache.get(key)
+        if pm is None:
+            pm = self._cache.get((side, 0))
+            if pm is None:
+                pm = self._cache[(side, 0)] = _render(self._svg, side)
+            if mode != QIcon.Mode.Normal:
+                style = QApplication.style() if isinstance(QApplication.instance(), QApplication) else None
+                if style is not None:
+                    pm = style.generatedIconPixmap(mode, pm, QStyleOption())
+            self._cache[key] = pm
+        return pm
+
+    def pixmap(self, size, mode, state):  # noqa: D102 (Qt)
+        return QPixmap(self._pixmap(min(size.width(), size.height()), mode))
+
+    def scaledPixmap(self, size, mode, state, scale):  # noqa: N802 (Qt name)
+        pm = QPixmap(self._pixmap(round(min(size.width(), size.height()) * max(scale, 1.0)), mode))
+        pm.setDevicePixelRatio(max(scale, 1.0))
+        return pm
+
+    def paint(self, painter, rect, mode, state):  # noqa: D102 (Qt)
+        dpr = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        side = min(rect.width(), rect.height())
+        pm = self._pixmap(round(side * max(dpr, 1.0)), mode)
+        painter.drawPixmap(rect.x() + (rect.width() - side) // 2, rect.y() + (rect.height() - side) // 2,
+                           side, side, pm)
+
+    def actualSize(self, size, mode, state):  # noqa: N802 (Qt name)
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def availableSizes(self, mode=QIcon.Mode.Normal, state=QIcon.State.Off):  # noqa: N802 (Qt name)
+        return [QSize(s, s) for s in self._sizes]
+
+    def isNull(self) -> bool:  # noqa: N802 (Qt name)
+        return False
+
+    def clone(self):
+        return _SvgIconEngine(self._svg, self._sizes)
+
+    def key(self) -> str:
+        return "barnahus-svg"
+
+
 @lru_cache(maxsize=None)
 def _line_icon(name: str, colour: str) -> QIcon:
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="' + colour
            + '" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">' + _LINES[name] + "</svg>")
-    icon = QIcon()
-    for size in _SIZES:
-        icon.addPixmap(_render(svg, size))
-    return icon
+    return QIcon(_SvgIconEngine(svg))
 
 
 def icon(name: str) -> QIcon:
@@ -64,9 +122,6 @@ def icon(name: str) -> QIcon:
 @lru_cache(maxsize=1)
 def app_icon() -> QIcon:
     path = resources_dir() / "icons" / "barnahus.svg"
-    icon_ = QIcon()
-    if path.exists():
-        svg = path.read_text(encoding="utf-8")
-        for size in (*_SIZES, 128, 256):
-            icon_.addPixmap(_render(svg, size))
-    return icon_
+    if not path.exists():
+        return QIcon()
+    return QIcon(_SvgIconEngine(path.read_text(encoding="utf-8"), (*_SIZES, 128, 256)))

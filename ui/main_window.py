@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
@@ -18,12 +19,14 @@ from barnahus_app import __version__
 from barnahus_app.api import BarnahusError, KdfParams
 
 from . import prefs
-from .admin_panel import AdminPanel
 from .feedback import MessageBar, core_message, roles_text
 from .icons import app_icon, icon
 from .locking import CASE, LockController
-from .today import TodayPanel
 from .unlock import UnlockPanel
+
+if TYPE_CHECKING:  # the pages of the unlocked window are imported when it is first built
+    from .admin_panel import AdminPanel
+    from .today import TodayPanel
 
 NAV_TODAY, NAV_CASES, NAV_OPEN, NAV_ADMIN = "today", "cases", "open", "admin"
 
@@ -97,8 +100,9 @@ class MainWindow(QMainWindow):
                  parent=None):
         super().__init__(parent)
         self.session = None
-        self._case_list_factory = case_list_factory or _default_case_list()
-        self._workspace_factory = workspace_factory or _default_workspace()
+        # None: the default pages, imported when the unlocked window is first built (_build_work)
+        self._case_list_factory = case_list_factory
+        self._workspace_factory = workspace_factory
         self._entries: list[WorkspaceEntry] = []
         self.work: QWidget | None = None
         self.case_list = None
@@ -230,6 +234,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Barnahus Case Record — {centre}").format(centre=centre) if centre
                             else self.tr("Barnahus Case Record"))
         self._update_actions()
+        if self.today is not None:
+            # Every core transaction holds the record (BEGIN IMMEDIATE): the Today view's first
+            # read, on a worker, would make the core calls above (the case list's first page, the
+            # other pages' lists) wait on the GUI thread. So it starts from the event loop, after
+            # this handler has returned; nothing on the GUI thread waits for it.
+            QTimer.singleShot(0, self.today, self.today.start_loading)
 
     def _failed_attempts_text(self, attempts: list[str]) -> str:
         last = QDateTime.fromString(max(attempts), Qt.DateFormat.ISODateWithMs)
@@ -246,6 +256,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _build_work(self) -> None:
+        # Imported here, not with this module: the unlock screen appears without them.
+        from .admin_panel import AdminPanel
+        from .today import TodayPanel
+        if self._case_list_factory is None:
+            self._case_list_factory = _default_case_list()
+        if self._workspace_factory is None:
+            self._workspace_factory = _default_workspace()
         s = self.session
         em = self.fontMetrics().height()
         self.work = QWidget(self.pages)
@@ -269,7 +286,8 @@ class MainWindow(QMainWindow):
         self.admin = None
         if s.can("followup", "read") and s.can("case", "read") and self._workspace_factory is not None:
             # The first screen after unlock: what is due (DOMAIN.md item 11).
-            self.today = TodayPanel(s, self.content)
+            # Its first read starts once on_unlocked has returned: see the end of on_unlocked.
+            self.today = TodayPanel(s, self.content, load=False)
             self.today.openCase.connect(self.open_case)
             self.today.countsChanged.connect(self._update_today_item)
             self.content.addWidget(self.today)

@@ -655,7 +655,10 @@ class TodayPanel(QWidget):
     countsChanged = Signal(object)  # {"overdue": n, "this_week": n, "upcoming": n}
     loaded = Signal()
 
-    def __init__(self, session, parent=None, *, as_of: date | None = None):
+    def __init__(self, session, parent=None, *, as_of: date | None = None, load: bool = True):
+        """load=False: the first read waits for start_loading() (the main window starts it once
+        its unlock handling has returned, so the read, which holds the record while it runs,
+        does not make the case list's first calls on the GUI thread wait)."""
         super().__init__(parent)
         self.session = session
         self.setObjectName("todayPanel")
@@ -671,8 +674,14 @@ class TodayPanel(QWidget):
         self._user_sized = False
         self._want_list_focus = False
         self._stale = False
+        self._deferred = not load  # the first read has not been started yet
         self._build()
-        self.refresh()
+        if load:
+            self.refresh()
+        else:
+            self.busy_label.setText(self.tr("Loading the reminders…"))
+            for sec in self.sections.values():
+                sec.set_loading()
 
     # --- construction ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -808,7 +817,12 @@ class TodayPanel(QWidget):
         return dict(self._counts) if self._counts is not None else None
 
     def is_loading(self) -> bool:
-        return self._loading
+        return self._loading or self._deferred
+
+    def start_loading(self) -> None:
+        """Start the first read if it was held back (load=False); otherwise nothing."""
+        if self._deferred:
+            self.refresh()
 
     def model(self, bucket: str) -> ReminderModel:
         return self.sections[bucket].model
@@ -832,6 +846,7 @@ class TodayPanel(QWidget):
         if self._loading:
             self._pending = True  # once the current read is back, read again
             return
+        self._deferred = False
         self._loading = True
         self._pending = self._stale = False
         self._generation += 1
@@ -849,7 +864,7 @@ class TodayPanel(QWidget):
     def clear(self) -> None:
         """Drop every reminder shown (the application is locking)."""
         self._generation += 1  # a read still under way is not shown
-        self._loading = self._pending = False
+        self._loading = self._pending = self._deferred = False
         self._as_of_timer.stop()
         for dlg in self.findChildren(QDialog):
             dlg.reject()

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from barnahus_app.api import KdfParams, open_record
+from barnahus_app import api
+from barnahus_app.api import KdfParams
 
 from . import prefs
 from .feedback import InlineMessage, core_message
@@ -240,7 +241,8 @@ class UnlockPanel(QWidget):
         path, kdf = self._record_path, self._kdf
         self.password_edit.clear()
         self._set_busy(True)
-        run_in_background(lambda: open_record(path, username, password, kdf=kdf),
+        # api.open_record, looked up on the worker: the first unlock imports the database layer there
+        run_in_background(lambda: api.open_record(path, username, password, kdf=kdf),
                           lambda session: self._succeeded(path, session), self._failed, owner=self,
                           on_orphan=lambda s: s.close())
 
