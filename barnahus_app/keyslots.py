@@ -19,7 +19,7 @@ import os
 import secrets
 import tempfile
 import unicodedata
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from argon2.low_level import Type, hash_secret_raw

@@ -38,15 +38,35 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     yield home
 
 
-@pytest.fixture
-def record_path(tmp_path) -> Path:
-    """A new record with an administrator 'admin' and one user per role (see ROLE_USERS)."""
-    path = tmp_path / "centre" / "record.barnahus"
-    create_record(path, "admin", ADMIN_PASSWORD, "Administrator", "Test Centre", kdf=FAST_KDF)
+def make_record(folder: Path) -> tuple[Path, str]:
+    """(path, recovery key) of a new record with an administrator 'admin' and one user per role
+    (see ROLE_USERS)."""
+    path = folder / "centre" / "record.barnahus"
+    recovery = create_record(path, "admin", ADMIN_PASSWORD, "Administrator", "Test Centre", kdf=FAST_KDF)
     with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
         for name, roles in ROLE_USERS.items():
             s.add_user(name, name.title(), roles, STAFF_PASSWORD)
-    return path
+    return path, recovery
+
+
+@pytest.fixture
+def record_path(tmp_path) -> Path:
+    return make_record(tmp_path)[0]
+
+
+def fill_the_disk(engine):
+    """From now on the record cannot grow (PRAGMA max_page_count on every new connection), as
+    on a full disk. Returns the listener, for event.remove()."""
+    from sqlalchemy import event
+
+    def no_growth(dbapi_conn, _record):
+        cur = dbapi_conn.cursor()
+        pages = cur.execute("PRAGMA page_count").fetchone()[0]
+        cur.execute(f"PRAGMA max_page_count = {pages}")
+        cur.close()
+    event.listen(engine, "connect", no_growth)
+    engine.dispose()  # a pooled connection would not see the listener
+    return no_growth
 
 
 @pytest.fixture

@@ -15,12 +15,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLayout, QLineEdit, QPushButton, QSizePolicy,
+    QApplication, QHBoxLayout, QHeaderView, QLabel, QLayout, QLineEdit, QPushButton, QSizePolicy,
     QStackedWidget, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from barnahus_app import vocab
 from barnahus_app.api import BarnahusError, CaseFilter
+
+from .feedback import setup_list_table
 
 from .field_widgets import local_datetime_text
 from .vocab_widgets import ChoiceCombo, VocabCombo, label_language, term_label
@@ -374,18 +376,8 @@ class CaseListPanel(QWidget):
         self.view.setObjectName("caseTable")
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Cases"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTabKeyNavigation(False)
-        self.view.setShowGrid(False)
+        setup_list_table(self.view, self.fontMetrics().height() + 12)
         self.view.setSortingEnabled(False)
-        self.view.verticalHeader().hide()
-        vh = self.view.verticalHeader()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 12)
         hh = self.view.horizontalHeader()
         hh.setSectionsClickable(True)
         hh.setSortIndicatorShown(True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStyle, QWidget,
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QSizePolicy, QStyle, QTableView, QWidget,
 )
 
 from barnahus_app.api import BarnahusError, ValidationError
@@ -196,3 +197,18 @@ class FieldGrid(QGridLayout):
     def add_wide(self, widget: QWidget) -> None:
         self.addWidget(widget, self._row, 0, 1, 2)
         self._row += 1
+
+
+def setup_list_table(view: QTableView, row_height: int) -> None:
+    """The read-only, one-row-at-a-time look every list of records shares (case list, Today)."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+    view.setShowGrid(False)
+    view.verticalHeader().hide()
+    vh = view.verticalHeader()
+    vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vh.setDefaultSectionSize(row_height)

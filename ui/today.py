@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFrame, QHBoxLayout,
+    QApplication, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFrame, QHBoxLayout,
     QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from barnahus_app.api import BarnahusError, ValidationError
 from barnahus_app.followup import BUCKETS, DISCIPLINES, UPCOMING_DAYS, bucket_counts
 
-from .feedback import FieldGrid, InlineMessage, core_message, role_label
+from .feedback import FieldGrid, InlineMessage, core_message, role_label, setup_list_table
 from .field_widgets import field_message
 from .tasks import run_in_background
 
@@ -293,17 +293,7 @@ class _Section(QWidget):
         self.view = _ReminderView(self)
         self.view.setObjectName(f"today_{bucket}")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTabKeyNavigation(False)
-        self.view.setShowGrid(False)
-        self.view.verticalHeader().hide()
-        vh = self.view.verticalHeader()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(em + 12)
+        setup_list_table(self.view, em + 12)
         hh = self.view.horizontalHeader()
         hh.setHighlightSections(False)
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

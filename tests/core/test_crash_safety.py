@@ -40,9 +40,9 @@ import pytest
 from sqlalchemy import text
 
 from barnahus_app import storage
-from barnahus_app.api import create_record, open_record
+from barnahus_app.api import open_record
 from barnahus_app.keyslots import KeyFile, parse_recovery_key
-from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD
+from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
 
 if os.name != "posix":  # pragma: no cover
     pytest.skip("SIGKILL harness needs POSIX", allow_module_level=True)
@@ -67,14 +67,7 @@ def slow_requested(request):
 
 
 def _make_record(tmp_path: Path) -> tuple[Path, str]:
-    """Like conftest's record_path, but keeps the recovery key that create_record returns."""
-    path = tmp_path / "centre" / "record.barnahus"
-    recovery = create_record(path, "admin", ADMIN_PASSWORD, "Administrator", "Test Centre",
-                             kdf=FAST_KDF)
-    with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
-        for name, roles in ROLE_USERS.items():
-            s.add_user(name, name.title(), roles, STAFF_PASSWORD)
-    return path, recovery
+    return make_record(tmp_path)
 
 
 # --- the fork server and its workers -----------------------------------------------------------

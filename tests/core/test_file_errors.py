@@ -22,7 +22,7 @@ from barnahus_app.api import (
 )
 from barnahus_app.keyslots import KeyFile
 
-from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD
+from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -31,13 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def rec(tmp_path):
     """(path, recovery key) of a record like conftest's record_path."""
-    path = tmp_path / "centre" / "record.barnahus"
-    recovery = create_record(path, "admin", ADMIN_PASSWORD, "Administrator", "Test Centre",
-                             kdf=FAST_KDF)
-    with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
-        for name, roles in ROLE_USERS.items():
-            s.add_user(name, name.title(), roles, STAFF_PASSWORD)
-    return path, recovery
+    return make_record(tmp_path)
 
 
 def folder_state(folder: Path) -> dict[str, str]:

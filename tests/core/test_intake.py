@@ -12,7 +12,7 @@ from barnahus_app import storage
 from barnahus_app.api import (
     DiskFull, NotFound, PermissionDenied, PossibleDuplicate, ValidationError,
 )
-from conftest import sample_case
+from conftest import sample_case, fill_the_disk
 
 RECEIVED = "2026-03-04T09:30:00+01:00"
 
@@ -315,21 +315,10 @@ def test_a_reference_to_no_person_writes_nothing(open_as):
     _refused(s, ValidationError, **full_intake(persons=[{"key": "a", "id": 1}]))
 
 
-def _fill_the_disk(engine):
-    def no_growth(dbapi_conn, _record):
-        cur = dbapi_conn.cursor()
-        pages = cur.execute("PRAGMA page_count").fetchone()[0]
-        cur.execute(f"PRAGMA max_page_count = {pages}")
-        cur.close()
-    event.listen(engine, "connect", no_growth)
-    engine.dispose()
-    return no_growth
-
-
 def test_a_full_disk_writes_nothing(open_as):
     s = open_as("coordinator")
     sample_case(s)
-    listener = _fill_the_disk(s.record.engine)
+    listener = fill_the_disk(s.record.engine)
     for size in (4000, 400, 40, 1):  # big rows first, then ever smaller, until nothing fits
         with pytest.raises(DiskFull):
             for i in range(2000):

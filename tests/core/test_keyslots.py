@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 import unicodedata
 from datetime import datetime, timedelta, timezone
 
@@ -19,7 +18,7 @@ from barnahus_app.api import (
 )
 from barnahus_app.keyslots import KeyFile, key_id, parse_recovery_key
 
-from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD
+from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
 
 WRONG = "Wrong user name or password."
 T0 = datetime(2026, 11, 23, 9, 0, 0, tzinfo=timezone.utc)
@@ -28,14 +27,8 @@ T0 = datetime(2026, 11, 23, 9, 0, 0, tzinfo=timezone.utc)
 # --- helpers ---------------------------------------------------------------------------------
 @pytest.fixture
 def rec(tmp_path):
-    """(path, recovery key): the same record as conftest's record_path, keeping its recovery key."""
-    path = tmp_path / "centre" / "record.barnahus"
-    recovery = create_record(path, "admin", ADMIN_PASSWORD, "Administrator", "Test Centre",
-                             kdf=FAST_KDF)
-    with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
-        for name, roles in ROLE_USERS.items():
-            s.add_user(name, name.title(), roles, STAFF_PASSWORD)
-    return path, recovery
+    """(path, recovery key) of a record like conftest's record_path."""
+    return make_record(tmp_path)
 
 
 def sidecar(path) -> dict:

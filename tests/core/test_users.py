@@ -3,25 +3,14 @@ import pytest
 from sqlalchemy import event
 
 from barnahus_app.api import DiskFull, ValidationError, WrongCredentials, open_record
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD
-
-
-def _fill_the_disk(engine):
-    def no_growth(dbapi_conn, _record):
-        cur = dbapi_conn.cursor()
-        pages = cur.execute("PRAGMA page_count").fetchone()[0]
-        cur.execute(f"PRAGMA max_page_count = {pages}")
-        cur.close()
-    event.listen(engine, "connect", no_growth)
-    engine.dispose()
-    return no_growth
+from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, fill_the_disk
 
 
 def test_a_password_change_that_cannot_be_saved_keeps_the_old_password(record_path):
     s = open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF)
     try:
         # Fill the last free pages so the change's audit entry cannot be written.
-        listener = _fill_the_disk(s.record.engine)
+        listener = fill_the_disk(s.record.engine)
         for size in (4000, 400, 40, 1):  # big rows first, then ever smaller, until nothing fits
             with pytest.raises(DiskFull):
                 for i in range(2000):
