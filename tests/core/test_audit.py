@@ -11,10 +11,10 @@ import pytest
 import sqlcipher3
 
 from barnahus_app import audit, storage
-from barnahus_app.api import CaseFilter, WrongCredentials, create_record, open_record
+from barnahus_app.api import CaseFilter, WrongCredentials, open_record
 from barnahus_app.keyslots import parse_recovery_key
 from barnahus_app.timeutil import parse_utc
-from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, sample_case
+from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record, sample_case
 
 COLUMNS = ("id", "at_utc", "user_id", "username", "action", "subject_kind", "subject_id", "detail",
            "prev_hash", "entry_hash")
@@ -24,12 +24,7 @@ UTC_ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$")
 @pytest.fixture
 def rec(tmp_path):
     """(path, recovery key) of a record with admin and one user per role."""
-    path = tmp_path / "audited" / "record.barnahus"
-    recovery = create_record(path, "admin", ADMIN_PASSWORD, "Administrator", "Audit Centre", kdf=FAST_KDF)
-    with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
-        for name, roles in ROLE_USERS.items():
-            s.add_user(name, name.title(), roles, STAFF_PASSWORD)
-    return path, recovery
+    return make_record(tmp_path)
 
 
 def login(path, username, password=None):
