@@ -12,7 +12,9 @@ cd "$(dirname "$0")"
 # Qt's xcb and offscreen platforms, fonts, venv support; xvfb for screenshots of a real window.
 DEBIAN_PACKAGES="python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
-libxcb-render-util0 libxcb-image0 fonts-dejavu-core xvfb"
+libxcb-render-util0 libxcb-image0 fonts-dejavu-core xvfb
+libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless libreoffice-writer-nogui
+poppler-utils p7zip-full"
 
 die() { echo "dev.sh: $*" >&2; exit 1; }
 

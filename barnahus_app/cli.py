@@ -228,12 +228,8 @@ def cmd_audit(args) -> int:
 
 
 def cmd_reminders(args) -> int:
-    from datetime import date
     from .followup import reminders_as_json
-    try:
-        as_of = date.fromisoformat(args.as_of) if args.as_of else date.today()
-    except ValueError:
-        raise UsageError("--as-of takes a date such as 2026-11-23.") from None
+    as_of = _date_arg(args.as_of, "--as-of")
     with _open(args) as s:
         _report_failures(s)
         rows = reminders_as_json(s.reminders(as_of))
@@ -274,6 +270,139 @@ def cmd_backup(args) -> int:
         target = s.backup()
     print(f"Backup written to {target}.")
     return EXIT_OK
+
+
+def _date_arg(text: str | None, flag: str):
+    from datetime import date
+    try:
+        return date.fromisoformat(text) if text else date.today()
+    except ValueError:
+        raise UsageError(f"{flag} takes a date such as 2026-11-23.") from None
+
+
+def cmd_rooms(args) -> int:
+    with _open(args) as s:
+        _report_failures(s)
+        if args.add:
+            rid = s.create_room(args.add, args.kind)
+            print(f"Added room {rid}: {args.add}.")
+            return EXIT_OK
+        for r in s.list_rooms(include_retired=True):
+            print(f"{r['id']:>4}  {r['kind']:<12} {'' if r['active'] else '(retired) '}{r['name']}")
+    return EXIT_OK
+
+
+def cmd_ics(args) -> int:
+    from .timeutil import system_zone_name
+    start = _date_arg(args.from_date, "--from")
+    end = _date_arg(args.to_date, "--to") if args.to_date else start
+    with _open(args) as s:
+        _report_failures(s)
+        data = s.calendar_ics(start, end, args.time_zone or system_zone_name(), only_mine=args.mine)
+    _write_owner_only(args.out, data.decode("utf-8"))
+    print(f"Wrote {data.count(b'BEGIN:VEVENT')} booking(s) from {start} to {end} to {args.out} "
+          "(case references and rooms only).")
+    return EXIT_OK
+
+
+def cmd_fixity(args) -> int:
+    def progress(done, total):
+        if sys.stderr.isatty() and total:
+            print(f"\r{done * 100 // total}%", end="", file=sys.stderr, flush=True)
+
+    with _open(args) as s:
+        _report_failures(s)
+        result = s.check_fixity(args.recording, args.path, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if result.ok:
+        print(f"recording {result.recording_id}: unaltered (SHA-256 {result.expected_sha256}) at {result.checked_path}")
+        return EXIT_OK
+    what = "FILE NOT FOUND" if result.status == "missing" else "CONTENTS DIFFER"
+    print(f"recording {result.recording_id}: FIXITY CHECK FAILED, {what} at {result.checked_path}\n"
+          f"  registered SHA-256: {result.expected_sha256}\n  found SHA-256:      {result.computed_sha256 or '-'}\n"
+          "  The stored hash was not changed; a custody event records this.", file=sys.stderr)
+    return EXIT_CHECK_FAILED
+
+
+def _progress_printer(what: str):
+    def progress(done, total):
+        if sys.stderr.isatty() and total:
+            print(f"\r{what}: {done * 100 // total}%", end="", file=sys.stderr, flush=True)
+    return progress
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def cmd_summary(args) -> int:
+    with _open(args) as s:
+        _report_failures(s)
+        entry = s.write_case_summary(args.case, args.out, args.format, pseudonymise=args.pseudonymise,
+                                     time_zone=args.time_zone, progress=_progress_printer("summary"))
+    _end_progress()
+    print(f"Wrote {args.out}: document {entry['document_id']} (version {entry['version']}"
+          f"{', pseudonymised' if entry['pseudonymised'] else ''}), SHA-256 {entry['sha256']}.")
+    return EXIT_OK
+
+
+def cmd_export_bundle(args) -> int:
+    passphrase = None
+    if args.encrypt:
+        if not args.zip:
+            raise UsageError("--encrypt needs --zip.")
+        passphrase = _secret(args.passphrase_file, "BARNAHUS_BUNDLE_PASSPHRASE", "Transport passphrase: ",
+                             "passphrase", confirm=True)
+    with _open(args) as s:
+        _report_failures(s)
+        entry = s.export_bundle(args.case, args.out, pseudonymise=args.pseudonymise, as_zip=args.zip,
+                                passphrase=passphrase, include_recordings=args.recordings,
+                                time_zone=args.time_zone, progress=_progress_printer("bundle"))
+        ident = s.signing_identity()
+    _end_progress()
+    print(f"Wrote bundle {args.out}: {entry['document_id']}, SHA-256 {entry['sha256']}"
+          f"{' (zip: SHA-256 of the file)' if args.zip else ' (SHA-256 of tagmanifest-sha256.txt)'}.")
+    print(f"Give the recipient the centre's CA fingerprint out of band: {ident['ca_fingerprint']}")
+    if passphrase:
+        print("Send the passphrase by another channel than the bundle.")
+    return EXIT_OK
+
+
+def cmd_verify_document(args) -> int:
+    with _open(args) as s:
+        _report_failures(s)
+        result = s.verify_document(args.file)
+    if result["status"] == "issued":
+        print(f"{args.file}: issued by this record on {result['issued_at'][:10]} by {result['issued_by_name']}, "
+              f"unaltered. Document {result['document_id']}, case {result['case_reference']}, "
+              f"{result['doc_type'].replace('_', ' ')} version {result['version']}.")
+        for d in result["disclosures"]:
+            print(f"  disclosed {d['disclosed_at'][:10]} to {d['recipient']}")
+        return EXIT_OK
+    print(f"{args.file}: UNKNOWN OR ALTERED. {result['reason']}", file=sys.stderr)
+    return EXIT_CHECK_FAILED
+
+
+def cmd_verify_bundle(args) -> int:
+    from .bundle import verify_bundle
+    passphrase = None
+    if args.passphrase_file or os.environ.get("BARNAHUS_BUNDLE_PASSPHRASE"):
+        passphrase = _secret(args.passphrase_file, "BARNAHUS_BUNDLE_PASSPHRASE", "", "passphrase")
+    report = verify_bundle(Path(args.path), passphrase, progress=_progress_printer("checking"))
+    _end_progress()
+    print(f"checked {report.files_checked} file(s); signed by {report.signer or '-'}"
+          f"{' at ' + report.signed_at if report.signed_at else ''}")
+    print(f"centre CA fingerprint (SHA-256): {report.ca_fingerprint or '-'}")
+    print("compare it with the fingerprint the centre gave you by another channel.")
+    if report.ok:
+        print("OK: every file matches its manifest, the signature is valid and the certificate was issued "
+              "by the CA above.")
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}", file=sys.stderr)
+    return EXIT_CHECK_FAILED
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -356,6 +485,58 @@ def build_parser() -> argparse.ArgumentParser:
     opening(sp)
     sp.add_argument("--new-recovery-key-file", help="write the new recovery key here (owner-only)")
     sp.set_defaults(func=cmd_rotate_key)
+
+    sp = sub.add_parser("rooms", help="list the centre's rooms, or add one (administrator)")
+    opening(sp)
+    sp.add_argument("--add", metavar="NAME", help="add a room with this name")
+    sp.add_argument("--kind", default="interview", help="room kind (default: %(default)s)")
+    sp.set_defaults(func=cmd_rooms)
+
+    sp = sub.add_parser("ics", help="export bookings as an iCalendar file (case references only)")
+    opening(sp)
+    sp.add_argument("--from", dest="from_date", help="first day (default: today)")
+    sp.add_argument("--to", dest="to_date", help="last day (default: the first day)")
+    sp.add_argument("--time-zone", help="the centre's time zone (default: this machine's)")
+    sp.add_argument("--mine", action="store_true", help="only bookings you lead or take part in")
+    sp.add_argument("--out", required=True, help="the .ics file to write")
+    sp.set_defaults(func=cmd_ics)
+
+    sp = sub.add_parser("fixity", help="re-hash a recording where it is kept and compare (exit 1 if altered)")
+    opening(sp)
+    sp.add_argument("--recording", type=int, required=True, help="recording number")
+    sp.add_argument("--path", help="check this copy instead of the registered storage location")
+    sp.set_defaults(func=cmd_fixity)
+
+    sp = sub.add_parser("summary", help="write a case's court summary (PDF/A signed, or DOCX)")
+    opening(sp)
+    sp.add_argument("--case", required=True, help="case reference, e.g. BH-2026-00042")
+    sp.add_argument("--format", choices=("pdf", "docx"), default="pdf")
+    sp.add_argument("--pseudonymise", action="store_true", help="no names, no dates of birth, no addresses")
+    sp.add_argument("--time-zone", help="time zone for the times shown (default: this machine's)")
+    sp.add_argument("--out", required=True, help="the file to write (must not exist)")
+    sp.set_defaults(func=cmd_summary)
+
+    sp = sub.add_parser("export-bundle", help="write a signed BagIt bundle for the prosecutor")
+    opening(sp)
+    sp.add_argument("--case", required=True, help="case reference")
+    sp.add_argument("--out", required=True, help="the folder (or with --zip the .zip file) to write")
+    sp.add_argument("--pseudonymise", action="store_true", help="no names, no dates of birth, no addresses")
+    sp.add_argument("--zip", action="store_true", help="write a zip of the bag")
+    sp.add_argument("--encrypt", action="store_true", help="AES-256 zip for transport (asks a passphrase)")
+    sp.add_argument("--passphrase-file", help="read the transport passphrase from this file")
+    sp.add_argument("--recordings", action="store_true", help="include copies of the recordings")
+    sp.add_argument("--time-zone", help="time zone for the times shown (default: this machine's)")
+    sp.set_defaults(func=cmd_export_bundle)
+
+    sp = sub.add_parser("verify-document", help="was this file issued by this record, unaltered?")
+    opening(sp)
+    sp.add_argument("file", help="a summary PDF/DOCX, a bundle zip or a bundle folder")
+    sp.set_defaults(func=cmd_verify_document)
+
+    sp = sub.add_parser("verify-bundle", help="check a bundle without the record: manifests, signature, certificate")
+    sp.add_argument("path", help="the bundle folder or zip")
+    sp.add_argument("--passphrase-file", help="the transport passphrase of an encrypted zip, from this file")
+    sp.set_defaults(func=cmd_verify_bundle)
 
     sp = sub.add_parser("backup", help="write an encrypted copy into backups/ beside the record")
     opening(sp)

@@ -29,6 +29,7 @@ from sqlalchemy import func, insert, select, text
 from . import audit, vocab
 from .cases import _SEARCH_BODY
 from .demo_followup import add_demo_followup
+from .demo_interviews import add_demo_interviews
 from .errors import Cancelled, RecordFileError, ValidationError
 from .fields import name_key
 from .keyslots import KdfParams, KeyFile
@@ -48,7 +49,9 @@ DEMO_USERS = (
     ("coordinator2", "Demo Coordinator 2", "coordinator"),
     ("coordinator3", "Demo Coordinator 3", "coordinator"),
     ("coordinator4", "Demo Coordinator 4", "coordinator"),
-    ("interviewer", "Demo Forensic Interviewer", "interviewer"),
+    ("interviewer", "Demo Forensic Interviewer 1", "interviewer"),
+    ("interviewer2", "Demo Forensic Interviewer 2", "interviewer"),
+    ("interviewer3", "Demo Forensic Interviewer 3", "interviewer"),
     ("medical", "Demo Medical Staff", "medical"),
     ("therapist", "Demo Therapist", "therapist"),
     ("liaison", "Demo Police/Prosecution Liaison", "liaison"),
@@ -618,6 +621,8 @@ def _fill(session, n: int, seed: int, until: date, leads: list[int],
             conn.execute(_FILL_INDEX, {"lo": lo, "hi": hi})
             if progress and hi < first_case + n - 1:
                 progress(n + hi - first_case + 1, total)
+        _stop_if(cancelled)
+        add_demo_interviews(conn, random.Random(seed + 2), until)
         _stop_if(cancelled)
         add_demo_followup(conn, random.Random(seed + 1), until)
         _stop_if(cancelled)

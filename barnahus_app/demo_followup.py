@@ -33,7 +33,7 @@ from . import followup as fu
 from .timeutil import check_datetime
 from .models import (
     AllegedOffence, Case, CaseAbuseForm, CaseChild, CaseParty, FollowUpEvent, FollowUpRule,
-    FullRecovery, Person, RecordMeta, User, UserRole,
+    FullRecovery, Interview, Person, RecordMeta, Recording, User, UserRole,
 )
 
 _INSERT_CHUNK = 20_000
@@ -77,7 +77,7 @@ class _Gen:
     # --- one rule with its simulated history ---------------------------------------------------
     def rule(self, *, person, case, kind, lead, created: date, due_on: date | None, discipline="coordinator",
              interval=None, ages=None, until_recovery=False, history=(), recovered_at=(), dob=None,
-             offence=None, limitation=None, due_at=None, zone=None, subject_kind=None, note=None):
+             offence=None, limitation=None, due_at=None, zone=None, subject_kind=None, subject_id=None, note=None):
         rid = self.next_rule
         self.next_rule += 1
         by = self.staff.get(discipline) or lead
@@ -95,7 +95,7 @@ class _Gen:
             "id": rid, "person_id": person, "case_id": case, "kind": kind, "discipline": discipline,
             "due_on": due_on.isoformat() if due_on else None, "due_at_utc": due_at, "time_zone": zone,
             "interval_months": interval, "ages": ",".join(map(str, ages)) if ages else None,
-            "until_recovery": until_recovery, "subject_kind": subject_kind, "subject_id": None,
+            "until_recovery": until_recovery, "subject_kind": subject_kind, "subject_id": subject_id,
             "offence_id": offence, "note": note, "status": status,
             "next_due": pending[0][1].isoformat() if pending else None,
             "pending": fu.encode_pending(pending), "created_by": lead, "created_at": created_at,
@@ -189,6 +189,9 @@ def _add(conn, rng: random.Random, until: date | None, progress) -> dict:
     for cid, code in conn.execute(select(CaseAbuseForm.case_id, CaseAbuseForm.code)
                                   .order_by(CaseAbuseForm.case_id, CaseAbuseForm.code)):
         forms.setdefault(cid, code)
+    master_of = dict(conn.execute(  # the first master recording of each case's interviews
+        select(Interview.case_id, func.min(Recording.id)).join(Interview, Interview.id == Recording.interview_id)
+        .where(Recording.copy_kind == "master").group_by(Interview.case_id)).all())
     offender_cases = {r[0] for r in conn.execute(
         select(CaseParty.case_id).where(CaseParty.party_role == "alleged_offender").distinct())}
 
@@ -274,10 +277,10 @@ def _add(conn, rng: random.Random, until: date | None, progress) -> dict:
             stop = fu.birthday(dob, 18) if dob else None
             gen.rule(person=pid, case=cid, kind="guardian_review", lead=lead, created=ref, due_on=due, interval=12,
                      history=gen.recurring_history(due, 12, stop, None, allow_decline=False, max_events=20))
-        if rng.random() < 0.1:
+        if rng.random() < 0.1 and cid in master_of:
             due = fu.add_months(ref, 12)
             gen.rule(person=pid, case=cid, kind="fixity_check", lead=lead, created=ref, due_on=due, interval=12,
-                     discipline="interviewer", subject_kind="recording",
+                     discipline="interviewer", subject_kind="recording", subject_id=master_of[cid],
                      history=gen.recurring_history(due, 12, None, None, allow_decline=False, max_events=30))
 
         # an alleged offence, with its statute-of-limitation warning

@@ -70,3 +70,15 @@ class Cancelled(BarnahusError):
 
     def __init__(self, message: str = "Cancelled. Nothing was written."):
         super().__init__(message)
+
+
+class ConflictsFound(BarnahusError):
+    """A booking would clash (room, staff, no-contact, testify once). Nothing was written. The
+    caller shows .check.conflicts and asks again with a written reason for each one it overrides."""
+
+    def __init__(self, check):
+        self.check = check
+        # No names in str(e): it may reach a terminal or a log; the messages are in .check.
+        kinds = ", ".join(sorted({c.code.replace("_", "-") for c in check.conflicts}))
+        super().__init__(f"{len(check.conflicts)} conflict(s) ({kinds}) need a written reason before "
+                         "this booking.")

@@ -90,7 +90,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import and_, bindparam, delete, exists, false, insert, or_, select, true, update
 from sqlalchemy.orm import aliased
@@ -101,7 +100,7 @@ from .fields import Date, Text
 from .models import (
     AllegedOffence, Case, CaseChild, FollowUpEvent, FollowUpRule, FullRecovery, Person, RecordMeta,
 )
-from .timeutil import check_datetime, utc_now, utc_now_iso
+from .timeutil import check_datetime, utc_now, utc_now_iso, zone_info
 
 R = FollowUpRule.__table__
 EV = FollowUpEvent.__table__
@@ -165,12 +164,7 @@ def carer_survey_dates(first_visit: date) -> tuple[date, date]:
     return first_visit + timedelta(days=10), add_months(first_visit, 2)
 
 
-def zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValidationError("time_zone", f"'{str(name)[:40]}' is not a time zone name such as "
-                                           "Europe/Stockholm.") from None
+zone = zone_info
 
 
 def local_date(utc_iso: str, zone_name: str) -> date:
@@ -700,15 +694,19 @@ class FollowUpActions:
             due_on=due_on, due_at=due_at, time_zone=time_zone, interval_months=interval_months,
             ages=ages, until_recovery=until_recovery, discipline=discipline, subject_kind=subject_kind,
             subject_id=subject_id, note=note), new=True)
-        now = utc_now_iso()
         with self.record.transaction() as conn:
             self._require_child(conn, person_id, case_id)
-            rid = conn.execute(insert(R).values(
-                person_id=person_id, case_id=case_id, kind=kind, status="active", created_by=self.user_id,
-                created_at=now, updated_at=now, **values)).inserted_primary_key[0]
-            recompute(conn, R.c.id == rid)
+            rid = self._insert_rule(conn, person_id, case_id, kind, values)
             row = conn.execute(select(R).where(R.c.id == rid)).first()
             self._audit_rule(conn, "followup.rule_added", row, {"rule": rid, "kind": kind})
+        return rid
+
+    def _insert_rule(self, conn, person_id: int, case_id: int | None, kind: str, values: dict) -> int:
+        now = utc_now_iso()
+        rid = conn.execute(insert(R).values(
+            person_id=person_id, case_id=case_id, kind=kind, status="active", created_by=self.user_id,
+            created_at=now, updated_at=now, **values)).inserted_primary_key[0]
+        recompute(conn, R.c.id == rid)
         return rid
 
     def update_followup_rule(self, rule_id: int, **values) -> None:
@@ -868,11 +866,15 @@ class FollowUpActions:
             occ = occurrence or keys[0]
             if occ not in keys:
                 raise ValidationError("occurrence", "is not an open reminder of this follow-up.")
-            eid = conn.execute(insert(EV).values(
-                rule_id=rule_id, action=action, occurrence=occ, on_date=on_text, new_due=new_due,
-                reason=reason, by_user=self.user_id, at_utc=utc_now_iso())).inserted_primary_key[0]
-            recompute(conn, R.c.id == rule_id)
-            self._audit_rule(conn, f"followup.{action}", row, {"rule": rule_id, "event": eid})
+            eid = self._reminder_event_in(conn, row, action, occ, on_text, new_due, reason)
+        return eid
+
+    def _reminder_event_in(self, conn, row, action, occurrence, on_text, new_due, reason) -> int:
+        eid = conn.execute(insert(EV).values(
+            rule_id=row.id, action=action, occurrence=occurrence, on_date=on_text, new_due=new_due,
+            reason=reason, by_user=self.user_id, at_utc=utc_now_iso())).inserted_primary_key[0]
+        recompute(conn, R.c.id == row.id)
+        self._audit_rule(conn, f"followup.{action}", row, {"rule": row.id, "event": eid})
         return eid
 
     def record_full_recovery(self, person_id: int, on=None, basis: str | None = None) -> int:

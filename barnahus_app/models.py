@@ -341,3 +341,220 @@ class FollowUpEvent(Base):
                         name="ck_followup_decline_reason"),
         Index("ix_followup_event_rule", "rule_id"),
     )
+
+
+class Room(Base):
+    """A room or resource of the centre (interview, observation, medical ...), set up by the
+    administrator. Rooms are retired (active = 0), never deleted: old bookings name them."""
+    __tablename__ = "rooms"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class Interview(Base):
+    """A forensic interview of a child in a case (DOMAIN.md item 4). Times are UTC with the zone
+    they were planned in, so overlaps are compared on one clock across daylight-saving changes.
+    notes are the interviewer's notes: read and written under the policy's "interview_notes"."""
+    __tablename__ = "interviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    child_person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    interviewer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    room_id: Mapped[int] = mapped_column(ForeignKey("rooms.id"))
+    starts_at_utc: Mapped[str] = mapped_column(String(40))
+    ends_at_utc: Mapped[str] = mapped_column(String(40))
+    time_zone: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    protocol: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    interpreter_language: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    pre_constituted: Mapped[bool] = mapped_column(Boolean, default=False)
+    justification: Mapped[str | None] = mapped_column(Text, nullable=True)
+    child_participation: Mapped[str] = mapped_column(String(32))
+    actual_start_utc: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    actual_end_utc: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    language_used: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    notes: Mapped[str | None] = mapped_column(Text, nullable=True)
+    cancel_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        CheckConstraint("status IN ('planned','held','not_held','cancelled')", name="ck_interview_status"),
+        CheckConstraint("child_participation IN ('not_yet_asked','chose_to_take_part','chose_not_to')",
+                        name="ck_interview_participation"),
+        CheckConstraint("ends_at_utc > starts_at_utc", name="ck_interview_window"),
+        Index("ix_interview_starts", "starts_at_utc", "ends_at_utc"),
+        Index("ix_interview_room", "room_id", "starts_at_utc"),
+        Index("ix_interview_interviewer", "interviewer_id", "starts_at_utc"),
+        Index("ix_interview_child", "child_person_id", "starts_at_utc"),
+        Index("ix_interview_case", "case_id"),
+    )
+
+
+class InterviewParticipant(Base):
+    """Who takes part besides the child and the interviewer: observers, interpreter, trusted
+    person, special representative. One of user_id, person_id, staff_contact_id or name says who;
+    present is recorded after the interview."""
+    __tablename__ = "interview_participants"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"))
+    role: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), nullable=True)
+    staff_contact_id: Mapped[int | None] = mapped_column(ForeignKey("staff_contacts.id"), nullable=True)
+    name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    language: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    present: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    __table_args__ = (
+        Index("ix_participant_interview", "interview_id"),
+        Index("ix_participant_person", "person_id"),
+        Index("ix_participant_user", "user_id"),
+    )
+
+
+class InterviewBreak(Base):
+    __tablename__ = "interview_breaks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"))
+    started_at_utc: Mapped[str] = mapped_column(String(40))
+    ended_at_utc: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (Index("ix_break_interview", "interview_id"),)
+
+
+class ConflictOverride(Base):
+    """A blocking warning someone overrode, with their written reason. Append-only (triggers)."""
+    __tablename__ = "conflict_overrides"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"))
+    conflict: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    by_user: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at_utc: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (Index("ix_override_interview", "interview_id"),)
+
+
+class Recording(Base):
+    """An audio or video file of an interview. The bytes stay where the centre keeps evidence;
+    sha256 is taken at registration and never replaced (a fixity mismatch is an event)."""
+    __tablename__ = "recordings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    interview_id: Mapped[int] = mapped_column(ForeignKey("interviews.id"))
+    copy_kind: Mapped[str] = mapped_column(String(16))
+    master_id: Mapped[int | None] = mapped_column(ForeignKey("recordings.id"), nullable=True)
+    label: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(400))
+    storage_location: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    container: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    media_format: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    duration_ms: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    capture_device: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    acquired_at_utc: Mapped[str] = mapped_column(String(40))
+    fixity_status: Mapped[str] = mapped_column(String(16))
+    fixity_checked_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    registered_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    registered_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        CheckConstraint("copy_kind IN ('master','working')", name="ck_recording_copy_kind"),
+        CheckConstraint("fixity_status IN ('unchecked','ok','mismatch','missing','destroyed')",
+                        name="ck_recording_fixity"),
+        CheckConstraint("length(sha256) = 64", name="ck_recording_sha256"),
+        Index("ix_recording_interview", "interview_id"),
+        Index("ix_recording_sha256", "sha256"),
+    )
+
+
+class CustodyEvent(Base):
+    """One link of a recording's chain of custody: who (actor; by_user recorded it), when, where
+    (location), why (purpose), to or from whom (counterpart), receipt or order. Append-only."""
+    __tablename__ = "custody_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id"))
+    event: Mapped[str] = mapped_column(String(32))
+    occurred_at_utc: Mapped[str] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(Text, nullable=True)
+    purpose: Mapped[str | None] = mapped_column(Text, nullable=True)
+    counterpart: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    receipt: Mapped[str | None] = mapped_column(Text, nullable=True)
+    order_reference: Mapped[str | None] = mapped_column(Text, nullable=True)
+    copy_id: Mapped[int | None] = mapped_column(ForeignKey("recordings.id"), nullable=True)
+    computed_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    by_user: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        CheckConstraint(
+            "event IN ('acquired','copied_to','handed_to_police','handed_to_prosecution',"
+            "'handed_to_court','viewed','returned','destroyed','fixity_ok','fixity_mismatch',"
+            "'fixity_missing')", name="ck_custody_event"),
+        CheckConstraint("event != 'destroyed' OR length(trim(coalesce(order_reference, ''))) > 0",
+                        name="ck_custody_destroy_order"),
+        Index("ix_custody_recording", "recording_id", "occurred_at_utc"),
+    )
+
+
+class SigningCredential(Base):
+    """The centre's organisation CA and signing certificate, created in the app or imported from
+    a PKCS#12. The private key is PKCS#8 PEM inside the encrypted record; never written elsewhere."""
+    __tablename__ = "signing_credentials"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    private_key_pem: Mapped[str | None] = mapped_column(Text, nullable=True)
+    chain_pem: Mapped[str | None] = mapped_column(Text, nullable=True)
+    source: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        CheckConstraint("kind IN ('ca','signer')", name="ck_credential_kind"),
+        CheckConstraint("source IN ('created','imported')", name="ck_credential_source"),
+    )
+
+
+class IssuedDocument(Base):
+    """The document register: every summary and bundle that left the record. Append-only."""
+    __tablename__ = "issued_documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(String(40), unique=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    doc_type: Mapped[str] = mapped_column(String(32))
+    format: Mapped[str] = mapped_column(String(8))
+    version: Mapped[int] = mapped_column(Integer)
+    pseudonymised: Mapped[bool] = mapped_column(Boolean, default=False)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(400))
+    audit_head_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    audit_head_hash: Mapped[str] = mapped_column(String(64))
+    issued_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    issued_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (
+        CheckConstraint("doc_type IN ('case_summary','bundle')", name="ck_document_type"),
+        CheckConstraint("format IN ('pdf','docx','bag','zip')", name="ck_document_format"),
+        Index("ix_document_sha256", "sha256"),
+        Index("ix_document_case", "case_id", "doc_type", "version"),
+    )
+
+
+class Disclosure(Base):
+    """The disclosure register: what went to whom, when, under what undertaking. Append-only."""
+    __tablename__ = "disclosures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("issued_documents.id"))
+    recipient: Mapped[str] = mapped_column(String(200))
+    recipient_agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), nullable=True)
+    undertaking: Mapped[str] = mapped_column(Text)
+    method: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    disclosed_at: Mapped[str] = mapped_column(String(40))
+    recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (Index("ix_disclosure_document", "document_id"),)

@@ -10,6 +10,14 @@ update any case; therapists, medical staff and forensic interviewers read and ac
 decline, snooze) the follow-up of their own discipline (interviewers: recording fixity checks);
 the liaison reads court dates and statute-of-limitation warnings; the administrator holds none.
 Which rows each role sees within these grants is followup.py's scope rule.
+
+Interviews: coordinators and forensic interviewers plan them; everyone working on cases sees the
+calendar (rooms are shared). The interviewer's notes are read by interviewers, case leads and the
+liaison (they brief police and prosecution), and written only by interviewers. Recordings are
+evidence: interviewers register them and record every custody event, hand-overs to police,
+prosecution and court included (the liaison, who receives, reads the register and updates
+nothing); case leads read it; medical staff and therapists have no need.
+The administrator sets up rooms and holds no case content.
 """
 from __future__ import annotations
 
@@ -46,6 +54,10 @@ ACTIONS = {
     "user": ("read", "create", "update"),                 # accounts and roles
     "record": ("rotate_key", "backup", "settings"),       # keys, backups, record settings
     "followup": ("read", "create", "update"),             # follow-up plans and reminders (followup.py)
+    "room": ("read", "create", "update"),                 # rooms and resources of the centre
+    "interview": ("read", "create", "update", "export"),  # planning, record, calendar (.ics export)
+    "interview_notes": ("read", "update"),                # the interviewer's notes of an interview
+    "recording": ("read", "create", "update"),            # recordings, chain of custody, fixity
 }
 
 R, C, U, E = "read", "create", "update", "export"
@@ -55,24 +67,33 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "case": frozenset({R, C, U, E}), "person": frozenset({R, C, U}),
         "vulnerability": frozenset({R, U}), "agency": frozenset({R, C, U}),
         "audit": frozenset({R, E}), "user": frozenset({R}), "followup": frozenset({R, C, U}),
+        "room": frozenset({R}), "interview": frozenset({R, C, U, E}), "interview_notes": frozenset({R}),
+        "recording": frozenset({R}),
     },
     Role.INTERVIEWER: {
         "case": frozenset({R}), "person": frozenset({R, U}), "vulnerability": frozenset({R}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
+        "room": frozenset({R}), "interview": frozenset({R, C, U, E}),
+        "interview_notes": frozenset({R, U}), "recording": frozenset({R, C, U}),
     },
     Role.MEDICAL: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
+        "room": frozenset({R}), "interview": frozenset({R, E}),
     },
     Role.THERAPIST: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R, U}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
+        "room": frozenset({R}), "interview": frozenset({R, E}),
     },
     Role.LIAISON: {
         "case": frozenset({R, E}), "person": frozenset({R}), "agency": frozenset({R}),
         "user": frozenset({R}), "followup": frozenset({R}),
+        "room": frozenset({R}), "interview": frozenset({R, E}), "interview_notes": frozenset({R}),
+        "recording": frozenset({R}),
     },
     Role.ADMIN: {
+        "room": frozenset({R, C, U}),
         "agency": frozenset({R, C, U}), "audit": frozenset({R, E}),
         "user": frozenset({R, C, U}), "record": frozenset({"rotate_key", "backup", "settings"}),
     },

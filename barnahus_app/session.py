@@ -16,9 +16,12 @@ from .agencies import AgencyActions
 from .cases import CaseActions
 from .errors import RecordFileError, WrongCredentials
 from .followup import FollowUpActions
+from .interviews import InterviewActions
+from .issuing import IssuingActions
 from .keyslots import format_recovery_key
 from .models import AuditEntry, Draft, RecordMeta
 from .persons import PersonActions
+from .recordings import RecordingActions
 from .record import Record, find_user, rekey_file, user_roles
 from .timeutil import utc_now_iso
 from .users import UserActions
@@ -47,7 +50,8 @@ class CheckReport:
         return out
 
 
-class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions):
+class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions, InterviewActions,
+              RecordingActions, IssuingActions):
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
                  roles: list[str], failed_attempts: list[str], upgraded_from: str | None):
         self.record = record
@@ -119,9 +123,13 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
 
     # --- settings and drafts -------------------------------------------------------------------
     def setting(self, name: str) -> int:
-        spec = record_settings.spec(name)
         with self.record.engine.connect() as conn:
-            raw = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "setting." + name)).scalar()
+            return self._setting_in(conn, name)
+
+    @staticmethod
+    def _setting_in(conn, name: str) -> int:
+        spec = record_settings.spec(name)
+        raw = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "setting." + name)).scalar()
         return spec.default if raw is None else spec.parse(name, raw)
 
     def set_setting(self, name: str, value) -> None:

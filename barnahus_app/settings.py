@@ -27,6 +27,9 @@ class IntSetting:
 SETTINGS = {
     "idle_lock_minutes": IntSetting(10, 1, 240, "Lock after this many idle minutes"),
     "clipboard_clear_seconds": IntSetting(30, 5, 600, "Clear copied identifiers after seconds"),
+    # The child and anyone under a no-contact flag must not be in the building within this many
+    # minutes of each other (arrivals and departures take time).
+    "no_contact_buffer_minutes": IntSetting(60, 0, 480, "Keep no-contact persons apart by minutes"),
 }
 
 

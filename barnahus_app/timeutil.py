@@ -59,3 +59,64 @@ def check_date(field: str, value, required: bool = False, not_future: bool = Fal
     if not_future and value > utc_now().date():
         raise ValidationError(field, "is in the future.")
     return value.isoformat()
+
+
+def zone_info(name: str):
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise ValidationError("time_zone", f"'{str(name)[:40]}' is not a time zone name such as "
+                                           "Europe/Stockholm.") from None
+
+
+def system_zone_name() -> str:
+    """The machine's IANA zone name (TZ, /etc/timezone, the /etc/localtime link), else UTC."""
+    import os
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        with open("/etc/timezone", encoding="utf-8") as f:
+            candidates.append(f.read().strip())
+    except OSError:
+        pass
+    try:
+        link = os.readlink("/etc/localtime")
+        candidates.append(link.split("zoneinfo/", 1)[1] if "zoneinfo/" in link else "")
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                zone_info(name)
+                return name
+            except ValidationError:
+                continue
+    return "UTC"
+
+
+def local_to_utc(field: str, value, zone_name: str) -> datetime:
+    """A wall-clock time at the centre as an aware UTC datetime. Aware values (or ISO text with an
+    offset) are taken as they are. A naive time that does not exist (clocks go forward) or exists
+    twice (clocks go back) is refused rather than guessed: a booking an hour off is a child
+    meeting the wrong people."""
+    tz = zone_info(zone_name)
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise ValidationError(field, "is not a date and time such as 2026-03-29 10:30.") from None
+    if not isinstance(value, datetime):
+        raise ValidationError(field, "is not a date and time.")
+    if not 1900 <= value.year <= 2200:
+        raise ValidationError(field, "is outside the years 1900-2200.")
+    if value.tzinfo is not None:
+        return value.astimezone(timezone.utc)
+    first, second = value.replace(tzinfo=tz, fold=0), value.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        back = first.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None)
+        if back != value:
+            raise ValidationError(field, f"{value:%Y-%m-%d %H:%M} does not exist in {zone_name}: the "
+                                         "clocks go forward then. Choose another time.")
+        raise ValidationError(field, f"{value:%Y-%m-%d %H:%M} happens twice in {zone_name}: the clocks "
+                                     "go back then. Give the time with its UTC offset.")
+    return first.astimezone(timezone.utc)

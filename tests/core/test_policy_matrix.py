@@ -14,6 +14,7 @@ import hashlib
 import inspect
 import re
 import shutil
+from datetime import date
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
@@ -38,6 +39,7 @@ MULTI_ROLE_USERS = {
 }
 SEEDED_DISABILITY = "Seeded disability note"
 SEEDED_RISK = ["poverty"]
+SEEDED_NOTES = "Seeded interviewer notes"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,21 @@ def _offence_for(s, i) -> int:
     """Set-up through the core for update_alleged_offence (only for users who may add one)."""
     return s.add_alleged_offence(i["case_id"], "sexual_abuse_child", "2025-06-01") if s.can("case", "update") else 1
 
+def _plan_second(s, i) -> int:
+    return s.plan_interview(i["case_id"], i["child_id"], "2026-12-03T13:00", 60, i["room2_id"], i["interviewer_id"],
+                            time_zone="Europe/Stockholm", justification="A new disclosure (matrix)")
+
+
+def _pkcs12() -> bytes:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, load_pem_private_key, pkcs12
+    from barnahus_app import pki
+    creds, ca_pem, _ = pki.create_centre_credentials("Imported PKI")
+    return pkcs12.serialize_key_and_certificates(
+        b"centre", load_pem_private_key(creds.key_pem.encode(), None), creds.cert,
+        [x509.load_pem_x509_certificate(ca_pem.encode())], BestAvailableEncryption(b"p12-password"))
+
+
 OPERATIONS: dict[tuple[str, str], Op] = {
     ("case", "read"): Op("get_case", lambda s, i: s.get_case(i["case_id"]), "case.read"),
     ("case", "create"): Op("create_case", lambda s, i: s.create_case(
@@ -121,6 +138,28 @@ OPERATIONS: dict[tuple[str, str], Op] = {
         "followup.rule_added"),
     ("followup", "update"): Op("complete_reminder", lambda s, i: s.complete_reminder(
         _followup_rule_for(s, i), on="2026-01-02"), "followup.completed"),
+    ("room", "read"): Op("list_rooms", lambda s, i: s.list_rooms(), "room.list"),
+    ("room", "create"): Op("create_room", lambda s, i: s.create_room("Matrix room", "meeting"), "room.created"),
+    ("room", "update"): Op("update_room", lambda s, i: s.update_room(i["room_id"], name="Renamed room"),
+                           "room.updated"),
+    ("interview", "read"): Op("get_interview", lambda s, i: s.get_interview(i["interview_id"]), "interview.read"),
+    ("interview", "create"): Op("plan_interview", _plan_second, "interview.planned"),
+    ("interview", "update"): Op("move_interview", lambda s, i: s.move_interview(
+        i["interview_id"], "2026-12-02T14:00"), "interview.moved"),
+    ("interview", "export"): Op("calendar_ics", lambda s, i: s.calendar_ics(
+        date(2026, 12, 1), date(2026, 12, 7), "Europe/Stockholm"), "calendar.exported"),
+    ("interview_notes", "read"): Op("get_interview (notes part)", lambda s, i: s.get_interview(i["interview_id"]),
+                                    "interview.read", needs=(("interview", "read"), ("interview_notes", "read")),
+                                    filter_of=("notes",)),
+    ("interview_notes", "update"): Op("set_interview_notes", lambda s, i: s.set_interview_notes(
+        i["interview_id"], "Notes by the matrix"), "interview.notes_written"),
+    ("recording", "read"): Op("interview_recordings", lambda s, i: s.interview_recordings(i["interview_id"]),
+                              "recording.list"),
+    ("recording", "create"): Op("register_recording", lambda s, i: s.register_recording(
+        i["interview_id"], i["recording_file"], label="Matrix working copy", copy_kind="working",
+        master_id=i["recording_id"]), "recording.registered"),
+    ("recording", "update"): Op("add_custody_event", lambda s, i: s.add_custody_event(
+        i["recording_id"], "viewed", location="Viewing room", purpose="Matrix review"), "recording.viewed"),
 }
 
 # The other public methods, each with the grants it needs.
@@ -199,6 +238,46 @@ ALSO_GUARDED: list[Op] = [
     Op("save_intake (person only)", lambda s, i: s.save_intake(
         i["case_id"], {}, persons=[{"id": i["offender_id"], "values": {"notes": "Intake note"}}]),
        "person.updated", needs=(("case", "read"), ("person", "update"))),
+    Op("interviewers", lambda s, i: s.interviewers(), "interview.interviewers_listed",
+       needs=(("interview", "read"),)),
+    Op("check_interview_plan", lambda s, i: s.check_interview_plan(
+        i["case_id"], i["child_id"], "2026-12-04T10:00", 60, i["room_id"], i["interviewer_id"],
+        time_zone="Europe/Stockholm"), "interview.plan_checked", needs=(("interview", "read"),)),
+    Op("interview_count", lambda s, i: s.interview_count(i["child_id"]), "interview.counted",
+       needs=(("interview", "read"),)),
+    Op("case_interviews", lambda s, i: s.case_interviews(i["case_id"]), "interview.list",
+       needs=(("interview", "read"),)),
+    Op("calendar", lambda s, i: s.calendar(date(2026, 12, 1), date(2026, 12, 7), "Europe/Stockholm"),
+       "calendar.viewed", needs=(("interview", "read"),)),
+    Op("cancel_interview", lambda s, i: s.cancel_interview(i["interview_id"], "Rescheduled (matrix)"),
+       "interview.cancelled", needs=(("interview", "update"),)),
+    Op("record_child_declined", lambda s, i: s.record_child_declined(i["interview_id"], "Matrix"),
+       "interview.child_declined", needs=(("interview", "update"),)),
+    Op("record_interview", lambda s, i: s.record_interview(
+        i["interview_id"], actual_start="2026-11-02T10:05", actual_end="2026-11-02T10:55"),
+       "interview.recorded", needs=(("interview", "update"),)),
+    Op("custody_log", lambda s, i: s.custody_log(i["recording_id"]), "recording.custody_read",
+       needs=(("recording", "read"),)),
+    Op("check_fixity", lambda s, i: s.check_fixity(i["recording_id"], i["recording_file"]),
+       "recording.fixity_ok", needs=(("recording", "update"),)),
+    Op("write_case_summary", lambda s, i: s.write_case_summary(
+        i["case_id"], i["recording_file"].parent / "summary.docx", "docx"), "document.issued",
+       needs=(("case", "export"),)),
+    Op("export_bundle", lambda s, i: s.export_bundle(i["case_id"], i["recording_file"].parent / "bundle"),
+       "bundle.exported", needs=(("case", "export"), ("audit", "export"))),
+    Op("verify_document", lambda s, i: s.verify_document(i["recording_file"].parent / "issued.pdf"),
+       "document.verified", needs=(("case", "read"),)),
+    Op("document_register", lambda s, i: s.document_register(i["case_id"]), "document.register_read",
+       needs=(("case", "read"),)),
+    Op("record_disclosure", lambda s, i: s.record_disclosure(
+        i["document_id"], recipient="Prosecutor (matrix)", undertaking="Court use only"), "document.disclosed",
+       needs=(("case", "export"),)),
+    Op("create_signing_identity", lambda s, i: s.create_signing_identity(), "signing.identity_created",
+       needs=(("record", "settings"),)),
+    Op("import_signing_identity", lambda s, i: s.import_signing_identity(i["pkcs12"], "p12-password"),
+       "signing.identity_imported", needs=(("record", "settings"),)),
+    Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
+       "recording.fixity_scheduled", needs=(("recording", "update"),)),
 ]
 
 # Public methods that check no grant, on purpose. Anything else public must be in a table above.
@@ -212,6 +291,7 @@ UNGUARDED = {
     "setting": "record settings hold no case content (settings.py)",
     "drafts": "the user's own drafts, which only a user allowed to make the edit could save",
     "discard_draft": "the user's own drafts",
+    "signing_identity": "the centre's public certificate: no case content",
 }
 
 ALL_OPS = [(OPERATIONS[p], (p,) if not OPERATIONS[p].needs else OPERATIONS[p].needs) for p in PAIRS
@@ -252,12 +332,26 @@ def world(_template_store, tmp_path, _isolated_home):
             carer = s.create_person(given_name="Carer", family_name="Parentson", date_of_birth="1985-02-02",
                                     acknowledge_duplicates=True)
             agency = s.create_agency(name="Regional Police", kind="police")
+        with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+            room = s.create_room("Interview room 1", "interview")
+            room2 = s.create_room("Interview room 2", "interview")
+        (src / "recording.mp4").write_bytes(b"\x00\x00\x00\x18ftypisom" + bytes(range(256)) * 64)
+        with open_record(path, "interviewer", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+            interviewer = s.user_id
+            interview = s.plan_interview(case["id"], case["child_id"], "2026-11-02T10:00", 60, room, interviewer,
+                                         time_zone="Europe/Stockholm")
+            s.set_interview_notes(interview, SEEDED_NOTES)
+            recording = s.register_recording(interview, src / "recording.mp4", label="Master")
+        with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+            document = s.write_case_summary(case["id"], src / "issued.pdf", "pdf")["document_id"]
         store["ids"] = {"case_id": case["id"], "reference": case["reference"], "child_id": case["child_id"],
                         "offender_id": case["offender_id"], "spare_id": spare, "carer_id": carer,
-                        "agency_id": agency}
+                        "agency_id": agency, "room_id": room, "room2_id": room2, "interviewer_id": interviewer,
+                        "interview_id": interview, "recording_id": recording, "document_id": document,
+                        "pkcs12": _pkcs12()}
     dst = tmp_path / "centre"
     shutil.copytree(src, dst, ignore=shutil.ignore_patterns("*.lock"))
-    return dst / "record.barnahus", dict(store["ids"])
+    return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")
 
 
 def login(path, username):
@@ -306,13 +400,15 @@ def run_and_judge(path: Path, ids: dict, username: str, roles: list[str], op: Op
             # The call itself is allowed (person.read); the vulnerability part is shown or left out.
             result = op(s, ids)
             present = [k for k in op.filter_of if k in result]
+            seeded = SEEDED_NOTES if op.filter_of == ("notes",) else SEEDED_DISABILITY
             if allowed:
                 assert present == list(op.filter_of)
-                assert result["disability"] == SEEDED_DISABILITY
-                assert result["terms"]["risk_factors"] == SEEDED_RISK
+                assert seeded in repr(result)
+                if "terms" in op.filter_of:
+                    assert result["terms"]["risk_factors"] == SEEDED_RISK
             else:
-                assert present == [], f"{username} sees {present} without vulnerability.read"
-                assert SEEDED_DISABILITY not in repr(result)
+                assert present == [], f"{username} sees {present} without {needs[-1]}"
+                assert seeded not in repr(result)
             return
         if allowed:
             op(s, ids)

@@ -1,0 +1,458 @@
+"""The case summary for court: what the record says about a case, as one structured Document
+that the PDF and DOCX renderers both print. The content logic lives here only.
+
+Pseudonymised mode: the child is "Child A", other persons and staff are named by their role,
+a date of birth becomes an age band, addresses and phone numbers are left out, and a Redactor
+removes any known name, date of birth, address or phone number that appears in free text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .. import vocab
+from ..timeutil import parse_utc, zone_info
+from .model import Document, KeyValues, Labels, Paragraph, Section, Table
+
+AGE_BANDS = ((0, 2), (3, 5), (6, 8), (9, 11), (12, 14), (15, 17))
+_STATUS = {"planned": "Planned", "held": "Held", "not_held": "Not held (the child chose not to take part)",
+           "cancelled": "Cancelled"}
+_PARTICIPATION = {"not_yet_asked": "Not yet asked", "chose_to_take_part": "Chose to take part",
+                  "chose_not_to": "Chose not to take part"}
+_CONFLICTS = {"room": "Room already booked", "staff": "Staff member already booked",
+              "child": "The child already booked",
+              "no_contact": "No-contact flag", "testify_once": "Testify once (jurisdiction rule)"}
+
+
+def age_band(dob: str | None, on: date) -> str:
+    if not dob:
+        return "Age not known"
+    born = date.fromisoformat(dob)
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    for lo, hi in AGE_BANDS:
+        if lo <= age <= hi:
+            return f"Age {lo}–{hi}"
+    return "Age 18 or over"
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class Redactor:
+    """Replaces every given term (names, dates of birth, addresses, phone numbers), in any case
+    and with or without accents, by a mark. Applied to every text of a pseudonymised document."""
+
+    MARK = "[removed]"
+
+    def __init__(self, terms, protect=()):
+        # Pseudonyms ("Forensic interviewer 1") stay whole even where a name shares a word.
+        self._protect = sorted({p for p in protect if p}, key=len, reverse=True)
+        words = set()
+        for t in terms:
+            t = (t or "").strip()
+            if len(t) < 2:
+                continue
+            words.add(t)
+            words.add(_fold(t))
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t):
+                y, m, d = t.split("-")
+                words.update({f"{d}.{m}.{y}", f"{d}/{m}/{y}", f"{int(d)}.{int(m)}.{y}", f"{d}-{m}-{y}",
+                              f"{y}{m}{d}", f"{m}/{d}/{y}"})
+        ordered = sorted(words, key=len, reverse=True)
+        self._pattern = re.compile("(?<!\\w)(" + "|".join(map(re.escape, ordered)) + ")(?!\\w)",
+                                   re.IGNORECASE) if ordered else None
+
+    def __call__(self, text: str) -> str:
+        if not text or self._pattern is None:
+            return text
+        kept = {}
+        for i, p in enumerate(self._protect):
+            if p in text:
+                token = f"\x00{i}\x00"
+                text = text.replace(p, token)
+                kept[token] = p
+        out = self._pattern.sub(self.MARK, text)
+        folded = _fold(out)
+        if folded != out and self._pattern.search(folded):
+            out = self._pattern.sub(self.MARK, folded)
+        for token, p in kept.items():
+            out = out.replace(token, p)
+        return out
+
+    def document(self, doc: Document) -> Document:
+        def block(b):
+            if isinstance(b, Paragraph):
+                return replace(b, text=self(b.text))
+            if isinstance(b, KeyValues):
+                return KeyValues(tuple((self(k), self(v)) for k, v in b.pairs))
+            if isinstance(b, Table):
+                return Table(tuple(self(c) for c in b.columns), tuple(tuple(self(c) for c in r) for r in b.rows),
+                             b.widths)
+            return Section(self(b.heading), tuple(block(x) for x in b.blocks))
+        return replace(doc, title=self(doc.title), subtitle=self(doc.subtitle), generated_by=self(doc.generated_by),
+                       footer_note=self(doc.footer_note), sections=tuple(block(s) for s in doc.sections))
+
+
+@dataclass
+class Names:
+    """Who is called what in this document: real names, or pseudonyms by role."""
+    pseudonymise: bool
+    persons: dict
+    users: dict
+
+    def person(self, pid: int | None, fallback: str = "") -> str:
+        if pid is None:
+            return fallback
+        return self.persons.get(pid, fallback or f"Person {pid}")
+
+    def user(self, uid: int | None, name: str | None = None) -> str:
+        if uid is None:
+            return name or ""
+        return self.users.get(uid, name or "")
+
+
+def _label(vocab_name: str, code: str | None, language: str = "en") -> str:
+    if not code:
+        return ""
+    try:
+        return vocab.vocabulary(vocab_name).label(code, language)
+    except KeyError:
+        return code
+
+
+class SummaryBuilder:
+    """data: what issuing.py gathered in one transaction (see IssuingActions._gather)."""
+
+    def __init__(self, data: dict, *, document_id: str, generated_at_utc: str, generated_by: str,
+                 audit_head: tuple, time_zone: str, pseudonymise: bool, centre_name: str,
+                 signer_subject: str, ca_fingerprint: str):
+        self.d = data
+        self.tz = zone_info(time_zone)
+        self.zone_name = time_zone
+        self.document_id = document_id
+        self.generated_at_utc = generated_at_utc
+        self.generated_by = generated_by
+        self.audit_head = audit_head
+        self.pseudonymise = pseudonymise
+        self.centre_name = centre_name
+        self.signer_subject = signer_subject
+        self.ca_fingerprint = ca_fingerprint
+        self.names = self._names()
+
+    # --- names -------------------------------------------------------------------------------
+    def _names(self) -> Names:
+        case = self.d["case"]
+        persons, users = {}, {}
+        for i, c in enumerate(case["children"]):
+            full = " ".join(x for x in (c.get("given_name"), c.get("family_name")) if x)
+            persons[c["person_id"]] = f"Child {chr(65 + i % 26)}" if self.pseudonymise else full
+        counters: dict[str, int] = {}
+        for p in case["parties"]:
+            if p["person_id"] in persons:
+                continue
+            role = _label("party_roles", p["party_role"])
+            counters[role] = counters.get(role, 0) + 1
+            full = " ".join(x for x in (p.get("given_name"), p.get("family_name")) if x)
+            persons[p["person_id"]] = f"{role} {counters[role]}" if self.pseudonymise else full
+        for pid, full in self.d.get("other_person_names", {}).items():
+            persons.setdefault(pid, "Other person" if self.pseudonymise else full)
+        staff_counter: dict[str, int] = {}
+        for uid, (name, role) in sorted(self.d.get("users", {}).items()):
+            if self.pseudonymise:
+                staff_counter[role] = staff_counter.get(role, 0) + 1
+                users[uid] = f"{role} {staff_counter[role]}"
+            else:
+                users[uid] = name
+        return Names(self.pseudonymise, persons, users)
+
+    def redactor(self) -> Redactor:
+        terms = []
+        for p in self.d.get("person_details", {}).values():
+            for f in ("given_name", "family_name", "other_names", "date_of_birth", "address", "phone"):
+                v = p.get(f)
+                if v:
+                    terms.append(v)
+                    if f in ("given_name", "family_name", "other_names", "address"):
+                        terms.extend(w for w in re.split(r"[\s,]+", v) if len(w) >= 3)
+            full = " ".join(x for x in (p.get("given_name"), p.get("family_name")) if x)
+            terms.append(full)
+        for name, _role in self.d.get("users", {}).values():
+            terms.append(name)
+            terms.extend(w for w in name.split() if len(w) >= 3 and not w.lower() in {"demo", "the"})
+        for name in self.d.get("free_names", ()):
+            terms.append(name)
+        return Redactor(terms, protect=list(self.names.persons.values()) + list(self.names.users.values()))
+
+    # --- formatting --------------------------------------------------------------------------
+    def when(self, utc_text: str | None) -> str:
+        if not utc_text:
+            return ""
+        return parse_utc(utc_text).astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+
+    def span(self, start: str | None, end: str | None) -> str:
+        if not start:
+            return ""
+        a, b = self.when(start), self.when(end)
+        return f"{a}–{b[11:] if b[:10] == a[:10] else b}"
+
+    @staticmethod
+    def size(n: int | None) -> str:
+        if n is None:
+            return ""
+        for unit in ("bytes", "KB", "MB", "GB", "TB"):
+            if n < 1000 or unit == "TB":
+                return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+            n /= 1000
+        return ""
+
+    @staticmethod
+    def duration(ms: int | None) -> str:
+        if not ms:
+            return ""
+        s = ms // 1000
+        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+    # --- the document ------------------------------------------------------------------------
+    def build(self) -> Document:
+        case = self.d["case"]
+        sections = [self._case_section(), self._children_section(), self._timeline_section()]
+        if self.d.get("interviews") is not None:
+            sections.append(self._interviews_section())
+        if self.d.get("recordings") is not None:
+            sections.append(self._recordings_section())
+        sections.append(self._justice_section())
+        sections.append(self._about_section())
+        head_id, head_hash = self.audit_head
+        doc = Document(
+            title="Case summary for court",
+            subtitle=self.centre_name + (" — pseudonymised" if self.pseudonymise else ""),
+            case_reference=case["reference"], document_id=self.document_id,
+            generated_at=self.when(self.generated_at_utc) + f" ({self.zone_name})",
+            generated_by=self.generated_by, audit_head=f"entry {head_id}, SHA-256 {head_hash}",
+            language="en", sections=tuple(sections),
+            footer_note=("Pseudonymised: no names, no dates of birth, no addresses." if self.pseudonymise
+                         else "Confidential: contains personal data about a child."),
+            labels=Labels())
+        return self.redactor().document(doc) if self.pseudonymise else doc
+
+    def _case_section(self) -> Section:
+        c = self.d["case"]
+        forms = ", ".join(_label("abuse_forms", f) for f in c.get("abuse_forms", []))
+        pairs = [
+            ("Case reference", c["reference"]),
+            ("Jurisdiction", c["jurisdiction"]),
+            ("Status", _label("case_statuses", c["status"])),
+            ("Case lead", self.names.user(c["case_lead_id"], c.get("case_lead_name"))),
+            ("Referral received", self.when(c["referral_received_at"])),
+            ("Screened", self.when(c.get("screened_at"))),
+            ("Acted on", self.when(c.get("acted_at"))),
+            ("Triage level", _label("triage_levels", c.get("triage_level"))),
+            ("Emergency (removed from harm at once)", "Yes" if c.get("emergency") else "No"),
+            ("Opened ex officio", "Yes" if c.get("ex_officio") else "No"),
+            ("Referral source", _label("referral_sources", c.get("referral_source"))),
+            ("Reporter's profession", _label("reporter_professions", c.get("reporter_profession"))),
+            ("Forms of abuse and exploitation", forms),
+        ]
+        blocks = [KeyValues(tuple((k, v) for k, v in pairs if v))]
+        if c.get("summary") and not self.pseudonymise:
+            blocks.append(Paragraph(c["summary"]))
+        return Section("The case", tuple(blocks))
+
+    def _children_section(self) -> Section:
+        c = self.d["case"]
+        details = self.d.get("person_details", {})
+        received = parse_utc(c["referral_received_at"]).date()
+        blocks = []
+        if not c["children"]:
+            blocks.append(Paragraph("Your roles do not show the persons of this case.", "note"))
+        for ch in c["children"]:
+            p = details.get(ch["person_id"], {})
+            pairs = [("Name" if not self.pseudonymise else "Pseudonym", self.names.person(ch["person_id"])),
+                     ("Role in the case", _label("child_roles", ch["role"]))]
+            if self.pseudonymise:
+                pairs.append(("Age at referral", age_band(ch.get("date_of_birth"), received)))
+            else:
+                dob = ch.get("date_of_birth") or "Not known"
+                status = _label("dob_statuses", ch.get("dob_status"))
+                pairs.append(("Date of birth", f"{dob} ({status})" if status else dob))
+            pairs += [("Gender", _label("genders", ch.get("gender"))),
+                      ("Languages", p.get("languages") or ""),
+                      ("Interpreter needed", "Yes" if p.get("interpreter_needed") else ""),
+                      ("Guardian / special representative", self.names.person(p.get("guardian_person_id"))),
+                      ("Trusted person chosen by the child", self.names.person(p.get("trusted_person_id")))]
+            total = self.d.get("interview_totals", {}).get(ch["person_id"])
+            if total is not None:
+                pairs.append(("Forensic interviews of this child (all cases)", str(total)))
+            blocks.append(Section(self.names.person(ch["person_id"]), (KeyValues(tuple((k, v) for k, v in pairs if v)),)))
+        others = [p for p in c["parties"] if p["person_id"] not in {x["person_id"] for x in c["children"]}]
+        if others:
+            blocks.append(Table(("Person", "Role", "Relationship to the child"),
+                                tuple((self.names.person(p["person_id"]), _label("party_roles", p["party_role"]),
+                                       _label("relationships_to_child", p.get("relationship_to_child")))
+                                      for p in others), (3, 2, 2)))
+        if c.get("no_contact"):
+            blocks.append(Paragraph(
+                "No-contact flags: " + "; ".join(
+                    f"{self.names.person(n['person_a'])} and {self.names.person(n['person_b'])}"
+                    for n in c["no_contact"]) + ". They are never scheduled into the building at the same time.",
+                "warning"))
+        return Section("The child and other persons", tuple(blocks))
+
+    def _timeline_section(self) -> Section:
+        c = self.d["case"]
+        events = [(c["referral_received_at"], "Referral received")]
+        if c.get("screened_at"):
+            events.append((c["screened_at"], "Screened"))
+        if c.get("acted_at"):
+            events.append((c["acted_at"], "Acted on"))
+        for info in c.get("information_given", []):
+            events.append((info["told_at"], f"Child informed ({info['language']}, "
+                                            f"{_label('information_formats', info['format'])}): {info['topic']}"))
+        for iv in self.d.get("interviews") or []:
+            what = {"held": "Forensic interview held", "planned": "Forensic interview planned",
+                    "cancelled": "Forensic interview cancelled",
+                    "not_held": "Forensic interview not held: the child chose not to take part"}[iv["status"]]
+            events.append((iv.get("actual_start_utc") or iv["starts_at_utc"],
+                           f"{what} (no. {iv['number']})" if iv.get("number") else what))
+        for rec in self.d.get("recordings") or []:
+            for ev in rec["custody"]:
+                if ev["event"] in ("acquired", "handed_to_police", "handed_to_prosecution", "handed_to_court",
+                                   "fixity_mismatch", "fixity_missing", "destroyed"):
+                    events.append((ev["occurred_at_utc"], f"Recording '{rec['label']}': {ev['label']}"))
+        if c.get("closed_at"):
+            events.append((c["closed_at"], "Case closed"))
+        events.sort(key=lambda e: e[0])
+        return Section("Referral timeline", (Table(("When", "What"), tuple((self.when(t), w) for t, w in events),
+                                                   (1, 4)),))
+
+    def _interviews_section(self) -> Section:
+        ivs = self.d["interviews"]
+        blocks = []
+        for child_id, total in self.d.get("interview_totals", {}).items():
+            blocks.append(Paragraph(f"{self.names.person(child_id)} has been interviewed {total} time(s) across all "
+                                    "cases (planned and held interviews; cancelled ones not counted)."))
+        if not ivs:
+            blocks.append(Paragraph("No forensic interview is recorded for this case.", "note"))
+        for iv in ivs:
+            pairs = [
+                ("Interview of this child, number", str(iv["number"]) if iv.get("number") else "—"),
+                ("Status", _STATUS[iv["status"]]),
+                ("Planned", self.span(iv["starts_at_utc"], iv["ends_at_utc"])),
+                ("Held", self.span(iv.get("actual_start_utc"), iv.get("actual_end_utc"))),
+                ("Room", iv.get("room_name") or ""),
+                ("Interviewer", self.names.user(iv["interviewer_id"], iv.get("interviewer_name"))),
+                ("Child", self.names.person(iv["child_person_id"])),
+                ("Protocol", _label("interview_protocols", iv.get("protocol"))),
+                ("Language planned / used", " / ".join(x for x in (iv.get("language"), iv.get("language_used")) if x)),
+                ("Interpreter language", iv.get("interpreter_language") or ""),
+                ("Pre-constituted evidence", "Yes" if iv.get("pre_constituted") else "No"),
+                ("The child's participation", _PARTICIPATION.get(iv["child_participation"], "")),
+                ("Why a further interview was needed", iv.get("justification") or ""),
+                ("Reason (cancelled / not held)", iv.get("cancel_reason") or ""),
+            ]
+            sub = [KeyValues(tuple((k, v) for k, v in pairs if v))]
+            if iv["participants"]:
+                sub.append(Table(("Participant", "Role", "Language", "Present"), tuple(
+                    (self._participant(p), _label("interview_participant_roles", p["role"]), p.get("language") or "",
+                     {True: "Yes", False: "No"}.get(p.get("present"), "")) for p in iv["participants"]), (3, 3, 1, 1)))
+            if iv["breaks"]:
+                sub.append(Table(("Break from", "to"), tuple(
+                    (self.when(b["started_at_utc"]), self.when(b["ended_at_utc"])) for b in iv["breaks"])))
+            if iv["overrides"]:
+                sub.append(Table(("Warning overridden when planning", "Written reason", "By", "When"), tuple(
+                    (_CONFLICTS.get(o["conflict"], o["conflict"]), o["reason"],
+                     self.names.user(o.get("by_user"), o.get("by_name")), self.when(o["at_utc"]))
+                    for o in iv["overrides"]), (2, 4, 2, 2)))
+            title = f"Interview {iv['number']}" if iv.get("number") else "Interview (not counted)"
+            blocks.append(Section(f"{title}: {self.when(iv['starts_at_utc'])[:10]}", tuple(sub)))
+        return Section("Forensic interviews", tuple(blocks))
+
+    def _participant(self, p: dict) -> str:
+        if p.get("user_id"):
+            return self.names.user(p["user_id"], p.get("display"))
+        if p.get("person_id"):
+            return self.names.person(p["person_id"], p.get("display") or "")
+        if self.pseudonymise:
+            return _label("interview_participant_roles", p["role"])
+        return p.get("display") or p.get("name") or ""
+
+    def _recordings_section(self) -> Section:
+        recs = self.d["recordings"]
+        if not recs:
+            return Section("Recordings and chain of custody",
+                           (Paragraph("No recording is registered for this case.", "note"),))
+        rows = []
+        for r in recs:
+            rows.append((str(r["id"]), r["label"], "Master" if r["copy_kind"] == "master" else f"Working copy of {r['master_id']}",
+                         r["sha256"], self.size(r["size_bytes"]), self.duration(r.get("duration_ms")),
+                         r["fixity_status"]))
+        blocks = [Paragraph("Each recording is identified by the SHA-256 of its bytes, taken when it was registered. "
+                            "Anyone can repeat the check with a standard tool (for example `sha256sum`)."),
+                  Table(("No.", "Recording", "Copy", "SHA-256", "Size", "Duration", "Fixity"), tuple(rows),
+                        (0.6, 2, 1.4, 4.2, 1.2, 1.3, 1.4))]
+        for r in recs:
+            facts = [("File name", r["file_name"] if not self.pseudonymise else f"recording-{r['id']}"),
+                     ("Container and format", " — ".join(x for x in (r.get("container"), r.get("media_format")) if x)),
+                     ("Capture device", r.get("capture_device") or ""),
+                     ("Kept at", r["storage_location"] if not self.pseudonymise else "[location withheld]"),
+                     ("Acquired", self.when(r["acquired_at_utc"])),
+                     ("Last fixity check", self.when(r.get("fixity_checked_at")))]
+            log = Table(("When", "Event", "Who", "Where", "Why", "Receiver / receipt / order"), tuple(
+                (self.when(e["occurred_at_utc"]), e["label"], self._actor(e), self._where(e),
+                 e.get("purpose") or "",
+                 "; ".join(x for x in (e.get("counterpart"), e.get("receipt"), e.get("order_reference"),
+                                       f"computed SHA-256 {e['computed_sha256']}" if e["event"].startswith("fixity")
+                                       and e.get("computed_sha256") else None) if x))
+                for e in r["custody"]), (1.6, 1.6, 1.4, 1.6, 1.6, 2.2))
+            blocks.append(Section(f"Recording {r['id']}: {r['label']}",
+                                  (KeyValues(tuple((k, v) for k, v in facts if v)), log)))
+        return Section("Recordings and chain of custody", tuple(blocks))
+
+    def _where(self, e: dict) -> str:
+        """A custody event's place. An acquisition or copy is located at the recording's storage
+        location, which a pseudonymised document withholds (a path can name the child)."""
+        loc = e.get("location") or ""
+        if self.pseudonymise and loc and loc in {r["storage_location"] for r in self.d.get("recordings") or []}:
+            return "[location withheld]"
+        return loc
+
+    def _actor(self, e: dict) -> str:
+        if self.pseudonymise:
+            return self.names.user(e["by_user"])
+        return e.get("actor") or e.get("recorded_by_name") or ""
+
+    def _justice_section(self) -> Section:
+        c = self.d["case"]
+        pairs = [("Police reference", c.get("police_reference") or "—"),
+                 ("Prosecution reference", c.get("prosecution_reference") or "—"),
+                 ("Case status", _label("case_statuses", c["status"]))]
+        blocks = [KeyValues(tuple(pairs))]
+        lims = self.d.get("limitations") or []
+        if lims:
+            blocks.append(Table(("Alleged offence", "Offence date", "Statute of limitations"), tuple(
+                (l["category_label"], l.get("offence_date") or "Not known", l.get("text") or l["state"].replace("_", " "))
+                for l in lims), (2, 1, 4)))
+        court = self.d.get("court_dates") or []
+        if court:
+            blocks.append(Table(("Court date", "Note"), tuple((d, n or "") for d, n in court), (1, 3)))
+        return Section("Justice status", tuple(blocks))
+
+    def _about_section(self) -> Section:
+        head_id, head_hash = self.audit_head
+        pairs = [("Document ID", self.document_id),
+                 ("Generated", self.when(self.generated_at_utc) + f" ({self.zone_name})"),
+                 ("Generated by", self.generated_by),
+                 ("Audit trail head at generation", f"entry {head_id}, SHA-256 {head_hash}"),
+                 ("Record", self.d.get("record_id", "")),
+                 ("Signed by", self.signer_subject),
+                 ("Centre CA fingerprint (SHA-256)", self.ca_fingerprint)]
+        return Section("About this document", (
+            KeyValues(tuple(pairs)),
+            Paragraph("The PDF carries an electronic signature (PAdES) of the centre, added as the last step. The "
+                      "centre's register of issued documents holds this document's SHA-256; `barnahus "
+                      "verify-document` answers whether a copy is the one issued and unaltered. The audit trail "
+                      "head lets the centre prove which entries existed when this document was made."),
+        ))

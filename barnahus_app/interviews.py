@@ -1,0 +1,687 @@
+"""Rooms, forensic interviews and the calendar (Session mixin).
+
+An interview is planned for a child in a case, in a room, by a user with the interviewer role.
+Before it is written, every conflict is computed in the same transaction (conflicts()): the room
+or a staff member booked twice, the child and anyone under a no-contact flag in the building
+within the buffer, a further interview where the jurisdiction says "testify once". A conflict
+blocks until the planner overrides it with a written reason, which is kept (conflict_overrides)
+and audited. A second or later interview of the child, across all their cases, needs a written
+justification. Times are UTC with the zone they were planned in, so overlaps are compared on
+one clock across daylight-saving changes.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+
+from sqlalchemy import and_, func, insert, or_, select, update
+
+from . import paths, policy, vocab
+from .errors import ConflictsFound, NotFound, ValidationError
+from .fields import Code, Flag, Languages, Text, clean
+from .models import (
+    Case, CaseChild, ConflictOverride, Interview, InterviewBreak, InterviewParticipant, NoContact,
+    Person, Recording, Room, StaffContact, User, UserRole,
+)
+from .timeutil import local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info
+
+I = Interview.__table__
+IP = InterviewParticipant.__table__
+IB = InterviewBreak.__table__
+CO = ConflictOverride.__table__
+RM = Room.__table__
+C = Case.__table__
+CC = CaseChild.__table__
+NC = NoContact.__table__
+P = Person.__table__
+U = User.__table__
+
+MAX_DURATION_MINUTES = 8 * 60          # no interview day is longer; bounds the overlap scan
+ACTIVE = ("planned", "held")           # bookings that occupy rooms and count as interviews
+PARTICIPATION = ("not_yet_asked", "chose_to_take_part", "chose_not_to")
+ROOM_FIELDS = {"name": Text(100, required=True), "kind": Code("room_kinds", required=True)}
+PLAN_FIELDS = {
+    "protocol": Code("interview_protocols"),
+    "language": Languages(single=True),
+    "interpreter_language": Languages(single=True),
+    "justification": Text(4000, multiline=True),
+    "child_participation": Text(32),   # validated against PARTICIPATION (longest: 18)
+}
+OVERRIDE_REASON = Text(2000, required=True, multiline=True)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """code: room | staff | child | no_contact | testify_once. key identifies this very conflict (an
+    override given for one room clash does not cover another). message is for the planner."""
+    code: str
+    key: str
+    message: str
+
+
+@dataclass(frozen=True)
+class PlanCheck:
+    conflicts: tuple[Conflict, ...]
+    warnings: tuple[str, ...]
+    earlier_interviews: int            # of this child, across all their cases
+    justification_required: bool
+    pre_constituted: bool
+    earlier_interviewers: tuple[int, ...] = field(default=())
+
+    def unresolved(self, overrides: dict) -> list[Conflict]:
+        return [c for c in self.conflicts if not (overrides or {}).get(c.key, "").strip()]
+
+
+@dataclass(frozen=True)
+class Booking:
+    """One entry of the calendar. Carries the case reference, never the child's name."""
+    kind: str
+    id: int
+    case_id: int
+    case_reference: str
+    room_id: int
+    room_name: str
+    starts_at_utc: str
+    ends_at_utc: str
+    status: str
+    staff_id: int
+    staff_name: str
+    title: str
+
+
+# --- jurisdiction rules ---------------------------------------------------------------------------
+@lru_cache(maxsize=4)
+def _rules_from(stamp: tuple) -> dict:
+    rules = {}
+    for path, _mtime in stamp:
+        try:
+            data = json.loads(open(path, encoding="utf-8").read())
+            part = data["rules"]
+            if not isinstance(part, dict):
+                raise ValueError
+        except (OSError, ValueError, KeyError, TypeError):
+            from .errors import RecordFileError
+            raise RecordFileError(f"The interview rules file {path} cannot be used.") from None
+        rules.update(part)
+    return rules
+
+
+def interview_rules() -> dict:
+    """Built-in rules, overridden per jurisdiction by the centre's own file in its data folder."""
+    files = [paths.resources_dir() / "jurisdictions" / "interviews.json",
+             paths.data_dir() / "jurisdictions" / "interviews.json"]
+    stamp = tuple((str(f), f.stat().st_mtime_ns) for f in files if f.is_file())
+    return _rules_from(stamp)
+
+
+def _age_on(dob: str | None, on: date) -> int | None:
+    if not dob:
+        return None
+    born = date.fromisoformat(dob)
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _fmt_local(utc_text: str, zone_name: str) -> str:
+    return parse_utc(utc_text).astimezone(zone_info(zone_name)).strftime("%Y-%m-%d %H:%M")
+
+
+def _ics_time(utc_text: str, tz) -> datetime:
+    """Local time with TZID, except the second occurrence of a repeated hour (clocks go back):
+    RFC 5545 reads an ambiguous local time as the first occurrence, an hour early, so that one
+    is given in UTC."""
+    local = parse_utc(utc_text).astimezone(tz)
+    return local.astimezone(timezone.utc) if local.fold else local
+
+
+class InterviewActions:
+    # --- rooms ---------------------------------------------------------------------------------
+    def create_room(self, name: str, kind: str) -> int:
+        self._authorize("room", "create")
+        data = clean(ROOM_FIELDS, {"name": name, "kind": kind})
+        with self.record.transaction() as conn:
+            if conn.execute(select(RM.c.id).where(func.lower(RM.c.name) == data["name"].lower())).first():
+                raise ValidationError("name", "A room with this name exists already.")
+            rid = conn.execute(insert(RM).values(**data, active=True, created_at=utc_now_iso())).inserted_primary_key[0]
+            self._audit(conn, "room.created", "room", rid)
+        return rid
+
+    def update_room(self, room_id: int, **values) -> None:
+        """Rename, change kind, or retire (active=False): retired rooms keep their old bookings."""
+        self._authorize("room", "update")
+        specs = dict(ROOM_FIELDS, active=Flag())
+        data = clean(specs, values, partial=True)
+        with self.record.transaction() as conn:
+            if "name" in data and conn.execute(select(RM.c.id).where(
+                    func.lower(RM.c.name) == data["name"].lower(), RM.c.id != room_id)).first():
+                raise ValidationError("name", "A room with this name exists already.")
+            if conn.execute(update(RM).where(RM.c.id == room_id).values(**data)).rowcount == 0:
+                raise NotFound(f"There is no room {room_id}.")
+            self._audit(conn, "room.updated", "room", room_id, {"fields": sorted(data)})
+
+    def list_rooms(self, include_retired: bool = False) -> list[dict]:
+        self._authorize("room", "read")
+        q = select(RM).order_by(RM.c.name)
+        if not include_retired:
+            q = q.where(RM.c.active.is_(True))
+        with self.record.transaction() as conn:
+            out = [dict(r._mapping) for r in conn.execute(q)]
+            self._audit(conn, "room.list")
+        return out
+
+    def interviewers(self) -> list[dict]:
+        """Active users with the interviewer role: the only ones who may lead an interview."""
+        self._authorize("interview", "read")
+        with self.record.transaction() as conn:
+            out = [dict(r._mapping) for r in conn.execute(
+                select(U.c.id, U.c.username, U.c.display_name).join(UserRole, UserRole.user_id == U.c.id)
+                .where(U.c.active.is_(True), UserRole.role == policy.Role.INTERVIEWER.value)
+                .order_by(U.c.display_name))]
+            self._audit(conn, "interview.interviewers_listed")
+        return out
+
+    # --- planning ------------------------------------------------------------------------------
+    def check_interview_plan(self, case_id: int, child_person_id: int, starts_at, duration_minutes: int,
+                             room_id: int, interviewer_id: int, *, time_zone: str,
+                             participants: list | None = None, interview_id: int | None = None) -> PlanCheck:
+        """What plan_interview would say, without writing: for a planning form that shows
+        conflicts as the planner types. Audited (it reads other bookings of the child)."""
+        self._authorize("interview", "read")
+        start, end = self._window(starts_at, duration_minutes, time_zone)
+        parts = self._clean_participants(participants or [])
+        with self.record.transaction() as conn:
+            check = self._check(conn, case_id, child_person_id, start, end, room_id, interviewer_id,
+                                parts, interview_id, time_zone)
+            self._audit(conn, "interview.plan_checked", "case", case_id)
+        return check
+
+    def plan_interview(self, case_id: int, child_person_id: int, starts_at, duration_minutes: int,
+                       room_id: int, interviewer_id: int, *, time_zone: str,
+                       participants: list | None = None, protocol: str | None = None,
+                       language: str | None = None, interpreter_language: str | None = None,
+                       justification: str | None = None, child_participation: str = "not_yet_asked",
+                       overrides: dict | None = None) -> int:
+        """Plan an interview. Raises ConflictsFound (nothing written) while any conflict has no
+        written override reason in overrides {conflict.key: reason}; ValidationError on the
+        field "justification" when this is the child's second or later interview without one."""
+        self._authorize("interview", "create")
+        start, end = self._window(starts_at, duration_minutes, time_zone)
+        parts = self._clean_participants(participants or [])
+        data = clean(PLAN_FIELDS, dict(protocol=protocol, language=language,
+                                       interpreter_language=interpreter_language,
+                                       justification=justification, child_participation=child_participation))
+        self._check_participation(data["child_participation"])
+        overrides = self._clean_overrides(overrides)
+        now = utc_now_iso()
+        with self.record.transaction() as conn:
+            check = self._check(conn, case_id, child_person_id, start, end, room_id, interviewer_id, parts, None,
+                                time_zone)
+            self._enforce(check, data.get("justification"), overrides)
+            iid = conn.execute(insert(I).values(
+                case_id=case_id, child_person_id=child_person_id, interviewer_id=interviewer_id,
+                room_id=room_id, starts_at_utc=to_utc_iso(start), ends_at_utc=to_utc_iso(end),
+                time_zone=time_zone, status="planned", pre_constituted=check.pre_constituted,
+                created_by=self.user_id, created_at=now, updated_at=now, **data)).inserted_primary_key[0]
+            self._write_participants(conn, iid, parts)
+            self._write_overrides(conn, iid, check, overrides)
+            self._audit(conn, "interview.planned", "case", case_id,
+                        {"interview": iid, "number": check.earlier_interviews + 1,
+                         "overridden": sorted(c.code for c in check.conflicts)})
+        return iid
+
+    def move_interview(self, interview_id: int, starts_at, duration_minutes: int | None = None,
+                       room_id: int | None = None, interviewer_id: int | None = None,
+                       overrides: dict | None = None) -> None:
+        """Move a planned interview to another time, room or interviewer; conflicts as when planning."""
+        self._authorize("interview", "update")
+        overrides = self._clean_overrides(overrides)
+        with self.record.transaction() as conn:
+            row = self._planned(conn, interview_id)
+            old_minutes = int((parse_utc(row.ends_at_utc) - parse_utc(row.starts_at_utc)).total_seconds() // 60)
+            start, end = self._window(starts_at, duration_minutes or old_minutes, row.time_zone)
+            parts = [dict(r._mapping) for r in conn.execute(select(IP).where(IP.c.interview_id == interview_id))]
+            room = room_id or row.room_id
+            who = interviewer_id or row.interviewer_id
+            check = self._check(conn, row.case_id, row.child_person_id, start, end, room, who, parts, interview_id,
+                                row.time_zone)
+            self._enforce(check, row.justification, overrides)
+            conn.execute(update(I).where(I.c.id == interview_id).values(
+                starts_at_utc=to_utc_iso(start), ends_at_utc=to_utc_iso(end), room_id=room,
+                interviewer_id=who, pre_constituted=check.pre_constituted, updated_at=utc_now_iso()))
+            self._write_overrides(conn, interview_id, check, overrides)
+            self._audit(conn, "interview.moved", "case", row.case_id,
+                        {"interview": interview_id, "overridden": sorted(c.code for c in check.conflicts)})
+
+    def cancel_interview(self, interview_id: int, reason: str) -> None:
+        self._authorize("interview", "update")
+        reason = Text(2000, required=True, multiline=True).clean("reason", reason)
+        with self.record.transaction() as conn:
+            row = self._planned(conn, interview_id)
+            conn.execute(update(I).where(I.c.id == interview_id).values(
+                status="cancelled", cancel_reason=reason, updated_at=utc_now_iso()))
+            self._audit(conn, "interview.cancelled", "case", row.case_id, {"interview": interview_id})
+
+    def record_child_declined(self, interview_id: int, note: str | None = None) -> None:
+        """The child chose not to take part: a right, not a duty. The interview is not held."""
+        self._authorize("interview", "update")
+        note = Text(2000, multiline=True).clean("note", note)
+        with self.record.transaction() as conn:
+            row = self._planned(conn, interview_id)
+            conn.execute(update(I).where(I.c.id == interview_id).values(
+                status="not_held", child_participation="chose_not_to", cancel_reason=note,
+                updated_at=utc_now_iso()))
+            self._audit(conn, "interview.child_declined", "case", row.case_id, {"interview": interview_id})
+
+    def record_interview(self, interview_id: int, *, actual_start, actual_end, breaks=(),
+                         present: dict | None = None, language_used: str | None = None) -> None:
+        """The interview took place: actual start and end, breaks [(start, end)], who of the
+        planned participants was present {participant id: bool}, the language used. The child
+        chose to take part (recorded with it)."""
+        self._authorize("interview", "update")
+        with self.record.transaction() as conn:
+            row = conn.execute(select(I).where(I.c.id == interview_id)).first()
+            if row is None:
+                raise NotFound(f"There is no interview {interview_id}.")
+            if row.status not in ACTIVE:
+                raise ValidationError("status", "A cancelled interview, or one the child declined, "
+                                                "cannot be recorded as held.")
+            start = local_to_utc("actual_start", actual_start, row.time_zone)
+            end = local_to_utc("actual_end", actual_end, row.time_zone)
+            if end <= start:
+                raise ValidationError("actual_end", "must be after the start.")
+            if end > datetime.now(timezone.utc):
+                raise ValidationError("actual_end", "An interview is recorded as held after it ended, not before.")
+            if end - start > timedelta(minutes=MAX_DURATION_MINUTES):
+                raise ValidationError("actual_end", f"An interview lasts at most {MAX_DURATION_MINUTES // 60} hours.")
+            windows = []
+            for i, pair in enumerate(breaks or ()):
+                try:
+                    b0, b1 = pair
+                except (TypeError, ValueError):
+                    raise ValidationError("breaks", "give each break as a start and an end.") from None
+                b0 = local_to_utc("breaks", b0, row.time_zone)
+                b1 = local_to_utc("breaks", b1, row.time_zone)
+                if not start <= b0 < b1 <= end:
+                    raise ValidationError("breaks", f"break {i + 1} must lie within the interview.")
+                windows.append((b0, b1))
+            lang = Languages(single=True).clean("language_used", language_used)
+            ids = {r[0] for r in conn.execute(select(IP.c.id).where(IP.c.interview_id == interview_id))}
+            for pid, was in (present or {}).items():
+                if pid not in ids or not isinstance(was, bool):
+                    raise ValidationError("present", "names someone who was not planned for this interview.")
+            conn.execute(update(I).where(I.c.id == interview_id).values(
+                status="held", actual_start_utc=to_utc_iso(start), actual_end_utc=to_utc_iso(end),
+                language_used=lang, child_participation="chose_to_take_part", updated_at=utc_now_iso()))
+            conn.execute(IB.delete().where(IB.c.interview_id == interview_id))
+            for b0, b1 in sorted(windows):
+                conn.execute(insert(IB).values(interview_id=interview_id, started_at_utc=to_utc_iso(b0),
+                                               ended_at_utc=to_utc_iso(b1)))
+            for pid, was in (present or {}).items():
+                conn.execute(update(IP).where(IP.c.id == pid).values(present=was))
+            self._audit(conn, "interview.recorded", "case", row.case_id, {"interview": interview_id})
+
+    def set_interview_notes(self, interview_id: int, notes: str | None) -> None:
+        self._authorize("interview_notes", "update")
+        notes = Text(100_000, multiline=True).clean("notes", notes)
+        with self.record.transaction() as conn:
+            row = self._interview_row(conn, interview_id)
+            conn.execute(update(I).where(I.c.id == interview_id).values(notes=notes, updated_at=utc_now_iso()))
+            self._audit(conn, "interview.notes_written", "case", row.case_id, {"interview": interview_id})
+
+    # --- reading -------------------------------------------------------------------------------
+    def interview_count(self, child_person_id: int) -> int:
+        """Interviews of this child (planned or held) across all their cases."""
+        self._authorize("interview", "read")
+        with self.record.transaction() as conn:
+            n = self._count(conn, child_person_id, None)
+            self._audit(conn, "interview.counted", "person", child_person_id)
+        return n
+
+    def get_interview(self, interview_id: int) -> dict:
+        self._authorize("interview", "read")
+        with self.record.transaction() as conn:
+            out = self._interview_view(conn, interview_id)
+            self._audit(conn, "interview.read", "case", out["case_id"], {"interview": interview_id})
+        return out
+
+    def case_interviews(self, case_id: int) -> list[dict]:
+        """The case's interviews, oldest first, each with its number among the child's
+        interviews across all cases, its participants, breaks, overrides and recordings."""
+        self._authorize("interview", "read")
+        with self.record.transaction() as conn:
+            self._require_case(conn, case_id)
+            ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id)
+                                              .order_by(I.c.starts_at_utc, I.c.id))]
+            out = [self._interview_view(conn, i) for i in ids]
+            self._audit(conn, "interview.list", "case", case_id)
+        return out
+
+    def calendar(self, start: date, end: date, time_zone: str) -> list[Booking]:
+        """Bookings overlapping the local days start..end (inclusive), rooms side by side. Case
+        references only: a calendar is seen on shared screens."""
+        self._authorize("interview", "read")
+        lo, hi = self._day_range(start, end, time_zone)
+        with self.record.transaction() as conn:
+            out = self._bookings(conn, lo, hi)
+            self._audit(conn, "calendar.viewed", None, None, {"from": str(start), "to": str(end)})
+        return out
+
+    def calendar_ics(self, start: date, end: date, time_zone: str, only_mine: bool = False) -> bytes:
+        """The bookings as an iCalendar file for staff calendars: case reference and room only,
+        CLASS:CONFIDENTIAL, with VTIMEZONE. No names, no addresses, no notes."""
+        self._authorize("interview", "export")
+        import icalendar
+        lo, hi = self._day_range(start, end, time_zone)
+        tz = zone_info(time_zone)
+        uid_base = self.record_info().get("record_id", "barnahus")
+        with self.record.transaction() as conn:
+            rows = [b for b in self._bookings(conn, lo, hi) if b.status in ACTIVE]
+            if only_mine:
+                mine = {r[0] for r in conn.execute(select(IP.c.interview_id).where(IP.c.user_id == self.user_id))}
+                rows = [b for b in rows if b.staff_id == self.user_id or b.id in mine]
+            self._audit(conn, "calendar.exported", None, None,
+                        {"from": str(start), "to": str(end), "events": len(rows)})
+        cal = icalendar.Calendar()
+        cal.add("prodid", "-//Barnahus Case Record//calendar export//EN")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        stamp = datetime.now(timezone.utc)
+        for b in rows:
+            ev = icalendar.Event()
+            ev.add("uid", f"{b.kind}-{b.id}@{uid_base}")
+            ev.add("dtstamp", stamp)
+            ev.add("dtstart", _ics_time(b.starts_at_utc, tz))
+            ev.add("dtend", _ics_time(b.ends_at_utc, tz))
+            ev.add("summary", b.title)
+            ev.add("location", b.room_name)
+            ev.add("class", "CONFIDENTIAL")
+            ev.add("status", "CONFIRMED")
+            cal.add_component(ev)
+        cal.add_missing_timezones()
+        return cal.to_ical()
+
+    # --- internals -----------------------------------------------------------------------------
+    @staticmethod
+    def _window(starts_at, duration_minutes, time_zone: str) -> tuple[datetime, datetime]:
+        zone_info(time_zone)
+        start = local_to_utc("starts_at", starts_at, time_zone)
+        if not isinstance(duration_minutes, int) or isinstance(duration_minutes, bool) or \
+                not 5 <= duration_minutes <= MAX_DURATION_MINUTES:
+            raise ValidationError("duration_minutes", f"must be 5 to {MAX_DURATION_MINUTES} minutes.")
+        return start, start + timedelta(minutes=duration_minutes)
+
+    @staticmethod
+    def _day_range(start: date, end: date, time_zone: str) -> tuple[str, str]:
+        if not isinstance(start, date) or not isinstance(end, date) or end < start:
+            raise ValidationError("end", "The calendar range must end on or after its start.")
+        if (end - start).days > 366:
+            raise ValidationError("end", "A calendar range covers at most a year.")
+        tz = zone_info(time_zone)
+        lo = datetime.combine(start, time(0), tz)
+        hi = datetime.combine(end + timedelta(days=1), time(0), tz)
+        return to_utc_iso(lo), to_utc_iso(hi)
+
+    @staticmethod
+    def _check_participation(value) -> None:
+        if value not in PARTICIPATION:
+            raise ValidationError("child_participation", f"use one of {', '.join(PARTICIPATION)}.")
+
+    @staticmethod
+    def _clean_overrides(overrides) -> dict:
+        out = {}
+        for key, reason in (overrides or {}).items():
+            out[str(key)] = OVERRIDE_REASON.clean("override_reason", reason)
+        return out
+
+    @staticmethod
+    def _clean_participants(items) -> list[dict]:
+        out = []
+        for i, raw in enumerate(items):
+            if not isinstance(raw, dict):
+                raise ValidationError("participants", f"participant {i + 1} is not a participant.")
+            unknown = set(raw) - {"role", "user_id", "person_id", "staff_contact_id", "name", "language"}
+            if unknown:
+                raise ValidationError("participants", f"'{sorted(unknown)[0]}' is not a field of a participant.")
+            p = {"role": vocab.check_code("interview_participant_roles", "participants", raw.get("role"), True),
+                 "name": Text(200).clean("participants", raw.get("name")),
+                 "language": Languages(single=True).clean("participants", raw.get("language"))}
+            for ref in ("user_id", "person_id", "staff_contact_id"):
+                v = raw.get(ref)
+                if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 1):
+                    raise ValidationError("participants", f"participant {i + 1}: {ref} is not a valid reference.")
+                p[ref] = v
+            if sum(1 for k in ("user_id", "person_id", "staff_contact_id", "name") if p.get(k)) != 1:
+                raise ValidationError("participants", f"participant {i + 1}: say who it is: a user, a person, "
+                                                      "an agency contact or a name (one of them).")
+            out.append(p)
+        return out
+
+    def _check(self, conn, case_id, child_id, start, end, room_id, interviewer_id, parts, interview_id,
+               zone: str) -> PlanCheck:
+        case = self._require_case(conn, case_id)
+        child = conn.execute(select(P.c.id, P.c.date_of_birth).join(CC, CC.c.person_id == P.c.id)
+                             .where(CC.c.case_id == case_id, P.c.id == child_id)).first()
+        if child is None:
+            raise ValidationError("child_person_id", "Choose a child of this case.")
+        room = conn.execute(select(RM).where(RM.c.id == room_id)).first()
+        if room is None or not room.active:
+            raise ValidationError("room_id", "Choose one of the centre's rooms in use.")
+        if not conn.execute(select(U.c.id).join(UserRole, UserRole.user_id == U.c.id).where(
+                U.c.id == interviewer_id, U.c.active.is_(True),
+                UserRole.role == policy.Role.INTERVIEWER.value)).first():
+            raise ValidationError("interviewer_id", "The interviewer must be an active user with the "
+                                                    "forensic interviewer role.")
+        for p in parts:
+            if p["user_id"] and not conn.execute(select(U.c.id).where(U.c.id == p["user_id"], U.c.active.is_(True))).first():
+                raise ValidationError("participants", "names a user who does not exist or is disabled.")
+            if p["person_id"]:
+                self._require_person(conn, p["person_id"])
+            if p["staff_contact_id"] and not conn.execute(select(StaffContact.id).where(
+                    StaffContact.id == p["staff_contact_id"])).first():
+                raise ValidationError("participants", "names an agency contact who does not exist.")
+
+        s, e = to_utc_iso(start), to_utc_iso(end)
+        conflicts, warnings = [], []
+        # Room and staff: the same clock, no buffer.
+        for other in self._overlapping(conn, s, e, interview_id):
+            if other.room_id == room_id:
+                conflicts.append(Conflict("room", f"room:{room_id}:{other.id}",
+                                          f"{room.name} is booked {self._span(other, zone)} "
+                                          f"(case {other.reference})."))
+        staff = {interviewer_id} | {p["user_id"] for p in parts if p["user_id"]}
+        for uid, iid, ref, st, en in self._staff_busy(conn, staff, s, e, interview_id):
+            name = conn.execute(select(U.c.display_name).where(U.c.id == uid)).scalar()
+            conflicts.append(Conflict("staff", f"staff:{uid}:{iid}",
+                                      f"{name} is booked {_fmt_local(st, zone)}–{_fmt_local(en, zone)[11:]} "
+                                      f"(case {ref})."))
+        # No-contact: everyone this booking brings into the building, against everyone another
+        # booking brings, within the buffer.
+        buffer = timedelta(minutes=self._setting_in(conn, "no_contact_buffer_minutes"))
+        here = {child_id} | {p["person_id"] for p in parts if p["person_id"]}
+        partners = self._no_contact_partners(conn, here)
+        for a, b in sorted(partners):
+            if a in here and b in here and a < b:   # each pair once (partners holds both directions)
+                conflicts.append(Conflict("no_contact", f"no_contact:{a}:{b}:same",
+                                          f"{self._person_name(conn, a)} and {self._person_name(conn, b)} must "
+                                          "never meet (no-contact flag), and both are planned for this interview."))
+        # The child cannot be in two interviews at once, in any case.
+        for _pid, iid, ref, st, en in self._persons_busy(conn, {child_id}, s, e, interview_id):
+            conflicts.append(Conflict("child", f"child:{child_id}:{iid}",
+                                      f"The child is already booked {_fmt_local(st, zone)}–{_fmt_local(en, zone)[11:]} "
+                                      f"(case {ref})."))
+        wanted = {b for _a, b in partners if b not in here}
+        if wanted:
+            lo, hi = to_utc_iso(start - buffer), to_utc_iso(end + buffer)
+            for pid, iid, ref, st, en in self._persons_busy(conn, wanted, lo, hi, interview_id):
+                conflicts.append(Conflict(
+                    "no_contact", f"no_contact:{pid}:{iid}",
+                    f"{self._person_name(conn, pid)}, under a no-contact flag with someone in this interview, "
+                    f"is in the building {_fmt_local(st, zone)}–{_fmt_local(en, zone)[11:]} (case {ref}); "
+                    f"keep {int(buffer.total_seconds() // 60)} minutes apart."))
+        # As few interviews as possible.
+        earlier = conn.execute(select(I.c.id, I.c.interviewer_id).where(
+            I.c.child_person_id == child_id, I.c.status.in_(ACTIVE),
+            I.c.id != (interview_id or 0)).order_by(I.c.starts_at_utc)).all()
+        earlier_ids = tuple(dict.fromkeys(r.interviewer_id for r in earlier))
+        if earlier and interview_id is None and interviewer_id not in earlier_ids:
+            warnings.append("The child was interviewed before by someone else; the same interviewer is "
+                            "preferred.")
+        rule = interview_rules().get(case.jurisdiction) or {}
+        age = _age_on(child.date_of_birth, start.astimezone(zone_info(zone)).date())  # the local date
+        if age is None and (rule.get("testify_once_under_age") or rule.get("pre_constituted_under_age")):
+            warnings.append(f"The child's date of birth is not known: the age rules of {case.jurisdiction} "
+                            "cannot be applied.")
+        once = rule.get("testify_once_under_age")
+        if earlier and interview_id is None and once and age is not None and age < once:
+            conflicts.append(Conflict("testify_once", f"testify_once:{child_id}",
+                                      f"Under the rules of {case.jurisdiction}, a child under {once} testifies "
+                                      "once; this child has been interviewed before."))
+        pre = rule.get("pre_constituted_under_age")
+        pre_constituted = bool(pre and age is not None and age < pre)
+        if pre_constituted:
+            roles_present = {p["role"] for p in parts}
+            missing = [r for r in rule.get("pre_constituted_observers", []) if r not in roles_present]
+            if missing:
+                labels = ", ".join(vocab.vocabulary("interview_participant_roles").label(r) for r in missing)
+                warnings.append(f"Pre-constituted evidence ({case.jurisdiction}, under {pre}): also plan {labels}.")
+        return PlanCheck(tuple(conflicts), tuple(warnings), len(earlier),
+                         bool(earlier) and interview_id is None, pre_constituted, earlier_ids)
+
+    @staticmethod
+    def _enforce(check: PlanCheck, justification, overrides: dict) -> None:
+        if check.justification_required and not (justification or "").strip():
+            raise ValidationError("justification", f"This would be interview number {check.earlier_interviews + 1} "
+                                                    "of this child: write why another interview is needed.")
+        if check.unresolved(overrides):
+            raise ConflictsFound(check)
+
+    def _write_overrides(self, conn, iid: int, check: PlanCheck, overrides: dict) -> None:
+        now = utc_now_iso()
+        for c in check.conflicts:
+            conn.execute(insert(CO).values(interview_id=iid, conflict=c.code, detail=c.key,
+                                           reason=overrides[c.key], by_user=self.user_id, at_utc=now))
+
+    @staticmethod
+    def _write_participants(conn, iid: int, parts: list[dict]) -> None:
+        for p in parts:
+            conn.execute(insert(IP).values(interview_id=iid, **p))
+
+    @staticmethod
+    def _span(row, zone: str) -> str:
+        return f"{_fmt_local(row.starts_at_utc, zone)}–{_fmt_local(row.ends_at_utc, zone)[11:]}"
+
+    @staticmethod
+    def _overlap(lo: str, hi: str, exclude):
+        earliest = to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES))
+        # The start bound lets SQLite range-scan ix_interview_starts instead of every booking.
+        return and_(I.c.starts_at_utc < hi, I.c.starts_at_utc > earliest, I.c.ends_at_utc > lo,
+                    I.c.status.in_(ACTIVE), I.c.id != (exclude or 0))
+
+    def _overlapping(self, conn, lo, hi, exclude):
+        return conn.execute(select(I.c.id, I.c.room_id, I.c.starts_at_utc, I.c.ends_at_utc, C.c.reference)
+                            .join(C, C.c.id == I.c.case_id).where(self._overlap(lo, hi, exclude))).all()
+
+    def _staff_busy(self, conn, users: set, lo, hi, exclude):
+        q1 = select(I.c.interviewer_id, I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc).join(
+            C, C.c.id == I.c.case_id).where(self._overlap(lo, hi, exclude), I.c.interviewer_id.in_(users))
+        q2 = select(IP.c.user_id, I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc).join(
+            I, I.c.id == IP.c.interview_id).join(C, C.c.id == I.c.case_id).where(
+            self._overlap(lo, hi, exclude), IP.c.user_id.in_(users))
+        return sorted(set(conn.execute(q1).all()) | set(conn.execute(q2).all()))
+
+    def _persons_busy(self, conn, persons: set, lo, hi, exclude):
+        q1 = select(I.c.child_person_id, I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc).join(
+            C, C.c.id == I.c.case_id).where(self._overlap(lo, hi, exclude), I.c.child_person_id.in_(persons))
+        q2 = select(IP.c.person_id, I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc).join(
+            I, I.c.id == IP.c.interview_id).join(C, C.c.id == I.c.case_id).where(
+            self._overlap(lo, hi, exclude), IP.c.person_id.in_(persons))
+        return sorted(set(conn.execute(q1).all()) | set(conn.execute(q2).all()))
+
+    @staticmethod
+    def _no_contact_partners(conn, persons: set) -> set[tuple[int, int]]:
+        """(someone here, their no-contact partner) pairs."""
+        out = set()
+        for a, b in conn.execute(select(NC.c.person_a, NC.c.person_b).where(
+                or_(NC.c.person_a.in_(persons), NC.c.person_b.in_(persons)))):
+            if a in persons:
+                out.add((a, b))
+            if b in persons:
+                out.add((b, a))
+        return out
+
+    @staticmethod
+    def _person_name(conn, pid: int) -> str:
+        r = conn.execute(select(P.c.given_name, P.c.family_name).where(P.c.id == pid)).first()
+        return " ".join(x for x in (r.given_name, r.family_name) if x) if r else f"person {pid}"
+
+    def _count(self, conn, child_id: int, exclude) -> int:
+        return conn.execute(select(func.count()).select_from(I).where(
+            I.c.child_person_id == child_id, I.c.status.in_(ACTIVE), I.c.id != (exclude or 0))).scalar()
+
+    def _interview_row(self, conn, interview_id: int):
+        row = conn.execute(select(I).where(I.c.id == interview_id)).first()
+        if row is None:
+            raise NotFound(f"There is no interview {interview_id}.")
+        return row
+
+    def _planned(self, conn, interview_id: int):
+        row = self._interview_row(conn, interview_id)
+        if row.status != "planned":
+            raise ValidationError("status", f"This interview is {row.status.replace('_', ' ')}; only a planned "
+                                            "interview can be moved, cancelled or declined.")
+        return row
+
+    def _interview_view(self, conn, interview_id: int) -> dict:
+        row = self._interview_row(conn, interview_id)
+        out = dict(row._mapping)
+        if not self.can("interview_notes", "read"):
+            out.pop("notes")
+        out["case_reference"] = conn.execute(select(C.c.reference).where(C.c.id == row.case_id)).scalar()
+        out["room_name"] = conn.execute(select(RM.c.name).where(RM.c.id == row.room_id)).scalar()
+        out["interviewer_name"] = conn.execute(select(U.c.display_name).where(U.c.id == row.interviewer_id)).scalar()
+        out["child_name"] = self._person_name(conn, row.child_person_id) if self.can("person", "read") else None
+        # Its place among the child's interviews across all cases (cancelled ones do not count).
+        out["number"] = conn.execute(select(func.count()).select_from(I).where(
+            I.c.child_person_id == row.child_person_id, I.c.status.in_(ACTIVE),
+            or_(I.c.starts_at_utc < row.starts_at_utc,
+                and_(I.c.starts_at_utc == row.starts_at_utc, I.c.id <= row.id)))).scalar() \
+            if row.status in ACTIVE else None
+        out["child_interviews_total"] = self._count(conn, row.child_person_id, None)
+        parts = []
+        for p in conn.execute(select(IP).where(IP.c.interview_id == interview_id).order_by(IP.c.id)):
+            d = dict(p._mapping)
+            d["display"] = self._participant_name(conn, d)
+            parts.append(d)
+        out["participants"] = parts
+        out["breaks"] = [dict(r._mapping) for r in conn.execute(
+            select(IB).where(IB.c.interview_id == interview_id).order_by(IB.c.started_at_utc))]
+        out["overrides"] = [dict(r._mapping) for r in conn.execute(
+            select(CO.c.conflict, CO.c.detail, CO.c.reason, CO.c.at_utc, CO.c.by_user,
+                   U.c.display_name.label("by_name"))
+            .join(U, U.c.id == CO.c.by_user).where(CO.c.interview_id == interview_id).order_by(CO.c.id))]
+        out["recordings"] = [r[0] for r in conn.execute(
+            select(Recording.id).where(Recording.interview_id == interview_id).order_by(Recording.id))]
+        return out
+
+    def _participant_name(self, conn, p: dict) -> str:
+        if p.get("user_id"):
+            return conn.execute(select(U.c.display_name).where(U.c.id == p["user_id"])).scalar() or ""
+        if p.get("person_id"):
+            return self._person_name(conn, p["person_id"]) if self.can("person", "read") else ""
+        if p.get("staff_contact_id"):
+            return conn.execute(select(StaffContact.name).where(StaffContact.id == p["staff_contact_id"])).scalar() or ""
+        return p.get("name") or ""
+
+    def _bookings(self, conn, lo: str, hi: str) -> list[Booking]:
+        title = "Forensic interview"
+        rows = conn.execute(
+            select(I.c.id, I.c.case_id, C.c.reference, I.c.room_id, RM.c.name, I.c.starts_at_utc,
+                   I.c.ends_at_utc, I.c.status, I.c.interviewer_id, U.c.display_name)
+            .join(C, C.c.id == I.c.case_id).join(RM, RM.c.id == I.c.room_id).join(U, U.c.id == I.c.interviewer_id)
+            .where(I.c.starts_at_utc < hi,
+                   I.c.starts_at_utc > to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES)),
+                   I.c.ends_at_utc > lo, I.c.status != "cancelled")
+            .order_by(I.c.starts_at_utc, RM.c.name)).all()
+        return [Booking("interview", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                        f"{title} – case {r[2]}") for r in rows]

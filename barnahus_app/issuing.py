@@ -1,0 +1,476 @@
+"""Documents that leave the centre (Session mixin): the court summary (PDF/A-1b signed PAdES,
+and DOCX), prosecutor bundles (signed BagIt), the document and disclosure registers, and the
+centre's signing identity.
+
+Order of every issue: gather the case in one transaction, build one Document, render, sign the
+PDF as the very last step, write the file under a hidden name beside the destination, publish it
+(never over an existing file), then register its SHA-256 and audit it in one transaction. If the
+register cannot be written the published file is removed again: nothing leaves unregistered.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import secrets
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import func, insert, select, update
+
+from . import audit, hashing, pki, policy
+from .errors import NotFound, RecordFileError, ValidationError
+from .fields import Text
+from .models import (
+    Agency, Disclosure, FollowUpRule, Interview, IssuedDocument, Person, Recording, RecordMeta,
+    SigningCredential, User,
+)
+from .timeutil import check_datetime, system_zone_name, utc_now_iso
+
+SC = SigningCredential.__table__
+DOC = IssuedDocument.__table__
+DIS = Disclosure.__table__
+I = Interview.__table__
+REC = Recording.__table__
+P = Person.__table__
+U = User.__table__
+FR = FollowUpRule.__table__
+
+FORMATS = ("pdf", "docx")
+DISCLOSURE_FIELDS = {"recipient": Text(200, required=True), "undertaking": Text(4000, required=True, multiline=True),
+                     "method": Text(100)}
+
+
+def new_document_id(now: datetime | None = None) -> str:
+    now = now or datetime.now(timezone.utc)
+    return f"D-{now:%Y%m%d}-{secrets.token_hex(4).upper()}"
+
+
+def _csv(columns, rows, redact=None) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow([redact(str(c)) if redact and c is not None else ("" if c is None else c) for c in r])
+    return buf.getvalue().encode("utf-8-sig")  # the BOM makes spreadsheet programs read UTF-8
+
+
+def _write_published(dest: Path, data: bytes) -> None:
+    """Write data at dest through a hidden partial file in the same folder; never overwrite."""
+    from .bundle import publish_new, remove_partial, write_new_file
+    dest = Path(dest)
+    if os.path.lexists(dest):
+        raise ValidationError("out", f"{dest} already exists; choose another name.")
+    if not dest.parent.is_dir():
+        raise ValidationError("out", f"the folder {dest.parent} does not exist.")
+    partial = dest.parent / f".{dest.name}.partial-{secrets.token_hex(6)}"
+    try:
+        write_new_file(partial, data)
+        publish_new(partial, dest)
+    except OSError as e:
+        remove_partial(partial)
+        import errno
+        if e.errno == errno.ENOSPC:
+            from .errors import DiskFull
+            raise DiskFull(f"The disk holding {dest.parent} is full; nothing was written.") from None
+        raise RecordFileError(f"{dest} cannot be written: {e.strerror or e}. Nothing was written.") from None
+    except BaseException:
+        remove_partial(partial)
+        raise
+
+
+class IssuingActions:
+    # --- the centre's signing identity -------------------------------------------------------
+    def signing_identity(self) -> dict | None:
+        """The active signing certificate (no case content): subject, fingerprints, validity."""
+        with self.record.engine.connect() as conn:
+            creds = self._credentials(conn)
+        return None if creds is None else self._identity_info(creds)
+
+    def create_signing_identity(self) -> dict:
+        """A new organisation CA and document-signing certificate for the centre; earlier ones
+        stay in the record (documents they signed still verify) but sign nothing new."""
+        self._authorize("record", "settings")
+        with self.record.transaction() as conn:
+            creds = self._create_identity(conn)
+        return self._identity_info(creds)
+
+    def import_signing_identity(self, pkcs12: bytes, password: str | None) -> dict:
+        """The centre's own certificate from its PKI (a .p12/.pfx with key and chain)."""
+        self._authorize("record", "settings")
+        creds = pki.load_pkcs12(pkcs12, password)
+        with self.record.transaction() as conn:
+            self._store_identity(conn, creds, None, None, "imported")
+            self._audit(conn, "signing.identity_imported", "record", None,
+                        {"fingerprint": pki.fingerprint(creds.cert_pem)})
+        return self._identity_info(creds)
+
+    # --- issuing -----------------------------------------------------------------------------
+    def write_case_summary(self, case, out, fmt: str = "pdf", *, pseudonymise: bool = False,
+                           time_zone: str | None = None, progress=None, cancel=None) -> dict:
+        """Write the court summary of a case (by id or reference) to the file out, PDF/A-1b
+        signed by the centre or DOCX, register it and return its register entry."""
+        self._authorize("case", "export")
+        if fmt not in FORMATS:
+            raise ValidationError("format", "is pdf or docx.")
+        out = Path(out)
+        if os.path.lexists(out):
+            raise ValidationError("out", f"{out} already exists; choose another name.")
+        doc_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
+        data = self._render(builder.build(), fmt, creds, progress, cancel)
+        _write_published(out, data)
+        try:
+            with self.record.transaction() as conn:
+                entry = self._register(conn, builder.d["case"]["id"], doc_id, "case_summary", fmt, pseudonymise,
+                                       data, out.name, builder.audit_head, now)
+                self._audit(conn, "document.issued", "case", builder.d["case"]["id"],
+                            {"document": doc_id, "type": "case_summary", "format": fmt,
+                             "pseudonymised": pseudonymise, "sha256": entry["sha256"]})
+        except BaseException:
+            out.unlink(missing_ok=True)
+            raise
+        return entry
+
+    def export_bundle(self, case, out, *, pseudonymise: bool = False, as_zip: bool = False,
+                      passphrase: str | None = None, include_recordings: bool = False,
+                      time_zone: str | None = None, progress=None, cancel=None) -> dict:
+        """A prosecutor bundle: a signed BagIt folder (or zip, optionally AES-256 for transport)
+        with the summary as PDF and DOCX, an interview index, the recordings manifest (and with
+        include_recordings copies of the recordings found at their storage locations), the custody
+        log, the case's audit extract and the centre's certificates. Registered with its parts."""
+        self._authorize("case", "export")
+        self._authorize("audit", "export")
+        from .bundle import BundleFile, safe_name, write_bundle
+        out = Path(out)
+        if os.path.lexists(out):
+            raise ValidationError("out", f"{out} already exists; choose another name.")
+        bundle_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
+        d = builder.d
+        redact = builder.redactor() if pseudonymise else None
+        steps = {"done": 0}
+
+        def part(lo, hi):
+            return (lambda a, b: progress(int(lo + (hi - lo) * a / max(b, 1)), 1000)) if progress else None
+
+        doc = builder.build()
+        pdf_id, docx_id = new_document_id(now), new_document_id(now)
+        from dataclasses import replace
+        pdf = self._render(replace(doc, document_id=pdf_id), "pdf", creds, part(0, 150), cancel)
+        docx = self._render(replace(doc, document_id=docx_id), "docx", creds, part(150, 250), cancel)
+        files = [BundleFile("summary/case-summary.pdf", pdf), BundleFile("summary/case-summary.docx", docx)]
+        files += self._bundle_tables(builder, redact)
+        if include_recordings:
+            for r in d.get("recordings") or []:
+                src = Path(r["storage_location"])
+                if r["fixity_status"] != "destroyed" and src.is_file():
+                    ext = "".join(Path(r["file_name"]).suffixes[-1:])[:10]
+                    name = f"recording-{r['id']}{safe_name(ext) if ext else ''}" if pseudonymise else \
+                        f"{r['id']}-{safe_name(Path(r['file_name']).name)}"
+                    files.append(BundleFile(f"recordings/files/{name}", src))
+        case = d["case"]
+        info = {"Source-Organization": builder.centre_name or "Barnahus",
+                "External-Identifier": bundle_id,
+                "External-Description": f"Prosecutor bundle for case {case['reference']}"
+                                        + (" (pseudonymised)" if pseudonymise else ""),
+                "Internal-Sender-Identifier": case["reference"]}
+        result = write_bundle(out, files, info, creds, as_zip=as_zip, passphrase=passphrase,
+                              progress=part(250, 1000), cancel=cancel)
+        try:
+            with self.record.transaction() as conn:
+                for did, fmt, data, name in ((pdf_id, "pdf", pdf, "case-summary.pdf"),
+                                             (docx_id, "docx", docx, "case-summary.docx")):
+                    self._register(conn, case["id"], did, "case_summary", fmt, pseudonymise, data, name,
+                                   builder.audit_head, now)
+                entry = self._register(conn, case["id"], bundle_id, "bundle", "zip" if as_zip else "bag",
+                                       pseudonymise, None, out.name, builder.audit_head, now,
+                                       sha256=result.sha256, size=result.payload_bytes)
+                self._audit(conn, "bundle.exported", "case", case["id"],
+                            {"document": bundle_id, "files": result.payload_files, "zip": as_zip,
+                             "encrypted": passphrase is not None, "pseudonymised": pseudonymise,
+                             "recordings_copied": sum(1 for f in files if f.arcname.startswith("recordings/files/")),
+                             "sha256": result.sha256})
+        except BaseException:
+            from .bundle import remove_partial
+            remove_partial(out)
+            raise
+        if progress:
+            progress(1000, 1000)
+        return dict(entry, parts=[pdf_id, docx_id])
+
+    # --- registers -----------------------------------------------------------------------------
+    def verify_document(self, path) -> dict:
+        """Is this file one this record issued, unaltered? Looks its SHA-256 up in the register
+        (for a bundle folder: the SHA-256 of its tag manifest). Answers status "issued" with the
+        register entry, or "unknown" (never issued here, or altered since)."""
+        self._authorize("case", "read")
+        path = Path(path)
+        if path.is_dir():
+            target = path / "tagmanifest-sha256.txt"
+            if not target.is_file():
+                return {"status": "unknown", "reason": "This folder is not a bundle (no tagmanifest-sha256.txt)."}
+            sha, _ = hashing.sha256_file(target)
+        else:
+            sha, _ = hashing.sha256_file(path)
+        with self.record.transaction() as conn:
+            row = conn.execute(select(DOC, U.c.display_name.label("issued_by_name"))
+                               .join(U, U.c.id == DOC.c.issued_by).where(DOC.c.sha256 == sha)).first()
+            if row is None:
+                self._audit(conn, "document.verified", None, None, {"result": "unknown", "sha256": sha})
+                return {"status": "unknown", "sha256": sha,
+                        "reason": "This file was not issued by this record, or it was altered after it was issued."}
+            out = self._entry(conn, row)
+            self._audit(conn, "document.verified", "case", row.case_id, {"result": "issued", "document": row.document_id})
+        out.update(status="issued", sha256=sha)
+        return out
+
+    def document_register(self, case) -> list[dict]:
+        """Every document and bundle issued for a case, newest first, with its disclosures."""
+        self._authorize("case", "read")
+        with self.record.transaction() as conn:
+            cid = self._resolve_case(conn, case)
+            rows = conn.execute(select(DOC, U.c.display_name.label("issued_by_name"))
+                                .join(U, U.c.id == DOC.c.issued_by).where(DOC.c.case_id == cid)
+                                .order_by(DOC.c.id.desc())).all()
+            out = [self._entry(conn, r) for r in rows]
+            self._audit(conn, "document.register_read", "case", cid)
+        return out
+
+    def record_disclosure(self, document_id: str, *, recipient: str, undertaking: str, method: str | None = None,
+                          disclosed_at=None, recipient_agency_id: int | None = None) -> int:
+        """What went to whom, when, under what undertaking (the disclosure register)."""
+        self._authorize("case", "export")
+        data = {k: spec.clean(k, v) for (k, spec), v in zip(
+            DISCLOSURE_FIELDS.items(), (recipient, undertaking, method))}
+        when = check_datetime("disclosed_at", disclosed_at) or utc_now_iso()
+        with self.record.transaction() as conn:
+            doc = conn.execute(select(DOC).where(DOC.c.document_id == str(document_id).strip())).first()
+            if doc is None:
+                raise NotFound(f"There is no issued document {str(document_id)[:40]}.")
+            if recipient_agency_id is not None and conn.execute(
+                    select(Agency.id).where(Agency.id == recipient_agency_id)).first() is None:
+                raise NotFound(f"There is no agency {recipient_agency_id}.")
+            did = conn.execute(insert(DIS).values(
+                document_id=doc.id, recipient_agency_id=recipient_agency_id, disclosed_at=when,
+                recorded_by=self.user_id, recorded_at=utc_now_iso(), **data)).inserted_primary_key[0]
+            self._audit(conn, "document.disclosed", "case", doc.case_id,
+                        {"document": doc.document_id, "disclosure": did})
+        return did
+
+    # --- internals -----------------------------------------------------------------------------
+    def _prepare(self, case, pseudonymise: bool, time_zone: str | None):
+        from .documents.summary import SummaryBuilder
+        zone = time_zone or system_zone_name()
+        limitations = None
+        with self.record.engine.connect() as conn:
+            case_id = self._resolve_case(conn, case)
+            # The head as it was before this issue began: what audit_head() showed the user, not
+            # moved on by the entries preparing the document writes (limitations read, identity).
+            head = audit.head(conn)
+        if self.can("case", "read"):
+            limitations = self.limitation_status(case_id)
+        now = datetime.now(timezone.utc)
+        with self.record.transaction() as conn:
+            creds = self._credentials(conn) or self._create_identity(conn)
+            data = self._gather(conn, case_id)
+            data["limitations"] = limitations
+            self._audit(conn, "document.prepared", "case", case_id, {"pseudonymised": pseudonymise})
+        centre = data.pop("centre_name", "")
+        doc_id = new_document_id(now)
+        me = data["users"].get(self.user_id, (self.display_name, ""))
+        builder = SummaryBuilder(
+            data, document_id=doc_id, generated_at_utc=utc_now_iso(), time_zone=zone,
+            generated_by=(f"{me[1]} (user no. {self.user_id})" if pseudonymise else self.display_name),
+            audit_head=head, pseudonymise=pseudonymise, centre_name=centre,
+            signer_subject=creds.cert.subject.rfc4514_string(), ca_fingerprint=pki.fingerprint(creds.root_pem))
+        return doc_id, now, creds, builder
+
+    @staticmethod
+    def _render(doc, fmt: str, creds, progress, cancel) -> bytes:
+        if fmt == "pdf":
+            from .documents.pdf import render_pdf
+            from .documents.pdf_sign import sign_pdf
+            pdf = render_pdf(doc, progress, cancel)
+            return sign_pdf(pdf, creds, reason=f"Issued by the centre as document {doc.document_id}",
+                            location=doc.subtitle.split(" — ")[0] or "Barnahus")
+        from .documents.docx import render_docx
+        return render_docx(doc, progress, cancel)
+
+    def _gather(self, conn, case_id: int) -> dict:
+        from .record import user_roles
+        case = self._case_view(conn, case_id)
+        d = {"case": case, "record_id": conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar(),
+             "centre_name": conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""}
+        user_ids = {case["case_lead_id"], self.user_id}
+        person_ids = {c["person_id"] for c in case["children"]} | {p["person_id"] for p in case["parties"]}
+        free_names = set()
+        if self.can("interview", "read"):
+            ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id)
+                                              .order_by(I.c.starts_at_utc, I.c.id))]
+            ivs = [self._interview_view(conn, i) for i in ids]
+            for iv in ivs:
+                iv.pop("notes", None)  # the interviewer's working notes are not part of a court summary
+                user_ids.add(iv["interviewer_id"])
+                for p in iv["participants"]:
+                    if p.get("user_id"):
+                        user_ids.add(p["user_id"])
+                    if p.get("person_id"):
+                        person_ids.add(p["person_id"])
+                    if p.get("name"):
+                        free_names.add(p["name"])
+                    if p.get("staff_contact_id") and p.get("display"):
+                        free_names.add(p["display"])
+            d["interviews"] = ivs
+            d["interview_totals"] = {c["person_id"]: self._count(conn, c["person_id"], None) for c in case["children"]}
+        else:
+            d["interviews"] = None
+        if self.can("recording", "read"):
+            recs = [dict(r._mapping) for r in conn.execute(
+                select(REC).join(I, I.c.id == REC.c.interview_id).where(I.c.case_id == case_id).order_by(REC.c.id))]
+            for r in recs:
+                r["custody"] = self._custody_rows(conn, r["id"])
+                for e in r["custody"]:
+                    user_ids.add(e["by_user"])
+                    for f in ("actor", "counterpart"):
+                        if e.get(f):
+                            free_names.add(e[f])
+            d["recordings"] = recs
+        else:
+            d["recordings"] = None
+        details = {}
+        if self.can("person", "read") and person_ids:
+            for row in conn.execute(select(P).where(P.c.id.in_(person_ids))):
+                details[row.id] = dict(row._mapping)
+            extra = {v for p in details.values() for v in (p.get("guardian_person_id"), p.get("trusted_person_id")) if v}
+            for row in conn.execute(select(P).where(P.c.id.in_(extra - set(details)))):
+                details[row.id] = dict(row._mapping)
+        d["person_details"] = details
+        d["other_person_names"] = {pid: " ".join(x for x in (p["given_name"], p.get("family_name")) if x)
+                                   for pid, p in details.items()}
+        user_ids |= {o["by_user"] for iv in d.get("interviews") or [] for o in iv["overrides"]}
+        d["users"] = {}
+        for uid in user_ids:
+            name = conn.execute(select(U.c.display_name).where(U.c.id == uid)).scalar() or ""
+            roles = user_roles(conn, uid)
+            d["users"][uid] = (name, policy.ROLE_LABELS[policy.Role(roles[0])] if roles else "Staff member")
+        d["free_names"] = sorted(free_names)
+        if self.can("followup", "read"):
+            d["court_dates"] = [(r.due_on or (r.due_at_utc or "")[:10], r.note) for r in conn.execute(
+                select(FR.c.due_on, FR.c.due_at_utc, FR.c.note).where(FR.c.case_id == case_id, FR.c.kind == "court_date")
+                .order_by(FR.c.due_on))]
+        return d
+
+    def _bundle_tables(self, builder, redact) -> list:
+        from .bundle import BundleFile
+        d, names = builder.d, builder.names
+        out = []
+        ivs = d.get("interviews") or []
+        out.append(BundleFile("interviews/interview-index.csv", _csv(
+            ("number", "status", "planned_start", "planned_end", "held_start", "held_end", "room", "interviewer",
+             "child", "protocol", "language_used", "pre_constituted", "child_participation", "justification",
+             "participants", "overridden_warnings"),
+            [(iv.get("number") or "", iv["status"], builder.when(iv["starts_at_utc"]), builder.when(iv["ends_at_utc"]),
+              builder.when(iv.get("actual_start_utc")), builder.when(iv.get("actual_end_utc")), iv.get("room_name"),
+              names.user(iv["interviewer_id"], iv.get("interviewer_name")), names.person(iv["child_person_id"]),
+              iv.get("protocol") or "", iv.get("language_used") or "", "yes" if iv.get("pre_constituted") else "no",
+              iv["child_participation"], iv.get("justification") or "",
+              "; ".join(f"{p['role']}: {builder._participant(p)}" for p in iv["participants"]),
+              "; ".join(f"{o['conflict']}: {o['reason']}" for o in iv["overrides"])) for iv in ivs], redact)))
+        recs = d.get("recordings") or []
+        out.append(BundleFile("recordings/recordings-manifest.csv", _csv(
+            ("recording", "interview", "label", "copy_kind", "master", "file_name", "sha256", "size_bytes",
+             "container", "format", "duration_ms", "capture_device", "storage_location", "acquired_utc",
+             "fixity_status", "fixity_checked_utc"),
+            [(r["id"], r["interview_id"], r["label"], r["copy_kind"], r.get("master_id") or "",
+              f"recording-{r['id']}" if builder.pseudonymise else r["file_name"], r["sha256"], r["size_bytes"],
+              r.get("container") or "", r.get("media_format") or "", r.get("duration_ms") or "",
+              r.get("capture_device") or "", "[withheld]" if builder.pseudonymise else r["storage_location"],
+              r["acquired_at_utc"], r["fixity_status"], r.get("fixity_checked_at") or "") for r in recs], redact)))
+        out.append(BundleFile("custody/custody-log.csv", _csv(
+            ("recording", "event", "occurred_utc", "who", "where", "why", "counterpart", "receipt", "order",
+             "copy", "computed_sha256", "recorded_by", "recorded_utc"),
+            [(r["id"], e["event"], e["occurred_at_utc"], builder._actor(e), builder._where(e),
+              e.get("purpose") or "", "" if builder.pseudonymise else (e.get("counterpart") or ""),
+              e.get("receipt") or "", e.get("order_reference") or "", e.get("copy_id") or "",
+              e.get("computed_sha256") or "", names.user(e["by_user"], e.get("recorded_by_name")), e["recorded_at"])
+             for r in recs for e in r["custody"]], redact)))
+        audit_rows = self._case_audit_rows(d["case"]["id"])
+        lines = []
+        for a in audit_rows:
+            if builder.pseudonymise:
+                a = dict(a, username=names.user(a.get("user_id")) if a.get("user_id") else a.get("username"))
+            lines.append(json.dumps(a, ensure_ascii=False, sort_keys=True))
+        text = "\n".join(lines) + "\n"
+        out.append(BundleFile("audit/case-audit-extract.jsonl", (redact(text) if redact else text).encode("utf-8")))
+        return out
+
+    def _case_audit_rows(self, case_id: int) -> list[dict]:
+        from .models import AuditEntry
+        t = AuditEntry.__table__
+        with self.record.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(
+                select(t).where(t.c.subject_kind == "case", t.c.subject_id == case_id).order_by(t.c.id))]
+        for r in rows:
+            r["detail"] = json.loads(r["detail"]) if r["detail"] else None
+        return rows
+
+    def _register(self, conn, case_id, doc_id, doc_type, fmt, pseudonymised, data, file_name, head, now,
+                  sha256=None, size=None) -> dict:
+        version = (conn.execute(select(func.max(DOC.c.version)).where(
+            DOC.c.case_id == case_id, DOC.c.doc_type == doc_type, DOC.c.format == fmt)).scalar() or 0) + 1
+        sha = sha256 or hashing.sha256_bytes(data)
+        conn.execute(insert(DOC).values(
+            document_id=doc_id, case_id=case_id, doc_type=doc_type, format=fmt, version=version,
+            pseudonymised=pseudonymised, sha256=sha, size_bytes=size if size is not None else len(data),
+            file_name=file_name[:400], audit_head_id=head[0], audit_head_hash=head[1], issued_by=self.user_id,
+            issued_at=now.strftime("%Y-%m-%dT%H:%M:%S.%fZ")))
+        row = conn.execute(select(DOC, U.c.display_name.label("issued_by_name")).join(U, U.c.id == DOC.c.issued_by)
+                           .where(DOC.c.document_id == doc_id)).first()
+        return self._entry(conn, row)
+
+    @staticmethod
+    def _entry(conn, row) -> dict:
+        from .models import Case
+        out = dict(row._mapping)
+        out["case_reference"] = conn.execute(select(Case.reference).where(Case.id == row.case_id)).scalar()
+        out["disclosures"] = [dict(r._mapping) for r in conn.execute(
+            select(DIS).where(DIS.c.document_id == row.id).order_by(DIS.c.id))]
+        return out
+
+    # --- credentials ---------------------------------------------------------------------------
+    @staticmethod
+    def _credentials(conn):
+        row = conn.execute(select(SC).where(SC.c.kind == "signer", SC.c.active.is_(True))
+                           .order_by(SC.c.id.desc()).limit(1)).first()
+        if row is None:
+            return None
+        chain = tuple(c for c in pki.split_pem(row.chain_pem or ""))
+        return pki.Credentials(row.private_key_pem, row.certificate_pem, chain)
+
+    def _create_identity(self, conn):
+        centre = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""
+        creds, ca_pem, ca_key_pem = pki.create_centre_credentials(centre)
+        self._store_identity(conn, creds, ca_pem, ca_key_pem, "created")
+        self._audit(conn, "signing.identity_created", "record", None,
+                    {"fingerprint": pki.fingerprint(creds.cert_pem), "ca_fingerprint": pki.fingerprint(ca_pem)})
+        return creds
+
+    def _store_identity(self, conn, creds, ca_pem, ca_key_pem, source: str) -> None:
+        now = utc_now_iso()
+        conn.execute(update(SC).where(SC.c.active.is_(True)).values(active=False))
+        if ca_pem:
+            conn.execute(insert(SC).values(
+                kind="ca", subject=pki.subject_of(ca_pem), fingerprint=pki.fingerprint(ca_pem), certificate_pem=ca_pem,
+                private_key_pem=ca_key_pem, chain_pem=None, source=source, active=True, created_by=self.user_id,
+                created_at=now))
+        conn.execute(insert(SC).values(
+            kind="signer", subject=pki.subject_of(creds.cert_pem), fingerprint=pki.fingerprint(creds.cert_pem),
+            certificate_pem=creds.cert_pem, private_key_pem=creds.key_pem, chain_pem="".join(creds.chain_pems),
+            source=source, active=True, created_by=self.user_id, created_at=now))
+
+    @staticmethod
+    def _identity_info(creds) -> dict:
+        cert = creds.cert
+        return {"subject": cert.subject.rfc4514_string(), "fingerprint": pki.fingerprint(creds.cert_pem),
+                "ca_subject": pki.subject_of(creds.root_pem), "ca_fingerprint": pki.fingerprint(creds.root_pem),
+                "not_before": cert.not_valid_before_utc.isoformat(), "not_after": cert.not_valid_after_utc.isoformat()}

@@ -1,0 +1,282 @@
+"""Recordings of interviews, their chain of custody and fixity checks (Session mixin).
+
+The bytes stay where the centre keeps evidence; the record holds their metadata and the SHA-256
+taken when the file was registered, which nothing can change afterwards (a trigger refuses it).
+Every custody event (acquired, copied to, handed to police, prosecution or court, viewed,
+returned, destroyed, fixity results) says who, when, where and why, is append-only, and is also
+an audit entry. A fixity check re-hashes a copy where it is kept and compares: a mismatch or a
+missing file is a loud custody event and a status on the recording, never a new hash.
+
+Hashing a multi-GB file takes minutes, so it happens before the transaction, with progress and
+cancel; nothing is written if it is cancelled or fails.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+
+from . import hashing
+from .errors import NotFound, RecordFileError, ValidationError
+from .fields import Text
+from .models import CustodyEvent, FollowUpRule, Interview, Recording, User
+from .timeutil import check_datetime, utc_now_iso
+
+REC = Recording.__table__
+CE = CustodyEvent.__table__
+I = Interview.__table__
+U = User.__table__
+FR = FollowUpRule.__table__
+
+HAND_OVERS = ("handed_to_police", "handed_to_prosecution", "handed_to_court")
+# Events a user records by hand; acquired, copied_to and fixity_* are written by the core itself.
+MANUAL_EVENTS = HAND_OVERS + ("viewed", "returned", "destroyed")
+FIXITY_EVENTS = ("fixity_ok", "fixity_mismatch", "fixity_missing")
+EVENT_LABELS = {
+    "acquired": "Acquired", "copied_to": "Copied to", "handed_to_police": "Handed to police",
+    "handed_to_prosecution": "Handed to prosecution", "handed_to_court": "Handed to court",
+    "viewed": "Viewed by", "returned": "Returned", "destroyed": "Destroyed",
+    "fixity_ok": "Fixity check: unaltered", "fixity_mismatch": "FIXITY CHECK FAILED: contents differ",
+    "fixity_missing": "FIXITY CHECK FAILED: file not found",
+}
+_TEXT = {
+    "label": Text(200, required=True), "storage_location": Text(2000, required=True),
+    "capture_device": Text(200), "actor": Text(200), "location": Text(2000, multiline=True),
+    "purpose": Text(2000, multiline=True), "counterpart": Text(200), "receipt": Text(2000, multiline=True),
+    "order_reference": Text(2000, multiline=True), "container": Text(32), "media_format": Text(200),
+}
+
+
+@dataclass(frozen=True)
+class FixityResult:
+    recording_id: int
+    ok: bool
+    status: str              # ok | mismatch | missing
+    expected_sha256: str
+    computed_sha256: str | None
+    checked_path: str
+    event_id: int
+
+
+class RecordingActions:
+    # --- registering ---------------------------------------------------------------------------
+    def register_recording(self, interview_id: int, path, *, label: str, storage_location: str | None = None,
+                           copy_kind: str = "master", master_id: int | None = None,
+                           capture_device: str | None = None, acquired_at=None, purpose: str | None = None,
+                           location: str | None = None, progress=None, cancel=None) -> int:
+        """Hash the file at path (streamed; progress(done, total), cancel() -> True stops) and
+        register it with its size, container, format and cheaply-read duration. storage_location
+        is where the evidence is kept (a path, or the label of a removable drive; default: path).
+        A working copy names its master: if the bytes are identical this is a 'copied to' event
+        on the master; if they differ (a redacted or transcoded copy) purpose must say what was
+        done, so a third party can repeat it."""
+        self._authorize("recording", "create")
+        if copy_kind not in ("master", "working"):
+            raise ValidationError("copy_kind", "is master or working.")
+        if copy_kind == "working" and not master_id:
+            raise ValidationError("master_id", "A working copy names the master it was made from.")
+        if copy_kind == "master" and master_id:
+            raise ValidationError("master_id", "A master is not a copy of another recording.")
+        path = Path(os.fspath(path))
+        texts = self._texts(label=label, storage_location=storage_location or str(path),
+                            capture_device=capture_device, purpose=purpose, location=location)
+        acquired = check_datetime("acquired_at", acquired_at) or utc_now_iso()
+        if acquired > utc_now_iso():   # the 'acquired' custody event, like every other, is not in the future
+            raise ValidationError("acquired_at", "A recording cannot have been acquired in the future.")
+        with self.record.engine.connect() as conn:  # fail fast, before minutes of hashing
+            self._require_interview(conn, interview_id)
+            if master_id:
+                self._require_recording(conn, master_id)
+        if not path.is_file():
+            raise RecordFileError(f"There is no file at {path}.")
+        from . import media_probe
+        try:
+            info = media_probe.probe(path)
+        except OSError as e:
+            raise RecordFileError(f"The file {path} cannot be read: {e.strerror or e}.") from None
+        sha, size = hashing.sha256_file(path, progress, cancel)
+        now = utc_now_iso()
+        with self.record.transaction() as conn:
+            self._require_interview(conn, interview_id)
+            master = self._require_recording(conn, master_id) if master_id else None
+            if master is not None and master.interview_id != interview_id:
+                raise ValidationError("master_id", "The master belongs to another interview.")
+            identical = master is not None and master.sha256 == sha
+            if master is not None and not identical and not texts["purpose"]:
+                raise ValidationError("purpose", "This copy differs from its master: describe what was done to it "
+                                                 "(for example redaction or conversion) so it can be repeated.")
+            rid = conn.execute(insert(REC).values(
+                interview_id=interview_id, copy_kind=copy_kind, master_id=master_id, label=texts["label"],
+                file_name=path.name[:400], storage_location=texts["storage_location"], sha256=sha,
+                size_bytes=size, container=info.container, media_format=info.media_format,
+                duration_ms=info.duration_ms, capture_device=texts["capture_device"],
+                acquired_at_utc=acquired, fixity_status="unchecked", registered_by=self.user_id,
+                registered_at=now)).inserted_primary_key[0]
+            self._event(conn, rid, "acquired", acquired, location=texts["location"] or texts["storage_location"],
+                        purpose=texts["purpose"] or ("Registered from the recording equipment" if not master
+                                                     else "Working copy"), computed_sha256=sha)
+            if master is not None:
+                self._event(conn, master.id, "copied_to", now, location=texts["storage_location"],
+                            purpose=texts["purpose"] or "Bit-identical copy", copy_id=rid,
+                            computed_sha256=sha)
+            case_id = conn.execute(select(I.c.case_id).where(I.c.id == interview_id)).scalar()
+            self._audit(conn, "recording.registered", "case", case_id,
+                        {"recording": rid, "interview": interview_id, "copy_kind": copy_kind,
+                         "identical_to_master": identical if master is not None else None})
+        return rid
+
+    # --- custody -------------------------------------------------------------------------------
+    def add_custody_event(self, recording_id: int, event: str, *, occurred_at=None, actor: str | None = None,
+                          location: str | None = None, purpose: str | None = None,
+                          counterpart: str | None = None, receipt: str | None = None,
+                          order_reference: str | None = None) -> int:
+        """Record a hand-over, a viewing, a return or a destruction. Who did it (actor, default
+        the user), when (default now), where and why. Hand-overs name the receiver and their
+        receipt; a destruction needs the order that allowed it."""
+        self._authorize("recording", "update")
+        if event not in MANUAL_EVENTS:
+            raise ValidationError("event", f"use one of {', '.join(MANUAL_EVENTS)}.")
+        texts = self._texts(actor=actor, location=location, purpose=purpose, counterpart=counterpart,
+                            receipt=receipt, order_reference=order_reference)
+        when = check_datetime("occurred_at", occurred_at) or utc_now_iso()
+        if when > utc_now_iso():
+            raise ValidationError("occurred_at", "A custody event cannot be in the future.")
+        if event in HAND_OVERS:
+            if not texts["counterpart"]:
+                raise ValidationError("counterpart", "Name who received it.")
+            if not texts["receipt"]:
+                raise ValidationError("receipt", "Give the receipt details (number, signature, date).")
+        if event == "destroyed" and not texts["order_reference"]:
+            raise ValidationError("order_reference", "A recording is destroyed only on an order: give its reference.")
+        if event == "viewed" and not texts["purpose"]:
+            raise ValidationError("purpose", "Say why it was viewed.")
+        if not texts["location"]:
+            raise ValidationError("location", "Say where this happened.")
+        with self.record.transaction() as conn:
+            row = self._require_recording(conn, recording_id)
+            if row.fixity_status == "destroyed":
+                raise ValidationError("event", "This recording was destroyed; its chain of custody is closed.")
+            eid = self._event(conn, recording_id, event, when, **texts)
+            if event == "destroyed":
+                conn.execute(update(REC).where(REC.c.id == recording_id).values(fixity_status="destroyed"))
+            self._audit(conn, f"recording.{event}", "case", self._case_of(conn, row),
+                        {"recording": recording_id, "event": eid})
+        return eid
+
+    def custody_log(self, recording_id: int) -> list[dict]:
+        self._authorize("recording", "read")
+        with self.record.transaction() as conn:
+            row = self._require_recording(conn, recording_id)
+            out = self._custody_rows(conn, recording_id)
+            self._audit(conn, "recording.custody_read", "case", self._case_of(conn, row), {"recording": recording_id})
+        return out
+
+    # --- fixity --------------------------------------------------------------------------------
+    def check_fixity(self, recording_id: int, path=None, progress=None, cancel=None) -> FixityResult:
+        """Re-hash the copy at path (default: its storage location) and compare with the hash
+        taken at registration. The result is a custody event; a mismatch or a missing file marks
+        the recording and is audited as an alarm. A due fixity-check reminder is completed."""
+        self._authorize("recording", "update")
+        with self.record.engine.connect() as conn:
+            row = self._require_recording(conn, recording_id)
+        if row.fixity_status == "destroyed":
+            raise ValidationError("recording", "This recording was destroyed; there is nothing to check.")
+        target = Path(os.fspath(path) if path is not None else row.storage_location)
+        computed = None
+        if target.is_file():
+            computed, _size = hashing.sha256_file(target, progress, cancel)
+            status = "ok" if computed == row.sha256 else "mismatch"
+        else:
+            status = "missing"
+        now = utc_now_iso()
+        with self.record.transaction() as conn:
+            eid = self._event(conn, recording_id, f"fixity_{status}", now, location=str(target),
+                              purpose="Fixity check", computed_sha256=computed)
+            conn.execute(update(REC).where(REC.c.id == recording_id).values(
+                fixity_status=status, fixity_checked_at=now))
+            case_id = self._case_of(conn, row)
+            self._audit(conn, "recording.fixity_" + status if status == "ok" else "recording.FIXITY_ALARM",
+                        "case", case_id, {"recording": recording_id, "event": eid, "result": status})
+            if status == "ok":
+                self._complete_fixity_reminders(conn, recording_id)
+        return FixityResult(recording_id, status == "ok", status, row.sha256, computed, str(target), eid)
+
+    def schedule_fixity_checks(self, recording_id: int, interval_months: int = 12,
+                               first_due: date | None = None) -> int:
+        """Periodic fixity checks as a follow-up rule of the interviewer discipline (the Today
+        view shows them). Never expires."""
+        self._authorize("recording", "update")
+        with self.record.transaction() as conn:
+            row = self._require_recording(conn, recording_id)
+            iv = conn.execute(select(I.c.case_id, I.c.child_person_id).where(I.c.id == row.interview_id)).first()
+            values = self._clean_rule("fixity_check", dict(
+                due_on=first_due, interval_months=interval_months, discipline="interviewer",
+                subject_kind="recording", subject_id=recording_id), new=True)
+            rid = self._insert_rule(conn, iv.child_person_id, iv.case_id, "fixity_check", values)
+            self._audit(conn, "recording.fixity_scheduled", "case", iv.case_id,
+                        {"recording": recording_id, "rule": rid})
+        return rid
+
+    # --- reading -------------------------------------------------------------------------------
+    def interview_recordings(self, interview_id: int) -> list[dict]:
+        self._authorize("recording", "read")
+        with self.record.transaction() as conn:
+            iv = self._require_interview(conn, interview_id)
+            rows = [dict(r._mapping) for r in conn.execute(
+                select(REC).where(REC.c.interview_id == interview_id).order_by(REC.c.id))]
+            for r in rows:
+                r["custody"] = self._custody_rows(conn, r["id"])
+            self._audit(conn, "recording.list", "case", iv.case_id, {"interview": interview_id})
+        return rows
+
+    # --- internals -----------------------------------------------------------------------------
+    @staticmethod
+    def _texts(**values) -> dict:
+        return {k: _TEXT[k].clean(k, v) for k, v in values.items()}
+
+    def _event(self, conn, recording_id, event, when, *, actor=None, location=None, purpose=None,
+               counterpart=None, receipt=None, order_reference=None, copy_id=None, computed_sha256=None) -> int:
+        return conn.execute(insert(CE).values(
+            recording_id=recording_id, event=event, occurred_at_utc=when, actor=actor or self.display_name,
+            location=location, purpose=purpose, counterpart=counterpart, receipt=receipt,
+            order_reference=order_reference, copy_id=copy_id, computed_sha256=computed_sha256,
+            by_user=self.user_id, recorded_at=utc_now_iso())).inserted_primary_key[0]
+
+    @staticmethod
+    def _custody_rows(conn, recording_id: int) -> list[dict]:
+        rows = conn.execute(select(CE, U.c.display_name.label("recorded_by_name")).join(U, U.c.id == CE.c.by_user)
+                            .where(CE.c.recording_id == recording_id)
+                            .order_by(CE.c.occurred_at_utc, CE.c.id)).all()
+        return [dict(r._mapping, label=EVENT_LABELS[r.event]) for r in rows]
+
+    @staticmethod
+    def _require_interview(conn, interview_id: int):
+        row = conn.execute(select(I).where(I.c.id == interview_id)).first()
+        if row is None:
+            raise NotFound(f"There is no interview {interview_id}.")
+        return row
+
+    @staticmethod
+    def _require_recording(conn, recording_id: int):
+        row = conn.execute(select(REC).where(REC.c.id == recording_id)).first()
+        if row is None:
+            raise NotFound(f"There is no recording {recording_id}.")
+        return row
+
+    @staticmethod
+    def _case_of(conn, recording_row) -> int:
+        return conn.execute(select(I.c.case_id).where(I.c.id == recording_row.interview_id)).scalar()
+
+    def _complete_fixity_reminders(self, conn, recording_id: int) -> None:
+        from .followup import local_today, recompute
+        today = local_today()
+        for rule in conn.execute(select(FR).where(FR.c.kind == "fixity_check", FR.c.subject_kind == "recording",
+                                                  FR.c.subject_id == recording_id)).all():
+            status, pending = recompute(conn, FR.c.id == rule.id)[rule.id]
+            due = [k for k, d, _f in pending if d <= today]
+            if due:
+                self._reminder_event_in(conn, rule, "completed", due[0], today.isoformat(), None,
+                                        "Fixity check: unaltered")
