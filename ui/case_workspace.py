@@ -660,6 +660,9 @@ class CaseWorkspace(QWidget):
         if self.can_read_persons:
             self._build_persons_page()
             self.tabs.addTab(self.persons_page, self.tr("&Persons"))
+        self.interviews_page = None
+        if self.case_id is not None:
+            self._add_interviews_page()
 
         self.editable_any = (self.can_edit_case or self.session.can("person", "update")
                              or self.session.can("vulnerability", "update"))
@@ -668,6 +671,13 @@ class CaseWorkspace(QWidget):
         sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         sc.activated.connect(self.save)
         self._update_title()
+
+    def _add_interviews_page(self) -> None:
+        """The Interviews page of a saved case (it reads its contents when first shown)."""
+        if self.interviews_page is None and self.session.can("interview", "read"):
+            from .interviews_panel import InterviewsPanel
+            self.interviews_page = InterviewsPanel(self.session, self.case_id)
+            self.tabs.addTab(self.interviews_page, self.tr("In&terviews"))
 
     def _build_case_form(self) -> None:
         page = self.case_page = _ResponsiveColumns()
@@ -1179,6 +1189,7 @@ class CaseWorkspace(QWidget):
             self._update_title()
             self.titleChanged.emit(self.title())
             self.tabs.insertTab(0, _scroll(self.overview_holder), self.tr("&Overview"))
+            self._add_interviews_page()
         self._forced_dirty = False
         self._load_case()
         self._select_person_key(selected)

@@ -26,9 +26,11 @@ from .unlock import UnlockPanel
 
 if TYPE_CHECKING:  # the pages of the unlocked window are imported when it is first built
     from .admin_panel import AdminPanel
+    from .calendar_view import CalendarPanel
     from .today import TodayPanel
 
 NAV_TODAY, NAV_CASES, NAV_OPEN, NAV_ADMIN = "today", "cases", "open", "admin"
+NAV_CALENDAR = "calendar"
 
 
 @dataclass
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self.today: TodayPanel | None = None
         self.tabs: QTabWidget | None = None
         self.admin: AdminPanel | None = None
+        self.calendar: CalendarPanel | None = None
         self.nav: QListWidget | None = None
         self.content: QStackedWidget | None = None
         self.message_bar: MessageBar | None = None
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
         self.go_cases_action = act(self.tr("&Cases"), lambda: self.go(NAV_CASES), "Ctrl+1", "cases")
         self.go_open_action = act(self.tr("&Open cases"), lambda: self.go(NAV_OPEN), "Ctrl+2", "open")
         self.go_admin_action = act(self.tr("&Administration"), lambda: self.go(NAV_ADMIN), "Ctrl+3", "admin")
+        self.go_calendar_action = act(self.tr("Ca&lendar"), lambda: self.go(NAV_CALENDAR), "Ctrl+K", "today")
         self.about_action = act(self.tr("&About Barnahus Case Record"), self.show_about)
 
         bar = self.menuBar()
@@ -172,7 +176,8 @@ class MainWindow(QMainWindow):
         self.case_menu.addAction(self.new_case_action)
         self.case_menu.addAction(self.close_tab_action)
         self.go_menu = bar.addMenu(self.tr("&Go"))
-        for a in (self.go_today_action, self.go_cases_action, self.go_open_action, self.go_admin_action):
+        for a in (self.go_today_action, self.go_cases_action, self.go_open_action, self.go_calendar_action,
+                  self.go_admin_action):
             self.go_menu.addAction(a)
         h = bar.addMenu(self.tr("&Help"))
         h.addAction(self.about_action)
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
         self.go_cases_action.setEnabled(cases)
         self.go_open_action.setEnabled(unlocked and bool(self._entries))
         self.go_admin_action.setEnabled(unlocked and self.admin is not None)
+        self.go_calendar_action.setEnabled(unlocked and self.calendar is not None)
         self.case_menu.menuAction().setVisible(cases)
         self.go_menu.menuAction().setVisible(unlocked)
 
@@ -258,6 +264,7 @@ class MainWindow(QMainWindow):
     def _build_work(self) -> None:
         # Imported here, not with this module: the unlock screen appears without them.
         from .admin_panel import AdminPanel
+        from .calendar_view import CalendarPanel, nav_icon as calendar_icon
         from .today import TodayPanel
         if self._case_list_factory is None:
             self._case_list_factory = _default_case_list()
@@ -284,6 +291,7 @@ class MainWindow(QMainWindow):
         self.today = None
         self.tabs = None
         self.admin = None
+        self.calendar = None
         if s.can("followup", "read") and s.can("case", "read") and self._workspace_factory is not None:
             # The first screen after unlock: what is due (DOMAIN.md item 11).
             # Its first read starts once on_unlocked has returned: see the end of on_unlocked.
@@ -307,6 +315,15 @@ class MainWindow(QMainWindow):
             self.tabs.tabCloseRequested.connect(self.close_tab)
             self.content.addWidget(self.tabs)
             self._add_nav(NAV_OPEN, self.tr("Open cases"), "open", self.tabs)
+        if s.can("interview", "read"):
+            # Reads the bookings each time it is shown, not at unlock.
+            self.calendar = CalendarPanel(s, self.content)
+            if self.tabs is not None:
+                self.calendar.open_case.connect(self.open_case)
+            self.content.addWidget(self.calendar)
+            self._add_nav(NAV_CALENDAR, self.tr("Calendar"), "today", self.calendar)
+            self._nav_item(NAV_CALENDAR).setIcon(calendar_icon())
+            self.go_calendar_action.setIcon(calendar_icon())
         if s.can("user", "create") or s.can("record", "settings"):
             self.admin = AdminPanel(s, self.content)
             self.admin.settingsChanged.connect(lambda: self.locker.restart_idle(self.session))
@@ -555,6 +572,8 @@ class MainWindow(QMainWindow):
             self.case_list.clear()
         if self.admin is not None:
             self.admin.clear()
+        if self.calendar is not None:
+            self.calendar.clear()
         if self.message_bar is not None:
             self.message_bar.dismiss()
 
@@ -563,6 +582,7 @@ class MainWindow(QMainWindow):
         self._entries.clear()
         work, self.work = self.work, None
         self.case_list = self.today = self.tabs = self.admin = self.nav = self.content = self.message_bar = None
+        self.calendar = None
         if work is not None:
             self.pages.removeWidget(work)
             work.hide()
