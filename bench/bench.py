@@ -32,8 +32,9 @@ import statistics
 import sys
 import time
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -236,6 +237,13 @@ def scenarios(sample: dict):
         ("Sort by reference", lambda s: s.list_cases(sort="reference")),
         ("Page 100 (offset 4950)", lambda s: s.list_cases(offset=4950)),
         ("Open one case (get_case)", lambda s: s.get_case(sample["case_id"])),
+        ("Calendar: one week, every room", lambda s: s.calendar(
+            sample["week"], sample["week"] + timedelta(days=6), sample["zone"])),
+        ("Plan check: every conflict of a new interview", lambda s: s.check_interview_plan(
+            sample["iv_case"], sample["iv_child"], sample["iv_start"], 60, sample["iv_room"],
+            sample["iv_interviewer"], time_zone=sample["zone"])),
+        ("Interviews of a case (case_interviews)", lambda s: s.case_interviews(sample["iv_case"])),
+        ("Recordings and custody of an interview", lambda s: s.interview_recordings(sample["iv_id"])),
     ]
 
 
@@ -247,8 +255,16 @@ def pick_sample(conn) -> dict:
         JOIN case_children cc ON cc.case_id = c.id JOIN persons p ON p.id = cc.person_id
         WHERE c.id >= ? ORDER BY c.id LIMIT 1""", (n // 2,)).fetchone()
     first = given.split("-")[-1]  # what a user types: the name without the demo marker
+    # An interview in the middle of the record, for the calendar and the planning check.
+    iv, iv_case, child, start, room, who = conn.execute("""
+        SELECT id, case_id, child_person_id, starts_at_utc, room_id, interviewer_id FROM interviews
+        WHERE status = 'held' AND id >= (SELECT max(id) / 2 FROM interviews) ORDER BY id LIMIT 1""").fetchone()
+    zone = "Europe/Stockholm"
+    local = datetime.fromisoformat(start.replace("Z", "+00:00")).astimezone(ZoneInfo(zone))
     return {"case_id": cid, "reference": ref, "lead_id": lead, "child_name": f"{first} {family}",
-            "prefix": first[:3]}
+            "prefix": first[:3], "iv_id": iv, "iv_case": iv_case, "iv_child": child, "iv_room": room,
+            "iv_interviewer": who, "iv_start": local.replace(tzinfo=None, minute=local.minute // 15 * 15),
+            "week": local.date() - timedelta(days=local.weekday()), "zone": zone}
 
 
 def bench_size(cases: int, seed: int, repeats: int) -> tuple[str, dict]:

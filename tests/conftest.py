@@ -100,3 +100,28 @@ def sample_case(session, **overrides) -> dict:
     session.add_party(case["id"], offender, "alleged_offender", "family_friend", child)
     session.set_no_contact(child, offender, "alleged offender")
     return {**case, "child_id": child, "offender_id": offender}
+
+
+def login(path, username: str):
+    """Open the record as one of make_record's users (their passwords are the fixed ones above)."""
+    return open_record(path, username, ADMIN_PASSWORD if username == "admin" else STAFF_PASSWORD, kdf=FAST_KDF)
+
+
+def raw(session):
+    """A plain sqlcipher3 connection to the session's record, with its key: to look past the core."""
+    import sqlcipher3
+    from barnahus_app import storage
+    conn = sqlcipher3.connect(str(session.record.path))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute('PRAGMA key = "' + storage.raw_key_literal(session.record.key) + '"')
+    return conn
+
+
+def table_counts(session) -> dict:
+    """Rows per table, the audit trail included: "nothing was written" means this is unchanged."""
+    conn = raw(session)
+    try:
+        tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        conn.close()

@@ -30,6 +30,7 @@ def _isolate(tmp: Path) -> None:
                      ("XDG_CACHE_HOME", "home/cache"), ("TMPDIR", "home/tmp")):
         (tmp / sub).mkdir(parents=True, exist_ok=True)
         os.environ[var] = str(tmp / sub)
+    os.environ["TZ"] = "Europe/Stockholm"  # the demo centre's clock, whatever this machine's is
 
 
 def _wait(app, condition, timeout: float = 30.0) -> None:
@@ -196,10 +197,39 @@ def main(argv=None) -> int:
         if chosen is not None:
             win.open_case(chosen)
             shot(win, "case_workspace")
+
+        # 6. The calendar, this week; a case's interviews with its recordings and custody.
+        if "calendar" in win.nav_keys():
+            from collections import Counter
+            from datetime import date, timedelta
+            from barnahus_app.timeutil import parse_utc, zone_info
+            zone = win.calendar.time_zone()
+            around = session.calendar(date.today() - timedelta(days=28), date.today() + timedelta(days=28), zone)
+            days = Counter(parse_utc(b.starts_at_utc).astimezone(zone_info(zone)).date() for b in around)
+            win.go("calendar")
+            win.calendar.set_mode("day")
+            if days:
+                win.calendar.set_date(max(days, key=lambda d: (days[d], d)))
+            app.processEvents()
+            shot(win, "calendar")
+        with_recordings = None
+        for r in rows:
+            ivs = session.case_interviews(r["id"])
+            if any(iv["recordings"] for iv in ivs):
+                with_recordings = r["id"]
+                break
+        if with_recordings is not None:
+            win.open_case(with_recordings)
+            ws = win.workspace_entries()[-1].workspace
+            page = getattr(ws, "interviews_page", None)
+            if page is not None:
+                ws.tabs.setCurrentWidget(page)
+                app.processEvents()
+                shot(win, "case_interviews")
         win.lock()
         shot(win, "locked")
 
-        # 6. Administration.
+        # 7. Administration.
         win.on_unlocked(open_record(record, "admin", DEMO_PASSWORD, kdf=kdf))
         if win.message_bar is not None:
             win.message_bar.dismiss()

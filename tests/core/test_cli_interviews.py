@@ -12,9 +12,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from barnahus_app.api import open_record
 from barnahus_app.cli import main
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record, sample_case
+from conftest import ADMIN_PASSWORD, STAFF_PASSWORD, login, make_record, sample_case
 
 ROOT = Path(__file__).resolve().parents[2]
 TZ = "Europe/Stockholm"
@@ -32,10 +31,6 @@ def rec(tmp_path, monkeypatch):
         f.write_text(secret + "\n")
         pw[user] = f
     return path, pw
-
-
-def login(path, username):
-    return open_record(path, username, ADMIN_PASSWORD if username == "admin" else STAFF_PASSWORD, kdf=FAST_KDF)
 
 
 def run(capsys, rec, command, user, *args):

@@ -5,26 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
-import sqlcipher3
 from sqlalchemy import event
 
-from barnahus_app import storage
 from barnahus_app.api import (
     DiskFull, NotFound, PermissionDenied, PossibleDuplicate, ValidationError,
 )
-from conftest import sample_case, fill_the_disk
+from conftest import fill_the_disk, raw, sample_case
 
 RECEIVED = "2026-03-04T09:30:00+01:00"
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-def raw(session):
-    conn = sqlcipher3.connect(str(session.record.path))
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute('PRAGMA key = "' + storage.raw_key_literal(session.record.key) + '"')
-    return conn
-
 
 def snapshot(session) -> dict:
     """Row counts of every table, every row of every table, and the whole audit trail."""

@@ -12,13 +12,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-import sqlcipher3
 
-from barnahus_app import storage
-from barnahus_app.api import PermissionDenied, ValidationError, open_record
+from barnahus_app.api import PermissionDenied, ValidationError
 from barnahus_app.errors import ConflictsFound
 from barnahus_app.timeutil import parse_utc
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record, sample_case
+from conftest import STAFF_PASSWORD, login, make_record, raw, sample_case, table_counts
 
 TZ = "Europe/Stockholm"
 STOCKHOLM = ZoneInfo(TZ)
@@ -85,27 +83,6 @@ def w(_template, tmp_path, _isolated_home) -> World:
     return World(path=dst / "centre" / "record.barnahus", **_template["world"])
 
 
-def login(path, username):
-    return open_record(path, username, ADMIN_PASSWORD if username == "admin" else STAFF_PASSWORD, kdf=FAST_KDF)
-
-
-def raw(session):
-    conn = sqlcipher3.connect(str(session.record.path))
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute('PRAGMA key = "' + storage.raw_key_literal(session.record.key) + '"')
-    return conn
-
-
-def counts(session) -> dict:
-    """Rows per table, the audit trail included: 'nothing written' means this is unchanged."""
-    conn = raw(session)
-    try:
-        tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
-    finally:
-        conn.close()
-
-
 def audit(session, prefix: str = "") -> list[tuple[str, str | None]]:
     conn = raw(session)
     try:
@@ -146,12 +123,12 @@ def test_second_interview_of_a_child_needs_a_justification_across_cases(w):
         assert iv["starts_at_utc"] == "2026-12-01T09:00:00.000000Z"       # CET is UTC+1 in December
         assert s.interview_count(w.child1) == 1
 
-        before = counts(s)
+        before = table_counts(s)
         for blank in (None, "", "   \n "):
             with pytest.raises(ValidationError) as e:
                 plan(s, w, "2026-12-03T10:00", case=w.case2, justification=blank)
             assert e.value.field == "justification" and "number 2" in e.value.message
-        assert counts(s) == before, "a refused plan wrote something"
+        assert table_counts(s) == before, "a refused plan wrote something"
 
         second = plan(s, w, "2026-12-03T10:00", case=w.case2, justification="The child disclosed more abuse.")
         iv2 = s.get_interview(second)
@@ -172,14 +149,14 @@ def test_second_interview_of_a_child_needs_a_justification_across_cases(w):
 
 def test_the_child_must_be_a_child_of_the_case(w):
     with login(w.path, "coordinator") as s:
-        before = counts(s)
+        before = table_counts(s)
         with pytest.raises(ValidationError) as e:
             plan(s, w, "2026-12-01T10:00", case=w.case3, child=w.child1)
         assert e.value.field == "child_person_id"
         with pytest.raises(ValidationError) as e:
             plan(s, w, "2026-12-01T10:00", child=w.offender)     # a party, not a child of the case
         assert e.value.field == "child_person_id"
-        assert counts(s) == before
+        assert table_counts(s) == before
 
 
 def test_cancelled_and_declined_interviews_do_not_count(w):
@@ -220,7 +197,7 @@ def test_a_different_interviewer_from_last_time_is_a_warning_not_a_block(w):
 def test_only_an_active_interviewer_leads_and_only_in_a_room_in_use(w):
     with login(w.path, "coordinator") as s:
         assert {u["id"] for u in s.interviewers()} == {w.interviewer, w.interviewer2}
-        before = counts(s)
+        before = table_counts(s)
         with pytest.raises(ValidationError) as e:
             plan(s, w, "2026-12-01T10:00", who=w.coordinator)
         assert e.value.field == "interviewer_id" and "interviewer role" in e.value.message
@@ -230,7 +207,7 @@ def test_only_an_active_interviewer_leads_and_only_in_a_room_in_use(w):
         with pytest.raises(ValidationError) as e:
             plan(s, w, "2026-12-01T10:00", room=999)
         assert e.value.field == "room_id"
-        assert counts(s) == before
+        assert table_counts(s) == before
     with login(w.path, "admin") as a:
         a.set_active("interviewer2", False)
         a.update_room(w.room_c, active=False)
@@ -238,14 +215,14 @@ def test_only_an_active_interviewer_leads_and_only_in_a_room_in_use(w):
         assert w.room_c in {r["id"] for r in a.list_rooms(include_retired=True)}
     with login(w.path, "coordinator") as s:
         assert {u["id"] for u in s.interviewers()} == {w.interviewer}
-        before = counts(s)
+        before = table_counts(s)
         with pytest.raises(ValidationError) as e:
             plan(s, w, "2026-12-01T10:00", who=w.interviewer2)
         assert e.value.field == "interviewer_id"
         with pytest.raises(ValidationError) as e:
             plan(s, w, "2026-12-01T10:00", room=w.room_c)
         assert e.value.field == "room_id"
-        assert counts(s) == before
+        assert table_counts(s) == before
         assert plan(s, w, "2026-12-01T10:00", room=w.room_a)
 
 
@@ -262,13 +239,13 @@ def _assert_override_audited(s, w: World, iid: int, codes: list[str], reasons: l
 def test_a_double_booked_room_blocks_until_overridden_and_back_to_back_is_fine(w):
     with login(w.path, "coordinator") as s:
         first = plan(s, w, "2026-12-01T10:00")
-        before = counts(s)
+        before = table_counts(s)
         found = conflicts_of(lambda: plan(s, w, "2026-12-01T10:30", case=w.case3, child=w.child2,
                                           who=w.interviewer2))
         assert [(c.code, c.key) for c in found] == [("room", f"room:{w.room_a}:{first}")]
         assert "Room A" in found[0].message and w.case1_ref in found[0].message
         assert "10:00" in found[0].message            # shown in the centre's local time
-        assert counts(s) == before
+        assert table_counts(s) == before
         # End == start is no clash, on either side.
         plan(s, w, "2026-12-01T11:00", case=w.case3, child=w.child2, who=w.interviewer2)
         plan(s, w, "2026-12-01T09:00", case=w.case3, child=w.child2, who=w.interviewer2,
@@ -301,7 +278,7 @@ def test_staff_booked_twice_interviewer_and_user_participant(w):
     observer = [{"role": "observer_social_services", "user_id": w.coordinator}]
     with login(w.path, "coordinator") as s:
         first = plan(s, w, "2026-12-01T10:00", participants=observer)
-        before = counts(s)
+        before = table_counts(s)
         # The same interviewer in another room at an overlapping time.
         found = conflicts_of(lambda: plan(s, w, "2026-12-01T10:30", case=w.case3, child=w.child2, room=w.room_b))
         assert [(c.code, c.key) for c in found] == [("staff", f"staff:{w.interviewer}:{first}")]
@@ -315,7 +292,7 @@ def test_staff_booked_twice_interviewer_and_user_participant(w):
         found = conflicts_of(lambda: plan(s, w, "2026-12-01T10:45", case=w.case3, child=w.child2, room=w.room_b,
                                           who=w.interviewer, participants=second_obs))
         assert {c.key for c in found} == {f"staff:{w.interviewer}:{first}"}
-        assert counts(s) == before
+        assert table_counts(s) == before
         reason = "Coordinator observes both from the shared observation room."
         iid = plan(s, w, "2026-12-01T10:45", case=w.case3, child=w.child2, room=w.room_b, who=w.interviewer2,
                    participants=observer, overrides={f"staff:{w.coordinator}:{first}": reason})
@@ -351,13 +328,13 @@ def test_no_contact_within_the_buffer_and_its_edges(w):
         assert found[0].code == "no_contact" and "60 minutes" in found[0].message
         assert "Exampleson" in found[0].message and w.case3_ref in found[0].message
 
-        before = counts(s)
+        before = table_counts(s)
         with pytest.raises(ConflictsFound) as e:
             plan(s, w, "2026-12-01T11:59")
         assert "no-contact" in str(e.value)
         for name in NAMES:
             assert name not in str(e.value)          # str(e) may reach a log: no names
-        assert counts(s) == before
+        assert table_counts(s) == before
     with login(w.path, "admin") as a:
         a.set_setting("no_contact_buffer_minutes", 15)
     with login(w.path, "coordinator") as s:
@@ -385,12 +362,12 @@ def test_no_contact_within_the_buffer_and_its_edges(w):
 def test_the_offender_planned_into_the_childs_own_interview(w):
     with login(w.path, "coordinator") as s:
         parts = [{"role": "other", "person_id": w.offender}]
-        before = counts(s)
+        before = table_counts(s)
         found = conflicts_of(lambda: plan(s, w, "2026-12-01T10:00", participants=parts))
         a, b = sorted((w.child1, w.offender))
         assert [(c.code, c.key) for c in found] == [("no_contact", f"no_contact:{a}:{b}:same")]
         assert "never meet" in found[0].message
-        assert counts(s) == before
+        assert table_counts(s) == before
         reason = "Confrontation ordered by the court via video link; they are in different rooms."
         iid = plan(s, w, "2026-12-01T10:00", participants=parts, overrides={found[0].key: reason})
         assert s.get_interview(iid)["overrides"][0]["reason"] == reason
@@ -409,7 +386,7 @@ def test_an_override_covers_only_its_own_conflict(w):
         found = conflicts_of(lambda: plan(s, w, "2026-12-01T10:30", case=w.case2, who=w.interviewer2,
                                           justification="x"))
         assert {c.key for c in found} == {room1, room2, staff2, child1}
-        before = counts(s)
+        before = table_counts(s)
         for given in ({room1: "ok"}, {room1: "ok", room2: "ok"}, {room1: "ok", staff2: "ok", child1: "ok"},
                       {f"room:{w.room_a}:{first + 100}": "ok", room2: "ok", staff2: "ok", child1: "ok"},
                       {"room": "ok", "staff": "ok", "*": "ok"}):
@@ -421,7 +398,7 @@ def test_an_override_covers_only_its_own_conflict(w):
             plan(s, w, "2026-12-01T10:30", case=w.case2, who=w.interviewer2, justification="x",
                  overrides={room1: "  ", room2: "ok", staff2: "ok", child1: "ok"})
         assert e.value.field == "override_reason"
-        assert counts(s) == before
+        assert table_counts(s) == before
         iid = plan(s, w, "2026-12-01T10:30", case=w.case2, who=w.interviewer2, justification="x",
                    overrides={room1: "r1", room2: "r2", staff2: "s2", child1: "c1"})
         assert sorted((o["detail"], o["reason"]) for o in s.get_interview(iid)["overrides"]) == sorted(
@@ -432,7 +409,7 @@ def test_an_override_covers_only_its_own_conflict(w):
 
 def test_a_time_that_does_not_exist_or_happens_twice_is_refused(w):
     with login(w.path, "coordinator") as s:
-        before = counts(s)
+        before = table_counts(s)
         with pytest.raises(ValidationError) as e:
             plan(s, w, "2026-03-29T02:30")
         assert e.value.field == "starts_at"
@@ -444,7 +421,7 @@ def test_a_time_that_does_not_exist_or_happens_twice_is_refused(w):
         with pytest.raises(ValidationError) as e:
             check(s, w, "2026-10-25 02:30")
         assert "happens twice" in e.value.message
-        assert counts(s) == before
+        assert table_counts(s) == before
         # Aware times in the repeated hour are what they say, either way they are given.
         first = plan(s, w, "2026-10-25T02:30+02:00", minutes=20)
         assert s.get_interview(first)["starts_at_utc"] == "2026-10-25T00:30:00.000000Z"
@@ -529,12 +506,12 @@ def test_spain_under_14_testifies_once_as_pre_constituted_evidence(w):
         iid = plan(s, w, "2026-12-01T10:00", case=case, child=child)
         assert s.get_interview(iid)["pre_constituted"] is True
 
-        before = counts(s)
+        before = table_counts(s)
         found = conflicts_of(lambda: plan(s, w, "2026-12-10T10:00", case=case, child=child,
                                           justification="The court asks for more."))
         assert [(c.code, c.key) for c in found] == [("testify_once", f"testify_once:{child}")]
         assert "under 14" in found[0].message and "ES" in found[0].message
-        assert counts(s) == before
+        assert table_counts(s) == before
         again = plan(s, w, "2026-12-10T10:00", case=case, child=child, justification="The court asks for more.",
                      overrides={found[0].key: "Ordered by the investigating judge."})
         assert s.get_interview(again)["overrides"][0]["conflict"] == "testify_once"
@@ -585,13 +562,13 @@ def test_moving_rechecks_conflicts_and_leaves_the_row_on_refusal(w):
         busy = plan(s, w, "2026-12-01T10:00", case=w.case3, child=w.child2, room=w.room_b, who=w.interviewer2)
         iid = plan(s, w, "2026-12-02T10:00")
         row = s.get_interview(iid)
-        before = counts(s)
+        before = table_counts(s)
         assert before["interviews"] == 2
         found = conflicts_of(lambda: s.move_interview(iid, "2026-12-01T10:15", room_id=w.room_b))
         assert {c.key for c in found} == {f"room:{w.room_b}:{busy}"}
         found = conflicts_of(lambda: s.move_interview(iid, "2026-12-01T10:15", interviewer_id=w.interviewer2))
         assert {c.key for c in found} == {f"staff:{w.interviewer2}:{busy}"}
-        assert counts(s) == before and s.get_interview(iid) == row
+        assert table_counts(s) == before and s.get_interview(iid) == row
         # Moving within its own old slot is no clash with itself; the duration is kept.
         s.move_interview(iid, "2026-12-02T10:30")
         start, end = stored_utc(s, iid)
@@ -614,7 +591,7 @@ def test_state_rules_of_cancel_decline_and_record(w):
         iid = plan(s, w, "2026-11-02T10:00", participants=parts, language="sv", interpreter_language="ar",
                    protocol="nichd")
         p_ids = [p["id"] for p in s.get_interview(iid)["participants"]]
-        before = counts(s)
+        before = table_counts(s)
         for bad, field in (
                 (dict(actual_start="2026-11-02T10:05", actual_end="2026-11-02T10:00"), "actual_end"),
                 (dict(actual_start="2026-11-02T10:05", actual_end="2026-11-02T10:55",
@@ -635,7 +612,7 @@ def test_state_rules_of_cancel_decline_and_record(w):
         with pytest.raises(ValidationError) as e:  # recorded as held only after it ended
             s.record_interview(iid, actual_start="2099-01-01T10:00", actual_end="2099-01-01T11:00")
         assert e.value.field == "actual_end"
-        assert counts(s) == before
+        assert table_counts(s) == before
         s.record_interview(iid, actual_start="2026-11-02T10:05", actual_end="2026-11-02T10:55",
                            breaks=[("2026-11-02T10:30", "2026-11-02T10:40")],
                            present={p_ids[0]: True, p_ids[1]: False}, language_used="ar")
@@ -680,12 +657,12 @@ def test_child_participation_values(w):
     with login(w.path, "coordinator") as s:
         iid = plan(s, w, "2026-12-01T10:00", child_participation="chose_to_take_part")
         assert s.get_interview(iid)["child_participation"] == "chose_to_take_part"
-        before = counts(s)
+        before = table_counts(s)
         for bad in ("maybe", None, "", "CHOSE_NOT_TO"):
             with pytest.raises(ValidationError) as e:
                 plan(s, w, "2026-12-08T10:00", justification="x", child_participation=bad)
             assert e.value.field == "child_participation"
-        assert counts(s) == before
+        assert table_counts(s) == before
         assert s.get_interview(plan(s, w, "2026-12-08T10:00", justification="x"))["child_participation"] == \
             "not_yet_asked"
 
@@ -797,16 +774,16 @@ def test_calendar_ics_confidential_local_times_and_no_names(w):
 def test_huge_and_odd_text(w):
     with login(w.path, "coordinator") as s:
         plan(s, w, "2026-12-01T10:00")
-        before = counts(s)
+        before = table_counts(s)
         with pytest.raises(ValidationError) as e:
             plan(s, w, "2026-12-08T10:00", justification="x" * 10_000)
         assert e.value.field == "justification"
         assert e.value.message == "is 10000 characters long; at most 4000 fit."
-        assert counts(s) == before
+        assert table_counts(s) == before
         busy = plan(s, w, "2026-12-08T10:00", justification="y" * 4000)
         assert len(s.get_interview(busy)["justification"]) == 4000
         key = f"room:{w.room_a}:{busy}"
-        before = counts(s)
+        before = table_counts(s)
         for bad in ("ok\u202egnp.exe", "reason\x00", "a\x1bb", "\u2066isolated\u2069"):
             with pytest.raises(ValidationError) as e:
                 plan(s, w, "2026-12-08T10:30", case=w.case3, child=w.child2, who=w.interviewer2,
@@ -816,7 +793,7 @@ def test_huge_and_odd_text(w):
             plan(s, w, "2026-12-08T10:30", case=w.case3, child=w.child2, who=w.interviewer2,
                  overrides={key: "z" * 2001})
         assert e.value.field == "override_reason" and "2000" in e.value.message
-        assert counts(s) == before
+        assert table_counts(s) == before
         nordic = "Barnet är trött; ÅÄÖ æøå ðþ – 🧸 tålamod.\nRad två."
         iid = plan(s, w, "2026-12-08T10:30", case=w.case3, child=w.child2, who=w.interviewer2,
                    overrides={key: nordic})

@@ -21,11 +21,10 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-import sqlcipher3
 
-from barnahus_app import policy, storage
+from barnahus_app import policy
 from barnahus_app.api import CaseFilter, PermissionDenied, Session, create_record, open_record
-from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, sample_case
+from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, login, raw, sample_case
 
 ROOT = Path(__file__).resolve().parents[2]
 PAIRS = [(kind, action) for kind, actions in policy.ACTIONS.items() for action in actions]
@@ -352,17 +351,6 @@ def world(_template_store, tmp_path, _isolated_home):
     dst = tmp_path / "centre"
     shutil.copytree(src, dst, ignore=shutil.ignore_patterns("*.lock"))
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")
-
-
-def login(path, username):
-    return open_record(path, username, ADMIN_PASSWORD if username == "admin" else STAFF_PASSWORD, kdf=FAST_KDF)
-
-
-def raw(session):
-    conn = sqlcipher3.connect(str(session.record.path))
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute('PRAGMA key = "' + storage.raw_key_literal(session.record.key) + '"')
-    return conn
 
 
 def audit_rows(session) -> list[tuple]:

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from barnahus_app import hashing, storage
-from barnahus_app.api import ValidationError, open_record
+from barnahus_app import hashing
+from barnahus_app.api import ValidationError
 from barnahus_app.errors import Cancelled, NotFound, RecordFileError
 from barnahus_app.followup import add_months
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record, sample_case
+from conftest import login, make_record, raw, sample_case, table_counts
 
 TZ = "Europe/Stockholm"
 GIB2 = 2 * 1024 ** 3
@@ -66,26 +66,6 @@ def w(_template, tmp_path, _isolated_home) -> World:
     files = tmp_path / "evidence"
     files.mkdir()
     return World(path=dst / "centre" / "record.barnahus", files=files, **_template["ids"])
-
-
-def login(path, username):
-    return open_record(path, username, ADMIN_PASSWORD if username == "admin" else STAFF_PASSWORD, kdf=FAST_KDF)
-
-
-def raw(session):
-    conn = sqlcipher3.connect(str(session.record.path))
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute('PRAGMA key = "' + storage.raw_key_literal(session.record.key) + '"')
-    return conn
-
-
-def counts(session) -> dict:
-    conn = raw(session)
-    try:
-        tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
-    finally:
-        conn.close()
 
 
 def audit(session, prefix: str = "") -> list[tuple[str, dict | None]]:
@@ -172,13 +152,13 @@ def test_a_2gib_sparse_file_with_progress_and_cancel(w):
     subprocess.run(["truncate", "-s", str(GIB2), str(big)], check=True)
     with login(w.path, "interviewer") as s:
         # Cancelled after a few progress calls: nothing written, no file left behind.
-        before, files_before, record_files = counts(s), tree(w.files), tree(w.path.parent)
+        before, files_before, record_files = table_counts(s), tree(w.files), tree(w.path.parent)
         calls = []
         with pytest.raises(Cancelled) as e:
             s.register_recording(w.interview, big, label="Master", progress=lambda d, t: calls.append((d, t)),
                                  cancel=lambda: len(calls) >= 3)
         assert len(calls) == 3 and "nothing" in str(e.value).lower()
-        assert counts(s) == before
+        assert table_counts(s) == before
         assert tree(w.files) == files_before and tree(w.path.parent) == record_files
         assert s.interview_recordings(w.interview) == []
         # The whole file, with progress called for every chunk, in order, ending at the total.
@@ -222,7 +202,7 @@ def test_copy_while_hashing_cancel_and_refusals(w):
         hashing.sha256_file(w.files)                     # a folder cannot be read as a file
     assert str(w.files) in str(e.value)
     with login(w.path, "interviewer") as s:
-        before = counts(s)
+        before = table_counts(s)
         with pytest.raises(RecordFileError) as e:
             s.register_recording(w.interview, missing, label="Gone")
         assert str(missing) in str(e.value)
@@ -230,7 +210,7 @@ def test_copy_while_hashing_cancel_and_refusals(w):
             s.register_recording(w.interview, w.files, label="A folder")
         with pytest.raises(NotFound):
             s.register_recording(999, src, label="No interview")
-        assert counts(s) == before
+        assert table_counts(s) == before
 
 
 # --- working copies -------------------------------------------------------------------------------
@@ -251,7 +231,7 @@ def test_working_copies_identical_or_described(w):
         assert recording(s, copy)["master_id"] == master
         assert audit(s, "recording.registered")[-1][1]["identical_to_master"] is True
 
-        before = counts(s)
+        before = table_counts(s)
         with pytest.raises(ValidationError) as e:
             s.register_recording(w.interview, redacted, label="Redacted", copy_kind="working", master_id=master)
         assert e.value.field == "purpose"
@@ -266,7 +246,7 @@ def test_working_copies_identical_or_described(w):
         with pytest.raises(ValidationError) as e:      # the master belongs to another interview
             s.register_recording(w.other_interview, same, label="x", copy_kind="working", master_id=master)
         assert e.value.field == "master_id"
-        assert counts(s) == before
+        assert table_counts(s) == before
 
         described = s.register_recording(w.interview, redacted, label="Redacted", copy_kind="working",
                                          master_id=master, purpose="Redacted faces with the standard blur filter")
@@ -282,7 +262,7 @@ def test_custody_events_need_their_details_and_end_with_destruction(w):
     with login(w.path, "interviewer") as s:
         rid = s.register_recording(w.interview, f, label="Master", acquired_at="2026-11-02T11:05:00+01:00",
                                    location="Strongroom")
-        before = counts(s)
+        before = table_counts(s)
         future = (datetime.now(timezone.utc) + timedelta(hours=1)).isoformat()
         for event, kw, field in (
                 ("handed_to_police", dict(location="Front desk", receipt="R-1"), "counterpart"),
@@ -298,7 +278,7 @@ def test_custody_events_need_their_details_and_end_with_destruction(w):
             with pytest.raises(ValidationError) as e:
                 s.add_custody_event(rid, event, **kw)
             assert e.value.field == field, (event, kw)
-        assert counts(s) == before
+        assert table_counts(s) == before
         # Recorded out of order, listed by when they happened.
         e1 = s.add_custody_event(rid, "handed_to_police", occurred_at="2026-11-05T09:00:00+01:00",
                                  location="Evidence safe 3, shelf B", counterpart="Sergeant Example",
@@ -319,14 +299,14 @@ def test_custody_events_need_their_details_and_end_with_destruction(w):
         assert all(e["recorded_by_name"] == "Interviewer" for e in log)
         assert recording(s, rid)["fixity_status"] == "destroyed"
         # Destroyed: the chain is closed and there is nothing to check.
-        before = counts(s)
+        before = table_counts(s)
         with pytest.raises(ValidationError) as e:
             s.add_custody_event(rid, "viewed", location="x", purpose="y")
         assert "destroyed" in e.value.message
         with pytest.raises(ValidationError) as e:
             s.check_fixity(rid)
         assert "destroyed" in e.value.message
-        assert counts(s) == before
+        assert table_counts(s) == before
         with pytest.raises(NotFound):
             s.add_custody_event(999, "viewed", location="x", purpose="y")
 
@@ -420,11 +400,11 @@ def test_fixity_ok_mismatch_and_missing(w):
         assert recording(s, rid)["sha256"] == registered
 
         # A cancelled check writes nothing.
-        before = counts(s)
+        before = table_counts(s)
         seen = []
         with pytest.raises(Cancelled):
             s.check_fixity(rid, good, progress=lambda d, t: seen.append(d), cancel=lambda: bool(seen))
-        assert counts(s) == before
+        assert table_counts(s) == before
 
 
 def test_scheduled_fixity_checks_are_reminders_completed_by_a_good_check(w):

@@ -1,0 +1,273 @@
+"""`barnahus summary`, `export-bundle`, `verify-document` and `verify-bundle`: the command line over
+a real record and real files. Most commands run in-process through barnahus_app.cli.main (the
+heavy imports are paid once); the checks a recipient runs (verify-bundle with no record and no
+password) and one refusal also run as real processes, for their exit codes and output."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from barnahus_app.api import open_record
+from barnahus_app.cli import main
+from conftest import FAST_KDF, STAFF_PASSWORD, make_record, sample_case
+
+ROOT = Path(__file__).resolve().parents[2]
+TZ = "Europe/Stockholm"
+PASSPHRASE = "transport passphrase 42"
+
+
+@pytest.fixture(scope="module")
+def rec(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli-docs")
+    with pytest.MonkeyPatch.context() as mp:   # the conftest isolates HOME per test only
+        mp.setenv("HOME", str(folder / "home"))
+        path, _ = make_record(folder)
+        with open_record(path, "admin", "admin-password-1", kdf=FAST_KDF) as a:
+            room = a.create_room("Blue room", "interview")
+        with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+            case = sample_case(c)
+            iv_user = c.interviewers()[0]["id"]
+        with open_record(path, "interviewer", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+            iv = s.plan_interview(case["id"], case["child_id"], "2026-03-10T10:00", 60, room, iv_user, time_zone=TZ)
+            s.record_interview(iv, actual_start="2026-03-10T10:03", actual_end="2026-03-10T10:58")
+            media = folder / "interview.mp4"
+            media.write_bytes(os.urandom(150_000))
+            s.register_recording(iv, media, label="Master")
+            s.add_custody_event(1, "handed_to_police", location="Centre", purpose="Investigation",
+                                counterpart="Police Region Syd", receipt="R-1")
+    pw = folder / "staff.pw"
+    pw.write_text(STAFF_PASSWORD + "\n")
+    phrase = folder / "passphrase.txt"
+    phrase.write_text(PASSPHRASE + "\n")
+    return {"record": path, "pw": pw, "phrase": phrase, "ref": case["reference"], "folder": folder}
+
+
+@pytest.fixture(autouse=True)
+def _no_barnahus_env(monkeypatch):
+    for k in [k for k in os.environ if k.startswith("BARNAHUS_")]:
+        monkeypatch.delenv(k)
+
+
+def cli(capsys, rec, command, *args, user="coordinator"):
+    code = main([command, "--record", str(rec["record"]), "--user", user, "--password-file", str(rec["pw"]),
+                 *map(str, args)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def cli_plain(capsys, *args):
+    """A command that opens no record (verify-bundle)."""
+    code = main([*map(str, args)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def process(*args, env_extra=None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BARNAHUS_")}
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "barnahus_app.cli", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
+
+
+def one_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    return lines[0]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- summary and verify-document ---------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_summary_then_verify_document_then_a_changed_copy_is_unknown(capsys, rec, tmp_path, fmt):
+    out = tmp_path / f"summary.{fmt}"
+    code, stdout, err = cli(capsys, rec, "summary", "--case", rec["ref"], "--format", fmt, "--time-zone", TZ,
+                            "--out", out)
+    assert code == 0, err
+    m = re.fullmatch(rf"Wrote {re.escape(str(out))}: document (D-\d{{8}}-[0-9A-F]{{8}}) \(version (\d+)\), "
+                     r"SHA-256 ([0-9a-f]{64})\.\n", stdout)
+    assert m, stdout
+    assert m.group(3) == sha256(out)
+    doc_id = m.group(1)
+
+    code, stdout, err = cli(capsys, rec, "verify-document", out)
+    assert code == 0, err
+    today = stdout.split(" on ", 1)[1][:10]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", today)
+    assert stdout.startswith(f"{out}: issued by this record on {today} by Coordinator, unaltered. "
+                             f"Document {doc_id}, case {rec['ref']}, case summary version {m.group(2)}.")
+
+    changed = tmp_path / f"changed.{fmt}"
+    data = bytearray(out.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    changed.write_bytes(data)
+    code, stdout, err = cli(capsys, rec, "verify-document", changed)
+    assert code == 1 and stdout == ""
+    assert one_line(err).startswith(f"{changed}: UNKNOWN OR ALTERED.")
+
+
+def test_pseudonymised_summary_says_so_and_leaves_out_the_names(capsys, rec, tmp_path):
+    out = tmp_path / "pseudo.pdf"
+    code, stdout, err = cli(capsys, rec, "summary", "--case", rec["ref"], "--pseudonymise", "--out", out)
+    assert code == 0, err
+    assert ", pseudonymised)" in stdout
+    sys.path.insert(0, str(ROOT / "tests"))
+    from document_tools import pdf_text
+    text = pdf_text(out)
+    assert "Child A" in text
+    for name in ("Testa", "Exampledottir", "Exampleson", "2014-05-06"):
+        assert name not in text and name not in stdout
+
+
+def test_verify_document_lists_disclosures(capsys, rec, tmp_path):
+    out = tmp_path / "disclosed.pdf"
+    assert cli(capsys, rec, "summary", "--case", rec["ref"], "--out", out)[0] == 0
+    with open_record(rec["record"], "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+        doc = c.verify_document(out)["document_id"]
+        c.record_disclosure(doc, recipient="Prosecutor Region Syd", undertaking="Only for the trial.",
+                            disclosed_at="2026-11-01T10:00:00Z")
+    code, stdout, err = cli(capsys, rec, "verify-document", out)
+    assert code == 0, err
+    assert "  disclosed 2026-11-01 to Prosecutor Region Syd" in stdout
+
+
+# --- export-bundle and verify-bundle -------------------------------------------------------
+
+def test_bundle_folder_verifies_without_record_or_password_then_names_a_changed_file(capsys, rec, tmp_path):
+    out = tmp_path / "bundle"
+    code, stdout, err = cli(capsys, rec, "export-bundle", "--case", rec["ref"], "--recordings", "--out", out)
+    assert code == 0, err
+    assert stdout.startswith(f"Wrote bundle {out}: D-")
+    fingerprint = re.search(r"out of band: ([0-9a-f]{64})", stdout).group(1)
+    assert (out / "data" / "recordings" / "files" / "1-interview.mp4").is_file()
+
+    # As the prosecutor runs it: a real process, no record, no user, no password anywhere.
+    run = process("verify-bundle", out, env_extra={"HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    assert f"centre CA fingerprint (SHA-256): {fingerprint}" in run.stdout and "OK:" in run.stdout
+    assert run.stderr == ""
+
+    code, stdout, err = cli(capsys, rec, "verify-document", out)
+    assert code == 0 and "bundle version 1" in stdout, err
+
+    changed = tmp_path / "changed"
+    shutil.copytree(out, changed)
+    target = changed / "data" / "custody" / "custody-log.csv"
+    target.write_bytes(target.read_bytes().replace(b"R-1", b"R-2"))
+    run = process("verify-bundle", changed)
+    assert run.returncode == 1
+    assert run.stderr.strip().splitlines() == [
+        "PROBLEM: data/custody/custody-log.csv: its SHA-256 differs from manifest-sha256.txt"]
+    assert "Traceback" not in run.stderr
+
+
+def test_encrypted_zip_bundle_needs_its_passphrase(capsys, rec, tmp_path, monkeypatch):
+    out = tmp_path / "bundle.zip"
+    code, stdout, err = cli(capsys, rec, "export-bundle", "--case", rec["ref"], "--zip", "--encrypt",
+                            "--passphrase-file", rec["phrase"], "--pseudonymise", "--out", out)
+    assert code == 0, err
+    m = re.search(r"SHA-256 ([0-9a-f]{64}) \(zip: SHA-256 of the file\)", stdout)
+    assert m and m.group(1) == sha256(out)
+    assert "Send the passphrase by another channel" in stdout
+    assert PASSPHRASE not in stdout + err
+
+    code, stdout, err = cli_plain(capsys, "verify-bundle", out, "--passphrase-file", rec["phrase"])
+    assert code == 0, err
+    assert "OK:" in stdout
+    code, stdout, err = cli_plain(capsys, "verify-bundle", out)
+    assert code == 2 and one_line(err) == ("barnahus: This bundle is encrypted: give its transport passphrase "
+                                           "with --passphrase-file or BARNAHUS_BUNDLE_PASSPHRASE.")
+    monkeypatch.setenv("BARNAHUS_BUNDLE_PASSPHRASE", PASSPHRASE)
+    code, stdout, err = cli_plain(capsys, "verify-bundle", out)
+    assert code == 0 and "OK:" in stdout, err
+    monkeypatch.delenv("BARNAHUS_BUNDLE_PASSPHRASE")
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the transport passphrase\n")
+    code, stdout, err = cli_plain(capsys, "verify-bundle", out, "--passphrase-file", wrong)
+    assert code == 2 and "passphrase is wrong" in one_line(err)
+
+
+def test_plain_zip_bundle_verifies(capsys, rec, tmp_path):
+    out = tmp_path / "plain.zip"
+    code, stdout, err = cli(capsys, rec, "export-bundle", "--case", rec["ref"], "--zip", "--out", out)
+    assert code == 0, err
+    code, stdout, err = cli_plain(capsys, "verify-bundle", out)
+    assert code == 0, err
+    code, stdout, err = cli(capsys, rec, "verify-document", out)
+    assert code == 0 and "bundle version" in stdout, err
+
+
+def test_encrypt_needs_zip_and_a_passphrase_file_needs_encrypt(capsys, rec, tmp_path):
+    code, stdout, err = cli(capsys, rec, "export-bundle", "--case", rec["ref"], "--encrypt",
+                            "--passphrase-file", rec["phrase"], "--out", tmp_path / "b")
+    assert code == 2 and one_line(err) == "barnahus: --encrypt needs --zip."
+    # A passphrase without --encrypt would have been a plain zip of the case: refused.
+    code, stdout, err = cli(capsys, rec, "export-bundle", "--case", rec["ref"], "--zip",
+                            "--passphrase-file", rec["phrase"], "--out", tmp_path / "b.zip")
+    assert code == 2 and "--encrypt" in one_line(err)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_verify_bundle_of_something_that_is_not_a_bundle(capsys, tmp_path):
+    code, _, err = cli_plain(capsys, "verify-bundle", tmp_path / "missing")
+    assert code == 2 and "does not exist" in one_line(err)
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"not a zip")
+    code, _, err = cli_plain(capsys, "verify-bundle", junk)
+    assert code == 2 and "neither a bundle folder nor a readable zip" in one_line(err)
+
+
+# --- refusals: one line on stderr, exit 2, nothing touched ---------------------------------
+
+@pytest.mark.parametrize("command,extra,name", [
+    ("summary", ("--format", "pdf"), "taken.pdf"),
+    ("summary", ("--format", "docx"), "taken.docx"),
+    ("export-bundle", (), "taken-folder"),
+    ("export-bundle", ("--zip",), "taken.zip"),
+])
+def test_an_existing_out_is_refused_in_one_line(capsys, rec, tmp_path, command, extra, name):
+    out = tmp_path / name
+    if name.endswith("folder"):
+        out.mkdir()
+        (out / "keep.txt").write_text("keep")
+    else:
+        out.write_bytes(b"not ours")
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    code, stdout, err = cli(capsys, rec, command, "--case", rec["ref"], *extra, "--out", out)
+    assert code == 2 and stdout == ""
+    assert one_line(err) == f"barnahus: out: {out} already exists; choose another name."
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before
+    if out.is_file():
+        assert out.read_bytes() == b"not ours"
+
+
+def test_an_existing_out_as_a_real_process(rec, tmp_path):
+    out = tmp_path / "taken.pdf"
+    out.write_bytes(b"not ours")
+    run = process("summary", "--record", rec["record"], "--user", "coordinator", "--password-file", rec["pw"],
+                  "--case", rec["ref"], "--out", out, env_extra={"HOME": str(tmp_path)})
+    assert run.returncode == 2 and run.stdout == ""
+    assert one_line(run.stderr) == f"barnahus: out: {out} already exists; choose another name."
+    assert out.read_bytes() == b"not ours"
+
+
+def test_unknown_case_and_missing_roles_are_one_line(capsys, rec, tmp_path):
+    code, _, err = cli(capsys, rec, "summary", "--case", "BH-1999-99999", "--out", tmp_path / "x.pdf")
+    assert code == 2 and "BH-1999-99999" in one_line(err)
+    code, _, err = cli(capsys, rec, "summary", "--case", rec["ref"], "--out", tmp_path / "t.pdf", user="therapist")
+    assert code == 2 and "roles do not allow" in one_line(err)
+    code, _, err = cli(capsys, rec, "export-bundle", "--case", rec["ref"], "--out", tmp_path / "l", user="liaison")
+    assert code == 2 and "roles do not allow" in one_line(err)
+    code, _, err = cli(capsys, rec, "verify-document", tmp_path / "missing.pdf")
+    assert code == 2 and "missing.pdf" in one_line(err)
+    assert list(tmp_path.iterdir()) == []
