@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -19,6 +19,7 @@ from barnahus_app.record import PASSWORD_MIN
 from .feedback import FieldGrid, InlineMessage, core_message, role_label, roles_text, validation_text
 from .icons import icon
 from .tasks import run_in_background
+from .verify_dialog import colon_fingerprint, mono_font
 
 
 class _CoreDialog(QDialog):
@@ -173,6 +174,59 @@ class PasswordDialog(_CoreDialog):
         self.run(work)
 
 
+class ImportSigningDialog(_CoreDialog):
+    """The centre's own signing certificate from its PKI: a .p12/.pfx file with the key and chain."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(self.tr("Import a signing certificate"), parent)
+        self.session = session
+        intro = QLabel(self.tr("A PKCS#12 file (.p12 or .pfx) from the centre's own certificate authority, holding the "
+                               "private key, its certificate and the chain up to the root. New documents are signed "
+                               "with it; documents issued earlier keep verifying."), self)
+        intro.setWordWrap(True)
+        self.form.add_wide(intro)
+        row = QWidget(self)
+        rl = QHBoxLayout(row)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.file = QLineEdit(row)
+        self.file.setObjectName("pkcs12Path")
+        browse = QPushButton(self.tr("&Browse…"), row)
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse)
+        rl.addWidget(self.file, 1)
+        rl.addWidget(browse)
+        row.setFocusProxy(self.file)
+        self.add_field(self.tr("&File:"), row, "pkcs12", self.tr("PKCS#12 file"))
+        self.file.setAccessibleName(self.tr("PKCS#12 file"))
+        self.password = QLineEdit(self)
+        self.password.setObjectName("pkcs12Password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field(self.tr("&Password of the file:"), self.password, "password", self.tr("Password of the file"),
+                       self.tr("Empty if the file has none."))
+
+    def _browse(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the PKCS#12 file"), self.file.text(),
+                                               self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
+        if path:
+            self.file.setText(path)
+
+    def _submit(self) -> None:
+        self.clear_messages()
+        path = self.file.text().strip()
+        if not path:
+            self.field_messages["pkcs12"].show_error(self.tr("Choose the file."))
+            return
+        try:
+            with open(path, "rb") as f:
+                data = f.read(16 * 1024 * 1024)
+        except OSError as e:
+            self.field_messages["pkcs12"].show_error(core_message(e))
+            return
+        s, pw = self.session, self.password.text() or None
+
+        self.run(lambda: s.import_signing_identity(data, pw))
+
+
 class AdminPanel(QWidget):
     """Users and record settings. Loads the user list when first shown."""
 
@@ -253,11 +307,14 @@ class AdminPanel(QWidget):
         self.settings_message = InlineMessage(settings_box)
         sf.addRow(self.settings_message)
         lay.addWidget(settings_box, 0)
+        self.signing_box = self._build_signing_box()
+        lay.addWidget(self.signing_box, 0)
 
         self.can_manage = session.can("user", "update")
         self.can_settings = session.can("record", "settings")
         users_box.setVisible(session.can("user", "create") or self.can_manage)
         settings_box.setVisible(self.can_settings)
+        self.signing_box.setVisible(self.can_settings)
 
         self.add_button.clicked.connect(self.add_user)
         self.roles_button.clicked.connect(self.set_roles)
@@ -280,6 +337,7 @@ class AdminPanel(QWidget):
             if self.can_settings:
                 self.idle_spin.setValue(self.session.setting("idle_lock_minutes"))
                 self.clip_spin.setValue(self.session.setting("clipboard_clear_seconds"))
+                self.refresh_signing()
         except BarnahusError as e:
             self.users_message.show_error(core_message(e))
             return
@@ -372,3 +430,93 @@ class AdminPanel(QWidget):
         self.settings_message.show_info(self.tr("Saved. The record now locks after {n} minutes without use.")
                                         .format(n=self.idle_spin.value()))
         self.settingsChanged.emit()
+
+    # --- document signing ----------------------------------------------------------------------
+    def _build_signing_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Document signing"), self)
+        box.setObjectName("signingBox")
+        bl = QVBoxLayout(box)
+        note = QLabel(self.tr("The centre signs court summaries and bundles with this certificate. Recipients compare "
+                              "the CA fingerprint with the one the centre gives them by letter or phone."), box)
+        note.setWordWrap(True)
+        bl.addWidget(note)
+        self.signing_none = QLabel(self.tr("None yet — one is created when the first document is issued."), box)
+        self.signing_none.setObjectName("signingNone")
+        bl.addWidget(self.signing_none)
+        self.signing_form = QWidget(box)
+        sf = QFormLayout(self.signing_form)
+        sf.setContentsMargins(0, 0, 0, 0)
+        self.signing_values: dict[str, QLabel] = {}
+        for key, caption in (("subject", self.tr("Signed as:")), ("fingerprint", self.tr("Certificate fingerprint:")),
+                             ("ca_fingerprint", self.tr("CA fingerprint:")), ("not_after", self.tr("Valid until:"))):
+            value = QLabel(self.signing_form)
+            value.setObjectName(f"signing_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            if "fingerprint" in key:
+                value.setFont(mono_font())
+            caption_label = QLabel(caption, self.signing_form)
+            value.setAccessibleName(caption.rstrip(":"))
+            sf.addRow(caption_label, value)
+            self.signing_values[key] = value
+        bl.addWidget(self.signing_form)
+        row = QHBoxLayout()
+        self.create_signing_button = QPushButton(self.tr("Create a &new signing certificate…"), box)
+        self.create_signing_button.setObjectName("createSigningButton")
+        self.import_signing_button = QPushButton(self.tr("&Import from PKCS#12…"), box)
+        self.import_signing_button.setObjectName("importSigningButton")
+        for b in (self.create_signing_button, self.import_signing_button):
+            b.setAutoDefault(False)
+            row.addWidget(b)
+        row.addStretch(1)
+        bl.addLayout(row)
+        self.signing_message = InlineMessage(box)
+        bl.addWidget(self.signing_message)
+        self.create_signing_button.clicked.connect(self.create_signing_identity)
+        self.import_signing_button.clicked.connect(self.import_signing_identity)
+        self.signing_form.hide()
+        return box
+
+    def refresh_signing(self) -> None:
+        try:
+            ident = self.session.signing_identity()
+        except BarnahusError as e:
+            self.signing_message.show_error(core_message(e))
+            return
+        self.signing_none.setVisible(ident is None)
+        self.signing_form.setVisible(ident is not None)
+        if ident is None:
+            return
+        v = self.signing_values
+        v["subject"].setText(ident["subject"])
+        v["fingerprint"].setText(colon_fingerprint(ident["fingerprint"]))
+        v["ca_fingerprint"].setText(colon_fingerprint(ident["ca_fingerprint"]))
+        v["not_after"].setText(ident["not_after"][:10])
+
+    def create_signing_identity(self) -> None:
+        if not self.confirm(self.tr(
+                "Create a new signing certificate for the centre?\n\nDocuments and bundles issued until now keep "
+                "verifying: the earlier certificate stays in the record. New documents are signed with the new one "
+                "and carry a new CA fingerprint, so give the courts and prosecutors the new fingerprint.")):
+            return
+        self.signing_message.show_info(self.tr("Creating the certificate…"))
+        self.create_signing_button.setEnabled(False)
+        s = self.session
+
+        def done(ident) -> None:
+            self.create_signing_button.setEnabled(True)
+            self.refresh_signing()
+            self.signing_message.show_info(self.tr("A new signing certificate was created. Its CA fingerprint is "
+                                                   "shown above."))
+
+        def failed(error) -> None:
+            self.create_signing_button.setEnabled(True)
+            self.signing_message.show_error(core_message(error))
+        run_in_background(s.create_signing_identity, done, failed, owner=self)
+
+    def import_signing_identity(self) -> None:
+        dlg = ImportSigningDialog(self.session, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_signing()
+            self.signing_message.show_info(self.tr("The certificate was imported. New documents are signed with it."))

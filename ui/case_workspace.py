@@ -661,6 +661,7 @@ class CaseWorkspace(QWidget):
             self._build_persons_page()
             self.tabs.addTab(self.persons_page, self.tr("&Persons"))
         self.interviews_page = None
+        self.documents_page = None
         if self.case_id is not None:
             self._add_interviews_page()
 
@@ -678,6 +679,13 @@ class CaseWorkspace(QWidget):
             from .interviews_panel import InterviewsPanel
             self.interviews_page = InterviewsPanel(self.session, self.case_id)
             self.tabs.addTab(self.interviews_page, self.tr("In&terviews"))
+
+    def _add_documents_page(self) -> None:
+        """The Documents page (register, court summary, bundle, verify) once the reference is known."""
+        if self.documents_page is None and self.case_id is not None and self.session.can("case", "read"):
+            from .documents_panel import DocumentsPanel
+            self.documents_page = DocumentsPanel(self.session, self.case_id, self.case["reference"])
+            self.tabs.addTab(self.documents_page, self.tr("Doc&uments"))
 
     def _build_case_form(self) -> None:
         page = self.case_page = _ResponsiveColumns()
@@ -796,6 +804,7 @@ class CaseWorkspace(QWidget):
     def _load_case(self) -> None:
         """(Re)read the case through the core (audited) and show it."""
         self.case = self.session.get_case(self.case_id)
+        self._add_documents_page()
         c = self.case
         vals = {k: c.get(k) for k in core_fields.CASE_FIELDS}
         vals["abuse_forms"] = list(c.get("abuse_forms") or [])

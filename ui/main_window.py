@@ -165,11 +165,14 @@ class MainWindow(QMainWindow):
         self.go_admin_action = act(self.tr("&Administration"), lambda: self.go(NAV_ADMIN), "Ctrl+3", "admin")
         self.go_calendar_action = act(self.tr("Ca&lendar"), lambda: self.go(NAV_CALENDAR), "Ctrl+K", "today")
         self.about_action = act(self.tr("&About Barnahus Case Record"), self.show_about)
+        # Enabled while locked too: a received bundle is checked without the record.
+        self.verify_action = act(self.tr("&Verify a document or bundle…"), self.verify_file)
 
         bar = self.menuBar()
         m = bar.addMenu(self.tr("&Record"))
         m.addAction(self.lock_action)
         m.addAction(self.settings_action)
+        m.addAction(self.verify_action)
         m.addSeparator()
         m.addAction(self.quit_action)
         self.case_menu = bar.addMenu(self.tr("C&ase"))
@@ -609,6 +612,12 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         SettingsDialog(self).exec()
+
+    def verify_file(self) -> None:
+        from .verify_dialog import VerifyDialog
+        dialog = VerifyDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Barnahus Case Record"), self.tr(

@@ -1,0 +1,304 @@
+"""The Documents page, the verify dialog and document signing in the administration: issuing a
+court summary through the dialog, cancelling a bundle that copies a large recording, answers for
+an issued, an altered and a bundle file, views shaped by roles, and the signing identity."""
+from __future__ import annotations
+
+import hashlib
+import os
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QVBoxLayout, QWidget
+
+from conftest import sample_case
+
+pytestmark = pytest.mark.gui
+
+WORK_MS = 60_000   # rendering and signing on a slow CI machine
+
+
+def colon(hex_fp: str) -> str:
+    return ":".join(hex_fp[i:i + 2] for i in range(0, len(hex_fp), 2)).upper()
+
+
+@pytest.fixture
+def make_panel(qtbot):
+    from ui.documents_panel import DocumentsPanel
+    hosts = []   # qtbot keeps only a weak reference
+
+    def _make(session, case):
+        host = QWidget()
+        hosts.append(host)
+        qtbot.addWidget(host)
+        panel = DocumentsPanel(session, case["id"], case["reference"], host)
+        QVBoxLayout(host).addWidget(panel)
+        host.resize(1280, 800)
+        host.show()
+        qtbot.waitExposed(host)
+        assert panel._shown_once   # the register was read when the page was first shown
+        return panel
+    yield _make
+    hosts.clear()
+
+
+def issued_dialog(panel):
+    d = panel.dialog
+    return d if d is not None and d.objectName() == "issuedDialog" else None
+
+
+def drop(widget, path) -> None:
+    """What a file manager does: drag enter, then drop, with the file's URL."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def verify(qtbot, dlg, path) -> None:
+    drop(dlg.zone, path)
+    qtbot.waitUntil(lambda: bool(dlg.blocks) and not dlg.is_running(), timeout=WORK_MS)
+
+
+def test_court_summary_through_the_dialog_then_a_disclosure(qtbot, open_as, make_panel, tmp_path):
+    s = open_as("coordinator")
+    case = sample_case(s)
+    panel = make_panel(s, case)
+    assert panel.model.rowCount() == 0 and not panel.empty.isHidden()
+
+    # Alt+M opens the dialog; the default name has the case reference and today's date, in a
+    # folder that exists.
+    from datetime import date
+    host = panel.window()
+    host.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
+    qtbot.keyClick(host, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.dialog is not None)
+    dlg = panel.dialog
+    assert dlg.objectName() == "courtSummaryDialog"
+    default = dlg.path()
+    assert os.path.basename(default) == f"{case['reference']}-court-summary-{date.today().isoformat()}.pdf"
+    assert os.path.isdir(os.path.dirname(default))
+    dlg.docx.setChecked(True)
+    assert dlg.path().endswith(".docx")
+    dlg.reject()
+    qtbot.waitUntil(lambda: panel.dialog is None)
+
+    out = tmp_path / "summary.pdf"
+    dlg = panel.court_summary(path=out)
+    assert dlg.path() == str(out) and dlg.fmt() == "pdf"
+    dlg.accept()
+    qtbot.waitUntil(lambda: issued_dialog(panel) is not None, timeout=WORK_MS)
+    assert out.is_file() and out.read_bytes().startswith(b"%PDF")
+
+    register = s.document_register(case["id"])
+    assert len(register) == 1
+    entry = register[0]
+    assert entry["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    # The table shows the new row, selected, with the short hash and the full one in its tooltip.
+    assert panel.model.rowCount() == 1
+    texts = [panel.model.item(0, c).text() for c in range(panel.model.columnCount())]
+    assert entry["document_id"] in texts and "Court summary" in texts and "1" in texts
+    sha_item = panel.model.item(0, panel.COLUMNS.index("sha256"))
+    assert sha_item.toolTip() == entry["sha256"] and entry["sha256"].startswith(sha_item.text().rstrip("…"))
+    assert panel.selected()["document_id"] == entry["document_id"]
+    assert panel.fact_labels["sha256"].text() == entry["sha256"]
+
+    # What to give the recipient out of band.
+    receipt = issued_dialog(panel)
+    assert receipt.values["document"] == entry["document_id"]
+    assert receipt.values["sha256"] == entry["sha256"]
+    assert receipt.values["ca"] == colon(s.signing_identity()["ca_fingerprint"])
+    receipt.reject()
+    qtbot.waitUntil(lambda: panel.dialog is None)
+
+    # A disclosure: the undertaking is required (the core says so, beside the field).
+    dlg = panel.record_disclosure()
+    dlg.recipient.setText("Anna Prosecutor, Regional Prosecution Office")
+    dlg.accept()
+    assert dlg.isVisible() and dlg.messages["undertaking"].text()
+    dlg.undertaking.setPlainText("Only for the proceedings of this case.")
+    dlg.method.setText("In person")
+    dlg.accept()
+    qtbot.waitUntil(lambda: panel.dialog is None)
+    assert panel.model.item(0, panel.COLUMNS.index("disclosures")).text() == "1"
+    assert panel.d_model.rowCount() == 1
+    assert panel.d_model.item(0, 0).text() == "Anna Prosecutor, Regional Prosecution Office"
+    assert "Only for the proceedings" in panel.undertaking_label.text()
+
+
+def test_cancel_a_bundle_copying_a_large_recording_writes_nothing(qtbot, open_as, make_panel, tmp_path):
+    # One session at a time holds the record.
+    with open_as("coordinator") as c:
+        case = sample_case(c)
+    with open_as("admin") as a:
+        room = a.create_room("Interview room 1", "interview")
+    evidence = tmp_path / "evidence"
+    evidence.mkdir()
+    big = evidence / "master.mp4"
+    with open(big, "wb") as f:   # sparse: 1 GiB that takes no room on the disk
+        f.truncate(1 << 30)
+    with open_as("interviewer") as i:
+        iid = i.plan_interview(case["id"], case["child_id"], "2026-12-01T10:00", 60, room, i.user_id,
+                               time_zone="Europe/Stockholm")
+        i.register_recording(iid, big, label="Master")
+    s = open_as("coordinator")
+    before = s.document_register(case["id"])
+
+    panel = make_panel(s, case)
+    out = tmp_path / "out"
+    out.mkdir()
+    dlg = panel.prosecutor_bundle(path=out / "bundle")
+    assert dlg.recordings.isEnabled()
+    dlg.recordings.setChecked(True)
+    dlg.accept()
+    job = dlg.job
+    # Past the summaries, into copying the recording; then Cancel in the progress dialog.
+    qtbot.waitUntil(lambda: job.value() > 300 and job.dialog.isVisible(), timeout=WORK_MS)
+    assert job.running
+    cancel = next(b for b in job.dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not job.running, timeout=WORK_MS)
+
+    assert "Nothing was written" in dlg.general.text()
+    assert dlg.isVisible() and panel.dialog is dlg and issued_dialog(panel) is None
+    assert list(out.iterdir()) == []   # no bundle, no hidden partial folder
+    assert s.document_register(case["id"]) == before
+    assert panel.model.rowCount() == len(before)
+    dlg.reject()
+    qtbot.waitUntil(lambda: panel.dialog is None)
+
+
+def test_verify_an_issued_pdf_then_a_copy_changed_by_one_byte(qtbot, open_as, tmp_path):
+    from ui.verify_dialog import VerifyDialog
+    s = open_as("coordinator")
+    case = sample_case(s)
+    pdf = tmp_path / "summary.pdf"
+    entry = s.write_case_summary(case["id"], pdf, "pdf")
+    dlg = VerifyDialog(s)
+    qtbot.addWidget(dlg)
+    dlg.show()
+
+    verify(qtbot, dlg, pdf)
+    assert dlg.state() == "ok"
+    text = dlg.result_text()
+    assert "Issued by this record on" in text and "unaltered" in text
+    assert entry["document_id"] in text and case["reference"] in text and "version 1" in text
+
+    changed = tmp_path / "changed.pdf"
+    data = bytearray(pdf.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    changed.write_bytes(bytes(data))
+    verify(qtbot, dlg, changed)
+    assert dlg.state() == "warning"
+    [block] = dlg.blocks
+    assert block.headline.text() == "Unknown or altered"   # in words, not colour alone
+    assert not block.icon.pixmap().isNull()
+    assert "not issued by this record, or it was changed after it was issued" in block.text()
+
+
+def test_verify_a_bundle_folder_names_the_changed_file(qtbot, open_as, tmp_path):
+    from ui.verify_dialog import VerifyDialog
+    s = open_as("coordinator")
+    case = sample_case(s)
+    bundle = tmp_path / "bundle"
+    s.export_bundle(case["id"], bundle)
+    pdf = tmp_path / "summary.pdf"
+    s.write_case_summary(case["id"], pdf, "pdf")
+    ca = colon(s.signing_identity()["ca_fingerprint"])
+    target = bundle / "data" / "interviews" / "interview-index.csv"
+    target.write_bytes(target.read_bytes() + b"an added line\r\n")
+
+    # No record open: the bundle is checked on its own.
+    alone = VerifyDialog(None)
+    qtbot.addWidget(alone)
+    alone.show()
+    verify(qtbot, alone, bundle)
+    assert alone.state() == "warning"
+    [block] = alone.blocks
+    assert block.kind == "bundle"
+    assert "data/interviews/interview-index.csv" in block.text()
+    assert "Test Centre document signing" in block.text() and ca in block.text()
+    # A single document needs the record.
+    verify(qtbot, alone, pdf)
+    assert alone.state() == "info" and "without the record" in alone.result_text()
+
+    # With the record: the register knows the bundle's signed list, and the bundle check still
+    # names the changed file.
+    dlg = VerifyDialog(s)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    verify(qtbot, dlg, bundle)
+    kinds = {b.kind: b for b in dlg.blocks}
+    assert set(kinds) == {"record", "bundle"}
+    assert kinds["record"].state == "info" and "issued by this record" in kinds["record"].text()
+    assert kinds["bundle"].state == "warning"
+    assert "data/interviews/interview-index.csv" in kinds["bundle"].text()
+
+
+@pytest.mark.parametrize("role, summary, bundle", [
+    ("therapist", False, False), ("liaison", True, False), ("coordinator", True, True)])
+def test_buttons_follow_the_role(qtbot, open_as, make_panel, role, summary, bundle):
+    with open_as("coordinator") as c:
+        case = sample_case(c)
+    panel = make_panel(open_as(role), case)
+    assert panel.summary_button.isVisible() == summary
+    assert panel.disclose_button.isVisible() == summary
+    assert panel.bundle_button.isVisible() == bundle
+    assert panel.verify_button.isVisible()
+
+
+def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, tmp_path):
+    from ui.admin_panel import AdminPanel, ImportSigningDialog
+    s = open_as("admin")
+    panel = AdminPanel(s)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.signing_box.isVisible()
+    assert panel.signing_none.isVisible() and not panel.signing_form.isVisible()
+
+    questions = []
+    panel.confirm = lambda text: questions.append(text) or True
+    qtbot.mouseClick(panel.create_signing_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.signing_form.isVisible, timeout=WORK_MS)
+    ident = s.signing_identity()
+    assert "keep verifying" in questions[0]
+    assert panel.signing_values["ca_fingerprint"].text() == colon(ident["ca_fingerprint"])
+    assert panel.signing_values["subject"].text() == ident["subject"]
+    assert not panel.signing_none.isVisible()
+
+    # Import from PKCS#12: the file and its password.
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, load_pem_private_key, pkcs12
+    from barnahus_app import pki
+    creds, ca_pem, _ = pki.create_centre_credentials("Imported PKI")
+    p12 = tmp_path / "centre.p12"
+    p12.write_bytes(pkcs12.serialize_key_and_certificates(
+        b"centre", load_pem_private_key(creds.key_pem.encode(), None), creds.cert,
+        [x509.load_pem_x509_certificate(ca_pem.encode())], BestAvailableEncryption(b"p12-password")))
+    dlg = ImportSigningDialog(s, panel)   # a child of the panel: closed with it
+    dlg.file.setText(str(p12))
+    dlg.password.setText("wrong")
+    dlg._submit()
+    qtbot.waitUntil(lambda: dlg.buttons.isEnabled(), timeout=WORK_MS)
+    assert "password is wrong" in dlg.field_messages["pkcs12"].text()
+    dlg.password.setText("p12-password")
+    dlg._submit()
+    qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=WORK_MS)
+    panel.refresh_signing()
+    assert panel.signing_values["ca_fingerprint"].text() == colon(pki.fingerprint(ca_pem))
+
+
+def test_no_signing_section_without_the_settings_right(qtbot, open_as):
+    from ui.admin_panel import AdminPanel
+    panel = AdminPanel(open_as("coordinator"))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.signing_box.isHidden()

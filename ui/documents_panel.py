@@ -1,0 +1,1157 @@
+"""The case workspace's Documents page: the register of documents issued for the case (court
+summaries and prosecutor bundles) with what went to whom, and the dialogs that issue them.
+
+Everything shown comes from the core (document_register: each read is audited); every document
+is written, signed and registered by the core (write_case_summary, export_bundle), and every
+disclosure recorded by it (record_disclosure). session.can() only shapes the view: buttons a role
+may never use are not shown, the core still checks every call.
+
+Rendering, signing and copying recordings into a bundle take time: they run on a worker
+(ui/tasks.py) that only calls the core, with a progress dialog and a Cancel that stops the core
+between two steps; the core then leaves nothing behind, and the dialog says so.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFrame,
+    QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QProgressDialog, QPushButton,
+    QRadioButton, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
+
+from .feedback import FieldGrid, InlineMessage, core_message, setup_list_table
+from .field_widgets import field_message, local_datetime_text
+from .tasks import run_in_background
+from .today import date_format, plural
+from .verify_dialog import OK, ResultBlock, VerifyDialog, colon_fingerprint, mono_font
+
+SHORT_HASH = 12
+DOC_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _size_text(n) -> str:
+    return QLocale().formattedDataSize(int(n)) if n is not None else ""
+
+
+def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    f = QFont(label.font())
+    f.setBold(True)
+    if scale != 1.0:
+        f.setPointSizeF(f.pointSizeF() * scale)
+    label.setFont(f)
+    return label
+
+
+def _plain(text: str, parent=None, selectable: bool = False) -> QLabel:
+    lab = QLabel(text, parent)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    lab.setWordWrap(True)
+    if selectable:
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return lab
+
+
+def _default_folder() -> Path:
+    for loc in (QStandardPaths.StandardLocation.DocumentsLocation, QStandardPaths.StandardLocation.HomeLocation):
+        folder = QStandardPaths.writableLocation(loc)
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
+
+
+def _identity(session) -> dict | None:
+    """The signing identity for the receipt (on the worker, after the issue). The document is issued
+    and registered by then: a failure here must not turn that into an error."""
+    try:
+        return session.signing_identity()
+    except BarnahusError:
+        return None
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """folder/stem+suffix, or stem-2, stem-3… if that name is taken (the core never overwrites)."""
+    candidate = folder / f"{stem}{suffix}"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{n}{suffix}"
+        n += 1
+    return candidate
+
+
+class _Words(QObject):
+    """The words for the register's codes, in one place."""
+
+    def doc_type(self, code: str) -> str:
+        return {"case_summary": self.tr("Court summary"), "bundle": self.tr("Prosecutor bundle")}.get(code, code)
+
+    def fmt(self, code: str) -> str:
+        return {"pdf": self.tr("PDF, signed"), "docx": self.tr("DOCX"), "bag": self.tr("Folder, signed"),
+                "zip": self.tr("Zip, signed")}.get(code, code)
+
+    def yes_no(self, value) -> str:
+        return self.tr("Yes") if value else self.tr("No")
+
+
+# --- long work: progress and cancel ----------------------------------------------------------------
+class IssueJob(QObject):
+    """Runs fn(progress, cancel) (a core call that renders, signs or copies) on a worker, with a
+    progress dialog and a Cancel that works. The worker only calls the core: its progress lands
+    in a plain dict that a timer on the GUI thread reads."""
+
+    finished = Signal(object, object)   # result, error
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget, title: str, what: str, fn):
+        super().__init__(parent)
+        self._fn = fn
+        self._what = what
+        self._state = {"done": 0, "total": 0}
+        self._cancel = False
+        self.running = False
+        self.dialog = QProgressDialog(parent)
+        self.dialog.setObjectName("issueProgress")
+        self.dialog.setWindowTitle(title)
+        self.dialog.setLabelText(what)
+        self.dialog.setCancelButtonText(self.tr("Cancel"))
+        self.dialog.setRange(0, 1000)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+        self.dialog.setMinimumWidth(parent.fontMetrics().height() * 30)
+        self.dialog.setAccessibleName(title)
+        self.dialog.canceled.connect(self.cancel)
+        self.dialog.rejected.connect(self.cancel)
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.running = True
+        self._cancel = False
+        self.dialog.setValue(0)
+        self._timer.start()
+        state = self._state
+
+        def progress(done: int, total: int) -> None:   # on the worker: no widget here
+            state["done"], state["total"] = done, total
+
+        run_in_background(lambda: self._fn(progress, lambda: self._cancel), self._ok, self._failed, owner=self)
+
+    def cancel(self) -> None:
+        if self.running and not self._cancel:
+            self._cancel = True
+            self.dialog.setLabelText(self.tr("Stopping…"))
+            self.cancelRequested.emit()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel
+
+    def value(self) -> int:
+        """Progress so far, 0 to 1000."""
+        done, total = self._state["done"], self._state["total"]
+        return min(1000, int(done * 1000 / total)) if total else 0
+
+    def _tick(self) -> None:
+        if self._cancel:
+            return
+        self.dialog.setValue(self.value())   # the bar shows the percentage
+
+    def _end(self) -> None:
+        self.running = False
+        self._timer.stop()
+        self.dialog.blockSignals(True)
+        self.dialog.reset()
+        self.dialog.hide()
+        self.dialog.blockSignals(False)
+
+    def _ok(self, result) -> None:
+        self._end()
+        self.finished.emit(result, None)
+
+    def _failed(self, error) -> None:
+        self._end()
+        self.finished.emit(None, error)
+
+
+# --- dialogs ---------------------------------------------------------------------------------------
+class _FormDialog(QDialog):
+    """Fields with inline messages under them; OK runs the work, and the dialog stays open with
+    the core's message beside the field it names if the core refuses."""
+
+    ok_text = ""
+    # ValidationError.field names of the core that are shown beside another field
+    ALIASES = {"out": "path", "dest": "path"}
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.done_ok = False
+        em = self.fontMetrics().height()
+        self.setMinimumWidth(em * 38)
+        self.setModal(True)
+        lay = QVBoxLayout(self)
+        lay.setSpacing(em // 2)
+        self.intro = _plain("", self)
+        lay.addWidget(self.intro)
+        self.grid = FieldGrid()
+        self.grid.setHorizontalSpacing(em)
+        self.grid.setVerticalSpacing(em // 4)
+        lay.addLayout(self.grid)
+        self.messages: dict[str, InlineMessage] = {}
+        self.names: dict[str, str] = {}
+        self.general = InlineMessage(self)
+        self.general.setObjectName("dialogMessage")
+        self.build()
+        lay.addWidget(self.general)
+        lay.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        # Ctrl+L locks from inside the dialog as well (the lock closes it first).
+        top = parent.window() if parent is not None else None
+        lock = top.findChild(QAction, "lockAction") if top is not None else None
+        if lock is not None:
+            self.addAction(lock)
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def add_field(self, name: str, label: str, widget: QWidget, hint: str = "", accessible: str = "") -> None:
+        self.names[name] = accessible or label.replace("&", "").rstrip(":")
+        self.messages[name] = self.grid.add_field(label, widget, hint, accessible)
+
+    def clear_messages(self) -> None:
+        for m in (*self.messages.values(), self.general):
+            m.clear()
+
+    def show_error(self, exc: BaseException) -> None:
+        field = self.ALIASES.get(getattr(exc, "field", None), getattr(exc, "field", None))
+        if isinstance(exc, ValidationError) and field in self.messages:
+            raw = exc.message
+            text = QCoreApplication.translate("CoreMessages", raw)
+            if raw[:1].islower():
+                text = field_message(self.names[field], text)
+            self.messages[field].show_error(text)
+        else:
+            self.general.show_error(core_message(exc))
+
+    def error_texts(self) -> list[str]:
+        return [m.text() for m in (*self.messages.values(), self.general) if m.text()]
+
+
+class _PathRow(QWidget):
+    """A path with a Browse… button."""
+
+    def __init__(self, parent, browse):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("savePath")
+        self.button = QPushButton(self.tr("&Browse…"), self)
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(browse)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt name): the edit is what is read
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802
+        super().setAccessibleDescription(text)
+        self.edit.setAccessibleDescription(text)
+
+
+class _IssueDialog(_FormDialog):
+    """What the court summary and bundle dialogs share: a save-as path with a default name made of
+    the case reference and the date, and the long work on a worker with progress and cancel."""
+
+    issued = Signal(object)   # (register entry, signing identity, path)
+
+    def __init__(self, session, case_id: int, case_reference: str, parent=None, *, path=None):
+        self.case_id = case_id
+        self.case_reference = case_reference
+        self.job: IssueJob | None = None
+        self.issue_result = None
+        self._path_touched = False
+        super().__init__(session, parent)
+        self.path_row.edit.textEdited.connect(self._touched)
+        if path is not None:
+            self.set_path(path)
+        else:
+            self._suggest()
+
+    def _add_path_field(self, label: str, hint: str) -> None:
+        self.path_row = _PathRow(self, self.browse)
+        self.add_field("path", label, self.path_row, hint, accessible=label.replace("&", "").rstrip(":"))
+
+    def _touched(self) -> None:
+        self._path_touched = True
+
+    def set_path(self, path) -> None:
+        """Preset where the file goes (tests need no file dialog; a chosen path is kept)."""
+        self.path_row.edit.setText(str(path))
+        self._path_touched = True
+
+    def path(self) -> str:
+        return self.path_row.edit.text().strip()
+
+    def default_stem(self) -> str:
+        raise NotImplementedError
+
+    def default_suffix(self) -> str:
+        return ""
+
+    def _suggest(self) -> None:
+        """The default name follows the options until the user picks or types a path."""
+        if self._path_touched:
+            return
+        current = self.path()
+        folder = Path(current).parent if current else _default_folder()
+        self.path_row.edit.setText(str(_free_name(folder, self.default_stem(), self.default_suffix())))
+
+    def _retarget_suffix(self) -> None:
+        """A chosen path keeps its folder and name; only its ending follows the format."""
+        if not self._path_touched:
+            self._suggest()
+            return
+        p = Path(self.path())
+        if self.path() and p.suffix.lower() in (".pdf", ".docx", ".zip"):
+            p = p.with_suffix("")
+        if self.path():
+            self.path_row.edit.setText(str(p) + self.default_suffix())
+
+    def work(self):
+        """fn(progress, cancel) for the worker: core calls only."""
+        raise NotImplementedError
+
+    def job_texts(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def precheck(self) -> bool:
+        return True
+
+    def accept(self) -> None:
+        if self.job is not None and self.job.running:
+            return
+        self.clear_messages()
+        if not self.path():
+            self.messages["path"].show_error(self.tr("Choose where to save it."))
+            self.path_row.setFocus()
+            return
+        if not self.precheck():
+            return
+        title, what = self.job_texts()
+        self.job = IssueJob(self, title, what, self.work())
+        self.job.finished.connect(self._finished)
+        self.job.cancelRequested.connect(lambda: self.general.show_info(self.tr("Stopping…")))
+        self._set_busy(True)
+        self.job.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in self.findChildren(QWidget):
+            if isinstance(w, (QLineEdit, QPlainTextEdit, QCheckBox, QRadioButton)) or w is self.path_row.button:
+                w.setEnabled(not busy)
+        self.ok_button.setEnabled(not busy)
+        if not busy:
+            self.update_enabled()
+
+    def update_enabled(self) -> None:
+        pass
+
+    def _finished(self, result, error) -> None:
+        self._set_busy(False)
+        if error is None:
+            self.issue_result = result
+            self.done_ok = True
+            QDialog.accept(self)
+            self.issued.emit(result)
+            return
+        if isinstance(error, Cancelled):
+            self.general.show_info(self.tr("Stopped. Nothing was written and nothing was registered."))
+        else:
+            self.show_error(error)
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()   # the core stops at its next step; the dialog says when it has
+            return
+        super().reject()
+
+
+class CourtSummaryDialog(_IssueDialog):
+    """The court summary of the case: signed PDF or DOCX, pseudonymised or not."""
+
+    def build(self) -> None:
+        self.setObjectName("courtSummaryDialog")
+        self.setWindowTitle(self.tr("Court summary of {case}").format(case=self.case_reference))
+        self.ok_text = self.tr("&Write the summary")
+        self.intro.setText(self.tr(
+            "The summary of the case for a court: the case, the child, the interviews and the recordings "
+            "with their chain of custody. It is written to the file you choose and entered in the document "
+            "register with its SHA-256, so that anyone can later check that a copy is unaltered."))
+        box = QWidget(self)
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(2)
+        self.pdf = QRadioButton(self.tr("&PDF, signed by the centre (PDF/A): for the court"), box)
+        self.pdf.setObjectName("formatPdf")
+        self.docx = QRadioButton(self.tr("&DOCX, editable and not signed: for drafting"), box)
+        self.docx.setObjectName("formatDocx")
+        self.format_group = QButtonGroup(self)
+        self.format_group.addButton(self.pdf)
+        self.format_group.addButton(self.docx)
+        self.pdf.setChecked(True)
+        bl.addWidget(self.pdf)
+        bl.addWidget(self.docx)
+        box.setFocusProxy(self.pdf)
+        self.add_field("format", self.tr("Format:"), box, accessible=self.tr("Format"))
+        self.pseudonymise = QCheckBox(self.tr("Pse&udonymise: no names, dates of birth or addresses"), self)
+        self.pseudonymise.setObjectName("pseudonymise")
+        self.add_field("pseudonymise", "", self.pseudonymise,
+                       self.tr("The child is called Child A; other persons and staff are named by their role."),
+                       accessible=self.tr("Pseudonymise"))
+        self._add_path_field(self.tr("&Save as:"), "")
+        self.pdf.toggled.connect(self._retarget_suffix)
+        self.pseudonymise.toggled.connect(self._suggest)
+
+    def fmt(self) -> str:
+        return "docx" if self.docx.isChecked() else "pdf"
+
+    def default_stem(self) -> str:
+        stem = self.tr("{case}-court-summary-{date}").format(case=self.case_reference, date=date.today().isoformat())
+        return stem + (self.tr("-pseudonymised") if self.pseudonymise.isChecked() else "")
+
+    def default_suffix(self) -> str:
+        return "." + self.fmt()
+
+    def browse(self) -> None:
+        filt = (self.tr("PDF documents (*.pdf)") if self.fmt() == "pdf" else self.tr("Word documents (*.docx)"))
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the court summary as"), self.path(), filt,
+                                               options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            if not path.lower().endswith(self.default_suffix()):
+                path += self.default_suffix()
+            self.set_path(path)
+
+    def job_texts(self) -> tuple[str, str]:
+        return (self.tr("Writing the court summary"),
+                self.tr("Writing and signing the court summary of {case}…").format(case=self.case_reference)
+                if self.fmt() == "pdf" else
+                self.tr("Writing the court summary of {case}…").format(case=self.case_reference))
+
+    def work(self):
+        s, cid, path, fmt, pseudo = (self.session, self.case_id, self.path(), self.fmt(),
+                                     self.pseudonymise.isChecked())
+
+        def run(progress, cancel):
+            entry = s.write_case_summary(cid, path, fmt, pseudonymise=pseudo, progress=progress, cancel=cancel)
+            return {"entry": entry, "identity": _identity(s), "path": path, "kind": "summary", "encrypted": False}
+        return run
+
+
+class BundleDialog(_IssueDialog):
+    """A prosecutor bundle: a signed BagIt folder or zip, optionally encrypted for transport."""
+
+    def build(self) -> None:
+        self.setObjectName("bundleDialog")
+        self.setWindowTitle(self.tr("Prosecutor bundle for {case}").format(case=self.case_reference))
+        self.ok_text = self.tr("&Write the bundle")
+        self.intro.setText(self.tr(
+            "A bundle for the prosecutor: the court summary as PDF and DOCX, the interview index, the recordings "
+            "manifest, the chain of custody, the case's audit extract and the centre's certificates. Every file "
+            "is listed with its SHA-256 and the list is signed by the centre, so the recipient can check it "
+            "without this program."))
+        box = QWidget(self)
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(2)
+        self.as_folder = QRadioButton(self.tr("A &folder"), box)
+        self.as_folder.setObjectName("bundleFolder")
+        self.as_zip = QRadioButton(self.tr("A &zip file"), box)
+        self.as_zip.setObjectName("bundleZip")
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.addButton(self.as_folder)
+        self.kind_group.addButton(self.as_zip)
+        self.as_folder.setChecked(True)
+        bl.addWidget(self.as_folder)
+        bl.addWidget(self.as_zip)
+        box.setFocusProxy(self.as_folder)
+        self.add_field("as_zip", self.tr("Write as:"), box, accessible=self.tr("Write the bundle as"))
+
+        self.encrypt = QCheckBox(self.tr("&Encrypt the zip for transport (AES-256)"), self)
+        self.encrypt.setObjectName("encryptZip")
+        self.add_field("encrypt", "", self.encrypt, self.tr(
+            "Give the passphrase to the recipient by another channel; the bundle stays signed either way."),
+            accessible=self.tr("Encrypt the zip for transport"))
+        from barnahus_app.bundle import MIN_PASSPHRASE   # (its zip and CMS libraries load when needed)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("bundlePassphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field("passphrase", self.tr("Pass&phrase:"), self.passphrase,
+                       self.tr("At least {n} characters. A few unrelated words are easy to read out and hard "
+                               "to guess.").format(n=MIN_PASSPHRASE), accessible=self.tr("Passphrase"))
+        self.again = QLineEdit(self)
+        self.again.setObjectName("bundlePassphraseAgain")
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field("passphrase again", self.tr("Passphrase a&gain:"), self.again,
+                       accessible=self.tr("Passphrase again"))
+
+        self.recordings = QCheckBox(self.tr("Include copies of the &recordings"), self)
+        self.recordings.setObjectName("includeRecordings")
+        can_recordings = self.session.can("recording", "read")
+        self.add_field("include_recordings", "", self.recordings, self.tr(
+            "Copies every recording of the case found where it is kept. Large files take a while and need as "
+            "much free space where the bundle is written.") if can_recordings else self.tr(
+            "Your role does not see recordings: the bundle lists none."),
+            accessible=self.tr("Include copies of the recordings"))
+        self.recordings.setEnabled(can_recordings)
+        self.pseudonymise = QCheckBox(self.tr("Pse&udonymise: no names, dates of birth or addresses"), self)
+        self.pseudonymise.setObjectName("pseudonymise")
+        self.add_field("pseudonymise", "", self.pseudonymise,
+                       self.tr("The child is called Child A; other persons and staff are named by their role."),
+                       accessible=self.tr("Pseudonymise"))
+        self._add_path_field(self.tr("&Save as:"), "")
+        self.as_zip.toggled.connect(self._kind_changed)
+        self.encrypt.toggled.connect(self.update_enabled)
+        self.pseudonymise.toggled.connect(self._suggest)
+        self.update_enabled()
+
+    def _kind_changed(self) -> None:
+        self.update_enabled()
+        self._retarget_suffix()
+
+    def update_enabled(self) -> None:
+        zip_ = self.as_zip.isChecked()
+        self.encrypt.setEnabled(zip_)
+        on = zip_ and self.encrypt.isChecked()
+        self.passphrase.setEnabled(on)
+        self.again.setEnabled(on)
+        if self.job is None or not self.job.running:
+            self.recordings.setEnabled(self.session.can("recording", "read"))
+
+    def default_stem(self) -> str:
+        stem = self.tr("{case}-prosecutor-bundle-{date}").format(case=self.case_reference,
+                                                                 date=date.today().isoformat())
+        return stem + (self.tr("-pseudonymised") if self.pseudonymise.isChecked() else "")
+
+    def default_suffix(self) -> str:
+        return ".zip" if self.as_zip.isChecked() else ""
+
+    def browse(self) -> None:
+        if self.as_zip.isChecked():
+            path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the bundle as"), self.path(),
+                                                   self.tr("Zip files (*.zip)"),
+                                                   options=QFileDialog.Option.DontConfirmOverwrite)
+            if path:
+                self.set_path(path if path.lower().endswith(".zip") else path + ".zip")
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder to put the bundle in"),
+                                                  str(Path(self.path()).parent) if self.path() else "")
+        if folder:
+            name = Path(self.path()).name if self.path() else self.default_stem()
+            self.set_path(str(_free_name(Path(folder), Path(name).stem if name.endswith(".zip") else name, "")))
+
+    def encrypted(self) -> bool:
+        return self.as_zip.isChecked() and self.encrypt.isChecked()
+
+    def precheck(self) -> bool:
+        if self.encrypted() and self.passphrase.text() != self.again.text():
+            self.messages["passphrase again"].show_error(self.tr("The two passphrases are not the same. Type "
+                                                                 "them again."))
+            self.again.setFocus()
+            return False
+        return True
+
+    def job_texts(self) -> tuple[str, str]:
+        what = (self.tr("Writing and signing the bundle for {case}. Copying recordings takes a while.")
+                if self.recordings.isChecked() else self.tr("Writing and signing the bundle for {case}…"))
+        return self.tr("Writing the prosecutor bundle"), what.format(case=self.case_reference)
+
+    def work(self):
+        s, cid, path = self.session, self.case_id, self.path()
+        kwargs = dict(pseudonymise=self.pseudonymise.isChecked(), as_zip=self.as_zip.isChecked(),
+                      passphrase=self.passphrase.text() if self.encrypted() else None,
+                      include_recordings=self.recordings.isChecked() and self.recordings.isEnabled())
+        encrypted = self.encrypted()
+
+        def run(progress, cancel):
+            entry = s.export_bundle(cid, path, progress=progress, cancel=cancel, **kwargs)
+            return {"entry": entry, "identity": _identity(s), "path": path, "kind": "bundle", "encrypted": encrypted}
+        return run
+
+
+class DisclosureDialog(_FormDialog):
+    """What went to whom, when, under what undertaking."""
+
+    def __init__(self, session, entry: dict, parent=None):
+        self.entry = entry
+        self.disclosure_id: int | None = None
+        super().__init__(session, parent)
+
+    def build(self) -> None:
+        self.setObjectName("disclosureDialog")
+        self.setWindowTitle(self.tr("Record a disclosure"))
+        self.ok_text = self.tr("&Record")
+        w = _Words(self)
+        self.intro.setText(self.tr("Who received document {document} ({type}, {format}, version {version}), when, "
+                                   "and on what undertaking. The entry stays in the disclosure register.").format(
+            document=self.entry["document_id"], type=w.doc_type(self.entry["doc_type"]),
+            format=w.fmt(self.entry["format"]), version=self.entry["version"]))
+        self.recipient = QLineEdit(self)
+        self.recipient.setObjectName("disclosureRecipient")
+        self.recipient.setMaxLength(200)
+        self.add_field("recipient", self.tr("&To whom:"), self.recipient,
+                       self.tr("Required: the person and their organisation, e.g. a prosecutor's name and office."),
+                       accessible=self.tr("Recipient"))
+        self.undertaking = QPlainTextEdit(self)
+        self.undertaking.setObjectName("disclosureUndertaking")
+        self.undertaking.setTabChangesFocus(True)
+        self.undertaking.setFixedHeight(self.undertaking.fontMetrics().lineSpacing() * 4 + 12)
+        self.add_field("undertaking", self.tr("&Undertaking:"), self.undertaking,
+                       self.tr("Required: what the recipient undertook, e.g. to use it only in these proceedings "
+                               "and not to pass it on."), accessible=self.tr("Undertaking"))
+        self.method = QLineEdit(self)
+        self.method.setObjectName("disclosureMethod")
+        self.method.setMaxLength(100)
+        self.add_field("method", self.tr("&How:"), self.method,
+                       self.tr("E.g. handed over in person, registered post, secure e-mail."),
+                       accessible=self.tr("Method"))
+        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.when.setObjectName("disclosureWhen")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat(date_format() + " HH:mm")
+        self.when.setMinimumWidth(self.fontMetrics().height() * 12)
+        self.when.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.add_field("disclosed_at", self.tr("&When:"), self.when, accessible=self.tr("Date and time of disclosure"))
+
+    def accept(self) -> None:
+        self.clear_messages()
+        when = self.when.dateTime().toPython().astimezone()   # local time, with its offset
+        try:
+            self.disclosure_id = self.session.record_disclosure(
+                self.entry["document_id"], recipient=self.recipient.text(),
+                undertaking=self.undertaking.toPlainText(), method=self.method.text() or None, disclosed_at=when)
+        except BarnahusError as exc:   # shown calmly; the core wrote nothing
+            self.show_error(exc)
+            return
+        self.done_ok = True
+        super().accept()
+
+
+class IssuedDialog(QDialog):
+    """After an issue: what to give the recipient out of band, each value copyable."""
+
+    def __init__(self, result: dict, parent=None):
+        super().__init__(parent)
+        self.setObjectName("issuedDialog")
+        self.setModal(True)
+        entry, identity = result["entry"], result.get("identity") or {}
+        bundle = result["kind"] == "bundle"
+        self.setWindowTitle(self.tr("Bundle written") if bundle else self.tr("Court summary written"))
+        em = self.fontMetrics().height()
+        self.setMinimumWidth(em * 46)
+        lay = QVBoxLayout(self)
+        lay.setSpacing(em // 2)
+        body = self.tr("Saved as {path}\nIt is in the document register of case {case} as version {version}.").format(
+            path=result["path"], case=entry.get("case_reference") or "", version=entry.get("version"))
+        if bundle and entry.get("parts"):
+            body += "\n" + self.tr("Inside it, the court summary is registered as documents {pdf} (PDF) and "
+                                   "{docx} (DOCX).").format(pdf=entry["parts"][0], docx=entry["parts"][-1])
+        lay.addWidget(ResultBlock("issued", OK, self.tr("Written and registered"), body, parent=self))
+
+        signed = bundle or entry.get("format") == "pdf"
+        if bundle:
+            sha_label = (self.tr("SHA-256 of the zip file:") if entry.get("format") == "zip"
+                         else self.tr("SHA-256 of its signed list (tagmanifest-sha256.txt):"))
+        else:
+            sha_label = self.tr("SHA-256 of the file:")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(em // 2)
+        grid.setVerticalSpacing(em // 3)
+        grid.setColumnStretch(1, 1)
+        self.values: dict[str, str] = {}
+        rows = [("document", self.tr("Document ID:"), entry["document_id"], self.tr("Copy &ID")),
+                ("sha256", sha_label, entry["sha256"], self.tr("Copy &SHA-256"))]
+        if signed and identity.get("ca_fingerprint"):
+            rows.append(("ca", self.tr("Centre CA fingerprint (SHA-256):"),
+                         colon_fingerprint(identity["ca_fingerprint"]), self.tr("Copy CA &fingerprint")))
+        for r, (key, label, value, copy_text) in enumerate(rows):
+            cap = QLabel(label, self)
+            cap.setWordWrap(True)
+            # A long fingerprint on two lines of 16 bytes each: easier to read out and compare.
+            shown = value if key != "ca" else value[:47] + "\n" + value[48:]
+            val = QLabel(shown, self)
+            val.setObjectName(f"issued_{key}")
+            val.setTextFormat(Qt.TextFormat.PlainText)
+            val.setFont(mono_font())
+            val.setFrameShape(QFrame.Shape.StyledPanel)
+            val.setContentsMargins(em // 3, em // 6, em // 3, em // 6)
+            val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                        | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            val.setAccessibleName(label.rstrip(":"))
+            val.setAccessibleDescription(value)
+            cap.setBuddy(val)
+            button = QPushButton(copy_text, self)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, v=value, n=label.rstrip(":"): self._copy(v, n))
+            grid.addWidget(cap, r, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(val, r, 1)
+            grid.addWidget(button, r, 2, Qt.AlignmentFlag.AlignVCenter)
+            self.values[key] = value
+        lay.addLayout(grid)
+
+        notes = []
+        if signed:
+            notes.append(self.tr("Give the recipient the document ID and the CA fingerprint by another channel than "
+                                 "the file itself (a letter, a phone call). With them they can check that the file is "
+                                 "the one the centre issued and that the signature is the centre's."))
+        else:
+            notes.append(self.tr("A DOCX file carries no signature. The register recognises it by its SHA-256 as long "
+                                 "as nobody edits it."))
+        if result.get("encrypted"):
+            notes.append(self.tr("Give the passphrase to the recipient by another channel than the zip."))
+        notes.append(self.tr("Each time you hand it to someone, record it on the Documents page (Record "
+                             "disclosure), with the undertaking they gave."))
+        self.note = _plain("\n\n".join(notes), self)
+        lay.addWidget(self.note)
+        self.message = InlineMessage(self)
+        lay.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        lay.addWidget(buttons)
+        close.setFocus()
+
+    def _copy(self, value: str, name: str) -> None:
+        from .locking import copy_identifier
+        copy_identifier(value)
+        self.message.show_info(self.tr("{name} is on the clipboard.").format(name=name))
+
+
+# --- the panel -------------------------------------------------------------------------------------
+class DocumentsPanel(QWidget):
+    """The Documents page of a saved case."""
+
+    changed = Signal()   # a document was issued or a disclosure recorded
+
+    COLUMNS = ("issued", "document", "type", "format", "version", "pseudonymised", "by", "sha256", "disclosures")
+    D_COLUMNS = ("recipient", "when", "method", "undertaking")
+
+    def __init__(self, session, case_id: int, case_reference: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("documentsPanel")
+        self.session = session
+        self.case_id = case_id
+        self.case_reference = case_reference
+        self.entries: list[dict] = []
+        self.dialog: QDialog | None = None   # the dialog open now (tests and the lock find it here)
+        s = session
+        self.can_export = s.can("case", "export")
+        self.can_bundle = self.can_export and s.can("audit", "export")
+        self.can_read = s.can("case", "read")
+        self.words = _Words(self)
+        self._shown_once = False
+        self._build()   # the register is read when the page is first shown (refresh())
+
+    # construction ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        em = self.fontMetrics().height()
+        fm = self.fontMetrics()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 12)
+        outer.setSpacing(em // 2)
+
+        intro = _plain(self.tr(
+            "Every court summary and bundle issued for this case, newest first, and to whom each was given. "
+            "The register keeps each one's SHA-256: Verify a file… tells whether a copy is the one issued, "
+            "unaltered."), self)
+        outer.addWidget(intro)
+
+        bar = QHBoxLayout()
+        bar.setSpacing(em // 2)
+        self.summary_button = QPushButton(self.tr("Court su&mmary…"), self)
+        self.summary_button.setObjectName("courtSummaryButton")
+        self.summary_button.setToolTip(self.tr("Write the court summary as a signed PDF or as DOCX"))
+        self.bundle_button = QPushButton(self.tr("Prosecutor &bundle…"), self)
+        self.bundle_button.setObjectName("prosecutorBundleButton")
+        self.bundle_button.setToolTip(self.tr("Write a signed bundle: summary, interview index, recordings manifest, "
+                                              "custody log and audit extract"))
+        self.disclose_button = QPushButton(self.tr("Record dis&closure…"), self)
+        self.disclose_button.setObjectName("recordDisclosureButton")
+        self.disclose_button.setToolTip(self.tr("Record that the selected document was given to someone"))
+        self.verify_button = QPushButton(self.tr("&Verify a file…"), self)
+        self.verify_button.setObjectName("verifyFileButton")
+        self.verify_button.setToolTip(self.tr("Check whether a file or bundle is one this record issued, unaltered"))
+        for b in (self.summary_button, self.bundle_button, self.disclose_button, self.verify_button):
+            b.setAutoDefault(False)
+            bar.addWidget(b)
+        bar.addStretch(1)
+        self.summary_button.setVisible(self.can_export)
+        self.bundle_button.setVisible(self.can_bundle)
+        self.disclose_button.setVisible(self.can_export)
+        self.verify_button.setVisible(self.can_read)
+        # (clicked passes "checked": these take a preset path as their argument)
+        self.summary_button.clicked.connect(lambda: self.court_summary())
+        self.bundle_button.clicked.connect(lambda: self.prosecutor_bundle())
+        self.disclose_button.clicked.connect(self.record_disclosure)
+        self.verify_button.clicked.connect(self.verify_file)
+        outer.addLayout(bar)
+
+        self.message = InlineMessage(self)
+        self.message.setObjectName("documentsMessage")
+        outer.addWidget(self.message)
+
+        self.split = QSplitter(Qt.Orientation.Vertical, self)
+        self.split.setChildrenCollapsible(False)
+        outer.addWidget(self.split, 1)
+
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.setSpacing(em // 4)
+        self.list_head = _bold(QLabel(self.tr("&Issued documents"), top))
+        tl.addWidget(self.list_head)
+        self.model = QStandardItemModel(0, len(self.COLUMNS), self)
+        self.model.setHorizontalHeaderLabels([
+            self.tr("Issued"), self.tr("Document ID"), self.tr("Type"), self.tr("Format"), self.tr("Version"),
+            self.tr("Pseudonymised"), self.tr("By"), self.tr("SHA-256"), self.tr("Disclosures")])
+        self.view = QTableView(top)
+        self.view.setObjectName("documentsTable")
+        self.view.setAccessibleName(self.tr("Issued documents"))
+        self.view.setModel(self.model)
+        setup_list_table(self.view, em + 12)
+        hh = self.view.horizontalHeader()
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(True)
+        pad = 24
+        widths = (fm.horizontalAdvance("0000-00-00 00:00") + pad, fm.horizontalAdvance("D-00000000-WWWWWWWW") + pad,
+                  fm.horizontalAdvance(self.words.doc_type("bundle")) + pad,
+                  max(fm.horizontalAdvance(self.words.fmt(c)) for c in ("pdf", "docx", "bag", "zip")) + pad,
+                  fm.horizontalAdvance(self.tr("Version")) + pad, fm.horizontalAdvance(self.tr("Pseudonymised")) + pad,
+                  em * 9, fm.horizontalAdvance("0" * SHORT_HASH + "…") + pad)
+        for col, w in enumerate(widths):
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            hh.resizeSection(col, w)
+        self.view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._selected(cur.row()))
+        copy_sc = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.view)
+        copy_sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+        copy_sc.activated.connect(self.copy_sha)
+        self.list_head.setBuddy(self.view)
+        tl.addWidget(self.view, 1)
+        self.empty = _plain("", top)
+        self.empty.setObjectName("documentsEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        tl.addWidget(self.empty)
+        self.split.addWidget(top)
+
+        self.details = QWidget()
+        dl = QHBoxLayout(self.details)
+        dl.setContentsMargins(0, em // 2, 0, 0)
+        dl.setSpacing(em * 2)
+        left = QWidget(self.details)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.setSpacing(em // 4)
+        self.detail_head = _bold(_plain("", left), 1.1)
+        self.detail_head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_head.setObjectName("documentDetailHead")
+        ll.addWidget(self.detail_head)
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(em)
+        facts.setVerticalSpacing(em // 4)
+        facts.setColumnStretch(1, 1)
+        self.fact_labels: dict[str, QWidget] = {}
+        for r, (key, caption) in enumerate((
+                ("type", self.tr("Type:")), ("file", self.tr("File name when issued:")), ("size", self.tr("Size:")),
+                ("issued", self.tr("Issued:")), ("pseudonymised", self.tr("Pseudonymised:")),
+                ("sha256", self.tr("SHA-256:")), ("audit", self.tr("Audit trail at issue:")))):
+            if key == "sha256":
+                # the whole hash, copyable exactly; it scrolls where the pane is narrow
+                value = QLineEdit(left)
+                value.setReadOnly(True)
+                value.setFrame(False)
+                value.setFont(mono_font())
+                value.setMinimumWidth(value.fontMetrics().horizontalAdvance("0" * 66))
+                pal = value.palette()
+                pal.setColor(QPalette.ColorRole.Base, pal.color(QPalette.ColorRole.Window))
+                value.setPalette(pal)
+            else:
+                value = QLabel(left)
+                value.setTextFormat(Qt.TextFormat.PlainText)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"documentFact_{key}")
+            value.setAccessibleName(caption.rstrip(":"))
+            cap = QLabel(caption, left)
+            cap.setBuddy(value)
+            facts.addWidget(cap, r, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            facts.addWidget(value, r, 1)
+            self.fact_labels[key] = value
+        ll.addLayout(facts)
+        crow = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Cop&y SHA-256"), left)
+        self.copy_button.setObjectName("copyDocumentShaButton")
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.setToolTip(self.tr("Copy the full SHA-256 of the selected document (Ctrl+C in the table)"))
+        self.copy_button.clicked.connect(self.copy_sha)
+        crow.addWidget(self.copy_button)
+        crow.addStretch(1)
+        ll.addLayout(crow)
+        ll.addStretch(1)
+        dl.addWidget(left, 1)
+
+        right = QWidget(self.details)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(em // 4)
+        self.d_head = _bold(QLabel(self.tr("Disclosur&es of the selected document"), right))
+        rl.addWidget(self.d_head)
+        self.d_model = QStandardItemModel(0, len(self.D_COLUMNS), self)
+        self.d_model.setHorizontalHeaderLabels([self.tr("To whom"), self.tr("When"), self.tr("How"),
+                                                self.tr("Undertaking")])
+        self.d_view = QTableView(right)
+        self.d_view.setObjectName("disclosuresTable")
+        self.d_view.setAccessibleName(self.tr("Disclosures of the selected document"))
+        self.d_view.setModel(self.d_model)
+        setup_list_table(self.d_view, em + 12)
+        dh = self.d_view.horizontalHeader()
+        dh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        dh.setHighlightSections(False)
+        dh.setStretchLastSection(True)
+        for col, w in enumerate((em * 12, fm.horizontalAdvance("0000-00-00 00:00") + pad, em * 9)):
+            dh.resizeSection(col, w)
+        self.d_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._disclosure_selected(cur.row()))
+        self.d_head.setBuddy(self.d_view)
+        rl.addWidget(self.d_view, 1)
+        self.d_empty = _plain("", right)
+        self.d_empty.setObjectName("disclosuresEmpty")
+        self.d_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.d_empty.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        rl.addWidget(self.d_empty)
+        self.undertaking_label = _plain("", right)
+        self.undertaking_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.undertaking_label.setObjectName("disclosureUndertakingText")
+        rl.addWidget(self.undertaking_label)
+        dl.addWidget(right, 1)
+        self.split.addWidget(self.details)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+        self.split.setSizes([em * 18, em * 14])
+        self._show_table(False)
+        self.empty.setText(self.tr("Loading…"))
+        self._selected(-1)
+
+    # reading -------------------------------------------------------------------------------------
+    def refresh(self, select_document: str | None = None) -> None:
+        """Read the register of the case again (through the core)."""
+        keep = select_document or (self.selected() or {}).get("document_id")
+        try:
+            self.entries = self.session.document_register(self.case_id)
+        except BarnahusError as e:
+            self.message.show_error(core_message(e))
+            return
+        sel = self.view.selectionModel()
+        sel.blockSignals(True)
+        self.model.removeRows(0, self.model.rowCount())
+        for e in self.entries:
+            self.model.appendRow(self._items(e))
+        sel.blockSignals(False)
+        has = bool(self.entries)
+        self._show_table(has)
+        if not has:
+            self.empty.setText(self.tr("No document has been issued for this case yet.")
+                               + (" " + self.tr("Court summary… writes the first one.") if self.can_export else ""))
+        row = next((i for i, e in enumerate(self.entries) if e["document_id"] == keep), 0)
+        if has:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.view.selectRow(row)
+        self._selected(row if has else -1)
+
+    def _show_table(self, table: bool) -> None:
+        self.view.setVisible(table)
+        self.empty.setVisible(not table)
+        self.details.setVisible(table)
+
+    def _items(self, e: dict) -> list[QStandardItem]:
+        w = self.words
+        n = len(e.get("disclosures") or [])
+        values = (local_datetime_text(e["issued_at"]), e["document_id"], w.doc_type(e["doc_type"]),
+                  w.fmt(e["format"]), QLocale().toString(int(e["version"])), w.yes_no(e["pseudonymised"]),
+                  e.get("issued_by_name") or "", e["sha256"][:SHORT_HASH] + "…", QLocale().toString(n))
+        items = []
+        for key, v in zip(self.COLUMNS, values):
+            it = QStandardItem(v)
+            it.setEditable(False)
+            it.setData(e["document_id"], DOC_ROLE)
+            if key == "sha256":
+                it.setToolTip(e["sha256"])
+                it.setData(self.tr("SHA-256 {sha}").format(sha=e["sha256"]), Qt.ItemDataRole.AccessibleTextRole)
+            elif key == "document":
+                it.setToolTip(e.get("file_name") or "")
+            elif key == "disclosures":
+                it.setToolTip(plural(self.tr("Given to %n recipient(s), as recorded here", "", n), n))
+            items.append(it)
+        return items
+
+    def selected(self) -> dict | None:
+        idx = self.view.currentIndex()
+        if not idx.isValid() or not 0 <= idx.row() < len(self.entries):
+            return None
+        return self.entries[idx.row()]
+
+    def select_document(self, document_id: str) -> bool:
+        for i, e in enumerate(self.entries):
+            if e["document_id"] == document_id:
+                self.view.setCurrentIndex(self.model.index(i, 0))
+                self.view.selectRow(i)
+                return True
+        return False
+
+    def _selected(self, row: int) -> None:
+        e = self.entries[row] if 0 <= row < len(self.entries) else None
+        self.disclose_button.setEnabled(e is not None)
+        self.copy_button.setEnabled(e is not None)
+        if e is None:
+            self.detail_head.setText("")
+            for lab in self.fact_labels.values():
+                lab.setText("")
+            self.d_model.removeRows(0, self.d_model.rowCount())
+            self.undertaking_label.setText("")
+            return
+        w = self.words
+        self.detail_head.setText(self.tr("Document {document}").format(document=e["document_id"]))
+        f = self.fact_labels
+        f["type"].setText(self.tr("{type} ({format}), version {version}").format(
+            type=w.doc_type(e["doc_type"]), format=w.fmt(e["format"]), version=e["version"]))
+        f["file"].setText(e.get("file_name") or "")
+        f["size"].setText(_size_text(e.get("size_bytes")))
+        f["issued"].setText(self.tr("{when} by {user}").format(when=local_datetime_text(e["issued_at"]),
+                                                               user=e.get("issued_by_name") or ""))
+        f["pseudonymised"].setText(w.yes_no(e["pseudonymised"]))
+        f["sha256"].setText(e["sha256"])
+        f["sha256"].setCursorPosition(0)
+        f["audit"].setText(self.tr("entry {n}").format(n=e.get("audit_head_id")) if e.get("audit_head_id") else "")
+        f["audit"].setToolTip(e.get("audit_head_hash") or "")
+        self._show_disclosures(e.get("disclosures") or [])
+
+    def _show_disclosures(self, disclosures: list[dict]) -> None:
+        self.d_model.removeRows(0, self.d_model.rowCount())
+        for d in disclosures:
+            undertaking = d.get("undertaking") or ""
+            first = undertaking.splitlines()[0] if undertaking else ""
+            values = (d.get("recipient") or "", local_datetime_text(d.get("disclosed_at")), d.get("method") or "",
+                      first + ("…" if first != undertaking.strip() else ""))
+            row = []
+            for v in values:
+                it = QStandardItem(v)
+                it.setEditable(False)
+                row.append(it)
+            row[3].setToolTip(undertaking)
+            row[3].setData(undertaking, Qt.ItemDataRole.AccessibleTextRole)
+            self.d_model.appendRow(row)
+        has = bool(disclosures)
+        self.d_view.setVisible(has)
+        self.d_empty.setVisible(not has)
+        self.d_empty.setText(self.tr("Not given to anyone yet, as far as recorded here."))
+        if has:
+            self.d_view.setCurrentIndex(self.d_model.index(len(disclosures) - 1, 0))
+            self.d_view.selectRow(len(disclosures) - 1)
+            self._disclosure_selected(len(disclosures) - 1)
+        else:
+            self.undertaking_label.setText("")
+
+    def _disclosure_selected(self, row: int) -> None:
+        e = self.selected()
+        ds = (e or {}).get("disclosures") or []
+        if not 0 <= row < len(ds):
+            self.undertaking_label.setText("")
+            return
+        d = ds[row]
+        self.undertaking_label.setText(self.tr("Undertaking of {recipient}: {text}").format(
+            recipient=d.get("recipient") or "", text=d.get("undertaking") or ""))
+
+    def copy_sha(self) -> None:
+        e = self.selected()
+        if e is None:
+            return
+        from .locking import copy_identifier
+        copy_identifier(e["sha256"])
+        self.message.show_info(self.tr("The SHA-256 of {document} is on the clipboard.").format(
+            document=e["document_id"]))
+
+    # actions -------------------------------------------------------------------------------------
+    def _open(self, dlg: QDialog, on_accepted) -> QDialog:
+        """Show a dialog window-modally (open(), not exec(): the app's event loop keeps running)."""
+        self.dialog = dlg
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(code: int) -> None:
+            if self.dialog is dlg:
+                self.dialog = None
+            if code == QDialog.DialogCode.Accepted:
+                on_accepted(dlg)
+
+        dlg.finished.connect(finished)
+        dlg.open()
+        return dlg
+
+    def court_summary(self, path=None) -> QDialog:
+        self.message.clear()
+        dlg = CourtSummaryDialog(self.session, self.case_id, self.case_reference, self, path=path)
+        return self._open(dlg, self._issued)
+
+    def prosecutor_bundle(self, path=None) -> QDialog:
+        self.message.clear()
+        dlg = BundleDialog(self.session, self.case_id, self.case_reference, self, path=path)
+        return self._open(dlg, self._issued)
+
+    def _issued(self, dlg: _IssueDialog) -> None:
+        result = dlg.issue_result
+        entry = result["entry"]
+        self.refresh(entry["document_id"])
+        self.changed.emit()
+        self.message.show_info(self.tr("{type} {document} was written and registered.").format(
+            type=self.words.doc_type(entry["doc_type"]), document=entry["document_id"]))
+        # After the issue dialog has closed: what to give the recipient out of band.
+        QTimer.singleShot(0, lambda: self._open(IssuedDialog(result, self), lambda d: None))
+
+    def record_disclosure(self) -> QDialog | None:
+        e = self.selected()
+        if e is None:
+            return None
+        self.message.clear()
+        doc = e["document_id"]
+
+        def done(dlg):
+            self.refresh(doc)
+            self.changed.emit()
+            self.message.show_info(self.tr("The disclosure of {document} was recorded.").format(document=doc))
+        return self._open(DisclosureDialog(self.session, e, self), done)
+
+    def verify_file(self) -> QDialog:
+        return self._open(VerifyDialog(self.session, self), lambda d: None)
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.refresh()
