@@ -38,9 +38,10 @@ from datetime import date, datetime, timezone
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from . import vocab
+from .demo_followup import _max_id
 from .interviews import interview_rules
 from .models import (
     Case, CaseChild, ConflictOverride, CustodyEvent, Interview, InterviewBreak, InterviewParticipant,
@@ -396,10 +397,6 @@ def add_demo_interviews(session_or_conn, rng: random.Random, until: date | None 
         with session_or_conn.record.transaction() as conn:
             return _add(conn, rng, until, progress)
     return _add(session_or_conn, rng, until, progress)
-
-
-def _max_id(conn, table) -> int:
-    return conn.execute(select(func.max(table.c.id))).scalar() or 0
 
 
 def _check_vocabularies() -> None:

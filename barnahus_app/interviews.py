@@ -583,19 +583,19 @@ class InterviewActions:
                             .join(C, C.c.id == I.c.case_id).where(self._overlap(lo, hi, exclude))).all()
 
     def _staff_busy(self, conn, users: set, lo, hi, exclude):
-        q1 = select(I.c.interviewer_id, I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc).join(
-            C, C.c.id == I.c.case_id).where(self._overlap(lo, hi, exclude), I.c.interviewer_id.in_(users))
-        q2 = select(IP.c.user_id, I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc).join(
-            I, I.c.id == IP.c.interview_id).join(C, C.c.id == I.c.case_id).where(
-            self._overlap(lo, hi, exclude), IP.c.user_id.in_(users))
-        return sorted(set(conn.execute(q1).all()) | set(conn.execute(q2).all()))
+        return self._busy(conn, I.c.interviewer_id, IP.c.user_id, users, lo, hi, exclude)
 
     def _persons_busy(self, conn, persons: set, lo, hi, exclude):
-        q1 = select(I.c.child_person_id, I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc).join(
-            C, C.c.id == I.c.case_id).where(self._overlap(lo, hi, exclude), I.c.child_person_id.in_(persons))
-        q2 = select(IP.c.person_id, I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc).join(
-            I, I.c.id == IP.c.interview_id).join(C, C.c.id == I.c.case_id).where(
-            self._overlap(lo, hi, exclude), IP.c.person_id.in_(persons))
+        return self._busy(conn, I.c.child_person_id, IP.c.person_id, persons, lo, hi, exclude)
+
+    def _busy(self, conn, lead_col, participant_col, ids: set, lo, hi, exclude):
+        """(id, interview, case reference, start, end) for each of ids in a booking overlapping
+        lo..hi: as the interview's own person (interviewer / child) or as a participant."""
+        cols = (I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc)
+        q1 = select(lead_col, *cols).join(C, C.c.id == I.c.case_id).where(
+            self._overlap(lo, hi, exclude), lead_col.in_(ids))
+        q2 = select(participant_col, *cols).join(I, I.c.id == IP.c.interview_id).join(
+            C, C.c.id == I.c.case_id).where(self._overlap(lo, hi, exclude), participant_col.in_(ids))
         return sorted(set(conn.execute(q1).all()) | set(conn.execute(q2).all()))
 
     @staticmethod

@@ -87,7 +87,7 @@ class RecordingActions:
         if acquired > utc_now_iso():   # the 'acquired' custody event, like every other, is not in the future
             raise ValidationError("acquired_at", "A recording cannot have been acquired in the future.")
         with self.record.engine.connect() as conn:  # fail fast, before minutes of hashing
-            self._require_interview(conn, interview_id)
+            self._interview_row(conn, interview_id)
             if master_id:
                 self._require_recording(conn, master_id)
         if not path.is_file():
@@ -100,7 +100,7 @@ class RecordingActions:
         sha, size = hashing.sha256_file(path, progress, cancel)
         now = utc_now_iso()
         with self.record.transaction() as conn:
-            self._require_interview(conn, interview_id)
+            self._interview_row(conn, interview_id)
             master = self._require_recording(conn, master_id) if master_id else None
             if master is not None and master.interview_id != interview_id:
                 raise ValidationError("master_id", "The master belongs to another interview.")
@@ -224,7 +224,7 @@ class RecordingActions:
     def interview_recordings(self, interview_id: int) -> list[dict]:
         self._authorize("recording", "read")
         with self.record.transaction() as conn:
-            iv = self._require_interview(conn, interview_id)
+            iv = self._interview_row(conn, interview_id)
             rows = [dict(r._mapping) for r in conn.execute(
                 select(REC).where(REC.c.interview_id == interview_id).order_by(REC.c.id))]
             for r in rows:
@@ -251,13 +251,6 @@ class RecordingActions:
                             .where(CE.c.recording_id == recording_id)
                             .order_by(CE.c.occurred_at_utc, CE.c.id)).all()
         return [dict(r._mapping, label=EVENT_LABELS[r.event]) for r in rows]
-
-    @staticmethod
-    def _require_interview(conn, interview_id: int):
-        row = conn.execute(select(I).where(I.c.id == interview_id)).first()
-        if row is None:
-            raise NotFound(f"There is no interview {interview_id}.")
-        return row
 
     @staticmethod
     def _require_recording(conn, recording_id: int):
