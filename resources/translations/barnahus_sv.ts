@@ -2,9 +2,167 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv">
 <context>
+    <name>AddCustodyEventDialog</name>
+    <message>
+        <location filename="../../ui/interviews_panel.py" line="+854"/>
+        <source>Add to the chain of custody</source>
+        <translation>Lägg till i beviskedjan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording: %1. Who did what, when, where and why. Entries cannot be changed or removed afterwards.</source>
+        <translation>Inspelning: %1. Vem gjorde vad, när, var och varför. Posterna kan inte ändras eller tas bort i efterhand.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose what happened</source>
+        <translation>Välj vad som hände</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;What happened:</source>
+        <translation>&amp;Vad hände:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What happened</source>
+        <translation>Vad hände</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wh&amp;en:</source>
+        <translation>&amp;När:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;By whom:</source>
+        <translation>&amp;Av vem:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Empty: you.</source>
+        <translation>Tomt: du.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By whom</source>
+        <translation>Av vem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>W&amp;here:</source>
+        <translation>Va&amp;r:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required.</source>
+        <translation>Måste fyllas i.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Received by:</source>
+        <translation>&amp;Mottagen av:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name and agency of whoever received it.</source>
+        <translation>Namn och myndighet på den som tog emot den.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received by</source>
+        <translation>Mottagen av</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;ceipt:</source>
+        <translation>&amp;Kvitto:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipt number, signature, date.</source>
+        <translation>Kvittonummer, underskrift, datum.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation>Kvitto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Order:</source>
+        <translation>&amp;Beslut:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reference of the order that allowed the destruction.</source>
+        <translation>Referens till beslutet som medgav att inspelningen förstördes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order reference</source>
+        <translation>Beslutets referens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wh&amp;y:</source>
+        <translation>Var&amp;för:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Required. Name and agency of whoever received it.</source>
+        <translation>Måste fyllas i. Namn och myndighet på den som tog emot den.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name and agency of whoever it came back from.</source>
+        <translation>Namn och myndighet på den som den kom tillbaka från.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose what happened.</source>
+        <translation>Välj vad som hände.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Destroy the recording?</source>
+        <translation>Förstöra inspelningen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record that this recording was destroyed? Its chain of custody then ends; this cannot be undone.</source>
+        <translation>Registrera att inspelningen har förstörts? Då avslutas dess beviskedja. Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not recorded.</source>
+        <translation>Inte registrerat.</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="+120"/>
+        <location filename="../../ui/admin_panel.py" line="+121"/>
         <source>Add a user</source>
         <translation>Lägg till en användare</translation>
     </message>
@@ -135,13 +293,13 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="+67"/>
-        <location line="+151"/>
+        <location filename="../../ui/admin_panel.py" line="+120"/>
+        <location line="+155"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-148"/>
         <location line="+5"/>
         <source>Users</source>
         <translation>Användare</translation>
@@ -183,12 +341,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>&amp;Disable</source>
         <translation>&amp;Inaktivera</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-91"/>
         <source>Record settings</source>
         <translation>Registrets inställningar</translation>
     </message>
@@ -228,7 +386,7 @@
         <translation>&amp;Spara inställningarna</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -277,54 +435,626 @@
         <source>Saved. The record now locks after {n} minutes without use.</source>
         <translation>Sparat. Registret låses nu efter {n} minuter utan användning.</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Document signing</source>
+        <translation>Signering av dokument</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The centre signs court summaries and bundles with this certificate. Recipients compare the CA fingerprint with the one the centre gives them by letter or phone.</source>
+        <translation>Centret signerar sammanställningar för domstol och paket med det här certifikatet. Mottagarna jämför CA-fingeravtrycket med det som centret lämnar dem per brev eller telefon.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None yet — one is created when the first document is issued.</source>
+        <translation>Inget ännu – ett skapas när det första dokumentet utfärdas.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Signed as:</source>
+        <translation>Signerat som:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate fingerprint:</source>
+        <translation>Certifikatets fingeravtryck:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA fingerprint:</source>
+        <translation>CA-fingeravtryck:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid until:</source>
+        <translation>Giltigt till:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Create a &amp;new signing certificate…</source>
+        <translation>Skapa ett nytt si&amp;gneringscertifikat…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import from PKCS#12…</source>
+        <translation>I&amp;mportera från PKCS#12…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Create a new signing certificate for the centre?
+
+Documents and bundles issued until now keep verifying: the earlier certificate stays in the record. New documents are signed with the new one and carry a new CA fingerprint, so give the courts and prosecutors the new fingerprint.</source>
+        <translation>Skapa ett nytt signeringscertifikat för centret?
+
+Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det tidigare certifikatet finns kvar i registret. Nya dokument signeras med det nya och får ett nytt CA-fingeravtryck, så ge domstolarna och åklagarna det nya fingeravtrycket.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Creating the certificate…</source>
+        <translation>Certifikatet skapas…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new signing certificate was created. Its CA fingerprint is shown above.</source>
+        <translation>Ett nytt signeringscertifikat har skapats. Dess CA-fingeravtryck visas ovan.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The certificate was imported. New documents are signed with it.</source>
+        <translation>Certifikatet har importerats. Nya dokument signeras med det.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDialog</name>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="+473"/>
+        <source>Prosecutor bundle for {case}</source>
+        <translation>Paket till åklagaren för {case}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Write the bundle</source>
+        <translation>&amp;Skapa paketet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bundle for the prosecutor: the court summary as PDF and DOCX, the interview index, the recordings manifest, the chain of custody, the case&apos;s audit extract and the centre&apos;s certificates. Every file is listed with its SHA-256 and the list is signed by the centre, so the recipient can check it without this program.</source>
+        <translation>Ett paket till åklagaren: sammanställningen för domstol som PDF och DOCX, förteckningen över barnförhör, förteckningen över inspelningar, beviskedjan, ärendets utdrag ur loggen och centrets certifikat. Varje fil listas med sin SHA-256 och listan signeras av centret, så att mottagaren kan kontrollera den utan det här programmet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A &amp;folder</source>
+        <translation>En &amp;mapp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A &amp;zip file</source>
+        <translation>En &amp;zip-fil</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write as:</source>
+        <translation>Spara som:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write the bundle as</source>
+        <translation>Spara paketet som</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Encrypt the zip for transport (AES-256)</source>
+        <translation>&amp;Kryptera zip-filen för transport (AES-256)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the passphrase to the recipient by another channel; the bundle stays signed either way.</source>
+        <translation>Ge mottagaren lösenfrasen på annan väg. Paketet är signerat i båda fallen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypt the zip for transport</source>
+        <translation>Kryptera zip-filen för transport</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pass&amp;phrase:</source>
+        <translation>Lösen&amp;fras:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least {n} characters. A few unrelated words are easy to read out and hard to guess.</source>
+        <translation>Minst {n} tecken. Några ord som inte hör ihop är lätta att läsa upp och svåra att gissa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passphrase a&amp;gain:</source>
+        <translation>Lösenfrasen &amp;igen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase again</source>
+        <translation>Lösenfrasen igen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include copies of the &amp;recordings</source>
+        <translation>&amp;Ta med kopior av inspelningarna</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copies every recording of the case found where it is kept. Large files take a while and need as much free space where the bundle is written.</source>
+        <translation>Kopierar alla inspelningar i ärendet från platsen där de förvaras. Stora filer tar tid och kräver lika mycket ledigt utrymme där paketet sparas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your role does not see recordings: the bundle lists none.</source>
+        <translation>Din roll ser inte inspelningar: paketet listar inga.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include copies of the recordings</source>
+        <translation>Ta med kopior av inspelningarna</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pse&amp;udonymise: no names, dates of birth or addresses</source>
+        <translation>Pse&amp;udonymisera: inga namn, födelsedatum eller adresser</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The child is called Child A; other persons and staff are named by their role.</source>
+        <translation>Barnet kallas Barn A; andra personer och personal anges med sin roll.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pseudonymise</source>
+        <translation>Pseudonymisera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as:</source>
+        <translation>Spara s&amp;om:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{case}-prosecutor-bundle-{date}</source>
+        <translation>{case}-paket-till-åklagare-{date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>-pseudonymised</source>
+        <translation>-pseudonymiserad</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the bundle as</source>
+        <translation>Spara paketet som</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip-filer (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the folder to put the bundle in</source>
+        <translation>Välj mappen där paketet ska sparas</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>De två lösenfraserna är inte likadana. Skriv dem igen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Writing and signing the bundle for {case}. Copying recordings takes a while.</source>
+        <translation>Paketet för {case} skapas och signeras. Det tar en stund att kopiera inspelningar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing and signing the bundle for {case}…</source>
+        <translation>Paketet för {case} skapas och signeras…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the prosecutor bundle</source>
+        <translation>Paketet till åklagaren skapas</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarGrid</name>
+    <message>
+        <location filename="../../ui/calendar_view.py" line="+133"/>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Planned</source>
+        <translation>Planerat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Held</source>
+        <translation>Genomfört</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not held</source>
+        <translation>Inte genomfört</translation>
+    </message>
+    <message>
+        <location line="+423"/>
+        <source>Only a planned interview can be moved; this one is {status}.</source>
+        <translation>Bara ett planerat barnförhör kan flyttas; det här är {status}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This booking starts on a day that is not shown. Show that day to move it.</source>
+        <translation>Bokningen börjar en dag som inte visas. Visa den dagen för att flytta den.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select a booking first: move the cursor onto it with the arrow keys.</source>
+        <translation>Välj en bokning först: flytta markören till den med piltangenterna.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing was moved.</source>
+        <translation>Ingenting flyttades.</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>{start}{dash}{end}, {room}: case {reference}, {interviewer}, {status}</source>
+        <translation>{start}{dash}{end}, {room}: ärende {reference}, {interviewer}, {status}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No rooms to show. An administrator sets up the centre&apos;s rooms under Administration.</source>
+        <translation>Det finns inga rum att visa. En administratör lägger upp centrets rum under Administration.</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Move to {start}{dash}{end}</source>
+        <translation>Flytta till {start}{dash}{end}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>ddd d MMM</source>
+        <translation>ddd d MMM</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{day} (today)</source>
+        <translation>{day} (i dag)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{room} (retired)</source>
+        <translation>{room} (används inte längre)</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPanel</name>
+    <message>
+        <location line="+169"/>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Days shown</source>
+        <translation>Visade dagar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Plan interview…</source>
+        <translation>&amp;Planera barnförhör…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan an interview; in the selected free cell when there is one</source>
+        <translation>Planera ett barnförhör, i den valda lediga rutan om det finns en</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xport .ics…</source>
+        <translation>&amp;Exportera .ics…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the bookings shown as an iCalendar file for staff calendars</source>
+        <translation>Spara de visade bokningarna som en iCalendar-fil för personalens kalendrar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Da&amp;y</source>
+        <translation>&amp;Dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Week</source>
+        <translation>&amp;Vecka</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show one day, the rooms side by side</source>
+        <translation>Visa en dag, med rummen bredvid varandra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the week, each day with its rooms side by side</source>
+        <translation>Visa veckan, varje dag med sina rum bredvid varandra</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pre&amp;vious</source>
+        <translation>Före&amp;gående</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Today</source>
+        <translation>&amp;I dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Nästa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day or week before</source>
+        <translation>Dagen eller veckan före</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to today</source>
+        <translation>Tillbaka till i dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day or week after</source>
+        <translation>Dagen eller veckan efter</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Date:</source>
+        <translation>D&amp;atum:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date shown</source>
+        <translation>Visat datum</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Times in {zone}</source>
+        <translation>Tider i {zone}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Open case</source>
+        <translation>&amp;Öppna ärendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the case of the selected booking (Enter)</source>
+        <translation>Öppna ärendet för den valda bokningen (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Move</source>
+        <translation>&amp;Flytta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selected booking with Ctrl and the arrow keys; Enter moves it there, Esc cancels. Or drag it with the mouse.</source>
+        <translation>Flytta den valda bokningen med Ctrl och piltangenterna; Enter flyttar den dit, Esc avbryter. Eller dra den med musen.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>{first} to {last}, week {week}</source>
+        <translation>{first}–{last}, vecka {week}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The calendar could not be read: {reason}</source>
+        <translation>Kalendern kunde inte läsas: {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>There are no rooms yet. An administrator sets up the centre&apos;s rooms under Administration.</source>
+        <translation>Det finns inga rum ännu. En administratör lägger upp centrets rum under Administration.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{day}, {time}</source>
+        <translation>{day}, {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dddd d MMMM</source>
+        <translation>dddd d MMMM</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Moving case {reference} to {when}, {room}. Enter or releasing the mouse moves it there; Esc cancels.</source>
+        <translation>Ärende {reference} flyttas till {when}, {room}. Enter eller när du släpper musknappen flyttar det dit; Esc avbryter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Selected: {what}.</source>
+        <translation>Vald: {what}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter opens the case.</source>
+        <translation>Enter öppnar ärendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+arrow keys move it.</source>
+        <translation>Ctrl+piltangenterna flyttar den.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{when}, {room}: free.</source>
+        <translation>{when}, {room}: ledigt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter plans an interview here.</source>
+        <translation>Enter planerar ett barnförhör här.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Move the booking with the arrow keys (15 minutes, one room at a time); Enter moves it there, Esc cancels.</source>
+        <translation>Flytta bokningen med piltangenterna (15 minuter, ett rum i taget); Enter flyttar den dit, Esc avbryter.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>That time does not exist on that day: the clocks go forward. Choose another time.</source>
+        <translation>Den tiden finns inte den dagen: klockan ställs fram. Välj en annan tid.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Planning is not available in this version of the application.</source>
+        <translation>Planering finns inte i den här versionen av programmet.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>That time does not exist on that day: the clocks go forward. Nothing was moved.</source>
+        <translation>Den tiden finns inte den dagen: klockan ställs fram. Ingenting flyttades.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was moved.</source>
+        <translation>Ingenting flyttades.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Not moved: {reason}</source>
+        <translation>Inte flyttat: {reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Moved case {reference} to {when}, {room}.</source>
+        <translation>Ärende {reference} flyttades till {when}, {room}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{first} to {last}</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save the calendar as</source>
+        <translation>Spara kalendern som</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar-filer (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The calendar was not exported: {reason}</source>
+        <translation>Kalendern exporterades inte: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The calendar was saved to {path}. Only you can read the file.</source>
+        <translation>Kalendern sparades i {path}. Bara du kan läsa filen.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelInterviewDialog</name>
+    <message>
+        <location filename="../../ui/interviews_panel.py" line="-629"/>
+        <source>Cancel an interview</source>
+        <translation>Ställ in ett barnförhör</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the &amp;interview</source>
+        <translation>Ställ in &amp;barnförhöret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The interview stays in the record as cancelled, with your reason. It no longer counts as one of the child&apos;s interviews.</source>
+        <translation>Barnförhöret finns kvar i registret som inställt, med ditt skäl. Det räknas inte längre som ett av barnets barnförhör.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Skäl:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required.</source>
+        <translation>Måste fyllas i.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
 </context>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/case_list.py" line="+152"/>
+        <location filename="../../ui/case_list.py" line="+154"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referens</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Child</source>
-        <translation type="unfinished">Barn</translation>
+        <translation>Barn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Inkom</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Case lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendeansvarig</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+25"/>
         <source>Emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>Click to sort by this column</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicka för att sortera efter den här kolumnen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This column cannot be sorted</source>
-        <translation type="unfinished"></translation>
+        <translation>Den här kolumnen kan inte sorteras</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Triage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioritering: %1</translation>
     </message>
 </context>
 <context>
@@ -332,552 +1062,562 @@
     <message>
         <location line="+115"/>
         <source>Search by name or reference (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök på namn eller referens (Ctrl+F)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök ärenden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Finds cases by case reference, police or prosecution reference, or the name of a person in the case. Press Down to move to the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hittar ärenden efter ärendereferens, polisens eller åklagarens diarienummer, eller namnet på en person i ärendet. Tryck på Nedpil för att gå till listan.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;New case</source>
-        <translation type="unfinished">&amp;Nytt ärende</translation>
+        <translation>&amp;Nytt ärende</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open the intake of a new case (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna mottagningen av ett nytt ärende (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt ärende</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla statusar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any case lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla ärendeansvariga</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any form of abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla former av övergrepp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any year</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla år</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Emergencies only</source>
-        <translation type="unfinished"></translation>
+        <translation>Bara akuta</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No emergencies</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga akuta</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>With or without emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Akuta och icke akuta</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyaste först</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Äldsta först</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referens</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+6"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Case lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendeansvarig</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Form of abuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Form av övergrepp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Year received</source>
-        <translation type="unfinished"></translation>
+        <translation>År då ärendet inkom</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+101"/>
         <source>Emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-100"/>
         <source>Sort by</source>
-        <translation type="unfinished"></translation>
+        <translation>Sortera efter</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Sort:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sortera:</translation>
     </message>
     <message>
         <location line="+11"/>
         <location line="+1"/>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Rensa filter</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cases</source>
-        <translation type="unfinished">Ärenden</translation>
+        <translation>Ärenden</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+25"/>
         <source>Number of cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal ärenden</translation>
     </message>
     <message>
         <location line="+169"/>
         <source>1 case</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ärende</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ärenden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No cases match the search and filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga ärenden matchar sökningen och filtren.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There are no cases yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det finns inga ärenden ännu.</translation>
     </message>
 </context>
 <context>
     <name>CaseWorkspace</name>
     <message>
         <location filename="../../ui/case_workspace.py" line="+611"/>
-        <location line="+83"/>
-        <location line="+227"/>
+        <location line="+101"/>
+        <location line="+228"/>
         <source>Emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-327"/>
         <location line="+1"/>
         <source>Emergency: remove the child from harm at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut: skydda barnet från fara omedelbart</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spara</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the changes (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara ändringarna (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara</translation>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+526"/>
+        <location line="+545"/>
         <source>&amp;Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Översikt</translation>
     </message>
     <message>
-        <location line="-522"/>
+        <location line="-541"/>
         <source>Case &amp;details</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärende&amp;uppgifter</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Personer</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
+        <source>In&amp;terviews</source>
+        <translation>Barnför&amp;hör</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Doc&amp;uments</source>
+        <translation>&amp;Dokument</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmälan</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+229"/>
+        <location line="+230"/>
         <source>Report received</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmälan inkom</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+229"/>
+        <location line="-229"/>
+        <location line="+230"/>
         <source>Referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmäld av</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-229"/>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte registrerat</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+228"/>
+        <location line="-196"/>
+        <location line="+229"/>
         <source>Reporter&apos;s profession</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-226"/>
-        <location line="+227"/>
-        <source>Ex officio</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmälarens yrke</translation>
     </message>
     <message>
         <location line="-227"/>
+        <location line="+228"/>
+        <source>Ex officio</source>
+        <translation>Eget initiativ</translation>
+    </message>
+    <message>
+        <location line="-228"/>
         <source>Opened without a complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Inlett utan anmälan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Screening</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+227"/>
-        <source>Screened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-227"/>
-        <location line="+3"/>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <location line="+227"/>
-        <source>Triage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-226"/>
-        <source>Remove the child from harm at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Första bedömning</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+228"/>
-        <source>Acted on</source>
-        <translation type="unfinished"></translation>
+        <source>Screened</source>
+        <translation>Bedömt</translation>
+    </message>
+    <message>
+        <location line="-228"/>
+        <location line="+3"/>
+        <source>Done</source>
+        <translation>Utfört</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+228"/>
+        <source>Triage</source>
+        <translation>Prioritering</translation>
     </message>
     <message>
         <location line="-227"/>
-        <location line="+231"/>
+        <source>Remove the child from harm at once</source>
+        <translation>Skydda barnet från fara omedelbart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+229"/>
+        <source>Acted on</source>
+        <translation>Åtgärdat</translation>
+    </message>
+    <message>
+        <location line="-228"/>
+        <location line="+232"/>
         <source>Case</source>
-        <translation type="unfinished">Ärende</translation>
+        <translation>Ärende</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+233"/>
+        <location line="-231"/>
+        <location line="+234"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location line="-226"/>
-        <location line="+227"/>
+        <location line="-227"/>
+        <location line="+228"/>
         <source>Case lead</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendeansvarig</translation>
+    </message>
+    <message>
+        <location line="-227"/>
+        <source>Choose the case lead</source>
+        <translation>Välj ärendeansvarig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+227"/>
+        <source>Jurisdiction</source>
+        <translation>Jurisdiktion</translation>
     </message>
     <message>
         <location line="-226"/>
-        <source>Choose the case lead</source>
-        <translation type="unfinished"></translation>
+        <source>Choose a jurisdiction</source>
+        <translation>Välj en jurisdiktion</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+226"/>
-        <source>Jurisdiction</source>
-        <translation type="unfinished"></translation>
+        <source>Police reference</source>
+        <translation>Polisens diarienummer</translation>
     </message>
     <message>
         <location line="-225"/>
-        <source>Choose a jurisdiction</source>
-        <translation type="unfinished"></translation>
+        <location line="+226"/>
+        <source>Prosecution reference</source>
+        <translation>Åklagarens diarienummer</translation>
+    </message>
+    <message>
+        <location line="-222"/>
+        <source>Forms of abuse and exploitation</source>
+        <translation>Former av övergrepp och exploatering</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+225"/>
-        <source>Police reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-224"/>
-        <location line="+225"/>
-        <source>Prosecution reference</source>
-        <translation type="unfinished"></translation>
+        <location line="+222"/>
+        <source>Forms of abuse</source>
+        <translation>Former av övergrepp</translation>
     </message>
     <message>
         <location line="-221"/>
-        <source>Forms of abuse and exploitation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+221"/>
-        <source>Forms of abuse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-220"/>
         <source>Tick every form that applies (Space ticks the selected line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera alla former som gäller (Mellanslag markerar den valda raden)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammanfattning</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+256"/>
+        <location line="+257"/>
         <source>Summary of the referral</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammanfattning av anmälan</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-239"/>
         <location line="+3"/>
         <source>Persons in this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Personer i ärendet</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Add ch&amp;ild</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till b&amp;arn</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add other p&amp;erson</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till annan p&amp;erson</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A carer, alleged offender, witness, guardian or trusted person</source>
-        <translation type="unfinished"></translation>
+        <translation>En omsorgsperson, misstänkt gärningsperson, ett vittne, en vårdnadshavare eller stödperson</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;move (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bo&amp;rt (inte sparat ännu)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No persons are recorded in this case yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga personer är registrerade i ärendet ännu.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add the child first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till barnet först.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>New person</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny person</translation>
     </message>
     <message>
         <location line="+71"/>
         <source>Referral and screening</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmälan och första bedömning</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Yes, opened without a complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja, inlett utan anmälan</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+4"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nej</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Yes: remove the child from harm at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja: skydda barnet från fara omedelbart</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referens</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Children</source>
-        <translation type="unfinished"></translation>
+        <translation>Barn</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No child is recorded in this case yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget barn är registrerat i ärendet ännu.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>date of birth not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>födelsedatum inte registrerat</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Other persons</source>
-        <translation type="unfinished"></translation>
+        <translation>Andra personer</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No other person is recorded in this case yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen annan person är registrerad i ärendet ännu.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>relationship to the child: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>relation till barnet: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>What the child was told</source>
-        <translation type="unfinished"></translation>
+        <translation>Vad barnet har fått veta</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>No contact: %1 and %2 must never be in the building at the same time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktförbud: %1 och %2 får aldrig vistas i huset samtidigt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Skäl: %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>a person outside this case (no. %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>en person utanför ärendet (nr %1)</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+1"/>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt ärende</translation>
     </message>
     <message>
         <location line="+134"/>
         <source>add the child to the case first.</source>
-        <translation type="unfinished"></translation>
+        <translation>lägg till barnet i ärendet först.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location line="+255"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sparat.</translation>
     </message>
     <message>
         <location line="-169"/>
         <source>Not saved: one field needs attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte sparat: ett fält behöver åtgärdas.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not saved: %1 fields need attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte sparat: %1 fält behöver åtgärdas.</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-160"/>
         <source>Not saved: choose whether %1 is a person already in the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte sparat: välj om %1 är en person som redan finns i registret.</translation>
     </message>
     <message>
         <location line="-164"/>
-        <location line="+343"/>
+        <location line="+344"/>
         <source>born %1</source>
-        <translation type="unfinished"></translation>
+        <translation>född %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>type at least the given name to look for a person.</source>
-        <translation type="unfinished"></translation>
+        <translation>skriv åtminstone förnamnet för att söka efter en person.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No one with this name is in the record yet. A new person will be created when you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen med det här namnet finns i registret ännu. En ny person skapas när du sparar.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Using the existing record of this person.</source>
-        <translation type="unfinished"></translation>
+        <translation>De befintliga uppgifterna om personen används.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Osparade ändringar</translation>
+        <translation>Osparade ändringar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 has changes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 har ändringar som inte är sparade.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save them before closing?</source>
-        <translation type="unfinished">Spara dem innan du stänger?</translation>
+        <translation>Spara dem innan du stänger?</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Not saved: check the marked field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte sparat: kontrollera det markerade fältet.</translation>
     </message>
 </context>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/today.py" line="+537"/>
+        <location filename="../../ui/today.py" line="+526"/>
         <source>Complete a reminder</source>
         <translation>Slutför en påminnelse</translation>
     </message>
@@ -912,7 +1652,7 @@
         <translation>Utförd den</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>&amp;Note (optional):</source>
         <translation>&amp;Anteckning (frivillig):</translation>
     </message>
@@ -956,9 +1696,72 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../ui/conflict_dialog.py" line="+23"/>
+        <source>This booking clashes</source>
+        <translation>Bokningen krockar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing has been booked. Move the booking, or write why it must go ahead despite each warning below. Your reasons are kept with the booking and in the audit trail.</source>
+        <translation>Ingenting har bokats. Flytta bokningen, eller skriv varför den måste genomföras trots varje varning nedan. Dina skäl sparas med bokningen och i loggen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Room already booked</source>
+        <translation>Rummet är redan bokat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff member already booked</source>
+        <translation>Medarbetaren är redan bokad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child is already booked</source>
+        <translation>Barnet är redan bokat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-contact: these persons must never meet</source>
+        <translation>Kontaktförbud: dessa personer får aldrig mötas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child testifies once</source>
+        <translation>Barnet ska bara höras en gång</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Why this booking must go ahead anyway (required to override)</source>
+        <translation>Varför bokningen ändå måste genomföras (krävs för att gå förbi varningen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason to override: {title}</source>
+        <translation>Skäl att gå förbi: {title}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Override and book</source>
+        <translation>&amp;Boka ändå</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Go back and change it</source>
+        <translation>&amp;Gå tillbaka och ändra</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>A reason is at most {n} characters long.</source>
+        <translation>Ett skäl får vara högst {n} tecken långt.</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../ui/feedback.py" line="+16"/>
+        <location filename="../../ui/feedback.py" line="+17"/>
         <source>Wrong user name or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -1003,7 +1806,7 @@
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today.py" line="-518"/>
+        <location filename="../../ui/today.py" line="-501"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -1036,6 +1839,124 @@
         <location line="+2"/>
         <source>This follow-up belongs to another discipline; your roles do not allow you to change it (followup: update).</source>
         <translation>Den här uppföljningen hör till en annan yrkesgrupp; dina roller tillåter inte att du ändrar den (followup: update).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="+37"/>
+        <source>Choose a child of this case.</source>
+        <translation>Välj ett barn i det här ärendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one of the centre&apos;s rooms in use.</source>
+        <translation>Välj ett av centrets rum som används.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The interviewer must be an active user with the forensic interviewer role.</source>
+        <translation>Förhörsledaren måste vara en aktiv användare med rollen förhörsledare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child was interviewed before by someone else; the same interviewer is preferred.</source>
+        <translation>Barnet har tidigare hörts av någon annan; samma förhörsledare är att föredra.</translation>
+    </message>
+</context>
+<context>
+    <name>CourtSummaryDialog</name>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="-182"/>
+        <source>Court summary of {case}</source>
+        <translation>Sammanställning för domstol för {case}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Write the summary</source>
+        <translation>&amp;Skapa sammanställningen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The summary of the case for a court: the case, the child, the interviews and the recordings with their chain of custody. It is written to the file you choose and entered in the document register with its SHA-256, so that anyone can later check that a copy is unaltered.</source>
+        <translation>Sammanställningen av ärendet för en domstol: ärendet, barnet, barnförhören och inspelningarna med sin beviskedja. Den sparas i filen du väljer och förs in i dokumentregistret med sin SHA-256, så att vem som helst senare kan kontrollera att en kopia är oförändrad.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;PDF, signed by the centre (PDF/A): for the court</source>
+        <translation>&amp;PDF, signerad av centret (PDF/A): för domstolen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;DOCX, editable and not signed: for drafting</source>
+        <translation>&amp;DOCX, redigerbar och inte signerad: för utkast</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pse&amp;udonymise: no names, dates of birth or addresses</source>
+        <translation>Pse&amp;udonymisera: inga namn, födelsedatum eller adresser</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The child is called Child A; other persons and staff are named by their role.</source>
+        <translation>Barnet kallas Barn A; andra personer och personal anges med sin roll.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pseudonymise</source>
+        <translation>Pseudonymisera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as:</source>
+        <translation>Spara s&amp;om:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{case}-court-summary-{date}</source>
+        <translation>{case}-sammanställning-för-domstol-{date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>-pseudonymised</source>
+        <translation>-pseudonymiserad</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the court summary as</source>
+        <translation>Spara sammanställningen för domstol som</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Writing the court summary</source>
+        <translation>Sammanställningen för domstol skapas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing and signing the court summary of {case}…</source>
+        <translation>Sammanställningen för domstol för {case} skapas och signeras…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the court summary of {case}…</source>
+        <translation>Sammanställningen för domstol för {case} skapas…</translation>
     </message>
 </context>
 <context>
@@ -1073,9 +1994,77 @@
     </message>
 </context>
 <context>
+    <name>CustodyLogDialog</name>
+    <message>
+        <location filename="../../ui/interviews_panel.py" line="+646"/>
+        <source>Chain of custody: %1</source>
+        <translation>Beviskedja: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · SHA-256 %2</source>
+        <translation>%1 · SHA-256 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By whom</source>
+        <translation>Av vem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Var</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To / from</source>
+        <translation>Till / från</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipt or order</source>
+        <translation>Kvitto eller beslut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA-256 computed</source>
+        <translation>Beräknad SHA-256</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Entered by</source>
+        <translation>Registrerad av</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chain of custody</source>
+        <translation>Beviskedja</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Add event…</source>
+        <translation>&amp;Lägg till händelse…</translation>
+    </message>
+</context>
+<context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today.py" line="+523"/>
+        <location filename="../../ui/today.py" line="+504"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -1146,6 +2135,360 @@
     </message>
 </context>
 <context>
+    <name>DeclinedDialog</name>
+    <message>
+        <location filename="../../ui/interviews_panel.py" line="-658"/>
+        <source>The child chose not to take part</source>
+        <translation>Barnet valde att inte delta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taking part is the child&apos;s right, not a duty. The interview is recorded as not held because the child chose not to take part.</source>
+        <translation>Att delta är barnets rättighet, inte en skyldighet. Barnförhöret registreras som inte genomfört eftersom barnet valde att inte delta.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Note (optional):</source>
+        <translation>&amp;Anteckning (frivillig):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureDialog</name>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="+153"/>
+        <source>Record a disclosure</source>
+        <translation>Registrera ett utlämnande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who received document {document} ({type}, {format}, version {version}), when, and on what undertaking. The entry stays in the disclosure register.</source>
+        <translation>Vem som tog emot dokument {document} ({type}, {format}, version {version}), när och med vilket förbehåll. Posten stannar i registret över utlämnanden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;To whom:</source>
+        <translation>&amp;Till vem:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: the person and their organisation, e.g. a prosecutor&apos;s name and office.</source>
+        <translation>Måste fyllas i: personen och dess organisation, t.ex. en åklagares namn och åklagarkammare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Undertaking:</source>
+        <translation>&amp;Förbehåll:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: what the recipient undertook, e.g. to use it only in these proceedings and not to pass it on.</source>
+        <translation>Måste fyllas i: vad mottagaren åtog sig, t.ex. att bara använda det i detta mål och inte lämna det vidare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undertaking</source>
+        <translation>Förbehåll</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;How:</source>
+        <translation>&amp;Hur:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E.g. handed over in person, registered post, secure e-mail.</source>
+        <translation>T.ex. överlämnat personligen, rekommenderat brev, säker e-post.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Sätt för utlämnandet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;When:</source>
+        <translation>&amp;När:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date and time of disclosure</source>
+        <translation>Datum och tid för utlämnandet</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location line="+142"/>
+        <source>Every court summary and bundle issued for this case, newest first, and to whom each was given. The register keeps each one&apos;s SHA-256: Verify a file… tells whether a copy is the one issued, unaltered.</source>
+        <translation>Alla sammanställningar för domstol och paket som har utfärdats för ärendet, nyaste först, och till vem vart och ett har lämnats. Dokumentregistret sparar varje dokuments SHA-256: Verifiera en fil… visar om en kopia är den som utfärdades, oförändrad.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Court su&amp;mmary…</source>
+        <translation>Sa&amp;mmanställning för domstol…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the court summary as a signed PDF or as DOCX</source>
+        <translation>Skapa sammanställningen för domstol som signerad PDF eller som DOCX</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prosecutor &amp;bundle…</source>
+        <translation>Paket till &amp;åklagaren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write a signed bundle: summary, interview index, recordings manifest, custody log and audit extract</source>
+        <translation>Skapa ett signerat paket: sammanställning, förteckning över barnförhör, förteckning över inspelningar, beviskedjans logg och utdrag ur loggen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record dis&amp;closure…</source>
+        <translation>Re&amp;gistrera utlämnande…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record that the selected document was given to someone</source>
+        <translation>Registrera att det valda dokumentet har lämnats till någon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verify a file…</source>
+        <translation>&amp;Verifiera en fil…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check whether a file or bundle is one this record issued, unaltered</source>
+        <translation>Kontrollera om en fil eller ett paket har utfärdats av det här registret, oförändrat</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Issued documents</source>
+        <translation>Utf&amp;ärdade dokument</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Issued</source>
+        <translation>Utfärdat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Document ID</source>
+        <translation>Dokument-ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+15"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+14"/>
+        <source>Pseudonymised</source>
+        <translation>Pseudonymiserat</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disclosures</source>
+        <translation>Utlämnanden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issued documents</source>
+        <translation>Utfärdade dokument</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File name when issued:</source>
+        <translation>Filnamn vid utfärdandet:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size:</source>
+        <translation>Storlek:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued:</source>
+        <translation>Utfärdat:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pseudonymised:</source>
+        <translation>Pseudonymiserat:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audit trail at issue:</source>
+        <translation>Loggen vid utfärdandet:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cop&amp;y SHA-256</source>
+        <translation>&amp;Kopiera SHA-256</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy the full SHA-256 of the selected document (Ctrl+C in the table)</source>
+        <translation>Kopiera hela SHA-256 för det valda dokumentet (Ctrl+C i tabellen)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Disclosur&amp;es of the selected document</source>
+        <translation>Utlämna&amp;nden av det valda dokumentet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>To whom</source>
+        <translation>Till vem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undertaking</source>
+        <translation>Förbehåll</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disclosures of the selected document</source>
+        <translation>Utlämnanden av det valda dokumentet</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No document has been issued for this case yet.</source>
+        <translation>Inget dokument har utfärdats för ärendet ännu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court summary… writes the first one.</source>
+        <translation>Sammanställning för domstol… skapar det första.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>SHA-256 {sha}</source>
+        <translation>SHA-256 {sha}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Given to %n recipient(s), as recorded here</source>
+        <translation>
+            <numerusform>Lämnat till %n mottagare, enligt vad som registrerats här</numerusform>
+            <numerusform>Lämnat till %n mottagare, enligt vad som registrerats här</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Document {document}</source>
+        <translation>Dokument {document}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{type} ({format}), version {version}</source>
+        <translation>{type} ({format}), version {version}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{when} by {user}</source>
+        <translation>{when} av {user}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>entry {n}</source>
+        <translation>post {n}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not given to anyone yet, as far as recorded here.</source>
+        <translation>Inte lämnat till någon ännu, enligt vad som registrerats här.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Undertaking of {recipient}: {text}</source>
+        <translation>Förbehåll från {recipient}: {text}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The SHA-256 of {document} is on the clipboard.</source>
+        <translation>SHA-256 för {document} finns i urklippet.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{type} {document} was written and registered.</source>
+        <translation>{type} {document} har skapats och registrerats.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The disclosure of {document} was recorded.</source>
+        <translation>Utlämnandet av {document} har registrerats.</translation>
+    </message>
+</context>
+<context>
     <name>DonePage</name>
     <message>
         <location filename="../../ui/first_run.py" line="+117"/>
@@ -1170,54 +2513,82 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>DuplicatePersonDialog</name>
     <message>
-        <location filename="../../ui/case_workspace.py" line="-1202"/>
+        <location filename="../../ui/case_workspace.py" line="-1222"/>
         <source>Is this person already in the record?</source>
-        <translation type="unfinished"></translation>
+        <translation>Finns personen redan i registret?</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>These persons in the record have a similar name or the same date of birth. If one of them is the person you are entering, use that record: one person keeps one record across all their cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>De här personerna i registret har ett liknande namn eller samma födelsedatum. Om en av dem är den person du registrerar, använd den: en person har samma uppgifter i alla sina ärenden.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>You entered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Du skrev: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Persons already in the record</source>
-        <translation type="unfinished"></translation>
+        <translation>Personer som redan finns i registret</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>born %1</source>
-        <translation type="unfinished"></translation>
+        <translation>född %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>date of birth not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>födelsedatum inte registrerat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1, %2 (person no. %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 (person nr %3)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Using an existing person links their record as it is stored; check their details afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Om du använder en befintlig person kopplas personens uppgifter in så som de är sparade; kontrollera uppgifterna efteråt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Use the selected person</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Använd den valda personen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Create a &amp;new person</source>
-        <translation type="unfinished"></translation>
+        <translation>Skapa en &amp;ny person</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/calendar_view.py" line="-492"/>
+        <source>Export the calendar</source>
+        <translation>Exportera kalendern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The bookings of {range}, as an iCalendar (.ics) file for staff calendars.</source>
+        <translation>Bokningarna för {range}, som en iCalendar-fil (.ics) för personalens kalendrar.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Only my bookings (the interviews I lead or take part in)</source>
+        <translation>&amp;Bara mina bokningar (barnförhör som jag leder eller deltar i)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file holds case references and rooms only, marked confidential; no names. It is not encrypted: only you can read it on this computer. Do not keep it longer than you need it.</source>
+        <translation>Filen innehåller bara ärendereferenser och rum, märkta som konfidentiella; inga namn. Den är inte krypterad: bara du kan läsa den på den här datorn. Spara den inte längre än du behöver.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Spara som…</translation>
     </message>
 </context>
 <context>
@@ -1225,17 +2596,17 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
     <message>
         <location filename="../../ui/field_widgets.py" line="+254"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nej</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte registrerat</translation>
     </message>
 </context>
 <context>
@@ -1336,11 +2707,1087 @@ Stänga ändå?</translation>
     </message>
 </context>
 <context>
+    <name>FixityAlarmDialog</name>
+    <message>
+        <location filename="../../ui/interviews_panel.py" line="+386"/>
+        <location line="+20"/>
+        <source>FIXITY CHECK FAILED</source>
+        <translation>LARM: INNEHÅLLSKONTROLLEN UNDERKÄND</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file was not found where it is kept.</source>
+        <translation>Filen hittades inte där den förvaras.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file&apos;s contents are NOT the contents that were registered.</source>
+        <translation>Filens innehåll är INTE det innehåll som registrerades.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The stored hash was NOT changed. The SHA-256 taken at registration stays the reference; this failure is now an entry in the chain of custody and in the audit trail.</source>
+        <translation>Den sparade hashen har INTE ändrats. SHA-256 från registreringen är fortfarande referensen; avvikelsen är nu en post i beviskedjan och i loggen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recording:</source>
+        <translation>Inspelning:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked file:</source>
+        <translation>Kontrollerad fil:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SHA-256 at registration:</source>
+        <translation>SHA-256 vid registreringen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no file to hash)</source>
+        <translation>(ingen fil att beräkna hash för)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SHA-256 found now:</source>
+        <translation>SHA-256 nu:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not use this copy as evidence. Tell the person responsible for the evidence store, find an intact copy, and check it.</source>
+        <translation>Använd inte den här kopian som bevis. Meddela den som ansvarar för bevisförvaringen, leta upp en oskadad kopia och kontrollera den.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>I have &amp;read this</source>
+        <translation>Jag har &amp;läst detta</translation>
+    </message>
+</context>
+<context>
+    <name>FixityCheckDialog</name>
+    <message>
+        <location line="+25"/>
+        <source>Check fixity</source>
+        <translation>Kontrollera att innehållet är oförändrat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Kontrollera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy is hashed again and compared with the SHA-256 taken when it was registered. The result is recorded in the chain of custody; the registered hash never changes.</source>
+        <translation>Kopians hash beräknas på nytt och jämförs med SHA-256 från registreringen. Resultatet förs in i beviskedjan; den registrerade hashen ändras aldrig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording:</source>
+        <translation>Inspelning:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Registered SHA-256:</source>
+        <translation>Registrerad SHA-256:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+9"/>
+        <source>File to check</source>
+        <translation>Fil att kontrollera</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File to check:</source>
+        <translation>&amp;Fil att kontrollera:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where this copy is kept now (a removable drive may be mounted elsewhere).</source>
+        <translation>Var den här kopian förvaras nu (en flyttbar enhet kan vara monterad på en annan plats).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the copy to check</source>
+        <translation>Välj kopian som ska kontrolleras</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Checking fixity</source>
+        <translation>Innehållet kontrolleras</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Computing the SHA-256 of %1…</source>
+        <translation>SHA-256 för %1 beräknas…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopping…</source>
+        <translation>Avbryter…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopped. Nothing was recorded.</source>
+        <translation>Avbrutet. Ingenting registrerades.</translation>
+    </message>
+</context>
+<context>
+    <name>HashJob</name>
+    <message>
+        <location line="-357"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Stopping…</source>
+        <translation>Avbryter…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1
+%2 of %3</source>
+        <translation>%1
+%2 av %3</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSigningDialog</name>
+    <message>
+        <location filename="../../ui/admin_panel.py" line="-341"/>
+        <source>Import a signing certificate</source>
+        <translation>Importera ett signeringscertifikat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A PKCS#12 file (.p12 or .pfx) from the centre&apos;s own certificate authority, holding the private key, its certificate and the chain up to the root. New documents are signed with it; documents issued earlier keep verifying.</source>
+        <translation>En PKCS#12-fil (.p12 eller .pfx) från centrets egen certifikatutfärdare, med den privata nyckeln, dess certifikat och kedjan upp till rotcertifikatet. Nya dokument signeras med den; dokument som har utfärdats tidigare kan fortfarande verifieras.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>PKCS#12 file</source>
+        <translation>PKCS#12-fil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Password of the file:</source>
+        <translation>Filens &amp;lösenord:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password of the file</source>
+        <translation>Filens lösenord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty if the file has none.</source>
+        <translation>Tomt om filen inte har något.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the PKCS#12 file</source>
+        <translation>Välj PKCS#12-filen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12-filer (*.p12 *.pfx);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the file.</source>
+        <translation>Välj filen.</translation>
+    </message>
+</context>
+<context>
     <name>InlineMessage</name>
     <message>
         <location filename="../../ui/feedback.py" line="+67"/>
         <source>Message</source>
         <translation>Meddelande</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPlanDialog</name>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="+222"/>
+        <source>Move an interview</source>
+        <translation>Flytta ett barnförhör</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plan an interview</source>
+        <translation>Planera ett barnförhör</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Choose the child</source>
+        <translation>Välj barnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hild:</source>
+        <translation>&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start time</source>
+        <translation>Starttid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dat&amp;e:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Start time:</source>
+        <translation>S&amp;tarttid:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Times are local time in %1.</source>
+        <translation>Tiderna är lokal tid i %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date and start time</source>
+        <translation>Datum och starttid</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> minutes</source>
+        <translation> minuter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uration:</source>
+        <translation>&amp;Längd:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration in minutes</source>
+        <translation>Längd i minuter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a room</source>
+        <translation>Välj ett rum</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Room:</source>
+        <translation>&amp;Rum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation>Rum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the interviewer</source>
+        <translation>Välj förhörsledare</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Interviewer:</source>
+        <translation>&amp;Förhörsledare:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only forensic interviewers lead an interview.</source>
+        <translation>Bara förhörsledare leder ett barnförhör.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interviewer</source>
+        <translation>Förhörsledare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not recorded</source>
+        <translation>Inte registrerat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pr&amp;otocol:</source>
+        <translation>&amp;Protokoll:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>e.g. sv</source>
+        <translation>t.ex. sv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language of the interview</source>
+        <translation>Barnförhörets språk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation>inget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source>Interpreter language</source>
+        <translation>Tolkspråk</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interpre&amp;ter language:</source>
+        <translation>T&amp;olkspråk:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Language codes such as sv, ar or uk.</source>
+        <translation>Språkkoder som sv, ar eller uk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not asked yet</source>
+        <translation>Inte tillfrågat ännu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chose to take part</source>
+        <translation>Valde att delta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chose not to take part</source>
+        <translation>Valde att inte delta</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Child&apos;s participatio&amp;n:</source>
+        <translation>Barnets delta&amp;gande:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taking part is the child&apos;s right, not a duty.</source>
+        <translation>Att delta är barnets rättighet, inte en skyldighet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child&apos;s participation</source>
+        <translation>Barnets deltagande</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Participants:</source>
+        <translation>D&amp;eltagare:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Besides the child and the interviewer.</source>
+        <translation>Utöver barnet och förhörsledaren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Why is another interview needed?</source>
+        <translation>&amp;Varför behövs ytterligare ett barnförhör?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Why is another interview needed? (required)</source>
+        <translation>Varför behövs ytterligare ett barnförhör? (måste fyllas i)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Justification</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Move</source>
+        <translation>Fl&amp;ytta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Book</source>
+        <translation>Bo&amp;ka</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Type a case reference or a name</source>
+        <translation>Skriv en ärendereferens eller ett namn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases found</source>
+        <translation>Hittade ärenden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Case:</source>
+        <translation>&amp;Ärende:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Find the case</source>
+        <translation>Hitta ärendet</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>No case matches.</source>
+        <translation>Inget ärende matchar.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Chosen: case %1</source>
+        <translation>Valt: ärende %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No child is recorded in this case yet: add the child to the case first.</source>
+        <translation>Inget barn är registrerat i ärendet ännu: lägg först till barnet i ärendet.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 (staff)</source>
+        <translation>%1 (personal)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Interview number: choose the child first</source>
+        <translation>Barnförhörets nummer: välj barnet först</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number counts this child&apos;s interviews across all their cases.</source>
+        <translation>Numret räknar barnets barnförhör i alla barnets ärenden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interview %1 of this child (across all cases)</source>
+        <translation>Barnförhör %1 med barnet (i alla ärenden)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Moving keeps the interview&apos;s justification and participants.</source>
+        <translation>Vid flytt behålls barnförhörets motivering och deltagare.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This would be the child&apos;s first interview.</source>
+        <translation>Det här blir barnets första barnförhör.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The child has 1 interview planned or held already. As few interviews as possible: say why another one is needed.</source>
+        <translation>Barnet har redan 1 barnförhör planerat eller genomfört. Så få barnförhör som möjligt: ange varför ytterligare ett behövs.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The child has %1 interviews planned or held already. As few interviews as possible: say why another one is needed.</source>
+        <translation>Barnet har redan %1 barnförhör planerade eller genomförda. Så få barnförhör som möjligt: ange varför ytterligare ett behövs.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Required: this would be interview %1 of this child. Every further interview is a burden on the child; the reason is kept with the booking.</source>
+        <translation>Måste fyllas i: det här blir barnförhör %1 med barnet. Varje ytterligare barnförhör är en belastning för barnet; skälet sparas med bokningen.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose the room and the interviewer to see any clashes.</source>
+        <translation>Välj rum och förhörsledare för att se eventuella krockar.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This booking clashes; booking it needs a written reason for each:</source>
+        <translation>Bokningen krockar; för att boka krävs ett skriftligt skäl för varje krock:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No clash with other bookings.</source>
+        <translation>Ingen krock med andra bokningar.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This interview is pre-constituted evidence (the child&apos;s age and the jurisdiction&apos;s rules).</source>
+        <translation>Det här barnförhöret är bevisupptagning i förväg (barnets ålder och jurisdiktionens regler).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose the case first.</source>
+        <translation>Välj ärendet först.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not booked. Change the time, the room or the people, or book again and give your reasons.</source>
+        <translation>Inte bokat. Ändra tiden, rummet eller personerna, eller boka igen och ange dina skäl.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsPanel</name>
+    <message>
+        <location filename="../../ui/interviews_panel.py" line="+556"/>
+        <source>Planned and held interviews of the child across all their cases. As few interviews as possible: each further one needs a written reason.</source>
+        <translation>Planerade och genomförda barnförhör med barnet i alla barnets ärenden. Så få barnförhör som möjligt: varje ytterligare barnförhör kräver ett skriftligt skäl.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Plan &amp;interview…</source>
+        <translation>Planera &amp;barnförhör…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record as h&amp;eld…</source>
+        <translation>Registrera som &amp;genomfört…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Child de&amp;clined…</source>
+        <translation>Barnet a&amp;vböjde…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The child chose not to take part: a right, not a duty</source>
+        <translation>Barnet valde att inte delta: en rättighet, inte en skyldighet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Move…</source>
+        <translation>&amp;Flytta…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another time, room or interviewer</source>
+        <translation>En annan tid, ett annat rum eller en annan förhörsledare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cance&amp;l interview…</source>
+        <translation>Ställ &amp;in barnförhör…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+9"/>
+        <source>Interviews in this case</source>
+        <translation>Barnförhör i det här ärendet</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>No.</source>
+        <translation>Nr</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date and time</source>
+        <translation>Datum och tid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+289"/>
+        <source>Room</source>
+        <translation>Rum</translation>
+    </message>
+    <message>
+        <location line="-288"/>
+        <location line="+289"/>
+        <source>Interviewer</source>
+        <translation>Förhörsledare</translation>
+    </message>
+    <message>
+        <location line="-289"/>
+        <location line="+280"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-279"/>
+        <source>Participation</source>
+        <translation>Deltagande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child&apos;s choice to take part</source>
+        <translation>Barnets val att delta</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No interview is planned in this case yet.</source>
+        <translation>Inget barnförhör är planerat i ärendet ännu.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Intervie&amp;wer&apos;s notes</source>
+        <translation>Förhörsledarens &amp;anteckningar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interviewer&apos;s notes</source>
+        <translation>Förhörsledarens anteckningar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sa&amp;ve notes</source>
+        <translation>Spara a&amp;nteckningarna</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Recordings o&amp;f the selected interview</source>
+        <translation>Inspe&amp;lningar från det valda barnförhöret</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Label</source>
+        <translation>Etikett</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy</source>
+        <translation>Exemplar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration</source>
+        <translation>Längd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fixity</source>
+        <translation>Innehållskontroll</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recordings of the selected interview</source>
+        <translation>Inspelningar från det valda barnförhöret</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Register a recordi&amp;ng…</source>
+        <translation>&amp;Registrera en inspelning…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;ustody log…</source>
+        <translation>Bevis&amp;kedja…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check fi&amp;xity…</source>
+        <translation>Kon&amp;trollera innehåll…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cop&amp;y SHA-256</source>
+        <translation>K&amp;opiera SHA-256</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy the full SHA-256 of the selected recording (Ctrl+C in the table)</source>
+        <translation>Kopiera hela SHA-256 för den valda inspelningen (Ctrl+C i tabellen)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No child is recorded in this case yet.</source>
+        <translation>Inget barn är registrerat i ärendet ännu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2 interviews (across all cases)</source>
+        <translation>%1: %2 barnförhör (i alla ärenden)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: 1 interview (across all cases)</source>
+        <translation>%1: 1 barnförhör (i alla ärenden)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Interview %1 of %2 (across all cases)</source>
+        <translation>Barnförhör %1 av %2 (i alla ärenden)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interview of %1: %2</source>
+        <translation>Barnförhör med %1: %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Planned</source>
+        <translation>Planerat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held</source>
+        <translation>Genomfört</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Breaks</source>
+        <translation>Pauser</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpreter language</source>
+        <translation>Tolkspråk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language used</source>
+        <translation>Språk som användes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child&apos;s participation</source>
+        <translation>Barnets deltagande</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre-constituted evidence</source>
+        <translation>Bevisupptagning i förväg</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why cancelled</source>
+        <translation>Varför inställt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why another interview</source>
+        <translation>Varför ytterligare ett barnförhör</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Participants</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the child and the interviewer.</source>
+        <translation>Bara barnet och förhörsledaren.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not named</source>
+        <translation>namn saknas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>language %1</source>
+        <translation>språk %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>present</source>
+        <translation>närvarande</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not present</source>
+        <translation>inte närvarande</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Warnings overridden</source>
+        <translation>Varningar som förbigicks</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — reason: %2 (%3, %4)</source>
+        <translation>%1 – skäl: %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Only forensic interviewers write these notes.</source>
+        <translation>Bara förhörsledare skriver de här anteckningarna.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not saved yet.</source>
+        <translation>Inte sparat ännu.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Notes saved.</source>
+        <translation>Anteckningarna har sparats.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unsaved notes</source>
+        <translation>Osparade anteckningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The interviewer&apos;s notes have changes that are not saved. Save them?</source>
+        <translation>Förhörsledarens anteckningar har ändringar som inte är sparade. Spara dem?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Choose an interview to see its recordings.</source>
+        <translation>Välj ett barnförhör för att se dess inspelningar.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No recording is registered for this interview.</source>
+        <translation>Ingen inspelning är registrerad för det här barnförhöret.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>FIXITY CHECK FAILED for %1. Do not use it as evidence; the registered SHA-256 was not changed.</source>
+        <translation>LARM: %1 klarade inte kontrollen av innehållet. Använd den inte som bevis; den registrerade SHA-256 ändrades inte.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Master</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Working copy of %1</source>
+        <translation>Arbetskopia av %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Working copy</source>
+        <translation>Arbetskopia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (checked %2)</source>
+        <translation>%1 (kontrollerad %2)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1
+File: %2
+Kept at: %3</source>
+        <translation>%1
+Fil: %2
+Förvaras: %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The file checked did not match the SHA-256 taken at registration, or was not found. The registered SHA-256 was not changed.</source>
+        <translation>Den kontrollerade filen stämde inte med SHA-256 från registreringen, eller hittades inte. Den registrerade SHA-256 ändrades inte.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The SHA-256 of %1 is on the clipboard.</source>
+        <translation>SHA-256 för %1 finns i urklippet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy SHA-256</source>
+        <translation>Kopiera SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custody log…</source>
+        <translation>Beviskedja…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check fixity…</source>
+        <translation>Kontrollera innehåll…</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Fixity check of %1: unaltered. The SHA-256 matches the one taken at registration.</source>
+        <translation>Kontroll av innehållet i %1: oförändrat. SHA-256 stämmer med den från registreringen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FIXITY CHECK FAILED for %1. The registered SHA-256 was not changed.</source>
+        <translation>LARM: %1 klarade inte kontrollen av innehållet. Den registrerade SHA-256 ändrades inte.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueJob</name>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="-1025"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Stopping…</source>
+        <translation>Avbryter…</translation>
+    </message>
+</context>
+<context>
+    <name>IssuedDialog</name>
+    <message>
+        <location line="+515"/>
+        <source>Bundle written</source>
+        <translation>Paketet har skapats</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Court summary written</source>
+        <translation>Sammanställningen för domstol har skapats</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved as {path}
+It is in the document register of case {case} as version {version}.</source>
+        <translation>Sparat som {path}
+Det finns i dokumentregistret för ärende {case} som version {version}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inside it, the court summary is registered as documents {pdf} (PDF) and {docx} (DOCX).</source>
+        <translation>I paketet är sammanställningen för domstol registrerad som dokument {pdf} (PDF) och {docx} (DOCX).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written and registered</source>
+        <translation>Skapat och registrerat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SHA-256 of the zip file:</source>
+        <translation>SHA-256 för zip-filen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256 of its signed list (tagmanifest-sha256.txt):</source>
+        <translation>SHA-256 för dess signerade lista (tagmanifest-sha256.txt):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SHA-256 of the file:</source>
+        <translation>SHA-256 för filen:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Document ID:</source>
+        <translation>Dokument-ID:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copy &amp;ID</source>
+        <translation>Kopiera &amp;ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy &amp;SHA-256</source>
+        <translation>Kopiera &amp;SHA-256</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Centre CA fingerprint (SHA-256):</source>
+        <translation>Centrets CA-fingeravtryck (SHA-256):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy CA &amp;fingerprint</source>
+        <translation>Kopiera CA-&amp;fingeravtryck</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Give the recipient the document ID and the CA fingerprint by another channel than the file itself (a letter, a phone call). With them they can check that the file is the one the centre issued and that the signature is the centre&apos;s.</source>
+        <translation>Ge mottagaren dokument-ID:t och CA-fingeravtrycket på en annan väg än själva filen (ett brev, ett telefonsamtal). Med dem kan mottagaren kontrollera att filen är den som centret utfärdade och att signaturen är centrets.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A DOCX file carries no signature. The register recognises it by its SHA-256 as long as nobody edits it.</source>
+        <translation>En DOCX-fil har ingen signatur. Dokumentregistret känner igen den på dess SHA-256 så länge ingen redigerar den.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the passphrase to the recipient by another channel than the zip.</source>
+        <translation>Ge mottagaren lösenfrasen på en annan väg än zip-filen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each time you hand it to someone, record it on the Documents page (Record disclosure), with the undertaking they gave.</source>
+        <translation>Varje gång du lämnar den till någon, registrera det på sidan Dokument (Registrera utlämnande), med det förbehåll som mottagaren gav.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{name} is on the clipboard.</source>
+        <translation>{name} finns i urklippet.</translation>
     </message>
 </context>
 <context>
@@ -1433,7 +3880,7 @@ Stänga ändå?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+147"/>
+        <location filename="../../ui/main_window.py" line="+154"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
@@ -1484,8 +3931,18 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Ca&amp;lendar</source>
+        <translation>&amp;Kalender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About Barnahus Case Record</source>
         <translation>&amp;Om Barnahus Case Record</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Verify a document or bundle…</source>
+        <translation>&amp;Verifiera ett dokument eller paket…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1493,7 +3950,7 @@ Stänga ändå?</translation>
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>C&amp;ase</source>
         <translation>&amp;Ärende</translation>
     </message>
@@ -1503,12 +3960,12 @@ Stänga ändå?</translation>
         <translation>&amp;Gå till</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Your unsaved changes from before the record was locked were kept safely in the record. They are open again: save them, or close them to discard them. Open cases with kept changes: {n}.</source>
         <translation>Dina osparade ändringar från innan registret låstes har bevarats säkert i registret. De är öppna igen: spara dem, eller stäng dem för att kasta dem. Öppna ärenden med bevarade ändringar: {n}.</translation>
     </message>
@@ -1534,7 +3991,7 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
@@ -1549,18 +4006,18 @@ Stänga ändå?</translation>
         <translation>Låst</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>Navigation</source>
         <translation>Navigering</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+88"/>
+        <location line="+19"/>
+        <location line="+97"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-90"/>
         <source>Cases</source>
         <translation>Ärenden</translation>
     </message>
@@ -1571,7 +4028,12 @@ Stänga ändå?</translation>
         <translation>Öppna ärenden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -1626,12 +4088,12 @@ Stänga ändå?</translation>
         <translation>Spara dem innan du stänger?</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Some unsaved changes could not be kept in the record ({reasons}). They are held in memory until you unlock again; do not quit before you have saved them.</source>
         <translation>Några osparade ändringar kunde inte bevaras i registret ({reasons}). De finns kvar i minnet tills du låser upp igen; avsluta inte innan du har sparat dem.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>About Barnahus Case Record</source>
         <translation>Om Barnahus Case Record</translation>
     </message>
@@ -1681,12 +4143,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/case_workspace.py" line="-84"/>
         <source>No-contact warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Varning för kontaktförbud</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>No contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktförbud</translation>
     </message>
 </context>
 <context>
@@ -1694,18 +4156,94 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/field_widgets.py" line="-145"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Set to the current date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange aktuellt datum och aktuell tid</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantRow</name>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="-773"/>
+        <source>Choose a role</source>
+        <translation>Välj en roll</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose who</source>
+        <translation>Välj vem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language, e.g. ar</source>
+        <translation>Språk, t.ex. ar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remo&amp;ve</source>
+        <translation>Ta &amp;bort</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Someone else (name)</source>
+        <translation>Någon annan (namn)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Participant %1: role</source>
+        <translation>Deltagare %1: roll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant %1: who</source>
+        <translation>Deltagare %1: vem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant %1: name</source>
+        <translation>Deltagare %1: namn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participant %1: language</source>
+        <translation>Deltagare %1: språk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove participant %1</source>
+        <translation>Ta bort deltagare %1</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsEditor</name>
+    <message>
+        <location line="+57"/>
+        <source>Only the child and the interviewer so far.</source>
+        <translation>Hittills bara barnet och förhörsledaren.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Add participant</source>
+        <translation>&amp;Lägg till deltagare</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An observer, the interpreter, the trusted person, the special representative, a technician…</source>
+        <translation>En observatör, tolken, stödpersonen som barnet valt, den särskilda företrädaren för barnet, en tekniker…</translation>
     </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="-219"/>
+        <location filename="../../ui/admin_panel.py" line="-63"/>
         <source>Enable {name}</source>
         <translation>Aktivera {name}</translation>
     </message>
@@ -1726,34 +4264,34 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location filename="../../ui/case_workspace.py" line="+165"/>
         <location line="+198"/>
         <source>Child</source>
-        <translation type="unfinished">Barn</translation>
+        <translation>Barn</translation>
     </message>
     <message>
         <location line="-198"/>
         <location line="+198"/>
         <source>Other person</source>
-        <translation type="unfinished"></translation>
+        <translation>Annan person</translation>
     </message>
     <message>
         <location line="-187"/>
         <source>Role in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll i ärendet</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+2"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Choose a role</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj en roll</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Relationship to the child</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation till barnet</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1762,250 +4300,250 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+16"/>
         <location line="+6"/>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte registrerat</translation>
     </message>
     <message>
         <location line="-51"/>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Förnamn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Efternamn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Look for this person in the record…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök efter personen i registret…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check whether this person already has a record, before entering their details</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollera om personen redan finns i registret innan du fyller i uppgifterna</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Other names</source>
-        <translation type="unfinished"></translation>
+        <translation>Andra namn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Earlier names, nicknames or other spellings</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidigare namn, smeknamn eller andra stavningar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Födelsedatum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Year-month-day, e.g. 2014-05-06. Leave empty if not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>År-månad-dag, t.ex. 2014-05-06. Lämna tomt om det inte är känt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date of birth is</source>
-        <translation type="unfinished"></translation>
+        <translation>Födelsedatumet är</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>Kön</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gender in their own words</source>
-        <translation type="unfinished"></translation>
+        <translation>Kön med egna ord</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only if the person describes their gender themselves</source>
-        <translation type="unfinished"></translation>
+        <translation>Bara om personen själv beskriver sitt kön</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Language</source>
-        <translation type="unfinished">Språk</translation>
+        <translation>Språk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Språk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Language codes separated by commas, e.g. sv, ar, uk</source>
-        <translation type="unfinished"></translation>
+        <translation>Språkkoder åtskilda med kommatecken, t.ex. sv, ar, uk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>Tolk</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Needs an interpreter</source>
-        <translation type="unfinished"></translation>
+        <translation>Behöver tolk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Interpreter language</source>
-        <translation type="unfinished"></translation>
+        <translation>Tolkspråk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One language code, e.g. ar</source>
-        <translation type="unfinished"></translation>
+        <translation>En språkkod, t.ex. ar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Background</source>
-        <translation type="unfinished"></translation>
+        <translation>Bakgrund</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nationality</source>
-        <translation type="unfinished"></translation>
+        <translation>Medborgarskap</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Country of origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Ursprungsland</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Birth registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Födseln registrerad</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Guardian and trusted person</source>
-        <translation type="unfinished"></translation>
+        <translation>Vårdnadshavare och stödperson</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Guardian or representative</source>
-        <translation type="unfinished"></translation>
+        <translation>Vårdnadshavare eller företrädare</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+5"/>
         <source>None recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen registrerad</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Add the guardian as another person in this case first</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg först till vårdnadshavaren som en annan person i ärendet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind of guardian</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ av företrädare</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trusted person chosen by the child</source>
-        <translation type="unfinished"></translation>
+        <translation>Stödperson som barnet valt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adress</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Vulnerability</source>
-        <translation type="unfinished"></translation>
+        <translation>Sårbarhet</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Disability</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktionsnedsättning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Special protection needs</source>
-        <translation type="unfinished"></translation>
+        <translation>Särskilda skyddsbehov</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Risk factors</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskfaktorer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Protective factors</source>
-        <translation type="unfinished"></translation>
+        <translation>Skyddsfaktorer</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+1"/>
         <source>No contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktförbud</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Must never be in the building at the same time as the child</source>
-        <translation type="unfinished"></translation>
+        <translation>Får aldrig vistas i huset samtidigt som barnet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scheduling will keep this person and the child apart</source>
-        <translation type="unfinished"></translation>
+        <translation>Bokningen håller isär personen och barnet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason for no contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Skäl till kontaktförbud</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+1"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckningar</translation>
     </message>
     <message>
         <location line="+90"/>
         <source>New child</source>
-        <translation type="unfinished"></translation>
+        <translation>Nytt barn</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New person</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny person</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>role not chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>roll inte vald</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>inte sparad ännu</translation>
     </message>
 </context>
 <context>
@@ -2013,18 +4551,285 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="-249"/>
         <source>Person no. %1 (not in this case)</source>
-        <translation type="unfinished"></translation>
+        <translation>Person nr %1 (inte i det här ärendet)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A person no longer in this list</source>
-        <translation type="unfinished"></translation>
+        <translation>En person som inte längre finns i listan</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHeldDialog</name>
+    <message>
+        <location filename="../../ui/interviews_panel.py" line="-1362"/>
+        <source>Record the interview as held</source>
+        <translation>Registrera barnförhöret som genomfört</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record as held</source>
+        <translation>&amp;Registrera som genomfört</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times are local time in %1. Recording the interview as held also records that the child chose to take part.</source>
+        <translation>Tiderna är lokal tid i %1. När barnförhöret registreras som genomfört registreras också att barnet valde att delta.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Started at</source>
+        <translation>Började</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ended at</source>
+        <translation>Slutade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;from</source>
+        <translation>&amp;från</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;to</source>
+        <translation>&amp;till</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Held on:</source>
+        <translation>&amp;Genomfört den:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Held on</source>
+        <translation>Genomfört den</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a &amp;break</source>
+        <translation>Lägg till en &amp;paus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Breaks:</source>
+        <translation>Pauser:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Breaks</source>
+        <translation>Pauser</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>not named</source>
+        <translation>namn saknas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Present:</source>
+        <translation>&amp;Närvarande:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Untick who did not come.</source>
+        <translation>Avmarkera den som inte kom.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who was present</source>
+        <translation>Vilka som var närvarande</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. sv</source>
+        <translation>t.ex. sv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language used:</source>
+        <translation>Använt &amp;språk:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A language code such as sv, ar or uk.</source>
+        <translation>En språkkod som sv, ar eller uk.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language used</source>
+        <translation>Använt språk</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterRecordingDialog</name>
+    <message>
+        <location line="+137"/>
+        <source>Register a recording</source>
+        <translation>Registrera en inspelning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Register</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file stays where the centre keeps evidence. Its SHA-256 is computed now and never changes afterwards; later checks compare against it. A large file takes a few minutes.</source>
+        <translation>Filen stannar där centret förvarar bevis. Dess SHA-256 beräknas nu och ändras aldrig efteråt; senare kontroller jämför mot den. En stor fil tar några minuter.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Label:</source>
+        <translation>&amp;Etikett:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required, e.g. Master recording, camera 1.</source>
+        <translation>Måste fyllas i, t.ex. Originalinspelning, kamera 1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>Etikett</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Kept at:</source>
+        <translation>Förvaras &amp;på:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the evidence is kept: a path, or the label of a removable drive. Empty: the file&apos;s path.</source>
+        <translation>Var beviset förvaras: en sökväg eller etiketten på en flyttbar enhet. Tomt: filens sökväg.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Storage location</source>
+        <translation>Förvaringsplats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Capture &amp;device:</source>
+        <translation>Inspelnings&amp;utrustning:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Capture device</source>
+        <translation>Inspelningsutrustning</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Master: the original from the recording equipment</source>
+        <translation>&amp;Original: direkt från inspelningsutrustningen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Working copy of:</source>
+        <translation>&amp;Arbetskopia av:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the master</source>
+        <translation>Välj originalet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Master it was copied from</source>
+        <translation>Originalet som den kopierades från</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy:</source>
+        <translation>Exemplar:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Master or working copy</source>
+        <translation>Original eller arbetskopia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Master</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Syfte:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a working copy that differs from its master: what was done to it (e.g. redaction, conversion), so it can be repeated.</source>
+        <translation>För en arbetskopia som skiljer sig från sitt original: vad som gjordes med den (t.ex. maskering, konvertering), så att det kan upprepas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purpose</source>
+        <translation>Syfte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the recording</source>
+        <translation>Välj inspelningen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the file of the recording.</source>
+        <translation>Välj inspelningens fil.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Registering the recording</source>
+        <translation>Inspelningen registreras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computing the SHA-256 of %1…</source>
+        <translation>SHA-256 för %1 beräknas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping…</source>
+        <translation>Avbryter…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stopped. Nothing was registered.</source>
+        <translation>Avbrutet. Ingenting registrerades.</translation>
     </message>
 </context>
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../ui/today.py" line="-510"/>
+        <location filename="../../ui/today.py" line="-491"/>
         <source>Follow-up review</source>
         <translation>Återkommande uppföljning</translation>
     </message>
@@ -2061,7 +4866,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Fixity check of a recording</source>
-        <translation>Fixitetskontroll av en inspelning</translation>
+        <translation>Innehållskontroll av en inspelning</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -2256,7 +5061,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-514"/>
+        <location filename="../../ui/main_window.py" line="-556"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
@@ -2294,7 +5099,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today.py" line="+387"/>
+        <location filename="../../ui/today.py" line="+368"/>
         <source>Snooze a reminder</source>
         <translation>Skjut upp en påminnelse</translation>
     </message>
@@ -2353,7 +5158,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>TodayPanel</name>
     <message>
-        <location line="+48"/>
+        <location line="+57"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
@@ -2458,7 +5263,8 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Skjut upp</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="-89"/>
+        <location line="+173"/>
         <source>Loading the reminders…</source>
         <translation>Läser in påminnelserna…</translation>
     </message>
@@ -2496,7 +5302,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>UnlockPanel</name>
     <message>
-        <location filename="../../ui/unlock.py" line="+70"/>
+        <location filename="../../ui/unlock.py" line="+71"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
@@ -2597,7 +5403,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Skriv ditt lösenord.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Open a record</source>
         <translation>Öppna ett register</translation>
     </message>
@@ -2608,11 +5414,349 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/verify_dialog.py" line="+295"/>
+        <source>Verify a document or bundle</source>
+        <translation>Verifiera ett dokument eller paket</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Check a document that this record issued (a PDF or DOCX court summary), or a prosecutor bundle (its folder or its .zip). The check only reads the file; it changes nothing.</source>
+        <translation>Kontrollera ett dokument som det här registret har utfärdat (en sammanställning för domstol som PDF eller DOCX) eller ett paket till åklagaren (dess mapp eller .zip-fil). Kontrollen läser bara filen; den ändrar ingenting.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check a prosecutor bundle (its folder or its .zip): that every file in it is unaltered and that it carries the centre&apos;s signature. This needs no record. To check a single document against the register of issued documents, unlock the record first.</source>
+        <translation>Kontrollera ett paket till åklagaren (dess mapp eller .zip-fil): att varje fil i det är oförändrad och att det bär centrets signatur. Det kräver inget register. Lås upp registret först om du vill kontrollera ett enskilt dokument mot dokumentregistret.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Drop a document or a bundle here</source>
+        <translation>Släpp ett dokument eller ett paket här</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop a bundle folder or .zip here</source>
+        <translation>Släpp en paketmapp eller .zip-fil här</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>or choose it:</source>
+        <translation>eller välj det:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a &amp;file…</source>
+        <translation>Välj en &amp;fil…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A document, or a bundle&apos;s .zip</source>
+        <translation>Ett dokument eller ett pakets .zip-fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a f&amp;older…</source>
+        <translation>Välj en &amp;mapp…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A bundle&apos;s folder (the one holding bagit.txt)</source>
+        <translation>Ett pakets mapp (den som innehåller bagit.txt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drop zone for the file to check</source>
+        <translation>Släppyta för filen som ska kontrolleras</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Progress of the check</source>
+        <translation>Kontrollens förlopp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppa</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Passphrase of the zip:</source>
+        <translation>Zip-filens &amp;lösenfras:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passphrase of the zip</source>
+        <translation>Zip-filens lösenfras</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check &amp;again</source>
+        <translation>Kontrollera &amp;igen</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Documents and bundles (*.pdf *.docx *.zip);;All files (*)</source>
+        <translation>Dokument och paket (*.pdf *.docx *.zip);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundles (*.zip);;All files (*)</source>
+        <translation>Paket (*.zip);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the file to check</source>
+        <translation>Välj filen som ska kontrolleras</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the bundle&apos;s folder</source>
+        <translation>Välj paketets mapp</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+102"/>
+        <location line="+16"/>
+        <source>Checked: {path}</source>
+        <translation>Kontrollerat: {path}</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Not found</source>
+        <translation>Hittades inte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no file or folder at this place any more.</source>
+        <translation>Det finns inte längre någon fil eller mapp på den här platsen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only bundles can be checked without the record</source>
+        <translation>Utan registret kan bara paket kontrolleras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A single document is checked against the register of the record that issued it. Unlock the record, open the case and use Verify a file… on its Documents page.</source>
+        <translation>Ett enskilt dokument kontrolleras mot dokumentregistret i det register som utfärdade det. Lås upp registret, öppna ärendet och använd Verifiera en fil… på sidan Dokument.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Stopping…</source>
+        <translation>Avbryter…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Looking {name} up in the register of issued documents…</source>
+        <translation>Söker efter {name} i dokumentregistret…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking every file of {name} against its SHA-256 and the signature…</source>
+        <translation>Varje fil i {name} kontrolleras mot sin SHA-256 och signaturen…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Stopped</source>
+        <translation>Avbruten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The check was stopped before it was finished; it says nothing about this bundle. Drop it again to check it.</source>
+        <translation>Kontrollen avbröts innan den var klar; den säger ingenting om det här paketet. Släpp det igen för att kontrollera det.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The check could not be done</source>
+        <translation>Kontrollen kunde inte göras</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Court summary</source>
+        <translation>Sammanställning för domstol</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prosecutor bundle</source>
+        <translation>Paket till åklagaren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DOCX</source>
+        <translation>DOCX</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>zip</source>
+        <translation>zip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder</source>
+        <translation>mapp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kind}, {format}</source>
+        <translation>{kind}, {format}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The register could not be checked</source>
+        <translation>Dokumentregistret kunde inte kontrolleras</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Its signed list of contents is the one this record issued on {date} by {user} (bundle {document}, case {case}, version {version}).</source>
+        <translation>Dess signerade innehållsförteckning är den som det här registret utfärdade {date} av {user} (paket {document}, ärende {case}, version {version}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every file matches that list (see below).</source>
+        <translation>Varje fil stämmer med förteckningen (se nedan).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whether every file still matches that list is answered below.</source>
+        <translation>Om varje fil fortfarande stämmer med förteckningen besvaras nedan.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered: issued by this record</source>
+        <translation>Registrerat: utfärdat av det här registret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256 of its signed list: {sha}</source>
+        <translation>SHA-256 för dess signerade förteckning: {sha}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issued by this record on {date} by {user}, unaltered (document {document}, case {case}, version {version}).</source>
+        <translation>Utfärdat av det här registret {date} av {user}, oförändrat (dokument {document}, ärende {case}, version {version}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>, pseudonymised</source>
+        <translation>, pseudonymiserat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issued by this record, unaltered</source>
+        <translation>Utfärdat av det här registret, oförändrat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256: {sha}</source>
+        <translation>SHA-256: {sha}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown or altered: this file was not issued by this record, or it was changed after it was issued.</source>
+        <translation>Okänt eller ändrat: filen har inte utfärdats av det här registret, eller så har den ändrats efter att den utfärdades.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This folder is not a bundle as issued (it has no tagmanifest-sha256.txt); choose the folder that holds bagit.txt.</source>
+        <translation>Den här mappen är inte ett paket som det utfärdades (den saknar tagmanifest-sha256.txt); välj mappen som innehåller bagit.txt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not rely on it as the centre&apos;s document; ask for the copy the centre issued.</source>
+        <translation>Lita inte på den som centrets dokument; be om den kopia som centret utfärdade.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SHA-256 of this file: {sha}</source>
+        <translation>SHA-256 för den här filen: {sha}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown or altered</source>
+        <translation>Okänt eller ändrat</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This zip is encrypted</source>
+        <translation>Zip-filen är krypterad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the passphrase the centre gave you by another channel, then choose Check again.</source>
+        <translation>Skriv lösenfrasen som centret gav dig på annan väg och välj sedan Kontrollera igen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The bundle could not be checked</source>
+        <translation>Paketet kunde inte kontrolleras</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare the centre&apos;s CA fingerprint below with the one the centre gave you by another channel (letter, phone, its website). Only that comparison shows that the signature is the centre&apos;s.</source>
+        <translation>Jämför centrets CA-fingeravtryck nedan med det som centret gav dig på annan väg (brev, telefon, centrets webbplats). Bara den jämförelsen visar att signaturen är centrets.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CA fingerprint (SHA-256):
+{fp}</source>
+        <translation>CA-fingeravtryck (SHA-256):
+{fp}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>All %n file(s) match the bundle&apos;s signed list of SHA-256 hashes.</source>
+        <translation>
+            <numerusform>%n fil stämmer med paketets signerade lista över SHA-256-hashar.</numerusform>
+            <numerusform>Alla %n filer stämmer med paketets signerade lista över SHA-256-hashar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed by {signer} on {date}.</source>
+        <translation>Signerat av {signer} {date}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle complete and unaltered, signed by the centre</source>
+        <translation>Paketet är komplett och oförändrat, signerat av centret</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Bundle changed or incomplete: %n problem(s)</source>
+        <translation>
+            <numerusform>Paketet är ändrat eller ofullständigt: %n problem</numerusform>
+            <numerusform>Paketet är ändrat eller ofullständigt: %n problem</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each problem names the file it is about:</source>
+        <translation>Varje problem anger vilken fil det gäller:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signer named in the bundle: {signer}</source>
+        <translation>Signerare som anges i paketet: {signer}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No valid signer could be read from the bundle.</source>
+        <translation>Ingen giltig signerare kunde läsas ur paketet.</translation>
+    </message>
+</context>
+<context>
     <name>VocabWidgets</name>
     <message>
         <location filename="../../ui/vocab_widgets.py" line="+40"/>
         <source>(no longer offered)</source>
-        <translation type="unfinished"></translation>
+        <translation>(erbjuds inte längre)</translation>
     </message>
 </context>
 <context>
@@ -2653,6 +5797,39 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>_BreakRow</name>
+    <message>
+        <location filename="../../ui/interviews_panel.py" line="-349"/>
+        <source>Remo&amp;ve</source>
+        <translation>Ta &amp;bort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from</source>
+        <translation>från</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>till</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Break %1 from</source>
+        <translation>Paus %1 från</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Break %1 to</source>
+        <translation>Paus %1 till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove break %1</source>
+        <translation>Ta bort paus %1</translation>
+    </message>
+</context>
+<context>
     <name>_CoreDialog</name>
     <message>
         <location filename="../../ui/admin_panel.py" line="-81"/>
@@ -2686,14 +5863,182 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>_IssueDialog</name>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="-392"/>
+        <source>Choose where to save it.</source>
+        <translation>Välj var den ska sparas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopping…</source>
+        <translation>Avbryter…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Stopped. Nothing was written and nothing was registered.</source>
+        <translation>Avbrutet. Ingenting skapades och ingenting registrerades.</translation>
+    </message>
+</context>
+<context>
+    <name>_Labels</name>
+    <message>
+        <location filename="../../ui/interviews_panel.py" line="-239"/>
+        <source>Planned</source>
+        <translation>Planerat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Held</source>
+        <translation>Genomfört</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not held: the child chose not to take part</source>
+        <translation>Inte genomfört: barnet valde att inte delta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>Inställt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not asked yet</source>
+        <translation>Inte tillfrågat ännu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chose to take part</source>
+        <translation>Valde att delta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chose not to take part</source>
+        <translation>Valde att inte delta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Room already booked</source>
+        <translation>Rummet är redan bokat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff member already booked</source>
+        <translation>Medarbetaren är redan bokad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No-contact: these persons must never meet</source>
+        <translation>Kontaktförbud: dessa personer får aldrig mötas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child testifies once</source>
+        <translation>Barnet ska bara höras en gång</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not checked yet</source>
+        <translation>Inte kontrollerad ännu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unaltered</source>
+        <translation>Oförändrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAILED: contents differ</source>
+        <translation>UNDERKÄND: innehållet har ändrats</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED: file not found</source>
+        <translation>UNDERKÄND: filen hittades inte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Destroyed</source>
+        <translation>Förstörd</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Acquired</source>
+        <translation>Inhämtad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Copied to</source>
+        <translation>Kopierad till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed to police</source>
+        <translation>Överlämnad till polisen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed to prosecution</source>
+        <translation>Överlämnad till åklagaren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed to court</source>
+        <translation>Överlämnad till domstolen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Viewed</source>
+        <translation>Uppspelad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>Återlämnad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixity check: unaltered</source>
+        <translation>Innehållskontroll: oförändrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FIXITY CHECK FAILED: contents differ</source>
+        <translation>LARM: innehållet har ändrats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FIXITY CHECK FAILED: file not found</source>
+        <translation>LARM: filen hittades inte</translation>
+    </message>
+</context>
+<context>
+    <name>_Legend</name>
+    <message>
+        <location filename="../../ui/calendar_view.py" line="-56"/>
+        <source>Legend: planned bookings are outlined; held ones are filled grey with a check mark; not held ones are hatched with a dashed border and a cross.</source>
+        <translation>Teckenförklaring: planerade bokningar har en ram; genomförda är grå med en bock; inte genomförda är skrafferade med streckad ram och ett kryss.</translation>
+    </message>
+</context>
+<context>
+    <name>_PathRow</name>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="-122"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+</context>
+<context>
     <name>_Section</name>
     <message>
-        <location filename="../../ui/today.py" line="-738"/>
+        <location filename="../../ui/today.py" line="-734"/>
         <source>Reminders never expire: each stays here until someone completes, declines or snoozes it.</source>
         <translation>Påminnelser upphör aldrig av sig själva: var och en står kvar här tills någon slutför, avböjer eller skjuter upp den.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+48"/>
         <source>O&amp;verdue</source>
         <translation>&amp;Försenade</translation>
     </message>
@@ -2731,6 +6076,49 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+8"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
+    </message>
+</context>
+<context>
+    <name>_Words</name>
+    <message>
+        <location filename="../../ui/documents_panel.py" line="-172"/>
+        <source>Court summary</source>
+        <translation>Sammanställning för domstol</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prosecutor bundle</source>
+        <translation>Paket till åklagaren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF, signed</source>
+        <translation>PDF, signerad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DOCX</source>
+        <translation>DOCX</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Folder, signed</source>
+        <translation>Mapp, signerad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip, signed</source>
+        <translation>Zip, signerad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Nej</translation>
     </message>
 </context>
 </TS>
