@@ -9,12 +9,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Qt's xcb and offscreen platforms, fonts, venv support; xvfb for screenshots of a real window.
+# Qt's xcb and offscreen platforms, fonts, venv support; xvfb for screenshots of a real window;
+# the independent checkers the tests run: PDFBox Preflight (PDF/A), LibreOffice (DOCX), poppler
+# (PDF text), 7-Zip (AES zips), ffmpeg/ffprobe (recording durations).
 DEBIAN_PACKAGES="python3-venv libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
 libxcb-render-util0 libxcb-image0 fonts-dejavu-core xvfb
 libpdfbox2-java libactivation-java libjaxb-api-java default-jre-headless libreoffice-writer-nogui
-poppler-utils p7zip-full"
+poppler-utils p7zip-full ffmpeg"
 
 die() { echo "dev.sh: $*" >&2; exit 1; }
 
