@@ -52,7 +52,7 @@ def build_record(path: Path, kdf) -> None:
         import inspect
         params = inspect.signature(build_demo_record).parameters
         kwargs = {"kdf": kdf} if "kdf" in params else {}
-        build_demo_record(path, "admin", DEMO_PASSWORD, 240, 1, **kwargs)
+        build_demo_record(path, "admin", DEMO_PASSWORD, 3000, 1, **kwargs)
         return
     from barnahus_app.api import create_record, open_record
     create_record(path, "admin", DEMO_PASSWORD, "Alex Administrator", "Barnahus Demo Centre", kdf=kdf)
@@ -207,7 +207,7 @@ def main(argv=None) -> int:
             around = session.calendar(date.today() - timedelta(days=28), date.today() + timedelta(days=28), zone)
             days = Counter(parse_utc(b.starts_at_utc).astimezone(zone_info(zone)).date() for b in around)
             win.go("calendar")
-            win.calendar.set_mode("day")
+            win.calendar.set_mode("week")
             if days:
                 win.calendar.set_date(max(days, key=lambda d: (days[d], d)))
             app.processEvents()
@@ -226,6 +226,15 @@ def main(argv=None) -> int:
                 ws.tabs.setCurrentWidget(page)
                 app.processEvents()
                 shot(win, "case_interviews")
+            docs = getattr(ws, "documents_page", None)
+            if docs is not None and session.can("case", "export"):
+                session.write_case_summary(with_recordings, tmp / "summary.pdf", "pdf")
+                session.write_case_summary(with_recordings, tmp / "summary-pseudonymised.pdf", "pdf",
+                                           pseudonymise=True)
+                ws.tabs.setCurrentWidget(docs)
+                app.processEvents()
+                docs.refresh()
+                shot(win, "case_documents")
         win.lock()
         shot(win, "locked")
 

@@ -1016,7 +1016,7 @@ class CalendarGrid(QAbstractScrollArea):
             if not self._rooms[c % nr].get("active", True):
                 name = self.tr("{room} (retired)").format(room=name)
             r = QRectF(c * cw + 4, room_top, cw - 8, row_h)
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter, fm.elidedText(name, Qt.TextElideMode.ElideRight, int(cw) - 8))
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, fm.elidedText(name, Qt.TextElideMode.ElideMiddle, int(cw) - 8))
         p.setPen(QPen(col["room_sep"], 1))
         lines = []
         for c in range(first_col, last_col + 2):
