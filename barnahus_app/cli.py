@@ -350,6 +350,9 @@ def cmd_summary(args) -> int:
 
 def cmd_export_bundle(args) -> int:
     passphrase = None
+    if args.passphrase_file and not args.encrypt:
+        # Never a plain zip for someone who gave a passphrase: they meant it to be encrypted.
+        raise UsageError("--passphrase-file is for --encrypt: add --encrypt (with --zip); nothing was written.")
     if args.encrypt:
         if not args.zip:
             raise UsageError("--encrypt needs --zip.")
@@ -365,6 +368,9 @@ def cmd_export_bundle(args) -> int:
     print(f"Wrote bundle {args.out}: {entry['document_id']}, SHA-256 {entry['sha256']}"
           f"{' (zip: SHA-256 of the file)' if args.zip else ' (SHA-256 of tagmanifest-sha256.txt)'}.")
     print(f"Give the recipient the centre's CA fingerprint out of band: {ident['ca_fingerprint']}")
+    if entry["recordings_not_found"]:
+        print(f"Not copied, not found where they are kept: recording(s) "
+              f"{', '.join(map(str, entry['recordings_not_found']))} (listed in the manifest).", file=sys.stderr)
     if passphrase:
         print("Send the passphrase by another channel than the bundle.")
     return EXIT_OK
@@ -373,7 +379,8 @@ def cmd_export_bundle(args) -> int:
 def cmd_verify_document(args) -> int:
     with _open(args) as s:
         _report_failures(s)
-        result = s.verify_document(args.file)
+        result = s.verify_document(args.file, progress=_progress_printer("checking"))
+    _end_progress()
     if result["status"] == "issued":
         print(f"{args.file}: issued by this record on {result['issued_at'][:10]} by {result['issued_by_name']}, "
               f"unaltered. Document {result['document_id']}, case {result['case_reference']}, "
@@ -382,15 +389,28 @@ def cmd_verify_document(args) -> int:
             print(f"  disclosed {d['disclosed_at'][:10]} to {d['recipient']}")
         return EXIT_OK
     print(f"{args.file}: UNKNOWN OR ALTERED. {result['reason']}", file=sys.stderr)
+    for problem in result.get("problems", ()):
+        print(f"PROBLEM: {problem}", file=sys.stderr)
     return EXIT_CHECK_FAILED
 
 
 def cmd_verify_bundle(args) -> int:
     from .bundle import verify_bundle
+    from .errors import ValidationError
     passphrase = None
     if args.passphrase_file or os.environ.get("BARNAHUS_BUNDLE_PASSPHRASE"):
         passphrase = _secret(args.passphrase_file, "BARNAHUS_BUNDLE_PASSPHRASE", "", "passphrase")
-    report = verify_bundle(Path(args.path), passphrase, progress=_progress_printer("checking"))
+    try:
+        report = verify_bundle(Path(args.path), passphrase, progress=_progress_printer("checking"))
+    except ValidationError as e:
+        if e.field != "passphrase" or passphrase is not None:
+            raise
+        # An encrypted zip and no passphrase given: ask on a terminal, else say how to give it.
+        if not sys.stdin or not sys.stdin.isatty():
+            raise UsageError("This bundle is encrypted: give its transport passphrase with --passphrase-file "
+                             "or BARNAHUS_BUNDLE_PASSPHRASE.") from None
+        passphrase = getpass.getpass("Transport passphrase: ")
+        report = verify_bundle(Path(args.path), passphrase, progress=_progress_printer("checking"))
     _end_progress()
     print(f"checked {report.files_checked} file(s); signed by {report.signer or '-'}"
           f"{' at ' + report.signed_at if report.signed_at else ''}")

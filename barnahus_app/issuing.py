@@ -115,8 +115,7 @@ class IssuingActions:
         if fmt not in FORMATS:
             raise ValidationError("format", "is pdf or docx.")
         out = Path(out)
-        if os.path.lexists(out):
-            raise ValidationError("out", f"{out} already exists; choose another name.")
+        self._check_destination(out)
         doc_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
         data = self._render(builder.build(), fmt, creds, progress, cancel)
         _write_published(out, data)
@@ -143,12 +142,10 @@ class IssuingActions:
         self._authorize("audit", "export")
         from .bundle import BundleFile, safe_name, write_bundle
         out = Path(out)
-        if os.path.lexists(out):
-            raise ValidationError("out", f"{out} already exists; choose another name.")
+        self._check_destination(out)
         bundle_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
         d = builder.d
         redact = builder.redactor() if pseudonymise else None
-        steps = {"done": 0}
 
         def part(lo, hi):
             return (lambda a, b: progress(int(lo + (hi - lo) * a / max(b, 1)), 1000)) if progress else None
@@ -158,16 +155,22 @@ class IssuingActions:
         from dataclasses import replace
         pdf = self._render(replace(doc, document_id=pdf_id), "pdf", creds, part(0, 150), cancel)
         docx = self._render(replace(doc, document_id=docx_id), "docx", creds, part(150, 250), cancel)
-        files = [BundleFile("summary/case-summary.pdf", pdf), BundleFile("summary/case-summary.docx", docx)]
-        files += self._bundle_tables(builder, redact)
+        copies, missing = {}, []
         if include_recordings:
             for r in d.get("recordings") or []:
                 src = Path(r["storage_location"])
-                if r["fixity_status"] != "destroyed" and src.is_file():
-                    ext = "".join(Path(r["file_name"]).suffixes[-1:])[:10]
-                    name = f"recording-{r['id']}{safe_name(ext) if ext else ''}" if pseudonymise else \
-                        f"{r['id']}-{safe_name(Path(r['file_name']).name)}"
-                    files.append(BundleFile(f"recordings/files/{name}", src))
+                if r["fixity_status"] == "destroyed":
+                    continue
+                if not src.is_file():
+                    missing.append(r["id"])  # listed in the manifest as not copied, and returned
+                    continue
+                ext = "".join(Path(r["file_name"]).suffixes[-1:])[:10]
+                name = f"recording-{r['id']}{safe_name(ext) if ext else ''}" if pseudonymise else \
+                    f"{r['id']}-{safe_name(Path(r['file_name']).name)}"
+                copies[r["id"]] = (f"recordings/files/{name}", src)
+        files = [BundleFile("summary/case-summary.pdf", pdf), BundleFile("summary/case-summary.docx", docx)]
+        files += self._bundle_tables(builder, redact, {rid: arc for rid, (arc, _src) in copies.items()})
+        files += [BundleFile(arc, src) for arc, src in copies.values()]
         case = d["case"]
         info = {"Source-Organization": builder.centre_name or "Barnahus",
                 "External-Identifier": bundle_id,
@@ -196,22 +199,28 @@ class IssuingActions:
             raise
         if progress:
             progress(1000, 1000)
-        return dict(entry, parts=[pdf_id, docx_id])
+        return dict(entry, parts=[pdf_id, docx_id], recordings_not_found=missing)
 
     # --- registers -----------------------------------------------------------------------------
-    def verify_document(self, path) -> dict:
+    def verify_document(self, path, progress=None, cancel=None) -> dict:
         """Is this file one this record issued, unaltered? Looks its SHA-256 up in the register
-        (for a bundle folder: the SHA-256 of its tag manifest). Answers status "issued" with the
-        register entry, or "unknown" (never issued here, or altered since)."""
+        (for a bundle folder: the SHA-256 of its tag manifest, and then every file of the bundle
+        against its manifests). Answers status "issued" with the register entry, "altered" (a
+        bundle issued here whose files changed since: "problems" names them), or "unknown"
+        (never issued here, or altered since)."""
         self._authorize("case", "read")
         path = Path(path)
+        problems = ()
         if path.is_dir():
             target = path / "tagmanifest-sha256.txt"
             if not target.is_file():
                 return {"status": "unknown", "reason": "This folder is not a bundle (no tagmanifest-sha256.txt)."}
             sha, _ = hashing.sha256_file(target)
+            # The tag manifest alone says nothing about the files under data/: check them too.
+            from .bundle import verify_bundle
+            problems = verify_bundle(path, progress=progress, cancel=cancel).problems
         else:
-            sha, _ = hashing.sha256_file(path)
+            sha, _ = hashing.sha256_file(path, progress, cancel)
         with self.record.transaction() as conn:
             row = conn.execute(select(DOC, U.c.display_name.label("issued_by_name"))
                                .join(U, U.c.id == DOC.c.issued_by).where(DOC.c.sha256 == sha)).first()
@@ -220,8 +229,12 @@ class IssuingActions:
                 return {"status": "unknown", "sha256": sha,
                         "reason": "This file was not issued by this record, or it was altered after it was issued."}
             out = self._entry(conn, row)
-            self._audit(conn, "document.verified", "case", row.case_id, {"result": "issued", "document": row.document_id})
-        out.update(status="issued", sha256=sha)
+            result = "altered" if problems else "issued"
+            self._audit(conn, "document.verified", "case", row.case_id, {"result": result, "document": row.document_id})
+        out.update(status=result, sha256=sha, problems=list(problems))
+        if problems:
+            out["reason"] = (f"Bundle {out['document_id']} was issued by this record on {out['issued_at'][:10]}, "
+                             "but files in it changed since:")
         return out
 
     def document_register(self, case) -> list[dict]:
@@ -258,6 +271,14 @@ class IssuingActions:
         return did
 
     # --- internals -----------------------------------------------------------------------------
+    @staticmethod
+    def _check_destination(out: Path) -> None:
+        """Before minutes of rendering: the destination must be new, in a folder that exists."""
+        if os.path.lexists(out):
+            raise ValidationError("out", f"{out} already exists; choose another name.")
+        if not out.parent.is_dir():
+            raise ValidationError("out", f"{out.parent} is not a folder that exists.")
+
     def _prepare(self, case, pseudonymise: bool, time_zone: str | None):
         from .documents.summary import SummaryBuilder
         zone = time_zone or system_zone_name()
@@ -360,7 +381,7 @@ class IssuingActions:
                 .order_by(FR.c.due_on))]
         return d
 
-    def _bundle_tables(self, builder, redact) -> list:
+    def _bundle_tables(self, builder, redact, copies: dict) -> list:
         from .bundle import BundleFile
         d, names = builder.d, builder.names
         out = []
@@ -380,12 +401,13 @@ class IssuingActions:
         out.append(BundleFile("recordings/recordings-manifest.csv", _csv(
             ("recording", "interview", "label", "copy_kind", "master", "file_name", "sha256", "size_bytes",
              "container", "format", "duration_ms", "capture_device", "storage_location", "acquired_utc",
-             "fixity_status", "fixity_checked_utc"),
+             "fixity_status", "fixity_checked_utc", "copy_in_bundle"),
             [(r["id"], r["interview_id"], r["label"], r["copy_kind"], r.get("master_id") or "",
               f"recording-{r['id']}" if builder.pseudonymise else r["file_name"], r["sha256"], r["size_bytes"],
               r.get("container") or "", r.get("media_format") or "", r.get("duration_ms") or "",
               r.get("capture_device") or "", "[withheld]" if builder.pseudonymise else r["storage_location"],
-              r["acquired_at_utc"], r["fixity_status"], r.get("fixity_checked_at") or "") for r in recs], redact)))
+              r["acquired_at_utc"], r["fixity_status"], r.get("fixity_checked_at") or "",
+              "data/" + copies[r["id"]] if r["id"] in copies else "") for r in recs], redact)))
         out.append(BundleFile("custody/custody-log.csv", _csv(
             ("recording", "event", "occurred_utc", "who", "where", "why", "counterpart", "receipt", "order",
              "copy", "computed_sha256", "recorded_by", "recorded_utc"),

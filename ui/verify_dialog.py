@@ -611,10 +611,10 @@ class VerifyDialog(QDialog):
         if isinstance(result, BaseException):
             self._add_block("record", WARNING, self.tr("The register could not be checked"), core_message(result))
             return
-        if result.get("status") == "issued" and self.path is not None and self.path.is_dir():
-            # For a bundle folder the register knows the signed list of contents, not every file:
-            # whether the files still match that list is the bundle check's answer.
-            intact = getattr(bundle_report, "ok", False)
+        if result.get("status") in ("issued", "altered") and self.path is not None and self.path.is_dir():
+            # For a bundle folder the register knows the signed list of contents; the core also
+            # checked every file against it ("altered"), and the bundle check below names them.
+            intact = result.get("status") == "issued" and getattr(bundle_report, "ok", False)
             body = self.tr("Its signed list of contents is the one this record issued on {date} by {user} (bundle "
                            "{document}, case {case}, version {version}).").format(
                 date=local_datetime_text(result.get("issued_at")), user=result.get("issued_by_name") or "",

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .. import vocab
+from .. import policy, vocab
 from ..timeutil import parse_utc, zone_info
 from .model import Document, KeyValues, Labels, Paragraph, Section, Table
 
@@ -30,6 +30,8 @@ def age_band(dob: str | None, on: date) -> str:
     if not dob:
         return "Age not known"
     born = date.fromisoformat(dob)
+    if born > on:
+        return "Age not known"
     age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
     for lo, hi in AGE_BANDS:
         if lo <= age <= hi:
@@ -62,7 +64,9 @@ class Redactor:
                 words.update({f"{d}.{m}.{y}", f"{d}/{m}/{y}", f"{int(d)}.{int(m)}.{y}", f"{d}-{m}-{y}",
                               f"{y}{m}{d}", f"{m}/{d}/{y}"})
         ordered = sorted(words, key=len, reverse=True)
-        self._pattern = re.compile("(?<!\\w)(" + "|".join(map(re.escape, ordered)) + ")(?!\\w)",
+        # A name also in the genitive of the Nordic languages: "Annas mamma", "SVT:s" (English
+        # "Anna's" already ends the word at the apostrophe).
+        self._pattern = re.compile("(?<!\\w)(" + "|".join(map(re.escape, ordered)) + ")(?:[:'\u2019]?s)?(?!\\w)",
                                    re.IGNORECASE) if ordered else None
 
     def __call__(self, text: str) -> str:
@@ -184,7 +188,9 @@ class SummaryBuilder:
             terms.extend(w for w in name.split() if len(w) >= 3 and not w.lower() in {"demo", "the"})
         for name in self.d.get("free_names", ()):
             terms.append(name)
-        return Redactor(terms, protect=list(self.names.persons.values()) + list(self.names.users.values()))
+        labels = [policy.ROLE_LABELS[r] for r in policy.Role]
+        return Redactor(terms, protect=list(self.names.persons.values()) + list(self.names.users.values())
+                        + labels + [self.generated_by])
 
     # --- formatting --------------------------------------------------------------------------
     def when(self, utc_text: str | None) -> str:
@@ -392,7 +398,7 @@ class SummaryBuilder:
         blocks = [Paragraph("Each recording is identified by the SHA-256 of its bytes, taken when it was registered. "
                             "Anyone can repeat the check with a standard tool (for example `sha256sum`)."),
                   Table(("No.", "Recording", "Copy", "SHA-256", "Size", "Duration", "Fixity"), tuple(rows),
-                        (0.6, 2, 1.4, 4.2, 1.2, 1.3, 1.4))]
+                        (0.5, 1.7, 1.3, 5.2, 1.1, 1.1, 1.3))]
         for r in recs:
             facts = [("File name", r["file_name"] if not self.pseudonymise else f"recording-{r['id']}"),
                      ("Container and format", " — ".join(x for x in (r.get("container"), r.get("media_format")) if x)),

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from barnahus_app.api import open_record
 from barnahus_app.cli import main
-from conftest import FAST_KDF, STAFF_PASSWORD, make_record, sample_case
+from conftest import STAFF_PASSWORD, login, make_record, sample_case
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for document_tools
+from document_tools import pdf_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 TZ = "Europe/Stockholm"
@@ -29,12 +31,12 @@ def rec(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:   # the conftest isolates HOME per test only
         mp.setenv("HOME", str(folder / "home"))
         path, _ = make_record(folder)
-        with open_record(path, "admin", "admin-password-1", kdf=FAST_KDF) as a:
+        with login(path, "admin") as a:
             room = a.create_room("Blue room", "interview")
-        with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+        with login(path, "coordinator") as c:
             case = sample_case(c)
             iv_user = c.interviewers()[0]["id"]
-        with open_record(path, "interviewer", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        with login(path, "interviewer") as s:
             iv = s.plan_interview(case["id"], case["child_id"], "2026-03-10T10:00", 60, room, iv_user, time_zone=TZ)
             s.record_interview(iv, actual_start="2026-03-10T10:03", actual_end="2026-03-10T10:58")
             media = folder / "interview.mp4"
@@ -121,8 +123,6 @@ def test_pseudonymised_summary_says_so_and_leaves_out_the_names(capsys, rec, tmp
     code, stdout, err = cli(capsys, rec, "summary", "--case", rec["ref"], "--pseudonymise", "--out", out)
     assert code == 0, err
     assert ", pseudonymised)" in stdout
-    sys.path.insert(0, str(ROOT / "tests"))
-    from document_tools import pdf_text
     text = pdf_text(out)
     assert "Child A" in text
     for name in ("Testa", "Exampledottir", "Exampleson", "2014-05-06"):
@@ -132,7 +132,7 @@ def test_pseudonymised_summary_says_so_and_leaves_out_the_names(capsys, rec, tmp
 def test_verify_document_lists_disclosures(capsys, rec, tmp_path):
     out = tmp_path / "disclosed.pdf"
     assert cli(capsys, rec, "summary", "--case", rec["ref"], "--out", out)[0] == 0
-    with open_record(rec["record"], "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+    with login(rec["record"], "coordinator") as c:
         doc = c.verify_document(out)["document_id"]
         c.record_disclosure(doc, recipient="Prosecutor Region Syd", undertaking="Only for the trial.",
                             disclosed_at="2026-11-01T10:00:00Z")
@@ -169,6 +169,13 @@ def test_bundle_folder_verifies_without_record_or_password_then_names_a_changed_
     assert run.stderr.strip().splitlines() == [
         "PROBLEM: data/custody/custody-log.csv: its SHA-256 differs from manifest-sha256.txt"]
     assert "Traceback" not in run.stderr
+
+    # The register knows the folder by its (unchanged) tag manifest: never "unaltered" for it.
+    code, stdout, err = cli(capsys, rec, "verify-document", changed)
+    assert code == 1 and stdout == ""
+    lines = err.strip().splitlines()
+    assert lines[0].startswith(f"{changed}: UNKNOWN OR ALTERED. Bundle D-") and "changed since" in lines[0]
+    assert lines[1:] == ["PROBLEM: data/custody/custody-log.csv: its SHA-256 differs from manifest-sha256.txt"]
 
 
 def test_encrypted_zip_bundle_needs_its_passphrase(capsys, rec, tmp_path, monkeypatch):
