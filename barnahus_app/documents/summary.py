@@ -426,9 +426,12 @@ class SummaryBuilder:
         return loc
 
     def _actor(self, e: dict) -> str:
-        if self.pseudonymise:
-            return self.names.user(e["by_user"])
-        return e.get("actor") or e.get("recorded_by_name") or ""
+        actor = e.get("actor") or e.get("recorded_by_name") or ""
+        if not self.pseudonymise:
+            return actor
+        # The user who recorded their own act gets their role pseudonym; anyone else is not named.
+        own_name = self.d.get("users", {}).get(e["by_user"], ("",))[0]
+        return self.names.user(e["by_user"]) if actor == own_name else "[name withheld]"
 
     def _justice_section(self) -> Section:
         c = self.d["case"]
