@@ -16,7 +16,7 @@ from barnahus_app.api import BarnahusError, ValidationError
 from barnahus_app.policy import Role
 from barnahus_app.record import PASSWORD_MIN
 
-from .feedback import FieldGrid, InlineMessage, core_message, role_label, roles_text, validation_text
+from .feedback import FieldGrid, InlineMessage, bold, core_message, role_label, roles_text, validation_text
 from .icons import icon
 from .tasks import run_in_background
 from .verify_dialog import colon_fingerprint, mono_font
@@ -242,11 +242,7 @@ class AdminPanel(QWidget):
         self._loaded = False
         em = self.fontMetrics().height()
         lay = QVBoxLayout(self)
-        title = QLabel(self.tr("Administration"), self)
-        f = title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.3)
-        f.setBold(True)
-        title.setFont(f)
+        title = bold(QLabel(self.tr("Administration"), self), 1.3)
         lay.addWidget(title)
 
         users_box = QGroupBox(self.tr("Users"), self)

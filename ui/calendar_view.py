@@ -40,7 +40,7 @@ from barnahus_app.errors import ConflictsFound, ValidationError
 from barnahus_app.timeutil import system_zone_name, zone_info
 
 from .conflict_dialog import ask_override_reasons
-from .feedback import InlineMessage, core_message
+from .feedback import InlineMessage, begin_page, core_message
 from .field_widgets import error_color, is_dark
 from .today import date_format, pydate, qdate
 
@@ -1178,17 +1178,7 @@ class CalendarPanel(QWidget):
     # --- construction ------------------------------------------------------------------------
     def _build(self) -> None:
         em = self.fontMetrics().height()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 12, 12, 8)
-        outer.setSpacing(em // 2)
-
-        top = QHBoxLayout()
-        self.title = QLabel(self.tr("Calendar"), self)
-        f = QFont(self.font())
-        f.setBold(True)
-        f.setPointSizeF(f.pointSizeF() * 1.35)
-        self.title.setFont(f)
-        top.addWidget(self.title)
+        outer, top, self.title = begin_page(self, self.tr("Calendar"))
         top.addSpacing(em)
         self.range_label = QLabel(self)
         self.range_label.setObjectName("calendarRange")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPalette, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QBoxLayout, QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton,
@@ -26,6 +26,8 @@ from barnahus_app.persons import display_name
 from .field_widgets import (
     Form, OptionalDateTimeEdit, error_color, local_datetime_text,
 )
+from .feedback import bold
+from .icons import begin_icon
 from .vocab_widgets import (
     ChoiceCombo, VocabChecklist, VocabCombo, jurisdiction_choices, term_label,
 )
@@ -50,11 +52,7 @@ def _clean_name(given: str | None, family: str | None) -> str:
 
 
 def _heading(text: str, parent=None, scale: float = 1.15) -> QLabel:
-    lab = QLabel(text, parent)
-    f = lab.font()
-    f.setBold(True)
-    f.setPointSizeF(f.pointSizeF() * scale)
-    lab.setFont(f)
+    lab = bold(QLabel(text, parent), scale)
     lab.setTextFormat(Qt.TextFormat.PlainText)
     lab.setAccessibleName(text)
     return lab
@@ -71,12 +69,7 @@ def _scroll(widget: QWidget) -> QScrollArea:
 
 # --- the no-contact banner -------------------------------------------------------------------
 def _no_entry_pixmap(size: int, ratio: float) -> QPixmap:
-    pm = QPixmap(int(size * ratio), int(size * ratio))
-    pm.setDevicePixelRatio(ratio)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(Qt.PenStyle.NoPen)
+    pm, p = begin_icon(size, ratio)
     p.setBrush(QColor("white"))
     p.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     p.setBrush(QColor(NoContactBanner.BACKGROUND))
@@ -123,10 +116,7 @@ class NoContactBanner(QFrame):
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # names are data, never markup
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        f = self.text.font()
-        f.setBold(True)
-        f.setPointSizeF(f.pointSizeF() * 1.1)
-        self.text.setFont(f)
+        bold(self.text, 1.1)
         lay.addWidget(self.text, 1)
         self.hide()
 

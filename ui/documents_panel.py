@@ -15,19 +15,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QDateTime, QLocale, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFrame,
-    QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QProgressDialog, QPushButton,
+    QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QRadioButton, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
+from barnahus_app.errors import BarnahusError, Cancelled
 
-from .feedback import FieldGrid, InlineMessage, core_message, setup_list_table
-from .field_widgets import field_message, local_datetime_text
-from .tasks import run_in_background
+from .feedback import FormDialog, InlineMessage, bold, core_message, open_dialog, setup_list_table
+from .field_widgets import local_datetime_text
+from .tasks import ProgressJob
 from .today import date_format, plural
 from .verify_dialog import OK, ResultBlock, VerifyDialog, colon_fingerprint, mono_font
 
@@ -37,15 +37,6 @@ DOC_ROLE = Qt.ItemDataRole.UserRole
 
 def _size_text(n) -> str:
     return QLocale().formattedDataSize(int(n)) if n is not None else ""
-
-
-def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
-    f = QFont(label.font())
-    f.setBold(True)
-    if scale != 1.0:
-        f.setPointSizeF(f.pointSizeF() * scale)
-    label.setFont(f)
-    return label
 
 
 def _plain(text: str, parent=None, selectable: bool = False) -> QLabel:
@@ -99,157 +90,14 @@ class _Words(QObject):
         return self.tr("Yes") if value else self.tr("No")
 
 
-# --- long work: progress and cancel ----------------------------------------------------------------
-class IssueJob(QObject):
-    """Runs fn(progress, cancel) (a core call that renders, signs or copies) on a worker, with a
-    progress dialog and a Cancel that works. The worker only calls the core: its progress lands
-    in a plain dict that a timer on the GUI thread reads."""
-
-    finished = Signal(object, object)   # result, error
-    cancelRequested = Signal()
-
-    def __init__(self, parent: QWidget, title: str, what: str, fn):
-        super().__init__(parent)
-        self._fn = fn
-        self._what = what
-        self._state = {"done": 0, "total": 0}
-        self._cancel = False
-        self.running = False
-        self.dialog = QProgressDialog(parent)
-        self.dialog.setObjectName("issueProgress")
-        self.dialog.setWindowTitle(title)
-        self.dialog.setLabelText(what)
-        self.dialog.setCancelButtonText(self.tr("Cancel"))
-        self.dialog.setRange(0, 1000)
-        self.dialog.setAutoReset(False)
-        self.dialog.setAutoClose(False)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        self.dialog.setMinimumWidth(parent.fontMetrics().height() * 30)
-        self.dialog.setAccessibleName(title)
-        self.dialog.canceled.connect(self.cancel)
-        self.dialog.rejected.connect(self.cancel)
-        self._timer = QTimer(self)
-        self._timer.setInterval(100)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.running = True
-        self._cancel = False
-        self.dialog.setValue(0)
-        self._timer.start()
-        state = self._state
-
-        def progress(done: int, total: int) -> None:   # on the worker: no widget here
-            state["done"], state["total"] = done, total
-
-        run_in_background(lambda: self._fn(progress, lambda: self._cancel), self._ok, self._failed, owner=self)
-
-    def cancel(self) -> None:
-        if self.running and not self._cancel:
-            self._cancel = True
-            self.dialog.setLabelText(self.tr("Stopping…"))
-            self.cancelRequested.emit()
-
-    @property
-    def cancel_requested(self) -> bool:
-        return self._cancel
-
-    def value(self) -> int:
-        """Progress so far, 0 to 1000."""
-        done, total = self._state["done"], self._state["total"]
-        return min(1000, int(done * 1000 / total)) if total else 0
-
-    def _tick(self) -> None:
-        if self._cancel:
-            return
-        self.dialog.setValue(self.value())   # the bar shows the percentage
-
-    def _end(self) -> None:
-        self.running = False
-        self._timer.stop()
-        self.dialog.blockSignals(True)
-        self.dialog.reset()
-        self.dialog.hide()
-        self.dialog.blockSignals(False)
-
-    def _ok(self, result) -> None:
-        self._end()
-        self.finished.emit(result, None)
-
-    def _failed(self, error) -> None:
-        self._end()
-        self.finished.emit(None, error)
-
-
 # --- dialogs ---------------------------------------------------------------------------------------
-class _FormDialog(QDialog):
-    """Fields with inline messages under them; OK runs the work, and the dialog stays open with
-    the core's message beside the field it names if the core refuses."""
+class _FormDialog(FormDialog):
+    """The dialogs of the Documents page: wide enough for a path, and the core's messages about
+    where a file goes shown beside the path."""
 
-    ok_text = ""
+    width_em = 38
     # ValidationError.field names of the core that are shown beside another field
     ALIASES = {"out": "path", "dest": "path"}
-
-    def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.done_ok = False
-        em = self.fontMetrics().height()
-        self.setMinimumWidth(em * 38)
-        self.setModal(True)
-        lay = QVBoxLayout(self)
-        lay.setSpacing(em // 2)
-        self.intro = _plain("", self)
-        lay.addWidget(self.intro)
-        self.grid = FieldGrid()
-        self.grid.setHorizontalSpacing(em)
-        self.grid.setVerticalSpacing(em // 4)
-        lay.addLayout(self.grid)
-        self.messages: dict[str, InlineMessage] = {}
-        self.names: dict[str, str] = {}
-        self.general = InlineMessage(self)
-        self.general.setObjectName("dialogMessage")
-        self.build()
-        lay.addWidget(self.general)
-        lay.addStretch(1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.ok_text)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        # Ctrl+L locks from inside the dialog as well (the lock closes it first).
-        top = parent.window() if parent is not None else None
-        lock = top.findChild(QAction, "lockAction") if top is not None else None
-        if lock is not None:
-            self.addAction(lock)
-
-    def build(self) -> None:
-        raise NotImplementedError
-
-    def add_field(self, name: str, label: str, widget: QWidget, hint: str = "", accessible: str = "") -> None:
-        self.names[name] = accessible or label.replace("&", "").rstrip(":")
-        self.messages[name] = self.grid.add_field(label, widget, hint, accessible)
-
-    def clear_messages(self) -> None:
-        for m in (*self.messages.values(), self.general):
-            m.clear()
-
-    def show_error(self, exc: BaseException) -> None:
-        field = self.ALIASES.get(getattr(exc, "field", None), getattr(exc, "field", None))
-        if isinstance(exc, ValidationError) and field in self.messages:
-            raw = exc.message
-            text = QCoreApplication.translate("CoreMessages", raw)
-            if raw[:1].islower():
-                text = field_message(self.names[field], text)
-            self.messages[field].show_error(text)
-        else:
-            self.general.show_error(core_message(exc))
-
-    def error_texts(self) -> list[str]:
-        return [m.text() for m in (*self.messages.values(), self.general) if m.text()]
 
 
 class _PathRow(QWidget):
@@ -286,7 +134,7 @@ class _IssueDialog(_FormDialog):
     def __init__(self, session, case_id: int, case_reference: str, parent=None, *, path=None):
         self.case_id = case_id
         self.case_reference = case_reference
-        self.job: IssueJob | None = None
+        self.job: ProgressJob | None = None
         self.issue_result = None
         self._path_touched = False
         super().__init__(session, parent)
@@ -357,9 +205,10 @@ class _IssueDialog(_FormDialog):
         if not self.precheck():
             return
         title, what = self.job_texts()
-        self.job = IssueJob(self, title, what, self.work())
+        stopping = self.tr("Stopping…")
+        self.job = ProgressJob(self, self.work(), title=title, what=what, stopping=stopping, name="issueProgress")
         self.job.finished.connect(self._finished)
-        self.job.cancelRequested.connect(lambda: self.general.show_info(self.tr("Stopping…")))
+        self.job.cancelRequested.connect(lambda: self.general.show_info(stopping))
         self._set_busy(True)
         self.job.start()
 
@@ -640,18 +489,11 @@ class DisclosureDialog(_FormDialog):
         self.when.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.add_field("disclosed_at", self.tr("&When:"), self.when, accessible=self.tr("Date and time of disclosure"))
 
-    def accept(self) -> None:
-        self.clear_messages()
+    def run(self) -> None:
         when = self.when.dateTime().toPython().astimezone()   # local time, with its offset
-        try:
-            self.disclosure_id = self.session.record_disclosure(
-                self.entry["document_id"], recipient=self.recipient.text(),
-                undertaking=self.undertaking.toPlainText(), method=self.method.text() or None, disclosed_at=when)
-        except BarnahusError as exc:   # shown calmly; the core wrote nothing
-            self.show_error(exc)
-            return
-        self.done_ok = True
-        super().accept()
+        self.disclosure_id = self.session.record_disclosure(
+            self.entry["document_id"], recipient=self.recipient.text(),
+            undertaking=self.undertaking.toPlainText(), method=self.method.text() or None, disclosed_at=when)
 
 
 class IssuedDialog(QDialog):
@@ -827,7 +669,7 @@ class DocumentsPanel(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         tl.setSpacing(em // 4)
-        self.list_head = _bold(QLabel(self.tr("&Issued documents"), top))
+        self.list_head = bold(QLabel(self.tr("&Issued documents"), top))
         tl.addWidget(self.list_head)
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
         self.model.setHorizontalHeaderLabels([
@@ -872,7 +714,7 @@ class DocumentsPanel(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.setSpacing(em // 4)
-        self.detail_head = _bold(_plain("", left), 1.1)
+        self.detail_head = bold(_plain("", left), 1.1)
         self.detail_head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_head.setObjectName("documentDetailHead")
         ll.addWidget(self.detail_head)
@@ -923,7 +765,7 @@ class DocumentsPanel(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.setSpacing(em // 4)
-        self.d_head = _bold(QLabel(self.tr("Disclosur&es of the selected document"), right))
+        self.d_head = bold(QLabel(self.tr("Disclosur&es of the selected document"), right))
         rl.addWidget(self.d_head)
         self.d_model = QStandardItemModel(0, len(self.D_COLUMNS), self)
         self.d_model.setHorizontalHeaderLabels([self.tr("To whom"), self.tr("When"), self.tr("How"),
@@ -1099,30 +941,15 @@ class DocumentsPanel(QWidget):
             document=e["document_id"]))
 
     # actions -------------------------------------------------------------------------------------
-    def _open(self, dlg: QDialog, on_accepted) -> QDialog:
-        """Show a dialog window-modally (open(), not exec(): the app's event loop keeps running)."""
-        self.dialog = dlg
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(code: int) -> None:
-            if self.dialog is dlg:
-                self.dialog = None
-            if code == QDialog.DialogCode.Accepted:
-                on_accepted(dlg)
-
-        dlg.finished.connect(finished)
-        dlg.open()
-        return dlg
-
     def court_summary(self, path=None) -> QDialog:
         self.message.clear()
         dlg = CourtSummaryDialog(self.session, self.case_id, self.case_reference, self, path=path)
-        return self._open(dlg, self._issued)
+        return open_dialog(self, dlg, self._issued)
 
     def prosecutor_bundle(self, path=None) -> QDialog:
         self.message.clear()
         dlg = BundleDialog(self.session, self.case_id, self.case_reference, self, path=path)
-        return self._open(dlg, self._issued)
+        return open_dialog(self, dlg, self._issued)
 
     def _issued(self, dlg: _IssueDialog) -> None:
         result = dlg.issue_result
@@ -1132,7 +959,7 @@ class DocumentsPanel(QWidget):
         self.message.show_info(self.tr("{type} {document} was written and registered.").format(
             type=self.words.doc_type(entry["doc_type"]), document=entry["document_id"]))
         # After the issue dialog has closed: what to give the recipient out of band.
-        QTimer.singleShot(0, lambda: self._open(IssuedDialog(result, self), lambda d: None))
+        QTimer.singleShot(0, lambda: open_dialog(self, IssuedDialog(result, self), lambda d: None))
 
     def record_disclosure(self) -> QDialog | None:
         e = self.selected()
@@ -1145,10 +972,10 @@ class DocumentsPanel(QWidget):
             self.refresh(doc)
             self.changed.emit()
             self.message.show_info(self.tr("The disclosure of {document} was recorded.").format(document=doc))
-        return self._open(DisclosureDialog(self.session, e, self), done)
+        return open_dialog(self, DisclosureDialog(self.session, e, self), done)
 
     def verify_file(self) -> QDialog:
-        return self._open(VerifyDialog(self.session, self), lambda d: None)
+        return open_dialog(self, VerifyDialog(self.session, self), lambda d: None)
 
     def showEvent(self, event):  # noqa: N802 (Qt name)
         super().showEvent(event)

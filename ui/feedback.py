@@ -1,15 +1,20 @@
 """Messages shown to the user: the core's errors (translated where a translation exists), inline
-messages under a form, and a calm dismissible message bar."""
+messages under a form, and a calm dismissible message bar; the form dialog built on them, and the
+small pieces of look and behaviour the screens share."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSizePolicy, QStyle, QTableView, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QSizePolicy, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from barnahus_app.api import BarnahusError, ValidationError
+
+from .field_widgets import field_message
 
 # Fixed messages of the core, listed here so that lupdate offers them to translators. A message
 # the list does not know is shown as the core wrote it (in English).
@@ -165,30 +170,46 @@ class MessageBar(QFrame):
 
 class FieldGrid(QGridLayout):
     """Label | field rows, each with an optional hint and an inline message under the field.
-    (A grid, not a QFormLayout: wrapped hints and messages under a field get their full height.)"""
+    (A grid, not a QFormLayout: wrapped hints and messages under a field get their full height.)
+    muted_hints: hints in the placeholder colour, quieter than the labels."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, muted_hints: bool = False):
         super().__init__(parent)
         self.setColumnStretch(1, 1)
         self._row = 0
+        self._muted = muted_hints
+        self.last_row: list[QWidget] = []   # the caption, the field and its hint, if any, just added
 
-    def add_field(self, label: str, widget: QWidget, hint: str = "", accessible: str = "") -> InlineMessage:
-        owner = self.parentWidget()
-        caption = QLabel(label, owner)
+    def add_field(self, label: str, widget: QWidget, hint: str = "", accessible: str = "",
+                  top: bool | None = None) -> InlineMessage:
+        """top: the label beside the field's first line (True) or its middle (False); None: the
+        first line if the field is taller than two lines (e.g. a list of checkboxes)."""
+        caption = QLabel(label, self.parentWidget())
         caption.setBuddy(widget)
-        widget.setAccessibleName(accessible or label.replace("&", "").rstrip(":"))
-        tall = widget.sizeHint().height() > 2 * caption.sizeHint().height()  # e.g. a list of checkboxes
+        return self.add_row(caption, widget, hint, accessible or label.replace("&", "").rstrip(":"), top)
+
+    def add_row(self, caption: QLabel, widget: QWidget, hint: str, accessible: str,
+                top: bool | None = None) -> InlineMessage:
+        """A row whose caption the caller made (e.g. a field of two editors, each with its label)."""
+        owner = self.parentWidget()
+        widget.setAccessibleName(accessible)
+        if top is None:
+            top = widget.sizeHint().height() > 2 * caption.sizeHint().height()
         self.addWidget(caption, self._row, 0, Qt.AlignmentFlag.AlignLeft
-                       | (Qt.AlignmentFlag.AlignTop if tall else Qt.AlignmentFlag.AlignVCenter))
+                       | (Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter))
         self.addWidget(widget, self._row, 1)
         self._row += 1
+        self.last_row = [caption, widget]
         if hint:
             note = QLabel(hint, owner)
             note.setWordWrap(True)
             note.setTextFormat(Qt.TextFormat.PlainText)
+            if self._muted:
+                muted(note)
             widget.setAccessibleDescription(hint)
             self.addWidget(note, self._row, 1)
             self._row += 1
+            self.last_row.append(note)
         message = InlineMessage(owner)
         self.addWidget(message, self._row, 1)
         self._row += 1
@@ -197,6 +218,175 @@ class FieldGrid(QGridLayout):
     def add_wide(self, widget: QWidget) -> None:
         self.addWidget(widget, self._row, 0, 1, 2)
         self._row += 1
+
+
+def muted(label: QLabel) -> QLabel:
+    """A hint's quieter colour: the palette's placeholder text."""
+    pal = label.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
+    label.setPalette(pal)
+    return label
+
+
+def bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    f = QFont(label.font())
+    f.setBold(True)
+    if scale != 1.0:
+        f.setPointSizeF(f.pointSizeF() * scale)
+    label.setFont(f)
+    return label
+
+
+def begin_page(page: QWidget, title: str) -> tuple[QVBoxLayout, QHBoxLayout, QLabel]:
+    """The top of a main page (Today, Calendar): its layout, and the first row with the page's
+    title in large bold type. Returns (the page's layout, that row, the title)."""
+    em = page.fontMetrics().height()
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(12, 12, 12, 8)
+    outer.setSpacing(em // 2)
+    top = QHBoxLayout()
+    heading = bold(QLabel(title, page), 1.35)
+    top.addWidget(heading)
+    return outer, top, heading
+
+
+def tinted_box(parent: QWidget, name: str = "") -> tuple[QFrame, QVBoxLayout]:
+    """A framed panel in the alternate base colour that stays calm in light and dark mode (e.g.
+    the child's interview count, always in view), and its column layout."""
+    box = QFrame(parent)
+    box.setObjectName(name)
+    box.setFrameShape(QFrame.Shape.StyledPanel)
+    box.setAutoFillBackground(True)
+    box.setBackgroundRole(QPalette.ColorRole.AlternateBase)
+    em = box.fontMetrics().height()
+    col = QVBoxLayout(box)
+    col.setContentsMargins(em * 2 // 3, em // 2, em * 2 // 3, em // 2)
+    return box, col
+
+
+def allow_lock(dialog: QDialog, parent: QWidget | None) -> None:
+    """Ctrl+L locks from inside the dialog as well (the lock closes it first)."""
+    top = parent.window() if parent is not None else None
+    lock = top.findChild(QAction, "lockAction") if top is not None else None
+    if lock is not None:
+        dialog.addAction(lock)
+
+
+def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog], None]) -> QDialog:
+    """Show a dialog window-modally (open(), not exec(): the app's event loop keeps running),
+    deleted when it closes. owner.dialog names it while it is open (tests and the lock find it
+    there); on_accepted(dialog) runs if it was accepted."""
+    owner.dialog = dialog
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished(code: int) -> None:
+        if owner.dialog is dialog:
+            owner.dialog = None
+        if code == QDialog.DialogCode.Accepted:
+            on_accepted(dialog)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog
+
+
+class FormDialog(QDialog):
+    """Fields with inline messages under them, a message for the whole form, OK and Cancel.
+    build() adds the fields (add_field) and sets ok_text; OK runs run(), a core call, and the
+    dialog closes only when the core accepts it: if the core refuses, it stays open with the core's
+    message beside the field it names, or under the fields."""
+
+    ok_text = ""
+    width_em = 32       # the least width, in line heights
+    spaced = True       # half a line between the parts, a line between label and field (else the style's)
+    row_gap = 4         # (spaced) the grid's rows a line / row_gap apart
+    muted_hints = False
+    ALIASES: dict[str, str] = {}   # ValidationError.field names of the core shown beside another field
+    REFUSALS: tuple[type[BaseException], ...] = (BarnahusError,)   # run() errors shown, not raised
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.done_ok = False
+        em = self.fontMetrics().height()
+        self.setMinimumWidth(em * self.width_em)
+        self.setModal(True)
+        lay = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(self.intro)
+        self.grid = FieldGrid(muted_hints=self.muted_hints)
+        if self.spaced:
+            lay.setSpacing(em // 2)
+            self.grid.setHorizontalSpacing(em)
+            self.grid.setVerticalSpacing(em // self.row_gap)
+        lay.addLayout(self.grid)
+        self.messages: dict[str, InlineMessage] = {}
+        self.names: dict[str, str] = {}
+        self.rows: dict[str, list[QWidget]] = {}
+        self.general = InlineMessage(self)
+        self.general.setObjectName("dialogMessage")
+        self.build()
+        lay.addWidget(self.general)
+        lay.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay.addWidget(self.buttons)
+        allow_lock(self, parent)
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def add_field(self, name: str, label: str, widget: QWidget, hint: str = "", accessible: str = "",
+                  top: bool | None = None) -> None:
+        self.names[name] = accessible or label.replace("&", "").rstrip(":")
+        self.messages[name] = self.grid.add_field(label, widget, hint, accessible, top)
+        self.rows[name] = self.grid.last_row
+
+    def set_row_visible(self, name: str, visible: bool) -> None:
+        for w in self.rows[name]:
+            w.setVisible(visible)
+        if not visible:
+            self.messages[name].clear()
+
+    def clear_messages(self) -> None:
+        for m in (*self.messages.values(), self.general):
+            m.clear()
+
+    def show_error(self, exc: BaseException) -> None:
+        """The core's message beside the field it names ("Reason is required."), or under the
+        form for anything else."""
+        field = getattr(exc, "field", None)
+        field = self.ALIASES.get(field, field)
+        if isinstance(exc, ValidationError) and field in self.messages:
+            raw = exc.message
+            text = _core(raw)
+            if raw[:1].islower():
+                text = field_message(self.names[field], text)
+            self.messages[field].show_error(text)
+        else:
+            self.general.show_error(core_message(exc))
+
+    def error_texts(self) -> list[str]:
+        return [m.text() for m in (*self.messages.values(), self.general) if m.text()]
+
+    def accept(self) -> None:
+        self.clear_messages()
+        try:
+            self.run()
+        except self.REFUSALS as exc:   # shown calmly; the core changed nothing
+            self.show_error(exc)
+            return
+        self.done_ok = True
+        super().accept()
 
 
 def setup_list_table(view: QTableView, row_height: int) -> None:

@@ -38,12 +38,21 @@ _LINES = {
 _SIZES = (16, 20, 24, 32, 48, 64)
 
 
-def _render(svg: str, size: int) -> QPixmap:
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    pm = QPixmap(size, size)
+def begin_icon(size: int, ratio: float = 1.0) -> tuple[QPixmap, QPainter]:
+    """A transparent size × size pixmap for a screen of this pixel ratio, and an antialiased
+    painter on it with no pen: the caller draws, then ends the painter."""
+    pm = QPixmap(int(size * ratio), int(size * ratio))
+    pm.setDevicePixelRatio(ratio)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
+    return pm, p
+
+
+def _render(svg: str, size: int) -> QPixmap:
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    pm, p = begin_icon(size)
     renderer.render(p, QRectF(0, 0, size, size))
     p.end()
     return pm

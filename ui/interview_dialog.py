@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTimeEdit,
@@ -26,7 +26,7 @@ from barnahus_app.persons import display_name
 from barnahus_app.timeutil import system_zone_name, zone_info
 
 from .conflict_dialog import ask_override_reasons
-from .feedback import FieldGrid, InlineMessage, core_message
+from .feedback import FieldGrid, InlineMessage, bold, core_message, tinted_box
 from .field_widgets import field_message
 from .today import DateField
 from .vocab_widgets import ChoiceCombo, VocabCombo, term_label
@@ -286,22 +286,13 @@ class InterviewPlanDialog(QDialog):
         outer.setSpacing(em // 2)
 
         # Always in view: which interview of this child this would be, and the core's warnings.
-        self.count_box = QFrame(self)
-        self.count_box.setObjectName("interviewCountBox")
-        self.count_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.count_box.setAutoFillBackground(True)
-        self.count_box.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        cb = QVBoxLayout(self.count_box)
-        cb.setContentsMargins(em * 2 // 3, em // 2, em * 2 // 3, em // 2)
+        self.count_box, cb = tinted_box(self, "interviewCountBox")
         cb.setSpacing(em // 4)
         self.count_label = QLabel(self.count_box)
         self.count_label.setObjectName("interviewNumberLabel")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.count_label.setWordWrap(True)
-        f = QFont(self.count_label.font())
-        f.setBold(True)
-        f.setPointSizeF(f.pointSizeF() * 1.2)
-        self.count_label.setFont(f)
+        bold(self.count_label, 1.2)
         cb.addWidget(self.count_label)
         self.count_note = QLabel(self.count_box)
         self.count_note.setTextFormat(Qt.TextFormat.PlainText)
@@ -316,7 +307,7 @@ class InterviewPlanDialog(QDialog):
         outer.addWidget(self.count_box)
 
         body = QWidget()
-        self.grid = FieldGrid(body)
+        self.grid = FieldGrid(body, muted_hints=True)
         self.grid.setVerticalSpacing(em // 3)
         self.grid.setHorizontalSpacing(em)
         self.messages: dict[str, InlineMessage] = {}
@@ -537,26 +528,7 @@ class InterviewPlanDialog(QDialog):
     def _add_row_with_caption(self, name: str, caption: QLabel, widget: QWidget, hint: str,
                               accessible: str, top: bool = False) -> None:
         """A row whose caption is made here (a field of two editors, each with its own label)."""
-        r = self.grid._row
-        widget.setAccessibleName(accessible)
-        self.grid.addWidget(caption, r, 0, Qt.AlignmentFlag.AlignLeft
-                            | (Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter))
-        self.grid.addWidget(widget, r, 1)
-        r += 1
-        if hint:
-            note = QLabel(hint, widget.parentWidget())
-            note.setWordWrap(True)
-            note.setTextFormat(Qt.TextFormat.PlainText)
-            pal = note.palette()
-            pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
-            note.setPalette(pal)
-            widget.setAccessibleDescription(hint)
-            self.grid.addWidget(note, r, 1)
-            r += 1
-        message = InlineMessage(widget.parentWidget())
-        self.grid.addWidget(message, r, 1)
-        self.grid._row = r + 1
-        self.messages[name] = message
+        self.messages[name] = self.grid.add_row(caption, widget, hint, accessible, top)
         self.labels[name] = accessible
 
     def _connect_changes(self) -> None:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QTime, Signal
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPalette, QPen, QShortcut, QStandardItem, QStandardItemModel,
 )
 from PySide6.QtWidgets import (
     QApplication, QButtonGroup, QCheckBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
-    QFormLayout, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
-    QPlainTextEdit, QProgressDialog, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSplitter,
+    QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
+    QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSplitter,
     QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTimeEdit, QVBoxLayout, QWidget,
 )
 
@@ -29,9 +29,11 @@ from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
 from barnahus_app.persons import display_name
 from barnahus_app.timeutil import system_zone_name, zone_info
 
-from .feedback import InlineMessage, core_message, setup_list_table
-from .field_widgets import field_message, local_datetime_text
-from .tasks import run_in_background
+from .feedback import (
+    FormDialog, InlineMessage, bold, core_message, muted, open_dialog, setup_list_table, tinted_box,
+)
+from .field_widgets import local_datetime_text
+from .tasks import ProgressJob
 from .today import DateField
 from .vocab_widgets import ChoiceCombo, term_label
 
@@ -74,21 +76,6 @@ def _selectable(text: str, parent=None, wrap: bool = True) -> QLabel:
     lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                 | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return lab
-
-
-def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
-    f = QFont(label.font())
-    f.setBold(True)
-    if scale != 1.0:
-        f.setPointSizeF(f.pointSizeF() * scale)
-    label.setFont(f)
-    return label
-
-
-def _hint_palette(label: QLabel) -> None:
-    pal = label.palette()
-    pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
-    label.setPalette(pal)
 
 
 class _Labels(QObject):
@@ -164,109 +151,11 @@ def labels() -> _Labels:
 
 
 # --- dialogs that run one core call --------------------------------------------------------------
-class _ActionDialog(QDialog):
-    """Fields with inline messages; OK runs the core call, and the dialog stays open with the
-    core's message beside the field it names if the core refuses."""
+class _ActionDialog(FormDialog):
+    """The dialogs of the Interviews page, each running one core call: hints in a quieter colour."""
 
-    ok_text = ""
-
-    def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.done_ok = False
-        em = self.fontMetrics().height()
-        self.setMinimumWidth(em * 32)
-        self.setModal(True)
-        lay = QVBoxLayout(self)
-        lay.setSpacing(em // 2)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.intro.setTextFormat(Qt.TextFormat.PlainText)
-        lay.addWidget(self.intro)
-        self.grid = QGridLayout()
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setHorizontalSpacing(em)
-        self.grid.setVerticalSpacing(em // 3)
-        self._row = 0
-        lay.addLayout(self.grid)
-        self.messages: dict[str, InlineMessage] = {}
-        self.names: dict[str, str] = {}
-        self.rows: dict[str, list[QWidget]] = {}
-        self.general = InlineMessage(self)
-        self.build()
-        lay.addWidget(self.general)
-        lay.addStretch(1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.ok_text)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-
-    def build(self) -> None:
-        raise NotImplementedError
-
-    def run(self) -> None:
-        raise NotImplementedError
-
-    def add_field(self, name: str, label: str, widget: QWidget, hint: str = "", accessible: str = "",
-                  top: bool = False) -> None:
-        caption = QLabel(label, self)
-        caption.setBuddy(widget)
-        accessible = accessible or label.replace("&", "").rstrip(":")
-        if not widget.accessibleName():
-            widget.setAccessibleName(accessible)
-        align = Qt.AlignmentFlag.AlignLeft | (Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter)
-        self.grid.addWidget(caption, self._row, 0, align)
-        self.grid.addWidget(widget, self._row, 1)
-        parts = [caption, widget]
-        self._row += 1
-        if hint:
-            note = QLabel(hint, self)
-            note.setWordWrap(True)
-            note.setTextFormat(Qt.TextFormat.PlainText)
-            _hint_palette(note)
-            widget.setAccessibleDescription(hint)
-            self.grid.addWidget(note, self._row, 1)
-            parts.append(note)
-            self._row += 1
-        msg = InlineMessage(self)
-        self.grid.addWidget(msg, self._row, 1)
-        self._row += 1
-        self.messages[name] = msg
-        self.names[name] = accessible
-        self.rows[name] = parts
-
-    def set_row_visible(self, name: str, visible: bool) -> None:
-        for w in self.rows[name]:
-            w.setVisible(visible)
-        if not visible:
-            self.messages[name].clear()
-
-    def show_error(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError) and exc.field in self.messages:
-            raw = exc.message
-            text = QCoreApplication.translate("CoreMessages", raw)
-            if raw[:1].islower():
-                text = field_message(self.names[exc.field], text)
-            self.messages[exc.field].show_error(text)
-        else:
-            self.general.show_error(core_message(exc))
-
-    def error_texts(self) -> list[str]:
-        return [m.text() for m in (*self.messages.values(), self.general) if m.text()]
-
-    def accept(self) -> None:
-        for m in (*self.messages.values(), self.general):
-            m.clear()
-        try:
-            self.run()
-        except BarnahusError as exc:  # shown calmly; the core changed nothing
-            self.show_error(exc)
-            return
-        self.done_ok = True
-        super().accept()
+    muted_hints = True
+    row_gap = 3
 
 
 def _text_box(parent, lines: int = 3) -> QPlainTextEdit:
@@ -450,88 +339,14 @@ class RecordHeldDialog(_ActionDialog):
 
 
 # --- hashing with progress and cancel ------------------------------------------------------------
-class HashJob(QObject):
-    """Runs fn(progress, cancel) (a core call that hashes a file) on a worker, with a progress
-    dialog showing the bytes done and a Cancel that works. The worker only calls the core: its
-    progress lands in a plain dict that a timer on the GUI thread reads."""
+class HashJob(ProgressJob):
+    """Hashing a file on a worker, with progress and cancel: the label shows the bytes done."""
 
-    finished = Signal(object, object)   # result, error
-    cancelRequested = Signal()
+    width_em = 28
 
-    def __init__(self, parent: QWidget, title: str, what: str, fn):
-        super().__init__(parent)
-        self._fn = fn
-        self._what = what
-        # Shared with the worker as plain data (it may outlive this object if the dialog closes).
-        self._state = {"done": 0, "total": 0, "cancel": False}
-        self.running = False
-        self.dialog = QProgressDialog(parent)
-        self.dialog.setObjectName("hashProgress")
-        self.dialog.setWindowTitle(title)
-        self.dialog.setLabelText(what)
-        self.dialog.setCancelButtonText(self.tr("Cancel"))
-        self.dialog.setRange(0, 1000)
-        self.dialog.setAutoReset(False)
-        self.dialog.setAutoClose(False)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-        self.dialog.setMinimumWidth(parent.fontMetrics().height() * 28)
-        self.dialog.canceled.connect(self.cancel)
-        self.dialog.rejected.connect(self.cancel)
-        self._timer = QTimer(self)
-        self._timer.setInterval(100)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.running = True
-        state = self._state
-        state["cancel"] = False
-        self.dialog.setValue(0)
-        self._timer.start()
-
-        def progress(done: int, total: int) -> None:  # on the worker: no widget here
-            state["done"], state["total"] = done, total
-
-        fn = self._fn
-        run_in_background(lambda: fn(progress, lambda: state["cancel"]), self._ok, self._failed, owner=self)
-
-    def cancel(self) -> None:
-        if self.running and not self._state["cancel"]:
-            self._state["cancel"] = True
-            self.dialog.setLabelText(self.tr("Stopping…"))
-            self.cancelRequested.emit()
-
-    @property
-    def cancel_requested(self) -> bool:
-        return self._state["cancel"]
-
-    def bytes_done(self) -> int:
-        return self._state["done"]
-
-    def _tick(self) -> None:
-        done, total = self._state["done"], self._state["total"]
-        if self._state["cancel"]:
-            return
-        if total:
-            self.dialog.setValue(min(1000, int(done * 1000 / total)))
-            self.dialog.setLabelText(self.tr("%1\n%2 of %3").replace("%1", self._what)
-                                     .replace("%2", _size_text(done)).replace("%3", _size_text(total)))
-
-    def _end(self) -> None:
-        self.running = False
-        self._timer.stop()
-        self.dialog.blockSignals(True)
-        self.dialog.reset()
-        self.dialog.hide()
-        self.dialog.blockSignals(False)
-
-    def _ok(self, result) -> None:
-        self._end()
-        self.finished.emit(result, None)
-
-    def _failed(self, error) -> None:
-        self._end()
-        self.finished.emit(None, error)
+    def label_text(self, done: int, total: int) -> str:
+        return (self.tr("%1\n%2 of %3").replace("%1", self.what).replace("%2", _size_text(done))
+                .replace("%3", _size_text(total)))
 
 
 class RegisterRecordingDialog(_ActionDialog):
@@ -631,8 +446,7 @@ class RegisterRecordingDialog(_ActionDialog):
         """Start the hashing; the dialog closes when the core has registered the recording."""
         if self.job is not None and self.job.running:
             return
-        for m in (*self.messages.values(), self.general):
-            m.clear()
+        self.clear_messages()
         path = self.path.text().strip()
         if not path:
             self.messages["path"].show_error(self.tr("Choose the file of the recording."))
@@ -651,10 +465,12 @@ class RegisterRecordingDialog(_ActionDialog):
             return session.register_recording(iid, path, progress=progress, cancel=cancel, **kwargs)
 
         from pathlib import Path
-        self.job = HashJob(self, self.tr("Registering the recording"),
-                           self.tr("Computing the SHA-256 of %1…").replace("%1", Path(path).name), work)
+        stopping = self.tr("Stopping…")
+        self.job = HashJob(self, work, title=self.tr("Registering the recording"),
+                           what=self.tr("Computing the SHA-256 of %1…").replace("%1", Path(path).name),
+                           stopping=stopping, name="hashProgress")
         self.job.finished.connect(self._finished)
-        self.job.cancelRequested.connect(lambda: self.general.show_info(self.tr("Stopping…")))
+        self.job.cancelRequested.connect(lambda: self.general.show_info(stopping))
         self._set_busy(True)
         self.job.start()
 
@@ -713,12 +529,12 @@ class FixityAlarmDialog(QDialog):
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         bl.addWidget(icon)
         head = QVBoxLayout()
-        title = _bold(QLabel(self.tr("FIXITY CHECK FAILED"), band), 1.6)
+        title = bold(QLabel(self.tr("FIXITY CHECK FAILED"), band), 1.6)
         title.setObjectName("fixityAlarmTitle")
         head.addWidget(title)
         what = (self.tr("The file was not found where it is kept.") if missing else
                 self.tr("The file's contents are NOT the contents that were registered."))
-        sub = _bold(QLabel(what, band), 1.15)
+        sub = bold(QLabel(what, band), 1.15)
         sub.setWordWrap(True)
         head.addWidget(sub)
         bl.addLayout(head, 1)
@@ -727,7 +543,7 @@ class FixityAlarmDialog(QDialog):
         body = QVBoxLayout()
         body.setContentsMargins(em, em // 2, em, 0)
         body.setSpacing(em // 2)
-        kept = _bold(_selectable(self.tr("The stored hash was NOT changed. The SHA-256 taken at registration "
+        kept = bold(_selectable(self.tr("The stored hash was NOT changed. The SHA-256 taken at registration "
                                          "stays the reference; this failure is now an entry in the chain of "
                                          "custody and in the audit trail."), self))
         kept.setObjectName("fixityAlarmKept")
@@ -809,16 +625,17 @@ class FixityCheckDialog(_ActionDialog):
     def accept(self) -> None:
         if self.job is not None and self.job.running:
             return
-        for m in (*self.messages.values(), self.general):
-            m.clear()
+        self.clear_messages()
         path = self.path.text().strip() or None
         rid = self.recording["id"]
         session = self.session
-        self.job = HashJob(self, self.tr("Checking fixity"), self.tr("Computing the SHA-256 of %1…")
+        stopping = self.tr("Stopping…")
+        self.job = HashJob(self, lambda progress, cancel: session.check_fixity(rid, path, progress, cancel),
+                           title=self.tr("Checking fixity"), what=self.tr("Computing the SHA-256 of %1…")
                            .replace("%1", path or self.recording.get("file_name") or ""),
-                           lambda progress, cancel: session.check_fixity(rid, path, progress, cancel))
+                           stopping=stopping, name="hashProgress")
         self.job.finished.connect(self._finished)
-        self.job.cancelRequested.connect(lambda: self.general.show_info(self.tr("Stopping…")))
+        self.job.cancelRequested.connect(lambda: self.general.show_info(stopping))
         self.ok_button.setEnabled(False)
         self.job.start()
 
@@ -938,7 +755,7 @@ class CustodyLogDialog(QDialog):
         self.setWindowTitle(self.tr("Chain of custody: %1").replace("%1", recording["label"]))
         em = self.fontMetrics().height()
         lay = QVBoxLayout(self)
-        head = _bold(_selectable(self.tr("%1 · SHA-256 %2").replace("%1", recording["label"])
+        head = bold(_selectable(self.tr("%1 · SHA-256 %2").replace("%1", recording["label"])
                                  .replace("%2", recording["sha256"]), self))
         lay.addWidget(head)
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
@@ -1059,15 +876,9 @@ class InterviewsPanel(QWidget):
         outer.setContentsMargins(12, 8, 12, 12)
         outer.setSpacing(em // 2)
 
-        self.count_box = QFrame(self)
-        self.count_box.setObjectName("interviewCountBox")
-        self.count_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.count_box.setAutoFillBackground(True)
-        self.count_box.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        cl = QVBoxLayout(self.count_box)
-        cl.setContentsMargins(em * 2 // 3, em // 2, em * 2 // 3, em // 2)
+        self.count_box, cl = tinted_box(self, "interviewCountBox")
         cl.setSpacing(2)
-        self.count_label = _bold(_selectable("", self.count_box), 1.15)
+        self.count_label = bold(_selectable("", self.count_box), 1.15)
         self.count_label.setObjectName("interviewCountLabel")
         cl.addWidget(self.count_label)
         note = QLabel(self.tr("Planned and held interviews of the child across all their cases. As few interviews "
@@ -1119,7 +930,7 @@ class InterviewsPanel(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.setSpacing(em // 4)
-        list_head = _bold(QLabel(self.tr("Interviews in this case"), left))
+        list_head = bold(QLabel(self.tr("Interviews in this case"), left))
         ll.addWidget(list_head)
         self.i_model = QStandardItemModel(0, len(self.I_COLUMNS), self)
         self.i_model.setHorizontalHeaderLabels([self.tr("No."), self.tr("Date and time"), self.tr("Room"),
@@ -1161,7 +972,7 @@ class InterviewsPanel(QWidget):
         nl = QVBoxLayout(self.notes_box)
         nl.setContentsMargins(0, em // 2, 0, 0)
         nl.setSpacing(em // 4)
-        notes_head = _bold(QLabel(self.tr("Intervie&wer's notes"), self.notes_box))
+        notes_head = bold(QLabel(self.tr("Intervie&wer's notes"), self.notes_box))
         nl.addWidget(notes_head)
         self.notes = QPlainTextEdit(self.notes_box)
         self.notes.setObjectName("interviewNotes")
@@ -1173,7 +984,7 @@ class InterviewsPanel(QWidget):
         nl.addWidget(self.notes)
         nrow = QHBoxLayout()
         self.notes_state = QLabel(self.notes_box)
-        _hint_palette(self.notes_state)
+        muted(self.notes_state)
         nrow.addWidget(self.notes_state, 1)
         self.save_notes_button = QPushButton(self.tr("Sa&ve notes"), self.notes_box)
         self.save_notes_button.setObjectName("saveNotesButton")
@@ -1205,7 +1016,7 @@ class InterviewsPanel(QWidget):
         rl = QVBoxLayout(self.rec_box)
         rl.setContentsMargins(0, em // 2, 0, 0)
         rl.setSpacing(em // 4)
-        self.rec_head = _bold(QLabel(self.tr("Recordings o&f the selected interview"), self.rec_box))
+        self.rec_head = bold(QLabel(self.tr("Recordings o&f the selected interview"), self.rec_box))
         rl.addWidget(self.rec_head)
         self.alarm = QLabel(self.rec_box)
         self.alarm.setObjectName("fixityAlarmBanner")
@@ -1216,7 +1027,7 @@ class InterviewsPanel(QWidget):
         ap.setColor(QPalette.ColorRole.Window, QColor(ALARM_BACKGROUND))
         ap.setColor(QPalette.ColorRole.WindowText, QColor("white"))
         self.alarm.setPalette(ap)
-        _bold(self.alarm)
+        bold(self.alarm)
         self.alarm.hide()
         rl.addWidget(self.alarm)
         self.r_model = QStandardItemModel(0, len(self.R_COLUMNS), self)
@@ -1386,7 +1197,7 @@ class InterviewsPanel(QWidget):
                 .replace("%2", child)
         else:
             title = self.tr("Interview of %1: %2").replace("%1", child).replace("%2", labels().status(iv["status"]))
-        head = _bold(_selectable(title, w), 1.1)
+        head = bold(_selectable(title, w), 1.1)
         head.setObjectName("interviewTitle")
         v.addWidget(head)
         form = QFormLayout()
@@ -1428,7 +1239,7 @@ class InterviewsPanel(QWidget):
         v.addLayout(form)
 
         parts = iv.get("participants") or []
-        v.addWidget(_bold(QLabel(self.tr("Participants"), w)))
+        v.addWidget(bold(QLabel(self.tr("Participants"), w)))
         if not parts:
             v.addWidget(_selectable(self.tr("Only the child and the interviewer."), w))
         for p in parts:
@@ -1444,7 +1255,7 @@ class InterviewsPanel(QWidget):
 
         overrides = iv.get("overrides") or []
         if overrides:
-            v.addWidget(_bold(QLabel(self.tr("Warnings overridden"), w)))
+            v.addWidget(bold(QLabel(self.tr("Warnings overridden"), w)))
             for o in overrides:
                 text = self.tr("%1 — reason: %2 (%3, %4)").replace("%1", labels().conflict(o["conflict"])) \
                     .replace("%2", o["reason"]).replace("%3", o.get("by_name") or "") \
@@ -1633,25 +1444,10 @@ class InterviewsPanel(QWidget):
         self.copy_button.setEnabled(rec is not None)
         self.fixity_button.setEnabled(rec is not None and rec["fixity_status"] != "destroyed")
 
-    def _open(self, dlg: QDialog, on_accepted) -> QDialog:
-        """Show a dialog window-modally (open(), not exec(): the app's event loop keeps running)."""
-        self.dialog = dlg
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(code: int) -> None:
-            if self.dialog is dlg:
-                self.dialog = None
-            if code == QDialog.DialogCode.Accepted:
-                on_accepted(dlg)
-
-        dlg.finished.connect(finished)
-        dlg.open()
-        return dlg
-
     def plan_interview(self) -> QDialog:
         from .interview_dialog import InterviewPlanDialog
         dlg = InterviewPlanDialog(self.session, self, case_id=self.case_id)
-        return self._open(dlg, lambda d: self._changed(d.interview_id))
+        return open_dialog(self, dlg, lambda d: self._changed(d.interview_id))
 
     def move_interview(self) -> QDialog | None:
         iv = self.selected()
@@ -1663,20 +1459,22 @@ class InterviewsPanel(QWidget):
         except BarnahusError as e:
             self.message.show_error(core_message(e))
             return None
-        return self._open(dlg, lambda d: self._changed(iv["id"]))
+        return open_dialog(self, dlg, lambda d: self._changed(iv["id"]))
 
     def record_held(self) -> QDialog | None:
         iv = self.selected()
-        return self._open(RecordHeldDialog(self.session, iv, self), lambda d: self._changed(iv["id"])) if iv else None
+        return open_dialog(self, RecordHeldDialog(self.session, iv, self),
+                           lambda d: self._changed(iv["id"])) if iv else None
 
     def record_declined(self) -> QDialog | None:
         iv = self.selected()
-        return self._open(DeclinedDialog(self.session, iv, self), lambda d: self._changed(iv["id"])) if iv else None
+        return open_dialog(self, DeclinedDialog(self.session, iv, self),
+                           lambda d: self._changed(iv["id"])) if iv else None
 
     def cancel_interview(self) -> QDialog | None:
         iv = self.selected()
-        return self._open(CancelInterviewDialog(self.session, iv, self),
-                          lambda d: self._changed(iv["id"])) if iv else None
+        return open_dialog(self, CancelInterviewDialog(self.session, iv, self),
+                           lambda d: self._changed(iv["id"])) if iv else None
 
     def register_recording(self) -> QDialog | None:
         iv = self.selected()
@@ -1684,7 +1482,7 @@ class InterviewsPanel(QWidget):
             return None
         dlg = RegisterRecordingDialog(self.session, iv, self.recordings, self)
         dlg.registered.connect(lambda _rid: self._changed(iv["id"]))
-        return self._open(dlg, lambda d: None)
+        return open_dialog(self, dlg, lambda d: None)
 
     def show_custody_log(self) -> QDialog | None:
         r = self.selected_recording()
@@ -1693,7 +1491,7 @@ class InterviewsPanel(QWidget):
         dlg = CustodyLogDialog(self.session, r, self)
         iid = self.selected_id()
         dlg.changed.connect(lambda: self._changed(iid))
-        return self._open(dlg, lambda d: None)
+        return open_dialog(self, dlg, lambda d: None)
 
     def check_fixity(self) -> QDialog | None:
         r = self.selected_recording()
@@ -1702,7 +1500,7 @@ class InterviewsPanel(QWidget):
         iid = self.selected_id()
         dlg = FixityCheckDialog(self.session, r, self)
         dlg.checked.connect(lambda result: self._fixity_done(result, r, iid))
-        return self._open(dlg, lambda d: None)
+        return open_dialog(self, dlg, lambda d: None)
 
     def _fixity_done(self, result, recording: dict, iid) -> None:
         self._changed(iid)
@@ -1713,7 +1511,7 @@ class InterviewsPanel(QWidget):
         self.message.show_error(self.tr("FIXITY CHECK FAILED for %1. The registered SHA-256 was not changed.")
                                 .replace("%1", recording["label"]))
         alarm = FixityAlarmDialog(result, recording, self)
-        self._open(alarm, lambda d: None)
+        open_dialog(self, alarm, lambda d: None)
 
     def _changed(self, select_id: int | None) -> None:
         keep_rec = self.selected_recording()

@@ -17,21 +17,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QDate, QItemSelectionModel, QLocale, QModelIndex, QT_TRANSLATE_NOOP, Qt,
+    QAbstractTableModel, QDate, QItemSelectionModel, QLocale, QModelIndex, QT_TRANSLATE_NOOP, Qt,
     QTimer, Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFrame, QHBoxLayout,
+    QApplication, QCheckBox, QDateEdit, QDialog, QFrame, QHBoxLayout,
     QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
 
-from barnahus_app.api import BarnahusError, ValidationError
+from barnahus_app.api import BarnahusError
 from barnahus_app.followup import BUCKETS, DISCIPLINES, UPCOMING_DAYS, bucket_counts
 
-from .feedback import FieldGrid, InlineMessage, core_message, role_label, setup_list_table
-from .field_widgets import field_message
+from .feedback import FormDialog, InlineMessage, begin_page, bold, core_message, role_label, setup_list_table
 from .tasks import run_in_background
 
 REMINDER_ROLE = Qt.ItemDataRole.UserRole
@@ -271,11 +270,7 @@ class _Section(QWidget):
         em = self.fontMetrics().height()
         lay.setContentsMargins(0, em // 3, 0, 0)
         lay.setSpacing(em // 4)
-        self.heading = QLabel(self)
-        f = QFont(self.font())
-        f.setBold(True)
-        f.setPointSizeF(f.pointSizeF() * 1.1)
-        self.heading.setFont(f)
+        self.heading = bold(QLabel(self), 1.1)
         head = QHBoxLayout()
         head.setSpacing(em)
         head.addWidget(self.heading)
@@ -426,76 +421,25 @@ class DateField(QDateEdit):
         self.setDate(qdate(d))
 
 
-class _ReminderDialog(QDialog):
-    """What the dialogs share: which reminder, fields with inline messages, OK runs the core
-    call and the dialog stays open with the core's message if it refuses."""
+class _ReminderDialog(FormDialog):
+    """What the dialogs share: which reminder, in bold under the introduction; the style's own
+    spacing; closing deletes them; a wrapped message makes them grow to show it whole."""
 
-    ok_text = ""
+    width_em = 30
+    spaced = False
+    REFUSALS = (Exception,)   # anything run() raises is shown calmly; the core changed nothing
 
     def __init__(self, session, reminder, summary: str, parent=None):
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.session = session
         self.reminder = reminder
-        self.done_ok = False
-        em = self.fontMetrics().height()
-        self.setMinimumWidth(em * 30)
-        lay = QVBoxLayout(self)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.intro.setTextFormat(Qt.TextFormat.PlainText)
-        lay.addWidget(self.intro)
-        self.about = QLabel(summary, self)
+        super().__init__(session, parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about = bold(QLabel(summary, self))
         self.about.setWordWrap(True)
         self.about.setTextFormat(Qt.TextFormat.PlainText)
-        f = QFont(self.about.font())
-        f.setBold(True)
-        self.about.setFont(f)
-        lay.addWidget(self.about)
-        self.grid = FieldGrid()
-        lay.addLayout(self.grid)
-        self.messages: dict[str, InlineMessage] = {}
-        self.labels: dict[str, str] = {}
-        self.general = InlineMessage(self)
-        self.build()
-        lay.addWidget(self.general)
-        lay.addStretch(1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.ok_text)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        # Ctrl+L locks from inside the dialog as well (the lock closes it first).
-        top = parent.window() if parent is not None else None
-        lock = top.findChild(QAction, "lockAction") if top is not None else None
-        if lock is not None:
-            self.addAction(lock)
-
-    def build(self) -> None:
-        raise NotImplementedError
-
-    def run(self) -> None:
-        raise NotImplementedError
-
-    def add_field(self, name: str, label: str, widget: QWidget, hint: str = "", accessible: str = "") -> None:
-        self.labels[name] = accessible or label.replace("&", "").rstrip(":")
-        self.messages[name] = self.grid.add_field(label, widget, hint, accessible)
+        self.layout().insertWidget(1, self.about)
 
     def show_error(self, exc: BaseException) -> None:
-        """The core's message under the field it names ("Reason is required."), or under the
-        form for anything else."""
-        if isinstance(exc, ValidationError) and exc.field in self.messages:
-            raw = str(exc)
-            prefix = f"{exc.field}: "
-            raw = raw[len(prefix):] if raw.startswith(prefix) else raw
-            text = QCoreApplication.translate("CoreMessages", raw)
-            if raw[:1].islower():
-                text = field_message(self.labels[exc.field], text)
-            self.messages[exc.field].show_error(text)
-        else:
-            self.general.show_error(core_message(exc))
+        super().show_error(exc)
         self._fit()
 
     def _fit(self) -> None:
@@ -505,20 +449,6 @@ class _ReminderDialog(QDialog):
         need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
         if need > self.height():
             self.resize(self.width(), need)
-
-    def error_texts(self) -> list[str]:
-        return [m.text() for m in (*self.messages.values(), self.general) if m.text()]
-
-    def accept(self) -> None:
-        for m in (*self.messages.values(), self.general):
-            m.clear()
-        try:
-            self.run()
-        except Exception as exc:  # noqa: BLE001 - shown calmly; the core changed nothing
-            self.show_error(exc)
-            return
-        self.done_ok = True
-        super().accept()
 
 
 class CompleteDialog(_ReminderDialog):
@@ -676,17 +606,7 @@ class TodayPanel(QWidget):
     # --- construction ------------------------------------------------------------------------
     def _build(self) -> None:
         em = self.fontMetrics().height()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 12, 12, 8)
-        outer.setSpacing(em // 2)
-
-        top = QHBoxLayout()
-        self.title = QLabel(self.tr("Today"), self)
-        f = QFont(self.font())
-        f.setBold(True)
-        f.setPointSizeF(f.pointSizeF() * 1.35)
-        self.title.setFont(f)
-        top.addWidget(self.title)
+        outer, top, self.title = begin_page(self, self.tr("Today"))
         top.addStretch(1)
         as_of_label = QLabel(self.tr("As o&f:"), self)
         self.as_of_edit = QDateEdit(self)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
     QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
 
-from .feedback import InlineMessage, core_message
+from .feedback import InlineMessage, allow_lock, bold, core_message
 from .field_widgets import is_dark, local_datetime_text
-from .icons import icon
-from .tasks import run_in_background
+from .icons import begin_icon, icon
+from .tasks import ProgressJob
 from .today import plural
 
 OK, WARNING, INFO = "ok", "warning", "info"
@@ -58,12 +58,7 @@ def state_colours(state: str, palette: QPalette) -> tuple[QColor | None, QColor 
 
 def state_pixmap(state: str, size: int, ratio: float, colour: QColor) -> QPixmap:
     """A filled circle with a tick (ok), a triangle with '!' (warning) or a circle with 'i'."""
-    pm = QPixmap(int(size * ratio), int(size * ratio))
-    pm.setDevicePixelRatio(ratio)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(Qt.PenStyle.NoPen)
+    pm, p = begin_icon(size, ratio)
     p.setBrush(colour)
     s = float(size)
     white = QPen(QColor("white"))
@@ -120,10 +115,7 @@ class ResultBlock(QFrame):
         self.headline = QLabel(headline, self)
         self.headline.setTextFormat(Qt.TextFormat.PlainText)
         self.headline.setWordWrap(True)
-        f = QFont(self.headline.font())
-        f.setBold(True)
-        f.setPointSizeF(f.pointSizeF() * 1.1)
-        self.headline.setFont(f)
+        bold(self.headline, 1.1)
         col.addWidget(self.headline)
         self.body = QLabel(body, self)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
@@ -206,10 +198,7 @@ class DropZone(QFrame):
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        f = QFont(self.title.font())
-        f.setPointSizeF(f.pointSizeF() * 1.2)
-        f.setBold(True)
-        self.title.setFont(f)
+        bold(self.title, 1.2)
         lay.addWidget(self.title)
         self.subtitle = QLabel(self)
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -300,10 +289,9 @@ class VerifyDialog(QDialog):
         self.blocks: list[ResultBlock] = []
         self._record_result = None
         self._bundle = False
-        self._running = False
-        self._cancel = False
+        self.job: ProgressJob | None = None
         self._close_when_stopped = False
-        self._state = {"phase": "", "done": 0, "total": 0}
+        self._phase = {"now": ""}   # "bundle" or "record": which check the worker is at
         em = self.fontMetrics().height()
         self.setMinimumSize(em * 42, em * 34)
         lay = QVBoxLayout(self)
@@ -409,14 +397,7 @@ class VerifyDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(100)
-        self._timer.timeout.connect(self._tick)
-        # Ctrl+L locks from inside the dialog as well (the lock closes it first).
-        top = parent.window() if parent is not None else None
-        lock = top.findChild(QAction, "lockAction") if top is not None else None
-        if lock is not None:
-            self.addAction(lock)
+        allow_lock(self, parent)
         self.file_button.setFocus()
 
     # --- choosing ------------------------------------------------------------------------------
@@ -446,11 +427,11 @@ class VerifyDialog(QDialog):
 
     # --- checking ------------------------------------------------------------------------------
     def is_running(self) -> bool:
-        return self._running
+        return self.job is not None and self.job.running
 
     def check_path(self, path) -> None:
         """What a drop or a choice does: check this file or folder."""
-        if self._running:
+        if self.is_running():
             return
         self.path = Path(path)
         self._record_result = None
@@ -479,7 +460,7 @@ class VerifyDialog(QDialog):
 
     def check_bundle_again(self) -> None:
         """With the passphrase typed in: check the encrypted bundle (the register answer stays)."""
-        if self._running or self.path is None:
+        if self.is_running() or self.path is None:
             return
         for b in [b for b in self.blocks if b.kind == "bundle"]:
             self._remove_block(b)
@@ -488,15 +469,10 @@ class VerifyDialog(QDialog):
 
     def _start(self, *, bundle: bool, record: bool, passphrase: str | None) -> None:
         path, session = self.path, self.session
-        state = self._state
-        state.update(phase="bundle" if bundle else "record", done=0, total=0)
-        self._cancel = False
-        cancel = lambda: self._cancel  # noqa: E731 - read on the worker
+        phase = self._phase
+        phase["now"] = "bundle" if bundle else "record"
 
-        def progress(done: int, total: int) -> None:   # on the worker: no widget here
-            state["done"], state["total"] = done, total
-
-        def work():
+        def work(progress, cancel):   # on the worker: no widget here
             from barnahus_app.bundle import verify_bundle   # (its zip and CMS libraries load when needed)
             out = {}
             if bundle:
@@ -507,24 +483,31 @@ class VerifyDialog(QDialog):
                 except (BarnahusError, OSError) as e:
                     out["bundle"] = e
             if record:
-                state["phase"] = "record"
+                phase["now"] = "record"
                 try:
                     out["record"] = session.verify_document(path)
                 except (BarnahusError, OSError) as e:
                     out["record"] = e
             return out
 
+        if self.job is not None:
+            self.job.deleteLater()   # the last check's, finished
+        self.job = ProgressJob(self, work)   # no dialog of its own: the bar and Stop are in this one
+        self.job.ticked.connect(self._tick)
+        self.job.cancelRequested.connect(self._stopping)
+        self.job.finished.connect(self._ended)
         self._set_running(True)
-        run_in_background(work, self._finished, self._failed, owner=self)
+        self.job.start()
 
     def stop(self) -> None:
-        if self._running and not self._cancel:
-            self._cancel = True
-            self.stop_button.setEnabled(False)
-            self.what.setText(self.tr("Stopping…"))
+        if self.job is not None:
+            self.job.cancel()
+
+    def _stopping(self) -> None:
+        self.stop_button.setEnabled(False)
+        self.what.setText(self.tr("Stopping…"))
 
     def _set_running(self, running: bool) -> None:
-        self._running = running
         self.progress_row.setVisible(running)
         self.stop_button.setEnabled(running)
         for w in (self.file_button, self.folder_button, self.again_button, self.passphrase):
@@ -534,50 +517,36 @@ class VerifyDialog(QDialog):
         if running:
             self.progress.setRange(0, 1000)
             self.progress.setValue(0)
-            self._timer.start()
             self._tick()
-        else:
-            self._timer.stop()
 
-    def _tick(self) -> None:
-        if self._cancel:
-            return
-        st = self._state
+    def _tick(self, done: int = 0, total: int = 0) -> None:
         name = self.path.name if self.path else ""
-        if st["phase"] == "record":
+        if self._phase["now"] == "record":
             # verify_document reports no progress: an indeterminate bar, and it cannot be stopped
             self.progress.setRange(0, 0)
             self.stop_button.setEnabled(False)
             self.what.setText(self.tr("Looking {name} up in the register of issued documents…").format(name=name))
             return
         self.progress.setRange(0, 1000)
-        if st["total"]:
-            self.progress.setValue(min(1000, int(st["done"] * 1000 / st["total"])))
+        if total:
+            self.progress.setValue(self.job.value())
         self.what.setText(self.tr("Checking every file of {name} against its SHA-256 and the signature…")
                           .format(name=name))
 
-    def _finished(self, out: dict) -> None:
+    def _ended(self, out: dict | None, error: BaseException | None) -> None:
         self._set_running(False)
         if self._close_when_stopped:
             self._close_when_stopped = False
             super().reject()
             return
-        self.what.setText(self.tr("Checked: {path}").format(path=str(self.path)))
-        if "record" in out:
-            self._record_result = out["record"]
-            self._show_record(out["record"], out.get("bundle"))
-        if "bundle" in out:
-            self._show_bundle(out["bundle"])
-        self._focus_answer()
-        self.checked.emit()
-
-    def _failed(self, error: BaseException) -> None:
-        self._set_running(False)
-        if self._close_when_stopped:
-            self._close_when_stopped = False
-            super().reject()
-            return
-        if isinstance(error, Cancelled):
+        if error is None:
+            self.what.setText(self.tr("Checked: {path}").format(path=str(self.path)))
+            if "record" in out:
+                self._record_result = out["record"]
+                self._show_record(out["record"], out.get("bundle"))
+            if "bundle" in out:
+                self._show_bundle(out["bundle"])
+        elif isinstance(error, Cancelled):
             self.what.setText(self.tr("Checked: {path}").format(path=str(self.path)))
             self._add_block("bundle", INFO, self.tr("Stopped"),
                             self.tr("The check was stopped before it was finished; it says nothing about "
@@ -588,7 +557,7 @@ class VerifyDialog(QDialog):
         self.checked.emit()
 
     def reject(self) -> None:
-        if self._running and self._state["phase"] == "bundle":
+        if self.is_running() and self._phase["now"] == "bundle":
             self.stop()   # the worker stops between two reads; the dialog closes when it reports
             self._close_when_stopped = True
             return

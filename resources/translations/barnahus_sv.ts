@@ -4,7 +4,7 @@
 <context>
     <name>AddCustodyEventDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="+854"/>
+        <location filename="../../ui/interviews_panel.py" line="+671"/>
         <source>Add to the chain of custody</source>
         <translation>Lägg till i beviskedjan</translation>
     </message>
@@ -294,7 +294,7 @@
     <name>AdminPanel</name>
     <message>
         <location filename="../../ui/admin_panel.py" line="+120"/>
-        <location line="+155"/>
+        <location line="+151"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -508,7 +508,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="+473"/>
+        <location filename="../../ui/documents_panel.py" line="+322"/>
         <source>Prosecutor bundle for {case}</source>
         <translation>Paket till åklagaren för {case}</translation>
     </message>
@@ -744,12 +744,12 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location line="+169"/>
+        <location line="+164"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Days shown</source>
         <translation>Visade dagar</translation>
     </message>
@@ -978,7 +978,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CancelInterviewDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-629"/>
+        <location filename="../../ui/interviews_panel.py" line="-557"/>
         <source>Cancel an interview</source>
         <translation>Ställ in ett barnförhör</translation>
     </message>
@@ -1216,7 +1216,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../ui/case_workspace.py" line="+611"/>
+        <location filename="../../ui/case_workspace.py" line="+601"/>
         <location line="+101"/>
         <location line="+228"/>
         <source>Emergency</source>
@@ -1617,7 +1617,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/today.py" line="+526"/>
+        <location filename="../../ui/today.py" line="+456"/>
         <source>Complete a reminder</source>
         <translation>Slutför en påminnelse</translation>
     </message>
@@ -1761,7 +1761,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../ui/feedback.py" line="+17"/>
+        <location filename="../../ui/feedback.py" line="+22"/>
         <source>Wrong user name or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -1806,7 +1806,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today.py" line="-501"/>
+        <location filename="../../ui/today.py" line="-432"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -1996,7 +1996,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CustodyLogDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="+646"/>
+        <location filename="../../ui/interviews_panel.py" line="+574"/>
         <source>Chain of custody: %1</source>
         <translation>Beviskedja: %1</translation>
     </message>
@@ -2064,7 +2064,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today.py" line="+504"/>
+        <location filename="../../ui/today.py" line="+435"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -2137,7 +2137,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DeclinedDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-658"/>
+        <location filename="../../ui/interviews_panel.py" line="-586"/>
         <source>The child chose not to take part</source>
         <translation>Barnet valde att inte delta</translation>
     </message>
@@ -2238,7 +2238,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location line="+142"/>
+        <location line="+135"/>
         <source>Every court summary and bundle issued for this case, newest first, and to whom each was given. The register keeps each one&apos;s SHA-256: Verify a file… tells whether a copy is the one issued, unaltered.</source>
         <translation>Alla sammanställningar för domstol och paket som har utfärdats för ärendet, nyaste först, och till vem vart och ett har lämnats. Dokumentregistret sparar varje dokuments SHA-256: Verifiera en fil… visar om en kopia är den som utfärdades, oförändrad.</translation>
     </message>
@@ -2478,7 +2478,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>SHA-256 för {document} finns i urklippet.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+19"/>
         <source>{type} {document} was written and registered.</source>
         <translation>{type} {document} har skapats och registrerats.</translation>
     </message>
@@ -2566,7 +2566,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_view.py" line="-492"/>
+        <location filename="../../ui/calendar_view.py" line="-482"/>
         <source>Export the calendar</source>
         <translation>Exportera kalendern</translation>
     </message>
@@ -2709,7 +2709,7 @@ Stänga ändå?</translation>
 <context>
     <name>FixityAlarmDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="+386"/>
+        <location filename="../../ui/interviews_panel.py" line="+313"/>
         <location line="+20"/>
         <source>FIXITY CHECK FAILED</source>
         <translation>LARM: INNEHÅLLSKONTROLLEN UNDERKÄND</translation>
@@ -2819,7 +2819,7 @@ Stänga ändå?</translation>
         <translation>Välj kopian som ska kontrolleras</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Checking fixity</source>
         <translation>Innehållet kontrolleras</translation>
     </message>
@@ -2829,12 +2829,12 @@ Stänga ändå?</translation>
         <translation>SHA-256 för %1 beräknas…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-2"/>
         <source>Stopping…</source>
         <translation>Avbryter…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Stopped. Nothing was recorded.</source>
         <translation>Avbrutet. Ingenting registrerades.</translation>
     </message>
@@ -2842,17 +2842,7 @@ Stänga ändå?</translation>
 <context>
     <name>HashJob</name>
     <message>
-        <location line="-357"/>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Stopping…</source>
-        <translation>Avbryter…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="-298"/>
         <source>%1
 %2 of %3</source>
         <translation>%1
@@ -2862,7 +2852,7 @@ Stänga ändå?</translation>
 <context>
     <name>ImportSigningDialog</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="-341"/>
+        <location filename="../../ui/admin_panel.py" line="-337"/>
         <source>Import a signing certificate</source>
         <translation>Importera ett signeringscertifikat</translation>
     </message>
@@ -2939,7 +2929,7 @@ Stänga ändå?</translation>
         <translation>Planera ett barnförhör</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+58"/>
         <source>Choose the child</source>
         <translation>Välj barnet</translation>
     </message>
@@ -3181,7 +3171,7 @@ Stänga ändå?</translation>
         <translation>Hitta ärendet</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+61"/>
         <source>No case matches.</source>
         <translation>Inget ärende matchar.</translation>
     </message>
@@ -3274,7 +3264,7 @@ Stänga ändå?</translation>
 <context>
     <name>InterviewsPanel</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="+556"/>
+        <location filename="../../ui/interviews_panel.py" line="+536"/>
         <source>Planned and held interviews of the child across all their cases. As few interviews as possible: each further one needs a written reason.</source>
         <translation>Planerade och genomförda barnförhör med barnet i alla barnets ärenden. Så få barnförhör som möjligt: varje ytterligare barnförhör kräver ett skriftligt skäl.</translation>
     </message>
@@ -3672,7 +3662,7 @@ Förvaras: %3</translation>
         <translation>Kontrollera innehåll…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+79"/>
         <source>Fixity check of %1: unaltered. The SHA-256 matches the one taken at registration.</source>
         <translation>Kontroll av innehållet i %1: oförändrat. SHA-256 stämmer med den från registreringen.</translation>
     </message>
@@ -3683,22 +3673,9 @@ Förvaras: %3</translation>
     </message>
 </context>
 <context>
-    <name>IssueJob</name>
-    <message>
-        <location filename="../../ui/documents_panel.py" line="-1025"/>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Stopping…</source>
-        <translation>Avbryter…</translation>
-    </message>
-</context>
-<context>
     <name>IssuedDialog</name>
     <message>
-        <location line="+515"/>
+        <location filename="../../ui/documents_panel.py" line="-466"/>
         <source>Bundle written</source>
         <translation>Paketet har skapats</translation>
     </message>
@@ -4141,7 +4118,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>NoContactBanner</name>
     <message>
-        <location filename="../../ui/case_workspace.py" line="-84"/>
+        <location filename="../../ui/case_workspace.py" line="-81"/>
         <source>No-contact warning</source>
         <translation>Varning för kontaktförbud</translation>
     </message>
@@ -4167,7 +4144,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="-773"/>
+        <location filename="../../ui/interview_dialog.py" line="-745"/>
         <source>Choose a role</source>
         <translation>Välj en roll</translation>
     </message>
@@ -4261,7 +4238,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/case_workspace.py" line="+165"/>
+        <location filename="../../ui/case_workspace.py" line="+162"/>
         <location line="+198"/>
         <source>Child</source>
         <translation>Barn</translation>
@@ -4562,7 +4539,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RecordHeldDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-1362"/>
+        <location filename="../../ui/interviews_panel.py" line="-1271"/>
         <source>Record the interview as held</source>
         <translation>Registrera barnförhöret som genomfört</translation>
     </message>
@@ -4675,7 +4652,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RegisterRecordingDialog</name>
     <message>
-        <location line="+137"/>
+        <location line="+63"/>
         <source>Register a recording</source>
         <translation>Registrera en inspelning</translation>
     </message>
@@ -4801,12 +4778,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Välj inspelningen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Choose the file of the recording.</source>
         <translation>Välj inspelningens fil.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Registering the recording</source>
         <translation>Inspelningen registreras</translation>
     </message>
@@ -4816,12 +4793,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>SHA-256 för %1 beräknas…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Stopping…</source>
         <translation>Avbryter…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Stopped. Nothing was registered.</source>
         <translation>Avbrutet. Ingenting registrerades.</translation>
     </message>
@@ -4829,7 +4806,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../ui/today.py" line="-491"/>
+        <location filename="../../ui/today.py" line="-422"/>
         <source>Follow-up review</source>
         <translation>Återkommande uppföljning</translation>
     </message>
@@ -5099,7 +5076,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today.py" line="+368"/>
+        <location filename="../../ui/today.py" line="+299"/>
         <source>Snooze a reminder</source>
         <translation>Skjut upp en påminnelse</translation>
     </message>
@@ -5158,12 +5135,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>TodayPanel</name>
     <message>
-        <location line="+57"/>
+        <location line="+52"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>As o&amp;f:</source>
         <translation>Per &amp;datum:</translation>
     </message>
@@ -5263,8 +5240,8 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Skjut upp</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+173"/>
+        <location line="-79"/>
+        <location line="+163"/>
         <source>Loading the reminders…</source>
         <translation>Läser in påminnelserna…</translation>
     </message>
@@ -5416,12 +5393,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="+295"/>
+        <location filename="../../ui/verify_dialog.py" line="+284"/>
         <source>Verify a document or bundle</source>
         <translation>Verifiera ett dokument eller paket</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Check a document that this record issued (a PDF or DOCX court summary), or a prosecutor bundle (its folder or its .zip). The check only reads the file; it changes nothing.</source>
         <translation>Kontrollera ett dokument som det här registret har utfärdat (en sammanställning för domstol som PDF eller DOCX) eller ett paket till åklagaren (dess mapp eller .zip-fil). Kontrollen läser bara filen; den ändrar ingenting.</translation>
     </message>
@@ -5496,7 +5473,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Kontrollera &amp;igen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+36"/>
         <source>Documents and bundles (*.pdf *.docx *.zip);;All files (*)</source>
         <translation>Dokument och paket (*.pdf *.docx *.zip);;Alla filer (*)</translation>
     </message>
@@ -5517,13 +5494,13 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+32"/>
-        <location line="+102"/>
-        <location line="+16"/>
+        <location line="+99"/>
+        <location line="+7"/>
         <source>Checked: {path}</source>
         <translation>Kontrollerat: {path}</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-103"/>
         <source>Not found</source>
         <translation>Hittades inte</translation>
     </message>
@@ -5543,12 +5520,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Ett enskilt dokument kontrolleras mot dokumentregistret i det register som utfärdade det. Lås upp registret, öppna ärendet och använd Verifiera en fil… på sidan Dokument.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Stopping…</source>
         <translation>Avbryter…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>Looking {name} up in the register of issued documents…</source>
         <translation>Söker efter {name} i dokumentregistret…</translation>
     </message>
@@ -5558,7 +5535,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Varje fil i {name} kontrolleras mot sin SHA-256 och signaturen…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
         <source>Stopped</source>
         <translation>Avbruten</translation>
     </message>
@@ -5799,7 +5776,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_BreakRow</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-349"/>
+        <location filename="../../ui/interviews_panel.py" line="-276"/>
         <source>Remo&amp;ve</source>
         <translation>Ta &amp;bort</translation>
     </message>
@@ -5865,17 +5842,17 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_IssueDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-392"/>
+        <location filename="../../ui/documents_panel.py" line="-386"/>
         <source>Choose where to save it.</source>
         <translation>Välj var den ska sparas.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Stopping…</source>
         <translation>Avbryter…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Stopped. Nothing was written and nothing was registered.</source>
         <translation>Avbrutet. Ingenting skapades och ingenting registrerades.</translation>
     </message>
@@ -5883,7 +5860,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_Labels</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-239"/>
+        <location filename="../../ui/interviews_panel.py" line="-141"/>
         <source>Planned</source>
         <translation>Planerat</translation>
     </message>
@@ -6025,7 +6002,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_PathRow</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-122"/>
+        <location filename="../../ui/documents_panel.py" line="-123"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bläddra…</translation>
     </message>
@@ -6033,7 +6010,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_Section</name>
     <message>
-        <location filename="../../ui/today.py" line="-734"/>
+        <location filename="../../ui/today.py" line="-659"/>
         <source>Reminders never expire: each stays here until someone completes, declines or snoozes it.</source>
         <translation>Påminnelser upphör aldrig av sig själva: var och en står kvar här tills någon slutför, avböjer eller skjuter upp den.</translation>
     </message>
@@ -6081,7 +6058,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-172"/>
+        <location filename="../../ui/documents_panel.py" line="-29"/>
         <source>Court summary</source>
         <translation>Sammanställning för domstol</translation>
     </message>

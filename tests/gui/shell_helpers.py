@@ -1,8 +1,9 @@
-"""Helpers for the desktop shell's GUI tests (first run, unlock, locking, canary)."""
+"""Helpers for the GUI tests: the desktop shell (first run, unlock, locking, canary) and answering
+the modal dialogs that screens open."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -57,6 +58,29 @@ def type_text(widget, text: str) -> None:
         code = ord(ch.upper()) if ord(ch.upper()) < 256 else 0
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def answer_modal(handler, passing_over: str = "") -> dict:
+    """Run handler(dialog) on the next modal dialog once it is the active window (keys go there).
+    It blocks in exec(), so a timer polls for it; a modal dialog named passing_over (the one that
+    opens it) is passed over. Returns {"dialog": the dialog answered, "error": what the handler
+    raised}; a handler that fails rejects the dialog, never leaving it to block the test run."""
+    done = {}
+
+    def poll():
+        dlg = QApplication.activeModalWidget()
+        passed_over = passing_over and dlg is not None and dlg.objectName() == passing_over
+        if dlg is None or passed_over or QApplication.activeWindow() is not dlg:
+            QTimer.singleShot(20, poll)
+            return
+        done["dialog"] = dlg
+        try:
+            handler(dlg)
+        except BaseException as e:  # never leave a modal dialog blocking the test run
+            done["error"] = e
+            dlg.reject()
+    QTimer.singleShot(0, poll)
+    return done
 
 
 def flush_deletes() -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from barnahus_app.api import CaseFilter, PermissionDenied
 
 from conftest import sample_case
+from shell_helpers import answer_modal
 
 pytestmark = pytest.mark.gui
 
@@ -45,25 +46,6 @@ def focused():
 def type_into(qtbot, widget, text):
     widget.setFocus()
     qtbot.keyClicks(widget, text)
-
-
-def answer_modal(qtbot, handler, timeout=3000):
-    """Run handler(dialog) on the next modal dialog (which blocks in exec())."""
-    done = {}
-
-    def poll():
-        dlg = QApplication.activeModalWidget()
-        if dlg is None or QApplication.activeWindow() is not dlg:  # keys go to the active window
-            QTimer.singleShot(20, poll)
-            return
-        done["dialog"] = dlg
-        try:
-            handler(dlg)
-        except BaseException as e:  # never leave a modal dialog blocking the test run
-            done["error"] = e
-            dlg.reject()
-    QTimer.singleShot(0, poll)
-    return done
 
 
 def test_create_a_case_end_to_end_by_keyboard(qtbot, open_as, make_ws):
@@ -139,7 +121,7 @@ def test_create_a_case_end_to_end_by_keyboard(qtbot, open_as, make_ws):
         assert dlg.objectName() == "duplicatePersonDialog"
         assert dlg.list.count() == 1 and dlg.selected_person_id() == known
         qtbot.keyClick(dlg, K.Key_N, ALT)
-    seen = answer_modal(qtbot, choose_new)
+    seen = answer_modal(choose_new)
     with qtbot.waitSignal(ws.titleChanged, timeout=5000) as retitled, \
             qtbot.waitSignal(ws.saved, timeout=5000) as saved:
         qtbot.keyClick(focused(), K.Key_S, CTRL)
@@ -187,7 +169,7 @@ def test_duplicate_dialog_can_pick_the_existing_person(qtbot, open_as, make_ws):
     def use_existing(dlg):
         assert dlg.selected_person_id() == known
         dlg.use_button.click()
-    answer_modal(qtbot, use_existing)
+    answer_modal(use_existing)
     assert ws.save()
     case = s.get_case(ws.case_id)
     assert [c["person_id"] for c in case["children"]] == [known]
@@ -201,7 +183,7 @@ def test_cancelling_the_duplicate_question_writes_nothing(qtbot, open_as, make_w
     ws = make_ws(s, None)
     ws.case_form.rows["jurisdiction"].set_value("SE")
     ws.add_person("child").form.rows["given_name"].set_value("Mira Koski")
-    answer_modal(qtbot, lambda dlg: dlg.reject())
+    answer_modal(lambda dlg: dlg.reject())
     assert not ws.save()
     assert ws.case_id is None and ws.is_dirty()
     assert s.list_cases(CaseFilter()).total == 0
@@ -315,7 +297,7 @@ def test_unsaved_changes_guard(qtbot, open_as, make_ws, monkeypatch):
     ws.case_form.rows["prosecution_reference"].set_value("AM-1234-26")
     assert ws.is_dirty() and ws.save_button.isEnabled()
     # The real question: Escape is Cancel, and the workspace stays open.
-    answer_modal(qtbot, lambda box: qtbot.keyClick(box, K.Key_Escape))
+    answer_modal(lambda box: qtbot.keyClick(box, K.Key_Escape))
     assert not ws.close()
     assert ws.isVisible()
     # Save from the question stores the change.

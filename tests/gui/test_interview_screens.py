@@ -10,11 +10,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
 from barnahus_app.api import open_record
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
+from shell_helpers import answer_modal
 
 pytestmark = pytest.mark.gui
 
@@ -142,25 +143,6 @@ def test_moving_a_planned_interview(qtbot, open_as, setup):
     assert [p["display"] for p in iv["participants"]] == ["Officer Demo"]
 
 
-def answer_modal(qtbot, handler):
-    """Run handler(dialog) on the next modal dialog (it blocks in exec())."""
-    done = {}
-
-    def poll():
-        dlg = QApplication.activeModalWidget()
-        if dlg is None or dlg.objectName() == "interviewPlanDialog" or not dlg.isVisible():
-            QTimer.singleShot(20, poll)
-            return
-        done["dialog"] = dlg
-        try:
-            handler(dlg)
-        except BaseException as e:  # never leave a modal dialog blocking the test run
-            done["error"] = e
-            dlg.reject()
-    QTimer.singleShot(0, poll)
-    return done
-
-
 def test_a_room_conflict_needs_a_written_override(qtbot, open_as, setup):
     s = open_as("coordinator")
     other = sample_case(s)  # another child, booked in the same room at the same time
@@ -183,7 +165,7 @@ def test_a_room_conflict_needs_a_written_override(qtbot, open_as, setup):
         assert button.isEnabled()
         qtbot.mouseClick(button, LEFT)
 
-    done = answer_modal(qtbot, override)
+    done = answer_modal(override, passing_over="interviewPlanDialog")
     qtbot.mouseClick(dlg.book_button, LEFT)
     assert "error" not in done, done.get("error")
     assert done.get("dialog") is not None
@@ -260,12 +242,12 @@ def test_cancelling_a_slow_registration_registers_nothing(qtbot, open_as, setup,
         fh.truncate(8 * 1024 ** 3)  # sparse: 8 GiB to hash, nothing on disk
     dlg = _start_registration(qtbot, panel, big, "Huge")
     job = dlg.job
-    qtbot.waitUntil(lambda: job.bytes_done() > 0 and job.dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: job.amount_done() > 0 and job.dialog.isVisible(), timeout=10_000)
     assert not dlg.ok_button.isEnabled()  # the GUI runs (this wait), the dialog waits for the hash
     cancel = job.dialog.findChild(QPushButton)
     qtbot.mouseClick(cancel, LEFT)
     qtbot.waitUntil(lambda: not job.running, timeout=10_000)
-    assert job.bytes_done() < big.stat().st_size
+    assert job.amount_done() < big.stat().st_size
     assert "Stopped. Nothing was registered." in dlg.error_texts()
     assert s.interview_recordings(iid) == []
     dlg.reject()
