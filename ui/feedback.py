@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 
 from barnahus_app.api import BarnahusError, ValidationError
 
-from .field_widgets import field_message
 
 # Fixed messages of the core, listed here so that lupdate offers them to translators. A message
 # the list does not know is shown as the core wrote it (in English).
@@ -226,6 +225,15 @@ def muted(label: QLabel) -> QLabel:
     pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
     label.setPalette(pal)
     return label
+
+
+def field_message(label: str, message: str) -> str:
+    """The core's message put after the field's label: "Given name is required.",
+    or "Languages: 'xx' is not a language code such as sv, ar or uk."
+    """
+    if message.startswith(("is ", "must ", "contains ", "needs ", "takes ")):
+        return f"{label} {message}"
+    return f"{label}: {message}"
 
 
 def bold(label: QLabel, scale: float = 1.0) -> QLabel:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from .feedback import field_message
 from .vocab_widgets import ChoiceCombo, VocabChecklist
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -50,15 +51,6 @@ def is_dark(palette: QPalette) -> bool:
 def error_color(palette: QPalette) -> QColor:
     """A red that reads on the current window colour (WCAG AA on both light and dark)."""
     return QColor("#ff8a80") if is_dark(palette) else QColor("#a4000f")
-
-
-def field_message(label: str, message: str) -> str:
-    """The core's message put after the field's label: "Given name is required.",
-    or "Languages: 'xx' is not a language code such as sv, ar or uk."
-    """
-    if message.startswith(("is ", "must ", "contains ", "needs ", "takes ")):
-        return f"{label} {message}"
-    return f"{label}: {message}"
 
 
 # --- optional dates -------------------------------------------------------------------------

@@ -26,8 +26,7 @@ from barnahus_app.persons import display_name
 from barnahus_app.timeutil import system_zone_name, zone_info
 
 from .conflict_dialog import ask_override_reasons
-from .feedback import FieldGrid, InlineMessage, bold, core_message, tinted_box
-from .field_widgets import field_message
+from .feedback import FieldGrid, InlineMessage, bold, core_message, field_message, tinted_box
 from .today import DateField
 from .vocab_widgets import ChoiceCombo, VocabCombo, term_label
 
