@@ -29,7 +29,7 @@ from .feedback import FormDialog, InlineMessage, bold, core_message, open_dialog
 from .field_widgets import local_datetime_text
 from .tasks import ProgressJob
 from .today import date_format, plural
-from .verify_dialog import OK, ResultBlock, VerifyDialog, colon_fingerprint, mono_font
+from .verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, colon_fingerprint, mono_font
 
 SHORT_HASH = 12
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -516,6 +516,13 @@ class IssuedDialog(QDialog):
             body += "\n" + self.tr("Inside it, the court summary is registered as documents {pdf} (PDF) and "
                                    "{docx} (DOCX).").format(pdf=entry["parts"][0], docx=entry["parts"][-1])
         lay.addWidget(ResultBlock("issued", OK, self.tr("Written and registered"), body, parent=self))
+        missing = entry.get("recordings_not_found") or []
+        if missing:
+            lay.addWidget(ResultBlock(
+                "missing", WARNING, self.tr("Some recordings were not copied"),
+                self.tr("Recording(s) {numbers} were not found where they are kept, so the bundle lists them in "
+                        "its manifest without a copy. Check where they are before handing the bundle over.")
+                .format(numbers=", ".join(map(str, missing))), parent=self))
 
         signed = bundle or entry.get("format") == "pdf"
         if bundle:

@@ -1761,7 +1761,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../ui/feedback.py" line="+22"/>
+        <location filename="../../ui/feedback.py" line="+21"/>
         <source>Wrong user name or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -1841,7 +1841,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Den här uppföljningen hör till en annan yrkesgrupp; dina roller tillåter inte att du ändrar den (followup: update).</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="+37"/>
+        <location filename="../../ui/interview_dialog.py" line="+36"/>
         <source>Choose a child of this case.</source>
         <translation>Välj ett barn i det här ärendet.</translation>
     </message>
@@ -2238,7 +2238,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location line="+135"/>
+        <location line="+142"/>
         <source>Every court summary and bundle issued for this case, newest first, and to whom each was given. The register keeps each one&apos;s SHA-256: Verify a file… tells whether a copy is the one issued, unaltered.</source>
         <translation>Alla sammanställningar för domstol och paket som har utfärdats för ärendet, nyaste först, och till vem vart och ett har lämnats. Dokumentregistret sparar varje dokuments SHA-256: Verifiera en fil… visar om en kopia är den som utfärdades, oförändrad.</translation>
     </message>
@@ -2594,7 +2594,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../ui/field_widgets.py" line="+254"/>
+        <location filename="../../ui/field_widgets.py" line="+246"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -3675,7 +3675,7 @@ Förvaras: %3</translation>
 <context>
     <name>IssuedDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-466"/>
+        <location filename="../../ui/documents_panel.py" line="-473"/>
         <source>Bundle written</source>
         <translation>Paketet har skapats</translation>
     </message>
@@ -3703,6 +3703,16 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+4"/>
+        <source>Some recordings were not copied</source>
+        <translation>Några inspelningar kopierades inte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording(s) {numbers} were not found where they are kept, so the bundle lists them in its manifest without a copy. Check where they are before handing the bundle over.</source>
+        <translation>Inspelning(ar) {numbers} fanns inte där de förvaras, så paketet listar dem i sitt manifest utan kopia. Kontrollera var de finns innan paketet lämnas ut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>SHA-256 of the zip file:</source>
         <translation>SHA-256 för zip-filen:</translation>
     </message>
@@ -5842,7 +5852,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_IssueDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-386"/>
+        <location filename="../../ui/documents_panel.py" line="-393"/>
         <source>Choose where to save it.</source>
         <translation>Välj var den ska sparas.</translation>
     </message>
