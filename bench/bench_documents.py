@@ -44,21 +44,12 @@ from barnahus_app.api import KdfParams, create_record, open_record  # noqa: E402
 from barnahus_app.documents import docx as docx_mod  # noqa: E402
 from barnahus_app.documents import pdf as pdf_mod  # noqa: E402
 from barnahus_app.documents import pdf_sign as sign_mod  # noqa: E402
+from bench_hashing import make_file, timed  # noqa: E402  (the same random file, the same clock)
 
 KDF = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)  # unlocking is not what is measured
 PASSWORD = "bench-password-1"
 ZONE = "Europe/Stockholm"
 PASSPHRASE = "bench transport passphrase"
-
-
-def make_random(path: Path, mib: int) -> None:
-    if path.exists() and path.stat().st_size == mib * 1024 * 1024:
-        return
-    block = os.urandom(1024 * 1024)
-    with open(path, "wb") as f:
-        for i in range(mib):
-            f.write(i.to_bytes(8, "little") + block[8:])  # no two blocks alike
-    os.sync()
 
 
 class Timers:
@@ -133,12 +124,6 @@ def build(work: Path, events: int, big: Path) -> dict:
     return {"record": path, "large_case": large_case["reference"], "big_case": big_case["reference"]}
 
 
-def timed(fn) -> float:
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=1000)
@@ -151,7 +136,7 @@ def main(argv=None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     big = work / f"random-{args.size_mib}MiB.bin"
     print(f"making {big} ...", file=sys.stderr)
-    make_random(big, args.size_mib)
+    make_file(big, args.size_mib)
     print("building the record ...", file=sys.stderr)
     w = build(work, args.events, big)
     out = work / "out"
@@ -165,7 +150,6 @@ def main(argv=None) -> int:
     timers.wrap(bundle_mod, "write_bundle")
     # issuing imports render_pdf, sign_pdf and write_bundle inside the calls, so the wraps apply.
 
-    rows = []
     with open_record(w["record"], "coord", PASSWORD, kdf=KDF) as c:
         # --- 1. the summary of a large case ---------------------------------------------------
         summary = {}

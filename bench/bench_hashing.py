@@ -38,6 +38,7 @@ def make_file(path: Path, mib: int) -> None:
         for i in range(mib):
             # vary each block cheaply so nothing can dedupe or compress it
             f.write(i.to_bytes(8, "little") + block[8:])
+    os.sync()
 
 
 def timed(fn) -> float:
