@@ -213,10 +213,6 @@ def _human_size(n: int) -> str:
     raise AssertionError
 
 
-def _colon_fingerprint(hex_fp: str) -> str:
-    return ":".join(hex_fp[i:i + 2] for i in range(0, len(hex_fp), 2)).upper()
-
-
 def _how_to_verify(ca_fingerprint: str) -> bytes:
     text = f"""How to check this bundle without Barnahus Case Record
 =====================================================
@@ -252,7 +248,7 @@ Then open a terminal in the bundle folder, the one holding bagit.txt, and run:
    and compare it with the fingerprint the centre gave you separately (by letter, by phone or on
    its website). This bundle's CA fingerprint is
 
-   {_colon_fingerprint(ca_fingerprint)}
+   {pki.colon_fingerprint(ca_fingerprint)}
 
    (the same digits may be shown in lower case without colons). This line is inside the bundle,
    so it proves nothing by itself: only the comparison with the separately given value does.

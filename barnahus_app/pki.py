@@ -43,6 +43,12 @@ def pem(obj) -> str:
                              serialization.NoEncryption()).decode()
 
 
+def colon_fingerprint(hex_fp: str) -> str:
+    """'ab12…' -> 'AB:12:…', the form `openssl x509 -fingerprint -sha256` prints."""
+    hex_fp = (hex_fp or "").strip()
+    return ":".join(hex_fp[i:i + 2] for i in range(0, len(hex_fp), 2)).upper()
+
+
 def fingerprint(cert_pem: str) -> str:
     cert = x509.load_pem_x509_certificate(cert_pem.encode())
     return cert.fingerprint(hashes.SHA256()).hex()

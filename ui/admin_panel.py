@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
 
 from barnahus_app import settings as record_settings
 from barnahus_app.api import BarnahusError, ValidationError
+from barnahus_app.pki import colon_fingerprint
 from barnahus_app.policy import Role
 from barnahus_app.record import PASSWORD_MIN
 
 from .feedback import FieldGrid, InlineMessage, bold, core_message, role_label, roles_text, validation_text
 from .icons import icon
 from .tasks import run_in_background
-from .verify_dialog import colon_fingerprint, mono_font
+from .verify_dialog import mono_font
 
 
 class _CoreDialog(QDialog):

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app.errors import BarnahusError, Cancelled
+from barnahus_app.pki import colon_fingerprint
 
 from .feedback import FormDialog, InlineMessage, bold, core_message, open_dialog, setup_list_table
 from .field_widgets import local_datetime_text
 from .tasks import ProgressJob
 from .today import date_format, plural
-from .verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, colon_fingerprint, mono_font
+from .verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
 
 SHORT_HASH = 12
 DOC_ROLE = Qt.ItemDataRole.UserRole

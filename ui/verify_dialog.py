@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
+from barnahus_app.pki import colon_fingerprint
 
 from .feedback import InlineMessage, allow_lock, bold, core_message
 from .field_widgets import is_dark, local_datetime_text
@@ -30,12 +31,6 @@ from .tasks import ProgressJob
 from .today import plural
 
 OK, WARNING, INFO = "ok", "warning", "info"
-
-
-def colon_fingerprint(hex_fp: str) -> str:
-    """'ab12…' -> 'AB:12:…', the form `openssl x509 -fingerprint -sha256` prints."""
-    hex_fp = (hex_fp or "").strip()
-    return ":".join(hex_fp[i:i + 2] for i in range(0, len(hex_fp), 2)).upper()
 
 
 def mono_font() -> QFont:

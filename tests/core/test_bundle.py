@@ -170,7 +170,7 @@ def test_fresh_folder_bundle_passes_ours_bagit_and_openssl(bag, centre, recordin
     assert (certs / "centre-ca-certificate.pem").read_text() == ca_pem
     how_to = (bag / "data" / "HOW-TO-VERIFY.txt").read_text()
     assert bundle.BAGIT_VALIDATE in how_to and bundle.OPENSSL_VERIFY in how_to
-    assert bundle._colon_fingerprint(pki.fingerprint(ca_pem)) in how_to
+    assert pki.colon_fingerprint(pki.fingerprint(ca_pem)) in how_to
     assert (bag / "data" / RECORDING).read_bytes() == recording.read_bytes()
 
 
