@@ -145,6 +145,24 @@ class _IssueDialog(_FormDialog):
         else:
             self._suggest()
 
+    def _choice(self, first: tuple[str, str], second: tuple[str, str]):
+        """Two radio buttons (text, object name) in one box, the first chosen: (box, first, second)."""
+        box = QWidget(self)
+        bl = QVBoxLayout(box)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(2)
+        group = QButtonGroup(box)
+        buttons = []
+        for text, name in (first, second):
+            b = QRadioButton(text, box)
+            b.setObjectName(name)
+            group.addButton(b)
+            bl.addWidget(b)
+            buttons.append(b)
+        buttons[0].setChecked(True)
+        box.setFocusProxy(buttons[0])
+        return box, buttons[0], buttons[1]
+
     def _add_path_field(self, label: str, hint: str) -> None:
         self.path_row = _PathRow(self, self.browse)
         self.add_field("path", label, self.path_row, hint, accessible=label.replace("&", "").rstrip(":"))
@@ -255,21 +273,9 @@ class CourtSummaryDialog(_IssueDialog):
             "The summary of the case for a court: the case, the child, the interviews and the recordings "
             "with their chain of custody. It is written to the file you choose and entered in the document "
             "register with its SHA-256, so that anyone can later check that a copy is unaltered."))
-        box = QWidget(self)
-        bl = QVBoxLayout(box)
-        bl.setContentsMargins(0, 0, 0, 0)
-        bl.setSpacing(2)
-        self.pdf = QRadioButton(self.tr("&PDF, signed by the centre (PDF/A): for the court"), box)
-        self.pdf.setObjectName("formatPdf")
-        self.docx = QRadioButton(self.tr("&DOCX, editable and not signed: for drafting"), box)
-        self.docx.setObjectName("formatDocx")
-        self.format_group = QButtonGroup(self)
-        self.format_group.addButton(self.pdf)
-        self.format_group.addButton(self.docx)
-        self.pdf.setChecked(True)
-        bl.addWidget(self.pdf)
-        bl.addWidget(self.docx)
-        box.setFocusProxy(self.pdf)
+        box, self.pdf, self.docx = self._choice(
+            (self.tr("&PDF, signed by the centre (PDF/A): for the court"), "formatPdf"),
+            (self.tr("&DOCX, editable and not signed: for drafting"), "formatDocx"))
         self.add_field("format", self.tr("Format:"), box, accessible=self.tr("Format"))
         self.pseudonymise = QCheckBox(self.tr("Pse&udonymise: no names, dates of birth or addresses"), self)
         self.pseudonymise.setObjectName("pseudonymise")
@@ -327,21 +333,8 @@ class BundleDialog(_IssueDialog):
             "manifest, the chain of custody, the case's audit extract and the centre's certificates. Every file "
             "is listed with its SHA-256 and the list is signed by the centre, so the recipient can check it "
             "without this program."))
-        box = QWidget(self)
-        bl = QVBoxLayout(box)
-        bl.setContentsMargins(0, 0, 0, 0)
-        bl.setSpacing(2)
-        self.as_folder = QRadioButton(self.tr("A &folder"), box)
-        self.as_folder.setObjectName("bundleFolder")
-        self.as_zip = QRadioButton(self.tr("A &zip file"), box)
-        self.as_zip.setObjectName("bundleZip")
-        self.kind_group = QButtonGroup(self)
-        self.kind_group.addButton(self.as_folder)
-        self.kind_group.addButton(self.as_zip)
-        self.as_folder.setChecked(True)
-        bl.addWidget(self.as_folder)
-        bl.addWidget(self.as_zip)
-        box.setFocusProxy(self.as_folder)
+        box, self.as_folder, self.as_zip = self._choice(
+            (self.tr("A &folder"), "bundleFolder"), (self.tr("A &zip file"), "bundleZip"))
         self.add_field("as_zip", self.tr("Write as:"), box, accessible=self.tr("Write the bundle as"))
 
         self.encrypt = QCheckBox(self.tr("&Encrypt the zip for transport (AES-256)"), self)

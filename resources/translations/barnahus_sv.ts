@@ -162,7 +162,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="+121"/>
+        <location filename="../../ui/admin_panel.py" line="+122"/>
         <source>Add a user</source>
         <translation>Lägg till en användare</translation>
     </message>
@@ -508,7 +508,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="+322"/>
+        <location filename="../../ui/documents_panel.py" line="+329"/>
         <source>Prosecutor bundle for {case}</source>
         <translation>Paket till åklagaren för {case}</translation>
     </message>
@@ -523,17 +523,17 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Ett paket till åklagaren: sammanställningen för domstol som PDF och DOCX, förteckningen över barnförhör, förteckningen över inspelningar, beviskedjan, ärendets utdrag ur loggen och centrets certifikat. Varje fil listas med sin SHA-256 och listan signeras av centret, så att mottagaren kan kontrollera den utan det här programmet.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>A &amp;folder</source>
         <translation>En &amp;mapp</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>A &amp;zip file</source>
         <translation>En &amp;zip-fil</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Write as:</source>
         <translation>Spara som:</translation>
     </message>
@@ -1864,7 +1864,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CourtSummaryDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-182"/>
+        <location filename="../../ui/documents_panel.py" line="-157"/>
         <source>Court summary of {case}</source>
         <translation>Sammanställning för domstol för {case}</translation>
     </message>
@@ -1879,17 +1879,17 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Sammanställningen av ärendet för en domstol: ärendet, barnet, barnförhören och inspelningarna med sin beviskedja. Den sparas i filen du väljer och förs in i dokumentregistret med sin SHA-256, så att vem som helst senare kan kontrollera att en kopia är oförändrad.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>&amp;PDF, signed by the centre (PDF/A): for the court</source>
         <translation>&amp;PDF, signerad av centret (PDF/A): för domstolen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;DOCX, editable and not signed: for drafting</source>
         <translation>&amp;DOCX, redigerbar och inte signerad: för utkast</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+1"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
@@ -2165,7 +2165,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="+153"/>
+        <location filename="../../ui/documents_panel.py" line="+140"/>
         <source>Record a disclosure</source>
         <translation>Registrera ett utlämnande</translation>
     </message>
@@ -5403,7 +5403,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="+284"/>
+        <location filename="../../ui/verify_dialog.py" line="+279"/>
         <source>Verify a document or bundle</source>
         <translation>Verifiera ett dokument eller paket</translation>
     </message>
@@ -5852,7 +5852,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_IssueDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-393"/>
+        <location filename="../../ui/documents_panel.py" line="-368"/>
         <source>Choose where to save it.</source>
         <translation>Välj var den ska sparas.</translation>
     </message>
@@ -6012,7 +6012,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_PathRow</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-123"/>
+        <location filename="../../ui/documents_panel.py" line="-141"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bläddra…</translation>
     </message>
