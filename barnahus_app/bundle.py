@@ -719,6 +719,17 @@ def remove_partial(partial: Path) -> None:
         pass  # e.g. the disk was unplugged; the hidden name marks it as a leftover
 
 
+def check_passphrase(passphrase: str | None, as_zip: bool) -> None:
+    """A transport passphrase, if any, for a zip only, and long enough (WinZip AES derives its key
+    with only 1000 PBKDF2 rounds)."""
+    if passphrase is None:
+        return
+    if not as_zip:
+        raise ValidationError("passphrase", "only a zip bundle can be encrypted.")
+    if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError("passphrase", f"use at least {MIN_PASSPHRASE} characters.")
+
+
 def write_bundle(dest: Path, files: list[BundleFile], bag_info: dict[str, str],
                  credentials: pki.Credentials, *, as_zip: bool = False,
                  passphrase: str | None = None, progress=None, cancel=None) -> BundleResult:
@@ -731,11 +742,7 @@ def write_bundle(dest: Path, files: list[BundleFile], bag_info: dict[str, str],
         raise ValidationError("dest", f"{dest} already exists; choose another name.")
     if not parent.is_dir():
         raise ValidationError("dest", f"the folder {parent} does not exist.")
-    if passphrase is not None:
-        if not as_zip:
-            raise ValidationError("passphrase", "only a zip bundle can be encrypted.")
-        if not isinstance(passphrase, str) or len(passphrase) < MIN_PASSPHRASE:
-            raise ValidationError("passphrase", f"use at least {MIN_PASSPHRASE} characters.")
+    check_passphrase(passphrase, as_zip)
     bag_name = dest.stem if as_zip and dest.suffix.lower() == ".zip" else dest.name
     if as_zip and _component_problem(bag_name):
         raise ValidationError("dest", f"the name {bag_name!r} {_component_problem(bag_name)}.")

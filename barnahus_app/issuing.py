@@ -140,9 +140,10 @@ class IssuingActions:
         log, the case's audit extract and the centre's certificates. Registered with its parts."""
         self._authorize("case", "export")
         self._authorize("audit", "export")
-        from .bundle import BundleFile, safe_name, write_bundle
+        from .bundle import BundleFile, check_passphrase, safe_name, write_bundle
         out = Path(out)
         self._check_destination(out)
+        check_passphrase(passphrase, as_zip)  # before seconds of rendering, not after
         bundle_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
         d = builder.d
         redact = builder.redactor() if pseudonymise else None

@@ -606,6 +606,24 @@ def test_an_existing_destination_is_refused_and_left_untouched(world, tmp_path):
                                                                                                 "summary.pdf"]
 
 
+def test_a_bad_passphrase_is_refused_before_any_work(world, tmp_path):
+    """A short passphrase, or one for a folder, is refused before the summary is rendered: no
+    'document.prepared' entry, nothing written, nothing registered."""
+    ref = world["case"]["reference"]
+    with login(world["record"], "coordinator") as c:
+        def prepared():
+            return sum(1 for a in c.audit_entries() if a["action"] == "document.prepared")
+
+        before, prepared_before = _issued_count(c), prepared()
+        for out, as_zip, passphrase in ((tmp_path / "b.zip", True, "short"), (tmp_path / "b", False, "x" * 20)):
+            with pytest.raises(ValidationError) as e:
+                c.export_bundle(ref, out, as_zip=as_zip, passphrase=passphrase)
+            assert e.value.field == "passphrase"
+        assert _issued_count(c) == before
+        assert prepared() == prepared_before
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unwritable_destination_gives_a_clear_error_and_registers_nothing(world, tmp_path):
     """chmod does not stop root: a file standing where the folder should be, and /proc, which
     takes no new files, stand in for a read-only folder."""
