@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import importlib
 
-from .errors import (  # noqa: F401
+from barnahus_app.errors import (  # noqa: F401
     BarnahusError, DiskFull, NotFound, PermissionDenied, PossibleDuplicate, RecordFileError,
     RecordLocked, RecordReadOnly, SchemaTooNew, ValidationError, WrongCredentials,
 )
-from .kdf import KdfParams  # noqa: F401
+from barnahus_app.record.kdf import KdfParams  # noqa: F401
 
 # name -> the module (in this package) that defines it, imported when the name is first used
 _LAZY = {
-    "create_record": "record", "open_record": "record", "PASSWORD_MIN": "record",
-    "check_password": "record", "check_username": "record",
-    "CaseFilter": "cases", "CasePage": "cases",
+    "create_record": "lifecycle", "open_record": "lifecycle", "PASSWORD_MIN": "users.accounts",
+    "check_password": "users.accounts", "check_username": "users.accounts",
+    "CaseFilter": "cases.actions", "CasePage": "cases.actions",
     "Session": "session",
     "SETTINGS": "settings",
 }

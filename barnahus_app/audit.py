@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
 
-from .models import AuditEntry
-from .timeutil import utc_now_iso
+from barnahus_app.tables import AuditEntry
+from barnahus_app.timeutil import utc_now_iso
 
 GENESIS = "0" * 64
 T = AuditEntry.__table__

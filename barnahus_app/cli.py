@@ -13,8 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, paths, policy
-from .errors import BarnahusError
+from barnahus_app import __version__, paths, policy
+from barnahus_app.errors import BarnahusError
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 
@@ -82,7 +82,7 @@ def _deliver_recovery_key(key: str, file_arg: str | None) -> None:
 
 
 def _open(args):
-    from .record import open_record
+    from barnahus_app.lifecycle import open_record
     if not args.user:
         raise UsageError("Give --user NAME.")
     return open_record(Path(args.record), args.user, **_credentials(args))
@@ -96,7 +96,7 @@ def _report_failures(session) -> None:
 
 # --- commands -------------------------------------------------------------------------------
 def cmd_init(args) -> int:
-    from .record import create_record
+    from barnahus_app.lifecycle import create_record
     password = _secret(args.password_file, "BARNAHUS_PASSWORD", f"Password for {args.admin}: ",
                        "password", confirm=True)
     key = create_record(Path(args.record), args.admin, password, args.display_name, args.centre or "")
@@ -106,7 +106,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .demo import build_demo_record
+    from barnahus_app.demo.build import build_demo_record
     password = _secret(args.password_file, "BARNAHUS_PASSWORD", "Password for every demo user: ",
                        "password", confirm=True)
     if not 1 <= args.cases <= 100_000:
@@ -187,7 +187,7 @@ def _roles(args) -> list[str]:
 
 
 def cmd_cases(args) -> int:
-    from .cases import CaseFilter
+    from barnahus_app.cases.actions import CaseFilter
     with _open(args) as s:
         _report_failures(s)
         flt = CaseFilter(text=args.search, status=args.status, year=args.year,
@@ -228,7 +228,7 @@ def cmd_audit(args) -> int:
 
 
 def cmd_reminders(args) -> int:
-    from .followup import reminders_as_json
+    from barnahus_app.followup.actions import reminders_as_json
     as_of = _date_arg(args.as_of, "--as-of")
     with _open(args) as s:
         _report_failures(s)
@@ -293,7 +293,7 @@ def cmd_rooms(args) -> int:
 
 
 def cmd_ics(args) -> int:
-    from .timeutil import system_zone_name
+    from barnahus_app.timeutil import system_zone_name
     start = _date_arg(args.from_date, "--from")
     end = _date_arg(args.to_date, "--to") if args.to_date else start
     with _open(args) as s:
@@ -395,8 +395,8 @@ def cmd_verify_document(args) -> int:
 
 
 def cmd_verify_bundle(args) -> int:
-    from .bundle import verify_bundle
-    from .errors import ValidationError
+    from barnahus_app.documents.bundle import verify_bundle
+    from barnahus_app.errors import ValidationError
     passphrase = None
     if args.passphrase_file or os.environ.get("BARNAHUS_BUNDLE_PASSPHRASE"):
         passphrase = _secret(args.passphrase_file, "BARNAHUS_BUNDLE_PASSPHRASE", "", "passphrase")

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from . import timeutil, vocab
-from .errors import ValidationError
+from barnahus_app import timeutil, vocab
+from barnahus_app.errors import ValidationError
 
 # Control characters, and bidirectional overrides that can make a name display as another.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")

@@ -7,9 +7,9 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import paths
-from .errors import RecordFileError
-from .fields import CASE_FIELDS, PERSON_FIELDS, PERSON_TERM_VOCABULARIES, VULNERABILITY_FIELDS
+from barnahus_app import paths
+from barnahus_app.errors import RecordFileError
+from barnahus_app.fields import CASE_FIELDS, PERSON_FIELDS, PERSON_TERM_VOCABULARIES, VULNERABILITY_FIELDS
 
 # What each entity's form may hold: the core's fields plus its multi-valued term lists.
 ENTITY_FIELDS = {

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from .errors import PermissionDenied
+from barnahus_app.errors import PermissionDenied
 
 
 class Role(str, Enum):

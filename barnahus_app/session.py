@@ -10,21 +10,23 @@ from typing import Callable
 
 from sqlalchemy import delete, insert, select
 
-from . import audit, policy, schema, storage
-from . import settings as record_settings
-from .agencies import AgencyActions
-from .cases import CaseActions
-from .errors import RecordFileError, WrongCredentials
-from .followup import FollowUpActions
-from .interviews import InterviewActions
-from .issuing import IssuingActions
-from .keyslots import format_recovery_key
-from .models import AuditEntry, Draft, RecordMeta
-from .persons import PersonActions
-from .recordings import RecordingActions
-from .record import Record, find_user, rekey_file, user_roles
-from .timeutil import utc_now_iso
-from .users import UserActions
+from barnahus_app import audit, policy
+from barnahus_app.record import schema, storage
+from barnahus_app import settings as record_settings
+from barnahus_app.persons.agencies import AgencyActions
+from barnahus_app.cases.actions import CaseActions
+from barnahus_app.errors import RecordFileError, WrongCredentials
+from barnahus_app.followup.actions import FollowUpActions
+from barnahus_app.interviews.actions import InterviewActions
+from barnahus_app.documents.issuing import IssuingActions
+from barnahus_app.record.keyslots import format_recovery_key
+from barnahus_app.tables import AuditEntry, Draft, RecordMeta
+from barnahus_app.persons.actions import PersonActions
+from barnahus_app.recordings.actions import RecordingActions
+from barnahus_app.record.handle import Record, rekey_file
+from barnahus_app.users.accounts import find_user, user_roles
+from barnahus_app.timeutil import utc_now_iso
+from barnahus_app.users.actions import UserActions
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import ValidationError
+from barnahus_app.errors import ValidationError
 
 
 @dataclass(frozen=True)

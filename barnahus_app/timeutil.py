@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from .errors import ValidationError
+from barnahus_app.errors import ValidationError
 
 
 def utc_now() -> datetime:

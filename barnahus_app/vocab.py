@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import paths
-from .errors import RecordFileError, ValidationError
+from barnahus_app import paths
+from barnahus_app.errors import RecordFileError, ValidationError
 
 # Words the interface must never use (001 para 59, 004 para 23).
 FORBIDDEN_WORDS = ("child prostitution", "child prostitute", "client")

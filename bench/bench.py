@@ -42,10 +42,11 @@ sys.path.insert(0, str(ROOT))
 import sqlcipher3  # noqa: E402
 from sqlalchemy import event  # noqa: E402
 
-from barnahus_app import audit, schema, storage  # noqa: E402
+from barnahus_app import audit  # noqa: E402
+from barnahus_app.record import schema, storage  # noqa: E402
 from barnahus_app.api import CaseFilter, KdfParams, open_record  # noqa: E402
-from barnahus_app.demo import build_demo_record  # noqa: E402
-from barnahus_app.keyslots import KeyFile  # noqa: E402
+from barnahus_app.demo.build import build_demo_record  # noqa: E402
+from barnahus_app.record.keyslots import KeyFile  # noqa: E402
 
 CACHE = ROOT / ".bench"
 PASSWORD = "bench-password-1"

@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from barnahus_app import bundle as bundle_mod  # noqa: E402
+from barnahus_app.documents import bundle as bundle_mod  # noqa: E402
 from barnahus_app.api import KdfParams, create_record, open_record  # noqa: E402
 from barnahus_app.documents import docx as docx_mod  # noqa: E402
 from barnahus_app.documents import pdf as pdf_mod  # noqa: E402

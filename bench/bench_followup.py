@@ -3,7 +3,7 @@
     python bench/bench_followup.py [--sizes 10000,100000] [--repeats 9] [--seed 1] [--out FILE]
 
 For each size it builds (once; cached under .bench/followup-<n>-seed<seed>/, apart from bench.py's
-records) a demo record with barnahus_app.demo.build_demo_record and the production key derivation,
+records) a demo record with barnahus_app.demo.build.build_demo_record and the production key derivation,
 and, if the demo generator did not add follow-up, adds it with demo_followup.add_demo_followup.
 Then, as of the demo's last day:
 
@@ -38,11 +38,11 @@ sys.path.insert(0, str(ROOT))
 import sqlcipher3  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from barnahus_app import followup as fu  # noqa: E402
-from barnahus_app import storage  # noqa: E402
+from barnahus_app.followup import actions as fu  # noqa: E402
+from barnahus_app.record import storage  # noqa: E402
 from barnahus_app.api import KdfParams, open_record  # noqa: E402
-from barnahus_app.demo import build_demo_record  # noqa: E402
-from barnahus_app.demo_followup import add_demo_followup  # noqa: E402
+from barnahus_app.demo.build import build_demo_record  # noqa: E402
+from barnahus_app.demo.followup import add_demo_followup  # noqa: E402
 
 CACHE = ROOT / ".bench"
 PASSWORD = "bench-password-1"  # bench.py's demo records use this for every user
@@ -65,7 +65,7 @@ def median_ms(fn, repeats: int) -> tuple[float, object]:
 
 def _schema_stamp() -> str:
     """The follow-up migration's text: a record built before it changed is rebuilt."""
-    text_ = (ROOT / "barnahus_app" / "migrations" / "versions" / "0004_followup.py").read_bytes()
+    text_ = (ROOT / "barnahus_app" / "record" / "migrations" / "versions" / "0004_followup.py").read_bytes()
     return hashlib.sha256(text_).hexdigest()[:16]
 
 

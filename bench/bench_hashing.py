@@ -6,7 +6,7 @@ Writes one file of random bytes (not sparse: holes read faster than any real rec
 .bench/, then, alternating so both see the same page-cache state:
 
 - floor: `sha256sum FILE` (GNU coreutils), wall time;
-- ours: barnahus_app.hashing.sha256_file(FILE) with a progress callback and a cancel check, as
+- ours: barnahus_app.recordings.hashing.sha256_file(FILE) with a progress callback and a cancel check, as
   register_recording and check_fixity call it;
 - floor for copying: `cp FILE DEST && sha256sum DEST` is not the floor of a one-pass copy; we
   compare ours-with-copy (hash while copying, as a bundle copies a recording) against
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from barnahus_app import hashing  # noqa: E402
+from barnahus_app.recordings import hashing  # noqa: E402
 
 
 def make_file(path: Path, mib: int) -> None:

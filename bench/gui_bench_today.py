@@ -3,7 +3,7 @@
     python bench/gui_bench_today.py [--cases 100000] [--seed 1] [--as-of YYYY-MM-DD] [--repeats 5]
 
 The record is bench/bench.py's: .bench/demo-<cases>-seed<seed>/record.barnahus, built once with
-barnahus_app.demo.build_demo_record and the PRODUCTION key derivation if it is missing or out of
+barnahus_app.demo.build.build_demo_record and the PRODUCTION key derivation if it is missing or out of
 date (bench.ensure_record decides, so both benchmarks share one record). The demo generator adds
 follow-up plans, closed cases with long-term follow-up still running, and alleged offences.
 
@@ -49,7 +49,7 @@ def bench_today(record_path, password: str, as_of, repeats: int = 5, user: str =
     from PySide6.QtWidgets import QApplication
 
     from barnahus_app.api import open_record
-    from barnahus_app.followup import bucket_counts
+    from barnahus_app.followup.actions import bucket_counts
     from ui.today import TodayPanel
 
     as_of = date.fromisoformat(as_of) if isinstance(as_of, str) else as_of

@@ -110,7 +110,7 @@ def login(path, username: str):
 def raw(session):
     """A plain sqlcipher3 connection to the session's record, with its key: to look past the core."""
     import sqlcipher3
-    from barnahus_app import storage
+    from barnahus_app.record import storage
     conn = sqlcipher3.connect(str(session.record.path))
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute('PRAGMA key = "' + storage.raw_key_literal(session.record.key) + '"')

@@ -43,9 +43,9 @@ def _wait(app, condition, timeout: float = 30.0) -> None:
 
 
 def build_record(path: Path, kdf) -> None:
-    """The demo record: barnahus_app.demo if it is there, else a few cases made here."""
+    """The demo record: barnahus_app.demo.build if it is there, else a few cases made here."""
     try:
-        from barnahus_app.demo import build_demo_record
+        from barnahus_app.demo.build import build_demo_record
     except ImportError:
         build_demo_record = None
     if build_demo_record is not None:

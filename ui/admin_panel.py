@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 
 from barnahus_app import settings as record_settings
 from barnahus_app.api import BarnahusError, ValidationError
-from barnahus_app.pki import colon_fingerprint
+from barnahus_app.documents.pki import colon_fingerprint
 from barnahus_app.policy import Role
-from barnahus_app.record import PASSWORD_MIN
+from barnahus_app.users.accounts import PASSWORD_MIN
 
 from .feedback import FieldGrid, InlineMessage, bold, core_message, role_label, roles_text, validation_text
 from .icons import icon

@@ -64,8 +64,8 @@ def starting_record(explicit: str | None) -> Path | None:
 
 # The core modules the first unlock (or the first-run wizard) needs: the database layer behind
 # them (SQLAlchemy, Alembic, SQLCipher, the crypto libraries) takes most of a second to import.
-PRELOAD = ("barnahus_app.record", "barnahus_app.session", "barnahus_app.cases",
-           "barnahus_app.followup", "barnahus_app.persons", "barnahus_app.fields")
+PRELOAD = ("barnahus_app.lifecycle", "barnahus_app.session", "barnahus_app.cases.actions",
+           "barnahus_app.followup.actions", "barnahus_app.persons.actions", "barnahus_app.fields")
 
 
 def _preload_core() -> None:

@@ -21,7 +21,7 @@ from barnahus_app import fields as core_fields
 from barnahus_app import vocab
 from barnahus_app.api import BarnahusError, PossibleDuplicate, ValidationError
 from barnahus_app.fields import PERSON_FIELDS, PERSON_TERM_VOCABULARIES, VULNERABILITY_FIELDS
-from barnahus_app.persons import display_name
+from barnahus_app.persons.actions import display_name
 
 from .field_widgets import (
     Form, OptionalDateTimeEdit, error_color, local_datetime_text,

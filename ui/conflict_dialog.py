@@ -1,6 +1,6 @@
 """The blocking warning for a booking that clashes (room, staff, no-contact, testify once).
 
-The core decides what is a conflict (barnahus_app.interviews); this dialog only shows its
+The core decides what is a conflict (barnahus_app.interviews.actions); this dialog only shows its
 messages and collects one written reason per conflict the planner overrides. No button is the
 default: Enter must never override a no-contact warning by accident.
 """

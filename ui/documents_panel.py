@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app.errors import BarnahusError, Cancelled
-from barnahus_app.pki import colon_fingerprint
+from barnahus_app.documents.pki import colon_fingerprint
 
 from .feedback import FormDialog, InlineMessage, bold, core_message, open_dialog, setup_list_table
 from .field_widgets import local_datetime_text
@@ -342,7 +342,7 @@ class BundleDialog(_IssueDialog):
         self.add_field("encrypt", "", self.encrypt, self.tr(
             "Give the passphrase to the recipient by another channel; the bundle stays signed either way."),
             accessible=self.tr("Encrypt the zip for transport"))
-        from barnahus_app.bundle import MIN_PASSPHRASE   # (its zip and CMS libraries load when needed)
+        from barnahus_app.documents.bundle import MIN_PASSPHRASE  # (its zip and CMS libraries load when needed)
         self.passphrase = QLineEdit(self)
         self.passphrase.setObjectName("bundlePassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)

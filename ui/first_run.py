@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from barnahus_app import paths
 from barnahus_app.api import KdfParams, ValidationError, create_record
-from barnahus_app.record import PASSWORD_MIN, check_password, check_username
+from barnahus_app.users.accounts import PASSWORD_MIN, check_password, check_username
 
 from . import prefs
 from .feedback import FieldGrid, InlineMessage, core_message, validation_text

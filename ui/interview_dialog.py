@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app.errors import BarnahusError, ConflictsFound, ValidationError
-from barnahus_app.persons import display_name
+from barnahus_app.persons.actions import display_name
 from barnahus_app.timeutil import system_zone_name, zone_info
 
 from .conflict_dialog import ask_override_reasons

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
-from barnahus_app.persons import display_name
+from barnahus_app.persons.actions import display_name
 from barnahus_app.timeutil import system_zone_name, zone_info
 
 from .feedback import (

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app.api import BarnahusError
-from barnahus_app.followup import BUCKETS, DISCIPLINES, UPCOMING_DAYS, bucket_counts
+from barnahus_app.followup.actions import BUCKETS, DISCIPLINES, UPCOMING_DAYS, bucket_counts
 
 from .feedback import FormDialog, InlineMessage, begin_page, bold, core_message, role_label, setup_list_table
 from .tasks import run_in_background

@@ -4,7 +4,7 @@ signed by the centre?
 A file or folder is dropped on the dialog (or chosen). For a document the record answers from its
 register (session.verify_document: the file's SHA-256 against the SHA-256 of every issued
 document). For a bundle folder or .zip the bundle itself is checked as well
-(barnahus_app.bundle.verify_bundle: every hash and the centre's signature; it needs no record), and
+(barnahus_app.documents.bundle.verify_bundle: every hash and the centre's signature; it needs no record), and
 each problem names the file. With no record open (session None), only bundles can be checked.
 
 Hashing a large file takes time: the checks run on a worker (ui/tasks.py) that only calls the core,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
-from barnahus_app.pki import colon_fingerprint
+from barnahus_app.documents.pki import colon_fingerprint
 
 from .feedback import InlineMessage, allow_lock, bold, core_message
 from .field_widgets import is_dark, local_datetime_text
@@ -468,7 +468,7 @@ class VerifyDialog(QDialog):
         phase["now"] = "bundle" if bundle else "record"
 
         def work(progress, cancel):   # on the worker: no widget here
-            from barnahus_app.bundle import verify_bundle   # (its zip and CMS libraries load when needed)
+            from barnahus_app.documents.bundle import verify_bundle  # (its zip and CMS libraries load when needed)
             out = {}
             if bundle:
                 try:

@@ -23,8 +23,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor, Twips
 
-from ..errors import Cancelled
-from .model import Document, KeyValues, Paragraph, Section, Table, count_blocks
+from barnahus_app.errors import Cancelled
+from barnahus_app.documents.model import Document, KeyValues, Paragraph, Section, Table, count_blocks
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None

@@ -35,9 +35,9 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from ..errors import Cancelled
-from ..paths import resources_dir
-from .model import Document, KeyValues, Paragraph, Section, Table, count_blocks
+from barnahus_app.errors import Cancelled
+from barnahus_app.paths import resources_dir
+from barnahus_app.documents.model import Document, KeyValues, Paragraph, Section, Table, count_blocks
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None

@@ -17,8 +17,8 @@ import io
 import threading
 from dataclasses import dataclass
 
-from ..errors import ValidationError
-from ..pki import Credentials
+from barnahus_app.errors import ValidationError
+from barnahus_app.documents.pki import Credentials
 
 # The signed metadata pyHanko writes into Info and XMP itself (see module docstring).
 _INFO_KEYS_PYHANKO_REWRITES = ("/Producer", "/ModDate", "/Trapped")

@@ -12,9 +12,9 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .. import policy, vocab
-from ..timeutil import parse_utc, zone_info
-from .model import Document, KeyValues, Labels, Paragraph, Section, Table
+from barnahus_app import policy, vocab
+from barnahus_app.timeutil import parse_utc, zone_info
+from barnahus_app.documents.model import Document, KeyValues, Labels, Paragraph, Section, Table
 
 AGE_BANDS = ((0, 2), (3, 5), (6, 8), (9, 11), (12, 14), (15, 17))
 _STATUS = {"planned": "Planned", "held": "Held", "not_held": "Not held (the child chose not to take part)",

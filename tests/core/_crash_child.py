@@ -111,7 +111,7 @@ def serve() -> None:
     # The expensive part, done once before any fork. No record is opened here.
     import barnahus_app.api  # noqa: F401
     import sqlalchemy.dialects.sqlite.pysqlcipher  # noqa: F401
-    from barnahus_app import schema
+    from barnahus_app.record import schema
     schema.head_revision()  # loads alembic and the migration scripts
 
     server_pid = os.getpid()

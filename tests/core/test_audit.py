@@ -10,9 +10,10 @@ from datetime import datetime, timezone
 import pytest
 import sqlcipher3
 
-from barnahus_app import audit, storage
+from barnahus_app import audit
+from barnahus_app.record import storage
 from barnahus_app.api import CaseFilter, WrongCredentials, open_record
-from barnahus_app.keyslots import parse_recovery_key
+from barnahus_app.record.keyslots import parse_recovery_key
 from barnahus_app.timeutil import parse_utc
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record, sample_case
 

@@ -20,8 +20,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from barnahus_app import bundle, pki
-from barnahus_app.bundle import BundleFile, verify_bundle, write_bundle
+from barnahus_app.documents import bundle, pki
+from barnahus_app.documents.bundle import BundleFile, verify_bundle, write_bundle
 from barnahus_app.errors import Cancelled, RecordFileError, ValidationError
 
 PASSPHRASE = "correct horse battery staple"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from barnahus_app.keyslots import parse_recovery_key
-from barnahus_app.storage import probe_key
+from barnahus_app.record.keyslots import parse_recovery_key
+from barnahus_app.record.storage import probe_key
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "cli-password-123"
@@ -103,7 +103,7 @@ def test_check_reports_a_broken_audit_chain_and_exits_1(tmp_path):
     keyfile = tmp_path / "k.txt"
     assert run("init", "--record", record, "--admin", "boss", "--recovery-key-file", keyfile).returncode == 0
     import sqlcipher3
-    from barnahus_app.storage import raw_key_literal
+    from barnahus_app.record.storage import raw_key_literal
     conn = sqlcipher3.connect(str(record))
     conn.execute('PRAGMA key = "' + raw_key_literal(parse_recovery_key(keyfile.read_text())) + '"')
     conn.execute("DROP TRIGGER audit_log_no_update")

@@ -39,9 +39,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from barnahus_app import storage
+from barnahus_app.record import storage
 from barnahus_app.api import open_record
-from barnahus_app.keyslots import KeyFile, parse_recovery_key
+from barnahus_app.record.keyslots import KeyFile, parse_recovery_key
 from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
 
 if os.name != "posix":  # pragma: no cover

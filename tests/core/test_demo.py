@@ -11,8 +11,8 @@ from sqlalchemy import text
 
 from barnahus_app import vocab
 from barnahus_app.api import CaseFilter, open_record
-from barnahus_app.cases import _SEARCH_BODY
-from barnahus_app.demo import DEMO_USERS, MARKER, build_demo_record
+from barnahus_app.cases.actions import _SEARCH_BODY
+from barnahus_app.demo.build import DEMO_USERS, MARKER, build_demo_record
 from barnahus_app.errors import Cancelled, RecordFileError
 from conftest import FAST_KDF
 

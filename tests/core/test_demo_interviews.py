@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import text
 
 from barnahus_app.api import open_record
-from barnahus_app.demo import build_demo_record
-from barnahus_app.demo_interviews import SLOTS, _BLOCK, _Calendar
-from barnahus_app.interviews import ACTIVE, interview_rules
-from barnahus_app.recordings import EVENT_LABELS, HAND_OVERS
+from barnahus_app.demo.build import build_demo_record
+from barnahus_app.demo.interviews import SLOTS, _BLOCK, _Calendar
+from barnahus_app.interviews.actions import ACTIVE, interview_rules
+from barnahus_app.recordings.actions import EVENT_LABELS, HAND_OVERS
 from barnahus_app.timeutil import parse_utc, to_utc_iso
 from conftest import FAST_KDF
 

@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from lxml import etree
 
-from barnahus_app import pki
+from barnahus_app.documents import pki
 from barnahus_app.documents.docx import render_docx
 from barnahus_app.documents.model import (Document, KeyValues, Labels, Paragraph, Section, Table,
                                           count_blocks)

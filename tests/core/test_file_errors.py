@@ -20,7 +20,7 @@ from barnahus_app.api import (
     DiskFull, KdfParams, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew,
     ValidationError, WrongCredentials, create_record, open_record,
 )
-from barnahus_app.keyslots import KeyFile
+from barnahus_app.record.keyslots import KeyFile
 
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record
 

@@ -17,10 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
-from barnahus_app import followup as fu
-from barnahus_app import storage
+from barnahus_app.followup import actions as fu
+from barnahus_app.record import storage
 from barnahus_app.api import NotFound, PermissionDenied, ValidationError
-from barnahus_app.demo_followup import add_demo_followup
+from barnahus_app.demo.followup import add_demo_followup
 from conftest import ADMIN_PASSWORD, STAFF_PASSWORD, sample_case
 
 TODAY = fu.local_today()
@@ -506,7 +506,7 @@ def test_reminders_as_json_has_no_names(child):
 
 def test_demo_followup_matches_what_the_core_computes(tmp_path):
     from barnahus_app.api import open_record
-    from barnahus_app.demo import build_demo_record
+    from barnahus_app.demo.build import build_demo_record
     from conftest import FAST_KDF
 
     path = tmp_path / "demo.barnahus"

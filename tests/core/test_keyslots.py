@@ -11,12 +11,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from barnahus_app import keyslots, storage
+from barnahus_app.record import keyslots, storage
 from barnahus_app.api import (
     KdfParams, PermissionDenied, RecordFileError, ValidationError, WrongCredentials, create_record,
     open_record,
 )
-from barnahus_app.keyslots import KeyFile, key_id, parse_recovery_key
+from barnahus_app.record.keyslots import KeyFile, key_id, parse_recovery_key
 
 from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
 
@@ -498,7 +498,7 @@ def test_rotation_interrupted_before_rekey_opens_with_the_old_key(rec):
 
 def test_rotation_interrupted_after_rekey_opens_with_the_new_key(rec):
     """Crash after the file was re-encrypted, before the old key was dropped from the slots."""
-    from barnahus_app.record import rekey_file
+    from barnahus_app.record.handle import rekey_file
     path, recovery = rec
     old_key = parse_recovery_key(recovery)
     new_key = b"\x42" * 32

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from barnahus_app import followup as fu
+from barnahus_app.followup import actions as fu
 from barnahus_app import paths, vocab
 from barnahus_app.api import PermissionDenied, RecordFileError, ValidationError
 

@@ -13,8 +13,8 @@ import wave
 
 import pytest
 
-from barnahus_app import media_probe
-from barnahus_app.media_probe import MediaInfo, probe
+from barnahus_app.recordings import media_probe
+from barnahus_app.recordings.media_probe import MediaInfo, probe
 
 GB2 = 2 * 1024**3
 

@@ -26,7 +26,7 @@ if "--with-qt" in sys.argv:
 import barnahus_app
 names = []
 for info in pkgutil.walk_packages(barnahus_app.__path__, "barnahus_app."):
-    if info.name == "barnahus_app.migrations.env":
+    if info.name == "barnahus_app.record.migrations.env":
         continue
     importlib.import_module(info.name)
     names.append(info.name)
@@ -57,9 +57,9 @@ def qt_modules(modules) -> list[str]:
 def test_importing_and_using_the_whole_core_loads_no_qt():
     result = run_probe()
     expected = {"barnahus_app." + ".".join(p.relative_to(CORE).with_suffix("").parts)
-                for p in CORE.rglob("*.py") if p.name != "__init__.py"} - {"barnahus_app.migrations.env"}
+                for p in CORE.rglob("*.py") if p.name != "__init__.py"} - {"barnahus_app.record.migrations.env"}
     assert expected <= set(result["imported"]), expected - set(result["imported"])
-    assert {"barnahus_app.session", "barnahus_app.record", "barnahus_app.api"} <= set(result["imported"])
+    assert {"barnahus_app.session", "barnahus_app.lifecycle", "barnahus_app.api"} <= set(result["imported"])
     assert qt_modules(result["modules"]) == []
 
 

@@ -66,7 +66,7 @@ def _followup_rule_for(s, i) -> int:
     if not s.can("followup", "update"):
         return 1
     from sqlalchemy import insert
-    from barnahus_app import followup
+    from barnahus_app.followup import actions as followup
     disc = next((r for r in ("therapist", "medical", "interviewer") if r in s.roles), "coordinator")
     with s.record.transaction() as conn:
         rid = conn.execute(insert(followup.R).values(
@@ -90,7 +90,7 @@ def _plan_second(s, i) -> int:
 def _pkcs12() -> bytes:
     from cryptography import x509
     from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, load_pem_private_key, pkcs12
-    from barnahus_app import pki
+    from barnahus_app.documents import pki
     creds, ca_pem, _ = pki.create_centre_credentials("Imported PKI")
     return pkcs12.serialize_key_and_certificates(
         b"centre", load_pem_private_key(creds.key_pem.encode(), None), creds.cert,

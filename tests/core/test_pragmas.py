@@ -7,7 +7,7 @@ import sqlcipher3
 from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
 
-from barnahus_app import storage
+from barnahus_app.record import storage
 from barnahus_app.api import create_record, open_record
 
 from conftest import ADMIN_PASSWORD, FAST_KDF

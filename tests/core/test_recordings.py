@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-from barnahus_app import hashing
+from barnahus_app.recordings import hashing
 from barnahus_app.api import ValidationError
 from barnahus_app.errors import Cancelled, NotFound, RecordFileError
-from barnahus_app.followup import add_months
+from barnahus_app.followup.actions import add_months
 from conftest import login, make_record, raw, sample_case, table_counts
 
 TZ = "Europe/Stockholm"

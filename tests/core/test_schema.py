@@ -16,20 +16,20 @@ import sqlcipher3
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from barnahus_app import schema, storage
+from barnahus_app.record import schema, storage
 from barnahus_app.api import CaseFilter, open_record
-from barnahus_app.keyslots import parse_recovery_key
+from barnahus_app.record.keyslots import parse_recovery_key
 from barnahus_app.models import Base
 from conftest import ADMIN_PASSWORD, FAST_KDF
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV_PY = ROOT / "barnahus_app" / "migrations" / "env.py"
+ENV_PY = ROOT / "barnahus_app" / "record" / "migrations" / "env.py"
 RECORDS = ROOT / "tests" / "fixtures" / "records"
 FIXTURE_DIRS = sorted(p for p in RECORDS.glob("v*") if p.is_dir())
 
 
 def env_include_name():
-    """include_name exactly as barnahus_app/migrations/env.py defines it. env.py cannot be imported
+    """include_name exactly as barnahus_app/record/migrations/env.py defines it. env.py cannot be imported
     outside a migration (it runs the migration at import), so its function and the module-level
     constants it uses are compiled from its source."""
     tree = ast.parse(ENV_PY.read_text("utf-8"))

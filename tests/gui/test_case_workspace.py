@@ -237,7 +237,7 @@ def test_case_field_message_and_core_only_rules(qtbot, open_as, make_ws):
 def _record_state(session) -> dict:
     """Row counts of every table, and the whole audit trail, read straight from the file."""
     import sqlcipher3
-    from barnahus_app import storage
+    from barnahus_app.record import storage
     conn = sqlcipher3.connect(str(session.record.path))
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")

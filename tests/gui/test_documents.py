@@ -277,7 +277,7 @@ def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, t
     # Import from PKCS#12: the file and its password.
     from cryptography import x509
     from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, load_pem_private_key, pkcs12
-    from barnahus_app import pki
+    from barnahus_app.documents import pki
     creds, ca_pem, _ = pki.create_centre_credentials("Imported PKI")
     p12 = tmp_path / "centre.p12"
     p12.write_bytes(pkcs12.serialize_key_and_certificates(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).parent))
 
 from barnahus_app.api import open_record  # noqa: E402
-from barnahus_app.followup import add_years  # noqa: E402
+from barnahus_app.followup.actions import add_years  # noqa: E402
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD  # noqa: E402
 from shell_helpers import flush_deletes, make_window, unlock, widget_texts  # noqa: E402
 from ui.today import CompleteDialog, DeclineDialog, SnoozeDialog, TodayPanel  # noqa: E402

@@ -27,8 +27,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from lxml import etree
 
-from barnahus_app import pki
-from barnahus_app.bundle import verify_bundle
+from barnahus_app.documents import pki
+from barnahus_app.documents.bundle import verify_bundle
 from barnahus_app.documents.pdf_sign import validate_pdf
 from barnahus_app.errors import (BarnahusError, Cancelled, PermissionDenied, RecordFileError,
                                  ValidationError)

@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - Windows: no lock between parallel test
     fcntl = None
 
 from barnahus_app.api import create_record, open_record
-from barnahus_app.keyslots import parse_recovery_key
+from barnahus_app.record.keyslots import parse_recovery_key
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD
 
 PACKAGE = "sqlcipher3-wheels"

@@ -40,13 +40,16 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from . import vocab
-from .demo_followup import _max_id
-from .interviews import interview_rules
-from .models import (
-    Case, CaseChild, ConflictOverride, CustodyEvent, Interview, InterviewBreak, InterviewParticipant,
-    Person, Recording, Room, User, UserRole,
+from barnahus_app import vocab
+from barnahus_app.demo.followup import _max_id
+from barnahus_app.interviews.actions import interview_rules
+from barnahus_app.cases.tables import Case, CaseChild
+from barnahus_app.interviews.tables import (
+    ConflictOverride, Interview, InterviewBreak, InterviewParticipant, Room,
 )
+from barnahus_app.recordings.tables import CustodyEvent, Recording
+from barnahus_app.persons.tables import Person
+from barnahus_app.users.tables import User, UserRole
 
 _INSERT_CHUNK = 20_000
 _DAY = 86_400

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, delete, func, insert, select, text, update
 
-from . import policy, vocab
-from .errors import NotFound, PossibleDuplicate, ValidationError
-from .fields import CASE_FIELDS, Code, DateTime, Languages, Text, clean
-from .models import (
-    Case, CaseAbuseForm, CaseChild, CaseParty, InformationGiven, NoContact, Person, User, UserRole,
-)
-from .timeutil import utc_now_iso
+from barnahus_app import policy, vocab
+from barnahus_app.errors import NotFound, PossibleDuplicate, ValidationError
+from barnahus_app.fields import CASE_FIELDS, Code, DateTime, Languages, Text, clean
+from barnahus_app.cases.tables import Case, CaseAbuseForm, CaseChild, CaseParty, InformationGiven
+from barnahus_app.persons.tables import NoContact, Person
+from barnahus_app.users.tables import User, UserRole
+from barnahus_app.timeutil import utc_now_iso
 
 C = Case.__table__
 P = Person.__table__

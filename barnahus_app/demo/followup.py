@@ -29,12 +29,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, insert, select
 
-from . import followup as fu
-from .timeutil import check_datetime
-from .models import (
-    AllegedOffence, Case, CaseAbuseForm, CaseChild, CaseParty, FollowUpEvent, FollowUpRule,
-    FullRecovery, Interview, Person, RecordMeta, Recording, User, UserRole,
-)
+from barnahus_app.followup import actions as fu
+from barnahus_app.timeutil import check_datetime
+from barnahus_app.followup.tables import AllegedOffence, FollowUpEvent, FollowUpRule, FullRecovery
+from barnahus_app.cases.tables import Case, CaseAbuseForm, CaseChild, CaseParty
+from barnahus_app.interviews.tables import Interview
+from barnahus_app.persons.tables import Person
+from barnahus_app.tables import RecordMeta
+from barnahus_app.recordings.tables import Recording
+from barnahus_app.users.tables import User, UserRole
 
 _INSERT_CHUNK = 20_000
 _ZONES = {"SE": "Europe/Stockholm", "NO": "Europe/Oslo", "ES": "Europe/Madrid", "IS": "Atlantic/Reykjavik",

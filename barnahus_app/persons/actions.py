@@ -5,14 +5,15 @@ from contextlib import contextmanager
 
 from sqlalchemy import delete, insert, or_, select, update
 
-from .errors import NotFound, PossibleDuplicate, ValidationError
-from .fields import (
+from barnahus_app.errors import NotFound, PossibleDuplicate, ValidationError
+from barnahus_app.fields import (
     PERSON_FIELDS, PERSON_TERM_VOCABULARIES, VULNERABILITY_FIELDS, Code, Date, Text, clean, fold,
     name_key,
 )
-from .models import AgeAssessment, CaseChild, CaseParty, NoContact, Person, PersonTerm
-from .timeutil import utc_now_iso
-from .vocab import check_codes
+from barnahus_app.persons.tables import AgeAssessment, NoContact, Person, PersonTerm
+from barnahus_app.cases.tables import CaseChild, CaseParty
+from barnahus_app.timeutil import utc_now_iso
+from barnahus_app.vocab import check_codes
 
 P = Person.__table__
 AGE_ASSESSMENT_FIELDS = {

@@ -19,11 +19,14 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, update
 
-from . import hashing
-from .errors import NotFound, RecordFileError, ValidationError
-from .fields import Text
-from .models import CustodyEvent, FollowUpRule, Interview, Recording, User
-from .timeutil import check_datetime, utc_now_iso
+from barnahus_app.recordings import hashing
+from barnahus_app.errors import NotFound, RecordFileError, ValidationError
+from barnahus_app.fields import Text
+from barnahus_app.recordings.tables import CustodyEvent, Recording
+from barnahus_app.followup.tables import FollowUpRule
+from barnahus_app.interviews.tables import Interview
+from barnahus_app.users.tables import User
+from barnahus_app.timeutil import check_datetime, utc_now_iso
 
 REC = Recording.__table__
 CE = CustodyEvent.__table__
@@ -92,7 +95,7 @@ class RecordingActions:
                 self._require_recording(conn, master_id)
         if not path.is_file():
             raise RecordFileError(f"There is no file at {path}.")
-        from . import media_probe
+        from barnahus_app.recordings import media_probe
         try:
             info = media_probe.probe(path)
         except OSError as e:
@@ -264,7 +267,7 @@ class RecordingActions:
         return conn.execute(select(I.c.case_id).where(I.c.id == recording_row.interview_id)).scalar()
 
     def _complete_fixity_reminders(self, conn, recording_id: int) -> None:
-        from .followup import local_today, recompute
+        from barnahus_app.followup.actions import local_today, recompute
         today = local_today()
         for rule in conn.execute(select(FR).where(FR.c.kind == "fixity_check", FR.c.subject_kind == "recording",
                                                   FR.c.subject_id == recording_id)).all():

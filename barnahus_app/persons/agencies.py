@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from sqlalchemy import insert, select, update
 
-from .errors import NotFound
-from .fields import AGENCY_FIELDS, STAFF_FIELDS, clean
-from .models import Agency, StaffContact
+from barnahus_app.errors import NotFound
+from barnahus_app.fields import AGENCY_FIELDS, STAFF_FIELDS, clean
+from barnahus_app.persons.tables import Agency, StaffContact
 
 A = Agency.__table__
 S = StaffContact.__table__

@@ -19,14 +19,19 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
-from . import audit, hashing, pki, policy
-from .errors import NotFound, RecordFileError, ValidationError
-from .fields import Text
-from .models import (
-    Agency, Disclosure, FollowUpRule, Interview, IssuedDocument, Person, Recording, RecordMeta,
-    SigningCredential, User,
-)
-from .timeutil import check_datetime, system_zone_name, utc_now_iso
+from barnahus_app import audit, policy
+from barnahus_app.recordings import hashing
+from barnahus_app.documents import pki
+from barnahus_app.errors import NotFound, RecordFileError, ValidationError
+from barnahus_app.fields import Text
+from barnahus_app.persons.tables import Agency, Person
+from barnahus_app.documents.tables import Disclosure, IssuedDocument, SigningCredential
+from barnahus_app.followup.tables import FollowUpRule
+from barnahus_app.interviews.tables import Interview
+from barnahus_app.recordings.tables import Recording
+from barnahus_app.tables import RecordMeta
+from barnahus_app.users.tables import User
+from barnahus_app.timeutil import check_datetime, system_zone_name, utc_now_iso
 
 SC = SigningCredential.__table__
 DOC = IssuedDocument.__table__
@@ -58,7 +63,7 @@ def _csv(columns, rows, redact=None) -> bytes:
 
 def _write_published(dest: Path, data: bytes) -> None:
     """Write data at dest through a hidden partial file in the same folder; never overwrite."""
-    from .bundle import publish_new, remove_partial, write_new_file
+    from barnahus_app.documents.bundle import publish_new, remove_partial, write_new_file
     dest = Path(dest)
     if os.path.lexists(dest):
         raise ValidationError("out", f"{dest} already exists; choose another name.")
@@ -72,7 +77,7 @@ def _write_published(dest: Path, data: bytes) -> None:
         remove_partial(partial)
         import errno
         if e.errno == errno.ENOSPC:
-            from .errors import DiskFull
+            from barnahus_app.errors import DiskFull
             raise DiskFull(f"The disk holding {dest.parent} is full; nothing was written.") from None
         raise RecordFileError(f"{dest} cannot be written: {e.strerror or e}. Nothing was written.") from None
     except BaseException:
@@ -140,7 +145,9 @@ class IssuingActions:
         log, the case's audit extract and the centre's certificates. Registered with its parts."""
         self._authorize("case", "export")
         self._authorize("audit", "export")
-        from .bundle import BundleFile, check_passphrase, safe_name, write_bundle
+        from barnahus_app.documents.bundle import (
+            BundleFile, check_passphrase, safe_name, write_bundle,
+        )
         out = Path(out)
         self._check_destination(out)
         check_passphrase(passphrase, as_zip)  # before seconds of rendering, not after
@@ -195,7 +202,7 @@ class IssuingActions:
                              "recordings_copied": sum(1 for f in files if f.arcname.startswith("recordings/files/")),
                              "sha256": result.sha256})
         except BaseException:
-            from .bundle import remove_partial
+            from barnahus_app.documents.bundle import remove_partial
             remove_partial(out)
             raise
         if progress:
@@ -218,7 +225,7 @@ class IssuingActions:
                 return {"status": "unknown", "reason": "This folder is not a bundle (no tagmanifest-sha256.txt)."}
             sha, _ = hashing.sha256_file(target)
             # The tag manifest alone says nothing about the files under data/: check them too.
-            from .bundle import verify_bundle
+            from barnahus_app.documents.bundle import verify_bundle
             problems = verify_bundle(path, progress=progress, cancel=cancel).problems
         else:
             sha, _ = hashing.sha256_file(path, progress, cancel)
@@ -281,7 +288,7 @@ class IssuingActions:
             raise ValidationError("out", f"{out.parent} is not a folder that exists.")
 
     def _prepare(self, case, pseudonymise: bool, time_zone: str | None):
-        from .documents.summary import SummaryBuilder
+        from barnahus_app.documents.summary import SummaryBuilder
         zone = time_zone or system_zone_name()
         limitations = None
         with self.record.engine.connect() as conn:
@@ -310,16 +317,16 @@ class IssuingActions:
     @staticmethod
     def _render(doc, fmt: str, creds, progress, cancel) -> bytes:
         if fmt == "pdf":
-            from .documents.pdf import render_pdf
-            from .documents.pdf_sign import sign_pdf
+            from barnahus_app.documents.pdf import render_pdf
+            from barnahus_app.documents.pdf_sign import sign_pdf
             pdf = render_pdf(doc, progress, cancel)
             return sign_pdf(pdf, creds, reason=f"Issued by the centre as document {doc.document_id}",
                             location=doc.subtitle.split(" — ")[0] or "Barnahus")
-        from .documents.docx import render_docx
+        from barnahus_app.documents.docx import render_docx
         return render_docx(doc, progress, cancel)
 
     def _gather(self, conn, case_id: int) -> dict:
-        from .record import user_roles
+        from barnahus_app.users.accounts import user_roles
         case = self._case_view(conn, case_id)
         d = {"case": case, "record_id": conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar(),
              "centre_name": conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""}
@@ -383,7 +390,7 @@ class IssuingActions:
         return d
 
     def _bundle_tables(self, builder, redact, copies: dict) -> list:
-        from .bundle import BundleFile
+        from barnahus_app.documents.bundle import BundleFile
         d, names = builder.d, builder.names
         out = []
         ivs = d.get("interviews") or []
@@ -428,7 +435,7 @@ class IssuingActions:
         return out
 
     def _case_audit_rows(self, case_id: int) -> list[dict]:
-        from .models import AuditEntry
+        from barnahus_app.tables import AuditEntry
         t = AuditEntry.__table__
         with self.record.engine.connect() as conn:
             rows = [dict(r._mapping) for r in conn.execute(
@@ -453,7 +460,7 @@ class IssuingActions:
 
     @staticmethod
     def _entry(conn, row) -> dict:
-        from .models import Case
+        from barnahus_app.cases.tables import Case
         out = dict(row._mapping)
         out["case_reference"] = conn.execute(select(Case.reference).where(Case.id == row.case_id)).scalar()
         out["disclosures"] = [dict(r._mapping) for r in conn.execute(

@@ -29,9 +29,11 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import RecordFileError, WrongCredentials
-from .kdf import KdfParams  # noqa: F401 (re-exported; its one definition is in kdf.py)
-from .timeutil import to_utc_iso
+from barnahus_app.errors import RecordFileError, WrongCredentials
+from barnahus_app.record.kdf import (  # noqa: F401 (re-exported; its one definition is in kdf.py)
+    KdfParams,
+)
+from barnahus_app.timeutil import to_utc_iso
 
 FORMAT = "barnahus-keyslots/1"
 UNKNOWN_USER = "*"  # failed attempts under a name that has no slot are counted here, nameless

@@ -5,13 +5,15 @@ import copy
 
 from sqlalchemy import delete, func, insert, select, update
 
-from . import policy
-from .errors import NotFound, ValidationError
-from .fields import Text
-from .keyslots import new_slot
-from .models import User, UserRole
-from .record import check_password, check_username, find_user, set_user_active, user_roles
-from .timeutil import utc_now_iso
+from barnahus_app import policy
+from barnahus_app.errors import NotFound, ValidationError
+from barnahus_app.fields import Text
+from barnahus_app.record.keyslots import new_slot
+from barnahus_app.users.tables import User, UserRole
+from barnahus_app.users.accounts import (
+    check_password, check_username, find_user, set_user_active, user_roles,
+)
+from barnahus_app.timeutil import utc_now_iso
 
 U = User.__table__
 

@@ -1,95 +1,31 @@
-"""Creating, unlocking and closing a record. `open_record` returns a Session: the one object
-every front end talks to. Each Session method checks the policy and writes the audit trail."""
+"""Creating and unlocking a record, above the session: `open_record` returns a Session, the one
+object every front end talks to. Each Session method checks the policy and writes the audit trail."""
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import time
 import uuid
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-import sqlcipher3
-from sqlalchemy import Connection, insert, select, update
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import insert
 
-from . import __version__, audit, policy, schema, storage
-from .errors import (
-    BarnahusError, RecordFileError, SchemaTooNew, ValidationError, WrongCredentials,
+from barnahus_app import __version__, audit, policy
+from barnahus_app.errors import BarnahusError, RecordFileError, SchemaTooNew, WrongCredentials
+from barnahus_app.record import schema, storage
+from barnahus_app.record.handle import Record
+from barnahus_app.record.keyslots import (
+    KdfParams, KeyFile, format_recovery_key, new_slot, parse_recovery_key,
 )
-from .keyslots import (
-    KdfParams, KeyFile, format_recovery_key, new_slot, normalise_username, parse_recovery_key,
-)
-from .models import RecordMeta, User, UserRole
-from .timeutil import utc_now, utc_now_iso
+from barnahus_app.session import Session
+from barnahus_app.tables import RecordMeta
+from barnahus_app.timeutil import utc_now, utc_now_iso
+from barnahus_app.users.accounts import check_password, check_username
+from barnahus_app.users.tables import User, UserRole
 
-USERNAME = re.compile(r"^[\w.\-]{1,64}$")
-PASSWORD_MIN, PASSWORD_MAX = 10, 1024
 BACKUP_HINT = " Backups made by Barnahus are in the 'backups' folder beside the record."
-
-
-def check_username(name: str) -> str:
-    n = normalise_username(name or "")
-    if not USERNAME.match(n):
-        raise ValidationError("user name", "use 1 to 64 letters, digits, dots, hyphens or underscores.")
-    return n
-
-
-def check_password(password: str) -> str:
-    if not isinstance(password, str) or len(password) < PASSWORD_MIN:
-        raise ValidationError("password", f"must be at least {PASSWORD_MIN} characters long.")
-    if len(password) > PASSWORD_MAX:
-        raise ValidationError("password", f"must be at most {PASSWORD_MAX} characters long.")
-    try:
-        password.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates, e.g. from a terminal in another encoding
-        raise ValidationError("password", "contains characters that are not valid text; check "
-                                          "the keyboard or terminal encoding.") from None
-    return password
-
-
-@dataclass
-class Record:
-    """The open file: its engine, key, key file and writer lock."""
-
-    path: Path
-    engine: Engine
-    key: bytes
-    keyfile: KeyFile
-    lock: storage.WriterLock | None
-    read_only: bool = False
-    kdf: KdfParams = field(default_factory=KdfParams)
-
-    def close(self) -> None:
-        self.engine.dispose()
-        if self.lock:
-            self.lock.release()
-            self.lock = None
-
-    @contextmanager
-    def transaction(self):
-        """One transaction; SQLite errors a user can meet become clear errors, and the
-        transaction is rolled back whole."""
-        try:
-            with self.engine.begin() as conn:
-                yield conn
-        except DBAPIError as e:
-            friendly = storage.friendly_db_error(e)
-            if friendly is not None:
-                raise friendly from None
-            if "never recorded as an offender" in str(e.orig):
-                raise ValidationError("role", "A child is never recorded as an offender.") from None
-            raise
-
-    def reconnect(self, key: bytes) -> None:
-        self.engine.dispose()
-        self.key = key
-        self.engine = storage.make_engine(self.path, key, self.read_only)
 
 
 def create_record(path: Path, admin_username: str, admin_password: str,
@@ -146,8 +82,6 @@ def open_record(path: Path, username: str, password: str | None = None,
     The file is never changed by a failed open. A schema from an older version is backed up,
     then migrated. An interrupted key rotation is finished or rolled back, whichever key opens.
     """
-    from .session import Session  # session imports this module
-
     path = Path(path)
     if (password is None) == (recovery_key is None):
         raise ValueError("give either a password or a recovery key")
@@ -269,29 +203,4 @@ def _migrate_if_needed(record: Record) -> str | None:
     return current
 
 
-def rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
-    """Re-encrypt every page in one transaction: after a crash exactly one key opens the file."""
-    conn = sqlcipher3.connect(str(path))
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute('PRAGMA key = "' + storage.raw_key_literal(old_key) + '"')
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute('PRAGMA rekey = "' + storage.raw_key_literal(new_key) + '"')
-    finally:
-        conn.close()
-
-
-def user_roles(conn: Connection, user_id: int) -> list[str]:
-    return sorted(r for (r,) in conn.execute(
-        select(UserRole.role).where(UserRole.user_id == user_id)))
-
-
-def find_user(conn: Connection, username: str):
-    return conn.execute(select(User.__table__).where(User.username == normalise_username(username))).first()
-
-
-def set_user_active(conn: Connection, user_id: int, active: bool) -> None:
-    conn.execute(update(User.__table__).where(User.id == user_id).values(active=active))
-
-
-__all__ = ["Record", "create_record", "open_record", "BarnahusError"]
+__all__ = ["create_record", "open_record", "BarnahusError"]

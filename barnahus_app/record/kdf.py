@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import RecordFileError
+from barnahus_app.errors import RecordFileError
 
 
 @dataclass(frozen=True)

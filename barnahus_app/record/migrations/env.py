@@ -1,4 +1,4 @@
-"""Alembic environment. Always called through barnahus_app.schema with an open connection to
+"""Alembic environment. Always called through barnahus_app.record.schema with an open connection to
 the (encrypted) record; there is no alembic.ini and no URL."""
 from alembic import context
 

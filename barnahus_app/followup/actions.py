@@ -94,13 +94,14 @@ from pathlib import Path
 from sqlalchemy import and_, bindparam, delete, exists, false, insert, or_, select, true, update
 from sqlalchemy.orm import aliased
 
-from . import paths, policy, vocab
-from .errors import NotFound, PermissionDenied, RecordFileError, ValidationError
-from .fields import Date, Text
-from .models import (
-    AllegedOffence, Case, CaseChild, FollowUpEvent, FollowUpRule, FullRecovery, Person, RecordMeta,
-)
-from .timeutil import check_datetime, utc_now, utc_now_iso, zone_info
+from barnahus_app import paths, policy, vocab
+from barnahus_app.errors import NotFound, PermissionDenied, RecordFileError, ValidationError
+from barnahus_app.fields import Date, Text
+from barnahus_app.followup.tables import AllegedOffence, FollowUpEvent, FollowUpRule, FullRecovery
+from barnahus_app.cases.tables import Case, CaseChild
+from barnahus_app.persons.tables import Person
+from barnahus_app.tables import RecordMeta
+from barnahus_app.timeutil import check_datetime, utc_now, utc_now_iso, zone_info
 
 R = FollowUpRule.__table__
 EV = FollowUpEvent.__table__

@@ -18,14 +18,17 @@ from functools import lru_cache
 
 from sqlalchemy import and_, func, insert, or_, select, update
 
-from . import paths, policy, vocab
-from .errors import ConflictsFound, NotFound, ValidationError
-from .fields import Code, Flag, Languages, Text, clean
-from .models import (
-    Case, CaseChild, ConflictOverride, Interview, InterviewBreak, InterviewParticipant, NoContact,
-    Person, Recording, Room, StaffContact, User, UserRole,
+from barnahus_app import paths, policy, vocab
+from barnahus_app.errors import ConflictsFound, NotFound, ValidationError
+from barnahus_app.fields import Code, Flag, Languages, Text, clean
+from barnahus_app.cases.tables import Case, CaseChild
+from barnahus_app.interviews.tables import (
+    ConflictOverride, Interview, InterviewBreak, InterviewParticipant, Room,
 )
-from .timeutil import local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info
+from barnahus_app.persons.tables import NoContact, Person, StaffContact
+from barnahus_app.recordings.tables import Recording
+from barnahus_app.users.tables import User, UserRole
+from barnahus_app.timeutil import local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info
 
 I = Interview.__table__
 IP = InterviewParticipant.__table__
@@ -102,7 +105,7 @@ def _rules_from(stamp: tuple) -> dict:
             if not isinstance(part, dict):
                 raise ValueError
         except (OSError, ValueError, KeyError, TypeError):
-            from .errors import RecordFileError
+            from barnahus_app.errors import RecordFileError
             raise RecordFileError(f"The interview rules file {path} cannot be used.") from None
         rules.update(part)
     return rules

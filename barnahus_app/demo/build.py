@@ -26,17 +26,16 @@ from typing import Callable
 
 from sqlalchemy import func, insert, select, text
 
-from . import audit, vocab
-from .cases import _SEARCH_BODY
-from .demo_followup import add_demo_followup
-from .demo_interviews import add_demo_interviews
-from .errors import Cancelled, RecordFileError, ValidationError
-from .fields import name_key
-from .keyslots import KdfParams, KeyFile
-from .models import (
-    AgeAssessment, Case, CaseAbuseForm, CaseChild, CaseParty, NoContact, Person, PersonTerm,
-)
-from .record import create_record, open_record
+from barnahus_app import audit, vocab
+from barnahus_app.cases.actions import _SEARCH_BODY
+from barnahus_app.demo.followup import add_demo_followup
+from barnahus_app.demo.interviews import add_demo_interviews
+from barnahus_app.errors import Cancelled, RecordFileError, ValidationError
+from barnahus_app.fields import name_key
+from barnahus_app.record.keyslots import KdfParams, KeyFile
+from barnahus_app.persons.tables import AgeAssessment, NoContact, Person, PersonTerm
+from barnahus_app.cases.tables import Case, CaseAbuseForm, CaseChild, CaseParty
+from barnahus_app.lifecycle import create_record, open_record
 
 MAX_CASES = 100_000
 FIRST_DAY = date(2000, 1, 1)

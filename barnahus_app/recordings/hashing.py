@@ -10,7 +10,7 @@ import hashlib
 import os
 from typing import Callable
 
-from .errors import Cancelled, DiskFull, RecordFileError
+from barnahus_app.errors import Cancelled, DiskFull, RecordFileError
 
 CHUNK = 4 * 1024 * 1024
 

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import SingletonThreadPool
 
-from .errors import DiskFull, RecordFileError, RecordLocked, RecordReadOnly
+from barnahus_app.errors import DiskFull, RecordFileError, RecordLocked, RecordReadOnly
 
 APPLICATION_ID = 0x42484331  # "BHC1" in the SQLite header's application_id field
 PAGE_SIZE = 4096  # SQLCipher 4 default
@@ -227,7 +227,7 @@ def backup_copy(path: Path, reason: str) -> Path:
         target = folder / f"{path.stem}-{stamp}-{reason}-{n}{path.suffix}"
         n += 1
     _copy_durably(path, target)
-    from .keyslots import KeyFile
+    from barnahus_app.record.keyslots import KeyFile
     keys = KeyFile.path_for(path)
     if keys.exists():
         _copy_durably(keys, KeyFile.path_for(target))

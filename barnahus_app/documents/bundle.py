@@ -32,8 +32,10 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import pkcs7
 from cryptography.x509.oid import NameOID
 
-from . import __version__, hashing, pki
-from .errors import Cancelled, DiskFull, RecordFileError, ValidationError
+from barnahus_app import __version__
+from barnahus_app.recordings import hashing
+from barnahus_app.documents import pki
+from barnahus_app.errors import Cancelled, DiskFull, RecordFileError, ValidationError
 
 BAGIT_TXT = "bagit.txt"
 BAG_INFO = "bag-info.txt"

@@ -1,0 +1,1 @@
+"""Long-term follow-up: reminders, age milestones, statutes of limitations."""

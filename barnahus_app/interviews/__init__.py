@@ -1,0 +1,1 @@
+"""Interviews: rooms, planning and clash checks, the calendar and its .ics export."""

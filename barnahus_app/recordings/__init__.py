@@ -1,0 +1,1 @@
+"""Recordings: their hashes, media headers, chain of custody and fixity checks."""

@@ -1,0 +1,1 @@
+"""Accounts, roles and passwords: the user table and its rules, and the actions on them."""
