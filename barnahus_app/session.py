@@ -27,6 +27,7 @@ from barnahus_app.record.handle import Record, rekey_file
 from barnahus_app.users.accounts import find_user, user_roles
 from barnahus_app.timeutil import utc_now_iso
 from barnahus_app.users.actions import UserActions
+from barnahus_app.cases.actions import resolve_case
 
 
 @dataclass(frozen=True)
@@ -91,20 +92,6 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         failures = sorted(own + (nameless if policy.Role.ADMIN.value in roles else []))
         return cls(record, user.id, user.username, user.display_name, roles, failures, upgraded_from)
 
-    # --- the two helpers every action uses ---------------------------------------------------
-    def _authorize(self, kind: str, action: str) -> None:
-        if self.closed:
-            raise RecordFileError("This session is closed; unlock the record again.")
-        policy.require(self.roles, kind, action)
-
-    def _audit(self, conn, action: str, kind: str | None = None, subject_id: int | None = None,
-               detail: dict | None = None) -> None:
-        audit.append(conn, self.user_id, self.username, action, kind, subject_id, detail)
-
-    def can(self, kind: str, action: str) -> bool:
-        """For front ends shaping their views; the core still checks every call."""
-        return policy.allowed(self.roles, kind, action)
-
     # --- session -------------------------------------------------------------------------------
     def close(self) -> None:
         if self.closed:
@@ -126,13 +113,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
     # --- settings and drafts -------------------------------------------------------------------
     def setting(self, name: str) -> int:
         with self.record.engine.connect() as conn:
-            return self._setting_in(conn, name)
-
-    @staticmethod
-    def _setting_in(conn, name: str) -> int:
-        spec = record_settings.spec(name)
-        raw = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "setting." + name)).scalar()
-        return spec.default if raw is None else spec.parse(name, raw)
+            return record_settings.setting_in(conn, name)
 
     def set_setting(self, name: str, value) -> None:
         self._authorize("record", "settings")
@@ -221,7 +202,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         self._authorize("audit", "export")
         t = AuditEntry.__table__
         with self.record.transaction() as conn:
-            case_id = self._resolve_case(conn, case)
+            case_id = resolve_case(conn, case)
             rows = [dict(r._mapping) for r in conn.execute(
                 select(t).where(t.c.subject_kind == "case", t.c.subject_id == case_id).order_by(t.c.id))]
             self._audit(conn, "audit.exported", "case", case_id, {"entries": len(rows)})

@@ -37,3 +37,14 @@ def spec(name: str) -> IntSetting:
     if name not in SETTINGS:
         raise ValidationError(name, "is not a setting.")
     return SETTINGS[name]
+
+
+def setting_in(conn, name: str) -> int:
+    """A setting's value inside the caller's transaction (its default if never set)."""
+    from sqlalchemy import select
+
+    from barnahus_app.tables import RecordMeta
+
+    s = spec(name)
+    raw = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "setting." + name)).scalar()
+    return s.default if raw is None else s.parse(name, raw)

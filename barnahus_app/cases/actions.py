@@ -14,6 +14,11 @@ from barnahus_app.cases.tables import Case, CaseAbuseForm, CaseChild, CaseParty,
 from barnahus_app.persons.tables import NoContact, Person
 from barnahus_app.users.tables import User, UserRole
 from barnahus_app.timeutil import utc_now_iso
+from barnahus_app.persons.actions import (
+    create_person_in, person_grants, require_person, set_no_contact_in, shown_duplicates_audited,
+    update_person_in,
+)
+from barnahus_app.session_base import SessionBase
 
 C = Case.__table__
 P = Person.__table__
@@ -77,7 +82,7 @@ class CasePage:
     offset: int
 
 
-class CaseActions:
+class CaseActions(SessionBase):
     def create_case(self, abuse_forms=(), **values) -> dict:
         self._authorize("case", "create")
         with self.record.transaction() as conn:
@@ -161,15 +166,15 @@ class CaseActions:
         elif case_id is not None:
             grants.append(("case", "read"))  # the reference it returns
         for entry in new.values():
-            grants += self._person_grants(None, entry["values"], entry["terms"], entry["acknowledge"])
+            grants += person_grants(None, entry["values"], entry["terms"], entry["acknowledge"])
         for pid, entry in changed.items():
-            grants += self._person_grants(pid, entry["values"], entry["terms"])
+            grants += person_grants(pid, entry["values"], entry["terms"])
         if no_contact:
             grants.append(("person", "update"))
         for grant in dict.fromkeys(grants):
             self._authorize(*grant)
 
-        with self._shown_duplicates_audited(), self.record.transaction() as conn:
+        with shown_duplicates_audited(self), self.record.transaction() as conn:
             ids: dict[str, int] = {}
 
             def ref(r):
@@ -187,16 +192,16 @@ class CaseActions:
                         else:  # they name each other: set once both exist
                             deferred.append((key, f, values.pop(f)))
                 with _about(key):
-                    ids[key] = self._create_person_in(conn, values, entry["terms"], entry["acknowledge"],
+                    ids[key] = create_person_in(self, conn, values, entry["terms"], entry["acknowledge"],
                                                       ignore=ids.values())
             for key, f, target in deferred:
                 with _about(key):
-                    self._update_person_in(conn, ids[key], {f: ids[target]})
+                    update_person_in(self, conn, ids[key], {f: ids[target]})
             # 2. Changes to persons in the record (before the links: the offender rule sees them).
             for pid, entry in changed.items():
                 values = {k: ref(v) if k in PERSON_REFS else v for k, v in entry["values"].items()}
                 with _about(pid):
-                    self._update_person_in(conn, pid, values, entry["terms"])
+                    update_person_in(self, conn, pid, values, entry["terms"])
             # 3. The case.
             if case_id is None:
                 created = self._create_case_in(conn, case_values, abuse_forms or ())
@@ -204,7 +209,7 @@ class CaseActions:
             else:
                 if case_values or abuse_forms is not None:
                     self._update_case_in(conn, case_id, case_values, abuse_forms)
-                cid, reference = case_id, self._require_case(conn, case_id).reference
+                cid, reference = case_id, require_case(conn, case_id).reference
             # 4. Who is in the case.
             for link in links:
                 with _about(link["person"]):
@@ -216,10 +221,15 @@ class CaseActions:
             # 5. No-contact pairs.
             for pair in no_contact:
                 with _about(pair["person"]):
-                    self._set_no_contact_in(conn, ref(pair["person"]), ref(pair["other"]), pair.get("reason"))
+                    set_no_contact_in(self, conn, ref(pair["person"]), ref(pair["other"]), pair.get("reason"))
         return {"id": cid, "reference": reference, "person_ids": ids}
 
     # --- the work of one action, inside the caller's transaction ----------------------------------
+    def _person_changed(self, conn, person_id: int, fields: set[str]) -> None:
+        """A person's names are part of the search index of every case they are in."""
+        reindex_cases_of(conn, person_id)
+        super()._person_changed(conn, person_id, fields)
+
     def _create_case_in(self, conn, values: dict, abuse_forms=()) -> dict:
         values = dict(values)
         values.setdefault("status", "referred")
@@ -229,7 +239,7 @@ class CaseActions:
         forms = vocab.check_codes("abuse_forms", "forms of abuse", abuse_forms)
         now = utc_now_iso()
         year = data["referral_received_at"][:4]
-        self._check_case_lead(conn, data["case_lead_id"])
+        _check_case_lead(conn, data["case_lead_id"])
         last = conn.execute(select(func.max(C.c.reference)).where(
             C.c.reference.like(f"BH-{year}-%"))).scalar()
         seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
@@ -240,7 +250,7 @@ class CaseActions:
                                             **data)).inserted_primary_key[0]
         if forms:
             conn.execute(insert(CaseAbuseForm.__table__), [{"case_id": cid, "code": f} for f in forms])
-        self._reindex_case(conn, cid)
+        reindex_case(conn, cid)
         self._audit(conn, "case.created", "case", cid)
         return {"id": cid, "reference": reference}
 
@@ -248,11 +258,11 @@ class CaseActions:
         data = clean(CASE_FIELDS, values, partial=True)
         if "jurisdiction" in data:
             vocab.check_jurisdiction(data["jurisdiction"])
-        current = self._require_case(conn, case_id)
+        current = require_case(conn, case_id)
         if "case_lead_id" in data:
             if data["case_lead_id"] is None:
                 raise ValidationError("case_lead_id", "every case has one case lead.")
-            self._check_case_lead(conn, data["case_lead_id"])
+            _check_case_lead(conn, data["case_lead_id"])
         if "status" in data and data["status"] != current.status:
             data["closed_at"] = utc_now_iso() if data["status"] == "closed" else None
         if data:
@@ -262,40 +272,40 @@ class CaseActions:
             conn.execute(delete(CaseAbuseForm.__table__).where(CaseAbuseForm.case_id == case_id))
             if forms:
                 conn.execute(insert(CaseAbuseForm.__table__), [{"case_id": case_id, "code": f} for f in forms])
-        self._reindex_case(conn, case_id)
+        reindex_case(conn, case_id)
         fields = sorted(k for k in data if k != "closed_at") + (["abuse_forms"] if abuse_forms is not None else [])
         self._audit(conn, "case.updated", "case", case_id, {"fields": fields})
 
     def _add_child_in(self, conn, case_id: int, person_id: int, role: str = "victim") -> None:
         vocab.check_code("child_roles", "role", role, required=True)
-        self._require_case(conn, case_id)
-        self._require_person(conn, person_id)
+        require_case(conn, case_id)
+        require_person(conn, person_id)
         if conn.execute(select(CaseParty.id).where(CaseParty.person_id == person_id,
                                                    CaseParty.party_role == "alleged_offender")).first():
             raise ValidationError("role", "This person is recorded as an alleged offender; a child "
                                           "is never recorded as an offender.")
         conn.execute(insert(CaseChild.__table__).prefix_with("OR REPLACE").values(
             case_id=case_id, person_id=person_id, role=role))
-        self._reindex_case(conn, case_id)
+        reindex_case(conn, case_id)
         self._audit(conn, "case.child_added", "case", case_id, {"person": person_id, "role": role})
 
     def _add_party_in(self, conn, case_id: int, person_id: int, party_role: str,
                       relationship_to_child: str | None = None, child_person_id: int | None = None) -> int:
         vocab.check_code("party_roles", "party role", party_role, required=True)
         vocab.check_code("relationships_to_child", "relationship to the child", relationship_to_child)
-        self._require_case(conn, case_id)
+        require_case(conn, case_id)
         person = conn.execute(select(P).where(P.c.id == person_id)).first()
         if person is None:
             raise NotFound(f"There is no person {person_id}.")
         if party_role == "alleged_offender":
-            self._refuse_child_as_offender(conn, person, case_id)
+            _refuse_child_as_offender(conn, person, case_id)
         if child_person_id is not None:
-            self._require_person(conn, child_person_id)
+            require_person(conn, child_person_id)
         pid = conn.execute(insert(CaseParty.__table__).values(
             case_id=case_id, person_id=person_id, party_role=party_role,
             relationship_to_child=relationship_to_child, child_person_id=child_person_id,
         )).inserted_primary_key[0]
-        self._reindex_case(conn, case_id)
+        reindex_case(conn, case_id)
         self._audit(conn, "case.party_added", "case", case_id, {"person": person_id, "role": party_role})
         return pid
 
@@ -307,7 +317,7 @@ class CaseActions:
         if not data["language"]:
             raise ValidationError("language", "is required.")
         with self.record.transaction() as conn:
-            self._require_case(conn, case_id)
+            require_case(conn, case_id)
             iid = conn.execute(insert(InformationGiven.__table__).values(
                 case_id=case_id, given_by=self.user_id, **data)).inserted_primary_key[0]
             self._audit(conn, "case.information_given", "case", case_id, {"entry": iid})
@@ -317,7 +327,7 @@ class CaseActions:
         """The whole case as the user's roles may see it. Audited as a read of case content."""
         self._authorize("case", "read")
         with self.record.transaction() as conn:
-            case = self._case_view(conn, case_id)
+            case = case_view(self, conn, case_id)
             self._audit(conn, "case.read", "case", case_id)
         return case
 
@@ -326,35 +336,10 @@ class CaseActions:
         is never locked in). What the user's roles may see, and audited as an export."""
         self._authorize("case", "export")
         with self.record.transaction() as conn:
-            case_id = self._resolve_case(conn, case)
-            data = self._case_view(conn, case_id)
+            case_id = resolve_case(conn, case)
+            data = case_view(self, conn, case_id)
             self._audit(conn, "case.exported", "case", case_id)
         return {"format": "barnahus-case/1", "case": data}
-
-    def _case_view(self, conn, case_id: int) -> dict:
-        row = self._require_case(conn, case_id)
-        case = dict(row._mapping)
-        case["abuse_forms"] = [r[0] for r in conn.execute(
-            select(CaseAbuseForm.code).where(CaseAbuseForm.case_id == case_id).order_by(CaseAbuseForm.code))]
-        case["case_lead_name"] = conn.execute(select(U.c.display_name).where(U.c.id == row.case_lead_id)).scalar()
-        see_persons = self.can("person", "read")
-        case["children"] = [dict(r._mapping) for r in conn.execute(
-            select(CaseChild.person_id, CaseChild.role, P.c.given_name, P.c.family_name,
-                   P.c.date_of_birth, P.c.dob_status, P.c.gender)
-            .join(P, P.c.id == CaseChild.person_id).where(CaseChild.case_id == case_id))] if see_persons else []
-        case["parties"] = [dict(r._mapping) for r in conn.execute(
-            select(CaseParty.id, CaseParty.person_id, CaseParty.party_role,
-                   CaseParty.relationship_to_child, CaseParty.child_person_id,
-                   P.c.given_name, P.c.family_name)
-            .join(P, P.c.id == CaseParty.person_id).where(CaseParty.case_id == case_id))] if see_persons else []
-        ids = {c["person_id"] for c in case["children"]} | {p["person_id"] for p in case["parties"]}
-        case["no_contact"] = [dict(r._mapping) for r in conn.execute(
-            select(NoContact.person_a, NoContact.person_b, NoContact.reason).where(
-                NoContact.person_a.in_(ids) | NoContact.person_b.in_(ids)))] if ids else []
-        case["information_given"] = [dict(r._mapping) for r in conn.execute(
-            select(InformationGiven.__table__).where(InformationGiven.case_id == case_id)
-            .order_by(InformationGiven.told_at))]
-        return case
 
     def list_cases(self, flt: CaseFilter = CaseFilter(), sort: str = "received_desc",
                    limit: int = 50, offset: int = 0, count: bool = True) -> CasePage:
@@ -363,7 +348,7 @@ class CaseActions:
         if sort not in SORTS:
             raise ValidationError("sort", f"use one of {', '.join(SORTS)}.")
         limit = max(1, min(int(limit), 1000))
-        where = self._case_conditions(flt)
+        where = _case_conditions(flt)
         # The page's ids first (an index walk that stops at `limit`), then names for those rows only.
         page = (select(C.c.id).where(*where).order_by(*SORTS[sort])
                 .limit(limit).offset(max(0, int(offset))).cte("page").prefix_with("MATERIALIZED"))
@@ -386,7 +371,7 @@ class CaseActions:
     def case_id_for_reference(self, reference: str) -> int:
         self._authorize("case", "read")
         with self.record.transaction() as conn:
-            cid = self._resolve_case(conn, reference)
+            cid = resolve_case(conn, reference)
             self._audit(conn, "case.lookup", "case", cid)
         return cid
 
@@ -407,67 +392,108 @@ class CaseActions:
             self._audit(conn, "case.years", None, None, {"years": len(years)})
         return years
 
+
+def _refuse_child_as_offender(conn, person, case_id: int) -> None:
+    if conn.execute(select(CaseChild.case_id).where(CaseChild.person_id == person.id)).first():
+        raise ValidationError("role", "This person is a child in a case. A child is never recorded "
+                                      "as an offender.")
+    if person.date_of_birth:
+        received = conn.execute(select(C.c.referral_received_at).where(C.c.id == case_id)).scalar()
+        dob, on = person.date_of_birth, received[:10]
+        age = int(on[:4]) - int(dob[:4]) - ((on[5:10]) < dob[5:10])
+        if age < 18:
+            raise ValidationError("role", "This person was under 18 when the case was referred. "
+                                          "A child is never recorded as an offender; record them "
+                                          "as a child at risk in a case of their own.")
+
     # --- helpers ---------------------------------------------------------------------------
-    def _case_conditions(self, flt: CaseFilter) -> list:
-        where = []
-        if flt.text:
-            q = fts_query(flt.text)
-            if q:
-                # "+ 0": let SQLite walk the sort index and stop at the page, not sort every match.
-                where.append((C.c.id + 0).in_(text("SELECT rowid FROM case_search WHERE case_search MATCH :q")
-                                              .bindparams(q=q)))
-        if flt.status:
-            where.append(C.c.status == flt.status)
-        if flt.case_lead_id:
-            where.append(C.c.case_lead_id == flt.case_lead_id)
-        if flt.abuse_form:
-            where.append((C.c.id + 0).in_(select(CaseAbuseForm.case_id).where(CaseAbuseForm.code == flt.abuse_form)))
-        if flt.year:
-            y = int(flt.year)
-            where.append(and_(C.c.referral_received_at >= f"{y:04d}", C.c.referral_received_at < f"{y + 1:04d}"))
-        if flt.emergency is not None:
-            where.append(C.c.emergency.is_(bool(flt.emergency)))
-        return where
 
-    def _resolve_case(self, conn, case: int | str) -> int:
-        """A case id from an id or a reference such as BH-2026-00042."""
-        if isinstance(case, str):
-            cid = conn.execute(select(C.c.id).where(C.c.reference == case.strip().upper())).scalar()
-            if cid is None:
-                raise NotFound(f"There is no case {case[:40]}.")
-            return cid
-        return self._require_case(conn, case).id
 
-    def _require_case(self, conn, case_id: int):
-        row = conn.execute(select(C).where(C.c.id == case_id)).first()
-        if row is None:
-            raise NotFound(f"There is no case {case_id}.")
-        return row
+def _check_case_lead(conn, user_id: int) -> None:
+    ok = conn.execute(select(U.c.id).join(UserRole, UserRole.user_id == U.c.id).where(
+        U.c.id == user_id, U.c.active.is_(True),
+        UserRole.role == policy.Role.COORDINATOR.value)).first()
+    if not ok:
+        raise ValidationError("case_lead_id", "the case lead must be an active coordinator.")
 
-    def _check_case_lead(self, conn, user_id: int) -> None:
-        ok = conn.execute(select(U.c.id).join(UserRole, UserRole.user_id == U.c.id).where(
-            U.c.id == user_id, U.c.active.is_(True),
-            UserRole.role == policy.Role.COORDINATOR.value)).first()
-        if not ok:
-            raise ValidationError("case_lead_id", "the case lead must be an active coordinator.")
 
-    def _refuse_child_as_offender(self, conn, person, case_id: int) -> None:
-        if conn.execute(select(CaseChild.case_id).where(CaseChild.person_id == person.id)).first():
-            raise ValidationError("role", "This person is a child in a case. A child is never recorded "
-                                          "as an offender.")
-        if person.date_of_birth:
-            received = conn.execute(select(C.c.referral_received_at).where(C.c.id == case_id)).scalar()
-            dob, on = person.date_of_birth, received[:10]
-            age = int(on[:4]) - int(dob[:4]) - ((on[5:10]) < dob[5:10])
-            if age < 18:
-                raise ValidationError("role", "This person was under 18 when the case was referred. "
-                                              "A child is never recorded as an offender; record them "
-                                              "as a child at risk in a case of their own.")
+def _case_conditions(flt: CaseFilter) -> list:
+    where = []
+    if flt.text:
+        q = fts_query(flt.text)
+        if q:
+            # "+ 0": let SQLite walk the sort index and stop at the page, not sort every match.
+            where.append((C.c.id + 0).in_(text("SELECT rowid FROM case_search WHERE case_search MATCH :q")
+                                          .bindparams(q=q)))
+    if flt.status:
+        where.append(C.c.status == flt.status)
+    if flt.case_lead_id:
+        where.append(C.c.case_lead_id == flt.case_lead_id)
+    if flt.abuse_form:
+        where.append((C.c.id + 0).in_(select(CaseAbuseForm.case_id).where(CaseAbuseForm.code == flt.abuse_form)))
+    if flt.year:
+        y = int(flt.year)
+        where.append(and_(C.c.referral_received_at >= f"{y:04d}", C.c.referral_received_at < f"{y + 1:04d}"))
+    if flt.emergency is not None:
+        where.append(C.c.emergency.is_(bool(flt.emergency)))
+    return where
 
-    def _reindex_case(self, conn, case_id: int) -> None:
-        body = conn.execute(_SEARCH_BODY, {"id": case_id}).scalar() or ""
-        conn.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
-        conn.execute(text("INSERT INTO case_search(rowid, body) VALUES (:id, :body)"), {"id": case_id, "body": body})
+
+def reindex_cases_of(conn, person_id: int) -> None:
+    """Every case the person is in: their names are part of its search index."""
+    case_ids = {r[0] for r in conn.execute(select(CaseChild.case_id).where(CaseChild.person_id == person_id))}
+    case_ids |= {r[0] for r in conn.execute(select(CaseParty.case_id).where(CaseParty.person_id == person_id))}
+    for cid in case_ids:
+        reindex_case(conn, cid)
+
+
+def reindex_case(conn, case_id: int) -> None:
+    body = conn.execute(_SEARCH_BODY, {"id": case_id}).scalar() or ""
+    conn.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
+    conn.execute(text("INSERT INTO case_search(rowid, body) VALUES (:id, :body)"), {"id": case_id, "body": body})
+
+
+def case_view(session: SessionBase, conn, case_id: int) -> dict:
+    row = require_case(conn, case_id)
+    case = dict(row._mapping)
+    case["abuse_forms"] = [r[0] for r in conn.execute(
+        select(CaseAbuseForm.code).where(CaseAbuseForm.case_id == case_id).order_by(CaseAbuseForm.code))]
+    case["case_lead_name"] = conn.execute(select(U.c.display_name).where(U.c.id == row.case_lead_id)).scalar()
+    see_persons = session.can("person", "read")
+    case["children"] = [dict(r._mapping) for r in conn.execute(
+        select(CaseChild.person_id, CaseChild.role, P.c.given_name, P.c.family_name,
+               P.c.date_of_birth, P.c.dob_status, P.c.gender)
+        .join(P, P.c.id == CaseChild.person_id).where(CaseChild.case_id == case_id))] if see_persons else []
+    case["parties"] = [dict(r._mapping) for r in conn.execute(
+        select(CaseParty.id, CaseParty.person_id, CaseParty.party_role,
+               CaseParty.relationship_to_child, CaseParty.child_person_id,
+               P.c.given_name, P.c.family_name)
+        .join(P, P.c.id == CaseParty.person_id).where(CaseParty.case_id == case_id))] if see_persons else []
+    ids = {c["person_id"] for c in case["children"]} | {p["person_id"] for p in case["parties"]}
+    case["no_contact"] = [dict(r._mapping) for r in conn.execute(
+        select(NoContact.person_a, NoContact.person_b, NoContact.reason).where(
+            NoContact.person_a.in_(ids) | NoContact.person_b.in_(ids)))] if ids else []
+    case["information_given"] = [dict(r._mapping) for r in conn.execute(
+        select(InformationGiven.__table__).where(InformationGiven.case_id == case_id)
+        .order_by(InformationGiven.told_at))]
+    return case
+
+
+def resolve_case(conn, case: int | str) -> int:
+    """A case id from an id or a reference such as BH-2026-00042."""
+    if isinstance(case, str):
+        cid = conn.execute(select(C.c.id).where(C.c.reference == case.strip().upper())).scalar()
+        if cid is None:
+            raise NotFound(f"There is no case {case[:40]}.")
+        return cid
+    return require_case(conn, case).id
+
+
+def require_case(conn, case_id: int):
+    row = conn.execute(select(C).where(C.c.id == case_id)).first()
+    if row is None:
+        raise NotFound(f"There is no case {case_id}.")
+    return row
 
 
 # --- save_intake: the shape of its arguments ------------------------------------------------------

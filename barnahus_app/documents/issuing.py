@@ -32,6 +32,10 @@ from barnahus_app.recordings.tables import Recording
 from barnahus_app.tables import RecordMeta
 from barnahus_app.users.tables import User
 from barnahus_app.timeutil import check_datetime, system_zone_name, utc_now_iso
+from barnahus_app.cases.actions import case_view, resolve_case
+from barnahus_app.interviews.actions import count_interviews, interview_view
+from barnahus_app.recordings.actions import custody_rows
+from barnahus_app.session_base import SessionBase
 
 SC = SigningCredential.__table__
 DOC = IssuedDocument.__table__
@@ -85,13 +89,13 @@ def _write_published(dest: Path, data: bytes) -> None:
         raise
 
 
-class IssuingActions:
+class IssuingActions(SessionBase):
     # --- the centre's signing identity -------------------------------------------------------
     def signing_identity(self) -> dict | None:
         """The active signing certificate (no case content): subject, fingerprints, validity."""
         with self.record.engine.connect() as conn:
-            creds = self._credentials(conn)
-        return None if creds is None else self._identity_info(creds)
+            creds = _credentials(conn)
+        return None if creds is None else _identity_info(creds)
 
     def create_signing_identity(self) -> dict:
         """A new organisation CA and document-signing certificate for the centre; earlier ones
@@ -99,7 +103,7 @@ class IssuingActions:
         self._authorize("record", "settings")
         with self.record.transaction() as conn:
             creds = self._create_identity(conn)
-        return self._identity_info(creds)
+        return _identity_info(creds)
 
     def import_signing_identity(self, pkcs12: bytes, password: str | None) -> dict:
         """The centre's own certificate from its PKI (a .p12/.pfx with key and chain)."""
@@ -109,7 +113,7 @@ class IssuingActions:
             self._store_identity(conn, creds, None, None, "imported")
             self._audit(conn, "signing.identity_imported", "record", None,
                         {"fingerprint": pki.fingerprint(creds.cert_pem)})
-        return self._identity_info(creds)
+        return _identity_info(creds)
 
     # --- issuing -----------------------------------------------------------------------------
     def write_case_summary(self, case, out, fmt: str = "pdf", *, pseudonymise: bool = False,
@@ -120,9 +124,9 @@ class IssuingActions:
         if fmt not in FORMATS:
             raise ValidationError("format", "is pdf or docx.")
         out = Path(out)
-        self._check_destination(out)
+        _check_destination(out)
         doc_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
-        data = self._render(builder.build(), fmt, creds, progress, cancel)
+        data = _render(builder.build(), fmt, creds, progress, cancel)
         _write_published(out, data)
         try:
             with self.record.transaction() as conn:
@@ -149,7 +153,7 @@ class IssuingActions:
             BundleFile, check_passphrase, safe_name, write_bundle,
         )
         out = Path(out)
-        self._check_destination(out)
+        _check_destination(out)
         check_passphrase(passphrase, as_zip)  # before seconds of rendering, not after
         bundle_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
         d = builder.d
@@ -161,8 +165,8 @@ class IssuingActions:
         doc = builder.build()
         pdf_id, docx_id = new_document_id(now), new_document_id(now)
         from dataclasses import replace
-        pdf = self._render(replace(doc, document_id=pdf_id), "pdf", creds, part(0, 150), cancel)
-        docx = self._render(replace(doc, document_id=docx_id), "docx", creds, part(150, 250), cancel)
+        pdf = _render(replace(doc, document_id=pdf_id), "pdf", creds, part(0, 150), cancel)
+        docx = _render(replace(doc, document_id=docx_id), "docx", creds, part(150, 250), cancel)
         copies, missing = {}, []
         if include_recordings:
             for r in d.get("recordings") or []:
@@ -236,7 +240,7 @@ class IssuingActions:
                 self._audit(conn, "document.verified", None, None, {"result": "unknown", "sha256": sha})
                 return {"status": "unknown", "sha256": sha,
                         "reason": "This file was not issued by this record, or it was altered after it was issued."}
-            out = self._entry(conn, row)
+            out = _entry(conn, row)
             result = "altered" if problems else "issued"
             self._audit(conn, "document.verified", "case", row.case_id, {"result": result, "document": row.document_id})
         out.update(status=result, sha256=sha, problems=list(problems))
@@ -249,11 +253,11 @@ class IssuingActions:
         """Every document and bundle issued for a case, newest first, with its disclosures."""
         self._authorize("case", "read")
         with self.record.transaction() as conn:
-            cid = self._resolve_case(conn, case)
+            cid = resolve_case(conn, case)
             rows = conn.execute(select(DOC, U.c.display_name.label("issued_by_name"))
                                 .join(U, U.c.id == DOC.c.issued_by).where(DOC.c.case_id == cid)
                                 .order_by(DOC.c.id.desc())).all()
-            out = [self._entry(conn, r) for r in rows]
+            out = [_entry(conn, r) for r in rows]
             self._audit(conn, "document.register_read", "case", cid)
         return out
 
@@ -279,20 +283,13 @@ class IssuingActions:
         return did
 
     # --- internals -----------------------------------------------------------------------------
-    @staticmethod
-    def _check_destination(out: Path) -> None:
-        """Before minutes of rendering: the destination must be new, in a folder that exists."""
-        if os.path.lexists(out):
-            raise ValidationError("out", f"{out} already exists; choose another name.")
-        if not out.parent.is_dir():
-            raise ValidationError("out", f"{out.parent} is not a folder that exists.")
 
     def _prepare(self, case, pseudonymise: bool, time_zone: str | None):
         from barnahus_app.documents.summary import SummaryBuilder
         zone = time_zone or system_zone_name()
         limitations = None
         with self.record.engine.connect() as conn:
-            case_id = self._resolve_case(conn, case)
+            case_id = resolve_case(conn, case)
             # The head as it was before this issue began: what audit_head() showed the user, not
             # moved on by the entries preparing the document writes (limitations read, identity).
             head = audit.head(conn)
@@ -300,7 +297,7 @@ class IssuingActions:
             limitations = self.limitation_status(case_id)
         now = datetime.now(timezone.utc)
         with self.record.transaction() as conn:
-            creds = self._credentials(conn) or self._create_identity(conn)
+            creds = _credentials(conn) or self._create_identity(conn)
             data = self._gather(conn, case_id)
             data["limitations"] = limitations
             self._audit(conn, "document.prepared", "case", case_id, {"pseudonymised": pseudonymise})
@@ -314,20 +311,9 @@ class IssuingActions:
             signer_subject=creds.cert.subject.rfc4514_string(), ca_fingerprint=pki.fingerprint(creds.root_pem))
         return doc_id, now, creds, builder
 
-    @staticmethod
-    def _render(doc, fmt: str, creds, progress, cancel) -> bytes:
-        if fmt == "pdf":
-            from barnahus_app.documents.pdf import render_pdf
-            from barnahus_app.documents.pdf_sign import sign_pdf
-            pdf = render_pdf(doc, progress, cancel)
-            return sign_pdf(pdf, creds, reason=f"Issued by the centre as document {doc.document_id}",
-                            location=doc.subtitle.split(" — ")[0] or "Barnahus")
-        from barnahus_app.documents.docx import render_docx
-        return render_docx(doc, progress, cancel)
-
     def _gather(self, conn, case_id: int) -> dict:
         from barnahus_app.users.accounts import user_roles
-        case = self._case_view(conn, case_id)
+        case = case_view(self, conn, case_id)
         d = {"case": case, "record_id": conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar(),
              "centre_name": conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""}
         user_ids = {case["case_lead_id"], self.user_id}
@@ -336,7 +322,7 @@ class IssuingActions:
         if self.can("interview", "read"):
             ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id)
                                               .order_by(I.c.starts_at_utc, I.c.id))]
-            ivs = [self._interview_view(conn, i) for i in ids]
+            ivs = [interview_view(self, conn, i) for i in ids]
             for iv in ivs:
                 iv.pop("notes", None)  # the interviewer's working notes are not part of a court summary
                 user_ids.add(iv["interviewer_id"])
@@ -350,14 +336,14 @@ class IssuingActions:
                     if p.get("staff_contact_id") and p.get("display"):
                         free_names.add(p["display"])
             d["interviews"] = ivs
-            d["interview_totals"] = {c["person_id"]: self._count(conn, c["person_id"], None) for c in case["children"]}
+            d["interview_totals"] = {c["person_id"]: count_interviews(conn, c["person_id"], None) for c in case["children"]}
         else:
             d["interviews"] = None
         if self.can("recording", "read"):
             recs = [dict(r._mapping) for r in conn.execute(
                 select(REC).join(I, I.c.id == REC.c.interview_id).where(I.c.case_id == case_id).order_by(REC.c.id))]
             for r in recs:
-                r["custody"] = self._custody_rows(conn, r["id"])
+                r["custody"] = custody_rows(conn, r["id"])
                 for e in r["custody"]:
                     user_ids.add(e["by_user"])
                     for f in ("actor", "counterpart"):
@@ -456,26 +442,9 @@ class IssuingActions:
             issued_at=now.strftime("%Y-%m-%dT%H:%M:%S.%fZ")))
         row = conn.execute(select(DOC, U.c.display_name.label("issued_by_name")).join(U, U.c.id == DOC.c.issued_by)
                            .where(DOC.c.document_id == doc_id)).first()
-        return self._entry(conn, row)
-
-    @staticmethod
-    def _entry(conn, row) -> dict:
-        from barnahus_app.cases.tables import Case
-        out = dict(row._mapping)
-        out["case_reference"] = conn.execute(select(Case.reference).where(Case.id == row.case_id)).scalar()
-        out["disclosures"] = [dict(r._mapping) for r in conn.execute(
-            select(DIS).where(DIS.c.document_id == row.id).order_by(DIS.c.id))]
-        return out
+        return _entry(conn, row)
 
     # --- credentials ---------------------------------------------------------------------------
-    @staticmethod
-    def _credentials(conn):
-        row = conn.execute(select(SC).where(SC.c.kind == "signer", SC.c.active.is_(True))
-                           .order_by(SC.c.id.desc()).limit(1)).first()
-        if row is None:
-            return None
-        chain = tuple(c for c in pki.split_pem(row.chain_pem or ""))
-        return pki.Credentials(row.private_key_pem, row.certificate_pem, chain)
 
     def _create_identity(self, conn):
         centre = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""
@@ -498,9 +467,46 @@ class IssuingActions:
             certificate_pem=creds.cert_pem, private_key_pem=creds.key_pem, chain_pem="".join(creds.chain_pems),
             source=source, active=True, created_by=self.user_id, created_at=now))
 
-    @staticmethod
-    def _identity_info(creds) -> dict:
-        cert = creds.cert
-        return {"subject": cert.subject.rfc4514_string(), "fingerprint": pki.fingerprint(creds.cert_pem),
-                "ca_subject": pki.subject_of(creds.root_pem), "ca_fingerprint": pki.fingerprint(creds.root_pem),
-                "not_before": cert.not_valid_before_utc.isoformat(), "not_after": cert.not_valid_after_utc.isoformat()}
+
+def _identity_info(creds) -> dict:
+    cert = creds.cert
+    return {"subject": cert.subject.rfc4514_string(), "fingerprint": pki.fingerprint(creds.cert_pem),
+            "ca_subject": pki.subject_of(creds.root_pem), "ca_fingerprint": pki.fingerprint(creds.root_pem),
+            "not_before": cert.not_valid_before_utc.isoformat(), "not_after": cert.not_valid_after_utc.isoformat()}
+
+
+def _credentials(conn):
+    row = conn.execute(select(SC).where(SC.c.kind == "signer", SC.c.active.is_(True))
+                       .order_by(SC.c.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    chain = tuple(c for c in pki.split_pem(row.chain_pem or ""))
+    return pki.Credentials(row.private_key_pem, row.certificate_pem, chain)
+
+
+def _entry(conn, row) -> dict:
+    from barnahus_app.cases.tables import Case
+    out = dict(row._mapping)
+    out["case_reference"] = conn.execute(select(Case.reference).where(Case.id == row.case_id)).scalar()
+    out["disclosures"] = [dict(r._mapping) for r in conn.execute(
+        select(DIS).where(DIS.c.document_id == row.id).order_by(DIS.c.id))]
+    return out
+
+
+def _render(doc, fmt: str, creds, progress, cancel) -> bytes:
+    if fmt == "pdf":
+        from barnahus_app.documents.pdf import render_pdf
+        from barnahus_app.documents.pdf_sign import sign_pdf
+        pdf = render_pdf(doc, progress, cancel)
+        return sign_pdf(pdf, creds, reason=f"Issued by the centre as document {doc.document_id}",
+                        location=doc.subtitle.split(" — ")[0] or "Barnahus")
+    from barnahus_app.documents.docx import render_docx
+    return render_docx(doc, progress, cancel)
+
+
+def _check_destination(out: Path) -> None:
+    """Before minutes of rendering: the destination must be new, in a folder that exists."""
+    if os.path.lexists(out):
+        raise ValidationError("out", f"{out} already exists; choose another name.")
+    if not out.parent.is_dir():
+        raise ValidationError("out", f"{out.parent} is not a folder that exists.")

@@ -40,7 +40,7 @@ by planning a new recurring review, which the earlier recovery does not end.
 DERIVED COLUMNS. status, next_due (the earliest open occurrence) and pending (every open
 occurrence: "key|date|flag;...") are recomputed by this module in the same transaction whenever a
 rule, an event, a full recovery, an alleged offence or the child's date of birth changes
-(persons.update_person calls _followup_dob_changed), and for statute warnings whenever the
+(persons.update_person calls the _person_changed hook), and for statute warnings whenever the
 limitation table changes (its fingerprint is kept in record_meta). "All reminders as of a date" is
 therefore one range scan of ix_followup_next_due.
 
@@ -102,6 +102,9 @@ from barnahus_app.cases.tables import Case, CaseChild
 from barnahus_app.persons.tables import Person
 from barnahus_app.tables import RecordMeta
 from barnahus_app.timeutil import check_datetime, utc_now, utc_now_iso, zone_info
+from barnahus_app.cases.actions import require_case
+from barnahus_app.persons.actions import require_person
+from barnahus_app.session_base import SessionBase
 
 R = FollowUpRule.__table__
 EV = FollowUpEvent.__table__
@@ -630,7 +633,7 @@ def _future_date(field: str, value, required: bool) -> date | None:
     return d
 
 
-class FollowUpActions:
+class FollowUpActions(SessionBase):
     # --- scope ---------------------------------------------------------------------------------
     def _followup_scope(self, today_list: bool, case_alias=None):
         """An SQL condition on followup_rules (R) for what this user may see or act on.
@@ -670,12 +673,6 @@ class FollowUpActions:
         return "coordinator" in self.roles or (
             discipline in self.roles and policy.allowed([discipline], "followup", "update"))
 
-    def _audit_rule(self, conn, action: str, row, detail: dict) -> None:
-        if row.case_id is not None:
-            self._audit(conn, action, "case", row.case_id, detail)
-        else:
-            self._audit(conn, action, "person", row.person_id, detail)
-
     # --- plans -----------------------------------------------------------------------------------
     def add_followup_rule(self, person_id: int, kind: str, case_id: int | None = None, *,
                           due_on=None, due_at=None, time_zone: str | None = None,
@@ -691,23 +688,15 @@ class FollowUpActions:
         if kind not in CREATABLE_KINDS:
             raise ValidationError("kind", f"'{str(kind)[:40]}' is not a kind of follow-up; use one of "
                                           f"{', '.join(CREATABLE_KINDS)}.")
-        values = self._clean_rule(kind, dict(
+        values = clean_rule(kind, dict(
             due_on=due_on, due_at=due_at, time_zone=time_zone, interval_months=interval_months,
             ages=ages, until_recovery=until_recovery, discipline=discipline, subject_kind=subject_kind,
             subject_id=subject_id, note=note), new=True)
         with self.record.transaction() as conn:
-            self._require_child(conn, person_id, case_id)
-            rid = self._insert_rule(conn, person_id, case_id, kind, values)
+            _require_child(conn, person_id, case_id)
+            rid = insert_rule(self, conn, person_id, case_id, kind, values)
             row = conn.execute(select(R).where(R.c.id == rid)).first()
-            self._audit_rule(conn, "followup.rule_added", row, {"rule": rid, "kind": kind})
-        return rid
-
-    def _insert_rule(self, conn, person_id: int, case_id: int | None, kind: str, values: dict) -> int:
-        now = utc_now_iso()
-        rid = conn.execute(insert(R).values(
-            person_id=person_id, case_id=case_id, kind=kind, status="active", created_by=self.user_id,
-            created_at=now, updated_at=now, **values)).inserted_primary_key[0]
-        recompute(conn, R.c.id == rid)
+            audit_rule(self, conn, "followup.rule_added", row, {"rule": rid, "kind": kind})
         return rid
 
     def update_followup_rule(self, rule_id: int, **values) -> None:
@@ -724,108 +713,13 @@ class FollowUpActions:
             if row.kind == "statute_warning":
                 raise ValidationError("kind", "A statute-of-limitation warning follows its alleged offence "
                                               "and the limitation table; change the offence instead.")
-            data = self._clean_rule(row.kind, values, new=False, current=row)
+            data = clean_rule(row.kind, values, new=False, current=row)
             if "discipline" in data and not self._may_act_on(data["discipline"]):
                 raise PermissionDenied("You can only give a follow-up to your own discipline.")
             if data:
                 conn.execute(update(R).where(R.c.id == rule_id).values(**data, updated_at=utc_now_iso()))
             recompute(conn, R.c.id == rule_id)
-            self._audit_rule(conn, "followup.rule_updated", row, {"rule": rule_id, "fields": sorted(values)})
-
-    def _clean_rule(self, kind: str, values: dict, new: bool, current=None) -> dict:
-        out = {}
-        given = {k for k, v in values.items() if v is not None} if new else set(values)
-        sched_interval = values.get("interval_months", current.interval_months if current is not None else None)
-        if "interval_months" in given:
-            out["interval_months"] = _int("interval_months", values["interval_months"], 1, 120)
-            sched_interval = out["interval_months"]
-            if kind == "age_milestone" and out["interval_months"]:
-                raise ValidationError("interval_months", "age milestones fall on birthdays, not at intervals.")
-            if kind in ONE_OFF_KINDS and out["interval_months"]:
-                raise ValidationError("interval_months", f"a {kind.replace('_', ' ')} is one date; plan a "
-                                                         "recurring review for regular follow-up.")
-            if kind == "recurring_review" and out["interval_months"] is None:
-                raise ValidationError("interval_months", "a recurring review needs its interval in months.")
-        elif new and kind == "recurring_review":
-            out["interval_months"] = sched_interval = DEFAULT_REVIEW_MONTHS
-        if "due_at" in given and values.get("due_at") not in (None, ""):
-            if kind not in ONE_OFF_KINDS + ("guardian_review", "fixity_check"):
-                raise ValidationError("due_at", "only a dated follow-up can have a time.")
-            tz = values.get("time_zone") or (current.time_zone if current is not None else None)
-            if not tz:
-                raise ValidationError("time_zone", "a date with a time needs its time zone (e.g. Europe/Stockholm).")
-            zone(tz)
-            out["due_at_utc"] = check_datetime("due_at", values["due_at"], required=True)
-            out["time_zone"] = tz
-            out["due_on"] = local_date(out["due_at_utc"], tz).isoformat()
-        elif "due_at" in given:
-            out["due_at_utc"] = out["time_zone"] = None
-        if "due_on" in given and "due_on" not in out:
-            out["due_on"] = RULE_FIELDS["due_on"].clean("due_on", values["due_on"])
-            if "due_at" not in given and current is not None and current.due_at_utc:
-                out["due_at_utc"] = out["time_zone"] = None
-        if new and out.get("due_on") is None:
-            if kind == "recurring_review":
-                out["due_on"] = add_months(_today(), sched_interval).isoformat()
-            elif kind == "age_milestone":
-                out["due_on"] = _today().isoformat()
-            elif kind in ONE_OFF_KINDS or not sched_interval:
-                raise ValidationError("due_on", "is required: on which date is it due?")
-            else:
-                out["due_on"] = add_months(_today(), sched_interval).isoformat()
-        if not new and "due_on" in out and out["due_on"] is None and kind != "age_milestone":
-            raise ValidationError("due_on", "is required: on which date is it due?")
-        if "ages" in given:
-            if kind != "age_milestone":
-                if values["ages"] not in (None, "", [], ()):
-                    raise ValidationError("ages", "only age milestones have ages.")
-            else:
-                out["ages"] = self._clean_ages(values["ages"])
-        elif new and kind == "age_milestone":
-            out["ages"] = ",".join(map(str, DEFAULT_MILESTONE_AGES))
-        if "until_recovery" in given:
-            v = values["until_recovery"]
-            if v is not None and not isinstance(v, bool):
-                raise ValidationError("until_recovery", "must be yes or no.")
-            out["until_recovery"] = bool(v)
-        elif new:
-            out["until_recovery"] = kind == "recurring_review"
-        if "discipline" in given or new:
-            d = values.get("discipline") or ("interviewer" if kind == "fixity_check" else "coordinator")
-            if d not in DISCIPLINES:
-                raise ValidationError("discipline", f"use one of {', '.join(DISCIPLINES)}.")
-            out["discipline"] = d
-        if "subject_kind" in given:
-            out["subject_kind"] = Text(32).clean("subject_kind", values["subject_kind"])
-        if "subject_id" in given:
-            out["subject_id"] = _int("subject_id", values["subject_id"], 1, 2**62)
-        if "note" in given:
-            out["note"] = RULE_FIELDS["note"].clean("note", values["note"])
-        if new and kind == "fixity_check" and not out.get("subject_kind"):
-            out["subject_kind"] = "recording"
-        return out
-
-    @staticmethod
-    def _clean_ages(ages) -> str:
-        if isinstance(ages, str):
-            ages = [a.strip() for a in ages.split(",") if a.strip()]
-        try:
-            items = sorted({int(a) for a in (ages or ())})
-        except (TypeError, ValueError):
-            raise ValidationError("ages", "give whole years, such as 12, 15, 18.") from None
-        if not items or not all(0 < a <= 120 for a in items) or len(items) > 12:
-            raise ValidationError("ages", "give one to twelve ages from 1 to 120.")
-        return ",".join(map(str, items))
-
-    def _require_child(self, conn, person_id: int, case_id: int | None) -> None:
-        self._require_person(conn, person_id)
-        q = select(CC.c.case_id).where(CC.c.person_id == person_id)
-        if case_id is not None:
-            self._require_case(conn, case_id)
-            q = q.where(CC.c.case_id == case_id)
-        if conn.execute(q.limit(1)).first() is None:
-            raise ValidationError("person_id", "Follow-up is planned for a child in a case: this person is "
-                                               "not a child" + (" in this case." if case_id else " in any case."))
+            audit_rule(self, conn, "followup.rule_updated", row, {"rule": rule_id, "fields": sorted(values)})
 
     # --- acting on a reminder ------------------------------------------------------------------
     def complete_reminder(self, rule_id: int, on=None, occurrence: str | None = None,
@@ -867,15 +761,7 @@ class FollowUpActions:
             occ = occurrence or keys[0]
             if occ not in keys:
                 raise ValidationError("occurrence", "is not an open reminder of this follow-up.")
-            eid = self._reminder_event_in(conn, row, action, occ, on_text, new_due, reason)
-        return eid
-
-    def _reminder_event_in(self, conn, row, action, occurrence, on_text, new_due, reason) -> int:
-        eid = conn.execute(insert(EV).values(
-            rule_id=row.id, action=action, occurrence=occurrence, on_date=on_text, new_due=new_due,
-            reason=reason, by_user=self.user_id, at_utc=utc_now_iso())).inserted_primary_key[0]
-        recompute(conn, R.c.id == row.id)
-        self._audit_rule(conn, f"followup.{action}", row, {"rule": row.id, "event": eid})
+            eid = reminder_event_in(self, conn, row, action, occ, on_text, new_due, reason)
         return eid
 
     def record_full_recovery(self, person_id: int, on=None, basis: str | None = None) -> int:
@@ -885,7 +771,7 @@ class FollowUpActions:
         on_text = Date(not_future=True).clean("on", on) or _today().isoformat()
         basis = Text(5000, multiline=True).clean("basis", basis)
         with self.record.transaction() as conn:
-            self._require_child(conn, person_id, None)
+            _require_child(conn, person_id, None)
             fid = conn.execute(insert(FR).values(
                 person_id=person_id, recovered_on=on_text, basis=basis, recorded_by=self.user_id,
                 recorded_at=utc_now_iso())).inserted_primary_key[0]
@@ -895,9 +781,11 @@ class FollowUpActions:
                         {"recovery": fid, "rules_ended": ended})
         return fid
 
-    def _followup_dob_changed(self, conn, person_id: int) -> None:
-        """Hook for persons.update_person: milestones and birthday clocks follow the new date."""
-        recompute(conn, R.c.person_id == person_id)
+    def _person_changed(self, conn, person_id: int, fields: set[str]) -> None:
+        """Milestones and birthday clocks follow a new date of birth."""
+        if "date_of_birth" in fields:
+            recompute(conn, R.c.person_id == person_id)
+        super()._person_changed(conn, person_id, fields)
 
     # --- reading -------------------------------------------------------------------------------
     def reminders(self, as_of, upcoming_days: int = UPCOMING_DAYS) -> list[Reminder]:
@@ -966,7 +854,7 @@ class FollowUpActions:
         what was done about them, and the recorded full recoveries."""
         self._authorize("followup", "read")
         with self.record.transaction() as conn:
-            self._require_person(conn, person_id)
+            require_person(conn, person_id)
             refresh_limitations(conn)
             rules = [dict(r._mapping) for r in conn.execute(
                 select(R, C.c.reference.label("case_reference")).outerjoin(C, C.c.id == R.c.case_id)
@@ -998,8 +886,8 @@ class FollowUpActions:
             vocab.check_jurisdiction(jurisdiction)
         now = utc_now_iso()
         with self.record.transaction() as conn:
-            row = self._require_case(conn, case_id)
-            victim = self._offence_victim(conn, case_id, victim_person_id)
+            row = require_case(conn, case_id)
+            victim = _offence_victim(conn, case_id, victim_person_id)
             oid = conn.execute(insert(OF).values(
                 case_id=case_id, victim_person_id=victim, category=category, offence_date=od,
                 jurisdiction=jurisdiction or row.jurisdiction, created_by=self.user_id,
@@ -1031,7 +919,7 @@ class FollowUpActions:
             if o is None:
                 raise NotFound(f"There is no alleged offence {offence_id}.")
             if "victim_person_id" in values:
-                data["victim_person_id"] = self._offence_victim(conn, o.case_id, values["victim_person_id"])
+                data["victim_person_id"] = _offence_victim(conn, o.case_id, values["victim_person_id"])
                 conn.execute(update(R).where(R.c.offence_id == offence_id).values(person_id=data["victim_person_id"]))
             if data:
                 conn.execute(update(OF).where(OF.c.id == offence_id).values(**data, updated_at=utc_now_iso()))
@@ -1039,17 +927,6 @@ class FollowUpActions:
             recompute(conn, R.c.offence_id == offence_id)
             self._audit(conn, "case.offence_updated", "case", o.case_id,
                         {"offence": offence_id, "fields": sorted(values)})
-
-    def _offence_victim(self, conn, case_id: int, victim_person_id: int | None) -> int:
-        children = [r[0] for r in conn.execute(select(CC.c.person_id).where(CC.c.case_id == case_id))]
-        if victim_person_id is None:
-            if len(children) != 1:
-                raise ValidationError("victim_person_id", "choose the child the offence was against."
-                                      if children else "add the child to the case first.")
-            return children[0]
-        if victim_person_id not in children:
-            raise ValidationError("victim_person_id", "is not a child in this case.")
-        return victim_person_id
 
     def limitation_status(self, case_id: int, as_of=None, language: str = "en") -> list[dict]:
         """The statute of limitations of each alleged offence of a case, said plainly, with the
@@ -1060,7 +937,7 @@ class FollowUpActions:
         cats, jurs = _labels(language)
         out = []
         with self.record.transaction() as conn:
-            self._require_case(conn, case_id)
+            require_case(conn, case_id)
             refresh_limitations(conn)
             rows = conn.execute(
                 select(OF, P.c.date_of_birth, R.c.id.label("rule_id"), R.c.status.label("rule_status"),
@@ -1089,6 +966,140 @@ class FollowUpActions:
                 })
             self._audit(conn, "case.limitations_read", "case", case_id, {"offences": len(out)})
         return out
+
+
+def _offence_victim(conn, case_id: int, victim_person_id: int | None) -> int:
+    children = [r[0] for r in conn.execute(select(CC.c.person_id).where(CC.c.case_id == case_id))]
+    if victim_person_id is None:
+        if len(children) != 1:
+            raise ValidationError("victim_person_id", "choose the child the offence was against."
+                                  if children else "add the child to the case first.")
+        return children[0]
+    if victim_person_id not in children:
+        raise ValidationError("victim_person_id", "is not a child in this case.")
+    return victim_person_id
+
+
+def _require_child(conn, person_id: int, case_id: int | None) -> None:
+    require_person(conn, person_id)
+    q = select(CC.c.case_id).where(CC.c.person_id == person_id)
+    if case_id is not None:
+        require_case(conn, case_id)
+        q = q.where(CC.c.case_id == case_id)
+    if conn.execute(q.limit(1)).first() is None:
+        raise ValidationError("person_id", "Follow-up is planned for a child in a case: this person is "
+                                           "not a child" + (" in this case." if case_id else " in any case."))
+
+
+def reminder_event_in(session: SessionBase, conn, row, action, occurrence, on_text, new_due, reason) -> int:
+    eid = conn.execute(insert(EV).values(
+        rule_id=row.id, action=action, occurrence=occurrence, on_date=on_text, new_due=new_due,
+        reason=reason, by_user=session.user_id, at_utc=utc_now_iso())).inserted_primary_key[0]
+    recompute(conn, R.c.id == row.id)
+    audit_rule(session, conn, f"followup.{action}", row, {"rule": row.id, "event": eid})
+    return eid
+
+
+def audit_rule(session: SessionBase, conn, action: str, row, detail: dict) -> None:
+    if row.case_id is not None:
+        session._audit(conn, action, "case", row.case_id, detail)
+    else:
+        session._audit(conn, action, "person", row.person_id, detail)
+
+
+def insert_rule(session: SessionBase, conn, person_id: int, case_id: int | None, kind: str, values: dict) -> int:
+    now = utc_now_iso()
+    rid = conn.execute(insert(R).values(
+        person_id=person_id, case_id=case_id, kind=kind, status="active", created_by=session.user_id,
+        created_at=now, updated_at=now, **values)).inserted_primary_key[0]
+    recompute(conn, R.c.id == rid)
+    return rid
+
+
+def clean_rule(kind: str, values: dict, new: bool, current=None) -> dict:
+    out = {}
+    given = {k for k, v in values.items() if v is not None} if new else set(values)
+    sched_interval = values.get("interval_months", current.interval_months if current is not None else None)
+    if "interval_months" in given:
+        out["interval_months"] = _int("interval_months", values["interval_months"], 1, 120)
+        sched_interval = out["interval_months"]
+        if kind == "age_milestone" and out["interval_months"]:
+            raise ValidationError("interval_months", "age milestones fall on birthdays, not at intervals.")
+        if kind in ONE_OFF_KINDS and out["interval_months"]:
+            raise ValidationError("interval_months", f"a {kind.replace('_', ' ')} is one date; plan a "
+                                                     "recurring review for regular follow-up.")
+        if kind == "recurring_review" and out["interval_months"] is None:
+            raise ValidationError("interval_months", "a recurring review needs its interval in months.")
+    elif new and kind == "recurring_review":
+        out["interval_months"] = sched_interval = DEFAULT_REVIEW_MONTHS
+    if "due_at" in given and values.get("due_at") not in (None, ""):
+        if kind not in ONE_OFF_KINDS + ("guardian_review", "fixity_check"):
+            raise ValidationError("due_at", "only a dated follow-up can have a time.")
+        tz = values.get("time_zone") or (current.time_zone if current is not None else None)
+        if not tz:
+            raise ValidationError("time_zone", "a date with a time needs its time zone (e.g. Europe/Stockholm).")
+        zone(tz)
+        out["due_at_utc"] = check_datetime("due_at", values["due_at"], required=True)
+        out["time_zone"] = tz
+        out["due_on"] = local_date(out["due_at_utc"], tz).isoformat()
+    elif "due_at" in given:
+        out["due_at_utc"] = out["time_zone"] = None
+    if "due_on" in given and "due_on" not in out:
+        out["due_on"] = RULE_FIELDS["due_on"].clean("due_on", values["due_on"])
+        if "due_at" not in given and current is not None and current.due_at_utc:
+            out["due_at_utc"] = out["time_zone"] = None
+    if new and out.get("due_on") is None:
+        if kind == "recurring_review":
+            out["due_on"] = add_months(_today(), sched_interval).isoformat()
+        elif kind == "age_milestone":
+            out["due_on"] = _today().isoformat()
+        elif kind in ONE_OFF_KINDS or not sched_interval:
+            raise ValidationError("due_on", "is required: on which date is it due?")
+        else:
+            out["due_on"] = add_months(_today(), sched_interval).isoformat()
+    if not new and "due_on" in out and out["due_on"] is None and kind != "age_milestone":
+        raise ValidationError("due_on", "is required: on which date is it due?")
+    if "ages" in given:
+        if kind != "age_milestone":
+            if values["ages"] not in (None, "", [], ()):
+                raise ValidationError("ages", "only age milestones have ages.")
+        else:
+            out["ages"] = clean_ages(values["ages"])
+    elif new and kind == "age_milestone":
+        out["ages"] = ",".join(map(str, DEFAULT_MILESTONE_AGES))
+    if "until_recovery" in given:
+        v = values["until_recovery"]
+        if v is not None and not isinstance(v, bool):
+            raise ValidationError("until_recovery", "must be yes or no.")
+        out["until_recovery"] = bool(v)
+    elif new:
+        out["until_recovery"] = kind == "recurring_review"
+    if "discipline" in given or new:
+        d = values.get("discipline") or ("interviewer" if kind == "fixity_check" else "coordinator")
+        if d not in DISCIPLINES:
+            raise ValidationError("discipline", f"use one of {', '.join(DISCIPLINES)}.")
+        out["discipline"] = d
+    if "subject_kind" in given:
+        out["subject_kind"] = Text(32).clean("subject_kind", values["subject_kind"])
+    if "subject_id" in given:
+        out["subject_id"] = _int("subject_id", values["subject_id"], 1, 2**62)
+    if "note" in given:
+        out["note"] = RULE_FIELDS["note"].clean("note", values["note"])
+    if new and kind == "fixity_check" and not out.get("subject_kind"):
+        out["subject_kind"] = "recording"
+    return out
+
+
+def clean_ages(ages) -> str:
+    if isinstance(ages, str):
+        ages = [a.strip() for a in ages.split(",") if a.strip()]
+    try:
+        items = sorted({int(a) for a in (ages or ())})
+    except (TypeError, ValueError):
+        raise ValidationError("ages", "give whole years, such as 12, 15, 18.") from None
+    if not items or not all(0 < a <= 120 for a in items) or len(items) > 12:
+        raise ValidationError("ages", "give one to twelve ages from 1 to 120.")
+    return ",".join(map(str, items))
 
 
 __all__ = [

@@ -29,6 +29,10 @@ from barnahus_app.persons.tables import NoContact, Person, StaffContact
 from barnahus_app.recordings.tables import Recording
 from barnahus_app.users.tables import User, UserRole
 from barnahus_app.timeutil import local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info
+from barnahus_app.cases.actions import require_case
+from barnahus_app.persons.actions import require_person
+from barnahus_app.settings import setting_in
+from barnahus_app.session_base import SessionBase
 
 I = Interview.__table__
 IP = InterviewParticipant.__table__
@@ -138,7 +142,7 @@ def _ics_time(utc_text: str, tz) -> datetime:
     return local.astimezone(timezone.utc) if local.fold else local
 
 
-class InterviewActions:
+class InterviewActions(SessionBase):
     # --- rooms ---------------------------------------------------------------------------------
     def create_room(self, name: str, kind: str) -> int:
         self._authorize("room", "create")
@@ -191,8 +195,8 @@ class InterviewActions:
         """What plan_interview would say, without writing: for a planning form that shows
         conflicts as the planner types. Audited (it reads other bookings of the child)."""
         self._authorize("interview", "read")
-        start, end = self._window(starts_at, duration_minutes, time_zone)
-        parts = self._clean_participants(participants or [])
+        start, end = _window(starts_at, duration_minutes, time_zone)
+        parts = _clean_participants(participants or [])
         with self.record.transaction() as conn:
             check = self._check(conn, case_id, child_person_id, start, end, room_id, interviewer_id,
                                 parts, interview_id, time_zone)
@@ -209,24 +213,24 @@ class InterviewActions:
         written override reason in overrides {conflict.key: reason}; ValidationError on the
         field "justification" when this is the child's second or later interview without one."""
         self._authorize("interview", "create")
-        start, end = self._window(starts_at, duration_minutes, time_zone)
-        parts = self._clean_participants(participants or [])
+        start, end = _window(starts_at, duration_minutes, time_zone)
+        parts = _clean_participants(participants or [])
         data = clean(PLAN_FIELDS, dict(protocol=protocol, language=language,
                                        interpreter_language=interpreter_language,
                                        justification=justification, child_participation=child_participation))
-        self._check_participation(data["child_participation"])
-        overrides = self._clean_overrides(overrides)
+        _check_participation(data["child_participation"])
+        overrides = _clean_overrides(overrides)
         now = utc_now_iso()
         with self.record.transaction() as conn:
             check = self._check(conn, case_id, child_person_id, start, end, room_id, interviewer_id, parts, None,
                                 time_zone)
-            self._enforce(check, data.get("justification"), overrides)
+            _enforce(check, data.get("justification"), overrides)
             iid = conn.execute(insert(I).values(
                 case_id=case_id, child_person_id=child_person_id, interviewer_id=interviewer_id,
                 room_id=room_id, starts_at_utc=to_utc_iso(start), ends_at_utc=to_utc_iso(end),
                 time_zone=time_zone, status="planned", pre_constituted=check.pre_constituted,
                 created_by=self.user_id, created_at=now, updated_at=now, **data)).inserted_primary_key[0]
-            self._write_participants(conn, iid, parts)
+            _write_participants(conn, iid, parts)
             self._write_overrides(conn, iid, check, overrides)
             self._audit(conn, "interview.planned", "case", case_id,
                         {"interview": iid, "number": check.earlier_interviews + 1,
@@ -238,17 +242,17 @@ class InterviewActions:
                        overrides: dict | None = None) -> None:
         """Move a planned interview to another time, room or interviewer; conflicts as when planning."""
         self._authorize("interview", "update")
-        overrides = self._clean_overrides(overrides)
+        overrides = _clean_overrides(overrides)
         with self.record.transaction() as conn:
-            row = self._planned(conn, interview_id)
+            row = _planned(conn, interview_id)
             old_minutes = int((parse_utc(row.ends_at_utc) - parse_utc(row.starts_at_utc)).total_seconds() // 60)
-            start, end = self._window(starts_at, duration_minutes or old_minutes, row.time_zone)
+            start, end = _window(starts_at, duration_minutes or old_minutes, row.time_zone)
             parts = [dict(r._mapping) for r in conn.execute(select(IP).where(IP.c.interview_id == interview_id))]
             room = room_id or row.room_id
             who = interviewer_id or row.interviewer_id
             check = self._check(conn, row.case_id, row.child_person_id, start, end, room, who, parts, interview_id,
                                 row.time_zone)
-            self._enforce(check, row.justification, overrides)
+            _enforce(check, row.justification, overrides)
             conn.execute(update(I).where(I.c.id == interview_id).values(
                 starts_at_utc=to_utc_iso(start), ends_at_utc=to_utc_iso(end), room_id=room,
                 interviewer_id=who, pre_constituted=check.pre_constituted, updated_at=utc_now_iso()))
@@ -260,7 +264,7 @@ class InterviewActions:
         self._authorize("interview", "update")
         reason = Text(2000, required=True, multiline=True).clean("reason", reason)
         with self.record.transaction() as conn:
-            row = self._planned(conn, interview_id)
+            row = _planned(conn, interview_id)
             conn.execute(update(I).where(I.c.id == interview_id).values(
                 status="cancelled", cancel_reason=reason, updated_at=utc_now_iso()))
             self._audit(conn, "interview.cancelled", "case", row.case_id, {"interview": interview_id})
@@ -270,7 +274,7 @@ class InterviewActions:
         self._authorize("interview", "update")
         note = Text(2000, multiline=True).clean("note", note)
         with self.record.transaction() as conn:
-            row = self._planned(conn, interview_id)
+            row = _planned(conn, interview_id)
             conn.execute(update(I).where(I.c.id == interview_id).values(
                 status="not_held", child_participation="chose_not_to", cancel_reason=note,
                 updated_at=utc_now_iso()))
@@ -328,7 +332,7 @@ class InterviewActions:
         self._authorize("interview_notes", "update")
         notes = Text(100_000, multiline=True).clean("notes", notes)
         with self.record.transaction() as conn:
-            row = self._interview_row(conn, interview_id)
+            row = interview_row(conn, interview_id)
             conn.execute(update(I).where(I.c.id == interview_id).values(notes=notes, updated_at=utc_now_iso()))
             self._audit(conn, "interview.notes_written", "case", row.case_id, {"interview": interview_id})
 
@@ -337,14 +341,14 @@ class InterviewActions:
         """Interviews of this child (planned or held) across all their cases."""
         self._authorize("interview", "read")
         with self.record.transaction() as conn:
-            n = self._count(conn, child_person_id, None)
+            n = count_interviews(conn, child_person_id, None)
             self._audit(conn, "interview.counted", "person", child_person_id)
         return n
 
     def get_interview(self, interview_id: int) -> dict:
         self._authorize("interview", "read")
         with self.record.transaction() as conn:
-            out = self._interview_view(conn, interview_id)
+            out = interview_view(self, conn, interview_id)
             self._audit(conn, "interview.read", "case", out["case_id"], {"interview": interview_id})
         return out
 
@@ -353,10 +357,10 @@ class InterviewActions:
         interviews across all cases, its participants, breaks, overrides and recordings."""
         self._authorize("interview", "read")
         with self.record.transaction() as conn:
-            self._require_case(conn, case_id)
+            require_case(conn, case_id)
             ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id)
                                               .order_by(I.c.starts_at_utc, I.c.id))]
-            out = [self._interview_view(conn, i) for i in ids]
+            out = [interview_view(self, conn, i) for i in ids]
             self._audit(conn, "interview.list", "case", case_id)
         return out
 
@@ -364,9 +368,9 @@ class InterviewActions:
         """Bookings overlapping the local days start..end (inclusive), rooms side by side. Case
         references only: a calendar is seen on shared screens."""
         self._authorize("interview", "read")
-        lo, hi = self._day_range(start, end, time_zone)
+        lo, hi = _day_range(start, end, time_zone)
         with self.record.transaction() as conn:
-            out = self._bookings(conn, lo, hi)
+            out = _bookings(conn, lo, hi)
             self._audit(conn, "calendar.viewed", None, None, {"from": str(start), "to": str(end)})
         return out
 
@@ -375,11 +379,11 @@ class InterviewActions:
         CLASS:CONFIDENTIAL, with VTIMEZONE. No names, no addresses, no notes."""
         self._authorize("interview", "export")
         import icalendar
-        lo, hi = self._day_range(start, end, time_zone)
+        lo, hi = _day_range(start, end, time_zone)
         tz = zone_info(time_zone)
         uid_base = self.record_info().get("record_id", "barnahus")
         with self.record.transaction() as conn:
-            rows = [b for b in self._bookings(conn, lo, hi) if b.status in ACTIVE]
+            rows = [b for b in _bookings(conn, lo, hi) if b.status in ACTIVE]
             if only_mine:
                 mine = {r[0] for r in conn.execute(select(IP.c.interview_id).where(IP.c.user_id == self.user_id))}
                 rows = [b for b in rows if b.staff_id == self.user_id or b.id in mine]
@@ -405,64 +409,10 @@ class InterviewActions:
         return cal.to_ical()
 
     # --- internals -----------------------------------------------------------------------------
-    @staticmethod
-    def _window(starts_at, duration_minutes, time_zone: str) -> tuple[datetime, datetime]:
-        zone_info(time_zone)
-        start = local_to_utc("starts_at", starts_at, time_zone)
-        if not isinstance(duration_minutes, int) or isinstance(duration_minutes, bool) or \
-                not 5 <= duration_minutes <= MAX_DURATION_MINUTES:
-            raise ValidationError("duration_minutes", f"must be 5 to {MAX_DURATION_MINUTES} minutes.")
-        return start, start + timedelta(minutes=duration_minutes)
-
-    @staticmethod
-    def _day_range(start: date, end: date, time_zone: str) -> tuple[str, str]:
-        if not isinstance(start, date) or not isinstance(end, date) or end < start:
-            raise ValidationError("end", "The calendar range must end on or after its start.")
-        if (end - start).days > 366:
-            raise ValidationError("end", "A calendar range covers at most a year.")
-        tz = zone_info(time_zone)
-        lo = datetime.combine(start, time(0), tz)
-        hi = datetime.combine(end + timedelta(days=1), time(0), tz)
-        return to_utc_iso(lo), to_utc_iso(hi)
-
-    @staticmethod
-    def _check_participation(value) -> None:
-        if value not in PARTICIPATION:
-            raise ValidationError("child_participation", f"use one of {', '.join(PARTICIPATION)}.")
-
-    @staticmethod
-    def _clean_overrides(overrides) -> dict:
-        out = {}
-        for key, reason in (overrides or {}).items():
-            out[str(key)] = OVERRIDE_REASON.clean("override_reason", reason)
-        return out
-
-    @staticmethod
-    def _clean_participants(items) -> list[dict]:
-        out = []
-        for i, raw in enumerate(items):
-            if not isinstance(raw, dict):
-                raise ValidationError("participants", f"participant {i + 1} is not a participant.")
-            unknown = set(raw) - {"role", "user_id", "person_id", "staff_contact_id", "name", "language"}
-            if unknown:
-                raise ValidationError("participants", f"'{sorted(unknown)[0]}' is not a field of a participant.")
-            p = {"role": vocab.check_code("interview_participant_roles", "participants", raw.get("role"), True),
-                 "name": Text(200).clean("participants", raw.get("name")),
-                 "language": Languages(single=True).clean("participants", raw.get("language"))}
-            for ref in ("user_id", "person_id", "staff_contact_id"):
-                v = raw.get(ref)
-                if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 1):
-                    raise ValidationError("participants", f"participant {i + 1}: {ref} is not a valid reference.")
-                p[ref] = v
-            if sum(1 for k in ("user_id", "person_id", "staff_contact_id", "name") if p.get(k)) != 1:
-                raise ValidationError("participants", f"participant {i + 1}: say who it is: a user, a person, "
-                                                      "an agency contact or a name (one of them).")
-            out.append(p)
-        return out
 
     def _check(self, conn, case_id, child_id, start, end, room_id, interviewer_id, parts, interview_id,
                zone: str) -> PlanCheck:
-        case = self._require_case(conn, case_id)
+        case = require_case(conn, case_id)
         child = conn.execute(select(P.c.id, P.c.date_of_birth).join(CC, CC.c.person_id == P.c.id)
                              .where(CC.c.case_id == case_id, P.c.id == child_id)).first()
         if child is None:
@@ -479,7 +429,7 @@ class InterviewActions:
             if p["user_id"] and not conn.execute(select(U.c.id).where(U.c.id == p["user_id"], U.c.active.is_(True))).first():
                 raise ValidationError("participants", "names a user who does not exist or is disabled.")
             if p["person_id"]:
-                self._require_person(conn, p["person_id"])
+                require_person(conn, p["person_id"])
             if p["staff_contact_id"] and not conn.execute(select(StaffContact.id).where(
                     StaffContact.id == p["staff_contact_id"])).first():
                 raise ValidationError("participants", "names an agency contact who does not exist.")
@@ -490,7 +440,7 @@ class InterviewActions:
         for other in self._overlapping(conn, s, e, interview_id):
             if other.room_id == room_id:
                 conflicts.append(Conflict("room", f"room:{room_id}:{other.id}",
-                                          f"{room.name} is booked {self._span(other, zone)} "
+                                          f"{room.name} is booked {_span(other, zone)} "
                                           f"(case {other.reference})."))
         staff = {interviewer_id} | {p["user_id"] for p in parts if p["user_id"]}
         for uid, iid, ref, st, en in self._staff_busy(conn, staff, s, e, interview_id):
@@ -500,13 +450,13 @@ class InterviewActions:
                                       f"(case {ref})."))
         # No-contact: everyone this booking brings into the building, against everyone another
         # booking brings, within the buffer.
-        buffer = timedelta(minutes=self._setting_in(conn, "no_contact_buffer_minutes"))
+        buffer = timedelta(minutes=setting_in(conn, "no_contact_buffer_minutes"))
         here = {child_id} | {p["person_id"] for p in parts if p["person_id"]}
-        partners = self._no_contact_partners(conn, here)
+        partners = _no_contact_partners(conn, here)
         for a, b in sorted(partners):
             if a in here and b in here and a < b:   # each pair once (partners holds both directions)
                 conflicts.append(Conflict("no_contact", f"no_contact:{a}:{b}:same",
-                                          f"{self._person_name(conn, a)} and {self._person_name(conn, b)} must "
+                                          f"{person_name(conn, a)} and {person_name(conn, b)} must "
                                           "never meet (no-contact flag), and both are planned for this interview."))
         # The child cannot be in two interviews at once, in any case.
         for _pid, iid, ref, st, en in self._persons_busy(conn, {child_id}, s, e, interview_id):
@@ -519,7 +469,7 @@ class InterviewActions:
             for pid, iid, ref, st, en in self._persons_busy(conn, wanted, lo, hi, interview_id):
                 conflicts.append(Conflict(
                     "no_contact", f"no_contact:{pid}:{iid}",
-                    f"{self._person_name(conn, pid)}, under a no-contact flag with someone in this interview, "
+                    f"{person_name(conn, pid)}, under a no-contact flag with someone in this interview, "
                     f"is in the building {_fmt_local(st, zone)}–{_fmt_local(en, zone)[11:]} (case {ref}); "
                     f"keep {int(buffer.total_seconds() // 60)} minutes apart."))
         # As few interviews as possible.
@@ -551,39 +501,15 @@ class InterviewActions:
         return PlanCheck(tuple(conflicts), tuple(warnings), len(earlier),
                          bool(earlier) and interview_id is None, pre_constituted, earlier_ids)
 
-    @staticmethod
-    def _enforce(check: PlanCheck, justification, overrides: dict) -> None:
-        if check.justification_required and not (justification or "").strip():
-            raise ValidationError("justification", f"This would be interview number {check.earlier_interviews + 1} "
-                                                    "of this child: write why another interview is needed.")
-        if check.unresolved(overrides):
-            raise ConflictsFound(check)
-
     def _write_overrides(self, conn, iid: int, check: PlanCheck, overrides: dict) -> None:
         now = utc_now_iso()
         for c in check.conflicts:
             conn.execute(insert(CO).values(interview_id=iid, conflict=c.code, detail=c.key,
                                            reason=overrides[c.key], by_user=self.user_id, at_utc=now))
 
-    @staticmethod
-    def _write_participants(conn, iid: int, parts: list[dict]) -> None:
-        for p in parts:
-            conn.execute(insert(IP).values(interview_id=iid, **p))
-
-    @staticmethod
-    def _span(row, zone: str) -> str:
-        return f"{_fmt_local(row.starts_at_utc, zone)}–{_fmt_local(row.ends_at_utc, zone)[11:]}"
-
-    @staticmethod
-    def _overlap(lo: str, hi: str, exclude):
-        earliest = to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES))
-        # The start bound lets SQLite range-scan ix_interview_starts instead of every booking.
-        return and_(I.c.starts_at_utc < hi, I.c.starts_at_utc > earliest, I.c.ends_at_utc > lo,
-                    I.c.status.in_(ACTIVE), I.c.id != (exclude or 0))
-
     def _overlapping(self, conn, lo, hi, exclude):
         return conn.execute(select(I.c.id, I.c.room_id, I.c.starts_at_utc, I.c.ends_at_utc, C.c.reference)
-                            .join(C, C.c.id == I.c.case_id).where(self._overlap(lo, hi, exclude))).all()
+                            .join(C, C.c.id == I.c.case_id).where(_overlap(lo, hi, exclude))).all()
 
     def _staff_busy(self, conn, users: set, lo, hi, exclude):
         return self._busy(conn, I.c.interviewer_id, IP.c.user_id, users, lo, hi, exclude)
@@ -596,95 +522,179 @@ class InterviewActions:
         lo..hi: as the interview's own person (interviewer / child) or as a participant."""
         cols = (I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc)
         q1 = select(lead_col, *cols).join(C, C.c.id == I.c.case_id).where(
-            self._overlap(lo, hi, exclude), lead_col.in_(ids))
+            _overlap(lo, hi, exclude), lead_col.in_(ids))
         q2 = select(participant_col, *cols).join(I, I.c.id == IP.c.interview_id).join(
-            C, C.c.id == I.c.case_id).where(self._overlap(lo, hi, exclude), participant_col.in_(ids))
+            C, C.c.id == I.c.case_id).where(_overlap(lo, hi, exclude), participant_col.in_(ids))
         return sorted(set(conn.execute(q1).all()) | set(conn.execute(q2).all()))
-
-    @staticmethod
-    def _no_contact_partners(conn, persons: set) -> set[tuple[int, int]]:
-        """(someone here, their no-contact partner) pairs."""
-        out = set()
-        for a, b in conn.execute(select(NC.c.person_a, NC.c.person_b).where(
-                or_(NC.c.person_a.in_(persons), NC.c.person_b.in_(persons)))):
-            if a in persons:
-                out.add((a, b))
-            if b in persons:
-                out.add((b, a))
-        return out
-
-    @staticmethod
-    def _person_name(conn, pid: int) -> str:
-        r = conn.execute(select(P.c.given_name, P.c.family_name).where(P.c.id == pid)).first()
-        return " ".join(x for x in (r.given_name, r.family_name) if x) if r else f"person {pid}"
-
-    def _count(self, conn, child_id: int, exclude) -> int:
-        return conn.execute(select(func.count()).select_from(I).where(
-            I.c.child_person_id == child_id, I.c.status.in_(ACTIVE), I.c.id != (exclude or 0))).scalar()
-
-    def _interview_row(self, conn, interview_id: int):
-        row = conn.execute(select(I).where(I.c.id == interview_id)).first()
-        if row is None:
-            raise NotFound(f"There is no interview {interview_id}.")
-        return row
-
-    def _planned(self, conn, interview_id: int):
-        row = self._interview_row(conn, interview_id)
-        if row.status != "planned":
-            raise ValidationError("status", f"This interview is {row.status.replace('_', ' ')}; only a planned "
-                                            "interview can be moved, cancelled or declined.")
-        return row
-
-    def _interview_view(self, conn, interview_id: int) -> dict:
-        row = self._interview_row(conn, interview_id)
-        out = dict(row._mapping)
-        if not self.can("interview_notes", "read"):
-            out.pop("notes")
-        out["case_reference"] = conn.execute(select(C.c.reference).where(C.c.id == row.case_id)).scalar()
-        out["room_name"] = conn.execute(select(RM.c.name).where(RM.c.id == row.room_id)).scalar()
-        out["interviewer_name"] = conn.execute(select(U.c.display_name).where(U.c.id == row.interviewer_id)).scalar()
-        out["child_name"] = self._person_name(conn, row.child_person_id) if self.can("person", "read") else None
-        # Its place among the child's interviews across all cases (cancelled ones do not count).
-        out["number"] = conn.execute(select(func.count()).select_from(I).where(
-            I.c.child_person_id == row.child_person_id, I.c.status.in_(ACTIVE),
-            or_(I.c.starts_at_utc < row.starts_at_utc,
-                and_(I.c.starts_at_utc == row.starts_at_utc, I.c.id <= row.id)))).scalar() \
-            if row.status in ACTIVE else None
-        out["child_interviews_total"] = self._count(conn, row.child_person_id, None)
-        parts = []
-        for p in conn.execute(select(IP).where(IP.c.interview_id == interview_id).order_by(IP.c.id)):
-            d = dict(p._mapping)
-            d["display"] = self._participant_name(conn, d)
-            parts.append(d)
-        out["participants"] = parts
-        out["breaks"] = [dict(r._mapping) for r in conn.execute(
-            select(IB).where(IB.c.interview_id == interview_id).order_by(IB.c.started_at_utc))]
-        out["overrides"] = [dict(r._mapping) for r in conn.execute(
-            select(CO.c.conflict, CO.c.detail, CO.c.reason, CO.c.at_utc, CO.c.by_user,
-                   U.c.display_name.label("by_name"))
-            .join(U, U.c.id == CO.c.by_user).where(CO.c.interview_id == interview_id).order_by(CO.c.id))]
-        out["recordings"] = [r[0] for r in conn.execute(
-            select(Recording.id).where(Recording.interview_id == interview_id).order_by(Recording.id))]
-        return out
 
     def _participant_name(self, conn, p: dict) -> str:
         if p.get("user_id"):
             return conn.execute(select(U.c.display_name).where(U.c.id == p["user_id"])).scalar() or ""
         if p.get("person_id"):
-            return self._person_name(conn, p["person_id"]) if self.can("person", "read") else ""
+            return person_name(conn, p["person_id"]) if self.can("person", "read") else ""
         if p.get("staff_contact_id"):
             return conn.execute(select(StaffContact.name).where(StaffContact.id == p["staff_contact_id"])).scalar() or ""
         return p.get("name") or ""
 
-    def _bookings(self, conn, lo: str, hi: str) -> list[Booking]:
-        title = "Forensic interview"
-        rows = conn.execute(
-            select(I.c.id, I.c.case_id, C.c.reference, I.c.room_id, RM.c.name, I.c.starts_at_utc,
-                   I.c.ends_at_utc, I.c.status, I.c.interviewer_id, U.c.display_name)
-            .join(C, C.c.id == I.c.case_id).join(RM, RM.c.id == I.c.room_id).join(U, U.c.id == I.c.interviewer_id)
-            .where(I.c.starts_at_utc < hi,
-                   I.c.starts_at_utc > to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES)),
-                   I.c.ends_at_utc > lo, I.c.status != "cancelled")
-            .order_by(I.c.starts_at_utc, RM.c.name)).all()
-        return [Booking("interview", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                        f"{title} – case {r[2]}") for r in rows]
+
+def _bookings(conn, lo: str, hi: str) -> list[Booking]:
+    title = "Forensic interview"
+    rows = conn.execute(
+        select(I.c.id, I.c.case_id, C.c.reference, I.c.room_id, RM.c.name, I.c.starts_at_utc,
+               I.c.ends_at_utc, I.c.status, I.c.interviewer_id, U.c.display_name)
+        .join(C, C.c.id == I.c.case_id).join(RM, RM.c.id == I.c.room_id).join(U, U.c.id == I.c.interviewer_id)
+        .where(I.c.starts_at_utc < hi,
+               I.c.starts_at_utc > to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES)),
+               I.c.ends_at_utc > lo, I.c.status != "cancelled")
+        .order_by(I.c.starts_at_utc, RM.c.name)).all()
+    return [Booking("interview", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                    f"{title} – case {r[2]}") for r in rows]
+
+
+def _planned(conn, interview_id: int):
+    row = interview_row(conn, interview_id)
+    if row.status != "planned":
+        raise ValidationError("status", f"This interview is {row.status.replace('_', ' ')}; only a planned "
+                                        "interview can be moved, cancelled or declined.")
+    return row
+
+
+def _no_contact_partners(conn, persons: set) -> set[tuple[int, int]]:
+    """(someone here, their no-contact partner) pairs."""
+    out = set()
+    for a, b in conn.execute(select(NC.c.person_a, NC.c.person_b).where(
+            or_(NC.c.person_a.in_(persons), NC.c.person_b.in_(persons)))):
+        if a in persons:
+            out.add((a, b))
+        if b in persons:
+            out.add((b, a))
+    return out
+
+
+def _overlap(lo: str, hi: str, exclude):
+    earliest = to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES))
+    # The start bound lets SQLite range-scan ix_interview_starts instead of every booking.
+    return and_(I.c.starts_at_utc < hi, I.c.starts_at_utc > earliest, I.c.ends_at_utc > lo,
+                I.c.status.in_(ACTIVE), I.c.id != (exclude or 0))
+
+
+def _span(row, zone: str) -> str:
+    return f"{_fmt_local(row.starts_at_utc, zone)}–{_fmt_local(row.ends_at_utc, zone)[11:]}"
+
+
+def _write_participants(conn, iid: int, parts: list[dict]) -> None:
+    for p in parts:
+        conn.execute(insert(IP).values(interview_id=iid, **p))
+
+
+def _enforce(check: PlanCheck, justification, overrides: dict) -> None:
+    if check.justification_required and not (justification or "").strip():
+        raise ValidationError("justification", f"This would be interview number {check.earlier_interviews + 1} "
+                                                "of this child: write why another interview is needed.")
+    if check.unresolved(overrides):
+        raise ConflictsFound(check)
+
+
+def _clean_participants(items) -> list[dict]:
+    out = []
+    for i, raw in enumerate(items):
+        if not isinstance(raw, dict):
+            raise ValidationError("participants", f"participant {i + 1} is not a participant.")
+        unknown = set(raw) - {"role", "user_id", "person_id", "staff_contact_id", "name", "language"}
+        if unknown:
+            raise ValidationError("participants", f"'{sorted(unknown)[0]}' is not a field of a participant.")
+        p = {"role": vocab.check_code("interview_participant_roles", "participants", raw.get("role"), True),
+             "name": Text(200).clean("participants", raw.get("name")),
+             "language": Languages(single=True).clean("participants", raw.get("language"))}
+        for ref in ("user_id", "person_id", "staff_contact_id"):
+            v = raw.get(ref)
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 1):
+                raise ValidationError("participants", f"participant {i + 1}: {ref} is not a valid reference.")
+            p[ref] = v
+        if sum(1 for k in ("user_id", "person_id", "staff_contact_id", "name") if p.get(k)) != 1:
+            raise ValidationError("participants", f"participant {i + 1}: say who it is: a user, a person, "
+                                                  "an agency contact or a name (one of them).")
+        out.append(p)
+    return out
+
+
+def _clean_overrides(overrides) -> dict:
+    out = {}
+    for key, reason in (overrides or {}).items():
+        out[str(key)] = OVERRIDE_REASON.clean("override_reason", reason)
+    return out
+
+
+def _check_participation(value) -> None:
+    if value not in PARTICIPATION:
+        raise ValidationError("child_participation", f"use one of {', '.join(PARTICIPATION)}.")
+
+
+def _day_range(start: date, end: date, time_zone: str) -> tuple[str, str]:
+    if not isinstance(start, date) or not isinstance(end, date) or end < start:
+        raise ValidationError("end", "The calendar range must end on or after its start.")
+    if (end - start).days > 366:
+        raise ValidationError("end", "A calendar range covers at most a year.")
+    tz = zone_info(time_zone)
+    lo = datetime.combine(start, time(0), tz)
+    hi = datetime.combine(end + timedelta(days=1), time(0), tz)
+    return to_utc_iso(lo), to_utc_iso(hi)
+
+
+def _window(starts_at, duration_minutes, time_zone: str) -> tuple[datetime, datetime]:
+    zone_info(time_zone)
+    start = local_to_utc("starts_at", starts_at, time_zone)
+    if not isinstance(duration_minutes, int) or isinstance(duration_minutes, bool) or \
+            not 5 <= duration_minutes <= MAX_DURATION_MINUTES:
+        raise ValidationError("duration_minutes", f"must be 5 to {MAX_DURATION_MINUTES} minutes.")
+    return start, start + timedelta(minutes=duration_minutes)
+
+
+def interview_view(session: SessionBase, conn, interview_id: int) -> dict:
+    row = interview_row(conn, interview_id)
+    out = dict(row._mapping)
+    if not session.can("interview_notes", "read"):
+        out.pop("notes")
+    out["case_reference"] = conn.execute(select(C.c.reference).where(C.c.id == row.case_id)).scalar()
+    out["room_name"] = conn.execute(select(RM.c.name).where(RM.c.id == row.room_id)).scalar()
+    out["interviewer_name"] = conn.execute(select(U.c.display_name).where(U.c.id == row.interviewer_id)).scalar()
+    out["child_name"] = person_name(conn, row.child_person_id) if session.can("person", "read") else None
+    # Its place among the child's interviews across all cases (cancelled ones do not count).
+    out["number"] = conn.execute(select(func.count()).select_from(I).where(
+        I.c.child_person_id == row.child_person_id, I.c.status.in_(ACTIVE),
+        or_(I.c.starts_at_utc < row.starts_at_utc,
+            and_(I.c.starts_at_utc == row.starts_at_utc, I.c.id <= row.id)))).scalar() \
+        if row.status in ACTIVE else None
+    out["child_interviews_total"] = count_interviews(conn, row.child_person_id, None)
+    parts = []
+    for p in conn.execute(select(IP).where(IP.c.interview_id == interview_id).order_by(IP.c.id)):
+        d = dict(p._mapping)
+        d["display"] = session._participant_name(conn, d)
+        parts.append(d)
+    out["participants"] = parts
+    out["breaks"] = [dict(r._mapping) for r in conn.execute(
+        select(IB).where(IB.c.interview_id == interview_id).order_by(IB.c.started_at_utc))]
+    out["overrides"] = [dict(r._mapping) for r in conn.execute(
+        select(CO.c.conflict, CO.c.detail, CO.c.reason, CO.c.at_utc, CO.c.by_user,
+               U.c.display_name.label("by_name"))
+        .join(U, U.c.id == CO.c.by_user).where(CO.c.interview_id == interview_id).order_by(CO.c.id))]
+    out["recordings"] = [r[0] for r in conn.execute(
+        select(Recording.id).where(Recording.interview_id == interview_id).order_by(Recording.id))]
+    return out
+
+
+def person_name(conn, pid: int) -> str:
+    r = conn.execute(select(P.c.given_name, P.c.family_name).where(P.c.id == pid)).first()
+    return " ".join(x for x in (r.given_name, r.family_name) if x) if r else f"person {pid}"
+
+
+def interview_row(conn, interview_id: int):
+    row = conn.execute(select(I).where(I.c.id == interview_id)).first()
+    if row is None:
+        raise NotFound(f"There is no interview {interview_id}.")
+    return row
+
+
+def count_interviews(conn, child_id: int, exclude) -> int:
+    return conn.execute(select(func.count()).select_from(I).where(
+        I.c.child_person_id == child_id, I.c.status.in_(ACTIVE), I.c.id != (exclude or 0))).scalar()

@@ -6,12 +6,13 @@ from sqlalchemy import insert, select, update
 from barnahus_app.errors import NotFound
 from barnahus_app.fields import AGENCY_FIELDS, STAFF_FIELDS, clean
 from barnahus_app.persons.tables import Agency, StaffContact
+from barnahus_app.session_base import SessionBase
 
 A = Agency.__table__
 S = StaffContact.__table__
 
 
-class AgencyActions:
+class AgencyActions(SessionBase):
     def create_agency(self, **values) -> int:
         self._authorize("agency", "create")
         data = clean(AGENCY_FIELDS, values)

@@ -27,6 +27,9 @@ from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Interview
 from barnahus_app.users.tables import User
 from barnahus_app.timeutil import check_datetime, utc_now_iso
+from barnahus_app.followup.actions import clean_rule, insert_rule, reminder_event_in
+from barnahus_app.interviews.actions import interview_row
+from barnahus_app.session_base import SessionBase
 
 REC = Recording.__table__
 CE = CustodyEvent.__table__
@@ -64,7 +67,7 @@ class FixityResult:
     event_id: int
 
 
-class RecordingActions:
+class RecordingActions(SessionBase):
     # --- registering ---------------------------------------------------------------------------
     def register_recording(self, interview_id: int, path, *, label: str, storage_location: str | None = None,
                            copy_kind: str = "master", master_id: int | None = None,
@@ -84,15 +87,15 @@ class RecordingActions:
         if copy_kind == "master" and master_id:
             raise ValidationError("master_id", "A master is not a copy of another recording.")
         path = Path(os.fspath(path))
-        texts = self._texts(label=label, storage_location=storage_location or str(path),
+        texts = _texts(label=label, storage_location=storage_location or str(path),
                             capture_device=capture_device, purpose=purpose, location=location)
         acquired = check_datetime("acquired_at", acquired_at) or utc_now_iso()
         if acquired > utc_now_iso():   # the 'acquired' custody event, like every other, is not in the future
             raise ValidationError("acquired_at", "A recording cannot have been acquired in the future.")
         with self.record.engine.connect() as conn:  # fail fast, before minutes of hashing
-            self._interview_row(conn, interview_id)
+            interview_row(conn, interview_id)
             if master_id:
-                self._require_recording(conn, master_id)
+                _require_recording(conn, master_id)
         if not path.is_file():
             raise RecordFileError(f"There is no file at {path}.")
         from barnahus_app.recordings import media_probe
@@ -103,8 +106,8 @@ class RecordingActions:
         sha, size = hashing.sha256_file(path, progress, cancel)
         now = utc_now_iso()
         with self.record.transaction() as conn:
-            self._interview_row(conn, interview_id)
-            master = self._require_recording(conn, master_id) if master_id else None
+            interview_row(conn, interview_id)
+            master = _require_recording(conn, master_id) if master_id else None
             if master is not None and master.interview_id != interview_id:
                 raise ValidationError("master_id", "The master belongs to another interview.")
             identical = master is not None and master.sha256 == sha
@@ -142,7 +145,7 @@ class RecordingActions:
         self._authorize("recording", "update")
         if event not in MANUAL_EVENTS:
             raise ValidationError("event", f"use one of {', '.join(MANUAL_EVENTS)}.")
-        texts = self._texts(actor=actor, location=location, purpose=purpose, counterpart=counterpart,
+        texts = _texts(actor=actor, location=location, purpose=purpose, counterpart=counterpart,
                             receipt=receipt, order_reference=order_reference)
         when = check_datetime("occurred_at", occurred_at) or utc_now_iso()
         if when > utc_now_iso():
@@ -159,22 +162,22 @@ class RecordingActions:
         if not texts["location"]:
             raise ValidationError("location", "Say where this happened.")
         with self.record.transaction() as conn:
-            row = self._require_recording(conn, recording_id)
+            row = _require_recording(conn, recording_id)
             if row.fixity_status == "destroyed":
                 raise ValidationError("event", "This recording was destroyed; its chain of custody is closed.")
             eid = self._event(conn, recording_id, event, when, **texts)
             if event == "destroyed":
                 conn.execute(update(REC).where(REC.c.id == recording_id).values(fixity_status="destroyed"))
-            self._audit(conn, f"recording.{event}", "case", self._case_of(conn, row),
+            self._audit(conn, f"recording.{event}", "case", _case_of(conn, row),
                         {"recording": recording_id, "event": eid})
         return eid
 
     def custody_log(self, recording_id: int) -> list[dict]:
         self._authorize("recording", "read")
         with self.record.transaction() as conn:
-            row = self._require_recording(conn, recording_id)
-            out = self._custody_rows(conn, recording_id)
-            self._audit(conn, "recording.custody_read", "case", self._case_of(conn, row), {"recording": recording_id})
+            row = _require_recording(conn, recording_id)
+            out = custody_rows(conn, recording_id)
+            self._audit(conn, "recording.custody_read", "case", _case_of(conn, row), {"recording": recording_id})
         return out
 
     # --- fixity --------------------------------------------------------------------------------
@@ -184,7 +187,7 @@ class RecordingActions:
         the recording and is audited as an alarm. A due fixity-check reminder is completed."""
         self._authorize("recording", "update")
         with self.record.engine.connect() as conn:
-            row = self._require_recording(conn, recording_id)
+            row = _require_recording(conn, recording_id)
         if row.fixity_status == "destroyed":
             raise ValidationError("recording", "This recording was destroyed; there is nothing to check.")
         target = Path(os.fspath(path) if path is not None else row.storage_location)
@@ -200,7 +203,7 @@ class RecordingActions:
                               purpose="Fixity check", computed_sha256=computed)
             conn.execute(update(REC).where(REC.c.id == recording_id).values(
                 fixity_status=status, fixity_checked_at=now))
-            case_id = self._case_of(conn, row)
+            case_id = _case_of(conn, row)
             self._audit(conn, "recording.fixity_" + status if status == "ok" else "recording.FIXITY_ALARM",
                         "case", case_id, {"recording": recording_id, "event": eid, "result": status})
             if status == "ok":
@@ -213,12 +216,12 @@ class RecordingActions:
         view shows them). Never expires."""
         self._authorize("recording", "update")
         with self.record.transaction() as conn:
-            row = self._require_recording(conn, recording_id)
+            row = _require_recording(conn, recording_id)
             iv = conn.execute(select(I.c.case_id, I.c.child_person_id).where(I.c.id == row.interview_id)).first()
-            values = self._clean_rule("fixity_check", dict(
+            values = clean_rule("fixity_check", dict(
                 due_on=first_due, interval_months=interval_months, discipline="interviewer",
                 subject_kind="recording", subject_id=recording_id), new=True)
-            rid = self._insert_rule(conn, iv.child_person_id, iv.case_id, "fixity_check", values)
+            rid = insert_rule(self, conn, iv.child_person_id, iv.case_id, "fixity_check", values)
             self._audit(conn, "recording.fixity_scheduled", "case", iv.case_id,
                         {"recording": recording_id, "rule": rid})
         return rid
@@ -227,18 +230,15 @@ class RecordingActions:
     def interview_recordings(self, interview_id: int) -> list[dict]:
         self._authorize("recording", "read")
         with self.record.transaction() as conn:
-            iv = self._interview_row(conn, interview_id)
+            iv = interview_row(conn, interview_id)
             rows = [dict(r._mapping) for r in conn.execute(
                 select(REC).where(REC.c.interview_id == interview_id).order_by(REC.c.id))]
             for r in rows:
-                r["custody"] = self._custody_rows(conn, r["id"])
+                r["custody"] = custody_rows(conn, r["id"])
             self._audit(conn, "recording.list", "case", iv.case_id, {"interview": interview_id})
         return rows
 
     # --- internals -----------------------------------------------------------------------------
-    @staticmethod
-    def _texts(**values) -> dict:
-        return {k: _TEXT[k].clean(k, v) for k, v in values.items()}
 
     def _event(self, conn, recording_id, event, when, *, actor=None, location=None, purpose=None,
                counterpart=None, receipt=None, order_reference=None, copy_id=None, computed_sha256=None) -> int:
@@ -248,24 +248,6 @@ class RecordingActions:
             order_reference=order_reference, copy_id=copy_id, computed_sha256=computed_sha256,
             by_user=self.user_id, recorded_at=utc_now_iso())).inserted_primary_key[0]
 
-    @staticmethod
-    def _custody_rows(conn, recording_id: int) -> list[dict]:
-        rows = conn.execute(select(CE, U.c.display_name.label("recorded_by_name")).join(U, U.c.id == CE.c.by_user)
-                            .where(CE.c.recording_id == recording_id)
-                            .order_by(CE.c.occurred_at_utc, CE.c.id)).all()
-        return [dict(r._mapping, label=EVENT_LABELS[r.event]) for r in rows]
-
-    @staticmethod
-    def _require_recording(conn, recording_id: int):
-        row = conn.execute(select(REC).where(REC.c.id == recording_id)).first()
-        if row is None:
-            raise NotFound(f"There is no recording {recording_id}.")
-        return row
-
-    @staticmethod
-    def _case_of(conn, recording_row) -> int:
-        return conn.execute(select(I.c.case_id).where(I.c.id == recording_row.interview_id)).scalar()
-
     def _complete_fixity_reminders(self, conn, recording_id: int) -> None:
         from barnahus_app.followup.actions import local_today, recompute
         today = local_today()
@@ -274,5 +256,27 @@ class RecordingActions:
             status, pending = recompute(conn, FR.c.id == rule.id)[rule.id]
             due = [k for k, d, _f in pending if d <= today]
             if due:
-                self._reminder_event_in(conn, rule, "completed", due[0], today.isoformat(), None,
+                reminder_event_in(self, conn, rule, "completed", due[0], today.isoformat(), None,
                                         "Fixity check: unaltered")
+
+
+def _case_of(conn, recording_row) -> int:
+    return conn.execute(select(I.c.case_id).where(I.c.id == recording_row.interview_id)).scalar()
+
+
+def _require_recording(conn, recording_id: int):
+    row = conn.execute(select(REC).where(REC.c.id == recording_id)).first()
+    if row is None:
+        raise NotFound(f"There is no recording {recording_id}.")
+    return row
+
+
+def _texts(**values) -> dict:
+    return {k: _TEXT[k].clean(k, v) for k, v in values.items()}
+
+
+def custody_rows(conn, recording_id: int) -> list[dict]:
+    rows = conn.execute(select(CE, U.c.display_name.label("recorded_by_name")).join(U, U.c.id == CE.c.by_user)
+                        .where(CE.c.recording_id == recording_id)
+                        .order_by(CE.c.occurred_at_utc, CE.c.id)).all()
+    return [dict(r._mapping, label=EVENT_LABELS[r.event]) for r in rows]

@@ -14,11 +14,12 @@ from barnahus_app.users.accounts import (
     check_password, check_username, find_user, set_user_active, user_roles,
 )
 from barnahus_app.timeutil import utc_now_iso
+from barnahus_app.session_base import SessionBase
 
 U = User.__table__
 
 
-class UserActions:
+class UserActions(SessionBase):
     def list_users(self) -> list[dict]:
         self._authorize("user", "read")
         with self.record.transaction() as conn:
@@ -70,10 +71,10 @@ class UserActions:
         if not role_list:
             raise ValidationError("roles", "give at least one role; disable the user instead.")
         with self.record.transaction() as conn:
-            user = self._user(conn, username)
+            user = _user(conn, username)
             conn.execute(delete(UserRole.__table__).where(UserRole.user_id == user.id))
             conn.execute(insert(UserRole.__table__), [{"user_id": user.id, "role": r.value} for r in role_list])
-            self._keep_an_admin(conn)
+            _keep_an_admin(conn)
             self._audit(conn, "user.roles_set", "user", user.id, {"roles": [r.value for r in role_list]})
         if user.id == self.user_id:
             self.roles = sorted(r.value for r in role_list)
@@ -83,9 +84,9 @@ class UserActions:
         needs a new password (reset_password)."""
         self._authorize("user", "update")
         with self.record.transaction() as conn:
-            user = self._user(conn, username)
+            user = _user(conn, username)
             set_user_active(conn, user.id, active)
-            self._keep_an_admin(conn)
+            _keep_an_admin(conn)
             self._audit(conn, "user.enabled" if active else "user.disabled", "user", user.id)
         if not active:
             self.record.keyfile.remove_slot(user.username)
@@ -97,7 +98,7 @@ class UserActions:
         self._authorize("user", "update")
         check_password(new_password)
         with self.record.transaction() as conn:
-            user = self._user(conn, username)
+            user = _user(conn, username)
             conn.execute(update(U).where(U.c.id == user.id).values(password_changed_at=utc_now_iso()))
             self._audit(conn, "user.password_reset", "user", user.id)
         self.record.keyfile.set_slot(user.username, new_slot(user.username, new_password,
@@ -122,22 +123,25 @@ class UserActions:
         keyfile.save()
 
     # --- helpers ---------------------------------------------------------------------------
-    def _user(self, conn, username: str):
-        user = find_user(conn, username)
-        if user is None:
-            raise NotFound(f"There is no user '{username[:64]}'.")
-        return user
-
-    def _keep_an_admin(self, conn) -> None:
-        admins = conn.execute(
-            select(func.count()).select_from(U).join(UserRole, UserRole.user_id == U.c.id)
-            .where(UserRole.role == policy.Role.ADMIN.value, U.c.active.is_(True))).scalar_one()
-        if admins == 0:
-            raise ValidationError("roles", "the record must keep at least one active administrator.")
 
     def roles_of(self, username: str) -> list[str]:
         self._authorize("user", "read")
         with self.record.transaction() as conn:
-            user = self._user(conn, username)
+            user = _user(conn, username)
             self._audit(conn, "user.read", "user", user.id)
             return user_roles(conn, user.id)
+
+
+def _keep_an_admin(conn) -> None:
+    admins = conn.execute(
+        select(func.count()).select_from(U).join(UserRole, UserRole.user_id == U.c.id)
+        .where(UserRole.role == policy.Role.ADMIN.value, U.c.active.is_(True))).scalar_one()
+    if admins == 0:
+        raise ValidationError("roles", "the record must keep at least one active administrator.")
+
+
+def _user(conn, username: str):
+    user = find_user(conn, username)
+    if user is None:
+        raise NotFound(f"There is no user '{username[:64]}'.")
+    return user
