@@ -193,7 +193,7 @@ class CaseActions(SessionBase):
                             deferred.append((key, f, values.pop(f)))
                 with _about(key):
                     ids[key] = create_person_in(self, conn, values, entry["terms"], entry["acknowledge"],
-                                                      ignore=ids.values())
+                                                ignore=ids.values())
             for key, f, target in deferred:
                 with _about(key):
                     update_person_in(self, conn, ids[key], {f: ids[target]})

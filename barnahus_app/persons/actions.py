@@ -162,13 +162,13 @@ def update_person_in(session: SessionBase, conn, person_id: int, values: dict, t
         conn.execute(update(P).where(P.c.id == person_id).values(**data, updated_at=utc_now_iso()))
     changed = write_terms(conn, person_id, terms or {})
     session._audit(conn, "person.updated", "person", person_id,
-                {"fields": sorted(k for k in data if k != "name_key"), "terms": changed})
+                   {"fields": sorted(k for k in data if k != "name_key"), "terms": changed})
     # the case search index; milestones and limitation clocks when the date of birth changed
     session._person_changed(conn, person_id, set(data))
 
 
 def create_person_in(session: SessionBase, conn, values: dict, terms: dict | None = None,
-                      acknowledge_duplicates: bool = False, ignore=()) -> int:
+                     acknowledge_duplicates: bool = False, ignore=()) -> int:
     """ignore: ids not to count as duplicates (persons made earlier in the same intake)."""
     values = dict(values)
     vulnerable = {k: values.pop(k) for k in list(values) if k in VULNERABILITY_FIELDS}
@@ -176,7 +176,7 @@ def create_person_in(session: SessionBase, conn, values: dict, terms: dict | Non
     data.update(clean(VULNERABILITY_FIELDS, vulnerable))
     if not acknowledge_duplicates:
         similar = session._find_similar_in(conn, data["given_name"], data["family_name"],
-                                        data["date_of_birth"], ignore)
+                                           data["date_of_birth"], ignore)
         if similar:
             raise PossibleDuplicate(similar)
     data["family_name"] = data["family_name"] or ""
@@ -188,7 +188,7 @@ def create_person_in(session: SessionBase, conn, values: dict, terms: dict | Non
         created_at=now, updated_at=now)).inserted_primary_key[0]
     changed = write_terms(conn, pid, terms or {})
     session._audit(conn, "person.created", "person", pid,
-                {"duplicates_acknowledged": acknowledge_duplicates, "terms": changed})
+                   {"duplicates_acknowledged": acknowledge_duplicates, "terms": changed})
     return pid
 
 
@@ -227,7 +227,7 @@ def check_person_refs(conn, data: dict) -> None:
 
 
 def person_grants(person_id: int | None, values: dict, terms: dict | None,
-                   acknowledge_duplicates: bool = True) -> list[tuple[str, str]]:
+                  acknowledge_duplicates: bool = True) -> list[tuple[str, str]]:
     """The grants creating (person_id None) or updating a person with these values needs."""
     vulnerable = any(k in VULNERABILITY_FIELDS for k in values) or bool(terms)
     plain = any(k not in VULNERABILITY_FIELDS for k in values)

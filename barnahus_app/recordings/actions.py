@@ -88,7 +88,7 @@ class RecordingActions(SessionBase):
             raise ValidationError("master_id", "A master is not a copy of another recording.")
         path = Path(os.fspath(path))
         texts = _texts(label=label, storage_location=storage_location or str(path),
-                            capture_device=capture_device, purpose=purpose, location=location)
+                       capture_device=capture_device, purpose=purpose, location=location)
         acquired = check_datetime("acquired_at", acquired_at) or utc_now_iso()
         if acquired > utc_now_iso():   # the 'acquired' custody event, like every other, is not in the future
             raise ValidationError("acquired_at", "A recording cannot have been acquired in the future.")
@@ -146,7 +146,7 @@ class RecordingActions(SessionBase):
         if event not in MANUAL_EVENTS:
             raise ValidationError("event", f"use one of {', '.join(MANUAL_EVENTS)}.")
         texts = _texts(actor=actor, location=location, purpose=purpose, counterpart=counterpart,
-                            receipt=receipt, order_reference=order_reference)
+                       receipt=receipt, order_reference=order_reference)
         when = check_datetime("occurred_at", occurred_at) or utc_now_iso()
         if when > utc_now_iso():
             raise ValidationError("occurred_at", "A custody event cannot be in the future.")
@@ -257,7 +257,7 @@ class RecordingActions(SessionBase):
             due = [k for k, d, _f in pending if d <= today]
             if due:
                 reminder_event_in(self, conn, rule, "completed", due[0], today.isoformat(), None,
-                                        "Fixity check: unaltered")
+                                  "Fixity check: unaltered")
 
 
 def _case_of(conn, recording_row) -> int:
