@@ -1,0 +1,129 @@
+"""What every command of the command line shares: passwords and recovery keys (a prompt, a file or
+an environment variable; never an argument), opening the record, owner-only files, progress,
+the options that open or create a record, and the exit codes. The commands are in cli.py (the
+record's own) and in each feature's cli.py; cli.py puts them together."""
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from barnahus_app import paths
+from barnahus_app.errors import BarnahusError
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+
+
+class UsageError(BarnahusError):
+    pass
+
+
+def read_secret_file(path: str, what: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise UsageError(f"Cannot read the {what} file {path}: {e.strerror}.") from None
+    return text.rstrip("\r\n")
+
+
+def secret(file_arg: str | None, env_name: str, prompt: str, what: str, confirm: bool = False) -> str:
+    if file_arg:
+        return read_secret_file(file_arg, what)
+    if os.environ.get(env_name):
+        return os.environ[env_name]
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError(f"No {what} given: use a file option or {env_name} (no terminal to ask in).")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != value:
+        raise UsageError(f"The two {what}s differ; nothing was changed.")
+    return value
+
+
+def credentials(args) -> dict:
+    """Password, or the recovery key standing in for it."""
+    if getattr(args, "recovery_key_file", None):
+        return {"recovery_key": read_secret_file(args.recovery_key_file, "recovery key")}
+    return {"password": secret(args.password_file, "BARNAHUS_PASSWORD", f"Password for {args.user}: ",
+                                "password")}
+
+
+def new_password(args, whose: str) -> str:
+    return secret(args.new_password_file, "BARNAHUS_NEW_PASSWORD", f"New password for {whose}: ",
+                   "new password", confirm=True)
+
+
+def write_owner_only(path: str, text: str) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; it was not overwritten.") from None
+    except OSError as e:
+        raise UsageError(f"Cannot write {path}: {e.strerror}.") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def deliver_recovery_key(key: str, file_arg: str | None) -> None:
+    if file_arg:
+        write_owner_only(file_arg, key)
+        print(f"The recovery key was written to {file_arg} (readable by you only). Print it, lock it "
+              "away, and delete the file.")
+    else:
+        print("RECOVERY KEY (shown once; print it and lock it away - it opens the record on its own):")
+        print(f"  {key}")
+
+
+def open_session(args):
+    from barnahus_app.lifecycle import open_record
+    if not args.user:
+        raise UsageError("Give --user NAME.")
+    return open_record(Path(args.record), args.user, **credentials(args))
+
+
+def report_failures(session) -> None:
+    if session.failed_attempts:
+        print(f"Note: {len(session.failed_attempts)} failed unlock attempt(s) since the last login, "
+              f"the last at {session.failed_attempts[-1]}.", file=sys.stderr)
+
+
+def date_arg(text: str | None, flag: str):
+    from datetime import date
+    try:
+        return date.fromisoformat(text) if text else date.today()
+    except ValueError:
+        raise UsageError(f"{flag} takes a date such as 2026-11-23.") from None
+
+
+def progress_printer(what: str):
+    def progress(done, total):
+        if sys.stderr.isatty() and total:
+            print(f"\r{what}: {done * 100 // total}%", end="", file=sys.stderr, flush=True)
+    return progress
+
+
+def end_progress() -> None:
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def opening(sp, user_required=True) -> None:
+    """The options of a command that unlocks a record."""
+    sp.add_argument("--record", default=str(paths.default_record_path()),
+                    help="record file (default: %(default)s)")
+    sp.add_argument("--user", required=user_required, help="your user name")
+    sp.add_argument("--password-file", help="read your password from this file")
+    sp.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
+
+
+def creating(sp) -> None:
+    """The options of a command that creates a record."""
+    sp.add_argument("--record", default=str(paths.default_record_path()),
+                    help="record file (default: %(default)s)")
+    sp.add_argument("--admin", required=True, help="user name of the first administrator")
+    sp.add_argument("--display-name", help="administrator's full name")
+    sp.add_argument("--centre", help="the centre's name")
+    sp.add_argument("--password-file", help="read the administrator's password from this file")
+    sp.add_argument("--recovery-key-file", help="write the recovery key here (owner-only) instead of showing it")

@@ -1,0 +1,25 @@
+"""The `demo` command: a record of fictional cases."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from barnahus_app import policy
+from barnahus_app.cli_support import (
+    "BARNAHUS_PASSWORD", EXIT_OK, UsageError   def cmd_demo(args) -> int:     from
+    barnahus_app.demo.build import build_demo_record     password = secret(args.password_file, "
+    + ", ".join(r.value for r in policy.Role if r != policy.Role.ADMIN)           + ", "Password
+    for every demo user: ", "password", all with the password given.")
+    deliver_recovery_key(key, args.admin, args.cases, args.recovery_key_file)     return EXIT_OK
+    def add_demo(sub) -> None:     sp = sub.add_parser("demo", args.seed, confirm=True)     if
+    not 1 <= args.cases <= 100_000:         raise UsageError("--cases takes 1 to 100000.")
+    def progress(done, creating, default=1, default=1000, deliver_recovery_key, end="",
+    file=sys.stderr, flush=True)      key = build_demo_record(Path(args.record), help="create a
+    record of fictional cases, help="how many cases (up to 100000)")     sp.add_argument("--
+    seed", help="same seed, one user per role")     creating(sp)     sp.add_argument("--cases",
+    password, progress=progress)     if sys.stderr.isatty():         print(file=sys.stderr)
+    print(f"Created demo record {args.record}: {args.cases} fictional cases (seed {args.seed}).
+    "           f"Users: {args.admin} (admin), same record")     sp.set_defaults(func=cmd_demo),
+    secret, total):         if sys.stderr.isatty():             print(f"\r{done}/{total} cases",
+    type=int, type=int,
+)

@@ -1,0 +1,139 @@
+"""The `summary`, `export-bundle`, `verify-document` and `verify-bundle` commands."""
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from barnahus_app.cli_support import (
+    EXIT_CHECK_FAILED, EXIT_OK, UsageError, end_progress, open_session, opening,
+    progress_printer, report_failures, secret,
+)
+
+
+def cmd_summary(args) -> int:
+    with open_session(args) as s:
+        report_failures(s)
+        entry = s.write_case_summary(args.case, args.out, args.format, pseudonymise=args.pseudonymise,
+                                     time_zone=args.time_zone, progress=progress_printer("summary"))
+    end_progress()
+    print(f"Wrote {args.out}: document {entry['document_id']} (version {entry['version']}"
+          f"{', pseudonymised' if entry['pseudonymised'] else ''}), SHA-256 {entry['sha256']}.")
+    return EXIT_OK
+
+
+def cmd_export_bundle(args) -> int:
+    passphrase = None
+    if args.passphrase_file and not args.encrypt:
+        # Never a plain zip for someone who gave a passphrase: they meant it to be encrypted.
+        raise UsageError("--passphrase-file is for --encrypt: add --encrypt (with --zip); nothing was written.")
+    if args.encrypt:
+        if not args.zip:
+            raise UsageError("--encrypt needs --zip.")
+        passphrase = secret(args.passphrase_file, "BARNAHUS_BUNDLE_PASSPHRASE", "Transport passphrase: ",
+                             "passphrase", confirm=True)
+    with open_session(args) as s:
+        report_failures(s)
+        entry = s.export_bundle(args.case, args.out, pseudonymise=args.pseudonymise, as_zip=args.zip,
+                                passphrase=passphrase, include_recordings=args.recordings,
+                                time_zone=args.time_zone, progress=progress_printer("bundle"))
+        ident = s.signing_identity()
+    end_progress()
+    print(f"Wrote bundle {args.out}: {entry['document_id']}, SHA-256 {entry['sha256']}"
+          f"{' (zip: SHA-256 of the file)' if args.zip else ' (SHA-256 of tagmanifest-sha256.txt)'}.")
+    print(f"Give the recipient the centre's CA fingerprint out of band: {ident['ca_fingerprint']}")
+    if entry["recordings_not_found"]:
+        print(f"Not copied, not found where they are kept: recording(s) "
+              f"{', '.join(map(str, entry['recordings_not_found']))} (listed in the manifest).", file=sys.stderr)
+    if passphrase:
+        print("Send the passphrase by another channel than the bundle.")
+    return EXIT_OK
+
+
+def cmd_verify_document(args) -> int:
+    with open_session(args) as s:
+        report_failures(s)
+        result = s.verify_document(args.file, progress=progress_printer("checking"))
+    end_progress()
+    if result["status"] == "issued":
+        print(f"{args.file}: issued by this record on {result['issued_at'][:10]} by {result['issued_by_name']}, "
+              f"unaltered. Document {result['document_id']}, case {result['case_reference']}, "
+              f"{result['doc_type'].replace('_', ' ')} version {result['version']}.")
+        for d in result["disclosures"]:
+            print(f"  disclosed {d['disclosed_at'][:10]} to {d['recipient']}")
+        return EXIT_OK
+    print(f"{args.file}: UNKNOWN OR ALTERED. {result['reason']}", file=sys.stderr)
+    for problem in result.get("problems", ()):
+        print(f"PROBLEM: {problem}", file=sys.stderr)
+    return EXIT_CHECK_FAILED
+
+
+def cmd_verify_bundle(args) -> int:
+    from barnahus_app.documents.bundle import verify_bundle
+    from barnahus_app.errors import ValidationError
+    passphrase = None
+    if args.passphrase_file or os.environ.get("BARNAHUS_BUNDLE_PASSPHRASE"):
+        passphrase = secret(args.passphrase_file, "BARNAHUS_BUNDLE_PASSPHRASE", "", "passphrase")
+    try:
+        report = verify_bundle(Path(args.path), passphrase, progress=progress_printer("checking"))
+    except ValidationError as e:
+        if e.field != "passphrase" or passphrase is not None:
+            raise
+        # An encrypted zip and no passphrase given: ask on a terminal, else say how to give it.
+        if not sys.stdin or not sys.stdin.isatty():
+            raise UsageError("This bundle is encrypted: give its transport passphrase with --passphrase-file "
+                             "or BARNAHUS_BUNDLE_PASSPHRASE.") from None
+        passphrase = getpass.getpass("Transport passphrase: ")
+        report = verify_bundle(Path(args.path), passphrase, progress=progress_printer("checking"))
+    end_progress()
+    print(f"checked {report.files_checked} file(s); signed by {report.signer or '-'}"
+          f"{' at ' + report.signed_at if report.signed_at else ''}")
+    print(f"centre CA fingerprint (SHA-256): {report.ca_fingerprint or '-'}")
+    print("compare it with the fingerprint the centre gave you by another channel.")
+    if report.ok:
+        print("OK: every file matches its manifest, the signature is valid and the certificate was issued "
+              "by the CA above.")
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}", file=sys.stderr)
+    return EXIT_CHECK_FAILED
+
+
+def add_summary(sub) -> None:
+    sp = sub.add_parser("summary", help="write a case's court summary (PDF/A signed, or DOCX)")
+    opening(sp)
+    sp.add_argument("--case", required=True, help="case reference, e.g. BH-2026-00042")
+    sp.add_argument("--format", choices=("pdf", "docx"), default="pdf")
+    sp.add_argument("--pseudonymise", action="store_true", help="no names, no dates of birth, no addresses")
+    sp.add_argument("--time-zone", help="time zone for the times shown (default: this machine's)")
+    sp.add_argument("--out", required=True, help="the file to write (must not exist)")
+    sp.set_defaults(func=cmd_summary)
+
+
+def add_export_bundle(sub) -> None:
+    sp = sub.add_parser("export-bundle", help="write a signed BagIt bundle for the prosecutor")
+    opening(sp)
+    sp.add_argument("--case", required=True, help="case reference")
+    sp.add_argument("--out", required=True, help="the folder (or with --zip the .zip file) to write")
+    sp.add_argument("--pseudonymise", action="store_true", help="no names, no dates of birth, no addresses")
+    sp.add_argument("--zip", action="store_true", help="write a zip of the bag")
+    sp.add_argument("--encrypt", action="store_true", help="AES-256 zip for transport (asks a passphrase)")
+    sp.add_argument("--passphrase-file", help="read the transport passphrase from this file")
+    sp.add_argument("--recordings", action="store_true", help="include copies of the recordings")
+    sp.add_argument("--time-zone", help="time zone for the times shown (default: this machine's)")
+    sp.set_defaults(func=cmd_export_bundle)
+
+
+def add_verify_document(sub) -> None:
+    sp = sub.add_parser("verify-document", help="was this file issued by this record, unaltered?")
+    opening(sp)
+    sp.add_argument("file", help="a summary PDF/DOCX, a bundle zip or a bundle folder")
+    sp.set_defaults(func=cmd_verify_document)
+
+
+def add_verify_bundle(sub) -> None:
+    sp = sub.add_parser("verify-bundle", help="check a bundle without the record: manifests, signature, certificate")
+    sp.add_argument("path", help="the bundle folder or zip")
+    sp.add_argument("--passphrase-file", help="the transport passphrase of an encrypted zip, from this file")
+    sp.set_defaults(func=cmd_verify_bundle)

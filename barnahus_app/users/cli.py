@@ -1,0 +1,67 @@
+"""The `users` command: accounts, roles and passwords."""
+from __future__ import annotations
+
+import json
+
+from barnahus_app import policy
+from barnahus_app.cli_support import (
+    EXIT_OK, UsageError, credentials, new_password, open_session, opening, report_failures,
+)
+
+
+def cmd_users(args) -> int:
+    with open_session(args) as s:
+        report_failures(s)
+        if args.action == "list":
+            rows = s.list_users()
+            if args.json:
+                print(json.dumps(rows, indent=1))
+            for u in ([] if args.json else rows):
+                state = "active" if u["active"] else "disabled"
+                print(f"{u['username']:<20} {state:<9} {','.join(u['roles']):<35} {u['display_name']}")
+            return EXIT_OK
+        if not args.name:
+            raise UsageError(f"'users {args.action}' needs the user name.")
+        if args.action == "add":
+            roles = _roles(args)
+            uid = s.add_user(args.name, args.display_name or args.name, roles, new_password(args, args.name))
+            print(f"Added user '{args.name}' (id {uid}) with roles {', '.join(roles)}.")
+        elif args.action == "disable":
+            s.set_active(args.name, False)
+            print(f"Disabled '{args.name}'; their key slot was removed.")
+        elif args.action == "enable":
+            new = new_password(args, args.name)
+            s.set_active(args.name, True)
+            s.reset_password(args.name, new)
+            print(f"Enabled '{args.name}' with a new password.")
+        elif args.action == "set-roles":
+            roles = _roles(args)
+            s.set_roles(args.name, roles)
+            print(f"'{args.name}' now has roles {', '.join(roles)}.")
+        elif args.action == "passwd":
+            if args.name.strip().casefold() == s.username:
+                if "password" not in (creds := credentials(args)):
+                    raise UsageError("To change your own password, unlock with your password.")
+                s.change_own_password(creds["password"], new_password(args, args.name))
+            else:
+                s.reset_password(args.name, new_password(args, args.name))
+            print(f"Password of '{args.name}' changed.")
+    return EXIT_OK
+
+
+def _roles(args) -> list[str]:
+    if not args.roles:
+        raise UsageError("Give --roles, e.g. --roles coordinator,interviewer.")
+    return [r for r in args.roles.split(",") if r.strip()]
+
+
+def add_users(sub) -> None:
+    sp = sub.add_parser("users", help="list, add, disable, enable users; set roles; change passwords")
+    opening(sp)
+    sp.add_argument("action", choices=["list", "add", "disable", "enable", "set-roles", "passwd"])
+    sp.add_argument("name", nargs="?", help="the user acted on")
+    sp.add_argument("--roles", help="comma-separated: " + ",".join(r.value for r in policy.Role))
+    sp.add_argument("--display-name")
+    sp.add_argument("--new-password-file", help="read the new password from this file")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_users)
