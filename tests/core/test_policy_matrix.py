@@ -7,6 +7,8 @@ same grants. For every role (and a few multi-role users) and every operation:
   denied   -> PermissionDenied, the audit trail is unchanged and no data (nor any file) changed.
 A new data kind or action without an operation here fails test_operations_cover_every_pair; a new
 public Session method that is in neither table nor UNGUARDED fails test_every_public_method_is_classified.
+The matrix proves the core enforces and audits policy.POLICY, not that the table is right: what it
+should say is EXPECTED_POLICY below, written out by hand and compared with it.
 """
 from __future__ import annotations
 
