@@ -25,6 +25,11 @@ BORN_2000 = date(2000, 2, 29)
 BORN_2024 = date(2024, 2, 29)
 
 
+def iso(value):
+    """Readable test ids: 2000-02-29 rather than dob0."""
+    return value.isoformat() if isinstance(value, date) else None
+
+
 def test_2100_has_no_29_february():
     with pytest.raises(ValueError):
         date(2100, 2, 29)
@@ -41,7 +46,7 @@ def test_2100_has_no_29_february():
     (BORN_2024, 4, date(2028, 2, 29)),
     (BORN_2024, 18, date(2042, 3, 1)),
     (BORN_2024, 76, date(2100, 3, 1)),
-])
+], ids=iso)
 def test_birthday(dob, age, expected):
     assert fu.birthday(dob, age) == expected
 
@@ -84,7 +89,7 @@ def test_the_interview_age_rules_count_ages_the_same_way(dob, on, age):
     ("2012-02-29", date(2015, 3, 1), "Age 3–5"),
     ("2024-02-29", date(2027, 2, 28), "Age 0–2"),
     ("2024-02-29", date(2027, 3, 1), "Age 3–5"),
-])
+], ids=iso)
 def test_the_age_band_of_a_pseudonymised_summary(dob, referral, band):
     assert age_band(dob, referral) == band
 
@@ -96,7 +101,7 @@ def test_the_age_band_of_a_pseudonymised_summary(dob, referral, band):
     (BORN_2024, 1, date(2025, 2, 28)),
     (BORN_2024, 4, date(2028, 2, 29)),
     (BORN_2024, 76, date(2100, 2, 28)),
-])
+], ids=iso)
 def test_a_period_of_years_from_29_february_ends_on_28_february_in_common_years(start, years, expected):
     assert fu.add_years(start, years) == expected
     assert fu.add_months(start, 12 * years) == expected
@@ -106,7 +111,7 @@ def test_a_period_of_years_from_29_february_ends_on_28_february_in_common_years(
     (date(2000, 1, 31), date(2000, 2, 29)),
     (date(2024, 1, 31), date(2024, 2, 29)),
     (date(2100, 1, 31), date(2100, 2, 28)),
-])
+], ids=iso)
 def test_one_month_after_31_january(start, expected):
     assert fu.add_months(start, 1) == expected
 
@@ -122,7 +127,7 @@ TABLE = {"version": 1, "warning_lead_months": 12, "jurisdictions": {"XX": {"rule
     (BORN_2024, date(2030, 6, 1), date(2059, 3, 1), date(2069, 3, 1)),
     # an offence after the 35th birthday starts the clock itself; 10 years from 29 February
     (BORN_2000, date(2040, 2, 29), date(2040, 2, 29), date(2050, 2, 28)),
-])
+], ids=iso)
 def test_a_limitation_clock_that_starts_on_a_29_february_birthday(dob, offence, starts, expires):
     lim = fu.compute_limitation(TABLE, "XX", "rape_child", offence, dob)
     assert (lim.state, lim.starts_on, lim.expires_on) == ("computed", starts, expires)
@@ -133,7 +138,7 @@ def test_a_limitation_clock_that_starts_on_a_29_february_birthday(dob, offence, 
     ("2024-02-29", [18], date(2042, 3, 1)),
     ("2024-02-29", [76], date(2100, 3, 1)),
     ("2000-02-29", [100], date(2100, 3, 1)),
-])
+], ids=iso)
 def test_an_age_milestone_of_a_29_february_child(open_as, dob, ages, due):
     s = open_as("coordinator")
     case = sample_case(s)
