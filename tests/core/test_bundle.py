@@ -196,10 +196,12 @@ def test_one_byte_change_in_payload_fails_ours_and_bagit(bag):
 
 
 def test_extra_file(bag):
-    (bag / "data" / "extra.txt").write_text("slipped in\n")
+    octets = sum(p.stat().st_size for p in (bag / "data").rglob("*") if p.is_file())  # the 6 files bagged
+    (bag / "data" / "extra.txt").write_text("slipped in\n")   # 11 bytes
     report = verify_bundle(bag)
     assert named(report, "data/extra.txt") == ["data/extra.txt: not listed in manifest-sha256.txt"]
-    assert named(report, "bag-info.txt")   # Payload-Oxum no longer matches either
+    assert named(report, "bag-info.txt") == [   # Payload-Oxum no longer matches either
+        f"bag-info.txt: Payload-Oxum says {octets} bytes in 6 files, but data/ holds {octets + 11} bytes in 7 files"]
     assert not bagit_ok(bag)
 
 

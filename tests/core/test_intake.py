@@ -343,8 +343,12 @@ def test_every_grant_is_checked_before_anything(open_as):
     # ... and vulnerability (no grant) with a person update (granted): refused as a whole too.
     _refused(s, PermissionDenied, case_id=case["id"], case_values={},
              persons=[{"id": case["child_id"], "values": {"notes": "n"}, "terms": {"risk_factors": ["poverty"]}}])
-    # What the interviewer may do goes through.
-    s.save_intake(case["id"], {}, persons=[{"id": case["offender_id"], "values": {"notes": "n"}}])
+    # What the interviewer may do goes through, and is what the record then holds.
+    assert s.get_person(case["offender_id"])["notes"] is None
+    s.save_intake(case["id"], {},
+                  persons=[{"id": case["offender_id"], "values": {"notes": "Waited outside the school"}}])
+    assert s.get_person(case["offender_id"])["notes"] == "Waited outside the school"
+    assert s.get_person(case["child_id"])["notes"] is None
     s.close()
     s = open_as("therapist")
     s.save_intake(case["id"], {}, persons=[{"id": case["child_id"], "terms": {"risk_factors": ["poverty"]}}])

@@ -7,6 +7,8 @@ same grants. For every role (and a few multi-role users) and every operation:
   denied   -> PermissionDenied, the audit trail is unchanged and no data (nor any file) changed.
 A new data kind or action without an operation here fails test_operations_cover_every_pair; a new
 public Session method that is in neither table nor UNGUARDED fails test_every_public_method_is_classified.
+The matrix proves the core enforces and audits policy.POLICY, not that the table is right: what it
+should say is EXPECTED_POLICY below, written out by hand and compared with it.
 """
 from __future__ import annotations
 
@@ -426,6 +428,91 @@ def _params():
 
 # --- the table itself -----------------------------------------------------------------------------
 
+# Who may do what, written out by hand from DOMAIN.md ("Who uses the record") and the reasons in
+# policy.py's docstring. It is compared with policy.POLICY, never derived from it: a change to who
+# may see what is a deliberate edit in two places (here and policy.py), with the reason in the commit.
+EXPECTED_POLICY = {
+    "coordinator": {
+        "case": {"read", "create", "update", "export"},
+        "person": {"read", "create", "update"},
+        "vulnerability": {"read", "update"},
+        "agency": {"read", "create", "update"},
+        "audit": {"read", "export"},
+        "user": {"read"},
+        "followup": {"read", "create", "update"},
+        "room": {"read"},
+        "interview": {"read", "create", "update", "export"},
+        "interview_notes": {"read"},
+        "recording": {"read"},
+    },
+    "interviewer": {
+        "case": {"read"},
+        "person": {"read", "update"},
+        "vulnerability": {"read"},
+        "agency": {"read"},
+        "user": {"read"},
+        "followup": {"read", "update"},
+        "room": {"read"},
+        "interview": {"read", "create", "update", "export"},
+        "interview_notes": {"read", "update"},
+        "recording": {"read", "create", "update"},
+    },
+    "medical": {  # no interview notes, no recordings: medical staff have no need
+        "case": {"read"},
+        "person": {"read"},
+        "vulnerability": {"read"},
+        "agency": {"read"},
+        "user": {"read"},
+        "followup": {"read", "update"},
+        "room": {"read"},
+        "interview": {"read", "export"},
+    },
+    "therapist": {  # no interview notes, no recordings: therapists have no need
+        "case": {"read"},
+        "person": {"read"},
+        "vulnerability": {"read", "update"},
+        "agency": {"read"},
+        "user": {"read"},
+        "followup": {"read", "update"},
+        "room": {"read"},
+        "interview": {"read", "export"},
+    },
+    "liaison": {  # reads and receives; updates nothing
+        "case": {"read", "export"},
+        "person": {"read"},
+        "agency": {"read"},
+        "user": {"read"},
+        "followup": {"read"},
+        "room": {"read"},
+        "interview": {"read", "export"},
+        "interview_notes": {"read"},
+        "recording": {"read"},
+    },
+    "admin": {  # users, keys, backups, settings, rooms: no case content
+        "room": {"read", "create", "update"},
+        "agency": {"read", "create", "update"},
+        "audit": {"read", "export"},
+        "user": {"read", "create", "update"},
+        "record": {"rotate_key", "backup", "settings"},
+    },
+}
+# The roles that must never see an interviewer's notes, by name (checked against the table above).
+NOT_NOTES_READERS = ("medical", "therapist", "admin")
+
+
+def test_the_policy_table_is_exactly_the_one_written_here():
+    actual = {role.value: {kind: set(actions) for kind, actions in grants.items() if actions}
+              for role, grants in policy.POLICY.items()}
+    for role in EXPECTED_POLICY:
+        assert actual.get(role) == EXPECTED_POLICY[role], role
+    assert actual == EXPECTED_POLICY
+
+
+def test_the_roles_without_interview_notes_are_the_ones_named():
+    assert tuple(r for r, grants in EXPECTED_POLICY.items()
+                 if "read" not in grants.get("interview_notes", ())) == NOT_NOTES_READERS
+
+
 def test_operations_cover_every_pair():
     assert set(OPERATIONS) == set(PAIRS), (
         f"pairs without an operation: {sorted(set(PAIRS) - set(OPERATIONS))}; "
@@ -542,3 +629,44 @@ def test_liaison_calls_that_change_anything_are_refused(world):
         assert (audit_rows(s), data_rows(s)) == before
     finally:
         s.close()
+
+
+# --- the interviewer's notes reach no one else -----------------------------------------------------
+
+NOTES_CANARY = "Kanarifågel-4417 said the red door was locked"
+
+
+def _literally_allowed(role: str, needs) -> bool:
+    return all(action in EXPECTED_POLICY[role].get(kind, ()) for kind, action in needs)
+
+
+def _reads(role: str) -> list[Op]:
+    """Every call that reads or exports (nothing else) and that EXPECTED_POLICY lets the role make."""
+    return [op for op, needs in ALL_OPS
+            if op.call and all(a in ("read", "export") for _, a in needs) and _literally_allowed(role, needs)]
+
+
+@pytest.mark.parametrize("role", NOT_NOTES_READERS)
+def test_the_interview_notes_appear_in_no_view_of_a_role_that_may_not_read_them(world, role):
+    path, ids = world
+    with login(path, "interviewer") as s:
+        s.set_interview_notes(ids["interview_id"], NOTES_CANARY)
+        assert NOTES_CANARY in repr(s.get_interview(ids["interview_id"]))  # the canary is there to be found
+    reads = _reads(role)
+    assert len(reads) >= {"medical": 20, "therapist": 20, "admin": 5}[role], [op.name for op in reads]
+    seen = []
+    s = login(path, role)
+    try:
+        for op in reads:
+            seen.append((op.name, repr(op(s, ids))))
+        seen += [(name, repr(getattr(s, name)())) for name in
+                 ("record_info", "drafts", "check", "audit_head", "signing_identity")]
+        if _literally_allowed(role, [("case", "read")]):
+            # a word only the notes hold finds no case: the search index does not hold them either
+            found = s.list_cases(CaseFilter(text="Kanarifågel"))
+            assert found.total == 0 and found.rows == [], found
+    finally:
+        s.close()
+    assert [name for name, text in seen if "Kanarif" in text or "red door" in text] == []
+    written = [p for p in path.parent.parent.rglob("*") if p.is_file() and b"Kanarif" in p.read_bytes()]
+    assert written == []
