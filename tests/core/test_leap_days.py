@@ -16,8 +16,9 @@ from datetime import date
 
 import pytest
 
-from barnahus_app import demo_interviews, interviews
-from barnahus_app import followup as fu
+from barnahus_app.demo import interviews as demo_interviews
+from barnahus_app.interviews import actions as interviews
+from barnahus_app.followup import actions as fu
 from barnahus_app.documents.summary import age_band
 from conftest import sample_case
 

@@ -13,7 +13,7 @@ import unicodedata
 import pytest
 
 from barnahus_app.documents.model import Document
-from barnahus_app.issuing import IssuingActions
+from barnahus_app.documents import issuing
 from conftest import STAFF_PASSWORD, login
 
 ZONE = "Europe/Stockholm"
@@ -65,7 +65,7 @@ def summaries(record_path, tmp_path, monkeypatch):
     recording = tmp_path / "interview.mp4"
     recording.write_bytes(b"\x00\x00\x00\x18ftypisom" + bytes(range(256)) * 16)
     given = {}
-    real_render = IssuingActions._render
+    real_render = issuing._render
 
     def spy(doc, fmt, creds, progress, cancel):
         given[doc.footer_note.startswith("Pseudonymised")] = doc
@@ -99,7 +99,7 @@ def summaries(record_path, tmp_path, monkeypatch):
         s.add_custody_event(rid, "viewed", location="Viewing room", purpose="Review",
                             order_reference=text_with("Vieworder"))
         s.add_followup_rule(child, "court_date", case["id"], due_on="2026-06-01", note=text_with("Courtnote"))
-        monkeypatch.setattr(IssuingActions, "_render", staticmethod(spy))
+        monkeypatch.setattr(issuing, "_render", spy)
         s.write_case_summary(case["id"], tmp_path / "plain.docx", "docx", time_zone=ZONE)
         s.write_case_summary(case["id"], tmp_path / "pseudo.docx", "docx", pseudonymise=True, time_zone=ZONE)
     return given
