@@ -1,6 +1,7 @@
 """Times are stored as UTC ISO-8601 text with microseconds and a Z; dates as ISO dates."""
 from __future__ import annotations
 
+import calendar
 from datetime import date, datetime, timezone
 
 from barnahus_app.errors import ValidationError
@@ -120,3 +121,17 @@ def local_to_utc(field: str, value, zone_name: str) -> datetime:
         raise ValidationError(field, f"{value:%Y-%m-%d %H:%M} happens twice in {zone_name}: the clocks "
                                      "go back then. Give the time with its UTC offset.")
     return first.astimezone(timezone.utc)
+
+
+def birthday(dob: date, age: int) -> date:
+    """The day a person born on dob turns `age`: 29 February falls on 1 March in common years."""
+    y = dob.year + age
+    if dob.month == 2 and dob.day == 29 and not calendar.isleap(y):
+        return date(y, 3, 1)
+    return date(y, dob.month, dob.day)
+
+
+def age_on(dob: date, on: date) -> int:
+    """Whole years of age on a day, by the same birthday rule (every age in the record is counted by it)."""
+    years = on.year - dob.year
+    return years if on >= birthday(dob, years) else years - 1

@@ -48,6 +48,7 @@ from barnahus_app.interviews.tables import (
     ConflictOverride, Interview, InterviewBreak, InterviewParticipant, Room,
 )
 from barnahus_app.recordings.tables import CustodyEvent, Recording
+from barnahus_app.timeutil import age_on
 from barnahus_app.persons.tables import Person
 from barnahus_app.users.tables import User, UserRole
 
@@ -119,13 +120,6 @@ def _pick(rng: random.Random, pairs) -> str:
         if x < 0:
             return code
     return pairs[-1][0]
-
-
-def _age_on(dob: str | None, on: date) -> int | None:
-    if not dob:
-        return None
-    born = date.fromisoformat(dob)
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 class _Calendar:
@@ -205,7 +199,7 @@ class _Gen:
         room_id, interviewer = self.pairs[pair]
         iid = self._id("interview")
         jur, zone = c["jur"], c["zone"]
-        age = _age_on(child["dob"], date.fromordinal(day))
+        age = age_on(date.fromisoformat(child["dob"]), date.fromordinal(day)) if child["dob"] else None
         rule = self.rules.get(jur) or {}
         pre_age, once_age = rule.get("pre_constituted_under_age"), rule.get("testify_once_under_age")
         pre = bool(pre_age and age is not None and age < pre_age)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from barnahus_app import policy, vocab
-from barnahus_app.timeutil import parse_utc, zone_info
+from barnahus_app.timeutil import age_on, parse_utc, zone_info
 from barnahus_app.documents.model import Document, KeyValues, Labels, Paragraph, Section, Table
 
 AGE_BANDS = ((0, 2), (3, 5), (6, 8), (9, 11), (12, 14), (15, 17))
@@ -32,7 +32,7 @@ def age_band(dob: str | None, on: date) -> str:
     born = date.fromisoformat(dob)
     if born > on:
         return "Age not known"
-    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    age = age_on(born, on)
     for lo, hi in AGE_BANDS:
         if lo <= age <= hi:
             return f"Age {lo}–{hi}"

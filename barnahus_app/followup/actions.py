@@ -101,7 +101,7 @@ from barnahus_app.followup.tables import AllegedOffence, FollowUpEvent, FollowUp
 from barnahus_app.cases.tables import Case, CaseChild
 from barnahus_app.persons.tables import Person
 from barnahus_app.tables import RecordMeta
-from barnahus_app.timeutil import check_datetime, utc_now, utc_now_iso, zone_info
+from barnahus_app.timeutil import age_on, birthday, check_datetime, utc_now, utc_now_iso, zone_info
 from barnahus_app.cases.actions import require_case
 from barnahus_app.persons.actions import require_person
 from barnahus_app.session_base import SessionBase
@@ -147,20 +147,6 @@ def add_months(d: date, months: int) -> date:
 
 def add_years(d: date, years: int) -> date:
     return add_months(d, 12 * years)
-
-
-def birthday(dob: date, age: int) -> date:
-    """The day a person born on dob turns `age`: 29 February falls on 1 March in common years."""
-    y = dob.year + age
-    if dob.month == 2 and dob.day == 29 and not calendar.isleap(y):
-        return date(y, 3, 1)
-    return date(y, dob.month, dob.day)
-
-
-def age_on(dob: date, on: date) -> int:
-    """Whole years of age on a day, by the same birthday rule."""
-    years = on.year - dob.year
-    return years if on >= birthday(dob, years) else years - 1
 
 
 def carer_survey_dates(first_visit: date) -> tuple[date, date]:

@@ -28,7 +28,7 @@ from barnahus_app.interviews.tables import (
 from barnahus_app.persons.tables import NoContact, Person, StaffContact
 from barnahus_app.recordings.tables import Recording
 from barnahus_app.users.tables import User, UserRole
-from barnahus_app.timeutil import local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info
+from barnahus_app.timeutil import age_on, local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info
 from barnahus_app.cases.actions import require_case
 from barnahus_app.persons.actions import require_person
 from barnahus_app.settings import setting_in
@@ -121,13 +121,6 @@ def interview_rules() -> dict:
              paths.data_dir() / "jurisdictions" / "interviews.json"]
     stamp = tuple((str(f), f.stat().st_mtime_ns) for f in files if f.is_file())
     return _rules_from(stamp)
-
-
-def _age_on(dob: str | None, on: date) -> int | None:
-    if not dob:
-        return None
-    born = date.fromisoformat(dob)
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
 def _fmt_local(utc_text: str, zone_name: str) -> str:
@@ -481,7 +474,8 @@ class InterviewActions(SessionBase):
             warnings.append("The child was interviewed before by someone else; the same interviewer is "
                             "preferred.")
         rule = interview_rules().get(case.jurisdiction) or {}
-        age = _age_on(child.date_of_birth, start.astimezone(zone_info(zone)).date())  # the local date
+        local_day = start.astimezone(zone_info(zone)).date()
+        age = age_on(date.fromisoformat(child.date_of_birth), local_day) if child.date_of_birth else None
         if age is None and (rule.get("testify_once_under_age") or rule.get("pre_constituted_under_age")):
             warnings.append(f"The child's date of birth is not known: the age rules of {case.jurisdiction} "
                             "cannot be applied.")

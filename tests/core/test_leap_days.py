@@ -16,8 +16,6 @@ from datetime import date
 
 import pytest
 
-from barnahus_app.demo import interviews as demo_interviews
-from barnahus_app.interviews import actions as interviews
 from barnahus_app.followup import actions as fu
 from barnahus_app.documents.summary import age_band
 from conftest import sample_case
@@ -74,13 +72,6 @@ AGES = [
 @pytest.mark.parametrize("dob,on,age", AGES)
 def test_age_on(dob, on, age):
     assert fu.age_on(date.fromisoformat(dob), date.fromisoformat(on)) == age
-
-
-@pytest.mark.parametrize("dob,on,age", AGES)
-def test_the_interview_age_rules_count_ages_the_same_way(dob, on, age):
-    """The age checked against a jurisdiction's testify-once and pre-constituted-evidence ages."""
-    assert interviews._age_on(dob, date.fromisoformat(on)) == age
-    assert demo_interviews._age_on(dob, date.fromisoformat(on)) == age
 
 
 @pytest.mark.parametrize("dob,referral,band", [
