@@ -122,9 +122,9 @@ def main(argv=None) -> int:
         from PySide6.QtWidgets import QApplication
 
         from barnahus_app.api import KdfParams, open_record
-        from ui import app as ui_app
-        from ui.first_run import FirstRunWizard
-        from ui.main_window import MainWindow
+        from ui.shell import app as ui_app
+        from ui.shell.first_run import FirstRunWizard
+        from ui.shell.main_window import MainWindow
 
         app = QApplication([sys.argv[0]])
         app.setOrganizationName("Barnahus")
@@ -162,7 +162,7 @@ def main(argv=None) -> int:
         # 2. Unlock.
         record = tmp / "demo" / "record.barnahus"
         build_record(record, kdf)
-        from ui import prefs
+        from ui.common import prefs
         prefs.remove_recent_record(tmp / "wizard" / "record.barnahus")
         prefs.add_recent_record(record)
         win = MainWindow(record, kdf)

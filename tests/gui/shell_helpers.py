@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from conftest import FAST_KDF
-from ui.main_window import MainWindow
-from ui.tasks import busy
+from ui.shell.main_window import MainWindow
+from ui.common.tasks import busy
 
 UNLOCK_TIMEOUT_MS = 30_000
 

@@ -24,7 +24,7 @@ def colon(hex_fp: str) -> str:
 
 @pytest.fixture
 def make_panel(qtbot):
-    from ui.documents_panel import DocumentsPanel
+    from ui.documents.panel import DocumentsPanel
     hosts = []   # qtbot keeps only a weak reference
 
     def _make(session, case):
@@ -175,7 +175,7 @@ def test_cancel_a_bundle_copying_a_large_recording_writes_nothing(qtbot, open_as
 
 
 def test_verify_an_issued_pdf_then_a_copy_changed_by_one_byte(qtbot, open_as, tmp_path):
-    from ui.verify_dialog import VerifyDialog
+    from ui.documents.verify_dialog import VerifyDialog
     s = open_as("coordinator")
     case = sample_case(s)
     pdf = tmp_path / "summary.pdf"
@@ -203,7 +203,7 @@ def test_verify_an_issued_pdf_then_a_copy_changed_by_one_byte(qtbot, open_as, tm
 
 
 def test_verify_a_bundle_folder_names_the_changed_file(qtbot, open_as, tmp_path):
-    from ui.verify_dialog import VerifyDialog
+    from ui.documents.verify_dialog import VerifyDialog
     s = open_as("coordinator")
     case = sample_case(s)
     bundle = tmp_path / "bundle"
@@ -254,7 +254,7 @@ def test_buttons_follow_the_role(qtbot, open_as, make_panel, role, summary, bund
 
 
 def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, tmp_path):
-    from ui.admin_panel import AdminPanel, ImportSigningDialog
+    from ui.admin.panel import AdminPanel, ImportSigningDialog
     s = open_as("admin")
     panel = AdminPanel(s)
     qtbot.addWidget(panel)
@@ -297,7 +297,7 @@ def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, t
 
 
 def test_no_signing_section_without_the_settings_right(qtbot, open_as):
-    from ui.admin_panel import AdminPanel
+    from ui.admin.panel import AdminPanel
     panel = AdminPanel(open_as("coordinator"))
     qtbot.addWidget(panel)
     panel.show()

@@ -19,7 +19,7 @@ from barnahus_app.api import open_record  # noqa: E402
 from barnahus_app.followup import add_years  # noqa: E402
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD  # noqa: E402
 from shell_helpers import flush_deletes, make_window, unlock, widget_texts  # noqa: E402
-from ui.today import CompleteDialog, DeclineDialog, SnoozeDialog, TodayPanel  # noqa: E402
+from ui.today.panel import CompleteDialog, DeclineDialog, SnoozeDialog, TodayPanel  # noqa: E402
 
 pytestmark = pytest.mark.gui
 

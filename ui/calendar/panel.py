@@ -15,7 +15,7 @@ steps), with a preview of where it goes.
 
 Nothing here decides what may be booked: every booking comes from the core (session.calendar),
 every move goes through it (session.move_interview), and the core says which conflicts need a
-written reason (ui/conflict_dialog.py). Times are shown on the centre's wall clock: a booking
+written reason (ui/interviews/conflict_dialog.py). Times are shown on the centre's wall clock: a booking
 across a daylight-saving change is drawn at its local time. The blocks carry case references,
 never a child's name: a calendar is seen on shared screens.
 """
@@ -39,10 +39,10 @@ from barnahus_app.api import BarnahusError
 from barnahus_app.errors import ConflictsFound, ValidationError
 from barnahus_app.timeutil import system_zone_name, zone_info
 
-from .conflict_dialog import ask_override_reasons
-from .feedback import InlineMessage, begin_page, core_message
-from .field_widgets import error_color, is_dark
-from .today import date_format, pydate, qdate
+from ui.interviews.conflict_dialog import ask_override_reasons
+from ui.common.feedback import InlineMessage, begin_page, core_message
+from ui.common.field_widgets import error_color, is_dark
+from ui.common.dates import date_format, parse_utc, pydate, qdate
 
 DAY_MINUTES = 24 * 60
 WORK_START, WORK_END = 7 * 60, 19 * 60   # the hours that fill the view
@@ -54,11 +54,6 @@ DAY, WEEK = "day", "week"
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
     return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
                            a.blueF() + (b.blueF() - a.blueF()) * t)
-
-
-def _utc(text: str) -> datetime:
-    """The core's UTC text as an aware datetime (fromisoformat: strptime costs ~20x more)."""
-    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _hm(dt: datetime) -> str:
@@ -82,7 +77,7 @@ def write_private_file(path, data: bytes) -> None:
 
 def nav_icon() -> QIcon:
     """The navigation's line icon for the calendar: a month sheet with a grid of days."""
-    from .icons import _SvgIconEngine  # the same renderer as the other navigation icons
+    from ui.common.icons import _SvgIconEngine  # the same renderer as the other navigation icons
     colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="' + colour
            + '" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">'
@@ -232,8 +227,8 @@ class CalendarGrid(QAbstractScrollArea):
             ri = room_index.get(b.room_id)
             if ri is None:
                 continue
-            ls = _utc(b.starts_at_utc).astimezone(self._tz)
-            le = _utc(b.ends_at_utc).astimezone(self._tz)
+            ls = parse_utc(b.starts_at_utc).astimezone(self._tz)
+            le = parse_utc(b.ends_at_utc).astimezone(self._tz)
             st, et = _hm(ls), _hm(le)
             d = ls.date()
             while d <= le.date():
@@ -808,8 +803,8 @@ class CalendarGrid(QAbstractScrollArea):
         return super().viewportEvent(event)
 
     def describe(self, b) -> str:
-        ls = _utc(b.starts_at_utc).astimezone(self._tz)
-        le = _utc(b.ends_at_utc).astimezone(self._tz)
+        ls = parse_utc(b.starts_at_utc).astimezone(self._tz)
+        le = parse_utc(b.ends_at_utc).astimezone(self._tz)
         return self.tr("{start}{dash}{end}, {room}: case {reference}, {interviewer}, {status}").format(
             start=_hm(ls), dash=self._dash, end=_hm(le), room=b.room_name,
             reference=b.case_reference, interviewer=b.staff_name, status=self.status_text(b.status).lower())
@@ -1492,9 +1487,9 @@ class CalendarPanel(QWidget):
                                                "Choose another time."))
                 return
         try:
-            from .interview_dialog import InterviewPlanDialog
+            from ui.interviews.plan_dialog import InterviewPlanDialog
         except ModuleNotFoundError as e:
-            if e.name != "ui.interview_dialog":
+            if e.name != "ui.interviews.plan_dialog":
                 raise
             self.message.show_info(self.tr("Planning is not available in this version of the application."))
             return

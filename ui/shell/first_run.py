@@ -23,10 +23,10 @@ from barnahus_app import paths
 from barnahus_app.api import KdfParams, ValidationError, create_record
 from barnahus_app.record import PASSWORD_MIN, check_password, check_username
 
-from . import prefs
-from .feedback import FieldGrid, InlineMessage, core_message, validation_text
-from .icons import app_icon, icon
-from .tasks import run_in_background
+from ui.common import prefs
+from ui.common.feedback import FieldGrid, InlineMessage, core_message, validation_text
+from ui.common.icons import app_icon, icon
+from ui.common.tasks import run_in_background
 
 GROUPS = 8  # the core formats the recovery key as 8 groups of 8 hexadecimal digits
 

@@ -15,26 +15,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from .feedback import field_message
-from .vocab_widgets import ChoiceCombo, VocabChecklist
+from ui.common.dates import parse_utc
+from ui.common.feedback import field_message
+from ui.common.vocab_widgets import ChoiceCombo, VocabChecklist
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 
-# --- time display ---------------------------------------------------------------------------
-def local_datetime_text(utc_iso: str | None) -> str:
-    """'2026-03-04T08:30:00.000000Z' -> '2026-03-04 09:30' in the computer's time zone."""
-    if not utc_iso:
-        return ""
-    try:
-        dt = datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return utc_iso
-    return dt.strftime("%Y-%m-%d %H:%M")
-
-
 def _qdatetime_from_utc_iso(utc_iso: str) -> QDateTime:
-    dt = datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone()
+    dt = parse_utc(utc_iso).astimezone()
     return QDateTime(QDate(dt.year, dt.month, dt.day), QTime(dt.hour, dt.minute, dt.second))
 
 

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
 from barnahus_app import __version__
 from barnahus_app.api import BarnahusError, KdfParams
 
-from . import prefs
-from .feedback import MessageBar, core_message, roles_text
-from .icons import app_icon, icon
-from .locking import CASE, LockController
-from .unlock import UnlockPanel
+from ui.common import prefs
+from ui.common.feedback import MessageBar, core_message, roles_text
+from ui.common.icons import app_icon, icon
+from ui.shell.locking import CASE, LockController
+from ui.shell.unlock import UnlockPanel
 
 if TYPE_CHECKING:  # the pages of the unlocked window are imported when it is first built
-    from .admin_panel import AdminPanel
-    from .calendar_view import CalendarPanel
-    from .today import TodayPanel
+    from ui.admin.panel import AdminPanel
+    from ui.calendar.panel import CalendarPanel
+    from ui.today.panel import TodayPanel
 
 NAV_TODAY, NAV_CASES, NAV_OPEN, NAV_ADMIN = "today", "cases", "open", "admin"
 NAV_CALENDAR = "calendar"
@@ -42,9 +42,9 @@ class WorkspaceEntry:
 
 def _default_case_list():
     try:
-        from .case_list import CaseListPanel
+        from ui.cases.case_list import CaseListPanel
     except ModuleNotFoundError as e:
-        if e.name != "ui.case_list":
+        if e.name != "ui.cases.case_list":
             raise
         return None
     return CaseListPanel
@@ -52,9 +52,9 @@ def _default_case_list():
 
 def _default_workspace():
     try:
-        from .case_workspace import CaseWorkspace
+        from ui.cases.workspace import CaseWorkspace
     except ModuleNotFoundError as e:
-        if e.name != "ui.case_workspace":
+        if e.name != "ui.cases.workspace":
             raise
         return None
     return CaseWorkspace
@@ -266,9 +266,9 @@ class MainWindow(QMainWindow):
 
     def _build_work(self) -> None:
         # Imported here, not with this module: the unlock screen appears without them.
-        from .admin_panel import AdminPanel
-        from .calendar_view import CalendarPanel, nav_icon as calendar_icon
-        from .today import TodayPanel
+        from ui.admin.panel import AdminPanel
+        from ui.calendar.panel import CalendarPanel, nav_icon as calendar_icon
+        from ui.today.panel import TodayPanel
         if self._case_list_factory is None:
             self._case_list_factory = _default_case_list()
         if self._workspace_factory is None:
@@ -614,7 +614,7 @@ class MainWindow(QMainWindow):
         SettingsDialog(self).exec()
 
     def verify_file(self) -> None:
-        from .verify_dialog import VerifyDialog
+        from ui.documents.verify_dialog import VerifyDialog
         dialog = VerifyDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

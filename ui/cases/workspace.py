@@ -23,12 +23,11 @@ from barnahus_app.api import BarnahusError, PossibleDuplicate, ValidationError
 from barnahus_app.fields import PERSON_FIELDS, PERSON_TERM_VOCABULARIES, VULNERABILITY_FIELDS
 from barnahus_app.persons import display_name
 
-from .field_widgets import (
-    Form, OptionalDateTimeEdit, error_color, local_datetime_text,
-)
-from .feedback import bold
-from .icons import begin_icon
-from .vocab_widgets import (
+from ui.common.dates import local_datetime_text
+from ui.common.field_widgets import Form, OptionalDateTimeEdit, error_color
+from ui.common.feedback import bold
+from ui.common.icons import begin_icon
+from ui.common.vocab_widgets import (
     ChoiceCombo, VocabChecklist, VocabCombo, jurisdiction_choices, term_label,
 )
 
@@ -666,14 +665,14 @@ class CaseWorkspace(QWidget):
     def _add_interviews_page(self) -> None:
         """The Interviews page of a saved case (it reads its contents when first shown)."""
         if self.interviews_page is None and self.session.can("interview", "read"):
-            from .interviews_panel import InterviewsPanel
+            from ui.interviews.panel import InterviewsPanel
             self.interviews_page = InterviewsPanel(self.session, self.case_id)
             self.tabs.addTab(self.interviews_page, self.tr("In&terviews"))
 
     def _add_documents_page(self) -> None:
         """The Documents page (register, court summary, bundle, verify) once the reference is known."""
         if self.documents_page is None and self.case_id is not None and self.session.can("case", "read"):
-            from .documents_panel import DocumentsPanel
+            from ui.documents.panel import DocumentsPanel
             self.documents_page = DocumentsPanel(self.session, self.case_id, self.case["reference"])
             self.tabs.addTab(self.documents_page, self.tr("Doc&uments"))
 

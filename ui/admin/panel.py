@@ -17,10 +17,10 @@ from barnahus_app.pki import colon_fingerprint
 from barnahus_app.policy import Role
 from barnahus_app.record import PASSWORD_MIN
 
-from .feedback import FieldGrid, InlineMessage, bold, core_message, role_label, roles_text, validation_text
-from .icons import icon
-from .tasks import run_in_background
-from .verify_dialog import mono_font
+from ui.common.feedback import FieldGrid, InlineMessage, bold, core_message, role_label, roles_text, validation_text
+from ui.common.icons import icon
+from ui.common.tasks import run_in_background
+from ui.documents.verify_dialog import mono_font
 
 
 class _CoreDialog(QDialog):

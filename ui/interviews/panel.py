@@ -5,7 +5,7 @@ Everything shown comes from the core (case_interviews, interview_count, intervie
 custody_log: each read is audited); every change goes through it. session.can() only shapes the
 view: buttons a role may never use are not shown, the core still checks every call.
 
-Hashing a recording takes minutes for a large file: it runs on a worker (ui/tasks.py) that only
+Hashing a recording takes minutes for a large file: it runs on a worker (ui/common/tasks.py) that only
 calls the core, with a progress dialog showing the bytes done and a Cancel that stops it between
 two reads; nothing is written when it is cancelled. A fixity check that finds other contents, or
 no file, is an alarm nobody can overlook, and says plainly that the stored hash was not changed.
@@ -29,13 +29,12 @@ from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
 from barnahus_app.persons import display_name
 from barnahus_app.timeutil import system_zone_name, zone_info
 
-from .feedback import (
+from ui.common.feedback import (
     FormDialog, InlineMessage, bold, core_message, muted, open_dialog, setup_list_table, tinted_box,
 )
-from .field_widgets import local_datetime_text
-from .tasks import ProgressJob
-from .today import DateField
-from .vocab_widgets import ChoiceCombo, term_label
+from ui.common.tasks import ProgressJob
+from ui.common.dates import DateField, local_datetime_text, parse_utc
+from ui.common.vocab_widgets import ChoiceCombo, term_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ALARM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,15 +43,10 @@ SHORT_HASH = 16
 ACTIVE = ("planned", "held")
 
 
-def _parse_utc(text: str) -> datetime:
-    from barnahus_app.timeutil import parse_utc
-    return parse_utc(text)
-
-
 def _local(utc_text: str | None, zone: str, with_date: bool = True) -> str:
     if not utc_text:
         return ""
-    dt = _parse_utc(utc_text).astimezone(zone_info(zone))
+    dt = parse_utc(utc_text).astimezone(zone_info(zone))
     return dt.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
 
 
@@ -241,8 +235,8 @@ class RecordHeldDialog(_ActionDialog):
         self.ok_text = self.tr("&Record as held")
         self.intro.setText(self.tr("Times are local time in %1. Recording the interview as held also records "
                                    "that the child chose to take part.").replace("%1", self.zone))
-        start = _parse_utc(iv.get("actual_start_utc") or iv["starts_at_utc"]).astimezone(zone_info(self.zone))
-        end = _parse_utc(iv.get("actual_end_utc") or iv["ends_at_utc"]).astimezone(zone_info(self.zone))
+        start = parse_utc(iv.get("actual_start_utc") or iv["starts_at_utc"]).astimezone(zone_info(self.zone))
+        end = parse_utc(iv.get("actual_end_utc") or iv["ends_at_utc"]).astimezone(zone_info(self.zone))
         when = QWidget(self)
         wl = QHBoxLayout(when)
         wl.setContentsMargins(0, 0, 0, 0)
@@ -276,8 +270,8 @@ class RecordHeldDialog(_ActionDialog):
         self.break_box.addWidget(self.add_break_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.add_field("breaks", self.tr("Breaks:"), breaks, accessible=self.tr("Breaks"), top=True)
         for b in iv.get("breaks") or []:
-            b0 = _parse_utc(b["started_at_utc"]).astimezone(zone_info(self.zone))
-            b1 = _parse_utc(b["ended_at_utc"]).astimezone(zone_info(self.zone))
+            b0 = parse_utc(b["started_at_utc"]).astimezone(zone_info(self.zone))
+            b1 = parse_utc(b["ended_at_utc"]).astimezone(zone_info(self.zone))
             row = self.add_break(QTime(b0.hour, b0.minute))
             row.end.setTime(QTime(b1.hour, b1.minute))
 
@@ -1415,7 +1409,7 @@ class InterviewsPanel(QWidget):
         r = self.selected_recording()
         if r is None:
             return
-        from .locking import copy_identifier
+        from ui.shell.locking import copy_identifier
         copy_identifier(r["sha256"])
         self.message.show_info(self.tr("The SHA-256 of %1 is on the clipboard.").replace("%1", r["label"]))
 
@@ -1445,7 +1439,7 @@ class InterviewsPanel(QWidget):
         self.fixity_button.setEnabled(rec is not None and rec["fixity_status"] != "destroyed")
 
     def plan_interview(self) -> QDialog:
-        from .interview_dialog import InterviewPlanDialog
+        from ui.interviews.plan_dialog import InterviewPlanDialog
         dlg = InterviewPlanDialog(self.session, self, case_id=self.case_id)
         return open_dialog(self, dlg, lambda d: self._changed(d.interview_id))
 
@@ -1453,7 +1447,7 @@ class InterviewsPanel(QWidget):
         iv = self.selected()
         if iv is None:
             return None
-        from .interview_dialog import InterviewPlanDialog
+        from ui.interviews.plan_dialog import InterviewPlanDialog
         try:
             dlg = InterviewPlanDialog(self.session, self, interview_id=iv["id"])
         except BarnahusError as e:

@@ -77,6 +77,12 @@ def core_message(exc: BaseException) -> str:
         "again, tell your administrator what you were doing.").format(kind=type(exc).__name__)
 
 
+def plural(text: str, n: int) -> str:
+    """English without a translation keeps lupdate's "(s)": "1 day", "3 days". A translation
+    gives its own numerus forms and has no "(s)" left."""
+    return text.replace("(s)", "" if n == 1 else "s") if "(s)" in text else text
+
+
 class InlineMessage(QWidget):
     """A message under a form or a field: an icon and wrapped text; hidden while empty."""
 

@@ -7,7 +7,7 @@ disclosure recorded by it (record_disclosure). session.can() only shapes the vie
 may never use are not shown, the core still checks every call.
 
 Rendering, signing and copying recordings into a bundle take time: they run on a worker
-(ui/tasks.py) that only calls the core, with a progress dialog and a Cancel that stops the core
+(ui/common/tasks.py) that only calls the core, with a progress dialog and a Cancel that stops the core
 between two steps; the core then leaves nothing behind, and the dialog says so.
 """
 from __future__ import annotations
@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 from barnahus_app.errors import BarnahusError, Cancelled
 from barnahus_app.pki import colon_fingerprint
 
-from .feedback import FormDialog, InlineMessage, bold, core_message, open_dialog, setup_list_table
-from .field_widgets import local_datetime_text
-from .tasks import ProgressJob
-from .today import date_format, plural
-from .verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
+from ui.common.feedback import FormDialog, InlineMessage, bold, core_message, open_dialog, plural, setup_list_table
+from ui.common.tasks import ProgressJob
+from ui.common.dates import date_format, local_datetime_text
+from ui.documents.verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
 
 SHORT_HASH = 12
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -584,7 +583,7 @@ class IssuedDialog(QDialog):
         close.setFocus()
 
     def _copy(self, value: str, name: str) -> None:
-        from .locking import copy_identifier
+        from ui.shell.locking import copy_identifier
         copy_identifier(value)
         self.message.show_info(self.tr("{name} is on the clipboard.").format(name=name))
 
@@ -936,7 +935,7 @@ class DocumentsPanel(QWidget):
         e = self.selected()
         if e is None:
             return
-        from .locking import copy_identifier
+        from ui.shell.locking import copy_identifier
         copy_identifier(e["sha256"])
         self.message.show_info(self.tr("The SHA-256 of {document} is on the clipboard.").format(
             document=e["document_id"]))
