@@ -207,7 +207,7 @@ def _panel_with_interview(qtbot, open_as, setup, record_path):
 
 
 def _start_registration(qtbot, panel, path, label):
-    from ui.interviews.panel import RegisterRecordingDialog
+    from ui.interviews.recording_dialog import RegisterRecordingDialog
     qtbot.mouseClick(panel.register_button, LEFT)
     dlg = panel.dialog
     assert isinstance(dlg, RegisterRecordingDialog)
@@ -254,7 +254,7 @@ def test_cancelling_a_slow_registration_registers_nothing(qtbot, open_as, setup,
 
 
 def test_a_fixity_mismatch_raises_the_alarm_and_keeps_the_hash(qtbot, open_as, setup, record_path, tmp_path):
-    from ui.interviews.panel import FixityAlarmDialog, FixityCheckDialog
+    from ui.interviews.fixity import FixityAlarmDialog, FixityCheckDialog
     s, iid, panel = _panel_with_interview(qtbot, open_as, setup, record_path)
     f = tmp_path / "interview.wav"
     f.write_bytes(b"\x00\x01" * 50_000)

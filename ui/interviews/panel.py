@@ -12,824 +12,33 @@ no file, is an alarm nobody can overlook, and says plainly that the stored hash 
 """
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetrics, QKeySequence, QPalette, QPen, QShortcut, QStandardItem, QStandardItemModel,
+    QBrush, QColor, QFont, QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QCheckBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog,
-    QFormLayout, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox,
-    QPlainTextEdit, QPushButton, QRadioButton, QScrollArea, QSizePolicy, QSplitter,
-    QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTimeEdit, QVBoxLayout, QWidget,
+    QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QMenu, QMessageBox, QPlainTextEdit, QPushButton,
+    QScrollArea, QSizePolicy, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
-from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
+from barnahus_app.errors import BarnahusError
 from barnahus_app.persons import display_name
-from barnahus_app.timeutil import system_zone_name, zone_info
+from barnahus_app.timeutil import system_zone_name
 
 from ui.common.feedback import (
-    FormDialog, InlineMessage, bold, core_message, muted, open_dialog, setup_list_table, tinted_box,
+    InlineMessage, bold, core_message, muted, open_dialog, setup_list_table, tinted_box,
 )
-from ui.common.tasks import ProgressJob
-from ui.common.dates import DateField, local_datetime_text, parse_utc
-from ui.common.vocab_widgets import ChoiceCombo, term_label
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-ALARM_ROLE = Qt.ItemDataRole.UserRole + 1
-ALARM_BACKGROUND = "#8b0000"   # the same dark red as the no-contact banner: white on it reads ~10:1
-SHORT_HASH = 16
-ACTIVE = ("planned", "held")
-
-
-def _local(utc_text: str | None, zone: str, with_date: bool = True) -> str:
-    if not utc_text:
-        return ""
-    dt = parse_utc(utc_text).astimezone(zone_info(zone))
-    return dt.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
-
-
-def _duration_text(ms: int | None) -> str:
-    if not ms:
-        return ""
-    s = int(ms // 1000)
-    h, rem = divmod(s, 3600)
-    m, s = divmod(rem, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
-def _size_text(n: int | None) -> str:
-    return QLocale().formattedDataSize(int(n)) if n is not None else ""
-
-
-def _selectable(text: str, parent=None, wrap: bool = True) -> QLabel:
-    lab = QLabel(text, parent)
-    lab.setTextFormat(Qt.TextFormat.PlainText)
-    lab.setWordWrap(wrap)
-    lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    return lab
-
-
-class _Labels(QObject):
-    """The words for the core's codes, in one place (lupdate sees each self.tr)."""
-
-    def status(self, code: str) -> str:
-        return {"planned": self.tr("Planned"), "held": self.tr("Held"),
-                "not_held": self.tr("Not held: the child chose not to take part"),
-                "cancelled": self.tr("Cancelled")}.get(code, code)
-
-    def participation(self, code: str) -> str:
-        return {"not_yet_asked": self.tr("Not asked yet"), "chose_to_take_part": self.tr("Chose to take part"),
-                "chose_not_to": self.tr("Chose not to take part")}.get(code, code)
-
-    def conflict(self, code: str) -> str:
-        return {"room": self.tr("Room already booked"), "staff": self.tr("Staff member already booked"),
-                "no_contact": self.tr("No-contact: these persons must never meet"),
-                "testify_once": self.tr("The child testifies once")}.get(code, code)
-
-    def fixity(self, code: str) -> str:
-        return {"unchecked": self.tr("Not checked yet"), "ok": self.tr("Unaltered"),
-                "mismatch": self.tr("FAILED: contents differ"), "missing": self.tr("FAILED: file not found"),
-                "destroyed": self.tr("Destroyed")}.get(code, code)
-
-    def event(self, code: str, fallback: str = "") -> str:
-        return {"acquired": self.tr("Acquired"), "copied_to": self.tr("Copied to"),
-                "handed_to_police": self.tr("Handed to police"),
-                "handed_to_prosecution": self.tr("Handed to prosecution"),
-                "handed_to_court": self.tr("Handed to court"), "viewed": self.tr("Viewed"),
-                "returned": self.tr("Returned"), "destroyed": self.tr("Destroyed"),
-                "fixity_ok": self.tr("Fixity check: unaltered"),
-                "fixity_mismatch": self.tr("FIXITY CHECK FAILED: contents differ"),
-                "fixity_missing": self.tr("FIXITY CHECK FAILED: file not found")}.get(code, fallback or code)
-
-
-_labels: _Labels | None = None
-
-
-class AlarmDelegate(QStyledItemDelegate):
-    """A cell of a failed fixity check stays white on dark red whether selected or not; the
-    selection shows as a white frame, so the alarm never turns into an ordinary blue row."""
-
-    def paint(self, painter, option, index):
-        if not index.data(ALARM_ROLE):
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        opt.state &= ~QStyle.StateFlag.State_Selected
-        opt.backgroundBrush = QBrush(QColor(ALARM_BACKGROUND))
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            opt.palette.setColor(group, QPalette.ColorRole.Text, QColor("white"))
-        painter.save()
-        painter.fillRect(option.rect, QColor(ALARM_BACKGROUND))
-        widget = opt.widget
-        (widget.style() if widget is not None else QApplication.style()).drawControl(
-            QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        if selected:
-            pen = QPen(QColor("white"))
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawLine(option.rect.topLeft(), option.rect.topRight())
-            painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
-        painter.restore()
-
-
-def labels() -> _Labels:
-    global _labels
-    if _labels is None:
-        _labels = _Labels(QCoreApplication.instance())
-    return _labels
-
-
-# --- dialogs that run one core call --------------------------------------------------------------
-class _ActionDialog(FormDialog):
-    """The dialogs of the Interviews page, each running one core call: hints in a quieter colour."""
-
-    muted_hints = True
-    row_gap = 3
-
-
-def _text_box(parent, lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
-    return box
-
-
-class CancelInterviewDialog(_ActionDialog):
-    def __init__(self, session, interview: dict, parent=None):
-        self.interview = interview
-        super().__init__(session, parent)
-
-    def build(self) -> None:
-        self.setWindowTitle(self.tr("Cancel an interview"))
-        self.ok_text = self.tr("Cancel the &interview")
-        self.intro.setText(self.tr("The interview stays in the record as cancelled, with your reason. "
-                                   "It no longer counts as one of the child's interviews."))
-        self.reason = _text_box(self, 4)
-        self.reason.setObjectName("cancelReason")
-        self.add_field("reason", self.tr("&Reason:"), self.reason, self.tr("Required."),
-                       accessible=self.tr("Reason"), top=True)
-
-    def run(self) -> None:
-        self.session.cancel_interview(self.interview["id"], self.reason.toPlainText())
-
-
-class DeclinedDialog(_ActionDialog):
-    def __init__(self, session, interview: dict, parent=None):
-        self.interview = interview
-        super().__init__(session, parent)
-
-    def build(self) -> None:
-        self.setWindowTitle(self.tr("The child chose not to take part"))
-        self.ok_text = self.tr("&Record")
-        self.intro.setText(self.tr("Taking part is the child's right, not a duty. The interview is recorded as "
-                                   "not held because the child chose not to take part."))
-        self.note = _text_box(self, 3)
-        self.note.setObjectName("declinedNote")
-        self.add_field("note", self.tr("&Note (optional):"), self.note, accessible=self.tr("Note"), top=True)
-
-    def run(self) -> None:
-        self.session.record_child_declined(self.interview["id"], self.note.toPlainText() or None)
-
-
-class _BreakRow(QWidget):
-    removeRequested = Signal(object)
-
-    def __init__(self, n: int, start: QTime, parent=None):
-        super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.start = QTimeEdit(start, self)
-        self.start.setDisplayFormat("HH:mm")
-        self.end = QTimeEdit(start.addSecs(15 * 60), self)
-        self.end.setDisplayFormat("HH:mm")
-        self.remove = QPushButton(self.tr("Remo&ve"), self)
-        self.remove.setAutoDefault(False)
-        lay.addWidget(QLabel(self.tr("from"), self))
-        lay.addWidget(self.start)
-        lay.addWidget(QLabel(self.tr("to"), self))
-        lay.addWidget(self.end)
-        lay.addWidget(self.remove)
-        lay.addStretch(1)
-        self.start.setAccessibleName(self.tr("Break %1 from").replace("%1", str(n)))
-        self.end.setAccessibleName(self.tr("Break %1 to").replace("%1", str(n)))
-        self.remove.setAccessibleName(self.tr("Remove break %1").replace("%1", str(n)))
-        self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
-
-
-class RecordHeldDialog(_ActionDialog):
-    """The interview took place: actual start and end, breaks, who was present, language used."""
-
-    def __init__(self, session, interview: dict, parent=None):
-        self.interview = interview
-        self.zone = interview["time_zone"]
-        super().__init__(session, parent)
-
-    def build(self) -> None:
-        iv = self.interview
-        self.setWindowTitle(self.tr("Record the interview as held"))
-        self.ok_text = self.tr("&Record as held")
-        self.intro.setText(self.tr("Times are local time in %1. Recording the interview as held also records "
-                                   "that the child chose to take part.").replace("%1", self.zone))
-        start = parse_utc(iv.get("actual_start_utc") or iv["starts_at_utc"]).astimezone(zone_info(self.zone))
-        end = parse_utc(iv.get("actual_end_utc") or iv["ends_at_utc"]).astimezone(zone_info(self.zone))
-        when = QWidget(self)
-        wl = QHBoxLayout(when)
-        wl.setContentsMargins(0, 0, 0, 0)
-        self.day = DateField(when, initial=start.date())
-        self.day.setAccessibleName(self.tr("Date"))
-        self.started = QTimeEdit(QTime(start.hour, start.minute), when)
-        self.started.setDisplayFormat("HH:mm")
-        self.started.setAccessibleName(self.tr("Started at"))
-        self.ended = QTimeEdit(QTime(end.hour, end.minute), when)
-        self.ended.setDisplayFormat("HH:mm")
-        self.ended.setAccessibleName(self.tr("Ended at"))
-        l1 = QLabel(self.tr("&from"), when)
-        l1.setBuddy(self.started)
-        l2 = QLabel(self.tr("&to"), when)
-        l2.setBuddy(self.ended)
-        for w in (self.day, l1, self.started, l2, self.ended):
-            wl.addWidget(w)
-        wl.addStretch(1)
-        when.setFocusProxy(self.day)
-        self.add_field("actual_start", self.tr("&Held on:"), when, accessible=self.tr("Held on"))
-        self.messages["actual_end"] = self.messages["actual_start"]
-        self.names["actual_end"] = self.tr("End")
-
-        self.break_rows: list[_BreakRow] = []
-        breaks = QWidget(self)
-        self.break_box = QVBoxLayout(breaks)
-        self.break_box.setContentsMargins(0, 0, 0, 0)
-        self.add_break_button = QPushButton(self.tr("Add a &break"), breaks)
-        self.add_break_button.setAutoDefault(False)
-        self.add_break_button.clicked.connect(lambda: self.add_break())
-        self.break_box.addWidget(self.add_break_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.add_field("breaks", self.tr("Breaks:"), breaks, accessible=self.tr("Breaks"), top=True)
-        for b in iv.get("breaks") or []:
-            b0 = parse_utc(b["started_at_utc"]).astimezone(zone_info(self.zone))
-            b1 = parse_utc(b["ended_at_utc"]).astimezone(zone_info(self.zone))
-            row = self.add_break(QTime(b0.hour, b0.minute))
-            row.end.setTime(QTime(b1.hour, b1.minute))
-
-        self.present: dict[int, QCheckBox] = {}
-        parts = iv.get("participants") or []
-        if parts:
-            box = QWidget(self)
-            pl = QVBoxLayout(box)
-            pl.setContentsMargins(0, 0, 0, 0)
-            pl.setSpacing(2)
-            for p in parts:
-                who = p.get("display") or self.tr("not named")
-                cb = QCheckBox("%s: %s" % (term_label("interview_participant_roles", p["role"]), who), box)
-                cb.setChecked(p.get("present") is not False)
-                pl.addWidget(cb)
-                self.present[p["id"]] = cb
-            box.setFocusProxy(next(iter(self.present.values())))
-            self.add_field("present", self.tr("&Present:"), box, self.tr("Untick who did not come."),
-                           accessible=self.tr("Who was present"), top=True)
-
-        self.language = QLineEdit(iv.get("language_used") or iv.get("language") or "", self)
-        self.language.setMaxLength(16)
-        self.language.setPlaceholderText(self.tr("e.g. sv"))
-        self.language.setMaximumWidth(self.fontMetrics().height() * 8)
-        self.add_field("language_used", self.tr("&Language used:"), self.language,
-                       self.tr("A language code such as sv, ar or uk."), accessible=self.tr("Language used"))
-        self.messages["status"] = self.general
-
-    def add_break(self, start: QTime | None = None) -> _BreakRow:
-        row = _BreakRow(len(self.break_rows) + 1, start or self.started.time().addSecs(30 * 60), self)
-        self.break_rows.append(row)
-        self.break_box.insertWidget(self.break_box.count() - 1, row)
-        row.removeRequested.connect(self._remove_break)
-        prev = self.ended  # Tab: the end time, each break in order, then Add a break
-        for r in self.break_rows:
-            for w in (r.start, r.end, r.remove):
-                QWidget.setTabOrder(prev, w)
-                prev = w
-        QWidget.setTabOrder(prev, self.add_break_button)
-        row.start.setFocus(Qt.FocusReason.OtherFocusReason)
-        return row
-
-    def _remove_break(self, row: _BreakRow) -> None:
-        self.break_rows.remove(row)
-        self.break_box.removeWidget(row)
-        row.deleteLater()
-        self.add_break_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _at(self, t: QTime) -> datetime:
-        d = self.day.date()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())  # wall clock in the zone
-
-    def run(self) -> None:
-        self.session.record_interview(
-            self.interview["id"], actual_start=self._at(self.started.time()), actual_end=self._at(self.ended.time()),
-            breaks=[(self._at(r.start.time()), self._at(r.end.time())) for r in self.break_rows],
-            present={pid: cb.isChecked() for pid, cb in self.present.items()},
-            language_used=self.language.text().strip() or None)
-
-
-# --- hashing with progress and cancel ------------------------------------------------------------
-class HashJob(ProgressJob):
-    """Hashing a file on a worker, with progress and cancel: the label shows the bytes done."""
-
-    width_em = 28
-
-    def label_text(self, done: int, total: int) -> str:
-        return (self.tr("%1\n%2 of %3").replace("%1", self.what).replace("%2", _size_text(done))
-                .replace("%3", _size_text(total)))
-
-
-class RegisterRecordingDialog(_ActionDialog):
-    """Register a recording of the interview: the file is hashed (SHA-256) on a worker, with
-    progress and cancel, and registered with where it is kept."""
-
-    registered = Signal(int)
-
-    def __init__(self, session, interview: dict, recordings: list[dict], parent=None):
-        self.interview = interview
-        self.masters = [r for r in recordings if r["copy_kind"] == "master"]
-        self.job: HashJob | None = None
-        self.recording_id: int | None = None
-        super().__init__(session, parent)
-        self.ok_button.setObjectName("registerButton")
-
-    def build(self) -> None:
-        em = self.fontMetrics().height()
-        self.setMinimumWidth(em * 40)
-        self.setWindowTitle(self.tr("Register a recording"))
-        self.ok_text = self.tr("&Register")
-        self.intro.setText(self.tr("The file stays where the centre keeps evidence. Its SHA-256 is computed now "
-                                   "and never changes afterwards; later checks compare against it. A large "
-                                   "file takes a few minutes."))
-        row = QWidget(self)
-        rl = QHBoxLayout(row)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.path = QLineEdit(row)
-        self.path.setObjectName("recordingPath")
-        self.path.setAccessibleName(self.tr("File"))
-        self.browse = QPushButton(self.tr("&Browse…"), row)
-        self.browse.setAutoDefault(False)
-        self.browse.clicked.connect(self._browse)
-        rl.addWidget(self.path, 1)
-        rl.addWidget(self.browse)
-        row.setFocusProxy(self.path)
-        self.add_field("path", self.tr("&File:"), row, accessible=self.tr("File"))
-
-        self.label = QLineEdit(self)
-        self.label.setObjectName("recordingLabel")
-        self.label.setMaxLength(200)
-        self.add_field("label", self.tr("&Label:"), self.label, self.tr("Required, e.g. Master recording, camera 1."),
-                       accessible=self.tr("Label"))
-        self.storage = QLineEdit(self)
-        self.storage.setObjectName("storageLocation")
-        self.add_field("storage_location", self.tr("&Kept at:"), self.storage,
-                       self.tr("Where the evidence is kept: a path, or the label of a removable drive. "
-                               "Empty: the file's path."), accessible=self.tr("Storage location"))
-        self.device = QLineEdit(self)
-        self.device.setMaxLength(200)
-        self.add_field("capture_device", self.tr("Capture &device:"), self.device, accessible=self.tr("Capture device"))
-
-        kind = QWidget(self)
-        kl = QVBoxLayout(kind)
-        kl.setContentsMargins(0, 0, 0, 0)
-        kl.setSpacing(2)
-        self.as_master = QRadioButton(self.tr("&Master: the original from the recording equipment"), kind)
-        self.as_working = QRadioButton(self.tr("&Working copy of:"), kind)
-        self.kind_group = QButtonGroup(self)
-        self.kind_group.addButton(self.as_master)
-        self.kind_group.addButton(self.as_working)
-        self.as_master.setChecked(True)
-        self.master = ChoiceCombo([(m["id"], m["label"]) for m in self.masters],
-                                  placeholder_text=self.tr("Choose the master"))
-        self.master.setAccessibleName(self.tr("Master it was copied from"))
-        wl = QHBoxLayout()
-        wl.addWidget(self.as_working)
-        wl.addWidget(self.master, 1)
-        kl.addWidget(self.as_master)
-        kl.addLayout(wl)
-        self.as_working.setEnabled(bool(self.masters))
-        self.master.setEnabled(False)
-        self.as_working.toggled.connect(self.master.setEnabled)
-        kind.setFocusProxy(self.as_master)
-        self.add_field("copy_kind", self.tr("Copy:"), kind, accessible=self.tr("Master or working copy"), top=True)
-        self.messages["master_id"] = self.messages["copy_kind"]
-        self.names["master_id"] = self.tr("Master")
-
-        self.purpose = _text_box(self, 2)
-        self.add_field("purpose", self.tr("&Purpose:"), self.purpose,
-                       self.tr("For a working copy that differs from its master: what was done to it "
-                               "(e.g. redaction, conversion), so it can be repeated."),
-                       accessible=self.tr("Purpose"), top=True)
-        self.path.textChanged.connect(self._path_changed)
-
-    def _browse(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the recording"), self.path.text())
-        if path:
-            self.path.setText(path)
-
-    def _path_changed(self, text: str) -> None:
-        from pathlib import Path
-        if text and not self.label.isModified() and not self.label.text():
-            self.label.setText(Path(text).stem[:200])
-
-    def accept(self) -> None:
-        """Start the hashing; the dialog closes when the core has registered the recording."""
-        if self.job is not None and self.job.running:
-            return
-        self.clear_messages()
-        path = self.path.text().strip()
-        if not path:
-            self.messages["path"].show_error(self.tr("Choose the file of the recording."))
-            self.path.setFocus()
-            return
-        working = self.as_working.isChecked()
-        kwargs = dict(label=self.label.text(), storage_location=self.storage.text().strip() or None,
-                      copy_kind="working" if working else "master",
-                      master_id=self.master.value() if working else None,
-                      capture_device=self.device.text() or None,
-                      purpose=self.purpose.toPlainText() or None)
-        iid = self.interview["id"]
-        session = self.session
-
-        def work(progress, cancel):
-            return session.register_recording(iid, path, progress=progress, cancel=cancel, **kwargs)
-
-        from pathlib import Path
-        stopping = self.tr("Stopping…")
-        self.job = HashJob(self, work, title=self.tr("Registering the recording"),
-                           what=self.tr("Computing the SHA-256 of %1…").replace("%1", Path(path).name),
-                           stopping=stopping, name="hashProgress")
-        self.job.finished.connect(self._finished)
-        self.job.cancelRequested.connect(lambda: self.general.show_info(stopping))
-        self._set_busy(True)
-        self.job.start()
-
-    def _set_busy(self, busy: bool) -> None:
-        for w in (self.ok_button, self.path, self.browse, self.label, self.storage, self.device, self.as_master,
-                  self.as_working, self.purpose):
-            w.setEnabled(not busy)
-        self.master.setEnabled(not busy and self.as_working.isChecked())
-
-    def _finished(self, result, error) -> None:
-        self._set_busy(False)
-        if error is None:
-            self.recording_id = result
-            self.done_ok = True
-            QDialog.accept(self)
-            self.registered.emit(result)
-            return
-        if isinstance(error, Cancelled):
-            self.general.show_info(self.tr("Stopped. Nothing was registered."))
-        elif isinstance(error, ValidationError) and error.field in self.messages:
-            self.show_error(error)
-        else:
-            self.general.show_error(core_message(error))
-
-    def reject(self) -> None:
-        if self.job is not None and self.job.running:
-            self.job.cancel()  # the worker stops between two reads; nothing is written
-        super().reject()
-
-
-class FixityAlarmDialog(QDialog):
-    """A loud, unmistakable alarm: the recording is not what was registered (or is gone)."""
-
-    def __init__(self, result, recording: dict, parent=None):
-        super().__init__(parent)
-        self.setObjectName("fixityAlarm")
-        self.setModal(True)
-        missing = result.status == "missing"
-        self.setWindowTitle(self.tr("FIXITY CHECK FAILED"))
-        em = self.fontMetrics().height()
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, em // 2)
-        band = QFrame(self)
-        band.setObjectName("fixityAlarmBand")
-        band.setAutoFillBackground(True)
-        pal = band.palette()
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
-            pal.setColor(group, QPalette.ColorRole.Window, QColor(ALARM_BACKGROUND))
-            pal.setColor(group, QPalette.ColorRole.WindowText, QColor("white"))
-        band.setPalette(pal)
-        bl = QHBoxLayout(band)
-        bl.setContentsMargins(em, em, em, em)
-        bl.setSpacing(em)
-        icon = QLabel(band)
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(em * 3, em * 3))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        bl.addWidget(icon)
-        head = QVBoxLayout()
-        title = bold(QLabel(self.tr("FIXITY CHECK FAILED"), band), 1.6)
-        title.setObjectName("fixityAlarmTitle")
-        head.addWidget(title)
-        what = (self.tr("The file was not found where it is kept.") if missing else
-                self.tr("The file's contents are NOT the contents that were registered."))
-        sub = bold(QLabel(what, band), 1.15)
-        sub.setWordWrap(True)
-        head.addWidget(sub)
-        bl.addLayout(head, 1)
-        lay.addWidget(band)
-
-        body = QVBoxLayout()
-        body.setContentsMargins(em, em // 2, em, 0)
-        body.setSpacing(em // 2)
-        kept = bold(_selectable(self.tr("The stored hash was NOT changed. The SHA-256 taken at registration "
-                                         "stays the reference; this failure is now an entry in the chain of "
-                                         "custody and in the audit trail."), self))
-        kept.setObjectName("fixityAlarmKept")
-        body.addWidget(kept)
-        grid = QFormLayout()
-        grid.setHorizontalSpacing(em)
-        grid.addRow(self.tr("Recording:"), _selectable(recording.get("label") or "", self))
-        grid.addRow(self.tr("Checked file:"), _selectable(result.checked_path, self))
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        exp = _selectable(result.expected_sha256, self, wrap=False)
-        exp.setFont(mono)
-        grid.addRow(self.tr("SHA-256 at registration:"), exp)
-        got = _selectable(result.computed_sha256 or self.tr("(no file to hash)"), self, wrap=False)
-        got.setFont(mono)
-        grid.addRow(self.tr("SHA-256 found now:"), got)
-        body.addLayout(grid)
-        advice = _selectable(self.tr("Do not use this copy as evidence. Tell the person responsible for the "
-                                     "evidence store, find an intact copy, and check it."), self)
-        body.addWidget(advice)
-        buttons = QDialogButtonBox(self)
-        ok = buttons.addButton(self.tr("I have &read this"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setObjectName("fixityAlarmAcknowledge")
-        buttons.accepted.connect(self.accept)
-        body.addWidget(buttons)
-        lay.addLayout(body)
-        self.setMinimumWidth(em * 44)
-        self.setAccessibleDescription(" ".join([title.text(), what, kept.text()]))
-
-
-class FixityCheckDialog(_ActionDialog):
-    """Re-hash a copy of a recording where it is kept and compare with the registered SHA-256."""
-
-    checked = Signal(object)
-
-    def __init__(self, session, recording: dict, parent=None):
-        self.recording = recording
-        self.job: HashJob | None = None
-        self.result = None
-        super().__init__(session, parent)
-        self.ok_button.setObjectName("checkButton")
-
-    def build(self) -> None:
-        r = self.recording
-        em = self.fontMetrics().height()
-        self.setMinimumWidth(em * 40)
-        self.setWindowTitle(self.tr("Check fixity"))
-        self.ok_text = self.tr("&Check")
-        self.intro.setText(self.tr("The copy is hashed again and compared with the SHA-256 taken when it was "
-                                   "registered. The result is recorded in the chain of custody; the registered "
-                                   "hash never changes."))
-        self.add_field("recording", self.tr("Recording:"), _selectable(r["label"], self))
-        sha = _selectable(r["sha256"], self, wrap=False)
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        sha.setFont(mono)
-        self.add_field("sha", self.tr("Registered SHA-256:"), sha)
-        row = QWidget(self)
-        rl = QHBoxLayout(row)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.path = QLineEdit(r.get("storage_location") or "", row)
-        self.path.setObjectName("fixityPath")
-        self.path.setAccessibleName(self.tr("File to check"))
-        self.browse = QPushButton(self.tr("&Browse…"), row)
-        self.browse.setAutoDefault(False)
-        self.browse.clicked.connect(self._browse)
-        rl.addWidget(self.path, 1)
-        rl.addWidget(self.browse)
-        row.setFocusProxy(self.path)
-        self.add_field("path", self.tr("&File to check:"), row,
-                       self.tr("Where this copy is kept now (a removable drive may be mounted elsewhere)."),
-                       accessible=self.tr("File to check"))
-
-    def _browse(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the copy to check"), self.path.text())
-        if path:
-            self.path.setText(path)
-
-    def accept(self) -> None:
-        if self.job is not None and self.job.running:
-            return
-        self.clear_messages()
-        path = self.path.text().strip() or None
-        rid = self.recording["id"]
-        session = self.session
-        stopping = self.tr("Stopping…")
-        self.job = HashJob(self, lambda progress, cancel: session.check_fixity(rid, path, progress, cancel),
-                           title=self.tr("Checking fixity"), what=self.tr("Computing the SHA-256 of %1…")
-                           .replace("%1", path or self.recording.get("file_name") or ""),
-                           stopping=stopping, name="hashProgress")
-        self.job.finished.connect(self._finished)
-        self.job.cancelRequested.connect(lambda: self.general.show_info(stopping))
-        self.ok_button.setEnabled(False)
-        self.job.start()
-
-    def _finished(self, result, error) -> None:
-        self.ok_button.setEnabled(True)
-        if error is not None:
-            if isinstance(error, Cancelled):
-                self.general.show_info(self.tr("Stopped. Nothing was recorded."))
-            else:
-                self.show_error(error)
-            return
-        self.result = result
-        self.done_ok = True
-        QDialog.accept(self)
-        self.checked.emit(result)
-
-    def reject(self) -> None:
-        if self.job is not None and self.job.running:
-            self.job.cancel()
-        super().reject()
-
-
-# --- chain of custody ----------------------------------------------------------------------------
-class AddCustodyEventDialog(_ActionDialog):
-    EVENTS = ("handed_to_police", "handed_to_prosecution", "handed_to_court", "viewed", "returned", "destroyed")
-    HAND_OVERS = ("handed_to_police", "handed_to_prosecution", "handed_to_court")
-
-    def __init__(self, session, recording: dict, parent=None):
-        self.recording = recording
-        super().__init__(session, parent)
-
-    def build(self) -> None:
-        self.setWindowTitle(self.tr("Add to the chain of custody"))
-        self.ok_text = self.tr("&Add")
-        self.intro.setText(self.tr("Recording: %1. Who did what, when, where and why. Entries cannot be "
-                                   "changed or removed afterwards.").replace("%1", self.recording["label"]))
-        self.event = ChoiceCombo([(e, labels().event(e)) for e in self.EVENTS],
-                                 placeholder_text=self.tr("Choose what happened"))
-        self.event.setObjectName("custodyEvent")
-        self.add_field("event", self.tr("&What happened:"), self.event, accessible=self.tr("What happened"))
-        self.when = QDateTimeEdit(self)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.when.setCalendarPopup(True)
-        now = QDateTime.currentDateTime()
-        self.when.setDateTime(QDateTime(now.date(), QTime(now.time().hour(), now.time().minute())))
-        self.when.setMaximumDateTime(now.addSecs(60))
-        self.add_field("occurred_at", self.tr("Wh&en:"), self.when, accessible=self.tr("When"))
-        self.actor = QLineEdit(self)
-        self.actor.setPlaceholderText(self.session.display_name)
-        self.actor.setMaxLength(200)
-        self.add_field("actor", self.tr("&By whom:"), self.actor, self.tr("Empty: you."), accessible=self.tr("By whom"))
-        self.location = QLineEdit(self)
-        self.location.setObjectName("custodyLocation")
-        self.add_field("location", self.tr("W&here:"), self.location, self.tr("Required."), accessible=self.tr("Where"))
-        self.counterpart = QLineEdit(self)
-        self.counterpart.setMaxLength(200)
-        self.add_field("counterpart", self.tr("&Received by:"), self.counterpart,
-                       self.tr("Name and agency of whoever received it."), accessible=self.tr("Received by"))
-        self.receipt = QLineEdit(self)
-        self.add_field("receipt", self.tr("Re&ceipt:"), self.receipt, self.tr("Receipt number, signature, date."),
-                       accessible=self.tr("Receipt"))
-        self.order = QLineEdit(self)
-        self.add_field("order_reference", self.tr("&Order:"), self.order,
-                       self.tr("The reference of the order that allowed the destruction."),
-                       accessible=self.tr("Order reference"))
-        self.purpose = _text_box(self, 2)
-        self.add_field("purpose", self.tr("Wh&y:"), self.purpose, accessible=self.tr("Why"), top=True)
-        self.event.valueChanged.connect(self._event_changed)
-        self._event_changed(None)
-
-    def _event_changed(self, event) -> None:
-        self.set_row_visible("counterpart", event in self.HAND_OVERS or event == "returned")
-        self.set_row_visible("receipt", event in self.HAND_OVERS or event == "returned")
-        self.set_row_visible("order_reference", event == "destroyed")
-        self.counterpart_caption_required(event in self.HAND_OVERS)
-
-    def counterpart_caption_required(self, required: bool) -> None:
-        note = self.rows["counterpart"][2]
-        note.setText(self.tr("Required. Name and agency of whoever received it.") if required else
-                     self.tr("Name and agency of whoever it came back from."))
-
-    def run(self) -> None:
-        event = self.event.value()
-        if event is None:
-            raise ValidationError("event", self.tr("Choose what happened."))
-        if event == "destroyed":
-            answer = QMessageBox.warning(
-                self, self.tr("Destroy the recording?"),
-                self.tr("Record that this recording was destroyed? Its chain of custody then ends; this "
-                        "cannot be undone."),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                raise ValidationError("event", self.tr("Not recorded."))
-        d, t = self.when.date(), self.when.time()
-        when = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
-        visible = lambda name: not self.rows[name][1].isHidden()  # noqa: E731
-        self.session.add_custody_event(
-            self.recording["id"], event, occurred_at=when, actor=self.actor.text() or None,
-            location=self.location.text() or None, purpose=self.purpose.toPlainText() or None,
-            counterpart=self.counterpart.text() or None if visible("counterpart") else None,
-            receipt=self.receipt.text() or None if visible("receipt") else None,
-            order_reference=self.order.text() or None if visible("order_reference") else None)
-
-
-class CustodyLogDialog(QDialog):
-    """The chain of custody of one recording, oldest first; Add event… for those who may."""
-
-    changed = Signal()
-
-    COLUMNS = ("when", "event", "actor", "location", "purpose", "counterpart", "receipt", "hash", "by")
-
-    def __init__(self, session, recording: dict, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.recording = recording
-        self.setObjectName("custodyLogDialog")
-        self.setWindowTitle(self.tr("Chain of custody: %1").replace("%1", recording["label"]))
-        em = self.fontMetrics().height()
-        lay = QVBoxLayout(self)
-        head = bold(_selectable(self.tr("%1 · SHA-256 %2").replace("%1", recording["label"])
-                                 .replace("%2", recording["sha256"]), self))
-        lay.addWidget(head)
-        self.model = QStandardItemModel(0, len(self.COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("What"), self.tr("By whom"), self.tr("Where"), self.tr("Why"),
-            self.tr("To / from"), self.tr("Receipt or order"), self.tr("SHA-256 computed"), self.tr("Entered by")])
-        self.view = QTableView(self)
-        self.view.setObjectName("custodyTable")
-        self.view.setAccessibleName(self.tr("Chain of custody"))
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(AlarmDelegate(self.view))
-        setup_list_table(self.view, em + 12)
-        hh = self.view.horizontalHeader()
-        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        lay.addWidget(self.view, 1)
-        self.message = InlineMessage(self)
-        lay.addWidget(self.message)
-        buttons = QDialogButtonBox(self)
-        self.add_button = buttons.addButton(self.tr("&Add event…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.add_button.setObjectName("addCustodyEventButton")
-        self.add_button.setVisible(session.can("recording", "update"))
-        self.add_button.setEnabled(recording.get("fixity_status") != "destroyed")
-        self.add_button.clicked.connect(self.add_event)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.clicked.connect(self.accept)
-        lay.addWidget(buttons)
-        self.resize(em * 78, em * 26)
-        self.reload()
-        self.view.setFocus()
-
-    def reload(self) -> None:
-        try:
-            events = self.session.custody_log(self.recording["id"])
-        except BarnahusError as e:
-            self.message.show_error(core_message(e))
-            return
-        self.model.removeRows(0, self.model.rowCount())
-        alarm_bg, white = QBrush(QColor(ALARM_BACKGROUND)), QBrush(QColor("white"))
-        for ev in events:
-            sha = ev.get("computed_sha256") or ""
-            values = [local_datetime_text(ev["occurred_at_utc"]), labels().event(ev["event"], ev.get("label", "")),
-                      ev.get("actor") or "", ev.get("location") or "", ev.get("purpose") or "",
-                      ev.get("counterpart") or "", ev.get("receipt") or ev.get("order_reference") or "",
-                      (sha[:SHORT_HASH] + "…") if sha else "", ev.get("recorded_by_name") or ""]
-            items = []
-            for v in values:
-                it = QStandardItem(v)
-                it.setEditable(False)
-                it.setToolTip(v)
-                items.append(it)
-            if sha:
-                items[7].setToolTip(sha)
-            if ev["event"] in ("fixity_mismatch", "fixity_missing"):
-                for it in items:
-                    it.setData(True, ALARM_ROLE)
-                    it.setBackground(alarm_bg)
-                    it.setForeground(white)
-                    f = QFont(self.font())
-                    f.setBold(True)
-                    it.setFont(f)
-            self.model.appendRow(items)
-        fm = self.fontMetrics()
-        bold = QFont(self.font())
-        bold.setBold(True)
-        what = max([QFontMetrics(bold).horizontalAdvance(self.model.item(r, 1).text())
-                    for r in range(self.model.rowCount())] + [fm.height() * 8]) + 24
-        widths = (fm.horizontalAdvance("0000-00-00 00:00") + 24, what, fm.height() * 7,
-                  fm.height() * 9, fm.height() * 9, fm.height() * 7, fm.height() * 7,
-                  fm.horizontalAdvance("0" * SHORT_HASH + "…") + 24)
-        for i, w in enumerate(widths):
-            self.view.horizontalHeader().resizeSection(i, w)
-
-    def add_event(self) -> None:
-        dlg = AddCustodyEventDialog(self.session, self.recording, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.reload()
-            self.changed.emit()
-        dlg.deleteLater()
+from ui.common.dates import local_datetime_text
+from ui.common.vocab_widgets import term_label
+from ui.interviews.shared import (
+    ACTIVE, ALARM_BACKGROUND, ALARM_ROLE, AlarmDelegate, ID_ROLE, SHORT_HASH, duration_text, labels,
+    local_time_text, selectable_label, size_text,
+)
+from ui.interviews.custody import CustodyLogDialog
+from ui.interviews.fixity import FixityAlarmDialog, FixityCheckDialog
+from ui.interviews.held_dialog import RecordHeldDialog
+from ui.interviews.recording_dialog import RegisterRecordingDialog
+from ui.interviews.status_dialogs import CancelInterviewDialog, DeclinedDialog
 
 
 # --- the panel -----------------------------------------------------------------------------------
@@ -872,7 +81,7 @@ class InterviewsPanel(QWidget):
 
         self.count_box, cl = tinted_box(self, "interviewCountBox")
         cl.setSpacing(2)
-        self.count_label = bold(_selectable("", self.count_box), 1.15)
+        self.count_label = bold(selectable_label("", self.count_box), 1.15)
         self.count_label.setObjectName("interviewCountLabel")
         cl.addWidget(self.count_label)
         note = QLabel(self.tr("Planned and held interviews of the child across all their cases. As few interviews "
@@ -1129,7 +338,7 @@ class InterviewsPanel(QWidget):
 
     def _when_text(self, iv: dict) -> str:
         zone = iv["time_zone"]
-        text = f"{_local(iv['starts_at_utc'], zone)}–{_local(iv['ends_at_utc'], zone, with_date=False)}"
+        text = f"{local_time_text(iv['starts_at_utc'], zone)}–{local_time_text(iv['ends_at_utc'], zone, with_date=False)}"
         if zone != self._zone:
             text += f" ({zone})"
         return text
@@ -1191,7 +400,7 @@ class InterviewsPanel(QWidget):
                 .replace("%2", child)
         else:
             title = self.tr("Interview of %1: %2").replace("%1", child).replace("%2", labels().status(iv["status"]))
-        head = bold(_selectable(title, w), 1.1)
+        head = bold(selectable_label(title, w), 1.1)
         head.setObjectName("interviewTitle")
         v.addWidget(head)
         form = QFormLayout()
@@ -1204,7 +413,7 @@ class InterviewsPanel(QWidget):
         def row(label: str, text: str | None) -> None:
             if not text:
                 return
-            val = _selectable(text, w, wrap=len(text) > 50)  # wrapping short values spreads rows apart
+            val = selectable_label(text, w, wrap=len(text) > 50)  # wrapping short values spreads rows apart
             val.setAccessibleName(label)
             form.addRow(QLabel(label, w), val)
 
@@ -1212,8 +421,8 @@ class InterviewsPanel(QWidget):
         row(self.tr("Planned"), self._when_text(iv))
         if iv.get("actual_start_utc"):
             row(self.tr("Held"),
-                f"{_local(iv['actual_start_utc'], zone)}–{_local(iv['actual_end_utc'], zone, False)}")
-        breaks = [f"{_local(b['started_at_utc'], zone, False)}–{_local(b['ended_at_utc'], zone, False)}"
+                f"{local_time_text(iv['actual_start_utc'], zone)}–{local_time_text(iv['actual_end_utc'], zone, False)}")
+        breaks = [f"{local_time_text(b['started_at_utc'], zone, False)}–{local_time_text(b['ended_at_utc'], zone, False)}"
                   for b in iv.get("breaks") or []]
         row(self.tr("Breaks"), ", ".join(breaks))
         row(self.tr("Room"), iv.get("room_name"))
@@ -1235,7 +444,7 @@ class InterviewsPanel(QWidget):
         parts = iv.get("participants") or []
         v.addWidget(bold(QLabel(self.tr("Participants"), w)))
         if not parts:
-            v.addWidget(_selectable(self.tr("Only the child and the interviewer."), w))
+            v.addWidget(selectable_label(self.tr("Only the child and the interviewer."), w))
         for p in parts:
             bits = [term_label("interview_participant_roles", p["role"]) + ": "
                     + (p.get("display") or self.tr("not named"))]
@@ -1245,7 +454,7 @@ class InterviewsPanel(QWidget):
                 bits.append(self.tr("present"))
             elif p.get("present") is False:
                 bits.append(self.tr("not present"))
-            v.addWidget(_selectable(" · ".join(bits), w))
+            v.addWidget(selectable_label(" · ".join(bits), w))
 
         overrides = iv.get("overrides") or []
         if overrides:
@@ -1254,7 +463,7 @@ class InterviewsPanel(QWidget):
                 text = self.tr("%1 — reason: %2 (%3, %4)").replace("%1", labels().conflict(o["conflict"])) \
                     .replace("%2", o["reason"]).replace("%3", o.get("by_name") or "") \
                     .replace("%4", local_datetime_text(o.get("at_utc")))
-                lab = _selectable(text, w)
+                lab = selectable_label(text, w)
                 lab.setObjectName("overrideText")
                 v.addWidget(lab)
         lay.addWidget(w)
@@ -1368,8 +577,8 @@ class InterviewsPanel(QWidget):
         if r["fixity_status"] == "ok" and r.get("fixity_checked_at"):
             fixity = self.tr("%1 (checked %2)").replace("%1", fixity).replace(
                 "%2", local_datetime_text(r["fixity_checked_at"])[:10])
-        values = [r["label"], copy, _size_text(r.get("size_bytes")), r["sha256"][:SHORT_HASH] + "…",
-                  _duration_text(r.get("duration_ms")), fixity]
+        values = [r["label"], copy, size_text(r.get("size_bytes")), r["sha256"][:SHORT_HASH] + "…",
+                  duration_text(r.get("duration_ms")), fixity]
         items = []
         for v in values:
             it = QStandardItem(v)
