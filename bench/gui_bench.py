@@ -459,8 +459,8 @@ def open_window(record: Path):
 
 
 def close_window(win) -> None:
-    from PySide6.QtCore import QThreadPool
-    QThreadPool.globalInstance().waitForDone(60_000)
+    from ui.common.tasks import wait_for_all
+    wait_for_all(60_000)
     _process_deferred_deletes()
     win.close()
     win.deleteLater()

@@ -121,6 +121,7 @@ def test_court_summary_through_the_dialog_then_a_disclosure(qtbot, open_as, make
     dlg = panel.record_disclosure()
     dlg.recipient.setText("Anna Prosecutor, Regional Prosecution Office")
     dlg.accept()
+    qtbot.waitUntil(lambda: not dlg.running)   # the core's answer comes from its own thread
     assert dlg.isVisible() and dlg.messages["undertaking"].text()
     dlg.undertaking.setPlainText("Only for the proceedings of this case.")
     dlg.method.setText("In person")

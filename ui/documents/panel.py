@@ -482,11 +482,15 @@ class DisclosureDialog(_FormDialog):
         self.when.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.add_field("disclosed_at", self.tr("&When:"), self.when, accessible=self.tr("Date and time of disclosure"))
 
-    def run(self) -> None:
+    def operation(self):
         when = self.when.dateTime().toPython().astimezone()   # local time, with its offset
-        self.disclosure_id = self.session.record_disclosure(
-            self.entry["document_id"], recipient=self.recipient.text(),
-            undertaking=self.undertaking.toPlainText(), method=self.method.text() or None, disclosed_at=when)
+        s, document_id = self.session, self.entry["document_id"]
+        values = dict(recipient=self.recipient.text(), undertaking=self.undertaking.toPlainText(),
+                      method=self.method.text() or None, disclosed_at=when)
+        return lambda: s.record_disclosure(document_id, **values)
+
+    def succeeded(self, result) -> None:
+        self.disclosure_id = result
 
 
 class IssuedDialog(QDialog):

@@ -80,7 +80,7 @@ class AddCustodyEventDialog(ActionDialog):
         note.setText(self.tr("Required. Name and agency of whoever received it.") if required else
                      self.tr("Name and agency of whoever it came back from."))
 
-    def run(self) -> None:
+    def operation(self):
         event = self.event.value()
         if event is None:
             raise ValidationError("event", self.tr("Choose what happened."))
@@ -95,12 +95,14 @@ class AddCustodyEventDialog(ActionDialog):
         d, t = self.when.date(), self.when.time()
         when = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
         visible = lambda name: not self.rows[name][1].isHidden()  # noqa: E731
-        self.session.add_custody_event(
-            self.recording["id"], event, occurred_at=when, actor=self.actor.text() or None,
+        s, recording_id = self.session, self.recording["id"]
+        values = dict(
+            occurred_at=when, actor=self.actor.text() or None,
             location=self.location.text() or None, purpose=self.purpose.toPlainText() or None,
             counterpart=self.counterpart.text() or None if visible("counterpart") else None,
             receipt=self.receipt.text() or None if visible("receipt") else None,
             order_reference=self.order.text() or None if visible("order_reference") else None)
+        return lambda: s.add_custody_event(recording_id, event, **values)
 
 
 class CustodyLogDialog(QDialog):

@@ -143,9 +143,11 @@ class RecordHeldDialog(ActionDialog):
         d = self.day.date()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())  # wall clock in the zone
 
-    def run(self) -> None:
-        self.session.record_interview(
-            self.interview["id"], actual_start=self._at(self.started.time()), actual_end=self._at(self.ended.time()),
+    def operation(self):
+        s, interview_id = self.session, self.interview["id"]
+        values = dict(
+            actual_start=self._at(self.started.time()), actual_end=self._at(self.ended.time()),
             breaks=[(self._at(r.start.time()), self._at(r.end.time())) for r in self.break_rows],
             present={pid: cb.isChecked() for pid, cb in self.present.items()},
             language_used=self.language.text().strip() or None)
+        return lambda: s.record_interview(interview_id, **values)

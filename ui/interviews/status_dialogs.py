@@ -20,8 +20,9 @@ class CancelInterviewDialog(ActionDialog):
         self.add_field("reason", self.tr("&Reason:"), self.reason, self.tr("Required."),
                        accessible=self.tr("Reason"), top=True)
 
-    def run(self) -> None:
-        self.session.cancel_interview(self.interview["id"], self.reason.toPlainText())
+    def operation(self):
+        s, interview_id, reason = self.session, self.interview["id"], self.reason.toPlainText()
+        return lambda: s.cancel_interview(interview_id, reason)
 
 
 class DeclinedDialog(ActionDialog):
@@ -38,5 +39,6 @@ class DeclinedDialog(ActionDialog):
         self.note.setObjectName("declinedNote")
         self.add_field("note", self.tr("&Note (optional):"), self.note, accessible=self.tr("Note"), top=True)
 
-    def run(self) -> None:
-        self.session.record_child_declined(self.interview["id"], self.note.toPlainText() or None)
+    def operation(self):
+        s, interview_id, note = self.session, self.interview["id"], self.note.toPlainText() or None
+        return lambda: s.record_child_declined(interview_id, note)

@@ -258,7 +258,8 @@ class CreatingPage(QWizardPage):
         kdf = wiz.kdf
         QTimer.singleShot(0, lambda: wiz.button(QWizard.WizardButton.BackButton).setEnabled(False))
         run_in_background(lambda: create_record(path, user, pw, full, centre, kdf=kdf),
-                          lambda key: self._created(path, user, key), self._failed, owner=self)
+                          lambda key: self._created(path, user, key), self._failed, owner=self,
+                          on=None)   # no record open yet: the global pool
 
     def _created(self, path: Path, user: str, key: str) -> None:
         wiz: FirstRunWizard = self.wizard()

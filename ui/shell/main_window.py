@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
@@ -23,6 +23,7 @@ from ui.common import prefs
 from ui.common.feedback import MessageBar, core_message, roles_text
 from ui.common.icons import app_icon, icon
 from ui.common.pages import MainPage, main_pages
+from ui.common.tasks import wait_for_all
 from ui.shell.locking import CASE, LockController
 from ui.shell.unlock import UnlockPanel
 
@@ -539,7 +540,7 @@ class MainWindow(QMainWindow):
             version=__version__))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        QThreadPool.globalInstance().waitForDone(10_000)
+        wait_for_all(10_000)
         if self.session is not None:
             stash = self.locker.lock(quitting=True)
             if stash.failed:

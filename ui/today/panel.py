@@ -415,10 +415,10 @@ class CompleteDialog(_ReminderDialog):
         self.note.setFixedHeight(self.fontMetrics().height() * 4)
         self.add_field("note", self.tr("&Note (optional):"), self.note, accessible=self.tr("Note"))
 
-    def run(self) -> None:
-        r = self.reminder
-        self.session.complete_reminder(r.rule_id, on=self.on.value(), occurrence=r.occurrence,
-                                       note=self.note.toPlainText())
+    def operation(self):
+        s, r = self.session, self.reminder
+        on, note = self.on.value(), self.note.toPlainText()
+        return lambda: s.complete_reminder(r.rule_id, on=on, occurrence=r.occurrence, note=note)
 
 
 class DeclineDialog(_ReminderDialog):
@@ -462,11 +462,11 @@ class DeclineDialog(_ReminderDialog):
         QWidget.setTabOrder(self.reason, self.offer)
         QWidget.setTabOrder(self.offer, self.offer_date)
 
-    def run(self) -> None:
-        r = self.reminder
+    def operation(self):
+        s, r = self.session, self.reminder
         again = self.offer_date.value() if self.offer.isChecked() else None
-        self.session.decline_reminder(r.rule_id, self.reason.toPlainText(), offer_again=again,
-                                      occurrence=r.occurrence)
+        reason = self.reason.toPlainText()
+        return lambda: s.decline_reminder(r.rule_id, reason, offer_again=again, occurrence=r.occurrence)
 
 
 class SnoozeDialog(_ReminderDialog):
@@ -505,9 +505,10 @@ class SnoozeDialog(_ReminderDialog):
         self.new_date.setDate(q)
         self.messages["new_date"].clear()
 
-    def run(self) -> None:
-        r = self.reminder
-        self.session.snooze_reminder(r.rule_id, new_date=self.new_date.value(), occurrence=r.occurrence)
+    def operation(self):
+        s, r = self.session, self.reminder
+        new_date = self.new_date.value()
+        return lambda: s.snooze_reminder(r.rule_id, new_date=new_date, occurrence=r.occurrence)
 
 
 # --- the panel -------------------------------------------------------------------------------------
