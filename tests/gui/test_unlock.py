@@ -169,7 +169,8 @@ def test_admin_can_add_a_user_and_set_the_idle_time(qtbot, record_path):
     assert panel.table.rowCount() == 7
 
     panel.idle_spin.setValue(3)
-    QTest.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.settingsChanged, timeout=5000):   # saved on the record's thread
+        QTest.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
     assert "3 minutes" in panel.settings_message.text()
     assert window.session.setting("idle_lock_minutes") == 3
     assert window.locker.idle.interval_ms() == 3 * 60_000
