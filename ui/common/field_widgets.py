@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
@@ -347,3 +347,29 @@ class Form(QObject):
     def clear_errors(self) -> None:
         for r in self.rows.values():
             r.clear_error()
+
+
+class PathRow(QWidget):
+    """A file path with a Browse… button beside it; the row hands the focus to the path."""
+
+    def __init__(self, parent, browse, *, name: str = "", text: str = ""):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(text, self)
+        self.edit.setObjectName(name)
+        # (the translation context of the documents' path row, where this began)
+        self.button = QPushButton(QCoreApplication.translate("_PathRow", "&Browse…"), self)
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(browse)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt name): the edit is what is read
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802
+        super().setAccessibleDescription(text)
+        self.edit.setAccessibleDescription(text)

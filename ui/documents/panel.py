@@ -29,6 +29,7 @@ from barnahus_app.pki import colon_fingerprint
 from ui.common.feedback import FormDialog, InlineMessage, bold, core_message, open_dialog, plural, setup_list_table
 from ui.common.tasks import ProgressJob
 from ui.common.dates import date_format, local_datetime_text
+from ui.common.field_widgets import PathRow
 from ui.documents.verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
 
 SHORT_HASH = 12
@@ -100,31 +101,6 @@ class _FormDialog(FormDialog):
     ALIASES = {"out": "path", "dest": "path"}
 
 
-class _PathRow(QWidget):
-    """A path with a Browse… button."""
-
-    def __init__(self, parent, browse):
-        super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(self)
-        self.edit.setObjectName("savePath")
-        self.button = QPushButton(self.tr("&Browse…"), self)
-        self.button.setAutoDefault(False)
-        self.button.clicked.connect(browse)
-        lay.addWidget(self.edit, 1)
-        lay.addWidget(self.button)
-        self.setFocusProxy(self.edit)
-
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt name): the edit is what is read
-        super().setAccessibleName(name)
-        self.edit.setAccessibleName(name)
-
-    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802
-        super().setAccessibleDescription(text)
-        self.edit.setAccessibleDescription(text)
-
-
 class _IssueDialog(_FormDialog):
     """What the court summary and bundle dialogs share: a save-as path with a default name made of
     the case reference and the date, and the long work on a worker with progress and cancel."""
@@ -163,7 +139,7 @@ class _IssueDialog(_FormDialog):
         return box, buttons[0], buttons[1]
 
     def _add_path_field(self, label: str, hint: str) -> None:
-        self.path_row = _PathRow(self, self.browse)
+        self.path_row = PathRow(self, self.browse, name="savePath")
         self.add_field("path", label, self.path_row, hint, accessible=label.replace("&", "").rstrip(":"))
 
     def _touched(self) -> None:

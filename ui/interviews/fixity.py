@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QStyle, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout,
 )
 
 from barnahus_app.errors import Cancelled
 
 from ui.common.feedback import bold
+from ui.common.field_widgets import PathRow
 from ui.interviews.shared import ALARM_BACKGROUND, ActionDialog, selectable_label
 from ui.interviews.hashing import HashJob
 
@@ -116,18 +116,9 @@ class FixityCheckDialog(ActionDialog):
         mono.setStyleHint(QFont.StyleHint.Monospace)
         sha.setFont(mono)
         self.add_field("sha", self.tr("Registered SHA-256:"), sha)
-        row = QWidget(self)
-        rl = QHBoxLayout(row)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.path = QLineEdit(r.get("storage_location") or "", row)
-        self.path.setObjectName("fixityPath")
+        row = PathRow(self, self._browse, name="fixityPath", text=r.get("storage_location") or "")
+        self.path, self.browse = row.edit, row.button
         self.path.setAccessibleName(self.tr("File to check"))
-        self.browse = QPushButton(self.tr("&Browse…"), row)
-        self.browse.setAutoDefault(False)
-        self.browse.clicked.connect(self._browse)
-        rl.addWidget(self.path, 1)
-        rl.addWidget(self.browse)
-        row.setFocusProxy(self.path)
         self.add_field("path", self.tr("&File to check:"), row,
                        self.tr("Where this copy is kept now (a removable drive may be mounted elsewhere)."),
                        accessible=self.tr("File to check"))

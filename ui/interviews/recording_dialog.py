@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QRadioButton, QVBoxLayout,
-    QWidget,
+    QButtonGroup, QDialog, QFileDialog, QHBoxLayout, QLineEdit, QRadioButton, QVBoxLayout, QWidget,
 )
 
 from barnahus_app.errors import Cancelled, ValidationError
 
 from ui.common.feedback import core_message
+from ui.common.field_widgets import PathRow
 from ui.common.vocab_widgets import ChoiceCombo
 from ui.interviews.shared import ActionDialog, text_box
 from ui.interviews.hashing import HashJob
@@ -37,18 +37,9 @@ class RegisterRecordingDialog(ActionDialog):
         self.intro.setText(self.tr("The file stays where the centre keeps evidence. Its SHA-256 is computed now "
                                    "and never changes afterwards; later checks compare against it. A large "
                                    "file takes a few minutes."))
-        row = QWidget(self)
-        rl = QHBoxLayout(row)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.path = QLineEdit(row)
-        self.path.setObjectName("recordingPath")
+        row = PathRow(self, self._browse, name="recordingPath")
+        self.path, self.browse = row.edit, row.button
         self.path.setAccessibleName(self.tr("File"))
-        self.browse = QPushButton(self.tr("&Browse…"), row)
-        self.browse.setAutoDefault(False)
-        self.browse.clicked.connect(self._browse)
-        rl.addWidget(self.path, 1)
-        rl.addWidget(self.browse)
-        row.setFocusProxy(self.path)
         self.add_field("path", self.tr("&File:"), row, accessible=self.tr("File"))
 
         self.label = QLineEdit(self)
