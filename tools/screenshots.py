@@ -234,6 +234,7 @@ def main(argv=None) -> int:
                 ws.tabs.setCurrentWidget(docs)
                 app.processEvents()
                 docs.refresh()
+                _wait(app, lambda: not docs.loading)   # the register is read off the GUI thread
                 shot(win, "case_documents")
         win.lock()
         shot(win, "locked")

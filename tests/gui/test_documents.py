@@ -37,6 +37,7 @@ def make_panel(qtbot):
         host.show()
         qtbot.waitExposed(host)
         assert panel._shown_once   # the register was read when the page was first shown
+        qtbot.waitUntil(lambda: not panel.loading)   # (off the GUI thread)
         return panel
     yield _make
     hosts.clear()
@@ -101,6 +102,7 @@ def test_court_summary_through_the_dialog_then_a_disclosure(qtbot, open_as, make
     entry = register[0]
     assert entry["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
     # The table shows the new row, selected, with the short hash and the full one in its tooltip.
+    qtbot.waitUntil(lambda: not panel.loading)
     assert panel.model.rowCount() == 1
     texts = [panel.model.item(0, c).text() for c in range(panel.model.columnCount())]
     assert entry["document_id"] in texts and "Court summary" in texts and "1" in texts
@@ -126,7 +128,7 @@ def test_court_summary_through_the_dialog_then_a_disclosure(qtbot, open_as, make
     dlg.undertaking.setPlainText("Only for the proceedings of this case.")
     dlg.method.setText("In person")
     dlg.accept()
-    qtbot.waitUntil(lambda: panel.dialog is None)
+    qtbot.waitUntil(lambda: panel.dialog is None and not panel.loading)
     assert panel.model.item(0, panel.COLUMNS.index("disclosures")).text() == "1"
     assert panel.d_model.rowCount() == 1
     assert panel.d_model.item(0, 0).text() == "Anna Prosecutor, Regional Prosecution Office"

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from barnahus_app.errors import BarnahusError, Cancelled
 from barnahus_app.pki import colon_fingerprint
 
-from ui.common.feedback import FormDialog, InlineMessage, bold, core_message, open_dialog, plural, setup_list_table
-from ui.common.tasks import ProgressJob
+from ui.common.feedback import FormDialog, InlineMessage, bold, open_dialog, plural, setup_list_table
+from ui.common.tasks import ProgressJob, run_operation
 from ui.common.dates import date_format, local_datetime_text
 from ui.common.field_widgets import PathRow
 from ui.documents.verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
@@ -591,6 +591,7 @@ class DocumentsPanel(QWidget):
         self.can_read = s.can("case", "read")
         self.words = _Words(self)
         self._shown_once = False
+        self.loading = False   # a read of the register is under way
         self._build()   # the register is read when the page is first shown (refresh())
 
     # construction ------------------------------------------------------------------------------
@@ -784,13 +785,18 @@ class DocumentsPanel(QWidget):
 
     # reading -------------------------------------------------------------------------------------
     def refresh(self, select_document: str | None = None) -> None:
-        """Read the register of the case again (through the core)."""
+        """Read the register of the case again (through the core, off the GUI thread)."""
         keep = select_document or (self.selected() or {}).get("document_id")
-        try:
-            self.entries = self.session.document_register(self.case_id)
-        except BarnahusError as e:
-            self.message.show_error(core_message(e))
-            return
+        s, case_id = self.session, self.case_id
+        self.loading = True
+        run_operation(self, lambda: s.document_register(case_id), lambda entries: self._show_register(entries, keep),
+                      errors=self.message, on_finished=self._loaded)
+
+    def _loaded(self) -> None:
+        self.loading = False
+
+    def _show_register(self, entries: list[dict], keep: str | None) -> None:
+        self.entries = entries
         sel = self.view.selectionModel()
         sel.blockSignals(True)
         self.model.removeRows(0, self.model.rowCount())
