@@ -125,6 +125,7 @@ def main(argv=None) -> int:
         from ui.shell import app as ui_app
         from ui.shell.first_run import FirstRunWizard
         from ui.shell.main_window import MainWindow
+        from ui.common.tasks import busy
 
         app = QApplication([sys.argv[0]])
         app.setOrganizationName("Barnahus")
@@ -225,6 +226,8 @@ def main(argv=None) -> int:
             if page is not None:
                 ws.tabs.setCurrentWidget(page)
                 app.processEvents()
+                _wait(app, lambda: not page.loading)   # the interviews are read off the GUI thread
+                app.processEvents()   # and the layout follows the rows that came
                 shot(win, "case_interviews")
             docs = getattr(ws, "documents_page", None)
             if docs is not None and session.can("case", "export"):
@@ -235,7 +238,9 @@ def main(argv=None) -> int:
                 app.processEvents()
                 docs.refresh()
                 _wait(app, lambda: not docs.loading)   # the register is read off the GUI thread
+                app.processEvents()   # and the layout follows the rows that came
                 shot(win, "case_documents")
+        _wait(app, lambda: not busy())   # a lock waits for calls still running
         win.lock()
         shot(win, "locked")
 

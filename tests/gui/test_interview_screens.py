@@ -56,6 +56,7 @@ def make_panel(qtbot, session, case_id):
     panel.resize(1200, 800)
     panel.show()
     qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: not panel.loading)   # the interviews are read off the GUI thread
     return panel
 
 
@@ -261,6 +262,7 @@ def test_a_fixity_mismatch_raises_the_alarm_and_keeps_the_hash(qtbot, open_as, s
     registered = hashlib.sha256(f.read_bytes()).hexdigest()
     s.register_recording(iid, f, label="Master")
     panel.refresh()
+    qtbot.waitUntil(lambda: not panel.loading)
     with open(f, "r+b") as fh:  # one byte changes
         fh.seek(1234)
         fh.write(b"\xff")
@@ -276,5 +278,6 @@ def test_a_fixity_mismatch_raises_the_alarm_and_keeps_the_hash(qtbot, open_as, s
     assert "FIXITY CHECK FAILED" in texts and "The stored hash was NOT changed." in texts
     [rec] = s.interview_recordings(iid)
     assert rec["fixity_status"] == "mismatch" and rec["sha256"] == registered
+    qtbot.waitUntil(lambda: not panel.loading)   # the page reads the interviews again
     assert panel.alarm.isVisibleTo(panel) and "FIXITY CHECK FAILED" in panel.alarm.text()
     assert panel.r_model.item(0, 5).text() == "FAILED: contents differ"

@@ -591,7 +591,7 @@ class DocumentsPanel(QWidget):
         self.can_read = s.can("case", "read")
         self.words = _Words(self)
         self._shown_once = False
-        self.loading = False   # a read of the register is under way
+        self._reads = 0   # reads of the register under way
         self._build()   # the register is read when the page is first shown (refresh())
 
     # construction ------------------------------------------------------------------------------
@@ -788,12 +788,17 @@ class DocumentsPanel(QWidget):
         """Read the register of the case again (through the core, off the GUI thread)."""
         keep = select_document or (self.selected() or {}).get("document_id")
         s, case_id = self.session, self.case_id
-        self.loading = True
+        self._reads += 1
         run_operation(self, lambda: s.document_register(case_id), lambda entries: self._show_register(entries, keep),
                       errors=self.message, on_finished=self._loaded)
 
     def _loaded(self) -> None:
-        self.loading = False
+        self._reads -= 1
+
+    @property
+    def loading(self) -> bool:
+        """True while a read started by refresh() has not come back."""
+        return self._reads > 0
 
     def _show_register(self, entries: list[dict], keep: str | None) -> None:
         self.entries = entries

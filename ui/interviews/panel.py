@@ -12,6 +12,8 @@ no file, is an alarm nobody can overlook, and says plainly that the stored hash 
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel,
@@ -29,6 +31,7 @@ from ui.common.feedback import (
     InlineMessage, bold, core_message, muted, open_dialog, setup_list_table, tinted_box,
 )
 from ui.common.dates import local_datetime_text
+from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import term_label
 from ui.interviews.shared import (
     ACTIVE, ALARM_BACKGROUND, ALARM_ROLE, AlarmDelegate, ID_ROLE, SHORT_HASH, duration_text, labels,
@@ -70,6 +73,7 @@ class InterviewsPanel(QWidget):
         self._notes_baseline = ""
         self._zone = system_zone_name()
         self._shown_once = False
+        self._reads = 0   # reads of the interviews under way
         self._build()   # the contents are read when the page is first shown (refresh())
 
     # construction ------------------------------------------------------------------------------
@@ -289,19 +293,36 @@ class InterviewsPanel(QWidget):
         self.vsplit.setSizes([em * 32, em * 16])
 
     # reading -----------------------------------------------------------------------------------
-    def refresh(self, select_id: int | None = None) -> None:
-        """Read the case's interviews and the child's count again (through the core)."""
+    def refresh(self, select_id: int | None = None, then: Callable[[], None] | None = None) -> None:
+        """Read the case's interviews and the child's count again (through the core, off the GUI
+        thread); then() runs once they are shown."""
         self._maybe_save_notes()
         keep = select_id if select_id is not None else self.selected_id()
         self.message.clear()
-        try:
-            case = self.session.get_case(self.case_id)
-            self.children = case.get("children") or []
-            self.interviews = self.session.case_interviews(self.case_id)
-            counts = [(c, self.session.interview_count(c["person_id"])) for c in self.children]
-        except BarnahusError as e:
-            self.message.show_error(core_message(e))
-            return
+        s, case_id = self.session, self.case_id
+
+        def read():   # on the record's thread
+            children = s.get_case(case_id).get("children") or []
+            return children, s.case_interviews(case_id), [(c, s.interview_count(c["person_id"])) for c in children]
+
+        self._reads += 1
+        def shown(result) -> None:
+            self._show(keep, *result)
+            if then is not None:
+                then()
+
+        run_operation(self, read, shown, errors=self.message, on_finished=self._loaded)
+
+    def _loaded(self) -> None:
+        self._reads -= 1
+
+    @property
+    def loading(self) -> bool:
+        """True while a read started by refresh() has not come back."""
+        return self._reads > 0
+
+    def _show(self, keep: int | None, children: list, interviews: list, counts: list) -> None:
+        self.children, self.interviews = children, interviews
         self._show_counts(counts)
         sel = self.i_view.selectionModel()
         sel.blockSignals(True)  # one _interview_selected at the end, not one per row
@@ -718,11 +739,14 @@ class InterviewsPanel(QWidget):
 
     def _changed(self, select_id: int | None) -> None:
         keep_rec = self.selected_recording()
-        self.refresh(select_id)
-        if keep_rec is not None:
-            for i, r in enumerate(self.recordings):
-                if r["id"] == keep_rec["id"]:
-                    self.r_view.selectRow(i)
+
+        def reselect() -> None:
+            if keep_rec is not None:
+                for i, r in enumerate(self.recordings):
+                    if r["id"] == keep_rec["id"]:
+                        self.r_view.selectRow(i)
+
+        self.refresh(select_id, then=reselect)
         self.changed.emit()
 
     def showEvent(self, event):  # noqa: N802 (Qt name)
