@@ -42,7 +42,7 @@ def main(argv=None) -> int:
     _disable_core_dumps()
     args = sys.argv[1:] if argv is None else list(argv)
     if wants_gui(args):
-        from ui.app import run
+        from ui.shell.app import run
         return run([sys.argv[0], *args])
     from barnahus_app.cli import main as cli_main
     return cli_main(args)

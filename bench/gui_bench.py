@@ -99,7 +99,7 @@ def _child(argv: list[str]) -> int:
         app_main._disable_core_dumps()
         if not app_main.wants_gui(args):
             raise SystemExit(f"not the desktop app's arguments: {args}")
-        from ui.app import start
+        from ui.shell.app import start
         _say("imported")
         controller = start([MAIN_PY, *args])
         if controller.window is None or controller.window.pages.currentWidget() is not controller.window.unlock_panel:
@@ -449,8 +449,8 @@ def _process_deferred_deletes() -> None:
 
 
 def open_window(record: Path):
-    """ui.app.start() as main.py calls it; the unlock screen on screen."""
-    from ui import app as ui_app
+    """ui.shell.app.start() as main.py calls it; the unlock screen on screen."""
+    from ui.shell import app as ui_app
     controller = ui_app.start([MAIN_PY, "--record", str(record)])
     win = controller.window
     assert win is not None and win.pages.currentWidget() is win.unlock_panel
@@ -459,8 +459,8 @@ def open_window(record: Path):
 
 
 def close_window(win) -> None:
-    from PySide6.QtCore import QThreadPool
-    QThreadPool.globalInstance().waitForDone(60_000)
+    from ui.common.tasks import wait_for_all
+    wait_for_all(60_000)
     _process_deferred_deletes()
     win.close()
     win.deleteLater()
@@ -472,7 +472,7 @@ def unlock_once(record: Path, user: str, password: str, cold: bool = False, prof
     """Submit the password on a fresh unlock screen; time the steps until the main window is
     populated: its first screen painted with its data, the case list's model with its first page."""
     import bench as core_bench
-    import ui.unlock as unlock_mod
+    import ui.shell.unlock as unlock_mod
 
     controller, win = open_window(record)
     panel = win.unlock_panel
@@ -890,7 +890,7 @@ def main(argv=None) -> int:
         sections.append(text)
 
     from PySide6.QtWidgets import QApplication
-    from ui import app as ui_app  # noqa: F401 (the application object is made by ui.app.start)
+    from ui.shell import app as ui_app  # noqa: F401 (the application object is made by ui.app.start)
     size_results = {}
     for n in (sizes if "window" in parts else []):
         text, res = bench_size(n, args.seed, args.unlocks, args.profile)

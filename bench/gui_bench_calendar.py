@@ -1,4 +1,4 @@
-"""Benchmark: the calendar (ui/calendar_view.py) with a busy week.
+"""Benchmark: the calendar (ui/calendar/) with a busy week.
 
     python bench/gui_bench_calendar.py [--bookings 500] [--repeats 5] [--keep DIR]
 
@@ -103,7 +103,7 @@ def bench_calendar(path: Path, repeats: int = 5, size=(1280, 800), wide=(4000, 1
     from PySide6.QtWidgets import QApplication, QWidget
 
     from barnahus_app.api import KdfParams, open_record
-    from ui.calendar_view import WEEK as WEEK_MODE, CalendarPanel
+    from ui.calendar.panel import WEEK as WEEK_MODE, CalendarPanel
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     kdf = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)

@@ -1,4 +1,4 @@
-"""Benchmark: the Today view (ui/today.py) populated on the 100k-case demo record (issue 5).
+"""Benchmark: the Today view (ui/today/) populated on the 100k-case demo record (issue 5).
 
     python bench/gui_bench_today.py [--cases 100000] [--seed 1] [--as-of YYYY-MM-DD] [--repeats 5]
 
@@ -50,7 +50,7 @@ def bench_today(record_path, password: str, as_of, repeats: int = 5, user: str =
 
     from barnahus_app.api import open_record
     from barnahus_app.followup.actions import bucket_counts
-    from ui.today import TodayPanel
+    from ui.today.panel import TodayPanel
 
     as_of = date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
     app = QApplication.instance() or QApplication([sys.argv[0]])

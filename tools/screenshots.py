@@ -122,9 +122,10 @@ def main(argv=None) -> int:
         from PySide6.QtWidgets import QApplication
 
         from barnahus_app.api import KdfParams, open_record
-        from ui import app as ui_app
-        from ui.first_run import FirstRunWizard
-        from ui.main_window import MainWindow
+        from ui.shell import app as ui_app
+        from ui.shell.first_run import FirstRunWizard
+        from ui.shell.main_window import MainWindow
+        from ui.common.tasks import busy
 
         app = QApplication([sys.argv[0]])
         app.setOrganizationName("Barnahus")
@@ -162,7 +163,7 @@ def main(argv=None) -> int:
         # 2. Unlock.
         record = tmp / "demo" / "record.barnahus"
         build_record(record, kdf)
-        from ui import prefs
+        from ui.common import prefs
         prefs.remove_recent_record(tmp / "wizard" / "record.barnahus")
         prefs.add_recent_record(record)
         win = MainWindow(record, kdf)
@@ -225,6 +226,8 @@ def main(argv=None) -> int:
             if page is not None:
                 ws.tabs.setCurrentWidget(page)
                 app.processEvents()
+                _wait(app, lambda: not page.loading)   # the interviews are read off the GUI thread
+                app.processEvents()   # and the layout follows the rows that came
                 shot(win, "case_interviews")
             docs = getattr(ws, "documents_page", None)
             if docs is not None and session.can("case", "export"):
@@ -234,7 +237,10 @@ def main(argv=None) -> int:
                 ws.tabs.setCurrentWidget(docs)
                 app.processEvents()
                 docs.refresh()
+                _wait(app, lambda: not docs.loading)   # the register is read off the GUI thread
+                app.processEvents()   # and the layout follows the rows that came
                 shot(win, "case_documents")
+        _wait(app, lambda: not busy())   # a lock waits for calls still running
         win.lock()
         shot(win, "locked")
 

@@ -3,7 +3,7 @@
 #
 #   tools/update_translations.sh
 #
-# 1. pyside6-lupdate extracts every tr()/translate() string of ui/*.py into
+# 1. pyside6-lupdate extracts every tr()/translate() string of ui/ (its packages too) into
 #    resources/translations/barnahus_<lang>.ts, keeping the translations already made
 #    (new strings come in marked "unfinished"; strings no longer in the code are dropped).
 # 2. Translate the unfinished ones (pyside6-linguist, or any .ts editor).
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 bin=.venv/bin
 [ -x "$bin/pyside6-lupdate" ] || bin=$(dirname "$(command -v pyside6-lupdate)")
 langs=(sv)
-sources=(ui/*.py)
+sources=(ui/*.py ui/*/*.py)
 for lang in "${langs[@]}"; do
   ts=resources/translations/barnahus_${lang}.ts
   "$bin/pyside6-lupdate" -no-obsolete -locations relative -target-language "$lang" "${sources[@]}" -ts "$ts"

@@ -3,7 +3,7 @@ the modal dialogs that screens open."""
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 )
 
 from conftest import FAST_KDF
-from ui.main_window import MainWindow
-from ui.tasks import busy
+from ui.shell.main_window import MainWindow
+from ui.common.tasks import busy, wait_for_all
 
 UNLOCK_TIMEOUT_MS = 30_000
 
@@ -85,7 +85,7 @@ def answer_modal(handler, passing_over: str = "") -> dict:
 
 def flush_deletes() -> None:
     """Let deleteLater() happen (Qt deletes at the next return to the event loop)."""
-    QThreadPool.globalInstance().waitForDone(10_000)
+    wait_for_all(10_000)
     for _ in range(3):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         QCoreApplication.processEvents()
@@ -142,3 +142,9 @@ def find_line_edit(root, accessible_name: str) -> QLineEdit:
         if edit.accessibleName() == accessible_name:
             return edit
     raise LookupError(accessible_name)
+
+
+def wait_answered(qtbot, dialog, timeout: int = 5000) -> None:
+    """Wait until the core call a form dialog's OK started has come back (it runs off the GUI
+    thread): its message is shown, or the dialog has closed."""
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.running, timeout=timeout)

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from barnahus_app.api import open_record  # noqa: E402
 from barnahus_app.timeutil import parse_utc  # noqa: E402
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case  # noqa: E402
-from ui.calendar_view import DAY, WEEK, CalendarPanel, ExportDialog  # noqa: E402
-from ui.conflict_dialog import ConflictDialog  # noqa: E402
+from ui.calendar.panel import DAY, WEEK, CalendarPanel, ExportDialog  # noqa: E402
+from ui.interviews.conflict_dialog import ConflictDialog  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
@@ -194,7 +194,7 @@ def test_arrow_keys_reach_a_booking_and_enter_opens_its_case(qtbot, booked, open
 
 
 def test_enter_on_a_free_cell_opens_the_planning_dialog_there(qtbot, booked, open_as):
-    from ui.interview_dialog import InterviewPlanDialog
+    from ui.interviews.plan_dialog import InterviewPlanDialog
     panel = make_panel(qtbot, open_as("coordinator"))
     g = panel.grid
     focus_grid(qtbot, panel)
@@ -309,7 +309,7 @@ def test_ics_export_is_owner_only_confidential_and_nameless(qtbot, booked, open_
     os.chmod(path, 0o644)   # an existing file loses its wider permissions
     # Through the buttons: the export dialog, then the file dialog.
     monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    monkeypatch.setattr("ui.calendar_view.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("ui.calendar.panel.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "week"), "iCalendar files (*.ics)"))
     panel.export_button.click()
     path = tmp_path / "week.ics"

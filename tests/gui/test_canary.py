@@ -28,9 +28,9 @@ from barnahus_app import paths  # noqa: E402
 from barnahus_app.api import CaseFilter, open_record  # noqa: E402
 from conftest import FAST_KDF  # noqa: E402
 from shell_helpers import find_line_edit, flush_deletes, make_window, type_text, unlock  # noqa: E402
-from ui import prefs  # noqa: E402
-from ui.admin_panel import AddUserDialog  # noqa: E402
-from ui.first_run import FirstRunWizard  # noqa: E402
+from ui.common import prefs  # noqa: E402
+from ui.admin.panel import AddUserDialog  # noqa: E402
+from ui.shell.first_run import FirstRunWizard  # noqa: E402
 
 pytestmark = pytest.mark.gui
 

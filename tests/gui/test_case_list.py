@@ -64,7 +64,7 @@ def session_for(big_record):
 
 @pytest.fixture
 def panel(qtbot, session_for):
-    from ui.case_list import CaseListPanel
+    from ui.cases.case_list import CaseListPanel
     w = CaseListPanel(session_for("coordinator"))
     qtbot.addWidget(w)
     w.resize(1100, 700)
@@ -200,7 +200,7 @@ def test_new_case_button_and_shortcut(panel, qtbot):
 
 
 def test_roles_shape_the_list(qtbot, session_for):
-    from ui.case_list import CaseListPanel
+    from ui.cases.case_list import CaseListPanel
     w = CaseListPanel(session_for("interviewer"))
     qtbot.addWidget(w)
     w.show()
@@ -234,7 +234,7 @@ def test_list_query_is_audited_without_search_words(panel, qtbot, big_record):
 
 def test_child_column_only_for_roles_that_read_persons(qtbot, session_for):
     """The view hides the column; the core leaves the names out of the rows as well."""
-    from ui.case_list import CaseListPanel
+    from ui.cases.case_list import CaseListPanel
 
     class NoPersonRead:
         def __init__(self, s):

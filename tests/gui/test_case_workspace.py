@@ -22,7 +22,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def make_ws(qtbot):
-    from ui.case_workspace import CaseWorkspace
+    from ui.cases.workspace import CaseWorkspace
 
     def _make(session, case_id=None):
         ws = CaseWorkspace(session, case_id)

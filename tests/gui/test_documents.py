@@ -24,7 +24,7 @@ def colon(hex_fp: str) -> str:
 
 @pytest.fixture
 def make_panel(qtbot):
-    from ui.documents_panel import DocumentsPanel
+    from ui.documents.panel import DocumentsPanel
     hosts = []   # qtbot keeps only a weak reference
 
     def _make(session, case):
@@ -37,6 +37,7 @@ def make_panel(qtbot):
         host.show()
         qtbot.waitExposed(host)
         assert panel._shown_once   # the register was read when the page was first shown
+        qtbot.waitUntil(lambda: not panel.loading)   # (off the GUI thread)
         return panel
     yield _make
     hosts.clear()
@@ -101,6 +102,7 @@ def test_court_summary_through_the_dialog_then_a_disclosure(qtbot, open_as, make
     entry = register[0]
     assert entry["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
     # The table shows the new row, selected, with the short hash and the full one in its tooltip.
+    qtbot.waitUntil(lambda: not panel.loading)
     assert panel.model.rowCount() == 1
     texts = [panel.model.item(0, c).text() for c in range(panel.model.columnCount())]
     assert entry["document_id"] in texts and "Court summary" in texts and "1" in texts
@@ -121,11 +123,12 @@ def test_court_summary_through_the_dialog_then_a_disclosure(qtbot, open_as, make
     dlg = panel.record_disclosure()
     dlg.recipient.setText("Anna Prosecutor, Regional Prosecution Office")
     dlg.accept()
+    qtbot.waitUntil(lambda: not dlg.running)   # the core's answer comes from its own thread
     assert dlg.isVisible() and dlg.messages["undertaking"].text()
     dlg.undertaking.setPlainText("Only for the proceedings of this case.")
     dlg.method.setText("In person")
     dlg.accept()
-    qtbot.waitUntil(lambda: panel.dialog is None)
+    qtbot.waitUntil(lambda: panel.dialog is None and not panel.loading)
     assert panel.model.item(0, panel.COLUMNS.index("disclosures")).text() == "1"
     assert panel.d_model.rowCount() == 1
     assert panel.d_model.item(0, 0).text() == "Anna Prosecutor, Regional Prosecution Office"
@@ -175,7 +178,7 @@ def test_cancel_a_bundle_copying_a_large_recording_writes_nothing(qtbot, open_as
 
 
 def test_verify_an_issued_pdf_then_a_copy_changed_by_one_byte(qtbot, open_as, tmp_path):
-    from ui.verify_dialog import VerifyDialog
+    from ui.documents.verify_dialog import VerifyDialog
     s = open_as("coordinator")
     case = sample_case(s)
     pdf = tmp_path / "summary.pdf"
@@ -203,7 +206,7 @@ def test_verify_an_issued_pdf_then_a_copy_changed_by_one_byte(qtbot, open_as, tm
 
 
 def test_verify_a_bundle_folder_names_the_changed_file(qtbot, open_as, tmp_path):
-    from ui.verify_dialog import VerifyDialog
+    from ui.documents.verify_dialog import VerifyDialog
     s = open_as("coordinator")
     case = sample_case(s)
     bundle = tmp_path / "bundle"
@@ -254,7 +257,7 @@ def test_buttons_follow_the_role(qtbot, open_as, make_panel, role, summary, bund
 
 
 def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, tmp_path):
-    from ui.admin_panel import AdminPanel, ImportSigningDialog
+    from ui.admin.panel import AdminPanel, ImportSigningDialog
     s = open_as("admin")
     panel = AdminPanel(s)
     qtbot.addWidget(panel)
@@ -297,7 +300,7 @@ def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, t
 
 
 def test_no_signing_section_without_the_settings_right(qtbot, open_as):
-    from ui.admin_panel import AdminPanel
+    from ui.admin.panel import AdminPanel
     panel = AdminPanel(open_as("coordinator"))
     qtbot.addWidget(panel)
     panel.show()

@@ -16,8 +16,8 @@ from barnahus_app.api import open_record  # noqa: E402
 from barnahus_app.paths import RECORD_FILENAME  # noqa: E402
 from conftest import FAST_KDF  # noqa: E402
 from shell_helpers import make_window, unlock  # noqa: E402
-from ui import prefs  # noqa: E402
-from ui.first_run import FirstRunWizard  # noqa: E402
+from ui.common import prefs  # noqa: E402
+from ui.shell.first_run import FirstRunWizard  # noqa: E402
 
 pytestmark = pytest.mark.gui
 PASSWORD = "a long enough password"

@@ -38,7 +38,7 @@ def setup(record_path):
 
 
 def plan_dialog(qtbot, session, setup, **kw):
-    from ui.interview_dialog import InterviewPlanDialog
+    from ui.interviews.plan_dialog import InterviewPlanDialog
     kw.setdefault("case_id", setup["case"]["id"])
     kw.setdefault("starts_at", START)
     kw.setdefault("room_id", setup["rooms"][0])
@@ -50,12 +50,13 @@ def plan_dialog(qtbot, session, setup, **kw):
 
 
 def make_panel(qtbot, session, case_id):
-    from ui.interviews_panel import InterviewsPanel
+    from ui.interviews.panel import InterviewsPanel
     panel = InterviewsPanel(session, case_id)
     qtbot.addWidget(panel)
     panel.resize(1200, 800)
     panel.show()
     qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: not panel.loading)   # the interviews are read off the GUI thread
     return panel
 
 
@@ -155,7 +156,7 @@ def test_a_room_conflict_needs_a_written_override(qtbot, open_as, setup):
     reason = "The only room with working recording equipment this week."
 
     def override(conflict):
-        from ui.conflict_dialog import ConflictDialog
+        from ui.interviews.conflict_dialog import ConflictDialog
         assert isinstance(conflict, ConflictDialog)
         button = next(b for b in conflict.findChildren(QPushButton) if "Override" in b.text())
         boxes = conflict.findChildren(QPlainTextEdit)
@@ -207,7 +208,7 @@ def _panel_with_interview(qtbot, open_as, setup, record_path):
 
 
 def _start_registration(qtbot, panel, path, label):
-    from ui.interviews_panel import RegisterRecordingDialog
+    from ui.interviews.recording_dialog import RegisterRecordingDialog
     qtbot.mouseClick(panel.register_button, LEFT)
     dlg = panel.dialog
     assert isinstance(dlg, RegisterRecordingDialog)
@@ -254,13 +255,14 @@ def test_cancelling_a_slow_registration_registers_nothing(qtbot, open_as, setup,
 
 
 def test_a_fixity_mismatch_raises_the_alarm_and_keeps_the_hash(qtbot, open_as, setup, record_path, tmp_path):
-    from ui.interviews_panel import FixityAlarmDialog, FixityCheckDialog
+    from ui.interviews.fixity import FixityAlarmDialog, FixityCheckDialog
     s, iid, panel = _panel_with_interview(qtbot, open_as, setup, record_path)
     f = tmp_path / "interview.wav"
     f.write_bytes(b"\x00\x01" * 50_000)
     registered = hashlib.sha256(f.read_bytes()).hexdigest()
     s.register_recording(iid, f, label="Master")
     panel.refresh()
+    qtbot.waitUntil(lambda: not panel.loading)
     with open(f, "r+b") as fh:  # one byte changes
         fh.seek(1234)
         fh.write(b"\xff")
@@ -276,5 +278,6 @@ def test_a_fixity_mismatch_raises_the_alarm_and_keeps_the_hash(qtbot, open_as, s
     assert "FIXITY CHECK FAILED" in texts and "The stored hash was NOT changed." in texts
     [rec] = s.interview_recordings(iid)
     assert rec["fixity_status"] == "mismatch" and rec["sha256"] == registered
+    qtbot.waitUntil(lambda: not panel.loading)   # the page reads the interviews again
     assert panel.alarm.isVisibleTo(panel) and "FIXITY CHECK FAILED" in panel.alarm.text()
     assert panel.r_model.item(0, 5).text() == "FAILED: contents differ"

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from barnahus_app.api import DiskFull, open_record  # noqa: E402
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case  # noqa: E402
 from shell_helpers import find_line_edit, flush_deletes, make_window, unlock, widget_texts  # noqa: E402
-from ui import locking  # noqa: E402
+from ui.shell import locking  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
@@ -237,7 +237,7 @@ def test_settings_from_the_record_drive_the_clipboard_and_lock_clears_it(qtbot, 
 
 
 def test_lock_closes_a_dialog_open_over_the_window(qtbot, record_path):
-    from ui.admin_panel import AddUserDialog
+    from ui.admin.panel import AddUserDialog
 
     window = make_window(qtbot, record_path)
     unlock(qtbot, window, "admin", ADMIN_PASSWORD)

@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from barnahus_app.api import open_record  # noqa: E402
 from barnahus_app.followup.actions import add_years  # noqa: E402
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD  # noqa: E402
-from shell_helpers import flush_deletes, make_window, unlock, widget_texts  # noqa: E402
-from ui.today import CompleteDialog, DeclineDialog, SnoozeDialog, TodayPanel  # noqa: E402
+from shell_helpers import flush_deletes, make_window, unlock, wait_answered, widget_texts  # noqa: E402
+from ui.today.panel import CompleteDialog, DeclineDialog, SnoozeDialog, TodayPanel  # noqa: E402
 
 pytestmark = pytest.mark.gui
 
@@ -174,6 +174,7 @@ def test_decline_needs_a_reason_and_then_ends_the_reminder(qtbot, record_path, p
     assert dlg.reminder.rule_id == rid
 
     dlg.ok_button.click()  # no reason
+    wait_answered(qtbot, dlg)
     assert dlg.isVisible()
     assert "Reason is required." in dlg.error_texts()
     plan_now = window.session.followup_plan(plan["child"])
@@ -218,6 +219,7 @@ def test_snooze_needs_a_new_date(qtbot, record_path, plan):
     dlg = open_dialog(qtbot, panel, SnoozeDialog)
     assert dlg.new_date.value() is None  # no date until one is chosen
     dlg.ok_button.click()
+    wait_answered(qtbot, dlg)
     assert dlg.isVisible()
     assert any("Snoozing needs a new date" in t for t in dlg.error_texts())
     assert rid in rule_ids(panel, "overdue")

@@ -15,7 +15,7 @@ from barnahus_app import paths  # noqa: E402
 from barnahus_app.api import open_record  # noqa: E402
 from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case  # noqa: E402
 from shell_helpers import make_window, type_unlock, unlock  # noqa: E402
-from ui import prefs  # noqa: E402
+from ui.common import prefs  # noqa: E402
 
 pytestmark = pytest.mark.gui
 WRONG = "Wrong user name or password."
@@ -143,7 +143,7 @@ def test_navigation_follows_roles(qtbot, record_path, user, nav, new_case):
 
 
 def test_admin_can_add_a_user_and_set_the_idle_time(qtbot, record_path):
-    from ui.admin_panel import AddUserDialog
+    from ui.admin.panel import AddUserDialog
 
     window = make_window(qtbot, record_path)
     unlock(qtbot, window, "admin", ADMIN_PASSWORD)
@@ -169,7 +169,8 @@ def test_admin_can_add_a_user_and_set_the_idle_time(qtbot, record_path):
     assert panel.table.rowCount() == 7
 
     panel.idle_spin.setValue(3)
-    QTest.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(panel.settingsChanged, timeout=5000):   # saved on the record's thread
+        QTest.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
     assert "3 minutes" in panel.settings_message.text()
     assert window.session.setting("idle_lock_minutes") == 3
     assert window.locker.idle.interval_ms() == 3 * 60_000
@@ -205,7 +206,7 @@ def test_choosing_another_record(qtbot, record_path, tmp_path, monkeypatch):
 
 def test_start_up_picks_the_record(tmp_path, record_path):
     import main
-    from ui.app import starting_record
+    from ui.shell.app import starting_record
 
     assert main.wants_gui([]) and main.wants_gui(["--record", "x"]) and main.wants_gui(["--lang=sv"])
     assert not main.wants_gui(["users", "list"]) and not main.wants_gui(["--help"])
@@ -229,8 +230,8 @@ def test_cli_subcommand_goes_to_the_cli(capsys):
 
 
 def test_swedish_translation_and_language_setting(qtbot, record_path):
-    from ui.app import install_translators
-    from ui.main_window import SettingsDialog
+    from ui.shell.app import install_translators
+    from ui.shell.main_window import SettingsDialog
 
     dlg = SettingsDialog()
     qtbot.addWidget(dlg)
@@ -253,7 +254,7 @@ def test_swedish_translation_and_language_setting(qtbot, record_path):
 
 
 def test_app_controller_opens_the_unlock_screen_or_the_wizard(qtbot, record_path, monkeypatch):
-    from ui.app import AppController
+    from ui.shell.app import AppController
 
     quits = []
     c = AppController(FAST_KDF)

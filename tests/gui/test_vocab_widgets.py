@@ -28,7 +28,7 @@ def retired_terms():
 
 
 def test_checklist_offers_current_terms_and_keeps_a_retired_one_that_is_set(qtbot, retired_terms):
-    from ui.vocab_widgets import VocabChecklist
+    from ui.common.vocab_widgets import VocabChecklist
     w = VocabChecklist("abuse_forms")
     qtbot.addWidget(w)
     codes = [w.item(i).data(Qt.ItemDataRole.UserRole) for i in range(w.count())]
@@ -39,7 +39,7 @@ def test_checklist_offers_current_terms_and_keeps_a_retired_one_that_is_set(qtbo
 
 
 def test_combo_hides_retired_terms_unless_set(qtbot, retired_terms):
-    from ui.vocab_widgets import VocabCombo
+    from ui.common.vocab_widgets import VocabCombo
     w = VocabCombo("genders", empty_text="Not recorded")
     qtbot.addWidget(w)
     assert w.findData("not_known") < 0
@@ -49,7 +49,7 @@ def test_combo_hides_retired_terms_unless_set(qtbot, retired_terms):
 
 
 def test_keyboard_ticks_terms(qtbot):
-    from ui.vocab_widgets import VocabChecklist
+    from ui.common.vocab_widgets import VocabChecklist
     w = VocabChecklist("risk_factors")
     qtbot.addWidget(w)
     w.show()
@@ -64,7 +64,7 @@ def test_keyboard_ticks_terms(qtbot):
 
 
 def test_labels_never_use_forbidden_words(qtbot):
-    from ui.vocab_widgets import VocabChecklist
+    from ui.common.vocab_widgets import VocabChecklist
     w = VocabChecklist("abuse_forms")
     qtbot.addWidget(w)
     text = " ".join(w.item(i).text() for i in range(w.count())).lower()

@@ -77,6 +77,12 @@ def core_message(exc: BaseException) -> str:
         "again, tell your administrator what you were doing.").format(kind=type(exc).__name__)
 
 
+def plural(text: str, n: int) -> str:
+    """English without a translation keeps lupdate's "(s)": "1 day", "3 days". A translation
+    gives its own numerus forms and has no "(s)" left."""
+    return text.replace("(s)", "" if n == 1 else "s") if "(s)" in text else text
+
+
 class InlineMessage(QWidget):
     """A message under a form or a field: an icon and wrapped text; hidden while empty."""
 
@@ -298,11 +304,24 @@ def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog]
     return dialog
 
 
+def show_failure(target, exc: BaseException) -> None:
+    """Show a core call's error the one way the app does: beside the field it names in a form
+    dialog, else as one calm line (core_message) in an inline message or the message bar."""
+    if isinstance(target, FormDialog):
+        target.show_error(exc)
+    elif isinstance(target, MessageBar):
+        target.show_message(core_message(exc))
+    else:
+        target.show_error(core_message(exc))
+
+
 class FormDialog(QDialog):
     """Fields with inline messages under them, a message for the whole form, OK and Cancel.
-    build() adds the fields (add_field) and sets ok_text; OK runs run(), a core call, and the
-    dialog closes only when the core accepts it: if the core refuses, it stays open with the core's
-    message beside the field it names, or under the fields."""
+    build() adds the fields (add_field) and sets ok_text. OK calls operation(), which reads the
+    fields and returns the core call to make; that call runs off the GUI thread (run_operation),
+    with OK and Cancel held meanwhile, and the dialog closes only when the core accepts it: if the
+    core refuses, it stays open with the core's message beside the field it names, or under the
+    fields."""
 
     ok_text = ""
     width_em = 32       # the least width, in line heights
@@ -316,6 +335,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.done_ok = False
+        self.running = False   # the core call of OK is under way
         em = self.fontMetrics().height()
         self.setMinimumWidth(em * self.width_em)
         self.setModal(True)
@@ -350,8 +370,14 @@ class FormDialog(QDialog):
     def build(self) -> None:
         raise NotImplementedError
 
-    def run(self) -> None:
+    def operation(self) -> Callable[[], object]:
+        """Read the fields (on the GUI thread) and return the core call to make with them (run on
+        the record's thread: it must not touch a widget). May raise a refusal (e.g. a
+        ValidationError about a field) to stop before any call."""
         raise NotImplementedError
+
+    def succeeded(self, result) -> None:
+        """The core accepted the call (result: what it returned); the dialog closes after this."""
 
     def add_field(self, name: str, label: str, widget: QWidget, hint: str = "", accessible: str = "",
                   top: bool | None = None) -> None:
@@ -387,12 +413,28 @@ class FormDialog(QDialog):
         return [m.text() for m in (*self.messages.values(), self.general) if m.text()]
 
     def accept(self) -> None:
+        if self.running:
+            return
         self.clear_messages()
         try:
-            self.run()
+            call = self.operation()
         except self.REFUSALS as exc:   # shown calmly; the core changed nothing
             self.show_error(exc)
             return
+        from ui.common.tasks import run_operation
+        self.running = True
+        run_operation(self, call, self._accepted, errors=self, hold=(self.buttons,),
+                      on_finished=self._finished)
+
+    def reject(self) -> None:
+        if not self.running:   # the call goes on either way: the dialog waits for its answer
+            super().reject()
+
+    def _finished(self) -> None:
+        self.running = False
+
+    def _accepted(self, result) -> None:
+        self.succeeded(result)
         self.done_ok = True
         super().accept()
 

@@ -23,10 +23,10 @@ from barnahus_app import paths
 from barnahus_app.api import KdfParams, ValidationError, create_record
 from barnahus_app.users.accounts import PASSWORD_MIN, check_password, check_username
 
-from . import prefs
-from .feedback import FieldGrid, InlineMessage, core_message, validation_text
-from .icons import app_icon, icon
-from .tasks import run_in_background
+from ui.common import prefs
+from ui.common.feedback import FieldGrid, InlineMessage, core_message, validation_text
+from ui.common.icons import app_icon, icon
+from ui.common.tasks import run_in_background
 
 GROUPS = 8  # the core formats the recovery key as 8 groups of 8 hexadecimal digits
 
@@ -258,7 +258,8 @@ class CreatingPage(QWizardPage):
         kdf = wiz.kdf
         QTimer.singleShot(0, lambda: wiz.button(QWizard.WizardButton.BackButton).setEnabled(False))
         run_in_background(lambda: create_record(path, user, pw, full, centre, kdf=kdf),
-                          lambda key: self._created(path, user, key), self._failed, owner=self)
+                          lambda key: self._created(path, user, key), self._failed, owner=self,
+                          on=None)   # no record open yet: the global pool
 
     def _created(self, path: Path, user: str, key: str) -> None:
         wiz: FirstRunWizard = self.wizard()

@@ -1,19 +1,53 @@
-"""Running slow core calls (Argon2 key derivation, creating a record, hashing, signing) off the
-GUI thread.
+"""Running core calls off the GUI thread.
 
 The worker only calls the core; it never touches a widget. Its result or error comes back to the
 GUI thread through a queued signal, where the callbacks run. ProgressJob adds progress and a
 Cancel that works, for core calls that report how far they are and stop when asked.
+
+Which threads: calls on an open record run on its own two threads, one for quick calls (reads,
+saves: one at a time, as the record's BEGIN IMMEDIATE would have them anyway) and one for long jobs
+(hashing, issuing, verifying), so that a long job does not hold up the quick ones. Neither thread
+ever ends. That bound matters: the core's engine keeps one SQLite connection per thread and, past
+five threads, closes the oldest at random (SQLAlchemy's SingletonThreadPool), which could be a
+connection another thread is using; the global pool's threads end after 30 s idle and come back
+as new threads with new connections. Calls before there is a record (key derivation, creating
+one) use the global pool.
+
+A lock waits for every call still running (busy()): the session is never closed under a call.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ui.common.feedback import show_failure
+
 _live: set = set()
+_pools: dict[str, QThreadPool] = {}
+
+RECORD, LONG_JOB = "record", "long job"
+
+
+def pool(name: str | None) -> QThreadPool:
+    """The thread pool of calls on the record (RECORD, LONG_JOB: one thread each, never ending),
+    or the global one (None)."""
+    if name is None:
+        return QThreadPool.globalInstance()
+    if name not in _pools:
+        p = _pools[name] = QThreadPool()
+        p.setObjectName(name)
+        p.setMaxThreadCount(1)
+        p.setExpiryTimeout(-1)
+    return _pools[name]
+
+
+def wait_for_all(ms: int) -> bool:
+    """Wait up to ms for every background call (e.g. before the window closes)."""
+    pools = [QThreadPool.globalInstance(), *_pools.values()]
+    return all([p.waitForDone(ms) for p in pools])
 
 
 class _Relay(QObject):
@@ -37,9 +71,10 @@ class _Job(QRunnable):
 
 def run_in_background(fn: Callable[[], Any], on_success: Callable[[Any], None],
                       on_failure: Callable[[BaseException], None], *, owner: QObject | None = None,
-                      on_orphan: Callable[[Any], None] | None = None) -> None:
-    """Run fn() on the thread pool. If `owner` was deleted meanwhile, neither callback runs;
-    on_orphan(result) may release what fn() made (e.g. close a session nobody will use)."""
+                      on_orphan: Callable[[Any], None] | None = None, on: str | None = RECORD) -> None:
+    """Run fn() on the pool named `on` (see pool()). If `owner` was deleted meanwhile, neither
+    callback runs; on_orphan(result) may release what fn() made (e.g. close a session nobody will
+    use)."""
     relay = _Relay()
     _live.add(relay)
 
@@ -56,7 +91,47 @@ def run_in_background(fn: Callable[[], Any], on_success: Callable[[Any], None],
             on_failure(error)
 
     relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
-    QThreadPool.globalInstance().start(_Job(fn, relay))
+    pool(on).start(_Job(fn, relay))
+
+
+def run_operation(owner: QObject, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None, *,
+                  errors=None, on_failure: Callable[[BaseException], None] | None = None,
+                  hold: Iterable[QWidget] = (), on_finished: Callable[[], None] | None = None) -> None:
+    """Run a core call that touches the record off the GUI thread (on the record's thread), then
+    on_success(result) on the GUI thread. How the dialogs and panels call the core.
+
+    fn runs on the worker: it must only call the core, with values read from the widgets before.
+    An error is shown where `errors` says (feedback.show_failure: a form dialog, an inline message,
+    the message bar), or handed to on_failure. The widgets in `hold` are disabled while it runs, so
+    that a second click does not start a second call. If the owner is deleted meanwhile (its dialog
+    closed), nothing comes back. A lock waits for the call to end (busy()). Long work that reports
+    progress and can be cancelled runs as a ProgressJob instead, on the same mechanism."""
+    held = [w for w in hold if w.isEnabled()]
+    for w in held:
+        w.setEnabled(False)
+
+    def release() -> None:
+        for w in held:
+            if shiboken6.isValid(w):
+                w.setEnabled(True)
+        if on_finished is not None:
+            on_finished()
+
+    def succeeded(result) -> None:
+        release()
+        if on_success is not None:
+            on_success(result)
+
+    def failed(error: BaseException) -> None:
+        release()
+        if on_failure is not None:
+            on_failure(error)
+        elif errors is not None:
+            show_failure(errors, error)
+        else:
+            raise error
+
+    run_in_background(fn, succeeded, failed, owner=owner, on=RECORD)
 
 
 def busy() -> bool:
@@ -121,7 +196,8 @@ class ProgressJob(QObject):
             state["done"], state["total"] = done, total
 
         fn = self._fn
-        run_in_background(lambda: fn(progress, lambda: state["cancel"]), self._ok, self._failed, owner=self)
+        run_in_background(lambda: fn(progress, lambda: state["cancel"]), self._ok, self._failed, owner=self,
+                          on=LONG_JOB)
 
     def cancel(self) -> None:
         """Ask the core to stop at its next step (once; nothing if it is not running)."""

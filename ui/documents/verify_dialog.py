@@ -7,7 +7,7 @@ document). For a bundle folder or .zip the bundle itself is checked as well
 (barnahus_app.documents.bundle.verify_bundle: every hash and the centre's signature; it needs no record), and
 each problem names the file. With no record open (session None), only bundles can be checked.
 
-Hashing a large file takes time: the checks run on a worker (ui/tasks.py) that only calls the core,
+Hashing a large file takes time: the checks run on a worker (ui/common/tasks.py) that only calls the core,
 with progress in the dialog. The answer is always in words with an icon, never colour alone.
 """
 from __future__ import annotations
@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
 from barnahus_app.documents.pki import colon_fingerprint
 
-from .feedback import InlineMessage, allow_lock, bold, core_message
-from .field_widgets import is_dark, local_datetime_text
-from .icons import begin_icon, icon
-from .tasks import ProgressJob
-from .today import plural
+from ui.common.feedback import InlineMessage, allow_lock, bold, core_message, plural
+from ui.common.dates import local_datetime_text
+from ui.common.field_widgets import is_dark
+from ui.common.icons import begin_icon, icon
+from ui.common.tasks import ProgressJob
 
 OK, WARNING, INFO = "ok", "warning", "info"
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
@@ -18,19 +17,15 @@ from PySide6.QtWidgets import (
 from barnahus_app import __version__
 from barnahus_app.api import BarnahusError, KdfParams
 
-from . import prefs
-from .feedback import MessageBar, core_message, roles_text
-from .icons import app_icon, icon
-from .locking import CASE, LockController
-from .unlock import UnlockPanel
-
-if TYPE_CHECKING:  # the pages of the unlocked window are imported when it is first built
-    from .admin_panel import AdminPanel
-    from .calendar_view import CalendarPanel
-    from .today import TodayPanel
-
-NAV_TODAY, NAV_CASES, NAV_OPEN, NAV_ADMIN = "today", "cases", "open", "admin"
-NAV_CALENDAR = "calendar"
+import ui.features  # noqa: F401 (the features register their pages; their widgets load on unlock)
+from ui.cases import CASES, OPEN, case_list_panel, case_workspace
+from ui.common import prefs
+from ui.common.feedback import MessageBar, core_message, roles_text
+from ui.common.icons import app_icon, icon
+from ui.common.pages import MainPage, main_pages
+from ui.common.tasks import wait_for_all
+from ui.shell.locking import CASE, LockController
+from ui.shell.unlock import UnlockPanel
 
 
 @dataclass
@@ -38,26 +33,6 @@ class WorkspaceEntry:
     workspace: QWidget
     case_id: int | None       # None: a new case not saved yet
     has_draft: bool = False   # a draft of this edit is kept in the record
-
-
-def _default_case_list():
-    try:
-        from .case_list import CaseListPanel
-    except ModuleNotFoundError as e:
-        if e.name != "ui.case_list":
-            raise
-        return None
-    return CaseListPanel
-
-
-def _default_workspace():
-    try:
-        from .case_workspace import CaseWorkspace
-    except ModuleNotFoundError as e:
-        if e.name != "ui.case_workspace":
-            raise
-        return None
-    return CaseWorkspace
 
 
 class SettingsDialog(QDialog):
@@ -95,6 +70,10 @@ class SettingsDialog(QDialog):
 
 
 class MainWindow(QMainWindow):
+    """The host of the registered pages (ui/common/pages.py). Each page is kept as an attribute
+    named by its entry (window.today, window.case_list, window.tabs, ...): None while locked or when
+    the user's roles do not show it; its Go action as window.go_<key>_action."""
+
     closed = Signal()
 
     def __init__(self, record_path=None, kdf: KdfParams = KdfParams(), *,
@@ -102,16 +81,14 @@ class MainWindow(QMainWindow):
                  parent=None):
         super().__init__(parent)
         self.session = None
-        # None: the default pages, imported when the unlocked window is first built (_build_work)
-        self._case_list_factory = case_list_factory
-        self._workspace_factory = workspace_factory
+        self.case_list_factory = case_list_factory or case_list_panel
+        self.workspace_factory = workspace_factory or case_workspace
         self._entries: list[WorkspaceEntry] = []
         self.work: QWidget | None = None
-        self.case_list = None
-        self.today: TodayPanel | None = None
-        self.tabs: QTabWidget | None = None
-        self.admin: AdminPanel | None = None
-        self.calendar: CalendarPanel | None = None
+        self._pages: dict[str, QWidget] = {}   # the pages built for this session, by key
+        for entry in main_pages:
+            setattr(self, entry.attribute, None)
+        self.tabs: QTabWidget | None   # the case workspaces (the "open" page)
         self.nav: QListWidget | None = None
         self.content: QStackedWidget | None = None
         self.message_bar: MessageBar | None = None
@@ -159,11 +136,12 @@ class MainWindow(QMainWindow):
         # Ctrl+N belongs to the case list's own "New case" button.
         self.new_case_action = act(self.tr("&New case"), self.new_case, None, "new")
         self.close_tab_action = act(self.tr("&Close case"), self.close_current_tab, ("Ctrl+W", "Ctrl+F4"))
-        self.go_today_action = act(self.tr("&Today"), lambda: self.go(NAV_TODAY), "Ctrl+T", "today")
-        self.go_cases_action = act(self.tr("&Cases"), lambda: self.go(NAV_CASES), "Ctrl+1", "cases")
-        self.go_open_action = act(self.tr("&Open cases"), lambda: self.go(NAV_OPEN), "Ctrl+2", "open")
-        self.go_admin_action = act(self.tr("&Administration"), lambda: self.go(NAV_ADMIN), "Ctrl+3", "admin")
-        self.go_calendar_action = act(self.tr("Ca&lendar"), lambda: self.go(NAV_CALENDAR), "Ctrl+K", "today")
+        self.go_actions: dict[str, QAction] = {}
+        for entry in main_pages:
+            a = act(entry.go_text(), lambda _=False, key=entry.key: self.go(key), entry.shortcut,
+                    entry.icon if isinstance(entry.icon, str) else None)
+            self.go_actions[entry.key] = a
+            setattr(self, f"go_{entry.key}_action", a)
         self.about_action = act(self.tr("&About Barnahus Case Record"), self.show_about)
         # Enabled while locked too: a received bundle is checked without the record.
         self.verify_action = act(self.tr("&Verify a document or bundle…"), self.verify_file)
@@ -179,8 +157,7 @@ class MainWindow(QMainWindow):
         self.case_menu.addAction(self.new_case_action)
         self.case_menu.addAction(self.close_tab_action)
         self.go_menu = bar.addMenu(self.tr("&Go"))
-        for a in (self.go_today_action, self.go_cases_action, self.go_open_action, self.go_calendar_action,
-                  self.go_admin_action):
+        for a in self.go_actions.values():
             self.go_menu.addAction(a)
         h = bar.addMenu(self.tr("&Help"))
         h.addAction(self.about_action)
@@ -189,14 +166,11 @@ class MainWindow(QMainWindow):
         unlocked = self.session is not None
         self.lock_action.setEnabled(unlocked)
         cases = unlocked and self.case_list is not None
-        self.new_case_action.setEnabled(cases and self._workspace_factory is not None
+        self.new_case_action.setEnabled(cases and self.workspace_factory is not None
                                         and self.session.can("case", "create"))
         self.close_tab_action.setEnabled(unlocked and self.tabs is not None and self.tabs.count() > 0)
-        self.go_today_action.setEnabled(unlocked and self.today is not None)
-        self.go_cases_action.setEnabled(cases)
-        self.go_open_action.setEnabled(unlocked and bool(self._entries))
-        self.go_admin_action.setEnabled(unlocked and self.admin is not None)
-        self.go_calendar_action.setEnabled(unlocked and self.calendar is not None)
+        for entry in main_pages:
+            self.go_actions[entry.key].setEnabled(unlocked and entry.go_enabled(self, self._pages.get(entry.key)))
         self.case_menu.menuAction().setVisible(cases)
         self.go_menu.menuAction().setVisible(unlocked)
 
@@ -221,7 +195,7 @@ class MainWindow(QMainWindow):
             notes.append(self.tr("Your unsaved changes from before the record was locked were kept "
                                  "safely in the record. They are open again: save them, or close "
                                  "them to discard them. Open cases with kept changes: {n}.").format(n=restored))
-            self.go(NAV_OPEN)
+            self.go(OPEN)
         if problems:
             notes.append(self.tr("Some kept changes could not be opened: {reasons}").format(
                 reasons=" ".join(problems)))
@@ -243,12 +217,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Barnahus Case Record — {centre}").format(centre=centre) if centre
                             else self.tr("Barnahus Case Record"))
         self._update_actions()
-        if self.today is not None:
-            # Every core transaction holds the record (BEGIN IMMEDIATE): the Today view's first
-            # read, on a worker, would make the core calls above (the case list's first page, the
-            # other pages' lists) wait on the GUI thread. So it starts from the event loop, after
-            # this handler has returned; nothing on the GUI thread waits for it.
-            QTimer.singleShot(0, self.today, self.today.start_loading)
+        for entry in main_pages:
+            page = self._pages.get(entry.key)
+            if page is not None and entry.after_unlock is not None:
+                # From the event loop, after this handler has returned: a first read on a worker
+                # holds the record (BEGIN IMMEDIATE) and would make the core calls above wait.
+                QTimer.singleShot(0, page, lambda e=entry, p=page: e.after_unlock(p))
 
     def _failed_attempts_text(self, attempts: list[str]) -> str:
         last = QDateTime.fromString(max(attempts), Qt.DateFormat.ISODateWithMs)
@@ -265,14 +239,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _build_work(self) -> None:
-        # Imported here, not with this module: the unlock screen appears without them.
-        from .admin_panel import AdminPanel
-        from .calendar_view import CalendarPanel, nav_icon as calendar_icon
-        from .today import TodayPanel
-        if self._case_list_factory is None:
-            self._case_list_factory = _default_case_list()
-        if self._workspace_factory is None:
-            self._workspace_factory = _default_workspace()
         s = self.session
         em = self.fontMetrics().height()
         self.work = QWidget(self.pages)
@@ -290,49 +256,11 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav, 0)
         row.addWidget(self.content, 1)
 
-        self.case_list = None
-        self.today = None
-        self.tabs = None
-        self.admin = None
-        self.calendar = None
-        if s.can("followup", "read") and s.can("case", "read") and self._workspace_factory is not None:
-            # The first screen after unlock: what is due (DOMAIN.md item 11).
-            # Its first read starts once on_unlocked has returned: see the end of on_unlocked.
-            self.today = TodayPanel(s, self.content, load=False)
-            self.today.openCase.connect(self.open_case)
-            self.today.countsChanged.connect(self._update_today_item)
-            self.content.addWidget(self.today)
-            self._add_nav(NAV_TODAY, self.tr("Today"), "today", self.today)
-        if (s.can("case", "read") and self._case_list_factory is not None
-                and self._workspace_factory is not None):
-            self.case_list = self._case_list_factory(s, self.content)
-            self.case_list.caseActivated.connect(self.open_case)
-            self.case_list.newCaseRequested.connect(self.new_case)
-            self.content.addWidget(self.case_list)
-            self._add_nav(NAV_CASES, self.tr("Cases"), "cases", self.case_list)
-            self.tabs = QTabWidget(self.content)
-            self.tabs.setTabsClosable(True)
-            self.tabs.setMovable(True)
-            self.tabs.setDocumentMode(True)
-            self.tabs.setAccessibleName(self.tr("Open cases"))
-            self.tabs.tabCloseRequested.connect(self.close_tab)
-            self.content.addWidget(self.tabs)
-            self._add_nav(NAV_OPEN, self.tr("Open cases"), "open", self.tabs)
-        if s.can("interview", "read"):
-            # Reads the bookings each time it is shown, not at unlock.
-            self.calendar = CalendarPanel(s, self.content)
-            if self.tabs is not None:
-                self.calendar.open_case.connect(self.open_case)
-            self.content.addWidget(self.calendar)
-            self._add_nav(NAV_CALENDAR, self.tr("Calendar"), "today", self.calendar)
-            self._nav_item(NAV_CALENDAR).setIcon(calendar_icon())
-            self.go_calendar_action.setIcon(calendar_icon())
-        if s.can("user", "create") or s.can("record", "settings"):
-            self.admin = AdminPanel(s, self.content)
-            self.admin.settingsChanged.connect(lambda: self.locker.restart_idle(self.session))
-            self.admin.ownRolesChanged.connect(self._own_roles_changed)
-            self.content.addWidget(self.admin)
-            self._add_nav(NAV_ADMIN, self.tr("Administration"), "admin", self.admin)
+        self._pages = {}
+        for entry in main_pages:
+            setattr(self, entry.attribute, None)
+            if entry.shown(s, self):
+                self._add_page(entry)
         if self.nav.count() == 0:
             empty = QLabel(self.tr("Your roles do not give you anything to work on in this version of "
                                    "the application. Ask your administrator."), self.content)
@@ -348,13 +276,24 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.work)
         self.setTabOrder(self.nav, self.content)
 
-    def _add_nav(self, key: str, text: str, icon_name: str, page: QWidget) -> None:
-        item = QListWidgetItem(icon(icon_name), text)
-        item.setData(Qt.ItemDataRole.UserRole, key)
+    def _add_page(self, entry: MainPage) -> None:
+        page = entry.build(self, self.content)
+        self._pages[entry.key] = page
+        setattr(self, entry.attribute, page)
+        self.content.addWidget(page)
+        page_icon = entry.make_icon()
+        if not isinstance(entry.icon, str):   # made when the page is: it may need the page's module
+            self.go_actions[entry.key].setIcon(page_icon)
+        item = QListWidgetItem(page_icon, entry.text())
+        item.setData(Qt.ItemDataRole.UserRole, entry.key)
         item.setData(Qt.ItemDataRole.UserRole + 1, page)
         self.nav.addItem(item)
 
-    def _nav_item(self, key: str) -> QListWidgetItem | None:
+    def page(self, key: str) -> QWidget | None:
+        """The page of this key built for the session, or None."""
+        return self._pages.get(key)
+
+    def nav_item(self, key: str) -> QListWidgetItem | None:
         if self.nav is None:
             return None
         for i in range(self.nav.count()):
@@ -374,54 +313,31 @@ class MainWindow(QMainWindow):
             self.content.setCurrentWidget(current.data(Qt.ItemDataRole.UserRole + 1))
 
     def go(self, key: str) -> None:
-        item = self._nav_item(key)
+        item = self.nav_item(key)
         if item is not None and not item.isHidden():
             self.nav.setCurrentItem(item)
-            page = item.data(Qt.ItemDataRole.UserRole + 1)
-            if key == NAV_OPEN and self.tabs.currentWidget() is not None:
-                self.tabs.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
-            elif key == NAV_CASES and hasattr(page, "focus_table"):
-                page.focus_table()
-            elif key == NAV_TODAY:
-                page.focus_list()
-            elif key == NAV_ADMIN:
-                self.admin.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            else:
-                page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            main_pages[key].focus(item.data(Qt.ItemDataRole.UserRole + 1))
 
     def current_page(self) -> str | None:
         item = self.nav.currentItem() if self.nav is not None else None
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def _update_today_item(self, counts=None) -> None:
-        """"Today (12)": what is overdue or due this week, as the core counts it."""
-        item = self._nav_item(NAV_TODAY)
-        if item is None:
-            return
-        if not counts:
-            item.setText(self.tr("Today"))
-            item.setToolTip("")
-            return
-        n = counts.get("overdue", 0) + counts.get("this_week", 0)
-        loc = QLocale()
-        item.setText(self.tr("Today ({n})").format(n=loc.toString(n)))
-        tip = self.tr("{overdue} overdue, {week} due this week").format(
-            overdue=loc.toString(counts.get("overdue", 0)), week=loc.toString(counts.get("this_week", 0)))
-        item.setToolTip(tip)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Today: {tip}").format(tip=tip))
-
     def _update_open_item(self) -> None:
-        item = self._nav_item(NAV_OPEN)
+        item = self.nav_item(OPEN)
         if item is None:
             return
         n = len(self._entries)
         item.setText(self.tr("Open cases ({n})").format(n=n))
         item.setHidden(n == 0)
         if n == 0 and self.nav.currentItem() is item:
-            self.go(NAV_CASES)
+            self.go(CASES)
         self._update_actions()
 
-    def _own_roles_changed(self) -> None:
+    def restart_idle(self) -> None:
+        """The idle time allowed changed: count it again from now."""
+        self.locker.restart_idle(self.session)
+
+    def own_roles_changed(self) -> None:
         """The administrator changed their own roles: rebuild what the navigation offers."""
         self.locker.lock()
         self.unlock_panel.message.show_info(self.tr("Your roles were changed. Unlock again to go on with them."))
@@ -445,7 +361,7 @@ class MainWindow(QMainWindow):
                 if select:
                     self._select(e.workspace)
                 return e.workspace
-        ws = self._workspace_factory(self.session, case_id, self.tabs)
+        ws = self.workspace_factory(self.session, case_id, self.tabs)
         entry = WorkspaceEntry(ws, case_id, has_draft)
         self._entries.append(entry)
         self.tabs.addTab(ws, "")
@@ -461,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def _select(self, ws) -> None:
         self.tabs.setCurrentWidget(ws)
-        self.go(NAV_OPEN)
+        self.go(OPEN)
 
     def open_case(self, case_id: int) -> None:
         try:
@@ -502,10 +418,10 @@ class MainWindow(QMainWindow):
             entry.has_draft = False
         entry.case_id = case_id
         self.update_tab(ws)
-        if self.case_list is not None:
-            self.case_list.refresh()
-        if self.today is not None:
-            self.today.mark_stale()  # e.g. a date of birth moves the age milestones
+        for entry in main_pages:
+            page = self._pages.get(entry.key)
+            if page is not None and entry.case_saved is not None:
+                entry.case_saved(page)
 
     def ask_unsaved(self, title: str) -> str:
         """'save', 'discard' or 'cancel'."""
@@ -569,14 +485,10 @@ class MainWindow(QMainWindow):
             self._remove(entry)
 
     def clear_case_views(self) -> None:
-        if self.today is not None:
-            self.today.clear()
-        if self.case_list is not None:
-            self.case_list.clear()
-        if self.admin is not None:
-            self.admin.clear()
-        if self.calendar is not None:
-            self.calendar.clear()
+        for entry in main_pages:
+            page = self._pages.get(entry.key)
+            if page is not None and entry.clear is not None:
+                entry.clear(page)
         if self.message_bar is not None:
             self.message_bar.dismiss()
 
@@ -584,8 +496,10 @@ class MainWindow(QMainWindow):
         self.session = None
         self._entries.clear()
         work, self.work = self.work, None
-        self.case_list = self.today = self.tabs = self.admin = self.nav = self.content = self.message_bar = None
-        self.calendar = None
+        for entry in main_pages:
+            setattr(self, entry.attribute, None)
+        self._pages = {}
+        self.nav = self.content = self.message_bar = None
         if work is not None:
             self.pages.removeWidget(work)
             work.hide()
@@ -614,7 +528,7 @@ class MainWindow(QMainWindow):
         SettingsDialog(self).exec()
 
     def verify_file(self) -> None:
-        from .verify_dialog import VerifyDialog
+        from ui.documents.verify_dialog import VerifyDialog
         dialog = VerifyDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -626,7 +540,7 @@ class MainWindow(QMainWindow):
             version=__version__))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        QThreadPool.globalInstance().waitForDone(10_000)
+        wait_for_all(10_000)
         if self.session is not None:
             stash = self.locker.lock(quitting=True)
             if stash.failed:

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 from barnahus_app import api
 from barnahus_app.api import KdfParams
 
-from . import prefs
-from .feedback import InlineMessage, core_message
-from .icons import app_icon, icon
-from .tasks import run_in_background
+from ui.common import prefs
+from ui.common.feedback import InlineMessage, core_message
+from ui.common.icons import app_icon, icon
+from ui.common.tasks import run_in_background
 
 
 def _scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:

@@ -7,7 +7,7 @@ disclosure recorded by it (record_disclosure). session.can() only shapes the vie
 may never use are not shown, the core still checks every call.
 
 Rendering, signing and copying recordings into a bundle take time: they run on a worker
-(ui/tasks.py) that only calls the core, with a progress dialog and a Cancel that stops the core
+(ui/common/tasks.py) that only calls the core, with a progress dialog and a Cancel that stops the core
 between two steps; the core then leaves nothing behind, and the dialog says so.
 """
 from __future__ import annotations
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from barnahus_app.errors import BarnahusError, Cancelled
 from barnahus_app.documents.pki import colon_fingerprint
 
-from .feedback import FormDialog, InlineMessage, bold, core_message, open_dialog, setup_list_table
-from .field_widgets import local_datetime_text
-from .tasks import ProgressJob
-from .today import date_format, plural
-from .verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
+from ui.common.feedback import FormDialog, InlineMessage, bold, open_dialog, plural, setup_list_table
+from ui.common.tasks import ProgressJob, run_operation
+from ui.common.dates import date_format, local_datetime_text
+from ui.common.field_widgets import PathRow
+from ui.documents.verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
 
 SHORT_HASH = 12
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -101,31 +101,6 @@ class _FormDialog(FormDialog):
     ALIASES = {"out": "path", "dest": "path"}
 
 
-class _PathRow(QWidget):
-    """A path with a Browse… button."""
-
-    def __init__(self, parent, browse):
-        super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(self)
-        self.edit.setObjectName("savePath")
-        self.button = QPushButton(self.tr("&Browse…"), self)
-        self.button.setAutoDefault(False)
-        self.button.clicked.connect(browse)
-        lay.addWidget(self.edit, 1)
-        lay.addWidget(self.button)
-        self.setFocusProxy(self.edit)
-
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt name): the edit is what is read
-        super().setAccessibleName(name)
-        self.edit.setAccessibleName(name)
-
-    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802
-        super().setAccessibleDescription(text)
-        self.edit.setAccessibleDescription(text)
-
-
 class _IssueDialog(_FormDialog):
     """What the court summary and bundle dialogs share: a save-as path with a default name made of
     the case reference and the date, and the long work on a worker with progress and cancel."""
@@ -164,7 +139,7 @@ class _IssueDialog(_FormDialog):
         return box, buttons[0], buttons[1]
 
     def _add_path_field(self, label: str, hint: str) -> None:
-        self.path_row = _PathRow(self, self.browse)
+        self.path_row = PathRow(self, self.browse, name="savePath")
         self.add_field("path", label, self.path_row, hint, accessible=label.replace("&", "").rstrip(":"))
 
     def _touched(self) -> None:
@@ -483,11 +458,15 @@ class DisclosureDialog(_FormDialog):
         self.when.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.add_field("disclosed_at", self.tr("&When:"), self.when, accessible=self.tr("Date and time of disclosure"))
 
-    def run(self) -> None:
+    def operation(self):
         when = self.when.dateTime().toPython().astimezone()   # local time, with its offset
-        self.disclosure_id = self.session.record_disclosure(
-            self.entry["document_id"], recipient=self.recipient.text(),
-            undertaking=self.undertaking.toPlainText(), method=self.method.text() or None, disclosed_at=when)
+        s, document_id = self.session, self.entry["document_id"]
+        values = dict(recipient=self.recipient.text(), undertaking=self.undertaking.toPlainText(),
+                      method=self.method.text() or None, disclosed_at=when)
+        return lambda: s.record_disclosure(document_id, **values)
+
+    def succeeded(self, result) -> None:
+        self.disclosure_id = result
 
 
 class IssuedDialog(QDialog):
@@ -584,7 +563,7 @@ class IssuedDialog(QDialog):
         close.setFocus()
 
     def _copy(self, value: str, name: str) -> None:
-        from .locking import copy_identifier
+        from ui.shell.locking import copy_identifier
         copy_identifier(value)
         self.message.show_info(self.tr("{name} is on the clipboard.").format(name=name))
 
@@ -612,6 +591,7 @@ class DocumentsPanel(QWidget):
         self.can_read = s.can("case", "read")
         self.words = _Words(self)
         self._shown_once = False
+        self._reads = 0   # reads of the register under way
         self._build()   # the register is read when the page is first shown (refresh())
 
     # construction ------------------------------------------------------------------------------
@@ -805,13 +785,23 @@ class DocumentsPanel(QWidget):
 
     # reading -------------------------------------------------------------------------------------
     def refresh(self, select_document: str | None = None) -> None:
-        """Read the register of the case again (through the core)."""
+        """Read the register of the case again (through the core, off the GUI thread)."""
         keep = select_document or (self.selected() or {}).get("document_id")
-        try:
-            self.entries = self.session.document_register(self.case_id)
-        except BarnahusError as e:
-            self.message.show_error(core_message(e))
-            return
+        s, case_id = self.session, self.case_id
+        self._reads += 1
+        run_operation(self, lambda: s.document_register(case_id), lambda entries: self._show_register(entries, keep),
+                      errors=self.message, on_finished=self._loaded)
+
+    def _loaded(self) -> None:
+        self._reads -= 1
+
+    @property
+    def loading(self) -> bool:
+        """True while a read started by refresh() has not come back."""
+        return self._reads > 0
+
+    def _show_register(self, entries: list[dict], keep: str | None) -> None:
+        self.entries = entries
         sel = self.view.selectionModel()
         sel.blockSignals(True)
         self.model.removeRows(0, self.model.rowCount())
@@ -936,7 +926,7 @@ class DocumentsPanel(QWidget):
         e = self.selected()
         if e is None:
             return
-        from .locking import copy_identifier
+        from ui.shell.locking import copy_identifier
         copy_identifier(e["sha256"])
         self.message.show_info(self.tr("The SHA-256 of {document} is on the clipboard.").format(
             document=e["document_id"]))

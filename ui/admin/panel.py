@@ -17,10 +17,10 @@ from barnahus_app.documents.pki import colon_fingerprint
 from barnahus_app.policy import Role
 from barnahus_app.users.accounts import PASSWORD_MIN
 
-from .feedback import FieldGrid, InlineMessage, bold, core_message, role_label, roles_text, validation_text
-from .icons import icon
-from .tasks import run_in_background
-from .verify_dialog import mono_font
+from ui.common.feedback import FieldGrid, InlineMessage, bold, core_message, role_label, roles_text, validation_text
+from ui.common.icons import icon
+from ui.common.tasks import run_operation
+from ui.documents.verify_dialog import mono_font
 
 
 class _CoreDialog(QDialog):
@@ -83,18 +83,15 @@ class _CoreDialog(QDialog):
             self.message.show_error(core_message(error))
 
     def run(self, fn: Callable[[], object]) -> None:
-        self.buttons.setEnabled(False)
         self.progress.show()
-        run_in_background(fn, self._done, self._failed, owner=self)
+        run_operation(self, fn, self._done, on_failure=self._failed, hold=(self.buttons,))
 
     def _done(self, _result) -> None:
         self.progress.hide()
-        self.buttons.setEnabled(True)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
         self.progress.hide()
-        self.buttons.setEnabled(True)
         self.show_error(error)
 
     def _submit(self) -> None:  # overridden
@@ -408,25 +405,29 @@ class AdminPanel(QWidget):
                                     "the record. To enable it again you will give them a new password.")
                             .format(name=user["display_name"])):
             return
-        try:
-            self.session.set_active(user["username"], False)
-        except BarnahusError as e:
-            self.users_message.show_error(core_message(e))
-            return
-        self.users_message.show_info(self.tr("The account of {name} is disabled.").format(name=user["display_name"]))
-        self.refresh()
+        s, username = self.session, user["username"]
+
+        def disabled(_result) -> None:
+            self.users_message.show_info(self.tr("The account of {name} is disabled.").format(
+                name=user["display_name"]))
+            self.refresh()
+
+        run_operation(self, lambda: s.set_active(username, False), disabled, errors=self.users_message)
 
     def apply_settings(self) -> None:
         self.settings_message.clear()
-        try:
-            self.session.set_setting("idle_lock_minutes", self.idle_spin.value())
-            self.session.set_setting("clipboard_clear_seconds", self.clip_spin.value())
-        except BarnahusError as e:
-            self.settings_message.show_error(core_message(e))
-            return
-        self.settings_message.show_info(self.tr("Saved. The record now locks after {n} minutes without use.")
-                                        .format(n=self.idle_spin.value()))
-        self.settingsChanged.emit()
+        s, idle, clip = self.session, self.idle_spin.value(), self.clip_spin.value()
+
+        def save() -> None:
+            s.set_setting("idle_lock_minutes", idle)
+            s.set_setting("clipboard_clear_seconds", clip)
+
+        def saved(_result) -> None:
+            self.settings_message.show_info(self.tr("Saved. The record now locks after {n} minutes without use.")
+                                            .format(n=idle))
+            self.settingsChanged.emit()
+
+        run_operation(self, save, saved, errors=self.settings_message, hold=(self.apply_button,))
 
     # --- document signing ----------------------------------------------------------------------
     def _build_signing_box(self) -> QGroupBox:
@@ -498,19 +499,13 @@ class AdminPanel(QWidget):
                 "and carry a new CA fingerprint, so give the courts and prosecutors the new fingerprint.")):
             return
         self.signing_message.show_info(self.tr("Creating the certificate…"))
-        self.create_signing_button.setEnabled(False)
-        s = self.session
 
         def done(ident) -> None:
-            self.create_signing_button.setEnabled(True)
             self.refresh_signing()
             self.signing_message.show_info(self.tr("A new signing certificate was created. Its CA fingerprint is "
                                                    "shown above."))
-
-        def failed(error) -> None:
-            self.create_signing_button.setEnabled(True)
-            self.signing_message.show_error(core_message(error))
-        run_in_background(s.create_signing_identity, done, failed, owner=self)
+        run_operation(self, self.session.create_signing_identity, done, errors=self.signing_message,
+                      hold=(self.create_signing_button,))
 
     def import_signing_identity(self) -> None:
         dlg = ImportSigningDialog(self.session, self)

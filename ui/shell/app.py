@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication
 from barnahus_app import __version__, paths
 from barnahus_app.api import KdfParams
 
-from . import prefs
-from .icons import app_icon
-from .main_window import MainWindow
+from ui.common import prefs
+from ui.common.icons import app_icon
+from ui.shell.main_window import MainWindow
 
 
 def parse_args(args: list[str]) -> argparse.Namespace:
@@ -131,7 +131,7 @@ class AppController(QObject):
         if self.wizard is not None:
             self.wizard.raise_()
             return
-        from .first_run import FirstRunWizard  # only on a first run: not on the way to the unlock screen
+        from ui.shell.first_run import FirstRunWizard  # only on a first run: not on the way to the unlock screen
         self.wizard = FirstRunWizard(self.kdf)
         self.wizard.recordCreated.connect(self.show_main)
         self.wizard.openExistingRequested.connect(self.show_main)

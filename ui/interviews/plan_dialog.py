@@ -5,7 +5,7 @@ time, the room, the interviewer and who else takes part. Always in view: which i
 child this would be, across all their cases (the core counts), and the core's warnings, which
 follow the planner's changes (a short pause after each change, then check_interview_plan on the
 GUI thread: it is fast). A second or later interview needs a written justification; a booking
-that clashes needs a written reason per clash (ui/conflict_dialog.py). Nothing here decides what
+that clashes needs a written reason per clash (ui/interviews/conflict_dialog.py). Nothing here decides what
 is a conflict or what may be stored: the core does, and its ValidationError is shown beside the
 field it names.
 """
@@ -25,10 +25,10 @@ from barnahus_app.errors import BarnahusError, ConflictsFound, ValidationError
 from barnahus_app.persons.actions import display_name
 from barnahus_app.timeutil import system_zone_name, zone_info
 
-from .conflict_dialog import ask_override_reasons
-from .feedback import FieldGrid, InlineMessage, bold, core_message, field_message, tinted_box
-from .today import DateField
-from .vocab_widgets import ChoiceCombo, VocabCombo, term_label
+from ui.interviews.conflict_dialog import ask_override_reasons
+from ui.common.feedback import FieldGrid, InlineMessage, bold, core_message, field_message, tinted_box
+from ui.common.dates import DateField, parse_utc
+from ui.common.vocab_widgets import ChoiceCombo, VocabCombo, term_label
 
 # The core's fixed messages about planning, listed so that lupdate offers them to translators
 # (feedback.core_message translates them in the "CoreMessages" context).
@@ -620,7 +620,6 @@ class InterviewPlanDialog(QDialog):
         return out
 
     def _load_existing(self, iv: dict) -> None:
-        from barnahus_app.timeutil import parse_utc
         tz = zone_info(self.time_zone)
         start = parse_utc(iv["starts_at_utc"]).astimezone(tz)
         end = parse_utc(iv["ends_at_utc"])

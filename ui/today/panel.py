@@ -8,7 +8,7 @@ the case; Complete, Decline and Snooze act on the selected reminder through the 
 dialogs show the core's messages beside the field they concern.
 
 Nothing here decides who sees or may do what: the core scopes the list and checks every action;
-session.can() only shapes the view. The list is read off the GUI thread (ui/tasks.py): at 100,000
+session.can() only shapes the view. The list is read off the GUI thread (ui/common/tasks.py): at 100,000
 cases the core takes longer than a frame. Nothing of it is kept outside the panel, and clear()
 drops it all when the record locks.
 """
@@ -30,8 +30,11 @@ from PySide6.QtWidgets import (
 from barnahus_app.api import BarnahusError
 from barnahus_app.followup.actions import BUCKETS, DISCIPLINES, UPCOMING_DAYS, bucket_counts
 
-from .feedback import FormDialog, InlineMessage, begin_page, bold, core_message, role_label, setup_list_table
-from .tasks import run_in_background
+from ui.common.feedback import (
+    FormDialog, InlineMessage, begin_page, bold, core_message, plural, role_label, setup_list_table,
+)
+from ui.common.dates import DateField, date_format, pydate, qdate
+from ui.common.tasks import run_in_background
 
 REMINDER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -48,32 +51,6 @@ FOLLOWUP_CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("CoreMessages", "This follow-up belongs to another discipline; your roles do not "
                                       "allow you to change it (followup: update)."),
 )
-
-
-def date_format() -> str:
-    """The locale's short date format, always with a four-digit year (a reminder may be
-    decades old: "3/4/00" would not say which century)."""
-    loc = QLocale()
-    if loc.language() == QLocale.Language.C:
-        return "yyyy-MM-dd"
-    fmt = loc.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in fmt:
-        fmt = fmt.replace("yy", "yyyy")
-    return fmt
-
-
-def qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def plural(text: str, n: int) -> str:
-    """English without a translation keeps lupdate's "(s)": "1 day", "3 days". A translation
-    gives its own numerus forms and has no "(s)" left."""
-    return text.replace("(s)", "" if n == 1 else "s") if "(s)" in text else text
 
 
 def whole_months(earlier: date, later: date) -> int:
@@ -387,40 +364,6 @@ class _Section(QWidget):
 
 
 # --- the dialogs -----------------------------------------------------------------------------------
-class DateField(QDateEdit):
-    """A date in the local format with a calendar; with `empty_text`, it starts empty (shown as
-    that text) and value() is None until a date is chosen."""
-
-    def __init__(self, parent=None, *, empty_text: str | None = None, initial: date | None = None,
-                 earliest: date | None = None, latest: date | None = None):
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(date_format())
-        self._empty = empty_text is not None
-        if latest is not None:
-            self.setMaximumDate(qdate(latest))
-        if self._empty:
-            # The day before the earliest date stands for "no date yet".
-            first = earliest or date.today()
-            self.setMinimumDate(qdate(first - timedelta(days=1)))
-            self.setSpecialValueText(empty_text)
-            self.setDate(self.minimumDate())
-        else:
-            if earliest is not None:
-                self.setMinimumDate(qdate(earliest))
-            self.setDate(qdate(initial or date.today()))
-        em = self.fontMetrics().height()
-        self.setMinimumWidth(em * 10)
-
-    def value(self) -> str | None:
-        if self._empty and self.date() == self.minimumDate():
-            return None
-        return pydate(self.date()).isoformat()
-
-    def set_value(self, d: date) -> None:
-        self.setDate(qdate(d))
-
-
 class _ReminderDialog(FormDialog):
     """What the dialogs share: which reminder, in bold under the introduction; the style's own
     spacing; closing deletes them; a wrapped message makes them grow to show it whole."""
@@ -472,10 +415,10 @@ class CompleteDialog(_ReminderDialog):
         self.note.setFixedHeight(self.fontMetrics().height() * 4)
         self.add_field("note", self.tr("&Note (optional):"), self.note, accessible=self.tr("Note"))
 
-    def run(self) -> None:
-        r = self.reminder
-        self.session.complete_reminder(r.rule_id, on=self.on.value(), occurrence=r.occurrence,
-                                       note=self.note.toPlainText())
+    def operation(self):
+        s, r = self.session, self.reminder
+        on, note = self.on.value(), self.note.toPlainText()
+        return lambda: s.complete_reminder(r.rule_id, on=on, occurrence=r.occurrence, note=note)
 
 
 class DeclineDialog(_ReminderDialog):
@@ -519,11 +462,11 @@ class DeclineDialog(_ReminderDialog):
         QWidget.setTabOrder(self.reason, self.offer)
         QWidget.setTabOrder(self.offer, self.offer_date)
 
-    def run(self) -> None:
-        r = self.reminder
+    def operation(self):
+        s, r = self.session, self.reminder
         again = self.offer_date.value() if self.offer.isChecked() else None
-        self.session.decline_reminder(r.rule_id, self.reason.toPlainText(), offer_again=again,
-                                      occurrence=r.occurrence)
+        reason = self.reason.toPlainText()
+        return lambda: s.decline_reminder(r.rule_id, reason, offer_again=again, occurrence=r.occurrence)
 
 
 class SnoozeDialog(_ReminderDialog):
@@ -562,9 +505,10 @@ class SnoozeDialog(_ReminderDialog):
         self.new_date.setDate(q)
         self.messages["new_date"].clear()
 
-    def run(self) -> None:
-        r = self.reminder
-        self.session.snooze_reminder(r.rule_id, new_date=self.new_date.value(), occurrence=r.occurrence)
+    def operation(self):
+        s, r = self.session, self.reminder
+        new_date = self.new_date.value()
+        return lambda: s.snooze_reminder(r.rule_id, new_date=new_date, occurrence=r.occurrence)
 
 
 # --- the panel -------------------------------------------------------------------------------------

@@ -23,12 +23,13 @@ from barnahus_app.api import BarnahusError, PossibleDuplicate, ValidationError
 from barnahus_app.fields import PERSON_FIELDS, PERSON_TERM_VOCABULARIES, VULNERABILITY_FIELDS
 from barnahus_app.persons.actions import display_name
 
-from .field_widgets import (
-    Form, OptionalDateTimeEdit, error_color, local_datetime_text,
-)
-from .feedback import bold
-from .icons import begin_icon
-from .vocab_widgets import (
+from ui.common.dates import local_datetime_text
+import ui.features  # noqa: F401 (the features register their tabs)
+from ui.common.pages import case_tabs
+from ui.common.field_widgets import Form, OptionalDateTimeEdit, error_color
+from ui.common.feedback import bold
+from ui.common.icons import begin_icon
+from ui.common.vocab_widgets import (
     ChoiceCombo, VocabChecklist, VocabCombo, jurisdiction_choices, term_label,
 )
 
@@ -650,10 +651,9 @@ class CaseWorkspace(QWidget):
         if self.can_read_persons:
             self._build_persons_page()
             self.tabs.addTab(self.persons_page, self.tr("&Persons"))
-        self.interviews_page = None
-        self.documents_page = None
-        if self.case_id is not None:
-            self._add_interviews_page()
+        self.feature_tabs: dict[str, QWidget] = {}   # the registered tabs built, by key
+        for entry in case_tabs:
+            setattr(self, entry.attribute, None)
 
         self.editable_any = (self.can_edit_case or self.session.can("person", "update")
                              or self.session.can("vulnerability", "update"))
@@ -663,19 +663,15 @@ class CaseWorkspace(QWidget):
         sc.activated.connect(self.save)
         self._update_title()
 
-    def _add_interviews_page(self) -> None:
-        """The Interviews page of a saved case (it reads its contents when first shown)."""
-        if self.interviews_page is None and self.session.can("interview", "read"):
-            from .interviews_panel import InterviewsPanel
-            self.interviews_page = InterviewsPanel(self.session, self.case_id)
-            self.tabs.addTab(self.interviews_page, self.tr("In&terviews"))
-
-    def _add_documents_page(self) -> None:
-        """The Documents page (register, court summary, bundle, verify) once the reference is known."""
-        if self.documents_page is None and self.case_id is not None and self.session.can("case", "read"):
-            from .documents_panel import DocumentsPanel
-            self.documents_page = DocumentsPanel(self.session, self.case_id, self.case["reference"])
-            self.tabs.addTab(self.documents_page, self.tr("Doc&uments"))
+    def _add_feature_tabs(self) -> None:
+        """The registered tabs of a saved case (ui/common/pages.py), once it has been read: after
+        the case's own pages, in their order; each only once."""
+        for entry in case_tabs:
+            if entry.key not in self.feature_tabs and entry.shown(self.session):
+                page = entry.build(self)
+                self.feature_tabs[entry.key] = page
+                setattr(self, entry.attribute, page)
+                self.tabs.addTab(page, entry.text())
 
     def _build_case_form(self) -> None:
         page = self.case_page = _ResponsiveColumns()
@@ -794,7 +790,7 @@ class CaseWorkspace(QWidget):
     def _load_case(self) -> None:
         """(Re)read the case through the core (audited) and show it."""
         self.case = self.session.get_case(self.case_id)
-        self._add_documents_page()
+        self._add_feature_tabs()
         c = self.case
         vals = {k: c.get(k) for k in core_fields.CASE_FIELDS}
         vals["abuse_forms"] = list(c.get("abuse_forms") or [])
@@ -1188,7 +1184,6 @@ class CaseWorkspace(QWidget):
             self._update_title()
             self.titleChanged.emit(self.title())
             self.tabs.insertTab(0, _scroll(self.overview_holder), self.tr("&Overview"))
-            self._add_interviews_page()
         self._forced_dirty = False
         self._load_case()
         self._select_person_key(selected)

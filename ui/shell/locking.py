@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from barnahus_app.api import BarnahusError
 
-from .feedback import core_message
-from .tasks import busy
+from ui.common.feedback import core_message
+from ui.common.tasks import busy
 
 CASE = "case"
 _ACTIVITY = frozenset({

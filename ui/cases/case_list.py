@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from barnahus_app import vocab
 from barnahus_app.api import BarnahusError, CaseFilter
 
-from .feedback import setup_list_table
+from ui.common.feedback import setup_list_table
 
-from .field_widgets import local_datetime_text
-from .vocab_widgets import ChoiceCombo, VocabCombo, label_language, term_label
+from ui.common.dates import local_datetime_text
+from ui.common.vocab_widgets import ChoiceCombo, VocabCombo, label_language, term_label
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 100

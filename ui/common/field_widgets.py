@@ -8,33 +8,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from .feedback import field_message
-from .vocab_widgets import ChoiceCombo, VocabChecklist
+from ui.common.dates import parse_utc
+from ui.common.feedback import field_message
+from ui.common.vocab_widgets import ChoiceCombo, VocabChecklist
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 
-# --- time display ---------------------------------------------------------------------------
-def local_datetime_text(utc_iso: str | None) -> str:
-    """'2026-03-04T08:30:00.000000Z' -> '2026-03-04 09:30' in the computer's time zone."""
-    if not utc_iso:
-        return ""
-    try:
-        dt = datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return utc_iso
-    return dt.strftime("%Y-%m-%d %H:%M")
-
-
 def _qdatetime_from_utc_iso(utc_iso: str) -> QDateTime:
-    dt = datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone()
+    dt = parse_utc(utc_iso).astimezone()
     return QDateTime(QDate(dt.year, dt.month, dt.day), QTime(dt.hour, dt.minute, dt.second))
 
 
@@ -358,3 +347,29 @@ class Form(QObject):
     def clear_errors(self) -> None:
         for r in self.rows.values():
             r.clear_error()
+
+
+class PathRow(QWidget):
+    """A file path with a Browse… button beside it; the row hands the focus to the path."""
+
+    def __init__(self, parent, browse, *, name: str = "", text: str = ""):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(text, self)
+        self.edit.setObjectName(name)
+        # (the translation context of the documents' path row, where this began)
+        self.button = QPushButton(QCoreApplication.translate("_PathRow", "&Browse…"), self)
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(browse)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt name): the edit is what is read
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802
+        super().setAccessibleDescription(text)
+        self.edit.setAccessibleDescription(text)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.feedback import InlineMessage
+from ui.common.feedback import InlineMessage
 
 MAX_REASON = 2000
 

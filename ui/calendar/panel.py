@@ -1,0 +1,607 @@
+"""The calendar: forensic interviews in the centre's rooms, one day or one week at a time.
+
+Rooms stand side by side as columns; in the week view each day is a group of room columns (the
+columns keep a readable width and the grid scrolls sideways when a week does not fit). Hours are
+rows: 07:00-19:00 fill the view, the rest of the day is a scroll away. Each booking is a block
+with its time, case reference, interviewer and status; the status is told by a sign, the border
+and the fill pattern as well as by colour (planned: outlined; held: filled, with a check mark;
+not held: hatched with a dashed border and a cross).
+
+The keyboard does everything the mouse does: arrow keys move a cursor over the (room, half hour)
+cells and the bookings; Enter opens the case of a booking or plans an interview in a free cell;
+Ctrl+arrow keys move the selected booking (15 minutes, one room) and Enter moves it there, Esc
+cancels. With the mouse: double-click a free cell to plan, drag a booking to move it (15-minute
+steps), with a preview of where it goes.
+
+Nothing here decides what may be booked: every booking comes from the core (session.calendar),
+every move goes through it (session.move_interview), and the core says which conflicts need a
+written reason (ui/interviews/conflict_dialog.py). Times are shown on the centre's wall clock: a booking
+across a daylight-saving change is drawn at its local time. The blocks carry case references,
+never a child's name: a calendar is seen on shared screens.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, time, timedelta, timezone
+
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QKeySequence, QPainter, QPalette, QPen, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+    QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from barnahus_app.api import BarnahusError
+from barnahus_app.errors import ConflictsFound, ValidationError
+from barnahus_app.timeutil import system_zone_name, zone_info
+
+from ui.calendar.grid import CalendarGrid
+from ui.calendar.layout import DAY, WEEK
+from ui.calendar.painter import colours
+from ui.common.dates import date_format, pydate, qdate
+from ui.common.feedback import InlineMessage, begin_page, core_message
+from ui.interviews.conflict_dialog import ask_override_reasons
+
+
+def write_private_file(path, data: bytes) -> None:
+    """Write data to a file only its owner may read (0600), even when the file existed before."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def nav_icon() -> QIcon:
+    """The navigation's line icon for the calendar: a month sheet with a grid of days."""
+    from ui.common.icons import _SvgIconEngine  # the same renderer as the other navigation icons
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" stroke="' + colour
+           + '" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">'
+           '<rect x="3.5" y="5" width="17" height="15.5" rx="2"/><path d="M3.5 10h17M8 3v4M16 3v4"/>'
+           '<path d="M9.2 10v10.5M14.8 10v10.5M3.5 15.2h17"/></svg>')
+    return QIcon(_SvgIconEngine(svg))
+
+
+# --- the legend -----------------------------------------------------------------------------------
+class _Legend(QWidget):
+    """The three looks of a booking, drawn as the grid draws them, with their names."""
+
+    def __init__(self, grid: CalendarGrid, parent=None):
+        super().__init__(parent)
+        self._grid = grid
+        self._items = [("planned", grid.status_text("planned")), ("held", "\u2713 " + grid.status_text("held")),
+                       ("not_held", "\u2717 " + grid.status_text("not_held"))]
+        self.setAccessibleName(self.tr("Legend: planned bookings are outlined; held ones are filled grey with "
+                                       "a check mark; not held ones are hatched with a dashed border and a "
+                                       "cross."))
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:  # noqa: D102 (Qt)
+        fm = self.fontMetrics()
+        em = fm.height()
+        return QSize(sum(fm.horizontalAdvance(t) + em * 3 for _k, t in self._items), em + 6)
+
+    def paintEvent(self, event):  # noqa: N802 (Qt name)
+        p = QPainter(self)
+        col = colours(self._grid.palette())
+        fm = self.fontMetrics()
+        em = fm.height()
+        x = 0
+        for kind, text in self._items:
+            r = QRectF(x + 0.5, 3.5, em * 1.4, em - 1)
+            if kind == "held":
+                p.fillRect(r, col["held_fill"])
+                p.fillRect(QRectF(r.x(), r.y(), 3, r.height()), col["held_edge"])
+                p.setPen(QPen(col["held_edge"], 1))
+            elif kind == "not_held":
+                p.fillRect(r, col["base"])
+                p.fillRect(r, QBrush(col["not_held_hatch"], Qt.BrushStyle.BDiagPattern))
+                p.setPen(QPen(col["not_held_edge"], 1, Qt.PenStyle.DashLine))
+            else:
+                p.fillRect(r, col["planned_fill"])
+                p.fillRect(QRectF(r.x(), r.y(), 3, r.height()), col["planned_edge"])
+                p.setPen(QPen(col["planned_edge"], 1))
+            p.drawRect(r)
+            p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            p.drawText(QRectF(r.right() + em / 3, 0, fm.horizontalAdvance(text) + 4, em + 6),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+            x += int(em * 1.4 + em / 3 + fm.horizontalAdvance(text) + em * 1.2)
+        p.end()
+
+
+# --- the export dialog ----------------------------------------------------------------------------
+class ExportDialog(QDialog):
+    def __init__(self, range_text: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export the calendar"))
+        lay = QVBoxLayout(self)
+        what = QLabel(self.tr("The bookings of {range}, as an iCalendar (.ics) file for staff "
+                              "calendars.").format(range=range_text), self)
+        what.setWordWrap(True)
+        lay.addWidget(what)
+        self.only_mine = QCheckBox(self.tr("&Only my bookings (the interviews I lead or take part in)"), self)
+        lay.addWidget(self.only_mine)
+        note = QLabel(self.tr("The file holds case references and rooms only, marked confidential; no "
+                              "names. It is not encrypted: only you can read it on this computer. Do "
+                              "not keep it longer than you need it."), self)
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        buttons = QDialogButtonBox(self)
+        save = buttons.addButton(self.tr("&Save as…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().height() * 26)
+
+
+# --- the panel ------------------------------------------------------------------------------------
+class CalendarPanel(QWidget):
+    """The calendar page of the main window: a toolbar, the grid, and what is selected."""
+
+    open_case = Signal(int)
+    loaded = Signal()
+
+    def __init__(self, session, parent=None, *, time_zone: str | None = None, mode: str = DAY,
+                 day: date | None = None, load: bool = False):
+        """time_zone: the centre's zone (default: this computer's); mode: DAY or WEEK; day: the day
+        shown (default today). load=False: the bookings are read when the panel is first shown
+        (and again each time it is shown), or by reload()."""
+        super().__init__(parent)
+        self.setObjectName("calendarPanel")
+        self.session = session
+        self._zone_name = time_zone or system_zone_name()
+        self._tz = zone_info(self._zone_name)
+        if mode not in (DAY, WEEK):
+            raise ValueError(mode)
+        self._mode = mode
+        self._date = day or datetime.now(self._tz).date()
+        self._loaded_once = False
+        self._bookings: list = []
+        self._rooms: list[dict] = []
+        s = session
+        self._can_plan = s is not None and s.can("interview", "create")
+        self._can_move = s is not None and s.can("interview", "update")
+        self._can_export = s is not None and s.can("interview", "export")
+        self._build()
+        if load:
+            self.reload()
+
+    # --- construction ------------------------------------------------------------------------
+    def _build(self) -> None:
+        em = self.fontMetrics().height()
+        outer, top, self.title = begin_page(self, self.tr("Calendar"))
+        top.addSpacing(em)
+        self.range_label = QLabel(self)
+        self.range_label.setObjectName("calendarRange")
+        self.range_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.range_label.setAccessibleName(self.tr("Days shown"))
+        top.addWidget(self.range_label, 1)
+        self.plan_button = QPushButton(self.tr("&Plan interview…"), self)
+        self.plan_button.setToolTip(self.tr("Plan an interview; in the selected free cell when there is one"))
+        self.plan_button.clicked.connect(self.plan_selected)
+        self.plan_button.setVisible(self._can_plan)
+        self.export_button = QPushButton(self.tr("E&xport .ics…"), self)
+        self.export_button.setToolTip(self.tr("Save the bookings shown as an iCalendar file for staff calendars"))
+        self.export_button.clicked.connect(self.export_clicked)
+        self.export_button.setVisible(self._can_export)
+        top.addWidget(self.plan_button)
+        top.addWidget(self.export_button)
+        outer.addLayout(top)
+
+        bar = QHBoxLayout()
+        self.day_button = QPushButton(self.tr("Da&y"), self)
+        self.week_button = QPushButton(self.tr("&Week"), self)
+        self.view_group = QButtonGroup(self)
+        self.view_group.setExclusive(True)
+        for b, tip in ((self.day_button, self.tr("Show one day, the rooms side by side")),
+                       (self.week_button, self.tr("Show the week, each day with its rooms side by side"))):
+            b.setCheckable(True)
+            b.setToolTip(tip)
+            self.view_group.addButton(b)
+            bar.addWidget(b)
+        (self.day_button if self._mode == DAY else self.week_button).setChecked(True)
+        self.day_button.toggled.connect(lambda on: on and self.set_mode(DAY))
+        self.week_button.toggled.connect(lambda on: on and self.set_mode(WEEK))
+        bar.addSpacing(em)
+        self.prev_button = QPushButton(self.tr("Pre&vious"), self)
+        self.today_button = QPushButton(self.tr("&Today"), self)
+        self.next_button = QPushButton(self.tr("&Next"), self)
+        self.prev_button.setToolTip(self.tr("The day or week before"))
+        self.today_button.setToolTip(self.tr("Back to today"))
+        self.next_button.setToolTip(self.tr("The day or week after"))
+        self.prev_button.clicked.connect(lambda: self.step(-1))
+        self.today_button.clicked.connect(lambda: self.set_date(datetime.now(self._tz).date()))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        for b in (self.prev_button, self.today_button, self.next_button):
+            bar.addWidget(b)
+        bar.addSpacing(em)
+        date_label = QLabel(self.tr("&Date:"), self)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setObjectName("calendarDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(date_format())
+        self.date_edit.setDate(qdate(self._date))
+        self.date_edit.setMinimumWidth(em * 9)
+        self.date_edit.setAccessibleName(self.tr("Date shown"))
+        date_label.setBuddy(self.date_edit)
+        self._date_timer = QTimer(self)
+        self._date_timer.setSingleShot(True)
+        self._date_timer.setInterval(300)
+        self._date_timer.timeout.connect(lambda: self.set_date(pydate(self.date_edit.date())))
+        self.date_edit.dateChanged.connect(lambda _d: self._date_timer.start())
+        bar.addWidget(date_label)
+        bar.addWidget(self.date_edit)
+        bar.addStretch(1)
+        self.zone_label = QLabel(self.tr("Times in {zone}").format(zone=self._zone_name), self)
+        self.zone_label.setTextFormat(Qt.TextFormat.PlainText)
+        bar.addWidget(self.zone_label)
+        outer.addLayout(bar)
+
+        self.message = InlineMessage(self)
+        outer.addWidget(self.message)
+
+        self.grid = CalendarGrid(self)
+        self.grid.set_permissions(self._can_plan, self._can_move)
+        self.grid.bookingActivated.connect(self._booking_activated)
+        self.grid.slotActivated.connect(self.plan_at)
+        self.grid.moveRequested.connect(self._move_requested)
+        self.grid.cursorChanged.connect(self._update_selection)
+        self.grid.notice.connect(self.message.show_info)
+        outer.addWidget(self.grid, 1)
+
+        bottom = QHBoxLayout()
+        self.selected_label = QLabel(self)
+        self.selected_label.setObjectName("calendarSelected")
+        self.selected_label.setWordWrap(True)
+        self.selected_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.selected_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bottom.addWidget(self.selected_label, 1)
+        self.legend = _Legend(self.grid, self)
+        bottom.addWidget(self.legend, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(bottom)
+        actions = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Open case"), self)
+        self.open_button.setToolTip(self.tr("Open the case of the selected booking (Enter)"))
+        self.open_button.clicked.connect(self.open_selected)
+        self.move_button = QPushButton(self.tr("&Move"), self)
+        self.move_button.setToolTip(self.tr("Move the selected booking with Ctrl and the arrow keys; Enter "
+                                            "moves it there, Esc cancels. Or drag it with the mouse."))
+        self.move_button.clicked.connect(self.move_selected)
+        self.move_button.setVisible(self._can_move)
+        for b in (self.open_button, self.move_button):
+            b.setAutoDefault(False)
+            actions.addWidget(b)
+        actions.addStretch(1)
+        outer.addLayout(actions)
+        for b in (self.plan_button, self.export_button, self.day_button, self.week_button, self.prev_button,
+                  self.today_button, self.next_button):
+            b.setAutoDefault(False)
+
+        refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.activated.connect(self.reload)
+        chain = [self.plan_button, self.export_button, self.day_button, self.week_button, self.prev_button,
+                 self.today_button, self.next_button, self.date_edit, self.grid, self.open_button,
+                 self.move_button]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+        self.setFocusProxy(self.grid)
+        self._update_range_label()
+        self._update_selection()
+
+    # --- what is shown -------------------------------------------------------------------------------
+    def mode(self) -> str:
+        return self._mode
+
+    def shown_date(self) -> date:
+        return self._date
+
+    def days(self) -> list[date]:
+        if self._mode == WEEK:
+            monday = self._date - timedelta(days=self._date.weekday())
+            return [monday + timedelta(days=i) for i in range(7)]
+        return [self._date]
+
+    def shown_range(self) -> tuple[date, date]:
+        d = self.days()
+        return d[0], d[-1]
+
+    def bookings(self) -> list:
+        return list(self._bookings)
+
+    def rooms(self) -> list[dict]:
+        return list(self._rooms)
+
+    def time_zone(self) -> str:
+        return self._zone_name
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in (DAY, WEEK):
+            raise ValueError(mode)
+        btn = self.day_button if mode == DAY else self.week_button
+        if not btn.isChecked():
+            btn.blockSignals(True)
+            btn.setChecked(True)
+            btn.blockSignals(False)
+        if mode != self._mode:
+            self._mode = mode
+            self.reload()
+
+    def set_date(self, d: date) -> None:
+        self._date_timer.stop()
+        if self.date_edit.date() != qdate(d):
+            self.date_edit.blockSignals(True)
+            self.date_edit.setDate(qdate(d))
+            self.date_edit.blockSignals(False)
+        if d != self._date or not self._loaded_once:
+            self._date = d
+            self.reload()
+            self.grid.show_day(d)
+
+    def step(self, direction: int) -> None:
+        self.set_date(self._date + timedelta(days=direction * (7 if self._mode == WEEK else 1)))
+
+    def _update_range_label(self) -> None:
+        loc = QLocale()
+        days = self.days()
+        if self._mode == WEEK:
+            text = self.tr("{first} to {last}, week {week}").format(
+                first=loc.toString(qdate(days[0]), QLocale.FormatType.LongFormat),
+                last=loc.toString(qdate(days[-1]), QLocale.FormatType.LongFormat),
+                week=days[0].isocalendar()[1])
+        else:
+            text = loc.toString(qdate(days[0]), QLocale.FormatType.LongFormat)
+        self.range_label.setText(text)
+
+    def reload(self) -> None:
+        """Read the rooms and the bookings of the days shown from the core."""
+        self._update_range_label()
+        if self.session is None:
+            return
+        days = self.days()
+        keep = self.grid.selected_booking()
+        cursor = self.grid.cursor()
+        try:
+            rooms = self.session.list_rooms(include_retired=True)
+            bookings = self.session.calendar(days[0], days[-1], self._zone_name)
+        except BarnahusError as e:
+            self.message.show_error(self.tr("The calendar could not be read: {reason}").format(
+                reason=core_message(e)))
+            return
+        used = {b.room_id for b in bookings}
+        self._rooms = [r for r in rooms if r.get("active", True) or r["id"] in used]
+        self._bookings = bookings
+        self._loaded_once = True
+        focus_day = self._date if cursor[0] not in days else cursor[0]
+        self.grid.set_data(self._mode, days, self._rooms, bookings, self._tz, focus_day=focus_day)
+        if keep is not None and not self.grid.select_booking(keep.id) and cursor[0] in days and cursor[1] is not None:
+            if any(r["id"] == cursor[1] for r in self._rooms):
+                self.grid.set_cursor(*cursor)
+        if not self._rooms:
+            self.message.show_info(self.tr("There are no rooms yet. An administrator sets up the centre's "
+                                           "rooms under Administration."))
+        self._update_selection()
+        self.loaded.emit()
+
+    def clear(self) -> None:
+        """Drop every booking shown (the application is locking)."""
+        for dlg in self.findChildren(QDialog):
+            dlg.reject()
+        self._date_timer.stop()
+        self.session = None  # the session is closing; a new panel is built after the next unlock
+        self._bookings, self._rooms = [], []
+        self._loaded_once = False
+        self.grid.clear()
+        self.message.clear()
+        self.selected_label.clear()
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self.session is not None and not self.grid.is_moving():
+            self.reload()  # bookings change elsewhere (a case's interviews): always the record's own
+
+    # --- selection -------------------------------------------------------------------------------------
+    def _slot_text(self, day: date, minutes: int) -> str:
+        start = (datetime.combine(day, time()) + timedelta(minutes=minutes)).strftime("%H:%M")
+        return self.tr("{day}, {time}").format(
+            day=QLocale().toString(qdate(day), self.tr("dddd d MMMM")), time=start)
+
+    def _update_selection(self) -> None:
+        g = self.grid
+        b = g.selected_booking()
+        ghost = g.ghost()
+        if ghost is not None:
+            bid, day, start, room_id = ghost
+            room = next((r["name"] for r in self._rooms if r["id"] == room_id), "")
+            text = self.tr("Moving case {reference} to {when}, {room}. Enter or releasing the mouse moves it "
+                           "there; Esc cancels.").format(
+                reference=b.case_reference if b is not None and b.id == bid else "",
+                when=self._slot_text(day, start), room=room)
+        elif b is not None:
+            text = self.tr("Selected: {what}.").format(what=g.describe(b))
+            hints = [self.tr("Enter opens the case.")]
+            if self._can_move and b.status == "planned":
+                hints.append(self.tr("Ctrl+arrow keys move it."))
+            text += " " + " ".join(hints)
+        else:
+            day, room_id, minutes = g.cursor()
+            if day is None or room_id is None:
+                text = ""
+            else:
+                room = next((r["name"] for r in self._rooms if r["id"] == room_id), "")
+                text = self.tr("{when}, {room}: free.").format(when=self._slot_text(day, minutes), room=room)
+                if self._can_plan:
+                    text += " " + self.tr("Enter plans an interview here.")
+        self.selected_label.setText(text)
+        g.setAccessibleDescription(text)
+        self.open_button.setEnabled(b is not None and ghost is None)
+        self.move_button.setEnabled(b is not None and ghost is None and b.status == "planned")
+
+    # --- actions ---------------------------------------------------------------------------------------
+    def _booking_activated(self, booking_id: int) -> None:
+        b = next((x for x in self._bookings if x.id == booking_id), None)
+        if b is not None:
+            self.open_case.emit(int(b.case_id))
+
+    def open_selected(self) -> None:
+        b = self.grid.selected_booking()
+        if b is not None:
+            self.open_case.emit(int(b.case_id))
+
+    def move_selected(self) -> None:
+        self.message.clear()
+        self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.grid.start_move():
+            self.message.show_info(self.tr("Move the booking with the arrow keys (15 minutes, one room at a "
+                                           "time); Enter moves it there, Esc cancels."))
+
+    def slot_datetime(self, day: date, minutes: int) -> datetime | None:
+        """The aware local time of a cell; None when the clocks skip it (they go forward)."""
+        naive = datetime.combine(day, time()) + timedelta(minutes=minutes)
+        aware = naive.replace(tzinfo=self._tz, fold=0)
+        if aware.astimezone(timezone.utc).astimezone(self._tz).replace(tzinfo=None) != naive:
+            return None
+        return aware
+
+    def plan_selected(self) -> None:
+        day, room_id, minutes = self.grid.cursor()
+        if self.grid.selected_booking() is not None or day is None:
+            self.plan_at(None, 0, None)
+        else:
+            self.plan_at(day, minutes, room_id)
+
+    def plan_at(self, day: date | None, minutes: int, room_id: int | None) -> None:
+        """Open the planning dialog, at this cell when one is given."""
+        if not self._can_plan or self.session is None:
+            return
+        self.message.clear()
+        starts_at = None
+        if day is not None:
+            starts_at = self.slot_datetime(day, minutes)
+            if starts_at is None:
+                self.message.show_info(self.tr("That time does not exist on that day: the clocks go forward. "
+                                               "Choose another time."))
+                return
+        try:
+            from ui.interviews.plan_dialog import InterviewPlanDialog
+        except ModuleNotFoundError as e:
+            if e.name != "ui.interviews.plan_dialog":
+                raise
+            self.message.show_info(self.tr("Planning is not available in this version of the application."))
+            return
+        dlg = InterviewPlanDialog(self.session, self, case_id=None, starts_at=starts_at, room_id=room_id,
+                                  time_zone=self._zone_name)
+        dlg.finished.connect(lambda result, d=dlg: self._planned(d, result))
+        dlg.open()
+
+    def _planned(self, dlg, result: int) -> None:
+        dlg.deleteLater()
+        if self.session is None:
+            return
+        if result == QDialog.DialogCode.Accepted:
+            self.reload()
+            new_id = getattr(dlg, "interview_id", None)
+            new_id = new_id() if callable(new_id) else new_id
+            if isinstance(new_id, int):
+                self.grid.select_booking(new_id)
+        self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _move_requested(self, booking_id: int, day: date, minutes: int, room_id: int) -> None:
+        # Run from the event loop: a drop must not open a modal dialog inside the mouse handler.
+        QTimer.singleShot(0, self, lambda: self.move_booking(booking_id, day, minutes, room_id))
+
+    def move_booking(self, booking_id: int, day: date, minutes: int, room_id: int) -> bool:
+        """Move a booking through the core; conflicts need the planner's written reasons. True
+        when it was moved. Whatever happens the bookings are read again."""
+        if self.session is None:
+            return False
+        self.message.clear()
+        b = next((x for x in self._bookings if x.id == booking_id), None)
+        starts_at = self.slot_datetime(day, minutes)
+        moved = False
+        if starts_at is None:
+            self.message.show_info(self.tr("That time does not exist on that day: the clocks go forward. "
+                                           "Nothing was moved."))
+        else:
+            overrides = None
+            while True:
+                try:
+                    self.session.move_interview(booking_id, starts_at, room_id=room_id, overrides=overrides)
+                    moved = True
+                    break
+                except ConflictsFound as e:
+                    reasons = ask_override_reasons(e.check, self)
+                    if reasons is None or self.session is None:
+                        self.message.show_info(self.tr("Nothing was moved."))
+                        break
+                    overrides = {**(overrides or {}), **reasons}
+                except ValidationError as e:
+                    self.message.show_info(self.tr("Not moved: {reason}").format(reason=core_message(e)))
+                    break
+                except BarnahusError as e:
+                    self.message.show_error(self.tr("Not moved: {reason}").format(reason=core_message(e)))
+                    break
+        if self.session is None:  # locked while the dialog was open
+            return False
+        self.grid.finish_move()
+        self.reload()
+        self.grid.select_booking(booking_id)
+        if moved:
+            room = next((r["name"] for r in self._rooms if r["id"] == room_id), "")
+            self.message.show_info(self.tr("Moved case {reference} to {when}, {room}.").format(
+                reference=b.case_reference if b is not None else "", when=self._slot_text(day, minutes), room=room))
+        self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+        return moved
+
+    # --- export ----------------------------------------------------------------------------------------
+    def _range_text(self) -> str:
+        loc = QLocale()
+        first, last = self.shown_range()
+        if first == last:
+            return loc.toString(qdate(first), QLocale.FormatType.LongFormat)
+        return self.tr("{first} to {last}").format(first=loc.toString(qdate(first), QLocale.FormatType.LongFormat),
+                                                    last=loc.toString(qdate(last), QLocale.FormatType.LongFormat))
+
+    def export_clicked(self) -> None:
+        if not self._can_export or self.session is None:
+            return
+        self.message.clear()
+        dlg = ExportDialog(self._range_text(), self)
+        try:
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return
+            only_mine = dlg.only_mine.isChecked()
+        finally:
+            dlg.deleteLater()
+        first, last = self.shown_range()
+        suggested = os.path.join(os.path.expanduser("~"), f"barnahus-calendar-{first.isoformat()}.ics")
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the calendar as"), suggested,
+                                                    self.tr("iCalendar files (*.ics)"))
+        if not path or self.session is None:
+            return
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        self.export_ics(path, only_mine)
+
+    def export_ics(self, path, only_mine: bool = False) -> bool:
+        """Write the bookings of the days shown to path, readable by its owner only."""
+        first, last = self.shown_range()
+        try:
+            data = self.session.calendar_ics(first, last, self._zone_name, only_mine=only_mine)
+            write_private_file(path, data)
+        except (BarnahusError, OSError) as e:
+            self.message.show_error(self.tr("The calendar was not exported: {reason}").format(
+                reason=core_message(e)))
+            return False
+        self.message.show_info(self.tr("The calendar was saved to {path}. Only you can read the file.").format(
+            path=os.fspath(path)))
+        return True
