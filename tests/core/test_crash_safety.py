@@ -42,7 +42,7 @@ from sqlalchemy import text
 from barnahus_app import storage
 from barnahus_app.api import open_record
 from barnahus_app.keyslots import KeyFile, parse_recovery_key
-from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
 
 if os.name != "posix":  # pragma: no cover
     pytest.skip("SIGKILL harness needs POSIX", allow_module_level=True)
