@@ -66,10 +66,6 @@ def slow_requested(request):
         pytest.skip("500 kill -9 runs; run with `pytest -m slow`")
 
 
-def _make_record(tmp_path: Path) -> tuple[Path, str]:
-    return make_record(tmp_path)
-
-
 # --- the fork server and its workers -----------------------------------------------------------
 class ForkServer:
     """tests/core/_crash_child.py: imports the app once, forks one worker per run."""
@@ -230,7 +226,7 @@ def _report(capsys, line: str) -> None:
 
 # --- writes ------------------------------------------------------------------------------------
 def _kill_during_writes(tmp_path: Path, server: ForkServer, runs: int, capsys) -> None:
-    record, _ = _make_record(tmp_path)
+    record, _ = make_record(tmp_path)
     pace = Pace(random.Random(f"{SEED}-write"))
     acked: dict[str, int] = {}  # given name -> person id, over all runs
     stats = collections.Counter()
@@ -290,7 +286,7 @@ def test_acknowledged_writes_survive_kill_9_many(tmp_path, slow_requested, fork_
 
 # --- key rotation ------------------------------------------------------------------------------
 def _kill_during_rotation(tmp_path: Path, server: ForkServer, runs: int, capsys) -> None:
-    record, recovery = _make_record(tmp_path)
+    record, recovery = make_record(tmp_path)
     keys_dir = tmp_path / "delivered"
     keys_dir.mkdir()
     rng = random.Random(f"{SEED}-rotate-users")
