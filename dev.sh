@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Barnahus Case Record: set everything up, then run the app, the tests or the benchmarks.
 #   ./dev.sh run [--record PATH]   the desktop application (first-run wizard if there is no record)
-#   ./dev.sh test [pytest args]    the whole test suite (add -m slow for the long fault-injection runs)
+#   ./dev.sh test [pytest args]    the whole test suite (add -m slow for the long fault-injection runs,
+#                                  -n 2 --dist loadfile to spread it over two cores)
 #   ./dev.sh bench [args]          benchmarks on 10k and 100k-case demo records
 #   ./dev.sh cli COMMAND ...       the command line (same as `barnahus COMMAND` inside .venv)
 # Works on a fresh Debian/Ubuntu with Python 3.11+. As root it installs the Debian packages it

@@ -15,7 +15,7 @@ from barnahus_app.record import storage
 from barnahus_app.api import CaseFilter, WrongCredentials, open_record
 from barnahus_app.record.keyslots import parse_recovery_key
 from barnahus_app.timeutil import parse_utc
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record, sample_case
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record, sample_case
 
 COLUMNS = ("id", "at_utc", "user_id", "username", "action", "subject_kind", "subject_id", "detail",
            "prev_hash", "entry_hash")

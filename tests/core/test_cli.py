@@ -1,34 +1,29 @@
-"""The command line, run as a user runs it: a real process, real files, exit codes and messages."""
+"""The command line, run as a user runs it: real files, exit codes and messages. The commands run
+in-process (tests.support.cli.run_cli) with Argon2 made cheap for the production profile the CLI
+always writes; one test runs the installed `barnahus` command as a real process."""
 from __future__ import annotations
 
 import json
-import os
 import stat
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from barnahus_app.record.keyslots import parse_recovery_key
+from barnahus_app.record.keyslots import KeyFile, parse_recovery_key
 from barnahus_app.record.storage import probe_key
+from tests.support.cli import run_cli, run_cli_process
+from tests.support.records import ADMIN_PASSWORD, make_record
 
-ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "cli-password-123"
 
+pytestmark = pytest.mark.usefixtures("cheap_argon2")
 
-def run(*args, password=PASSWORD, env_extra=None, stdin=None):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BARNAHUS_")}
-    if password is not None:
-        env["BARNAHUS_PASSWORD"] = password
-    env.update(env_extra or {})
-    return subprocess.run([sys.executable, "-m", "barnahus_app.cli", *map(str, args)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL if stdin is None else stdin,
-                          timeout=120)
+
+def run(*args, password=PASSWORD):
+    return run_cli(*args, env_extra=None if password is None else {"BARNAHUS_PASSWORD": password})
 
 
 @pytest.fixture(scope="module")
-def cli_record(tmp_path_factory):
+def cli_record(tmp_path_factory, cheap_argon2):
     folder = tmp_path_factory.mktemp("cli")
     record = folder / "r.barnahus"
     keyfile = folder / "recovery.txt"
@@ -43,6 +38,9 @@ def test_init_writes_recovery_key_owner_only_and_it_opens_the_file(cli_record):
     assert stat.S_IMODE(keyfile.stat().st_mode) == 0o600
     key = parse_recovery_key(keyfile.read_text())
     assert probe_key(record, key)
+    # The command line always writes the production profile (these tests only derive it cheaply).
+    kdf = json.loads(KeyFile.path_for(record).read_text())["users"]["boss"]["kdf"]
+    assert {k: kdf[k] for k in ("alg", "t", "m", "p")} == {"alg": "argon2id", "t": 3, "m": 262144, "p": 2}
 
 
 def test_init_refuses_an_existing_record_and_leaves_it(cli_record):
@@ -169,3 +167,16 @@ def test_reminders_json_has_no_names(tmp_path):
     assert r.returncode == 2 and "--as-of" in r.stderr
     r = run("reminders", "--record", record, "--user", "boss", "--as-of", "2026-11-23")
     assert r.returncode == 2 and "roles do not allow" in r.stderr
+
+
+def test_the_installed_command_runs_as_a_real_process(tmp_path):
+    """The console script `barnahus` (pyproject's entry point) in a process of its own: its exit
+    codes and its one-line refusal, on a record with the tests' cheap key slots."""
+    record, _ = make_record(tmp_path)
+    r = run_cli_process("check", "--record", record, "--user", "admin",
+                        env_extra={"BARNAHUS_PASSWORD": ADMIN_PASSWORD, "HOME": tmp_path}, console_script=True)
+    assert r.returncode == 0, r.stderr
+    assert "audit trail: ok" in r.stdout and r.stderr == ""
+    r = run_cli_process("check", "--record", record, "--user", "admin",
+                        env_extra={"BARNAHUS_PASSWORD": "not-the-password", "HOME": tmp_path}, console_script=True)
+    assert r.returncode == 2 and r.stderr == "barnahus: Wrong user name or password.\n"

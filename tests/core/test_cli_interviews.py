@@ -6,24 +6,19 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-import sys
-from pathlib import Path
 
 import icalendar
 import pytest
 
-from barnahus_app.cli import main
-from conftest import ADMIN_PASSWORD, STAFF_PASSWORD, login, make_record, sample_case
+from tests.support.cli import one_line, run_cli, run_cli_process
+from tests.support.records import ADMIN_PASSWORD, STAFF_PASSWORD, login, make_record, sample_case
 
-ROOT = Path(__file__).resolve().parents[2]
 TZ = "Europe/Stockholm"
 NAMES = (b"Testa", b"Exampledottir", b"Exampleson")
 
 
 @pytest.fixture
-def rec(tmp_path, monkeypatch):
-    for k in [k for k in os.environ if k.startswith("BARNAHUS_")]:
-        monkeypatch.delenv(k)
+def rec(tmp_path):
     path, _ = make_record(tmp_path)
     pw = {}
     for user, secret in (("admin", ADMIN_PASSWORD), ("staff", STAFF_PASSWORD)):
@@ -33,18 +28,10 @@ def rec(tmp_path, monkeypatch):
     return path, pw
 
 
-def run(capsys, rec, command, user, *args):
+def run(rec, command, user, *args):
     path, pw = rec
-    code = main([command, "--record", str(path), "--user", user,
-                 "--password-file", str(pw["admin" if user == "admin" else "staff"]), *map(str, args)])
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def one_line(err: str) -> str:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and "Traceback" not in err, err
-    return lines[0]
+    return run_cli(command, "--record", path, "--user", user,
+                   "--password-file", pw["admin" if user == "admin" else "staff"], *args)
 
 
 def _booked(rec) -> dict:
@@ -58,20 +45,20 @@ def _booked(rec) -> dict:
     return dict(case, room=room, interview=iid)
 
 
-def test_rooms_add_and_list(capsys, rec):
-    code, out, err = run(capsys, rec, "rooms", "admin", "--add", "Interview room 1")
+def test_rooms_add_and_list(rec):
+    code, out, err = run(rec, "rooms", "admin", "--add", "Interview room 1")
     assert (code, err) == (0, "") and out.strip() == "Added room 1: Interview room 1."
-    code, out, _ = run(capsys, rec, "rooms", "admin", "--add", "Observation – Ö", "--kind", "observation")
+    code, out, _ = run(rec, "rooms", "admin", "--add", "Observation – Ö", "--kind", "observation")
     assert code == 0 and "Added room 2" in out
-    code, _, err = run(capsys, rec, "rooms", "admin", "--add", "interview ROOM 1")
+    code, _, err = run(rec, "rooms", "admin", "--add", "interview ROOM 1")
     assert code == 2 and "exists already" in one_line(err)
-    code, _, err = run(capsys, rec, "rooms", "admin", "--add", "Garage", "--kind", "garage")
+    code, _, err = run(rec, "rooms", "admin", "--add", "Garage", "--kind", "garage")
     assert code == 2 and one_line(err).startswith("barnahus: kind")
-    code, _, err = run(capsys, rec, "rooms", "coordinator", "--add", "Kitchen")
+    code, _, err = run(rec, "rooms", "coordinator", "--add", "Kitchen")
     assert code == 2 and "roles do not allow" in one_line(err)
     with login(rec[0], "admin") as a:
         a.update_room(2, active=False)
-    code, out, err = run(capsys, rec, "rooms", "coordinator")
+    code, out, err = run(rec, "rooms", "coordinator")
     assert code == 0 and err == ""
     lines = out.strip().splitlines()
     assert len(lines) == 2
@@ -79,10 +66,10 @@ def test_rooms_add_and_list(capsys, rec):
     assert lines[1].split()[:3] == ["2", "observation", "(retired)"] and lines[1].endswith("Observation – Ö")
 
 
-def test_ics_writes_an_owner_only_calendar_without_names(capsys, rec, tmp_path, monkeypatch):
+def test_ics_writes_an_owner_only_calendar_without_names(rec, tmp_path, monkeypatch):
     b = _booked(rec)
     out_file = tmp_path / "bookings.ics"
-    code, out, err = run(capsys, rec, "ics", "coordinator", "--from", "2026-12-01", "--to", "2026-12-02",
+    code, out, err = run(rec, "ics", "coordinator", "--from", "2026-12-01", "--to", "2026-12-02",
                          "--time-zone", TZ, "--out", out_file)
     assert (code, err) == (0, "")
     assert f"Wrote 1 booking(s) from 2026-12-01 to 2026-12-02 to {out_file}" in out
@@ -98,36 +85,36 @@ def test_ics_writes_an_owner_only_calendar_without_names(capsys, rec, tmp_path, 
     assert [str(t["tzid"]) for t in cal.walk("VTIMEZONE")] == [TZ]
     # Never over an existing file.
     before = out_file.read_bytes()
-    code, _, err = run(capsys, rec, "ics", "coordinator", "--from", "2026-12-01", "--time-zone", TZ,
+    code, _, err = run(rec, "ics", "coordinator", "--from", "2026-12-01", "--time-zone", TZ,
                        "--out", out_file)
     assert code == 2 and "already exists" in one_line(err) and out_file.read_bytes() == before
     # --to defaults to --from; the machine's zone (TZ) is the default zone; --mine filters.
     monkeypatch.setenv("TZ", TZ)
-    code, out, _ = run(capsys, rec, "ics", "interviewer", "--from", "2026-12-01", "--mine", "--out",
+    code, out, _ = run(rec, "ics", "interviewer", "--from", "2026-12-01", "--mine", "--out",
                        tmp_path / "mine.ics")
     assert code == 0 and "Wrote 1 booking(s) from 2026-12-01 to 2026-12-01" in out
     mine = icalendar.Calendar.from_ical((tmp_path / "mine.ics").read_bytes())
     assert mine.walk("VEVENT")[0]["dtstart"].params["TZID"] == TZ
-    code, out, _ = run(capsys, rec, "ics", "liaison", "--from", "2026-12-01", "--mine", "--out",
+    code, out, _ = run(rec, "ics", "liaison", "--from", "2026-12-01", "--mine", "--out",
                        tmp_path / "liaison.ics")
     assert code == 0 and "Wrote 0 booking(s)" in out
     assert icalendar.Calendar.from_ical((tmp_path / "liaison.ics").read_bytes()).walk("VEVENT") == []
 
 
-def test_ics_bad_dates_and_zones_are_one_line_errors(capsys, rec, tmp_path):
+def test_ics_bad_dates_and_zones_are_one_line_errors(rec, tmp_path):
     _booked(rec)
     target = tmp_path / "x.ics"
     for args, expected in ((("--from", "2026-13-01"), "barnahus: --from takes a date such as 2026-11-23."),
                            (("--from", "2026-12-01", "--to", "02/12/2026"), "barnahus: --to takes a date such as"),
                            (("--from", "2026-12-02", "--to", "2026-12-01"), "barnahus: end: The calendar range"),
                            (("--from", "2026-12-01", "--time-zone", "Mars/Olympus"), "barnahus: time_zone: ")):
-        code, out, err = run(capsys, rec, "ics", "coordinator", *args, "--out", target)
+        code, out, err = run(rec, "ics", "coordinator", *args, "--out", target)
         assert code == 2 and out == "", args
         assert one_line(err).startswith(expected), err
         assert not target.exists()
 
 
-def test_fixity_exit_codes_and_messages(capsys, rec, tmp_path):
+def test_fixity_exit_codes_and_messages(rec, tmp_path):
     b = _booked(rec)
     evidence = tmp_path / "evidence" / "master.mp4"
     evidence.parent.mkdir()
@@ -135,7 +122,7 @@ def test_fixity_exit_codes_and_messages(capsys, rec, tmp_path):
     with login(rec[0], "interviewer") as s:
         rid = s.register_recording(b["interview"], evidence, label="Master")
         registered = s.interview_recordings(b["interview"])[0]["sha256"]
-    code, out, err = run(capsys, rec, "fixity", "interviewer", "--recording", rid)
+    code, out, err = run(rec, "fixity", "interviewer", "--recording", rid)
     assert (code, err) == (0, "")
     assert out.strip() == f"recording {rid}: unaltered (SHA-256 {registered}) at {evidence}"
 
@@ -145,20 +132,20 @@ def test_fixity_exit_codes_and_messages(capsys, rec, tmp_path):
     data[len(data) // 2] ^= 0xFF
     evidence.write_bytes(bytes(data))
     found = subprocess.run(["sha256sum", str(evidence)], capture_output=True, text=True).stdout.split()[0]
-    code, out, err = run(capsys, rec, "fixity", "interviewer", "--recording", rid)
+    code, out, err = run(rec, "fixity", "interviewer", "--recording", rid)
     assert code == 1 and out == ""
     assert f"recording {rid}: FIXITY CHECK FAILED, CONTENTS DIFFER at {evidence}" in err
     assert f"registered SHA-256: {registered}" in err and f"found SHA-256:      {found}" in err
     assert "The stored hash was not changed" in err and "Traceback" not in err
     # The good copy elsewhere is unaltered.
-    code, out, _ = run(capsys, rec, "fixity", "interviewer", "--recording", rid, "--path", good_copy)
+    code, out, _ = run(rec, "fixity", "interviewer", "--recording", rid, "--path", good_copy)
     assert code == 0 and "unaltered" in out
     evidence.unlink()
-    code, out, err = run(capsys, rec, "fixity", "interviewer", "--recording", rid)
+    code, out, err = run(rec, "fixity", "interviewer", "--recording", rid)
     assert code == 1 and "FILE NOT FOUND" in err and "found SHA-256:      -" in err
-    code, _, err = run(capsys, rec, "fixity", "interviewer", "--recording", 99)
+    code, _, err = run(rec, "fixity", "interviewer", "--recording", 99)
     assert code == 2 and one_line(err) == "barnahus: There is no recording 99."
-    code, _, err = run(capsys, rec, "fixity", "coordinator", "--recording", rid)
+    code, _, err = run(rec, "fixity", "coordinator", "--recording", rid)
     assert code == 2 and "roles do not allow" in one_line(err)
     with login(rec[0], "interviewer") as s:
         assert [e["event"] for e in s.custody_log(rid)] == [
@@ -172,15 +159,11 @@ def test_fixity_as_a_real_process_exits_1_on_a_changed_byte(rec, tmp_path):
     with login(rec[0], "interviewer") as s:
         rid = s.register_recording(b["interview"], evidence, label="Master")
     path, pw = rec
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BARNAHUS_")}
-    args = [sys.executable, "-m", "barnahus_app.cli", "fixity", "--record", str(path), "--user", "interviewer",
-            "--password-file", str(pw["staff"]), "--recording", str(rid)]
-    r = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-                       stdin=subprocess.DEVNULL)
+    args = ["fixity", "--record", path, "--user", "interviewer", "--password-file", pw["staff"], "--recording", rid]
+    r = run_cli_process(*args)
     assert r.returncode == 0, r.stderr
     data = bytearray(evidence.read_bytes())
     data[2048] ^= 0x01
     evidence.write_bytes(bytes(data))
-    r = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
-                       stdin=subprocess.DEVNULL)
+    r = run_cli_process(*args)
     assert r.returncode == 1 and "CONTENTS DIFFER" in r.stderr and r.stdout == ""

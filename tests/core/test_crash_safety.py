@@ -42,7 +42,7 @@ from sqlalchemy import text
 from barnahus_app.record import storage
 from barnahus_app.api import open_record
 from barnahus_app.record.keyslots import KeyFile, parse_recovery_key
-from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
 
 if os.name != "posix":  # pragma: no cover
     pytest.skip("SIGKILL harness needs POSIX", allow_module_level=True)
@@ -64,10 +64,6 @@ def slow_requested(request):
     expression (e.g. `-m slow`) or BARNAHUS_RUN_SLOW=1."""
     if not request.config.getoption("markexpr") and os.environ.get("BARNAHUS_RUN_SLOW") != "1":
         pytest.skip("500 kill -9 runs; run with `pytest -m slow`")
-
-
-def _make_record(tmp_path: Path) -> tuple[Path, str]:
-    return make_record(tmp_path)
 
 
 # --- the fork server and its workers -----------------------------------------------------------
@@ -230,7 +226,7 @@ def _report(capsys, line: str) -> None:
 
 # --- writes ------------------------------------------------------------------------------------
 def _kill_during_writes(tmp_path: Path, server: ForkServer, runs: int, capsys) -> None:
-    record, _ = _make_record(tmp_path)
+    record, _ = make_record(tmp_path)
     pace = Pace(random.Random(f"{SEED}-write"))
     acked: dict[str, int] = {}  # given name -> person id, over all runs
     stats = collections.Counter()
@@ -290,7 +286,7 @@ def test_acknowledged_writes_survive_kill_9_many(tmp_path, slow_requested, fork_
 
 # --- key rotation ------------------------------------------------------------------------------
 def _kill_during_rotation(tmp_path: Path, server: ForkServer, runs: int, capsys) -> None:
-    record, recovery = _make_record(tmp_path)
+    record, recovery = make_record(tmp_path)
     keys_dir = tmp_path / "delivered"
     keys_dir.mkdir()
     rng = random.Random(f"{SEED}-rotate-users")

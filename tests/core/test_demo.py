@@ -14,7 +14,7 @@ from barnahus_app.api import CaseFilter, open_record
 from barnahus_app.cases.actions import _SEARCH_BODY
 from barnahus_app.demo.build import DEMO_USERS, MARKER, build_demo_record
 from barnahus_app.errors import Cancelled, RecordFileError
-from conftest import FAST_KDF
+from tests.support.records import FAST_KDF
 
 PW = "demo-password-1"
 UNTIL = date(2026, 6, 30)

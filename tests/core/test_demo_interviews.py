@@ -15,7 +15,7 @@ from barnahus_app.demo.interviews import SLOTS, _BLOCK, _Calendar
 from barnahus_app.interviews.actions import ACTIVE, interview_rules
 from barnahus_app.recordings.actions import EVENT_LABELS, HAND_OVERS
 from barnahus_app.timeutil import parse_utc, to_utc_iso
-from conftest import FAST_KDF
+from tests.support.records import FAST_KDF
 
 PW = "demo-password-1"
 UNTIL = date(2026, 6, 30)

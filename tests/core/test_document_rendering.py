@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 import time
 import zipfile
-from pathlib import Path
 
 import pikepdf
 import pytest
@@ -22,8 +20,7 @@ from barnahus_app.documents.pdf import render_pdf
 from barnahus_app.documents.pdf_sign import SignatureCheck, sign_pdf, validate_pdf
 from barnahus_app.errors import Cancelled
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for document_tools
-from document_tools import libreoffice_to_pdf, pdf_pages_text, pdf_text, preflight  # noqa: E402
+from tests.support.document_tools import libreoffice_to_pdf, pdf_pages_text, pdf_text, preflight
 
 NORDIC = "Åsa Ødegård Ærøskøbing Þórunn"
 EASTERN = "Łódź Żółć Čeština Şţ Ő"

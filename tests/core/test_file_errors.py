@@ -22,7 +22,7 @@ from barnahus_app.api import (
 )
 from barnahus_app.record.keyslots import KeyFile
 
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -21,7 +21,7 @@ from barnahus_app.followup import actions as fu
 from barnahus_app.record import storage
 from barnahus_app.api import NotFound, PermissionDenied, ValidationError
 from barnahus_app.demo.followup import add_demo_followup
-from conftest import ADMIN_PASSWORD, STAFF_PASSWORD, sample_case
+from tests.support.records import ADMIN_PASSWORD, STAFF_PASSWORD, sample_case
 
 TODAY = fu.local_today()
 SOON = TODAY + timedelta(days=30)
@@ -352,7 +352,7 @@ def team(record_path, open_as):
     """Rules of every discipline in a case led by 'coordinator', a person-level rule, and a second
     coordinator who leads another case."""
     from barnahus_app.api import open_record
-    from conftest import FAST_KDF
+    from tests.support.records import FAST_KDF
     with open_record(record_path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as a:
         a.add_user("coordinator2", "Coordinator Two", ["coordinator"], STAFF_PASSWORD)
         a.add_user("cotherapist", "Coord Therapist", ["coordinator", "therapist"], STAFF_PASSWORD)
@@ -507,7 +507,7 @@ def test_reminders_as_json_has_no_names(child):
 def test_demo_followup_matches_what_the_core_computes(tmp_path):
     from barnahus_app.api import open_record
     from barnahus_app.demo.build import build_demo_record
-    from conftest import FAST_KDF
+    from tests.support.records import FAST_KDF
 
     path = tmp_path / "demo.barnahus"
     until = date(2026, 11, 1)

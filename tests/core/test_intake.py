@@ -10,7 +10,7 @@ from sqlalchemy import event
 from barnahus_app.api import (
     DiskFull, NotFound, PermissionDenied, PossibleDuplicate, ValidationError,
 )
-from conftest import fill_the_disk, raw, sample_case
+from tests.support.records import fill_the_disk, raw, sample_case
 
 RECEIVED = "2026-03-04T09:30:00+01:00"
 

@@ -4,7 +4,6 @@ SQLCipher records through the public Session API; who may call what is test_poli
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -16,7 +15,9 @@ import pytest
 from barnahus_app.api import PermissionDenied, ValidationError
 from barnahus_app.errors import ConflictsFound
 from barnahus_app.timeutil import parse_utc
-from conftest import STAFF_PASSWORD, login, make_record, raw, sample_case, table_counts
+from tests.support.records import (
+    STAFF_PASSWORD, copy_record_folder, login, make_record, raw, sample_case, table_counts,
+)
 
 TZ = "Europe/Stockholm"
 STOCKHOLM = ZoneInfo(TZ)
@@ -79,7 +80,7 @@ def w(_template, tmp_path, _isolated_home) -> World:
             admin=users["admin"], coordinator=users["coordinator"], interviewer=users["interviewer"],
             interviewer2=users["interviewer2"], therapist=users["therapist"], liaison=users["liaison"])
     dst = tmp_path / "copy"
-    shutil.copytree(_template["dir"], dst, ignore=shutil.ignore_patterns("*.lock"))
+    copy_record_folder(_template["dir"], dst)
     return World(path=dst / "centre" / "record.barnahus", **_template["world"])
 
 

@@ -18,7 +18,7 @@ from barnahus_app.api import (
 )
 from barnahus_app.record.keyslots import KeyFile, key_id, parse_recovery_key
 
-from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, make_record
 
 WRONG = "Wrong user name or password."
 T0 = datetime(2026, 11, 23, 9, 0, 0, tzinfo=timezone.utc)

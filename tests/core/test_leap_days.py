@@ -18,7 +18,7 @@ import pytest
 
 from barnahus_app.followup import actions as fu
 from barnahus_app.documents.summary import age_band
-from conftest import sample_case
+from tests.support.records import sample_case
 
 BORN_2000 = date(2000, 2, 29)
 BORN_2024 = date(2024, 2, 29)

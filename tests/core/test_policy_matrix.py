@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import inspect
 import re
-import shutil
 from datetime import date
 from dataclasses import dataclass
 from itertools import combinations
@@ -26,7 +25,9 @@ import pytest
 
 from barnahus_app import policy
 from barnahus_app.api import CaseFilter, PermissionDenied, Session, create_record, open_record
-from conftest import ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, login, raw, sample_case
+from tests.support.records import (
+    ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, copy_record_folder, login, raw, sample_case,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PAIRS = [(kind, action) for kind, actions in policy.ACTIONS.items() for action in actions]
@@ -351,7 +352,7 @@ def world(_template_store, tmp_path, _isolated_home):
                         "interview_id": interview, "recording_id": recording, "document_id": document,
                         "pkcs12": _pkcs12()}
     dst = tmp_path / "centre"
-    shutil.copytree(src, dst, ignore=shutil.ignore_patterns("*.lock"))
+    copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")
 
 

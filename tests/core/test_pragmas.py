@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from barnahus_app.record import storage
 from barnahus_app.api import create_record, open_record
 
-from conftest import ADMIN_PASSWORD, FAST_KDF
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF
 
 
 def _pragma(conn, name):

@@ -14,7 +14,7 @@ import pytest
 
 from barnahus_app.documents.model import Document
 from barnahus_app.documents import issuing
-from conftest import STAFF_PASSWORD, login
+from tests.support.records import STAFF_PASSWORD, login
 
 ZONE = "Europe/Stockholm"
 CHILD = ("Tilda", "Lindqvist")

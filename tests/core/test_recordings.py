@@ -19,7 +19,7 @@ from barnahus_app.recordings import hashing
 from barnahus_app.api import ValidationError
 from barnahus_app.errors import Cancelled, NotFound, RecordFileError
 from barnahus_app.followup.actions import add_months
-from conftest import login, make_record, raw, sample_case, table_counts
+from tests.support.records import copy_record_folder, login, make_record, raw, sample_case, table_counts
 
 TZ = "Europe/Stockholm"
 GIB2 = 2 * 1024 ** 3
@@ -62,7 +62,7 @@ def w(_template, tmp_path, _isolated_home) -> World:
                                                                                          "test data"})
         _template["ids"] = dict(case=case["id"], child=case["child_id"], interview=iid, other_interview=iid2)
     dst = tmp_path / "copy"
-    shutil.copytree(_template["dir"], dst, ignore=shutil.ignore_patterns("*.lock"))
+    copy_record_folder(_template["dir"], dst)
     files = tmp_path / "evidence"
     files.mkdir()
     return World(path=dst / "centre" / "record.barnahus", files=files, **_template["ids"])

@@ -20,7 +20,7 @@ from barnahus_app.record import schema, storage
 from barnahus_app.api import CaseFilter, open_record
 from barnahus_app.record.keyslots import parse_recovery_key
 from barnahus_app.models import Base
-from conftest import ADMIN_PASSWORD, FAST_KDF
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV_PY = ROOT / "barnahus_app" / "record" / "migrations" / "env.py"

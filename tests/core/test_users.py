@@ -3,7 +3,7 @@ import pytest
 from sqlalchemy import event
 
 from barnahus_app.api import DiskFull, ValidationError, WrongCredentials, open_record
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, fill_the_disk
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, fill_the_disk
 
 
 def test_a_password_change_that_cannot_be_saved_keeps_the_old_password(record_path):

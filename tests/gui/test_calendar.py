@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,13 +14,11 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from barnahus_app.api import open_record  # noqa: E402
-from barnahus_app.timeutil import parse_utc  # noqa: E402
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case  # noqa: E402
-from ui.calendar.panel import DAY, WEEK, CalendarPanel, ExportDialog  # noqa: E402
-from ui.interviews.conflict_dialog import ConflictDialog  # noqa: E402
+from barnahus_app.api import open_record
+from barnahus_app.timeutil import parse_utc
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
+from ui.calendar.panel import DAY, WEEK, CalendarPanel, ExportDialog
+from ui.interviews.conflict_dialog import ConflictDialog
 
 pytestmark = pytest.mark.gui
 
@@ -359,7 +355,7 @@ def test_therapist_sees_the_calendar_but_cannot_plan_or_move(qtbot, booked, open
 
 
 def test_main_window_offers_the_calendar_by_role_and_opens_cases_from_it(qtbot, booked, open_as, record_path):
-    from shell_helpers import make_window, unlock
+    from tests.support.gui_shell import make_window, unlock
     window = make_window(qtbot, record_path)
     unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
     assert "calendar" in window.nav_keys()

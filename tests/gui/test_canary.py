@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 import time
 import unicodedata
@@ -22,15 +21,13 @@ from PySide6.QtCore import QDir, QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from barnahus_app import paths  # noqa: E402
-from barnahus_app.api import CaseFilter, open_record  # noqa: E402
-from conftest import FAST_KDF  # noqa: E402
-from shell_helpers import find_line_edit, flush_deletes, make_window, type_text, unlock  # noqa: E402
-from ui.common import prefs  # noqa: E402
-from ui.admin.panel import AddUserDialog  # noqa: E402
-from ui.shell.first_run import FirstRunWizard  # noqa: E402
+from barnahus_app import paths
+from barnahus_app.api import CaseFilter, open_record
+from tests.support.gui_shell import find_line_edit, flush_deletes, make_window, type_text, unlock
+from tests.support.records import FAST_KDF
+from ui.common import prefs
+from ui.admin.panel import AddUserDialog
+from ui.shell.first_run import FirstRunWizard
 
 pytestmark = pytest.mark.gui
 

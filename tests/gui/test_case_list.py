@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from barnahus_app.api import CaseFilter, create_record, open_record
 
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, ROLE_USERS
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, ROLE_USERS
 
 pytestmark = pytest.mark.gui
 

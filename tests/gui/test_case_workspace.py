@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from barnahus_app.api import CaseFilter, PermissionDenied
 
-from conftest import sample_case
-from shell_helpers import answer_modal
+from tests.support.gui_shell import answer_modal
+from tests.support.records import sample_case
 
 pytestmark = pytest.mark.gui
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -10,14 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWizard
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from barnahus_app.api import open_record  # noqa: E402
-from barnahus_app.paths import RECORD_FILENAME  # noqa: E402
-from conftest import FAST_KDF  # noqa: E402
-from shell_helpers import make_window, unlock  # noqa: E402
-from ui.common import prefs  # noqa: E402
-from ui.shell.first_run import FirstRunWizard  # noqa: E402
+from barnahus_app.api import open_record
+from barnahus_app.paths import RECORD_FILENAME
+from tests.support.gui_shell import make_window, unlock
+from tests.support.records import FAST_KDF
+from ui.common import prefs
+from ui.shell.first_run import FirstRunWizard
 
 pytestmark = pytest.mark.gui
 PASSWORD = "a long enough password"

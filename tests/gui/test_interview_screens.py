@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
 
 from barnahus_app.api import open_record
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
-from shell_helpers import answer_modal
+from tests.support.gui_shell import answer_modal
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
 
 pytestmark = pytest.mark.gui
 

@@ -2,9 +2,6 @@
 encrypted drafts and come back for the same user only; the clipboard guard."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -12,12 +9,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from barnahus_app.api import DiskFull, open_record  # noqa: E402
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case  # noqa: E402
-from shell_helpers import find_line_edit, flush_deletes, make_window, unlock, widget_texts  # noqa: E402
-from ui.shell import locking  # noqa: E402
+from barnahus_app.api import DiskFull, open_record
+from tests.support.gui_shell import find_line_edit, flush_deletes, make_window, unlock, widget_texts
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
+from ui.shell import locking
 
 pytestmark = pytest.mark.gui
 

@@ -2,20 +2,15 @@
 editing MainWindow or CaseWorkspace; the host builds, orders, clears and drops it."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from barnahus_app.api import open_record  # noqa: E402
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case  # noqa: E402
-from shell_helpers import make_window, unlock  # noqa: E402
-from ui.common.pages import CaseTab, MainPage, case_tabs, main_pages  # noqa: E402
+from barnahus_app.api import open_record
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
+from tests.support.gui_shell import make_window, unlock
+from ui.common.pages import CaseTab, MainPage, case_tabs, main_pages
 
 pytestmark = pytest.mark.gui
 

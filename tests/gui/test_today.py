@@ -3,7 +3,6 @@ case, Complete / Decline / Snooze through dialogs that show the core's messages,
 role, the navigation count, and nothing left behind on Ctrl+L."""
 from __future__ import annotations
 
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,13 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from barnahus_app.api import open_record  # noqa: E402
-from barnahus_app.followup.actions import add_years  # noqa: E402
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD  # noqa: E402
-from shell_helpers import flush_deletes, make_window, unlock, wait_answered, widget_texts  # noqa: E402
-from ui.today.panel import CompleteDialog, DeclineDialog, SnoozeDialog, TodayPanel  # noqa: E402
+from barnahus_app.api import open_record
+from barnahus_app.followup.actions import add_years
+from tests.support.gui_shell import flush_deletes, make_window, unlock, wait_answered, widget_texts
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD
+from ui.today.panel import CompleteDialog, DeclineDialog, SnoozeDialog, TodayPanel
 
 pytestmark = pytest.mark.gui
 

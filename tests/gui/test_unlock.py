@@ -1,7 +1,6 @@
 """The unlock screen, the main window's role-shaped navigation, start-up and settings."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -9,13 +8,11 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from barnahus_app import paths  # noqa: E402
-from barnahus_app.api import open_record  # noqa: E402
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case  # noqa: E402
-from shell_helpers import make_window, type_unlock, unlock  # noqa: E402
-from ui.common import prefs  # noqa: E402
+from barnahus_app import paths
+from barnahus_app.api import open_record
+from tests.support.gui_shell import make_window, type_unlock, unlock
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
+from ui.common import prefs
 
 pytestmark = pytest.mark.gui
 WRONG = "Wrong user name or password."

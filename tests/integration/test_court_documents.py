@@ -32,10 +32,9 @@ from barnahus_app.documents.bundle import verify_bundle
 from barnahus_app.documents.pdf_sign import validate_pdf
 from barnahus_app.errors import (BarnahusError, Cancelled, PermissionDenied, RecordFileError,
                                  ValidationError)
-from conftest import STAFF_PASSWORD, login, make_record, raw, table_counts
+from tests.support.records import STAFF_PASSWORD, login, make_record, raw, table_counts
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for document_tools
-from document_tools import libreoffice_to_pdf, pdf_pages_text, pdf_text, preflight  # noqa: E402
+from tests.support.document_tools import libreoffice_to_pdf, pdf_pages_text, pdf_text, preflight
 
 ROOT = Path(__file__).resolve().parents[2]
 ZONE = "Europe/Stockholm"

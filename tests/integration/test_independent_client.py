@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - Windows: no lock between parallel test
 
 from barnahus_app.api import create_record, open_record
 from barnahus_app.record.keyslots import parse_recovery_key
-from conftest import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD
 
 PACKAGE = "sqlcipher3-wheels"
 CLIENT = Path(__file__).with_name("_sqlcipher_client.py")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QTabBar, QTextEdit,
 )
 
-from conftest import FAST_KDF
+from tests.support.records import FAST_KDF
 from ui.shell.main_window import MainWindow
 from ui.common.tasks import busy, wait_for_all
 

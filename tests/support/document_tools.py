@@ -28,8 +28,10 @@ PREFLIGHT_JARS = {
 PREFLIGHT_CLASS = "org.apache.pdfbox.preflight.Validator_A1b"
 # PDFBox scans the system fonts (seconds) and caches the result under $HOME, which the test
 # suite points at a fresh folder per test; a cache beside the system temp folder, chosen when
-# this module is imported, is reused by every call.
-_FONT_CACHE = Path(tempfile.gettempdir()) / f"barnahus-pdfbox-fontcache-{os.getuid()}"
+# this module is imported, is reused by every call. One per pytest-xdist worker: two Java
+# processes writing one cache file at once could leave it half-written for a third.
+_FONT_CACHE = (Path(tempfile.gettempdir())
+               / f"barnahus-pdfbox-fontcache-{os.getuid()}{os.environ.get('PYTEST_XDIST_WORKER', '')}")
 
 
 def _need(program: str, package: str) -> str:
