@@ -648,6 +648,9 @@ class CaseWorkspace(QWidget):
         self._build_case_form()
         if self.can_edit_case:
             self.tabs.addTab(_scroll(self.case_page), self.tr("Case &details"))
+        else:  # still read by the save and draft code: kept, hidden, owned by Qt
+            self.case_page.setParent(self)
+            self.case_page.hide()
         if self.can_read_persons:
             self._build_persons_page()
             self.tabs.addTab(self.persons_page, self.tr("&Persons"))
@@ -1299,6 +1302,7 @@ class CaseWorkspace(QWidget):
         self._select_editor(ed)
         dlg = DuplicatePersonDialog(candidates, entered, self)
         dlg.exec()
+        dlg.deleteLater()
         return dlg.choice, dlg.selected_person_id()
 
     def _find_person(self, ed: PersonEditor) -> None:
@@ -1321,6 +1325,7 @@ class CaseWorkspace(QWidget):
             return
         dlg = DuplicatePersonDialog(found, ed.name(), self, search_only=True)
         dlg.exec()
+        dlg.deleteLater()
         if dlg.choice == DuplicatePersonDialog.USE_EXISTING and dlg.selected_person_id() is not None:
             self._use_existing_person(ed, dlg.selected_person_id())
             ed.find_result.setText(self.tr("Using the existing record of this person."))
@@ -1337,7 +1342,9 @@ class CaseWorkspace(QWidget):
                                | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        return QMessageBox.StandardButton(box.exec())
+        answer = QMessageBox.StandardButton(box.exec())
+        box.deleteLater()
+        return answer
 
     # errors and focus ------------------------------------------------------------------------------
     def _show_validation(self, target, err: ValidationError, summary: bool = True) -> None:

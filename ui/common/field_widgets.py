@@ -299,10 +299,11 @@ class Form(QObject):
         """span: the field takes the whole row (a heading above already names it); the label
         text stays its accessible name and prefixes its messages."""
         row = FieldRow(name, label, editor, hint)
-        lab = QLabel(label)
+        lab = QLabel(label, row)   # owned by Qt, so never destroyed by a collection on a worker thread
         lab.setBuddy(editor)
         lab.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         if span:
+            lab.hide()
             self.layout.addRow(row)
         else:
             self.layout.addRow(lab, row)

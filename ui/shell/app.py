@@ -20,6 +20,7 @@ from barnahus_app import __version__, paths
 from barnahus_app.api import KdfParams
 
 from ui.common import prefs
+from ui.common.collector import GuiThreadCollector
 from ui.common.icons import app_icon
 from ui.shell.main_window import MainWindow
 
@@ -165,6 +166,8 @@ def start(argv=None) -> AppController:
     app.setDesktopFileName("barnahus")
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
+    if not hasattr(app, "_barnahus_collector"):
+        app._barnahus_collector = GuiThreadCollector(app)
     install_translators(app, args.lang or prefs.language())
     controller = AppController()
     controller.start(starting_record(args.record))
