@@ -22,7 +22,11 @@ def utc_now_iso() -> str:
 
 
 def parse_utc(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)
+    """The record's UTC text ("2026-03-04T08:30:00.000000Z") as an aware datetime in UTC: the one
+    parser of the core and the ui. fromisoformat costs about a twentieth of strptime, which the
+    calendar feels at a few hundred bookings a week. ValueError for text that is not ISO 8601."""
+    dt = datetime.fromisoformat(text)
+    return dt.replace(tzinfo=timezone.utc) if dt.tzinfo is None else dt.astimezone(timezone.utc)
 
 
 def check_datetime(field: str, value, required: bool = False) -> str | None:

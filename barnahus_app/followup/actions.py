@@ -87,7 +87,7 @@ import calendar
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -101,7 +101,7 @@ from barnahus_app.followup.tables import AllegedOffence, FollowUpEvent, FollowUp
 from barnahus_app.cases.tables import Case, CaseChild
 from barnahus_app.persons.tables import Person
 from barnahus_app.tables import RecordMeta
-from barnahus_app.timeutil import age_on, birthday, check_datetime, utc_now, utc_now_iso, zone_info
+from barnahus_app.timeutil import age_on, birthday, check_datetime, parse_utc, utc_now, utc_now_iso, zone_info
 from barnahus_app.cases.actions import require_case
 from barnahus_app.persons.actions import require_person
 from barnahus_app.session_base import SessionBase
@@ -159,8 +159,7 @@ zone = zone_info
 
 def local_date(utc_iso: str, zone_name: str) -> date:
     """The local calendar date, in the named zone, of a stored UTC time."""
-    dt = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-    return dt.astimezone(zone(zone_name)).date()
+    return parse_utc(utc_iso).astimezone(zone(zone_name)).date()
 
 
 def local_today(zone_name: str | None = None) -> date:
