@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from barnahus_app.api import DiskFull, open_record
 from tests.support.gui_shell import find_line_edit, flush_deletes, make_window, unlock, widget_texts
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
-from ui.shell import locking
+from ui.common.clipboard import clipboard_guard, copy_identifier
 
 pytestmark = pytest.mark.gui
 
@@ -206,15 +206,15 @@ def test_input_keeps_the_record_unlocked(qtbot, record_path):
 
 def test_clipboard_is_cleared_after_the_timeout_only_if_unchanged(qtbot):
     clipboard = QGuiApplication.clipboard()
-    guard = locking.clipboard_guard()
+    guard = clipboard_guard()
     guard.clear_after_ms = 200
 
-    locking.copy_identifier("BH-2026-00042")
+    copy_identifier("BH-2026-00042")
     assert clipboard.text() == "BH-2026-00042"
     assert clipboard.mimeData().data("x-kde-passwordManagerHint").data() == b"secret"
     qtbot.waitUntil(lambda: clipboard.text() == "", timeout=3000)
 
-    locking.copy_identifier("BH-2026-00043")
+    copy_identifier("BH-2026-00043")
     clipboard.setText("something the user copied")
     qtbot.wait(400)
     assert clipboard.text() == "something the user copied"
@@ -225,8 +225,8 @@ def test_settings_from_the_record_drive_the_clipboard_and_lock_clears_it(qtbot, 
         s.set_setting("clipboard_clear_seconds", 45)
     window = make_window(qtbot, record_path)
     unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
-    assert locking.clipboard_guard().clear_after_ms == 45_000
-    locking.copy_identifier("BH-2026-00099")
+    assert clipboard_guard().clear_after_ms == 45_000
+    copy_identifier("BH-2026-00099")
     window.lock()
     assert QGuiApplication.clipboard().text() == ""
 

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from barnahus_app.api import BarnahusError, ValidationError
 
+from ui.common.tasks import run_operation
+
 
 # Fixed messages of the core, listed here so that lupdate offers them to translators. A message
 # the list does not know is shown as the core wrote it (in English).
@@ -112,6 +114,10 @@ class InlineMessage(QWidget):
         self.setAccessibleDescription(text)
         self.show()
 
+    def show_failure(self, exc: BaseException) -> None:
+        """A core call's error, as one calm line (run_operation's `errors`)."""
+        self.show_error(core_message(exc))
+
     def show_error(self, text: str) -> None:
         self._show(text, QStyle.StandardPixmap.SP_MessageBoxWarning, True)
 
@@ -155,6 +161,10 @@ class MessageBar(QFrame):
         lay.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         self.setAccessibleName(self.tr("Notice"))
         self.hide()
+
+    def show_failure(self, exc: BaseException) -> None:
+        """A core call's error, as one calm line (run_operation's `errors`)."""
+        self.show_message(core_message(exc))
 
     def show_message(self, text: str) -> None:
         size = self.fontMetrics().height() * 3 // 2
@@ -304,17 +314,6 @@ def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog]
     return dialog
 
 
-def show_failure(target, exc: BaseException) -> None:
-    """Show a core call's error the one way the app does: beside the field it names in a form
-    dialog, else as one calm line (core_message) in an inline message or the message bar."""
-    if isinstance(target, FormDialog):
-        target.show_error(exc)
-    elif isinstance(target, MessageBar):
-        target.show_message(core_message(exc))
-    else:
-        target.show_error(core_message(exc))
-
-
 class FormDialog(QDialog):
     """Fields with inline messages under them, a message for the whole form, OK and Cancel.
     build() adds the fields (add_field) and sets ok_text. OK calls operation(), which reads the
@@ -395,6 +394,10 @@ class FormDialog(QDialog):
         for m in (*self.messages.values(), self.general):
             m.clear()
 
+    def show_failure(self, exc: BaseException) -> None:
+        """A core call's error (run_operation's `errors`): beside the field it names."""
+        self.show_error(exc)
+
     def show_error(self, exc: BaseException) -> None:
         """The core's message beside the field it names ("Reason is required."), or under the
         form for anything else."""
@@ -421,7 +424,6 @@ class FormDialog(QDialog):
         except self.REFUSALS as exc:   # shown calmly; the core changed nothing
             self.show_error(exc)
             return
-        from ui.common.tasks import run_operation
         self.running = True
         run_operation(self, call, self._accepted, errors=self, hold=(self.buttons,),
                       on_finished=self._finished)

@@ -23,7 +23,6 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ui.common.feedback import show_failure
 
 _live: set = set()
 _pools: dict[str, QThreadPool] = {}
@@ -101,8 +100,8 @@ def run_operation(owner: QObject, fn: Callable[[], Any], on_success: Callable[[A
     on_success(result) on the GUI thread. How the dialogs and panels call the core.
 
     fn runs on the worker: it must only call the core, with values read from the widgets before.
-    An error is shown where `errors` says (feedback.show_failure: a form dialog, an inline message,
-    the message bar), or handed to on_failure. The widgets in `hold` are disabled while it runs, so
+    An error is shown by `errors` (anything with show_failure(exc): a form dialog, an inline
+    message, the message bar, each the one way it shows errors), or handed to on_failure. The widgets in `hold` are disabled while it runs, so
     that a second click does not start a second call. If the owner is deleted meanwhile (its dialog
     closed), nothing comes back. A lock waits for the call to end (busy()). Long work that reports
     progress and can be cancelled runs as a ProgressJob instead, on the same mechanism."""
@@ -127,7 +126,7 @@ def run_operation(owner: QObject, fn: Callable[[], Any], on_success: Callable[[A
         if on_failure is not None:
             on_failure(error)
         elif errors is not None:
-            show_failure(errors, error)
+            errors.show_failure(error)
         else:
             raise error
 

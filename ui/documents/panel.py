@@ -563,7 +563,7 @@ class IssuedDialog(QDialog):
         close.setFocus()
 
     def _copy(self, value: str, name: str) -> None:
-        from ui.shell.locking import copy_identifier
+        from ui.common.clipboard import copy_identifier
         copy_identifier(value)
         self.message.show_info(self.tr("{name} is on the clipboard.").format(name=name))
 
@@ -926,7 +926,7 @@ class DocumentsPanel(QWidget):
         e = self.selected()
         if e is None:
             return
-        from ui.shell.locking import copy_identifier
+        from ui.common.clipboard import copy_identifier
         copy_identifier(e["sha256"])
         self.message.show_info(self.tr("The SHA-256 of {document} is on the clipboard.").format(
             document=e["document_id"]))

@@ -639,7 +639,7 @@ class InterviewsPanel(QWidget):
         r = self.selected_recording()
         if r is None:
             return
-        from ui.shell.locking import copy_identifier
+        from ui.common.clipboard import copy_identifier
         copy_identifier(r["sha256"])
         self.message.show_info(self.tr("The SHA-256 of %1 is on the clipboard.").replace("%1", r["label"]))
 
