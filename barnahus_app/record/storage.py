@@ -55,8 +55,10 @@ def make_engine(path: Path, record_key: bytes, read_only: bool = False) -> Engin
                      query=query)
     # hide_parameters: an error message must never carry the values typed about a child.
     # One connection per thread, kept while the record is open: its page cache spares decrypting
-    # the same pages on every call (dispose() on close drops them).
-    engine = create_engine(url, module=sqlcipher3, poolclass=SingletonThreadPool,
+    # the same pages on every call (dispose() on close drops them). Past pool_size threads the pool
+    # closes some other thread's connection, perhaps in use: the desktop app uses three threads,
+    # so the bound is far above what any front end reaches.
+    engine = create_engine(url, module=sqlcipher3, poolclass=SingletonThreadPool, pool_size=32,
                            hide_parameters=True)
 
     @event.listens_for(engine, "connect")
