@@ -1,5 +1,6 @@
-"""The core's shape (docs/architecture.md): no import cycle inside barnahus_app, no feature calling
-another feature's private method through `self`, and no Qt. Reads the source only."""
+"""The code's shape (docs/architecture.md): no import cycle inside barnahus_app or ui, no feature
+calling another feature's private method through `self`, and no Qt in the core. Reads the source
+only."""
 from __future__ import annotations
 
 import ast
@@ -7,14 +8,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "barnahus_app"
+UI = ROOT / "ui"
 
 
 def module_name(path: Path, core: Path = CORE) -> str:
-    parts = ("barnahus_app",) + path.relative_to(core).with_suffix("").parts
+    parts = (core.name,) + path.relative_to(core).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def core_modules(core: Path = CORE) -> dict[str, Path]:
+    """The modules of a package folder (the core's unless told), by dotted name."""
     return {module_name(p, core): p for p in core.rglob("*.py")}
 
 
@@ -78,6 +81,12 @@ def import_cycles(modules: dict[str, Path]) -> list[list[str]]:
 
 def test_the_core_has_no_import_cycle():
     assert import_cycles(core_modules()) == []
+
+
+def test_the_ui_has_no_import_cycle():
+    """Features take what they share from ui/common, never from the shell or from each other in
+    a circle."""
+    assert import_cycles(core_modules(UI)) == []
 
 
 def test_the_cycle_check_sees_a_cycle_through_an_import_inside_a_function(tmp_path):
