@@ -211,6 +211,7 @@ def main(argv=None) -> int:
             win.calendar.set_mode("week")
             if days:
                 win.calendar.set_date(max(days, key=lambda d: (days[d], d)))
+            _wait(app, lambda: not win.calendar.loading)   # the bookings are read off the GUI thread
             app.processEvents()
             shot(win, "calendar")
         with_recordings = None
