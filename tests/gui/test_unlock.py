@@ -163,6 +163,7 @@ def test_admin_can_add_a_user_and_set_the_idle_time(qtbot, record_path):
     with qtbot.waitSignal(dlg.accepted, timeout=30_000):
         dlg._submit()
     panel.refresh()
+    qtbot.waitUntil(lambda: not panel.loading, timeout=5000)   # read off the GUI thread
     assert panel.table.rowCount() == 7
 
     panel.idle_spin.setValue(3)
