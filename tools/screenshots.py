@@ -250,6 +250,8 @@ def main(argv=None) -> int:
         if win.message_bar is not None:
             win.message_bar.dismiss()
         win.go("admin")
+        _wait(app, lambda: not win.admin.loading)   # the users and settings are read off the GUI thread
+        app.processEvents()
         shot(win, "administration")
         win.lock()
         win.close()

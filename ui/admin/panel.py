@@ -317,6 +317,7 @@ class AdminPanel(QWidget):
         self.password_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
         self.apply_button.clicked.connect(self.apply_settings)
+        self.apply_button.setEnabled(False)   # until the settings are read: never save the spin boxes' minimums
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -357,6 +358,7 @@ class AdminPanel(QWidget):
         if settings is not None:
             self.idle_spin.setValue(settings[0])
             self.clip_spin.setValue(settings[1])
+            self.apply_button.setEnabled(True)
         selected = self.selected_user()   # (of the users shown until now)
         self._users = users
         self.table.setRowCount(len(self._users))
