@@ -15,9 +15,9 @@ steps), with a preview of where it goes.
 
 Nothing here decides what may be booked: every booking comes from the core (session.calendar),
 every move goes through it (session.move_interview), each call off the GUI thread
-(run_operation), and the core says which conflicts need a
-written reason (ui/interviews/conflict_dialog.py). Times are shown on the centre's wall clock: a booking
-across a daylight-saving change is drawn at its local time. The blocks carry case references,
+(run_operation), and the core says which conflicts need a written reason
+(ui/interviews/conflict_dialog.py). Times are shown on the centre's wall clock: a booking across a
+daylight-saving change is drawn at its local time. The blocks carry case references,
 never a child's name: a calendar is seen on shared screens.
 """
 from __future__ import annotations
@@ -588,14 +588,13 @@ class CalendarPanel(QWidget):
                 return
             if isinstance(error, ConflictsFound):
                 reasons = ask_override_reasons(error.check, self)
-                if reasons is None or self.session is None:
-                    if self.session is not None:
-                        self.message.show_info(self.tr("Nothing was moved."))
-                        self._move_ended(booking_id)
+                if self.session is None:   # locked while the dialog was open
                     return
-                self.move_booking(booking_id, day, minutes, room_id, {**(overrides or {}), **reasons})
-                return
-            if isinstance(error, ValidationError):
+                if reasons is not None:   # asked again, with the written reasons
+                    self.move_booking(booking_id, day, minutes, room_id, {**(overrides or {}), **reasons})
+                    return
+                self.message.show_info(self.tr("Nothing was moved."))
+            elif isinstance(error, ValidationError):
                 self.message.show_info(self.tr("Not moved: {reason}").format(reason=core_message(error)))
             else:
                 self.message.show_error(self.tr("Not moved: {reason}").format(reason=core_message(error)))
