@@ -2,7 +2,8 @@
 the justification a further interview needs, the blocking conflict dialog and the stored override
 reason), roles shaping the Interviews page, and recordings: registering (the same SHA-256 as
 hashlib), cancelling a slow registration (nothing registered), the fixity alarm (the stored
-hash unchanged), and the recordings and custody log read for the interview selected last. Real SQLCipher records; the record is open in one session at a time."""
+hash unchanged), and the recordings and custody log read for the interview selected last. Real
+SQLCipher records; the record is open in one session at a time."""
 from __future__ import annotations
 
 import hashlib
