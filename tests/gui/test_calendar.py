@@ -261,6 +261,16 @@ def test_ctrl_arrows_and_enter_move_a_booking_in_the_record(qtbot, booked, open_
     assert "Moved case" in panel.message.text()
 
 
+def test_a_move_answered_after_a_lock_shows_nothing(qtbot, booked, open_as):
+    s = open_as("coordinator")
+    panel = make_panel(qtbot, s)
+    panel.move_booking(booked["b1"], WED, 13 * 60, booked["rooms"]["Room C"])
+    panel.clear()   # locked before the answer came
+    wait_loaded(qtbot, panel)
+    assert s.get_interview(booked["b1"])["room_id"] == booked["rooms"]["Room C"]   # the record has it
+    assert panel.bookings() == [] and panel.message.text() == "" and panel.grid.ghost() is None
+
+
 # --- mouse ----------------------------------------------------------------------------------------
 def drag(qtbot, panel: CalendarPanel, start: QPoint, end: QPoint, steps: int = 6) -> None:
     vp = panel.grid.viewport()
