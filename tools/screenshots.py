@@ -211,6 +211,7 @@ def main(argv=None) -> int:
             win.calendar.set_mode("week")
             if days:
                 win.calendar.set_date(max(days, key=lambda d: (days[d], d)))
+            _wait(app, lambda: not win.calendar.loading)   # the bookings are read off the GUI thread
             app.processEvents()
             shot(win, "calendar")
         with_recordings = None
@@ -249,6 +250,8 @@ def main(argv=None) -> int:
         if win.message_bar is not None:
             win.message_bar.dismiss()
         win.go("admin")
+        _wait(app, lambda: not win.admin.loading)   # the users and settings are read off the GUI thread
+        app.processEvents()
         shot(win, "administration")
         win.lock()
         win.close()

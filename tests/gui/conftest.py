@@ -4,9 +4,9 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QThreadPool
 
 from tests.support.gui_shell import flush_deletes
+from ui.common.tasks import wait_for_all
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +24,16 @@ def _garbage_collected_on_the_gui_thread():
     try:
         yield
     finally:
-        QThreadPool.globalInstance().waitForDone(30_000)
+        wait_for_all(30_000)   # every pool: the global one and the record's own threads
         flush_deletes()
         gc.collect(0)  # all the test made is in the youngest generation: no collection ran since
         gc.enable()
+
+
+@pytest.fixture
+def open_as(open_as):
+    """The sessions of tests/conftest.py's open_as, closed only once no core call runs on them any
+    more: a panel shown at the end of a test may still be reading on the record's thread, and a
+    session closed under that read crashes the process (SQLCipher)."""
+    yield open_as
+    wait_for_all(30_000)

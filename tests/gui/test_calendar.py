@@ -62,8 +62,14 @@ def make_panel(qtbot, session, mode=DAY, day=WED) -> CalendarPanel:
     panel.resize(1280, 800)
     panel.show()
     qtbot.waitExposed(panel)
-    assert panel.bookings() is not None and panel.rooms(), "the panel reads the record when shown"
+    wait_loaded(qtbot, panel)
+    assert panel.rooms(), "the panel reads the record when shown"
     return panel
+
+
+def wait_loaded(qtbot, panel: CalendarPanel) -> None:
+    """Until the bookings asked for (and a move under way) have come back from the record's thread."""
+    qtbot.waitUntil(lambda: not panel.loading, timeout=5000)
 
 
 def assert_placed(panel: CalendarPanel, booking_id: int, day: date, room_id: int, start_min: int, end_min: int):
@@ -123,6 +129,7 @@ def test_day_and_week_views_place_bookings_in_room_columns_and_time_rows(qtbot, 
     assert panel.grid.booking_rect(booked["b2"]).isEmpty()  # Friday is not shown
 
     panel.week_button.click()
+    wait_loaded(qtbot, panel)
     assert panel.mode() == WEEK
     assert panel.shown_range() == (date(2026, 11, 23), date(2026, 11, 29))
     assert_placed(panel, booked["b1"], WED, rooms["Room B"], 9 * 60, 10 * 60)
@@ -130,9 +137,27 @@ def test_day_and_week_views_place_bookings_in_room_columns_and_time_rows(qtbot, 
     assert_placed(panel, booked["b3"], WED, rooms["Room A"], 11 * 60, 12 * 60)
     # Next week holds none of them; Today and Previous/Next move by a week.
     panel.next_button.click()
+    wait_loaded(qtbot, panel)
     assert panel.shown_range()[0] == date(2026, 11, 30) and panel.bookings() == []
     panel.prev_button.click()
+    wait_loaded(qtbot, panel)
     assert len(panel.bookings()) == 3
+
+
+def test_only_the_last_of_quick_reloads_is_shown_and_a_lock_drops_a_late_answer(qtbot, booked, open_as):
+    panel = make_panel(qtbot, open_as("coordinator"), WEEK)
+    shown = []   # the bookings counted each time an answer is shown
+    panel.loaded.connect(lambda: shown.append(len(panel.bookings())))
+    panel.next_button.click()   # the week after: no bookings
+    panel.prev_button.click()   # back, before the first answer came
+    wait_loaded(qtbot, panel)
+    assert shown == [3]   # the answer for the week after (no bookings) was dropped
+    # Locked while a read is under way: its answer shows nothing.
+    panel.next_button.click()
+    panel.clear()
+    wait_loaded(qtbot, panel)
+    assert shown == [3]
+    assert panel.bookings() == [] and panel.rooms() == []
 
 
 def test_bookings_across_daylight_saving_changes_are_drawn_at_local_time(qtbot, record_path, open_as):
@@ -159,6 +184,7 @@ def test_bookings_across_daylight_saving_changes_are_drawn_at_local_time(qtbot, 
     assert_placed(panel, ids["night"], spring, room, 90, 4 * 60)
     panel.set_mode(WEEK)
     panel.set_date(autumn)
+    wait_loaded(qtbot, panel)
     assert panel.shown_range() == (date(2026, 10, 19), autumn)
     assert_placed(panel, ids["autumn"], autumn, room, 10 * 60, 11 * 60)
     assert_placed(panel, ids["before"], autumn - timedelta(days=1), room, 10 * 60, 11 * 60)
@@ -229,9 +255,20 @@ def test_ctrl_arrows_and_enter_move_a_booking_in_the_record(qtbot, booked, open_
     assert local(iv["starts_at_utc"]) == at(WED, 9, 30)
     assert local(iv["ends_at_utc"]) == at(WED, 10, 30)   # the length is kept
     qtbot.waitUntil(lambda: g.ghost() is None)
+    wait_loaded(qtbot, panel)
     assert_placed(panel, booked["b1"], WED, booked["rooms"]["Room C"], 9 * 60 + 30, 10 * 60 + 30)
     assert g.selected_booking().id == booked["b1"]
     assert "Moved case" in panel.message.text()
+
+
+def test_a_move_answered_after_a_lock_shows_nothing(qtbot, booked, open_as):
+    s = open_as("coordinator")
+    panel = make_panel(qtbot, s)
+    panel.move_booking(booked["b1"], WED, 13 * 60, booked["rooms"]["Room C"])
+    panel.clear()   # locked before the answer came
+    wait_loaded(qtbot, panel)
+    assert s.get_interview(booked["b1"])["room_id"] == booked["rooms"]["Room C"]   # the record has it
+    assert panel.bookings() == [] and panel.message.text() == "" and panel.grid.ghost() is None
 
 
 # --- mouse ----------------------------------------------------------------------------------------
@@ -257,6 +294,7 @@ def test_dragging_a_booking_moves_it(qtbot, booked, open_as):
     qtbot.waitUntil(lambda: s.get_interview(booked["b1"])["room_id"] == rooms["Room A"], timeout=5000)
     assert local(s.get_interview(booked["b1"])["starts_at_utc"]) == at(WED, 14)
     qtbot.waitUntil(lambda: g.ghost() is None)
+    wait_loaded(qtbot, panel)
     assert_placed(panel, booked["b1"], WED, rooms["Room A"], 14 * 60, 15 * 60)
 
 
@@ -275,6 +313,7 @@ def test_moving_onto_a_clash_asks_for_reasons_and_go_back_changes_nothing(qtbot,
     seen, timer = answer_conflicts(None)
     QTest.keyClick(g, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(seen) and g.ghost() is None, timeout=5000)
+    wait_loaded(qtbot, panel)
     timer.stop()
     assert {c.code for c in seen[0]._check.conflicts} >= {"room"}
     after = s.get_interview(booked["b1"])
@@ -290,6 +329,7 @@ def test_moving_onto_a_clash_asks_for_reasons_and_go_back_changes_nothing(qtbot,
     seen, timer = answer_conflicts("The only room with recording equipment that day.")
     QTest.keyClick(g, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: s.get_interview(booked["b1"])["room_id"] == rooms["Room A"], timeout=5000)
+    wait_loaded(qtbot, panel)
     timer.stop()
     overrides = s.get_interview(booked["b1"])["overrides"]
     assert overrides and all(o["reason"] == "The only room with recording equipment that day." for o in overrides)
@@ -308,8 +348,11 @@ def test_ics_export_is_owner_only_confidential_and_nameless(qtbot, booked, open_
     monkeypatch.setattr("ui.calendar.panel.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "week"), "iCalendar files (*.ics)"))
     panel.export_button.click()
+    assert not panel.export_button.isEnabled()   # until the file is written
+    qtbot.waitUntil(panel.export_button.isEnabled, timeout=5000)
     path = tmp_path / "week.ics"
     assert path.exists(), panel.message.text()
+    assert panel.message.text().startswith("The calendar was saved to")
     if os.name == "posix":
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     raw = path.read_bytes()
@@ -325,7 +368,8 @@ def test_ics_export_is_owner_only_confidential_and_nameless(qtbot, booked, open_
         assert name not in text
     # Only my bookings: the coordinator leads none of them.
     mine = tmp_path / "mine.ics"
-    assert panel.export_ics(mine, only_mine=True)
+    panel.export_ics(mine, only_mine=True)
+    qtbot.waitUntil(panel.export_button.isEnabled, timeout=5000)
     assert [c for c in icalendar.Calendar.from_ical(mine.read_bytes()).walk("VEVENT")] == []
 
 
@@ -364,6 +408,7 @@ def test_main_window_offers_the_calendar_by_role_and_opens_cases_from_it(qtbot, 
     cal = window.calendar
     qtbot.waitUntil(lambda: cal.isVisible() and cal.grid.hasFocus())
     cal.set_date(WED)
+    wait_loaded(qtbot, cal)
     assert cal.grid.select_booking(booked["b1"])
     QTest.keyClick(cal.grid, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.tabs.count() == 1)

@@ -264,6 +264,7 @@ def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, t
     panel.resize(1280, 800)
     panel.show()
     qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: not panel.loading)   # read off the GUI thread
     assert panel.signing_box.isVisible()
     assert panel.signing_none.isVisible() and not panel.signing_form.isVisible()
 
@@ -296,6 +297,7 @@ def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, t
     dlg._submit()
     qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=WORK_MS)
     panel.refresh_signing()
+    qtbot.waitUntil(lambda: not panel.loading)
     assert panel.signing_values["ca_fingerprint"].text() == colon(pki.fingerprint(ca_pem))
 
 

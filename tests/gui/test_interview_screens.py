@@ -1,8 +1,9 @@
 """Interviews in the case workspace: planning through the dialog (the child's interview number,
 the justification a further interview needs, the blocking conflict dialog and the stored override
 reason), roles shaping the Interviews page, and recordings: registering (the same SHA-256 as
-hashlib), cancelling a slow registration (nothing registered), and the fixity alarm (the stored
-hash unchanged). Real SQLCipher records; the record is open in one session at a time."""
+hashlib), cancelling a slow registration (nothing registered), the fixity alarm (the stored
+hash unchanged), and the recordings and custody log read for the interview selected last. Real
+SQLCipher records; the record is open in one session at a time."""
 from __future__ import annotations
 
 import hashlib
@@ -281,3 +282,37 @@ def test_a_fixity_mismatch_raises_the_alarm_and_keeps_the_hash(qtbot, open_as, s
     qtbot.waitUntil(lambda: not panel.loading)   # the page reads the interviews again
     assert panel.alarm.isVisibleTo(panel) and "FIXITY CHECK FAILED" in panel.alarm.text()
     assert panel.r_model.item(0, 5).text() == "FAILED: contents differ"
+
+
+def test_the_recordings_follow_the_last_interview_selected_and_the_custody_log_opens(qtbot, open_as, setup,
+                                                                                   record_path, tmp_path):
+    from ui.interviews.custody import CustodyLogDialog
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+        first = core_plan(c, setup)
+        second = core_plan(c, setup, start=START.replace(day=20), justification="A further disclosure.")
+    s = open_as("interviewer")
+    f = tmp_path / "first.wav"
+    f.write_bytes(b"\x00\x01" * 5000)
+    s.register_recording(first, f, label="Master, first")
+    panel = make_panel(qtbot, s, setup["case"]["id"])
+    row = {iv["id"]: i for i, iv in enumerate(panel.interviews)}
+    # The first, then at once the second: the first's recordings (read meanwhile) are not shown.
+    panel.i_view.setCurrentIndex(panel.i_model.index(row[first], 0))
+    panel.i_view.setCurrentIndex(panel.i_model.index(row[second], 0))
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert panel.selected_id() == second
+    assert panel.r_model.rowCount() == 0 and panel.recordings == []
+    assert not panel.custody_button.isEnabled()
+    panel.i_view.setCurrentIndex(panel.i_model.index(row[first], 0))
+    assert panel.r_model.rowCount() == 0   # until the read comes back
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert [panel.r_model.item(0, 0).text()] == ["Master, first"]
+    assert panel.custody_button.isEnabled()
+    # The custody log, read off the GUI thread too.
+    qtbot.mouseClick(panel.custody_button, LEFT)
+    dlg = panel.dialog
+    assert isinstance(dlg, CustodyLogDialog)
+    qtbot.waitUntil(lambda: not dlg.loading)
+    assert [dlg.model.item(r, 1).text() for r in range(dlg.model.rowCount())] == ["Acquired"]
+    assert dlg.view.hasFocus()
+    dlg.reject()

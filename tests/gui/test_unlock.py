@@ -163,6 +163,7 @@ def test_admin_can_add_a_user_and_set_the_idle_time(qtbot, record_path):
     with qtbot.waitSignal(dlg.accepted, timeout=30_000):
         dlg._submit()
     panel.refresh()
+    qtbot.waitUntil(lambda: not panel.loading, timeout=5000)   # read off the GUI thread
     assert panel.table.rowCount() == 7
 
     panel.idle_spin.setValue(3)
@@ -174,6 +175,23 @@ def test_admin_can_add_a_user_and_set_the_idle_time(qtbot, record_path):
     window.lock()
     with open_record(record_path, "new.person", "therapist-password-1", kdf=FAST_KDF) as s:
         assert s.roles == ["therapist"]
+
+
+def test_administration_saves_settings_only_once_read_and_drops_a_read_after_a_lock(qtbot, open_as):
+    from ui.admin.panel import AdminPanel
+    s = open_as("admin")
+    s.set_setting("idle_lock_minutes", 7)
+    panel = AdminPanel(s)
+    qtbot.addWidget(panel)
+    panel.show()   # starts the read off the GUI thread
+    assert not panel.apply_button.isEnabled()   # the spin boxes hold their minimums until then
+    qtbot.waitUntil(lambda: not panel.loading, timeout=5000)
+    assert panel.apply_button.isEnabled() and panel.idle_spin.value() == 7
+    assert panel.table.rowCount() == 6
+    panel.refresh()
+    panel.clear()   # locked before the answer came
+    qtbot.waitUntil(lambda: not panel.loading, timeout=5000)
+    assert panel.table.rowCount() == 0
 
 
 def test_recent_records_keep_paths_only(qtbot, record_path, tmp_path):

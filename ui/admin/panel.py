@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app import settings as record_settings
-from barnahus_app.api import BarnahusError, ValidationError
+from barnahus_app.api import ValidationError
 from barnahus_app.documents.pki import colon_fingerprint
 from barnahus_app.policy import Role
 from barnahus_app.users.accounts import PASSWORD_MIN
@@ -238,6 +238,8 @@ class AdminPanel(QWidget):
         self.session = session
         self._users: list[dict] = []
         self._loaded = False
+        self._reads = 0        # reads under way
+        self._generation = 0   # bumped by clear(): an answer asked for before is not shown
         em = self.fontMetrics().height()
         lay = QVBoxLayout(self)
         title = bold(QLabel(self.tr("Administration"), self), 1.3)
@@ -315,6 +317,7 @@ class AdminPanel(QWidget):
         self.password_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
         self.apply_button.clicked.connect(self.apply_settings)
+        self.apply_button.setEnabled(False)   # until the settings are read: never save the spin boxes' minimums
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -325,17 +328,39 @@ class AdminPanel(QWidget):
 
     # --- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the users, the settings and the signing certificate again (off the GUI thread, on
+        the record's one thread: answers come back in the order asked, the last is the newest)."""
         self._loaded = True
-        try:
-            self._users = self.session.list_users()
-            if self.can_settings:
-                self.idle_spin.setValue(self.session.setting("idle_lock_minutes"))
-                self.clip_spin.setValue(self.session.setting("clipboard_clear_seconds"))
-                self.refresh_signing()
-        except BarnahusError as e:
-            self.users_message.show_error(core_message(e))
-            return
-        selected = self.selected_user()
+        s, settings, generation = self.session, self.can_settings, self._generation
+
+        def read():   # on the record's thread
+            users = s.list_users()
+            return users, (s.setting("idle_lock_minutes"), s.setting("clipboard_clear_seconds")) if settings else None
+
+        def shown(result) -> None:
+            if generation == self._generation:
+                self._show(*result)
+
+        self._reads += 1
+        run_operation(self, read, shown, errors=self.users_message, on_finished=self._read_done)
+        if settings:
+            self.refresh_signing()
+
+    def _read_done(self) -> None:
+        self._reads -= 1
+
+    @property
+    def loading(self) -> bool:
+        """True while a read started by refresh() or refresh_signing() has not come back."""
+        return self._reads > 0
+
+    def _show(self, users: list[dict], settings: tuple | None) -> None:
+        if settings is not None:
+            self.idle_spin.setValue(settings[0])
+            self.clip_spin.setValue(settings[1])
+            self.apply_button.setEnabled(True)
+        selected = self.selected_user()   # (of the users shown until now)
+        self._users = users
         self.table.setRowCount(len(self._users))
         for r, u in enumerate(self._users):
             values = (u["username"], u["display_name"], roles_text(u["roles"]),
@@ -349,6 +374,7 @@ class AdminPanel(QWidget):
         self._selection_changed()
 
     def clear(self) -> None:
+        self._generation += 1   # a read still under way is not shown
         self._users = []
         self.table.setRowCount(0)
 
@@ -477,11 +503,17 @@ class AdminPanel(QWidget):
         return box
 
     def refresh_signing(self) -> None:
-        try:
-            ident = self.session.signing_identity()
-        except BarnahusError as e:
-            self.signing_message.show_error(core_message(e))
-            return
+        """Read the signing certificate again (off the GUI thread)."""
+        s, generation = self.session, self._generation
+
+        def shown(ident) -> None:
+            if generation == self._generation:
+                self._show_signing(ident)
+
+        self._reads += 1
+        run_operation(self, s.signing_identity, shown, errors=self.signing_message, on_finished=self._read_done)
+
+    def _show_signing(self, ident: dict | None) -> None:
         self.signing_none.setVisible(ident is None)
         self.signing_form.setVisible(ident is not None)
         if ident is None:

@@ -14,14 +14,16 @@ cancels. With the mouse: double-click a free cell to plan, drag a booking to mov
 steps), with a preview of where it goes.
 
 Nothing here decides what may be booked: every booking comes from the core (session.calendar),
-every move goes through it (session.move_interview), and the core says which conflicts need a
-written reason (ui/interviews/conflict_dialog.py). Times are shown on the centre's wall clock: a booking
-across a daylight-saving change is drawn at its local time. The blocks carry case references,
+every move goes through it (session.move_interview), each call off the GUI thread
+(run_operation), and the core says which conflicts need a written reason
+(ui/interviews/conflict_dialog.py). Times are shown on the centre's wall clock: a booking across a
+daylight-saving change is drawn at its local time. The blocks carry case references,
 never a child's name: a calendar is seen on shared screens.
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 
 from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QTimer, Signal
@@ -31,7 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from barnahus_app.api import BarnahusError
 from barnahus_app.errors import ConflictsFound, ValidationError
 from barnahus_app.timeutil import system_zone_name, zone_info
 
@@ -40,6 +41,7 @@ from ui.calendar.layout import DAY, WEEK
 from ui.calendar.painter import colours
 from ui.common.dates import date_format, pydate, qdate
 from ui.common.feedback import InlineMessage, begin_page, core_message
+from ui.common.tasks import run_operation
 from ui.interviews.conflict_dialog import ask_override_reasons
 
 
@@ -148,7 +150,7 @@ class CalendarPanel(QWidget):
     """The calendar page of the main window: a toolbar, the grid, and what is selected."""
 
     open_case = Signal(int)
-    loaded = Signal()
+    loaded = Signal()   # the answer to the last reload() was shown (the bookings, or why they could not be read)
 
     def __init__(self, session, parent=None, *, time_zone: str | None = None, mode: str = DAY,
                  day: date | None = None, load: bool = False):
@@ -165,6 +167,9 @@ class CalendarPanel(QWidget):
         self._mode = mode
         self._date = day or datetime.now(self._tz).date()
         self._loaded_once = False
+        self._generation = 0   # of the last reload(): an older answer is not shown
+        self._reads = 0        # reads and moves under way
+        self._move_running = False
         self._bookings: list = []
         self._rooms: list[dict] = []
         s = session
@@ -344,8 +349,7 @@ class CalendarPanel(QWidget):
             self.date_edit.blockSignals(False)
         if d != self._date or not self._loaded_once:
             self._date = d
-            self.reload()
-            self.grid.show_day(d)
+            self.reload(then=lambda: self.grid.show_day(d))
 
     def step(self, direction: int) -> None:
         self.set_date(self._date + timedelta(days=direction * (7 if self._mode == WEEK else 1)))
@@ -362,27 +366,61 @@ class CalendarPanel(QWidget):
             text = loc.toString(qdate(days[0]), QLocale.FormatType.LongFormat)
         self.range_label.setText(text)
 
-    def reload(self) -> None:
-        """Read the rooms and the bookings of the days shown from the core."""
+    def reload(self, select_id: int | None = None, then: Callable[[], None] | None = None) -> None:
+        """Read the rooms and the bookings of the days shown from the core (off the GUI thread).
+        Once they are shown, the booking select_id is selected (if it is there) and then() runs;
+        `loaded` is emitted. Only the answer to the last reload is shown: the days may have changed
+        meanwhile (Next pressed twice)."""
         self._update_range_label()
         if self.session is None:
             return
-        days = self.days()
+        s, mode, days, zone = self.session, self._mode, self.days(), self._zone_name
+        self._generation += 1
+        generation = self._generation
+
+        def read():   # on the record's thread
+            return s.list_rooms(include_retired=True), s.calendar(days[0], days[-1], zone)
+
+        def shown(result) -> None:
+            if generation != self._generation:
+                return
+            self._show(mode, days, *result)
+            if select_id is not None:
+                self.grid.select_booking(select_id)
+            if then is not None:
+                then()
+            self.loaded.emit()
+
+        def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self.message.show_error(self.tr("The calendar could not be read: {reason}").format(
+                reason=core_message(error)))
+            if then is not None:
+                then()
+            self.loaded.emit()
+
+        self._reads += 1
+        run_operation(self, read, shown, on_failure=failed, on_finished=self._read_done)
+
+    def _read_done(self) -> None:
+        self._reads -= 1
+
+    @property
+    def loading(self) -> bool:
+        """True while a read of the bookings (by reload(), or the one a move ends with) or a move
+        has not come back."""
+        return self._reads > 0
+
+    def _show(self, mode: str, days: list[date], rooms: list[dict], bookings: list) -> None:
         keep = self.grid.selected_booking()
         cursor = self.grid.cursor()
-        try:
-            rooms = self.session.list_rooms(include_retired=True)
-            bookings = self.session.calendar(days[0], days[-1], self._zone_name)
-        except BarnahusError as e:
-            self.message.show_error(self.tr("The calendar could not be read: {reason}").format(
-                reason=core_message(e)))
-            return
         used = {b.room_id for b in bookings}
         self._rooms = [r for r in rooms if r.get("active", True) or r["id"] in used]
         self._bookings = bookings
         self._loaded_once = True
         focus_day = self._date if cursor[0] not in days else cursor[0]
-        self.grid.set_data(self._mode, days, self._rooms, bookings, self._tz, focus_day=focus_day)
+        self.grid.set_data(mode, days, self._rooms, bookings, self._tz, focus_day=focus_day)
         if keep is not None and not self.grid.select_booking(keep.id) and cursor[0] in days and cursor[1] is not None:
             if any(r["id"] == cursor[1] for r in self._rooms):
                 self.grid.set_cursor(*cursor)
@@ -390,13 +428,14 @@ class CalendarPanel(QWidget):
             self.message.show_info(self.tr("There are no rooms yet. An administrator sets up the centre's "
                                            "rooms under Administration."))
         self._update_selection()
-        self.loaded.emit()
 
     def clear(self) -> None:
         """Drop every booking shown (the application is locking)."""
         for dlg in self.findChildren(QDialog):
             dlg.reject()
         self._date_timer.stop()
+        self._generation += 1  # a read still under way is not shown
+        self._move_running = False
         self.session = None  # the session is closing; a new panel is built after the next unlock
         self._bookings, self._rooms = [], []
         self._loaded_once = False
@@ -508,59 +547,71 @@ class CalendarPanel(QWidget):
         if self.session is None:
             return
         if result == QDialog.DialogCode.Accepted:
-            self.reload()
             new_id = getattr(dlg, "interview_id", None)
             new_id = new_id() if callable(new_id) else new_id
-            if isinstance(new_id, int):
-                self.grid.select_booking(new_id)
+            self.reload(select_id=new_id if isinstance(new_id, int) else None)
         self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _move_requested(self, booking_id: int, day: date, minutes: int, room_id: int) -> None:
         # Run from the event loop: a drop must not open a modal dialog inside the mouse handler.
         QTimer.singleShot(0, self, lambda: self.move_booking(booking_id, day, minutes, room_id))
 
-    def move_booking(self, booking_id: int, day: date, minutes: int, room_id: int) -> bool:
-        """Move a booking through the core; conflicts need the planner's written reasons. True
-        when it was moved. Whatever happens the bookings are read again."""
-        if self.session is None:
-            return False
-        self.message.clear()
-        b = next((x for x in self._bookings if x.id == booking_id), None)
+    def move_booking(self, booking_id: int, day: date, minutes: int, room_id: int,
+                     overrides: dict | None = None) -> None:
+        """Move a booking through the core (off the GUI thread); conflicts need the planner's
+        written reasons, and the move is asked again with them. Whatever happens the bookings are
+        read again; `loading` stays true until they are shown."""
+        if self.session is None or (self._move_running and overrides is None):
+            return   # one move at a time: the preview stays until the first is answered
+        if overrides is None:
+            self.message.clear()
         starts_at = self.slot_datetime(day, minutes)
-        moved = False
         if starts_at is None:
             self.message.show_info(self.tr("That time does not exist on that day: the clocks go forward. "
                                            "Nothing was moved."))
-        else:
-            overrides = None
-            while True:
-                try:
-                    self.session.move_interview(booking_id, starts_at, room_id=room_id, overrides=overrides)
-                    moved = True
-                    break
-                except ConflictsFound as e:
-                    reasons = ask_override_reasons(e.check, self)
-                    if reasons is None or self.session is None:
-                        self.message.show_info(self.tr("Nothing was moved."))
-                        break
-                    overrides = {**(overrides or {}), **reasons}
-                except ValidationError as e:
-                    self.message.show_info(self.tr("Not moved: {reason}").format(reason=core_message(e)))
-                    break
-                except BarnahusError as e:
-                    self.message.show_error(self.tr("Not moved: {reason}").format(reason=core_message(e)))
-                    break
-        if self.session is None:  # locked while the dialog was open
-            return False
-        self.grid.finish_move()
-        self.reload()
-        self.grid.select_booking(booking_id)
-        if moved:
+            self._move_ended(booking_id)
+            return
+        b = next((x for x in self._bookings if x.id == booking_id), None)
+        reference = b.case_reference if b is not None else ""
+        s = self.session
+        self._move_running = True
+        self._reads += 1
+
+        def moved(_result) -> None:
             room = next((r["name"] for r in self._rooms if r["id"] == room_id), "")
-            self.message.show_info(self.tr("Moved case {reference} to {when}, {room}.").format(
-                reference=b.case_reference if b is not None else "", when=self._slot_text(day, minutes), room=room))
+            text = self.tr("Moved case {reference} to {when}, {room}.").format(
+                reference=reference, when=self._slot_text(day, minutes), room=room)
+            self._move_ended(booking_id, lambda: self.message.show_info(text))
+
+        def failed(error: BaseException) -> None:
+            if self.session is None:   # locked meanwhile
+                return
+            if isinstance(error, ConflictsFound):
+                reasons = ask_override_reasons(error.check, self)
+                if self.session is None:   # locked while the dialog was open
+                    return
+                if reasons is not None:   # asked again, with the written reasons
+                    self.move_booking(booking_id, day, minutes, room_id, {**(overrides or {}), **reasons})
+                    return
+                self.message.show_info(self.tr("Nothing was moved."))
+            elif isinstance(error, ValidationError):
+                self.message.show_info(self.tr("Not moved: {reason}").format(reason=core_message(error)))
+            else:
+                self.message.show_error(self.tr("Not moved: {reason}").format(reason=core_message(error)))
+            self._move_ended(booking_id)
+
+        run_operation(self, lambda: s.move_interview(booking_id, starts_at, room_id=room_id, overrides=overrides),
+                      moved, on_failure=failed, on_finished=self._read_done)
+
+    def _move_ended(self, booking_id: int, then: Callable[[], None] | None = None) -> None:
+        """A move was made or not: the preview goes, the bookings are read again with the booking
+        selected, and the keyboard goes back to the grid."""
+        self._move_running = False
+        if self.session is None:
+            return
+        self.grid.finish_move()
+        self.reload(select_id=booking_id, then=then)
         self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
-        return moved
 
     # --- export ----------------------------------------------------------------------------------------
     def _range_text(self) -> str:
@@ -592,16 +643,21 @@ class CalendarPanel(QWidget):
             path += ".ics"
         self.export_ics(path, only_mine)
 
-    def export_ics(self, path, only_mine: bool = False) -> bool:
-        """Write the bookings of the days shown to path, readable by its owner only."""
+    def export_ics(self, path, only_mine: bool = False) -> None:
+        """Write the bookings of the days shown to path, readable by its owner only (off the GUI
+        thread; the Export button is disabled until it is done)."""
         first, last = self.shown_range()
-        try:
-            data = self.session.calendar_ics(first, last, self._zone_name, only_mine=only_mine)
-            write_private_file(path, data)
-        except (BarnahusError, OSError) as e:
+        s, zone = self.session, self._zone_name
+
+        def export() -> None:   # on the record's thread
+            write_private_file(path, s.calendar_ics(first, last, zone, only_mine=only_mine))
+
+        def saved(_result) -> None:
+            self.message.show_info(self.tr("The calendar was saved to {path}. Only you can read the file.").format(
+                path=os.fspath(path)))
+
+        def failed(error: BaseException) -> None:
             self.message.show_error(self.tr("The calendar was not exported: {reason}").format(
-                reason=core_message(e)))
-            return False
-        self.message.show_info(self.tr("The calendar was saved to {path}. Only you can read the file.").format(
-            path=os.fspath(path)))
-        return True
+                reason=core_message(error)))
+
+        run_operation(self, export, saved, on_failure=failed, hold=[self.export_button])

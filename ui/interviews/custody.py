@@ -10,10 +10,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from barnahus_app.errors import BarnahusError, ValidationError
+from barnahus_app.errors import ValidationError
 
-from ui.common.feedback import InlineMessage, bold, core_message, setup_list_table
+from ui.common.feedback import InlineMessage, bold, setup_list_table
 from ui.common.dates import local_datetime_text
+from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import ChoiceCombo
 from ui.interviews.shared import (
     ALARM_BACKGROUND, ALARM_ROLE, ActionDialog, AlarmDelegate, SHORT_HASH, labels, selectable_label,
@@ -150,15 +151,27 @@ class CustodyLogDialog(QDialog):
         close.clicked.connect(self.accept)
         lay.addWidget(buttons)
         self.resize(em * 78, em * 26)
+        self._reads = 0
         self.reload()
         self.view.setFocus()
 
     def reload(self) -> None:
-        try:
-            events = self.session.custody_log(self.recording["id"])
-        except BarnahusError as e:
-            self.message.show_error(core_message(e))
-            return
+        """Read the log again (off the GUI thread); `loading` until it is shown. Reads come back in
+        the order they were asked (one record thread), so the last one shown is the newest."""
+        s, recording_id = self.session, self.recording["id"]
+        self._reads += 1
+        run_operation(self, lambda: s.custody_log(recording_id), self._show, errors=self.message,
+                      on_finished=self._loaded)
+
+    def _loaded(self) -> None:
+        self._reads -= 1
+
+    @property
+    def loading(self) -> bool:
+        """True while a read of the log has not come back."""
+        return self._reads > 0
+
+    def _show(self, events: list) -> None:
         self.model.removeRows(0, self.model.rowCount())
         alarm_bg, white = QBrush(QColor(ALARM_BACKGROUND)), QBrush(QColor("white"))
         for ev in events:

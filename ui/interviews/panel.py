@@ -73,7 +73,8 @@ class InterviewsPanel(QWidget):
         self._notes_baseline = ""
         self._zone = system_zone_name()
         self._shown_once = False
-        self._reads = 0   # reads of the interviews under way
+        self._reads = 0   # reads of the interviews, or of an interview's recordings, under way
+        self._recordings_asked = 0   # which read of the recordings is the last one asked for
         self._build()   # the contents are read when the page is first shown (refresh())
 
     # construction ------------------------------------------------------------------------------
@@ -318,7 +319,8 @@ class InterviewsPanel(QWidget):
 
     @property
     def loading(self) -> bool:
-        """True while a read started by refresh() has not come back."""
+        """True while a read started by refresh() (or of the selected interview's recordings) has
+        not come back."""
         return self._reads > 0
 
     def _show(self, keep: int | None, children: list, interviews: list, counts: list) -> None:
@@ -557,6 +559,11 @@ class InterviewsPanel(QWidget):
 
     # recordings ----------------------------------------------------------------------------------
     def _load_recordings(self, iv: dict | None) -> None:
+        """Read the recordings of the interview selected (off the GUI thread). Until they come the
+        table is empty, so that no action applies to the recordings of the one selected before;
+        only the answer for the last interview selected is shown."""
+        self._recordings_asked += 1
+        asked = self._recordings_asked
         self.r_model.removeRows(0, self.r_model.rowCount())
         self.recordings = []
         if not self.can_rec_read:
@@ -565,11 +572,22 @@ class InterviewsPanel(QWidget):
             self.rec_empty.setText(self.tr("Choose an interview to see its recordings."))
             self._show_recordings(False)
             return
-        try:
-            self.recordings = self.session.interview_recordings(iv["id"])
-        except BarnahusError as e:
-            self.message.show_error(core_message(e))
-            return
+        s, interview_id = self.session, iv["id"]
+
+        def shown(recordings: list) -> None:
+            if asked == self._recordings_asked:
+                self._show_recording_rows(recordings)
+
+        def failed(error: BaseException) -> None:
+            if asked == self._recordings_asked:
+                self.message.show_failure(error)
+
+        self._reads += 1
+        run_operation(self, lambda: s.interview_recordings(interview_id), shown, on_failure=failed,
+                      on_finished=self._loaded)
+
+    def _show_recording_rows(self, recordings: list) -> None:
+        self.recordings = recordings
         for r in self.recordings:
             self.r_model.appendRow(self._recording_items(r))
         self.rec_empty.setText(self.tr("No recording is registered for this interview."))
@@ -583,6 +601,7 @@ class InterviewsPanel(QWidget):
         self.alarm.setVisible(bool(failed))
         if self.recordings:
             self.r_view.selectRow(0)
+        self._update_buttons()
 
     def _show_recordings(self, table: bool) -> None:
         self.r_view.setVisible(table)
