@@ -16,11 +16,11 @@ from barnahus_app.cases import cli as cases_cli
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USER_ERROR, UsageError,
     creating, deliver_recovery_key, open_session, opening, report_failures, secret,
-    write_owner_only,
 )
 from barnahus_app.demo import cli as demo_cli
 from barnahus_app.documents import cli as documents_cli
 from barnahus_app.errors import BarnahusError
+from barnahus_app.files import write_file_safely
 from barnahus_app.followup import cli as followup_cli
 from barnahus_app.interviews import cli as interviews_cli
 from barnahus_app.recordings import cli as recordings_cli
@@ -62,8 +62,8 @@ def cmd_audit(args) -> int:
             rows = s.audit_entries(limit=args.limit)
         head = s.audit_head()
     if args.export:
-        write_owner_only(args.export, json.dumps({"chain_head": {"id": head[0], "hash": head[1]},
-                                                   "entries": rows}, indent=1))
+        write_file_safely(args.export, json.dumps({"chain_head": {"id": head[0], "hash": head[1]},
+                                                    "entries": rows}, indent=1) + "\n", "--export")
         print(f"Wrote {len(rows)} audit entries to {args.export}.")
     elif args.json:
         print(json.dumps(rows, indent=1))
@@ -78,7 +78,8 @@ def cmd_audit(args) -> int:
 def cmd_rotate_key(args) -> int:
     with open_session(args) as s:
         out = args.new_recovery_key_file
-        key = s.rotate_record_key(deliver_recovery_key=(lambda k: write_owner_only(out, k)) if out else None)
+        key = s.rotate_record_key(deliver_recovery_key=(
+            lambda k: write_file_safely(out, k + "\n", "--new-recovery-key-file")) if out else None)
     print("The record key was replaced; every user keeps their password. The old recovery key no "
           "longer opens the record.")
     if out:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from barnahus_app import paths
 from barnahus_app.errors import BarnahusError
+from barnahus_app.files import write_file_safely
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 
@@ -53,22 +54,9 @@ def new_password(args, whose: str) -> str:
                    "new password", confirm=True)
 
 
-def write_owner_only(path: str, text: str) -> None:
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise UsageError(f"{path} already exists; it was not overwritten.") from None
-    except OSError as e:
-        raise UsageError(f"Cannot write {path}: {e.strerror}.") from None
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-
-
 def deliver_recovery_key(key: str, file_arg: str | None) -> None:
     if file_arg:
-        write_owner_only(file_arg, key)
+        write_file_safely(file_arg, key + "\n", "--recovery-key-file")
         print(f"The recovery key was written to {file_arg} (readable by you only). Print it, lock it "
               "away, and delete the file.")
     else:

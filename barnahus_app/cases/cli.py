@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 
 from barnahus_app.cli_support import (
-    EXIT_OK, open_session, opening, report_failures, write_owner_only,
+    EXIT_OK, open_session, opening, report_failures,
 )
+from barnahus_app.files import write_file_safely
 
 
 def cmd_cases(args) -> int:
@@ -31,7 +32,7 @@ def cmd_export_case(args) -> int:
     with open_session(args) as s:
         report_failures(s)
         data = s.export_case(args.case)
-    write_owner_only(args.out, json.dumps(data, indent=1, ensure_ascii=False))
+    write_file_safely(args.out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     print(f"Wrote case {args.case} to {args.out} (readable by you only; it holds case content).")
     return EXIT_OK
 
