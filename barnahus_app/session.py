@@ -16,6 +16,7 @@ from barnahus_app import settings as record_settings
 from barnahus_app.persons.agencies import AgencyActions
 from barnahus_app.cases.actions import CaseActions
 from barnahus_app.errors import RecordFileError, WrongCredentials
+from barnahus_app.fields import check_count
 from barnahus_app.followup.actions import FollowUpActions
 from barnahus_app.interviews.actions import InterviewActions
 from barnahus_app.documents.issuing import IssuingActions
@@ -184,6 +185,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
     def audit_entries(self, subject_kind: str | None = None, subject_id: int | None = None,
                       limit: int = 10_000) -> list[dict]:
         self._authorize("audit", "read")
+        check_count("limit", limit)
         t = AuditEntry.__table__
         q = select(t).order_by(t.c.id).limit(limit)
         if subject_kind:

@@ -6,11 +6,13 @@ import json
 from barnahus_app.cli_support import (
     EXIT_OK, open_session, opening, report_failures,
 )
+from barnahus_app.fields import check_count
 from barnahus_app.files import write_file_safely
 
 
 def cmd_cases(args) -> int:
     from barnahus_app.cases.actions import CaseFilter
+    check_count("--offset", args.offset)  # before unlocking: a refused command leaves no audit entry
     with open_session(args) as s:
         report_failures(s)
         flt = CaseFilter(text=args.search, status=args.status, year=args.year,
