@@ -86,12 +86,7 @@ def open_record(path: Path, username: str, password: str | None = None,
     The file is never changed by a failed open. A schema from an older version is backed up,
     then migrated. An interrupted key rotation is finished or rolled back, whichever key opens.
     """
-    path = Path(path)
-    if (password is None) == (recovery_key is None):
-        raise ValueError("give either a password or a recovery key")
-    problem = storage.describe_file_problem(path)
-    if problem:
-        raise RecordFileError(problem + (BACKUP_HINT if path.exists() else ""))
+    path = _record_file(path, password, recovery_key)
     lock = None if read_only else storage.WriterLock(path)
     if lock:
         lock.acquire()
@@ -134,12 +129,7 @@ def check_record(path: Path, username: str, password: str | None = None,
     is then opened as usual and the check audited (login, `record.checked`, logout); if another
     program holds it open, the report says the check was not audited. A wrong password is still
     counted in the key file (another file), as at every unlock."""
-    path = Path(path)
-    if (password is None) == (recovery_key is None):
-        raise ValueError("give either a password or a recovery key")
-    problem = storage.describe_file_problem(path)
-    if problem:
-        raise RecordFileError(problem + (BACKUP_HINT if path.exists() else ""))
+    path = _record_file(path, password, recovery_key)
     if storage.has_leftover_journal(path):
         raise _interrupted_change()
     keyfile, candidates, keyfile_damaged = _key_candidates(path, username, password, recovery_key,
@@ -157,6 +147,17 @@ def check_record(path: Path, username: str, password: str | None = None,
         except (RecordLocked, RecordReadOnly):
             return dataclasses.replace(report, audited=False)
     return report
+
+
+def _record_file(path, password: str | None, recovery_key: str | None) -> Path:
+    """path, if it may be a record (decided from its size and header) and one credential is given."""
+    path = Path(path)
+    if (password is None) == (recovery_key is None):
+        raise ValueError("give either a password or a recovery key")
+    problem = storage.describe_file_problem(path)
+    if problem:
+        raise RecordFileError(problem + (BACKUP_HINT if path.exists() else ""))
+    return path
 
 
 def _key_candidates(path: Path, username: str, password: str | None, recovery_key: str | None,
