@@ -14,20 +14,27 @@ from pathlib import Path
 from barnahus_app.errors import DiskFull, RecordFileError, ValidationError
 
 
-def write_file_safely(dest, data: bytes | str, field: str = "out") -> None:
-    """data (text is written as UTF-8) at dest, which must not exist yet. field names the option
-    or form field the destination came from, for the message when it is refused."""
+def write_file_safely(dest, data: bytes | str, field: str = "out", *, replace: bool = False) -> None:
+    """data (text is written as UTF-8) at dest, which must not exist yet; with replace=True (a
+    save dialog that asked first) an existing file is replaced whole, in one rename. field names
+    the option or form field the destination came from, for the message when it is refused."""
     dest = Path(dest)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    if os.path.lexists(dest):
+    if replace and (dest.is_dir() or dest.is_symlink()):
+        raise ValidationError(field, f"{dest} is a folder or a link; choose a file name.")
+    if not replace and os.path.lexists(dest):
         raise ValidationError(field, f"{dest} already exists; choose another name.")
     if not dest.parent.is_dir():
         raise ValidationError(field, f"the folder {dest.parent} does not exist.")
     partial = partial_name(dest)
     try:
         write_new_file(partial, data)
-        publish_new(partial, dest, field)
+        if replace:
+            os.replace(partial, dest)
+            fsync_folder(dest.parent)
+        else:
+            publish_new(partial, dest, field)
     except OSError as e:
         remove_partial(partial)
         if e.errno == errno.ENOSPC:

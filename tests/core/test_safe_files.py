@@ -151,3 +151,19 @@ def test_recovery_key_files_are_written_the_same_way(tmp_path):
     # The retry made the record for real: its recovery key, one line, owner-only.
     assert re.fullmatch(r"([0-9A-F]{8}-){7}[0-9A-F]{8}\n", key_file.read_text())
     assert mode(key_file) == 0o600
+
+
+def test_replace_swaps_a_whole_file_in_one_rename(tmp_path):
+    """For a save dialog that already asked: the old file stays whole until the new one is."""
+    target = tmp_path / "bookings.ics"
+    target.write_bytes(b"old calendar")
+    os.chmod(target, 0o644)
+    with pytest.MonkeyPatch.context() as mp:
+        disk_full_at_fsync(mp, tmp_path)
+        with pytest.raises(DiskFull):
+            files.write_file_safely(target, b"new calendar", replace=True)
+    assert target.read_bytes() == b"old calendar"
+    assert [p.name for p in tmp_path.iterdir()] == ["bookings.ics"]
+    files.write_file_safely(target, b"new calendar", replace=True)
+    assert target.read_bytes() == b"new calendar" and mode(target) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["bookings.ics"]
