@@ -21,7 +21,7 @@ from barnahus_app.demo import cli as demo_cli
 from barnahus_app.documents import cli as documents_cli
 from barnahus_app.errors import BarnahusError
 from barnahus_app.fields import check_count
-from barnahus_app.files import write_file_safely
+from barnahus_app.files import check_destination, write_file_safely
 from barnahus_app.followup import cli as followup_cli
 from barnahus_app.interviews import cli as interviews_cli
 from barnahus_app.recordings import cli as recordings_cli
@@ -58,6 +58,8 @@ def cmd_check(args) -> int:
 
 def cmd_audit(args) -> int:
     check_count("--limit", args.limit)  # before unlocking: a refused command leaves no audit entry
+    if args.export:
+        check_destination(args.export, "--export")
     with open_session(args) as s:
         report_failures(s)
         if args.case:

@@ -23,10 +23,7 @@ def write_file_safely(dest, data: bytes | str, field: str = "out", *, replace: b
         data = data.encode("utf-8")
     if replace and (dest.is_dir() or dest.is_symlink()):
         raise ValidationError(field, f"{dest} is a folder or a link; choose a file name.")
-    if not replace and os.path.lexists(dest):
-        raise ValidationError(field, f"{dest} already exists; choose another name.")
-    if not dest.parent.is_dir():
-        raise ValidationError(field, f"the folder {dest.parent} does not exist.")
+    check_destination(dest, field, replace=replace)
     partial = partial_name(dest)
     try:
         write_new_file(partial, data)
@@ -43,6 +40,16 @@ def write_file_safely(dest, data: bytes | str, field: str = "out", *, replace: b
     except BaseException:
         remove_partial(partial)
         raise
+
+
+def check_destination(dest, field: str = "out", *, replace: bool = False) -> None:
+    """Before the work that makes the file (and before unlocking, on the command line, so a
+    refused command leaves no audit entry): a new name, in a folder that exists."""
+    dest = Path(dest)
+    if not replace and os.path.lexists(dest):
+        raise ValidationError(field, f"{dest} already exists; choose another name.")
+    if not dest.parent.is_dir():
+        raise ValidationError(field, f"the folder {dest.parent} does not exist.")
 
 
 def partial_name(dest: Path) -> Path:

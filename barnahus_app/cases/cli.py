@@ -7,7 +7,7 @@ from barnahus_app.cli_support import (
     EXIT_OK, open_session, opening, report_failures,
 )
 from barnahus_app.fields import check_count
-from barnahus_app.files import write_file_safely
+from barnahus_app.files import check_destination, write_file_safely
 
 
 def cmd_cases(args) -> int:
@@ -31,6 +31,7 @@ def cmd_cases(args) -> int:
 
 
 def cmd_export_case(args) -> int:
+    check_destination(args.out)  # before unlocking: a refused command leaves no audit entry
     with open_session(args) as s:
         report_failures(s)
         data = s.export_case(args.case)

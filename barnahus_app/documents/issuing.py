@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,7 +23,7 @@ from barnahus_app.recordings import hashing
 from barnahus_app.documents import pki
 from barnahus_app.errors import NotFound, ValidationError
 from barnahus_app.fields import Text
-from barnahus_app.files import remove_partial, write_file_safely
+from barnahus_app.files import check_destination, remove_partial, write_file_safely
 from barnahus_app.persons.tables import Agency, Person
 from barnahus_app.documents.tables import Disclosure, IssuedDocument, SigningCredential
 from barnahus_app.followup.tables import FollowUpRule
@@ -101,7 +100,7 @@ class IssuingActions(SessionBase):
         if fmt not in FORMATS:
             raise ValidationError("format", "is pdf or docx.")
         out = Path(out)
-        _check_destination(out)
+        check_destination(out)  # before minutes of rendering
         doc_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
         data = _render(builder.build(), fmt, creds, progress, cancel)
         write_file_safely(out, data)
@@ -130,7 +129,7 @@ class IssuingActions(SessionBase):
             BundleFile, check_passphrase, safe_name, write_bundle,
         )
         out = Path(out)
-        _check_destination(out)
+        check_destination(out)  # before minutes of rendering
         check_passphrase(passphrase, as_zip)  # before seconds of rendering, not after
         bundle_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
         d = builder.d
@@ -478,11 +477,3 @@ def _render(doc, fmt: str, creds, progress, cancel) -> bytes:
                         location=doc.subtitle.split(" — ")[0] or "Barnahus")
     from barnahus_app.documents.docx import render_docx
     return render_docx(doc, progress, cancel)
-
-
-def _check_destination(out: Path) -> None:
-    """Before minutes of rendering: the destination must be new, in a folder that exists."""
-    if os.path.lexists(out):
-        raise ValidationError("out", f"{out} already exists; choose another name.")
-    if not out.parent.is_dir():
-        raise ValidationError("out", f"{out.parent} is not a folder that exists.")

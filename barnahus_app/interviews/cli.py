@@ -4,7 +4,7 @@ from __future__ import annotations
 from barnahus_app.cli_support import (
     EXIT_OK, date_arg, open_session, opening, report_failures,
 )
-from barnahus_app.files import write_file_safely
+from barnahus_app.files import check_destination, write_file_safely
 
 
 def cmd_rooms(args) -> int:
@@ -23,6 +23,7 @@ def cmd_ics(args) -> int:
     from barnahus_app.timeutil import system_zone_name
     start = date_arg(args.from_date, "--from")
     end = date_arg(args.to_date, "--to") if args.to_date else start
+    check_destination(args.out)  # before unlocking: a refused command leaves no audit entry
     with open_session(args) as s:
         report_failures(s)
         data = s.calendar_ics(start, end, args.time_zone or system_zone_name(), only_mine=args.mine)

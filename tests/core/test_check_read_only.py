@@ -11,12 +11,10 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-import sqlcipher3
 
 from barnahus_app.record import storage
-from barnahus_app.record.keyslots import parse_recovery_key
 from tests.support.cli import one_line, run_cli
-from tests.support.records import ADMIN_PASSWORD, FAST_KDF, login, make_record
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, login, make_record, raw_closed
 from barnahus_app.api import open_record
 
 PROBLEM = ("barnahus: the check found a problem (see above). Restore from a backup in the 'backups' "
@@ -60,24 +58,14 @@ def check(rec, *extra, recovery=False):
 
 
 def actions(rec) -> list[str]:
-    conn = sqlcipher3.connect(str(rec["record"]))
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute('PRAGMA key = "' + storage.raw_key_literal(parse_recovery_key(rec["recovery"])) + '"')
+    with raw_closed(rec["record"], rec["recovery"]) as conn:
         return [a for (a,) in conn.execute("SELECT action FROM audit_log ORDER BY id")]
-    finally:
-        conn.close()
 
 
 def root_page(rec, table: str) -> int:
     """Where the table's b-tree starts, read from the intact file before the damage."""
-    conn = sqlcipher3.connect(str(rec["record"]))
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute('PRAGMA key = "' + storage.raw_key_literal(parse_recovery_key(rec["recovery"])) + '"')
+    with raw_closed(rec["record"], rec["recovery"]) as conn:
         return conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
-    finally:
-        conn.close()
 
 
 @pytest.mark.parametrize("recovery", [False, True], ids=["password", "recovery-key"])

@@ -7,13 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import sqlcipher3
 
 from barnahus_app.errors import NotFound, ValidationError
-from barnahus_app.record import storage
-from barnahus_app.record.keyslots import parse_recovery_key
 from tests.support.cli import one_line, run_cli
-from tests.support.records import ADMIN_PASSWORD, STAFF_PASSWORD, login, make_record
+from tests.support.records import ADMIN_PASSWORD, STAFF_PASSWORD, audit_length, login, make_record
 
 BIG = str(10**20)
 MAX = "9223372036854775807"
@@ -29,14 +26,7 @@ def rec(tmp_path):
 
 
 def audit_entries(rec) -> int:
-    """The audit trail's length, read past the core (logging in would add to it)."""
-    conn = sqlcipher3.connect(str(rec["record"]))
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute('PRAGMA key = "' + storage.raw_key_literal(parse_recovery_key(rec["recovery"])) + '"')
-        return conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    finally:
-        conn.close()
+    return audit_length(rec["record"], rec["recovery"])
 
 
 REFUSED = [

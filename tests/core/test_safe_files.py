@@ -16,12 +16,14 @@ import pytest
 from barnahus_app import files
 from barnahus_app.errors import DiskFull
 from tests.support.cli import one_line, run_cli
-from tests.support.records import ADMIN_PASSWORD, STAFF_PASSWORD, login, make_record, sample_case
+from tests.support.records import (
+    ADMIN_PASSWORD, STAFF_PASSWORD, audit_length, login, make_record, sample_case,
+)
 
 
 @pytest.fixture
 def rec(tmp_path):
-    path, _ = make_record(tmp_path)
+    path, recovery = make_record(tmp_path)
     with login(path, "coordinator") as c:
         case = sample_case(c)
     pw = {"admin": tmp_path / "admin.pw", "staff": tmp_path / "staff.pw"}
@@ -29,7 +31,7 @@ def rec(tmp_path):
     pw["staff"].write_text(STAFF_PASSWORD + "\n")
     out = tmp_path / "out"
     out.mkdir()
-    return {"record": path, "pw": pw, "case": case, "out": out}
+    return {"record": path, "recovery": recovery, "pw": pw, "case": case, "out": out}
 
 
 def cli(rec, command, user, *args):
@@ -47,6 +49,10 @@ def disk_full_at_fsync(monkeypatch, folder):
             raise OSError(errno.ENOSPC, "No space left on device")
         real_fsync(fd)
     monkeypatch.setattr(os, "fsync", fsync)
+
+
+def audit_entries(rec) -> int:
+    return audit_length(rec["record"], rec["recovery"])
 
 
 def mode(path) -> int:
@@ -98,9 +104,12 @@ def test_a_full_disk_leaves_nothing_and_the_retry_succeeds(rec, monkeypatch, nam
 
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_an_existing_destination_is_still_refused(rec, name):
+    """... and now before the record is unlocked: the refused command leaves no audit entry."""
     target = rec["out"] / "taken.file"
     target.write_bytes(b"not ours")
+    before = audit_entries(rec)
     code, out, err = _command(rec, name, target)
+    assert audit_entries(rec) == before
     flag = COMMANDS[name][1]
     flag = "out" if flag == "--out" else flag
     assert code == 2 and out == ""
