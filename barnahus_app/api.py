@@ -17,7 +17,8 @@ from barnahus_app.record.kdf import KdfParams  # noqa: F401
 
 # name -> the module (in this package) that defines it, imported when the name is first used
 _LAZY = {
-    "create_record": "lifecycle", "open_record": "lifecycle", "PASSWORD_MIN": "users.accounts",
+    "create_record": "lifecycle", "open_record": "lifecycle", "check_record": "lifecycle",
+    "PASSWORD_MIN": "users.accounts",
     "check_password": "users.accounts", "check_username": "users.accounts",
     "CaseFilter": "cases.actions", "CasePage": "cases.actions",
     "Session": "session",

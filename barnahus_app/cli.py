@@ -15,12 +15,13 @@ from barnahus_app import __version__
 from barnahus_app.cases import cli as cases_cli
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USER_ERROR, UsageError,
-    creating, deliver_recovery_key, open_session, opening, report_failures, secret,
-    write_owner_only,
+    creating, credentials, deliver_recovery_key, open_session, opening, report_failures, secret,
 )
 from barnahus_app.demo import cli as demo_cli
 from barnahus_app.documents import cli as documents_cli
 from barnahus_app.errors import BarnahusError
+from barnahus_app.fields import check_count
+from barnahus_app.files import check_destination, write_file_safely
 from barnahus_app.followup import cli as followup_cli
 from barnahus_app.interviews import cli as interviews_cli
 from barnahus_app.recordings import cli as recordings_cli
@@ -41,9 +42,11 @@ def cmd_init(args) -> int:
 
 
 def cmd_check(args) -> int:
-    with open_session(args) as s:
-        report = s.check()
-    for line in report.lines():
+    from barnahus_app.lifecycle import check_record
+    if not args.user:
+        raise UsageError("Give --user NAME.")
+    report = check_record(Path(args.record), args.user, **credentials(args))
+    for line in report.lines(verbose=args.verbose):
         print(line)
     if not report.ok:
         print("barnahus: the check found a problem (see above). Restore from a backup in the "
@@ -54,6 +57,9 @@ def cmd_check(args) -> int:
 
 
 def cmd_audit(args) -> int:
+    check_count("--limit", args.limit)  # before unlocking: a refused command leaves no audit entry
+    if args.export:
+        check_destination(args.export, "--export")
     with open_session(args) as s:
         report_failures(s)
         if args.case:
@@ -62,8 +68,8 @@ def cmd_audit(args) -> int:
             rows = s.audit_entries(limit=args.limit)
         head = s.audit_head()
     if args.export:
-        write_owner_only(args.export, json.dumps({"chain_head": {"id": head[0], "hash": head[1]},
-                                                   "entries": rows}, indent=1))
+        write_file_safely(args.export, json.dumps({"chain_head": {"id": head[0], "hash": head[1]},
+                                                    "entries": rows}, indent=1) + "\n", "--export")
         print(f"Wrote {len(rows)} audit entries to {args.export}.")
     elif args.json:
         print(json.dumps(rows, indent=1))
@@ -78,7 +84,8 @@ def cmd_audit(args) -> int:
 def cmd_rotate_key(args) -> int:
     with open_session(args) as s:
         out = args.new_recovery_key_file
-        key = s.rotate_record_key(deliver_recovery_key=(lambda k: write_owner_only(out, k)) if out else None)
+        key = s.rotate_record_key(deliver_recovery_key=(
+            lambda k: write_file_safely(out, k + "\n", "--new-recovery-key-file")) if out else None)
     print("The record key was replaced; every user keeps their password. The old recovery key no "
           "longer opens the record.")
     if out:
@@ -108,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo_cli.add_demo(sub)
     users_cli.add_users(sub)
 
-    sp = sub.add_parser("check", help="cipher integrity, audit chain and schema version")
+    sp = sub.add_parser("check", help="cipher integrity, audit chain and schema version (read-only)")
     opening(sp)
+    sp.add_argument("--verbose", action="store_true", help="also print the integrity check's own lines")
     sp.set_defaults(func=cmd_check)
 
     cases_cli.add_cases(sub)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from barnahus_app import paths
 from barnahus_app.errors import BarnahusError
+from barnahus_app.timeutil import check_date
+from barnahus_app.files import write_file_safely
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 
@@ -19,11 +21,22 @@ class UsageError(BarnahusError):
     pass
 
 
+MAX_SECRET_FILE_BYTES = 4096  # far above any password or recovery key; /dev/zero is refused
+
+
 def read_secret_file(path: str, what: str) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as f:
+            data = f.read(MAX_SECRET_FILE_BYTES + 1)
     except OSError as e:
         raise UsageError(f"Cannot read the {what} file {path}: {e.strerror}.") from None
+    if len(data) > MAX_SECRET_FILE_BYTES:
+        raise UsageError(f"The {what} file {path} is longer than {MAX_SECRET_FILE_BYTES} bytes; "
+                         f"it holds no {what}.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"The {what} file {path} is not text (UTF-8); it holds no {what}.") from None
     return text.rstrip("\r\n")
 
 
@@ -53,22 +66,9 @@ def new_password(args, whose: str) -> str:
                    "new password", confirm=True)
 
 
-def write_owner_only(path: str, text: str) -> None:
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise UsageError(f"{path} already exists; it was not overwritten.") from None
-    except OSError as e:
-        raise UsageError(f"Cannot write {path}: {e.strerror}.") from None
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-
-
 def deliver_recovery_key(key: str, file_arg: str | None) -> None:
     if file_arg:
-        write_owner_only(file_arg, key)
+        write_file_safely(file_arg, key + "\n", "--recovery-key-file")
         print(f"The recovery key was written to {file_arg} (readable by you only). Print it, lock it "
               "away, and delete the file.")
     else:
@@ -92,9 +92,11 @@ def report_failures(session) -> None:
 def date_arg(text: str | None, flag: str):
     from datetime import date
     try:
-        return date.fromisoformat(text) if text else date.today()
+        day = date.fromisoformat(text) if text else date.today()
     except ValueError:
         raise UsageError(f"{flag} takes a date such as 2026-11-23.") from None
+    check_date(flag, day)
+    return day
 
 
 def progress_printer(what: str):

@@ -14,6 +14,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u206
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 
 
+SQLITE_INTEGER_MAX = 2**63 - 1  # the largest number an SQLite INTEGER holds
+
+
+def check_count(field: str, value, low: int = 0) -> int:
+    """A whole number (an offset, a limit, an id) that SQLite can compare: a larger one would
+    end in OverflowError deep in the driver."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= SQLITE_INTEGER_MAX:
+        raise ValidationError(field, f"takes a whole number from {low} to {SQLITE_INTEGER_MAX}.")
+    return value
+
+
 @dataclass(frozen=True)
 class Text:
     max_len: int

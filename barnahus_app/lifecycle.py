@@ -2,6 +2,7 @@
 object every front end talks to. Each Session method checks the policy and writes the audit trail."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import secrets
 import time
@@ -13,9 +14,12 @@ from typing import Callable
 from sqlalchemy import insert
 
 from barnahus_app import __version__, audit, policy
-from barnahus_app.errors import BarnahusError, RecordFileError, SchemaTooNew, WrongCredentials
-from barnahus_app.record import schema, storage
+from barnahus_app.errors import (
+    BarnahusError, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew, WrongCredentials,
+)
+from barnahus_app.record import inspection, schema, storage
 from barnahus_app.record.handle import Record
+from barnahus_app.record.inspection import CheckReport
 from barnahus_app.record.keyslots import (
     KdfParams, KeyFile, format_recovery_key, new_slot, parse_recovery_key,
 )
@@ -82,53 +86,18 @@ def open_record(path: Path, username: str, password: str | None = None,
     The file is never changed by a failed open. A schema from an older version is backed up,
     then migrated. An interrupted key rotation is finished or rolled back, whichever key opens.
     """
-    path = Path(path)
-    if (password is None) == (recovery_key is None):
-        raise ValueError("give either a password or a recovery key")
-    problem = storage.describe_file_problem(path)
-    if problem:
-        raise RecordFileError(problem + (BACKUP_HINT if path.exists() else ""))
+    path = _record_file(path, password, recovery_key)
     lock = None if read_only else storage.WriterLock(path)
     if lock:
         lock.acquire()
-    keyfile_damaged = False
     try:
-        if password is not None:
-            keyfile = KeyFile.load(path)
-            delay = keyfile.unlock_delay(clock())
-            if delay:
-                sleep(delay)
-            try:
-                _, candidates = keyfile.unwrap(username, password)
-            except WrongCredentials:
-                _note_failure(keyfile, username, clock(), read_only)
-                raise
-        else:
-            keyfile, keyfile_damaged = _keyfile_or_new(path)
-            # A damaged key file is not overwritten (not even to count a failure) before the
-            # recovery key has proved right.
-            no_save = read_only or keyfile_damaged
-            try:
-                candidates = [parse_recovery_key(recovery_key)]
-            except WrongCredentials:
-                _note_failure(keyfile, username, clock(), no_save)
-                raise
+        keyfile, candidates, keyfile_damaged = _key_candidates(path, username, password, recovery_key,
+                                                               read_only, sleep, clock)
         key = next((k for k in candidates if storage.probe_key(path, k, writable=not read_only)), None)
         if key is None and read_only and storage.has_leftover_journal(path):
-            raise RecordFileError(
-                "The last change to this record was interrupted (a crash or power cut) and must "
-                "be undone before it can be read. Open it once normally, not read-only. "
-                "The file was left untouched.")
+            raise _interrupted_change()
         if key is None:
-            if password is None:
-                _note_failure(keyfile, username, clock(), no_save)
-                raise RecordFileError(
-                    "This recovery key does not open this file: it is the key of another record, "
-                    "or the file is damaged. The file was left untouched." + BACKUP_HINT)
-            raise RecordFileError(
-                "Your password is right, but the record file does not open with the key it "
-                "unlocks: the file is damaged, or the key file belongs to another record. "
-                "The file was left untouched." + BACKUP_HINT)
+            _no_key_opens(path, keyfile, username, password is None, read_only or keyfile_damaged, clock)
         if storage.application_id(path, key) != storage.APPLICATION_ID:
             raise RecordFileError(f"{path.name} is a SQLCipher database, but not a Barnahus record. "
                                   "It was left untouched.")
@@ -149,6 +118,91 @@ def open_record(path: Path, username: str, password: str | None = None,
         if lock:
             lock.release()
         raise
+
+
+def check_record(path: Path, username: str, password: str | None = None,
+                 recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
+                 sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], datetime] = utc_now) -> CheckReport:
+    """`barnahus check`: verify the record read-only, writing nothing to it before it verified
+    (no login, no journal: a damaged file stays byte for byte as found). A record found healthy
+    is then opened as usual and the check audited (login, `record.checked`, logout); if another
+    program holds it open, the report says the check was not audited. A wrong password is still
+    counted in the key file (another file), as at every unlock."""
+    path = _record_file(path, password, recovery_key)
+    if storage.has_leftover_journal(path):
+        raise _interrupted_change()
+    keyfile, candidates, keyfile_damaged = _key_candidates(path, username, password, recovery_key,
+                                                           False, sleep, clock)
+    # Page 1 may be the damaged page: then the record's key opens nothing, yet verifies the others.
+    key = next((k for k in candidates if storage.probe_key(path, k)), None) or next(
+        (k for k in candidates if inspection.verifies_some_page(path, k)), None)
+    if key is None and password is None:
+        _no_key_opens(path, keyfile, username, True, keyfile_damaged, clock)
+    report = inspection.inspect_record(path, key or candidates[0])
+    if report.ok:
+        try:
+            with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+                s._note_check(report)
+        except (RecordLocked, RecordReadOnly):
+            return dataclasses.replace(report, audited=False)
+    return report
+
+
+def _record_file(path, password: str | None, recovery_key: str | None) -> Path:
+    """path, if it may be a record (decided from its size and header) and one credential is given."""
+    path = Path(path)
+    if (password is None) == (recovery_key is None):
+        raise ValueError("give either a password or a recovery key")
+    problem = storage.describe_file_problem(path)
+    if problem:
+        raise RecordFileError(problem + (BACKUP_HINT if path.exists() else ""))
+    return path
+
+
+def _key_candidates(path: Path, username: str, password: str | None, recovery_key: str | None,
+                    read_only: bool, sleep, clock) -> tuple[KeyFile, list[bytes], bool]:
+    """(key file, record keys the credentials unlock, whether the key file was damaged). A
+    failure is counted in the key file unless read_only."""
+    if password is not None:
+        keyfile = KeyFile.load(path)
+        delay = keyfile.unlock_delay(clock())
+        if delay:
+            sleep(delay)
+        try:
+            _, candidates = keyfile.unwrap(username, password)
+        except WrongCredentials:
+            _note_failure(keyfile, username, clock(), read_only)
+            raise
+        return keyfile, candidates, False
+    keyfile, keyfile_damaged = _keyfile_or_new(path)
+    # A damaged key file is not overwritten (not even to count a failure) before the recovery
+    # key has proved right.
+    try:
+        return keyfile, [parse_recovery_key(recovery_key)], keyfile_damaged
+    except WrongCredentials:
+        _note_failure(keyfile, username, clock(), read_only or keyfile_damaged)
+        raise
+
+
+def _interrupted_change() -> RecordFileError:
+    return RecordFileError(
+        "The last change to this record was interrupted (a crash or power cut) and must "
+        "be undone before it can be read. Open it once normally, not read-only. "
+        "The file was left untouched.")
+
+
+def _no_key_opens(path: Path, keyfile: KeyFile, username: str, by_recovery_key: bool,
+                  no_save: bool, clock) -> None:
+    if by_recovery_key:
+        _note_failure(keyfile, username, clock(), no_save)
+        raise RecordFileError(
+            "This recovery key does not open this file: it is the key of another record, "
+            "or the file is damaged. The file was left untouched." + BACKUP_HINT)
+    raise RecordFileError(
+        "Your password is right, but the record file does not open with the key it "
+        "unlocks: the file is damaged, or the key file belongs to another record. "
+        "The file was left untouched." + BACKUP_HINT)
 
 
 def _keyfile_or_new(path: Path) -> tuple[KeyFile, bool]:
@@ -203,4 +257,4 @@ def _migrate_if_needed(record: Record) -> str | None:
     return current
 
 
-__all__ = ["create_record", "open_record", "BarnahusError"]
+__all__ = ["create_record", "open_record", "check_record", "BarnahusError"]

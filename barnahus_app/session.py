@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
 
@@ -16,6 +15,7 @@ from barnahus_app import settings as record_settings
 from barnahus_app.persons.agencies import AgencyActions
 from barnahus_app.cases.actions import CaseActions
 from barnahus_app.errors import RecordFileError, WrongCredentials
+from barnahus_app.fields import check_count
 from barnahus_app.followup.actions import FollowUpActions
 from barnahus_app.interviews.actions import InterviewActions
 from barnahus_app.documents.issuing import IssuingActions
@@ -24,33 +24,11 @@ from barnahus_app.tables import AuditEntry, Draft, RecordMeta
 from barnahus_app.persons.actions import PersonActions
 from barnahus_app.recordings.actions import RecordingActions
 from barnahus_app.record.handle import Record, rekey_file
+from barnahus_app.record.inspection import CheckReport, inspect_record
 from barnahus_app.users.accounts import find_user, user_roles
 from barnahus_app.timeutil import utc_now_iso
 from barnahus_app.users.actions import UserActions
 from barnahus_app.cases.actions import resolve_case
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    schema_revision: str | None
-    schema_head: str
-    cipher_problems: list
-    chain: audit.ChainReport
-
-    @property
-    def ok(self) -> bool:
-        return not self.cipher_problems and self.chain.ok and self.schema_revision == self.schema_head
-
-    def lines(self) -> list[str]:
-        out = [f"schema: {self.schema_revision} (this version's newest: {self.schema_head})"]
-        out.append("file integrity: ok" if not self.cipher_problems else
-                   f"file integrity: {len(self.cipher_problems)} problem(s): " + "; ".join(self.cipher_problems[:5]))
-        if self.chain.ok:
-            out.append(f"audit trail: ok, {self.chain.entries} entries, head {self.chain.head_id} "
-                       f"{self.chain.head_hash}")
-        else:
-            out.append(f"audit trail: BROKEN at entry {self.chain.first_broken_id}: {self.chain.problem}")
-        return out
 
 
 class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions, InterviewActions,
@@ -163,18 +141,20 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         return {"path": str(self.record.path), "schema": rev, **meta}
 
     def check(self) -> CheckReport:
-        """File integrity, audit chain and schema version. Not case content: any user may."""
+        """File integrity, audit chain and schema version, read-only. Not case content: any user
+        may. Only a record the check found healthy gets its `record.checked` entry: nothing is
+        written to a file that did not verify (lifecycle.check_record does not even log in
+        before verifying)."""
         if self.closed:
             raise RecordFileError("This session is closed; unlock the record again.")
-        problems = storage.cipher_integrity_problems(self.record.path, self.record.key)
-        with self.record.engine.connect() as conn:
-            chain = audit.verify_chain(conn)
-            rev = schema.current_revision(conn)
-        report = CheckReport(rev, schema.head_revision(), problems, chain)
-        if not self.record.read_only:
-            with self.record.transaction() as conn:
-                self._audit(conn, "record.checked", "record", None, {"ok": report.ok})
+        report = inspect_record(self.record.path, self.record.key)
+        if report.ok and not self.record.read_only:
+            self._note_check(report)
         return report
+
+    def _note_check(self, report: CheckReport) -> None:
+        with self.record.transaction() as conn:
+            self._audit(conn, "record.checked", "record", None, {"ok": report.ok})
 
     def audit_head(self) -> tuple[int | None, str]:
         """The current chain head (entry id, hash), for documents and bundles to quote."""
@@ -184,6 +164,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
     def audit_entries(self, subject_kind: str | None = None, subject_id: int | None = None,
                       limit: int = 10_000) -> list[dict]:
         self._authorize("audit", "read")
+        check_count("limit", limit)
         t = AuditEntry.__table__
         q = select(t).order_by(t.c.id).limit(limit)
         if subject_kind:

@@ -9,7 +9,7 @@ from sqlalchemy import and_, delete, func, insert, select, text, update
 
 from barnahus_app import policy, vocab
 from barnahus_app.errors import NotFound, PossibleDuplicate, ValidationError
-from barnahus_app.fields import CASE_FIELDS, Code, DateTime, Languages, Text, clean
+from barnahus_app.fields import CASE_FIELDS, Code, DateTime, Languages, Text, check_count, clean
 from barnahus_app.cases.tables import Case, CaseAbuseForm, CaseChild, CaseParty, InformationGiven
 from barnahus_app.persons.tables import NoContact, Person
 from barnahus_app.users.tables import User, UserRole
@@ -351,7 +351,7 @@ class CaseActions(SessionBase):
         where = _case_conditions(flt)
         # The page's ids first (an index walk that stops at `limit`), then names for those rows only.
         page = (select(C.c.id).where(*where).order_by(*SORTS[sort])
-                .limit(limit).offset(max(0, int(offset))).cte("page").prefix_with("MATERIALIZED"))
+                .limit(limit).offset(check_count("offset", max(0, int(offset)))).cte("page").prefix_with("MATERIALIZED"))
         child_name = (select(func.trim(P.c.given_name + " " + P.c.family_name))
                       .join(CaseChild, CaseChild.person_id == P.c.id)
                       .where(CaseChild.case_id == C.c.id).order_by(CaseChild.person_id).limit(1)

@@ -4,12 +4,15 @@ from __future__ import annotations
 import json
 
 from barnahus_app.cli_support import (
-    EXIT_OK, open_session, opening, report_failures, write_owner_only,
+    EXIT_OK, open_session, opening, report_failures,
 )
+from barnahus_app.fields import check_count
+from barnahus_app.files import check_destination, write_file_safely
 
 
 def cmd_cases(args) -> int:
     from barnahus_app.cases.actions import CaseFilter
+    check_count("--offset", args.offset)  # before unlocking: a refused command leaves no audit entry
     with open_session(args) as s:
         report_failures(s)
         flt = CaseFilter(text=args.search, status=args.status, year=args.year,
@@ -28,10 +31,11 @@ def cmd_cases(args) -> int:
 
 
 def cmd_export_case(args) -> int:
+    check_destination(args.out)  # before unlocking: a refused command leaves no audit entry
     with open_session(args) as s:
         report_failures(s)
         data = s.export_case(args.case)
-    write_owner_only(args.out, json.dumps(data, indent=1, ensure_ascii=False))
+    write_file_safely(args.out, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     print(f"Wrote case {args.case} to {args.out} (readable by you only; it holds case content).")
     return EXIT_OK
 

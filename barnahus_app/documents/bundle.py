@@ -15,7 +15,6 @@ import errno
 import hashlib
 import os
 import re
-import secrets
 import shutil
 import stat
 import unicodedata
@@ -36,6 +35,7 @@ from barnahus_app import __version__
 from barnahus_app.recordings import hashing
 from barnahus_app.documents import pki
 from barnahus_app.errors import Cancelled, DiskFull, RecordFileError, ValidationError
+from barnahus_app.files import fsync_folder, partial_name, publish_new, remove_partial, write_new_file
 
 BAGIT_TXT = "bagit.txt"
 BAG_INFO = "bag-info.txt"
@@ -581,23 +581,6 @@ def _tag_files(digests: dict[str, tuple[str, int]], info: list[tuple[str, str]],
     return tags + [(TAGMANIFEST, tagmanifest), (SIGNATURE, _sign(tagmanifest, signer))], octets
 
 
-def write_new_file(path: Path, data: bytes) -> None:
-    with open(path, "xb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a folder to flush it; its renames are journalled
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _write_folder(root: Path, entries: list[_Entry], info, signer: _Signer, meter: _Meter,
                   cancel) -> tuple[str, int]:
     os.mkdir(root, 0o700)
@@ -621,7 +604,7 @@ def _write_folder(root: Path, entries: list[_Entry], info, signer: _Signer, mete
     for name, data in tags:
         write_new_file(root / name, data)
     for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
-        _fsync_dir(folder)
+        fsync_folder(folder)
     return hashing.sha256_bytes(dict(tags)[TAGMANIFEST]), octets
 
 
@@ -693,34 +676,6 @@ def _write_zip(target: Path, bag_name: str, entries: list[_Entry], info, signer:
     return hex_digest, octets
 
 
-def publish_new(partial: Path, dest: Path) -> None:
-    """Rename the finished bundle into place without replacing anything that appeared meanwhile."""
-    if os.path.lexists(dest):
-        raise ValidationError("dest", f"{dest} already exists; nothing was changed.")
-    if partial.is_file():
-        try:
-            os.link(partial, dest)      # fails if dest exists, unlike rename on POSIX
-            os.unlink(partial)
-            _fsync_dir(dest.parent)
-            return
-        except FileExistsError:
-            raise ValidationError("dest", f"{dest} already exists; nothing was changed.") from None
-        except OSError:
-            pass  # FAT and exFAT sticks have no hard links
-    os.rename(partial, dest)
-    _fsync_dir(dest.parent)
-
-
-def remove_partial(partial: Path) -> None:
-    try:
-        if partial.is_dir() and not partial.is_symlink():
-            shutil.rmtree(partial)
-        elif os.path.lexists(partial):
-            os.unlink(partial)
-    except OSError:
-        pass  # e.g. the disk was unplugged; the hidden name marks it as a leftover
-
-
 def check_passphrase(passphrase: str | None, as_zip: bool) -> None:
     """A transport passphrase, if any, for a zip only, and long enough (WinZip AES derives its key
     with only 1000 PBKDF2 rounds)."""
@@ -757,7 +712,7 @@ def write_bundle(dest: Path, files: list[BundleFile], bag_info: dict[str, str],
         raise DiskFull(f"The disk holding {parent} has too little free space for this bundle "
                        f"({_human_size(need)} needed); nothing was written.")
     meter = _Meter(payload * 2 if as_zip else payload, progress)
-    partial = parent / f".{dest.name}.partial-{secrets.token_hex(6)}"
+    partial = partial_name(dest)
     try:
         _check_cancel(cancel)
         if as_zip:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import secrets
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,8 +21,9 @@ from sqlalchemy import func, insert, select, update
 from barnahus_app import audit, policy
 from barnahus_app.recordings import hashing
 from barnahus_app.documents import pki
-from barnahus_app.errors import NotFound, RecordFileError, ValidationError
+from barnahus_app.errors import NotFound, ValidationError
 from barnahus_app.fields import Text
+from barnahus_app.files import check_destination, remove_partial, write_file_safely
 from barnahus_app.persons.tables import Agency, Person
 from barnahus_app.documents.tables import Disclosure, IssuedDocument, SigningCredential
 from barnahus_app.followup.tables import FollowUpRule
@@ -65,30 +65,6 @@ def _csv(columns, rows, redact=None) -> bytes:
     return buf.getvalue().encode("utf-8-sig")  # the BOM makes spreadsheet programs read UTF-8
 
 
-def _write_published(dest: Path, data: bytes) -> None:
-    """Write data at dest through a hidden partial file in the same folder; never overwrite."""
-    from barnahus_app.documents.bundle import publish_new, remove_partial, write_new_file
-    dest = Path(dest)
-    if os.path.lexists(dest):
-        raise ValidationError("out", f"{dest} already exists; choose another name.")
-    if not dest.parent.is_dir():
-        raise ValidationError("out", f"the folder {dest.parent} does not exist.")
-    partial = dest.parent / f".{dest.name}.partial-{secrets.token_hex(6)}"
-    try:
-        write_new_file(partial, data)
-        publish_new(partial, dest)
-    except OSError as e:
-        remove_partial(partial)
-        import errno
-        if e.errno == errno.ENOSPC:
-            from barnahus_app.errors import DiskFull
-            raise DiskFull(f"The disk holding {dest.parent} is full; nothing was written.") from None
-        raise RecordFileError(f"{dest} cannot be written: {e.strerror or e}. Nothing was written.") from None
-    except BaseException:
-        remove_partial(partial)
-        raise
-
-
 class IssuingActions(SessionBase):
     # --- the centre's signing identity -------------------------------------------------------
     def signing_identity(self) -> dict | None:
@@ -124,10 +100,10 @@ class IssuingActions(SessionBase):
         if fmt not in FORMATS:
             raise ValidationError("format", "is pdf or docx.")
         out = Path(out)
-        _check_destination(out)
+        check_destination(out)  # before minutes of rendering
         doc_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
         data = _render(builder.build(), fmt, creds, progress, cancel)
-        _write_published(out, data)
+        write_file_safely(out, data)
         try:
             with self.record.transaction() as conn:
                 entry = self._register(conn, builder.d["case"]["id"], doc_id, "case_summary", fmt, pseudonymise,
@@ -153,7 +129,7 @@ class IssuingActions(SessionBase):
             BundleFile, check_passphrase, safe_name, write_bundle,
         )
         out = Path(out)
-        _check_destination(out)
+        check_destination(out)  # before minutes of rendering
         check_passphrase(passphrase, as_zip)  # before seconds of rendering, not after
         bundle_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
         d = builder.d
@@ -206,7 +182,6 @@ class IssuingActions(SessionBase):
                              "recordings_copied": sum(1 for f in files if f.arcname.startswith("recordings/files/")),
                              "sha256": result.sha256})
         except BaseException:
-            from barnahus_app.documents.bundle import remove_partial
             remove_partial(out)
             raise
         if progress:
@@ -502,11 +477,3 @@ def _render(doc, fmt: str, creds, progress, cancel) -> bytes:
                         location=doc.subtitle.split(" — ")[0] or "Barnahus")
     from barnahus_app.documents.docx import render_docx
     return render_docx(doc, progress, cancel)
-
-
-def _check_destination(out: Path) -> None:
-    """Before minutes of rendering: the destination must be new, in a folder that exists."""
-    if os.path.lexists(out):
-        raise ValidationError("out", f"{out} already exists; choose another name.")
-    if not out.parent.is_dir():
-        raise ValidationError("out", f"{out.parent} is not a folder that exists.")

@@ -28,7 +28,7 @@ from barnahus_app.interviews.tables import (
 from barnahus_app.persons.tables import NoContact, Person, StaffContact
 from barnahus_app.recordings.tables import Recording
 from barnahus_app.users.tables import User, UserRole
-from barnahus_app.timeutil import age_on, local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info
+from barnahus_app.timeutil import age_on, check_date, local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info
 from barnahus_app.cases.actions import require_case
 from barnahus_app.persons.actions import require_person
 from barnahus_app.settings import setting_in
@@ -629,6 +629,8 @@ def _day_range(start: date, end: date, time_zone: str) -> tuple[str, str]:
         raise ValidationError("end", "The calendar range must end on or after its start.")
     if (end - start).days > 366:
         raise ValidationError("end", "A calendar range covers at most a year.")
+    check_date("start", start)
+    check_date("end", end)
     tz = zone_info(time_zone)
     lo = datetime.combine(start, time(0), tz)
     hi = datetime.combine(end + timedelta(days=1), time(0), tz)

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from barnahus_app.cli_support import (
-    EXIT_OK, date_arg, open_session, opening, report_failures, write_owner_only,
+    EXIT_OK, date_arg, open_session, opening, report_failures,
 )
+from barnahus_app.files import check_destination, write_file_safely
 
 
 def cmd_rooms(args) -> int:
@@ -22,10 +23,11 @@ def cmd_ics(args) -> int:
     from barnahus_app.timeutil import system_zone_name
     start = date_arg(args.from_date, "--from")
     end = date_arg(args.to_date, "--to") if args.to_date else start
+    check_destination(args.out)  # before unlocking: a refused command leaves no audit entry
     with open_session(args) as s:
         report_failures(s)
         data = s.calendar_ics(start, end, args.time_zone or system_zone_name(), only_mine=args.mine)
-    write_owner_only(args.out, data.decode("utf-8"))
+    write_file_safely(args.out, data)
     print(f"Wrote {data.count(b'BEGIN:VEVENT')} booking(s) from {start} to {end} to {args.out} "
           "(case references and rooms only).")
     return EXIT_OK

@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from barnahus_app.errors import RecordFileError, WrongCredentials
+from barnahus_app.files import fsync_folder
 from barnahus_app.record.kdf import (  # noqa: F401 (re-exported; its one definition is in kdf.py)
     KdfParams,
 )
@@ -168,7 +169,7 @@ class KeyFile:
             except OSError:
                 pass
             raise
-        _fsync_dir(self.path.parent)
+        fsync_folder(self.path.parent)
 
     # --- slots -----------------------------------------------------------------------------
     def has_user(self, username: str) -> bool:
@@ -302,16 +303,6 @@ def _check_shape(data) -> None:
         last = data["last_failure"]
         if not isinstance(last, str) or datetime.fromisoformat(last).tzinfo is None:
             raise ValueError("last_failure")
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def format_recovery_key(record_key: bytes) -> str:

@@ -105,14 +105,24 @@ def describe_file_problem(path: Path) -> str | None:
     return None
 
 
+def key_connection(path: Path, record_key: bytes, mode: str = "ro"):
+    """A plain sqlcipher3 connection to path keyed with record_key, read-only unless mode="rw"."""
+    conn = sqlcipher3.connect(file_uri(path, mode), uri=True)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute('PRAGMA key = "' + raw_key_literal(record_key) + '"')
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def probe_key(path: Path, record_key: bytes, writable: bool = False) -> bool:
     """True if record_key opens path as a SQLCipher database. Reads only, except that with
     writable=True (the caller holds the writer lock) SQLite may roll back a hot journal left by
     a crash: a read-only connection cannot, and then no key would seem to open the file."""
-    conn = sqlcipher3.connect(file_uri(path, "rw" if writable else "ro"), uri=True)
+    conn = key_connection(path, record_key, "rw" if writable else "ro")
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute('PRAGMA key = "' + raw_key_literal(record_key) + '"')
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
     except sqlcipher3.DatabaseError:
@@ -131,10 +141,8 @@ def has_leftover_journal(path: Path) -> bool:
 
 
 def application_id(path: Path, record_key: bytes) -> int:
-    conn = sqlcipher3.connect(file_uri(path), uri=True)
+    conn = key_connection(path, record_key)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute('PRAGMA key = "' + raw_key_literal(record_key) + '"')
         return conn.execute("PRAGMA application_id").fetchone()[0]
     finally:
         conn.close()
@@ -142,10 +150,8 @@ def application_id(path: Path, record_key: bytes) -> int:
 
 def cipher_integrity_problems(path: Path, record_key: bytes) -> list[str]:
     """PRAGMA cipher_integrity_check (HMAC of every page) and integrity_check (b-trees)."""
-    conn = sqlcipher3.connect(file_uri(path), uri=True)
+    conn = key_connection(path, record_key)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute('PRAGMA key = "' + raw_key_literal(record_key) + '"')
         problems = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
         try:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]

@@ -21,7 +21,7 @@ from sqlalchemy import insert, select, update
 
 from barnahus_app.recordings import hashing
 from barnahus_app.errors import NotFound, RecordFileError, ValidationError
-from barnahus_app.fields import Text
+from barnahus_app.fields import SQLITE_INTEGER_MAX, Text
 from barnahus_app.recordings.tables import CustodyEvent, Recording
 from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Interview
@@ -265,6 +265,8 @@ def _case_of(conn, recording_row) -> int:
 
 
 def _require_recording(conn, recording_id: int):
+    if not isinstance(recording_id, int) or not 1 <= recording_id <= SQLITE_INTEGER_MAX:
+        raise NotFound(f"There is no recording {recording_id}.")
     row = conn.execute(select(REC).where(REC.c.id == recording_id)).first()
     if row is None:
         raise NotFound(f"There is no recording {recording_id}.")

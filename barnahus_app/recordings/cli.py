@@ -6,6 +6,7 @@ import sys
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_OK, open_session, opening, report_failures,
 )
+from barnahus_app.fields import check_count
 
 
 def cmd_fixity(args) -> int:
@@ -13,6 +14,7 @@ def cmd_fixity(args) -> int:
         if sys.stderr.isatty() and total:
             print(f"\r{done * 100 // total}%", end="", file=sys.stderr, flush=True)
 
+    check_count("--recording", args.recording, low=1)  # before unlocking: no audit entry if refused
     with open_session(args) as s:
         report_failures(s)
         result = s.check_fixity(args.recording, args.path, progress=progress)

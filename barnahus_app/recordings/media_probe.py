@@ -17,10 +17,12 @@ import stat
 import struct
 from dataclasses import dataclass
 
+from barnahus_app.fields import SQLITE_INTEGER_MAX
+
 MAX_BYTES = 512 * 1024      # total bytes read from one file
 MAX_READS = 1024            # reads (seeks) per file: evidence may sit on a slow network share
 EBML_WINDOW = 256 * 1024    # Matroska Info is looked for only this far into the file
-MAX_MS = 2**63 - 1          # what an SQLite INTEGER holds
+MAX_MS = SQLITE_INTEGER_MAX  # a duration in ms must fit an SQLite INTEGER
 
 
 @dataclass(frozen=True)

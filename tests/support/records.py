@@ -125,6 +125,26 @@ def raw(session):
     return conn
 
 
+@contextmanager
+def raw_closed(path, recovery: str):
+    """A plain sqlcipher3 connection to a record no one has open, keyed with its recovery key: to
+    look past the core without logging in (a login would add to the audit trail)."""
+    import sqlcipher3
+    from barnahus_app.record import storage
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute('PRAGMA key = "' + storage.raw_key_literal(keyslots.parse_recovery_key(recovery)) + '"')
+        yield conn
+    finally:
+        conn.close()
+
+
+def audit_length(path, recovery: str) -> int:
+    with raw_closed(path, recovery) as conn:
+        return conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
 def table_counts(session) -> dict:
     """Rows per table, the audit trail included: "nothing was written" means this is unchanged."""
     conn = raw(session)

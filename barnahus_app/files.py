@@ -1,0 +1,105 @@
+"""Writing a file safely, the one way every export, summary, calendar file and key file is
+written: under a hidden temporary name in the destination's folder, owner-only (0600), fsynced,
+renamed into place without replacing anything, and the folder fsynced. Whatever goes wrong (a
+full disk, an unplugged drive, Ctrl+C), the temporary is removed and the destination does not
+exist, so the same command can simply be run again."""
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from barnahus_app.errors import DiskFull, RecordFileError, ValidationError
+
+
+def write_file_safely(dest, data: bytes | str, field: str = "out", *, replace: bool = False) -> None:
+    """data (text is written as UTF-8) at dest, which must not exist yet; with replace=True (a
+    save dialog that asked first) an existing file is replaced whole, in one rename. field names
+    the option or form field the destination came from, for the message when it is refused."""
+    dest = Path(dest)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if replace and (dest.is_dir() or dest.is_symlink()):
+        raise ValidationError(field, f"{dest} is a folder or a link; choose a file name.")
+    check_destination(dest, field, replace=replace)
+    partial = partial_name(dest)
+    try:
+        write_new_file(partial, data)
+        if replace:
+            os.replace(partial, dest)
+            fsync_folder(dest.parent)
+        else:
+            publish_new(partial, dest, field)
+    except OSError as e:
+        remove_partial(partial)
+        if e.errno == errno.ENOSPC:
+            raise DiskFull(f"The disk holding {dest.parent} is full; nothing was written.") from None
+        raise RecordFileError(f"{dest} cannot be written: {e.strerror or e}. Nothing was written.") from None
+    except BaseException:
+        remove_partial(partial)
+        raise
+
+
+def check_destination(dest, field: str = "out", *, replace: bool = False) -> None:
+    """Before the work that makes the file (and before unlocking, on the command line, so a
+    refused command leaves no audit entry): a new name, in a folder that exists."""
+    dest = Path(dest)
+    if not replace and os.path.lexists(dest):
+        raise ValidationError(field, f"{dest} already exists; choose another name.")
+    if not dest.parent.is_dir():
+        raise ValidationError(field, f"the folder {dest.parent} does not exist.")
+
+
+def partial_name(dest: Path) -> Path:
+    """A hidden temporary name beside dest: the leading dot and '.partial-' mark a leftover."""
+    return dest.parent / f".{dest.name}.partial-{secrets.token_hex(6)}"
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """A new owner-only file holding data, on the disk when this returns."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def publish_new(partial: Path, dest: Path, field: str = "dest") -> None:
+    """Rename a finished file or folder into place without replacing anything that appeared
+    meanwhile, and make the rename durable."""
+    if os.path.lexists(dest):
+        raise ValidationError(field, f"{dest} already exists; nothing was changed.")
+    if partial.is_file():
+        try:
+            os.link(partial, dest)      # fails if dest exists, unlike rename on POSIX
+            os.unlink(partial)
+            fsync_folder(dest.parent)
+            return
+        except FileExistsError:
+            raise ValidationError(field, f"{dest} already exists; nothing was changed.") from None
+        except OSError:
+            pass  # FAT and exFAT sticks have no hard links
+    os.rename(partial, dest)
+    fsync_folder(dest.parent)
+
+
+def remove_partial(partial: Path) -> None:
+    try:
+        if partial.is_dir() and not partial.is_symlink():
+            shutil.rmtree(partial)
+        elif os.path.lexists(partial):
+            os.unlink(partial)
+    except OSError:
+        pass  # e.g. the disk was unplugged; the hidden name marks it as a leftover
+
+
+def fsync_folder(path: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder to flush it; its renames are journalled
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
