@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
+from barnahus_app.files import write_file_safely
 from barnahus_app.errors import ConflictsFound, ValidationError
 from barnahus_app.timeutil import system_zone_name, zone_info
 
@@ -43,21 +44,6 @@ from ui.common.dates import date_format, pydate, qdate
 from ui.common.feedback import InlineMessage, begin_page, core_message
 from ui.common.tasks import run_operation
 from ui.interviews.conflict_dialog import ask_override_reasons
-
-
-def write_private_file(path, data: bytes) -> None:
-    """Write data to a file only its owner may read (0600), even when the file existed before."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, 0o600)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def nav_icon() -> QIcon:
@@ -650,7 +636,8 @@ class CalendarPanel(QWidget):
         s, zone = self.session, self._zone_name
 
         def export() -> None:   # on the record's thread
-            write_private_file(path, s.calendar_ics(first, last, zone, only_mine=only_mine))
+            # the save dialog asked before replacing a file: replaced whole, owner-only
+            write_file_safely(path, s.calendar_ics(first, last, zone, only_mine=only_mine), replace=True)
 
         def saved(_result) -> None:
             self.message.show_info(self.tr("The calendar was saved to {path}. Only you can read the file.").format(
