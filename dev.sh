@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Barnahus Case Record: set everything up, then run the app, the tests or the benchmarks.
 #   ./dev.sh run [--record PATH]   the desktop application (first-run wizard if there is no record)
-#   ./dev.sh test [pytest args]    the whole test suite (add -m slow for the long fault-injection runs,
-#                                  -n 2 --dist loadfile to spread it over two cores)
+#   ./dev.sh test [pytest args]    the whole test suite, on two cores where there are two (add -m slow
+#                                  for the long fault-injection runs, -n 0 for one process)
 #   ./dev.sh bench [args]          benchmarks on 10k and 100k-case demo records
 #   ./dev.sh cli COMMAND ...       the command line (same as `barnahus COMMAND` inside .venv)
 # Works on a fresh Debian/Ubuntu with Python 3.11+. As root it installs the Debian packages it
@@ -73,7 +73,12 @@ python_env
 case "$cmd" in
   run)   exec .venv/bin/python main.py "$@" ;;
   test)  export QT_QPA_PLATFORM=offscreen
-         exec .venv/bin/python -m pytest -m "not slow" "$@" ;;
+         # Two worker processes (pytest-xdist, a test file to a worker) unless told otherwise.
+         workers=()
+         if [ "$(nproc 2>/dev/null || echo 1)" -ge 2 ] && ! printf '%s\n' "$@" | grep -qE '^(-n|--numprocesses)'; then
+           workers=(-n 2 --dist loadfile)
+         fi
+         exec .venv/bin/python -m pytest -m "not slow" "${workers[@]}" "$@" ;;
   bench) exec .venv/bin/python bench/bench.py "$@" ;;
   cli)   exec .venv/bin/python main.py "$@" ;;
   *)     die "unknown command '$cmd' (run, test, bench, cli)" ;;
