@@ -189,6 +189,12 @@ class MainWindow(QMainWindow):
         restored, problems = self.locker.restore(session)
         self.locker.start(session)
         notes = []
+        if self.unlock_panel.unlocked_by_recovery_key():
+            # The README's rule after a recovery-key login (the key file may have been lost).
+            notes.append(self.tr(
+                "The record was unlocked with its recovery key. An administrator should now set "
+                "the users' passwords again (Administration, Reset password…), so that everyone "
+                "unlocks with their own password. Lock the recovery key away again."))
         if session.failed_attempts:
             notes.append(self._failed_attempts_text(session.failed_attempts))
         if restored:

@@ -2,6 +2,8 @@
 
 The Argon2 key derivation (about half a second) runs on a worker thread while the screen shows
 that it is busy. The core gives the same message for an unknown user name and a wrong password.
+The recovery key stands in for the password, as the command line's --recovery-key-file does: the
+core checks it and names an active user to log in as; the key is never kept after the attempt.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QCheckBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
@@ -41,6 +43,7 @@ class UnlockPanel(QWidget):
         self._kdf = kdf
         self._record_path: Path | None = None
         self._busy = False
+        self._by_recovery_key = False  # what the last successful unlock used
         self._build()
         self.set_record(record_path)
         self.prepare()
@@ -98,6 +101,7 @@ class UnlockPanel(QWidget):
         pw_label.setBuddy(self.password_edit)
         form.addRow(user_label, self.user_edit)
         form.addRow(pw_label, self.password_edit)
+        self._build_recovery_rows(card, form)
         v.addLayout(form)
 
         self.message = InlineMessage(card)
@@ -110,6 +114,9 @@ class UnlockPanel(QWidget):
         v.addWidget(self.progress)
 
         buttons = QHBoxLayout()
+        self.mode_button = QPushButton(card)
+        self.mode_button.setFlat(True)
+        buttons.addWidget(self.mode_button)
         buttons.addStretch(1)
         self.unlock_button = QPushButton(icon("key"), self.tr("Un&lock"), card)
         self.unlock_button.setAccessibleName(self.tr("Unlock the record"))
@@ -143,16 +150,46 @@ class UnlockPanel(QWidget):
 
         self.user_edit.returnPressed.connect(self._user_enter)
         self.password_edit.returnPressed.connect(self.submit)
+        self.recovery_edit.returnPressed.connect(self.submit)
         self.unlock_button.clicked.connect(self.submit)
+        self.mode_button.clicked.connect(lambda: self.set_recovery_mode(not self.in_recovery_mode()))
         self.open_button.clicked.connect(self._open_other)
         self.new_button.clicked.connect(self.newRecordRequested)
         self.recent_list.itemActivated.connect(self._recent_chosen)
         self.recent_list.itemClicked.connect(self._recent_chosen)
         self.setTabOrder(self.user_edit, self.password_edit)
-        self.setTabOrder(self.password_edit, self.unlock_button)
-        self.setTabOrder(self.unlock_button, self.recent_list)
+        self.setTabOrder(self.password_edit, self.recovery_edit)
+        self.setTabOrder(self.recovery_edit, self.show_recovery_key)
+        self.setTabOrder(self.show_recovery_key, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.mode_button)
+        self.setTabOrder(self.mode_button, self.recent_list)
         self.setTabOrder(self.recent_list, self.open_button)
         self.setTabOrder(self.open_button, self.new_button)
+
+    def _build_recovery_rows(self, card: QWidget, form: QFormLayout) -> None:
+        """The recovery key's field, its show toggle and a word on what it is; hidden until asked."""
+        self._form = form
+        self.recovery_edit = QLineEdit(card)
+        self.recovery_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.recovery_edit.setAccessibleName(self.tr("Recovery key"))
+        self.recovery_edit.setPlaceholderText("XXXXXXXX-XXXXXXXX-…")
+        self.recovery_edit.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText
+                                               | Qt.InputMethodHint.ImhSensitiveData)
+        key_label = QLabel(self.tr("Recovery &key:"), card)
+        key_label.setBuddy(self.recovery_edit)
+        self.show_recovery_key = QCheckBox(self.tr("&Show the key"), card)
+        self.show_recovery_key.toggled.connect(lambda shown: self.recovery_edit.setEchoMode(
+            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password))
+        self.recovery_hint = QLabel(self.tr(
+            "The recovery key is the 64 digits and letters A–F shown once when the record was "
+            "created; dashes and spaces may be typed or left out. Type the user name of an "
+            "administrator, who then sets the users' passwords again."), card)
+        self.recovery_hint.setWordWrap(True)
+        self.recovery_hint.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(key_label, self.recovery_edit)
+        form.addRow("", self.show_recovery_key)
+        form.addRow(self.recovery_hint)
+        self._recovery_rows = (self.recovery_edit, self.show_recovery_key, self.recovery_hint)
 
     # --- state -----------------------------------------------------------------------------
     def record_path(self) -> Path | None:
@@ -186,11 +223,36 @@ class UnlockPanel(QWidget):
         self.recent_label.setVisible(has_recent)
         self.recent_list.setVisible(has_recent)
 
+    def in_recovery_mode(self) -> bool:
+        return not self._form.isRowVisible(self.password_edit)
+
+    def unlocked_by_recovery_key(self) -> bool:
+        """Whether the last unlock used the recovery key (the core's Session does not say)."""
+        return self._by_recovery_key
+
+    def set_recovery_mode(self, on: bool) -> None:
+        """Ask for the recovery key instead of the password, or back; neither is kept across."""
+        self.password_edit.clear()
+        self._forget_recovery_key()
+        self.message.clear()
+        self._form.setRowVisible(self.password_edit, not on)
+        for w in self._recovery_rows:
+            self._form.setRowVisible(w, on)
+        self.mode_button.setText(self.tr("Unlock with a password &instead") if on
+                                 else self.tr("Unlock with the recovery ke&y…"))
+        self.mode_button.setAccessibleName(self.mode_button.text().replace("&", ""))
+        focus = self.recovery_edit if on else self.password_edit
+        (focus if self.user_edit.text() else self.user_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _forget_recovery_key(self) -> None:
+        self.recovery_edit.clear()
+        self.show_recovery_key.setChecked(False)
+
     def prepare(self, username: str = "", locked: bool = False) -> None:
         """Make the screen ready for someone to type: no password, no old message."""
         self.heading.setText(self.tr("The record is locked. Unlock it to go on.") if locked
                              else self.tr("Unlock the record"))
-        self.password_edit.clear()
+        self.set_recovery_mode(False)
         self.message.clear()
         if username:
             self.user_edit.setText(username)
@@ -204,8 +266,9 @@ class UnlockPanel(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for w in (self.user_edit, self.password_edit, self.unlock_button, self.recent_list,
-                  self.open_button, self.new_button):
+        for w in (self.user_edit, self.password_edit, self.recovery_edit, self.show_recovery_key,
+                  self.unlock_button, self.mode_button, self.recent_list, self.open_button,
+                  self.new_button):
             w.setEnabled(not busy)
         self.progress.setVisible(busy)
         if busy:
@@ -216,14 +279,20 @@ class UnlockPanel(QWidget):
             self.unsetCursor()
 
     # --- actions ---------------------------------------------------------------------------
+    def _secret_edit(self) -> QLineEdit:
+        return self.recovery_edit if self.in_recovery_mode() else self.password_edit
+
     def _user_enter(self) -> None:
-        if self.password_edit.text():
+        if self._secret_edit().text():
             self.submit()
         else:
-            self.password_edit.setFocus(Qt.FocusReason.TabFocusReason)
+            self._secret_edit().setFocus(Qt.FocusReason.TabFocusReason)
 
     def submit(self) -> None:
         if self._busy:
+            return
+        if self.in_recovery_mode():
+            self._submit_recovery_key()
             return
         username = self.user_edit.text().strip()
         password = self.password_edit.text()
@@ -238,16 +307,40 @@ class UnlockPanel(QWidget):
             self.message.show_error(self.tr("Type your password."))
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        path, kdf = self._record_path, self._kdf
         self.password_edit.clear()
+        self._open(username, {"password": password}, by_recovery_key=False)
+
+    def _submit_recovery_key(self) -> None:
+        username = self.user_edit.text().strip()
+        key = self.recovery_edit.text()
+        if self._record_path is None:
+            self.message.show_error(self.tr("Choose a record first: open one, or create a new one."))
+            return
+        if not username:
+            self.message.show_error(self.tr("Type a user name: an administrator's, to set the "
+                                            "passwords again afterwards."))
+            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not key.strip():
+            self.message.show_error(self.tr("Type the recovery key."))
+            self.recovery_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        # The widget forgets the key now; the core checks its form (dashes and spaces allowed).
+        self._forget_recovery_key()
+        self._open(username, {"recovery_key": key}, by_recovery_key=True)
+
+    def _open(self, username: str, credential: dict, by_recovery_key: bool) -> None:
+        path, kdf = self._record_path, self._kdf
         self._set_busy(True)
         # api.open_record, looked up on the worker: the first unlock imports the database layer there
-        run_in_background(lambda: api.open_record(path, username, password, kdf=kdf),
-                          lambda session: self._succeeded(path, session), self._failed, owner=self,
-                          on_orphan=lambda s: s.close())
+        run_in_background(lambda: api.open_record(path, username, kdf=kdf, **credential),
+                          lambda session: self._succeeded(path, session, by_recovery_key),
+                          self._failed, owner=self, on_orphan=lambda s: s.close())
 
-    def _succeeded(self, path: Path, session) -> None:
+    def _succeeded(self, path: Path, session, by_recovery_key: bool) -> None:
         self._set_busy(False)
+        self._by_recovery_key = by_recovery_key
+        self.set_recovery_mode(False)
         prefs.add_recent_record(path)
         self._fill_recent()
         self.unlocked.emit(session)
@@ -255,13 +348,13 @@ class UnlockPanel(QWidget):
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
         self.message.show_error(core_message(error))
-        self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._secret_edit().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _recent_chosen(self, item: QListWidgetItem) -> None:
         if self._busy or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
             return
         self.set_record(item.data(Qt.ItemDataRole.UserRole))
-        self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._secret_edit().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choose_record_file(self) -> str:
         start = str(self._record_path.parent) if self._record_path else ""
