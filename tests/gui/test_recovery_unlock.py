@@ -48,6 +48,7 @@ def test_unlock_with_the_recovery_key_then_set_passwords_again(qtbot, tmp_path):
     # Masked until asked; Alt+S shows it.
     assert panel.recovery_edit.echoMode() == QLineEdit.EchoMode.Password
     assert not panel.password_edit.isVisible() and panel.recovery_edit.isVisible()
+    assert panel.heading.text() == "Unlock the record with its recovery key"
     QTest.keyClick(panel.recovery_edit, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: panel.recovery_edit.echoMode() == QLineEdit.EchoMode.Normal)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)  # back to the key's field
@@ -92,11 +93,21 @@ def test_a_wrong_key_and_a_malformed_key_give_the_cores_messages(qtbot, record_p
     # An empty field is caught before the core is asked.
     QTest.keyClick(panel.recovery_edit, Qt.Key.Key_Return)
     assert panel.message.text() == "Type the recovery key."
+    panel.user_edit.clear()
+    QTest.keyClicks(panel.recovery_edit, ANOTHER_KEY)
+    QTest.keyClick(panel.recovery_edit, Qt.Key.Key_Return)
+    assert panel.message.text() == ("Type a user name: an administrator's, to set the passwords "
+                                    "again afterwards.")
+    assert QApplication.focusWidget() is panel.user_edit
+    QTest.keyClicks(panel.user_edit, "admin")
 
-    # Back to the password, by keyboard (Alt+I): the password field is there again.
-    QTest.keyClick(panel.recovery_edit, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    # Back to the password, by keyboard (Alt+I): the password field is there again, and the key
+    # typed is gone.
+    QTest.keyClick(panel.user_edit, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: not panel.in_recovery_mode())
     assert QApplication.focusWidget() is panel.password_edit
+    assert panel.recovery_edit.text() == ""
+    assert panel.heading.text() == "Unlock the record"
 
 
 def test_canary_the_recovery_key_is_written_to_no_settings_file(qtbot, tmp_path, _isolated_home):

@@ -20,7 +20,7 @@ from barnahus_app import api
 from barnahus_app.api import KdfParams
 
 from ui.common import prefs
-from ui.common.feedback import InlineMessage, core_message
+from ui.common.feedback import InlineMessage, core_message, muted
 from ui.common.icons import app_icon, icon
 from ui.common.tasks import run_in_background
 
@@ -43,6 +43,7 @@ class UnlockPanel(QWidget):
         self._kdf = kdf
         self._record_path: Path | None = None
         self._busy = False
+        self._locked = False  # the screen came up because the record was locked (the heading says so)
         self._by_recovery_key = False  # what the last successful unlock used
         self._build()
         self.set_record(record_path)
@@ -184,7 +185,7 @@ class UnlockPanel(QWidget):
             "The recovery key is the 64 digits and letters A–F shown once when the record was "
             "created; dashes and spaces may be typed or left out. Type the user name of an "
             "administrator, who then sets the users' passwords again."), card)
-        self.recovery_hint.setWordWrap(True)
+        muted(self.recovery_hint).setWordWrap(True)
         self.recovery_hint.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(key_label, self.recovery_edit)
         form.addRow("", self.show_recovery_key)
@@ -235,6 +236,9 @@ class UnlockPanel(QWidget):
         self.password_edit.clear()
         self._forget_recovery_key()
         self.message.clear()
+        self.heading.setText(self.tr("Unlock the record with its recovery key") if on
+                             else self.tr("The record is locked. Unlock it to go on.") if self._locked
+                             else self.tr("Unlock the record"))
         self._form.setRowVisible(self.password_edit, not on)
         for w in self._recovery_rows:
             self._form.setRowVisible(w, on)
@@ -250,8 +254,7 @@ class UnlockPanel(QWidget):
 
     def prepare(self, username: str = "", locked: bool = False) -> None:
         """Make the screen ready for someone to type: no password, no old message."""
-        self.heading.setText(self.tr("The record is locked. Unlock it to go on.") if locked
-                             else self.tr("Unlock the record"))
+        self._locked = locked
         self.set_recovery_mode(False)
         self.message.clear()
         if username:
@@ -291,43 +294,29 @@ class UnlockPanel(QWidget):
     def submit(self) -> None:
         if self._busy:
             return
-        if self.in_recovery_mode():
-            self._submit_recovery_key()
-            return
-        username = self.user_edit.text().strip()
-        password = self.password_edit.text()
         if self._record_path is None:
             self.message.show_error(self.tr("Choose a record first: open one, or create a new one."))
             return
+        by_recovery_key = self.in_recovery_mode()
+        username = self.user_edit.text().strip()
+        secret = self._secret_edit().text()
         if not username:
-            self.message.show_error(self.tr("Type your user name."))
+            self.message.show_error(
+                self.tr("Type a user name: an administrator's, to set the passwords again afterwards.")
+                if by_recovery_key else self.tr("Type your user name."))
             self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        if not password:
-            self.message.show_error(self.tr("Type your password."))
-            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not secret.strip() if by_recovery_key else not secret:
+            self.message.show_error(self.tr("Type the recovery key.") if by_recovery_key
+                                    else self.tr("Type your password."))
+            self._secret_edit().setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        # The widgets forget what was typed now; the core checks the key's form (dashes and
+        # spaces allowed) as it does for --recovery-key-file.
         self.password_edit.clear()
-        self._open(username, {"password": password}, by_recovery_key=False)
-
-    def _submit_recovery_key(self) -> None:
-        username = self.user_edit.text().strip()
-        key = self.recovery_edit.text()
-        if self._record_path is None:
-            self.message.show_error(self.tr("Choose a record first: open one, or create a new one."))
-            return
-        if not username:
-            self.message.show_error(self.tr("Type a user name: an administrator's, to set the "
-                                            "passwords again afterwards."))
-            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        if not key.strip():
-            self.message.show_error(self.tr("Type the recovery key."))
-            self.recovery_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        # The widget forgets the key now; the core checks its form (dashes and spaces allowed).
         self._forget_recovery_key()
-        self._open(username, {"recovery_key": key}, by_recovery_key=True)
+        self._open(username, {"recovery_key" if by_recovery_key else "password": secret},
+                   by_recovery_key)
 
     def _open(self, username: str, credential: dict, by_recovery_key: bool) -> None:
         path, kdf = self._record_path, self._kdf
