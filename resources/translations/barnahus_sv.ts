@@ -4093,6 +4093,10 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
+    <message>
+        <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
+        <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -5398,6 +5402,42 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+1"/>
         <source>Barnahus records (*.barnahus);;All files (*)</source>
         <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Återställningsnyckel</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Återställningsnyc&amp;kel:</translation>
+    </message>
+    <message>
+        <source>&amp;Show the key</source>
+        <translation>&amp;Visa nyckeln</translation>
+    </message>
+    <message>
+        <source>The recovery key is the 64 digits and letters A–F shown once when the record was created; dashes and spaces may be typed or left out. Type the user name of an administrator, who then sets the users&apos; passwords again.</source>
+        <translation>Återställningsnyckeln är de 64 siffrorna och bokstäverna A–F som visades en gång när registret skapades; bindestreck och mellanslag kan skrivas eller utelämnas. Skriv användarnamnet för en administratör, som sedan sätter användarnas lösenord på nytt.</translation>
+    </message>
+    <message>
+        <source>Unlock the record with its recovery key</source>
+        <translation>Lås upp registret med dess återställningsnyckel</translation>
+    </message>
+    <message>
+        <source>Unlock with a password &amp;instead</source>
+        <translation>Lås upp med lösenord &amp;i stället</translation>
+    </message>
+    <message>
+        <source>Unlock with the recovery ke&amp;y…</source>
+        <translation>Lås upp med åt&amp;erställningsnyckeln…</translation>
+    </message>
+    <message>
+        <source>Type a user name: an administrator&apos;s, to set the passwords again afterwards.</source>
+        <translation>Skriv ett användarnamn: en administratörs, som sedan sätter lösenorden på nytt.</translation>
+    </message>
+    <message>
+        <source>Type the recovery key.</source>
+        <translation>Skriv återställningsnyckeln.</translation>
     </message>
 </context>
 <context>
