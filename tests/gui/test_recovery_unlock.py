@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from tests.support.gui_shell import UNLOCK_TIMEOUT_MS, make_window
-from tests.support.records import make_record
+from tests.support.gui_shell import UNLOCK_TIMEOUT_MS, make_window, type_unlock
+from tests.support.records import ADMIN_PASSWORD, make_record
 from ui.common import prefs
 
 pytestmark = pytest.mark.gui
@@ -72,6 +72,26 @@ def test_a_lost_key_file_the_recovery_key_still_opens(qtbot, tmp_path):
     type_key_and_enter(qtbot, panel, key)
     assert window.is_unlocked(), panel.message.text()
     assert window.message_bar.text() == AFTER_RECOVERY
+
+
+def test_a_damaged_key_file_the_password_fails_the_recovery_key_opens(qtbot, tmp_path):
+    record, key = make_record(tmp_path)
+    keys = Path(str(record) + ".keys")
+    keys.write_text("not a key file")
+    window = make_window(qtbot, record)
+    type_unlock(qtbot, window, "admin", ADMIN_PASSWORD)
+    assert not window.is_unlocked()
+    assert window.unlock_panel.message.text() == (
+        "The key file record.barnahus.keys is damaged or is not a Barnahus key file. Restore it "
+        "from a backup, or open the record with its recovery key.")
+
+    window.unlock_panel.user_edit.clear()
+    panel = recovery_mode_by_keyboard(qtbot, window, "admin")
+    type_key_and_enter(qtbot, panel, key)
+    assert window.is_unlocked(), panel.message.text()
+    assert window.message_bar.text() == AFTER_RECOVERY
+    # The core kept the damaged file aside before writing a new one.
+    assert Path(str(keys) + ".damaged").read_text() == "not a key file"
 
 
 def test_a_wrong_key_and_a_malformed_key_give_the_cores_messages(qtbot, record_path):
