@@ -4,7 +4,7 @@
 <context>
     <name>AddCustodyEventDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="+671"/>
+        <location filename="../../ui/interviews/custody.py" line="+35"/>
         <source>Add to the chain of custody</source>
         <translation>Lägg till i beviskedjan</translation>
     </message>
@@ -162,7 +162,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="+122"/>
+        <location filename="../../ui/admin/panel.py" line="+119"/>
         <source>Add a user</source>
         <translation>Lägg till en användare</translation>
     </message>
@@ -200,7 +200,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+166"/>
+        <location filename="../../ui/shell/first_run.py" line="+166"/>
         <source>Your centre and its administrator</source>
         <translation>Ert centrum och dess administratör</translation>
     </message>
@@ -293,13 +293,13 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="+120"/>
-        <location line="+151"/>
+        <location filename="../../ui/admin/panel.py" line="+122"/>
+        <location line="+175"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-172"/>
         <location line="+5"/>
         <source>Users</source>
         <translation>Användare</translation>
@@ -341,12 +341,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+124"/>
         <source>&amp;Disable</source>
         <translation>&amp;Inaktivera</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-115"/>
         <source>Record settings</source>
         <translation>Registrets inställningar</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation>&amp;Spara inställningarna</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+69"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>Inaktiverad</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>&amp;Enable…</source>
         <translation>&amp;Aktivera…</translation>
     </message>
@@ -426,17 +426,17 @@
         <translation>Inaktivera kontot för {name}? Hen kan då inte längre låsa upp registret. För att aktivera kontot igen ger du hen ett nytt lösenord.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>The account of {name} is disabled.</source>
         <translation>Kontot för {name} är inaktiverat.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Saved. The record now locks after {n} minutes without use.</source>
         <translation>Sparat. Registret låses nu efter {n} minuter utan användning.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Document signing</source>
         <translation>Signering av dokument</translation>
     </message>
@@ -481,7 +481,7 @@
         <translation>I&amp;mportera från PKCS#12…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Create a new signing certificate for the centre?
 
 Documents and bundles issued until now keep verifying: the earlier certificate stays in the record. New documents are signed with the new one and carry a new CA fingerprint, so give the courts and prosecutors the new fingerprint.</source>
@@ -495,12 +495,12 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Certifikatet skapas…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>A new signing certificate was created. Its CA fingerprint is shown above.</source>
         <translation>Ett nytt signeringscertifikat har skapats. Dess CA-fingeravtryck visas ovan.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>The certificate was imported. New documents are signed with it.</source>
         <translation>Certifikatet har importerats. Nya dokument signeras med det.</translation>
     </message>
@@ -508,7 +508,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="+329"/>
+        <location filename="../../ui/documents/panel.py" line="+304"/>
         <source>Prosecutor bundle for {case}</source>
         <translation>Paket till åklagaren för {case}</translation>
     </message>
@@ -671,12 +671,12 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CalendarGrid</name>
     <message>
-        <location filename="../../ui/calendar_view.py" line="+133"/>
+        <location filename="../../ui/calendar/grid.py" line="+39"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+12"/>
         <source>Planned</source>
         <translation>Planerat</translation>
     </message>
@@ -691,7 +691,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Inte genomfört</translation>
     </message>
     <message>
-        <location line="+423"/>
+        <location line="+298"/>
         <source>Only a planned interview can be moved; this one is {status}.</source>
         <translation>Bara ett planerat barnförhör kan flyttas; det här är {status}.</translation>
     </message>
@@ -701,12 +701,12 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Bokningen börjar en dag som inte visas. Visa den dagen för att flytta den.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Select a booking first: move the cursor onto it with the arrow keys.</source>
         <translation>Välj en bokning först: flytta markören till den med piltangenterna.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>Nothing was moved.</source>
         <translation>Ingenting flyttades.</translation>
     </message>
@@ -716,17 +716,17 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>{start}{dash}{end}, {room}: ärende {reference}, {interviewer}, {status}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../../ui/calendar/painter.py" line="+99"/>
         <source>No rooms to show. An administrator sets up the centre&apos;s rooms under Administration.</source>
         <translation>Det finns inga rum att visa. En administratör lägger upp centrets rum under Administration.</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+99"/>
         <source>Move to {start}{dash}{end}</source>
         <translation>Flytta till {start}{dash}{end}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
         <source>ddd d MMM</source>
         <translation>ddd d MMM</translation>
     </message>
@@ -744,7 +744,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location line="+164"/>
+        <location filename="../../ui/calendar/panel.py" line="+172"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -859,22 +859,22 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Flytta den valda bokningen med Ctrl och piltangenterna; Enter flyttar den dit, Esc avbryter. Eller dra den med musen.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+80"/>
         <source>{first} to {last}, week {week}</source>
         <translation>{first}–{last}, vecka {week}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+36"/>
         <source>The calendar could not be read: {reason}</source>
         <translation>Kalendern kunde inte läsas: {reason}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+31"/>
         <source>There are no rooms yet. An administrator sets up the centre&apos;s rooms under Administration.</source>
         <translation>Det finns inga rum ännu. En administratör lägger upp centrets rum under Administration.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>{day}, {time}</source>
         <translation>{day}, {time}</translation>
     </message>
@@ -929,28 +929,28 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Planering finns inte i den här versionen av programmet.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>That time does not exist on that day: the clocks go forward. Nothing was moved.</source>
         <translation>Den tiden finns inte den dagen: klockan ställs fram. Ingenting flyttades.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
         <source>Nothing was moved.</source>
         <translation>Ingenting flyttades.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Not moved: {reason}</source>
         <translation>Inte flyttat: {reason}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-18"/>
         <source>Moved case {reference} to {when}, {room}.</source>
         <translation>Ärende {reference} flyttades till {when}, {room}.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+40"/>
         <source>{first} to {last}</source>
         <translation>{first}–{last}</translation>
     </message>
@@ -965,12 +965,12 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>iCalendar-filer (*.ics)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>The calendar was not exported: {reason}</source>
         <translation>Kalendern exporterades inte: {reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>The calendar was saved to {path}. Only you can read the file.</source>
         <translation>Kalendern sparades i {path}. Bara du kan läsa filen.</translation>
     </message>
@@ -978,7 +978,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CancelInterviewDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-557"/>
+        <location filename="../../ui/interviews/status_dialogs.py" line="+14"/>
         <source>Cancel an interview</source>
         <translation>Ställ in ett barnförhör</translation>
     </message>
@@ -1011,7 +1011,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/case_list.py" line="+154"/>
+        <location filename="../../ui/cases/case_list.py" line="+154"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
@@ -1216,14 +1216,14 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../ui/case_workspace.py" line="+601"/>
-        <location line="+101"/>
+        <location filename="../../ui/cases/workspace.py" line="+602"/>
+        <location line="+99"/>
         <location line="+228"/>
         <source>Emergency</source>
         <translation>Akut</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-325"/>
         <location line="+1"/>
         <source>Emergency: remove the child from harm at once</source>
         <translation>Akut: skydda barnet från fara omedelbart</translation>
@@ -1245,32 +1245,32 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
     </message>
     <message>
         <location line="+25"/>
-        <location line="+545"/>
+        <location line="+543"/>
         <source>&amp;Overview</source>
         <translation>&amp;Översikt</translation>
     </message>
     <message>
-        <location line="-541"/>
+        <location line="-539"/>
         <source>Case &amp;details</source>
         <translation>Ärende&amp;uppgifter</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Persons</source>
         <translation>&amp;Personer</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../../ui/interviews/__init__.py" line="+16"/>
         <source>In&amp;terviews</source>
         <translation>Barnför&amp;hör</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/documents/__init__.py" line="+16"/>
         <source>Doc&amp;uments</source>
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../ui/cases/workspace.py" line="+35"/>
         <source>Referral</source>
         <translation>Anmälan</translation>
     </message>
@@ -1552,13 +1552,13 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>lägg till barnet i ärendet först.</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+255"/>
+        <location line="+22"/>
+        <location line="+259"/>
         <source>Saved.</source>
         <translation>Sparat.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-173"/>
         <source>Not saved: one field needs attention.</source>
         <translation>Inte sparat: ett fält behöver åtgärdas.</translation>
     </message>
@@ -1568,18 +1568,18 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Inte sparat: %1 fält behöver åtgärdas.</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-159"/>
         <source>Not saved: choose whether %1 is a person already in the record.</source>
         <translation>Inte sparat: välj om %1 är en person som redan finns i registret.</translation>
     </message>
     <message>
         <location line="-164"/>
-        <location line="+344"/>
+        <location line="+343"/>
         <source>born %1</source>
         <translation>född %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>type at least the given name to look for a person.</source>
         <translation>skriv åtminstone förnamnet för att söka efter en person.</translation>
     </message>
@@ -1589,7 +1589,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Ingen med det här namnet finns i registret ännu. En ny person skapas när du sparar.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Using the existing record of this person.</source>
         <translation>De befintliga uppgifterna om personen används.</translation>
     </message>
@@ -1609,7 +1609,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Spara dem innan du stänger?</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Not saved: check the marked field.</source>
         <translation>Inte sparat: kontrollera det markerade fältet.</translation>
     </message>
@@ -1617,7 +1617,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/today.py" line="+456"/>
+        <location filename="../../ui/today/panel.py" line="+399"/>
         <source>Complete a reminder</source>
         <translation>Slutför en påminnelse</translation>
     </message>
@@ -1665,7 +1665,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+134"/>
+        <location filename="../../ui/shell/first_run.py" line="+135"/>
         <source>Check that you kept the key</source>
         <translation>Kontrollera att du har sparat nyckeln</translation>
     </message>
@@ -1698,7 +1698,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/conflict_dialog.py" line="+23"/>
+        <location filename="../../ui/interviews/conflict_dialog.py" line="+23"/>
         <source>This booking clashes</source>
         <translation>Bokningen krockar</translation>
     </message>
@@ -1761,7 +1761,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../ui/feedback.py" line="+21"/>
+        <location filename="../../ui/common/feedback.py" line="+23"/>
         <source>Wrong user name or password.</source>
         <translation>Fel användarnamn eller lösenord.</translation>
     </message>
@@ -1806,7 +1806,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today.py" line="-432"/>
+        <location filename="../../ui/today/panel.py" line="-372"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -1841,7 +1841,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Den här uppföljningen hör till en annan yrkesgrupp; dina roller tillåter inte att du ändrar den (followup: update).</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="+36"/>
+        <location filename="../../ui/interviews/plan_dialog.py" line="+36"/>
         <source>Choose a child of this case.</source>
         <translation>Välj ett barn i det här ärendet.</translation>
     </message>
@@ -1864,7 +1864,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CourtSummaryDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-157"/>
+        <location filename="../../ui/documents/panel.py" line="-157"/>
         <source>Court summary of {case}</source>
         <translation>Sammanställning för domstol för {case}</translation>
     </message>
@@ -1962,7 +1962,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CreatingPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-159"/>
+        <location filename="../../ui/shell/first_run.py" line="-160"/>
         <location line="+9"/>
         <source>Creating the record</source>
         <translation>Registret skapas</translation>
@@ -1978,7 +1978,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Det krypterade registret och administratörens nyckel skapas. Det tar några sekunder…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The record was created.</source>
         <translation>Registret har skapats.</translation>
     </message>
@@ -1996,7 +1996,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>CustodyLogDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="+574"/>
+        <location filename="../../ui/interviews/custody.py" line="+26"/>
         <source>Chain of custody: %1</source>
         <translation>Beviskedja: %1</translation>
     </message>
@@ -2064,7 +2064,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today.py" line="+435"/>
+        <location filename="../../ui/today/panel.py" line="+375"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -2137,7 +2137,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DeclinedDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-586"/>
+        <location filename="../../ui/interviews/status_dialogs.py" line="+13"/>
         <source>The child chose not to take part</source>
         <translation>Barnet valde att inte delta</translation>
     </message>
@@ -2165,7 +2165,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="+140"/>
+        <location filename="../../ui/documents/panel.py" line="+140"/>
         <source>Record a disclosure</source>
         <translation>Registrera ett utlämnande</translation>
     </message>
@@ -2238,7 +2238,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location line="+142"/>
+        <location line="+147"/>
         <source>Every court summary and bundle issued for this case, newest first, and to whom each was given. The register keeps each one&apos;s SHA-256: Verify a file… tells whether a copy is the one issued, unaltered.</source>
         <translation>Alla sammanställningar för domstol och paket som har utfärdats för ärendet, nyaste först, och till vem vart och ett har lämnats. Dokumentregistret sparar varje dokuments SHA-256: Verifiera en fil… visar om en kopia är den som utfärdades, oförändrad.</translation>
     </message>
@@ -2420,7 +2420,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Läser in…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>No document has been issued for this case yet.</source>
         <translation>Inget dokument har utfärdats för ärendet ännu.</translation>
     </message>
@@ -2491,7 +2491,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+117"/>
+        <location filename="../../ui/shell/first_run.py" line="+117"/>
         <source>The record is ready</source>
         <translation>Registret är klart</translation>
     </message>
@@ -2513,7 +2513,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>DuplicatePersonDialog</name>
     <message>
-        <location filename="../../ui/case_workspace.py" line="-1222"/>
+        <location filename="../../ui/cases/workspace.py" line="-1223"/>
         <source>Is this person already in the record?</source>
         <translation>Finns personen redan i registret?</translation>
     </message>
@@ -2566,7 +2566,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar_view.py" line="-482"/>
+        <location filename="../../ui/calendar/panel.py" line="-532"/>
         <source>Export the calendar</source>
         <translation>Exportera kalendern</translation>
     </message>
@@ -2594,7 +2594,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../ui/field_widgets.py" line="+246"/>
+        <location filename="../../ui/common/field_widgets.py" line="+235"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -2612,7 +2612,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/first_run.py" line="+23"/>
+        <location filename="../../ui/shell/first_run.py" line="+23"/>
         <source>Set up Barnahus Case Record</source>
         <translation>Kom igång med Barnahus Case Record</translation>
     </message>
@@ -2709,7 +2709,7 @@ Stänga ändå?</translation>
 <context>
     <name>FixityAlarmDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="+313"/>
+        <location filename="../../ui/interviews/fixity.py" line="+27"/>
         <location line="+20"/>
         <source>FIXITY CHECK FAILED</source>
         <translation>LARM: INNEHÅLLSKONTROLLEN UNDERKÄND</translation>
@@ -2793,18 +2793,13 @@ Stänga ändå?</translation>
         <translation>Registrerad SHA-256:</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+9"/>
+        <location line="+3"/>
+        <location line="+3"/>
         <source>File to check</source>
         <translation>Fil att kontrollera</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Bläddra…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-2"/>
         <source>&amp;File to check:</source>
         <translation>&amp;Fil att kontrollera:</translation>
     </message>
@@ -2842,7 +2837,7 @@ Stänga ändå?</translation>
 <context>
     <name>HashJob</name>
     <message>
-        <location line="-298"/>
+        <location filename="../../ui/interviews/hashing.py" line="+16"/>
         <source>%1
 %2 of %3</source>
         <translation>%1
@@ -2852,7 +2847,7 @@ Stänga ändå?</translation>
 <context>
     <name>ImportSigningDialog</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="-337"/>
+        <location filename="../../ui/admin/panel.py" line="-367"/>
         <source>Import a signing certificate</source>
         <translation>Importera ett signeringscertifikat</translation>
     </message>
@@ -2911,7 +2906,7 @@ Stänga ändå?</translation>
 <context>
     <name>InlineMessage</name>
     <message>
-        <location filename="../../ui/feedback.py" line="+67"/>
+        <location filename="../../ui/common/feedback.py" line="+73"/>
         <source>Message</source>
         <translation>Meddelande</translation>
     </message>
@@ -2919,7 +2914,7 @@ Stänga ändå?</translation>
 <context>
     <name>InterviewPlanDialog</name>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="+222"/>
+        <location filename="../../ui/interviews/plan_dialog.py" line="+222"/>
         <source>Move an interview</source>
         <translation>Flytta ett barnförhör</translation>
     </message>
@@ -3191,7 +3186,7 @@ Stänga ändå?</translation>
         <translation>%1 (personal)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+61"/>
         <source>Interview number: choose the child first</source>
         <translation>Barnförhörets nummer: välj barnet först</translation>
     </message>
@@ -3264,7 +3259,7 @@ Stänga ändå?</translation>
 <context>
     <name>InterviewsPanel</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="+536"/>
+        <location filename="../../ui/interviews/panel.py" line="+92"/>
         <source>Planned and held interviews of the child across all their cases. As few interviews as possible: each further one needs a written reason.</source>
         <translation>Planerade och genomförda barnförhör med barnet i alla barnets ärenden. Så få barnförhör som möjligt: varje ytterligare barnförhör kräver ett skriftligt skäl.</translation>
     </message>
@@ -3321,24 +3316,24 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+289"/>
+        <location line="+307"/>
         <source>Room</source>
         <translation>Rum</translation>
     </message>
     <message>
-        <location line="-288"/>
-        <location line="+289"/>
+        <location line="-306"/>
+        <location line="+307"/>
         <source>Interviewer</source>
         <translation>Förhörsledare</translation>
     </message>
     <message>
-        <location line="-289"/>
-        <location line="+280"/>
+        <location line="-307"/>
+        <location line="+298"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-297"/>
         <source>Participation</source>
         <translation>Deltagande</translation>
     </message>
@@ -3433,7 +3428,7 @@ Stänga ändå?</translation>
         <translation>Kopiera hela SHA-256 för den valda inspelningen (Ctrl+C i tabellen)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+71"/>
         <source>No child is recorded in this case yet.</source>
         <translation>Inget barn är registrerat i ärendet ännu.</translation>
     </message>
@@ -3588,12 +3583,12 @@ Stänga ändå?</translation>
         <translation>Förhörsledarens anteckningar har ändringar som inte är sparade. Spara dem?</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Choose an interview to see its recordings.</source>
         <translation>Välj ett barnförhör för att se dess inspelningar.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>No recording is registered for this interview.</source>
         <translation>Ingen inspelning är registrerad för det här barnförhöret.</translation>
     </message>
@@ -3603,7 +3598,7 @@ Stänga ändå?</translation>
         <translation>LARM: %1 klarade inte kontrollen av innehållet. Använd den inte som bevis; den registrerade SHA-256 ändrades inte.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Master</source>
         <translation>Original</translation>
     </message>
@@ -3675,7 +3670,7 @@ Förvaras: %3</translation>
 <context>
     <name>IssuedDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-473"/>
+        <location filename="../../ui/documents/panel.py" line="-484"/>
         <source>Bundle written</source>
         <translation>Paketet har skapats</translation>
     </message>
@@ -3780,7 +3775,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-250"/>
+        <location filename="../../ui/shell/first_run.py" line="-250"/>
         <source>Your recovery key</source>
         <translation>Din återställningsnyckel</translation>
     </message>
@@ -3818,7 +3813,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
 <context>
     <name>LocationPage</name>
     <message>
-        <location line="-257"/>
+        <location line="-258"/>
         <source>Where to keep the record</source>
         <translation>Var registret ska sparas</translation>
     </message>
@@ -3867,7 +3862,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+154"/>
+        <location filename="../../ui/shell/main_window.py" line="+131"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
@@ -3897,32 +3892,32 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Stäng ärendet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/today/__init__.py" line="+44"/>
         <source>&amp;Today</source>
         <translation>&amp;I dag</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/cases/__init__.py" line="+60"/>
         <source>&amp;Cases</source>
         <translation>Ä&amp;renden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>&amp;Open cases</source>
         <translation>&amp;Öppna ärenden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/admin/__init__.py" line="+20"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/calendar/__init__.py" line="+25"/>
         <source>Ca&amp;lendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../ui/shell/main_window.py" line="+7"/>
         <source>&amp;About Barnahus Case Record</source>
         <translation>&amp;Om Barnahus Case Record</translation>
     </message>
@@ -3947,12 +3942,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Gå till</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Your unsaved changes from before the record was locked were kept safely in the record. They are open again: save them, or close them to discard them. Open cases with kept changes: {n}.</source>
         <translation>Dina osparade ändringar från innan registret låstes har bevarats säkert i registret. De är öppna igen: spara dem, eller stäng dem för att kasta dem. Öppna ärenden med bevarade ändringar: {n}.</translation>
     </message>
@@ -3993,44 +3988,44 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Låst</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+16"/>
         <source>Navigation</source>
         <translation>Navigering</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+97"/>
+        <location filename="../../ui/today/__init__.py" line="-25"/>
+        <location line="+24"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location filename="../../ui/cases/__init__.py" line="-8"/>
         <source>Cases</source>
         <translation>Ärenden</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+3"/>
+        <location line="-10"/>
+        <location line="+17"/>
         <source>Open cases</source>
         <translation>Öppna ärenden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/calendar/__init__.py" line="-1"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../ui/admin/__init__.py" line="-1"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../ui/shell/main_window.py" line="+13"/>
         <source>Your roles do not give you anything to work on in this version of the application. Ask your administrator.</source>
         <translation>Dina roller ger dig inget att arbeta med i den här versionen av programmet. Fråga din administratör.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location filename="../../ui/today/__init__.py" line="-19"/>
         <source>Today ({n})</source>
         <translation>I dag ({n})</translation>
     </message>
@@ -4045,12 +4040,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>I dag: {tip}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../ui/shell/main_window.py" line="+65"/>
         <source>Open cases ({n})</source>
         <translation>Öppna ärenden ({n})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Your roles were changed. Unlock again to go on with them.</source>
         <translation>Dina roller har ändrats. Lås upp igen för att fortsätta med dem.</translation>
     </message>
@@ -4075,7 +4070,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Spara dem innan du stänger?</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+91"/>
         <source>Some unsaved changes could not be kept in the record ({reasons}). They are held in memory until you unlock again; do not quit before you have saved them.</source>
         <translation>Några osparade ändringar kunde inte bevaras i registret ({reasons}). De finns kvar i minnet tills du låser upp igen; avsluta inte innan du har sparat dem.</translation>
     </message>
@@ -4094,6 +4089,7 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
     <message>
+        <location line="-349"/>
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>
@@ -4101,7 +4097,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../ui/feedback.py" line="+48"/>
+        <location filename="../../ui/common/feedback.py" line="+52"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Uppfattat</translation>
     </message>
@@ -4119,7 +4115,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>Messages</name>
     <message>
-        <location line="-78"/>
+        <location line="-88"/>
         <source>The file could not be used ({reason}). Nothing was changed.</source>
         <translation>Filen kunde inte användas ({reason}). Ingenting ändrades.</translation>
     </message>
@@ -4132,7 +4128,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>NoContactBanner</name>
     <message>
-        <location filename="../../ui/case_workspace.py" line="-81"/>
+        <location filename="../../ui/cases/workspace.py" line="-81"/>
         <source>No-contact warning</source>
         <translation>Varning för kontaktförbud</translation>
     </message>
@@ -4145,7 +4141,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>OptionalDateTimeEdit</name>
     <message>
-        <location filename="../../ui/field_widgets.py" line="-145"/>
+        <location filename="../../ui/common/field_widgets.py" line="-145"/>
         <source>Now</source>
         <translation>Nu</translation>
     </message>
@@ -4158,7 +4154,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="-745"/>
+        <location filename="../../ui/interviews/plan_dialog.py" line="-744"/>
         <source>Choose a role</source>
         <translation>Välj en roll</translation>
     </message>
@@ -4234,7 +4230,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="-63"/>
+        <location filename="../../ui/admin/panel.py" line="-63"/>
         <source>Enable {name}</source>
         <translation>Aktivera {name}</translation>
     </message>
@@ -4252,7 +4248,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../../ui/case_workspace.py" line="+162"/>
+        <location filename="../../ui/cases/workspace.py" line="+162"/>
         <location line="+198"/>
         <source>Child</source>
         <translation>Barn</translation>
@@ -4553,7 +4549,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RecordHeldDialog</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-1271"/>
+        <location filename="../../ui/interviews/held_dialog.py" line="+53"/>
         <source>Record the interview as held</source>
         <translation>Registrera barnförhöret som genomfört</translation>
     </message>
@@ -4666,7 +4662,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RegisterRecordingDialog</name>
     <message>
-        <location line="+63"/>
+        <location filename="../../ui/interviews/recording_dialog.py" line="+35"/>
         <source>Register a recording</source>
         <translation>Registrera en inspelning</translation>
     </message>
@@ -4681,18 +4677,13 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Filen stannar där centret förvarar bevis. Dess SHA-256 beräknas nu och ändras aldrig efteråt; senare kontroller jämför mot den. En stor fil tar några minuter.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+7"/>
+        <location line="+5"/>
+        <location line="+1"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Bläddra…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+0"/>
         <source>&amp;File:</source>
         <translation>&amp;Fil:</translation>
     </message>
@@ -4820,7 +4811,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../ui/today.py" line="-422"/>
+        <location filename="../../ui/today/panel.py" line="-388"/>
         <source>Follow-up review</source>
         <translation>Återkommande uppföljning</translation>
     </message>
@@ -5001,7 +4992,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/feedback.py" line="-42"/>
+        <location filename="../../ui/common/feedback.py" line="-42"/>
         <source>Coordinator / social worker</source>
         <translation>Samordnare / socialsekreterare</translation>
     </message>
@@ -5034,7 +5025,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="-19"/>
+        <location filename="../../ui/admin/panel.py" line="-19"/>
         <source>Roles of {name}</source>
         <translation>Roller för {name}</translation>
     </message>
@@ -5052,7 +5043,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/main_window.py" line="-556"/>
+        <location filename="../../ui/shell/main_window.py" line="-152"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
@@ -5090,7 +5081,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today.py" line="+299"/>
+        <location filename="../../ui/today/panel.py" line="+265"/>
         <source>Snooze a reminder</source>
         <translation>Skjut upp en påminnelse</translation>
     </message>
@@ -5149,7 +5140,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>TodayPanel</name>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
@@ -5293,7 +5284,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>UnlockPanel</name>
     <message>
-        <location filename="../../ui/unlock.py" line="+71"/>
+        <location filename="../../ui/shell/unlock.py" line="+75"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
@@ -5318,23 +5309,23 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>&amp;Lösenord:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Unlocking</source>
         <translation>Låser upp</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Un&amp;lock</source>
         <translation>Lås &amp;upp</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+77"/>
+        <location line="+118"/>
         <source>Unlock the record</source>
         <translation>Lås upp registret</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-107"/>
         <source>Recen&amp;t records:</source>
         <translation>&amp;Senaste register:</translation>
     </message>
@@ -5354,7 +5345,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Skapa ett &amp;nytt register…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+56"/>
         <source>No record is chosen. Open a record, or create a new one.</source>
         <translation>Inget register är valt. Öppna ett register eller skapa ett nytt.</translation>
     </message>
@@ -5369,32 +5360,32 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>{path} (hittades inte)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>The record is locked. Unlock it to go on.</source>
         <translation>Registret är låst. Lås upp det för att fortsätta.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+38"/>
         <source>Unlocking the record…</source>
         <translation>Registret låses upp…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Choose a record first: open one, or create a new one.</source>
         <translation>Välj ett register först: öppna ett eller skapa ett nytt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Type your user name.</source>
         <translation>Skriv ditt användarnamn.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Type your password.</source>
         <translation>Skriv ditt lösenord.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Open a record</source>
         <translation>Öppna ett register</translation>
     </message>
@@ -5404,38 +5395,47 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
     </message>
     <message>
+        <location line="-177"/>
         <source>Recovery key</source>
         <translation>Återställningsnyckel</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Recovery &amp;key:</source>
         <translation>Återställningsnyc&amp;kel:</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>&amp;Show the key</source>
         <translation>&amp;Visa nyckeln</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>The recovery key is the 64 digits and letters A–F shown once when the record was created; dashes and spaces may be typed or left out. Type the user name of an administrator, who then sets the users&apos; passwords again.</source>
         <translation>Återställningsnyckeln är de 64 siffrorna och bokstäverna A–F som visades en gång när registret skapades; bindestreck och mellanslag kan skrivas eller utelämnas. Skriv användarnamnet för en administratör, som sedan sätter användarnas lösenord på nytt.</translation>
     </message>
     <message>
+        <location line="+54"/>
         <source>Unlock the record with its recovery key</source>
         <translation>Lås upp registret med dess återställningsnyckel</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>Unlock with a password &amp;instead</source>
         <translation>Lås upp med lösenord &amp;i stället</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Unlock with the recovery ke&amp;y…</source>
         <translation>Lås upp med åt&amp;erställningsnyckeln…</translation>
     </message>
     <message>
+        <location line="+59"/>
         <source>Type a user name: an administrator&apos;s, to set the passwords again afterwards.</source>
         <translation>Skriv ett användarnamn: en administratörs, som sedan sätter lösenorden på nytt.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Type the recovery key.</source>
         <translation>Skriv återställningsnyckeln.</translation>
     </message>
@@ -5443,7 +5443,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/verify_dialog.py" line="+279"/>
+        <location filename="../../ui/documents/verify_dialog.py" line="+279"/>
         <source>Verify a document or bundle</source>
         <translation>Verifiera ett dokument eller paket</translation>
     </message>
@@ -5781,7 +5781,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>VocabWidgets</name>
     <message>
-        <location filename="../../ui/vocab_widgets.py" line="+40"/>
+        <location filename="../../ui/common/vocab_widgets.py" line="+40"/>
         <source>(no longer offered)</source>
         <translation>(erbjuds inte längre)</translation>
     </message>
@@ -5789,7 +5789,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/first_run.py" line="-84"/>
+        <location filename="../../ui/shell/first_run.py" line="-84"/>
         <source>Welcome to Barnahus Case Record</source>
         <translation>Välkommen till Barnahus Case Record</translation>
     </message>
@@ -5826,7 +5826,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_BreakRow</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-276"/>
+        <location filename="../../ui/interviews/held_dialog.py" line="-90"/>
         <source>Remo&amp;ve</source>
         <translation>Ta &amp;bort</translation>
     </message>
@@ -5859,7 +5859,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_CoreDialog</name>
     <message>
-        <location filename="../../ui/admin_panel.py" line="-81"/>
+        <location filename="../../ui/admin/panel.py" line="-78"/>
         <source>&amp;Password:</source>
         <translation>&amp;Lösenord:</translation>
     </message>
@@ -5892,7 +5892,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_IssueDialog</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-368"/>
+        <location filename="../../ui/documents/panel.py" line="-372"/>
         <source>Choose where to save it.</source>
         <translation>Välj var den ska sparas.</translation>
     </message>
@@ -5910,7 +5910,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_Labels</name>
     <message>
-        <location filename="../../ui/interviews_panel.py" line="-141"/>
+        <location filename="../../ui/interviews/shared.py" line="+58"/>
         <source>Planned</source>
         <translation>Planerat</translation>
     </message>
@@ -6044,7 +6044,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_Legend</name>
     <message>
-        <location filename="../../ui/calendar_view.py" line="-56"/>
+        <location filename="../../ui/calendar/panel.py" line="-56"/>
         <source>Legend: planned bookings are outlined; held ones are filled grey with a check mark; not held ones are hatched with a dashed border and a cross.</source>
         <translation>Teckenförklaring: planerade bokningar har en ram; genomförda är grå med en bock; inte genomförda är skrafferade med streckad ram och ett kryss.</translation>
     </message>
@@ -6052,7 +6052,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_PathRow</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-141"/>
+        <location filename="../../ui/common/field_widgets.py" line="+256"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Bläddra…</translation>
     </message>
@@ -6060,7 +6060,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_Section</name>
     <message>
-        <location filename="../../ui/today.py" line="-659"/>
+        <location filename="../../ui/today/panel.py" line="-626"/>
         <source>Reminders never expire: each stays here until someone completes, declines or snoozes it.</source>
         <translation>Påminnelser upphör aldrig av sig själva: var och en står kvar här tills någon slutför, avböjer eller skjuter upp den.</translation>
     </message>
@@ -6108,7 +6108,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_Words</name>
     <message>
-        <location filename="../../ui/documents_panel.py" line="-29"/>
+        <location filename="../../ui/documents/panel.py" line="-145"/>
         <source>Court summary</source>
         <translation>Sammanställning för domstol</translation>
     </message>

@@ -4,7 +4,6 @@ role, the navigation count, and nothing left behind on Ctrl+L."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 import shiboken6
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from barnahus_app.api import open_record
 from barnahus_app.followup.actions import add_years
 from tests.support.gui_shell import flush_deletes, make_window, unlock, wait_answered, widget_texts
+from tests.support.translations import untranslated_in
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD
 from ui.today.panel import CompleteDialog, DeclineDialog, SnoozeDialog, TodayPanel
 
@@ -345,23 +345,7 @@ def test_a_closed_case_keeps_its_reminders(qtbot, record_path, plan):
 
 
 def test_every_string_of_the_today_view_is_translated_to_swedish():
-    import xml.etree.ElementTree as ET
-
-    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "barnahus_sv.ts"
-    untranslated, checked, current = [], 0, None
-    for ctx in ET.parse(ts).getroot().iter("context"):
-        for m in ctx.iter("message"):
-            files = set()
-            for loc in m.iter("location"):  # lupdate names the file only when it changes
-                current = loc.get("filename") or current
-                files.add(Path(current).name)
-            if "today.py" not in files:
-                continue
-            checked += 1
-            t = m.find("translation")
-            forms = [f.text or "" for f in t.iter("numerusform")] or [t.text or ""]
-            if t.get("type") == "unfinished" or not all(f.strip() for f in forms):
-                untranslated.append((ctx.findtext("name"), m.findtext("source")))
+    checked, untranslated = untranslated_in(lambda f: f.startswith("today/"))
     assert checked > 100 and untranslated == []
 
 

@@ -1,7 +1,6 @@
 """The unlock screen, the main window's role-shaped navigation, start-up and settings."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from barnahus_app import paths
 from barnahus_app.api import open_record
 from tests.support.gui_shell import make_window, type_unlock, unlock
+from tests.support.translations import TS, untranslated_in
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
 from ui.common import prefs
 
@@ -289,24 +289,8 @@ def test_app_controller_opens_the_unlock_screen_or_the_wizard(qtbot, record_path
 
 
 def test_every_string_of_the_shell_is_translated_to_swedish():
-    import xml.etree.ElementTree as ET
-
-    shell = {"admin_panel.py", "app.py", "feedback.py", "first_run.py", "locking.py", "main_window.py",
-             "unlock.py", "prefs.py", "tasks.py", "icons.py"}
-    ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "barnahus_sv.ts"
-    qm = ts.with_suffix(".qm")
-    assert qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime - 5
-    untranslated, checked, current = [], 0, None
-    for ctx in ET.parse(ts).getroot().iter("context"):
-        for m in ctx.iter("message"):
-            files = set()
-            for loc in m.iter("location"):  # lupdate names the file only when it changes
-                current = loc.get("filename") or current
-                files.add(Path(current).name)
-            if not files & shell:
-                continue
-            checked += 1
-            t = m.find("translation")
-            if t.get("type") == "unfinished" or not (t.text or "").strip():
-                untranslated.append((ctx.findtext("name"), m.findtext("source")))
+    shell = {"admin/panel.py", "common/feedback.py", "common/prefs.py", "common/tasks.py", "common/icons.py"}
+    qm = TS.with_suffix(".qm")
+    assert qm.exists() and qm.stat().st_mtime >= TS.stat().st_mtime - 5
+    checked, untranslated = untranslated_in(lambda f: f.startswith("shell/") or f in shell)
     assert checked > 150 and untranslated == []

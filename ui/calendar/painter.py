@@ -17,9 +17,6 @@ from ui.common.dates import qdate
 from ui.common.field_widgets import error_color, is_dark
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CalendarGrid", text)
-
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
     return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
@@ -99,7 +96,7 @@ class GridPainter:
         p.setPen(self.col["muted"])
         p.drawText(QRect(0, 0, self.w, self.h).adjusted(em, em, -em, -em),
                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                   _tr("No rooms to show. An administrator sets up the centre's rooms under "
+                   QCoreApplication.translate("CalendarGrid", "No rooms to show. An administrator sets up the centre's rooms under "
                        "Administration.") if not self.layout.rooms else "")
 
     def _background(self, p: QPainter) -> None:
@@ -198,7 +195,7 @@ class GridPainter:
         start_t = (datetime.combine(date.min, time()) + timedelta(minutes=gstart)).strftime("%H:%M")
         end_t = (datetime.combine(date.min, time()) + timedelta(minutes=gstart + dur)).strftime("%H:%M")
         p.setPen(QPen(self.col["text"]))
-        lines = [_tr("Move to {start}{dash}{end}").format(start=start_t, dash=g.dash, end=end_t),
+        lines = [QCoreApplication.translate("CalendarGrid", "Move to {start}{dash}{end}").format(start=start_t, dash=g.dash, end=end_t),
                  lay.room_at_col(gcol)["name"]]
         y = r.y() + 3 + g.small_metrics.ascent()
         for line in lines[:max(1, int(r.height() - 4) // g.line_height)]:
@@ -219,7 +216,7 @@ class GridPainter:
         row_h = g.em + g.em // 2
         p.setPen(col["window_text"])
         if lay.mode == WEEK:
-            loc_fmt = _tr("ddd d MMM")
+            loc_fmt = QCoreApplication.translate("CalendarGrid", "ddd d MMM")
             loc = QLocale()
             for di, d in enumerate(lay.days):
                 x0, x1 = lay.day_span(di)
@@ -227,7 +224,7 @@ class GridPainter:
                     continue
                 label = loc.toString(qdate(d), loc_fmt)
                 if d == today:
-                    label = _tr("{day} (today)").format(day=label)
+                    label = QCoreApplication.translate("CalendarGrid", "{day} (today)").format(day=label)
                 # keep the day's name in sight while its group is scrolled partly away
                 tx0 = max(x0, sx) + g.em // 2
                 tx1 = min(x1, sx + width) - g.em // 2
@@ -243,7 +240,7 @@ class GridPainter:
         for c in range(self.first_col, self.last_col + 1):
             name = lay.rooms[c % nr]["name"]
             if not lay.rooms[c % nr].get("active", True):
-                name = _tr("{room} (retired)").format(room=name)
+                name = QCoreApplication.translate("CalendarGrid", "{room} (retired)").format(room=name)
             r = QRectF(c * cw + 4, room_top, cw - 8, row_h)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, fm.elidedText(name, Qt.TextElideMode.ElideMiddle, int(cw) - 8))
         seps, _ = lay.column_lines(self.first_col, self.last_col, room_top + 3, hh)

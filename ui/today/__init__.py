@@ -10,25 +10,22 @@ from ui.common.pages import MainPage, PageHost, main_pages
 TODAY = "today"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
 
 def show_counts(item: QListWidgetItem | None, counts=None) -> None:
     """"Today (12)" in the navigation: what is overdue or due this week, as the core counts it."""
     if item is None:
         return
     if not counts:
-        item.setText(_tr("Today"))
+        item.setText(QCoreApplication.translate("MainWindow", "Today"))
         item.setToolTip("")
         return
     n = counts.get("overdue", 0) + counts.get("this_week", 0)
     loc = QLocale()
-    item.setText(_tr("Today ({n})").format(n=loc.toString(n)))
-    tip = _tr("{overdue} overdue, {week} due this week").format(
+    item.setText(QCoreApplication.translate("MainWindow", "Today ({n})").format(n=loc.toString(n)))
+    tip = QCoreApplication.translate("MainWindow", "{overdue} overdue, {week} due this week").format(
         overdue=loc.toString(counts.get("overdue", 0)), week=loc.toString(counts.get("this_week", 0)))
     item.setToolTip(tip)
-    item.setData(Qt.ItemDataRole.AccessibleTextRole, _tr("Today: {tip}").format(tip=tip))
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, QCoreApplication.translate("MainWindow", "Today: {tip}").format(tip=tip))
 
 
 def _build(host: PageHost, parent):
