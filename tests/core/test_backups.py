@@ -222,3 +222,17 @@ def test_backups_lists_date_size_audit_head_and_manifest(rec):
     code, out, err = run_cli("backups", "--record", rec["record"], "--recovery-key-file", rec["rk"])
     assert code == 0, err
     assert out.splitlines() == [line.replace("audit head —", f"audit head {head_id} {head_hash[:16]}")]
+
+
+def test_restore_with_a_wrong_password_writes_nothing_and_leaves_the_backup_as_it_was(rec, tmp_path):
+    assert backup_cli(rec)[0] == 0
+    copy = next(rec["backups"].glob("record-*-manual.barnahus"))
+    before = {p.name: p.read_bytes() for p in rec["backups"].iterdir()}
+    wrong = tmp_path / "wrong.pw"
+    wrong.write_text("not-the-password-1\n")
+    to = tmp_path / "restored.barnahus"
+    code, out, err = restore_cli(rec, copy, to, "--user", "admin", "--password-file", wrong)
+    assert code == 2
+    assert one_line(err) == "barnahus: Wrong user name or password."
+    assert not to.exists() and not to.with_name("restored.barnahus.keys").exists()
+    assert {p.name: p.read_bytes() for p in rec["backups"].iterdir()} == before
