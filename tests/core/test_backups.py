@@ -4,6 +4,7 @@ damaged record silently (exit 0), never read the copy back, wrote the files 0644
 restored a backup."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -15,7 +16,6 @@ from barnahus_app.record import storage
 from barnahus_app.record.backups import DamagedSource
 from barnahus_app.record.inspection import inspect_record
 from barnahus_app.record.keyslots import parse_recovery_key
-from tests.core.test_safe_files import disk_full_at_fsync
 from tests.support.cli import one_line, run_cli
 from tests.support.records import (
     ADMIN_PASSWORD, audit_length, login, make_record, raw_closed, sample_case,
@@ -105,11 +105,27 @@ def test_the_command_line_refuses_a_damaged_record_with_exit_1(rec):
     assert not rec["backups"].exists()
 
 
-def test_a_full_disk_during_the_copy_leaves_nothing_and_no_audit_entry(rec, monkeypatch):
+def disk_full_at_the_nth_fsync(monkeypatch, folder, n: int):
+    """The n-th os.fsync of a file in folder fails as on a full disk (ENOSPC)."""
+    real_fsync = os.fsync
+    seen = []
+
+    def fsync(fd):
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(folder) + os.sep):
+            seen.append(fd)
+            if len(seen) == n:
+                raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+# The backup writes three files in this order: its key file, the copy, the manifest.
+@pytest.mark.parametrize("n", [1, 2, 3], ids=["key-file", "copy", "manifest"])
+def test_a_full_disk_during_the_backup_leaves_nothing_and_no_audit_entry(rec, monkeypatch, n):
     rec["backups"].mkdir(mode=0o700)
     entries = audit_length(rec["record"], rec["recovery"])
     with login(rec["record"], "admin") as s:
-        disk_full_at_fsync(monkeypatch, rec["backups"])
+        disk_full_at_the_nth_fsync(monkeypatch, rec["backups"], n)
         with pytest.raises(DiskFull):
             s.backup()
         monkeypatch.undo()
@@ -154,7 +170,7 @@ def test_restore_round_trip_holds_exactly_the_first_case(rec, tmp_path):
     code, out, err = restore_cli(rec, copy, to)
     assert code == 0, err
     assert out.splitlines()[0].startswith(f"Restored {copy.name} (written ")
-    assert f"bytes, audit head " in out.splitlines()[0]
+    assert "bytes, audit head " in out.splitlines()[0]
     assert to.read_bytes() == copy.read_bytes()
     assert to.with_name("record.barnahus.keys").read_bytes() == copy.with_name(copy.name + ".keys").read_bytes()
     assert mode(to) == 0o600
