@@ -96,13 +96,15 @@ def cmd_rotate_key(args) -> int:
 
 
 def cmd_backup(args) -> int:
+    from barnahus_app.lifecycle import backup_record
     from barnahus_app.record.backups import DamagedSource
-    with open_session(args) as s:
-        try:
-            target = s.backup()
-        except DamagedSource as e:
-            print(f"barnahus: {e}", file=sys.stderr)
-            return EXIT_CHECK_FAILED
+    if not args.user:
+        raise UsageError("Give --user NAME.")
+    try:
+        target = backup_record(Path(args.record), args.user, **credentials(args))
+    except DamagedSource as e:
+        print(f"barnahus: {e}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
     print(f"Backup written to {target} and verified (SHA-256 in {Path(target).name}.sha256).")
     return EXIT_OK
 

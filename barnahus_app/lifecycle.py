@@ -131,6 +131,32 @@ def check_record(path: Path, username: str, password: str | None = None,
     program holds it open, the report says the check was not audited. A wrong password is still
     counted in the key file (another file), as at every unlock."""
     path = _record_file(path, password, recovery_key)
+    report = _inspect_before_opening(path, username, password, recovery_key, sleep, clock)
+    if report.ok:
+        try:
+            with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+                s._note_check(report)
+        except (RecordLocked, RecordReadOnly):
+            return dataclasses.replace(report, audited=False)
+    return report
+
+
+def backup_record(path: Path, username: str, password: str | None = None,
+                  recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
+                  sleep: Callable[[float], None] = time.sleep,
+                  clock: Callable[[], datetime] = utc_now) -> str:
+    """`barnahus backup`: a record that fails its check is refused before anything is written
+    to it (not even the login); a healthy one is opened and backed up (Session.backup)."""
+    path = _record_file(path, password, recovery_key)
+    if not backups.sound(_inspect_before_opening(path, username, password, recovery_key, sleep, clock)):
+        raise backups.refused(path)
+    with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+        return s.backup()
+
+
+def _inspect_before_opening(path: Path, username: str, password: str | None,
+                            recovery_key: str | None, sleep, clock) -> CheckReport:
+    """The read-only check, with the key the credentials unlock, before any write to the file."""
     if storage.has_leftover_journal(path):
         raise _interrupted_change()
     keyfile, candidates, keyfile_damaged = _key_candidates(path, username, password, recovery_key,
@@ -140,14 +166,7 @@ def check_record(path: Path, username: str, password: str | None = None,
         (k for k in candidates if inspection.verifies_some_page(path, k)), None)
     if key is None and password is None:
         _no_key_opens(path, keyfile, username, True, keyfile_damaged, clock)
-    report = inspection.inspect_record(path, key or candidates[0])
-    if report.ok:
-        try:
-            with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
-                s._note_check(report)
-        except (RecordLocked, RecordReadOnly):
-            return dataclasses.replace(report, audited=False)
-    return report
+    return inspection.inspect_record(path, key or candidates[0])
 
 
 def restore_backup(backup: Path, to: Path, username: str, password: str | None = None,
@@ -317,5 +336,5 @@ def _migrate_if_needed(record: Record) -> str | None:
     return current
 
 
-__all__ = ["create_record", "open_record", "check_record", "restore_backup", "describe_backups",
+__all__ = ["create_record", "open_record", "check_record", "backup_record", "restore_backup", "describe_backups",
            "BarnahusError"]

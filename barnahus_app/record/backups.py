@@ -63,6 +63,12 @@ def audit_head(path: Path, record_key: bytes) -> tuple | None:
         engine.dispose()
 
 
+def refused(path: Path) -> DamagedSource:
+    return DamagedSource(
+        f"{Path(path).name} failed its check, so it was not backed up (the backups already made "
+        "were left as they are). Run `barnahus check` and restore from a backup.")
+
+
 def backups_folder(record_path: Path) -> Path:
     return Path(record_path).parent / "backups"
 
@@ -114,9 +120,7 @@ def make_backup(path: Path, record_key: bytes, reason: str) -> Path:
     path = Path(path)
     source = inspect_record(path, record_key)
     if not sound(source):
-        raise DamagedSource(
-            f"{path.name} failed its check, so it was not backed up (the backups already made "
-            "were left as they are). Run `barnahus check` and restore from a backup.")
+        raise refused(path)
     counts = row_counts(path, record_key)
     folder = backups_folder(path)
     folder.mkdir(mode=0o700, exist_ok=True)

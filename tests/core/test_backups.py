@@ -95,14 +95,16 @@ def test_a_damaged_record_is_refused_and_nothing_is_written(rec):
     assert "record.backup" not in actions(rec)
 
 
-def test_the_command_line_refuses_a_damaged_record_with_exit_1(rec):
+def test_the_command_line_refuses_a_damaged_record_with_exit_1_and_writes_nothing_to_it(rec):
     flip_byte(rec["record"], root_page(rec, "cases"))
+    before = rec["record"].read_bytes()
     code, out, err = backup_cli(rec)
     assert code == 1
     assert one_line(err) == (
         "barnahus: record.barnahus failed its check, so it was not backed up (the backups already "
         "made were left as they are). Run `barnahus check` and restore from a backup.")
     assert not rec["backups"].exists()
+    assert rec["record"].read_bytes() == before     # checked before opening: not even a login
 
 
 def disk_full_at_the_nth_fsync(monkeypatch, folder, n: int):
