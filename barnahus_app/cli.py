@@ -96,9 +96,47 @@ def cmd_rotate_key(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    with open_session(args) as s:
-        target = s.backup()
-    print(f"Backup written to {target}.")
+    from barnahus_app.lifecycle import backup_record
+    from barnahus_app.record.backups import DamagedSource
+    if not args.user:
+        raise UsageError("Give --user NAME.")
+    try:
+        target = backup_record(Path(args.record), args.user, **credentials(args))
+    except DamagedSource as e:
+        print(f"barnahus: {e}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    print(f"Backup written to {target} and verified (SHA-256 in {Path(target).name}.sha256).")
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from barnahus_app.lifecycle import restore_backup
+    from barnahus_app.record.backups import DamagedSource
+    if not args.user and not args.recovery_key_file:
+        raise UsageError("Give --user NAME (and your password), or --recovery-key-file.")
+    check_destination(args.to, "--to")  # before asking for a password
+    try:
+        info = restore_backup(Path(args.backup), Path(args.to), args.user or "", **credentials(args))
+    except DamagedSource as e:
+        print(f"barnahus: {e}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    print(f"Restored {Path(args.backup).name} (written {info.made_at}, {info.size} bytes, "
+          f"audit head {info.audit_head[0]} {info.audit_head[1]}) to {args.to}.")
+    print("It was verified. The live record was not changed: open the restored file to check it, "
+          "then switch to it by moving it into the record's place while Barnahus is closed.")
+    return EXIT_OK
+
+
+def cmd_backups(args) -> int:
+    from barnahus_app.lifecycle import describe_backups
+    creds = credentials(args) if (args.user or args.recovery_key_file) else {}
+    rows = describe_backups(Path(args.record), args.user, **creds)
+    for info in rows:
+        print(info.line())
+    if not rows:
+        print(f"No backups beside {args.record}.")
+    elif not creds:
+        print("(audit heads: give --user and a password, or --recovery-key-file, to read them)")
     return EXIT_OK
 
 
@@ -149,6 +187,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("backup", help="write an encrypted copy into backups/ beside the record")
     opening(sp)
     sp.set_defaults(func=cmd_backup)
+
+    sp = sub.add_parser("backups", help="list the backups beside the record (read-only)")
+    opening(sp, user_required=False)
+    sp.set_defaults(func=cmd_backups)
+
+    sp = sub.add_parser("restore", help="verify a backup and copy it to a new record file")
+    sp.add_argument("backup", help="the backup file, e.g. backups/record-20261204T181000Z-manual.db")
+    sp.add_argument("--to", required=True, help="the new record file (must not exist)")
+    sp.add_argument("--user", help="your user name (the backup's key file unlocks with your password)")
+    sp.add_argument("--password-file", help="read your password from this file")
+    sp.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
+    sp.set_defaults(func=cmd_restore)
     return p
 
 

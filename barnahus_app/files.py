@@ -10,6 +10,7 @@ import os
 import secrets
 import shutil
 from pathlib import Path
+from typing import Callable
 
 from barnahus_app.errors import DiskFull, RecordFileError, ValidationError
 
@@ -18,15 +19,30 @@ def write_file_safely(dest, data: bytes | str, field: str = "out", *, replace: b
     """data (text is written as UTF-8) at dest, which must not exist yet; with replace=True (a
     save dialog that asked first) an existing file is replaced whole, in one rename. field names
     the option or form field the destination came from, for the message when it is refused."""
-    dest = Path(dest)
     if isinstance(data, str):
         data = data.encode("utf-8")
+    _write_safely(Path(dest), lambda partial: write_new_file(partial, data), field, replace)
+
+
+def copy_file_safely(src, dest, field: str = "out", *,
+                     verify: Callable[[Path], None] | None = None) -> None:
+    """A copy of the file src at the new name dest, streamed (a record may be gigabytes), the
+    same way. verify(temporary) runs on the finished copy before it is published: whatever it
+    raises leaves nothing at dest."""
+    def write(partial: Path) -> None:
+        copy_new_file(Path(src), partial)
+        if verify:
+            verify(partial)
+    _write_safely(Path(dest), write, field, False)
+
+
+def _write_safely(dest: Path, write: Callable[[Path], None], field: str, replace: bool) -> None:
     if replace and (dest.is_dir() or dest.is_symlink()):
         raise ValidationError(field, f"{dest} is a folder or a link; choose a file name.")
     check_destination(dest, field, replace=replace)
     partial = partial_name(dest)
     try:
-        write_new_file(partial, data)
+        write(partial)
         if replace:
             os.replace(partial, dest)
             fsync_folder(dest.parent)
@@ -62,6 +78,15 @@ def write_new_file(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def copy_new_file(src: Path, path: Path) -> None:
+    """A new owner-only copy of src, on the disk when this returns."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as out, open(src, "rb") as source:
+        shutil.copyfileobj(source, out, 1 << 20)
         out.flush()
         os.fsync(out.fileno())
 

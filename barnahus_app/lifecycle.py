@@ -17,12 +17,13 @@ from barnahus_app import __version__, audit, policy
 from barnahus_app.errors import (
     BarnahusError, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew, WrongCredentials,
 )
-from barnahus_app.record import inspection, schema, storage
+from barnahus_app.record import backups, inspection, schema, storage
 from barnahus_app.record.handle import Record
 from barnahus_app.record.inspection import CheckReport
 from barnahus_app.record.keyslots import (
     KdfParams, KeyFile, format_recovery_key, new_slot, parse_recovery_key,
 )
+from barnahus_app.files import check_destination, copy_file_safely, write_file_safely
 from barnahus_app.session import Session
 from barnahus_app.tables import RecordMeta
 from barnahus_app.timeutil import utc_now, utc_now_iso
@@ -130,6 +131,32 @@ def check_record(path: Path, username: str, password: str | None = None,
     program holds it open, the report says the check was not audited. A wrong password is still
     counted in the key file (another file), as at every unlock."""
     path = _record_file(path, password, recovery_key)
+    report = _inspect_before_opening(path, username, password, recovery_key, sleep, clock)
+    if report.ok:
+        try:
+            with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+                s._note_check(report)
+        except (RecordLocked, RecordReadOnly):
+            return dataclasses.replace(report, audited=False)
+    return report
+
+
+def backup_record(path: Path, username: str, password: str | None = None,
+                  recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
+                  sleep: Callable[[float], None] = time.sleep,
+                  clock: Callable[[], datetime] = utc_now) -> str:
+    """`barnahus backup`: a record that fails its check is refused before anything is written
+    to it (not even the login); a healthy one is opened and backed up (Session.backup)."""
+    path = _record_file(path, password, recovery_key)
+    if not backups.sound(_inspect_before_opening(path, username, password, recovery_key, sleep, clock)):
+        raise backups.refused(path)
+    with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+        return s.backup()
+
+
+def _inspect_before_opening(path: Path, username: str, password: str | None,
+                            recovery_key: str | None, sleep, clock) -> CheckReport:
+    """The read-only check, with the key the credentials unlock, before any write to the file."""
     if storage.has_leftover_journal(path):
         raise _interrupted_change()
     keyfile, candidates, keyfile_damaged = _key_candidates(path, username, password, recovery_key,
@@ -139,14 +166,66 @@ def check_record(path: Path, username: str, password: str | None = None,
         (k for k in candidates if inspection.verifies_some_page(path, k)), None)
     if key is None and password is None:
         _no_key_opens(path, keyfile, username, True, keyfile_damaged, clock)
-    report = inspection.inspect_record(path, key or candidates[0])
-    if report.ok:
-        try:
-            with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
-                s._note_check(report)
-        except (RecordLocked, RecordReadOnly):
-            return dataclasses.replace(report, audited=False)
-    return report
+    return inspection.inspect_record(path, key or candidates[0])
+
+
+def restore_backup(backup: Path, to: Path, username: str, password: str | None = None,
+                   recovery_key: str | None = None, *, sleep: Callable[[float], None] = time.sleep,
+                   clock: Callable[[], datetime] = utc_now) -> backups.BackupInfo:
+    """`barnahus restore`: copy a backup and its key file to the new file `to` (never over an
+    existing file, so never over the live record), after verifying it: its SHA-256 manifest if
+    it has one, then its pages, audit chain and schema, with the key its own key file unlocks
+    for username's password (or the recovery key). The backup is only read: a wrong password
+    is not counted in its key file. Returns what was restored."""
+    to = Path(to)
+    check_destination(to, "--to")
+    to_keys = KeyFile.path_for(to)
+    check_destination(to_keys, "--to")
+    backup = _record_file(backup, password, recovery_key)
+    if backups.manifest_state(backup) == "DIFFERS":
+        raise RecordFileError(f"{backup.name} differs from its SHA-256 manifest: it changed after it "
+                              "was written. Choose another backup; nothing was restored.")
+    _, candidates, _ = _key_candidates(backup, username, password, recovery_key, True, sleep, clock)
+    key = next((k for k in candidates if storage.probe_key(backup, k)), None)
+    if key is None:
+        raise RecordFileError(f"{backup.name} does not open with the key these credentials unlock "
+                              "(it is damaged, or of another record); nothing was restored.")
+    report = inspection.inspect_record(backup, key)
+    if not backups.sound(report):
+        raise backups.DamagedSource(f"{backup.name} failed its check ({report.lines()[0]}); "
+                                    "choose another backup. Nothing was restored.")
+    expected = backups.sha256_of(backup)
+
+    def same_bytes(copy: Path) -> None:
+        if backups.sha256_of(copy) != expected:
+            raise RecordFileError(f"The copy at {to} did not read back as the backup (the disk may "
+                                  "be failing); nothing was restored.")
+
+    keys = KeyFile.path_for(backup)
+    if keys.exists():
+        write_file_safely(to_keys, keys.read_bytes(), "--to")
+    try:
+        copy_file_safely(backup, to, "--to", verify=same_bytes)
+    except BaseException:
+        to_keys.unlink(missing_ok=True)
+        raise
+    return backups.describe(to, key)
+
+
+def describe_backups(record: Path, username: str | None = None, password: str | None = None,
+                     recovery_key: str | None = None, *, sleep: Callable[[float], None] = time.sleep,
+                     clock: Callable[[], datetime] = utc_now) -> list[backups.BackupInfo]:
+    """`barnahus backups`: the backups beside a record, oldest first, read-only. With credentials
+    (unlocked against the record's key file, a failure counted as at every unlock) each backup's
+    audit head is read with the record's key; a backup made before a key rotation, or without
+    credentials, shows none."""
+    key = None
+    if password is not None or recovery_key is not None:
+        record = _record_file(record, password, recovery_key)
+        _, candidates, _ = _key_candidates(record, username or "", password, recovery_key, False,
+                                           sleep, clock)
+        key = next((k for k in candidates if storage.probe_key(record, k)), None)
+    return [backups.describe(b, key) for b in backups.list_backups(record)]
 
 
 def _record_file(path, password: str | None, recovery_key: str | None) -> Path:
@@ -251,10 +330,11 @@ def _migrate_if_needed(record: Record) -> str | None:
             "Install that version or a newer one; the file was left untouched.")
     if record.read_only:
         raise RecordFileError("This record needs an upgrade, which cannot be done read-only.")
-    storage.backup_copy(record.path, f"before-upgrade-from-{current}")
+    backups.make_backup(record.path, record.key, f"before-upgrade-from-{current}")
     with record.transaction() as conn:
         schema.upgrade(conn)
     return current
 
 
-__all__ = ["create_record", "open_record", "check_record", "BarnahusError"]
+__all__ = ["create_record", "open_record", "check_record", "backup_record", "restore_backup", "describe_backups",
+           "BarnahusError"]

@@ -10,7 +10,7 @@ from typing import Callable
 from sqlalchemy import delete, insert, select
 
 from barnahus_app import audit, policy
-from barnahus_app.record import schema, storage
+from barnahus_app.record import backups, schema
 from barnahus_app import settings as record_settings
 from barnahus_app.persons.agencies import AgencyActions
 from barnahus_app.cases.actions import CaseActions
@@ -193,9 +193,10 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
 
     def backup(self) -> str:
         self._authorize("record", "backup")
-        with self.record.transaction() as conn:
-            self._audit(conn, "record.backup", "record", None)
-        return str(storage.backup_copy(self.record.path, "manual"))
+        target = backups.make_backup(self.record.path, self.record.key, "manual")
+        with self.record.transaction() as conn:  # only once the verified copy is published
+            self._audit(conn, "record.backup", "record", None, {"file": target.name})
+        return str(target)
 
     def rotate_record_key(self, deliver_recovery_key: Callable[[str], None] | None = None) -> str:
         """Replace the record key after a suspected compromise. Every slot gets the new key,

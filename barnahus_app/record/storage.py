@@ -1,4 +1,4 @@
-"""The encrypted file: connections, PRAGMAs, the single-writer lock, checks, backups and rekeying.
+"""The encrypted file: connections, PRAGMAs, the single-writer lock, checks and rekeying (backups: backups.py).
 
 SQLCipher 4 with its default cipher settings, keyed with the raw 256-bit record key, so any
 SQLCipher 4 client opens the file with PRAGMA key = "x'<recovery key hex>'".
@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlcipher3
@@ -221,25 +220,6 @@ def friendly_db_error(exc: BaseException) -> Exception | None:
         return RecordFileError("The record file is damaged. Run `barnahus check` and restore "
                                "from a backup.")
     return None
-
-
-def backup_copy(path: Path, reason: str) -> Path:
-    """Copy the (encrypted) record and its key file into `backups/` beside it. The copy is
-    byte-for-byte, so it opens with the same passwords and recovery key."""
-    folder = path.parent / "backups"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"{path.stem}-{stamp}-{reason}{path.suffix}"
-    n = 1
-    while target.exists():
-        target = folder / f"{path.stem}-{stamp}-{reason}-{n}{path.suffix}"
-        n += 1
-    _copy_durably(path, target)
-    from barnahus_app.record.keyslots import KeyFile
-    keys = KeyFile.path_for(path)
-    if keys.exists():
-        _copy_durably(keys, KeyFile.path_for(target))
-    return target
 
 
 def _copy_durably(src: Path, dst: Path) -> None:

@@ -165,3 +165,26 @@ def test_independent_client_follows_key_rotation(tmp_path, independent_python):
         "new": _raw_key(new_recovery), "old": _raw_key(old_recovery)}, tmp_path)
     assert out["attempts"]["new"]["ok"] and out["attempts"]["new"]["person"] == list(CANARY)
     assert not out["attempts"]["old"]["ok"], out["attempts"]["old"]
+
+
+def test_a_restored_backup_opens_in_the_independent_client_with_only_what_was_backed_up(
+        tmp_path, independent_python):
+    """Issue 12: back up, add a person, restore the backup to a new file: the other client opens
+    the restored file with the recovery key and finds the first person and not the second."""
+    from barnahus_app.lifecycle import restore_backup
+    path, recovery, person_id = _record_with_person(tmp_path)
+    with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+        backup = Path(s.backup())
+    with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        later_id = s.create_person(given_name="Later", family_name="Added", acknowledge_duplicates=True)
+    restored = tmp_path / "restored" / "record.barnahus"
+    restored.parent.mkdir()
+    restore_backup(backup, restored, "admin", ADMIN_PASSWORD)
+    out = _run_client(independent_python, restored, person_id, {"recovery key": _raw_key(recovery)}, tmp_path)
+    good = out["attempts"]["recovery key"]
+    assert good["ok"] and good["person"] == list(CANARY)
+    assert good["cipher_integrity_check"] == [] and good["integrity_check"] == ["ok"]
+    later = _run_client(independent_python, restored, later_id, {"recovery key": _raw_key(recovery)}, tmp_path)
+    assert later["attempts"]["recovery key"]["person"] is None
+    live = _run_client(independent_python, path, later_id, {"recovery key": _raw_key(recovery)}, tmp_path)
+    assert live["attempts"]["recovery key"]["person"] == ["Later", "Added"]
