@@ -12,6 +12,7 @@ def _build(host: PageHost, parent):
     page = AdminPanel(host.session, parent)
     page.settingsChanged.connect(host.restart_idle)
     page.ownRolesChanged.connect(host.own_roles_changed)
+    page.backups.openRecord.connect(host.open_other_record)
     return page
 
 

@@ -305,12 +305,16 @@ class AdminPanel(QWidget):
         lay.addWidget(settings_box, 0)
         self.signing_box = self._build_signing_box()
         lay.addWidget(self.signing_box, 0)
+        from ui.admin.backups import BackupsBox   # (it imports this module's _CoreDialog)
+        self.backups = BackupsBox(session, self)
+        lay.addWidget(self.backups, 0)
 
         self.can_manage = session.can("user", "update")
         self.can_settings = session.can("record", "settings")
         users_box.setVisible(session.can("user", "create") or self.can_manage)
         settings_box.setVisible(self.can_settings)
         self.signing_box.setVisible(self.can_settings)
+        self.backups.setVisible(session.can("record", "backup"))
 
         self.add_button.clicked.connect(self.add_user)
         self.roles_button.clicked.connect(self.set_roles)
@@ -345,6 +349,8 @@ class AdminPanel(QWidget):
         run_operation(self, read, shown, errors=self.users_message, on_finished=self._read_done)
         if settings:
             self.refresh_signing()
+        if self.backups.isVisibleTo(self):
+            self.backups.refresh()
 
     def _read_done(self) -> None:
         self._reads -= 1
@@ -352,7 +358,7 @@ class AdminPanel(QWidget):
     @property
     def loading(self) -> bool:
         """True while a read started by refresh() or refresh_signing() has not come back."""
-        return self._reads > 0
+        return self._reads > 0 or self.backups.loading
 
     def _show(self, users: list[dict], settings: tuple | None) -> None:
         if settings is not None:
@@ -377,6 +383,7 @@ class AdminPanel(QWidget):
         self._generation += 1   # a read still under way is not shown
         self._users = []
         self.table.setRowCount(0)
+        self.backups.clear()
 
     def selected_user(self) -> dict | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

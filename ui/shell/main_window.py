@@ -179,6 +179,11 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.unlock_panel.set_record(path)
 
+    def open_other_record(self, path) -> None:
+        """Lock this record and show the unlock screen for another (a restored backup)."""
+        self.lock()
+        self.set_record(path)
+
     def is_unlocked(self) -> bool:
         return self.session is not None
 

@@ -1,0 +1,103 @@
+"""The Administration page's Backups box: back up now, the list, restore to a new file, the check."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from barnahus_app.lifecycle import open_record
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF
+
+
+def admin_page(qtbot, open_as):
+    from ui.admin.panel import AdminPanel
+    panel = AdminPanel(open_as("admin"))
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: not panel.loading, timeout=10_000)
+    return panel
+
+
+def backed_up(qtbot, box) -> None:
+    box.backup_button.setFocus()
+    qtbot.keyClick(box.backup_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: box.table.rowCount() == 1 and not box.loading, timeout=20_000)
+
+
+def test_back_up_now_lists_one_verified_backup(qtbot, open_as):
+    panel = admin_page(qtbot, open_as)
+    box = panel.backups
+    assert box.isVisible() and box.table.rowCount() == 0 and box.empty.isVisible()
+    backed_up(qtbot, box)
+    assert box.message.text().startswith("Backed up to ") and box.message.text().endswith(
+        ".barnahus. The copy was verified.")
+    assert box.table.item(0, 3).text() == "matches"
+    assert not box.empty.isVisible() and not box.progress.isVisible()
+    assert box.restore_button.isEnabled()   # the new backup is selected
+
+
+def test_the_backups_box_is_for_administrators_only(qtbot, open_as):
+    from ui.admin.panel import AdminPanel
+    panel = AdminPanel(open_as("coordinator"))
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: not panel.loading, timeout=10_000)
+    assert not panel.backups.isVisible()
+
+
+def restore_dialog(qtbot, box, to, password=ADMIN_PASSWORD):
+    from ui.admin.backups import RestoreDialog
+    dlg = RestoreDialog(box.selected_backup().path, "admin", box)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.keyClicks(dlg.to, str(to))
+    qtbot.keyClicks(dlg.password, password)
+    qtbot.keyClick(dlg.password, Qt.Key.Key_Return)
+    return dlg
+
+
+def test_restore_to_a_new_file_that_opens(qtbot, open_as, tmp_path, monkeypatch):
+    panel = admin_page(qtbot, open_as)
+    box = panel.backups
+    backed_up(qtbot, box)
+    to = tmp_path / "restored.barnahus"
+    dlg = restore_dialog(qtbot, box, to)
+    qtbot.waitUntil(lambda: dlg.result() == QDialog.DialogCode.Accepted, timeout=20_000)
+    assert to.exists() and dlg.info.path == to
+    with open_record(to, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+        assert s.username == "admin"
+    shown, opened = [], []
+
+    def choose_open(message_box):
+        shown.append(message_box.text())
+        [b for b in message_box.buttons() if b.text() == "&Open the restored record"][0].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_open)
+    box.openRecord.connect(opened.append)
+    box.restored(dlg.info)
+    assert opened == [str(to)]
+    assert shown[0].startswith(f"Restored to {to}.\n\nThe backup was written ")
+    assert shown[0].endswith("It was verified. The record you have open was not changed.")
+    assert box.message.text() == "Restored to restored.barnahus. The record you have open was not changed."
+
+
+def test_restore_refuses_an_existing_file_beside_the_field(qtbot, open_as, tmp_path):
+    panel = admin_page(qtbot, open_as)
+    box = panel.backups
+    backed_up(qtbot, box)
+    existing = tmp_path / "taken.barnahus"
+    existing.write_bytes(b"keep me")
+    dlg = restore_dialog(qtbot, box, existing)
+    qtbot.waitUntil(lambda: dlg.field_messages["--to"].text() != "", timeout=20_000)
+    assert dlg.field_messages["--to"].text() == f"{existing} already exists; choose another name."
+    assert dlg.isVisible() and existing.read_bytes() == b"keep me"
+
+
+def test_check_the_record_shows_the_report(qtbot, open_as):
+    panel = admin_page(qtbot, open_as)
+    box = panel.backups
+    box.check_button.setFocus()
+    qtbot.keyClick(box.check_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: box.report.isVisible(), timeout=20_000)
+    assert box.message.text() == "The check found no problem."
+    assert "file integrity: ok" in box.report.text()

@@ -1,0 +1,256 @@
+"""The Administration page's Backups box: back up now, the backups beside the record, restore one
+to a new file, and the read-only check. Every action is a core call off the GUI thread."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from barnahus_app.lifecycle import describe_backups, restore_backup
+
+from ui.admin.panel import _CoreDialog
+from ui.common.feedback import InlineMessage
+from ui.common.tasks import run_operation
+
+
+def head_text(info) -> str:
+    """An audit head as the CLI shows it: entry id and the first 16 hex digits of its hash."""
+    return f"{info.audit_head[0]} {info.audit_head[1][:16]}" if info.audit_head else "—"
+
+
+class RestoreDialog(_CoreDialog):
+    """Restore one backup to a new file: the backup's own key file unlocks with the password."""
+
+    def __init__(self, backup: Path, username: str, parent=None):
+        super().__init__(self.tr("Restore a backup"), parent)
+        self.backup, self.username, self.info = backup, username, None
+        intro = QLabel(self.tr("The backup {name} is verified and copied to a new file. The record you have "
+                               "open is not changed.").format(name=backup.name), self)
+        intro.setWordWrap(True)
+        self.form.add_wide(intro)
+        row = QWidget(self)
+        rl = QHBoxLayout(row)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.to = QLineEdit(row)
+        self.to.setObjectName("restoreTo")
+        browse = QPushButton(self.tr("&Browse…"), row)
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._browse)
+        rl.addWidget(self.to, 1)
+        rl.addWidget(browse)
+        row.setFocusProxy(self.to)
+        self.add_field(self.tr("&New file:"), row, "--to", self.tr("New file"),
+                       self.tr("A new name, never the record you have open."))
+        self.to.setAccessibleName(self.tr("New file"))
+        self.password = QLineEdit(self)
+        self.password.setObjectName("restorePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field(self.tr("Your &password:"), self.password, "password", self.tr("Your password"),
+                       self.tr("The backup's key file unlocks with the password you had when it was made."))
+
+    def _browse(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Restore to a new file"), self.to.text(),
+                                               self.tr("Barnahus records (*.barnahus);;All files (*)"))
+        if path:
+            self.to.setText(path)
+
+    def _submit(self) -> None:
+        self.clear_messages()
+        to = self.to.text().strip()
+        if not to:
+            self.field_messages["--to"].show_error(self.tr("Choose a new file name."))
+            return
+        backup, username, password = self.backup, self.username, self.password.text()
+
+        def restore():
+            return restore_backup(backup, Path(to), username, password)
+
+        self.run(restore)
+
+    def _done(self, info) -> None:
+        self.info = info
+        super()._done(info)
+
+
+class BackupsBox(QGroupBox):
+    openRecord = Signal(str)   # the path of a restored record the administrator chose to open
+
+    def __init__(self, session, parent=None):
+        super().__init__(self.tr("Backups"), parent)
+        self.setObjectName("backupsBox")
+        self.session = session
+        self._backups: list = []
+        self._reads = 0
+        self._generation = 0
+        bl = QVBoxLayout(self)
+        note = QLabel(self.tr("Backups are encrypted copies in the folder “backups” beside the record, each "
+                              "verified when it is written. Copy that folder to safe storage."), self)
+        note.setWordWrap(True)
+        bl.addWidget(note)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("backupsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Made (UTC)"), self.tr("Size"), self.tr("Audit head"),
+                                              self.tr("SHA-256 manifest")])
+        self.table.setAccessibleName(self.tr("Backups beside the record"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 7)
+        bl.addWidget(self.table)
+        self.empty = QLabel(self.tr("No backups beside the record yet."), self)
+        bl.addWidget(self.empty)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("&Back up now"), self)
+        self.backup_button.setObjectName("backupNowButton")
+        self.restore_button = QPushButton(self.tr("R&estore…"), self)
+        self.restore_button.setObjectName("restoreButton")
+        self.check_button = QPushButton(self.tr("C&heck the record"), self)
+        self.check_button.setObjectName("checkRecordButton")
+        for b in (self.backup_button, self.restore_button, self.check_button):
+            b.setAutoDefault(False)
+            row.addWidget(b)
+        row.addStretch(1)
+        bl.addLayout(row)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)   # busy: the core reports no steps
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        bl.addWidget(self.progress)
+        self.message = InlineMessage(self)
+        bl.addWidget(self.message)
+        self.report = QLabel(self)
+        self.report.setObjectName("checkReport")
+        self.report.setWordWrap(True)
+        self.report.hide()
+        bl.addWidget(self.report)
+        self.buttons = (self.backup_button, self.restore_button, self.check_button)
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self.restore)
+        self.check_button.clicked.connect(self.check)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self._selection_changed()
+
+    # --- data ------------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        return self._reads > 0
+
+    def refresh(self) -> None:
+        """Read the list of backups again (read-only, off the GUI thread)."""
+        s, generation = self.session, self._generation
+
+        def read():
+            return describe_backups(Path(s.record_info()["path"]))
+
+        def shown(rows) -> None:
+            if generation == self._generation:
+                self._show(rows)
+
+        self._reads += 1
+        run_operation(self, read, shown, errors=self.message, on_finished=self._read_done)
+
+    def _read_done(self) -> None:
+        self._reads -= 1
+
+    def _show(self, rows: list) -> None:
+        self._backups = rows
+        self.table.setRowCount(len(rows))
+        for r, info in enumerate(rows):
+            values = (info.made_at, self.tr("{n} KiB").format(n=info.size // 1024), head_text(info),
+                      self._manifest_text(info.manifest))
+            for c, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                item.setToolTip(info.path.name)
+                self.table.setItem(r, c, item)
+        self.empty.setVisible(not rows)
+        if rows and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(len(rows) - 1)   # the newest
+        self._selection_changed()
+
+    def _manifest_text(self, state: str) -> str:
+        return {"matches": self.tr("matches"), "DIFFERS": self.tr("DIFFERS — do not restore"),
+                "no manifest": self.tr("no manifest")}.get(state, state)
+
+    def clear(self) -> None:
+        self._generation += 1
+        self._backups = []
+        self.table.setRowCount(0)
+        self.report.clear()
+        self.report.hide()
+        self.message.clear()
+
+    def selected_backup(self):
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._backups):
+            return None
+        return self._backups[rows[0].row()]
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected_backup() is not None)
+
+    # --- actions ---------------------------------------------------------------------------
+    def _busy(self, text: str) -> None:
+        self.message.show_info(text)
+        self.report.hide()
+        self.progress.show()
+
+    def _idle(self) -> None:
+        self.progress.hide()
+        self._selection_changed()
+
+    def back_up(self) -> None:
+        self._busy(self.tr("Backing up and verifying the copy…"))
+
+        def done(target: str) -> None:
+            self.message.show_info(self.tr("Backed up to {name}. The copy was verified.").format(
+                name=Path(target).name))
+            self.refresh()
+
+        run_operation(self, self.session.backup, done, errors=self.message, hold=self.buttons,
+                      on_finished=self._idle)
+
+    def check(self) -> None:
+        self._busy(self.tr("Checking the record (read-only)…"))
+
+        def shown(report) -> None:
+            if report.ok:
+                self.message.show_info(self.tr("The check found no problem."))
+            else:
+                self.message.show_error(self.tr("The check found a problem. Restore from a backup, or keep "
+                                                "this copy for inspection."))
+            self.report.setText("\n".join(report.lines()))
+            self.report.show()
+
+        run_operation(self, self.session.check, shown, errors=self.message, hold=self.buttons,
+                      on_finished=self._idle)
+
+    def restore(self) -> None:
+        backup = self.selected_backup()
+        if backup is None:
+            return
+        dlg = RestoreDialog(backup.path, self.session.username, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted or dlg.info is None:
+            return
+        self.restored(dlg.info)
+
+    def restored(self, info) -> None:
+        """Say what was restored, that the live record was not changed, and offer to open it."""
+        text = self.tr("Restored to {path}.\n\nThe backup was written {made}; its audit head is {head}. It was "
+                       "verified. The record you have open was not changed.").format(
+            path=str(info.path), made=info.made_at, head=head_text(info))
+        self.message.show_info(self.tr("Restored to {name}. The record you have open was not changed.")
+                               .format(name=info.path.name))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Backup restored"), text,
+                          QMessageBox.StandardButton.Close, self)
+        open_button = box.addButton(self.tr("&Open the restored record"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_button:
+            self.openRecord.emit(str(info.path))
