@@ -31,6 +31,12 @@ def test_back_up_now_lists_one_verified_backup(qtbot, open_as):
     assert box.message.text().startswith("Backed up to ") and box.message.text().endswith(
         ".barnahus. The copy was verified.")
     assert box.table.item(0, 3).text() == "matches"
+    assert box.message.text() == f"Backed up to {box.table.item(0, 4).text()}. The copy was verified."
+    first = box.table.item(0, 4).text()
+    box.back_up()
+    qtbot.waitUntil(lambda: box.table.rowCount() == 2 and not box.loading, timeout=20_000)
+    assert box.selected_backup().path.name != first   # the one just made is selected
+    assert box.message.text() == f"Backed up to {box.selected_backup().path.name}. The copy was verified."
     assert not box.empty.isVisible() and not box.progress.isVisible()
     assert box.restore_button.isEnabled()   # the new backup is selected
 
@@ -101,3 +107,15 @@ def test_check_the_record_shows_the_report(qtbot, open_as):
     qtbot.waitUntil(lambda: box.report.isVisible(), timeout=20_000)
     assert box.message.text() == "The check found no problem."
     assert "file integrity: ok" in box.report.text()
+
+
+def test_opening_the_restored_record_locks_and_shows_its_unlock_screen(qtbot, record_path, tmp_path):
+    from tests.support.gui_shell import make_window, unlock
+    window = make_window(qtbot, record_path)
+    unlock(qtbot, window, "admin", ADMIN_PASSWORD)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)   # Go to Administration
+    qtbot.waitUntil(lambda: window.admin is not None and not window.admin.loading, timeout=10_000)
+    restored = tmp_path / "restored.barnahus"
+    window.admin.backups.openRecord.emit(str(restored))
+    assert not window.is_unlocked()
+    assert window.unlock_panel.record_path() == restored

@@ -84,6 +84,7 @@ class BackupsBox(QGroupBox):
         self.setObjectName("backupsBox")
         self.session = session
         self._backups: list = []
+        self._select_name = ""   # after a backup: the file just made
         self._reads = 0
         self._generation = 0
         bl = QVBoxLayout(self)
@@ -91,10 +92,12 @@ class BackupsBox(QGroupBox):
                               "verified when it is written. Copy that folder to safe storage."), self)
         note.setWordWrap(True)
         bl.addWidget(note)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("backupsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Made (UTC)"), self.tr("Size"), self.tr("Audit head"),
-                                              self.tr("SHA-256 manifest")])
+                                              self.tr("SHA-256 manifest"), self.tr("File")])
+        # The listing reads the backups without the record's key, so it cannot read their audit heads.
+        self.table.horizontalHeaderItem(2).setToolTip(self.tr("Shown once a backup is restored."))
         self.table.setAccessibleName(self.tr("Backups beside the record"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -164,14 +167,16 @@ class BackupsBox(QGroupBox):
         self.table.setRowCount(len(rows))
         for r, info in enumerate(rows):
             values = (info.made_at, self.tr("{n} KiB").format(n=info.size // 1024), head_text(info),
-                      self._manifest_text(info.manifest))
+                      self._manifest_text(info.manifest), info.path.name)
             for c, v in enumerate(values):
-                item = QTableWidgetItem(v)
-                item.setToolTip(info.path.name)
-                self.table.setItem(r, c, item)
+                self.table.setItem(r, c, QTableWidgetItem(v))
         self.empty.setVisible(not rows)
-        if rows and not self.table.selectionModel().selectedRows():
-            self.table.selectRow(len(rows) - 1)   # the newest
+        made = [r for r, info in enumerate(rows) if info.path.name == self._select_name]
+        if made:
+            self.table.selectRow(made[0])
+        elif rows and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(len(rows) - 1)   # the list is oldest first
+        self._select_name = ""
         self._selection_changed()
 
     def _manifest_text(self, state: str) -> str:
@@ -211,6 +216,7 @@ class BackupsBox(QGroupBox):
         def done(target: str) -> None:
             self.message.show_info(self.tr("Backed up to {name}. The copy was verified.").format(
                 name=Path(target).name))
+            self._select_name = Path(target).name
             self.refresh()
 
         run_operation(self, self.session.backup, done, errors=self.message, hold=self.buttons,
