@@ -1,4 +1,4 @@
-"""Administration: users, roles, the record's settings, the signing certificate. Registers its page
+"""Administration: users, roles, the record's settings, the signing certificate, the backups. Registers its page
 here; the widgets are in panel.py."""
 from __future__ import annotations
 

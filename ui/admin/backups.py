@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from barnahus_app.lifecycle import describe_backups, restore_backup
 
-from ui.admin.panel import _CoreDialog
+from ui.admin.core_dialog import _CoreDialog
 from ui.common.feedback import InlineMessage
 from ui.common.tasks import run_operation
 

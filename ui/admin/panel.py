@@ -1,101 +1,25 @@
-"""Administration: accounts (add, disable/enable, roles, password reset) and record settings.
+"""Administration: accounts (add, disable/enable, roles, password reset), record settings, the
+signing certificate and the backups (backups.py).
 Every change is a core call; the core checks the administrator's rights and audits it."""
 from __future__ import annotations
 
-from typing import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QMessageBox, QProgressBar, QPushButton, QSpinBox,
+    QAbstractItemView, QCheckBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from barnahus_app import settings as record_settings
-from barnahus_app.api import ValidationError
 from barnahus_app.documents.pki import colon_fingerprint
 from barnahus_app.policy import Role
-from barnahus_app.users.accounts import PASSWORD_MIN
 
-from ui.common.feedback import FieldGrid, InlineMessage, bold, core_message, role_label, roles_text, validation_text
+from ui.admin.backups import BackupsBox
+from ui.admin.core_dialog import _CoreDialog
+from ui.common.feedback import InlineMessage, bold, core_message, role_label, roles_text
 from ui.common.icons import icon
 from ui.common.tasks import run_operation
 from ui.documents.verify_dialog import mono_font
-
-
-class _CoreDialog(QDialog):
-    """A small form whose OK runs one core call (in the background: new passwords cost an
-    Argon2 derivation). Validation messages appear under the field they are about."""
-
-    def __init__(self, title: str, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self._layout = QVBoxLayout(self)
-        self.form = FieldGrid()
-        self._layout.addLayout(self.form)
-        self.field_messages: dict[str, InlineMessage] = {}
-        self.message = InlineMessage(self)
-        self._layout.addWidget(self.message)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
-        self._layout.addWidget(self.progress)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        self._layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().height() * 32)
-
-    def add_field(self, label: str, widget: QWidget, core_field: str, accessible: str = "",
-                  hint: str = "") -> QWidget:
-        self.field_messages[core_field] = self.form.add_field(label, widget, hint, accessible)
-        return widget
-
-    def password_pair(self) -> tuple[QLineEdit, QLineEdit]:
-        first, second = QLineEdit(self), QLineEdit(self)
-        for w in (first, second):
-            w.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_field(self.tr("&Password:"), first, "password", self.tr("Password"), self.tr(
-            "At least {n} characters. A few unrelated words are easy to remember and hard to guess.")
-            .format(n=PASSWORD_MIN))
-        self.add_field(self.tr("Password &again:"), second, "password again", self.tr("Password again"))
-        return first, second
-
-    def passwords_match(self, first: QLineEdit, second: QLineEdit) -> bool:
-        if first.text() != second.text():
-            self.field_messages["password again"].show_error(
-                self.tr("The two passwords are not the same. Type them again."))
-            return False
-        return True
-
-    def clear_messages(self) -> None:
-        self.message.clear()
-        for m in self.field_messages.values():
-            m.clear()
-
-    def show_error(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError) and error.field in self.field_messages:
-            self.field_messages[error.field].show_error(validation_text(error))
-        else:
-            self.message.show_error(core_message(error))
-
-    def run(self, fn: Callable[[], object]) -> None:
-        self.progress.show()
-        run_operation(self, fn, self._done, on_failure=self._failed, hold=(self.buttons,))
-
-    def _done(self, _result) -> None:
-        self.progress.hide()
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.progress.hide()
-        self.show_error(error)
-
-    def _submit(self) -> None:  # overridden
-        self.accept()
 
 
 class RoleChecks(QWidget):
@@ -305,7 +229,6 @@ class AdminPanel(QWidget):
         lay.addWidget(settings_box, 0)
         self.signing_box = self._build_signing_box()
         lay.addWidget(self.signing_box, 0)
-        from ui.admin.backups import BackupsBox   # (it imports this module's _CoreDialog)
         self.backups = BackupsBox(session, self)
         lay.addWidget(self.backups, 0)
 
