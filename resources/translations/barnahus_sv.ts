@@ -162,7 +162,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="+119"/>
+        <location filename="../../ui/admin/panel.py" line="+43"/>
         <source>Add a user</source>
         <translation>Lägg till en användare</translation>
     </message>
@@ -294,12 +294,12 @@
     <name>AdminPanel</name>
     <message>
         <location filename="../../ui/admin/panel.py" line="+122"/>
-        <location line="+175"/>
+        <location line="+181"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-178"/>
         <location line="+5"/>
         <source>Users</source>
         <translation>Användare</translation>
@@ -341,12 +341,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+124"/>
+        <location line="+130"/>
         <source>&amp;Disable</source>
         <translation>&amp;Inaktivera</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-121"/>
         <source>Record settings</source>
         <translation>Registrets inställningar</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation>&amp;Spara inställningarna</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>Inaktiverad</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>&amp;Enable…</source>
         <translation>&amp;Aktivera…</translation>
     </message>
@@ -503,6 +503,143 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <location line="+9"/>
         <source>The certificate was imported. New documents are signed with it.</source>
         <translation>Certifikatet har importerats. Nya dokument signeras med det.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsBox</name>
+    <message>
+        <location filename="../../ui/admin/backups.py" line="+83"/>
+        <source>Backups</source>
+        <translation>Säkerhetskopior</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backups are encrypted copies in the folder “backups” beside the record, each verified when it is written. Copy that folder to safe storage.</source>
+        <translation>Säkerhetskopiorna är krypterade kopior i mappen ”backups” bredvid registret, var och en kontrollerad när den skrivs. Kopiera den mappen till en säker förvaring.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Made (UTC)</source>
+        <translation>Gjord (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Audit head</source>
+        <translation>Loggens senaste post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256 manifest</source>
+        <translation>SHA-256-manifest</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown once a backup is restored.</source>
+        <translation>Visas när en säkerhetskopia har återställts.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups beside the record</source>
+        <translation>Säkerhetskopior bredvid registret</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No backups beside the record yet.</source>
+        <translation>Inga säkerhetskopior bredvid registret ännu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Säkerhetskopiera nu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>R&amp;estore…</source>
+        <translation>Åte&amp;rställ…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;heck the record</source>
+        <translation>&amp;Kontrollera registret</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>{n} KiB</source>
+        <translation>{n} KiB</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>matches</source>
+        <translation>stämmer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DIFFERS — do not restore</source>
+        <translation>SKILJER SIG — återställ inte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no manifest</source>
+        <translation>inget manifest</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Backing up and verifying the copy…</source>
+        <translation>Säkerhetskopierar och kontrollerar kopian…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backed up to {name}. The copy was verified.</source>
+        <translation>Säkerhetskopierat till {name}. Kopian kontrollerades.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking the record (read-only)…</source>
+        <translation>Kontrollerar registret (utan att ändra det)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The check found no problem.</source>
+        <translation>Kontrollen hittade inget problem.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check found a problem. Restore from a backup, or keep this copy for inspection.</source>
+        <translation>Kontrollen hittade ett problem. Återställ från en säkerhetskopia, eller behåll den här kopian för granskning.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Restored to {path}.
+
+The backup was written {made}; its audit head is {head}. It was verified. The record you have open was not changed.</source>
+        <translation>Återställd till {path}.
+
+Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollerades. Registret du har öppet ändrades inte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restored to {name}. The record you have open was not changed.</source>
+        <translation>Återställd till {name}. Registret du har öppet ändrades inte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup restored</source>
+        <translation>Säkerhetskopian återställd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open the restored record</source>
+        <translation>&amp;Öppna det återställda registret</translation>
     </message>
 </context>
 <context>
@@ -2847,7 +2984,7 @@ Stänga ändå?</translation>
 <context>
     <name>ImportSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-367"/>
+        <location filename="../../ui/admin/panel.py" line="-373"/>
         <source>Import a signing certificate</source>
         <translation>Importera ett signeringscertifikat</translation>
     </message>
@@ -3907,7 +4044,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Öppna ärenden</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/__init__.py" line="+20"/>
+        <location filename="../../ui/admin/__init__.py" line="+21"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
@@ -3947,7 +4084,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Your unsaved changes from before the record was locked were kept safely in the record. They are open again: save them, or close them to discard them. Open cases with kept changes: {n}.</source>
         <translation>Dina osparade ändringar från innan registret låstes har bevarats säkert i registret. De är öppna igen: spara dem, eller stäng dem för att kasta dem. Öppna ärenden med bevarade ändringar: {n}.</translation>
     </message>
@@ -4990,6 +5127,70 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/admin/backups.py" line="-229"/>
+        <source>Restore a backup</source>
+        <translation>Återställ en säkerhetskopia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup {name} is verified and copied to a new file. The record you have open is not changed.</source>
+        <translation>Säkerhetskopian {name} kontrolleras och kopieras till en ny fil. Registret du har öppet ändras inte.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;New file:</source>
+        <translation>&amp;Ny fil:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>New file</source>
+        <translation>Ny fil</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>A new name, never the record you have open.</source>
+        <translation>Ett nytt namn, aldrig registret du har öppet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your &amp;password:</source>
+        <translation>Ditt &amp;lösenord:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your password</source>
+        <translation>Ditt lösenord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup&apos;s key file unlocks with the password you had when it was made.</source>
+        <translation>Säkerhetskopians nyckelfil låses upp med det lösenord du hade när den gjordes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore to a new file</source>
+        <translation>Återställ till en ny fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barnahus records (*.barnahus);;All files (*)</source>
+        <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a new file name.</source>
+        <translation>Välj ett nytt filnamn.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../ui/common/feedback.py" line="-42"/>
@@ -5043,7 +5244,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="-152"/>
+        <location filename="../../ui/shell/main_window.py" line="-157"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
@@ -5859,7 +6060,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>_CoreDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-78"/>
+        <location filename="../../ui/admin/core_dialog.py" line="+51"/>
         <source>&amp;Password:</source>
         <translation>&amp;Lösenord:</translation>
     </message>

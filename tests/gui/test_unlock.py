@@ -289,7 +289,7 @@ def test_app_controller_opens_the_unlock_screen_or_the_wizard(qtbot, record_path
 
 
 def test_every_string_of_the_shell_is_translated_to_swedish():
-    shell = {"admin/panel.py", "admin/core_dialog.py", "common/feedback.py", "common/prefs.py", "common/tasks.py", "common/icons.py"}
+    shell = {"admin/panel.py", "admin/core_dialog.py", "admin/backups.py", "common/feedback.py", "common/prefs.py", "common/tasks.py", "common/icons.py"}
     qm = TS.with_suffix(".qm")
     assert qm.exists() and qm.stat().st_mtime >= TS.stat().st_mtime - 5
     checked, untranslated = untranslated_in(lambda f: f.startswith("shell/") or f in shell)
