@@ -119,3 +119,14 @@ def test_opening_the_restored_record_locks_and_shows_its_unlock_screen(qtbot, re
     window.admin.backups.openRecord.emit(str(restored))
     assert not window.is_unlocked()
     assert window.unlock_panel.record_path() == restored
+
+
+def test_restore_with_a_wrong_password_says_so_and_writes_nothing(qtbot, open_as, tmp_path):
+    panel = admin_page(qtbot, open_as)
+    box = panel.backups
+    backed_up(qtbot, box)
+    to = tmp_path / "restored.barnahus"
+    dlg = restore_dialog(qtbot, box, to, password="not-the-password")
+    qtbot.waitUntil(lambda: dlg.message.text() != "", timeout=20_000)
+    assert dlg.message.text() == "Wrong user name or password."
+    assert dlg.isVisible() and not to.exists() and not dlg.progress.isVisible()
