@@ -226,9 +226,11 @@ class AdminPanel(QWidget):
         sf.addRow("", apply_row)
         self.settings_message = InlineMessage(settings_box)
         sf.addRow(self.settings_message)
-        lay.addWidget(settings_box, 0)
         self.signing_box = self._build_signing_box()
-        lay.addWidget(self.signing_box, 0)
+        side_by_side = QHBoxLayout()   # so that the users table keeps some height beside the backups
+        side_by_side.addWidget(settings_box, 0)
+        side_by_side.addWidget(self.signing_box, 1)
+        lay.addLayout(side_by_side, 0)
         self.backups = BackupsBox(session, self)
         lay.addWidget(self.backups, 0)
 
