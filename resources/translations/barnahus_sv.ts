@@ -294,12 +294,12 @@
     <name>AdminPanel</name>
     <message>
         <location filename="../../ui/admin/panel.py" line="+122"/>
-        <location line="+181"/>
+        <location line="+183"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-180"/>
         <location line="+5"/>
         <source>Users</source>
         <translation>Användare</translation>
@@ -341,12 +341,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+132"/>
         <source>&amp;Disable</source>
         <translation>&amp;Inaktivera</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-123"/>
         <source>Record settings</source>
         <translation>Registrets inställningar</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation>&amp;Spara inställningarna</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -553,7 +553,7 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Säkerhetskopior bredvid registret</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>No backups beside the record yet.</source>
         <translation>Inga säkerhetskopior bredvid registret ännu.</translation>
     </message>
@@ -2984,7 +2984,7 @@ Stänga ändå?</translation>
 <context>
     <name>ImportSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-373"/>
+        <location filename="../../ui/admin/panel.py" line="-375"/>
         <source>Import a signing certificate</source>
         <translation>Importera ett signeringscertifikat</translation>
     </message>
@@ -5129,7 +5129,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/admin/backups.py" line="-229"/>
+        <location filename="../../ui/admin/backups.py" line="-231"/>
         <source>Restore a backup</source>
         <translation>Återställ en säkerhetskopia</translation>
     </message>
