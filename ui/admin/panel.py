@@ -402,6 +402,9 @@ class AdminPanel(QWidget):
         self.signing_form = QWidget(box)
         sf = QFormLayout(self.signing_form)
         sf.setContentsMargins(0, 0, 0, 0)
+        # Captions above the values: beside the record settings the box is half the page wide, and
+        # a fingerprint (95 characters without a space) must show whole, to be read out by phone.
+        sf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.signing_values: dict[str, QLabel] = {}
         for key, caption in (("subject", self.tr("Signed as:")), ("fingerprint", self.tr("Certificate fingerprint:")),
                              ("ca_fingerprint", self.tr("CA fingerprint:")), ("not_after", self.tr("Valid until:"))):
