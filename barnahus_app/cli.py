@@ -140,6 +140,23 @@ def cmd_backups(args) -> int:
     return EXIT_OK
 
 
+def cmd_salvage(args) -> int:
+    from barnahus_app.lifecycle import salvage_record_file
+    if not args.user and not args.recovery_key_file:
+        raise UsageError("Give --user NAME (and your password), or --recovery-key-file.")
+    check_destination(args.to, "--to")  # before asking for a password
+    report = salvage_record_file(Path(args.record), Path(args.to), args.user or "", **credentials(args))
+    for line in report.lines():
+        print(line)
+    print(f"The salvaged record is {args.to}: the same passwords and recovery key open it. The "
+          "damaged record was only read.")
+    if not report.complete:
+        print("barnahus: some rows could not be read (see above); restore from a backup if one "
+              "holds them.", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    return EXIT_OK
+
+
 # --- parser ---------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="barnahus", description="Barnahus Case Record: command line.")
@@ -199,6 +216,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--password-file", help="read your password from this file")
     sp.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
     sp.set_defaults(func=cmd_restore)
+
+    sp = sub.add_parser("salvage", help="copy every readable row of a damaged record to a new record")
+    opening(sp, user_required=False)
+    sp.add_argument("--to", required=True, help="the new record file (must not exist)")
+    sp.set_defaults(func=cmd_salvage)
     return p
 
 
