@@ -15,7 +15,8 @@ from barnahus_app import __version__
 from barnahus_app.cases import cli as cases_cli
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USER_ERROR, UsageError,
-    creating, credentials, deliver_recovery_key, open_session, opening, report_failures, secret,
+    creating, credentials, deliver_recovery_key, open_session, opening, remove_leftovers,
+    report_failures, secret,
 )
 from barnahus_app.demo import cli as demo_cli
 from barnahus_app.documents import cli as documents_cli
@@ -100,6 +101,7 @@ def cmd_backup(args) -> int:
     from barnahus_app.record.backups import DamagedSource
     if not args.user:
         raise UsageError("Give --user NAME.")
+    remove_leftovers(args.record)
     try:
         target = backup_record(Path(args.record), args.user, **credentials(args))
     except DamagedSource as e:
