@@ -15,7 +15,7 @@ import sqlcipher3
 
 from barnahus_app import audit
 from barnahus_app.errors import RecordFileError
-from barnahus_app.files import fsync_folder, publish_new, remove_partial
+from barnahus_app.files import publish_new, remove_partial
 from barnahus_app.record import storage
 
 
@@ -73,8 +73,6 @@ def salvage(source: Path, record_key: bytes, dest: Path) -> SalvageReport:
             if kind != "table" or name in virtual:
                 continue
             copied.append(_copy_table(source, record_key, out, name))
-        if any(n == "sqlite_sequence" for _, n, _, _ in objects):
-            copied.append(_copy_table(source, record_key, out, "sqlite_sequence"))
         for kind, name, _, sql in objects:
             if kind in ("index", "trigger", "view") and sql:
                 out.execute(sql)
@@ -90,7 +88,6 @@ def salvage(source: Path, record_key: bytes, dest: Path) -> SalvageReport:
     except BaseException:
         remove_partial(partial)
         raise
-    fsync_folder(dest.parent)
     chain = _chain(dest, record_key)
     return SalvageReport(tuple(sorted(copied, key=lambda t: t.name)), chain)
 
