@@ -49,7 +49,11 @@ class SalvageReport:
         out.insert(0, f"{copied} rows copied from {len(self.tables)} tables; "
                       + ("nothing was lost." if self.complete
                          else f"rows were lost in {len(out)} table(s):"))
-        if self.chain is not None and not self.chain.ok:
+        audit_lost = any(t.lost for t in self.tables if t.name == "audit_log")
+        if audit_lost and self.chain is not None and self.chain.ok:
+            out.append(f"audit trail of the salvaged record: verifies up to entry {self.chain.head_id}, "
+                       "but entries after it were lost (check cannot see entries missing at the end)")
+        elif self.chain is not None and not self.chain.ok:
             out.append(f"audit trail of the salvaged record: BROKEN at entry {self.chain.first_broken_id} "
                        "(rows were lost; `barnahus check` on it names the same place)")
         return out

@@ -72,6 +72,18 @@ def test_a_damaged_page_loses_only_its_rows_and_the_report_names_them(rec, tmp_p
     assert "audit trail: BROKEN at entry 85: entry 62 is missing" in check_cli.stdout
 
 
+def test_damage_in_the_last_page_of_the_audit_trail_is_named_though_the_chain_verifies(rec, tmp_path):
+    flip_byte(rec["record"], 100)
+    report = salvage_record_file(rec["record"], tmp_path / "salvaged.db", "admin", ADMIN_PASSWORD)
+    assert report.lines() == [
+        "144 rows copied from 36 tables; rows were lost in 1 table(s):",
+        "audit_log: 124 rows copied, rows lost at rowids 125-end",
+        "audit trail of the salvaged record: verifies up to entry 124, but entries after it were "
+        "lost (check cannot see entries missing at the end)",
+    ]
+    assert audit_rowids(tmp_path / "salvaged.db", rec["recovery"]) == list(range(1, 125))
+
+
 def test_an_existing_destination_is_refused_before_anything_is_read(rec, tmp_path):
     (tmp_path / "taken.db").write_bytes(b"keep")
     result = run_cli("salvage", "--record", rec["record"], "--user", "admin",
