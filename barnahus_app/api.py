@@ -23,6 +23,8 @@ _LAZY = {
     "CaseFilter": "cases.actions", "CasePage": "cases.actions",
     "Session": "session",
     "SETTINGS": "settings",
+    "find_leftovers": "record.leftovers", "remove_leftovers": "record.leftovers",
+    "salvage_record_file": "lifecycle",
 }
 
 __all__ = [

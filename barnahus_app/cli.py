@@ -15,7 +15,8 @@ from barnahus_app import __version__
 from barnahus_app.cases import cli as cases_cli
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USER_ERROR, UsageError,
-    creating, credentials, deliver_recovery_key, open_session, opening, report_failures, secret,
+    creating, credentials, deliver_recovery_key, open_session, opening, remove_leftovers,
+    report_failures, secret,
 )
 from barnahus_app.demo import cli as demo_cli
 from barnahus_app.documents import cli as documents_cli
@@ -100,6 +101,7 @@ def cmd_backup(args) -> int:
     from barnahus_app.record.backups import DamagedSource
     if not args.user:
         raise UsageError("Give --user NAME.")
+    remove_leftovers(args.record)
     try:
         target = backup_record(Path(args.record), args.user, **credentials(args))
     except DamagedSource as e:
@@ -137,6 +139,23 @@ def cmd_backups(args) -> int:
         print(f"No backups beside {args.record}.")
     elif not creds:
         print("(audit heads: give --user and a password, or --recovery-key-file, to read them)")
+    return EXIT_OK
+
+
+def cmd_salvage(args) -> int:
+    from barnahus_app.lifecycle import salvage_record_file
+    if not args.user and not args.recovery_key_file:
+        raise UsageError("Give --user NAME (and your password), or --recovery-key-file.")
+    check_destination(args.to, "--to")  # before asking for a password
+    report = salvage_record_file(Path(args.record), Path(args.to), args.user or "", **credentials(args))
+    for line in report.lines():
+        print(line)
+    print(f"The salvaged record is {args.to}: the same passwords and recovery key open it. The "
+          "damaged record was only read.")
+    if not report.complete:
+        print("barnahus: some rows could not be read (see above); restore from a backup if one "
+              "holds them.", file=sys.stderr)
+        return EXIT_CHECK_FAILED
     return EXIT_OK
 
 
@@ -199,6 +218,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--password-file", help="read your password from this file")
     sp.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
     sp.set_defaults(func=cmd_restore)
+
+    sp = sub.add_parser("salvage", help="copy every readable row of a damaged record to a new record")
+    opening(sp, user_required=False)
+    sp.add_argument("--to", required=True, help="the new record file (must not exist)")
+    sp.set_defaults(func=cmd_salvage)
     return p
 
 

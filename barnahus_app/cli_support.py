@@ -80,7 +80,16 @@ def open_session(args):
     from barnahus_app.lifecycle import open_record
     if not args.user:
         raise UsageError("Give --user NAME.")
+    remove_leftovers(args.record)
     return open_record(Path(args.record), args.user, **credentials(args))
+
+
+def remove_leftovers(record) -> None:
+    """Before a command opens a record to write: remove what interrupted work left beside it, one
+    line each on stderr (names and sizes only). Not for check or salvage, which only read."""
+    from barnahus_app.record.leftovers import remove_leftovers as remove
+    for item in remove(Path(record)):
+        print(f"barnahus: {item.line()}", file=sys.stderr)
 
 
 def report_failures(session) -> None:

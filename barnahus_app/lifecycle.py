@@ -17,7 +17,7 @@ from barnahus_app import __version__, audit, policy
 from barnahus_app.errors import (
     BarnahusError, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew, WrongCredentials,
 )
-from barnahus_app.record import backups, inspection, schema, storage
+from barnahus_app.record import backups, inspection, salvage, schema, storage
 from barnahus_app.record.handle import Record
 from barnahus_app.record.inspection import CheckReport
 from barnahus_app.record.keyslots import (
@@ -157,6 +157,14 @@ def backup_record(path: Path, username: str, password: str | None = None,
 def _inspect_before_opening(path: Path, username: str, password: str | None,
                             recovery_key: str | None, sleep, clock) -> CheckReport:
     """The read-only check, with the key the credentials unlock, before any write to the file."""
+    return inspection.inspect_record(path, _key_read_only(path, username, password, recovery_key,
+                                                          sleep, clock))
+
+
+def _key_read_only(path: Path, username: str, password: str | None, recovery_key: str | None,
+                   sleep, clock) -> bytes:
+    """The record key the credentials unlock, found without writing to the (perhaps damaged)
+    record; a wrong password is counted in the key file, as at every unlock."""
     if storage.has_leftover_journal(path):
         raise _interrupted_change()
     keyfile, candidates, keyfile_damaged = _key_candidates(path, username, password, recovery_key,
@@ -166,7 +174,33 @@ def _inspect_before_opening(path: Path, username: str, password: str | None,
         (k for k in candidates if inspection.verifies_some_page(path, k)), None)
     if key is None and password is None:
         _no_key_opens(path, keyfile, username, True, keyfile_damaged, clock)
-    return inspection.inspect_record(path, key or candidates[0])
+    return key or candidates[0]
+
+
+def salvage_record_file(path: Path, to: Path, username: str, password: str | None = None,
+                        recovery_key: str | None = None, *, sleep: Callable[[float], None] = time.sleep,
+                        clock: Callable[[], datetime] = utc_now) -> salvage.SalvageReport:
+    """`barnahus salvage`: every row of a damaged record that can still be read, copied into the
+    new record `to` with the same record key and a copy of the key file (so the same passwords
+    and recovery key open it). The damaged record is only read. Returns what was copied and lost."""
+    to = Path(to)
+    check_destination(to, "--to")
+    to_keys = KeyFile.path_for(to)
+    check_destination(to_keys, "--to")
+    path = _record_file(path, password, recovery_key)
+    key = _key_read_only(path, username, password, recovery_key, sleep, clock)
+    if not inspection.verifies_some_page(path, key):
+        raise RecordFileError(f"No page of {path.name} verifies with the key these credentials "
+                              "unlock (it is damaged from its first bytes, or of another record); "
+                              "nothing was salvaged." + BACKUP_HINT)
+    keys = KeyFile.path_for(path)
+    if keys.exists():
+        write_file_safely(to_keys, keys.read_bytes(), "--to")
+    try:
+        return salvage.salvage(path, key, to)
+    except BaseException:
+        to_keys.unlink(missing_ok=True)
+        raise
 
 
 def restore_backup(backup: Path, to: Path, username: str, password: str | None = None,
@@ -337,4 +371,5 @@ def _migrate_if_needed(record: Record) -> str | None:
 
 
 __all__ = ["create_record", "open_record", "check_record", "backup_record", "restore_backup", "describe_backups",
+           "salvage_record_file",
            "BarnahusError"]

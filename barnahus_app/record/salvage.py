@@ -1,0 +1,227 @@
+"""Salvage: copy every row that can still be read from a damaged record into a new record with the
+same record key (so the same key file, passwords and recovery key open it), and say exactly what
+could not be read. The damaged file is only read (mode=ro), never changed.
+
+A page that fails its HMAC puts the connection that read it into an error state, so every read
+here is on a connection of its own: a table is read in rowid order, and when a read fails
+part-way the rest is read past the damaged rowids (found by probing) on a fresh connection."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlcipher3
+
+from barnahus_app import audit
+from barnahus_app.errors import RecordFileError
+from barnahus_app.files import publish_new, remove_partial
+from barnahus_app.record import storage
+
+
+@dataclass(frozen=True)
+class TableSalvage:
+    name: str
+    copied: int
+    lost: tuple = ()        # (first rowid, last rowid) ranges that could not be read; last None: to the end
+
+    def line(self) -> str:
+        if not self.lost:
+            return f"{self.name}: {self.copied} rows copied"
+        if self.lost[0][0] == "unnumbered":
+            return f"{self.name}: {self.copied} rows copied, then a read failed (rows without rowids: which were lost cannot be said)"
+        ranges = ", ".join(f"{a}-{b if b is not None else 'end'}" for a, b in self.lost)
+        return f"{self.name}: {self.copied} rows copied, rows lost at rowids {ranges}"
+
+
+@dataclass(frozen=True)
+class SalvageReport:
+    tables: tuple                       # TableSalvage, by table name
+    chain: audit.ChainReport | None = field(default=None)  # the salvaged record's audit chain
+
+    @property
+    def complete(self) -> bool:
+        return not any(t.lost for t in self.tables)
+
+    def lines(self) -> list[str]:
+        out = [t.line() for t in self.tables if t.lost]
+        copied = sum(t.copied for t in self.tables)
+        out.insert(0, f"{copied} rows copied from {len(self.tables)} tables; "
+                      + ("nothing was lost." if self.complete
+                         else f"rows were lost in {len(out)} table(s):"))
+        audit_lost = any(t.lost for t in self.tables if t.name == "audit_log")
+        if audit_lost and self.chain is not None and self.chain.ok:
+            out.append(f"audit trail of the salvaged record: verifies up to entry {self.chain.head_id}, "
+                       "but entries after it were lost (check cannot see entries missing at the end)")
+        elif self.chain is not None and not self.chain.ok:
+            out.append(f"audit trail of the salvaged record: BROKEN at entry {self.chain.first_broken_id} "
+                       "(rows were lost; `barnahus check` on it names the same place)")
+        return out
+
+
+def salvage(source: Path, record_key: bytes, dest: Path) -> SalvageReport:
+    """A new record at dest (which must not exist) holding every readable row of source."""
+    source, dest = Path(source), Path(dest)
+    objects = _schema_objects(source, record_key)
+    partial = dest.with_name(f".{dest.name}.salvaging")
+    remove_partial(partial)
+    out = storage.key_connection(partial, record_key, mode="rwc")
+    try:
+        out.execute(f"PRAGMA application_id = {storage.APPLICATION_ID}")
+        virtual = [n for kind, n, _, sql in objects if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")]
+        for kind, name, _, sql in objects:
+            if kind == "table" and not _is_shadow(name, virtual):
+                out.execute(sql)
+        copied = []
+        for kind, name, _, sql in objects:
+            if kind != "table" or name in virtual:
+                continue
+            copied.append(_copy_table(source, record_key, out, name))
+        for kind, name, _, sql in objects:
+            if kind in ("index", "trigger", "view") and sql:
+                out.execute(sql)
+        out.commit()
+    except BaseException:
+        out.close()
+        remove_partial(partial)
+        raise
+    out.close()
+    os.chmod(partial, 0o600)
+    try:
+        publish_new(partial, dest, "--to")
+    except BaseException:
+        remove_partial(partial)
+        raise
+    chain = _chain(dest, record_key)
+    return SalvageReport(tuple(sorted(copied, key=lambda t: t.name)), chain)
+
+
+def _chain(path: Path, record_key: bytes):
+    engine = storage.make_engine(path, record_key, read_only=True)
+    try:
+        with engine.connect() as conn:
+            return audit.verify_chain(conn)
+    except Exception:  # noqa: BLE001 - a salvaged record without its audit table has no chain
+        return None
+    finally:
+        engine.dispose()
+
+
+def _schema_objects(path: Path, record_key: bytes) -> list:
+    conn = storage.key_connection(path, record_key)
+    try:
+        return list(conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+            "OR name = 'sqlite_sequence' ORDER BY rowid"))
+    except sqlcipher3.DatabaseError:
+        raise RecordFileError(f"The list of tables of {path.name} is damaged, so no row can be "
+                              "salvaged from it. Restore from a backup.") from None
+    finally:
+        conn.close()
+
+
+def _is_shadow(name: str, virtual: list) -> bool:
+    return any(name.startswith(v + "_") for v in virtual) or name == "sqlite_sequence"
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _copy_table(source: Path, record_key: bytes, out, name: str) -> TableSalvage:
+    """Every readable row of one table, in rowid order, with the rowid ranges lost."""
+    table = _quoted(name)
+    out.execute(f"DELETE FROM {table}")  # shadow tables of a virtual table start with rows
+    columns = _columns(out, name)
+    marks = ", ".join("?" * len(columns.split(", ")))
+    if not _has_rowid(out, table):   # e.g. an FTS index's shadow table: no ranges to retry by
+        rows, failed = _read_from(source, record_key, table, None, rowid=False)
+        out.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+        return TableSalvage(name, len(rows), (("unnumbered", None),) if failed else ())
+    insert = f"INSERT INTO {table} (rowid, {columns}) VALUES (?, {marks})"
+    copied, lost, after = 0, [], None
+    while True:
+        rows, failed = _read_from(source, record_key, table, after)
+        out.executemany(insert, rows)
+        copied += len(rows)
+        if not failed:
+            return TableSalvage(name, copied, tuple(lost))
+        last = rows[-1][0] if rows else after
+        first_lost = (last + 1) if last is not None else None
+        resume = _next_readable(source, record_key, table, last)
+        if resume is None:
+            if lost and first_lost is not None and lost[-1][1] == first_lost - 1:
+                first_lost = lost.pop()[0]
+            lost.append((first_lost if first_lost is not None else "start", None))
+            return TableSalvage(name, copied, tuple(lost))
+        if lost and first_lost is not None and lost[-1][1] == first_lost - 1:
+            first_lost = lost.pop()[0]   # the same damage, met again past the probe
+        lost.append((first_lost if first_lost is not None else "start", resume - 1))
+        after = resume - 1
+
+
+def _columns(out, name: str) -> str:
+    cols = [r[1] for r in out.execute(f"PRAGMA table_info({_quoted(name)})")]
+    return ", ".join(_quoted(c) for c in cols)
+
+
+def _has_rowid(out, table: str) -> bool:
+    try:
+        out.execute(f"SELECT rowid FROM {table} LIMIT 0")
+        return True
+    except sqlcipher3.OperationalError:
+        return False
+
+
+def _read_from(source: Path, record_key: bytes, table: str, after, rowid: bool = True) -> tuple[list, bool]:
+    """(rows with rowid > after, read until the first failure; whether a read failed)."""
+    conn = storage.key_connection(source, record_key)
+    rows = []
+    try:
+        where = "" if after is None else f" WHERE rowid > {int(after)}"
+        query = f"SELECT rowid, * FROM {table}{where} ORDER BY rowid" if rowid else f"SELECT * FROM {table}"
+        for row in conn.execute(query):
+            rows.append(row)
+        return rows, False
+    except sqlcipher3.DatabaseError:
+        return rows, True
+    finally:
+        conn.close()
+
+
+def _probe(source: Path, record_key: bytes, table: str, at_least: int):
+    """(readable, first rowid >= at_least or None) on a connection of its own."""
+    conn = storage.key_connection(source, record_key)
+    try:
+        row = conn.execute(f"SELECT rowid FROM {table} WHERE rowid >= ? ORDER BY rowid LIMIT 1",
+                           (at_least,)).fetchone()
+        return True, (row[0] if row else None)
+    except sqlcipher3.DatabaseError:
+        return False, None
+    finally:
+        conn.close()
+
+
+def _next_readable(source: Path, record_key: bytes, table: str, last):
+    """The first rowid past the damaged page(s) after rowid `last` that reads; None: none does."""
+    low = (last + 1) if last is not None else -(2 ** 63)
+    step, high = 1, None
+    while True:   # widen until a probe reads past the damage
+        probe_at = low + step
+        if probe_at > 2 ** 63 - 1:
+            return None
+        ok, first = _probe(source, record_key, table, probe_at)
+        if ok:
+            high = probe_at
+            found = first
+            break
+        step *= 2
+    lo = low   # probe at lo failed (it is on the damaged page); narrow to the smallest readable start
+    while high - lo > 1:
+        mid = (lo + high) // 2
+        ok, first = _probe(source, record_key, table, mid)
+        if ok:
+            high, found = mid, first
+        else:
+            lo = mid
+    return found
