@@ -451,7 +451,7 @@
         <translation>Inget ännu – ett skapas när det första dokumentet utfärdas.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Signed as:</source>
         <translation>Signerat som:</translation>
     </message>
@@ -2984,7 +2984,7 @@ Stänga ändå?</translation>
 <context>
     <name>ImportSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-375"/>
+        <location filename="../../ui/admin/panel.py" line="-378"/>
         <source>Import a signing certificate</source>
         <translation>Importera ett signeringscertifikat</translation>
     </message>
@@ -4084,7 +4084,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
+        <source>Leftovers of interrupted work beside the record (a backup or an export stopped part-way) were removed: {names}</source>
+        <translation>Rester av avbrutet arbete bredvid registret (en säkerhetskopia eller en export som avbröts halvvägs) togs bort: {names}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Your unsaved changes from before the record was locked were kept safely in the record. They are open again: save them, or close them to discard them. Open cases with kept changes: {n}.</source>
         <translation>Dina osparade ändringar från innan registret låstes har bevarats säkert i registret. De är öppna igen: spara dem, eller stäng dem för att kasta dem. Öppna ärenden med bevarade ändringar: {n}.</translation>
     </message>
@@ -4226,7 +4231,7 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-353"/>
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>
@@ -5485,7 +5490,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>UnlockPanel</name>
     <message>
-        <location filename="../../ui/shell/unlock.py" line="+75"/>
+        <location filename="../../ui/shell/unlock.py" line="+76"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
@@ -5521,12 +5526,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+1"/>
-        <location line="+118"/>
+        <location line="+122"/>
         <source>Unlock the record</source>
         <translation>Lås upp registret</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-111"/>
         <source>Recen&amp;t records:</source>
         <translation>&amp;Senaste register:</translation>
     </message>
@@ -5561,7 +5566,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>{path} (hittades inte)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>The record is locked. Unlock it to go on.</source>
         <translation>Registret är låst. Lås upp det för att fortsätta.</translation>
     </message>
@@ -5586,7 +5591,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Skriv ditt lösenord.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Open a record</source>
         <translation>Öppna ett register</translation>
     </message>
@@ -5596,7 +5601,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-187"/>
         <source>Recovery key</source>
         <translation>Återställningsnyckel</translation>
     </message>
@@ -5616,7 +5621,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Återställningsnyckeln är de 64 siffrorna och bokstäverna A–F som visades en gång när registret skapades; bindestreck och mellanslag kan skrivas eller utelämnas. Skriv användarnamnet för en administratör, som sedan sätter användarnas lösenord på nytt.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Unlock the record with its recovery key</source>
         <translation>Lås upp registret med dess återställningsnyckel</translation>
     </message>

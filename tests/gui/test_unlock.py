@@ -65,6 +65,18 @@ def test_wrong_then_right_unlock(qtbot, record_path):
     assert window.message_bar.text() == ""
 
 
+def test_unlock_removes_the_leftovers_of_interrupted_work_and_says_so(qtbot, record_path):
+    building = record_path.parent / f".{record_path.name}.building-abc_123"   # a demo build killed part-way
+    building.mkdir()
+    (building / "record.barnahus").write_bytes(b"x" * 10)
+    window = make_window(qtbot, record_path)
+    unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
+    assert not building.exists()
+    assert window.message_bar.text() == (
+        "Leftovers of interrupted work beside the record (a backup or an export stopped part-way) "
+        "were removed: .record.barnahus.building-abc_123")
+
+
 def test_busy_state_while_the_key_is_derived(qtbot, record_path):
     window = make_window(qtbot, record_path)
     panel = window.unlock_panel

@@ -202,6 +202,10 @@ class MainWindow(QMainWindow):
                 "unlocks with their own password. Lock the recovery key away again."))
         if session.failed_attempts:
             notes.append(self._failed_attempts_text(session.failed_attempts))
+        removed = self.unlock_panel.removed_leftovers()
+        if removed:
+            notes.append(self.tr("Leftovers of interrupted work beside the record (a backup or an export "
+                                 "stopped part-way) were removed: {names}").format(names=", ".join(removed)))
         if restored:
             notes.append(self.tr("Your unsaved changes from before the record was locked were kept "
                                  "safely in the record. They are open again: save them, or close "

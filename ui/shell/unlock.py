@@ -45,6 +45,7 @@ class UnlockPanel(QWidget):
         self._busy = False
         self._locked = False  # the screen came up because the record was locked (the heading says so)
         self._by_recovery_key = False  # what the last successful unlock used
+        self._removed_leftovers: list[str] = []
         self._build()
         self.set_record(record_path)
         self.prepare()
@@ -227,6 +228,10 @@ class UnlockPanel(QWidget):
     def in_recovery_mode(self) -> bool:
         return not self._form.isRowVisible(self.password_edit)
 
+    def removed_leftovers(self) -> list[str]:
+        """The names of the leftovers of interrupted work removed before the last unlock."""
+        return self._removed_leftovers
+
     def unlocked_by_recovery_key(self) -> bool:
         """Whether the last unlock used the recovery key (the core's Session does not say)."""
         return self._by_recovery_key
@@ -321,14 +326,20 @@ class UnlockPanel(QWidget):
     def _open(self, username: str, credential: dict, by_recovery_key: bool) -> None:
         path, kdf = self._record_path, self._kdf
         self._set_busy(True)
-        # api.open_record, looked up on the worker: the first unlock imports the database layer there
-        run_in_background(lambda: api.open_record(path, username, kdf=kdf, **credential),
-                          lambda session: self._succeeded(path, session, by_recovery_key),
-                          self._failed, owner=self, on_orphan=lambda s: s.close())
 
-    def _succeeded(self, path: Path, session, by_recovery_key: bool) -> None:
+        def unlock():   # on the worker; api looked up there: the first unlock imports the database layer
+            # What a crash left beside the record (a backup or export stopped part-way) goes
+            # first, as the command line does: only while no program has the record open.
+            removed = api.remove_leftovers(path)
+            return api.open_record(path, username, kdf=kdf, **credential), removed
+
+        run_in_background(unlock, lambda result: self._succeeded(path, *result, by_recovery_key),
+                          self._failed, owner=self, on_orphan=lambda result: result[0].close())
+
+    def _succeeded(self, path: Path, session, removed: list, by_recovery_key: bool) -> None:
         self._set_busy(False)
         self._by_recovery_key = by_recovery_key
+        self._removed_leftovers = [item.path.name for item in removed]
         self.set_recovery_mode(False)
         prefs.add_recent_record(path)
         self._fill_recent()
