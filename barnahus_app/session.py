@@ -111,7 +111,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         self.close()
 
     # --- settings and drafts -------------------------------------------------------------------
-    def setting(self, name: str) -> int:
+    def setting(self, name: str) -> int | str:
         with self.record.engine.connect() as conn:
             return record_settings.setting_in(conn, name)
 
@@ -223,12 +223,28 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         target = backups.make_backup(self.record.path, self.record.key, reason, now)
         with self.record.transaction() as conn:  # only once the verified copy is published
             self._audit(conn, "record.backup", "record", None, {"file": target.name, "reason": reason})
+        self._copy_to_second_folder(target)
         pruned = backups.prune(self.record.path, target, now, self.setting("backup_keep_days"),
                                self.setting("backup_keep_weeks"))
         if pruned:
             with self.record.transaction() as conn:
                 self._audit(conn, "record.backups_pruned", "record", None, {"count": pruned})
         return target
+
+    def _copy_to_second_folder(self, target: Path) -> None:
+        """The backup also in backup_second_folder, if one is set; a failure there does not fail
+        the backup already published: it is audited and reported to administrators."""
+        folder = self.setting("backup_second_folder")
+        if not folder:
+            return
+        try:
+            backups.copy_to_second_folder(target, Path(folder))
+        except FileNotFoundError:
+            self._note_backup_failure("second_folder_missing")
+        except DiskFull:
+            self._note_backup_failure("second_folder_disk_full")
+        except Exception:  # noqa: BLE001 - unwritable, or the copy did not verify
+            self._note_backup_failure("second_folder_failed")
 
     def _automatic_backup(self) -> None:
         """On closing: a backup if the newest is older than backup_interval_hours. Never fails the

@@ -224,3 +224,31 @@ def prune(record_path: Path, just_made: Path, now: datetime, keep_days: int, kee
         for f in (folder / name, KeyFile.path_for(folder / name), manifest_path(folder / name)):
             f.unlink(missing_ok=True)
     return len(gone)
+
+
+def copy_to_second_folder(backup: Path, folder: Path) -> Path:
+    """The published backup with its key file and manifest, copied into folder (which must
+    exist: a missing one is a backup drive not plugged in), each verified by SHA-256 after
+    copying, the manifest last. Raises FileNotFoundError for a missing folder, DiskFull or
+    OSError/RecordFileError for a failed copy; then nothing of this backup is left there."""
+    backup, folder = Path(backup), Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(str(folder))
+    copied: list[Path] = []
+    try:
+        for src in (KeyFile.path_for(backup), backup, manifest_path(backup)):
+            if not src.exists():
+                continue
+            expected = sha256_of(src)
+
+            def verify(copy: Path, expected=expected) -> None:
+                if sha256_of(copy) != expected:
+                    raise RecordFileError(f"The copy in {folder} differs from the backup (the disk "
+                                          "may be failing).")
+            copy_file_safely(src, folder / src.name, "backup_second_folder", verify=verify)
+            copied.append(folder / src.name)
+    except BaseException:
+        for done in copied:
+            done.unlink(missing_ok=True)
+        raise
+    return folder / backup.name

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timezone
 
 import pytest
@@ -157,3 +158,65 @@ def test_a_backup_prunes_and_audits_the_count(rec):
         "record-20250113T100000Z-auto.barnahus", "record-20260302T100000Z-auto.barnahus",
         "record-20260304T100000Z-manual.barnahus"]
     assert ("record.backups_pruned", {"count": 1}) in audit(rec)
+
+
+def test_each_backup_is_also_copied_to_the_second_folder(rec, tmp_path):
+    offsite = tmp_path / "offsite"
+    offsite.mkdir()
+    with at(T0, rec["record"]) as s:
+        s.set_setting("backup_second_folder", str(offsite))
+        assert s.setting("backup_second_folder") == str(offsite)
+        s.backup()
+    name = "record-20260302T100000Z-manual.barnahus"
+    assert names(offsite) == [name, name + ".keys", name + ".sha256"]
+    for f in names(offsite):
+        assert (offsite / f).read_bytes() == (rec["backups"] / f).read_bytes()
+    assert backups.manifest_state(offsite / name) == "matches"
+
+
+def test_the_second_folder_must_be_a_full_path_or_empty(rec):
+    from barnahus_app.errors import ValidationError
+    with at(T0, rec["record"]) as s:
+        with pytest.raises(ValidationError):
+            s.set_setting("backup_second_folder", "relative/folder")
+        s.set_setting("backup_second_folder", "")
+        assert s.setting("backup_second_folder") == ""
+
+
+def test_a_missing_second_folder_keeps_the_backup_and_is_reported(rec, tmp_path):
+    with at(T0, rec["record"]) as s:
+        s.set_setting("backup_second_folder", str(tmp_path / "unplugged"))
+        s.backup()
+    assert "record-20260302T100000Z-manual.barnahus" in names(rec["backups"])
+    assert not (tmp_path / "unplugged").exists()            # not made on the local disk instead
+    assert ("record.backup_failed", {"reason": "second_folder_missing"}) in audit(rec)
+    with at(T0, rec["record"]) as a:
+        assert a.backup_failures == [{"at": "2026-03-02T10:00:00.000000Z", "reason": "second_folder_missing"}]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a read-only folder")
+def test_an_unwritable_second_folder_keeps_the_backup_and_leaves_nothing_there(rec, tmp_path):
+    offsite = tmp_path / "offsite"
+    offsite.mkdir(mode=0o500)
+    try:
+        with at(T0, rec["record"]) as s:
+            s.set_setting("backup_second_folder", str(offsite))
+            s.backup()
+        assert names(offsite) == []
+    finally:
+        offsite.chmod(0o700)
+    assert "record-20260302T100000Z-manual.barnahus" in names(rec["backups"])
+    assert ("record.backup_failed", {"reason": "second_folder_failed"}) in audit(rec)
+
+
+def test_a_second_copy_that_does_not_verify_leaves_nothing_there(rec, tmp_path, monkeypatch):
+    offsite = tmp_path / "offsite"
+    offsite.mkdir()
+    real_sha = backups.sha256_of
+    monkeypatch.setattr(backups, "sha256_of",
+                        lambda p: "0" * 64 if str(p).startswith(str(offsite)) else real_sha(p))
+    with at(T0, rec["record"]) as s:
+        s.set_setting("backup_second_folder", str(offsite))
+        s.backup()
+    assert names(offsite) == []
+    assert ("record.backup_failed", {"reason": "second_folder_failed"}) in audit(rec)
