@@ -220,3 +220,19 @@ def test_a_second_copy_that_does_not_verify_leaves_nothing_there(rec, tmp_path, 
         s.backup()
     assert names(offsite) == []
     assert ("record.backup_failed", {"reason": "second_folder_failed"}) in audit(rec)
+
+
+def test_the_command_line_tells_the_administrator_once(rec, tmp_path):
+    from tests.support.cli import run_cli
+    with at(T0, rec["record"]) as s:
+        s.set_setting("backup_interval_hours", 0)    # the command line's own closing: no backup
+        s.set_setting("backup_second_folder", str(tmp_path / "unplugged"))
+        s.backup()
+    pw = tmp_path / "admin.pw"
+    pw.write_text(ADMIN_PASSWORD + "\n")
+    first = run_cli("audit", "--record", rec["record"], "--user", "admin", "--password-file", pw)
+    assert first.returncode == 0
+    assert ("Note: 1 backup(s) failed since an administrator last logged in, the last at "
+            "2026-03-02T10:00:00.000000Z (second_folder_missing); see the audit log.") in first.stderr
+    again = run_cli("audit", "--record", rec["record"], "--user", "admin", "--password-file", pw)
+    assert "backup(s) failed" not in again.stderr
