@@ -178,12 +178,18 @@ def list_backups(record_path: Path) -> list[Path]:
 def made_at(record_path: Path, backup: Path) -> datetime | None:
     """When a backup of this record was made, from its name; None for a file whose name is not
     that of a backup of this record."""
+    parts = _name_parts(record_path, backup)
+    return parts[0] if parts else None
+
+
+def _name_parts(record_path: Path, backup: Path) -> tuple[datetime, str] | None:
+    """(when made, reason) from a name <record stem>-<stamp>-<reason><suffix>."""
     record_path = Path(record_path)
-    m = re.fullmatch(re.escape(record_path.stem) + r"-(\d{8}T\d{6}Z)-.+" + re.escape(record_path.suffix),
+    m = re.fullmatch(re.escape(record_path.stem) + r"-(\d{8}T\d{6}Z)-(.+)" + re.escape(record_path.suffix),
                      Path(backup).name)
     if not m:
         return None
-    return datetime.strptime(m.group(1), STAMP_FORMAT).replace(tzinfo=timezone.utc)
+    return datetime.strptime(m.group(1), STAMP_FORMAT).replace(tzinfo=timezone.utc), m.group(2)
 
 
 def last_backup_at(record_path: Path) -> datetime | None:
@@ -212,11 +218,10 @@ def prune(record_path: Path, just_made: Path, now: datetime, keep_days: int, kee
     how many backups were deleted."""
     made = {}
     for backup in list_backups(record_path):
-        at = made_at(record_path, backup)
-        reason = backup.name[len(Path(record_path).stem) + 18:]   # after "-<stamp>-"
-        if at is None or backup.name == Path(just_made).name or reason.startswith("before-upgrade-"):
+        parts = _name_parts(record_path, backup)
+        if parts is None or backup.name == Path(just_made).name or parts[1].startswith("before-upgrade-"):
             continue
-        made[backup.name] = at
+        made[backup.name] = parts[0]
     keep = backups_to_keep(made, now, keep_days, keep_weeks)
     folder = backups_folder(record_path)
     gone = sorted(set(made) - keep)
