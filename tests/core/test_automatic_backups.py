@@ -236,3 +236,14 @@ def test_the_command_line_tells_the_administrator_once(rec, tmp_path):
             "2026-03-02T10:00:00.000000Z (second_folder_missing); see the audit log.") in first.stderr
     again = run_cli("audit", "--record", rec["record"], "--user", "admin", "--password-file", pw)
     assert "backup(s) failed" not in again.stderr
+
+
+def test_a_damaged_record_is_not_backed_up_on_closing_and_the_close_completes(rec, monkeypatch):
+    s = at(datetime(2026, 3, 5, 8, 30, tzinfo=timezone.utc), rec["record"], "coordinator")
+    monkeypatch.setattr(backups, "sound", lambda report: False)   # as if its check had failed
+    s.close()
+    monkeypatch.undo()
+    assert s.closed
+    assert ("record.backup_failed", {"reason": "damaged_source"}) in audit(rec)
+    assert [n for n in names(rec["backups"]) if n.endswith(".barnahus")] == [
+        "record-20260302T100000Z-auto.barnahus"]
