@@ -96,6 +96,11 @@ def report_failures(session) -> None:
     if session.failed_attempts:
         print(f"Note: {len(session.failed_attempts)} failed unlock attempt(s) since the last login, "
               f"the last at {session.failed_attempts[-1]}.", file=sys.stderr)
+    if session.backup_failures:
+        last = session.backup_failures[-1]
+        print(f"Note: {len(session.backup_failures)} backup(s) failed since an administrator last "
+              f"logged in, the last at {last['at']} ({last['reason']}); see the audit log.",
+              file=sys.stderr)
 
 
 def date_arg(text: str | None, flag: str):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import delete, insert, select
@@ -14,7 +15,7 @@ from barnahus_app.record import backups, schema
 from barnahus_app import settings as record_settings
 from barnahus_app.persons.agencies import AgencyActions
 from barnahus_app.cases.actions import CaseActions
-from barnahus_app.errors import RecordFileError, WrongCredentials
+from barnahus_app.errors import DiskFull, RecordFileError, WrongCredentials
 from barnahus_app.fields import check_count
 from barnahus_app.followup.actions import FollowUpActions
 from barnahus_app.interviews.actions import InterviewActions
@@ -26,15 +27,25 @@ from barnahus_app.recordings.actions import RecordingActions
 from barnahus_app.record.handle import Record, rekey_file
 from barnahus_app.record.inspection import CheckReport, inspect_record
 from barnahus_app.users.accounts import find_user, user_roles
-from barnahus_app.timeutil import utc_now_iso
+from barnahus_app.timeutil import to_utc_iso, utc_now, utc_now_iso
 from barnahus_app.users.actions import UserActions
 from barnahus_app.cases.actions import resolve_case
+
+
+BACKUP_FAILURES_KEY = "backup.failures_unreported"   # record_meta: JSON list, cleared at an admin's login
+
+
+def _unreported_backup_failures(record: Record) -> list[dict]:
+    with record.engine.connect() as conn:
+        raw = conn.execute(select(RecordMeta.value).where(RecordMeta.key == BACKUP_FAILURES_KEY)).scalar()
+    return json.loads(raw) if raw else []
 
 
 class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions, InterviewActions,
               RecordingActions, IssuingActions):
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
-                 roles: list[str], failed_attempts: list[str], upgraded_from: str | None):
+                 roles: list[str], failed_attempts: list[str], upgraded_from: str | None,
+                 backup_failures: list[dict] | None = None, clock: Callable[[], datetime] = utc_now):
         self.record = record
         self.user_id = user_id
         self.username = username
@@ -42,6 +53,10 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         self.roles = roles
         self.failed_attempts = failed_attempts  # shown to the user once, after login
         self.upgraded_from = upgraded_from
+        # Automatic backups that failed since an administrator last logged in ({"at", "reason"}),
+        # shown to administrators once, after login, like failed_attempts.
+        self.backup_failures = backup_failures or []
+        self._clock = clock
         self.closed = False
 
     @classmethod
@@ -53,6 +68,8 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         if user is None or not user.active:
             raise WrongCredentials()
         own, nameless = ([], []) if record.read_only else record.keyfile.take_failures(username)
+        is_admin = policy.Role.ADMIN.value in roles
+        backup_failures = _unreported_backup_failures(record) if is_admin else []
         if not record.read_only:
             record.keyfile.save()
             with record.transaction() as conn:
@@ -66,9 +83,13 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
                                  {"attempted_at": when, "unknown_user": True})
                 audit.append(conn, user.id, user.username,
                              "login.recovery_key" if by_recovery_key else "login", "user", user.id)
+                if backup_failures:
+                    conn.execute(delete(RecordMeta.__table__).where(
+                        RecordMeta.__table__.c.key == BACKUP_FAILURES_KEY))
         # Attempts under unknown names are reported to administrators, not to whoever logs in next.
-        failures = sorted(own + (nameless if policy.Role.ADMIN.value in roles else []))
-        return cls(record, user.id, user.username, user.display_name, roles, failures, upgraded_from)
+        failures = sorted(own + (nameless if is_admin else []))
+        return cls(record, user.id, user.username, user.display_name, roles, failures, upgraded_from,
+                   backup_failures, clock)
 
     # --- session -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -78,6 +99,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
             if not self.record.read_only:
                 with self.record.transaction() as conn:
                     self._audit(conn, "logout", "user", self.user_id)
+                self._automatic_backup()
         finally:
             self.closed = True
             self.record.close()
@@ -89,7 +111,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         self.close()
 
     # --- settings and drafts -------------------------------------------------------------------
-    def setting(self, name: str) -> int:
+    def setting(self, name: str) -> int | str:
         with self.record.engine.connect() as conn:
             return record_settings.setting_in(conn, name)
 
@@ -193,10 +215,63 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
 
     def backup(self) -> str:
         self._authorize("record", "backup")
-        target = backups.make_backup(self.record.path, self.record.key, "manual")
+        return str(self._back_up("manual"))
+
+    def _back_up(self, reason: str) -> Path:
+        """A verified backup, then the old ones pruned by the record's retention settings."""
+        now = self._clock()
+        target = backups.make_backup(self.record.path, self.record.key, reason, now)
         with self.record.transaction() as conn:  # only once the verified copy is published
-            self._audit(conn, "record.backup", "record", None, {"file": target.name})
-        return str(target)
+            self._audit(conn, "record.backup", "record", None, {"file": target.name, "reason": reason})
+        self._copy_to_second_folder(target)
+        pruned = backups.prune(self.record.path, target, now, self.setting("backup_keep_days"),
+                               self.setting("backup_keep_weeks"))
+        if pruned:
+            with self.record.transaction() as conn:
+                self._audit(conn, "record.backups_pruned", "record", None, {"count": pruned})
+        return target
+
+    def _copy_to_second_folder(self, target: Path) -> None:
+        """The backup also in backup_second_folder, if one is set; a failure there does not fail
+        the backup already published: it is audited and reported to administrators."""
+        folder = self.setting("backup_second_folder")
+        if not folder:
+            return
+        try:
+            backups.copy_to_second_folder(target, Path(folder))
+        except FileNotFoundError:
+            self._note_backup_failure("second_folder_missing")
+        except DiskFull:
+            self._note_backup_failure("second_folder_disk_full")
+        except Exception:  # noqa: BLE001 - unwritable, or the copy did not verify
+            self._note_backup_failure("second_folder_failed")
+
+    def _automatic_backup(self) -> None:
+        """On closing: a backup if the newest is older than backup_interval_hours. Never fails the
+        close: a failure is audited and kept for the next administrator's login."""
+        try:
+            hours = self.setting("backup_interval_hours")
+            last = backups.last_backup_at(self.record.path)
+            if hours == 0 or (last is not None and self._clock() - last < timedelta(hours=hours)):
+                return
+            self._back_up("auto")
+        except Exception as e:  # noqa: BLE001 - closing must complete whatever the backup met
+            reason = ("damaged_source" if isinstance(e, backups.DamagedSource)
+                      else "disk_full" if isinstance(e, DiskFull) else "copy_failed")
+            try:
+                self._note_backup_failure(reason)
+            except Exception:  # noqa: BLE001 - a record that cannot take the entry still closes
+                pass
+
+    def _note_backup_failure(self, reason: str) -> None:
+        t = RecordMeta.__table__
+        with self.record.transaction() as conn:
+            self._audit(conn, "record.backup_failed", "record", None, {"reason": reason})
+            raw = conn.execute(select(t.c.value).where(t.c.key == BACKUP_FAILURES_KEY)).scalar()
+            pending = json.loads(raw) if raw else []
+            pending.append({"at": to_utc_iso(self._clock()), "reason": reason})
+            conn.execute(delete(t).where(t.c.key == BACKUP_FAILURES_KEY))
+            conn.execute(insert(t).values(key=BACKUP_FAILURES_KEY, value=json.dumps(pending)))
 
     def rotate_record_key(self, deliver_recovery_key: Callable[[str], None] | None = None) -> str:
         """Replace the record key after a suspected compromise. Every slot gets the new key,

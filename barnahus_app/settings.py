@@ -3,6 +3,7 @@ Set by the administrator; readable by every user because they hold no case conte
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from barnahus_app.errors import ValidationError
 
@@ -24,22 +25,45 @@ class IntSetting:
         return n
 
 
+@dataclass(frozen=True)
+class FolderSetting:
+    """A folder's full path, or "" for none. Whether it exists is checked when it is used: a
+    backup drive may be unplugged when the setting is made."""
+    label: str
+    default: str = ""
+
+    def parse(self, name: str, value) -> str:
+        text = "" if value is None else str(value).strip()
+        if text and not Path(text).is_absolute():
+            raise ValidationError(name, "must be a folder's full path, or empty for none.")
+        if len(text) > 1000:
+            raise ValidationError(name, "must be at most 1000 characters.")
+        return text
+
+
 SETTINGS = {
     "idle_lock_minutes": IntSetting(10, 1, 240, "Lock after this many idle minutes"),
     "clipboard_clear_seconds": IntSetting(30, 5, 600, "Clear copied identifiers after seconds"),
     # The child and anyone under a no-contact flag must not be in the building within this many
     # minutes of each other (arrivals and departures take time).
     "no_contact_buffer_minutes": IntSetting(60, 0, 480, "Keep no-contact persons apart by minutes"),
+    # Closing the record backs it up if the newest backup is older than this (0: never).
+    "backup_interval_hours": IntSetting(24, 0, 24 * 90, "Back up on closing if none in hours (0: off)"),
+    # Pruned after each backup: all from these days, one a week for these weeks, one a month ever.
+    "backup_keep_days": IntSetting(14, 1, 3650, "Keep every backup for days"),
+    "backup_keep_weeks": IntSetting(13, 0, 520, "Keep one backup a week for weeks"),
+    # Each backup is also copied here (e.g. a drive kept elsewhere); "" for none.
+    "backup_second_folder": FolderSetting("Also copy each backup to this folder"),
 }
 
 
-def spec(name: str) -> IntSetting:
+def spec(name: str) -> IntSetting | FolderSetting:
     if name not in SETTINGS:
         raise ValidationError(name, "is not a setting.")
     return SETTINGS[name]
 
 
-def setting_in(conn, name: str) -> int:
+def setting_in(conn, name: str) -> int | str:
     """A setting's value inside the caller's transaction (its default if never set)."""
     from sqlalchemy import select
 

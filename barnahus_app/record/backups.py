@@ -6,8 +6,9 @@ format), all owner-only and written through the one safe-write helper."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
@@ -21,6 +22,7 @@ from barnahus_app.record.inspection import CheckReport, inspect_record
 from barnahus_app.record.keyslots import KeyFile
 
 MANIFEST_SUFFIX = ".sha256"
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"   # in a backup's name: <record stem>-<stamp>-<reason><suffix>
 
 
 class DamagedSource(RecordFileError):
@@ -112,7 +114,7 @@ def manifest_state(backup: Path) -> str:
     return "matches" if line and line[0] == sha256_of(backup) else "DIFFERS"
 
 
-def make_backup(path: Path, record_key: bytes, reason: str) -> Path:
+def make_backup(path: Path, record_key: bytes, reason: str, now: datetime | None = None) -> Path:
     """A verified copy of the record (and its key file) in `backups/` beside it; the caller holds
     the writer lock, so nothing changes the record while it is copied. Raises DamagedSource for a
     record that fails its check, DiskFull or RecordFileError if the copy cannot be written or does
@@ -124,7 +126,7 @@ def make_backup(path: Path, record_key: bytes, reason: str) -> Path:
     counts = row_counts(path, record_key)
     folder = backups_folder(path)
     folder.mkdir(mode=0o700, exist_ok=True)
-    target = _new_name(folder, path, reason)
+    target = _new_name(folder, path, reason, now or datetime.now(timezone.utc))
     digest = []
 
     def verify(copy: Path) -> None:
@@ -153,8 +155,8 @@ def make_backup(path: Path, record_key: bytes, reason: str) -> Path:
     return target
 
 
-def _new_name(folder: Path, path: Path, reason: str) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+def _new_name(folder: Path, path: Path, reason: str, now: datetime) -> Path:
+    stamp = now.astimezone(timezone.utc).strftime(STAMP_FORMAT)
     target = folder / f"{path.stem}-{stamp}-{reason}{path.suffix}"
     n = 1
     while target.exists() or KeyFile.path_for(target).exists():
@@ -171,3 +173,87 @@ def list_backups(record_path: Path) -> list[Path]:
     suffix = Path(record_path).suffix
     return sorted(p for p in folder.glob("*" + suffix) if p.is_file() and not p.name.startswith(".")
                   and not p.name.endswith((".keys", MANIFEST_SUFFIX)))
+
+
+def made_at(record_path: Path, backup: Path) -> datetime | None:
+    """When a backup of this record was made, from its name; None for a file whose name is not
+    that of a backup of this record."""
+    parts = _name_parts(record_path, backup)
+    return parts[0] if parts else None
+
+
+def _name_parts(record_path: Path, backup: Path) -> tuple[datetime, str] | None:
+    """(when made, reason) from a name <record stem>-<stamp>-<reason><suffix>."""
+    record_path = Path(record_path)
+    m = re.fullmatch(re.escape(record_path.stem) + r"-(\d{8}T\d{6}Z)-(.+)" + re.escape(record_path.suffix),
+                     Path(backup).name)
+    if not m:
+        return None
+    return datetime.strptime(m.group(1), STAMP_FORMAT).replace(tzinfo=timezone.utc), m.group(2)
+
+
+def last_backup_at(record_path: Path) -> datetime | None:
+    times = [t for t in (made_at(record_path, b) for b in list_backups(record_path)) if t]
+    return max(times, default=None)
+
+
+def backups_to_keep(made: dict[str, datetime], now: datetime, keep_days: int, keep_weeks: int) -> set[str]:
+    """The names to keep among backups made at these times: all from the last keep_days days, the
+    newest of each ISO week in the last keep_weeks weeks, and the newest of every month."""
+    keep = {name for name, at in made.items() if at >= now - timedelta(days=keep_days)}
+    newest: dict[tuple, tuple[datetime, str]] = {}
+    for name, at in made.items():
+        buckets = [("month", at.year, at.month)]
+        if at >= now - timedelta(weeks=keep_weeks):
+            buckets.append(("week",) + tuple(at.isocalendar()[:2]))
+        for bucket in buckets:
+            if bucket not in newest or newest[bucket] < (at, name):
+                newest[bucket] = (at, name)
+    return keep | {name for _, name in newest.values()}
+
+
+def prune(record_path: Path, just_made: Path, now: datetime, keep_days: int, keep_weeks: int) -> int:
+    """Delete the backups of this record that backups_to_keep does not keep, each with its key
+    file and manifest; never the one just made, a before-upgrade copy or any other file. Returns
+    how many backups were deleted."""
+    made = {}
+    for backup in list_backups(record_path):
+        parts = _name_parts(record_path, backup)
+        if parts is None or backup.name == Path(just_made).name or parts[1].startswith("before-upgrade-"):
+            continue
+        made[backup.name] = parts[0]
+    keep = backups_to_keep(made, now, keep_days, keep_weeks)
+    folder = backups_folder(record_path)
+    gone = sorted(set(made) - keep)
+    for name in gone:
+        for f in (folder / name, KeyFile.path_for(folder / name), manifest_path(folder / name)):
+            f.unlink(missing_ok=True)
+    return len(gone)
+
+
+def copy_to_second_folder(backup: Path, folder: Path) -> Path:
+    """The published backup with its key file and manifest, copied into folder (which must
+    exist: a missing one is a backup drive not plugged in), each verified by SHA-256 after
+    copying, the manifest last. Raises FileNotFoundError for a missing folder, DiskFull or
+    OSError/RecordFileError for a failed copy; then nothing of this backup is left there."""
+    backup, folder = Path(backup), Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(str(folder))
+    copied: list[Path] = []
+    try:
+        for src in (KeyFile.path_for(backup), backup, manifest_path(backup)):
+            if not src.exists():
+                continue
+            expected = sha256_of(src)
+
+            def verify(copy: Path, expected=expected) -> None:
+                if sha256_of(copy) != expected:
+                    raise RecordFileError(f"The copy in {folder} differs from the backup (the disk "
+                                          "may be failing).")
+            copy_file_safely(src, folder / src.name, "backup_second_folder", verify=verify)
+            copied.append(folder / src.name)
+    except BaseException:
+        for done in copied:
+            done.unlink(missing_ok=True)
+        raise
+    return folder / backup.name

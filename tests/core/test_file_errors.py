@@ -214,8 +214,8 @@ def test_folder_names_with_uri_characters(tmp_path):
     with open_record(path, "admin", recovery_key=recovery, read_only=True, kdf=FAST_KDF) as s:
         assert s.check().ok
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]  # no stray files
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "record.barnahus", "record.barnahus.keys", "record.barnahus.lock"]
+    assert sorted(p.name for p in folder.iterdir()) == [   # backups: the automatic one on closing
+        "backups", "record.barnahus", "record.barnahus.keys", "record.barnahus.lock"]
 
 
 # --- the key file ------------------------------------------------------------------------------

@@ -43,6 +43,9 @@ def build_record(folder: Path) -> tuple[Path, str]:
     with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
         for name, roles in ROLE_USERS.items():
             s.add_user(name, name.title(), roles, STAFF_PASSWORD)
+        # Tests about other things close records all the time: no automatic backup there
+        # (tests/core/test_automatic_backups.py turns it on).
+        s.set_setting("backup_interval_hours", 0)
     return path, recovery
 
 
