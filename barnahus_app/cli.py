@@ -96,6 +96,21 @@ def cmd_rotate_key(args) -> int:
     return EXIT_OK
 
 
+def cmd_settings(args) -> int:
+    from barnahus_app.settings import SETTINGS
+    with open_session(args) as s:
+        report_failures(s)
+        for assignment in args.set or []:
+            name, sep, value = assignment.partition("=")
+            if not sep:
+                raise UsageError("--set takes NAME=VALUE.")
+            s.set_setting(name.strip(), value)
+            print(f"Set {name.strip()}.")
+        for name, spec in SETTINGS.items():
+            print(f"{name:<26} {str(s.setting(name)) or '(none)':<12} {spec.label}")
+    return EXIT_OK
+
+
 def cmd_backup(args) -> int:
     from barnahus_app.lifecycle import backup_record
     from barnahus_app.record.backups import DamagedSource
@@ -202,6 +217,11 @@ def build_parser() -> argparse.ArgumentParser:
     documents_cli.add_export_bundle(sub)
     documents_cli.add_verify_document(sub)
     documents_cli.add_verify_bundle(sub)
+
+    sp = sub.add_parser("settings", help="the record's settings; --set NAME=VALUE changes one (administrator)")
+    opening(sp)
+    sp.add_argument("--set", action="append", metavar="NAME=VALUE", help="change a setting (may be repeated)")
+    sp.set_defaults(func=cmd_settings)
 
     sp = sub.add_parser("backup", help="write an encrypted copy into backups/ beside the record")
     opening(sp)

@@ -71,6 +71,31 @@ def test_users_add_set_roles_list_disable(cli_record, tmp_path):
     assert r.returncode == 2 and r.stderr.strip() == "barnahus: Wrong user name or password."
 
 
+def test_settings_are_listed_and_set_by_an_administrator_only(tmp_path):
+    record = tmp_path / "s.barnahus"
+    assert run("init", "--record", record, "--admin", "boss").returncode == 0
+    r = run("settings", "--record", record, "--user", "boss", "--set", "backup_keep_days=30",
+            "--set", "backup_second_folder=/media/backup-drive")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[:2] == ["Set backup_keep_days.", "Set backup_second_folder."]
+    assert "backup_keep_days           30           Keep every backup for days" in lines
+    assert "backup_second_folder       /media/backup-drive Also copy each backup to this folder" in lines
+    assert "backup_interval_hours      24           Back up on closing if none in hours (0: off)" in lines
+    # Closing made the day's automatic backup, whose copy to the (unplugged) second folder failed:
+    # the next administrator to log in is told once.
+    r = run("settings", "--record", record, "--user", "boss", "--set", "backup_keep_days=soon")
+    note, error = r.stderr.strip().splitlines()
+    assert note.startswith("Note: 1 backup(s) failed since an administrator last logged in, the last at ")
+    assert note.endswith(" (second_folder_missing); see the audit log.")
+    assert (r.returncode, error) == (2, "barnahus: backup_keep_days: must be a whole number.")
+    r = run("settings", "--record", record, "--user", "boss", "--set", "backup_second_folder=relative/path")
+    assert r.returncode == 2
+    assert r.stderr.strip() == "barnahus: backup_second_folder: must be a folder's full path, or empty for none."
+    r = run("settings", "--record", record, "--user", "boss", "--set", "no_such_setting=1")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
 def test_wrong_password_one_line_no_traceback(cli_record):
     record, _ = cli_record
     r = run("check", "--record", record, "--user", "boss", password="not-the-password")
