@@ -4084,7 +4084,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Leftovers of interrupted work beside the record (a backup or an export stopped part-way) were removed: {names}</source>
         <translation>Rester av avbrutet arbete bredvid registret (en säkerhetskopia eller en export som avbröts halvvägs) togs bort: {names}</translation>
     </message>
@@ -4115,12 +4115,47 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+37"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-26"/>
+        <source>the record failed its check</source>
+        <translation>registret klarade inte sin kontroll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk was full</source>
+        <translation>disken var full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the copy could not be written or did not read back</source>
+        <translation>kopian kunde inte skrivas eller läsas tillbaka</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the second backup folder was not there (a drive not plugged in?)</source>
+        <translation>den andra mappen för säkerhetskopior fanns inte (en enhet som inte är ansluten?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the second backup folder&apos;s disk was full</source>
+        <translation>disken med den andra mappen för säkerhetskopior var full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the copy to the second backup folder failed</source>
+        <translation>kopieringen till den andra mappen för säkerhetskopior misslyckades</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backups failed since an administrator last signed in: {n}; the most recent at {when}: {reason}. Check the backups under Administration.</source>
+        <translation>Säkerhetskopior som misslyckats sedan en administratör senast loggade in: {n}; den senaste {when}: {reason}. Kontrollera säkerhetskopiorna under Administration.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Since you last signed in, someone tried to unlock the record and gave a wrong password or user name. Attempts: {n}; the most recent at {when}. If this was not you, tell your administrator.</source>
         <translation>Sedan du senast loggade in har någon försökt låsa upp registret med fel lösenord eller användarnamn. Försök: {n}; det senaste {when}. Om det inte var du, säg till din administratör.</translation>
     </message>
@@ -4231,7 +4266,7 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
     <message>
-        <location line="-353"/>
+        <location line="-372"/>
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>

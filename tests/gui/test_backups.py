@@ -130,3 +130,17 @@ def test_restore_with_a_wrong_password_says_so_and_writes_nothing(qtbot, open_as
     qtbot.waitUntil(lambda: dlg.message.text() != "", timeout=20_000)
     assert dlg.message.text() == "Wrong user name or password."
     assert dlg.isVisible() and not to.exists() and not dlg.progress.isVisible()
+
+
+def test_an_administrator_is_told_at_unlock_that_an_automatic_backup_failed(qtbot, record_path, tmp_path):
+    from tests.support.gui_shell import make_window, unlock
+    with open_record(record_path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+        s.set_setting("backup_interval_hours", 24)
+        s.set_setting("backup_second_folder", str(tmp_path / "unplugged-drive"))
+    # closing made the day's backup; its copy to the missing second folder failed
+    window = make_window(qtbot, record_path)
+    unlock(qtbot, window, "admin", ADMIN_PASSWORD)
+    text = window.message_bar.text()
+    assert text.startswith("Backups failed since an administrator last signed in: 1; the most recent at ")
+    assert text.endswith(": the second backup folder was not there (a drive not plugged in?). "
+                         "Check the backups under Administration.")

@@ -202,6 +202,8 @@ class MainWindow(QMainWindow):
                 "unlocks with their own password. Lock the recovery key away again."))
         if session.failed_attempts:
             notes.append(self._failed_attempts_text(session.failed_attempts))
+        if session.backup_failures:
+            notes.append(self._backup_failures_text(session.backup_failures))
         removed = self.unlock_panel.removed_leftovers()
         if removed:
             notes.append(self.tr("Leftovers of interrupted work beside the record (a backup or an export "
@@ -238,6 +240,23 @@ class MainWindow(QMainWindow):
                 # From the event loop, after this handler has returned: a first read on a worker
                 # holds the record (BEGIN IMMEDIATE) and would make the core calls above wait.
                 QTimer.singleShot(0, page, lambda e=entry, p=page: e.after_unlock(p))
+
+    def _backup_failures_text(self, failures: list[dict]) -> str:
+        reasons = {
+            "damaged_source": self.tr("the record failed its check"),
+            "disk_full": self.tr("the disk was full"),
+            "copy_failed": self.tr("the copy could not be written or did not read back"),
+            "second_folder_missing": self.tr("the second backup folder was not there (a drive not plugged in?)"),
+            "second_folder_disk_full": self.tr("the second backup folder's disk was full"),
+            "second_folder_failed": self.tr("the copy to the second backup folder failed"),
+        }
+        last = failures[-1]
+        when = QDateTime.fromString(last["at"], Qt.DateFormat.ISODateWithMs)
+        when = (QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
+                if when.isValid() else last["at"])
+        return self.tr("Backups failed since an administrator last signed in: {n}; the most recent at "
+                       "{when}: {reason}. Check the backups under Administration.").format(
+            n=len(failures), when=when, reason=reasons.get(last["reason"], last["reason"]))
 
     def _failed_attempts_text(self, attempts: list[str]) -> str:
         last = QDateTime.fromString(max(attempts), Qt.DateFormat.ISODateWithMs)
