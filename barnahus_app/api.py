@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 
 from barnahus_app.errors import (  # noqa: F401
-    BarnahusError, DiskFull, NotFound, PermissionDenied, PossibleDuplicate, RecordFileError,
-    RecordLocked, RecordReadOnly, SchemaTooNew, ValidationError, WrongCredentials,
+    BarnahusError, DiskFull, NotFound, PermissionDenied, PossibleDuplicate, RecordDamaged,
+    RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew, ValidationError, WrongCredentials,
 )
 from barnahus_app.record.kdf import KdfParams  # noqa: F401
 
@@ -29,7 +29,7 @@ _LAZY = {
 
 __all__ = [
     "BarnahusError", "DiskFull", "NotFound", "PermissionDenied", "PossibleDuplicate",
-    "RecordFileError", "RecordLocked", "RecordReadOnly", "SchemaTooNew", "ValidationError",
+    "RecordDamaged", "RecordFileError", "RecordLocked", "RecordReadOnly", "SchemaTooNew", "ValidationError",
     "WrongCredentials", "KdfParams", *_LAZY,
 ]
 

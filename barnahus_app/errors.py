@@ -15,6 +15,11 @@ class RecordFileError(BarnahusError):
     """The record file cannot be used as it is. The file is never changed when this is raised."""
 
 
+class RecordDamaged(RecordFileError):
+    """The record key is right, but pages of the file fail their check: the front ends offer to
+    open it read-only, restore a backup or salvage what can be read."""
+
+
 class RecordLocked(BarnahusError):
     pass
 

@@ -15,7 +15,7 @@ from sqlalchemy import insert
 
 from barnahus_app import __version__, audit, policy
 from barnahus_app.errors import (
-    BarnahusError, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew, WrongCredentials,
+    BarnahusError, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew, WrongCredentials,
 )
 from barnahus_app.record import backups, inspection, salvage, schema, storage
 from barnahus_app.record.handle import Record
@@ -98,6 +98,9 @@ def open_record(path: Path, username: str, password: str | None = None,
         if key is None and read_only and storage.has_leftover_journal(path):
             raise _interrupted_change()
         if key is None:
+            damaged = _damaged_first_page(path, candidates)
+            if damaged:
+                raise damaged
             _no_key_opens(path, keyfile, username, password is None, read_only or keyfile_damaged, clock)
         if storage.application_id(path, key) != storage.APPLICATION_ID:
             raise RecordFileError(f"{path.name} is a SQLCipher database, but not a Barnahus record. "
@@ -316,6 +319,15 @@ def _no_key_opens(path: Path, keyfile: KeyFile, username: str, by_recovery_key: 
         "Your password is right, but the record file does not open with the key it "
         "unlocks: the file is damaged, or the key file belongs to another record. "
         "The file was left untouched." + BACKUP_HINT)
+
+
+def _damaged_first_page(path: Path, candidates: list[bytes]) -> RecordDamaged | None:
+    """A key that opens nothing yet verifies other pages: page 1 of the record is damaged."""
+    if any(inspection.verifies_some_page(path, k) for k in candidates):
+        return RecordDamaged(
+            "The record file is damaged at its start, so it cannot be opened, not even read-only. "
+            "The file was left untouched. Restore a backup, or salvage what can still be read.")
+    return None
 
 
 def _keyfile_or_new(path: Path) -> tuple[KeyFile, bool]:

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import SingletonThreadPool
 
-from barnahus_app.errors import DiskFull, RecordFileError, RecordLocked, RecordReadOnly
+from barnahus_app.errors import DiskFull, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly
 
 APPLICATION_ID = 0x42484331  # "BHC1" in the SQLite header's application_id field
 PAGE_SIZE = 4096  # SQLCipher 4 default
@@ -217,7 +217,7 @@ def friendly_db_error(exc: BaseException) -> Exception | None:
         return RecordFileError("The disk reported an error while writing. Nothing from this "
                                "change was saved; check the drive and run `barnahus check`.")
     if "file is not a database" in msg or "malformed" in msg:
-        return RecordFileError("The record file is damaged. Run `barnahus check` and restore "
+        return RecordDamaged("The record file is damaged. Run `barnahus check` and restore "
                                "from a backup.")
     return None
 

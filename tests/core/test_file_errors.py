@@ -21,6 +21,7 @@ from barnahus_app.api import (
     ValidationError, WrongCredentials, create_record, open_record,
 )
 from barnahus_app.record.keyslots import KeyFile
+from barnahus_app.errors import RecordDamaged
 
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, make_record
 
@@ -129,15 +130,21 @@ def test_file_cut_at_a_page_boundary(rec):
     assert_untouched(path, before, keys_before)
 
 
-@pytest.mark.parametrize("offset", [5, 100, 4000], ids=["salt", "page-1-body", "page-1-hmac"])
-def test_one_corrupted_byte_in_the_first_page(rec, capfd, offset):
+@pytest.mark.parametrize("offset, error, says", [
+    # The salt derives every page's HMAC key: no page verifies, so nothing tells damage from another record.
+    (5, RecordFileError, "password is right"),
+    # The key still verifies every other page: the record is named damaged, with what to do.
+    (100, RecordDamaged, "damaged at its start"),
+    (4000, RecordDamaged, "damaged at its start"),
+], ids=["salt", "page-1-body", "page-1-hmac"])
+def test_one_corrupted_byte_in_the_first_page(rec, capfd, offset, error, says):
     path, recovery = rec
     data = bytearray(path.read_bytes())
     data[offset] ^= 0x01
     before, keys_before = replace_content(path, bytes(data))
     loud_sqlcipher_log()
-    pw_msg, rk_msg = open_fails(path, RecordFileError, "damaged", "untouched", recovery=recovery)
-    assert "password is right" in pw_msg
+    pw_msg, rk_msg = open_fails(path, error, "damaged", "untouched", recovery=recovery)
+    assert says in pw_msg
     assert_untouched(path, before, keys_before)
     assert capfd.readouterr().err == ""
 
