@@ -122,7 +122,9 @@ def cmd_backup(args) -> int:
     except DamagedSource as e:
         print(f"barnahus: {e}", file=sys.stderr)
         return EXIT_CHECK_FAILED
-    print(f"Backup written to {target} and verified (SHA-256 in {Path(target).name}.sha256).")
+    name = Path(target).name
+    print(f"Backup written to {target} and verified (audit seal in {name}.seal, SHA-256 manifest "
+          f"in {name}.sha256).")
     return EXIT_OK
 
 
@@ -152,8 +154,9 @@ def cmd_backups(args) -> int:
         print(info.line())
     if not rows:
         print(f"No backups beside {args.record}.")
-    elif not creds:
-        print("(audit heads: give --user and a password, or --recovery-key-file, to read them)")
+    elif not creds and any(info.audit_head is None for info in rows):
+        print("(audit heads of backups without a seal: give --user and a password, or "
+              "--recovery-key-file, to read them)")
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ import os
 import secrets
 import time
 import uuid
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -151,7 +151,8 @@ def backup_record(path: Path, username: str, password: str | None = None,
     """`barnahus backup`: a record that fails its check is refused before anything is written
     to it (not even the login); a healthy one is opened and backed up (Session.backup)."""
     path = _record_file(path, password, recovery_key)
-    if not backups.sound(_inspect_before_opening(path, username, password, recovery_key, sleep, clock)):
+    key = _key_read_only(path, username, password, recovery_key, sleep, clock)
+    if backups.sound_state(path, key) is None:
         raise backups.refused(path)
     with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
         return s.backup()
@@ -219,9 +220,14 @@ def restore_backup(backup: Path, to: Path, username: str, password: str | None =
     to_keys = KeyFile.path_for(to)
     check_destination(to_keys, "--to")
     backup = _record_file(backup, password, recovery_key)
-    if backups.manifest_state(backup) == "DIFFERS":
+    digest = backups.sha256_of(backup)
+    manifest = backups.manifest_state(backup, digest)
+    if manifest == "DIFFERS":
         raise RecordFileError(f"{backup.name} differs from its SHA-256 manifest: it changed after it "
                               "was written. Choose another backup; nothing was restored.")
+    seal_state = backups.seal_state(backup, digest)
+    if seal_state == "mismatch":
+        raise RecordFileError(_SEAL_MISMATCH.format(name=backup.name))
     _, candidates, _ = _key_candidates(backup, username, password, recovery_key, True, sleep, clock)
     key = next((k for k in candidates if storage.probe_key(backup, k)), None)
     if key is None:
@@ -232,8 +238,13 @@ def restore_backup(backup: Path, to: Path, username: str, password: str | None =
         raise backups.DamagedSource(f"{backup.name} failed its check ({report.lines()[0]}); "
                                     "choose another backup. Nothing was restored.")
 
-    def same_bytes(copy: Path, expected: str) -> None:
-        if backups.sha256_of(copy) != expected:
+    seal = backups.read_seal(backup)
+    if seal and (seal["audit_head"]["id"], seal["audit_head"]["hash"], seal.get("audit_entries")) != (
+            report.chain.head_id, report.chain.head_hash, report.chain.entries):
+        raise RecordFileError(_SEAL_MISMATCH.format(name=backup.name))
+
+    def same_bytes(copy: Path, copied: str) -> None:
+        if not (copied == digest and backups.sha256_of(copy) == digest):
             raise RecordFileError(f"The copy at {to} did not read back as the backup (the disk may "
                                   "be failing); nothing was restored.")
 
@@ -245,7 +256,14 @@ def restore_backup(backup: Path, to: Path, username: str, password: str | None =
     except BaseException:
         to_keys.unlink(missing_ok=True)
         raise
-    return backups.describe(to, key)
+    made = datetime.fromtimestamp(backup.stat().st_mtime, timezone.utc).strftime("%Y-%m-%d %H:%M:%SZ")
+    return backups.BackupInfo(to, made, to.stat().st_size, manifest,
+                              (report.chain.head_id, report.chain.head_hash), seal_state)
+
+
+_SEAL_MISMATCH = ("{name} does not match its audit seal (the seal names other bytes, another "
+                  "manifest or another audit head): the backup or its seal changed after they were "
+                  "written. Choose another backup; nothing was restored.")
 
 
 def describe_backups(record: Path, username: str | None = None, password: str | None = None,

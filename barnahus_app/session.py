@@ -222,34 +222,41 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         return str(self._back_up("manual"))
 
     def _back_up(self, reason: str, progress=None, cancel=None) -> Path:
-        """A verified backup, then the old ones pruned by the record's retention settings."""
+        """A verified backup, then the old ones pruned by the record's retention settings, in the
+        backups folder and in the second folder."""
         now = self._clock()
         target = backups.make_backup(self.record.path, self.record.key, reason, now,
                                      progress=progress, cancel=cancel)
         with self.record.transaction() as conn:  # only once the verified copy is published
             self._audit(conn, "record.backup", "record", None, {"file": target.name, "reason": reason})
-        self._copy_to_second_folder(target)
-        pruned = backups.prune(self.record.path, target, now, self.setting("backup_keep_days"),
-                               self.setting("backup_keep_weeks"))
-        if pruned:
-            with self.record.transaction() as conn:
-                self._audit(conn, "record.backups_pruned", "record", None, {"count": pruned})
+        second = self._copy_to_second_folder(target)
+        for folder, detail in ((None, {}), (second, {"folder": "second"})):
+            if folder is None and detail:
+                continue
+            pruned = backups.prune(self.record.path, target, now, self.setting("backup_keep_days"),
+                                   self.setting("backup_keep_weeks"), folder)
+            if pruned:
+                with self.record.transaction() as conn:
+                    self._audit(conn, "record.backups_pruned", "record", None, {"count": pruned, **detail})
         return target
 
-    def _copy_to_second_folder(self, target: Path) -> None:
-        """The backup also in backup_second_folder, if one is set; a failure there does not fail
-        the backup already published: it is audited and reported to administrators."""
+    def _copy_to_second_folder(self, target: Path) -> Path | None:
+        """The backup also in backup_second_folder, if one is set; returns that folder if the copy
+        was made there. A failure there does not fail the backup already published: it is audited
+        and reported to administrators."""
         folder = self.setting("backup_second_folder")
         if not folder:
-            return
+            return None
         try:
             backups.copy_to_second_folder(target, Path(folder))
+            return Path(folder)
         except FileNotFoundError:
             self._note_backup_failure("second_folder_missing")
         except DiskFull:
             self._note_backup_failure("second_folder_disk_full")
         except Exception:  # noqa: BLE001 - unwritable, or the copy did not verify
             self._note_backup_failure("second_folder_failed")
+        return None
 
     def automatic_backup_due(self) -> bool:
         """Whether closing now would make an automatic backup: the newest backup is older than

@@ -1,28 +1,41 @@
 """Verified backups: a damaged record is never backed up, and a copy is published under its final
-name only after it was read back and found to be the same record (cipher integrity of every
-page, the audit chain, the schema, and the same number of rows in every table as the source).
-Beside it: its key file (`<name>.keys`) and a SHA-256 manifest (`<name>.sha256`, in sha256sum's
-format), all owner-only and written through the one safe-write helper."""
+name only after it was read back and found to be the same record. Beside it: its key file
+(`<name>.keys`), its audit seal (`<name>.seal`: the audit head, entry count and schema the copy
+was verified to hold, and its SHA-256) and a SHA-256 manifest of all three (`<name>.sha256`, in
+sha256sum's format, so `sha256sum -c` checks them), all owner-only and written through the one
+safe-write helper.
+
+The checks, each file inspected once: the source's cipher integrity (the HMAC of every page),
+audit chain, schema and row counts; the copy, streamed and hashed in one pass, fsynced and dropped
+from the page cache (so it is read back from the disk), gets the same checks and must equal the
+source in each, and its bytes are hashed again and must equal what was read from the source.
+SQLite's structural integrity_check is left to `barnahus check`: it costs ten times the rest."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from barnahus_app import audit
 
 from barnahus_app.errors import Cancelled, RecordFileError
 from barnahus_app.files import copy_file_safely, write_file_safely
-from barnahus_app.record import storage
-from barnahus_app.record.inspection import CheckReport, inspect_record
+from barnahus_app.record import schema, storage
+from barnahus_app.record.inspection import CheckReport
 from barnahus_app.record.keyslots import KeyFile
+from barnahus_app.tables import RecordMeta
+from barnahus_app.timeutil import to_utc_iso
 
 MANIFEST_SUFFIX = ".sha256"
+SEAL_SUFFIX = ".seal"
+SEAL_FORMAT = "barnahus-audit-seal/1"
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"   # in a backup's name: <record stem>-<stamp>-<reason><suffix>
 
 
@@ -35,21 +48,29 @@ class BackupInfo:
     path: Path
     made_at: str                        # when the file was written, UTC
     size: int                           # bytes
-    manifest: str                       # see manifest_state
-    audit_head: tuple | None = None     # (entry id, hash); None: no key to read it with
+    manifest: str                       # see manifest_state: matches, DIFFERS, no manifest
+    audit_head: tuple | None = None     # (entry id, hash) from its seal; None: no seal to read
+    seal: str = "missing"               # see seal_state: present, missing, mismatch
 
     def line(self) -> str:
         head = f"audit head {self.audit_head[0]} {self.audit_head[1][:16]}" if self.audit_head else "audit head —"
         return (f"{self.path.name}  {self.made_at}  {self.size // 1024} KiB  {head}  "
-                f"SHA-256 {self.manifest}")
+                f"SHA-256 {self.manifest}  seal {self.seal}")
 
 
-def describe(backup: Path, record_key: bytes | None) -> BackupInfo:
-    """What a backup is, read-only; its audit head only with a key that opens it."""
-    st = Path(backup).stat()
+def describe(backup: Path, record_key: bytes | None = None) -> BackupInfo:
+    """What a backup is, read-only and without a key: its audit head from its seal, and whether
+    its manifest and seal agree with its bytes. A backup made before seals existed shows its
+    audit head only with a key that opens it."""
+    backup = Path(backup)
+    st = backup.stat()
     made = datetime.fromtimestamp(st.st_mtime, timezone.utc).strftime("%Y-%m-%d %H:%M:%SZ")
-    head = audit_head(backup, record_key) if record_key else None
-    return BackupInfo(Path(backup), made, st.st_size, manifest_state(backup), head)
+    digest = sha256_of(backup)
+    seal = read_seal(backup)
+    head = (seal["audit_head"]["id"], seal["audit_head"]["hash"]) if seal else (
+        audit_head(backup, record_key) if record_key else None)
+    return BackupInfo(backup, made, st.st_size, manifest_state(backup, digest), head,
+                      seal_state(backup, digest))
 
 
 def audit_head(path: Path, record_key: bytes) -> tuple | None:
@@ -80,6 +101,10 @@ def manifest_path(backup: Path) -> Path:
     return Path(backup).with_name(Path(backup).name + MANIFEST_SUFFIX)
 
 
+def seal_path(backup: Path) -> Path:
+    return Path(backup).with_name(Path(backup).name + SEAL_SUFFIX)
+
+
 def sound(report: CheckReport) -> bool:
     """Every page verifies and the audit chain holds. Unlike report.ok, an older schema is sound:
     the copy made before an upgrade is of an older schema by design."""
@@ -87,73 +112,173 @@ def sound(report: CheckReport) -> bool:
             and report.chain.ok and report.schema_revision is not None)
 
 
-def row_counts(path: Path, record_key: bytes) -> dict[str, int]:
-    conn = storage.key_connection(Path(path), record_key)
+@dataclass(frozen=True)
+class SoundState:
+    """What a sound record file holds, as the backup compares it between source and copy."""
+    record_id: str | None
+    schema_revision: str
+    audit_entries: int
+    audit_head: tuple               # (entry id or None, hash)
+    counts: dict                    # table name -> rows
+
+
+def sound_state(path: Path, record_key: bytes) -> SoundState | None:
+    """The file's SoundState, on one read-only connection: every page's HMAC (cipher_integrity_
+    check), the audit chain, the schema revision and the rows of every table; None if any of
+    them fails (a damaged file)."""
+    engine = storage.make_engine(Path(path), record_key, read_only=True)
     try:
-        names = [n for (n,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {n: conn.execute('SELECT count(*) FROM "' + n.replace('"', '""') + '"').fetchone()[0]
-                for n in names}
+        with engine.connect() as conn:
+            if conn.exec_driver_sql("PRAGMA cipher_integrity_check").first() is not None:
+                return None
+            chain = audit.verify_chain(conn)
+            revision = schema.current_revision(conn)
+            if not chain.ok or revision is None:
+                return None
+            record_id = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar()
+            return SoundState(record_id, revision, chain.entries, (chain.head_id, chain.head_hash),
+                              row_counts(conn))
+    except DBAPIError:
+        return None
     finally:
-        conn.close()
+        engine.dispose()
+
+
+def row_counts(conn) -> dict[str, int]:
+    """Rows in every table (virtual tables' rows are counted in their shadow tables)."""
+    names = [n for (n,) in conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+        "ORDER BY name")]
+    return {n: conn.exec_driver_sql('SELECT count(*) FROM "' + n.replace('"', '""') + '"').scalar()
+            for n in names}
 
 
 def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
+        for block in iter(lambda: f.read(1 << 22), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
-def manifest_state(backup: Path) -> str:
-    """'matches', 'DIFFERS' or 'no manifest': the published file against its SHA-256 manifest."""
+def read_manifest(backup: Path) -> dict[str, str] | None:
+    """The manifest's lines as {file name: SHA-256}; None without a readable manifest."""
     try:
-        line = manifest_path(backup).read_text(encoding="ascii").split()
+        text = manifest_path(backup).read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError):
+        return None
+    entries = {}
+    for line in text.splitlines():
+        digest, sep, name = line.partition("  ")
+        if sep:
+            entries[name.lstrip("*")] = digest
+    return entries
+
+
+def manifest_state(backup: Path, digest: str | None = None) -> str:
+    """'matches', 'DIFFERS' or 'no manifest': every file the manifest lists (the backup among
+    them) against its SHA-256, as `sha256sum -c` would. digest: the backup's, if known."""
+    backup = Path(backup)
+    entries = read_manifest(backup)
+    if entries is None:
         return "no manifest"
-    return "matches" if line and line[0] == sha256_of(backup) else "DIFFERS"
+    if backup.name not in entries:
+        return "DIFFERS"
+    for name, expected in entries.items():
+        f = backup.with_name(name)
+        try:
+            actual = digest if f == backup and digest else sha256_of(f)
+        except OSError:
+            return "DIFFERS"
+        if actual != expected:
+            return "DIFFERS"
+    return "matches"
+
+
+def read_seal(backup: Path) -> dict | None:
+    """The backup's seal, if it has one that is a seal (of the format this version writes)."""
+    try:
+        seal = json.loads(seal_path(backup).read_text(encoding="utf-8"))
+        ok = (seal.get("format") == SEAL_FORMAT and isinstance(seal.get("audit_head"), dict)
+              and isinstance(seal["audit_head"].get("hash"), str))
+    except (OSError, ValueError, AttributeError):
+        return None
+    return seal if ok else None
+
+
+def seal_state(backup: Path, digest: str | None = None) -> str:
+    """'present' (it names this backup and its SHA-256, and the manifest, if any, lists the
+    same), 'missing' or 'mismatch'. digest: the backup's, if known."""
+    backup = Path(backup)
+    if not seal_path(backup).exists():
+        return "missing"
+    seal = read_seal(backup)
+    digest = digest or sha256_of(backup)
+    if seal is None or seal.get("backup_file") != backup.name or seal.get("backup_sha256") != digest:
+        return "mismatch"
+    entries = read_manifest(backup)
+    if entries is not None and (entries.get(backup.name) != digest
+                                or entries.get(seal_path(backup).name) != sha256_of(seal_path(backup))):
+        return "mismatch"
+    return "present"
+
+
+def seal_text(state: SoundState, backup_name: str, backup_sha256: str, now: datetime) -> str:
+    """The audit seal of a verified backup. Not signed yet (issue 11): signature is null."""
+    return json.dumps({
+        "format": SEAL_FORMAT, "record_id": state.record_id,
+        "audit_head": {"id": state.audit_head[0], "hash": state.audit_head[1]},
+        "audit_entries": state.audit_entries, "schema": state.schema_revision,
+        "sealed_at": to_utc_iso(now), "backup_file": backup_name, "backup_sha256": backup_sha256,
+        "signature": None}, indent=2) + "\n"
 
 
 def make_backup(path: Path, record_key: bytes, reason: str, now: datetime | None = None, *,
                 progress: Callable[[int, int], None] | None = None,
                 cancel: Callable[[], bool] | None = None) -> Path:
-    """A verified copy of the record (and its key file) in `backups/` beside it; the caller holds
-    the writer lock, so nothing changes the record while it is copied. progress(done_bytes,
-    total_bytes) follows the copy; cancel() is asked while copying and before publishing, and
-    True stops with Cancelled. Raises DamagedSource for a record that fails its check, DiskFull
-    or RecordFileError if the copy cannot be written or does not verify, Cancelled; then nothing
-    new is in the backups folder."""
+    """A verified copy of the record (and its key file) in `backups/` beside it, with its seal
+    and manifest; the caller holds the writer lock, so nothing changes the record while it is
+    copied. progress(done_bytes, total_bytes) follows the copy; cancel() is asked while copying
+    and before publishing, and True stops with Cancelled. Raises DamagedSource for a record that
+    fails its check, DiskFull or RecordFileError if the copy cannot be written or does not
+    verify, Cancelled; then nothing new is in the backups folder."""
     path = Path(path)
-    source = inspect_record(path, record_key)
-    if not sound(source):
+    now = now or datetime.now(timezone.utc)
+    source = sound_state(path, record_key)
+    if source is None:
         raise refused(path)
-    counts = row_counts(path, record_key)
     folder = backups_folder(path)
     folder.mkdir(mode=0o700, exist_ok=True)
-    target = _new_name(folder, path, reason, now or datetime.now(timezone.utc))
+    target = _new_name(folder, path, reason, now)
+    keys = KeyFile.path_for(path)
+    keys_target = KeyFile.path_for(target)
+    written: list[Path] = []
 
     def verify(copy: Path, digest: str) -> None:
-        report = inspect_record(copy, record_key)
-        if not (sound(report) and report.schema_revision == source.schema_revision
-                and report.chain.head_hash == source.chain.head_hash
-                and row_counts(copy, record_key) == counts and sha256_of(copy) == digest):
+        """The copy, read back from the disk, is the source; then its seal, before it is published."""
+        if cancel is not None and cancel():
+            raise Cancelled()
+        if sound_state(copy, record_key) != source or sha256_of(copy) != digest:
             raise RecordFileError(f"The copy in {folder} did not read back as the record (the "
                                   "disk may be failing); no backup was made.")
         if cancel is not None and cancel():
             raise Cancelled()
+        write_file_safely(seal_path(target), seal_text(source, target.name, digest, now), "backup")
+        written.append(seal_path(target))
 
-    keys = KeyFile.path_for(path)
-    keys_target = KeyFile.path_for(target)
-    written: list[Path] = []
     try:
+        listed = []
         if keys.exists():
-            write_file_safely(keys_target, keys.read_bytes(), "backup")
+            key_bytes = keys.read_bytes()
+            write_file_safely(keys_target, key_bytes, "backup")
             written.append(keys_target)
+            listed.append((hashlib.sha256(key_bytes).hexdigest(), keys_target.name))
         digest = copy_file_safely(path, target, "backup", verify=verify, progress=progress,
                                   cancel=cancel)
         written.append(target)
-        write_file_safely(manifest_path(target), f"{digest}  {target.name}\n", "backup")
+        listed.insert(0, (digest, target.name))
+        listed.append((sha256_of(seal_path(target)), seal_path(target).name))
+        write_file_safely(manifest_path(target), "".join(f"{d}  {n}\n" for d, n in listed), "backup")
     except BaseException:
         for done in written:
             done.unlink(missing_ok=True)
@@ -165,20 +290,21 @@ def _new_name(folder: Path, path: Path, reason: str, now: datetime) -> Path:
     stamp = now.astimezone(timezone.utc).strftime(STAMP_FORMAT)
     target = folder / f"{path.stem}-{stamp}-{reason}{path.suffix}"
     n = 1
-    while target.exists() or KeyFile.path_for(target).exists():
+    while any(f.exists() for f in (target, KeyFile.path_for(target), seal_path(target))):
         target = folder / f"{path.stem}-{stamp}-{reason}-{n}{path.suffix}"
         n += 1
     return target
 
 
-def list_backups(record_path: Path) -> list[Path]:
-    """The backups beside a record, oldest first (their names start with the time, in UTC)."""
-    folder = backups_folder(record_path)
+def list_backups(record_path: Path, folder: Path | None = None) -> list[Path]:
+    """The backups beside a record (or in folder, e.g. the second one), oldest first (their
+    names start with the time, in UTC)."""
+    folder = backups_folder(record_path) if folder is None else Path(folder)
     if not folder.is_dir():
         return []
     suffix = Path(record_path).suffix
     return sorted(p for p in folder.glob("*" + suffix) if p.is_file() and not p.name.startswith(".")
-                  and not p.name.endswith((".keys", MANIFEST_SUFFIX)))
+                  and not p.name.endswith((".keys", MANIFEST_SUFFIX, SEAL_SUFFIX)))
 
 
 def made_at(record_path: Path, backup: Path) -> datetime | None:
@@ -218,38 +344,50 @@ def backups_to_keep(made: dict[str, datetime], now: datetime, keep_days: int, ke
     return keep | {name for _, name in newest.values()}
 
 
-def prune(record_path: Path, just_made: Path, now: datetime, keep_days: int, keep_weeks: int) -> int:
+def backup_files(backup: Path) -> tuple[Path, ...]:
+    """A backup and the files that go with it, in the order they are written."""
+    return (KeyFile.path_for(backup), Path(backup), seal_path(backup), manifest_path(backup))
+
+
+def prune(record_path: Path, just_made: Path, now: datetime, keep_days: int, keep_weeks: int,
+          folder: Path | None = None) -> int:
     """Delete the backups of this record that backups_to_keep does not keep, each with its key
-    file and manifest; never the one just made, a before-upgrade copy or any other file. Returns
-    how many backups were deleted."""
+    file, seal and manifest; never the one just made, a before-upgrade copy or any other file.
+    folder: where (default the backups folder beside the record; the second folder is pruned by
+    the same rule). Returns how many backups were deleted."""
     made = {}
-    for backup in list_backups(record_path):
+    for backup in list_backups(record_path, folder):
         parts = _name_parts(record_path, backup)
         if parts is None or backup.name == Path(just_made).name or parts[1].startswith("before-upgrade-"):
             continue
         made[backup.name] = parts[0]
     keep = backups_to_keep(made, now, keep_days, keep_weeks)
-    folder = backups_folder(record_path)
+    folder = backups_folder(record_path) if folder is None else Path(folder)
     gone = sorted(set(made) - keep)
     for name in gone:
-        for f in (folder / name, KeyFile.path_for(folder / name), manifest_path(folder / name)):
+        # the manifest first, the backup before its seal: an interrupted prune leaves files that
+        # leftovers.py knows, never a backup whose seal is gone
+        for f in (manifest_path(folder / name), folder / name, seal_path(folder / name),
+                  KeyFile.path_for(folder / name)):
             f.unlink(missing_ok=True)
     return len(gone)
 
 
 def copy_to_second_folder(backup: Path, folder: Path) -> Path:
-    """The published backup with its key file and manifest, copied into folder (which must
-    exist: a missing one is a backup drive not plugged in), each verified by SHA-256 after
-    copying, the manifest last. Raises FileNotFoundError for a missing folder, DiskFull or
-    OSError/RecordFileError for a failed copy; then nothing of this backup is left there."""
+    """The published backup with its key file, seal and manifest, copied into folder (which
+    must exist: a missing one is a backup drive not plugged in), each verified by SHA-256 after
+    copying (read back from the disk), the manifest last. Raises FileNotFoundError for a missing
+    folder, DiskFull or OSError/RecordFileError for a failed copy; then nothing of this backup is
+    left there."""
     backup, folder = Path(backup), Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(str(folder))
     copied: list[Path] = []
     try:
-        for src in (KeyFile.path_for(backup), backup, manifest_path(backup)):
+        for src in backup_files(backup):
             if not src.exists():
                 continue
+
             def verify(copy: Path, expected: str) -> None:
                 if sha256_of(copy) != expected:
                     raise RecordFileError(f"The copy in {folder} differs from the backup (the disk "

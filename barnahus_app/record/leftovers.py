@@ -9,6 +9,9 @@ being created or salvaged. Each is recognised by its name alone (never by its co
   .<name>.salvaging          record/salvage.py: the record being salvaged
   backups/<backup>.keys      a backup's key file without the backup (written first, so a backup
                              interrupted while copying leaves it)
+  backups/<backup>.seal      a backup's seal without the backup (written before the copy is
+                             published: a backup interrupted there leaves it)
+  backups/<backup>.sha256    a backup's manifest without the backup (a prune interrupted)
 
 Not recognised: the new recovery key written by an interrupted key rotation. It is written
 under a name the user chose, anywhere, through the same safe write, so once published it is a
@@ -61,8 +64,8 @@ def find_leftovers(record_path: Path, min_age_seconds: float = MIN_AGE_SECONDS) 
             continue
         for p in entries:
             kind, dest = _kind(p.name, record_path.name)
-            if kind is None and ours and p.name.endswith(".keys") and not p.with_name(p.name[:-5]).exists():
-                kind = "backup key file without its backup"  # a backup interrupted after its key file
+            if kind is None and ours:
+                kind = _orphan_kind(p)
             if kind is None:
                 continue
             try:
@@ -99,6 +102,18 @@ def remove_leftovers(record_path: Path, min_age_seconds: float = MIN_AGE_SECONDS
     finally:
         lock.release()
     return removed
+
+
+_ORPHANS = ((".keys", "backup key file without its backup"),   # a backup interrupted after its key file
+            (".seal", "backup seal without its backup"),         # ... after its seal
+            (".sha256", "backup manifest without its backup"))   # a prune interrupted
+
+
+def _orphan_kind(p: Path) -> str | None:
+    for suffix, kind in _ORPHANS:
+        if p.name.endswith(suffix) and not p.with_name(p.name[:-len(suffix)]).exists():
+            return kind
+    return None
 
 
 def _kind(name: str, record_name: str) -> tuple[str | None, str | None]:

@@ -49,10 +49,11 @@ def test_closing_backs_up_when_the_newest_backup_is_older_than_the_interval(rec)
     # The fixture's session closed at T0 with none there: the first automatic backup.
     assert names(rec["backups"]) == ["record-20260302T100000Z-auto.barnahus",
                                      "record-20260302T100000Z-auto.barnahus.keys",
+                                     "record-20260302T100000Z-auto.barnahus.seal",
                                      "record-20260302T100000Z-auto.barnahus.sha256"]
     with at(datetime(2026, 3, 3, 9, 0, tzinfo=timezone.utc), rec["record"], "coordinator"):
         pass                                  # 23 hours later: none
-    assert len(names(rec["backups"])) == 3
+    assert len(names(rec["backups"])) == 4
     with at(datetime(2026, 3, 3, 11, 0, tzinfo=timezone.utc), rec["record"], "coordinator"):
         pass                                  # 25 hours later: a second one
     assert [n for n in names(rec["backups"]) if n.endswith(".barnahus")] == [
@@ -136,6 +137,7 @@ def test_pruning_deletes_only_old_backups_of_this_record_with_their_key_files(tm
     for name in files:
         (folder / name).write_bytes(b"x")
         (folder / (name + ".keys")).write_bytes(b"k")
+        (folder / (name + ".seal")).write_bytes(b"{}")
         (folder / (name + ".sha256")).write_bytes(b"s")
     just_made = folder / "record-20250106T100000Z-auto.barnahus"   # kept although old
     assert backups.prune(record, just_made, d("2026-03-03 10:00"), 14, 13) == 1
@@ -145,6 +147,8 @@ def test_pruning_deletes_only_old_backups_of_this_record_with_their_key_files(tm
         "record-20250120T100000Z-auto.barnahus", "record-old.barnahus"]
     assert not (folder / "record-20250113T100000Z-manual.barnahus.keys").exists()
     assert not (folder / "record-20250113T100000Z-manual.barnahus.sha256").exists()
+    assert not (folder / "record-20250113T100000Z-manual.barnahus.seal").exists()
+    assert (folder / "record-20250120T100000Z-auto.barnahus.seal").exists()
     assert (folder / "notes.txt").exists()
 
 
@@ -168,7 +172,7 @@ def test_each_backup_is_also_copied_to_the_second_folder(rec, tmp_path):
         assert s.setting("backup_second_folder") == str(offsite)
         s.backup()
     name = "record-20260302T100000Z-manual.barnahus"
-    assert names(offsite) == [name, name + ".keys", name + ".sha256"]
+    assert names(offsite) == [name, name + ".keys", name + ".seal", name + ".sha256"]
     for f in names(offsite):
         assert (offsite / f).read_bytes() == (rec["backups"] / f).read_bytes()
     assert backups.manifest_state(offsite / name) == "matches"
@@ -240,7 +244,7 @@ def test_the_command_line_tells_the_administrator_once(rec, tmp_path):
 
 def test_a_damaged_record_is_not_backed_up_on_closing_and_the_close_completes(rec, monkeypatch):
     s = at(datetime(2026, 3, 5, 8, 30, tzinfo=timezone.utc), rec["record"], "coordinator")
-    monkeypatch.setattr(backups, "sound", lambda report: False)   # as if its check had failed
+    monkeypatch.setattr(backups, "sound_state", lambda path, key: None)   # as if its check had failed
     s.close()
     monkeypatch.undo()
     assert s.closed
@@ -310,3 +314,23 @@ def test_a_failed_automatic_backup_is_raised_to_the_caller_and_audited(rec, monk
     s.close(automatic_backup=False)
     assert [a for a in audit(rec)][-2:] == [("record.backup_failed", {"reason": "disk_full"}),
                                             ("logout", None)]
+
+
+def test_the_second_folder_is_pruned_by_the_same_retention(rec, tmp_path):
+    offsite = tmp_path / "offsite"
+    offsite.mkdir()
+    old = "record-20250113T100000Z-auto.barnahus"        # not the newest of its month: pruned
+    for name in (old, "record-20250120T100000Z-auto.barnahus"):
+        for suffix in ("", ".keys", ".seal", ".sha256"):
+            (offsite / (name + suffix)).write_bytes(b"x")
+    (offsite / "holiday-photos.jpg").write_bytes(b"not a backup")
+    with at(datetime(2026, 3, 4, 10, 0, tzinfo=timezone.utc), rec["record"]) as s:
+        s.set_setting("backup_second_folder", str(offsite))
+        s.backup()
+    new = "record-20260304T100000Z-manual.barnahus"
+    assert names(offsite) == [
+        "holiday-photos.jpg",
+        "record-20250120T100000Z-auto.barnahus", "record-20250120T100000Z-auto.barnahus.keys",
+        "record-20250120T100000Z-auto.barnahus.seal", "record-20250120T100000Z-auto.barnahus.sha256",
+        new, new + ".keys", new + ".seal", new + ".sha256"]
+    assert [d for a, d in audit(rec) if a == "record.backups_pruned"] == [{"count": 1, "folder": "second"}]

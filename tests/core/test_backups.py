@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
+import re
+import shutil
 import stat
+import subprocess
 
 import pytest
 
@@ -65,22 +69,52 @@ def test_a_backup_passes_an_independent_check(rec):
     code, out, err = backup_cli(rec)
     assert code == 0, err
     published = sorted(p.name for p in rec["backups"].iterdir())
-    assert len(published) == 3, published        # the copy, its key file, its manifest; no temporary
+    assert len(published) == 4, published  # the copy, its key file, seal, manifest; no temporary
     copy = next(rec["backups"].glob("record-*-manual.barnahus"))
     keys = copy.with_name(copy.name + ".keys")
+    seal = copy.with_name(copy.name + ".seal")
     manifest = copy.with_name(copy.name + ".sha256")
-    assert sorted(published) == sorted([copy.name, keys.name, manifest.name])
-    assert out.strip() == f"Backup written to {copy} and verified (SHA-256 in {copy.name}.sha256)."
+    assert sorted(published) == sorted([copy.name, keys.name, seal.name, manifest.name])
+    assert out.strip() == (f"Backup written to {copy} and verified (audit seal in {copy.name}.seal, "
+                           f"SHA-256 manifest in {copy.name}.sha256).")
     # sha256sum's format, computed here with hashlib, not with the code under test
-    assert manifest.read_text() == f"{hashlib.sha256(copy.read_bytes()).hexdigest()}  {copy.name}\n"
+    sha = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (copy, keys, seal)}
+    assert manifest.read_text() == (f"{sha[copy]}  {copy.name}\n{sha[keys]}  {keys.name}\n"
+                                    f"{sha[seal]}  {seal.name}\n")
     assert keys.read_bytes() == rec["record"].with_name("record.barnahus.keys").read_bytes()
-    assert {mode(p) for p in (copy, keys, manifest)} == {0o600}
+    assert {mode(p) for p in (copy, keys, seal, manifest)} == {0o600}
     assert mode(rec["backups"]) == 0o700
     assert inspect_record(copy, parse_recovery_key(rec["recovery"])).ok
     # the audit entry comes after the copy: the backup holds everything up to the login before it
     assert actions(rec)[-3:] == ["login", "record.backup", "logout"]
     with raw_closed(copy, rec["recovery"]) as conn:
         assert conn.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone() == ("login",)
+        head_id, head_hash = conn.execute(
+            "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        (entries,) = conn.execute("SELECT count(*) FROM audit_log").fetchone()
+        (record_id,) = conn.execute("SELECT value FROM record_meta WHERE key = 'record_id'").fetchone()
+        (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    sealed = json.loads(seal.read_text())
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", sealed.pop("sealed_at"))
+    assert sealed == {"format": "barnahus-audit-seal/1", "record_id": record_id,
+                      "audit_head": {"id": head_id, "hash": head_hash}, "audit_entries": entries,
+                      "schema": revision, "backup_file": copy.name, "backup_sha256": sha[copy],
+                      "signature": None}
+
+
+@pytest.mark.skipif(shutil.which("sha256sum") is None, reason="no sha256sum on this system")
+def test_sha256sum_checks_a_backup_its_key_file_and_its_seal(rec):
+    assert backup_cli(rec)[0] == 0
+    manifest = next(rec["backups"].glob("record-*-manual.barnahus.sha256"))
+    copy = manifest.with_name(manifest.name[:-len(".sha256")])
+    done = subprocess.run(["sha256sum", "-c", manifest.name], cwd=rec["backups"],
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, f"{copy.name}: OK\n{copy.name}.keys: OK\n"
+                                                 f"{copy.name}.seal: OK\n")
+    flip_byte(copy.with_name(copy.name + ".seal"), 1)
+    done = subprocess.run(["sha256sum", "-c", manifest.name], cwd=rec["backups"],
+                          capture_output=True, text=True)
+    assert done.returncode == 1 and f"{copy.name}.seal: FAILED" in done.stdout
 
 
 def test_a_damaged_record_is_refused_and_nothing_is_written(rec):
@@ -121,8 +155,8 @@ def disk_full_at_the_nth_fsync(monkeypatch, folder, n: int):
     monkeypatch.setattr(os, "fsync", fsync)
 
 
-# The backup writes three files in this order: its key file, the copy, the manifest.
-@pytest.mark.parametrize("n", [1, 2, 3], ids=["key-file", "copy", "manifest"])
+# The backup writes four files in this order: its key file, the copy, its seal, the manifest.
+@pytest.mark.parametrize("n", [1, 2, 3, 4], ids=["key-file", "copy", "seal", "manifest"])
 def test_a_full_disk_during_the_backup_leaves_nothing_and_no_audit_entry(rec, monkeypatch, n):
     rec["backups"].mkdir(mode=0o700)
     entries = audit_length(rec["record"], rec["recovery"])
@@ -143,9 +177,9 @@ def test_a_copy_that_does_not_read_back_is_not_published(rec, monkeypatch):
     real = backups.row_counts
     calls = []
 
-    def one_row_lost_on_the_way(path, key):
-        counts = real(path, key)
-        calls.append(path)
+    def one_row_lost_on_the_way(conn):
+        counts = real(conn)
+        calls.append(conn)
         if len(calls) == 2:          # the copy's
             counts["cases"] -= 1
         return counts
@@ -213,10 +247,11 @@ def test_restore_refuses_a_backup_that_differs_from_its_manifest(rec, tmp_path):
     assert not to.exists() and not to.with_name("restored.barnahus.keys").exists()
 
 
-def test_restore_refuses_a_damaged_backup_without_a_manifest(rec, tmp_path):
+def test_restore_refuses_a_damaged_backup_without_a_manifest_or_seal(rec, tmp_path):
     assert backup_cli(rec)[0] == 0
     copy = next(rec["backups"].glob("record-*-manual.barnahus"))
     copy.with_name(copy.name + ".sha256").unlink()
+    copy.with_name(copy.name + ".seal").unlink()
     flip_byte(copy, root_page(rec, "cases"))
     to = tmp_path / "restored.barnahus"
     code, out, err = restore_cli(rec, copy, to)
@@ -225,21 +260,68 @@ def test_restore_refuses_a_damaged_backup_without_a_manifest(rec, tmp_path):
     assert sorted(os.listdir(tmp_path)) == sorted(["admin.pw", "recovery.txt", "centre"])
 
 
-def test_backups_lists_date_size_audit_head_and_manifest(rec):
+SEAL_MISMATCH = ("barnahus: {name} does not match its audit seal (the seal names other bytes, another "
+                 "manifest or another audit head): the backup or its seal changed after they were "
+                 "written. Choose another backup; nothing was restored.")
+
+
+def test_restore_refuses_a_backup_whose_seal_names_other_bytes(rec, tmp_path):
+    """Both the backup and its manifest changed (so the manifest matches): the seal still holds."""
     assert backup_cli(rec)[0] == 0
     copy = next(rec["backups"].glob("record-*-manual.barnahus"))
-    code, out, err = run_cli("backups", "--record", rec["record"])
-    assert code == 0, err
-    line, note = out.splitlines()
-    assert line.startswith(copy.name + "  ")
-    assert line.endswith("audit head —  SHA-256 matches")
-    assert note == "(audit heads: give --user and a password, or --recovery-key-file, to read them)"
+    flip_byte(copy, 3)
+    manifest = copy.with_name(copy.name + ".sha256")
+    lines = manifest.read_text().splitlines()
+    lines[0] = f"{hashlib.sha256(copy.read_bytes()).hexdigest()}  {copy.name}"
+    manifest.write_text("\n".join(lines) + "\n")
+    to = tmp_path / "restored.barnahus"
+    code, out, err = restore_cli(rec, copy, to)
+    assert (code, one_line(err)) == (2, SEAL_MISMATCH.format(name=copy.name))
+    assert sorted(os.listdir(tmp_path)) == sorted(["admin.pw", "recovery.txt", "centre"])
+
+
+def test_restore_refuses_a_backup_whose_seal_disagrees_with_its_manifest(rec, tmp_path):
+    """The seal was rewritten (another audit head) after the manifest listed it."""
+    assert backup_cli(rec)[0] == 0
+    copy = next(rec["backups"].glob("record-*-manual.barnahus"))
+    seal = copy.with_name(copy.name + ".seal")
+    sealed = json.loads(seal.read_text())
+    sealed["audit_head"]["id"] += 1
+    seal.write_text(json.dumps(sealed))
+    manifest = copy.with_name(copy.name + ".sha256")
+    manifest.write_text("".join(line + "\n" for line in manifest.read_text().splitlines()
+                                if not line.endswith(".seal")))   # so the manifest alone matches
+    to = tmp_path / "restored.barnahus"
+    code, out, err = restore_cli(rec, copy, to)
+    assert (code, one_line(err)) == (2, SEAL_MISMATCH.format(name=copy.name))
+    assert not to.exists() and not to.with_name("restored.barnahus.keys").exists()
+
+
+def test_backups_lists_date_size_audit_head_manifest_and_seal_without_credentials(rec):
+    assert backup_cli(rec)[0] == 0
+    copy = next(rec["backups"].glob("record-*-manual.barnahus"))
     with raw_closed(copy, rec["recovery"]) as conn:
         head_id, head_hash = conn.execute(
             "SELECT id, entry_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    code, out, err = run_cli("backups", "--record", rec["record"], "--recovery-key-file", rec["rk"])
+    code, out, err = run_cli("backups", "--record", rec["record"])
     assert code == 0, err
-    assert out.splitlines() == [line.replace("audit head —", f"audit head {head_id} {head_hash[:16]}")]
+    (line,) = out.splitlines()
+    assert line.startswith(copy.name + "  ")
+    assert line.endswith(f"audit head {head_id} {head_hash[:16]}  SHA-256 matches  seal present")
+    seal = copy.with_name(copy.name + ".seal")
+    seal.write_text(seal.read_text().replace('"signature": null', '"signature": "forged"'))
+    code, out, err = run_cli("backups", "--record", rec["record"])
+    assert out.splitlines() == [line.replace("SHA-256 matches  seal present", "SHA-256 DIFFERS  seal mismatch")]
+    seal.unlink()
+    copy.with_name(copy.name + ".sha256").unlink()
+    code, out, err = run_cli("backups", "--record", rec["record"])
+    assert out.splitlines() == [
+        line.replace(f"audit head {head_id} {head_hash[:16]}  SHA-256 matches  seal present",
+                     "audit head —  SHA-256 no manifest  seal missing"),
+        "(audit heads of backups without a seal: give --user and a password, or "
+        "--recovery-key-file, to read them)"]
+    code, out, err = run_cli("backups", "--record", rec["record"], "--recovery-key-file", rec["rk"])
+    assert out.splitlines() == [line.replace("SHA-256 matches  seal present", "SHA-256 no manifest  seal missing")]
 
 
 def test_restore_with_a_wrong_password_writes_nothing_and_leaves_the_backup_as_it_was(rec, tmp_path):

@@ -59,6 +59,11 @@ def test_each_kind_is_found_by_its_name_and_removed(rec):
     (folder / f".{rec['record'].name}.salvaging").write_bytes(b"z" * 3)
     (folder / "backups" / ".r-20261204T180000Z-manual.db.partial-00000000abcd").write_bytes(b"w" * 5)
     (folder / "backups" / "r-20261204T180000Z-manual.db.keys").write_bytes(b"k" * 4)
+    (folder / "backups" / "r-20261204T180000Z-manual.db.seal").write_bytes(b"s" * 6)
+    (folder / "backups" / "r-20261203T180000Z-manual.db.sha256").write_bytes(b"m" * 2)
+    for name in ("r-20261202T180000Z-auto.db", "r-20261202T180000Z-auto.db.keys",   # a whole backup
+                 "r-20261202T180000Z-auto.db.seal", "r-20261202T180000Z-auto.db.sha256"):
+        (folder / "backups" / name).write_bytes(b"b")
     (folder / "notes.partial-x").write_bytes(b"not ours")          # not the safe-write pattern
     (folder / ".other.partial-0123456789ab").write_bytes(b"new")   # young, not named after the record
     old = time.time() - 7200
@@ -68,7 +73,9 @@ def test_each_kind_is_found_by_its_name_and_removed(rec):
         (".record.barnahus.building-abc_123", "demo build", 0),
         (".record.barnahus.salvaging", "salvage", 3),
         ("backups/.r-20261204T180000Z-manual.db.partial-00000000abcd", "safe-write temporary", 5),
+        ("backups/r-20261203T180000Z-manual.db.sha256", "backup manifest without its backup", 2),
         ("backups/r-20261204T180000Z-manual.db.keys", "backup key file without its backup", 4),
+        ("backups/r-20261204T180000Z-manual.db.seal", "backup seal without its backup", 6),
         ("record.barnahus.creating", "record being created", 7),
     ]
     assert rec["record"].name == "record.barnahus"  # the names above are built from it
@@ -78,6 +85,9 @@ def test_each_kind_is_found_by_its_name_and_removed(rec):
     assert sorted(p.name for p in folder.iterdir()) == [
         ".other.partial-0123456789ab", "backups", "notes.partial-x", "record.barnahus",
         "record.barnahus.keys", "record.barnahus.lock"]
+    assert sorted(p.name for p in (folder / "backups").iterdir()) == [
+        "r-20261202T180000Z-auto.db", "r-20261202T180000Z-auto.db.keys",
+        "r-20261202T180000Z-auto.db.seal", "r-20261202T180000Z-auto.db.sha256"]
 
 
 def test_nothing_is_removed_while_another_program_has_the_record_open(rec):
