@@ -81,11 +81,14 @@ def create_record(path: Path, admin_username: str, admin_password: str,
 def open_record(path: Path, username: str, password: str | None = None,
                 recovery_key: str | None = None, *, read_only: bool = False,
                 kdf: KdfParams = KdfParams(), sleep: Callable[[float], None] = time.sleep,
-                clock: Callable[[], datetime] = utc_now):
+                clock: Callable[[], datetime] = utc_now,
+                before_writing: Callable[[Path, bytes], None] | None = None):
     """Unlock a record as `username`, with their password or with the recovery key.
 
     The file is never changed by a failed open. A schema from an older version is backed up,
     then migrated. An interrupted key rotation is finished or rolled back, whichever key opens.
+    before_writing(path, record_key) runs once the key is found, under the writer lock, before
+    anything is written (key file, migration, login): what it raises fails the open.
     """
     path = _record_file(path, password, recovery_key)
     lock = None if read_only else storage.WriterLock(path)
@@ -105,6 +108,8 @@ def open_record(path: Path, username: str, password: str | None = None,
         if storage.application_id(path, key) != storage.APPLICATION_ID:
             raise RecordFileError(f"{path.name} is a SQLCipher database, but not a Barnahus record. "
                                   "It was left untouched.")
+        if before_writing:
+            before_writing(path, key)
         if keyfile_damaged and not read_only:
             _set_aside_damaged_keyfile(path)
         if keyfile.rotation_pending() and not read_only:
@@ -148,14 +153,18 @@ def backup_record(path: Path, username: str, password: str | None = None,
                   recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                   sleep: Callable[[float], None] = time.sleep,
                   clock: Callable[[], datetime] = utc_now) -> str:
-    """`barnahus backup`: a record that fails its check is refused before anything is written
-    to it (not even the login); a healthy one is opened and backed up (Session.backup)."""
-    path = _record_file(path, password, recovery_key)
-    key = _key_read_only(path, username, password, recovery_key, sleep, clock)
-    if backups.sound_state(path, key) is None:
-        raise backups.refused(path)
-    with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
-        return s.backup()
+    """`barnahus backup`: a record that fails its check (every page's HMAC, the audit chain, the
+    schema) is refused once unlocked, before anything is written to it (not even the login); a
+    healthy one is then backed up (Session.backup), whose copy is checked in turn."""
+    def refuse_unsound(path: Path, key: bytes) -> None:
+        if backups.sound_state(path, key, rows=False) is None:
+            raise backups.refused(path)
+    try:
+        with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock,
+                         before_writing=refuse_unsound) as s:
+            return s.backup()
+    except RecordDamaged:      # page 1 fails: no key opens it, yet the record's key verifies the rest
+        raise backups.refused(Path(path)) from None
 
 
 def _inspect_before_opening(path: Path, username: str, password: str | None,
