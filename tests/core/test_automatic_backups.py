@@ -334,3 +334,18 @@ def test_the_second_folder_is_pruned_by_the_same_retention(rec, tmp_path):
         "record-20250120T100000Z-auto.barnahus.seal", "record-20250120T100000Z-auto.barnahus.sha256",
         new, new + ".keys", new + ".seal", new + ".sha256"]
     assert [d for a, d in audit(rec) if a == "record.backups_pruned"] == [{"count": 1, "folder": "second"}]
+
+
+def test_cancelling_once_the_copy_is_written_still_leaves_nothing(rec):
+    from barnahus_app.errors import Cancelled
+    before = names(rec["backups"])
+    progress = []
+    s = at(datetime(2026, 3, 3, 11, 0, tzinfo=timezone.utc), rec["record"])
+    size = rec["record"].stat().st_size
+    with pytest.raises(Cancelled):     # asked again after the copy, before its check and publishing
+        s.automatic_backup(progress=lambda d, t: progress.append(d),
+                           cancel=lambda: bool(progress) and progress[-1] == size)
+    s.close(automatic_backup=False)
+    assert progress[-1] == size
+    assert names(rec["backups"]) == before
+    assert "record.backup_failed" not in [a for a, _ in audit(rec)]

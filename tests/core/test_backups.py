@@ -337,3 +337,15 @@ def test_restore_with_a_wrong_password_writes_nothing_and_leaves_the_backup_as_i
     assert one_line(err) == "barnahus: Wrong user name or password."
     assert not to.exists() and not to.with_name("restored.barnahus.keys").exists()
     assert {p.name: p.read_bytes() for p in rec["backups"].iterdir()} == before
+
+
+def test_the_command_line_refuses_a_record_whose_first_page_is_damaged_and_writes_nothing(rec):
+    flip_byte(rec["record"], 1)
+    before = rec["record"].read_bytes()
+    code, out, err = backup_cli(rec)
+    assert code == 1
+    assert one_line(err) == (
+        "barnahus: record.barnahus failed its check, so it was not backed up (the backups already "
+        "made were left as they are). Run `barnahus check` and restore from a backup.")
+    assert not rec["backups"].exists()
+    assert rec["record"].read_bytes() == before
