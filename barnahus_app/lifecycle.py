@@ -153,11 +153,11 @@ def backup_record(path: Path, username: str, password: str | None = None,
                   recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                   sleep: Callable[[float], None] = time.sleep,
                   clock: Callable[[], datetime] = utc_now) -> str:
-    """`barnahus backup`: a record that fails its check (every page's HMAC, the audit chain, the
-    schema) is refused once unlocked, before anything is written to it (not even the login); a
-    healthy one is then backed up (Session.backup), whose copy is checked in turn."""
+    """`barnahus backup`: a record with a page that fails its HMAC is refused once unlocked,
+    before anything is written to it (not even the login); any other is then backed up
+    (Session.backup), whose copy is checked in full."""
     def refuse_unsound(path: Path, key: bytes) -> None:
-        if backups.sound_state(path, key, rows=False) is None:
+        if not backups.pages_sound(path, key):
             raise backups.refused(path)
     try:
         with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock,

@@ -5,11 +5,11 @@ was verified to hold, and its SHA-256) and a SHA-256 manifest of all three (`<na
 sha256sum's format, so `sha256sum -c` checks them), all owner-only and written through the one
 safe-write helper.
 
-The checks, each file inspected once: the source's audit chain, schema and row counts; the copy,
-streamed and hashed in one pass, fsynced and dropped from the page cache (so it is read back
-from the disk), must have the same, and every one of its pages must pass its HMAC, and its bytes,
-hashed again, must be those read from the source (so a page that fails there failed in the
-record: DamagedSource). `barnahus backup` also checks the record's pages before it logs in, so
+The checks, each file inspected once: the source's audit head and length, schema and row counts
+as stored; the copy, streamed and hashed in one pass, fsynced and dropped from the page cache (so
+it is read back from the disk), must have the same, every one of its pages must pass its HMAC,
+its audit chain must hold entry by entry, and its bytes, hashed again, must be those read from
+the source (so a page or an entry that fails there failed in the record: DamagedSource). `barnahus backup` also checks the record's pages before it logs in, so
 nothing is written to a damaged record. SQLite's structural integrity_check is left to `barnahus
 check`: it costs ten times the rest."""
 from __future__ import annotations
@@ -24,14 +24,13 @@ from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
 
 from barnahus_app import audit
 
 from barnahus_app.errors import Cancelled, RecordFileError
 from barnahus_app.files import copy_file_safely, write_file_safely
 from barnahus_app.record import schema, storage
-from barnahus_app.record.inspection import CheckReport
+from barnahus_app.record.inspection import CheckReport, ask
 from barnahus_app.record.keyslots import KeyFile
 from barnahus_app.tables import RecordMeta
 from barnahus_app.timeutil import to_utc_iso
@@ -80,14 +79,7 @@ def audit_head(path: Path, record_key: bytes) -> tuple | None:
     """The last audit entry's (id, hash), read-only; None if the key does not open the file."""
     if not storage.probe_key(Path(path), record_key):
         return None
-    engine = storage.make_engine(Path(path), record_key, read_only=True)
-    try:
-        with engine.connect() as conn:
-            return audit.head(conn)
-    except DBAPIError:
-        return None
-    finally:
-        engine.dispose()
+    return ask(Path(path), record_key, audit.head)
 
 
 def refused(path: Path) -> DamagedSource:
@@ -125,26 +117,38 @@ class SoundState:
     counts: dict                    # table name -> rows
 
 
-def sound_state(path: Path, record_key: bytes, pages: bool = True, rows: bool = True) -> SoundState | None:
-    """The file's SoundState, on one read-only connection: every page's HMAC (cipher_integrity_
-    check; not with pages=False), the audit chain, the schema revision and the rows of every
-    table (counts {} with rows=False); None if any of them fails (a damaged file)."""
-    engine = storage.make_engine(Path(path), record_key, read_only=True)
-    try:
-        with engine.connect() as conn:
-            if pages and conn.exec_driver_sql("PRAGMA cipher_integrity_check").first() is not None:
+def sound_state(path: Path, record_key: bytes, verify: bool = True) -> SoundState | None:
+    """The file's SoundState, on one read-only connection: its audit head and length, schema
+    revision and the rows of every table; with verify (a copy), also every page's HMAC and the
+    whole audit chain recomputed. None if any of it fails (a damaged file). Without verify (the
+    source, whose bytes are verified through its copy) the head and length are read as stored."""
+    def state(conn) -> SoundState | None:
+        if verify:
+            if not _pages_sound(conn):
                 return None
             chain = audit.verify_chain(conn)
-            revision = schema.current_revision(conn)
-            if not chain.ok or revision is None:
+            if not chain.ok:
                 return None
-            record_id = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar()
-            return SoundState(record_id, revision, chain.entries, (chain.head_id, chain.head_hash),
-                              row_counts(conn) if rows else {})
-    except DBAPIError:
-        return None
-    finally:
-        engine.dispose()
+            entries, head = chain.entries, (chain.head_id, chain.head_hash)
+        else:
+            entries, head = None, audit.head(conn)
+        revision = schema.current_revision(conn)
+        if revision is None:
+            return None
+        record_id = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar()
+        counts = row_counts(conn)
+        return SoundState(record_id, revision, counts["audit_log"] if entries is None else entries,
+                          head, counts)
+    return ask(Path(path), record_key, state)
+
+
+def pages_sound(path: Path, record_key: bytes) -> bool:
+    """Every page of the file passes its HMAC (and page 1 opens), read-only."""
+    return ask(Path(path), record_key, _pages_sound) is True
+
+
+def _pages_sound(conn) -> bool:
+    return conn.exec_driver_sql("PRAGMA cipher_integrity_check").first() is None
 
 
 def row_counts(conn) -> dict[str, int]:
@@ -247,8 +251,8 @@ def make_backup(path: Path, record_key: bytes, reason: str, now: datetime | None
     verify, Cancelled; then nothing new is in the backups folder."""
     path = Path(path)
     now = now or datetime.now(timezone.utc)
-    # The source's pages are checked through the copy: the same bytes (by SHA-256), read once more.
-    source = sound_state(path, record_key, pages=False)
+    # The source's pages and chain are checked through the copy: the same bytes (by SHA-256).
+    source = sound_state(path, record_key, verify=False)
     if source is None:
         raise refused(path)
     folder = backups_folder(path)

@@ -92,8 +92,8 @@ def inspect_record(path: Path, record_key: bytes) -> CheckReport:
         return CheckReport(None, head, problems, None, pages, tuple(damaged), None,
                            "no page of the file verifies with the record key: the file is damaged "
                            "from its first bytes, or the key file belongs to another record.")
-    chain = _read(path, record_key, audit.verify_chain)
-    revision = _read(path, record_key, schema.current_revision)
+    chain = ask(path, record_key, audit.verify_chain)
+    revision = ask(path, record_key, schema.current_revision)
     tables = _damaged_tables(path, record_key) if problems else ()
     return CheckReport(revision, head, problems, chain, pages, tuple(damaged), tables)
 
@@ -102,7 +102,7 @@ def _damaged_pages(problems: list[str]) -> list[int]:
     return sorted({int(m.group(1)) for p in problems if "HMAC" in p for m in [_PAGE.search(p)] if m})
 
 
-def _read(path: Path, record_key: bytes, question):
+def ask(path: Path, record_key: bytes, question):
     """question(connection) on a read-only connection of its own; None if the file fails it."""
     engine = storage.make_engine(path, record_key, read_only=True)
     try:

@@ -349,3 +349,17 @@ def test_the_command_line_refuses_a_record_whose_first_page_is_damaged_and_write
         "made were left as they are). Run `barnahus check` and restore from a backup.")
     assert not rec["backups"].exists()
     assert rec["record"].read_bytes() == before
+
+
+def test_a_record_whose_audit_chain_was_altered_is_refused_through_its_copy(rec):
+    """The record's pages all verify (SQLCipher wrote them), but an entry was changed: the copy's
+    chain, recomputed entry by entry, fails with the record's own bytes, so the record is refused."""
+    with raw_closed(rec["record"], rec["recovery"]) as conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET action = 'tampered' WHERE id = 2")
+        conn.commit()
+    with login(rec["record"], "admin") as s:
+        with pytest.raises(DamagedSource, match="failed its check, so it was not backed up"):
+            s.backup()
+    assert list(rec["backups"].iterdir()) == []
+    assert "record.backup" not in actions(rec)
