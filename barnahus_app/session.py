@@ -116,13 +116,19 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
             return record_settings.setting_in(conn, name)
 
     def set_setting(self, name: str, value) -> None:
+        self.set_settings({name: value})
+
+    def set_settings(self, values: dict[str, object]) -> None:
+        """Several settings at once (a settings dialog's OK): all are checked first, then all are
+        written in one transaction, each with its audit entry; one invalid value changes none."""
         self._authorize("record", "settings")
-        parsed = record_settings.spec(name).parse(name, value)
+        parsed = {name: record_settings.spec(name).parse(name, value) for name, value in values.items()}
         t = RecordMeta.__table__
         with self.record.transaction() as conn:
-            conn.execute(delete(t).where(t.c.key == "setting." + name))
-            conn.execute(insert(t).values(key="setting." + name, value=str(parsed)))
-            self._audit(conn, "record.setting_changed", "record", None, {"setting": name})
+            for name, value in parsed.items():
+                conn.execute(delete(t).where(t.c.key == "setting." + name))
+                conn.execute(insert(t).values(key="setting." + name, value=str(value)))
+                self._audit(conn, "record.setting_changed", "record", None, {"setting": name})
 
     def save_draft(self, kind: str, subject_id: int | None, payload: dict) -> None:
         """Keep unsaved edits (e.g. when the app locks) inside the encrypted record. Only a user

@@ -122,6 +122,11 @@ class BackupsBox(QGroupBox):
             b.setAutoDefault(False)
             row.addWidget(b)
         row.addStretch(1)
+        self.settings_button = QPushButton(self.tr("Backup se&ttings…"), self)
+        self.settings_button.setObjectName("backupSettingsButton")
+        self.settings_button.setAutoDefault(False)
+        self.settings_button.setVisible(session.can("record", "settings"))
+        row.addWidget(self.settings_button)
         bl.addLayout(row)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)   # busy: the core reports no steps
@@ -139,6 +144,7 @@ class BackupsBox(QGroupBox):
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.restore)
         self.check_button.clicked.connect(self.check)
+        self.settings_button.clicked.connect(self.open_settings)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -238,6 +244,12 @@ class BackupsBox(QGroupBox):
 
         run_operation(self, self.session.check, shown, errors=self.message, hold=self.buttons,
                       on_finished=self._idle)
+
+    def open_settings(self) -> None:
+        from ui.admin.backup_settings import BackupSettingsDialog
+        dlg = BackupSettingsDialog(self.session, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.message.show_info(self.tr("The backup settings were saved."))
 
     def restore(self) -> None:
         backup = self.selected_backup()
