@@ -12,7 +12,8 @@ import shutil
 from pathlib import Path
 from typing import Callable
 
-from barnahus_app.errors import DiskFull, RecordFileError, ValidationError
+from barnahus_app.errors import Cancelled, DiskFull, RecordFileError, ValidationError
+from barnahus_app.recordings.hashing import sha256_file
 
 
 def write_file_safely(dest, data: bytes | str, field: str = "out", *, replace: bool = False) -> None:
@@ -25,15 +26,23 @@ def write_file_safely(dest, data: bytes | str, field: str = "out", *, replace: b
 
 
 def copy_file_safely(src, dest, field: str = "out", *,
-                     verify: Callable[[Path], None] | None = None) -> None:
-    """A copy of the file src at the new name dest, streamed (a record may be gigabytes), the
-    same way. verify(temporary) runs on the finished copy before it is published: whatever it
-    raises leaves nothing at dest."""
+                     verify: Callable[[Path, str], None] | None = None,
+                     progress: Callable[[int, int], None] | None = None,
+                     cancel: Callable[[], bool] | None = None) -> str:
+    """A copy of the file src at the new name dest, streamed (a record may be gigabytes) and
+    hashed in the same pass, the same way; returns the SHA-256 (hex) of the bytes copied.
+    progress(done_bytes, total_bytes) follows the copy; cancel() is asked before each block and
+    True stops it with Cancelled. verify(temporary, sha256_hex) runs on the finished copy (its
+    pages dropped from the cache, so reading it reads the disk) before it is published: whatever
+    it raises leaves nothing at dest."""
+    digest = []
+
     def write(partial: Path) -> None:
-        copy_new_file(Path(src), partial)
+        digest.append(copy_new_file(Path(src), partial, progress, cancel))
         if verify:
-            verify(partial)
+            verify(partial, digest[0])
     _write_safely(Path(dest), write, field, False)
+    return digest[0]
 
 
 def _write_safely(dest: Path, write: Callable[[Path], None], field: str, replace: bool) -> None:
@@ -48,6 +57,9 @@ def _write_safely(dest: Path, write: Callable[[Path], None], field: str, replace
             fsync_folder(dest.parent)
         else:
             publish_new(partial, dest, field)
+    except DiskFull:
+        remove_partial(partial)
+        raise DiskFull(f"The disk holding {dest.parent} is full; nothing was written.") from None
     except OSError as e:
         remove_partial(partial)
         if e.errno == errno.ENOSPC:
@@ -82,13 +94,28 @@ def write_new_file(path: Path, data: bytes) -> None:
         os.fsync(out.fileno())
 
 
-def copy_new_file(src: Path, path: Path) -> None:
-    """A new owner-only copy of src, on the disk when this returns."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    with os.fdopen(fd, "wb") as out, open(src, "rb") as source:
-        shutil.copyfileobj(source, out, 1 << 20)
-        out.flush()
-        os.fsync(out.fileno())
+def copy_new_file(src: Path, path: Path, progress: Callable[[int, int], None] | None = None,
+                  cancel: Callable[[], bool] | None = None) -> str:
+    """A new owner-only copy of src, on the disk when this returns, and no longer in the page
+    cache (so whoever reads it next reads the disk); returns the SHA-256 of the bytes copied."""
+    try:
+        digest, _ = sha256_file(src, progress, cancel, copy_to=path)
+    except Cancelled:
+        raise Cancelled() from None
+    drop_from_cache(path)
+    return digest
+
+
+def drop_from_cache(path: Path) -> None:
+    """Ask the kernel to forget the file's cached pages (written and fsynced ones), so the next
+    read comes from the disk; a no-op where posix_fadvise does not exist."""
+    if not hasattr(os, "posix_fadvise"):
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
 
 
 def publish_new(partial: Path, dest: Path, field: str = "dest") -> None:

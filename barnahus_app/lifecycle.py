@@ -231,9 +231,8 @@ def restore_backup(backup: Path, to: Path, username: str, password: str | None =
     if not backups.sound(report):
         raise backups.DamagedSource(f"{backup.name} failed its check ({report.lines()[0]}); "
                                     "choose another backup. Nothing was restored.")
-    expected = backups.sha256_of(backup)
 
-    def same_bytes(copy: Path) -> None:
+    def same_bytes(copy: Path, expected: str) -> None:
         if backups.sha256_of(copy) != expected:
             raise RecordFileError(f"The copy at {to} did not read back as the backup (the disk may "
                                   "be failing); nothing was restored.")

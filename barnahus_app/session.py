@@ -15,7 +15,7 @@ from barnahus_app.record import backups, schema
 from barnahus_app import settings as record_settings
 from barnahus_app.persons.agencies import AgencyActions
 from barnahus_app.cases.actions import CaseActions
-from barnahus_app.errors import DiskFull, RecordFileError, WrongCredentials
+from barnahus_app.errors import Cancelled, DiskFull, RecordFileError, WrongCredentials
 from barnahus_app.fields import check_count
 from barnahus_app.followup.actions import FollowUpActions
 from barnahus_app.interviews.actions import InterviewActions
@@ -92,14 +92,18 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
                    backup_failures, clock)
 
     # --- session -------------------------------------------------------------------------------
-    def close(self) -> None:
+    def close(self, automatic_backup: bool = True) -> None:
+        """Log out and close the record, then (unless automatic_backup is False: a front end that
+        already ran automatic_backup() on a worker, with progress and cancel) make the automatic
+        backup if one is due."""
         if self.closed:
             return
         try:
             if not self.record.read_only:
                 with self.record.transaction() as conn:
                     self._audit(conn, "logout", "user", self.user_id)
-                self._automatic_backup()
+                if automatic_backup:
+                    self._automatic_backup()
         finally:
             self.closed = True
             self.record.close()
@@ -223,10 +227,11 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         self._authorize("record", "backup")
         return str(self._back_up("manual"))
 
-    def _back_up(self, reason: str) -> Path:
+    def _back_up(self, reason: str, progress=None, cancel=None) -> Path:
         """A verified backup, then the old ones pruned by the record's retention settings."""
         now = self._clock()
-        target = backups.make_backup(self.record.path, self.record.key, reason, now)
+        target = backups.make_backup(self.record.path, self.record.key, reason, now,
+                                     progress=progress, cancel=cancel)
         with self.record.transaction() as conn:  # only once the verified copy is published
             self._audit(conn, "record.backup", "record", None, {"file": target.name, "reason": reason})
         self._copy_to_second_folder(target)
@@ -252,22 +257,48 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         except Exception:  # noqa: BLE001 - unwritable, or the copy did not verify
             self._note_backup_failure("second_folder_failed")
 
-    def _automatic_backup(self) -> None:
-        """On closing: a backup if the newest is older than backup_interval_hours. Never fails the
-        close: a failure is audited and kept for the next administrator's login."""
+    def automatic_backup_due(self) -> bool:
+        """Whether closing now would make an automatic backup: the newest backup is older than
+        backup_interval_hours (or there is none). Never for 0 (off) or a read-only session."""
+        if self.closed or self.record.read_only:
+            return False
+        hours = self.setting("backup_interval_hours")
+        if hours == 0:
+            return False
+        last = backups.last_backup_at(self.record.path)
+        return last is None or self._clock() - last >= timedelta(hours=hours)
+
+    def automatic_backup(self, progress: Callable[[int, int], None] | None = None,
+                         cancel: Callable[[], bool] | None = None) -> str | None:
+        """The automatic backup, if one is due (automatic_backup_due), made by whoever closes
+        the record (no grant needed): the desktop app calls it on a worker before
+        close(automatic_backup=False). progress(done_bytes, total_bytes) follows the copy;
+        cancel() -> True stops it with Cancelled, leaving nothing in the backups folder and no
+        failure in the audit trail. Returns the backup's path, or None when none was due. Any
+        other failure is audited as record.backup_failed and kept for the next administrator's
+        login, then raised for the caller to show."""
         try:
-            hours = self.setting("backup_interval_hours")
-            last = backups.last_backup_at(self.record.path)
-            if hours == 0 or (last is not None and self._clock() - last < timedelta(hours=hours)):
-                return
-            self._back_up("auto")
-        except Exception as e:  # noqa: BLE001 - closing must complete whatever the backup met
+            if not self.automatic_backup_due():
+                return None
+            return str(self._back_up("auto", progress, cancel))
+        except Cancelled:
+            raise
+        except Exception as e:
             reason = ("damaged_source" if isinstance(e, backups.DamagedSource)
                       else "disk_full" if isinstance(e, DiskFull) else "copy_failed")
             try:
                 self._note_backup_failure(reason)
             except Exception:  # noqa: BLE001 - a record that cannot take the entry still closes
                 pass
+            raise
+
+    def _automatic_backup(self) -> None:
+        """On closing: automatic_backup(), which never fails the close (its failures are
+        already audited and kept for the next administrator)."""
+        try:
+            self.automatic_backup()
+        except Exception:  # noqa: BLE001 - closing must complete whatever the backup met
+            pass
 
     def _note_backup_failure(self, reason: str) -> None:
         t = RecordMeta.__table__

@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy.exc import DBAPIError
 
 from barnahus_app import audit
 
-from barnahus_app.errors import RecordFileError
+from barnahus_app.errors import Cancelled, RecordFileError
 from barnahus_app.files import copy_file_safely, write_file_safely
 from barnahus_app.record import storage
 from barnahus_app.record.inspection import CheckReport, inspect_record
@@ -115,11 +116,15 @@ def manifest_state(backup: Path) -> str:
     return "matches" if line and line[0] == sha256_of(backup) else "DIFFERS"
 
 
-def make_backup(path: Path, record_key: bytes, reason: str, now: datetime | None = None) -> Path:
+def make_backup(path: Path, record_key: bytes, reason: str, now: datetime | None = None, *,
+                progress: Callable[[int, int], None] | None = None,
+                cancel: Callable[[], bool] | None = None) -> Path:
     """A verified copy of the record (and its key file) in `backups/` beside it; the caller holds
-    the writer lock, so nothing changes the record while it is copied. Raises DamagedSource for a
-    record that fails its check, DiskFull or RecordFileError if the copy cannot be written or does
-    not verify; then nothing new is in the backups folder."""
+    the writer lock, so nothing changes the record while it is copied. progress(done_bytes,
+    total_bytes) follows the copy; cancel() is asked while copying and before publishing, and
+    True stops with Cancelled. Raises DamagedSource for a record that fails its check, DiskFull
+    or RecordFileError if the copy cannot be written or does not verify, Cancelled; then nothing
+    new is in the backups folder."""
     path = Path(path)
     source = inspect_record(path, record_key)
     if not sound(source):
@@ -128,16 +133,16 @@ def make_backup(path: Path, record_key: bytes, reason: str, now: datetime | None
     folder = backups_folder(path)
     folder.mkdir(mode=0o700, exist_ok=True)
     target = _new_name(folder, path, reason, now or datetime.now(timezone.utc))
-    digest = []
 
-    def verify(copy: Path) -> None:
+    def verify(copy: Path, digest: str) -> None:
         report = inspect_record(copy, record_key)
         if not (sound(report) and report.schema_revision == source.schema_revision
                 and report.chain.head_hash == source.chain.head_hash
-                and row_counts(copy, record_key) == counts):
+                and row_counts(copy, record_key) == counts and sha256_of(copy) == digest):
             raise RecordFileError(f"The copy in {folder} did not read back as the record (the "
                                   "disk may be failing); no backup was made.")
-        digest.append(sha256_of(copy))
+        if cancel is not None and cancel():
+            raise Cancelled()
 
     keys = KeyFile.path_for(path)
     keys_target = KeyFile.path_for(target)
@@ -146,9 +151,10 @@ def make_backup(path: Path, record_key: bytes, reason: str, now: datetime | None
         if keys.exists():
             write_file_safely(keys_target, keys.read_bytes(), "backup")
             written.append(keys_target)
-        copy_file_safely(path, target, "backup", verify=verify)
+        digest = copy_file_safely(path, target, "backup", verify=verify, progress=progress,
+                                  cancel=cancel)
         written.append(target)
-        write_file_safely(manifest_path(target), f"{digest[0]}  {target.name}\n", "backup")
+        write_file_safely(manifest_path(target), f"{digest}  {target.name}\n", "backup")
     except BaseException:
         for done in written:
             done.unlink(missing_ok=True)
@@ -245,9 +251,7 @@ def copy_to_second_folder(backup: Path, folder: Path) -> Path:
         for src in (KeyFile.path_for(backup), backup, manifest_path(backup)):
             if not src.exists():
                 continue
-            expected = sha256_of(src)
-
-            def verify(copy: Path, expected=expected) -> None:
+            def verify(copy: Path, expected: str) -> None:
                 if sha256_of(copy) != expected:
                     raise RecordFileError(f"The copy in {folder} differs from the backup (the disk "
                                           "may be failing).")

@@ -39,7 +39,8 @@ def _write(out, data, path) -> None:
 def sha256_file(path, progress: Progress | None = None, cancel: CancelCheck | None = None,
                 copy_to=None) -> tuple[str, int]:
     """(hex digest, size in bytes) of the file at path. copy_to: a file path written with the
-    same bytes in the same pass (created exclusively; removed again if cancelled or failed)."""
+    same bytes in the same pass (created exclusively and owner-only, fsynced; removed again if
+    cancelled or failed)."""
     digest = hashlib.sha256()
     done = 0
     try:
@@ -51,7 +52,8 @@ def sha256_file(path, progress: Progress | None = None, cancel: CancelCheck | No
         total = os.fstat(src.fileno()).st_size
         if copy_to is not None:
             try:
-                out = open(copy_to, "xb")
+                out = os.fdopen(os.open(copy_to, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                                        | getattr(os, "O_BINARY", 0), 0o600), "wb")
             except OSError as e:
                 raise RecordFileError(f"The file {os.fspath(copy_to)} cannot be created: "
                                       f"{e.strerror or e}.") from None

@@ -247,3 +247,66 @@ def test_a_damaged_record_is_not_backed_up_on_closing_and_the_close_completes(re
     assert ("record.backup_failed", {"reason": "damaged_source"}) in audit(rec)
     assert [n for n in names(rec["backups"]) if n.endswith(".barnahus")] == [
         "record-20260302T100000Z-auto.barnahus"]
+
+
+def auto_names(rec) -> list[str]:
+    return [n for n in names(rec["backups"]) if n.endswith(".barnahus")]
+
+
+def test_automatic_backup_due_follows_the_interval_and_the_newest_backup(rec):
+    # The fixture's close at T0 made one.
+    with at(datetime(2026, 3, 3, 9, 0, tzinfo=timezone.utc), rec["record"], "coordinator") as s:
+        assert s.automatic_backup_due() is False          # 23 hours later
+        s.close(automatic_backup=False)
+    with at(datetime(2026, 3, 3, 10, 0, tzinfo=timezone.utc), rec["record"], "coordinator") as s:
+        assert s.automatic_backup_due() is True           # 24 hours later
+        s.close(automatic_backup=False)                   # the front end chose: none made
+    assert auto_names(rec) == ["record-20260302T100000Z-auto.barnahus"]
+    with at(datetime(2026, 3, 3, 10, 0, tzinfo=timezone.utc), rec["record"], read_only=True) as s:
+        assert s.automatic_backup_due() is False
+    with at(T0, rec["record"]) as s:
+        s.set_setting("backup_interval_hours", 0)
+    with at(datetime(2026, 4, 1, tzinfo=timezone.utc), rec["record"]) as s:
+        assert s.automatic_backup_due() is False
+        assert s.automatic_backup() is None
+
+
+def test_automatic_backup_on_a_worker_with_progress_then_close_without_another(rec):
+    later = datetime(2026, 3, 3, 11, 0, tzinfo=timezone.utc)
+    s = at(later, rec["record"], "coordinator")
+    progress = []
+    made = s.automatic_backup(progress=lambda done, total: progress.append((done, total)))
+    size = rec["record"].stat().st_size
+    assert made == str(rec["backups"] / "record-20260303T110000Z-auto.barnahus")
+    assert progress[-1] == (size, size)
+    assert s.automatic_backup_due() is False
+    s.close(automatic_backup=False)
+    assert auto_names(rec) == ["record-20260302T100000Z-auto.barnahus",
+                               "record-20260303T110000Z-auto.barnahus"]
+    assert [a for a, _ in audit(rec)][-2:] == ["record.backup", "logout"]
+
+
+def test_a_cancelled_automatic_backup_leaves_nothing_and_is_no_failure(rec):
+    from barnahus_app.errors import Cancelled
+    before = names(rec["backups"])
+    s = at(datetime(2026, 3, 3, 11, 0, tzinfo=timezone.utc), rec["record"])
+    with pytest.raises(Cancelled, match="^Cancelled. Nothing was written.$"):
+        s.automatic_backup(cancel=lambda: True)
+    s.close(automatic_backup=False)
+    assert names(rec["backups"]) == before
+    assert [a for a, _ in audit(rec)][-2:] == ["login", "logout"]
+    with at(datetime(2026, 3, 3, 11, 0, tzinfo=timezone.utc), rec["record"], read_only=True) as a:
+        assert a.backup_failures == []
+
+
+def test_a_failed_automatic_backup_is_raised_to_the_caller_and_audited(rec, monkeypatch):
+    def full_disk(*args, **kwargs):
+        raise DiskFull("The disk is full.")
+    s = at(datetime(2026, 3, 3, 11, 0, tzinfo=timezone.utc), rec["record"], "coordinator")
+    monkeypatch.setattr(backups, "copy_file_safely", full_disk)
+    with pytest.raises(DiskFull):
+        s.automatic_backup()
+    monkeypatch.undo()
+    s.close(automatic_backup=False)
+    assert [a for a in audit(rec)][-2:] == [("record.backup_failed", {"reason": "disk_full"}),
+                                            ("logout", None)]

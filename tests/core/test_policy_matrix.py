@@ -288,6 +288,8 @@ ALSO_GUARDED: list[Op] = [
 UNGUARDED = {
     "can": "asks the policy, does nothing",
     "close": "ends the user's own session",
+    "automatic_backup_due": "whether closing would back up: settings and file times, no content",
+    "automatic_backup": "the backup any user's closing makes (close() calls it): not a user's choice",
     "check": "file integrity, chain and schema: no case content (DOMAIN: any user may)",
     "audit_head": "the chain head (id, hash) for documents to quote: no content",
     "record_info": "record id, centre name, schema: no case content",

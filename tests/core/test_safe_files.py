@@ -176,3 +176,36 @@ def test_replace_swaps_a_whole_file_in_one_rename(tmp_path):
     files.write_file_safely(target, b"new calendar", replace=True)
     assert target.read_bytes() == b"new calendar" and mode(target) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["bookings.ics"]
+
+
+# sha256 of 10 MiB of the byte 0x61 ("a"), from `head -c 10485760 /dev/zero | tr '\0' a | sha256sum`
+TEN_MIB_OF_A_SHA256 = "b5eec3f68ef64d15e82dad91ff908582c5f081e61a62e22427af9bec2cd35f8d"
+
+
+def test_a_copy_is_hashed_in_the_same_pass_verified_then_published_owner_only(tmp_path):
+    src = tmp_path / "source.bin"
+    src.write_bytes(b"a" * 10 * 1024 * 1024)
+    os.chmod(src, 0o644)
+    seen, progress = [], []
+
+    def verify(copy, sha):
+        seen.append((copy.name.startswith(".copy.bin.partial-"), sha, copy.read_bytes() == src.read_bytes()))
+    sha = files.copy_file_safely(src, tmp_path / "copy.bin", verify=verify,
+                                 progress=lambda done, total: progress.append((done, total)))
+    assert sha == TEN_MIB_OF_A_SHA256
+    assert seen == [(True, TEN_MIB_OF_A_SHA256, True)]
+    assert progress == [(4194304, 10485760), (8388608, 10485760), (10485760, 10485760)]
+    assert mode(tmp_path / "copy.bin") == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.bin", "source.bin"]
+
+
+def test_a_cancelled_copy_leaves_nothing(tmp_path):
+    from barnahus_app.errors import Cancelled
+    src = tmp_path / "source.bin"
+    src.write_bytes(b"a" * 10 * 1024 * 1024)
+    progress = []
+    with pytest.raises(Cancelled, match="Cancelled. Nothing was written."):
+        files.copy_file_safely(src, tmp_path / "copy.bin", progress=lambda d, t: progress.append(d),
+                               cancel=lambda: len(progress) == 2)
+    assert progress == [4194304, 8388608]
+    assert [p.name for p in tmp_path.iterdir()] == ["source.bin"]
