@@ -23,7 +23,8 @@ from ui.common import prefs
 from ui.common.feedback import MessageBar, core_message, roles_text
 from ui.common.icons import app_icon, icon
 from ui.common.pages import MainPage, main_pages
-from ui.common.tasks import wait_for_all
+from ui.common.tasks import LONG_JOB, wait_for_all
+from ui.shell.automatic_backup import HOUR_MS, AutomaticBackup
 from ui.shell.locking import CASE, LockController
 from ui.shell.unlock import UnlockPanel
 
@@ -77,10 +78,11 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     def __init__(self, record_path=None, kdf: KdfParams = KdfParams(), *,
-                 idle_ms_per_minute: int = 60_000, case_list_factory=None, workspace_factory=None,
-                 parent=None):
+                 idle_ms_per_minute: int = 60_000, backup_check_ms: int = HOUR_MS, case_list_factory=None,
+                 workspace_factory=None, parent=None):
         super().__init__(parent)
         self.session = None
+        self._quit_after_backup = False
         self.case_list_factory = case_list_factory or case_list_panel
         self.workspace_factory = workspace_factory or case_workspace
         self._entries: list[WorkspaceEntry] = []
@@ -100,6 +102,8 @@ class MainWindow(QMainWindow):
         self.unlock_panel.unlocked.connect(self.on_unlocked)
         self.pages.addWidget(self.unlock_panel)
         self.locker = LockController(self, idle_ms_per_minute)
+        self.autobackup = AutomaticBackup(self, backup_check_ms)
+        self.autobackup.ended.connect(self._backup_ended)
 
         self.status_user = QLabel(self)
         self.status_record = QLabel(self)
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.work)
         restored, problems = self.locker.restore(session)
         self.locker.start(session)
+        self.autobackup.start(session)
         notes = []
         if self.unlock_panel.unlocked_by_recovery_key():
             # The README's rule after a recovery-key login (the key file may have been lost).
@@ -545,6 +550,21 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.unlock_panel)
         self.unlock_panel.prepare(username, locked)
 
+    def close_session(self, session) -> None:
+        """The lock's last step: the automatic backup if one is due (with progress, over the
+        unlock screen), then the session closes."""
+        self.autobackup.close_session(session)
+
+    def _backup_ended(self, _result, error) -> None:
+        if error is not None and self.session is None and not self._quit_after_backup:
+            from barnahus_app.errors import Cancelled
+            if not isinstance(error, Cancelled):
+                self.unlock_panel.message.show_info(self.tr(
+                    "The automatic backup could not be made. An administrator is told when they next "
+                    "unlock the record."))
+        if self._quit_after_backup and not self.autobackup.running:
+            QTimer.singleShot(0, self.close)
+
     # --- commands ----------------------------------------------------------------------------
     def lock(self) -> None:
         if self.session is None:
@@ -574,7 +594,12 @@ class MainWindow(QMainWindow):
             version=__version__))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        wait_for_all(10_000)
+        if self.autobackup.closing:
+            self._quit_after_backup = True   # the window closes once the backup has ended
+            event.ignore()
+            return
+        # (Not for a background backup on the long-job thread: the lock below takes it over.)
+        wait_for_all(10_000, but=(LONG_JOB,) if self.autobackup.running else ())
         if self.session is not None:
             stash = self.locker.lock(quitting=True)
             if stash.failed:
@@ -582,6 +607,10 @@ class MainWindow(QMainWindow):
                 self.unlock_panel.message.show_error(self._not_kept_text(stash.failed))
                 event.ignore()
                 return
+        if self.autobackup.running:
+            self._quit_after_backup = True   # the lock's backup runs, with its dialog: quit after it
+            event.ignore()
+            return
         prefs.set_window_geometry(self.saveGeometry())
         event.accept()
         self.closed.emit()
