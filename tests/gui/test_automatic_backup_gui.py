@@ -176,3 +176,20 @@ def test_a_key_press_stops_a_background_backup_and_leaves_nothing(qtbot, rec, he
     QTest.keyClick(window, Qt.Key.Key_Shift)   # someone is working again
     qtbot.waitUntil(lambda: not window.autobackup.running, timeout=10_000)
     assert files(rec["backups"]) == [] and window.is_unlocked()
+
+
+def test_a_failed_backup_still_closes_and_says_so_calmly(qtbot, rec, monkeypatch):
+    from barnahus_app.errors import DiskFull
+    from barnahus_app.record import backups
+
+    def full(*_a, **_k):
+        raise DiskFull("The disk is full.")
+
+    monkeypatch.setattr(backups, "make_backup", full)
+    window = unlocked_window(qtbot, rec, backup_check_ms=NEVER_MS)
+    window.lock()
+    wait_for_lock_backup(qtbot, window)
+    assert window.unlock_panel.message.text() == (
+        "The automatic backup could not be made. An administrator is told when they next unlock the record.")
+    assert files(rec["backups"]) == []
+    assert actions(rec)[-2:] == ["record.backup_failed", "logout"]   # audited, then closed
