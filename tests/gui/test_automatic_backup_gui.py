@@ -193,3 +193,18 @@ def test_a_failed_backup_still_closes_and_says_so_calmly(qtbot, rec, monkeypatch
         "The automatic backup could not be made. An administrator is told when they next unlock the record.")
     assert files(rec["backups"]) == []
     assert actions(rec)[-2:] == ["record.backup_failed", "logout"]   # audited, then closed
+
+
+def test_a_lock_during_a_background_backup_hides_the_record_and_lets_it_finish(qtbot, rec, held):
+    window = unlocked_window(qtbot, rec, backup_check_ms=300)
+    qtbot.waitUntil(lambda: held.state["held"], timeout=20_000)   # the hourly one, part-way
+    # Ctrl+L: the key press stops the background copy, the lock goes ahead at once, and the
+    # lock's own backup starts again from the beginning, with its dialog.
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.session is None and window.pages.currentWidget() is window.unlock_panel
+    dialog = the_dialog(qtbot, window)
+    assert dialog.labelText() in ("Backing up the record…", "Checking the copy…")
+    held.set()
+    wait_for_lock_backup(qtbot, window)
+    assert len(backups_made(rec["backups"])) == 1
+    assert actions(rec)[-2:] == ["record.backup", "logout"]

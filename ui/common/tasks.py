@@ -13,7 +13,9 @@ connection another thread is using; the global pool's threads end after 30 s idl
 as new threads with new connections. Calls before there is a record (key derivation, creating
 one) use the global pool.
 
-A lock waits for every call still running (busy()): the session is never closed under a call.
+A lock waits for every call still running (lock_must_wait()): the session is never closed under a
+call. The one exception, the automatic backup (lock_waits=False), closes the session itself when
+it ends.
 """
 from __future__ import annotations
 

@@ -33,8 +33,8 @@ def _cancelled(error) -> bool:
 
 
 class AutomaticBackup(QObject):
-    """Owned by the main window. start(session) after an unlock; close_session(session, then)
-    from the lock instead of session.close()."""
+    """Owned by the main window. start() after an unlock; close_session(session, then) from the
+    lock instead of session.close()."""
 
     ended = Signal(object, object)      # result (the backup's path, None if none was due), error
     progressed = Signal(object, object)  # done, total bytes: while the dialog shows
@@ -59,8 +59,8 @@ class AutomaticBackup(QObject):
         return self.job is not None
 
     # --- while unlocked ----------------------------------------------------------------------
-    def start(self, session) -> None:
-        del session   # the window's current session is the one checked
+    def start(self) -> None:
+        """After an unlock: check hourly (the window's session of the moment)."""
         self._gave_up = False
         self.timer.start()
 

@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.work)
         restored, problems = self.locker.restore(session)
         self.locker.start(session)
-        self.autobackup.start(session)
+        self.autobackup.start()
         notes = []
         if self.unlock_panel.unlocked_by_recovery_key():
             # The README's rule after a recovery-key login (the key file may have been lost).
