@@ -182,10 +182,14 @@ def _key_read_only(path: Path, username: str, password: str | None, recovery_key
 
 def salvage_record_file(path: Path, to: Path, username: str, password: str | None = None,
                         recovery_key: str | None = None, *, sleep: Callable[[float], None] = time.sleep,
-                        clock: Callable[[], datetime] = utc_now) -> salvage.SalvageReport:
+                        clock: Callable[[], datetime] = utc_now,
+                        progress: Callable[[int, int], None] | None = None,
+                        cancel: Callable[[], bool] | None = None) -> salvage.SalvageReport:
     """`barnahus salvage`: every row of a damaged record that can still be read, copied into the
     new record `to` with the same record key and a copy of the key file (so the same passwords
-    and recovery key open it). The damaged record is only read. Returns what was copied and lost."""
+    and recovery key open it). The damaged record is only read. Returns what was copied and lost.
+    progress(tables done, tables in all) and cancel() as for salvage.salvage: a cancelled salvage
+    raises Cancelled and leaves neither the new record nor its key file."""
     to = Path(to)
     check_destination(to, "--to")
     to_keys = KeyFile.path_for(to)
@@ -200,7 +204,7 @@ def salvage_record_file(path: Path, to: Path, username: str, password: str | Non
     if keys.exists():
         write_file_safely(to_keys, keys.read_bytes(), "--to")
     try:
-        return salvage.salvage(path, key, to)
+        return salvage.salvage(path, key, to, progress, cancel)
     except BaseException:
         to_keys.unlink(missing_ok=True)
         raise
@@ -326,7 +330,8 @@ def _damaged_first_page(path: Path, candidates: list[bytes]) -> RecordDamaged | 
     if any(inspection.verifies_some_page(path, k) for k in candidates):
         return RecordDamaged(
             "The record file is damaged at its start, so it cannot be opened, not even read-only. "
-            "The file was left untouched. Restore a backup, or salvage what can still be read.")
+            "The file was left untouched. Restore a backup, or salvage what can still be read.",
+            opens_read_only=False)
     return None
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import sqlcipher3
 
 from barnahus_app import audit
-from barnahus_app.errors import RecordFileError
+from barnahus_app.errors import Cancelled, RecordFileError
 from barnahus_app.files import publish_new, remove_partial
 from barnahus_app.record import storage
 
@@ -59,9 +60,16 @@ class SalvageReport:
         return out
 
 
-def salvage(source: Path, record_key: bytes, dest: Path) -> SalvageReport:
-    """A new record at dest (which must not exist) holding every readable row of source."""
+def salvage(source: Path, record_key: bytes, dest: Path,
+            progress: Callable[[int, int], None] | None = None,
+            cancel: Callable[[], bool] | None = None) -> SalvageReport:
+    """A new record at dest (which must not exist) holding every readable row of source.
+    progress(tables done, tables in all) after each table; cancel() is asked before each table and
+    each read past a damaged page: when it turns true, Cancelled is raised and nothing is left at
+    dest (nor its temporary file)."""
     source, dest = Path(source), Path(dest)
+    progress = progress or (lambda done, total: None)
+    stop = cancel or (lambda: False)
     objects = _schema_objects(source, record_key)
     partial = dest.with_name(f".{dest.name}.salvaging")
     remove_partial(partial)
@@ -73,10 +81,11 @@ def salvage(source: Path, record_key: bytes, dest: Path) -> SalvageReport:
             if kind == "table" and not _is_shadow(name, virtual):
                 out.execute(sql)
         copied = []
-        for kind, name, _, sql in objects:
-            if kind != "table" or name in virtual:
-                continue
-            copied.append(_copy_table(source, record_key, out, name))
+        tables = [name for kind, name, _, sql in objects if kind == "table" and name not in virtual]
+        progress(0, len(tables))
+        for name in tables:
+            copied.append(_copy_table(source, record_key, out, name, stop))
+            progress(len(copied), len(tables))
         for kind, name, _, sql in objects:
             if kind in ("index", "trigger", "view") and sql:
                 out.execute(sql)
@@ -88,6 +97,7 @@ def salvage(source: Path, record_key: bytes, dest: Path) -> SalvageReport:
     out.close()
     os.chmod(partial, 0o600)
     try:
+        _not_cancelled(stop)
         publish_new(partial, dest, "--to")
     except BaseException:
         remove_partial(partial)
@@ -128,8 +138,15 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _copy_table(source: Path, record_key: bytes, out, name: str) -> TableSalvage:
+def _not_cancelled(stop: Callable[[], bool]) -> None:
+    if stop():
+        raise Cancelled("Salvage cancelled. No new record was made.")
+
+
+def _copy_table(source: Path, record_key: bytes, out, name: str,
+                stop: Callable[[], bool] = lambda: False) -> TableSalvage:
     """Every readable row of one table, in rowid order, with the rowid ranges lost."""
+    _not_cancelled(stop)
     table = _quoted(name)
     out.execute(f"DELETE FROM {table}")  # shadow tables of a virtual table start with rows
     columns = _columns(out, name)
@@ -141,6 +158,7 @@ def _copy_table(source: Path, record_key: bytes, out, name: str) -> TableSalvage
     insert = f"INSERT INTO {table} (rowid, {columns}) VALUES (?, {marks})"
     copied, lost, after = 0, [], None
     while True:
+        _not_cancelled(stop)
         rows, failed = _read_from(source, record_key, table, after)
         out.executemany(insert, rows)
         copied += len(rows)
