@@ -118,7 +118,9 @@ class BackupsBox(QGroupBox):
         self.restore_button.setObjectName("restoreButton")
         self.check_button = QPushButton(self.tr("C&heck the record"), self)
         self.check_button.setObjectName("checkRecordButton")
-        for b in (self.backup_button, self.restore_button, self.check_button):
+        self.salvage_button = QPushButton(self.tr("&Salvage…"), self)
+        self.salvage_button.setObjectName("salvageRecordButton")
+        for b in (self.backup_button, self.restore_button, self.check_button, self.salvage_button):
             b.setAutoDefault(False)
             row.addWidget(b)
         row.addStretch(1)
@@ -135,10 +137,11 @@ class BackupsBox(QGroupBox):
         self.report.setWordWrap(True)
         self.report.hide()
         bl.addWidget(self.report)
-        self.buttons = (self.backup_button, self.restore_button, self.check_button)
+        self.buttons = (self.backup_button, self.restore_button, self.check_button, self.salvage_button)
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.restore)
         self.check_button.clicked.connect(self.check)
+        self.salvage_button.clicked.connect(self.salvage)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -262,3 +265,11 @@ class BackupsBox(QGroupBox):
         box.exec()
         if box.clickedButton() is open_button:
             self.openRecord.emit(str(info.path))
+
+    def salvage(self) -> None:
+        """Every readable row of this record into a new file (ui/admin/salvage.py), then offer it."""
+        from ui.admin.salvage import SalvageDialog
+        dlg = SalvageDialog(Path(self.session.record_info()["path"]), self.session.username, self)
+        dlg.exec()
+        if dlg.salvaged is not None and dlg.open_requested:
+            self.openRecord.emit(str(dlg.salvaged))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
@@ -20,7 +20,7 @@ from barnahus_app.api import BarnahusError, KdfParams
 import ui.features  # noqa: F401 (the features register their pages; their widgets load on unlock)
 from ui.cases import CASES, OPEN, case_list_panel, case_workspace
 from ui.common import prefs
-from ui.common.feedback import MessageBar, core_message, roles_text
+from ui.common.feedback import MessageBar, core_message, damage_notice, roles_text
 from ui.common.icons import app_icon, icon
 from ui.common.pages import MainPage, main_pages
 from ui.common.tasks import wait_for_all
@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         self.nav: QListWidget | None = None
         self.content: QStackedWidget | None = None
         self.message_bar: MessageBar | None = None
+        self.read_only_view: QWidget | None = None   # the content of a read-only session (damaged.py)
+        self._offering_read_only = False
+        self._damaged_banner_next = False
 
         self.setWindowIcon(app_icon())
         self.pages = QStackedWidget(self)
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_record)
         self._make_actions()
         self._show_locked_state()
+        damage_notice().met.connect(self._damage_met)
 
         em = self.fontMetrics().height()
         self.resize(em * 72, em * 46)
@@ -189,9 +193,13 @@ class MainWindow(QMainWindow):
 
     def on_unlocked(self, session) -> None:
         self.session = session
-        self._build_work()
+        if session.read_only:
+            self._build_read_only_work()
+        else:
+            self._build_work()
         self.pages.setCurrentWidget(self.work)
-        restored, problems = self.locker.restore(session)
+        # A read-only session reopens no drafts: reading them would need an audit entry.
+        restored, problems = (0, []) if session.read_only else self.locker.restore(session)
         self.locker.start(session)
         notes = []
         if self.unlock_panel.unlocked_by_recovery_key():
@@ -227,6 +235,8 @@ class MainWindow(QMainWindow):
             pass
         centre = info.get("centre_name") or ""
         self.status_user.setText(self.tr("Signed in as {name} ({roles})").format(
+            name=session.display_name, roles=roles_text(session.roles)) if not session.read_only
+            else self.tr("Signed in as {name} ({roles}) · read-only").format(
             name=session.display_name, roles=roles_text(session.roles)))
         record_name = Path(info.get("path") or self.unlock_panel.record_path() or "").name
         self.status_record.setText(self.tr("{centre} · {file}").format(centre=centre, file=record_name)
@@ -271,6 +281,56 @@ class MainWindow(QMainWindow):
         self.status_record.clear()
         self.setWindowTitle(self.tr("Barnahus Case Record"))
         self._update_actions()
+
+    def _build_read_only_work(self) -> None:
+        """A read-only session (a damaged record): its banner and the Backups box, no pages."""
+        from ui.shell.damaged import ReadOnlyView
+        em = self.fontMetrics().height()
+        self.work = QWidget(self.pages)
+        outer = QVBoxLayout(self.work)
+        outer.setContentsMargins(em // 2, em // 2, em // 2, 0)
+        self.message_bar = MessageBar(self.work)
+        outer.addWidget(self.message_bar)
+        self.read_only_view = ReadOnlyView(self.session, self.work)
+        self.read_only_view.openRecord.connect(self.open_other_record)
+        outer.addWidget(self.read_only_view, 1)
+        self.pages.addWidget(self.work)
+
+    @Slot()
+    def _damage_met(self) -> None:
+        """A core call met damage in the record file: offer, once at a time, to lock and reopen
+        the record read-only (from the event loop, after the error is shown)."""
+        if self.session is None or self.session.read_only or self._offering_read_only:
+            return
+        self._offering_read_only = True
+        QTimer.singleShot(0, self, self.offer_read_only)
+
+    def offer_read_only(self) -> None:
+        try:
+            if self.session is None or self.session.read_only:
+                return
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The record file is damaged"), self.tr(
+                "A part of the record file could not be read just now, and what you were doing was not "
+                "saved. To keep the record safe, lock it and open it again read-only: you can then check "
+                "it, and restore a verified backup or salvage what can still be read into a new file."),
+                QMessageBox.StandardButton.NoButton, self)
+            box.setObjectName("damageMetBox")
+            lock_button = box.addButton(self.tr("&Lock and reopen read-only"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(lock_button)
+            box.exec()
+            if box.clickedButton() is lock_button:
+                self.lock_and_reopen_read_only()
+        finally:
+            self._offering_read_only = False
+
+    def lock_and_reopen_read_only(self) -> None:
+        """Lock, then the unlock screen with the damaged record's banner: the password typed
+        again opens it read-only."""
+        if self.session is None:
+            return
+        self._damaged_banner_next = True   # show_unlock, at the end of the lock (perhaps deferred)
+        self.lock()
 
     def _build_work(self) -> None:
         s = self.session
@@ -533,7 +593,7 @@ class MainWindow(QMainWindow):
         for entry in main_pages:
             setattr(self, entry.attribute, None)
         self._pages = {}
-        self.nav = self.content = self.message_bar = None
+        self.nav = self.content = self.message_bar = self.read_only_view = None
         if work is not None:
             self.pages.removeWidget(work)
             work.hide()
@@ -544,6 +604,9 @@ class MainWindow(QMainWindow):
     def show_unlock(self, username: str = "", locked: bool = False) -> None:
         self.pages.setCurrentWidget(self.unlock_panel)
         self.unlock_panel.prepare(username, locked)
+        if self._damaged_banner_next:
+            self._damaged_banner_next = False
+            self.unlock_panel.show_damaged()
 
     # --- commands ----------------------------------------------------------------------------
     def lock(self) -> None:
