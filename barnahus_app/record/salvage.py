@@ -51,7 +51,9 @@ class SalvageReport:
                       + ("nothing was lost." if self.complete
                          else f"rows were lost in {len(out)} table(s):"))
         audit_lost = any(t.lost for t in self.tables if t.name == "audit_log")
-        if audit_lost and self.chain is not None and self.chain.ok:
+        if audit_lost and self.chain is not None and self.chain.ok and self.chain.head_id is None:
+            out.append("audit trail of the salvaged record: empty, every entry was lost")
+        elif audit_lost and self.chain is not None and self.chain.ok:
             out.append(f"audit trail of the salvaged record: verifies up to entry {self.chain.head_id}, "
                        "but entries after it were lost (check cannot see entries missing at the end)")
         elif self.chain is not None and not self.chain.ok:

@@ -81,12 +81,11 @@ def test_unlocking_a_damaged_record_shows_the_banner_and_changes_nothing(qtbot, 
     assert banner is not None and banner.isVisible()
     assert banner.title.text() == "The record file is damaged"
     assert banner.text.text() == (
-        "The record file is damaged: a part of it could not be read. Nothing from this action was saved. "
-        "Restore a backup, or salvage what can still be read (`barnahus check` names the damaged part).\n\n"
-        "Nothing is lost from your backups, and the damaged file is not changed by anything offered here. "
-        "Type your password again and choose Open read-only to check the record and see its backups, or "
-        "restore a verified backup to a new file, or salvage every row that can still be read into a new "
-        "file.")
+        "A part of the record file failed its check, so it cannot be opened for work. Nothing offered "
+        "here changes the damaged file, and your backups are not touched.\n\n"
+        "To look at it, type your password again and choose Open read-only: you can check it and see its "
+        "backups. To go on working, restore a verified backup to a new file, or salvage every row that "
+        "can still be read into a new file.")
     assert [b.text() for b in (banner.read_only_button, banner.restore_button, banner.salvage_button)] == [
         "Open rea&d-only", "Restore a &backup…", "Sal&vage…"]
     assert banner.read_only_button.isEnabled()
@@ -108,6 +107,7 @@ def test_open_read_only_shows_the_banner_and_no_case_content(qtbot, rec):
     assert view.isVisible() and view.banner.isVisible()
     assert view.banner.title.text() == "The record is open read-only"
     assert window.nav_keys() == []                       # no page of case content
+    assert not window.go_menu.menuAction().isVisible()
     assert window.status_user.text().endswith(" · read-only")
     assert not view.backups.backup_button.isVisible()    # a damaged record is never backed up
     assert view.backups.table.rowCount() == 1            # the backup beside the record
@@ -146,8 +146,9 @@ def test_salvage_from_the_banner_makes_a_record_that_passes_its_check(qtbot, rec
     qtbot.keyClick(panel, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)   # Sal&vage…
     qtbot.waitUntil(lambda: "dialog" in answered, timeout=TIMEOUT)
     assert "error" not in answered, answered.get("error")
-    assert seen["report"].splitlines()[:2] == ["36 rows copied from 36 tables; rows were lost in 1 table(s):",
-                                               "audit_log: 0 rows copied, rows lost at rowids start-end"]
+    assert seen["report"].splitlines() == ["36 rows copied from 36 tables; rows were lost in 1 table(s):",
+                                           "audit_log: 0 rows copied, rows lost at rowids start-end",
+                                           "audit trail of the salvaged record: empty, every entry was lost"]
     assert not seen["progress"]
     assert check_record(to, "admin", ADMIN_PASSWORD, kdf=FAST_KDF).ok
     assert panel.record_path() == to          # offered, and chosen: the unlock screen of the new record

@@ -133,6 +133,7 @@ class SalvageDialog(_CoreDialog):
             "changed.").format(name=dest.name))
         self.result_text.setPlainText("\n".join(report.lines()))
         self.result_text.show()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))   # room for the report
         ok.setText(self.tr("&Close"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
         self.open_button.show()

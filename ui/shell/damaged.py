@@ -80,16 +80,17 @@ class DamagedBanner(QFrame):
         """On the unlock screen: the core's message, and whether opening read-only can help."""
         opens = getattr(error, "opens_read_only", True)
         self.title.setText(self.tr("The record file is damaged"))
-        what = core_message(error) if error is not None else self.tr(
-            "A part of the record file could not be read.")
-        todo = (self.tr("Nothing is lost from your backups, and the damaged file is not changed by "
-                        "anything offered here. Type your password again and choose Open read-only to "
-                        "check the record and see its backups, or restore a verified backup to a new "
-                        "file, or salvage every row that can still be read into a new file.") if opens
-                else self.tr("It cannot be opened, not even read-only. The damaged file is not changed by "
-                             "anything offered here: restore a verified backup to a new file, or salvage "
-                             "every row that can still be read into a new file."))
-        self.text.setText(what + "\n\n" + todo)
+        if opens:
+            text = self.tr(
+                "A part of the record file failed its check, so it cannot be opened for work. Nothing "
+                "offered here changes the damaged file, and your backups are not touched.\n\n"
+                "To look at it, type your password again and choose Open read-only: you can check it and "
+                "see its backups. To go on working, restore a verified backup to a new file, or salvage "
+                "every row that can still be read into a new file.")
+        else:
+            text = (core_message(error) + "\n\n" + self.tr(
+                "Nothing offered here changes the damaged file, and your backups are not touched."))
+        self.text.setText(text)
         self.read_only_button.setEnabled(opens)
         self.setAccessibleDescription(self.text.text())
         self.show()
@@ -98,10 +99,10 @@ class DamagedBanner(QFrame):
         """In the main window, while the session is read-only."""
         self.title.setText(self.tr("The record is open read-only"))
         self.text.setText(self.tr(
-            "Its file is damaged, so nothing is written to it and nothing about cases or persons is "
-            "shown here (every reading must be written to the audit trail). Check the record to see what "
-            "is damaged, then restore a verified backup or salvage what can still be read; each makes a "
-            "new file and leaves this one as it is. Lock the record (Ctrl+L) to open the new file."))
+            "Its file is damaged, so nothing is written to it, and nothing about cases or persons is "
+            "shown (every reading must be written to the audit trail). Check the record to see what is "
+            "damaged, then restore a verified backup or salvage what can still be read: each makes a new "
+            "file, which you can then open, and leaves this one as it is."))
         self.setAccessibleDescription(self.text.text())
         self.show()
 

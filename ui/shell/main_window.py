@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         for entry in main_pages:
             self.go_actions[entry.key].setEnabled(unlocked and entry.go_enabled(self, self._pages.get(entry.key)))
         self.case_menu.menuAction().setVisible(cases)
-        self.go_menu.menuAction().setVisible(unlocked)
+        self.go_menu.menuAction().setVisible(unlocked and self.nav is not None)   # none read-only
 
     # --- unlocked / locked states ------------------------------------------------------------
     def set_record(self, path) -> None:
