@@ -220,3 +220,31 @@ def test_damage_met_during_a_session_offers_to_lock_and_reopen_read_only(qtbot, 
     qtbot.waitUntil(lambda: not busy(), timeout=TIMEOUT)
     window.lock()
     assert shiboken6.isValid(window)
+
+
+def test_cancelling_a_salvage_leaves_nothing_at_its_destination(qtbot, rec, tmp_path, monkeypatch):
+    from barnahus_app.record import salvage as core_salvage
+    from ui.admin.salvage import SalvageDialog
+    copy_table = core_salvage._copy_table
+
+    def slow_copy(*args, **kwargs):   # a large record: each table takes a while
+        import time
+        time.sleep(0.05)
+        return copy_table(*args, **kwargs)
+
+    monkeypatch.setattr(core_salvage, "_copy_table", slow_copy)
+    damage_where_login_writes(rec)
+    out = tmp_path / "out"
+    out.mkdir()
+    dlg = SalvageDialog(rec["record"], "admin")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.to.setText(str(out / "saved.barnahus"))
+    qtbot.keyClicks(dlg.password, ADMIN_PASSWORD)
+    qtbot.keyClick(dlg.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dlg.progress.value() > 0, timeout=TIMEOUT)
+    assert dlg.running and dlg.progress.isVisible()
+    qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=TIMEOUT)
+    assert not dlg.running and dlg.salvaged is None
+    assert list(out.iterdir()) == []
