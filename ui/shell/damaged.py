@@ -136,6 +136,7 @@ class BackupChooser(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)   # a file name on one line
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.table, 1)
@@ -152,7 +153,7 @@ class BackupChooser(QDialog):
             lambda: self.restore_button.setEnabled(self.selected_backup() is not None))
         self.table.doubleClicked.connect(lambda _i: self.restore())
         em = self.fontMetrics().height()
-        self.resize(em * 40, em * 20)
+        self.resize(em * 50, em * 20)
         record_path = self.record
 
         def read():
