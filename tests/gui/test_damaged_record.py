@@ -248,3 +248,16 @@ def test_cancelling_a_salvage_leaves_nothing_at_its_destination(qtbot, rec, tmp_
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=TIMEOUT)
     assert not dlg.running and dlg.salvaged is None
     assert list(out.iterdir()) == []
+
+
+def test_damage_at_the_start_offers_restore_and_salvage_but_not_read_only(qtbot, rec):
+    flip_byte(rec["record"], 1, 100)
+    window = damaged_unlock(qtbot, rec)
+    banner = window.unlock_panel.damaged_banner
+    assert banner is not None and banner.isVisible()
+    assert not banner.read_only_button.isEnabled()
+    assert banner.restore_button.isEnabled() and banner.salvage_button.isEnabled()
+    assert banner.text.text() == (
+        "The record file is damaged at its start, so it cannot be opened, not even read-only. The file "
+        "was left untouched. Restore a backup, or salvage what can still be read.\n\n"
+        "Nothing offered here changes the damaged file, and your backups are not touched.")
