@@ -296,8 +296,9 @@ def switch_to_restored(record_path: Path, restored_path: Path, username: str, pa
             restored_key = _switch_key(record if moved else restored, username, password, recovery_key,
                                        sleep, clock, keys_at)
             switching.finish_interrupted(record)
-            report = switching.SwitchReport(record, Path(plan["restored"]).name, None,
-                                            switching.LostEntries(False), record.with_name(plan["kept_as"]))
+            report = switching.SwitchReport(record, Path(plan["restored"]).name, plan.get("restored_head"),
+                                            switching.LostEntries.from_detail(plan.get("lost")),
+                                            record.with_name(plan["kept_as"]))
         else:
             restored_key = _switch_key(restored, username, password, recovery_key, sleep, clock)
             check = inspection.inspect_record(restored, restored_key)
@@ -312,7 +313,8 @@ def switch_to_restored(record_path: Path, restored_path: Path, username: str, pa
                                       "nothing was switched.")
             lost = switching.lost_entries(record, old_key, check.chain.head_id)
             kept = switching.kept_name(record, clock()) if record.exists() else None
-            switching.swap(record, restored, kept or switching.kept_name(record, clock()))
+            switching.swap(record, restored, kept or switching.kept_name(record, clock()), check.chain.head_id,
+                           lost)
             report = switching.SwitchReport(record, restored.name, check.chain.head_id, lost, kept)
     finally:
         for lock in locks:

@@ -51,6 +51,15 @@ class LostEntries:
             out["unreadable_ids"] = [list(r) for r in self.unreadable]
         return out
 
+    @classmethod
+    def from_detail(cls, detail: dict | None) -> "LostEntries":
+        """The same, from detail() (kept in a switch's plan, for finishing it after a crash)."""
+        if not detail or not isinstance(detail.get("entries_lost"), int):
+            return cls(False)
+        first, last = detail.get("lost_ids") or (None, None)
+        return cls(True, detail["entries_lost"], first, last, dict(detail.get("lost_actions") or {}),
+                   tuple(tuple(r) for r in detail.get("unreadable_ids") or ()))
+
     def lines(self) -> list[str]:
         if not self.known:
             return [f"entries after the backup's head: {UNKNOWN}"]
@@ -146,12 +155,15 @@ def interrupted(record: Path) -> dict | None:
         return {"restored": None, "kept_as": None, "keys": False}
 
 
-def swap(record: Path, restored: Path, kept: Path) -> None:
+def swap(record: Path, restored: Path, kept: Path, restored_head: int | None = None,
+         lost: LostEntries | None = None) -> None:
     """Keep the record (and key file, and a hot journal) as `kept`, then move the restored pair
-    into the record's place. The caller holds the writer lock of both."""
+    into the record's place. The caller holds the writer lock of both. The plan keeps the
+    restored head and what was lost, for the report of a switch finished after a crash."""
     record, restored = Path(record), Path(restored)
     plan = {"restored": str(restored.absolute()), "kept_as": kept.name,
-            "keys": KeyFile.path_for(restored).exists()}
+            "keys": KeyFile.path_for(restored).exists(), "restored_head": restored_head,
+            "lost": (lost or LostEntries(False)).detail()}
     write_file_safely(plan_path(record), json.dumps(plan), "record")
     finish_interrupted(record)
 
