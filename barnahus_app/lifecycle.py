@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 
 from barnahus_app import __version__, audit, policy
 from barnahus_app.errors import (
-    BarnahusError, PermissionDenied, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew,
+    BarnahusError, Cancelled, PermissionDenied, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew,
     ValidationError, WrongCredentials,
 )
 from barnahus_app.record import backups, inspection, salvage, schema, storage, switching
@@ -31,6 +31,7 @@ from barnahus_app.timeutil import utc_now, utc_now_iso
 from barnahus_app.users.accounts import check_password, check_username, find_user, user_roles
 from barnahus_app.users.tables import User, UserRole
 
+SWITCH_STEPS = 5   # switch_to_restored's progress: unlock, verify, check the user, count, switch, audit
 BACKUP_HINT = " Backups made by Barnahus are in the 'backups' folder beside the record."
 
 
@@ -253,7 +254,9 @@ def restore_backup(backup: Path, to: Path, username: str, password: str | None =
 def switch_to_restored(record_path: Path, restored_path: Path, username: str, password: str | None = None,
                        recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                        sleep: Callable[[float], None] = time.sleep,
-                       clock: Callable[[], datetime] = utc_now) -> switching.SwitchReport:
+                       clock: Callable[[], datetime] = utc_now,
+                       progress: Callable[[int, int], None] | None = None,
+                       cancel: Callable[[], bool] | None = None) -> switching.SwitchReport:
     """`barnahus switch-to-restored`: make a restored file (restore_backup's, with its key file)
     the record. Both files are locked (neither may be open elsewhere); the restored one is
     verified with the key its key file unlocks; the user must be an administrator of it (may
@@ -262,8 +265,17 @@ def switch_to_restored(record_path: Path, restored_path: Path, username: str, pa
     counted, read-only and past damaged pages. Then the old pair is kept as
     `<stem>.damaged-<UTC stamp><suffix>` and the restored pair moved into its place (see
     record/switching.py for the order and what a crash leaves), and the switch is audited
-    (`record.restored`) in the record now in place. Any refusal leaves both files as they were."""
+    (`record.restored`) in the record now in place. Any refusal leaves both files as they were.
+    progress(done, SWITCH_STEPS) reports the steps; cancel() is asked before the files are
+    touched (Cancelled then leaves both as they were), not after."""
     record, restored = Path(record_path), Path(restored_path)
+
+    def step(done: int) -> None:
+        if progress:
+            progress(done, SWITCH_STEPS)
+        if cancel and done < 4 and cancel():
+            raise Cancelled("Cancelled. Nothing was switched.")
+
     plan = switching.interrupted(record)
     if plan is not None and plan.get("restored") != str(restored.absolute()):
         raise RecordFileError(f"An earlier switch of {record.name} to {plan.get('restored')} was interrupted; "
@@ -300,11 +312,14 @@ def switch_to_restored(record_path: Path, restored_path: Path, username: str, pa
                                             switching.LostEntries.from_detail(plan.get("lost")),
                                             record.with_name(plan["kept_as"]))
         else:
+            step(0)
             restored_key = _switch_key(restored, username, password, recovery_key, sleep, clock)
+            step(1)
             check = inspection.inspect_record(restored, restored_key)
             if not backups.sound(check):
                 raise backups.DamagedSource(f"{restored.name} failed its check ({check.lines()[0]}); restore "
                                             "the backup again, or another one. Nothing was switched.")
+            step(2)
             restored_id = _require_switching_admin(restored, restored_key, username)
             old_key = _old_record_key(record, restored_key, username, password, recovery_key, sleep, clock)
             old_id = _record_id(record, old_key) if old_key else None
@@ -313,6 +328,7 @@ def switch_to_restored(record_path: Path, restored_path: Path, username: str, pa
                                       "nothing was switched.")
             lost = switching.lost_entries(record, old_key, check.chain.head_id)
             kept = switching.kept_name(record, clock()) if record.exists() else None
+            step(3)   # the last chance to cancel: from here on the files are switched
             switching.swap(record, restored, kept or switching.kept_name(record, clock()), check.chain.head_id,
                            lost)
             report = switching.SwitchReport(record, restored.name, check.chain.head_id, lost, kept)
@@ -320,7 +336,10 @@ def switch_to_restored(record_path: Path, restored_path: Path, username: str, pa
         for lock in locks:
             lock.release()
         storage.WriterLock(restored).path.unlink(missing_ok=True)
-    return _note_restored(report, username, password, recovery_key, restored_key, kdf, sleep, clock)
+    step(4)
+    report = _note_restored(report, username, password, recovery_key, restored_key, kdf, sleep, clock)
+    step(SWITCH_STEPS)
+    return report
 
 
 def _switch_key(restored: Path, username: str, password: str | None, recovery_key: str | None,

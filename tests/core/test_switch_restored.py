@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from barnahus_app.api import create_record
-from barnahus_app.errors import PermissionDenied, RecordFileError, RecordLocked
+from barnahus_app.errors import Cancelled, PermissionDenied, RecordFileError, RecordLocked
 from barnahus_app.lifecycle import restore_backup, switch_to_restored
 from barnahus_app.record import switching
 from barnahus_app.record.backups import DamagedSource
@@ -240,3 +240,14 @@ def test_a_switch_interrupted_between_the_renames_is_finished_by_running_it_agai
     assert not rec["restored"].exists() and not switching.plan_path(rec["record"]).exists()
     assert person_names(rec["record"], rec["recovery"]) == ["First"]
     assert person_names(rec["record"].with_name(KEPT), rec["recovery"]) == ["First", "Later"]
+
+
+def test_cancel_before_the_files_are_touched_switches_nothing(rec):
+    before = files(rec)
+    steps = []
+    with pytest.raises(Cancelled):
+        switch_to_restored(rec["record"], rec["restored"], "admin", ADMIN_PASSWORD, kdf=FAST_KDF,
+                           progress=lambda done, total: steps.append((done, total)),
+                           cancel=lambda: len(steps) == 4)
+    assert steps == [(0, 5), (1, 5), (2, 5), (3, 5)]
+    assert_nothing_changed(rec, before)
