@@ -24,7 +24,7 @@ _LAZY = {
     "Session": "session",
     "SETTINGS": "settings",
     "find_leftovers": "record.leftovers", "remove_leftovers": "record.leftovers",
-    "salvage_record_file": "lifecycle",
+    "salvage_record_file": "lifecycle", "switch_to_restored": "lifecycle",
 }
 
 __all__ = [
