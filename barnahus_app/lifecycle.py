@@ -338,6 +338,8 @@ def switch_to_restored(record_path: Path, restored_path: Path, username: str, pa
         storage.WriterLock(restored).path.unlink(missing_ok=True)
     step(4)
     report = _note_restored(report, username, password, recovery_key, restored_key, kdf, sleep, clock)
+    if report.audited:
+        switching.done(record)
     step(SWITCH_STEPS)
     return report
 

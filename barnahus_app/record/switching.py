@@ -7,11 +7,13 @@ holds the plain steps.
 Crash safety: the record's name never points at nothing. The plan is written first (a hidden
 `.<record>.switching` file); the old files are kept by a hard link (a copy where links are not
 possible) before anything replaces them; then the restored key file and the restored record
-each replace the record's in one rename (os.replace), the folder fsynced after each step; the
-plan is removed last. After a crash the record opens as the old one (nothing replaced yet) or
-the restored one, or, between the two renames, with the restored key file beside the old record;
-finish_interrupted (run by `barnahus switch-to-restored` again, and named at start-up) redoes the
-steps still to do, each step only if it is not done yet."""
+each replace the record's in one rename (os.replace), the folder fsynced after each step. After
+a crash the record opens as the old one (nothing replaced yet) or the restored one, or, between
+the two renames, with the restored key file beside the old record; finish_interrupted (run by
+`barnahus switch-to-restored` again; the command line names the plan at start-up) redoes the
+steps still to do, each only if it is not done yet. The plan is removed last, once
+`record.restored` is written, so running the switch again after a crash at any point also writes
+that entry (twice only if the crash came between the entry and the plan's removal)."""
 from __future__ import annotations
 
 import json
@@ -170,7 +172,8 @@ def swap(record: Path, restored: Path, kept: Path, restored_head: int | None = N
 
 def finish_interrupted(record: Path) -> dict | None:
     """Do the steps of the planned switch not done yet, in order; returns the plan (None: there
-    was none). Each step is checked before it is done, so this can run again after any crash."""
+    was none). Each step is checked before it is done, so this can run again after any crash.
+    The plan stays until done()."""
     record = Path(record)
     plan = interrupted(record)
     if plan is None:
@@ -196,9 +199,14 @@ def finish_interrupted(record: Path) -> dict | None:
         os.replace(restored, record)
         fsync_folder(folder)
         fsync_folder(restored.parent)
-    plan_path(record).unlink(missing_ok=True)
-    fsync_folder(folder)
     return plan
+
+
+def done(record: Path) -> None:
+    """The switch is done and audited: its plan goes (last, so that a crash before the audit
+    entry was written leaves the plan, and running the switch again writes it)."""
+    plan_path(record).unlink(missing_ok=True)
+    fsync_folder(Path(record).parent)
 
 
 def _keep(src: Path, kept: Path) -> None:
