@@ -25,6 +25,7 @@ _LAZY = {
     "SETTINGS": "settings",
     "find_leftovers": "record.leftovers", "remove_leftovers": "record.leftovers",
     "salvage_record_file": "lifecycle", "switch_to_restored": "lifecycle",
+    "interrupted_switch": "record.switching",
 }
 
 __all__ = [

@@ -276,7 +276,7 @@ def switch_to_restored(record_path: Path, restored_path: Path, username: str, pa
         if cancel and done < 4 and cancel():
             raise Cancelled("Cancelled. Nothing was switched.")
 
-    plan = switching.interrupted(record)
+    plan = switching.interrupted_switch(record)
     if plan is not None and plan.get("restored") != str(restored.absolute()):
         raise RecordFileError(f"An earlier switch of {record.name} to {plan.get('restored')} was interrupted; "
                               "run switch-to-restored with that file again to finish it first.")

@@ -147,7 +147,7 @@ def plan_path(record: Path) -> Path:
     return Path(record).with_name(f".{Path(record).name}.switching")
 
 
-def interrupted(record: Path) -> dict | None:
+def interrupted_switch(record: Path) -> dict | None:
     """The plan of a switch that was interrupted (a crash, a kill), or None."""
     try:
         return json.loads(plan_path(record).read_text(encoding="utf-8"))
@@ -175,7 +175,7 @@ def finish_interrupted(record: Path) -> dict | None:
     was none). Each step is checked before it is done, so this can run again after any crash.
     The plan stays until done()."""
     record = Path(record)
-    plan = interrupted(record)
+    plan = interrupted_switch(record)
     if plan is None:
         return None
     if not plan.get("restored") or not plan.get("kept_as"):

@@ -224,7 +224,7 @@ def test_a_switch_interrupted_between_the_renames_is_finished_by_running_it_agai
     monkeypatch.setattr(switching.os, "replace", replace)
     assert calls == ["record.barnahus.keys", "record.barnahus"]
     assert rec["record"].exists() and rec["restored"].exists()   # the record's name never points at nothing
-    assert switching.interrupted(rec["record"])["kept_as"] == KEPT
+    assert switching.interrupted_switch(rec["record"])["kept_as"] == KEPT
     # the next command that opens the record says so
     result = run_cli("audit", "--record", str(rec["record"]), "--recovery-key-file", str(rec["rk"]),
                      "--user", "admin", "--limit", "1")
@@ -311,7 +311,7 @@ def test_kill_9_at_each_step_leaves_a_record_in_place_and_running_again_finishes
         assert rec["record"].is_file() and rec["record"].with_name("record.barnahus.keys").is_file()
         with raw_closed(rec["record"], rec["recovery"]) as conn:
             assert conn.execute("SELECT count(*) FROM persons").fetchone()[0] in (1, 2)
-        plan = switching.interrupted(rec["record"])
+        plan = switching.interrupted_switch(rec["record"])
         if plan is None and rec["restored"].exists():   # killed before the plan was published
             assert not list(folder.glob("*.damaged-*"))
         if plan is not None or rec["restored"].exists():   # else killed after the plan was removed

@@ -95,3 +95,42 @@ def test_a_wrong_password_switches_nothing_and_says_so_on_the_unlock_screen(qtbo
     assert restored.read_bytes() == before
     assert not list(record_path.parent.glob("record.damaged-*"))
     assert window.switch_report is None
+
+
+def test_an_interrupted_switch_is_named_at_unlock_and_finished_from_the_backups_box(qtbot, record_path,
+                                                                                   monkeypatch):
+    from barnahus_app.lifecycle import switch_to_restored
+    from barnahus_app.record import switching
+    from tests.support.records import FAST_KDF
+    restored = restored_beside(record_path)
+    replace = os.replace
+
+    def killed_before_the_record(src, dst):
+        if Path(dst).name == "record.barnahus":
+            raise KeyboardInterrupt   # as a crash between the key file's rename and the record's
+        replace(src, dst)
+
+    monkeypatch.setattr(switching.os, "replace", killed_before_the_record)
+    try:
+        switch_to_restored(record_path, restored, "admin", ADMIN_PASSWORD, kdf=FAST_KDF)
+    except KeyboardInterrupt:
+        pass
+    monkeypatch.setattr(switching.os, "replace", replace)
+    window = admin_window(qtbot, record_path)
+    assert ("A switch to the restored record restored.barnahus was interrupted (a crash or power cut). An "
+            "administrator finishes it under Administration, Backups: Switch to a restored record…"
+            ) in window.message_bar.text()
+    seen = {}
+
+    def confirm(dlg):
+        seen["label"] = dlg.findChild(QLabel, "switchExplanation").text()
+        QTest.keyClicks(dlg.password, ADMIN_PASSWORD)
+        QTest.keyClick(dlg.password, Qt.Key.Key_Return)
+
+    answer_modal(confirm)
+    window.admin.backups.switch_button.click()   # no file to choose: the interrupted one is finished
+    qtbot.waitUntil(lambda: window.switch_report is not None, timeout=30_000)
+    assert "restored.barnahus" in seen["label"]
+    assert "lost with the switch: 5 (" in window.switch_report.informativeText()
+    assert not restored.exists() and switching.interrupted_switch(record_path) is None
+    window.switch_report.accept()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app.lifecycle import describe_backups, restore_backup
+from barnahus_app.record.switching import interrupted_switch
 
 from ui.admin.core_dialog import _CoreDialog
 from ui.common.feedback import InlineMessage
@@ -129,6 +130,7 @@ class BackupsBox(QGroupBox):
         self._backups: list = []
         self._select_name = ""   # after a backup: the file just made
         self._record_path: Path | None = None
+        self._interrupted: dict | None = None   # the plan of a switch a crash interrupted
         self._reads = 0
         self._generation = 0
         bl = QVBoxLayout(self)
@@ -202,11 +204,11 @@ class BackupsBox(QGroupBox):
 
         def read():
             path = Path(s.record_info()["path"])
-            return path, describe_backups(path)
+            return path, describe_backups(path), interrupted_switch(path)
 
         def shown(answer) -> None:
             if generation == self._generation:
-                self._record_path, rows = answer
+                self._record_path, rows, self._interrupted = answer
                 self._show(rows)
 
         self._reads += 1
@@ -324,6 +326,9 @@ class BackupsBox(QGroupBox):
     def choose_restored(self) -> None:
         """Choose a file restored earlier (in the record's folder) and confirm the switch."""
         if self.record_path() is None:
+            return
+        if self._interrupted and self._interrupted.get("restored"):
+            self.confirm_switch(Path(self._interrupted["restored"]))   # finish it: the same file
             return
         path, _f = QFileDialog.getOpenFileName(self, self.tr("Switch to a restored record"),
                                                str(self.record_path().parent),

@@ -273,6 +273,11 @@ class MainWindow(QMainWindow):
             notes.append(self._failed_attempts_text(session.failed_attempts))
         if session.backup_failures:
             notes.append(self._backup_failures_text(session.backup_failures))
+        interrupted = self.unlock_panel.interrupted_switch()
+        if interrupted is not None:
+            notes.append(self.tr("A switch to the restored record {name} was interrupted (a crash or power cut). "
+                                 "An administrator finishes it under Administration, Backups: Switch to a "
+                                 "restored record…").format(name=Path(interrupted.get("restored") or "").name))
         removed = self.unlock_panel.removed_leftovers()
         if removed:
             notes.append(self.tr("Leftovers of interrupted work beside the record (a backup or an export "

@@ -46,6 +46,7 @@ class UnlockPanel(QWidget):
         self._locked = False  # the screen came up because the record was locked (the heading says so)
         self._by_recovery_key = False  # what the last successful unlock used
         self._removed_leftovers: list[str] = []
+        self._interrupted_switch: dict | None = None   # the plan of a switch a crash interrupted
         self._build()
         self.set_record(record_path)
         self.prepare()
@@ -228,6 +229,11 @@ class UnlockPanel(QWidget):
     def in_recovery_mode(self) -> bool:
         return not self._form.isRowVisible(self.password_edit)
 
+    def interrupted_switch(self) -> dict | None:
+        """The plan of a switch to a restored record that a crash interrupted, found at the last
+        unlock (None: there is none)."""
+        return self._interrupted_switch
+
     def removed_leftovers(self) -> list[str]:
         """The names of the leftovers of interrupted work removed before the last unlock."""
         return self._removed_leftovers
@@ -331,13 +337,15 @@ class UnlockPanel(QWidget):
             # What a crash left beside the record (a backup or export stopped part-way) goes
             # first, as the command line does: only while no program has the record open.
             removed = api.remove_leftovers(path)
-            return api.open_record(path, username, kdf=kdf, **credential), removed
+            return api.open_record(path, username, kdf=kdf, **credential), removed, api.interrupted_switch(path)
 
-        run_in_background(unlock, lambda result: self._succeeded(path, *result, by_recovery_key),
+        run_in_background(unlock, lambda result: self._succeeded(path, *result, by_recovery_key=by_recovery_key),
                           self._failed, owner=self, on_orphan=lambda result: result[0].close())
 
-    def _succeeded(self, path: Path, session, removed: list, by_recovery_key: bool) -> None:
+    def _succeeded(self, path: Path, session, removed: list, interrupted: dict | None, *,
+                   by_recovery_key: bool) -> None:
         self._set_busy(False)
+        self._interrupted_switch = interrupted
         self._by_recovery_key = by_recovery_key
         self._removed_leftovers = [item.path.name for item in removed]
         self.set_recovery_mode(False)
