@@ -335,7 +335,8 @@ def switch_to_restored(record_path: Path, restored_path: Path, username: str, pa
     finally:
         for lock in locks:
             lock.release()
-        storage.WriterLock(restored).path.unlink(missing_ok=True)
+        if len(locks) == 2 and not restored.exists():   # ours, and no record is left at that name
+            locks[1].path.unlink(missing_ok=True)
     step(4)
     report = _note_restored(report, username, password, recovery_key, restored_key, kdf, sleep, clock)
     if report.audited:

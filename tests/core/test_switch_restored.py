@@ -154,6 +154,7 @@ def test_a_record_open_elsewhere_is_refused(rec, which):
         with pytest.raises(RecordLocked) as e:
             switch_to_restored(rec["record"], rec["restored"], "admin", ADMIN_PASSWORD, kdf=FAST_KDF)
         assert_nothing_changed(rec, before)   # while the other session is open (it logs out after)
+        assert rec[which].with_name(rec[which].name + ".lock").exists()   # the other program's lock stays
     name = {"record": "record.barnahus (the record)", "restored": "restored.barnahus (the restored record)"}[which]
     assert str(e.value) == (f"{name} is open in another Barnahus window or program. Close it there "
                             "first; nothing was switched.")
