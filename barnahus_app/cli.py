@@ -140,7 +140,25 @@ def cmd_restore(args) -> int:
     print(f"Restored {Path(args.backup).name} (written {info.made_at}, {info.size} bytes, "
           f"audit head {info.audit_head[0]} {info.audit_head[1]}) to {args.to}.")
     print("It was verified. The live record was not changed: open the restored file to check it, "
-          "then switch to it by moving it into the record's place while Barnahus is closed.")
+          "then switch to it with `barnahus switch-to-restored` (the old record is kept aside).")
+    return EXIT_OK
+
+
+def cmd_switch_to_restored(args) -> int:
+    from barnahus_app.lifecycle import switch_to_restored
+    from barnahus_app.record.backups import DamagedSource
+    if not args.user and not args.recovery_key_file:
+        raise UsageError("Give --user NAME (and your password), or --recovery-key-file.")
+    try:
+        report = switch_to_restored(Path(args.record), Path(args.restored), args.user or "",
+                                    **credentials(args))
+    except DamagedSource as e:
+        print(f"barnahus: {e}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    for line in report.lines():
+        print(line)
+    if not report.audited:
+        return EXIT_CHECK_FAILED
     return EXIT_OK
 
 
@@ -238,6 +256,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--password-file", help="read your password from this file")
     sp.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
     sp.set_defaults(func=cmd_restore)
+
+    sp = sub.add_parser("switch-to-restored", help="make a restored file the record (the old one is kept aside)")
+    sp.add_argument("restored", help="the file `restore` wrote, in the record's folder")
+    opening(sp, user_required=False)
+    sp.set_defaults(func=cmd_switch_to_restored)
 
     sp = sub.add_parser("salvage", help="copy every readable row of a damaged record to a new record")
     opening(sp, user_required=False)

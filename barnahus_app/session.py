@@ -178,6 +178,13 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         with self.record.transaction() as conn:
             self._audit(conn, "record.checked", "record", None, {"ok": report.ok})
 
+    def _note_restored(self, detail: dict) -> None:
+        """lifecycle.switch_to_restored: this record replaced a damaged one (detail: the restored
+        file, its head, the entries lost, the old file's new name; no case content)."""
+        self._authorize("record", "backup")
+        with self.record.transaction() as conn:
+            self._audit(conn, "record.restored", "record", None, detail)
+
     def audit_head(self) -> tuple[int | None, str]:
         """The current chain head (entry id, hash), for documents and bundles to quote."""
         with self.record.engine.connect() as conn:

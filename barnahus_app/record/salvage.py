@@ -158,25 +158,35 @@ def _copy_table(source: Path, record_key: bytes, out, name: str,
         out.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
         return TableSalvage(name, len(rows), (("unnumbered", None),) if failed else ())
     insert = f"INSERT INTO {table} (rowid, {columns}) VALUES (?, {marks})"
-    copied, lost, after = 0, [], None
-    while True:
+    copied, lost = 0, []
+    for rows in readable_rows(source, record_key, table, None, lost):
         _not_cancelled(stop)
-        rows, failed = _read_from(source, record_key, table, after)
         out.executemany(insert, rows)
         copied += len(rows)
+    return TableSalvage(name, copied, tuple(lost))
+
+
+def readable_rows(source: Path, record_key: bytes, table: str, after=None, lost: list | None = None):
+    """Every row of `table` (a quoted name) with rowid > after that can still be read, in rowid
+    order, as batches of (rowid, *columns), reading past damaged pages; each range of rowids
+    that could not be read is appended to `lost` as (first, last) (first "start": from the
+    first row; last None: to the end). Reads only."""
+    lost = [] if lost is None else lost
+    while True:
+        rows, failed = _read_from(source, record_key, table, after)
+        if rows:
+            yield rows
         if not failed:
-            return TableSalvage(name, copied, tuple(lost))
+            return
         last = rows[-1][0] if rows else after
         first_lost = (last + 1) if last is not None else None
         resume = _next_readable(source, record_key, table, last)
-        if resume is None:
-            if lost and first_lost is not None and lost[-1][1] == first_lost - 1:
-                first_lost = lost.pop()[0]
-            lost.append((first_lost if first_lost is not None else "start", None))
-            return TableSalvage(name, copied, tuple(lost))
         if lost and first_lost is not None and lost[-1][1] == first_lost - 1:
             first_lost = lost.pop()[0]   # the same damage, met again past the probe
-        lost.append((first_lost if first_lost is not None else "start", resume - 1))
+        lost.append((first_lost if first_lost is not None else "start",
+                     None if resume is None else resume - 1))
+        if resume is None:
+            return
         after = resume - 1
 
 

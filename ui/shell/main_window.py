@@ -11,7 +11,8 @@ from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
-    QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QListWidgetItem, QMainWindow, QMessageBox, QSizePolicy, QSpacerItem, QStackedWidget, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from barnahus_app import __version__
@@ -23,7 +24,7 @@ from ui.common import prefs
 from ui.common.feedback import MessageBar, core_message, damage_notice, roles_text
 from ui.common.icons import app_icon, icon
 from ui.common.pages import MainPage, main_pages
-from ui.common.tasks import wait_for_all
+from ui.common.tasks import ProgressJob, wait_for_all
 from ui.shell.locking import CASE, LockController
 from ui.shell.unlock import UnlockPanel
 
@@ -81,6 +82,9 @@ class MainWindow(QMainWindow):
                  parent=None):
         super().__init__(parent)
         self.session = None
+        self._kdf = kdf
+        self._switch: dict | None = None   # a switch to a restored record under way
+        self.switch_report: QMessageBox | None = None   # its report, once done
         self.case_list_factory = case_list_factory or case_list_panel
         self.workspace_factory = workspace_factory or case_workspace
         self._entries: list[WorkspaceEntry] = []
@@ -188,6 +192,71 @@ class MainWindow(QMainWindow):
         self.lock()
         self.set_record(path)
 
+    def switch_to_restored(self, restored: str, password: str) -> None:
+        """Lock this record, then make the restored file the record (the core's
+        switch_to_restored, a long job off the GUI thread, with Cancel until the files are
+        touched); then the same record's unlock screen, and a report of what was lost."""
+        if self.session is None or self._switch is not None:
+            return
+        self._switch = {"restored": restored, "password": password, "username": self.session.username,
+                        "record": self.unlock_panel.record_path(), "tries": 0}
+        self._switch_when_locked()
+
+    def _switch_when_locked(self) -> None:
+        plan = self._switch
+        if plan is None:
+            return
+        if self.session is not None:
+            stash = self.locker.lock()
+            if stash.failed:
+                self._switch = None
+                self.unlock_panel.message.show_error(self._not_kept_text(stash.failed) + " " + self.tr(
+                    "Nothing was switched."))
+                return
+            if self.session is not None:   # the lock waits for a call under way or a closing dialog
+                plan["tries"] += 1
+                if plan["tries"] > 40:
+                    self._switch = None
+                    self.message_bar.show_message(self.tr("The record could not be locked, so nothing was "
+                                                          "switched. Try again."))
+                    return
+                QTimer.singleShot(250, self._switch_when_locked)
+                return
+        record, restored, username = plan["record"], plan["restored"], plan["username"]
+        password, kdf = plan.pop("password"), self._kdf
+
+        def work(progress, cancel):   # on the worker: only the core
+            from barnahus_app.api import switch_to_restored
+            return switch_to_restored(record, restored, username, password, kdf=kdf, progress=progress,
+                                      cancel=cancel)
+
+        job = ProgressJob(self, work, title=self.tr("Switching to the restored record"),
+                          what=self.tr("Verifying the restored record and counting what the record in use "
+                                       "holds after the backup…"),
+                          stopping=self.tr("Stopping before anything is switched…"), name="switchProgress")
+        job.finished.connect(self._switched)
+        plan["job"] = job
+        job.start()
+
+    def _switched(self, report, error) -> None:
+        plan, self._switch = self._switch or {}, None
+        self.set_record(plan.get("record"))
+        self.show_unlock(plan.get("username", ""), locked=True)
+        if error is not None:
+            self.unlock_panel.message.show_error(core_message(error))
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Switched to the restored record"),
+                          self.tr("The record is now the restored one. Unlock it to go on."),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText("\n\n".join(report.lines()))
+        box.setObjectName("switchReport")
+        grid = box.layout()   # a message box sizes itself to its text: a spacer keeps it readable
+        grid.addItem(QSpacerItem(self.fontMetrics().height() * 40, 0, QSizePolicy.Policy.Minimum,
+                                 QSizePolicy.Policy.Expanding), grid.rowCount(), 0, 1, grid.columnCount())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.switch_report = box
+        box.open()
+
     def is_unlocked(self) -> bool:
         return self.session is not None
 
@@ -212,6 +281,11 @@ class MainWindow(QMainWindow):
             notes.append(self._failed_attempts_text(session.failed_attempts))
         if session.backup_failures:
             notes.append(self._backup_failures_text(session.backup_failures))
+        interrupted = self.unlock_panel.interrupted_switch()
+        if interrupted is not None:
+            notes.append(self.tr("A switch to the restored record {name} was interrupted (a crash or power cut). "
+                                 "An administrator finishes it under Administration, Backups: Switch to a "
+                                 "restored record…").format(name=Path(interrupted.get("restored") or "").name))
         removed = self.unlock_panel.removed_leftovers()
         if removed:
             notes.append(self.tr("Leftovers of interrupted work beside the record (a backup or an export "

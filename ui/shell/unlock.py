@@ -47,6 +47,7 @@ class UnlockPanel(QWidget):
         self._by_recovery_key = False  # what the last successful unlock used
         self._removed_leftovers: list[str] = []
         self.damaged_banner = None   # ui/shell/damaged.py's banner, made when a record is damaged
+        self._interrupted_switch: dict | None = None   # the plan of a switch a crash interrupted
         self._build()
         self.set_record(record_path)
         self.prepare()
@@ -231,6 +232,11 @@ class UnlockPanel(QWidget):
     def in_recovery_mode(self) -> bool:
         return not self._form.isRowVisible(self.password_edit)
 
+    def interrupted_switch(self) -> dict | None:
+        """The plan of a switch to a restored record that a crash interrupted, found at the last
+        unlock (None: there is none)."""
+        return self._interrupted_switch
+
     def removed_leftovers(self) -> list[str]:
         """The names of the leftovers of interrupted work removed before the last unlock."""
         return self._removed_leftovers
@@ -339,13 +345,16 @@ class UnlockPanel(QWidget):
             # first, as the command line does: only while no program has the record open. A
             # read-only open changes nothing beside the record either.
             removed = [] if read_only else api.remove_leftovers(path)
-            return api.open_record(path, username, kdf=kdf, read_only=read_only, **credential), removed
+            return (api.open_record(path, username, kdf=kdf, read_only=read_only, **credential), removed,
+                    api.interrupted_switch(path))
 
-        run_in_background(unlock, lambda result: self._succeeded(path, *result, by_recovery_key),
+        run_in_background(unlock, lambda result: self._succeeded(path, *result, by_recovery_key=by_recovery_key),
                           self._failed, owner=self, on_orphan=lambda result: result[0].close())
 
-    def _succeeded(self, path: Path, session, removed: list, by_recovery_key: bool) -> None:
+    def _succeeded(self, path: Path, session, removed: list, interrupted: dict | None, *,
+                   by_recovery_key: bool) -> None:
         self._set_busy(False)
+        self._interrupted_switch = interrupted
         self._by_recovery_key = by_recovery_key
         self._removed_leftovers = [item.path.name for item in removed]
         self.set_recovery_mode(False)
