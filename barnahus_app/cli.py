@@ -36,6 +36,7 @@ def cmd_init(args) -> int:
     from barnahus_app.lifecycle import create_record
     password = secret(args.password_file, "BARNAHUS_PASSWORD", f"Password for {args.admin}: ",
                        "password", confirm=True)
+    remove_leftovers(args.record)   # an interrupted init's or demo build's
     key = create_record(Path(args.record), args.admin, password, args.display_name, args.centre or "")
     print(f"Created {args.record} with administrator '{args.admin}'.")
     deliver_recovery_key(key, args.recovery_key_file)

@@ -85,8 +85,9 @@ def open_session(args):
 
 
 def remove_leftovers(record) -> None:
-    """Before a command opens a record to write: remove what interrupted work left beside it, one
-    line each on stderr (names and sizes only). Not for check or salvage, which only read."""
+    """Before a command opens a record to write, or creates one: remove what interrupted work
+    left beside it, one line each on stderr (names and sizes only). Not for check or salvage,
+    which only read."""
     from barnahus_app.record.leftovers import remove_leftovers as remove
     for item in remove(Path(record)):
         print(f"barnahus: {item.line()}", file=sys.stderr)

@@ -196,14 +196,9 @@ def salvage_record_file(path: Path, to: Path, username: str, password: str | Non
         raise RecordFileError(f"No page of {path.name} verifies with the key these credentials "
                               "unlock (it is damaged from its first bytes, or of another record); "
                               "nothing was salvaged." + BACKUP_HINT)
-    keys = KeyFile.path_for(path)
-    if keys.exists():
-        write_file_safely(to_keys, keys.read_bytes(), "--to")
-    try:
-        return salvage.salvage(path, key, to)
-    except BaseException:
-        to_keys.unlink(missing_ok=True)
-        raise
+    report = salvage.salvage(path, key, to)
+    _publish_key_file_beside(KeyFile.path_for(path), to)
+    return report
 
 
 def restore_backup(backup: Path, to: Path, username: str, password: str | None = None,
@@ -238,15 +233,23 @@ def restore_backup(backup: Path, to: Path, username: str, password: str | None =
             raise RecordFileError(f"The copy at {to} did not read back as the backup (the disk may "
                                   "be failing); nothing was restored.")
 
-    keys = KeyFile.path_for(backup)
-    if keys.exists():
-        write_file_safely(to_keys, keys.read_bytes(), "--to")
-    try:
-        copy_file_safely(backup, to, "--to", verify=same_bytes)
-    except BaseException:
-        to_keys.unlink(missing_ok=True)
-        raise
+    copy_file_safely(backup, to, "--to", verify=same_bytes)
+    _publish_key_file_beside(KeyFile.path_for(backup), to)
     return backups.describe(to, key)
+
+
+def _publish_key_file_beside(keys: Path, to: Path) -> None:
+    """The key file `keys` copied beside the new record `to`, once the record is in place: a kill
+    before this leaves only temporaries (leftovers), never a key file under its final name
+    without its record; a kill after the record was published leaves a record its recovery key
+    opens. If the copy fails, the new record is removed again, so the command can be re-run."""
+    if not keys.exists():
+        return
+    try:
+        write_file_safely(KeyFile.path_for(to), keys.read_bytes(), "--to")
+    except BaseException:
+        to.unlink(missing_ok=True)
+        raise
 
 
 def describe_backups(record: Path, username: str | None = None, password: str | None = None,

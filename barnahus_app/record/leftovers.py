@@ -16,7 +16,8 @@ file like any other; an interrupted rotation is finished or rolled back by the n
 key file knows), and only the user can tell whether that file still holds the key in use.
 
 Removal only runs when no program holds the record open (its writer lock is free): a backup,
-an export or a key rotation in progress holds it. Leftovers not named after this record (an
+an export or a key rotation in progress holds it, and so does a demo build for a record of that
+name (so an interrupted build's folder is removed before the next `demo` or `init` there). Leftovers not named after this record (an
 export's into the record's folder) are removed only once older than MIN_AGE_SECONDS, so a
 build or export for another record in the same folder is never cut short."""
 from __future__ import annotations
@@ -78,8 +79,8 @@ def find_leftovers(record_path: Path, min_age_seconds: float = MIN_AGE_SECONDS) 
 def remove_leftovers(record_path: Path, min_age_seconds: float = MIN_AGE_SECONDS) -> list[Leftover]:
     """Remove the leftovers find_leftovers finds, if no program has the record open; returns
     what was removed (nothing while the record is open elsewhere)."""
-    if not Path(record_path).is_file():
-        return []   # no record: nothing to lock, and no lock file is made for it
+    if not Path(record_path).is_file() and not find_leftovers(record_path, min_age_seconds):
+        return []   # no record and nothing left: no lock file is made for it
     lock = storage.WriterLock(Path(record_path))
     try:
         lock.acquire()

@@ -67,6 +67,10 @@ def salvage(source: Path, record_key: bytes, dest: Path) -> SalvageReport:
     remove_partial(partial)
     out = storage.key_connection(partial, record_key, mode="rwc")
     try:
+        # The rollback journal in memory: a kill leaves the one temporary file (a leftover found
+        # by its name), never a `-journal` beside it; nothing spills into a temporary folder.
+        out.execute("PRAGMA journal_mode = MEMORY")
+        out.execute("PRAGMA temp_store = MEMORY")
         out.execute(f"PRAGMA application_id = {storage.APPLICATION_ID}")
         virtual = [n for kind, n, _, sql in objects if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")]
         for kind, name, _, sql in objects:

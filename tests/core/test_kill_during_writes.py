@@ -1,0 +1,232 @@
+"""kill -9 while a command writes a file (issue 12, "Done means"): restore, salvage, every export
+and demo. The real command line runs in its own process (tests/core/_stalling_cli.py) and stalls
+at a chosen point of its writing, with its work under the temporary name on disk; the test kills it
+there with SIGKILL, then:
+- the destination does not exist (a restored or salvaged record: nor its key file);
+- everything it left is a leftover find_leftovers recognises by name, and the next command
+  removes it (those not named after the record once they are older than MIN_AGE_SECONDS);
+- no file left anywhere in the test's folder holds the child's name in plaintext;
+- `check` passes on the record, and the same command, run again, succeeds.
+On main before this, restore and salvage wrote the new record's key file before the record (a kill
+left `<to>.keys` under its final name, so the retry failed "already exists"), salvage left a
+`-journal` beside its temporary record, and an interrupted `demo` left a `.building-` folder that
+nothing removed (leftovers were removed only beside an existing record).
+
+Each run is deterministic (the stall point is a function's N-th return, not a timer) and costs
+one process start (~1 s) plus the checks; the world (record, case, interview, recording, backup)
+is made once for the module and copied per test."""
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from barnahus_app.record.leftovers import MIN_AGE_SECONDS, find_leftovers
+from tests.support.cli import run_cli
+from tests.support.records import (
+    ADMIN_PASSWORD, STAFF_PASSWORD, cheap_argon2, copy_record_folder, login, make_record, sample_case,
+)
+
+if os.name != "posix":  # pragma: no cover
+    pytest.skip("SIGKILL harness needs POSIX", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parents[2]
+STALLER = Path(__file__).with_name("_stalling_cli.py")
+CANARY = "Qwyxzabelle"          # the child's given name: must never be found in plaintext on disk
+ZONE = "Europe/Stockholm"
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kill-world")
+    record, _ = make_record(folder)
+    with login(record, "admin") as a:
+        room = a.create_room("Blue room", "interview")
+    with login(record, "coordinator") as c:
+        case = sample_case(c)
+        child = c.create_person(given_name=CANARY, family_name="Canarydottir", date_of_birth="2015-07-19",
+                                acknowledge_duplicates=True)
+        c.add_child(case["id"], child, "victim")
+        iv_user = next(u["id"] for u in c.interviewers())
+    with login(record, "interviewer") as s:
+        iv = s.plan_interview(case["id"], child, "2026-03-10T10:00", 60, room, iv_user, time_zone=ZONE)
+        s.record_interview(iv, actual_start="2026-03-10T10:05", actual_end="2026-03-10T10:58")
+        evidence = folder / "evidence"
+        evidence.mkdir()
+        (evidence / "interview.mp4").write_bytes(os.urandom(200_000))
+        s.register_recording(iv, evidence / "interview.mp4", label="Master recording")
+    with login(record, "admin") as a:
+        backup = Path(a.backup())
+    return {"folder": folder, "record": record, "case": case["reference"], "backup_name": backup.name}
+
+
+@pytest.fixture
+def rec(world, tmp_path):
+    """A copy of the world: the record folder (the exports go there too, so find_leftovers looks
+    where they are written), the recording, password files outside the record's folder."""
+    record = copy_record_folder(world["record"].parent, tmp_path / "centre") / world["record"].name
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "admin.pw").write_text(ADMIN_PASSWORD + "\n")
+    (secrets / "staff.pw").write_text(STAFF_PASSWORD + "\n")
+    (tmp_path / "tmp").mkdir()
+    return {"record": record, "folder": record.parent, "case": world["case"], "tmp": tmp_path,
+            "backup": record.parent / "backups" / world["backup_name"], "secrets": secrets}
+
+
+def _as(rec, user):
+    return ["--user", user, "--password-file",
+            str(rec["secrets"] / ("admin.pw" if user == "admin" else "staff.pw"))]
+
+
+def _opening(rec, user):
+    return ["--record", str(rec["record"]), *_as(rec, user)]
+
+
+# name: (arguments, the function whose N-th return the command stalls after, destinations)
+def _cases(rec):
+    f, ref = rec["folder"], rec["case"]
+    coordinator = _opening(rec, "coordinator")
+    write = "barnahus_app.files:write_new_file:1"     # the whole file, under its temporary name
+    bag = "barnahus_app.documents.bundle:_tag_files:1"  # every payload file written, before the tags
+    return {
+        "restore": (["restore", str(rec["backup"]), "--to", str(f / "restored.barnahus"), *_as(rec, "admin")],
+                    "barnahus_app.files:copy_new_file:1", ["restored.barnahus", "restored.barnahus.keys"]),
+        "salvage": (["salvage", *_opening(rec, "admin"), "--to", str(f / "salvaged.barnahus")],
+                    "barnahus_app.record.salvage:_copy_table:5", ["salvaged.barnahus", "salvaged.barnahus.keys"]),
+        "export-case": (["export-case", *coordinator, "--case", ref, "--out", str(f / "case.json")],
+                        write, ["case.json"]),
+        "audit --export": (["audit", *_opening(rec, "admin"), "--export", str(f / "audit.json")],
+                           write, ["audit.json"]),
+        "ics": (["ics", *coordinator, "--from", "2026-03-01", "--to", "2026-03-31", "--time-zone", ZONE,
+                 "--out", str(f / "bookings.ics")], write, ["bookings.ics"]),
+        "summary pdf": (["summary", *coordinator, "--case", ref, "--format", "pdf", "--time-zone", ZONE,
+                         "--out", str(f / "summary.pdf")], write, ["summary.pdf"]),
+        "summary docx": (["summary", *coordinator, "--case", ref, "--format", "docx", "--time-zone", ZONE,
+                          "--out", str(f / "summary.docx")], write, ["summary.docx"]),
+        "bundle folder": (["export-bundle", *coordinator, "--case", ref, "--time-zone", ZONE,
+                           "--out", str(f / "bundle")], bag, ["bundle"]),
+        "bundle zip": (["export-bundle", *coordinator, "--case", ref, "--time-zone", ZONE, "--zip",
+                        "--out", str(f / "bundle.zip")], bag, ["bundle.zip"]),
+        "bundle --recordings": (["export-bundle", *coordinator, "--case", ref, "--time-zone", ZONE,
+                                 "--recordings", "--out", str(f / "bundle-rec")], bag, ["bundle-rec"]),
+        "demo": (["demo", "--record", str(f / "demo.barnahus"), "--admin", "boss", "--cases", "3",
+                  "--password-file", str(rec["secrets"] / "admin.pw")],
+                 "barnahus_app.demo.build:add_demo_interviews:1", ["demo.barnahus", "demo.barnahus.keys"]),
+    }
+
+
+NAMES = list(_cases({"folder": Path("."), "case": "", "backup": Path("."), "record": Path("."),
+                     "secrets": Path(".")}))
+
+
+def _run_until_stalled(rec, args: list[str], hook: str, cheap: bool) -> None:
+    """Start the command, wait until it stalls at its hook, SIGKILL it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BARNAHUS_")}
+    env["PYTHONPATH"] = str(ROOT)
+    env["TMPDIR"] = str(rec["tmp"] / "tmp")   # anything it puts in a temporary folder is grepped too
+    child = subprocess.Popen([sys.executable, str(STALLER), hook, "1" if cheap else "0", "--", *args],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=env, cwd=ROOT)
+    try:
+        out = b""
+        deadline = time.monotonic() + 120
+        while b"STALLED\n" not in out:
+            left = deadline - time.monotonic()
+            ready = select.select([child.stdout], [], [], max(left, 0))[0]
+            chunk = os.read(child.stdout.fileno(), 4096) if ready else b""
+            if not chunk:
+                child.kill()
+                child.wait(30)
+                pytest.fail(f"the command ended or hung before its stall point ({child.returncode}):\n"
+                            f"{out.decode(errors='replace')}\n{child.stderr.read().decode(errors='replace')[-3000:]}")
+            out += chunk
+        os.kill(child.pid, signal.SIGKILL)   # our own child, not reaped yet
+        assert child.wait(30) == -signal.SIGKILL
+    finally:
+        if child.returncode is None:
+            child.kill()
+            child.wait(30)
+        child.stdout.close()
+        child.stderr.close()
+
+
+def _entries(folder: Path) -> set[str]:
+    names = {p.name for p in folder.iterdir()}
+    if (folder / "backups").is_dir():
+        names |= {f"backups/{p.name}" for p in (folder / "backups").iterdir()}
+    return names
+
+
+def _files_holding(root: Path, text: str) -> list[str]:
+    needles = [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")]
+    found = []
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            data = (Path(dirpath) / name).read_bytes()
+            if any(n in data for n in needles):
+                found.append(str((Path(dirpath) / name).relative_to(root)))
+    return found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_kill_while_writing_leaves_only_leftovers_the_next_command_removes(rec, name):
+    args, hook, dests = _cases(rec)[name]
+    folder = rec["folder"]
+    before = _entries(folder)
+    _run_until_stalled(rec, args, hook, cheap=name == "demo")
+
+    # 1. Nothing under the destination's name.
+    assert [d for d in dests if os.path.lexists(folder / d)] == []
+
+    # 2. Everything new is a leftover, recognised by its name (young ones too, with age 0).
+    record = folder / "demo.barnahus" if name == "demo" else rec["record"]
+    new = _entries(folder) - before - {"demo.barnahus.lock", "record.barnahus.lock"}
+    leftovers = find_leftovers(record, min_age_seconds=0)
+    assert new, "the kill came before anything was written: the stall point is wrong"
+    assert sorted(new) == sorted(str(i.path.relative_to(folder)) for i in leftovers)
+    assert all(i.size > 0 or i.kind == "demo build" for i in leftovers), leftovers
+    held = _files_holding(rec["tmp"], CANARY)
+    if name == "export-case":
+        assert held, "the canary grep finds nothing even in the plaintext export: it is blind"
+    # Not named after the record: perhaps another program's work in progress, left for an hour.
+    young = {str(i.path.relative_to(folder)) for i in find_leftovers(record)}
+    named_after_record = {n for n in new if record.name in n}
+    assert young == named_after_record
+    old = time.time() - MIN_AGE_SECONDS - 60
+    for item in leftovers:
+        os.utime(item.path, (old, old), follow_symlinks=False)
+
+    # 3. The next command removes them, one line each, and the folder is as it was.
+    with cheap_argon2():
+        if name == "demo":
+            retry = run_cli(*args)
+            assert retry.returncode == 0, retry.stderr
+            assert retry.stderr.startswith("barnahus: removed a leftover of interrupted work (demo build): "
+                                           ".demo.barnahus.building-"), retry.stderr
+            assert _files_holding(rec["tmp"], CANARY) == []
+        else:
+            listing = run_cli("users", "list", *_opening(rec, "admin"))
+            assert listing.returncode == 0, listing.stderr
+            assert len(listing.stderr.splitlines()) == len(leftovers), listing.stderr
+            assert all(line.startswith("barnahus: removed a leftover of interrupted work (")
+                       for line in listing.stderr.splitlines()), listing.stderr
+            assert _entries(folder) - {"record.barnahus.lock"} == before - {"record.barnahus.lock"}
+            # 4. No plaintext of the child anywhere in the test's folder.
+            assert _files_holding(rec["tmp"], CANARY) == []
+            # 5. The same command simply runs again.
+            retry = run_cli(*args)
+            assert retry.returncode == 0, retry.stderr
+        assert find_leftovers(record, min_age_seconds=0) == []
+        assert all(os.path.lexists(folder / d) for d in dests)
+        check = run_cli("check", "--record", str(record), *(
+            ["--user", "boss", "--password-file", str(rec["secrets"] / "admin.pw")] if name == "demo"
+            else _as(rec, "admin")))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.splitlines()[-1] == "ok"
