@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlcipher3
 
 from barnahus_app import audit
-from barnahus_app.errors import RecordFileError
+from barnahus_app.errors import DiskFull, RecordFileError
 from barnahus_app.files import publish_new, remove_partial
 from barnahus_app.record import storage
 
@@ -85,9 +85,12 @@ def salvage(source: Path, record_key: bytes, dest: Path) -> SalvageReport:
             if kind in ("index", "trigger", "view") and sql:
                 out.execute(sql)
         out.commit()
-    except BaseException:
+    except BaseException as e:
         out.close()
         remove_partial(partial)
+        friendly = storage.friendly_db_error(e) if isinstance(e, sqlcipher3.DatabaseError) else None
+        if isinstance(friendly, DiskFull):
+            raise DiskFull(f"The disk holding {dest.parent} is full; nothing was salvaged.") from None
         raise
     out.close()
     os.chmod(partial, 0o600)

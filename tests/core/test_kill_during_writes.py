@@ -12,6 +12,10 @@ left `<to>.keys` under its final name, so the retry failed "already exists"), sa
 `-journal` beside its temporary record, and an interrupted `demo` left a `.building-` folder that
 nothing removed (leftovers were removed only beside an existing record).
 
+The same commands on a full disk (the ones test_safe_files.py and test_backups.py do not cover
+already) leave nothing either; on main before this a full disk during salvage ended in "internal
+error (OperationalError)".
+
 Each run is deterministic (the stall point is a function's N-th return, not a timer) and costs
 one process start (~1 s) plus the checks; the world (record, case, interview, recording, backup)
 is made once for the module and copied per test."""
@@ -230,3 +234,106 @@ def test_a_kill_while_writing_leaves_only_leftovers_the_next_command_removes(rec
             else _as(rec, "admin")))
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stdout.splitlines()[-1] == "ok"
+
+
+# --- a full disk ---------------------------------------------------------------------------------
+# export-case, audit --export and ics: test_safe_files.py; summary DOCX: test_safe_files.py;
+# backup: test_backups.py. Here the others, the same way: the destination's folder refuses the
+# fsync (ENOSPC) of the n-th file written in it, or (for SQLite's own writes) the new record
+# cannot grow (max_page_count). Then: one line on stderr, exit 2, nothing in the folder, and the
+# same command runs again.
+@pytest.fixture
+def out(rec):
+    folder = rec["tmp"] / "out"
+    folder.mkdir()
+    return folder
+
+
+def _full_disk_cases(rec, out):
+    coordinator = _opening(rec, "coordinator")
+    ref = rec["case"]
+    bundle = ["export-bundle", *coordinator, "--case", ref, "--time-zone", ZONE]
+    full = f"barnahus: The disk holding {out} is full; "
+    return {
+        "summary pdf": (["summary", *coordinator, "--case", ref, "--format", "pdf", "--time-zone", ZONE,
+                         "--out", str(out / "summary.pdf")], 1, full + "nothing was written."),
+        "bundle folder": ([*bundle, "--out", str(out / "bundle")], 1, full + "no bundle was written."),
+        "bundle zip": ([*bundle, "--zip", "--out", str(out / "bundle.zip")], 1, full + "no bundle was written."),
+        "bundle --recordings": ([*bundle, "--recordings", "--out", str(out / "bundle")], 3,
+                                full + "no bundle was written."),   # the 3rd file: the recording
+        "restore, the copy": (["restore", str(rec["backup"]), "--to", str(out / "restored.barnahus"),
+                               *_as(rec, "admin")], 1, full + "nothing was written."),
+        "restore, its key file": (["restore", str(rec["backup"]), "--to", str(out / "restored.barnahus"),
+                                   *_as(rec, "admin")], 2, full + "nothing was written."),
+    }
+
+
+FULL_DISK_NAMES = list(_full_disk_cases({"case": "", "backup": Path("."), "record": Path("."),
+                                         "secrets": Path(".")}, Path(".")))
+
+
+@pytest.mark.parametrize("name", FULL_DISK_NAMES)
+def test_a_full_disk_leaves_nothing_and_the_retry_succeeds(rec, out, name):
+    from tests.core.test_backups import disk_full_at_the_nth_fsync
+    args, n, message = _full_disk_cases(rec, out)[name]
+    with pytest.MonkeyPatch.context() as mp:
+        disk_full_at_the_nth_fsync(mp, out, n)
+        code, stdout, err = run_cli(*args)
+    assert (code, stdout) == (2, ""), err
+    assert err.strip() == message
+    assert list(out.iterdir()) == []
+    code, stdout, err = run_cli(*args)
+    assert (code, err) == (0, ""), err
+    assert find_leftovers(rec["record"], min_age_seconds=0) == []
+
+
+def _record_cannot_grow(mp, inside: str) -> None:
+    """Every engine made for a file whose path holds `inside`, once the file exists, cannot grow
+    its file (tests.support.records.fill_the_disk), as on a full disk."""
+    from barnahus_app.record import storage
+    from tests.support.records import fill_the_disk
+    real = storage.make_engine
+
+    def make_engine(path, record_key, read_only=False):
+        engine = real(path, record_key, read_only)
+        if inside in str(path) and Path(path).exists() and Path(path).stat().st_size:
+            fill_the_disk(engine)
+        return engine
+    mp.setattr(storage, "make_engine", make_engine)
+
+
+def test_a_full_disk_during_salvage_leaves_nothing_and_the_retry_succeeds(rec, out):
+    from barnahus_app.record import storage
+    real = storage.key_connection
+
+    def key_connection(path, record_key, mode="ro"):
+        conn = real(path, record_key, mode)
+        if mode == "rwc":                       # the new record salvage writes: 4 pages at most
+            conn.execute("PRAGMA max_page_count = 4")
+        return conn
+    args = ["salvage", *_opening(rec, "admin"), "--to", str(out / "salvaged.barnahus")]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(storage, "key_connection", key_connection)
+        code, stdout, err = run_cli(*args)
+    assert (code, stdout) == (2, ""), err
+    assert err.strip() == f"barnahus: The disk holding {out} is full; nothing was salvaged."
+    assert list(out.iterdir()) == []
+    code, stdout, err = run_cli(*args)
+    assert (code, err) == (0, ""), err
+    assert sorted(p.name for p in out.iterdir()) == ["salvaged.barnahus", "salvaged.barnahus.keys"]
+
+
+def test_a_full_disk_during_demo_leaves_nothing_and_the_retry_succeeds(rec, out):
+    args = ["demo", "--record", str(out / "demo.barnahus"), "--admin", "boss", "--cases", "30",
+            "--password-file", str(rec["secrets"] / "admin.pw")]
+    with cheap_argon2():
+        with pytest.MonkeyPatch.context() as mp:
+            _record_cannot_grow(mp, ".demo.barnahus.building-")
+            code, stdout, err = run_cli(*args)
+        assert (code, stdout) == (2, ""), err
+        assert err.strip() == ("barnahus: The disk is full. Nothing was saved from this change; free "
+                               "some space and try again.")
+        assert list(out.iterdir()) == []
+        code, stdout, err = run_cli(*args)
+    assert (code, err) == (0, ""), err
+    assert sorted(p.name for p in out.iterdir()) == ["demo.barnahus", "demo.barnahus.keys", "demo.barnahus.lock"]
