@@ -81,7 +81,10 @@ def open_session(args):
     if not args.user:
         raise UsageError("Give --user NAME.")
     remove_leftovers(args.record)
-    return open_record(Path(args.record), args.user, **credentials(args))
+    session = open_record(Path(args.record), args.user, **credentials(args))
+    if session.rotation_note:
+        print(f"Note: {session.rotation_note}", file=sys.stderr)
+    return session
 
 
 def remove_leftovers(record) -> None:

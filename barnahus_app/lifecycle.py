@@ -17,7 +17,7 @@ from barnahus_app import __version__, audit, policy
 from barnahus_app.errors import (
     BarnahusError, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew, WrongCredentials,
 )
-from barnahus_app.record import backups, inspection, salvage, schema, storage
+from barnahus_app.record import backups, inspection, rotation, salvage, schema, storage
 from barnahus_app.record.handle import Record
 from barnahus_app.record.inspection import CheckReport
 from barnahus_app.record.keyslots import (
@@ -85,7 +85,8 @@ def open_record(path: Path, username: str, password: str | None = None,
     """Unlock a record as `username`, with their password or with the recovery key.
 
     The file is never changed by a failed open. A schema from an older version is backed up,
-    then migrated. An interrupted key rotation is finished or rolled back, whichever key opens.
+    then migrated. An interrupted key rotation is finished or rolled back, whichever key opens,
+    and its new recovery-key file renamed to say which (record/rotation.py).
     """
     path = _record_file(path, password, recovery_key)
     lock = None if read_only else storage.WriterLock(path)
@@ -107,14 +108,16 @@ def open_record(path: Path, username: str, password: str | None = None,
                                   "It was left untouched.")
         if keyfile_damaged and not read_only:
             _set_aside_damaged_keyfile(path)
-        if keyfile.rotation_pending() and not read_only:
+        settled = None
+        if not read_only and (keyfile.rotation_pending() or rotation.in_progress(keyfile)):
             keyfile.keep_only(key)
+            settled = rotation.settle_at_unlock(keyfile, key)
             keyfile.save()
         record = Record(path, storage.make_engine(path, key, read_only), key, keyfile, lock,
                         read_only, kdf)
         try:
             upgraded_from = _migrate_if_needed(record)
-            return Session._login(record, username, password is None, upgraded_from, clock)
+            return Session._login(record, username, password is None, upgraded_from, clock, settled)
         except BaseException:
             record.engine.dispose()
             raise

@@ -10,16 +10,17 @@ being created or salvaged. Each is recognised by its name alone (never by its co
   backups/<backup>.keys      a backup's key file without the backup (written first, so a backup
                              interrupted while copying leaves it)
 
-Not recognised: the new recovery key written by an interrupted key rotation. It is written
-under a name the user chose, anywhere, through the same safe write, so once published it is a
-file like any other; an interrupted rotation is finished or rolled back by the next unlock (the
-key file knows), and only the user can tell whether that file still holds the key in use.
+Not here: the new recovery key of an interrupted key rotation, `F.pending` beside the file F the
+user chose, anywhere; the next unlock renames it to F or to `F.unused`, whichever it is
+(record/rotation.py). A kill while that key was being written leaves the safe write's temporary
+`.F.pending.partial-*`, found here when F is beside the record.
 
 Removal only runs when no program holds the record open (its writer lock is free): a backup,
 an export or a key rotation in progress holds it, and so does a demo build for a record of that
-name (so an interrupted build's folder is removed before the next `demo` or `init` there). Leftovers not named after this record (an
-export's into the record's folder) are removed only once older than MIN_AGE_SECONDS, so a
-build or export for another record in the same folder is never cut short."""
+name (so an interrupted build's folder is removed before the next `demo` or `init` there).
+Leftovers not named after this record (an export's into the record's folder) are removed only
+once older than MIN_AGE_SECONDS, so a build or export for another record in the same folder is
+never cut short."""
 from __future__ import annotations
 
 import os
