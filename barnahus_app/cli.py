@@ -15,7 +15,7 @@ from barnahus_app import __version__
 from barnahus_app.cases import cli as cases_cli
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USER_ERROR, UsageError,
-    creating, credentials, deliver_recovery_key, open_session, opening, remove_leftovers,
+    creating, credentials, deliver_recovery_key, open_session, opening, print_notes, remove_leftovers,
     report_failures, secret,
 )
 from barnahus_app.demo import cli as demo_cli
@@ -47,7 +47,9 @@ def cmd_check(args) -> int:
     from barnahus_app.lifecycle import check_record
     if not args.user:
         raise UsageError("Give --user NAME.")
-    report = check_record(Path(args.record), args.user, **credentials(args))
+    notes: list[str] = []
+    report = check_record(Path(args.record), args.user, **credentials(args), notes=notes)
+    print_notes(notes)
     for line in report.lines(verbose=args.verbose):
         print(line)
     if not report.ok:
@@ -124,11 +126,13 @@ def cmd_backup(args) -> int:
     if not args.user:
         raise UsageError("Give --user NAME.")
     remove_leftovers(args.record)
+    notes: list[str] = []
     try:
-        target = backup_record(Path(args.record), args.user, **credentials(args))
+        target = backup_record(Path(args.record), args.user, **credentials(args), notes=notes)
     except DamagedSource as e:
         print(f"barnahus: {e}", file=sys.stderr)
         return EXIT_CHECK_FAILED
+    print_notes(notes)
     print(f"Backup written to {target} and verified (SHA-256 in {Path(target).name}.sha256).")
     return EXIT_OK
 

@@ -82,9 +82,14 @@ def open_session(args):
         raise UsageError("Give --user NAME.")
     remove_leftovers(args.record)
     session = open_record(Path(args.record), args.user, **credentials(args))
-    if session.rotation_note:
-        print(f"Note: {session.rotation_note}", file=sys.stderr)
+    print_notes([session.rotation_note] if session.rotation_note else [])
     return session
+
+
+def print_notes(notes: list[str]) -> None:
+    """What an unlock has to say once (an interrupted key rotation settled), on stderr."""
+    for note in notes:
+        print(f"Note: {note}", file=sys.stderr)
 
 
 def remove_leftovers(record) -> None:

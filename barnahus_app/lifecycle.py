@@ -130,7 +130,7 @@ def open_record(path: Path, username: str, password: str | None = None,
 def check_record(path: Path, username: str, password: str | None = None,
                  recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                  sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], datetime] = utc_now) -> CheckReport:
+                 clock: Callable[[], datetime] = utc_now, notes: list[str] | None = None) -> CheckReport:
     """`barnahus check`: verify the record read-only, writing nothing to it before it verified
     (no login, no journal: a damaged file stays byte for byte as found). A record found healthy
     is then opened as usual and the check audited (login, `record.checked`, logout); if another
@@ -141,6 +141,7 @@ def check_record(path: Path, username: str, password: str | None = None,
     if report.ok:
         try:
             with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+                _collect_notes(s, notes)
                 s._note_check(report)
         except (RecordLocked, RecordReadOnly):
             return dataclasses.replace(report, audited=False)
@@ -150,14 +151,22 @@ def check_record(path: Path, username: str, password: str | None = None,
 def backup_record(path: Path, username: str, password: str | None = None,
                   recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                   sleep: Callable[[float], None] = time.sleep,
-                  clock: Callable[[], datetime] = utc_now) -> str:
+                  clock: Callable[[], datetime] = utc_now, notes: list[str] | None = None) -> str:
     """`barnahus backup`: a record that fails its check is refused before anything is written
     to it (not even the login); a healthy one is opened and backed up (Session.backup)."""
     path = _record_file(path, password, recovery_key)
     if not backups.sound(_inspect_before_opening(path, username, password, recovery_key, sleep, clock)):
         raise backups.refused(path)
     with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+        _collect_notes(s, notes)
         return s.backup()
+
+
+def _collect_notes(session: Session, notes: list[str] | None) -> None:
+    """For a command that unlocks inside the core and never holds the session: what the unlock
+    has to say once (an interrupted key rotation settled), added to notes if given."""
+    if notes is not None and session.rotation_note:
+        notes.append(session.rotation_note)
 
 
 def _inspect_before_opening(path: Path, username: str, password: str | None,

@@ -1,6 +1,6 @@
 """The real command line, made to stall at one chosen point so a test can kill it there with
 SIGKILL. Not a test module (pytest does not collect files starting with "_"); used by
-tests/core/test_kill_during_writes.py and test_rotation.py.
+tests/core/test_kill_during_writes.py.
 
     python _stalling_cli.py MODULE:FUNCTION:N CHEAP_KDF -- barnahus arguments ...
 

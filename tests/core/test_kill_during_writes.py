@@ -467,3 +467,15 @@ def test_an_existing_recovery_key_file_is_refused_before_unlocking(rec, out):
         assert one_line(err) == f"barnahus: --new-recovery-key-file: {taken} already exists; choose another name."
         assert audit_length(rec["record"], rec["recovery"]) == before
         taken.unlink()
+
+
+@pytest.mark.parametrize("step, command", [("key written", "check"), ("file re-encrypted", "backup")])
+def test_check_and_backup_say_what_the_unlock_settled(rec, step, command):
+    """They unlock inside the core (lifecycle.check_record, backup_record) and say the same."""
+    hook, note, *_ = ROTATION_KILLS[step]
+    target = rec["folder"] / "new-recovery.txt"
+    _run_until_stalled(rec, ["rotate-key", *_opening(rec, "admin"), "--new-recovery-key-file", str(target)],
+                       hook, cheap=False)
+    result = run_cli(command, *_opening(rec, "admin"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [note.format(F=target)]
