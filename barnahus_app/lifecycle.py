@@ -18,7 +18,7 @@ from barnahus_app.errors import (
     BarnahusError, Cancelled, PermissionDenied, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew,
     ValidationError, WrongCredentials,
 )
-from barnahus_app.record import backups, inspection, salvage, schema, storage, switching
+from barnahus_app.record import backups, inspection, rotation, salvage, schema, storage, switching
 from barnahus_app.record.handle import Record
 from barnahus_app.record.inspection import CheckReport
 from barnahus_app.record.keyslots import (
@@ -87,7 +87,8 @@ def open_record(path: Path, username: str, password: str | None = None,
     """Unlock a record as `username`, with their password or with the recovery key.
 
     The file is never changed by a failed open. A schema from an older version is backed up,
-    then migrated. An interrupted key rotation is finished or rolled back, whichever key opens.
+    then migrated. An interrupted key rotation is finished or rolled back, whichever key opens,
+    and its new recovery-key file renamed to say which (record/rotation.py).
     """
     path = _record_file(path, password, recovery_key)
     lock = None if read_only else storage.WriterLock(path)
@@ -109,14 +110,16 @@ def open_record(path: Path, username: str, password: str | None = None,
                                   "It was left untouched.")
         if keyfile_damaged and not read_only:
             _set_aside_damaged_keyfile(path)
-        if keyfile.rotation_pending() and not read_only:
+        settled = None
+        if not read_only and (keyfile.rotation_pending() or rotation.in_progress(keyfile)):
             keyfile.keep_only(key)
+            settled = rotation.settle_at_unlock(keyfile, key)
             keyfile.save()
         record = Record(path, storage.make_engine(path, key, read_only), key, keyfile, lock,
                         read_only, kdf)
         try:
             upgraded_from = _migrate_if_needed(record)
-            return Session._login(record, username, password is None, upgraded_from, clock)
+            return Session._login(record, username, password is None, upgraded_from, clock, settled)
         except BaseException:
             record.engine.dispose()
             raise
@@ -129,7 +132,7 @@ def open_record(path: Path, username: str, password: str | None = None,
 def check_record(path: Path, username: str, password: str | None = None,
                  recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                  sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], datetime] = utc_now) -> CheckReport:
+                 clock: Callable[[], datetime] = utc_now, notes: list[str] | None = None) -> CheckReport:
     """`barnahus check`: verify the record read-only, writing nothing to it before it verified
     (no login, no journal: a damaged file stays byte for byte as found). A record found healthy
     is then opened as usual and the check audited (login, `record.checked`, logout); if another
@@ -140,6 +143,7 @@ def check_record(path: Path, username: str, password: str | None = None,
     if report.ok:
         try:
             with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+                _collect_notes(s, notes)
                 s._note_check(report)
         except (RecordLocked, RecordReadOnly):
             return dataclasses.replace(report, audited=False)
@@ -149,14 +153,22 @@ def check_record(path: Path, username: str, password: str | None = None,
 def backup_record(path: Path, username: str, password: str | None = None,
                   recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                   sleep: Callable[[float], None] = time.sleep,
-                  clock: Callable[[], datetime] = utc_now) -> str:
+                  clock: Callable[[], datetime] = utc_now, notes: list[str] | None = None) -> str:
     """`barnahus backup`: a record that fails its check is refused before anything is written
     to it (not even the login); a healthy one is opened and backed up (Session.backup)."""
     path = _record_file(path, password, recovery_key)
     if not backups.sound(_inspect_before_opening(path, username, password, recovery_key, sleep, clock)):
         raise backups.refused(path)
     with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+        _collect_notes(s, notes)
         return s.backup()
+
+
+def _collect_notes(session: Session, notes: list[str] | None) -> None:
+    """For a command that unlocks inside the core and never holds the session: what the unlock
+    has to say once (an interrupted key rotation settled), added to notes if given."""
+    if notes is not None and session.rotation_note:
+        notes.append(session.rotation_note)
 
 
 def _inspect_before_opening(path: Path, username: str, password: str | None,
@@ -202,14 +214,9 @@ def salvage_record_file(path: Path, to: Path, username: str, password: str | Non
         raise RecordFileError(f"No page of {path.name} verifies with the key these credentials "
                               "unlock (it is damaged from its first bytes, or of another record); "
                               "nothing was salvaged." + BACKUP_HINT)
-    keys = KeyFile.path_for(path)
-    if keys.exists():
-        write_file_safely(to_keys, keys.read_bytes(), "--to")
-    try:
-        return salvage.salvage(path, key, to, progress, cancel)
-    except BaseException:
-        to_keys.unlink(missing_ok=True)
-        raise
+    report = salvage.salvage(path, key, to, progress, cancel)
+    _publish_key_file_beside(KeyFile.path_for(path), to)
+    return report
 
 
 def restore_backup(backup: Path, to: Path, username: str, password: str | None = None,
@@ -244,14 +251,8 @@ def restore_backup(backup: Path, to: Path, username: str, password: str | None =
             raise RecordFileError(f"The copy at {to} did not read back as the backup (the disk may "
                                   "be failing); nothing was restored.")
 
-    keys = KeyFile.path_for(backup)
-    if keys.exists():
-        write_file_safely(to_keys, keys.read_bytes(), "--to")
-    try:
-        copy_file_safely(backup, to, "--to", verify=same_bytes)
-    except BaseException:
-        to_keys.unlink(missing_ok=True)
-        raise
+    copy_file_safely(backup, to, "--to", verify=same_bytes)
+    _publish_key_file_beside(KeyFile.path_for(backup), to)
     return backups.describe(to, key)
 
 
@@ -433,6 +434,20 @@ def _note_restored(report: switching.SwitchReport, username: str, password: str 
     except BarnahusError as e:
         return dataclasses.replace(report, audited=False, problem=str(e))
     return report
+
+
+def _publish_key_file_beside(keys: Path, to: Path) -> None:
+    """The key file `keys` copied beside the new record `to`, once the record is in place: a kill
+    before this leaves only temporaries (leftovers), never a key file under its final name
+    without its record; a kill after the record was published leaves a record its recovery key
+    opens. If the copy fails, the new record is removed again, so the command can be re-run."""
+    if not keys.exists():
+        return
+    try:
+        write_file_safely(KeyFile.path_for(to), keys.read_bytes(), "--to")
+    except BaseException:
+        to.unlink(missing_ok=True)
+        raise
 
 
 def describe_backups(record: Path, username: str | None = None, password: str | None = None,

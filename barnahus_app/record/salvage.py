@@ -15,7 +15,7 @@ from typing import Callable
 import sqlcipher3
 
 from barnahus_app import audit
-from barnahus_app.errors import Cancelled, RecordFileError
+from barnahus_app.errors import Cancelled, DiskFull, RecordFileError
 from barnahus_app.files import publish_new, remove_partial
 from barnahus_app.record import storage
 
@@ -77,6 +77,10 @@ def salvage(source: Path, record_key: bytes, dest: Path,
     remove_partial(partial)
     out = storage.key_connection(partial, record_key, mode="rwc")
     try:
+        # The rollback journal in memory: a kill leaves the one temporary file (a leftover found
+        # by its name), never a `-journal` beside it; nothing spills into a temporary folder.
+        out.execute("PRAGMA journal_mode = MEMORY")
+        out.execute("PRAGMA temp_store = MEMORY")
         out.execute(f"PRAGMA application_id = {storage.APPLICATION_ID}")
         virtual = [n for kind, n, _, sql in objects if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")]
         for kind, name, _, sql in objects:
@@ -92,9 +96,12 @@ def salvage(source: Path, record_key: bytes, dest: Path,
             if kind in ("index", "trigger", "view") and sql:
                 out.execute(sql)
         out.commit()
-    except BaseException:
+    except BaseException as e:
         out.close()
         remove_partial(partial)
+        friendly = storage.friendly_db_error(e) if isinstance(e, sqlcipher3.DatabaseError) else None
+        if isinstance(friendly, DiskFull):
+            raise DiskFull(f"The disk holding {dest.parent} is full; nothing was salvaged.") from None
         raise
     out.close()
     os.chmod(partial, 0o600)

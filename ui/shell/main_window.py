@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
             notes.append(self.tr("A switch to the restored record {name} was interrupted (a crash or power cut). "
                                  "An administrator finishes it under Administration, Backups: Switch to a "
                                  "restored record…").format(name=Path(interrupted.get("restored") or "").name))
+        if session.rotation is not None:
+            notes.append(self._rotation_text(session.rotation))
         removed = self.unlock_panel.removed_leftovers()
         if removed:
             notes.append(self.tr("Leftovers of interrupted work beside the record (a backup or an export "
@@ -341,6 +343,24 @@ class MainWindow(QMainWindow):
         return self.tr("Backups failed since an administrator last signed in: {n}; the most recent at "
                        "{when}: {reason}. Check the backups under Administration.").format(
             n=len(failures), when=when, reason=reasons.get(last["reason"], last["reason"]))
+
+    def _rotation_text(self, settled) -> str:
+        """A key rotation interrupted earlier (a crash), finished or undone at this unlock."""
+        if settled.finished:
+            if settled.file:
+                return self.tr("A key rotation interrupted earlier was finished at this unlock: the new "
+                               "recovery key in {file} opens the record; the previous recovery key no "
+                               "longer does.").format(file=settled.file)
+            return self.tr("A key rotation interrupted earlier was finished at this unlock: the recovery "
+                           "key it issued opens the record; the previous recovery key no longer does.")
+        if settled.file:
+            return self.tr("A key rotation interrupted earlier was undone at this unlock: the record key "
+                           "was not replaced, and the previous recovery key still opens the record. The "
+                           "recovery key it wrote, now {file}, does NOT open the record: delete "
+                           "it.").format(file=settled.file)
+        return self.tr("A key rotation interrupted earlier was undone at this unlock: the record key was "
+                       "not replaced, and the previous recovery key still opens the record. A recovery "
+                       "key it issued does NOT open the record.")
 
     def _failed_attempts_text(self, attempts: list[str]) -> str:
         last = QDateTime.fromString(max(attempts), Qt.DateFormat.ISODateWithMs)
