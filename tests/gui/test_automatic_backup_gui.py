@@ -208,3 +208,18 @@ def test_a_lock_during_a_background_backup_hides_the_record_and_lets_it_finish(q
     wait_for_lock_backup(qtbot, window)
     assert len(backups_made(rec["backups"])) == 1
     assert actions(rec)[-2:] == ["record.backup", "logout"]
+
+
+def test_a_switch_to_a_restored_record_waits_for_the_locks_backup(qtbot, rec, held):
+    import shutil
+    from tests.gui.test_switch_restored import admin_window, restored_beside
+    restored = restored_beside(rec["record"])
+    shutil.rmtree(rec["backups"])            # so that the lock before the switch has a backup to make
+    window = admin_window(qtbot, rec["record"])
+    window.switch_to_restored(str(restored), "admin-password-1")
+    qtbot.waitUntil(lambda: held.state["held"], timeout=10_000)
+    assert window.session is None and window.switch_report is None   # the switch waits for it
+    held.set()
+    qtbot.waitUntil(lambda: window.switch_report is not None, timeout=30_000)
+    assert window.switch_report.text() == "The record is now the restored one. Unlock it to go on."
+    assert len(backups_made(rec["backups"])) == 1    # the record as it was, backed up before the switch
