@@ -110,6 +110,7 @@ def test_open_read_only_shows_the_banner_and_no_case_content(qtbot, rec):
     assert not window.go_menu.menuAction().isVisible()
     assert window.status_user.text().endswith(" · read-only")
     assert not view.backups.backup_button.isVisible()    # a damaged record is never backed up
+    assert not view.backups.settings_button.isVisible()  # nothing is written read-only
     assert view.backups.table.rowCount() == 1            # the backup beside the record
     texts = " ".join(widget_texts())
     for name in ("Testa", "Exampledottir", "Alleged", "Exampleson"):

@@ -218,7 +218,8 @@ def restored_text(parent: QWidget, info) -> str:
 
 class ReadOnlyView(QWidget):
     """The main window's content while the session is read-only: the banner, then the Backups box
-    (no Back up now: a damaged record is never backed up over good backups)."""
+    (no Back up now: a damaged record is never backed up over good backups; no Backup settings:
+    nothing is written read-only)."""
 
     openRecord = Signal(str)
 
@@ -232,6 +233,7 @@ class ReadOnlyView(QWidget):
         lay.addWidget(self.banner)
         self.backups = BackupsBox(session, self)
         self.backups.backup_button.hide()
+        self.backups.settings_button.hide()   # a read-only session saves no setting
         self.backups.openRecord.connect(self.openRecord)
         lay.addWidget(self.backups)
         lay.addStretch(1)
