@@ -24,7 +24,8 @@ _LAZY = {
     "Session": "session",
     "SETTINGS": "settings",
     "find_leftovers": "record.leftovers", "remove_leftovers": "record.leftovers",
-    "salvage_record_file": "lifecycle",
+    "salvage_record_file": "lifecycle", "switch_to_restored": "lifecycle",
+    "interrupted_switch": "record.switching",
 }
 
 __all__ = [

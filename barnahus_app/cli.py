@@ -15,12 +15,12 @@ from barnahus_app import __version__
 from barnahus_app.cases import cli as cases_cli
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USER_ERROR, UsageError,
-    creating, credentials, deliver_recovery_key, open_session, opening, remove_leftovers,
+    creating, credentials, deliver_recovery_key, open_session, opening, print_notes, remove_leftovers,
     report_failures, secret,
 )
 from barnahus_app.demo import cli as demo_cli
 from barnahus_app.documents import cli as documents_cli
-from barnahus_app.errors import BarnahusError
+from barnahus_app.errors import BarnahusError, ValidationError
 from barnahus_app.fields import check_count
 from barnahus_app.files import check_destination, write_file_safely
 from barnahus_app.followup import cli as followup_cli
@@ -36,6 +36,7 @@ def cmd_init(args) -> int:
     from barnahus_app.lifecycle import create_record
     password = secret(args.password_file, "BARNAHUS_PASSWORD", f"Password for {args.admin}: ",
                        "password", confirm=True)
+    remove_leftovers(args.record)   # an interrupted init's or demo build's
     key = create_record(Path(args.record), args.admin, password, args.display_name, args.centre or "")
     print(f"Created {args.record} with administrator '{args.admin}'.")
     deliver_recovery_key(key, args.recovery_key_file)
@@ -46,7 +47,9 @@ def cmd_check(args) -> int:
     from barnahus_app.lifecycle import check_record
     if not args.user:
         raise UsageError("Give --user NAME.")
-    report = check_record(Path(args.record), args.user, **credentials(args))
+    notes: list[str] = []
+    report = check_record(Path(args.record), args.user, **credentials(args), notes=notes)
+    print_notes(notes)
     for line in report.lines(verbose=args.verbose):
         print(line)
     if not report.ok:
@@ -83,16 +86,22 @@ def cmd_audit(args) -> int:
 
 
 def cmd_rotate_key(args) -> int:
+    from barnahus_app.record import rotation
+    out = args.new_recovery_key_file
+    if out:
+        rotation.check_target(out, "--new-recovery-key-file")  # before unlocking
     with open_session(args) as s:
-        out = args.new_recovery_key_file
-        key = s.rotate_record_key(deliver_recovery_key=(
-            lambda k: write_file_safely(out, k + "\n", "--new-recovery-key-file")) if out else None)
+        try:
+            s.rotate_record_key(None if out else (lambda k: deliver_recovery_key(k, None)),
+                                recovery_key_file=out)
+        except ValidationError as e:
+            if e.field != "recovery_key_file":
+                raise
+            raise ValidationError("--new-recovery-key-file", e.message) from None
     print("The record key was replaced; every user keeps their password. The old recovery key no "
           "longer opens the record.")
     if out:
         print(f"The new recovery key was written to {out} (readable by you only).")
-    else:
-        deliver_recovery_key(key, None)
     return EXIT_OK
 
 
@@ -117,11 +126,13 @@ def cmd_backup(args) -> int:
     if not args.user:
         raise UsageError("Give --user NAME.")
     remove_leftovers(args.record)
+    notes: list[str] = []
     try:
-        target = backup_record(Path(args.record), args.user, **credentials(args))
+        target = backup_record(Path(args.record), args.user, **credentials(args), notes=notes)
     except DamagedSource as e:
         print(f"barnahus: {e}", file=sys.stderr)
         return EXIT_CHECK_FAILED
+    print_notes(notes)
     name = Path(target).name
     print(f"Backup written to {target} and verified (audit seal in {name}.seal, SHA-256 manifest "
           f"in {name}.sha256).")
@@ -142,7 +153,25 @@ def cmd_restore(args) -> int:
     print(f"Restored {Path(args.backup).name} (written {info.made_at}, {info.size} bytes, "
           f"audit head {info.audit_head[0]} {info.audit_head[1]}) to {args.to}.")
     print("It was verified. The live record was not changed: open the restored file to check it, "
-          "then switch to it by moving it into the record's place while Barnahus is closed.")
+          "then switch to it with `barnahus switch-to-restored` (the old record is kept aside).")
+    return EXIT_OK
+
+
+def cmd_switch_to_restored(args) -> int:
+    from barnahus_app.lifecycle import switch_to_restored
+    from barnahus_app.record.backups import DamagedSource
+    if not args.user and not args.recovery_key_file:
+        raise UsageError("Give --user NAME (and your password), or --recovery-key-file.")
+    try:
+        report = switch_to_restored(Path(args.record), Path(args.restored), args.user or "",
+                                    **credentials(args))
+    except DamagedSource as e:
+        print(f"barnahus: {e}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
+    for line in report.lines():
+        print(line)
+    if not report.audited:
+        return EXIT_CHECK_FAILED
     return EXIT_OK
 
 
@@ -241,6 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--password-file", help="read your password from this file")
     sp.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
     sp.set_defaults(func=cmd_restore)
+
+    sp = sub.add_parser("switch-to-restored", help="make a restored file the record (the old one is kept aside)")
+    sp.add_argument("restored", help="the file `restore` wrote, in the record's folder")
+    opening(sp, user_required=False)
+    sp.set_defaults(func=cmd_switch_to_restored)
 
     sp = sub.add_parser("salvage", help="copy every readable row of a damaged record to a new record")
     opening(sp, user_required=False)

@@ -81,15 +81,29 @@ def open_session(args):
     if not args.user:
         raise UsageError("Give --user NAME.")
     remove_leftovers(args.record)
-    return open_record(Path(args.record), args.user, **credentials(args))
+    session = open_record(Path(args.record), args.user, **credentials(args))
+    print_notes([session.rotation_note] if session.rotation_note else [])
+    return session
+
+
+def print_notes(notes: list[str]) -> None:
+    """What an unlock has to say once (an interrupted key rotation settled), on stderr."""
+    for note in notes:
+        print(f"Note: {note}", file=sys.stderr)
 
 
 def remove_leftovers(record) -> None:
-    """Before a command opens a record to write: remove what interrupted work left beside it, one
-    line each on stderr (names and sizes only). Not for check or salvage, which only read."""
+    """Before a command opens a record to write, or creates one: remove what interrupted work
+    left beside it, one line each on stderr (names and sizes only). Not for check or salvage,
+    which only read."""
     from barnahus_app.record.leftovers import remove_leftovers as remove
+    from barnahus_app.record.switching import interrupted_switch
     for item in remove(Path(record)):
         print(f"barnahus: {item.line()}", file=sys.stderr)
+    plan = interrupted_switch(Path(record))
+    if plan is not None:
+        print(f"barnahus: a switch to the restored record {plan.get('restored')} was interrupted; run "
+              "`barnahus switch-to-restored` with that file again to finish it.", file=sys.stderr)
 
 
 def report_failures(session) -> None:

@@ -17,7 +17,12 @@ class RecordFileError(BarnahusError):
 
 class RecordDamaged(RecordFileError):
     """The record key is right, but pages of the file fail their check: the front ends offer to
-    open it read-only, restore a backup or salvage what can be read."""
+    open it read-only, restore a backup or salvage what can be read. opens_read_only: False when
+    the damage is where every open reads first (page 1), so opening read-only cannot help."""
+
+    def __init__(self, message: str, opens_read_only: bool = True):
+        super().__init__(message)
+        self.opens_read_only = opens_read_only
 
 
 class RecordLocked(BarnahusError):

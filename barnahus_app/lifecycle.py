@@ -11,13 +11,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from barnahus_app import __version__, audit, policy
 from barnahus_app.errors import (
-    BarnahusError, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew, WrongCredentials,
+    BarnahusError, Cancelled, PermissionDenied, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew,
+    ValidationError, WrongCredentials,
 )
-from barnahus_app.record import backups, inspection, salvage, schema, storage
+from barnahus_app.record import backups, inspection, rotation, salvage, schema, storage, switching
 from barnahus_app.record.handle import Record
 from barnahus_app.record.inspection import CheckReport
 from barnahus_app.record.keyslots import (
@@ -27,9 +28,10 @@ from barnahus_app.files import check_destination, copy_file_safely, write_file_s
 from barnahus_app.session import Session
 from barnahus_app.tables import RecordMeta
 from barnahus_app.timeutil import utc_now, utc_now_iso
-from barnahus_app.users.accounts import check_password, check_username
+from barnahus_app.users.accounts import check_password, check_username, find_user, user_roles
 from barnahus_app.users.tables import User, UserRole
 
+SWITCH_STEPS = 5   # switch_to_restored's progress: unlock, verify, check the user, count, switch, audit
 BACKUP_HINT = " Backups made by Barnahus are in the 'backups' folder beside the record."
 
 
@@ -86,7 +88,8 @@ def open_record(path: Path, username: str, password: str | None = None,
     """Unlock a record as `username`, with their password or with the recovery key.
 
     The file is never changed by a failed open. A schema from an older version is backed up,
-    then migrated. An interrupted key rotation is finished or rolled back, whichever key opens.
+    then migrated. An interrupted key rotation is finished or rolled back, whichever key opens,
+    and its new recovery-key file renamed to say which (record/rotation.py).
     before_writing(path, record_key) runs once the key is found, under the writer lock, before
     anything is written (key file, migration, login): what it raises fails the open.
     """
@@ -112,14 +115,16 @@ def open_record(path: Path, username: str, password: str | None = None,
             before_writing(path, key)
         if keyfile_damaged and not read_only:
             _set_aside_damaged_keyfile(path)
-        if keyfile.rotation_pending() and not read_only:
+        settled = None
+        if not read_only and (keyfile.rotation_pending() or rotation.in_progress(keyfile)):
             keyfile.keep_only(key)
+            settled = rotation.settle_at_unlock(keyfile, key)
             keyfile.save()
         record = Record(path, storage.make_engine(path, key, read_only), key, keyfile, lock,
                         read_only, kdf)
         try:
             upgraded_from = _migrate_if_needed(record)
-            return Session._login(record, username, password is None, upgraded_from, clock)
+            return Session._login(record, username, password is None, upgraded_from, clock, settled)
         except BaseException:
             record.engine.dispose()
             raise
@@ -132,7 +137,7 @@ def open_record(path: Path, username: str, password: str | None = None,
 def check_record(path: Path, username: str, password: str | None = None,
                  recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                  sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], datetime] = utc_now) -> CheckReport:
+                 clock: Callable[[], datetime] = utc_now, notes: list[str] | None = None) -> CheckReport:
     """`barnahus check`: verify the record read-only, writing nothing to it before it verified
     (no login, no journal: a damaged file stays byte for byte as found). A record found healthy
     is then opened as usual and the check audited (login, `record.checked`, logout); if another
@@ -143,6 +148,7 @@ def check_record(path: Path, username: str, password: str | None = None,
     if report.ok:
         try:
             with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
+                _collect_notes(s, notes)
                 s._note_check(report)
         except (RecordLocked, RecordReadOnly):
             return dataclasses.replace(report, audited=False)
@@ -152,7 +158,7 @@ def check_record(path: Path, username: str, password: str | None = None,
 def backup_record(path: Path, username: str, password: str | None = None,
                   recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                   sleep: Callable[[float], None] = time.sleep,
-                  clock: Callable[[], datetime] = utc_now) -> str:
+                  clock: Callable[[], datetime] = utc_now, notes: list[str] | None = None) -> str:
     """`barnahus backup`: a record with a page that fails its HMAC is refused once unlocked,
     before anything is written to it (not even the login); any other is then backed up
     (Session.backup), whose copy is checked in full."""
@@ -162,9 +168,17 @@ def backup_record(path: Path, username: str, password: str | None = None,
     try:
         with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock,
                          before_writing=refuse_unsound) as s:
+            _collect_notes(s, notes)
             return s.backup()
     except RecordDamaged:      # page 1 fails: no key opens it, yet the record's key verifies the rest
         raise backups.refused(Path(path)) from None
+
+
+def _collect_notes(session: Session, notes: list[str] | None) -> None:
+    """For a command that unlocks inside the core and never holds the session: what the unlock
+    has to say once (an interrupted key rotation settled), added to notes if given."""
+    if notes is not None and session.rotation_note:
+        notes.append(session.rotation_note)
 
 
 def _inspect_before_opening(path: Path, username: str, password: str | None,
@@ -192,10 +206,14 @@ def _key_read_only(path: Path, username: str, password: str | None, recovery_key
 
 def salvage_record_file(path: Path, to: Path, username: str, password: str | None = None,
                         recovery_key: str | None = None, *, sleep: Callable[[float], None] = time.sleep,
-                        clock: Callable[[], datetime] = utc_now) -> salvage.SalvageReport:
+                        clock: Callable[[], datetime] = utc_now,
+                        progress: Callable[[int, int], None] | None = None,
+                        cancel: Callable[[], bool] | None = None) -> salvage.SalvageReport:
     """`barnahus salvage`: every row of a damaged record that can still be read, copied into the
     new record `to` with the same record key and a copy of the key file (so the same passwords
-    and recovery key open it). The damaged record is only read. Returns what was copied and lost."""
+    and recovery key open it). The damaged record is only read. Returns what was copied and lost.
+    progress(tables done, tables in all) and cancel() as for salvage.salvage: a cancelled salvage
+    raises Cancelled and leaves neither the new record nor its key file."""
     to = Path(to)
     check_destination(to, "--to")
     to_keys = KeyFile.path_for(to)
@@ -206,14 +224,9 @@ def salvage_record_file(path: Path, to: Path, username: str, password: str | Non
         raise RecordFileError(f"No page of {path.name} verifies with the key these credentials "
                               "unlock (it is damaged from its first bytes, or of another record); "
                               "nothing was salvaged." + BACKUP_HINT)
-    keys = KeyFile.path_for(path)
-    if keys.exists():
-        write_file_safely(to_keys, keys.read_bytes(), "--to")
-    try:
-        return salvage.salvage(path, key, to)
-    except BaseException:
-        to_keys.unlink(missing_ok=True)
-        raise
+    report = salvage.salvage(path, key, to, progress, cancel)
+    _publish_key_file_beside(KeyFile.path_for(path), to)
+    return report
 
 
 def restore_backup(backup: Path, to: Path, username: str, password: str | None = None,
@@ -257,14 +270,8 @@ def restore_backup(backup: Path, to: Path, username: str, password: str | None =
             raise RecordFileError(f"The copy at {to} did not read back as the backup (the disk may "
                                   "be failing); nothing was restored.")
 
-    keys = KeyFile.path_for(backup)
-    if keys.exists():
-        write_file_safely(to_keys, keys.read_bytes(), "--to")
-    try:
-        copy_file_safely(backup, to, "--to", verify=same_bytes)
-    except BaseException:
-        to_keys.unlink(missing_ok=True)
-        raise
+    copy_file_safely(backup, to, "--to", verify=same_bytes)
+    _publish_key_file_beside(KeyFile.path_for(backup), to)
     made = datetime.fromtimestamp(backup.stat().st_mtime, timezone.utc).strftime("%Y-%m-%d %H:%M:%SZ")
     return backups.BackupInfo(to, made, to.stat().st_size, manifest,
                               (report.chain.head_id, report.chain.head_hash), seal_state)
@@ -273,6 +280,200 @@ def restore_backup(backup: Path, to: Path, username: str, password: str | None =
 _SEAL_MISMATCH = ("{name} does not match its audit seal (the seal names other bytes, another "
                   "manifest or another audit head): the backup or its seal changed after they were "
                   "written. Choose another backup; nothing was restored.")
+
+
+def switch_to_restored(record_path: Path, restored_path: Path, username: str, password: str | None = None,
+                       recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
+                       sleep: Callable[[float], None] = time.sleep,
+                       clock: Callable[[], datetime] = utc_now,
+                       progress: Callable[[int, int], None] | None = None,
+                       cancel: Callable[[], bool] | None = None) -> switching.SwitchReport:
+    """`barnahus switch-to-restored`: make a restored file (restore_backup's, with its key file)
+    the record. Both files are locked (neither may be open elsewhere); the restored one is
+    verified with the key its key file unlocks; the user must be an administrator of it (may
+    back up the record; with the recovery key and no user name, the key itself is the proof);
+    both must be the same record. What the old record held after the restored audit head is
+    counted, read-only and past damaged pages. Then the old pair is kept as
+    `<stem>.damaged-<UTC stamp><suffix>` and the restored pair moved into its place (see
+    record/switching.py for the order and what a crash leaves), and the switch is audited
+    (`record.restored`) in the record now in place. Any refusal leaves both files as they were.
+    progress(done, SWITCH_STEPS) reports the steps; cancel() is asked before the files are
+    touched (Cancelled then leaves both as they were), not after."""
+    record, restored = Path(record_path), Path(restored_path)
+
+    def step(done: int) -> None:
+        if progress:
+            progress(done, SWITCH_STEPS)
+        if cancel and done < 4 and cancel():
+            raise Cancelled("Cancelled. Nothing was switched.")
+
+    plan = switching.interrupted_switch(record)
+    if plan is not None and plan.get("restored") != str(restored.absolute()):
+        raise RecordFileError(f"An earlier switch of {record.name} to {plan.get('restored')} was interrupted; "
+                              "run switch-to-restored with that file again to finish it first.")
+    if plan is None:
+        restored = _record_file(restored, password, recovery_key)
+        if record.exists() and record.resolve() == restored.resolve():
+            raise ValidationError("restored", f"{restored} is the record itself; choose the restored file.")
+        if storage.has_leftover_journal(restored):
+            raise RecordFileError(f"{restored.name} has an interrupted change beside it; restore the backup "
+                                  "again to a new file.")
+        if restored.parent.stat().st_dev != record.parent.stat().st_dev:
+            raise RecordFileError(f"{restored} is on another disk than the record; restore the backup into "
+                                  f"the record's folder ({record.parent}) and switch to that file.")
+    elif password is None and recovery_key is None:
+        raise ValueError("give either a password or a recovery key")
+    locks = []
+    try:
+        for path, which in ((record, "the record"), (restored, "the restored record")):
+            lock = storage.WriterLock(path)
+            try:
+                lock.acquire()
+            except RecordLocked:
+                raise RecordLocked(f"{path.name} ({which}) is open in another Barnahus window or program. "
+                                   "Close it there first; nothing was switched.") from None
+            locks.append(lock)
+        if plan is not None:   # finish what a crash interrupted; the checks were done before it
+            moved = not restored.exists()
+            keys_at = restored if KeyFile.path_for(restored).exists() else record
+            restored_key = _switch_key(record if moved else restored, username, password, recovery_key,
+                                       sleep, clock, keys_at)
+            switching.finish_interrupted(record)
+            report = switching.SwitchReport(record, Path(plan["restored"]).name, plan.get("restored_head"),
+                                            switching.LostEntries.from_detail(plan.get("lost")),
+                                            record.with_name(plan["kept_as"]))
+        else:
+            step(0)
+            restored_key = _switch_key(restored, username, password, recovery_key, sleep, clock)
+            step(1)
+            check = inspection.inspect_record(restored, restored_key)
+            if not backups.sound(check):
+                raise backups.DamagedSource(f"{restored.name} failed its check ({check.lines()[0]}); restore "
+                                            "the backup again, or another one. Nothing was switched.")
+            step(2)
+            restored_id = _require_switching_admin(restored, restored_key, username)
+            old_key = _old_record_key(record, restored_key, username, password, recovery_key, sleep, clock)
+            old_id = _record_id(record, old_key) if old_key else None
+            if old_id is not None and old_id != restored_id:
+                raise RecordFileError(f"{restored.name} is a copy of another record (its record id differs); "
+                                      "nothing was switched.")
+            lost = switching.lost_entries(record, old_key, check.chain.head_id)
+            kept = switching.kept_name(record, clock()) if record.exists() else None
+            step(3)   # the last chance to cancel: from here on the files are switched
+            switching.swap(record, restored, kept or switching.kept_name(record, clock()), check.chain.head_id,
+                           lost)
+            report = switching.SwitchReport(record, restored.name, check.chain.head_id, lost, kept)
+    finally:
+        for lock in locks:
+            lock.release()
+        if len(locks) == 2 and not restored.exists():   # ours, and no record is left at that name
+            locks[1].path.unlink(missing_ok=True)
+    step(4)
+    report = _note_restored(report, username, password, recovery_key, restored_key, kdf, sleep, clock)
+    if report.audited:
+        switching.done(record)
+    step(SWITCH_STEPS)
+    return report
+
+
+def _switch_key(restored: Path, username: str, password: str | None, recovery_key: str | None,
+                sleep, clock, keys_at: Path | None = None) -> bytes:
+    """The key the restored file's own key file (beside keys_at, by default beside it) unlocks,
+    read-only: nothing is counted in it."""
+    _, candidates, _ = _key_candidates(keys_at or restored, username, password, recovery_key, True,
+                                       sleep, clock)
+    key = next((k for k in candidates if storage.probe_key(restored, k)), None)
+    if key is None:
+        raise RecordFileError(f"{restored.name} does not open with the key these credentials unlock (it is "
+                              "damaged, or of another record); nothing was switched.")
+    return key
+
+
+def _require_switching_admin(restored: Path, key: bytes, username: str) -> str:
+    """The restored record's id, once username (if given) is an active user of it whose roles
+    may back up the record, read read-only."""
+    engine = storage.make_engine(restored, key, read_only=True)
+    try:
+        with engine.connect() as conn:
+            meta = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar()
+            user = find_user(conn, username) if username else None
+            roles = user_roles(conn, user.id) if user else []
+    finally:
+        engine.dispose()
+    if username and (user is None or not user.active):
+        raise WrongCredentials()
+    if username and not policy.allowed(roles, "record", "backup"):
+        raise PermissionDenied(f"Only an administrator of the restored record may switch to it "
+                               f"({username} may not back it up); nothing was switched.")
+    return meta
+
+
+def _old_record_key(record: Path, restored_key: bytes, username: str, password: str | None,
+                    recovery_key: str | None, sleep, clock) -> bytes | None:
+    """A key that verifies some page of the (perhaps damaged) record: one its key file unlocks
+    for these credentials, or the restored record's; None if none does."""
+    if not record.is_file() or storage.describe_file_problem(record):
+        return None
+    candidates = []
+    try:
+        candidates = _key_candidates(record, username, password, recovery_key, True, sleep, clock)[1]
+    except BarnahusError:
+        pass   # a lost or damaged key file, or another password there: the restored key may do
+    for k in [*candidates, restored_key]:
+        if inspection.verifies_some_page(record, k):
+            return k
+    return None
+
+
+def _record_id(path: Path, key: bytes) -> str | None:
+    conn = storage.key_connection(path, key)
+    try:
+        row = conn.execute("SELECT value FROM record_meta WHERE key = 'record_id'").fetchone()
+        return row[0] if row else None
+    except Exception:  # noqa: BLE001 - a damaged record: its id cannot be read
+        return None
+    finally:
+        conn.close()
+
+
+def _note_restored(report: switching.SwitchReport, username: str, password: str | None,
+                   recovery_key: str | None, key: bytes, kdf: KdfParams, sleep, clock) -> switching.SwitchReport:
+    """`record.restored` in the record now in place: as username (login, entry, logout), or with
+    the recovery key alone, as no user. The switch is done whatever happens here: a failure is
+    in the report."""
+    try:
+        if username:
+            with open_record(report.record, username, password, recovery_key, kdf=kdf, sleep=sleep,
+                             clock=clock) as s:
+                s._note_restored(report.detail())
+        else:
+            lock = storage.WriterLock(report.record)
+            lock.acquire()
+            record = Record(report.record, storage.make_engine(report.record, key), key, None, lock,
+                            False, kdf)
+            try:
+                with record.transaction() as conn:
+                    audit.append(conn, None, None, "record.restored", "record", None,
+                                 {**report.detail(), "by": "recovery key"})
+            finally:
+                record.close()
+    except BarnahusError as e:
+        return dataclasses.replace(report, audited=False, problem=str(e))
+    return report
+
+
+def _publish_key_file_beside(keys: Path, to: Path) -> None:
+    """The key file `keys` copied beside the new record `to`, once the record is in place: a kill
+    before this leaves only temporaries (leftovers), never a key file under its final name
+    without its record; a kill after the record was published leaves a record its recovery key
+    opens. If the copy fails, the new record is removed again, so the command can be re-run."""
+    if not keys.exists():
+        return
+    try:
+        write_file_safely(KeyFile.path_for(to), keys.read_bytes(), "--to")
+    except BaseException:
+        to.unlink(missing_ok=True)
+        raise
 
 
 def describe_backups(record: Path, username: str | None = None, password: str | None = None,
@@ -352,7 +553,8 @@ def _damaged_first_page(path: Path, candidates: list[bytes]) -> RecordDamaged | 
     if any(inspection.verifies_some_page(path, k) for k in candidates):
         return RecordDamaged(
             "The record file is damaged at its start, so it cannot be opened, not even read-only. "
-            "The file was left untouched. Restore a backup, or salvage what can still be read.")
+            "The file was left untouched. Restore a backup, or salvage what can still be read.",
+            opens_read_only=False)
     return None
 
 
@@ -409,5 +611,5 @@ def _migrate_if_needed(record: Record) -> str | None:
 
 
 __all__ = ["create_record", "open_record", "check_record", "backup_record", "restore_backup", "describe_backups",
-           "salvage_record_file",
+           "salvage_record_file", "switch_to_restored",
            "BarnahusError"]

@@ -11,7 +11,7 @@ from typing import Callable
 from sqlalchemy import delete, insert, select
 
 from barnahus_app import audit, policy
-from barnahus_app.record import backups, schema
+from barnahus_app.record import backups, rotation, schema
 from barnahus_app import settings as record_settings
 from barnahus_app.persons.agencies import AgencyActions
 from barnahus_app.cases.actions import CaseActions
@@ -45,7 +45,8 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
               RecordingActions, IssuingActions):
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
                  roles: list[str], failed_attempts: list[str], upgraded_from: str | None,
-                 backup_failures: list[dict] | None = None, clock: Callable[[], datetime] = utc_now):
+                 backup_failures: list[dict] | None = None, clock: Callable[[], datetime] = utc_now,
+                 rotation_settled: rotation.Settled | None = None):
         self.record = record
         self.user_id = user_id
         self.username = username
@@ -56,12 +57,17 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         # Automatic backups that failed since an administrator last logged in ({"at", "reason"}),
         # shown to administrators once, after login, like failed_attempts.
         self.backup_failures = backup_failures or []
+        # A key rotation interrupted earlier and settled at this unlock (record/rotation.py), shown
+        # once, after login; rotation_note is its text for the command line.
+        self.rotation = rotation_settled
+        self.rotation_note = rotation_settled.note() if rotation_settled else None
         self._clock = clock
         self.closed = False
 
     @classmethod
     def _login(cls, record: Record, username: str, by_recovery_key: bool,
-               upgraded_from: str | None, clock: Callable[[], datetime]) -> "Session":
+               upgraded_from: str | None, clock: Callable[[], datetime],
+               settled: rotation.Settled | None = None) -> "Session":
         with record.engine.connect() as conn:
             user = find_user(conn, username)
             roles = user_roles(conn, user.id) if user else []
@@ -83,13 +89,16 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
                                  {"attempted_at": when, "unknown_user": True})
                 audit.append(conn, user.id, user.username,
                              "login.recovery_key" if by_recovery_key else "login", "user", user.id)
+                if settled:
+                    audit.append(conn, user.id, user.username, settled.action, "record", None,
+                                 settled.detail())
                 if backup_failures:
                     conn.execute(delete(RecordMeta.__table__).where(
                         RecordMeta.__table__.c.key == BACKUP_FAILURES_KEY))
         # Attempts under unknown names are reported to administrators, not to whoever logs in next.
         failures = sorted(own + (nameless if is_admin else []))
         return cls(record, user.id, user.username, user.display_name, roles, failures, upgraded_from,
-                   backup_failures, clock)
+                   backup_failures, clock, settled)
 
     # --- session -------------------------------------------------------------------------------
     def close(self, automatic_backup: bool = True) -> None:
@@ -120,13 +129,19 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
             return record_settings.setting_in(conn, name)
 
     def set_setting(self, name: str, value) -> None:
+        self.set_settings({name: value})
+
+    def set_settings(self, values: dict[str, object]) -> None:
+        """Several settings at once (a settings dialog's OK): all are checked first, then all are
+        written in one transaction, each with its audit entry; one invalid value changes none."""
         self._authorize("record", "settings")
-        parsed = record_settings.spec(name).parse(name, value)
+        parsed = {name: record_settings.spec(name).parse(name, value) for name, value in values.items()}
         t = RecordMeta.__table__
         with self.record.transaction() as conn:
-            conn.execute(delete(t).where(t.c.key == "setting." + name))
-            conn.execute(insert(t).values(key="setting." + name, value=str(parsed)))
-            self._audit(conn, "record.setting_changed", "record", None, {"setting": name})
+            for name, value in parsed.items():
+                conn.execute(delete(t).where(t.c.key == "setting." + name))
+                conn.execute(insert(t).values(key="setting." + name, value=str(value)))
+                self._audit(conn, "record.setting_changed", "record", None, {"setting": name})
 
     def save_draft(self, kind: str, subject_id: int | None, payload: dict) -> None:
         """Keep unsaved edits (e.g. when the app locks) inside the encrypted record. Only a user
@@ -181,6 +196,13 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
     def _note_check(self, report: CheckReport) -> None:
         with self.record.transaction() as conn:
             self._audit(conn, "record.checked", "record", None, {"ok": report.ok})
+
+    def _note_restored(self, detail: dict) -> None:
+        """lifecycle.switch_to_restored: this record replaced a damaged one (detail: the restored
+        file, its head, the entries lost, the old file's new name; no case content)."""
+        self._authorize("record", "backup")
+        with self.record.transaction() as conn:
+            self._audit(conn, "record.restored", "record", None, detail)
 
     def audit_head(self) -> tuple[int | None, str]:
         """The current chain head (entry id, hash), for documents and bundles to quote."""
@@ -311,26 +333,38 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
             conn.execute(delete(t).where(t.c.key == BACKUP_FAILURES_KEY))
             conn.execute(insert(t).values(key=BACKUP_FAILURES_KEY, value=json.dumps(pending)))
 
-    def rotate_record_key(self, deliver_recovery_key: Callable[[str], None] | None = None) -> str:
+    def rotate_record_key(self, deliver_recovery_key: Callable[[str], None] | None = None, *,
+                          recovery_key_file: Path | str | None = None) -> str:
         """Replace the record key after a suspected compromise. Every slot gets the new key,
         the file is re-encrypted in one transaction, and a new recovery key is issued.
-        deliver_recovery_key (e.g. write it to a file) runs before the switch, so the new key
-        is never lost to a crash. A crash at any point leaves a record that opens."""
+        deliver_recovery_key (e.g. show it) runs before the switch, so the new key is never lost
+        to a crash. With recovery_key_file (a new name), the key is written to
+        `<file>.pending` before the switch and renamed to the file only once the rotation is
+        done: a crash at any point leaves a record that opens, and the next unlock settles that
+        file (renamed into place, or to `<file>.unused` if the rotation was undone; see
+        record/rotation.py)."""
         self._authorize("record", "rotate_key")
+        target = Path(recovery_key_file) if recovery_key_file is not None else None
+        if target is not None:
+            rotation.check_target(target, "recovery_key_file")
         new_key = secrets.token_bytes(32)
         recovery = format_recovery_key(new_key)
         kf = self.record.keyfile
         with self.record.transaction() as conn:
             self._audit(conn, "record.key_rotation_started", "record", None)
-        kf.seal_for_all(new_key)
-        kf.save()
-        if deliver_recovery_key:
-            deliver_recovery_key(recovery)
+        rotation.begin(kf, new_key, target)
+        try:
+            if target is not None:
+                rotation.deliver(target, recovery, "recovery_key_file")
+            if deliver_recovery_key:
+                deliver_recovery_key(recovery)
+        except BaseException:
+            rotation.abandon(kf, self.record.key, target)   # nothing was switched yet
+            raise
         self.record.engine.dispose()
         rekey_file(self.record.path, self.record.key, new_key)
         self.record.reconnect(new_key)
-        kf.keep_only(new_key)
-        kf.save()
+        rotation.end(kf, new_key, target)
         with self.record.transaction() as conn:
             self._audit(conn, "record.key_rotated", "record", None)
         return recovery

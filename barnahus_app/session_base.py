@@ -7,7 +7,7 @@ What it needs from another feature it imports as a plain function of that featur
 from __future__ import annotations
 
 from barnahus_app import audit, policy
-from barnahus_app.errors import RecordFileError
+from barnahus_app.errors import RecordFileError, RecordReadOnly
 from barnahus_app.record.handle import Record
 
 
@@ -19,14 +19,31 @@ class SessionBase:
     roles: list[str]
     closed: bool
 
+    READ_ONLY_MESSAGE = ("The record is open read-only, so this was not done (not saved, not shown): "
+                         "every action, reading included, writes to the audit trail, which cannot be "
+                         "written now. Restore a backup, or salvage the record into a new file.")
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only (open_record(read_only=True), e.g. a damaged record): see _audit."""
+        return self.record.read_only
+
     # --- the two helpers every action uses ---------------------------------------------------
     def _authorize(self, kind: str, action: str) -> None:
         if self.closed:
             raise RecordFileError("This session is closed; unlock the record again.")
         policy.require(self.roles, kind, action)
+        if self.record.read_only:   # refused before anything is read: see _audit
+            raise RecordReadOnly(self.READ_ONLY_MESSAGE)
 
     def _audit(self, conn, action: str, kind: str | None = None, subject_id: int | None = None,
                detail: dict | None = None) -> None:
+        """The audit entry of an action, in its transaction. A read-only session cannot write it,
+        so every action that audits (every reading of case content among them) is refused there
+        with RecordReadOnly: it offers only what touches the record as a file (check, the
+        backups, salvage, restore), which writes nothing to it."""
+        if self.record.read_only:
+            raise RecordReadOnly(self.READ_ONLY_MESSAGE)
         audit.append(conn, self.user_id, self.username, action, kind, subject_id, detail)
 
     def can(self, kind: str, action: str) -> bool:

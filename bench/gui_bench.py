@@ -459,10 +459,14 @@ def open_window(record: Path):
 
 
 def close_window(win) -> None:
+    from PySide6.QtCore import QCoreApplication
     from ui.common.tasks import wait_for_all
     wait_for_all(60_000)
     _process_deferred_deletes()
     win.close()
+    while win.autobackup.running:   # a due automatic backup at quitting: the window closes after it
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
     win.deleteLater()
     _process_deferred_deletes()
 

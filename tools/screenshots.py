@@ -243,6 +243,7 @@ def main(argv=None) -> int:
                 shot(win, "case_documents")
         _wait(app, lambda: not busy())   # a lock waits for calls still running
         win.lock()
+        _wait(app, lambda: not win.autobackup.running, 300.0)   # the lock's automatic backup, if due
         shot(win, "locked")
 
         # 7. Administration.
@@ -254,6 +255,7 @@ def main(argv=None) -> int:
         app.processEvents()
         shot(win, "administration")
         win.lock()
+        _wait(app, lambda: not win.autobackup.running, 300.0)
         win.close()
         app.processEvents()
     return 0

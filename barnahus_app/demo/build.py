@@ -36,6 +36,7 @@ from barnahus_app.record.keyslots import KdfParams, KeyFile
 from barnahus_app.persons.tables import AgeAssessment, NoContact, Person, PersonTerm
 from barnahus_app.cases.tables import Case, CaseAbuseForm, CaseChild, CaseParty
 from barnahus_app.lifecycle import create_record, open_record
+from barnahus_app.record import storage
 
 MAX_CASES = 100_000
 FIRST_DAY = date(2000, 1, 1)
@@ -568,6 +569,21 @@ def build_demo_record(path, admin_username: str, admin_password: str, cases: int
     if path.exists() or keys.exists():
         raise RecordFileError(f"{path} already exists. Choose another name or folder.")
     path.parent.mkdir(parents=True, exist_ok=True)
+    # Held while building, as an open record's is: the leftovers of an interrupted build are
+    # removed (record/leftovers.py) only while no build for this name is running.
+    lock = storage.WriterLock(path)
+    lock.acquire()
+    try:
+        return _build(path, admin_username, admin_password, cases, seed, until, kdf, progress, cancelled)
+    except BaseException:
+        lock.path.unlink(missing_ok=True)   # no record was made: no lock file beside it either
+        raise
+    finally:
+        lock.release()
+
+
+def _build(path: Path, admin_username: str, admin_password: str, cases: int, seed: int, until: date,
+           kdf: KdfParams, progress: ProgressFn | None, cancelled: Callable[[], bool] | None) -> str:
     work = Path(tempfile.mkdtemp(prefix=f".{path.name}.building-", dir=path.parent))
     try:
         target = work / path.name

@@ -5,7 +5,9 @@ import sys
 from pathlib import Path
 
 from barnahus_app import policy
-from barnahus_app.cli_support import EXIT_OK, UsageError, creating, deliver_recovery_key, secret
+from barnahus_app.cli_support import (
+    EXIT_OK, UsageError, creating, deliver_recovery_key, remove_leftovers, secret,
+)
 
 
 def cmd_demo(args) -> int:
@@ -14,6 +16,7 @@ def cmd_demo(args) -> int:
                        "password", confirm=True)
     if not 1 <= args.cases <= 100_000:
         raise UsageError("--cases takes 1 to 100000.")
+    remove_leftovers(args.record)   # an interrupted build's folder
 
     def progress(done, total):
         if sys.stderr.isatty():

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -413,3 +414,21 @@ def copy_to_second_folder(backup: Path, folder: Path) -> Path:
             done.unlink(missing_ok=True)
         raise
     return folder / backup.name
+
+
+SECOND_FOLDER_STATES = ("none", "exists", "missing", "not a folder", "not writable")
+
+
+def second_folder_state(folder: str | Path | None) -> str:
+    """Whether backups can be copied into a second folder now, one of SECOND_FOLDER_STATES:
+    "none" (no folder set), "exists" (a folder this program may write into), "missing" (e.g. a
+    backup drive not plugged in), "not a folder", "not writable". Read-only: writes nothing there."""
+    text = "" if folder is None else str(folder).strip()
+    if not text:
+        return "none"
+    path = Path(text)
+    if not path.exists():
+        return "missing"
+    if not path.is_dir():
+        return "not a folder"
+    return "exists" if os.access(path, os.W_OK | os.X_OK) else "not writable"

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlcipher3
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 
-from barnahus_app.errors import ValidationError
+from barnahus_app.errors import RecordDamaged, ValidationError
 from barnahus_app.record import storage
 from barnahus_app.record.keyslots import KdfParams, KeyFile
 
@@ -26,6 +27,9 @@ class Record:
     lock: storage.WriterLock | None
     read_only: bool = False
     kdf: KdfParams = field(default_factory=KdfParams)
+
+    def __post_init__(self) -> None:
+        watch_for_damage(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -52,6 +56,22 @@ class Record:
         self.engine.dispose()
         self.key = key
         self.engine = storage.make_engine(self.path, key, self.read_only)
+        watch_for_damage(self.engine)
+
+
+def watch_for_damage(engine: Engine) -> None:
+    """Any statement on engine that meets a damaged page (a read as much as a write, inside
+    Record.transaction or not) raises RecordDamaged, and the connection that met it is dropped:
+    a page that failed its HMAC leaves its connection in an error state, and the next call on this
+    thread gets a fresh one."""
+
+    def damaged(ctx) -> None:
+        friendly = storage.friendly_db_error(ctx.original_exception)
+        if isinstance(friendly, RecordDamaged):
+            ctx.is_disconnect = True   # SQLAlchemy invalidates the connection
+            raise friendly
+
+    event.listen(engine, "handle_error", damaged)
 
 
 def rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
@@ -66,4 +86,4 @@ def rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
         conn.close()
 
 
-__all__ = ["Record", "rekey_file"]
+__all__ = ["Record", "rekey_file", "watch_for_damage"]

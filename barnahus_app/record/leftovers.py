@@ -13,15 +13,17 @@ being created or salvaged. Each is recognised by its name alone (never by its co
                              published: a backup interrupted there leaves it)
   backups/<backup>.sha256    a backup's manifest without the backup (a prune interrupted)
 
-Not recognised: the new recovery key written by an interrupted key rotation. It is written
-under a name the user chose, anywhere, through the same safe write, so once published it is a
-file like any other; an interrupted rotation is finished or rolled back by the next unlock (the
-key file knows), and only the user can tell whether that file still holds the key in use.
+Not here: the new recovery key of an interrupted key rotation, `F.pending` beside the file F the
+user chose, anywhere; the next unlock renames it to F or to `F.unused`, whichever it is
+(record/rotation.py). A kill while that key was being written leaves the safe write's temporary
+`.F.pending.partial-*`, found here when F is beside the record.
 
 Removal only runs when no program holds the record open (its writer lock is free): a backup,
-an export or a key rotation in progress holds it. Leftovers not named after this record (an
-export's into the record's folder) are removed only once older than MIN_AGE_SECONDS, so a
-build or export for another record in the same folder is never cut short."""
+an export or a key rotation in progress holds it, and so does a demo build for a record of that
+name (so an interrupted build's folder is removed before the next `demo` or `init` there).
+Leftovers not named after this record (an export's into the record's folder) are removed only
+once older than MIN_AGE_SECONDS, so a build or export for another record in the same folder is
+never cut short."""
 from __future__ import annotations
 
 import os
@@ -81,8 +83,8 @@ def find_leftovers(record_path: Path, min_age_seconds: float = MIN_AGE_SECONDS) 
 def remove_leftovers(record_path: Path, min_age_seconds: float = MIN_AGE_SECONDS) -> list[Leftover]:
     """Remove the leftovers find_leftovers finds, if no program has the record open; returns
     what was removed (nothing while the record is open elsewhere)."""
-    if not Path(record_path).is_file():
-        return []   # no record: nothing to lock, and no lock file is made for it
+    if not Path(record_path).is_file() and not find_leftovers(record_path, min_age_seconds):
+        return []   # no record and nothing left: no lock file is made for it
     lock = storage.WriterLock(Path(record_path))
     try:
         lock.acquire()

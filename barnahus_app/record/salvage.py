@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import sqlcipher3
 
 from barnahus_app import audit
-from barnahus_app.errors import RecordFileError
+from barnahus_app.errors import Cancelled, DiskFull, RecordFileError
 from barnahus_app.files import publish_new, remove_partial
 from barnahus_app.record import storage
 
@@ -50,7 +51,9 @@ class SalvageReport:
                       + ("nothing was lost." if self.complete
                          else f"rows were lost in {len(out)} table(s):"))
         audit_lost = any(t.lost for t in self.tables if t.name == "audit_log")
-        if audit_lost and self.chain is not None and self.chain.ok:
+        if audit_lost and self.chain is not None and self.chain.ok and self.chain.head_id is None:
+            out.append("audit trail of the salvaged record: empty, every entry was lost")
+        elif audit_lost and self.chain is not None and self.chain.ok:
             out.append(f"audit trail of the salvaged record: verifies up to entry {self.chain.head_id}, "
                        "but entries after it were lost (check cannot see entries missing at the end)")
         elif self.chain is not None and not self.chain.ok:
@@ -59,35 +62,51 @@ class SalvageReport:
         return out
 
 
-def salvage(source: Path, record_key: bytes, dest: Path) -> SalvageReport:
-    """A new record at dest (which must not exist) holding every readable row of source."""
+def salvage(source: Path, record_key: bytes, dest: Path,
+            progress: Callable[[int, int], None] | None = None,
+            cancel: Callable[[], bool] | None = None) -> SalvageReport:
+    """A new record at dest (which must not exist) holding every readable row of source.
+    progress(tables done, tables in all) after each table; cancel() is asked before each table and
+    each read past a damaged page: when it turns true, Cancelled is raised and nothing is left at
+    dest (nor its temporary file)."""
     source, dest = Path(source), Path(dest)
+    progress = progress or (lambda done, total: None)
+    stop = cancel or (lambda: False)
     objects = _schema_objects(source, record_key)
     partial = dest.with_name(f".{dest.name}.salvaging")
     remove_partial(partial)
     out = storage.key_connection(partial, record_key, mode="rwc")
     try:
+        # The rollback journal in memory: a kill leaves the one temporary file (a leftover found
+        # by its name), never a `-journal` beside it; nothing spills into a temporary folder.
+        out.execute("PRAGMA journal_mode = MEMORY")
+        out.execute("PRAGMA temp_store = MEMORY")
         out.execute(f"PRAGMA application_id = {storage.APPLICATION_ID}")
         virtual = [n for kind, n, _, sql in objects if kind == "table" and sql.upper().startswith("CREATE VIRTUAL")]
         for kind, name, _, sql in objects:
             if kind == "table" and not _is_shadow(name, virtual):
                 out.execute(sql)
         copied = []
-        for kind, name, _, sql in objects:
-            if kind != "table" or name in virtual:
-                continue
-            copied.append(_copy_table(source, record_key, out, name))
+        tables = [name for kind, name, _, sql in objects if kind == "table" and name not in virtual]
+        progress(0, len(tables))
+        for name in tables:
+            copied.append(_copy_table(source, record_key, out, name, stop))
+            progress(len(copied), len(tables))
         for kind, name, _, sql in objects:
             if kind in ("index", "trigger", "view") and sql:
                 out.execute(sql)
         out.commit()
-    except BaseException:
+    except BaseException as e:
         out.close()
         remove_partial(partial)
+        friendly = storage.friendly_db_error(e) if isinstance(e, sqlcipher3.DatabaseError) else None
+        if isinstance(friendly, DiskFull):
+            raise DiskFull(f"The disk holding {dest.parent} is full; nothing was salvaged.") from None
         raise
     out.close()
     os.chmod(partial, 0o600)
     try:
+        _not_cancelled(stop)
         publish_new(partial, dest, "--to")
     except BaseException:
         remove_partial(partial)
@@ -128,8 +147,15 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _copy_table(source: Path, record_key: bytes, out, name: str) -> TableSalvage:
+def _not_cancelled(stop: Callable[[], bool]) -> None:
+    if stop():
+        raise Cancelled("Salvage cancelled. No new record was made.")
+
+
+def _copy_table(source: Path, record_key: bytes, out, name: str,
+                stop: Callable[[], bool] = lambda: False) -> TableSalvage:
     """Every readable row of one table, in rowid order, with the rowid ranges lost."""
+    _not_cancelled(stop)
     table = _quoted(name)
     out.execute(f"DELETE FROM {table}")  # shadow tables of a virtual table start with rows
     columns = _columns(out, name)
@@ -139,24 +165,35 @@ def _copy_table(source: Path, record_key: bytes, out, name: str) -> TableSalvage
         out.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
         return TableSalvage(name, len(rows), (("unnumbered", None),) if failed else ())
     insert = f"INSERT INTO {table} (rowid, {columns}) VALUES (?, {marks})"
-    copied, lost, after = 0, [], None
-    while True:
-        rows, failed = _read_from(source, record_key, table, after)
+    copied, lost = 0, []
+    for rows in readable_rows(source, record_key, table, None, lost):
+        _not_cancelled(stop)
         out.executemany(insert, rows)
         copied += len(rows)
+    return TableSalvage(name, copied, tuple(lost))
+
+
+def readable_rows(source: Path, record_key: bytes, table: str, after=None, lost: list | None = None):
+    """Every row of `table` (a quoted name) with rowid > after that can still be read, in rowid
+    order, as batches of (rowid, *columns), reading past damaged pages; each range of rowids
+    that could not be read is appended to `lost` as (first, last) (first "start": from the
+    first row; last None: to the end). Reads only."""
+    lost = [] if lost is None else lost
+    while True:
+        rows, failed = _read_from(source, record_key, table, after)
+        if rows:
+            yield rows
         if not failed:
-            return TableSalvage(name, copied, tuple(lost))
+            return
         last = rows[-1][0] if rows else after
         first_lost = (last + 1) if last is not None else None
         resume = _next_readable(source, record_key, table, last)
-        if resume is None:
-            if lost and first_lost is not None and lost[-1][1] == first_lost - 1:
-                first_lost = lost.pop()[0]
-            lost.append((first_lost if first_lost is not None else "start", None))
-            return TableSalvage(name, copied, tuple(lost))
         if lost and first_lost is not None and lost[-1][1] == first_lost - 1:
             first_lost = lost.pop()[0]   # the same damage, met again past the probe
-        lost.append((first_lost if first_lost is not None else "start", resume - 1))
+        lost.append((first_lost if first_lost is not None else "start",
+                     None if resume is None else resume - 1))
+        if resume is None:
+            return
         after = resume - 1
 
 

@@ -217,8 +217,9 @@ def friendly_db_error(exc: BaseException) -> Exception | None:
         return RecordFileError("The disk reported an error while writing. Nothing from this "
                                "change was saved; check the drive and run `barnahus check`.")
     if "file is not a database" in msg or "malformed" in msg:
-        return RecordDamaged("The record file is damaged. Run `barnahus check` and restore "
-                               "from a backup.")
+        return RecordDamaged("The record file is damaged: a part of it could not be read. Nothing "
+                             "from this action was saved. Restore a backup, or salvage what can still "
+                             "be read (`barnahus check` names the damaged part).")
     return None
 
 

@@ -278,6 +278,8 @@ ALSO_GUARDED: list[Op] = [
        needs=(("record", "settings"),)),
     Op("import_signing_identity", lambda s, i: s.import_signing_identity(i["pkcs12"], "p12-password"),
        "signing.identity_imported", needs=(("record", "settings"),)),
+    Op("set_settings", lambda s, i: s.set_settings({"backup_keep_days": 30, "backup_keep_weeks": 20}),
+       "record.setting_changed", needs=(("record", "settings"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
 ]

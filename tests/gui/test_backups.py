@@ -1,6 +1,8 @@
 """The Administration page's Backups box: back up now, the list, restore to a new file, the check."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -31,6 +33,10 @@ def test_back_up_now_lists_one_verified_backup(qtbot, open_as):
     assert box.message.text().startswith("Backed up to ") and box.message.text().endswith(
         ".barnahus. The copy was verified.")
     assert box.table.item(0, 3).text() == "matches"
+    # the audit head, read from the backup's seal without the record's key: "<entry id> <16 hex>"
+    assert re.fullmatch(r"\d+ [0-9a-f]{16}", box.table.item(0, 2).text())
+    assert box.table.horizontalHeaderItem(2).toolTip() == (
+        "From the backup's audit seal (none for a backup made before seals).")
     assert box.message.text() == f"Backed up to {box.table.item(0, 4).text()}. The copy was verified."
     first = box.table.item(0, 4).text()
     box.back_up()

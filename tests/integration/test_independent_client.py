@@ -188,3 +188,28 @@ def test_a_restored_backup_opens_in_the_independent_client_with_only_what_was_ba
     assert later["attempts"]["recovery key"]["person"] is None
     live = _run_client(independent_python, path, later_id, {"recovery key": _raw_key(recovery)}, tmp_path)
     assert live["attempts"]["recovery key"]["person"] == ["Later", "Added"]
+
+
+def test_the_record_after_a_switch_to_a_restored_backup_opens_in_the_independent_client(
+        tmp_path, independent_python):
+    """Issue 12: after `switch-to-restored`, the other client opens the file at the record's
+    name with the recovery key and finds the restored content, whole (the first person, not the
+    later one); the kept old record still holds the later person."""
+    from barnahus_app.lifecycle import restore_backup, switch_to_restored
+    path, recovery, person_id = _record_with_person(tmp_path)
+    with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+        backup = Path(s.backup())
+    with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        later_id = s.create_person(given_name="Later", family_name="Added", acknowledge_duplicates=True)
+    restored = path.with_name("restored.barnahus")
+    restore_backup(backup, restored, "admin", ADMIN_PASSWORD)
+    report = switch_to_restored(path, restored, "admin", ADMIN_PASSWORD, kdf=FAST_KDF)
+    key = {"recovery key": _raw_key(recovery)}
+    good = _run_client(independent_python, path, person_id, key, tmp_path)["attempts"]["recovery key"]
+    assert good["ok"] and good["person"] == list(CANARY)
+    assert good["cipher_integrity_check"] == [] and good["integrity_check"] == ["ok"]
+    assert good["application_id"] == 0x42484331
+    later = _run_client(independent_python, path, later_id, key, tmp_path)["attempts"]["recovery key"]
+    assert later["ok"] and later["person"] is None
+    kept = _run_client(independent_python, report.kept_as, later_id, key, tmp_path)["attempts"]["recovery key"]
+    assert kept["person"] == ["Later", "Added"]

@@ -29,7 +29,9 @@ def make_window(qtbot, record_path, **kwargs) -> MainWindow:
 
 
 def type_unlock(qtbot, window: MainWindow, username: str, password: str) -> None:
-    """Type user name and password on the unlock screen and press Enter, as a person would."""
+    """Type user name and password on the unlock screen and press Enter, as a person would
+    (once the automatic backup of a lock just before has ended: its dialog keeps a person out)."""
+    wait_for_lock_backup(qtbot, window)
     panel = window.unlock_panel
     panel.user_edit.clear()
     QTest.keyClicks(panel.user_edit, username)
@@ -46,6 +48,13 @@ def unlock(qtbot, window: MainWindow, username: str, password: str) -> None:
     # The first screen reads its contents off the GUI thread (the Today view): let it finish, so
     # that a test's lock is not deferred behind it (LockController waits for background calls).
     qtbot.waitUntil(lambda: not busy(), timeout=UNLOCK_TIMEOUT_MS)
+
+
+def wait_for_lock_backup(qtbot, window: MainWindow, timeout: int = 30_000) -> None:
+    """Wait until the automatic backup a lock or quit started (ui/shell/automatic_backup.py) has
+    ended and the session it backed up is closed. (Test records have automatic backups off:
+    then a lock closes the session at once.)"""
+    qtbot.waitUntil(lambda: not window.autobackup.running, timeout=timeout)
 
 
 def type_text(widget, text: str) -> None:

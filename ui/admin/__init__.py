@@ -13,6 +13,7 @@ def _build(host: PageHost, parent):
     page.settingsChanged.connect(host.restart_idle)
     page.ownRolesChanged.connect(host.own_roles_changed)
     page.backups.openRecord.connect(host.open_other_record)
+    page.backups.switchRecord.connect(host.switch_to_restored)
     return page
 
 

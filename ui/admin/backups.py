@@ -6,11 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from barnahus_app.lifecycle import describe_backups, restore_backup
+from barnahus_app.record.switching import interrupted_switch
 
 from ui.admin.core_dialog import _CoreDialog
 from ui.common.feedback import InlineMessage
@@ -76,8 +77,51 @@ class RestoreDialog(_CoreDialog):
         super()._done(info)
 
 
+class SwitchDialog(_CoreDialog):
+    """Confirm the switch to a restored record, saying what happens, and take the password that
+    unlocks the restored file's key file. The switch itself runs after the record is locked
+    (MainWindow.switch_to_restored): here nothing is changed."""
+
+    def __init__(self, restored: Path, record: Path, parent=None):
+        super().__init__(self.tr("Switch to the restored record"), parent)
+        self.setObjectName("switchDialog")
+        self.restored = restored
+        text = self.tr(
+            "The record {record} will be replaced by the restored record {name}.\n\n"
+            "• This record is locked first; everyone must have closed it elsewhere.\n"
+            "• The restored record is verified again, and only its administrator may switch to it.\n"
+            "• The record now in use is not deleted: it is kept beside it as "
+            "“{stem}.damaged-<date and time>{suffix}”, with its key file.\n"
+            "• Whatever was entered after the backup was made is not in the restored record. How many "
+            "audit entries that is is counted, shown to you and written in the audit trail.\n\n"
+            "Then you unlock the record again.").format(
+            record=record.name, name=restored.name, stem=record.stem, suffix=record.suffix)
+        intro = QLabel(text, self)
+        intro.setObjectName("switchExplanation")
+        intro.setWordWrap(True)
+        self.form.add_wide(intro)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("switchPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field(self.tr("Your &password:"), self.password, "password", self.tr("Your password"),
+                       self.tr("The restored record's key file unlocks with the password you had when "
+                               "the backup was made."))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Switch"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(False)
+        self.setMinimumWidth(self.fontMetrics().height() * 36)
+
+    def _submit(self) -> None:
+        self.clear_messages()
+        if not self.password.text():
+            self.field_messages["password"].show_error(self.tr("Type your password."))
+            return
+        self.accept()
+
+
 class BackupsBox(QGroupBox):
     openRecord = Signal(str)   # the path of a restored record the administrator chose to open
+    switchRecord = Signal(str, str)   # a restored record to switch to, and the password that unlocks it
 
     def __init__(self, session, parent=None):
         super().__init__(self.tr("Backups"), parent)
@@ -85,6 +129,8 @@ class BackupsBox(QGroupBox):
         self.session = session
         self._backups: list = []
         self._select_name = ""   # after a backup: the file just made
+        self._record_path: Path | None = None
+        self._interrupted: dict | None = None   # the plan of a switch a crash interrupted
         self._reads = 0
         self._generation = 0
         bl = QVBoxLayout(self)
@@ -96,8 +142,9 @@ class BackupsBox(QGroupBox):
         self.table.setObjectName("backupsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Made (UTC)"), self.tr("Size"), self.tr("Audit head"),
                                               self.tr("SHA-256 manifest"), self.tr("File")])
-        # The listing reads the backups without the record's key, so it cannot read their audit heads.
-        self.table.horizontalHeaderItem(2).setToolTip(self.tr("Shown once a backup is restored."))
+        # The listing reads each audit head from the backup's seal, without the record's key.
+        self.table.horizontalHeaderItem(2).setToolTip(self.tr("From the backup's audit seal (none for a "
+                                                              "backup made before seals)."))
         self.table.setAccessibleName(self.tr("Backups beside the record"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -118,10 +165,22 @@ class BackupsBox(QGroupBox):
         self.restore_button.setObjectName("restoreButton")
         self.check_button = QPushButton(self.tr("C&heck the record"), self)
         self.check_button.setObjectName("checkRecordButton")
-        for b in (self.backup_button, self.restore_button, self.check_button):
+        self.salvage_button = QPushButton(self.tr("&Salvage…"), self)
+        self.salvage_button.setObjectName("salvageRecordButton")
+        self.switch_button = QPushButton(self.tr("S&witch to a restored record…"), self)
+        self.switch_button.setObjectName("switchRestoredButton")
+        self.switch_button.setToolTip(self.tr("Make a file restored from a backup the record; the record "
+                                              "now in use is kept beside it."))
+        for b in (self.backup_button, self.restore_button, self.check_button, self.switch_button,
+                  self.salvage_button):
             b.setAutoDefault(False)
             row.addWidget(b)
         row.addStretch(1)
+        self.settings_button = QPushButton(self.tr("Backup se&ttings…"), self)
+        self.settings_button.setObjectName("backupSettingsButton")
+        self.settings_button.setAutoDefault(False)
+        self.settings_button.setVisible(session.can("record", "settings"))
+        row.addWidget(self.settings_button)
         bl.addLayout(row)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)   # busy: the core reports no steps
@@ -135,10 +194,14 @@ class BackupsBox(QGroupBox):
         self.report.setWordWrap(True)
         self.report.hide()
         bl.addWidget(self.report)
-        self.buttons = (self.backup_button, self.restore_button, self.check_button)
+        self.buttons = (self.backup_button, self.restore_button, self.check_button, self.switch_button,
+                        self.salvage_button)
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.restore)
         self.check_button.clicked.connect(self.check)
+        self.switch_button.clicked.connect(self.choose_restored)
+        self.salvage_button.clicked.connect(self.salvage)
+        self.settings_button.clicked.connect(self.open_settings)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
@@ -152,10 +215,12 @@ class BackupsBox(QGroupBox):
         s, generation = self.session, self._generation
 
         def read():
-            return describe_backups(Path(s.record_info()["path"]))
+            path = Path(s.record_info()["path"])
+            return path, describe_backups(path), interrupted_switch(path)
 
-        def shown(rows) -> None:
+        def shown(answer) -> None:
             if generation == self._generation:
+                self._record_path, rows, self._interrupted = answer
                 self._show(rows)
 
         self._reads += 1
@@ -239,6 +304,12 @@ class BackupsBox(QGroupBox):
         run_operation(self, self.session.check, shown, errors=self.message, hold=self.buttons,
                       on_finished=self._idle)
 
+    def open_settings(self) -> None:
+        from ui.admin.backup_settings import BackupSettingsDialog
+        dlg = BackupSettingsDialog(self.session, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.message.show_info(self.tr("The backup settings were saved."))
+
     def restore(self) -> None:
         backup = self.selected_backup()
         if backup is None:
@@ -259,6 +330,41 @@ class BackupsBox(QGroupBox):
                           QMessageBox.StandardButton.Close, self)
         open_button = box.addButton(self.tr("&Open the restored record"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Close)
+        switch_button = box.addButton(self.tr("&Switch to the restored record…"), QMessageBox.ButtonRole.ActionRole)
         box.exec()
         if box.clickedButton() is open_button:
             self.openRecord.emit(str(info.path))
+        elif box.clickedButton() is switch_button:
+            self.confirm_switch(info.path)
+
+    def record_path(self) -> Path | None:
+        """The record's file, as the last read of the list found it (None before it)."""
+        return self._record_path
+
+    def choose_restored(self) -> None:
+        """Choose a file restored earlier (in the record's folder) and confirm the switch."""
+        if self.record_path() is None:
+            return
+        if self._interrupted and self._interrupted.get("restored"):
+            self.confirm_switch(Path(self._interrupted["restored"]))   # finish it: the same file
+            return
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Switch to a restored record"),
+                                               str(self.record_path().parent),
+                                               self.tr("Barnahus records (*.barnahus);;All files (*)"))
+        if path:
+            self.confirm_switch(Path(path))
+
+    def confirm_switch(self, restored: Path) -> None:
+        if self.record_path() is None:
+            return
+        dlg = SwitchDialog(Path(restored), self.record_path(), self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.switchRecord.emit(str(restored), dlg.password.text())
+
+    def salvage(self) -> None:
+        """Every readable row of this record into a new file (ui/admin/salvage.py), then offer it."""
+        from ui.admin.salvage import SalvageDialog
+        dlg = SalvageDialog(Path(self.session.record_info()["path"]), self.session.username, self)
+        dlg.exec()
+        if dlg.salvaged is not None and dlg.open_requested:
+            self.openRecord.emit(str(dlg.salvaged))

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QSizePolicy, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
-from barnahus_app.api import BarnahusError, ValidationError
+from barnahus_app.api import BarnahusError, RecordDamaged, ValidationError
 
 from ui.common.tasks import run_operation
 
@@ -63,9 +63,29 @@ def validation_text(exc: ValidationError) -> str:
     return text[:1].upper() + text[1:]
 
 
+class DamageNotice(QObject):
+    """Emits met() whenever an error shown to the user says the record file is damaged, from
+    whichever page's core call it came: the main window then offers to lock and reopen the record
+    read-only (ui/shell/damaged.py)."""
+
+    met = Signal()
+
+
+_damage_notice: list[DamageNotice] = []
+
+
+def damage_notice() -> DamageNotice:
+    if not _damage_notice:
+        _damage_notice.append(DamageNotice())
+    return _damage_notice[0]
+
+
 def core_message(exc: BaseException) -> str:
     """One calm line for any error a core call raised. Never the exception's arguments for
-    errors outside the core's own (they might carry what was typed)."""
+    errors outside the core's own (they might carry what was typed). Every error shown passes
+    here, so a damaged record is noticed here too (damage_notice)."""
+    if isinstance(exc, RecordDamaged):
+        damage_notice().met.emit()
     if isinstance(exc, ValidationError):
         return validation_text(exc)
     if isinstance(exc, BarnahusError):

@@ -13,7 +13,9 @@ connection another thread is using; the global pool's threads end after 30 s idl
 as new threads with new connections. Calls before there is a record (key derivation, creating
 one) use the global pool.
 
-A lock waits for every call still running (busy()): the session is never closed under a call.
+A lock waits for every call still running (lock_must_wait()): the session is never closed under a
+call. The one exception, the automatic backup (lock_waits=False), closes the session itself when
+it ends.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
 _live: set = set()
+_unwaited: set = set()   # of _live: calls a lock need not wait for (see run_in_background's lock_waits)
 _pools: dict[str, QThreadPool] = {}
 
 RECORD, LONG_JOB = "record", "long job"
@@ -43,9 +46,10 @@ def pool(name: str | None) -> QThreadPool:
     return _pools[name]
 
 
-def wait_for_all(ms: int) -> bool:
-    """Wait up to ms for every background call (e.g. before the window closes)."""
-    pools = [QThreadPool.globalInstance(), *_pools.values()]
+def wait_for_all(ms: int, *, but: tuple[str, ...] = ()) -> bool:
+    """Wait up to ms for every background call (e.g. before the window closes), except those on
+    the pools named in `but` (e.g. LONG_JOB while a backup the window itself waits for runs there)."""
+    pools = [QThreadPool.globalInstance(), *(p for name, p in _pools.items() if name not in but)]
     return all([p.waitForDone(ms) for p in pools])
 
 
@@ -70,15 +74,20 @@ class _Job(QRunnable):
 
 def run_in_background(fn: Callable[[], Any], on_success: Callable[[Any], None],
                       on_failure: Callable[[BaseException], None], *, owner: QObject | None = None,
-                      on_orphan: Callable[[Any], None] | None = None, on: str | None = RECORD) -> None:
+                      on_orphan: Callable[[Any], None] | None = None, on: str | None = RECORD,
+                      lock_waits: bool = True) -> None:
     """Run fn() on the pool named `on` (see pool()). If `owner` was deleted meanwhile, neither
     callback runs; on_orphan(result) may release what fn() made (e.g. close a session nobody will
-    use)."""
+    use). lock_waits=False: a lock goes ahead while this runs (lock_must_wait()), because its
+    owner closes the session itself once it ends (the automatic backup)."""
     relay = _Relay()
     _live.add(relay)
+    if not lock_waits:
+        _unwaited.add(relay)
 
     def finish(result, error) -> None:
         _live.discard(relay)
+        _unwaited.discard(relay)
         relay.deleteLater()
         if owner is not None and not shiboken6.isValid(owner):
             if error is None and on_orphan is not None:
@@ -138,6 +147,12 @@ def busy() -> bool:
     return bool(_live)
 
 
+def lock_must_wait() -> bool:
+    """True while a call runs that a lock must wait for before it closes the session: busy(),
+    but for calls started with lock_waits=False."""
+    return bool(_live - _unwaited)
+
+
 class ProgressJob(QObject):
     """Runs fn(progress, cancel), a core call that reports progress(done, total) and stops when
     cancel() turns true, on a worker. The worker only calls the core: its progress lands in a plain
@@ -156,9 +171,11 @@ class ProgressJob(QObject):
     width_em = 30   # the progress dialog's least width, in line heights
 
     def __init__(self, parent: QWidget, fn: Callable[[Callable[[int, int], None], Callable[[], bool]], Any], *,
-                 title: str = "", what: str = "", stopping: str = "", name: str = "progressDialog"):
+                 title: str = "", what: str = "", stopping: str = "", name: str = "progressDialog",
+                 lock_waits: bool = True):
         super().__init__(parent)
         self._fn = fn
+        self._lock_waits = lock_waits
         self.what = what
         self._stopping = stopping
         # Shared with the worker as plain data (it may outlive this object if the dialog closes).
@@ -196,7 +213,7 @@ class ProgressJob(QObject):
 
         fn = self._fn
         run_in_background(lambda: fn(progress, lambda: state["cancel"]), self._ok, self._failed, owner=self,
-                          on=LONG_JOB)
+                          on=LONG_JOB, lock_waits=self._lock_waits)
 
     def cancel(self) -> None:
         """Ask the core to stop at its next step (once; nothing if it is not running)."""

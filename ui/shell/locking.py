@@ -1,7 +1,8 @@
 """Locking: after idle time, when the screen locks, and on Ctrl+L.
 
 On lock, unsaved edits go into the record as encrypted drafts (Session.save_draft), every view of
-case data is closed, and the session is closed. After the same user unlocks again, their drafts
+case data is closed, and the session is closed (after the automatic backup, if one is due: see
+automatic_backup.py). After the same user unlocks again, their drafts
 (the core keeps drafts per user) come back into workspaces, and stay in the record until the user
 saves or discards the edit. If the record cannot take a draft (e.g. the disk is full), the edit is
 held in memory only, for the same user, and never written anywhere else.
@@ -17,7 +18,7 @@ from barnahus_app.api import BarnahusError
 
 from ui.common.clipboard import clipboard_guard, configure_clipboard
 from ui.common.feedback import core_message
-from ui.common.tasks import busy
+from ui.common.tasks import lock_must_wait
 
 CASE = "case"
 _ACTIVITY = frozenset({
@@ -120,7 +121,8 @@ class LockController(QObject):
     """The lock and restore sequence. `host` is the main window; it provides session, lock(),
     can_open_workspaces(), workspace_entries(), open_workspace(), update_tab(),
     close_workspace_keeping_draft(), close_all_workspaces(),
-    clear_case_views(), drop_session_views() and show_unlock(username, locked)."""
+    clear_case_views(), drop_session_views(), show_unlock(username, locked) and
+    close_session(session) (after the views are gone: the automatic backup, then close)."""
 
     locked = Signal()
 
@@ -190,7 +192,7 @@ class LockController(QObject):
         if session is None:
             self.idle.stop()
             return stash
-        if busy() and not quitting:
+        if lock_must_wait() and not quitting:
             # A core call is running on a worker (e.g. a new password): lock right after it.
             QTimer.singleShot(250, self.host.lock)
             return stash
@@ -231,12 +233,13 @@ class LockController(QObject):
                 clipboard_guard().clear_if_unchanged()
         finally:
             try:
-                session.close()
-            except BarnahusError:
-                pass  # the record file is gone or full: the session is closed all the same
-            self.host.drop_session_views()
-            if not quitting:
-                self.host.show_unlock(username, locked=True)
+                self.host.drop_session_views()
+                if not quitting:
+                    self.host.show_unlock(username, locked=True)
+            finally:
+                # Only now, with nothing of the record on the screen: the automatic backup, if one
+                # is due (on a worker, with progress), then the session is closed.
+                self.host.close_session(session)
         self.locked.emit()
         return stash
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
-    QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QListWidgetItem, QMainWindow, QMessageBox, QSizePolicy, QSpacerItem, QStackedWidget, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from barnahus_app import __version__
@@ -20,10 +21,11 @@ from barnahus_app.api import BarnahusError, KdfParams
 import ui.features  # noqa: F401 (the features register their pages; their widgets load on unlock)
 from ui.cases import CASES, OPEN, case_list_panel, case_workspace
 from ui.common import prefs
-from ui.common.feedback import MessageBar, core_message, roles_text
+from ui.common.feedback import MessageBar, core_message, damage_notice, roles_text
 from ui.common.icons import app_icon, icon
 from ui.common.pages import MainPage, main_pages
-from ui.common.tasks import wait_for_all
+from ui.common.tasks import LONG_JOB, ProgressJob, wait_for_all
+from ui.shell.automatic_backup import HOUR_MS, AutomaticBackup
 from ui.shell.locking import CASE, LockController
 from ui.shell.unlock import UnlockPanel
 
@@ -77,10 +79,14 @@ class MainWindow(QMainWindow):
     closed = Signal()
 
     def __init__(self, record_path=None, kdf: KdfParams = KdfParams(), *,
-                 idle_ms_per_minute: int = 60_000, case_list_factory=None, workspace_factory=None,
-                 parent=None):
+                 idle_ms_per_minute: int = 60_000, backup_check_ms: int = HOUR_MS, case_list_factory=None,
+                 workspace_factory=None, parent=None):
         super().__init__(parent)
         self.session = None
+        self._quit_after_backup = False
+        self._kdf = kdf
+        self._switch: dict | None = None   # a switch to a restored record under way
+        self.switch_report: QMessageBox | None = None   # its report, once done
         self.case_list_factory = case_list_factory or case_list_panel
         self.workspace_factory = workspace_factory or case_workspace
         self._entries: list[WorkspaceEntry] = []
@@ -92,6 +98,9 @@ class MainWindow(QMainWindow):
         self.nav: QListWidget | None = None
         self.content: QStackedWidget | None = None
         self.message_bar: MessageBar | None = None
+        self.read_only_view: QWidget | None = None   # the content of a read-only session (damaged.py)
+        self._offering_read_only = False
+        self._damaged_banner_next = False
 
         self.setWindowIcon(app_icon())
         self.pages = QStackedWidget(self)
@@ -100,6 +109,8 @@ class MainWindow(QMainWindow):
         self.unlock_panel.unlocked.connect(self.on_unlocked)
         self.pages.addWidget(self.unlock_panel)
         self.locker = LockController(self, idle_ms_per_minute)
+        self.autobackup = AutomaticBackup(self, backup_check_ms)
+        self.autobackup.ended.connect(self._backup_ended)
 
         self.status_user = QLabel(self)
         self.status_record = QLabel(self)
@@ -107,6 +118,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_record)
         self._make_actions()
         self._show_locked_state()
+        damage_notice().met.connect(self._damage_met)
 
         em = self.fontMetrics().height()
         self.resize(em * 72, em * 46)
@@ -172,7 +184,7 @@ class MainWindow(QMainWindow):
         for entry in main_pages:
             self.go_actions[entry.key].setEnabled(unlocked and entry.go_enabled(self, self._pages.get(entry.key)))
         self.case_menu.menuAction().setVisible(cases)
-        self.go_menu.menuAction().setVisible(unlocked)
+        self.go_menu.menuAction().setVisible(unlocked and self.nav is not None)   # none read-only
 
     # --- unlocked / locked states ------------------------------------------------------------
     def set_record(self, path) -> None:
@@ -184,15 +196,90 @@ class MainWindow(QMainWindow):
         self.lock()
         self.set_record(path)
 
+    def switch_to_restored(self, restored: str, password: str) -> None:
+        """Lock this record, then make the restored file the record (the core's
+        switch_to_restored, a long job off the GUI thread, with Cancel until the files are
+        touched); then the same record's unlock screen, and a report of what was lost."""
+        if self.session is None or self._switch is not None:
+            return
+        self._switch = {"restored": restored, "password": password, "username": self.session.username,
+                        "record": self.unlock_panel.record_path(), "tries": 0}
+        self._switch_when_locked()
+
+    def _switch_when_locked(self) -> None:
+        plan = self._switch
+        if plan is None:
+            return
+        if self.session is not None:
+            stash = self.locker.lock()
+            if stash.failed:
+                self._switch = None
+                self.unlock_panel.message.show_error(self._not_kept_text(stash.failed) + " " + self.tr(
+                    "Nothing was switched."))
+                return
+            if self.session is not None:   # the lock waits for a call under way or a closing dialog
+                plan["tries"] += 1
+                if plan["tries"] > 40:
+                    self._switch = None
+                    self.message_bar.show_message(self.tr("The record could not be locked, so nothing was "
+                                                          "switched. Try again."))
+                    return
+                QTimer.singleShot(250, self._switch_when_locked)
+                return
+        if self.autobackup.running:
+            # The lock's automatic backup still holds the record (however long it takes): the
+            # switch follows once it has ended and the session is closed.
+            QTimer.singleShot(250, self._switch_when_locked)
+            return
+        record, restored, username = plan["record"], plan["restored"], plan["username"]
+        password, kdf = plan.pop("password"), self._kdf
+
+        def work(progress, cancel):   # on the worker: only the core
+            from barnahus_app.api import switch_to_restored
+            return switch_to_restored(record, restored, username, password, kdf=kdf, progress=progress,
+                                      cancel=cancel)
+
+        job = ProgressJob(self, work, title=self.tr("Switching to the restored record"),
+                          what=self.tr("Verifying the restored record and counting what the record in use "
+                                       "holds after the backup…"),
+                          stopping=self.tr("Stopping before anything is switched…"), name="switchProgress")
+        job.finished.connect(self._switched)
+        plan["job"] = job
+        job.start()
+
+    def _switched(self, report, error) -> None:
+        plan, self._switch = self._switch or {}, None
+        self.set_record(plan.get("record"))
+        self.show_unlock(plan.get("username", ""), locked=True)
+        if error is not None:
+            self.unlock_panel.message.show_error(core_message(error))
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Switched to the restored record"),
+                          self.tr("The record is now the restored one. Unlock it to go on."),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setInformativeText("\n\n".join(report.lines()))
+        box.setObjectName("switchReport")
+        grid = box.layout()   # a message box sizes itself to its text: a spacer keeps it readable
+        grid.addItem(QSpacerItem(self.fontMetrics().height() * 40, 0, QSizePolicy.Policy.Minimum,
+                                 QSizePolicy.Policy.Expanding), grid.rowCount(), 0, 1, grid.columnCount())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.switch_report = box
+        box.open()
+
     def is_unlocked(self) -> bool:
         return self.session is not None
 
     def on_unlocked(self, session) -> None:
         self.session = session
-        self._build_work()
+        if session.read_only:
+            self._build_read_only_work()
+        else:
+            self._build_work()
         self.pages.setCurrentWidget(self.work)
-        restored, problems = self.locker.restore(session)
+        # A read-only session reopens no drafts: reading them would need an audit entry.
+        restored, problems = (0, []) if session.read_only else self.locker.restore(session)
         self.locker.start(session)
+        self.autobackup.start()
         notes = []
         if self.unlock_panel.unlocked_by_recovery_key():
             # The README's rule after a recovery-key login (the key file may have been lost).
@@ -204,6 +291,13 @@ class MainWindow(QMainWindow):
             notes.append(self._failed_attempts_text(session.failed_attempts))
         if session.backup_failures:
             notes.append(self._backup_failures_text(session.backup_failures))
+        interrupted = self.unlock_panel.interrupted_switch()
+        if interrupted is not None:
+            notes.append(self.tr("A switch to the restored record {name} was interrupted (a crash or power cut). "
+                                 "An administrator finishes it under Administration, Backups: Switch to a "
+                                 "restored record…").format(name=Path(interrupted.get("restored") or "").name))
+        if session.rotation is not None:
+            notes.append(self._rotation_text(session.rotation))
         removed = self.unlock_panel.removed_leftovers()
         if removed:
             notes.append(self.tr("Leftovers of interrupted work beside the record (a backup or an export "
@@ -227,6 +321,8 @@ class MainWindow(QMainWindow):
             pass
         centre = info.get("centre_name") or ""
         self.status_user.setText(self.tr("Signed in as {name} ({roles})").format(
+            name=session.display_name, roles=roles_text(session.roles)) if not session.read_only
+            else self.tr("Signed in as {name} ({roles}) · read-only").format(
             name=session.display_name, roles=roles_text(session.roles)))
         record_name = Path(info.get("path") or self.unlock_panel.record_path() or "").name
         self.status_record.setText(self.tr("{centre} · {file}").format(centre=centre, file=record_name)
@@ -258,6 +354,24 @@ class MainWindow(QMainWindow):
                        "{when}: {reason}. Check the backups under Administration.").format(
             n=len(failures), when=when, reason=reasons.get(last["reason"], last["reason"]))
 
+    def _rotation_text(self, settled) -> str:
+        """A key rotation interrupted earlier (a crash), finished or undone at this unlock."""
+        if settled.finished:
+            if settled.file:
+                return self.tr("A key rotation interrupted earlier was finished at this unlock: the new "
+                               "recovery key in {file} opens the record; the previous recovery key no "
+                               "longer does.").format(file=settled.file)
+            return self.tr("A key rotation interrupted earlier was finished at this unlock: the recovery "
+                           "key it issued opens the record; the previous recovery key no longer does.")
+        if settled.file:
+            return self.tr("A key rotation interrupted earlier was undone at this unlock: the record key "
+                           "was not replaced, and the previous recovery key still opens the record. The "
+                           "recovery key it wrote, now {file}, does NOT open the record: delete "
+                           "it.").format(file=settled.file)
+        return self.tr("A key rotation interrupted earlier was undone at this unlock: the record key was "
+                       "not replaced, and the previous recovery key still opens the record. A recovery "
+                       "key it issued does NOT open the record.")
+
     def _failed_attempts_text(self, attempts: list[str]) -> str:
         last = QDateTime.fromString(max(attempts), Qt.DateFormat.ISODateWithMs)
         when = (QLocale().toString(last.toLocalTime(), QLocale.FormatType.ShortFormat)
@@ -271,6 +385,56 @@ class MainWindow(QMainWindow):
         self.status_record.clear()
         self.setWindowTitle(self.tr("Barnahus Case Record"))
         self._update_actions()
+
+    def _build_read_only_work(self) -> None:
+        """A read-only session (a damaged record): its banner and the Backups box, no pages."""
+        from ui.shell.damaged import ReadOnlyView
+        em = self.fontMetrics().height()
+        self.work = QWidget(self.pages)
+        outer = QVBoxLayout(self.work)
+        outer.setContentsMargins(em // 2, em // 2, em // 2, 0)
+        self.message_bar = MessageBar(self.work)
+        outer.addWidget(self.message_bar)
+        self.read_only_view = ReadOnlyView(self.session, self.work)
+        self.read_only_view.openRecord.connect(self.open_other_record)
+        outer.addWidget(self.read_only_view, 1)
+        self.pages.addWidget(self.work)
+
+    @Slot()
+    def _damage_met(self) -> None:
+        """A core call met damage in the record file: offer, once at a time, to lock and reopen
+        the record read-only (from the event loop, after the error is shown)."""
+        if self.session is None or self.session.read_only or self._offering_read_only:
+            return
+        self._offering_read_only = True
+        QTimer.singleShot(0, self, self.offer_read_only)
+
+    def offer_read_only(self) -> None:
+        try:
+            if self.session is None or self.session.read_only:
+                return
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The record file is damaged"), self.tr(
+                "A part of the record file could not be read just now, and what you were doing was not "
+                "saved. To keep the record safe, lock it and open it again read-only: you can then check "
+                "it, and restore a verified backup or salvage what can still be read into a new file."),
+                QMessageBox.StandardButton.NoButton, self)
+            box.setObjectName("damageMetBox")
+            lock_button = box.addButton(self.tr("&Lock and reopen read-only"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(lock_button)
+            box.exec()
+            if box.clickedButton() is lock_button:
+                self.lock_and_reopen_read_only()
+        finally:
+            self._offering_read_only = False
+
+    def lock_and_reopen_read_only(self) -> None:
+        """Lock, then the unlock screen with the damaged record's banner: the password typed
+        again opens it read-only."""
+        if self.session is None:
+            return
+        self._damaged_banner_next = True   # show_unlock, at the end of the lock (perhaps deferred)
+        self.lock()
 
     def _build_work(self) -> None:
         s = self.session
@@ -533,7 +697,7 @@ class MainWindow(QMainWindow):
         for entry in main_pages:
             setattr(self, entry.attribute, None)
         self._pages = {}
-        self.nav = self.content = self.message_bar = None
+        self.nav = self.content = self.message_bar = self.read_only_view = None
         if work is not None:
             self.pages.removeWidget(work)
             work.hide()
@@ -544,6 +708,24 @@ class MainWindow(QMainWindow):
     def show_unlock(self, username: str = "", locked: bool = False) -> None:
         self.pages.setCurrentWidget(self.unlock_panel)
         self.unlock_panel.prepare(username, locked)
+        if self._damaged_banner_next:
+            self._damaged_banner_next = False
+            self.unlock_panel.show_damaged()
+
+    def close_session(self, session) -> None:
+        """The lock's last step: the automatic backup if one is due (with progress, over the
+        unlock screen), then the session closes."""
+        self.autobackup.close_session(session)
+
+    def _backup_ended(self, _result, error) -> None:
+        if error is not None and self.session is None and not self._quit_after_backup:
+            from barnahus_app.errors import Cancelled
+            if not isinstance(error, Cancelled):
+                self.unlock_panel.message.show_info(self.tr(
+                    "The automatic backup could not be made. An administrator is told when they next "
+                    "unlock the record."))
+        if self._quit_after_backup and not self.autobackup.running:
+            QTimer.singleShot(0, self.close)
 
     # --- commands ----------------------------------------------------------------------------
     def lock(self) -> None:
@@ -574,7 +756,12 @@ class MainWindow(QMainWindow):
             version=__version__))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        wait_for_all(10_000)
+        if self.autobackup.closing:
+            self._quit_after_backup = True   # the window closes once the backup has ended
+            event.ignore()
+            return
+        # (Not for a background backup on the long-job thread: the lock below takes it over.)
+        wait_for_all(10_000, but=(LONG_JOB,) if self.autobackup.running else ())
         if self.session is not None:
             stash = self.locker.lock(quitting=True)
             if stash.failed:
@@ -582,6 +769,10 @@ class MainWindow(QMainWindow):
                 self.unlock_panel.message.show_error(self._not_kept_text(stash.failed))
                 event.ignore()
                 return
+        if self.autobackup.running:
+            self._quit_after_backup = True   # the lock's backup runs, with its dialog: quit after it
+            event.ignore()
+            return
         prefs.set_window_geometry(self.saveGeometry())
         event.accept()
         self.closed.emit()

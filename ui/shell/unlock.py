@@ -46,6 +46,8 @@ class UnlockPanel(QWidget):
         self._locked = False  # the screen came up because the record was locked (the heading says so)
         self._by_recovery_key = False  # what the last successful unlock used
         self._removed_leftovers: list[str] = []
+        self.damaged_banner = None   # ui/shell/damaged.py's banner, made when a record is damaged
+        self._interrupted_switch: dict | None = None   # the plan of a switch a crash interrupted
         self._build()
         self.set_record(record_path)
         self.prepare()
@@ -87,6 +89,7 @@ class UnlockPanel(QWidget):
         self.record_label.setTextFormat(Qt.TextFormat.PlainText)
         self.record_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.record_label)
+        self._card_layout = v
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -205,6 +208,7 @@ class UnlockPanel(QWidget):
             self.record_label.setText(self.tr("Record: {path}").format(path=str(self._record_path)))
         self.record_label.setToolTip(str(self._record_path or ""))
         self.message.clear()
+        self.hide_damaged()
         self._fill_recent()
 
     def _fill_recent(self) -> None:
@@ -227,6 +231,11 @@ class UnlockPanel(QWidget):
 
     def in_recovery_mode(self) -> bool:
         return not self._form.isRowVisible(self.password_edit)
+
+    def interrupted_switch(self) -> dict | None:
+        """The plan of a switch to a restored record that a crash interrupted, found at the last
+        unlock (None: there is none)."""
+        return self._interrupted_switch
 
     def removed_leftovers(self) -> list[str]:
         """The names of the leftovers of interrupted work removed before the last unlock."""
@@ -262,6 +271,7 @@ class UnlockPanel(QWidget):
         self._locked = locked
         self.set_recovery_mode(False)
         self.message.clear()
+        self.hide_damaged()
         if username:
             self.user_edit.setText(username)
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -278,6 +288,8 @@ class UnlockPanel(QWidget):
                   self.unlock_button, self.mode_button, self.recent_list, self.open_button,
                   self.new_button):
             w.setEnabled(not busy)
+        if self.damaged_banner is not None:
+            self.damaged_banner.setEnabled(not busy)
         self.progress.setVisible(busy)
         if busy:
             self.message.show_info(self.tr("Unlocking the record…"))
@@ -296,7 +308,8 @@ class UnlockPanel(QWidget):
         else:
             self._secret_edit().setFocus(Qt.FocusReason.TabFocusReason)
 
-    def submit(self) -> None:
+    def submit(self, read_only: bool = False) -> None:
+        """Unlock with what was typed; read_only: open the record read-only (a damaged record)."""
         if self._busy:
             return
         if self._record_path is None:
@@ -321,23 +334,27 @@ class UnlockPanel(QWidget):
         self.password_edit.clear()
         self._forget_recovery_key()
         self._open(username, {"recovery_key" if by_recovery_key else "password": secret},
-                   by_recovery_key)
+                   by_recovery_key, read_only)
 
-    def _open(self, username: str, credential: dict, by_recovery_key: bool) -> None:
+    def _open(self, username: str, credential: dict, by_recovery_key: bool, read_only: bool = False) -> None:
         path, kdf = self._record_path, self._kdf
         self._set_busy(True)
 
         def unlock():   # on the worker; api looked up there: the first unlock imports the database layer
             # What a crash left beside the record (a backup or export stopped part-way) goes
-            # first, as the command line does: only while no program has the record open.
-            removed = api.remove_leftovers(path)
-            return api.open_record(path, username, kdf=kdf, **credential), removed
+            # first, as the command line does: only while no program has the record open. A
+            # read-only open changes nothing beside the record either.
+            removed = [] if read_only else api.remove_leftovers(path)
+            return (api.open_record(path, username, kdf=kdf, read_only=read_only, **credential), removed,
+                    api.interrupted_switch(path))
 
-        run_in_background(unlock, lambda result: self._succeeded(path, *result, by_recovery_key),
+        run_in_background(unlock, lambda result: self._succeeded(path, *result, by_recovery_key=by_recovery_key),
                           self._failed, owner=self, on_orphan=lambda result: result[0].close())
 
-    def _succeeded(self, path: Path, session, removed: list, by_recovery_key: bool) -> None:
+    def _succeeded(self, path: Path, session, removed: list, interrupted: dict | None, *,
+                   by_recovery_key: bool) -> None:
         self._set_busy(False)
+        self._interrupted_switch = interrupted
         self._by_recovery_key = by_recovery_key
         self._removed_leftovers = [item.path.name for item in removed]
         self.set_recovery_mode(False)
@@ -347,8 +364,65 @@ class UnlockPanel(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        self.message.show_error(core_message(error))
+        if isinstance(error, api.RecordDamaged):
+            self.show_damaged(error)
+        else:
+            self.message.show_error(core_message(error))
         self._secret_edit().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- a damaged record ------------------------------------------------------------------
+    def show_damaged(self, error: BaseException | None = None) -> None:
+        """The banner about a damaged record (ui/shell/damaged.py), above the form: open it
+        read-only with the password typed again, restore a backup, or salvage."""
+        if self.damaged_banner is None:
+            from ui.shell.damaged import DamagedBanner
+            self.damaged_banner = DamagedBanner(self.record_label.parentWidget())
+            self._card_layout.insertWidget(self._card_layout.indexOf(self.record_label) + 1, self.damaged_banner)
+            self.damaged_banner.openReadOnly.connect(self.open_read_only)
+            self.damaged_banner.restoreRequested.connect(self.restore_backup)
+            self.damaged_banner.salvageRequested.connect(self.salvage)
+        self.damaged_banner.show_damage(error)
+
+    def hide_damaged(self) -> None:
+        if self.damaged_banner is not None:
+            self.damaged_banner.hide()
+
+    def open_read_only(self) -> None:
+        self.submit(read_only=True)
+
+    def _username_for_damaged(self) -> str:
+        username = self.user_edit.text().strip()
+        if not username:
+            self.message.show_error(self.tr("Type your user name first."))
+            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return username
+
+    def restore_backup(self) -> None:
+        """Choose a backup beside the record and restore it to a new file; offer to open that."""
+        username = self._username_for_damaged()
+        if not username or self._record_path is None:
+            return
+        from ui.shell.damaged import BackupChooser, offer_to_open, restored_text
+        chooser = BackupChooser(self._record_path, username, self)
+        chooser.exec()
+        if chooser.restored is None:
+            return
+        info = chooser.restored
+        if offer_to_open(self, info.path, restored_text(self, info)):
+            self.set_record(info.path)
+            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def salvage(self) -> None:
+        """Every readable row into a new file (ui/admin/salvage.py); open it if the user chooses."""
+        username = self._username_for_damaged()
+        if not username or self._record_path is None:
+            return
+        from ui.admin.salvage import SalvageDialog
+        dlg = SalvageDialog(self._record_path, username, self)
+        dlg.exec()
+        if dlg.salvaged is not None and dlg.open_requested:
+            self.set_record(dlg.salvaged)
+            self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _recent_chosen(self, item: QListWidgetItem) -> None:
         if self._busy or not item.flags() & Qt.ItemFlag.ItemIsEnabled:
