@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from barnahus_app.lifecycle import describe_backups, restore_backup
@@ -15,6 +15,7 @@ from barnahus_app.record.switching import interrupted_switch
 
 from ui.admin.core_dialog import _CoreDialog
 from ui.common.feedback import InlineMessage
+from ui.common.field_widgets import PathRow
 from ui.common.tasks import run_operation
 
 
@@ -33,25 +34,12 @@ class RestoreDialog(_CoreDialog):
                                "open is not changed.").format(name=backup.name), self)
         intro.setWordWrap(True)
         self.form.add_wide(intro)
-        row = QWidget(self)
-        rl = QHBoxLayout(row)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.to = QLineEdit(row)
-        self.to.setObjectName("restoreTo")
-        browse = QPushButton(self.tr("&Browse…"), row)
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._browse)
-        rl.addWidget(self.to, 1)
-        rl.addWidget(browse)
-        row.setFocusProxy(self.to)
+        row = PathRow(self, self._browse, name="restoreTo")
+        self.to = row.edit
         self.add_field(self.tr("&New file:"), row, "--to", self.tr("New file"),
                        self.tr("A new name, never the record you have open."))
-        self.to.setAccessibleName(self.tr("New file"))
-        self.password = QLineEdit(self)
-        self.password.setObjectName("restorePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_field(self.tr("Your &password:"), self.password, "password", self.tr("Your password"),
-                       self.tr("The backup's key file unlocks with the password you had when it was made."))
+        self.password = self.own_password("restorePassword", self.tr(
+            "The backup's key file unlocks with the password you had when it was made."))
 
     def _browse(self) -> None:
         path, _f = QFileDialog.getSaveFileName(self, self.tr("Restore to a new file"), self.to.text(),
@@ -100,12 +88,8 @@ class SwitchDialog(_CoreDialog):
         intro.setObjectName("switchExplanation")
         intro.setWordWrap(True)
         self.form.add_wide(intro)
-        self.password = QLineEdit(self)
-        self.password.setObjectName("switchPassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_field(self.tr("Your &password:"), self.password, "password", self.tr("Your password"),
-                       self.tr("The restored record's key file unlocks with the password you had when "
-                               "the backup was made."))
+        self.password = self.own_password("switchPassword", self.tr(
+            "The restored record's key file unlocks with the password you had when the backup was made."))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Switch"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(False)

@@ -54,6 +54,14 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
         self.add_field(self.tr("Password &again:"), second, "password again", self.tr("Password again"))
         return first, second
 
+    def own_password(self, object_name: str, hint: str) -> QLineEdit:
+        """The signed-in user's password, which unlocks a record's (or a backup's) key file."""
+        password = QLineEdit(self)
+        password.setObjectName(object_name)
+        password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field(self.tr("Your &password:"), password, "password", self.tr("Your password"), hint)
+        return password
+
     def passwords_match(self, first: QLineEdit, second: QLineEdit) -> bool:
         if first.text() != second.text():
             self.field_messages["password again"].show_error(

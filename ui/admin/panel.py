@@ -17,6 +17,7 @@ from barnahus_app.policy import Role
 from ui.admin.backups import BackupsBox
 from ui.admin.core_dialog import _CoreDialog
 from ui.common.feedback import InlineMessage, bold, core_message, role_label, roles_text
+from ui.common.field_widgets import PathRow
 from ui.common.icons import icon
 from ui.common.tasks import run_operation
 from ui.documents.verify_dialog import mono_font
@@ -107,19 +108,9 @@ class ImportSigningDialog(_CoreDialog):
                                "with it; documents issued earlier keep verifying."), self)
         intro.setWordWrap(True)
         self.form.add_wide(intro)
-        row = QWidget(self)
-        rl = QHBoxLayout(row)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.file = QLineEdit(row)
-        self.file.setObjectName("pkcs12Path")
-        browse = QPushButton(self.tr("&Browse…"), row)
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._browse)
-        rl.addWidget(self.file, 1)
-        rl.addWidget(browse)
-        row.setFocusProxy(self.file)
+        row = PathRow(self, self._browse, name="pkcs12Path")
+        self.file = row.edit
         self.add_field(self.tr("&File:"), row, "pkcs12", self.tr("PKCS#12 file"))
-        self.file.setAccessibleName(self.tr("PKCS#12 file"))
         self.password = QLineEdit(self)
         self.password.setObjectName("pkcs12Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget,
+    QDialogButtonBox, QFileDialog, QLabel, QPlainTextEdit,
 )
 
 from ui.admin.core_dialog import _CoreDialog
+from ui.common.field_widgets import PathRow
 from ui.common.tasks import ProgressJob
 
 
@@ -34,26 +35,12 @@ class SalvageDialog(_CoreDialog):
             "the end you see exactly what could not be read.").format(name=self.record.name), self)
         intro.setWordWrap(True)
         self.form.add_wide(intro)
-        row = QWidget(self)
-        rl = QHBoxLayout(row)
-        rl.setContentsMargins(0, 0, 0, 0)
-        self.to = QLineEdit(row)
-        self.to.setObjectName("salvageTo")
-        self.to.setText(str(self.record.with_name(self.record.stem + "-salvaged" + self.record.suffix)))
-        browse = QPushButton(self.tr("&Browse…"), row)
-        browse.setAutoDefault(False)
-        browse.clicked.connect(self._browse)
-        rl.addWidget(self.to, 1)
-        rl.addWidget(browse)
-        row.setFocusProxy(self.to)
+        row = PathRow(self, self._browse, name="salvageTo",
+                      text=str(self.record.with_name(self.record.stem + "-salvaged" + self.record.suffix)))
+        self.to = row.edit
         self.add_field(self.tr("&New file:"), row, "--to", self.tr("New file"),
                        self.tr("A new name, never the damaged record itself."))
-        self.to.setAccessibleName(self.tr("New file"))
-        self.password = QLineEdit(self)
-        self.password.setObjectName("salvagePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_field(self.tr("Your &password:"), self.password, "password", self.tr("Your password"),
-                       self.tr("Signed in as {user}.").format(user=username))
+        self.password = self.own_password("salvagePassword", self.tr("Signed in as {user}.").format(user=username))
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
         self.progress.setAccessibleName(self.tr("Salvage progress"))

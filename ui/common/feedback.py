@@ -220,7 +220,7 @@ class FieldGrid(QGridLayout):
         """top: the label beside the field's first line (True) or its middle (False); None: the
         first line if the field is taller than two lines (e.g. a list of checkboxes)."""
         caption = QLabel(label, self.parentWidget())
-        caption.setBuddy(widget)
+        caption.setBuddy(focus_target(widget))
         return self.add_row(caption, widget, hint, accessible or label.replace("&", "").rstrip(":"), top)
 
     def add_row(self, caption: QLabel, widget: QWidget, hint: str, accessible: str,
@@ -253,6 +253,14 @@ class FieldGrid(QGridLayout):
     def add_wide(self, widget: QWidget) -> None:
         self.addWidget(widget, self._row, 0, 1, 2)
         self._row += 1
+
+
+def focus_target(widget: QWidget) -> QWidget:
+    """The widget that takes the focus for widget: a label's mnemonic goes to its buddy
+    itself, not through a row's focus proxy."""
+    while widget.focusProxy() is not None:
+        widget = widget.focusProxy()
+    return widget
 
 
 def muted(label: QLabel) -> QLabel:

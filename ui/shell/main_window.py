@@ -389,12 +389,7 @@ class MainWindow(QMainWindow):
     def _build_read_only_work(self) -> None:
         """A read-only session (a damaged record): its banner and the Backups box, no pages."""
         from ui.shell.damaged import ReadOnlyView
-        em = self.fontMetrics().height()
-        self.work = QWidget(self.pages)
-        outer = QVBoxLayout(self.work)
-        outer.setContentsMargins(em // 2, em // 2, em // 2, 0)
-        self.message_bar = MessageBar(self.work)
-        outer.addWidget(self.message_bar)
+        outer = self._new_work()
         self.read_only_view = ReadOnlyView(self.session, self.work)
         self.read_only_view.openRecord.connect(self.open_other_record)
         outer.addWidget(self.read_only_view, 1)
@@ -436,14 +431,20 @@ class MainWindow(QMainWindow):
         self._damaged_banner_next = True   # show_unlock, at the end of the lock (perhaps deferred)
         self.lock()
 
-    def _build_work(self) -> None:
-        s = self.session
+    def _new_work(self) -> QVBoxLayout:
+        """The unlocked record's area (self.work) with its message bar on top; its layout."""
         em = self.fontMetrics().height()
         self.work = QWidget(self.pages)
         outer = QVBoxLayout(self.work)
         outer.setContentsMargins(em // 2, em // 2, em // 2, 0)
         self.message_bar = MessageBar(self.work)
         outer.addWidget(self.message_bar)
+        return outer
+
+    def _build_work(self) -> None:
+        s = self.session
+        em = self.fontMetrics().height()
+        outer = self._new_work()
         row = QHBoxLayout()
         outer.addLayout(row, 1)
         self.nav = QListWidget(self.work)
