@@ -150,3 +150,24 @@ def test_an_administrator_is_told_at_unlock_that_an_automatic_backup_failed(qtbo
     assert text.startswith("Backups failed since an administrator last signed in: 1; the most recent at ")
     assert text.endswith(": the second backup folder was not there (a drive not plugged in?). "
                          "Check the backups under Administration.")
+
+
+def test_new_file_mnemonic_puts_the_cursor_in_the_file_name(qtbot, open_as):
+    """Alt+N (the label "&New file:") reaches the line edit inside the file-name row, as Alt+P
+    reaches the password: a label's buddy is what takes the focus, not the row around it."""
+    from PySide6.QtWidgets import QApplication
+    panel = admin_page(qtbot, open_as)
+    box = panel.backups
+    backed_up(qtbot, box)
+    from ui.admin.backups import RestoreDialog
+    dlg = RestoreDialog(box.selected_backup().path, "admin", box)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    dlg.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=5000)
+    dlg.password.setFocus()
+    qtbot.keyClick(dlg, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.to, timeout=2000)
+    qtbot.keyClick(dlg, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.password, timeout=2000)
