@@ -262,3 +262,53 @@ def test_damage_at_the_start_offers_restore_and_salvage_but_not_read_only(qtbot,
         "The record file is damaged at its start, so it cannot be opened, not even read-only. The file "
         "was left untouched. Restore a backup, or salvage what can still be read.\n\n"
         "Nothing offered here changes the damaged file, and your backups are not touched.")
+
+
+def test_from_read_only_a_restored_backup_becomes_the_record(qtbot, rec):
+    """The way back to work from a damaged record: open it read-only, restore the backup to a new
+    file beside it, switch to it; the record's own name then unlocks normally, with the case
+    made before the backup, and the damaged file is kept beside it."""
+    from PySide6.QtTest import QTest
+    damage_where_login_writes(rec)
+    record = rec["record"]
+    damaged_bytes = sha256(record)
+    window = damaged_unlock(qtbot, rec)
+    panel = window.unlock_panel
+    type_text(panel.password_edit, ADMIN_PASSWORD)
+    qtbot.keyClick(panel, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)   # Open rea&d-only
+    qtbot.waitUntil(lambda: window.is_unlocked(), timeout=TIMEOUT)
+    box = window.read_only_view.backups
+    qtbot.waitUntil(lambda: not busy() and not box.loading and box.table.rowCount() == 1, timeout=TIMEOUT)
+    box.table.selectRow(0)
+    to = record.with_name("restored.barnahus")
+    seen = {}
+
+    def in_restore(dlg):
+        QTest.keyClicks(dlg.to, str(to))
+        QTest.keyClicks(dlg.password, ADMIN_PASSWORD)
+        QTest.keyClick(dlg.password, Qt.Key.Key_Return)
+
+    def in_restored(msg):
+        seen["switch"] = when_modal(named("switchDialog"), in_switch)
+        [b for b in msg.buttons() if b.text() == "&Switch to the restored record…"][0].click()
+
+    def in_switch(dlg):
+        QTest.keyClicks(dlg.password, ADMIN_PASSWORD)
+        QTest.keyClick(dlg.password, Qt.Key.Key_Return)
+
+    seen["restore"] = when_modal(lambda d: type(d).__name__ == "RestoreDialog", in_restore)
+    seen["restored"] = when_modal(lambda d: d.windowTitle() == "Backup restored", in_restored)
+    box.restore_button.click()
+    qtbot.waitUntil(lambda: window.switch_report is not None, timeout=TIMEOUT)
+    for step in ("restore", "restored", "switch"):
+        assert "error" not in seen[step], seen[step].get("error")
+    assert window.switch_report.text() == "The record is now the restored one. Unlock it to go on."
+    window.switch_report.accept()
+    assert panel.record_path() == record
+    kept = list(record.parent.glob("record.damaged-*.barnahus"))
+    assert len(kept) == 1 and sha256(kept[0]) == damaged_bytes
+    assert check_record(record, "admin", ADMIN_PASSWORD, kdf=FAST_KDF).ok
+    with login(record, "coordinator") as s:
+        assert s.get_case(rec["case"]["id"])["reference"] == rec["case"]["reference"]
+    unlock(qtbot, window, "admin", ADMIN_PASSWORD)
+    assert not window.session.read_only

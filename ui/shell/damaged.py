@@ -222,6 +222,7 @@ class ReadOnlyView(QWidget):
     nothing is written read-only)."""
 
     openRecord = Signal(str)
+    switchRecord = Signal(str, str)   # as BackupsBox's: a restored record, and its password
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -235,6 +236,7 @@ class ReadOnlyView(QWidget):
         self.backups.backup_button.hide()
         self.backups.settings_button.hide()   # a read-only session saves no setting
         self.backups.openRecord.connect(self.openRecord)
+        self.backups.switchRecord.connect(self.switchRecord)   # restore, then switch: the way back to work
         lay.addWidget(self.backups)
         lay.addStretch(1)
         self.backups.refresh()

@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
         outer = self._new_work()
         self.read_only_view = ReadOnlyView(self.session, self.work)
         self.read_only_view.openRecord.connect(self.open_other_record)
+        self.read_only_view.switchRecord.connect(self.switch_to_restored)
         outer.addWidget(self.read_only_view, 1)
         self.pages.addWidget(self.work)
 
