@@ -312,3 +312,46 @@ def test_from_read_only_a_restored_backup_becomes_the_record(qtbot, rec):
         assert s.get_case(rec["case"]["id"])["reference"] == rec["case"]["reference"]
     unlock(qtbot, window, "admin", ADMIN_PASSWORD)
     assert not window.session.read_only
+
+
+def test_the_banner_restores_a_backup_and_switches_the_record_to_it(qtbot, rec):
+    """From the unlock screen's banner, with no session open: Restore a backup…, then Switch to
+    the restored record… makes it the record under the record's own name."""
+    from PySide6.QtTest import QTest
+    damage_where_login_writes(rec)
+    record = rec["record"]
+    window = damaged_unlock(qtbot, rec)
+    panel = window.unlock_panel
+    to = record.with_name("restored.barnahus")
+    seen = {}
+
+    def in_restore(dlg):
+        QTest.keyClicks(dlg.to, str(to))
+        QTest.keyClicks(dlg.password, ADMIN_PASSWORD)
+        QTest.keyClick(dlg.password, Qt.Key.Key_Return)
+
+    def in_chooser(chooser):
+        qtbot.waitUntil(lambda: not chooser.loading, timeout=TIMEOUT)
+        seen["restore"] = when_modal(lambda d: type(d).__name__ == "RestoreDialog", in_restore)
+        chooser.restore_button.click()
+
+    def in_offer(box):
+        seen["switch"] = when_modal(named("switchDialog"), in_switch)
+        [b for b in box.buttons() if b.text() == "&Switch to the restored record…"][0].click()
+
+    def in_switch(dlg):
+        QTest.keyClicks(dlg.password, ADMIN_PASSWORD)
+        QTest.keyClick(dlg.password, Qt.Key.Key_Return)
+
+    seen["chooser"] = when_modal(named("backupChooser"), in_chooser)
+    seen["offered"] = when_modal(named("offerToOpen"), in_offer)
+    qtbot.keyClick(panel, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)   # Restore a &backup…
+    qtbot.waitUntil(lambda: window.switch_report is not None, timeout=TIMEOUT)
+    for step in ("chooser", "restore", "offered", "switch"):
+        assert "error" not in seen[step], seen[step].get("error")
+    window.switch_report.accept()
+    assert panel.record_path() == record and not to.exists()
+    assert not panel.damaged_banner.isVisible()   # the record in place is the restored one
+    assert len(list(record.parent.glob("record.damaged-*.barnahus"))) == 1
+    unlock(qtbot, window, "admin", ADMIN_PASSWORD)
+    assert not window.session.read_only

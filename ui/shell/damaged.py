@@ -199,15 +199,18 @@ class BackupChooser(QDialog):
         self.accept()
 
 
-def offer_to_open(parent: QWidget, path: Path, text: str) -> bool:
-    """Say what was made (a restored or salvaged record) and offer to open it; True if chosen."""
+def offer_restored(parent: QWidget, text: str) -> str | None:
+    """Say what was restored and offer to open it, or to switch the damaged record to it:
+    "open", "switch" or None."""
     box = QMessageBox(QMessageBox.Icon.Information, parent.tr("A new record was made"), text,
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("offerToOpen")
     open_button = box.addButton(parent.tr("&Open the new record"), QMessageBox.ButtonRole.AcceptRole)
+    switch_button = box.addButton(parent.tr("&Switch to the restored record…"), QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(open_button)
     box.exec()
-    return box.clickedButton() is open_button
+    clicked = box.clickedButton()
+    return "open" if clicked is open_button else "switch" if clicked is switch_button else None
 
 
 def restored_text(parent: QWidget, info) -> str:

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.unlock_panel = UnlockPanel(record_path, kdf, self.pages)
         self.unlock_panel.unlocked.connect(self.on_unlocked)
+        self.unlock_panel.switchRequested.connect(self.switch_to_restored)
         self.pages.addWidget(self.unlock_panel)
         self.locker = LockController(self, idle_ms_per_minute)
         self.autobackup = AutomaticBackup(self, backup_check_ms)
@@ -196,13 +197,15 @@ class MainWindow(QMainWindow):
         self.lock()
         self.set_record(path)
 
-    def switch_to_restored(self, restored: str, password: str) -> None:
-        """Lock this record, then make the restored file the record (the core's
+    def switch_to_restored(self, restored: str, password: str, username: str = "") -> None:
+        """Lock this record (if unlocked), then make the restored file the record (the core's
         switch_to_restored, a long job off the GUI thread, with Cancel until the files are
-        touched); then the same record's unlock screen, and a report of what was lost."""
-        if self.session is None or self._switch is not None:
+        touched); then the same record's unlock screen, and a report of what was lost. username:
+        from the unlock screen (a damaged record's banner), when no session is open."""
+        username = self.session.username if self.session is not None else username
+        if not username or self._switch is not None:
             return
-        self._switch = {"restored": restored, "password": password, "username": self.session.username,
+        self._switch = {"restored": restored, "password": password, "username": username,
                         "record": self.unlock_panel.record_path(), "tries": 0}
         self._switch_when_locked()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QCheckBox, QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
@@ -37,6 +37,7 @@ class UnlockPanel(QWidget):
 
     unlocked = Signal(object)
     newRecordRequested = Signal()
+    switchRequested = Signal(str, str, str)   # a restored record, the password for it, the user name
 
     def __init__(self, record_path=None, kdf: KdfParams = KdfParams(), parent=None):
         super().__init__(parent)
@@ -402,15 +403,21 @@ class UnlockPanel(QWidget):
         username = self._username_for_damaged()
         if not username or self._record_path is None:
             return
-        from ui.shell.damaged import BackupChooser, offer_to_open, restored_text
+        from ui.shell.damaged import BackupChooser, offer_restored, restored_text
         chooser = BackupChooser(self._record_path, username, self)
         chooser.exec()
         if chooser.restored is None:
             return
         info = chooser.restored
-        if offer_to_open(self, info.path, restored_text(self, info)):
+        choice = offer_restored(self, restored_text(self, info))
+        if choice == "open":
             self.set_record(info.path)
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif choice == "switch":
+            from ui.admin.backups import SwitchDialog
+            dlg = SwitchDialog(info.path, self._record_path, self)
+            if dlg.exec() == QDialog.DialogCode.Accepted:
+                self.switchRequested.emit(str(info.path), dlg.password.text(), username)
 
     def salvage(self) -> None:
         """Every readable row into a new file (ui/admin/salvage.py); open it if the user chooses."""
