@@ -162,7 +162,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="+43"/>
+        <location filename="../../ui/admin/panel.py" line="+44"/>
         <source>Add a user</source>
         <translation>Lägg till en användare</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="+122"/>
+        <location filename="../../ui/admin/panel.py" line="+112"/>
         <location line="+183"/>
         <source>Administration</source>
         <translation>Administration</translation>
@@ -506,14 +506,264 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
     </message>
 </context>
 <context>
+    <name>AutomaticBackup</name>
+    <message>
+        <location filename="../../ui/shell/automatic_backup.py" line="+76"/>
+        <source>Backing up the record in the background…</source>
+        <translation>Säkerhetskopierar registret i bakgrunden…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Stopping the backup…</source>
+        <translation>Avbryter säkerhetskopieringen…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+1"/>
+        <source>Automatic backup</source>
+        <translation>Automatisk säkerhetskopiering</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Skip this backup</source>
+        <translation>&amp;Hoppa över den här säkerhetskopieringen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backing up the record…</source>
+        <translation>Säkerhetskopierar registret…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking the copy…</source>
+        <translation>Kontrollerar kopian…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupChooser</name>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="+118"/>
+        <source>Restore a backup</source>
+        <translation>Återställ en säkerhetskopia</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backups in the folder “backups” beside {name}, newest last. Each was verified when it was written. The one you choose is verified again and copied to a new file; nothing is written over a record.</source>
+        <translation>Säkerhetskopiorna i mappen ”backups” bredvid {name}, den nyaste sist. Var och en kontrollerades när den skrevs. Den du väljer kontrolleras på nytt och kopieras till en ny fil; ingenting skrivs över något register.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Made (UTC)</source>
+        <translation>Gjord (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA-256 manifest</source>
+        <translation>SHA-256-manifest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backups beside the record</source>
+        <translation>Säkerhetskopior bredvid registret</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>R&amp;estore…</source>
+        <translation>Åte&amp;rställ…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>matches</source>
+        <translation>stämmer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DIFFERS — do not restore</source>
+        <translation>SKILJER SIG — återställ inte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no manifest</source>
+        <translation>inget manifest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} KiB</source>
+        <translation>{n} KiB</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There are no backups beside this record. Salvage what can still be read instead.</source>
+        <translation>Det finns inga säkerhetskopior bredvid det här registret. Rädda i stället det som fortfarande går att läsa.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <location filename="../../ui/admin/backup_settings.py" line="+43"/>
+        <source>Backup settings</source>
+        <translation>Inställningar för säkerhetskopior</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Barnahus backs the record up by itself into the folder “backups” beside it: when the record is locked or closed, and every hour while it is open, once the newest backup is older than the time below. Each backup is verified before it is kept.</source>
+        <translation>Barnahus säkerhetskopierar registret av sig självt till mappen ”backups” bredvid det: när registret låses eller stängs, och varje timme medan det är öppet, om den senaste säkerhetskopian är äldre än tiden nedan. Varje säkerhetskopia kontrolleras innan den sparas.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source> hour(s)</source>
+        <translation>
+            <numerusform> timme</numerusform>
+            <numerusform> timmar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never (automatic backups off)</source>
+        <translation>Aldrig (automatisk säkerhetskopiering avstängd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up &amp;every:</source>
+        <translation>&amp;Tid mellan säkerhetskopior:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back up every</source>
+        <translation>Tid mellan säkerhetskopior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>24 hours is a backup a day. Backups you make with “Back up now” are not affected.</source>
+        <translation>24 timmar ger en säkerhetskopia om dagen. Säkerhetskopior som du gör med ”Säkerhetskopiera nu” påverkas inte.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> day(s)</source>
+        <translation>
+            <numerusform> dag</numerusform>
+            <numerusform> dagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep every backup for:</source>
+        <translation>&amp;Behåll alla säkerhetskopior i:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep every backup for</source>
+        <translation>Behåll alla säkerhetskopior i</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> week(s)</source>
+        <translation>
+            <numerusform> vecka</numerusform>
+            <numerusform> veckor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Then keep one a &amp;week for:</source>
+        <translation>Behåll sedan en per v&amp;ecka i:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Then keep one backup a week for</source>
+        <translation>Behåll sedan en säkerhetskopia per vecka i</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After that, one backup a month is kept for ever. Backups made before an upgrade are never deleted.</source>
+        <translation>Därefter behålls en säkerhetskopia per månad för alltid. Säkerhetskopior som gjordes före en uppgradering raderas aldrig.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Välj…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;None</source>
+        <translation>&amp;Ingen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy backups to no second folder</source>
+        <translation>Kopiera inte säkerhetskopiorna till någon andra mapp</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Second folder:</source>
+        <translation>Andra &amp;mappen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A drive or network folder that gets a verified copy of each backup, ideally kept in another building.</source>
+        <translation>En enhet eller nätverksmapp som får en kontrollerad kopia av varje säkerhetskopia, helst förvarad i en annan byggnad.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Second folder</source>
+        <translation>Andra mappen</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No second folder: backups are kept beside the record only.</source>
+        <translation>Ingen andra mapp: säkerhetskopiorna sparas bara bredvid registret.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder is there and can be written to.</source>
+        <translation>Mappen finns och går att skriva till.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder is not there now (a drive not plugged in?). Backups are still made beside the record, and administrators are told when a copy could not be made.</source>
+        <translation>Mappen finns inte just nu (en enhet som inte är ansluten?). Säkerhetskopior görs ändå bredvid registret, och administratörerna får veta när en kopia inte kunde göras.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is a file, not a folder.</source>
+        <translation>Det här är en fil, inte en mapp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barnahus may not write into this folder. Ask whoever manages the computer to allow it, or choose another.</source>
+        <translation>Barnahus får inte skriva i den här mappen. Be den som sköter datorn att tillåta det, eller välj en annan mapp.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the second backup folder</source>
+        <translation>Välj den andra mappen för säkerhetskopior</translation>
+    </message>
+</context>
+<context>
     <name>BackupsBox</name>
     <message>
-        <location filename="../../ui/admin/backups.py" line="+83"/>
+        <location filename="../../ui/admin/backups.py" line="+111"/>
         <source>Backups</source>
         <translation>Säkerhetskopior</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Backups are encrypted copies in the folder “backups” beside the record, each verified when it is written. Copy that folder to safe storage.</source>
         <translation>Säkerhetskopiorna är krypterade kopior i mappen ”backups” bredvid registret, var och en kontrollerad när den skrivs. Kopiera den mappen till en säker förvaring.</translation>
     </message>
@@ -544,11 +794,11 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
     </message>
     <message>
         <location line="+2"/>
-        <source>Shown once a backup is restored.</source>
-        <translation>Visas när en säkerhetskopia har återställts.</translation>
+        <source>From the backup&apos;s audit seal (none for a backup made before seals).</source>
+        <translation>Från säkerhetskopians försegling av loggen (saknas för en säkerhetskopia som gjordes innan förseglingar infördes).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Backups beside the record</source>
         <translation>Säkerhetskopior bredvid registret</translation>
     </message>
@@ -573,7 +823,27 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>&amp;Kontrollera registret</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+2"/>
+        <source>&amp;Salvage…</source>
+        <translation>Rä&amp;dda…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;witch to a restored record…</source>
+        <translation>&amp;Byt till ett återställt register…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make a file restored from a backup the record; the record now in use is kept beside it.</source>
+        <translation>Gör en fil som har återställts från en säkerhetskopia till registret; registret som används nu behålls bredvid det.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup se&amp;ttings…</source>
+        <translation>I&amp;nställningar för säkerhetskopior…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>{n} KiB</source>
         <translation>{n} KiB</translation>
     </message>
@@ -618,7 +888,12 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Kontrollen hittade ett problem. Återställ från en säkerhetskopia, eller behåll den här kopian för granskning.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
+        <source>The backup settings were saved.</source>
+        <translation>Inställningarna för säkerhetskopior sparades.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Restored to {path}.
 
 The backup was written {made}; its audit head is {head}. It was verified. The record you have open was not changed.</source>
@@ -640,6 +915,21 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <location line="+2"/>
         <source>&amp;Open the restored record</source>
         <translation>&amp;Öppna det återställda registret</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Switch to the restored record…</source>
+        <translation>&amp;Byt till det återställda registret…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Switch to a restored record</source>
+        <translation>Byt till ett återställt register</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Barnahus records (*.barnahus);;All files (*)</source>
+        <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +2489,85 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
 </context>
 <context>
+    <name>DamagedBanner</name>
+    <message>
+        <location filename="../../ui/shell/damaged.py" line="-122"/>
+        <source>Open rea&amp;d-only</source>
+        <translation>Öppna skrivsky&amp;ddat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore a &amp;backup…</source>
+        <translation>&amp;Återställ en säkerhetskopia…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sal&amp;vage…</source>
+        <translation>&amp;Rädda…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The record is damaged</source>
+        <translation>Registret är skadat</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The record file is damaged</source>
+        <translation>Registerfilen är skadad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A part of the record file failed its check, so it cannot be opened for work. Nothing offered here changes the damaged file, and your backups are not touched.
+
+To look at it, type your password again and choose Open read-only: you can check it and see its backups. To go on working, restore a verified backup to a new file, or salvage every row that can still be read into a new file.</source>
+        <translation>En del av registerfilen klarade inte sin kontroll, och filen kan därför inte öppnas för arbete. Ingenting som erbjuds här ändrar den skadade filen, och dina säkerhetskopior berörs inte.
+
+Om du vill titta på den skriver du ditt lösenord igen och väljer Öppna skrivskyddat: då kan du kontrollera den och se dess säkerhetskopior. Om du vill fortsätta arbeta återställer du en kontrollerad säkerhetskopia till en ny fil, eller räddar varje rad som fortfarande går att läsa till en ny fil.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing offered here changes the damaged file, and your backups are not touched.</source>
+        <translation>Ingenting som erbjuds här ändrar den skadade filen, och dina säkerhetskopior berörs inte.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The record is open read-only</source>
+        <translation>Registret är öppnat i skrivskyddat läge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its file is damaged, so nothing is written to it, and nothing about cases or persons is shown (every reading must be written to the audit trail). Check the record to see what is damaged, then restore a verified backup or salvage what can still be read: each makes a new file, which you can then open, and leaves this one as it is.</source>
+        <translation>Registrets fil är skadad, så ingenting skrivs till den och ingenting om ärenden eller personer visas (varje läsning måste föras in i loggen). Kontrollera registret för att se vad som är skadat, och återställ sedan en kontrollerad säkerhetskopia eller rädda det som fortfarande går att läsa: båda skapar en ny fil, som du sedan kan öppna, och lämnar den här filen som den är.</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedRecord</name>
+    <message>
+        <location line="+104"/>
+        <source>A new record was made</source>
+        <translation>Ett nytt register har skapats</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Open the new record</source>
+        <translation>&amp;Öppna det nya registret</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Switch to the restored record…</source>
+        <translation>&amp;Byt till det återställda registret…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restored to {path}.
+
+The backup was written {made}; its audit head is {head}. It was verified. The damaged record was not changed.</source>
+        <translation>Återställd till {path}.
+
+Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollerades. Det skadade registret ändrades inte.</translation>
+    </message>
+</context>
+<context>
     <name>DeclineDialog</name>
     <message>
         <location filename="../../ui/today/panel.py" line="+375"/>
@@ -2984,7 +3353,7 @@ Stänga ändå?</translation>
 <context>
     <name>ImportSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-378"/>
+        <location filename="../../ui/admin/panel.py" line="-368"/>
         <source>Import a signing certificate</source>
         <translation>Importera ett signeringscertifikat</translation>
     </message>
@@ -2994,18 +3363,12 @@ Stänga ändå?</translation>
         <translation>En PKCS#12-fil (.p12 eller .pfx) från centrets egen certifikatutfärdare, med den privata nyckeln, dess certifikat och kedjan upp till rotcertifikatet. Nya dokument signeras med den; dokument som har utfärdats tidigare kan fortfarande verifieras.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Bläddra…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;File:</source>
         <translation>&amp;Fil:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+1"/>
         <source>PKCS#12 file</source>
         <translation>PKCS#12-fil</translation>
     </message>
@@ -3043,7 +3406,7 @@ Stänga ändå?</translation>
 <context>
     <name>InlineMessage</name>
     <message>
-        <location filename="../../ui/common/feedback.py" line="+73"/>
+        <location filename="../../ui/common/feedback.py" line="+93"/>
         <source>Message</source>
         <translation>Meddelande</translation>
     </message>
@@ -3999,7 +4362,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+131"/>
+        <location filename="../../ui/shell/main_window.py" line="+144"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
@@ -4044,7 +4407,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Öppna ärenden</translation>
     </message>
     <message>
-        <location filename="../../ui/admin/__init__.py" line="+21"/>
+        <location filename="../../ui/admin/__init__.py" line="+22"/>
         <source>&amp;Administration</source>
         <translation>&amp;Administration</translation>
     </message>
@@ -4084,7 +4447,47 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
+        <source>Nothing was switched.</source>
+        <translation>Inget byte gjordes.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The record could not be locked, so nothing was switched. Try again.</source>
+        <translation>Registret kunde inte låsas, så inget byte gjordes. Försök igen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Switching to the restored record</source>
+        <translation>Byter till det återställda registret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying the restored record and counting what the record in use holds after the backup…</source>
+        <translation>Kontrollerar det återställda registret och räknar det som registret i bruk innehåller från tiden efter säkerhetskopian…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopping before anything is switched…</source>
+        <translation>Avbryter innan något byts…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Switched to the restored record</source>
+        <translation>Bytt till det återställda registret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The record is now the restored one. Unlock it to go on.</source>
+        <translation>Registret är nu det återställda. Lås upp det för att fortsätta.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>A switch to the restored record {name} was interrupted (a crash or power cut). An administrator finishes it under Administration, Backups: Switch to a restored record…</source>
+        <translation>Ett byte till det återställda registret {name} avbröts (en krasch eller ett strömavbrott). En administratör slutför det under Administration, Säkerhetskopior: Byt till ett återställt register…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Leftovers of interrupted work beside the record (a backup or an export stopped part-way) were removed: {names}</source>
         <translation>Rester av avbrutet arbete bredvid registret (en säkerhetskopia eller en export som avbröts halvvägs) togs bort: {names}</translation>
     </message>
@@ -4104,6 +4507,11 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Inloggad som {name} ({roles})</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Signed in as {name} ({roles}) · read-only</source>
+        <translation>Inloggad som {name} ({roles}) · skrivskyddat</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>{centre} · {file}</source>
         <translation>{centre} · {file}</translation>
@@ -4115,12 +4523,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+55"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-44"/>
         <source>the record failed its check</source>
         <translation>registret klarade inte sin kontroll</translation>
     </message>
@@ -4156,6 +4564,26 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+8"/>
+        <source>A key rotation interrupted earlier was finished at this unlock: the new recovery key in {file} opens the record; the previous recovery key no longer does.</source>
+        <translation>Ett nyckelbyte som avbröts tidigare slutfördes vid den här upplåsningen: den nya återställningsnyckeln i {file} öppnar registret; den tidigare återställningsnyckeln gör det inte längre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A key rotation interrupted earlier was finished at this unlock: the recovery key it issued opens the record; the previous recovery key no longer does.</source>
+        <translation>Ett nyckelbyte som avbröts tidigare slutfördes vid den här upplåsningen: återställningsnyckeln som det skapade öppnar registret; den tidigare återställningsnyckeln gör det inte längre.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A key rotation interrupted earlier was undone at this unlock: the record key was not replaced, and the previous recovery key still opens the record. The recovery key it wrote, now {file}, does NOT open the record: delete it.</source>
+        <translation>Ett nyckelbyte som avbröts tidigare ångrades vid den här upplåsningen: registrets nyckel byttes inte ut, och den tidigare återställningsnyckeln öppnar fortfarande registret. Återställningsnyckeln som det sparade, nu {file}, öppnar INTE registret: radera den.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A key rotation interrupted earlier was undone at this unlock: the record key was not replaced, and the previous recovery key still opens the record. A recovery key it issued does NOT open the record.</source>
+        <translation>Ett nyckelbyte som avbröts tidigare ångrades vid den här upplåsningen: registrets nyckel byttes inte ut, och den tidigare återställningsnyckeln öppnar fortfarande registret. En återställningsnyckel som det skapade öppnar INTE registret.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Since you last signed in, someone tried to unlock the record and gave a wrong password or user name. Attempts: {n}; the most recent at {when}. If this was not you, tell your administrator.</source>
         <translation>Sedan du senast loggade in har någon försökt låsa upp registret med fel lösenord eller användarnamn. Försök: {n}; det senaste {when}. Om det inte var du, säg till din administratör.</translation>
     </message>
@@ -4165,7 +4593,27 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Låst</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+28"/>
+        <source>The record file is damaged</source>
+        <translation>Registerfilen är skadad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A part of the record file could not be read just now, and what you were doing was not saved. To keep the record safe, lock it and open it again read-only: you can then check it, and restore a verified backup or salvage what can still be read into a new file.</source>
+        <translation>En del av registerfilen gick inte att läsa nyss, och det du höll på med sparades inte. Lås registret och öppna det igen i skrivskyddat läge för att skydda det: då kan du kontrollera det och återställa en kontrollerad säkerhetskopia eller rädda det som fortfarande går att läsa till en ny fil.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lock and reopen read-only</source>
+        <translation>&amp;Lås och öppna igen skrivskyddat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep working</source>
+        <translation>&amp;Fortsätt arbeta</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Navigation</source>
         <translation>Navigering</translation>
     </message>
@@ -4247,7 +4695,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Spara dem innan du stänger?</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
+        <source>The automatic backup could not be made. An administrator is told when they next unlock the record.</source>
+        <translation>Den automatiska säkerhetskopian kunde inte göras. En administratör får veta det nästa gång hen låser upp registret.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Some unsaved changes could not be kept in the record ({reasons}). They are held in memory until you unlock again; do not quit before you have saved them.</source>
         <translation>Några osparade ändringar kunde inte bevaras i registret ({reasons}). De finns kvar i minnet tills du låser upp igen; avsluta inte innan du har sparat dem.</translation>
     </message>
@@ -4266,7 +4719,7 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-469"/>
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>
@@ -4407,7 +4860,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-63"/>
+        <location filename="../../ui/admin/panel.py" line="-53"/>
         <source>Enable {name}</source>
         <translation>Aktivera {name}</translation>
     </message>
@@ -5169,7 +5622,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/admin/backups.py" line="-231"/>
+        <location filename="../../ui/admin/backups.py" line="-306"/>
         <source>Restore a backup</source>
         <translation>Återställ en säkerhetskopia</translation>
     </message>
@@ -5179,38 +5632,22 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Säkerhetskopian {name} kontrolleras och kopieras till en ny fil. Registret du har öppet ändras inte.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Bläddra…</translation>
-    </message>
-    <message>
         <location line="+6"/>
         <source>&amp;New file:</source>
         <translation>&amp;Ny fil:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
         <source>New file</source>
         <translation>Ny fil</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+1"/>
         <source>A new name, never the record you have open.</source>
         <translation>Ett nytt namn, aldrig registret du har öppet.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Your &amp;password:</source>
-        <translation>Ditt &amp;lösenord:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Your password</source>
-        <translation>Ditt lösenord</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The backup&apos;s key file unlocks with the password you had when it was made.</source>
         <translation>Säkerhetskopians nyckelfil låses upp med det lösenord du hade när den gjordes.</translation>
     </message>
@@ -5233,7 +5670,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/common/feedback.py" line="-42"/>
+        <location filename="../../ui/common/feedback.py" line="-62"/>
         <source>Coordinator / social worker</source>
         <translation>Samordnare / socialsekreterare</translation>
     </message>
@@ -5282,9 +5719,107 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>SalvageDialog</name>
+    <message>
+        <location filename="../../ui/admin/salvage.py" line="+25"/>
+        <source>Salvage the record</source>
+        <translation>Rädda registrets innehåll</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Every row of {name} that can still be read is copied into a new record, which opens with the same passwords and recovery key. The damaged file is only read, never changed. At the end you see exactly what could not be read.</source>
+        <translation>Varje rad i {name} som fortfarande går att läsa kopieras till ett nytt register, som öppnas med samma lösenord och återställningsnyckel. Den skadade filen läses bara och ändras aldrig. Till sist ser du exakt vad som inte gick att läsa.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;New file:</source>
+        <translation>&amp;Ny fil:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New file</source>
+        <translation>Ny fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new name, never the damaged record itself.</source>
+        <translation>Ett nytt namn, aldrig det skadade registret självt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in as {user}.</source>
+        <translation>Inloggad som {user}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Salvage progress</source>
+        <translation>Räddningens förlopp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the salvage copied and lost</source>
+        <translation>Vad räddningen kopierade och förlorade</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Salvage</source>
+        <translation>&amp;Rädda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open the new record</source>
+        <translation>&amp;Öppna det nya registret</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Salvage into a new file</source>
+        <translation>Rädda till en ny fil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Barnahus records (*.barnahus);;All files (*)</source>
+        <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose a new file name.</source>
+        <translation>Välj ett nytt filnamn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type your password.</source>
+        <translation>Skriv ditt lösenord.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Salvaging: reading every table of the damaged record…</source>
+        <translation>Räddar: läser varje tabell i det skadade registret…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Salvaged into {name}. The damaged record was not changed.</source>
+        <translation>Räddat till {name}. Det skadade registret ändrades inte.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Salvaged into {name}, but some rows could not be read (below). The damaged record was not changed.</source>
+        <translation>Räddat till {name}, men några rader gick inte att läsa (se nedan). Det skadade registret ändrades inte.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Stäng</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopping the salvage…</source>
+        <translation>Avbryter räddningen…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="-157"/>
+        <location filename="../../ui/shell/main_window.py" line="-245"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
@@ -5379,9 +5914,51 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>SwitchDialog</name>
+    <message>
+        <location filename="../../ui/admin/backups.py" line="+20"/>
+        <source>Switch to the restored record</source>
+        <translation>Byt till det återställda registret</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record {record} will be replaced by the restored record {name}.
+
+• This record is locked first; everyone must have closed it elsewhere.
+• The restored record is verified again, and only its administrator may switch to it.
+• The record now in use is not deleted: it is kept beside it as “{stem}.damaged-&lt;date and time&gt;{suffix}”, with its key file.
+• Whatever was entered after the backup was made is not in the restored record. How many audit entries that is is counted, shown to you and written in the audit trail.
+
+Then you unlock the record again.</source>
+        <translation>Registret {record} ersätts med det återställda registret {name}.
+
+• Det här registret låses först; alla måste ha stängt det på andra datorer.
+• Det återställda registret kontrolleras på nytt, och bara dess administratör får byta till det.
+• Registret som används nu raderas inte: det behålls bredvid som ”{stem}.damaged-&lt;datum och tid&gt;{suffix}”, tillsammans med sin nyckelfil.
+• Det som fördes in efter att säkerhetskopian gjordes finns inte i det återställda registret. Hur många loggposter det gäller räknas, visas för dig och skrivs i loggen.
+
+Sedan låser du upp registret igen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The restored record&apos;s key file unlocks with the password you had when the backup was made.</source>
+        <translation>Det återställda registrets nyckelfil låses upp med det lösenord du hade när säkerhetskopian gjordes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Switch</source>
+        <translation>&amp;Byt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Type your password.</source>
+        <translation>Skriv ditt lösenord.</translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
-        <location line="+53"/>
+        <location filename="../../ui/today/panel.py" line="+53"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
@@ -5525,12 +6102,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>UnlockPanel</name>
     <message>
-        <location filename="../../ui/shell/unlock.py" line="+76"/>
+        <location filename="../../ui/shell/unlock.py" line="+79"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>User name</source>
         <translation>Användarnamn</translation>
     </message>
@@ -5561,12 +6138,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+1"/>
-        <location line="+122"/>
+        <location line="+128"/>
         <source>Unlock the record</source>
         <translation>Lås upp registret</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-117"/>
         <source>Recen&amp;t records:</source>
         <translation>&amp;Senaste register:</translation>
     </message>
@@ -5596,22 +6173,22 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Register: {path}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{path} (not found)</source>
         <translation>{path} (hittades inte)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>The record is locked. Unlock it to go on.</source>
         <translation>Registret är låst. Lås upp det för att fortsätta.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Unlocking the record…</source>
         <translation>Registret låses upp…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Choose a record first: open one, or create a new one.</source>
         <translation>Välj ett register först: öppna ett eller skapa ett nytt.</translation>
     </message>
@@ -5626,6 +6203,11 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Skriv ditt lösenord.</translation>
     </message>
     <message>
+        <location line="+67"/>
+        <source>Type your user name first.</source>
+        <translation>Skriv ditt användarnamn först.</translation>
+    </message>
+    <message>
         <location line="+46"/>
         <source>Open a record</source>
         <translation>Öppna ett register</translation>
@@ -5636,7 +6218,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-264"/>
         <source>Recovery key</source>
         <translation>Återställningsnyckel</translation>
     </message>
@@ -5656,7 +6238,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Återställningsnyckeln är de 64 siffrorna och bokstäverna A–F som visades en gång när registret skapades; bindestreck och mellanslag kan skrivas eller utelämnas. Skriv användarnamnet för en administratör, som sedan sätter användarnas lösenord på nytt.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Unlock the record with its recovery key</source>
         <translation>Lås upp registret med dess återställningsnyckel</translation>
     </message>
@@ -5671,7 +6253,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Lås upp med åt&amp;erställningsnyckeln…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Type a user name: an administrator&apos;s, to set the passwords again afterwards.</source>
         <translation>Skriv ett användarnamn: en administratörs, som sedan sätter lösenorden på nytt.</translation>
     </message>
@@ -6123,6 +6705,16 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+0"/>
         <source>Password again</source>
         <translation>Lösenordet igen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your &amp;password:</source>
+        <translation>Ditt &amp;lösenord:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your password</source>
+        <translation>Ditt lösenord</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
     QPushButton, QStyle, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -202,20 +202,24 @@ class BackupChooser(QDialog):
 def offer_restored(parent: QWidget, text: str) -> str | None:
     """Say what was restored and offer to open it, or to switch the damaged record to it:
     "open", "switch" or None."""
-    box = QMessageBox(QMessageBox.Icon.Information, parent.tr("A new record was made"), text,
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("DamagedRecord", "A new record was made"), text,
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("offerToOpen")
-    open_button = box.addButton(parent.tr("&Open the new record"), QMessageBox.ButtonRole.AcceptRole)
-    switch_button = box.addButton(parent.tr("&Switch to the restored record…"), QMessageBox.ButtonRole.ActionRole)
+    open_button = box.addButton(QCoreApplication.translate("DamagedRecord", "&Open the new record"),
+                                QMessageBox.ButtonRole.AcceptRole)
+    switch_button = box.addButton(QCoreApplication.translate("DamagedRecord", "&Switch to the restored record…"),
+                                  QMessageBox.ButtonRole.ActionRole)
     box.setDefaultButton(open_button)
     box.exec()
     clicked = box.clickedButton()
     return "open" if clicked is open_button else "switch" if clicked is switch_button else None
 
 
-def restored_text(parent: QWidget, info) -> str:
-    return parent.tr("Restored to {path}.\n\nThe backup was written {made}; its audit head is {head}. It "
-                     "was verified. The damaged record was not changed.").format(
+def restored_text(info) -> str:
+    return QCoreApplication.translate(
+        "DamagedRecord", "Restored to {path}.\n\nThe backup was written {made}; its audit head is {head}. It "
+        "was verified. The damaged record was not changed.").format(
         path=str(info.path), made=info.made_at, head=head_text(info))
 
 

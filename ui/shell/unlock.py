@@ -409,7 +409,7 @@ class UnlockPanel(QWidget):
         if chooser.restored is None:
             return
         info = chooser.restored
-        choice = offer_restored(self, restored_text(self, info))
+        choice = offer_restored(self, restored_text(info))
         if choice == "open":
             self.set_record(info.path)
             self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
