@@ -56,7 +56,8 @@ def _failure_anchor(record: Record) -> tuple[int, str] | None:
     return int(seq), str(digest)
 
 
-def _consume_failures(conn, report: keyslots.FailureReport, clock, is_admin: bool) -> list[dict]:
+def _consume_failures(conn, report: keyslots.FailureReport, clock, is_admin: bool,
+                      replaced: bool = False) -> list[dict]:
     """In the login's transaction: each failed attempt the record had not consumed becomes a
     `login.failed` entry (the account tried as subject, or unknown_user, never the typed name);
     a failure list found reset, cut or rewritten is audited as `login.failures_tampered` and kept
@@ -74,12 +75,13 @@ def _consume_failures(conn, report: keyslots.FailureReport, clock, is_admin: boo
             audit.append(conn, None, None, "login.failed", "user", user.id, detail)
     raw = conn.execute(select(t.c.value).where(t.c.key == FAILURES_TAMPERED_KEY)).scalar()
     notes = json.loads(raw) if raw else []
-    if report.tampered:
+    if report.tampered or replaced:
         anchor = conn.execute(select(t.c.value).where(t.c.key == FAILURE_ANCHOR_KEY)).scalar()
-        detail = {"reason": report.tampered, "record_saw": json.loads(anchor)[0] if anchor else 0,
-                  "key_file_has": report.head[0]}
+        detail = {"reason": report.tampered or "key_file_replaced",
+                  "record_saw": json.loads(anchor)[0] if anchor else 0, "key_file_has": report.head[0]}
         audit.append(conn, None, None, "login.failures_tampered", "record", None, detail)
-        notes.append({"at": to_utc_iso(clock()), "reason": report.tampered})
+        if report.tampered:
+            notes.append({"at": to_utc_iso(clock()), "reason": report.tampered})
     conn.execute(delete(t).where(t.c.key.in_([FAILURE_ANCHOR_KEY, FAILURES_TAMPERED_KEY])))
     conn.execute(insert(t).values(key=FAILURE_ANCHOR_KEY, value=json.dumps(list(report.head))))
     if notes and not is_admin:
@@ -127,15 +129,19 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         backup_failures = _unreported_backup_failures(record) if is_admin else []
         own, nameless, tampering = [], [], []
         if not record.read_only:
+            # A key file lost or damaged, replaced at this (recovery-key) unlock: its failure list
+            # starts anew, which the unlock's own note already tells (audited, not reported).
+            anchor = _failure_anchor(record)
+            replaced = record.keyfile.fresh and anchor is not None
             record.keyfile.save()
             report = keyslots.take_failure_report(record.path, username, is_admin,
-                                                  _failure_anchor(record))
+                                                  None if replaced else anchor)
             own, nameless = report.own, report.nameless
             with record.transaction() as conn:
                 if upgraded_from:
                     audit.append(conn, user.id, user.username, "record.upgraded", "record", None,
                                  {"from": upgraded_from, "to": schema.head_revision()})
-                tampering = _consume_failures(conn, report, clock, is_admin)
+                tampering = _consume_failures(conn, report, clock, is_admin, replaced)
                 audit.append(conn, user.id, user.username,
                              "login.recovery_key" if by_recovery_key else "login", "user", user.id)
                 if settled:

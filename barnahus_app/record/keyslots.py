@@ -156,9 +156,10 @@ def _slot_aad(username: str) -> bytes:
 class KeyFile:
     """The sidecar `<record>.keys`, read whole and written atomically."""
 
-    def __init__(self, path: Path, data: dict):
+    def __init__(self, path: Path, data: dict, fresh: bool = False):
         self.path = Path(path)
         self.data = data
+        self.fresh = fresh   # made anew (KeyFile.new), not read from disk
 
     @classmethod
     def path_for(cls, record_path: Path) -> Path:
@@ -168,7 +169,7 @@ class KeyFile:
     @classmethod
     def new(cls, record_path: Path) -> "KeyFile":
         return cls(cls.path_for(record_path), {"format": FORMAT, "users": {},
-                                                "failure_log": new_failure_log()})
+                                                "failure_log": new_failure_log()}, fresh=True)
 
     @classmethod
     def load(cls, record_path: Path) -> "KeyFile":

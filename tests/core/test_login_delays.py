@@ -15,7 +15,7 @@ import pytest
 from barnahus_app.api import RecordLocked, WrongCredentials, open_record
 from barnahus_app.record.keyslots import KeyFile
 
-from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, login
+from tests.support.records import FAST_KDF, STAFF_PASSWORD, login, make_record
 
 T0 = datetime(2026, 12, 1, 22, 0, 0, tzinfo=timezone.utc)
 WRONG = "Wrong user name or password."
@@ -202,3 +202,25 @@ def test_a_key_file_left_alone_is_never_reported_as_tampered(record_path):
         # Every attempt audited exactly once: 3 + 4 + 1.
         assert [e["detail"]["seq"] for e in failed] == [1, 2, 3, 4, 5, 6, 7, 8]
         assert s.failed_attempts != []   # the unknown names' attempts, shown to an administrator
+
+
+def test_deleting_the_list_before_any_attempt_was_consumed_is_reported(record_path):
+    """No attempt consumed yet (the record's anchor is the list's random base): a list deleted
+    outright starts from another base, which does not pass through the anchor's hash."""
+    for i in range(2):
+        attempt(record_path, "mallory", f"guess-{i}", Clock())
+    data = sidecar(record_path)
+    _reset_everything(data)
+    write_sidecar(record_path, data)
+    with login(record_path, "admin") as s:
+        assert [n["reason"] for n in s.failure_tampering] == ["rewritten"]
+
+
+def test_a_lost_key_file_replaced_at_a_recovery_key_unlock_is_audited_not_reported(tmp_path):
+    path, recovery = make_record(tmp_path)
+    attempt(path, "coordinator", "guess", Clock())
+    KeyFile.path_for(path).unlink()
+    with open_record(path, "admin", recovery_key=recovery, kdf=FAST_KDF) as s:
+        assert s.failure_tampering == []   # the recovery-key unlock's own note says the key file is new
+        replaced = [e["detail"] for e in s.audit_entries() if e["action"] == "login.failures_tampered"]
+    assert [(d["reason"], d["key_file_has"]) for d in replaced] == [("key_file_replaced", 0)]
