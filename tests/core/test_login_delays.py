@@ -8,7 +8,11 @@ Real SQLCipher records; the clock and sleep are injected (nothing really waits).
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +22,7 @@ from barnahus_app.record.keyslots import KeyFile
 from tests.support.records import FAST_KDF, STAFF_PASSWORD, login, make_record
 
 T0 = datetime(2026, 12, 1, 22, 0, 0, tzinfo=timezone.utc)
+REPO = Path(__file__).resolve().parents[2]
 WRONG = "Wrong user name or password."
 
 
@@ -224,3 +229,25 @@ def test_a_lost_key_file_replaced_at_a_recovery_key_unlock_is_audited_not_report
         assert s.failure_tampering == []   # the recovery-key unlock's own note says the key file is new
         replaced = [e["detail"] for e in s.audit_entries() if e["action"] == "login.failures_tampered"]
     assert [(d["reason"], d["key_file_has"]) for d in replaced] == [("key_file_replaced", 0)]
+
+
+APPENDER = """
+import sys
+from datetime import datetime, timezone
+from barnahus_app.record.keyslots import note_failure
+for _ in range(25):
+    note_failure(sys.argv[1], "mallory", datetime.now(timezone.utc))
+"""
+
+
+def test_attempts_from_several_programs_at_once_are_all_kept(record_path):
+    """Appends run without the writer lock, from any number of programs: the key file's short
+    lock keeps every one of them, in one unbroken chain."""
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    procs = [subprocess.Popen([sys.executable, "-c", APPENDER, str(record_path)], env=env, cwd=str(REPO))
+             for _ in range(3)]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0]
+    assert [e["seq"] for e in sidecar(record_path)["failure_log"]["entries"]] == list(range(1, 76))
+    with login(record_path, "admin") as s:
+        assert s.failure_tampering == []
+        assert len([e for e in s.audit_entries() if e["action"] == "login.failed"]) == 75
