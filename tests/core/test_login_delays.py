@@ -251,3 +251,16 @@ def test_attempts_from_several_programs_at_once_are_all_kept(record_path):
     with login(record_path, "admin") as s:
         assert s.failure_tampering == []
         assert len([e for e in s.audit_entries() if e["action"] == "login.failed"]) == 75
+
+
+def test_the_command_line_tells_an_administrator_too(record_path, capsys):
+    from barnahus_app.cli_support import report_failures
+    _failures_then_consumed(record_path)
+    data = sidecar(record_path)
+    _empty_the_list(data)
+    write_sidecar(record_path, data)
+    with login(record_path, "admin") as s:
+        report_failures(s)
+    err = capsys.readouterr().err
+    assert "Note: the list of failed unlock attempts in the key file was changed outside Barnahus" in err
+    assert "login.failures_tampered" in err
