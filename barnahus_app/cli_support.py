@@ -115,6 +115,10 @@ def report_failures(session) -> None:
         print(f"Note: {len(session.backup_failures)} backup(s) failed since an administrator last "
               f"logged in, the last at {last['at']} ({last['reason']}); see the audit log.",
               file=sys.stderr)
+    if session.failure_tampering:
+        print(f"Note: the list of failed unlock attempts in the key file was changed outside Barnahus "
+              f"(entries removed or rewritten), found at {session.failure_tampering[-1]['at']}; see "
+              "login.failures_tampered in the audit log.", file=sys.stderr)
 
 
 def date_arg(text: str | None, flag: str):

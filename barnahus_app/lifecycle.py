@@ -18,7 +18,7 @@ from barnahus_app.errors import (
     BarnahusError, Cancelled, PermissionDenied, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew,
     ValidationError, WrongCredentials,
 )
-from barnahus_app.record import backups, inspection, rotation, salvage, schema, storage, switching
+from barnahus_app.record import backups, inspection, keyslots, rotation, salvage, schema, storage, switching
 from barnahus_app.record.handle import Record
 from barnahus_app.record.inspection import CheckReport
 from barnahus_app.record.keyslots import (
@@ -94,12 +94,16 @@ def open_record(path: Path, username: str, password: str | None = None,
     anything is written (key file, migration, login): what it raises fails the open.
     """
     path = _record_file(path, password, recovery_key)
+    # The wait after wrong passwords and the password check come first, without the writer lock:
+    # a wrong attempt never makes the record "already open" for anyone else (keyslots.py).
+    keyfile, candidates, keyfile_damaged = _key_candidates(path, username, password, recovery_key,
+                                                           read_only, sleep, clock)
     lock = None if read_only else storage.WriterLock(path)
     if lock:
         lock.acquire()
     try:
-        keyfile, candidates, keyfile_damaged = _key_candidates(path, username, password, recovery_key,
-                                                               read_only, sleep, clock)
+        if lock and not keyfile_damaged:
+            keyfile = _keyfile_or_new(path)[0]   # as it is now, under the lock: it may have changed
         key = next((k for k in candidates if storage.probe_key(path, k, writable=not read_only)), None)
         if key is None and read_only and storage.has_leftover_journal(path):
             raise _interrupted_change()
@@ -509,13 +513,13 @@ def _key_candidates(path: Path, username: str, password: str | None, recovery_ke
     failure is counted in the key file unless read_only."""
     if password is not None:
         keyfile = KeyFile.load(path)
-        delay = keyfile.unlock_delay(clock())
+        delay = keyfile.unlock_delay(username, clock())
         if delay:
             sleep(delay)
         try:
             _, candidates = keyfile.unwrap(username, password)
         except WrongCredentials:
-            _note_failure(keyfile, username, clock(), read_only)
+            _note_failure(path, keyfile, username, clock(), read_only)
             raise
         return keyfile, candidates, False
     keyfile, keyfile_damaged = _keyfile_or_new(path)
@@ -524,7 +528,7 @@ def _key_candidates(path: Path, username: str, password: str | None, recovery_ke
     try:
         return keyfile, [parse_recovery_key(recovery_key)], keyfile_damaged
     except WrongCredentials:
-        _note_failure(keyfile, username, clock(), read_only or keyfile_damaged)
+        _note_failure(path, keyfile, username, clock(), read_only or keyfile_damaged, by_recovery_key=True)
         raise
 
 
@@ -538,7 +542,7 @@ def _interrupted_change() -> RecordFileError:
 def _no_key_opens(path: Path, keyfile: KeyFile, username: str, by_recovery_key: bool,
                   no_save: bool, clock) -> None:
     if by_recovery_key:
-        _note_failure(keyfile, username, clock(), no_save)
+        _note_failure(path, keyfile, username, clock(), no_save, by_recovery_key=True)
         raise RecordFileError(
             "This recovery key does not open this file: it is the key of another record, "
             "or the file is damaged. The file was left untouched." + BACKUP_HINT)
@@ -582,14 +586,17 @@ def _set_aside_damaged_keyfile(path: Path) -> None:
                               f"({e.strerror}). Move it away by hand and try again.") from None
 
 
-def _note_failure(keyfile: KeyFile, username: str, when: datetime, read_only: bool) -> None:
-    keyfile.record_failure(username, when)
+def _note_failure(path: Path, keyfile: KeyFile, username: str, when: datetime, read_only: bool,
+                  by_recovery_key: bool = False) -> None:
+    """Count a failed attempt: in the key file on disk (keyslots.note_failure), or only in
+    memory when nothing may be written (read-only, or a damaged key file kept as found)."""
     if read_only:
+        keyfile.record_failure(username, when, by_recovery_key)
         return
     try:
-        keyfile.save()
-    except OSError:
-        pass  # a read-only folder: the delay cannot be kept; Argon2's cost still applies
+        keyslots.note_failure(path, username, when, by_recovery_key)
+    except (OSError, RecordFileError):
+        pass  # a read-only folder, or no key file: the delay cannot be kept; Argon2's cost still applies
 
 
 def _migrate_if_needed(record: Record) -> str | None:

@@ -11,7 +11,7 @@ from typing import Callable
 from sqlalchemy import delete, insert, select
 
 from barnahus_app import audit, policy
-from barnahus_app.record import backups, rotation, schema
+from barnahus_app.record import backups, keyslots, rotation, schema
 from barnahus_app import settings as record_settings
 from barnahus_app.persons.agencies import AgencyActions
 from barnahus_app.cases.actions import CaseActions
@@ -41,6 +41,55 @@ def _unreported_backup_failures(record: Record) -> list[dict]:
     return json.loads(raw) if raw else []
 
 
+FAILURE_ANCHOR_KEY = "login.failure_anchor"              # record_meta: JSON [seq, hash] (keyslots.py)
+FAILURES_TAMPERED_KEY = "login.failures_tampered_unreported"  # record_meta: JSON list, cleared at an admin's login
+
+
+def _failure_anchor(record: Record) -> tuple[int, str] | None:
+    """(seq, hash) of the key file's failure list where the record last consumed it; None if it
+    never did (a new record, or one from before the list)."""
+    with record.engine.connect() as conn:
+        raw = conn.execute(select(RecordMeta.value).where(RecordMeta.key == FAILURE_ANCHOR_KEY)).scalar()
+    if not raw:
+        return None
+    seq, digest = json.loads(raw)
+    return int(seq), str(digest)
+
+
+def _consume_failures(conn, report: keyslots.FailureReport, clock, is_admin: bool,
+                      replaced: bool = False) -> list[dict]:
+    """In the login's transaction: each failed attempt the record had not consumed becomes a
+    `login.failed` entry (the account tried as subject, or unknown_user, never the typed name);
+    a failure list found reset, cut or rewritten is audited as `login.failures_tampered` and kept
+    for the administrators; the record's anchor moves to the list's head. Returns the
+    tampering notes for an administrator (cleared once returned), else []."""
+    t = RecordMeta.__table__
+    for e in report.new:
+        user = None if e["name"].startswith("?") else find_user(conn, e["name"])
+        detail = {"attempted_at": e["at"], "seq": e["seq"]}
+        if e.get("by") == "recovery_key":
+            detail["by"] = "recovery_key"
+        if user is None:
+            audit.append(conn, None, None, "login.failed", None, None, {**detail, "unknown_user": True})
+        else:
+            audit.append(conn, None, None, "login.failed", "user", user.id, detail)
+    raw = conn.execute(select(t.c.value).where(t.c.key == FAILURES_TAMPERED_KEY)).scalar()
+    notes = json.loads(raw) if raw else []
+    if report.tampered or replaced:
+        anchor = conn.execute(select(t.c.value).where(t.c.key == FAILURE_ANCHOR_KEY)).scalar()
+        detail = {"reason": report.tampered or "key_file_replaced",
+                  "record_saw": json.loads(anchor)[0] if anchor else 0, "key_file_has": report.head[0]}
+        audit.append(conn, None, None, "login.failures_tampered", "record", None, detail)
+        if report.tampered:
+            notes.append({"at": to_utc_iso(clock()), "reason": report.tampered})
+    conn.execute(delete(t).where(t.c.key.in_([FAILURE_ANCHOR_KEY, FAILURES_TAMPERED_KEY])))
+    conn.execute(insert(t).values(key=FAILURE_ANCHOR_KEY, value=json.dumps(list(report.head))))
+    if notes and not is_admin:
+        conn.execute(insert(t).values(key=FAILURES_TAMPERED_KEY, value=json.dumps(notes)))
+        return []
+    return notes
+
+
 class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions, InterviewActions,
               RecordingActions, IssuingActions):
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
@@ -57,6 +106,9 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         # Automatic backups that failed since an administrator last logged in ({"at", "reason"}),
         # shown to administrators once, after login, like failed_attempts.
         self.backup_failures = backup_failures or []
+        # The failure list in the key file found reset, cut or rewritten since an administrator
+        # last logged in ({"at", "reason"}), shown to administrators once, after login.
+        self.failure_tampering: list[dict] = []
         # A key rotation interrupted earlier and settled at this unlock (record/rotation.py), shown
         # once, after login; rotation_note is its text for the command line.
         self.rotation = rotation_settled
@@ -73,20 +125,23 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
             roles = user_roles(conn, user.id) if user else []
         if user is None or not user.active:
             raise WrongCredentials()
-        own, nameless = ([], []) if record.read_only else record.keyfile.take_failures(username)
         is_admin = policy.Role.ADMIN.value in roles
         backup_failures = _unreported_backup_failures(record) if is_admin else []
+        own, nameless, tampering = [], [], []
         if not record.read_only:
+            # A key file lost or damaged, replaced at this (recovery-key) unlock: its failure list
+            # starts anew, which the unlock's own note already tells (audited, not reported).
+            anchor = _failure_anchor(record)
+            replaced = record.keyfile.fresh and anchor is not None
             record.keyfile.save()
+            report = keyslots.take_failure_report(record.path, username, is_admin,
+                                                  None if replaced else anchor)
+            own, nameless = report.own, report.nameless
             with record.transaction() as conn:
                 if upgraded_from:
                     audit.append(conn, user.id, user.username, "record.upgraded", "record", None,
                                  {"from": upgraded_from, "to": schema.head_revision()})
-                for when in own:
-                    audit.append(conn, None, None, "login.failed", "user", user.id, {"attempted_at": when})
-                for when in nameless:
-                    audit.append(conn, None, None, "login.failed", None, None,
-                                 {"attempted_at": when, "unknown_user": True})
+                tampering = _consume_failures(conn, report, clock, is_admin, replaced)
                 audit.append(conn, user.id, user.username,
                              "login.recovery_key" if by_recovery_key else "login", "user", user.id)
                 if settled:
@@ -97,8 +152,10 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
                         RecordMeta.__table__.c.key == BACKUP_FAILURES_KEY))
         # Attempts under unknown names are reported to administrators, not to whoever logs in next.
         failures = sorted(own + (nameless if is_admin else []))
-        return cls(record, user.id, user.username, user.display_name, roles, failures, upgraded_from,
-                   backup_failures, clock, settled)
+        session = cls(record, user.id, user.username, user.display_name, roles, failures, upgraded_from,
+                      backup_failures, clock, settled)
+        session.failure_tampering = tampering
+        return session
 
     # --- session -------------------------------------------------------------------------------
     def close(self, automatic_backup: bool = True) -> None:

@@ -7,13 +7,51 @@ password with Argon2id; the record key is sealed to their public key. So:
 - rotating the record key seals the new key to every user's public key, without their passwords;
 - a crash during rotation leaves both keys sealed, and the opener tries each (see storage.py).
 
-The sidecar holds no case content. It also counts failed unlocks (for the growing delay and the
-report at the next login); it never stores what was typed as a user name if that user is unknown.
+The sidecar holds no case content. It also keeps the failed unlock attempts (for the growing
+delay and the report at the next login); it never stores what was typed as a user name if that
+user is unknown.
+
+Failed unlock attempts
+----------------------
+Each wrong password or recovery key appends one entry to `failure_log.entries` in the key file:
+{seq, at, name, by, hash}. `seq` counts up by one and never goes back; `hash` is SHA-256 over the
+previous entry's hash and this entry, so the list is a hash chain from `base_hash` (random for a
+new list). `name` is the normalised user name if it has a slot, else "?" and 32 bits of an HMAC
+under the list's random salt: distinct unknown names get distinct delays, yet a password typed
+into the name field is not kept (32 bits match a great many strings).
+
+Delay, per name: none for a name's first three failures since its last successful unlock, then
+1, 2, 4 ... up to 30 s from its last failure (the numbers the single counter had). Failures under
+other names never slow a name, so an attacker trying "mallory" or anyone's name cannot keep the
+others out. The wait and the password check run before the writer lock is taken
+(lifecycle.open_record): while one program waits, another unlocks. An entry is appended by
+note_failure under a short lock of its own (storage.key_file_lock); KeyFile.save keeps the list on
+disk, so a session's writes never drop attempts made while it was open.
+
+Tamper evidence. A failure cannot be signed when it happens: no one has unlocked, so no key is at
+hand. Instead the record (encrypted, out of an attacker's reach) remembers where it last consumed
+the list: `login.failure_anchor` in record_meta, the (seq, hash) of the list's head at the last
+writable unlock. At the next one, take_failure_report checks the chain (verify_failure_log): a
+counter behind the anchor ("reset"), entries after the anchor missing from the start ("cut": also
+what a flood beyond FAILURES_KEPT entries leaves), or a chain that is broken or does not pass
+through the anchor's hash ("rewritten": the list edited, deleted, or replaced by a new one) is
+audited as `login.failures_tampered` and shown to the administrators at their next login
+(Session.failure_tampering). The entries since the anchor become `login.failed` audit entries,
+then the anchor moves to the head. A MAC under a key derived from the record key would add
+nothing here: it can only be written at an unlock, and what it would protect is the anchor, which
+already lives inside the record.
+
+What this cannot see: the list rolled back to exactly the state the record last consumed (a copy
+of the key file taken right after an unlock put back, or the newest entries cut off the end).
+Only a witness outside the attacker's reach at the time of the attempt could show those, and a
+failed attempt has none; the administrators' report still shows every attempt that was left.
 """
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -31,6 +69,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from barnahus_app.errors import RecordFileError, WrongCredentials
 from barnahus_app.files import fsync_folder
+from barnahus_app.record import storage
 from barnahus_app.record.kdf import (  # noqa: F401 (re-exported; its one definition is in kdf.py)
     KdfParams,
 )
@@ -117,9 +156,10 @@ def _slot_aad(username: str) -> bytes:
 class KeyFile:
     """The sidecar `<record>.keys`, read whole and written atomically."""
 
-    def __init__(self, path: Path, data: dict):
+    def __init__(self, path: Path, data: dict, fresh: bool = False):
         self.path = Path(path)
         self.data = data
+        self.fresh = fresh   # made anew (KeyFile.new), not read from disk
 
     @classmethod
     def path_for(cls, record_path: Path) -> Path:
@@ -128,7 +168,8 @@ class KeyFile:
 
     @classmethod
     def new(cls, record_path: Path) -> "KeyFile":
-        return cls(cls.path_for(record_path), {"format": FORMAT, "users": {}, "failures": {}})
+        return cls(cls.path_for(record_path), {"format": FORMAT, "users": {},
+                                                "failure_log": new_failure_log()}, fresh=True)
 
     @classmethod
     def load(cls, record_path: Path) -> "KeyFile":
@@ -153,7 +194,19 @@ class KeyFile:
         return cls(path, data)
 
     def save(self) -> None:
-        """Atomic: a crash leaves either the old file or the new one, never half of either."""
+        """Atomic: a crash leaves either the old file or the new one, never half of either.
+        The failure list is the one on disk (other programs append to it without the writer
+        lock, see note_failure); this object's own copy is written only if there is none."""
+        with storage.key_file_lock(self.path.with_name(self.path.name[:-len(".keys")])):
+            self._write(keep_failures_on_disk=True)
+
+    def _write(self, keep_failures_on_disk: bool) -> None:
+        if keep_failures_on_disk:
+            try:
+                self.data["failure_log"] = KeyFile.load(
+                    self.path.with_name(self.path.name[:-len(".keys")])).data["failure_log"]
+            except RecordFileError:
+                pass   # lost or damaged: this one's list replaces it
         payload = json.dumps(self.data, indent=1, sort_keys=True).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
         try:
@@ -255,33 +308,148 @@ class KeyFile:
     def rotation_pending(self) -> bool:
         return any(len(s.get("sealed", [])) > 1 for s in self.data["users"].values())
 
-    # --- failed unlock attempts ------------------------------------------------------------
-    def record_failure(self, username: str, when: datetime) -> None:
+    # --- failed unlock attempts (see "Failed unlock attempts" in the module docstring) -------
+    def failure_bucket(self, username: str) -> str:
+        """Where a failure under this name is counted: the normalised name if it has a slot, else
+        '?' and 32 bits of a keyed hash (never the typed text: it may be a mistyped password)."""
         name = normalise_username(username)
-        bucket = name if name in self.data["users"] else UNKNOWN_USER
-        times = self.data["failures"].setdefault(bucket, [])
-        times.append(to_utc_iso(when))
-        del times[:-100]  # bounded: the audit trail keeps the full history after the next login
-        self.data["consecutive_failures"] = int(self.data.get("consecutive_failures", 0)) + 1
-        self.data["last_failure"] = to_utc_iso(when)
+        if name in self.data["users"]:
+            return name
+        salt = _unb64(self.data["failure_log"]["salt"])
+        return "?" + hmac.new(salt, name.encode("utf-8"), hashlib.sha256).hexdigest()[:8]
 
-    def take_failures(self, username: str) -> tuple[list[str], list[str]]:
-        """(failures against this user, failures under names that have no slot), cleared once
-        reported: the caller writes them to the audit trail."""
-        own = self.data["failures"].pop(normalise_username(username), [])
-        nameless = self.data["failures"].pop(UNKNOWN_USER, [])
-        self.data["consecutive_failures"] = 0
-        return sorted(own), sorted(nameless)
+    def record_failure(self, username: str, when: datetime, by_recovery_key: bool = False) -> None:
+        """Append one failed attempt to the hash-chained list (in memory; see note_failure)."""
+        log = self.data["failure_log"]
+        seq, head = log_head(log)
+        entry = {"seq": seq + 1, "at": to_utc_iso(when), "name": self.failure_bucket(username),
+                 "by": "recovery_key" if by_recovery_key else "password"}
+        entry["hash"] = _failure_hash(head, entry)
+        log["entries"].append(entry)
+        dropped = log["entries"][:-FAILURES_KEPT]
+        if dropped:   # bounded; the chain goes on from the last entry dropped
+            log["base_seq"], log["base_hash"] = dropped[-1]["seq"], dropped[-1]["hash"]
+            del log["entries"][:-FAILURES_KEPT]
 
-    def unlock_delay(self, now: datetime) -> float:
-        """Seconds to wait before the next attempt: none for the first three failures in a row,
-        then 1, 2, 4 ... up to 30 s, counted from the last failure."""
-        n = int(self.data.get("consecutive_failures", 0))
-        if n < 3 or "last_failure" not in self.data:
+    def unlock_delay(self, username: str, now: datetime) -> float:
+        """Seconds to wait before checking a password for this name: none for its first three
+        failures since its last successful unlock, then 1, 2, 4 ... up to 30 s, counted from its
+        last failure. Failures under other names (known or not) do not count."""
+        mine = self._failures_since_seen(self.failure_bucket(username))
+        n = len(mine)
+        if n < 3:
             return 0.0
         delay = min(30.0, 2.0 ** (n - 3))
-        elapsed = (now - datetime.fromisoformat(self.data["last_failure"])).total_seconds()
+        elapsed = (now - datetime.fromisoformat(mine[-1]["at"])).total_seconds()
         return max(0.0, delay - elapsed)
+
+    def _failures_since_seen(self, bucket: str) -> list[dict]:
+        log = self.data["failure_log"]
+        seen = log["seen"].get(bucket, 0)
+        if seen > log_head(log)[0]:
+            seen = 0   # the list was reset since: count what it holds
+        return [e for e in log["entries"] if e["name"] == bucket and e["seq"] > seen]
+
+    def take_failure_report(self, username: str, is_admin: bool,
+                            anchor: tuple[int, str] | None) -> "FailureReport":
+        """At a successful (writable) unlock: the entries the record has not consumed yet (after
+        anchor = (seq, hash) the record stored at its last unlock), whether the list was tampered
+        with since, this user's failures not yet shown to them, and for an administrator those
+        under unknown names not yet shown to an administrator. Marks what it shows as seen."""
+        log = self.data["failure_log"]
+        tampered = verify_failure_log(log, anchor)
+        head = log_head(log)
+        since = 0 if anchor is None or tampered == "reset" else anchor[0]
+        new = [e for e in log["entries"] if e["seq"] > since]
+        bucket = self.failure_bucket(username)
+        own = [e["at"] for e in self._failures_since_seen(bucket)]
+        if own:
+            log["seen"][bucket] = head[0]
+        nameless = []
+        if is_admin:
+            nameless = [e["at"] for e in log["entries"]
+                        if e["name"].startswith("?") and e["seq"] > log["seen"].get("?", 0)]
+            if nameless:
+                log["seen"]["?"] = head[0]
+        return FailureReport(new, tampered, head, sorted(own), sorted(nameless))
+
+
+FAILURES_KEPT = 1000    # entries kept in the key file; the audit trail keeps them all once consumed
+
+
+@dataclasses.dataclass(frozen=True)
+class FailureReport:
+    new: list[dict]                 # entries the record had not consumed: audit them
+    tampered: str | None            # None, or "reset" / "cut" / "rewritten" (verify_failure_log)
+    head: tuple[int, str]           # (seq, hash) to store in the record as its new anchor
+    own: list[str]                  # this user's failed attempts not shown to them yet (times)
+    nameless: list[str]             # for an administrator: attempts under unknown names (times)
+
+
+def new_failure_log() -> dict:
+    """Empty, from a random base hash: a list deleted or replaced by a new one does not pass
+    through the hash the record remembers, even if no attempt had been made yet."""
+    return {"salt": _b64(secrets.token_bytes(16)), "base_seq": 0, "base_hash": secrets.token_hex(32),
+            "entries": [], "seen": {}}
+
+
+def log_head(log: dict) -> tuple[int, str]:
+    """(sequence number, hash) of the last failure appended (the base if none is kept)."""
+    if log["entries"]:
+        return log["entries"][-1]["seq"], log["entries"][-1]["hash"]
+    return log["base_seq"], log["base_hash"]
+
+
+def _failure_hash(prev: str, entry: dict) -> str:
+    body = {k: entry[k] for k in ("seq", "at", "name", "by")}
+    return hashlib.sha256(b"barnahus failure v1\x00" + prev.encode("ascii") + b"\x00"
+                          + json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")).hexdigest()
+
+
+def verify_failure_log(log: dict, anchor: tuple[int, str] | None) -> str | None:
+    """None if the list continues what the record consumed last (anchor = (seq, hash); None
+    for a record that never consumed any: nothing to compare with, the list is taken as found):
+    "reset" if its counter is behind the anchor (reset, or the key file replaced), "cut" if
+    entries after the anchor are missing from its start, "rewritten" if it does not pass through
+    the anchor's hash or its chain after the anchor is broken. Entries the record consumed
+    already (up to the anchor) are in the audit trail; what became of them here does not count."""
+    if anchor is None:
+        return None
+    if log_head(log)[0] < anchor[0]:
+        return "reset"
+    if log["base_seq"] > anchor[0]:
+        return "cut"
+    seq, prev = log["base_seq"], log["base_hash"]
+    through_anchor = (seq, prev) == tuple(anchor)
+    for e in log["entries"]:
+        if e["seq"] == anchor[0]:
+            through_anchor = e["hash"] == anchor[1]
+        elif e["seq"] > anchor[0] and (e["seq"] != seq + 1 or e["hash"] != _failure_hash(prev, e)):
+            return "rewritten"
+        seq, prev = e["seq"], e["hash"]
+    return None if through_anchor else "rewritten"
+
+
+def note_failure(record_path: Path, username: str, when: datetime, by_recovery_key: bool = False) -> None:
+    """Count one failed attempt in the key file on disk: read, append, write, under the key file's
+    short lock (storage.key_file_lock), never the writer lock, so that attempts from several
+    programs at once are all kept and a session's own writes keep them too (KeyFile.save)."""
+    with storage.key_file_lock(record_path):
+        keyfile = KeyFile.load(record_path)
+        keyfile.record_failure(username, when, by_recovery_key)
+        keyfile._write(keep_failures_on_disk=False)
+
+
+def take_failure_report(record_path: Path, username: str, is_admin: bool,
+                        anchor: tuple[int, str] | None) -> FailureReport:
+    """KeyFile.take_failure_report on the key file on disk, under its short lock."""
+    with storage.key_file_lock(record_path):
+        keyfile = KeyFile.load(record_path)
+        seen = dict(keyfile.data["failure_log"]["seen"])
+        report = keyfile.take_failure_report(username, is_admin, anchor)
+        if keyfile.data["failure_log"]["seen"] != seen:
+            keyfile._write(keep_failures_on_disk=False)
+    return report
 
 
 def _check_shape(data) -> None:
@@ -292,7 +460,14 @@ def _check_shape(data) -> None:
     users = data.get("users")
     if not isinstance(users, dict) or not all(isinstance(s, dict) for s in users.values()):
         raise ValueError("users")
-    failures = data.setdefault("failures", {})
+    _check_legacy_failures(data)
+    _failure_log_in_shape(data)
+
+
+def _check_legacy_failures(data: dict) -> None:
+    """The bookkeeping of key files written before the failure list (one global counter):
+    checked, then moved into the list, nameless attempts under '?' (see _failure_log_in_shape)."""
+    failures = data.get("failures", {})
     if not isinstance(failures, dict) or not all(
             isinstance(v, list) and all(isinstance(t, str) for t in v) for v in failures.values()):
         raise ValueError("failures")
@@ -303,6 +478,33 @@ def _check_shape(data) -> None:
         last = data["last_failure"]
         if not isinstance(last, str) or datetime.fromisoformat(last).tzinfo is None:
             raise ValueError("last_failure")
+
+
+def _failure_log_in_shape(data: dict) -> None:
+    """A failure list that is not well formed is replaced by an empty one (not a damaged key file:
+    that would shut every password out); the next unlock then reports it (verify_failure_log)."""
+    log = data.get("failure_log")
+    try:
+        if not (isinstance(log, dict) and isinstance(log.get("entries"), list)
+                and isinstance(log.get("seen"), dict) and isinstance(log.get("base_seq"), int)
+                and isinstance(log.get("base_hash"), str) and len(_unb64(log["salt"])) == 16
+                and all(isinstance(v, int) for v in log["seen"].values())
+                and all(isinstance(e, dict) and isinstance(e.get("seq"), int)
+                        and all(isinstance(e.get(k), str) for k in ("at", "name", "by", "hash"))
+                        and datetime.fromisoformat(e["at"]).tzinfo is not None
+                        for e in log["entries"])):
+            raise ValueError
+    except (ValueError, TypeError, KeyError, AttributeError):
+        log = data["failure_log"] = new_failure_log()
+    legacy = data.pop("failures", {})
+    data.pop("consecutive_failures", None)
+    data.pop("last_failure", None)
+    times = sorted((t, "?" if name == UNKNOWN_USER else name) for name, ts in legacy.items() for t in ts)
+    for when, name in times:
+        seq, head = log_head(log)
+        entry = {"seq": seq + 1, "at": when, "name": name, "by": "password"}
+        entry["hash"] = _failure_hash(head, entry)
+        log["entries"].append(entry)
 
 
 def format_recovery_key(record_key: bytes) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3
@@ -191,6 +193,51 @@ class WriterLock:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+_KEY_FILE_THREADS = threading.Lock()
+
+
+@contextmanager
+def key_file_lock(record_path: Path):
+    """A short lock for reading and rewriting the key file `<record>.keys` (a failed attempt
+    counted by one program while another has the record open), waited for, never held across a
+    delay or a password check. On POSIX: flock on the key file itself, taken again if the file
+    was replaced meanwhile (it is written by rename); no key file, no one to race with. On
+    Windows, where an open file cannot be replaced: byte 1 of `<record>.lock` (the WriterLock
+    has byte 0)."""
+    record_path = Path(record_path)
+    with _KEY_FILE_THREADS:
+        if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
+            import msvcrt
+            fd = os.open(record_path.with_name(record_path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                os.lseek(fd, 1, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                yield
+            finally:
+                os.close(fd)
+            return
+        import fcntl
+        keys = record_path.with_name(record_path.name + ".keys")
+        while True:
+            try:
+                fd = os.open(keys, os.O_RDONLY)
+            except FileNotFoundError:
+                fd = None
+                break
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                if os.fstat(fd).st_ino == os.stat(keys).st_ino:
+                    break
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+        try:
+            yield
+        finally:
+            if fd is not None:
+                os.close(fd)   # releases the lock
 
 
 def _lock_fd(fd: int) -> None:

@@ -306,3 +306,43 @@ def test_every_string_of_the_shell_is_translated_to_swedish():
     assert qm.exists() and qm.stat().st_mtime >= TS.stat().st_mtime - 5
     checked, untranslated = untranslated_in(lambda f: f.startswith("shell/") or f in shell)
     assert checked > 150 and untranslated == []
+
+def test_the_wait_after_wrong_passwords_is_for_that_name_only_and_said_calmly(qtbot, record_path):
+    """Three wrong passwords under "mallory" (no such user): the fourth waits (1 s), and the
+    screen says so while it waits; the coordinator then signs in without waiting."""
+    from barnahus_app.api import WrongCredentials
+    for _ in range(3):
+        with pytest.raises(WrongCredentials):
+            open_record(record_path, "mallory", "a-guess", kdf=FAST_KDF)
+    window = make_window(qtbot, record_path)
+    panel = window.unlock_panel
+    seen = []
+    panel._waiting.connect(lambda seconds: seen.append(panel.message.text()))
+    type_unlock(qtbot, window, "mallory", "another-guess")
+    assert seen == ["Several wrong passwords were given for this user name, so Barnahus checks this one "
+                    "after a short wait (1 s). Other users can sign in as usual."]
+    assert panel.message.text() == WRONG
+    waits = []
+    panel._waiting.connect(waits.append)
+    unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
+    assert waits == []
+
+
+def test_an_administrator_is_told_after_sign_in_that_the_failed_attempts_list_was_changed(qtbot, record_path):
+    import json
+    from barnahus_app.api import WrongCredentials
+    from barnahus_app.record.keyslots import KeyFile
+    for _ in range(2):
+        with pytest.raises(WrongCredentials):
+            open_record(record_path, "coordinator", "a-guess", kdf=FAST_KDF)
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF):
+        pass
+    keys = KeyFile.path_for(record_path)
+    data = json.loads(keys.read_text("utf-8"))
+    data["failure_log"]["entries"] = []          # the evidence "reset" by hand
+    keys.write_text(json.dumps(data), "utf-8")
+    window = make_window(qtbot, record_path)
+    unlock(qtbot, window, "admin", ADMIN_PASSWORD)
+    assert window.message_bar.text().startswith(
+        "The list of failed unlock attempts kept beside the record (in its key file) was changed "
+        "outside Barnahus: entries were removed or rewritten since the record last read it.")

@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
             notes.append(self._failed_attempts_text(session.failed_attempts))
         if session.backup_failures:
             notes.append(self._backup_failures_text(session.backup_failures))
+        if session.failure_tampering:
+            notes.append(self._failure_tampering_text(session.failure_tampering))
         interrupted = self.unlock_panel.interrupted_switch()
         if interrupted is not None:
             notes.append(self.tr("A switch to the restored record {name} was interrupted (a crash or power cut). "
@@ -356,6 +358,17 @@ class MainWindow(QMainWindow):
         return self.tr("Backups failed since an administrator last signed in: {n}; the most recent at "
                        "{when}: {reason}. Check the backups under Administration.").format(
             n=len(failures), when=when, reason=reasons.get(last["reason"], last["reason"]))
+
+    def _failure_tampering_text(self, notes: list[dict]) -> str:
+        """The key file's list of failed unlock attempts found reset, cut or rewritten."""
+        last = QDateTime.fromString(notes[-1]["at"], Qt.DateFormat.ISODateWithMs)
+        when = (QLocale().toString(last.toLocalTime(), QLocale.FormatType.ShortFormat)
+                if last.isValid() else notes[-1]["at"])
+        return self.tr("The list of failed unlock attempts kept beside the record (in its key file) was "
+                       "changed outside Barnahus: entries were removed or rewritten since the record last "
+                       "read it. Found at {when}. Someone may have tried to hide wrong passwords; the "
+                       "attempts the record had already read are in the audit trail (login.failed). "
+                       "Check who can reach the record's folder.").format(when=when)
 
     def _rotation_text(self, settled) -> str:
         """A key rotation interrupted earlier (a crash), finished or undone at this unlock."""

@@ -2,11 +2,15 @@
 
 The Argon2 key derivation (about half a second) runs on a worker thread while the screen shows
 that it is busy. The core gives the same message for an unknown user name and a wrong password.
+After several wrong passwords for a name, the core waits before checking the next one for that
+name (up to 30 s; other names are not slowed): the screen says so, calmly, while it waits.
 The recovery key stands in for the password, as the command line's --recovery-key-file does: the
 core checks it and names an active user to log in as; the key is never kept after the attempt.
 """
 from __future__ import annotations
 
+import math
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -38,6 +42,7 @@ class UnlockPanel(QWidget):
     unlocked = Signal(object)
     newRecordRequested = Signal()
     switchRequested = Signal(str, str, str)   # a restored record, the password for it, the user name
+    _waiting = Signal(float)   # from the worker: the core waits this many seconds before checking
 
     def __init__(self, record_path=None, kdf: KdfParams = KdfParams(), parent=None):
         super().__init__(parent)
@@ -50,6 +55,7 @@ class UnlockPanel(QWidget):
         self.damaged_banner = None   # ui/shell/damaged.py's banner, made when a record is damaged
         self._interrupted_switch: dict | None = None   # the plan of a switch a crash interrupted
         self._build()
+        self._waiting.connect(self._show_wait)
         self.set_record(record_path)
         self.prepare()
 
@@ -346,11 +352,23 @@ class UnlockPanel(QWidget):
             # first, as the command line does: only while no program has the record open. A
             # read-only open changes nothing beside the record either.
             removed = [] if read_only else api.remove_leftovers(path)
-            return (api.open_record(path, username, kdf=kdf, read_only=read_only, **credential), removed,
-                    api.interrupted_switch(path))
+            return (api.open_record(path, username, kdf=kdf, read_only=read_only, sleep=self._wait,
+                                    **credential), removed, api.interrupted_switch(path))
 
         run_in_background(unlock, lambda result: self._succeeded(path, *result, by_recovery_key=by_recovery_key),
                           self._failed, owner=self, on_orphan=lambda result: result[0].close())
+
+    def _wait(self, seconds: float) -> None:
+        """The core's wait after wrong passwords for this name, on the worker: said on screen."""
+        self._waiting.emit(seconds)
+        time.sleep(seconds)
+
+    def _show_wait(self, seconds: float) -> None:
+        if self._busy:
+            self.message.show_info(self.tr(
+                "Several wrong passwords were given for this user name, so Barnahus checks this "
+                "one after a short wait ({n} s). Other users can sign in as usual.").format(
+                n=math.ceil(seconds)))
 
     def _succeeded(self, path: Path, session, removed: list, interrupted: dict | None, *,
                    by_recovery_key: bool) -> None:
