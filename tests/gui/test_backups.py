@@ -171,3 +171,21 @@ def test_new_file_mnemonic_puts_the_cursor_in_the_file_name(qtbot, open_as):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.to, timeout=2000)
     qtbot.keyClick(dlg, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.password, timeout=2000)
+
+
+def test_seal_the_audit_trail_writes_the_chosen_file_and_says_so(qtbot, open_as, tmp_path, monkeypatch):
+    import json
+    panel = admin_page(qtbot, open_as)
+    box = panel.backups
+    assert box.seal_button.isVisible() and box.seal_button.text() == "Sea&l the audit trail…"
+    target = tmp_path / "kept.seal"
+    monkeypatch.setattr("ui.admin.backups.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    box.seal_button.setFocus()
+    qtbot.keyClick(box.seal_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: target.exists() and box.message.text() != "", timeout=20_000)
+    qtbot.waitUntil(lambda: box.seal_button.isEnabled(), timeout=5_000)
+    head = json.loads(target.read_text())["audit_head"]
+    # The test record issued no document yet: no signing certificate, so the seal says it is unsigned.
+    assert box.message.text() == (
+        f"Sealed the audit trail in kept.seal: entry {head['id']}, {head['id']} entries. It is NOT signed: the "
+        "centre has no signing certificate yet, so it proves nothing by itself.")

@@ -155,8 +155,14 @@ class BackupsBox(QGroupBox):
         self.switch_button.setObjectName("switchRestoredButton")
         self.switch_button.setToolTip(self.tr("Make a file restored from a backup the record; the record "
                                               "now in use is kept beside it."))
+        self.seal_button = QPushButton(self.tr("Sea&l the audit trail…"), self)
+        self.seal_button.setObjectName("sealAuditButton")
+        self.seal_button.setToolTip(self.tr("Save the audit trail's current head, signed by the centre, to a "
+                                            "file kept outside the record: a later check against it shows "
+                                            "whether entries were removed or rewritten."))
+        self.seal_button.setVisible(session.can("audit", "export"))
         for b in (self.backup_button, self.restore_button, self.check_button, self.switch_button,
-                  self.salvage_button):
+                  self.salvage_button, self.seal_button):
             b.setAutoDefault(False)
             row.addWidget(b)
         row.addStretch(1)
@@ -179,12 +185,13 @@ class BackupsBox(QGroupBox):
         self.report.hide()
         bl.addWidget(self.report)
         self.buttons = (self.backup_button, self.restore_button, self.check_button, self.switch_button,
-                        self.salvage_button)
+                        self.salvage_button, self.seal_button)
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.restore)
         self.check_button.clicked.connect(self.check)
         self.switch_button.clicked.connect(self.choose_restored)
         self.salvage_button.clicked.connect(self.salvage)
+        self.seal_button.clicked.connect(self.seal)
         self.settings_button.clicked.connect(self.open_settings)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
@@ -287,6 +294,35 @@ class BackupsBox(QGroupBox):
 
         run_operation(self, self.session.check, shown, errors=self.message, hold=self.buttons,
                       on_finished=self._idle)
+
+    def seal(self) -> None:
+        """An audit seal in a file the administrator chooses (the save dialog asks before
+        replacing one), written by the core off the GUI thread."""
+        from datetime import datetime, timezone
+        suggested = str(Path.home() / f"audit-seal-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.seal")
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Seal the audit trail"), suggested,
+                                               self.tr("Audit seals (*.seal);;All files (*)"))
+        if not path:
+            return
+        self._busy(self.tr("Sealing the audit trail…"))
+        session, target = self.session, Path(path)
+
+        def done(seal: dict) -> None:
+            head = seal["audit_head"]
+            text = self.tr("Sealed the audit trail in {name}: entry {id}, {count} entries.").format(
+                name=target.name, id=head["id"], count=seal["audit_entries"])
+            if seal.get("signature"):
+                text += " " + self.tr("Signed by the centre. Keep the file outside the record (another drive, "
+                                      "a letter); a check against it shows whether entries were removed or "
+                                      "rewritten since.")
+                self.message.show_info(text)
+            else:
+                text += " " + self.tr("It is NOT signed: the centre has no signing certificate yet, so it "
+                                      "proves nothing by itself.")
+                self.message.show_error(text)
+
+        run_operation(self, lambda: session.seal_audit_trail(target, replace=True), done,
+                      errors=self.message, hold=self.buttons, on_finished=self._idle)
 
     def open_settings(self) -> None:
         from ui.admin.backup_settings import BackupSettingsDialog
