@@ -143,6 +143,9 @@ class Anchor:
     head_hash: str
     entries: int | None    # how many entries the chain had (seals); None: not said
     at: str | None         # when it was quoted, UTC ISO
+    # False for a seal given to `check --seal`: it must be in the chain as it is; a restore the
+    # chain records (which someone with the key could also write) is named, never an excuse.
+    restore_explains: bool = True
 
 
 @dataclass(frozen=True)
@@ -178,10 +181,10 @@ def document_anchors(conn) -> list[Anchor]:
         "SELECT document_id, audit_head_id, audit_head_hash, issued_at FROM issued_documents ORDER BY id")]
 
 
-def seal_anchor(seal: dict, source: str) -> Anchor:
+def seal_anchor(seal: dict, source: str, restore_explains: bool = True) -> Anchor:
     entries = seal.get("audit_entries")
     return Anchor(source, seal["audit_head"]["id"], seal["audit_head"]["hash"],
-                  entries if isinstance(entries, int) else None, seal.get("sealed_at"))
+                  entries if isinstance(entries, int) else None, seal.get("sealed_at"), restore_explains)
 
 
 def backup_seal_anchors(record_path: Path, record_id: str | None) -> list[Anchor]:
@@ -216,7 +219,10 @@ def compare(conn, anchors: list[Anchor], documents: int = 0, seals: int = 0) -> 
         if problem is None:
             continue
         restore = _restore_explaining(a, restores)
-        if restore is None:
+        if restore is None or not a.restore_explains:
+            if restore is not None:
+                problem += (f" (the audit trail records a restore from a backup after it was sealed, "
+                            f"record.restored, entry {restore})")
             return AnchorReport(documents, seals, problem, tuple(lost))
         lost.append(f"entry {a.head_id} that {a.source} quoted was lost when the record was restored "
                     f"from a backup (record.restored, entry {restore})")

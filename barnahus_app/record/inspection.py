@@ -123,7 +123,7 @@ def _given_seal(path: Path, record_key: bytes, seal_file: Path) -> tuple[str, bo
     seal = anchors.read_seal_file(seal_file)
     if seal is None:
         return f"{seal_file.name} is not an audit seal (or cannot be read)", False, None
-    anchor = anchors.seal_anchor(seal, f"the seal {seal_file.name}")
+    anchor = anchors.seal_anchor(seal, f"the seal {seal_file.name}", restore_explains=False)
     known = ask(path, record_key, lambda conn: (anchors.record_id_of(conn), anchors.centre_ca_pems(conn)))
     if known is None:
         return "the centre's certificates could not be read from the record", False, anchor

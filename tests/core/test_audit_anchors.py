@@ -322,6 +322,14 @@ def test_after_switching_to_a_restored_backup_the_later_seals_are_noted_not_fail
     assert "audit anchors: ok, the chain holds the heads quoted by 1 issued document(s) and 2 seal(s)\n" in out
     assert (f"  (entry {later_head} that the seal of backup {later.name} quoted was lost when the record "
             f"was restored from a backup (record.restored, entry {restore_entry}))\n") in out
+    # A seal kept outside must be in the chain as it is: a recorded restore is named, not an excuse
+    # (anyone with the key could write one).
+    kept = later.with_name(later.name + ".seal")
+    code, out, err = check(rec, "--seal", kept)
+    assert code == 1, out
+    assert (f"audit anchors: MISMATCH: entry {later_head} of the audit trail is not the one the seal "
+            f"{kept.name} quoted (its hash differs): the audit trail was rewritten (the audit trail records "
+            f"a restore from a backup after it was sealed, record.restored, entry {restore_entry})\n") in out
 
 
 def test_a_bundle_and_its_summaries_are_confirmed_by_the_bundles_entry(rec, tmp_path):
