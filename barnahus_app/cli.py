@@ -47,6 +47,8 @@ def cmd_check(args) -> int:
     from barnahus_app.lifecycle import check_record
     if not args.user:
         raise UsageError("Give --user NAME.")
+    if args.seal and not Path(args.seal).is_file():   # before asking for a password
+        raise UsageError(f"--seal: there is no file {args.seal}.")
     notes: list[str] = []
     report = check_record(Path(args.record), args.user, **credentials(args), notes=notes,
                           seal=Path(args.seal) if args.seal else None)

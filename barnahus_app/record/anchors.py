@@ -255,8 +255,10 @@ def centre_ca_pems(conn) -> list[str]:
 
 
 def signer_of(seal: dict) -> str:
+    """The signer's common name (its whole subject if it has none)."""
     cert = x509.load_pem_x509_certificate(seal["signature"]["certificates"][0].encode("ascii"))
-    return cert.subject.rfc4514_string()
+    names = cert.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+    return str(names[0].value) if names else cert.subject.rfc4514_string()
 
 
 def ca_fingerprint_of(seal: dict) -> str:

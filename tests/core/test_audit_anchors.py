@@ -220,7 +220,7 @@ def test_audit_seal_writes_a_signed_seal_audited_and_check_seal_verifies_it(rec,
     assert code == 0, out + err
     with login(rec["record"], "coordinator") as c:
         identity = c.signing_identity()
-    assert re.search(rf"^audit seal: kept\.seal signed by {re.escape(identity['subject'])} on "
+    assert re.search(rf"^audit seal: kept\.seal signed by Test Centre document signing on "
                      rf"{re.escape(sealed['sealed_at'])}, CA fingerprint {identity['ca_fingerprint']}; "
                      rf"head {rows[-3][0]}, {rows[-3][0]} entries$", out, re.M), out
 
@@ -345,3 +345,11 @@ def test_a_bundle_and_its_summaries_are_confirmed_by_the_bundles_entry(rec, tmp_
     assert part["status"] == "unconfirmed"
     assert part["reason"].endswith(f"it holds no entry issuing document {bundle['document_id']}. Do not rely "
                                    "on it; run `barnahus check`.")
+
+
+def test_check_seal_with_no_such_file_is_a_user_error_before_unlocking(rec, tmp_path):
+    before = entries(rec)
+    code, out, err = check(rec, "--seal", tmp_path / "nowhere.seal")
+    assert code == 2 and out == ""
+    assert err == f"barnahus: --seal: there is no file {tmp_path / 'nowhere.seal'}.\n"
+    assert entries(rec) == before

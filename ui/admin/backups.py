@@ -161,8 +161,12 @@ class BackupsBox(QGroupBox):
                                             "file kept outside the record: a later check against it shows "
                                             "whether entries were removed or rewritten."))
         self.seal_button.setVisible(session.can("audit", "export"))
+        self.check_seal_button = QPushButton(self.tr("Check a&gainst a seal…"), self)
+        self.check_seal_button.setObjectName("checkSealButton")
+        self.check_seal_button.setToolTip(self.tr("Check the record and prove that its audit trail still "
+                                                  "holds the head in an audit seal kept outside it."))
         for b in (self.backup_button, self.restore_button, self.check_button, self.switch_button,
-                  self.salvage_button, self.seal_button):
+                  self.salvage_button, self.seal_button, self.check_seal_button):
             b.setAutoDefault(False)
             row.addWidget(b)
         row.addStretch(1)
@@ -185,10 +189,11 @@ class BackupsBox(QGroupBox):
         self.report.hide()
         bl.addWidget(self.report)
         self.buttons = (self.backup_button, self.restore_button, self.check_button, self.switch_button,
-                        self.salvage_button, self.seal_button)
+                        self.salvage_button, self.seal_button, self.check_seal_button)
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.restore)
-        self.check_button.clicked.connect(self.check)
+        self.check_button.clicked.connect(lambda: self.check())
+        self.check_seal_button.clicked.connect(self.check_against_seal)
         self.switch_button.clicked.connect(self.choose_restored)
         self.salvage_button.clicked.connect(self.salvage)
         self.seal_button.clicked.connect(self.seal)
@@ -280,19 +285,31 @@ class BackupsBox(QGroupBox):
         run_operation(self, self.session.backup, done, errors=self.message, hold=self.buttons,
                       on_finished=self._idle)
 
-    def check(self) -> None:
+    def check_against_seal(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Check against an audit seal"), str(Path.home()),
+                                               self.tr("Audit seals (*.seal);;All files (*)"))
+        if path:
+            self.check(Path(path))
+
+    def check(self, seal: Path | None = None) -> None:
+        """The read-only check (with seal: also against that audit seal), off the GUI thread."""
         self._busy(self.tr("Checking the record (read-only)…"))
 
         def shown(report) -> None:
             if report.ok:
                 self.message.show_info(self.tr("The check found no problem."))
+            elif not report.seal_ok or (report.anchors is not None and not report.anchors.ok):
+                self.message.show_error(self.tr("The audit trail does not match what was sealed or quoted outside "
+                                                "the record, or the seal is not the centre's (see below). Keep "
+                                                "this copy for inspection and report it."))
             else:
                 self.message.show_error(self.tr("The check found a problem. Restore from a backup, or keep "
                                                 "this copy for inspection."))
             self.report.setText("\n".join(report.lines()))
             self.report.show()
 
-        run_operation(self, self.session.check, shown, errors=self.message, hold=self.buttons,
+        session = self.session
+        run_operation(self, lambda: session.check(seal), shown, errors=self.message, hold=self.buttons,
                       on_finished=self._idle)
 
     def seal(self) -> None:
