@@ -466,27 +466,29 @@ def _credentials(conn):
 
 
 def issue_not_in_chain(conn, row) -> str | None:
-    """None if the audit trail confirms that the register's row was issued: the chain verifies,
-    holds the head the document quoted (that hash at that id) and, after it, the entry that
-    issued it (document.issued, or bundle.exported for a bundle and its parts); else why not."""
-    chain = audit.verify_chain(conn)
-    if not chain.ok:
-        return f"the audit trail is broken at entry {chain.first_broken_id}"
+    """None if the audit trail confirms that the register's row was issued: it still holds the
+    head the document quoted (that hash at that id) and, following from it entry by entry, the
+    entry that issued it (document.issued, or bundle.exported for a bundle and its parts); else
+    why not. The quoted hash vouches for every entry before it."""
     A = audit.T
-    if row.audit_head_id is not None:
-        quoted = conn.execute(select(A.c.entry_hash).where(A.c.id == row.audit_head_id)).scalar()
-        if quoted != row.audit_head_hash:
-            return f"it no longer holds entry {row.audit_head_id}, the head the document quoted"
+    quoted = (row.audit_head_id, row.audit_head_hash if row.audit_head_id is not None else audit.GENESIS)
+    if row.audit_head_id is not None and conn.execute(
+            select(A.c.entry_hash).where(A.c.id == row.audit_head_id)).scalar() != row.audit_head_hash:
+        return f"it no longer holds entry {row.audit_head_id}, the head the document quoted"
     issued_as = row.document_id
     if row.doc_type != "bundle":    # a bundle's parts are registered with it, in its entry
         bundle = conn.execute(select(DOC.c.document_id).where(
             DOC.c.case_id == row.case_id, DOC.c.issued_at == row.issued_at, DOC.c.doc_type == "bundle")).scalar()
         issued_as = bundle or issued_as
-    entries = conn.execute(select(A.c.detail).where(
+    issue = next((i for i, d in conn.execute(select(A.c.id, A.c.detail).where(
         A.c.action.in_(("document.issued", "bundle.exported")), A.c.subject_kind == "case",
-        A.c.subject_id == row.case_id, A.c.id > (row.audit_head_id or 0))).scalars()
-    if not any(json.loads(d or "{}").get("document") == issued_as for d in entries):
+        A.c.subject_id == row.case_id, A.c.id > (row.audit_head_id or 0)).order_by(A.c.id))
+        if json.loads(d or "{}").get("document") == issued_as), None)
+    if issue is None:
         return f"it holds no entry issuing document {issued_as}"
+    broken = audit.verify_segment(conn, quoted, issue)
+    if broken is not None:
+        return f"it is broken at entry {broken}, between the head the document quoted and its issue"
     return None
 
 

@@ -353,3 +353,49 @@ def test_check_seal_with_no_such_file_is_a_user_error_before_unlocking(rec, tmp_
     assert code == 2 and out == ""
     assert err == f"barnahus: --seal: there is no file {tmp_path / 'nowhere.seal'}.\n"
     assert entries(rec) == before
+
+
+def test_a_seal_signed_with_an_imported_rsa_key_verifies_against_its_root(tmp_path):
+    """A centre's own PKI may sign with RSA: the seal says so and verifies offline."""
+    import datetime as dt
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+    from cryptography.x509.oid import NameOID
+    from barnahus_app.record import anchors
+
+    def cert(subject, issuer, public, signer, ca):
+        now = dt.datetime.now(dt.timezone.utc)
+        name = lambda n: x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, n)])   # noqa: E731
+        return (x509.CertificateBuilder().subject_name(name(subject)).issuer_name(name(issuer))
+                .public_key(public).serial_number(x509.random_serial_number())
+                .not_valid_before(now).not_valid_after(now + dt.timedelta(days=1))
+                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+                .sign(signer, hashes.SHA256()))
+    root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    root = cert("Centre root", "Centre root", root_key.public_key(), root_key, True)
+    leaf = cert("Centre signing", "Centre root", key.public_key(), root_key, False)
+    pem = lambda c: c.public_bytes(serialization.Encoding.PEM).decode()   # noqa: E731
+    key_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption()).decode()
+    payload = anchors.seal_payload("R-1", (7, "ab" * 32), 7, "2026-12-05T08:00:00.000000Z")
+    seal = anchors.sign_seal(payload, key_pem, pem(leaf), (pem(root),))
+    assert seal["signature"]["algorithm"] == "rsa-pkcs1v15-sha256"
+    assert anchors.verify_seal_signature(json.loads(anchors.seal_text(seal)), [pem(root)]) is None
+    seal["audit_head"]["id"] = 6
+    assert anchors.verify_seal_signature(seal, [pem(root)]) == (
+        "the seal's signature does not match its contents: it was changed after it was signed")
+
+
+def test_a_document_whose_issue_no_longer_follows_its_quoted_head_is_not_confirmed(rec):
+    """An entry between the quoted head and the issue changed without its hashes recomputed."""
+    doc_head = rec["doc"]["audit_head_id"]
+    with raw_closed(rec["record"], rec["recovery"]) as conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET detail = NULL WHERE id = ?", (doc_head + 1,))
+        conn.commit()
+    code, out, err = verify(rec)
+    assert code == 1 and "unaltered" not in out + err
+    assert (f"does not confirm that it was issued: it is broken at entry {doc_head + 1}, between the head "
+            "the document quoted and its issue.") in err
