@@ -198,8 +198,8 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
 
     def _note_check(self, report: CheckReport, seal: Path | str | None = None) -> None:
         detail = {"ok": report.ok}
-        if seal is not None:
-            detail["seal"] = Path(seal).name
+        if seal is not None:   # not its file name, which the user chose (it may name someone)
+            detail["against_seal"] = True
         with self.record.transaction() as conn:
             self._audit(conn, "record.checked", "record", None, detail)
 

@@ -160,6 +160,9 @@ class AnchorReport:
         return self.mismatch is None
 
     def lines(self) -> list[str]:
+        """Nothing when there was nothing to compare (no document issued, no seal)."""
+        if self.mismatch is None and not self.documents and not self.seals:
+            return []
         if self.mismatch:
             out = [f"audit anchors: MISMATCH: {self.mismatch}"]
         else:

@@ -218,6 +218,9 @@ def test_audit_seal_writes_a_signed_seal_audited_and_check_seal_verifies_it(rec,
     assert oct(kept.stat().st_mode & 0o777) == "0o600"
     code, out, err = check(rec, "--seal", kept)
     assert code == 0, out + err
+    with raw_closed(rec["record"], rec["recovery"]) as conn:
+        assert conn.execute("SELECT action, detail FROM audit_log ORDER BY id DESC LIMIT 2").fetchall()[1] == (
+            "record.checked", '{"against_seal":true,"ok":true}')
     with login(rec["record"], "coordinator") as c:
         identity = c.signing_identity()
     assert re.search(rf"^audit seal: kept\.seal signed by Test Centre document signing on "
