@@ -56,8 +56,11 @@ def cmd_check(args) -> int:
     for line in report.lines(verbose=args.verbose):
         print(line)
     if not report.ok:
-        print("barnahus: the check found a problem (see above). Restore from a backup in the "
-              "'backups' folder beside the record, or keep this copy for inspection.", file=sys.stderr)
+        print("barnahus: the check found a problem (see above). " + (
+            "Restore from a backup in the 'backups' folder beside the record, or keep this copy for "
+            "inspection." if report.anchored else
+            "The audit trail does not match what was sealed or quoted outside the record, or the seal "
+            "is not the centre's: keep this copy for inspection and report it."), file=sys.stderr)
         return EXIT_CHECK_FAILED
     print("ok")
     return EXIT_OK

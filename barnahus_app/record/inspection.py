@@ -38,8 +38,12 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return (not self.unreadable and not self.cipher_problems and self.chain is not None
-                and self.chain.ok and self.schema_revision == self.schema_head
-                and (self.anchors is None or self.anchors.ok) and self.seal_ok)
+                and self.chain.ok and self.schema_revision == self.schema_head and self.anchored)
+
+    @property
+    def anchored(self) -> bool:
+        """The chain holds every head quoted outside it, and a given seal is the centre's."""
+        return (self.anchors is None or self.anchors.ok) and self.seal_ok
 
     def lines(self, verbose: bool = False) -> list[str]:
         """A short summary; with verbose, the raw integrity lines after it."""

@@ -298,7 +298,7 @@ class BackupsBox(QGroupBox):
         def shown(report) -> None:
             if report.ok:
                 self.message.show_info(self.tr("The check found no problem."))
-            elif not report.seal_ok or (report.anchors is not None and not report.anchors.ok):
+            elif not report.anchored:
                 self.message.show_error(self.tr("The audit trail does not match what was sealed or quoted outside "
                                                 "the record, or the seal is not the centre's (see below). Keep "
                                                 "this copy for inspection and report it."))
