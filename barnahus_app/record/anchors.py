@@ -24,6 +24,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
+from barnahus_app.settings import setting_in
 from barnahus_app.timeutil import parse_utc
 
 SEAL_SUFFIX = ".seal"
@@ -190,10 +191,10 @@ def seal_anchor(seal: dict, source: str, restore_explains: bool = True) -> Ancho
                   entries if isinstance(entries, int) else None, seal.get("sealed_at"), restore_explains)
 
 
-def backup_seal_anchors(record_path: Path, record_id: str | None) -> list[Anchor]:
-    """The heads in the seals of this record's backups beside it (seals of another record's
-    backups, or files that are no seal, are left out)."""
-    folder = backups_folder(record_path)
+def backup_seal_anchors(folder: Path, record_id: str | None, where: str = "") -> list[Anchor]:
+    """The heads in the seals of this record's backups in folder (seals of another record's
+    backups, or files that are no seal, are left out); where: said after each one's name."""
+    folder = Path(folder)
     if not folder.is_dir():
         return []
     out = []
@@ -201,7 +202,8 @@ def backup_seal_anchors(record_path: Path, record_id: str | None) -> list[Anchor
         seal = read_seal_file(f)
         if seal is None or (record_id and seal.get("record_id") not in (None, record_id)):
             continue
-        out.append(seal_anchor(seal, f"the seal of backup {seal.get('backup_file') or f.name[:-len(SEAL_SUFFIX)]}"))
+        name = seal.get("backup_file") or f.name[:-len(SEAL_SUFFIX)]
+        out.append(seal_anchor(seal, f"the seal of backup {name}{where}"))
     return out
 
 
@@ -234,9 +236,20 @@ def compare(conn, anchors: list[Anchor], documents: int = 0, seals: int = 0) -> 
 
 def check_record_anchors(conn, record_path: Path, given: list[Anchor] = ()) -> AnchorReport:
     """compare() for every document the record issued, every seal of its backups beside it and
-    the given anchors (a seal given to `check --seal`)."""
+    in the second backup folder (if one is set and there), and the given anchors (a seal given
+    to `check --seal`)."""
+    record_id = record_id_of(conn)
     docs = document_anchors(conn)
-    seals = backup_seal_anchors(record_path, record_id_of(conn)) + list(given)
+    seals = backup_seal_anchors(backups_folder(record_path), record_id)
+    second = str(setting_in(conn, "backup_second_folder") or "").strip()
+    if second:
+        # The copies there outlive the backups folder beside the record. A copy with the same
+        # head as the seal beside the record is counted once; one that differs is compared too.
+        where = " in the second backup folder"
+        seen = {(a.source + where, a.head_id, a.head_hash) for a in seals}
+        seals += [a for a in backup_seal_anchors(Path(second), record_id, where)
+                  if (a.source, a.head_id, a.head_hash) not in seen]
+    seals += list(given)
     return compare(conn, docs + seals, len(docs), len(seals))
 
 

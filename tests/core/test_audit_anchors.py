@@ -404,3 +404,22 @@ def test_a_document_whose_issue_no_longer_follows_its_quoted_head_is_not_confirm
     assert code == 1 and "unaltered" not in out + err
     assert (f"does not confirm that it was issued: it is broken at entry {doc_head + 1}, between the head "
             "the document quoted and its issue.") in err
+
+
+def test_the_seals_in_the_second_backup_folder_outlive_the_backups_beside_the_record(rec, tmp_path):
+    drive = tmp_path / "drive"
+    drive.mkdir()
+    with login(rec["record"], "admin") as a:
+        a.set_setting("backup_second_folder", str(drive))
+        copied = Path(a.backup())
+    code, out, err = check(rec)
+    assert code == 0, out + err
+    # the new backup's seal is beside the record and in the drive: counted once
+    assert "audit anchors: ok, the chain holds the heads quoted by 1 issued document(s) and 2 seal(s)\n" in out
+    head_id, _ = seal_head(copied.with_name(copied.name + ".seal"))
+    shutil.rmtree(rec["record"].parent / "backups")     # the attacker removes what is beside the record
+    attack(rec, truncate_from(head_id))
+    code, out, err = check(rec)
+    assert code == 1, out
+    assert (f"audit anchors: MISMATCH: the audit trail no longer holds entry {head_id} that the seal of backup "
+            f"{copied.name} in the second backup folder quoted: it was truncated or rewritten\n") in out
