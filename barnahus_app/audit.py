@@ -63,16 +63,35 @@ def verify_chain(conn: Connection) -> ChainReport:
     rows = conn.execution_options(yield_per=5000).execute(select(T).order_by(T.c.id))
     for r in rows:
         count += 1
-        if r.id != expected_id:
-            return ChainReport(count, last_id, prev, r.id, f"entry {expected_id} is missing")
-        if r.prev_hash != prev:
-            return ChainReport(count, last_id, prev, r.id, "does not follow the entry before it")
-        h = entry_hash(r.id, r.at_utc, r.user_id, r.username, r.action, r.subject_kind,
-                       r.subject_id, r.detail, r.prev_hash)
-        if h != r.entry_hash:
-            return ChainReport(count, last_id, prev, r.id, "was changed after it was written")
-        prev, last_id, expected_id = h, r.id, expected_id + 1
+        problem = _link_problem(r, expected_id, prev)
+        if problem:
+            return ChainReport(count, last_id, prev, r.id, problem)
+        prev, last_id, expected_id = r.entry_hash, r.id, expected_id + 1
     return ChainReport(count, last_id, prev, None, None)
+
+
+def verify_segment(conn: Connection, after: tuple[int | None, str], to_id: int) -> int | None:
+    """The entries after a head quoted earlier (after: its id and hash; (None, GENESIS) for an
+    empty chain) up to to_id each follow from it, as verify_chain checks them: None if they do,
+    else the first entry that does not. Costs the entries in between, not the whole chain."""
+    start, prev = after[0] or 0, after[1]
+    expected = start + 1
+    for r in conn.execute(select(T).where(T.c.id > start, T.c.id <= to_id).order_by(T.c.id)):
+        if _link_problem(r, expected, prev):
+            return r.id
+        prev, expected = r.entry_hash, expected + 1
+    return None if expected > to_id else expected
+
+
+def _link_problem(r, expected_id: int, prev: str) -> str | None:
+    """Why the row r is not entry expected_id following an entry whose hash is prev; None if it is."""
+    if r.id != expected_id:
+        return f"entry {expected_id} is missing"
+    if r.prev_hash != prev:
+        return "does not follow the entry before it"
+    h = entry_hash(r.id, r.at_utc, r.user_id, r.username, r.action, r.subject_kind,
+                   r.subject_id, r.detail, r.prev_hash)
+    return "was changed after it was written" if h != r.entry_hash else None
 
 
 def head(conn: Connection) -> tuple[int | None, str]:

@@ -47,14 +47,20 @@ def cmd_check(args) -> int:
     from barnahus_app.lifecycle import check_record
     if not args.user:
         raise UsageError("Give --user NAME.")
+    if args.seal and not Path(args.seal).is_file():   # before asking for a password
+        raise UsageError(f"--seal: there is no file {args.seal}.")
     notes: list[str] = []
-    report = check_record(Path(args.record), args.user, **credentials(args), notes=notes)
+    report = check_record(Path(args.record), args.user, **credentials(args), notes=notes,
+                          seal=Path(args.seal) if args.seal else None)
     print_notes(notes)
     for line in report.lines(verbose=args.verbose):
         print(line)
     if not report.ok:
-        print("barnahus: the check found a problem (see above). Restore from a backup in the "
-              "'backups' folder beside the record, or keep this copy for inspection.", file=sys.stderr)
+        print("barnahus: the check found a problem (see above). " + (
+            "Restore from a backup in the 'backups' folder beside the record, or keep this copy for "
+            "inspection." if report.anchored else
+            "The audit trail does not match what was sealed or quoted outside the record, or the seal "
+            "is not the centre's: keep this copy for inspection and report it."), file=sys.stderr)
         return EXIT_CHECK_FAILED
     print("ok")
     return EXIT_OK
@@ -64,6 +70,19 @@ def cmd_audit(args) -> int:
     check_count("--limit", args.limit)  # before unlocking: a refused command leaves no audit entry
     if args.export:
         check_destination(args.export, "--export")
+    if args.seal:
+        check_destination(args.seal, "--seal")
+        with open_session(args) as s:
+            report_failures(s)
+            seal = s.seal_audit_trail(args.seal)
+        head = seal["audit_head"]
+        print(f"Wrote the audit seal {args.seal}: head {head['id']} {head['hash']}, "
+              f"{seal['audit_entries']} entries, "
+              + ("signed by the centre." if seal.get("signature") else
+                 "NOT signed (the centre has no signing identity yet)."))
+        print("Keep it outside the record (another drive, a letter): `barnahus check --seal FILE` "
+              "proves later that the audit trail still holds this head.")
+        return EXIT_OK
     with open_session(args) as s:
         report_failures(s)
         if args.case:
@@ -222,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("check", help="cipher integrity, audit chain and schema version (read-only)")
     opening(sp)
     sp.add_argument("--verbose", action="store_true", help="also print the integrity check's own lines")
+    sp.add_argument("--seal", help="also prove the audit trail still holds the head in this audit seal")
     sp.set_defaults(func=cmd_check)
 
     cases_cli.add_cases(sub)
@@ -232,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--limit", type=int, default=1000)
     sp.add_argument("--export", help="write the entries as JSON to this new file")
     sp.add_argument("--json", action="store_true")
+    sp.add_argument("--seal", help="write a signed audit seal (head, count, time) to this new file instead")
     sp.set_defaults(func=cmd_audit)
 
     followup_cli.add_reminders(sub)

@@ -141,19 +141,21 @@ def open_record(path: Path, username: str, password: str | None = None,
 def check_record(path: Path, username: str, password: str | None = None,
                  recovery_key: str | None = None, *, kdf: KdfParams = KdfParams(),
                  sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], datetime] = utc_now, notes: list[str] | None = None) -> CheckReport:
-    """`barnahus check`: verify the record read-only, writing nothing to it before it verified
+                 clock: Callable[[], datetime] = utc_now, notes: list[str] | None = None,
+                 seal: Path | None = None) -> CheckReport:
+    """`barnahus check` (`--seal FILE`: also against that audit seal, see Session.check): verify
+    the record read-only, writing nothing to it before it verified
     (no login, no journal: a damaged file stays byte for byte as found). A record found healthy
     is then opened as usual and the check audited (login, `record.checked`, logout); if another
     program holds it open, the report says the check was not audited. A wrong password is still
     counted in the key file (another file), as at every unlock."""
     path = _record_file(path, password, recovery_key)
-    report = _inspect_before_opening(path, username, password, recovery_key, sleep, clock)
+    report = _inspect_before_opening(path, username, password, recovery_key, sleep, clock, seal)
     if report.ok:
         try:
             with open_record(path, username, password, recovery_key, kdf=kdf, sleep=sleep, clock=clock) as s:
                 _collect_notes(s, notes)
-                s._note_check(report)
+                s._note_check(report, seal)
         except (RecordLocked, RecordReadOnly):
             return dataclasses.replace(report, audited=False)
     return report
@@ -186,10 +188,10 @@ def _collect_notes(session: Session, notes: list[str] | None) -> None:
 
 
 def _inspect_before_opening(path: Path, username: str, password: str | None,
-                            recovery_key: str | None, sleep, clock) -> CheckReport:
+                            recovery_key: str | None, sleep, clock, seal: Path | None = None) -> CheckReport:
     """The read-only check, with the key the credentials unlock, before any write to the file."""
     return inspection.inspect_record(path, _key_read_only(path, username, password, recovery_key,
-                                                          sleep, clock))
+                                                          sleep, clock), seal)
 
 
 def _key_read_only(path: Path, username: str, password: str | None, recovery_key: str | None,

@@ -11,15 +11,16 @@ from typing import Callable
 from sqlalchemy import delete, insert, select
 
 from barnahus_app import audit, policy
-from barnahus_app.record import backups, keyslots, rotation, schema
+from barnahus_app.record import anchors, backups, keyslots, rotation, schema
 from barnahus_app import settings as record_settings
 from barnahus_app.persons.agencies import AgencyActions
 from barnahus_app.cases.actions import CaseActions
 from barnahus_app.errors import Cancelled, DiskFull, RecordFileError, WrongCredentials
+from barnahus_app.files import check_destination, write_file_safely
 from barnahus_app.fields import check_count
 from barnahus_app.followup.actions import FollowUpActions
 from barnahus_app.interviews.actions import InterviewActions
-from barnahus_app.documents.issuing import IssuingActions
+from barnahus_app.documents.issuing import IssuingActions, _credentials as signing_credentials
 from barnahus_app.record.keyslots import format_recovery_key
 from barnahus_app.tables import AuditEntry, Draft, RecordMeta
 from barnahus_app.persons.actions import PersonActions
@@ -238,21 +239,64 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
             rev = schema.current_revision(conn)
         return {"path": str(self.record.path), "schema": rev, **meta}
 
-    def check(self) -> CheckReport:
-        """File integrity, audit chain and schema version, read-only. Not case content: any user
-        may. Only a record the check found healthy gets its `record.checked` entry: nothing is
-        written to a file that did not verify (lifecycle.check_record does not even log in
-        before verifying)."""
+    def check(self, seal: Path | str | None = None) -> CheckReport:
+        """File integrity, audit chain and schema version, and the chain against the heads
+        quoted outside it (issued documents, the backups' seals, and seal: an audit seal file,
+        whose signature must be the centre's), read-only. Not case content: any user may. Only a
+        record the check found healthy gets its `record.checked` entry: nothing is written to a
+        file that did not verify (lifecycle.check_record does not even log in before
+        verifying)."""
         if self.closed:
             raise RecordFileError("This session is closed; unlock the record again.")
-        report = inspect_record(self.record.path, self.record.key)
+        report = inspect_record(self.record.path, self.record.key, seal)
         if report.ok and not self.record.read_only:
-            self._note_check(report)
+            self._note_check(report, seal)
         return report
 
-    def _note_check(self, report: CheckReport) -> None:
+    def _note_check(self, report: CheckReport, seal: Path | str | None = None) -> None:
+        detail = {"ok": report.ok}
+        if seal is not None:   # not its file name, which the user chose (it may name someone)
+            detail["against_seal"] = True
         with self.record.transaction() as conn:
-            self._audit(conn, "record.checked", "record", None, {"ok": report.ok})
+            self._audit(conn, "record.checked", "record", None, detail)
+
+    def seal_audit_trail(self, out: Path | str, *, replace: bool = False) -> dict:
+        """An audit seal in the file out (new, or replace=True after a save dialog asked): the
+        chain's head, its length, the record id and the time, signed by the centre's
+        document-signing key (unsigned, and saying so, before the centre has one). Kept outside
+        the record, it lets `check --seal` prove later that the chain still holds that head.
+        Only a chain that verifies entry by entry is sealed. Returns the seal's fields."""
+        self._authorize("audit", "export")
+        out = Path(out)
+        check_destination(out, "seal", replace=replace)
+        with self.record.engine.connect() as conn:
+            chain = audit.verify_chain(conn)
+            record_id = anchors.record_id_of(conn)
+        if not chain.ok:
+            raise RecordFileError(f"The audit trail is broken at entry {chain.first_broken_id} "
+                                  f"({chain.problem}), so it was not sealed. Run the check.")
+        payload = anchors.seal_payload(record_id, (chain.head_id, chain.head_hash), chain.entries,
+                                       to_utc_iso(self._clock()))
+        seal = self._seal_signer()(payload)
+        write_file_safely(out, anchors.seal_text(seal), "seal", replace=replace)
+        try:
+            with self.record.transaction() as conn:
+                self._audit(conn, "audit.sealed", "record", None,
+                            {"head": chain.head_id, "entries": chain.entries,
+                             "signed": seal.get("signature") is not None})
+        except BaseException:
+            out.unlink(missing_ok=True)
+            raise
+        return seal
+
+    def _seal_signer(self):
+        """Signs an audit seal (anchors.sign_seal) with the centre's document-signing key; before
+        the centre has one, leaves it unsigned, saying so."""
+        with self.record.engine.connect() as conn:
+            creds = signing_credentials(conn)
+        if creds is None:
+            return lambda payload: anchors.sign_seal(payload, None, None)
+        return lambda payload: anchors.sign_seal(payload, creds.key_pem, creds.cert_pem, creds.chain_pems)
 
     def _note_restored(self, detail: dict) -> None:
         """lifecycle.switch_to_restored: this record replaced a damaged one (detail: the restored
@@ -305,7 +349,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         backups folder and in the second folder."""
         now = self._clock()
         target = backups.make_backup(self.record.path, self.record.key, reason, now,
-                                     progress=progress, cancel=cancel)
+                                     progress=progress, cancel=cancel, sign=self._seal_signer())
         with self.record.transaction() as conn:  # only once the verified copy is published
             self._audit(conn, "record.backup", "record", None, {"file": target.name, "reason": reason})
         second = self._copy_to_second_folder(target)

@@ -63,6 +63,9 @@ def cmd_verify_document(args) -> int:
         for d in result["disclosures"]:
             print(f"  disclosed {d['disclosed_at'][:10]} to {d['recipient']}")
         return EXIT_OK
+    if result["status"] == "unconfirmed":
+        print(f"{args.file}: NOT CONFIRMED BY THE AUDIT TRAIL. {result['reason']}", file=sys.stderr)
+        return EXIT_CHECK_FAILED
     print(f"{args.file}: UNKNOWN OR ALTERED. {result['reason']}", file=sys.stderr)
     for problem in result.get("problems", ()):
         print(f"PROBLEM: {problem}", file=sys.stderr)

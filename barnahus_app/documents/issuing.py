@@ -193,8 +193,9 @@ class IssuingActions(SessionBase):
         """Is this file one this record issued, unaltered? Looks its SHA-256 up in the register
         (for a bundle folder: the SHA-256 of its tag manifest, and then every file of the bundle
         against its manifests). Answers status "issued" with the register entry, "altered" (a
-        bundle issued here whose files changed since: "problems" names them), or "unknown"
-        (never issued here, or altered since)."""
+        bundle issued here whose files changed since: "problems" names them), "unconfirmed" (in
+        the register, but the audit trail no longer holds its issue or the head it quoted:
+        "reason" says which), or "unknown" (never issued here, or altered since)."""
         self._authorize("case", "read")
         path = Path(path)
         problems = ()
@@ -216,10 +217,15 @@ class IssuingActions(SessionBase):
                 return {"status": "unknown", "sha256": sha,
                         "reason": "This file was not issued by this record, or it was altered after it was issued."}
             out = _entry(conn, row)
-            result = "altered" if problems else "issued"
+            unconfirmed = issue_not_in_chain(conn, row)
+            result = "unconfirmed" if unconfirmed else "altered" if problems else "issued"
             self._audit(conn, "document.verified", "case", row.case_id, {"result": result, "document": row.document_id})
         out.update(status=result, sha256=sha, problems=list(problems))
-        if problems:
+        if unconfirmed:
+            out["reason"] = (f"The register lists it as document {out['document_id']}, but the audit trail "
+                             f"does not confirm that it was issued: {unconfirmed}. Do not rely on it; run "
+                             "`barnahus check`.")
+        elif problems:
             out["reason"] = (f"Bundle {out['document_id']} was issued by this record on {out['issued_at'][:10]}, "
                              "but files in it changed since:")
         return out
@@ -457,6 +463,33 @@ def _credentials(conn):
         return None
     chain = tuple(c for c in pki.split_pem(row.chain_pem or ""))
     return pki.Credentials(row.private_key_pem, row.certificate_pem, chain)
+
+
+def issue_not_in_chain(conn, row) -> str | None:
+    """None if the audit trail confirms that the register's row was issued: it still holds the
+    head the document quoted (that hash at that id) and, following from it entry by entry, the
+    entry that issued it (document.issued, or bundle.exported for a bundle and its parts); else
+    why not. The quoted hash vouches for every entry before it."""
+    A = audit.T
+    quoted = (row.audit_head_id, row.audit_head_hash if row.audit_head_id is not None else audit.GENESIS)
+    if row.audit_head_id is not None and conn.execute(
+            select(A.c.entry_hash).where(A.c.id == row.audit_head_id)).scalar() != row.audit_head_hash:
+        return f"it no longer holds entry {row.audit_head_id}, the head the document quoted"
+    issued_as = row.document_id
+    if row.doc_type != "bundle":    # a bundle's parts are registered with it, in its entry
+        bundle = conn.execute(select(DOC.c.document_id).where(
+            DOC.c.case_id == row.case_id, DOC.c.issued_at == row.issued_at, DOC.c.doc_type == "bundle")).scalar()
+        issued_as = bundle or issued_as
+    issue = next((i for i, d in conn.execute(select(A.c.id, A.c.detail).where(
+        A.c.action.in_(("document.issued", "bundle.exported")), A.c.subject_kind == "case",
+        A.c.subject_id == row.case_id, A.c.id > (row.audit_head_id or 0)).order_by(A.c.id))
+        if json.loads(d or "{}").get("document") == issued_as), None)
+    if issue is None:
+        return f"it holds no entry issuing document {issued_as}"
+    broken = audit.verify_segment(conn, quoted, issue)
+    if broken is not None:
+        return f"it is broken at entry {broken}, between the head the document quoted and its issue"
+    return None
 
 
 def _entry(conn, row) -> dict:

@@ -15,7 +15,6 @@ check`: it costs ten times the rest."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -30,15 +29,14 @@ from barnahus_app import audit
 
 from barnahus_app.errors import Cancelled, RecordFileError
 from barnahus_app.files import copy_file_safely, write_file_safely
-from barnahus_app.record import schema, storage
+from barnahus_app.record import anchors, schema, storage
+from barnahus_app.record.anchors import SEAL_FORMAT, SEAL_SUFFIX, backups_folder  # noqa: F401 - the backups' own names
 from barnahus_app.record.inspection import CheckReport, ask
 from barnahus_app.record.keyslots import KeyFile
 from barnahus_app.tables import RecordMeta
 from barnahus_app.timeutil import to_utc_iso
 
 MANIFEST_SUFFIX = ".sha256"
-SEAL_SUFFIX = ".seal"
-SEAL_FORMAT = "barnahus-audit-seal/1"
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"   # in a backup's name: <record stem>-<stamp>-<reason><suffix>
 
 
@@ -87,10 +85,6 @@ def refused(path: Path) -> DamagedSource:
     return DamagedSource(
         f"{Path(path).name} failed its check, so it was not backed up (the backups already made "
         "were left as they are). Run `barnahus check` and restore from a backup.")
-
-
-def backups_folder(record_path: Path) -> Path:
-    return Path(record_path).parent / "backups"
 
 
 def manifest_path(backup: Path) -> Path:
@@ -205,13 +199,7 @@ def manifest_state(backup: Path, digest: str | None = None) -> str:
 
 def read_seal(backup: Path) -> dict | None:
     """The backup's seal, if it has one that is a seal (of the format this version writes)."""
-    try:
-        seal = json.loads(seal_path(backup).read_text(encoding="utf-8"))
-        ok = (seal.get("format") == SEAL_FORMAT and isinstance(seal.get("audit_head"), dict)
-              and isinstance(seal["audit_head"].get("hash"), str))
-    except (OSError, ValueError, AttributeError):
-        return None
-    return seal if ok else None
+    return anchors.read_seal_file(seal_path(backup))
 
 
 def seal_state(backup: Path, digest: str | None = None) -> str:
@@ -231,25 +219,28 @@ def seal_state(backup: Path, digest: str | None = None) -> str:
     return "present"
 
 
-def seal_text(state: SoundState, backup_name: str, backup_sha256: str, now: datetime) -> str:
-    """The audit seal of a verified backup. Not signed yet (issue 11): signature is null."""
-    return json.dumps({
-        "format": SEAL_FORMAT, "record_id": state.record_id,
-        "audit_head": {"id": state.audit_head[0], "hash": state.audit_head[1]},
-        "audit_entries": state.audit_entries, "schema": state.schema_revision,
-        "sealed_at": to_utc_iso(now), "backup_file": backup_name, "backup_sha256": backup_sha256,
-        "signature": None}, indent=2) + "\n"
+Signer = Callable[[dict], dict]   # a seal's fields -> the seal, signed (anchors.sign_seal)
+
+
+def seal_text(state: SoundState, backup_name: str, backup_sha256: str, now: datetime,
+              sign: Signer | None = None) -> str:
+    """The audit seal of a verified backup, signed by sign (the Session's: the centre's
+    document-signing key); without it, or before the centre has a signing identity, unsigned."""
+    payload = anchors.seal_payload(state.record_id, state.audit_head, state.audit_entries,
+                                   to_utc_iso(now), schema=state.schema_revision,
+                                   backup_file=backup_name, backup_sha256=backup_sha256)
+    return anchors.seal_text(sign(payload) if sign else anchors.sign_seal(payload, None, None))
 
 
 def make_backup(path: Path, record_key: bytes, reason: str, now: datetime | None = None, *,
                 progress: Callable[[int, int], None] | None = None,
-                cancel: Callable[[], bool] | None = None) -> Path:
+                cancel: Callable[[], bool] | None = None, sign: Signer | None = None) -> Path:
     """A verified copy of the record (and its key file) in `backups/` beside it, with its seal
     and manifest; the caller holds the writer lock, so nothing changes the record while it is
     copied. progress(done_bytes, total_bytes) follows the copy; cancel() is asked while copying
     and before publishing, and True stops with Cancelled. Raises DamagedSource for a record that
     fails its check, DiskFull or RecordFileError if the copy cannot be written or does not
-    verify, Cancelled; then nothing new is in the backups folder."""
+    verify, Cancelled; then nothing new is in the backups folder. sign: signs the seal (seal_text)."""
     path = Path(path)
     now = now or datetime.now(timezone.utc)
     # The source's pages and chain are checked through the copy: the same bytes (by SHA-256).
@@ -278,7 +269,7 @@ def make_backup(path: Path, record_key: bytes, reason: str, now: datetime | None
                                   "disk may be failing); no backup was made.")
         if cancel is not None and cancel():
             raise Cancelled()
-        write_file_safely(seal_path(target), seal_text(source, target.name, digest, now), "backup")
+        write_file_safely(seal_path(target), seal_text(source, target.name, digest, now, sign), "backup")
         written.append(seal_path(target))
 
     try:

@@ -13,7 +13,7 @@ import sqlcipher3
 from sqlalchemy.exc import DBAPIError
 
 from barnahus_app import audit
-from barnahus_app.record import schema, storage
+from barnahus_app.record import anchors, schema, storage
 
 _PAGE = re.compile(r"\bpage (\d+)\b")
 
@@ -29,11 +29,21 @@ class CheckReport:
     damaged_tables: tuple | None = ()  # tables whose rows could not all be read; None: not known
     unreadable: str | None = None     # why no page of the file could be read at all
     audited: bool = True              # False: healthy, but another program held the record open
+    # The chain against the heads quoted outside it (issued documents, backups' seals, a seal
+    # given to `check --seal`); None: not compared (the chain could not be read).
+    anchors: anchors.AnchorReport | None = None
+    seal: str | None = None           # a given seal (`check --seal`): its signature, in plain words
+    seal_ok: bool = True              # False: that seal is not one the centre signed for this record
 
     @property
     def ok(self) -> bool:
         return (not self.unreadable and not self.cipher_problems and self.chain is not None
-                and self.chain.ok and self.schema_revision == self.schema_head)
+                and self.chain.ok and self.schema_revision == self.schema_head and self.anchored)
+
+    @property
+    def anchored(self) -> bool:
+        """The chain holds every head quoted outside it, and a given seal is the centre's."""
+        return (self.anchors is None or self.anchors.ok) and self.seal_ok
 
     def lines(self, verbose: bool = False) -> list[str]:
         """A short summary; with verbose, the raw integrity lines after it."""
@@ -62,6 +72,10 @@ class CheckReport:
                        f"{self.chain.head_hash}")
         else:
             out.append(f"audit trail: BROKEN at entry {self.chain.first_broken_id}: {self.chain.problem}")
+        if self.seal:
+            out.append(f"audit seal: {self.seal}")
+        if self.anchors is not None:
+            out += self.anchors.lines()
         out.append(f"schema: {self.schema_revision or 'could not be read'} (this version's newest: {self.schema_head})")
         if not self.audited:
             out.append("(not in the audit trail: the record is open in another program)")
@@ -80,9 +94,11 @@ def verifies_some_page(path: Path, record_key: bytes) -> bool:
     return len(failed) < pages
 
 
-def inspect_record(path: Path, record_key: bytes) -> CheckReport:
-    """Cipher integrity of every page, the b-trees, the audit chain and the schema version,
-    read-only. Never raises for a damaged file: the damage is the report."""
+def inspect_record(path: Path, record_key: bytes, seal_file: Path | None = None) -> CheckReport:
+    """Cipher integrity of every page, the b-trees, the audit chain and the schema version, and
+    the chain against the heads quoted outside it (issued documents, the seals of the backups
+    beside the record and seal_file, whose signature must be the centre's), read-only. Never
+    raises for a damaged file: the damage is the report."""
     path = Path(path)
     pages = path.stat().st_size // storage.PAGE_SIZE
     problems = storage.cipher_integrity_problems(path, record_key)
@@ -95,7 +111,35 @@ def inspect_record(path: Path, record_key: bytes) -> CheckReport:
     chain = ask(path, record_key, audit.verify_chain)
     revision = ask(path, record_key, schema.current_revision)
     tables = _damaged_tables(path, record_key) if problems else ()
-    return CheckReport(revision, head, problems, chain, pages, tuple(damaged), tables)
+    quoted, seal_line, seal_ok = None, None, True
+    if seal_file is not None:
+        seal_line, seal_ok, given = _given_seal(path, record_key, Path(seal_file))
+    if chain is not None:
+        quoted = ask(path, record_key, lambda conn: anchors.check_record_anchors(
+            conn, path, [given] if seal_file is not None and given else [])) or \
+            anchors.AnchorReport(0, 0, "the heads quoted outside the audit trail could not be read")
+    return CheckReport(revision, head, problems, chain, pages, tuple(damaged), tables, anchors=quoted,
+                       seal=seal_line, seal_ok=seal_ok)
+
+
+def _given_seal(path: Path, record_key: bytes, seal_file: Path) -> tuple[str, bool, anchors.Anchor | None]:
+    """(the line about seal_file, whether it is the centre's seal of this record, its anchor)."""
+    seal = anchors.read_seal_file(seal_file)
+    if seal is None:
+        return f"{seal_file.name} is not an audit seal (or cannot be read)", False, None
+    anchor = anchors.seal_anchor(seal, f"the seal {seal_file.name}", restore_explains=False)
+    known = ask(path, record_key, lambda conn: (anchors.record_id_of(conn), anchors.centre_ca_pems(conn)))
+    if known is None:
+        return "the centre's certificates could not be read from the record", False, anchor
+    record_id, ca_pems = known
+    if seal.get("record_id") != record_id:
+        return f"{seal_file.name} is the seal of another record", False, None
+    problem = anchors.verify_seal_signature(seal, ca_pems)
+    if problem:
+        return f"{seal_file.name}: {problem}", False, anchor
+    return (f"{seal_file.name} signed by {anchors.signer_of(seal)} on {seal.get('sealed_at')}, "
+            f"CA fingerprint {anchors.ca_fingerprint_of(seal)}; head {seal['audit_head']['id']}, "
+            f"{seal.get('audit_entries')} entries", True, anchor)
 
 
 def _damaged_pages(problems: list[str]) -> list[int]:

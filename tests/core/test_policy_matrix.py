@@ -280,6 +280,8 @@ ALSO_GUARDED: list[Op] = [
        "signing.identity_imported", needs=(("record", "settings"),)),
     Op("set_settings", lambda s, i: s.set_settings({"backup_keep_days": 30, "backup_keep_weeks": 20}),
        "record.setting_changed", needs=(("record", "settings"),)),
+    Op("seal_audit_trail", lambda s, i: s.seal_audit_trail(i["recording_file"].parent / "matrix.seal"),
+       "audit.sealed", needs=(("audit", "export"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
 ]

@@ -171,3 +171,50 @@ def test_new_file_mnemonic_puts_the_cursor_in_the_file_name(qtbot, open_as):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.to, timeout=2000)
     qtbot.keyClick(dlg, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.password, timeout=2000)
+
+
+def test_seal_the_audit_trail_writes_the_chosen_file_and_says_so(qtbot, open_as, tmp_path, monkeypatch):
+    import json
+    panel = admin_page(qtbot, open_as)
+    box = panel.backups
+    assert box.seal_button.isVisible() and box.seal_button.text() == "Sea&l the audit trail…"
+    target = tmp_path / "kept.seal"
+    monkeypatch.setattr("ui.admin.backups.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    box.seal_button.setFocus()
+    qtbot.keyClick(box.seal_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: target.exists() and box.message.text() != "", timeout=20_000)
+    qtbot.waitUntil(lambda: box.seal_button.isEnabled(), timeout=5_000)
+    head = json.loads(target.read_text())["audit_head"]
+    # The test record issued no document yet: no signing certificate, so the seal says it is unsigned.
+    assert box.message.text() == (
+        f"Sealed the audit trail in kept.seal: entry {head['id']}, {head['id']} entries. It is NOT signed: the "
+        "centre has no signing certificate yet, so it proves nothing by itself.")
+
+
+def test_check_against_a_seal_shows_who_signed_it_then_a_forged_one_fails(qtbot, open_as, tmp_path, monkeypatch):
+    import json
+    panel = admin_page(qtbot, open_as)
+    box = panel.backups
+    box.session.create_signing_identity()
+    kept = tmp_path / "kept.seal"
+    box.session.seal_audit_trail(kept)
+    chosen = {"path": kept}
+    monkeypatch.setattr("ui.admin.backups.QFileDialog.getOpenFileName",
+                        lambda *a, **k: (str(chosen["path"]), ""))
+    box.check_seal_button.setFocus()
+    qtbot.keyClick(box.check_seal_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: box.report.isVisible() and box.check_seal_button.isEnabled(), timeout=20_000)
+    assert box.message.text() == "The check found no problem."
+    assert re.search(r"^audit seal: kept\.seal signed by .+, CA fingerprint [0-9a-f]{64}; head \d+, \d+ entries$",
+                     box.report.text(), re.M), box.report.text()
+    forged = tmp_path / "forged.seal"
+    seal = json.loads(kept.read_text())
+    seal["audit_entries"] += 1
+    forged.write_text(json.dumps(seal))
+    chosen["path"] = forged
+    box.report.hide()
+    qtbot.keyClick(box.check_seal_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: box.report.isVisible() and box.check_seal_button.isEnabled(), timeout=20_000)
+    assert box.message.text().startswith("The audit trail does not match what was sealed or quoted outside the record")
+    assert ("audit seal: forged.seal: the seal's signature does not match its contents: it was changed after "
+            "it was signed") in box.report.text()

@@ -307,3 +307,26 @@ def test_no_signing_section_without_the_settings_right(qtbot, open_as):
     qtbot.addWidget(panel)
     panel.show()
     assert panel.signing_box.isHidden()
+
+
+def test_verify_a_document_whose_issue_was_removed_from_the_audit_trail(qtbot, open_as, tmp_path):
+    from tests.support.records import raw
+    from ui.documents.verify_dialog import VerifyDialog
+    s = open_as("coordinator")
+    case = sample_case(s)
+    docx = tmp_path / "summary.docx"
+    entry = s.write_case_summary(case["id"], docx, "docx")
+    conn = raw(s)     # an insider with the record key, past the append-only triggers
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    conn.execute("DELETE FROM audit_log WHERE action = 'document.issued'")
+    conn.commit()
+    conn.close()
+    dlg = VerifyDialog(s)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    verify(qtbot, dlg, docx)
+    text = dlg.result_text()
+    assert "unaltered" not in text
+    assert "Not confirmed by the audit trail" in text
+    assert (f"The register lists it as document {entry['document_id']} (case {case['reference']}), but the "
+            "record's audit trail no longer confirms that it was issued") in text

@@ -155,8 +155,18 @@ class BackupsBox(QGroupBox):
         self.switch_button.setObjectName("switchRestoredButton")
         self.switch_button.setToolTip(self.tr("Make a file restored from a backup the record; the record "
                                               "now in use is kept beside it."))
+        self.seal_button = QPushButton(self.tr("Sea&l the audit trail…"), self)
+        self.seal_button.setObjectName("sealAuditButton")
+        self.seal_button.setToolTip(self.tr("Save the audit trail's current head, signed by the centre, to a "
+                                            "file kept outside the record: a later check against it shows "
+                                            "whether entries were removed or rewritten."))
+        self.seal_button.setVisible(session.can("audit", "export"))
+        self.check_seal_button = QPushButton(self.tr("Check a&gainst a seal…"), self)
+        self.check_seal_button.setObjectName("checkSealButton")
+        self.check_seal_button.setToolTip(self.tr("Check the record and prove that its audit trail still "
+                                                  "holds the head in an audit seal kept outside it."))
         for b in (self.backup_button, self.restore_button, self.check_button, self.switch_button,
-                  self.salvage_button):
+                  self.salvage_button, self.seal_button, self.check_seal_button):
             b.setAutoDefault(False)
             row.addWidget(b)
         row.addStretch(1)
@@ -179,12 +189,14 @@ class BackupsBox(QGroupBox):
         self.report.hide()
         bl.addWidget(self.report)
         self.buttons = (self.backup_button, self.restore_button, self.check_button, self.switch_button,
-                        self.salvage_button)
+                        self.salvage_button, self.seal_button, self.check_seal_button)
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.restore)
-        self.check_button.clicked.connect(self.check)
+        self.check_button.clicked.connect(lambda: self.check())
+        self.check_seal_button.clicked.connect(self.check_against_seal)
         self.switch_button.clicked.connect(self.choose_restored)
         self.salvage_button.clicked.connect(self.salvage)
+        self.seal_button.clicked.connect(self.seal)
         self.settings_button.clicked.connect(self.open_settings)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
@@ -273,20 +285,61 @@ class BackupsBox(QGroupBox):
         run_operation(self, self.session.backup, done, errors=self.message, hold=self.buttons,
                       on_finished=self._idle)
 
-    def check(self) -> None:
+    def check_against_seal(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Check against an audit seal"), str(Path.home()),
+                                               self.tr("Audit seals (*.seal);;All files (*)"))
+        if path:
+            self.check(Path(path))
+
+    def check(self, seal: Path | None = None) -> None:
+        """The read-only check (with seal: also against that audit seal), off the GUI thread."""
         self._busy(self.tr("Checking the record (read-only)…"))
 
         def shown(report) -> None:
             if report.ok:
                 self.message.show_info(self.tr("The check found no problem."))
+            elif not report.anchored:
+                self.message.show_error(self.tr("The audit trail does not match what was sealed or quoted outside "
+                                                "the record, or the seal is not the centre's (see below). Keep "
+                                                "this copy for inspection and report it."))
             else:
                 self.message.show_error(self.tr("The check found a problem. Restore from a backup, or keep "
                                                 "this copy for inspection."))
             self.report.setText("\n".join(report.lines()))
             self.report.show()
 
-        run_operation(self, self.session.check, shown, errors=self.message, hold=self.buttons,
+        session = self.session
+        run_operation(self, lambda: session.check(seal), shown, errors=self.message, hold=self.buttons,
                       on_finished=self._idle)
+
+    def seal(self) -> None:
+        """An audit seal in a file the administrator chooses (the save dialog asks before
+        replacing one), written by the core off the GUI thread."""
+        from datetime import datetime, timezone
+        suggested = str(Path.home() / f"audit-seal-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.seal")
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Seal the audit trail"), suggested,
+                                               self.tr("Audit seals (*.seal);;All files (*)"))
+        if not path:
+            return
+        self._busy(self.tr("Sealing the audit trail…"))
+        session, target = self.session, Path(path)
+
+        def done(seal: dict) -> None:
+            head = seal["audit_head"]
+            text = self.tr("Sealed the audit trail in {name}: entry {id}, {count} entries.").format(
+                name=target.name, id=head["id"], count=seal["audit_entries"])
+            if seal.get("signature"):
+                text += " " + self.tr("Signed by the centre. Keep the file outside the record (another drive, "
+                                      "a letter); a check against it shows whether entries were removed or "
+                                      "rewritten since.")
+                self.message.show_info(text)
+            else:
+                text += " " + self.tr("It is NOT signed: the centre has no signing certificate yet, so it "
+                                      "proves nothing by itself.")
+                self.message.show_error(text)
+
+        run_operation(self, lambda: session.seal_audit_trail(target, replace=True), done,
+                      errors=self.message, hold=self.buttons, on_finished=self._idle)
 
     def open_settings(self) -> None:
         from ui.admin.backup_settings import BackupSettingsDialog

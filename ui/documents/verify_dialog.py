@@ -575,6 +575,15 @@ class VerifyDialog(QDialog):
         if isinstance(result, BaseException):
             self._add_block("record", WARNING, self.tr("The register could not be checked"), core_message(result))
             return
+        if result.get("status") == "unconfirmed":
+            # In the register, but the audit trail no longer holds its issue or the head it quoted.
+            body = self.tr("The register lists it as document {document} (case {case}), but the record's audit "
+                           "trail no longer confirms that it was issued: entries were removed or rewritten. Do "
+                           "not rely on it; ask the administrator to check the record.").format(
+                document=result.get("document_id"), case=result.get("case_reference") or "")
+            self._add_block("record", WARNING, self.tr("Not confirmed by the audit trail"), body,
+                            self.tr("SHA-256: {sha}").format(sha=result.get("sha256", "")))
+            return
         if result.get("status") in ("issued", "altered") and self.path is not None and self.path.is_dir():
             # For a bundle folder the register knows the signed list of contents; the core also
             # checked every file against it ("altered"), and the bundle check below names them.
