@@ -177,13 +177,26 @@ def raw_hex(recovery_key_text: str) -> str:
     return parse_recovery_key(recovery_key_text).hex()
 
 
+def numbered_rows(share: str, per_row: int = 6) -> list[str]:
+    """The share's words numbered, per_row to a line, in columns (for a fixed-width font): how a
+    holder reads a share aloud or types it back."""
+    words = share.split()
+    return [" ".join(f"{i + j + 1:>2}. {w:<9}" for j, w in enumerate(words[i:i + per_row])).rstrip()
+            for i in range(0, len(words), per_row)]
+
+
+def threshold(text: str) -> int | None:
+    """How many shares the split of this share needs (k), or None if it is no whole share yet."""
+    try:
+        return Share.from_mnemonic(normalise_share(text)).member_threshold
+    except (MnemonicError, ValueError):
+        return None
+
+
 def share_file_text(share: str, number: int, k: int, n: int) -> str:
     """A share as a holder keeps it: what it is and how many are needed, then the words.
     Nothing else about the record. combine (normalise_share) skips the '#' lines."""
-    words = share.split()
-    rows = [" ".join(f"{i + j + 1:>2}. {w:<9}" for j, w in enumerate(words[i:i + 6])).rstrip()
-            for i in range(0, len(words), 6)]
-    numbered = "\n".join(f"# {r}" for r in rows)
+    numbered = "\n".join(f"# {r}" for r in numbered_rows(share))
     return (f"# Barnahus Case Record - recovery key share {number} of {n}\n"
             f"# Any {k} of the {n} shares together open the record; fewer reveal nothing.\n"
             "# Keep it locked away; hand it over only when the record has to be recovered.\n"
