@@ -196,7 +196,7 @@ class UnlockPanel(QWidget):
             "administrator, who then sets the users' passwords again."), card)
         muted(self.recovery_hint).setWordWrap(True)
         self.recovery_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.shares_button = QPushButton(self.tr("Use s&hares…"), card)
+        self.shares_button = QPushButton(self.tr("Use shar&es…"), card)
         self.shares_button.setAccessibleName(self.tr("Unlock with shares of the recovery key"))
         self.shares_button.setToolTip(self.tr("The recovery key was split into shares: type any "
                                               "of them that together open the record"))
