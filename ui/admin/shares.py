@@ -70,6 +70,7 @@ class SplitRecoveryKeyDialog(QDialog):
         self.cancel_button.clicked.connect(self.close_asking)
         self._show_buttons()
         allow_lock(self, parent)
+        self.finished.connect(self._forget)
         self.n_spin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- building ----------------------------------------------------------------------------
@@ -260,7 +261,9 @@ class SplitRecoveryKeyDialog(QDialog):
         else:
             self.accept()
 
-    def _forget(self) -> None:
+    def _forget(self, _result: int = 0) -> None:
+        """However the dialog closes (a lock too, which rejects without asking), the shares are
+        forgotten (a slot of `finished`)."""
         self.shares = []
         self.words.clear()
 
@@ -283,12 +286,3 @@ class SplitRecoveryKeyDialog(QDialog):
             self.close_asking()
             return
         super().keyPressEvent(event)
-
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self._forget()
-        super().closeEvent(event)
-
-    def done(self, result: int) -> None:
-        """Every way out (a lock too, which rejects without asking) forgets the shares."""
-        self._forget()
-        super().done(result)

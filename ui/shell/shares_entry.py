@@ -54,6 +54,7 @@ class SharesEntryDialog(QDialog):
         self.buttons.accepted.connect(self.combine)
         self.buttons.rejected.connect(self.reject)
         self.add_button.clicked.connect(lambda: self.add_box(focus=True))
+        self.finished.connect(self._clear)
         for _ in range(2):   # at least two are always needed
             self.add_box()
         self.boxes[0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -116,8 +117,7 @@ class SharesEntryDialog(QDialog):
         self.recovery_key = key
         self.accept()
 
-    def done(self, result: int) -> None:
-        """However it closes (a lock too), no share stays in the boxes."""
+    def _clear(self, _result: int = 0) -> None:
+        """However it closes (a lock too), no share stays in the boxes (a slot of `finished`)."""
         for b in self.boxes:
             b.clear()
-        super().done(result)
