@@ -25,7 +25,7 @@ class SharesEntryDialog(QDialog):
         self.box_messages: list[InlineMessage] = []
         em = self.fontMetrics().height()
         self.setMinimumWidth(em * 36)
-        self.resize(em * 40, em * 30)
+        self.resize(em * 40, em * 36)
         lay = QVBoxLayout(self)
         intro = QLabel(self.tr(
             "Type or paste the shares, one in each box: 33 words each, in their order. The first "
@@ -67,7 +67,7 @@ class SharesEntryDialog(QDialog):
         box = QPlainTextEdit(self)
         box.setTabChangesFocus(True)   # Tab goes on to the next share, as in a form
         box.setAccessibleName(self.tr("Share {n}").format(n=n))
-        box.setFixedHeight(self.fontMetrics().height() * 4)
+        box.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + self.fontMetrics().height() * 3 // 2)
         box.setInputMethodHints(Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSensitiveData)
         label.setBuddy(box)
         message = InlineMessage(self)

@@ -192,8 +192,9 @@ class UnlockPanel(QWidget):
             QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password))
         self.recovery_hint = QLabel(self.tr(
             "The recovery key is the 64 digits and letters A–F shown once when the record was "
-            "created; dashes and spaces may be typed or left out. Type the user name of an "
-            "administrator, who then sets the users' passwords again."), card)
+            "created; dashes and spaces may be typed or left out. If it was split into shares, "
+            "press “Use shares…” instead. Type the user name of an administrator, who then sets the "
+            "users' passwords again."), card)
         muted(self.recovery_hint).setWordWrap(True)
         self.recovery_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.shares_button = QPushButton(self.tr("Use shar&es…"), card)
