@@ -203,6 +203,10 @@ def test_cli_split_combine_and_open_with_shares(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "ok"
 
+    # the recovery key file or its shares, not both
+    done = run_cli("check", *opening, "--recovery-key-file", key_file, "--recovery-shares", *files)
+    assert done.returncode == 2 and "not allowed with argument" in done.stderr
+
     # two files: refused, nothing written
     done = run_cli("recovery-key", "combine", *files[:2], "--out", tmp_path / "no.txt")
     assert done.returncode == 2 and not (tmp_path / "no.txt").exists()
