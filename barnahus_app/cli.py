@@ -15,8 +15,8 @@ from barnahus_app import __version__
 from barnahus_app.cases import cli as cases_cli
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USER_ERROR, UsageError,
-    creating, credentials, deliver_recovery_key, open_session, opening, print_notes, remove_leftovers,
-    report_failures, secret,
+    by_recovery, creating, credentials, deliver_recovery_key, open_session, opening, print_notes,
+    read_shares, recovery_options, remove_leftovers, report_failures, secret,
 )
 from barnahus_app.demo import cli as demo_cli
 from barnahus_app.documents import cli as documents_cli
@@ -124,6 +124,44 @@ def cmd_rotate_key(args) -> int:
     return EXIT_OK
 
 
+def cmd_recovery_key_split(args) -> int:
+    from barnahus_app.record.shares import check_counts, share_file_text
+    check_counts(args.k, args.n)
+    out = Path(args.out_dir)
+    if not out.is_dir():
+        raise ValidationError("--out-dir", f"the folder {out} does not exist.")
+    names = [out / f"share-{i}-of-{args.n}.txt" for i in range(1, args.n + 1)]
+    for name in names:
+        check_destination(name, "--out-dir")  # before unlocking
+    with open_session(args) as s:
+        made = s.split_recovery_key(args.k, args.n)
+    for i, (share, name) in enumerate(zip(made, names), 1):
+        write_file_safely(name, share_file_text(share, i, args.k, args.n), "--out-dir")
+    print(f"The recovery key was split into {args.n} shares, any {args.k} of which open the record: "
+          f"{names[0].name} ... {names[-1].name} in {out} (readable by you only).")
+    print("Print each share, give it to its holder, and delete the files. The recovery key itself "
+          "still opens the record: lock it away or destroy it, as the centre decides. A rotation of "
+          "the record key makes these shares useless.")
+    return EXIT_OK
+
+
+def cmd_recovery_key_combine(args) -> int:
+    from barnahus_app.record.shares import raw_hex
+    if args.out:
+        check_destination(args.out, "--out")
+    key = read_shares(args.shares)
+    if args.out:
+        write_file_safely(args.out, key + "\n", "--out")
+        print(f"The recovery key was written to {args.out} (readable by you only): unlock with "
+              f"--recovery-key-file {args.out}, and delete the file afterwards.")
+    if args.hex:
+        print(raw_hex(key))
+    elif not args.out:
+        print("The shares fit together. Give --out FILE to write the recovery key, or --hex to "
+              "print the raw key (64 hex digits) for another SQLCipher client.")
+    return EXIT_OK
+
+
 def cmd_settings(args) -> int:
     from barnahus_app.settings import SETTINGS
     with open_session(args) as s:
@@ -161,8 +199,9 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     from barnahus_app.lifecycle import restore_backup
     from barnahus_app.record.backups import DamagedSource
-    if not args.user and not args.recovery_key_file:
-        raise UsageError("Give --user NAME (and your password), or --recovery-key-file.")
+    if not args.user and not by_recovery(args):
+        raise UsageError("Give --user NAME (and your password), --recovery-key-file or "
+                         "--recovery-shares.")
     check_destination(args.to, "--to")  # before asking for a password
     try:
         info = restore_backup(Path(args.backup), Path(args.to), args.user or "", **credentials(args))
@@ -179,8 +218,9 @@ def cmd_restore(args) -> int:
 def cmd_switch_to_restored(args) -> int:
     from barnahus_app.lifecycle import switch_to_restored
     from barnahus_app.record.backups import DamagedSource
-    if not args.user and not args.recovery_key_file:
-        raise UsageError("Give --user NAME (and your password), or --recovery-key-file.")
+    if not args.user and not by_recovery(args):
+        raise UsageError("Give --user NAME (and your password), --recovery-key-file or "
+                         "--recovery-shares.")
     try:
         report = switch_to_restored(Path(args.record), Path(args.restored), args.user or "",
                                     **credentials(args))
@@ -196,22 +236,23 @@ def cmd_switch_to_restored(args) -> int:
 
 def cmd_backups(args) -> int:
     from barnahus_app.lifecycle import describe_backups
-    creds = credentials(args) if (args.user or args.recovery_key_file) else {}
+    creds = credentials(args) if (args.user or by_recovery(args)) else {}
     rows = describe_backups(Path(args.record), args.user, **creds)
     for info in rows:
         print(info.line())
     if not rows:
         print(f"No backups beside {args.record}.")
     elif not creds and any(info.audit_head is None for info in rows):
-        print("(audit heads of backups without a seal: give --user and a password, or "
-              "--recovery-key-file, to read them)")
+        print("(audit heads of backups without a seal: give --user and a password, "
+              "--recovery-key-file or --recovery-shares, to read them)")
     return EXIT_OK
 
 
 def cmd_salvage(args) -> int:
     from barnahus_app.lifecycle import salvage_record_file
-    if not args.user and not args.recovery_key_file:
-        raise UsageError("Give --user NAME (and your password), or --recovery-key-file.")
+    if not args.user and not by_recovery(args):
+        raise UsageError("Give --user NAME (and your password), --recovery-key-file or "
+                         "--recovery-shares.")
     check_destination(args.to, "--to")  # before asking for a password
     report = salvage_record_file(Path(args.record), Path(args.to), args.user or "", **credentials(args))
     for line in report.lines():
@@ -263,6 +304,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--new-recovery-key-file", help="write the new recovery key here (owner-only)")
     sp.set_defaults(func=cmd_rotate_key)
 
+    sp = sub.add_parser("recovery-key", help="the recovery key in k-of-n word shares (SLIP-39)")
+    rk = sp.add_subparsers(dest="recovery_command", required=True, metavar="ACTION")
+    sp = rk.add_parser("split", help="split the recovery key into n shares, any k of which open "
+                                     "the record (administrator)")
+    opening(sp)
+    sp.add_argument("--k", type=int, required=True, help="shares needed to open the record (2-16)")
+    sp.add_argument("--n", type=int, required=True, help="shares to make (k-16)")
+    sp.add_argument("--out-dir", required=True,
+                    help="an existing folder for the files share-1-of-N.txt ... (owner-only)")
+    sp.set_defaults(func=cmd_recovery_key_split)
+    sp = rk.add_parser("combine", help="combine k share files into the recovery key (no password)")
+    sp.add_argument("shares", nargs="+", metavar="SHARE_FILE", help="k of the share files")
+    sp.add_argument("--out", help="write the recovery key to this new file (owner-only)")
+    sp.add_argument("--hex", action="store_true",
+                    help="print the raw key (64 hex digits, PRAGMA key = \"x'...'\") on standard output")
+    sp.set_defaults(func=cmd_recovery_key_combine)
+
     interviews_cli.add_rooms(sub)
     interviews_cli.add_ics(sub)
     recordings_cli.add_fixity(sub)
@@ -289,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--to", required=True, help="the new record file (must not exist)")
     sp.add_argument("--user", help="your user name (the backup's key file unlocks with your password)")
     sp.add_argument("--password-file", help="read your password from this file")
-    sp.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
+    recovery_options(sp)
     sp.set_defaults(func=cmd_restore)
 
     sp = sub.add_parser("switch-to-restored", help="make a restored file the record (the old one is kept aside)")

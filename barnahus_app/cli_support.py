@@ -53,10 +53,26 @@ def secret(file_arg: str | None, env_name: str, prompt: str, what: str, confirm:
     return value
 
 
+def by_recovery(args) -> bool:
+    """The command unlocks with the recovery key (its file, or k of its shares), not a user's
+    password."""
+    return bool(getattr(args, "recovery_key_file", None) or getattr(args, "recovery_shares", None))
+
+
+def read_shares(files: list[str]) -> str:
+    """The recovery key combined from share files (record/shares.py); a message names the file
+    of a share that is wrong."""
+    from barnahus_app.record import shares
+    texts = [read_secret_file(f, "recovery key share") for f in files]
+    return shares.combine(texts, labels=[f"The share in {f}" for f in files])
+
+
 def credentials(args) -> dict:
-    """Password, or the recovery key standing in for it."""
+    """Password, or the recovery key standing in for it (its file, or k of its shares)."""
     if getattr(args, "recovery_key_file", None):
         return {"recovery_key": read_secret_file(args.recovery_key_file, "recovery key")}
+    if getattr(args, "recovery_shares", None):
+        return {"recovery_key": read_shares(args.recovery_shares)}
     return {"password": secret(args.password_file, "BARNAHUS_PASSWORD", f"Password for {args.user}: ",
                                 "password")}
 
@@ -149,7 +165,16 @@ def opening(sp, user_required=True) -> None:
                     help="record file (default: %(default)s)")
     sp.add_argument("--user", required=user_required, help="your user name")
     sp.add_argument("--password-file", help="read your password from this file")
-    sp.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
+    recovery_options(sp)
+
+
+def recovery_options(sp) -> None:
+    """The recovery key standing in for a password: its file, or k of its shares."""
+    way = sp.add_mutually_exclusive_group()
+    way.add_argument("--recovery-key-file", help="unlock with the recovery key in this file instead")
+    way.add_argument("--recovery-shares", nargs="+", metavar="FILE",
+                     help="unlock with the recovery key combined from these share files (any k "
+                          "of the n made by `recovery-key split`)")
 
 
 def creating(sp) -> None:

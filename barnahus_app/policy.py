@@ -52,7 +52,8 @@ ACTIONS = {
     "agency": ("read", "create", "update"),               # agencies and outside staff contacts
     "audit": ("read", "export"),                          # the audit trail (no content in it)
     "user": ("read", "create", "update"),                 # accounts and roles
-    "record": ("rotate_key", "backup", "settings"),       # keys, backups, record settings
+    # keys (split_key: the recovery key in k-of-n word shares), backups, record settings
+    "record": ("rotate_key", "split_key", "backup", "settings"),
     "followup": ("read", "create", "update"),             # follow-up plans and reminders (followup.py)
     "room": ("read", "create", "update"),                 # rooms and resources of the centre
     "interview": ("read", "create", "update", "export"),  # planning, record, calendar (.ics export)
@@ -95,7 +96,8 @@ POLICY: dict[Role, dict[str, frozenset]] = {
     Role.ADMIN: {
         "room": frozenset({R, C, U}),
         "agency": frozenset({R, C, U}), "audit": frozenset({R, E}),
-        "user": frozenset({R, C, U}), "record": frozenset({"rotate_key", "backup", "settings"}),
+        "user": frozenset({R, C, U}),
+        "record": frozenset({"rotate_key", "split_key", "backup", "settings"}),
     },
 }
 

@@ -11,7 +11,7 @@ from typing import Callable
 from sqlalchemy import delete, insert, select
 
 from barnahus_app import audit, policy
-from barnahus_app.record import anchors, backups, keyslots, rotation, schema
+from barnahus_app.record import anchors, backups, keyslots, rotation, schema, shares
 from barnahus_app import settings as record_settings
 from barnahus_app.persons.agencies import AgencyActions
 from barnahus_app.cases.actions import CaseActions
@@ -469,3 +469,13 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         with self.record.transaction() as conn:
             self._audit(conn, "record.key_rotated", "record", None)
         return recovery
+
+    def split_recovery_key(self, k: int, n: int, passphrase: str = "") -> list[str]:
+        """The record's recovery key in n SLIP-39 word shares, any k of which give it back
+        (record/shares.py). Administrators only; the audit trail says k and n, never a share.
+        A later key rotation makes these shares useless: split the new key again."""
+        self._authorize("record", "split_key")
+        made = shares.split_key(self.record.key, k, n, passphrase)
+        with self.record.transaction() as conn:
+            self._audit(conn, "record.recovery_key_split", "record", None, {"k": k, "n": n})
+        return made

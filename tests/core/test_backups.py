@@ -321,8 +321,8 @@ def test_backups_lists_date_size_audit_head_manifest_and_seal_without_credential
     assert out.splitlines() == [
         line.replace(f"audit head {head_id} {head_hash[:16]}  SHA-256 matches  seal present",
                      "audit head —  SHA-256 no manifest  seal missing"),
-        "(audit heads of backups without a seal: give --user and a password, or "
-        "--recovery-key-file, to read them)"]
+        "(audit heads of backups without a seal: give --user and a password, "
+        "--recovery-key-file or --recovery-shares, to read them)"]
     code, out, err = run_cli("backups", "--record", rec["record"], "--recovery-key-file", rec["rk"])
     assert out.splitlines() == [line.replace("SHA-256 matches  seal present", "SHA-256 no manifest  seal missing")]
 

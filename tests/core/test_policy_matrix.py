@@ -131,6 +131,8 @@ OPERATIONS: dict[tuple[str, str], Op] = {
     ("user", "update"): Op("set_roles", lambda s, i: s.set_roles("medical", ["medical", "therapist"]),
                            "user.roles_set"),
     ("record", "rotate_key"): Op("rotate_record_key", lambda s, i: s.rotate_record_key(), "record.key_rotated"),
+    ("record", "split_key"): Op("split_recovery_key", lambda s, i: s.split_recovery_key(2, 3),
+                                "record.recovery_key_split"),
     ("record", "backup"): Op("backup", lambda s, i: s.backup(), "record.backup"),
     ("record", "settings"): Op("set_setting", lambda s, i: s.set_setting("idle_lock_minutes", 15),
                                "record.setting_changed"),
@@ -500,7 +502,7 @@ EXPECTED_POLICY = {
         "agency": {"read", "create", "update"},
         "audit": {"read", "export"},
         "user": {"read", "create", "update"},
-        "record": {"rotate_key", "backup", "settings"},
+        "record": {"rotate_key", "split_key", "backup", "settings"},
     },
 }
 # The roles that must never see an interviewer's notes, by name (checked against the table above).

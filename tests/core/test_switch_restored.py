@@ -118,7 +118,8 @@ def test_the_command_line_switches_with_the_recovery_key_alone(rec):
 def test_a_user_is_needed_or_the_recovery_key(rec):
     result = run_cli("switch-to-restored", str(rec["restored"]), "--record", str(rec["record"]))
     assert result.returncode == 2
-    assert result.stderr.strip() == "barnahus: Give --user NAME (and your password), or --recovery-key-file."
+    assert result.stderr.strip() == ("barnahus: Give --user NAME (and your password), --recovery-key-file or "
+                                     "--recovery-shares.")
 
 
 def assert_nothing_changed(rec, before):

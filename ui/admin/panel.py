@@ -16,7 +16,7 @@ from barnahus_app.policy import Role
 
 from ui.admin.backups import BackupsBox
 from ui.admin.core_dialog import _CoreDialog
-from ui.common.feedback import InlineMessage, bold, core_message, role_label, roles_text
+from ui.common.feedback import InlineMessage, bold, core_message, open_dialog, role_label, roles_text
 from ui.common.field_widgets import PathRow
 from ui.common.icons import icon
 from ui.common.tasks import run_operation
@@ -152,6 +152,7 @@ class AdminPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self._users: list[dict] = []
+        self.dialog: QDialog | None = None   # the dialog open over the panel (open_dialog)
         self._loaded = False
         self._reads = 0        # reads under way
         self._generation = 0   # bumped by clear(): an answer asked for before is not shown
@@ -213,6 +214,11 @@ class AdminPanel(QWidget):
         self.apply_button = QPushButton(self.tr("Sa&ve settings"), settings_box)
         apply_row = QHBoxLayout()
         apply_row.addWidget(self.apply_button)
+        self.split_key_button = QPushButton(icon("key"), self.tr("Split the recovery ke&y…"), settings_box)
+        self.split_key_button.setObjectName("splitKeyButton")
+        self.split_key_button.setToolTip(self.tr("Give several people one share each of the recovery key, "
+                                                 "so that no single person holds the whole record"))
+        apply_row.addWidget(self.split_key_button)
         apply_row.addStretch(1)
         sf.addRow("", apply_row)
         self.settings_message = InlineMessage(settings_box)
@@ -236,7 +242,9 @@ class AdminPanel(QWidget):
         self.roles_button.clicked.connect(self.set_roles)
         self.password_button.clicked.connect(self.reset_password)
         self.active_button.clicked.connect(self.toggle_active)
+        self.split_key_button.setVisible(session.can("record", "split_key"))
         self.apply_button.clicked.connect(self.apply_settings)
+        self.split_key_button.clicked.connect(self.split_recovery_key)
         self.apply_button.setEnabled(False)   # until the settings are read: never save the spin boxes' minimums
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
@@ -379,6 +387,10 @@ class AdminPanel(QWidget):
         run_operation(self, save, saved, errors=self.settings_message, hold=(self.apply_button,))
 
     # --- document signing ----------------------------------------------------------------------
+    def split_recovery_key(self) -> None:
+        from ui.admin.shares import SplitRecoveryKeyDialog
+        return open_dialog(self, SplitRecoveryKeyDialog(self.session, self), lambda d: None)
+
     def _build_signing_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Document signing"), self)
         box.setObjectName("signingBox")

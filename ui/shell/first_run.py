@@ -11,9 +11,9 @@ import secrets
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
@@ -26,6 +26,7 @@ from barnahus_app.users.accounts import PASSWORD_MIN, check_password, check_user
 from ui.common import prefs
 from ui.common.feedback import FieldGrid, InlineMessage, core_message, validation_text
 from ui.common.icons import app_icon, icon
+from ui.common.printing import a4_printer, print_with_dialog
 from ui.common.tasks import run_in_background
 
 GROUPS = 8  # the core formats the recovery key as 8 groups of 8 hexadecimal digits
@@ -488,19 +489,11 @@ class FirstRunWizard(QWizard):
         return doc
 
     def _printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                          QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter))
-        printer.setDocName(self.tr("Barnahus recovery key"))
-        printer.setCreator("Barnahus Case Record")
-        return printer
+        return a4_printer(self.tr("Barnahus recovery key"))
 
     def print_key(self) -> None:
-        printer = self._printer()
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the recovery key"))
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.key_document().print_(printer)
+        if print_with_dialog(self, self.key_document(), self.tr("Barnahus recovery key"),
+                             self.tr("Print the recovery key")):
             self.key_page.message.show_info(self.tr("Sent to the printer. Check that the page came out whole."))
 
     def choose_pdf_path(self) -> str:

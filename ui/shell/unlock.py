@@ -6,6 +6,7 @@ After several wrong passwords for a name, the core waits before checking the nex
 name (up to 30 s; other names are not slowed): the screen says so, calmly, while it waits.
 The recovery key stands in for the password, as the command line's --recovery-key-file does: the
 core checks it and names an active user to log in as; the key is never kept after the attempt.
+"Use shares…" combines k shares of a split recovery key into it (ui/shell/shares_entry.py).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from barnahus_app import api
 from barnahus_app.api import KdfParams
 
 from ui.common import prefs
-from ui.common.feedback import InlineMessage, core_message, muted
+from ui.common.feedback import InlineMessage, core_message, muted, open_dialog
 from ui.common.icons import app_icon, icon
 from ui.common.tasks import run_in_background
 
@@ -54,6 +55,7 @@ class UnlockPanel(QWidget):
         self._removed_leftovers: list[str] = []
         self.damaged_banner = None   # ui/shell/damaged.py's banner, made when a record is damaged
         self._interrupted_switch: dict | None = None   # the plan of a switch a crash interrupted
+        self.dialog: QDialog | None = None   # the shares' dialog while it is open (open_dialog)
         self._build()
         self._waiting.connect(self._show_wait)
         self.set_record(record_path)
@@ -164,6 +166,7 @@ class UnlockPanel(QWidget):
         self.password_edit.returnPressed.connect(self.submit)
         self.recovery_edit.returnPressed.connect(self.submit)
         self.unlock_button.clicked.connect(self.submit)
+        self.shares_button.clicked.connect(self.use_shares)
         self.mode_button.clicked.connect(lambda: self.set_recovery_mode(not self.in_recovery_mode()))
         self.open_button.clicked.connect(self._open_other)
         self.new_button.clicked.connect(self.newRecordRequested)
@@ -172,7 +175,8 @@ class UnlockPanel(QWidget):
         self.setTabOrder(self.user_edit, self.password_edit)
         self.setTabOrder(self.password_edit, self.recovery_edit)
         self.setTabOrder(self.recovery_edit, self.show_recovery_key)
-        self.setTabOrder(self.show_recovery_key, self.unlock_button)
+        self.setTabOrder(self.show_recovery_key, self.shares_button)
+        self.setTabOrder(self.shares_button, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.mode_button)
         self.setTabOrder(self.mode_button, self.recent_list)
         self.setTabOrder(self.recent_list, self.open_button)
@@ -194,14 +198,27 @@ class UnlockPanel(QWidget):
             QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password))
         self.recovery_hint = QLabel(self.tr(
             "The recovery key is the 64 digits and letters A–F shown once when the record was "
-            "created; dashes and spaces may be typed or left out. Type the user name of an "
-            "administrator, who then sets the users' passwords again."), card)
+            "created; dashes and spaces may be typed or left out. If it was split into shares, "
+            "press “Use shares…” instead. Type the user name of an administrator, who then sets the "
+            "users' passwords again."), card)
         muted(self.recovery_hint).setWordWrap(True)
         self.recovery_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.shares_button = QPushButton(self.tr("Use shar&es…"), card)
+        self.shares_button.setAccessibleName(self.tr("Unlock with shares of the recovery key"))
+        self.shares_button.setToolTip(self.tr("The recovery key was split into shares: type any "
+                                              "of them that together open the record"))
+        self.shares_button.setAutoDefault(False)
         form.addRow(key_label, self.recovery_edit)
         form.addRow("", self.show_recovery_key)
+        self._shares_row = QWidget(card)   # the button at its own width, not the field's
+        shares_row = QHBoxLayout(self._shares_row)
+        shares_row.setContentsMargins(0, 0, 0, 0)
+        shares_row.addWidget(self.shares_button)
+        shares_row.addStretch(1)
+        form.addRow("", self._shares_row)
         form.addRow(self.recovery_hint)
-        self._recovery_rows = (self.recovery_edit, self.show_recovery_key, self.recovery_hint)
+        self._recovery_rows = (self.recovery_edit, self.show_recovery_key, self._shares_row,
+                               self.recovery_hint)
 
     # --- state -----------------------------------------------------------------------------
     def record_path(self) -> Path | None:
@@ -292,7 +309,7 @@ class UnlockPanel(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         for w in (self.user_edit, self.password_edit, self.recovery_edit, self.show_recovery_key,
-                  self.unlock_button, self.mode_button, self.recent_list, self.open_button,
+                  self.shares_button, self.unlock_button, self.mode_button, self.recent_list, self.open_button,
                   self.new_button):
             w.setEnabled(not busy)
         if self.damaged_banner is not None:
@@ -342,6 +359,28 @@ class UnlockPanel(QWidget):
         self._forget_recovery_key()
         self._open(username, {"recovery_key" if by_recovery_key else "password": secret},
                    by_recovery_key, read_only)
+
+    def use_shares(self) -> None:
+        """Unlock with k shares of the recovery key (ui/shell/shares_entry.py) instead of the key."""
+        if self._busy:
+            return
+        if self._record_path is None:
+            self.message.show_error(self.tr("Choose a record first: open one, or create a new one."))
+            return
+        username = self.user_edit.text().strip()
+        if not username:
+            self.message.show_error(
+                self.tr("Type a user name: an administrator's, to set the passwords again afterwards."))
+            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        from ui.shell.shares_entry import SharesEntryDialog
+        self._forget_recovery_key()
+        self.message.clear()
+
+        def combined(dialog) -> None:
+            key, dialog.recovery_key = dialog.recovery_key, None
+            self._open(username, {"recovery_key": key}, True)
+        open_dialog(self, SharesEntryDialog(self), combined)
 
     def _open(self, username: str, credential: dict, by_recovery_key: bool, read_only: bool = False) -> None:
         path, kdf = self._record_path, self._kdf
