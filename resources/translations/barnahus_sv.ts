@@ -200,7 +200,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/shell/first_run.py" line="+166"/>
+        <location filename="../../ui/shell/first_run.py" line="+167"/>
         <source>Your centre and its administrator</source>
         <translation>Ert centrum och dess administratör</translation>
     </message>
@@ -293,13 +293,13 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="+112"/>
-        <location line="+183"/>
+        <location filename="../../ui/admin/panel.py" line="+113"/>
+        <location line="+190"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-187"/>
         <location line="+5"/>
         <source>Users</source>
         <translation>Användare</translation>
@@ -341,12 +341,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+132"/>
+        <location line="+139"/>
         <source>&amp;Disable</source>
         <translation>&amp;Inaktivera</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-130"/>
         <source>Record settings</source>
         <translation>Registrets inställningar</translation>
     </message>
@@ -386,7 +386,17 @@
         <translation>&amp;Spara inställningarna</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+3"/>
+        <source>Split the recovery ke&amp;y…</source>
+        <translation>Dela &amp;upp återställningsnyckeln…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give several people one share each of the recovery key, so that no single person holds the whole record</source>
+        <translation>Ge flera personer var sin del av återställningsnyckeln, så att ingen enskild person ensam kan öppna registret</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -436,7 +446,7 @@
         <translation>Sparat. Registret låses nu efter {n} minuter utan användning.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Document signing</source>
         <translation>Signering av dokument</translation>
     </message>
@@ -838,12 +848,32 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
         <translation>Gör en fil som har återställts från en säkerhetskopia till registret; registret som används nu behålls bredvid det.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Sea&amp;l the audit trail…</source>
+        <translation>&amp;Försegla loggen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the audit trail&apos;s current head, signed by the centre, to a file kept outside the record: a later check against it shows whether entries were removed or rewritten.</source>
+        <translation>Spara loggens senaste post, signerad av centret, i en fil som förvaras utanför registret: en senare kontroll mot den visar om poster har tagits bort eller skrivits om.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check a&amp;gainst a seal…</source>
+        <translation>Kontrollera mot en förse&amp;gling…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the record and prove that its audit trail still holds the head in an audit seal kept outside it.</source>
+        <translation>Kontrollera registret och bekräfta att loggen fortfarande innehåller den senaste post som anges i en försegling av loggen som förvaras utanför registret.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Backup se&amp;ttings…</source>
         <translation>I&amp;nställningar för säkerhetskopior…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>{n} KiB</source>
         <translation>{n} KiB</translation>
     </message>
@@ -874,6 +904,17 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
     </message>
     <message>
         <location line="+9"/>
+        <source>Check against an audit seal</source>
+        <translation>Kontrollera mot en försegling av loggen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+31"/>
+        <source>Audit seals (*.seal);;All files (*)</source>
+        <translation>Förseglingar av loggen (*.seal);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="-25"/>
         <source>Checking the record (read-only)…</source>
         <translation>Kontrollerar registret (utan att ändra det)…</translation>
     </message>
@@ -884,11 +925,41 @@ Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det t
     </message>
     <message>
         <location line="+2"/>
+        <source>The audit trail does not match what was sealed or quoted outside the record, or the seal is not the centre&apos;s (see below). Keep this copy for inspection and report it.</source>
+        <translation>Loggen stämmer inte med det som förseglades eller angavs utanför registret, eller så är förseglingen inte centrets (se nedan). Behåll den här kopian för granskning och rapportera avvikelsen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The check found a problem. Restore from a backup, or keep this copy for inspection.</source>
         <translation>Kontrollen hittade ett problem. Återställ från en säkerhetskopia, eller behåll den här kopian för granskning.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Seal the audit trail</source>
+        <translation>Försegla loggen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sealing the audit trail…</source>
+        <translation>Förseglar loggen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sealed the audit trail in {name}: entry {id}, {count} entries.</source>
+        <translation>Loggen förseglades i {name}: post {id}, {count} poster.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed by the centre. Keep the file outside the record (another drive, a letter); a check against it shows whether entries were removed or rewritten since.</source>
+        <translation>Signerad av centret. Förvara filen utanför registret (på en annan enhet, i ett brev); en kontroll mot den visar om poster har tagits bort eller skrivits om sedan dess.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It is NOT signed: the centre has no signing certificate yet, so it proves nothing by itself.</source>
+        <translation>Den är INTE signerad: centret har ännu inget signeringscertifikat, så den bevisar ingenting i sig själv.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The backup settings were saved.</source>
         <translation>Inställningarna för säkerhetskopior sparades.</translation>
     </message>
@@ -3148,17 +3219,18 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
         <translation>Förvara sidan inlåst och skild från datorn där registret finns. Fotografera den inte, skicka den inte med e-post och spara den inte i samma mapp som registret.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
+        <location line="+3"/>
         <source>Barnahus recovery key</source>
         <translation>Barnahus återställningsnyckel</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Print the recovery key</source>
         <translation>Skriv ut återställningsnyckeln</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Sent to the printer. Check that the page came out whole.</source>
         <translation>Skickad till skrivaren. Kontrollera att hela sidan kom ut.</translation>
     </message>
@@ -3353,7 +3425,7 @@ Stänga ändå?</translation>
 <context>
     <name>ImportSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-368"/>
+        <location filename="../../ui/admin/panel.py" line="-380"/>
         <source>Import a signing certificate</source>
         <translation>Importera ett signeringscertifikat</translation>
     </message>
@@ -4275,7 +4347,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../ui/shell/first_run.py" line="-250"/>
+        <location filename="../../ui/shell/first_run.py" line="-242"/>
         <source>Your recovery key</source>
         <translation>Din återställningsnyckel</translation>
     </message>
@@ -4482,7 +4554,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Registret är nu det återställda. Lås upp det för att fortsätta.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>A switch to the restored record {name} was interrupted (a crash or power cut). An administrator finishes it under Administration, Backups: Switch to a restored record…</source>
         <translation>Ett byte till det återställda registret {name} avbröts (en krasch eller ett strömavbrott). En administratör slutför det under Administration, Säkerhetskopior: Byt till ett återställt register…</translation>
     </message>
@@ -4523,12 +4595,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+55"/>
+        <location line="+66"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-55"/>
         <source>the record failed its check</source>
         <translation>registret klarade inte sin kontroll</translation>
     </message>
@@ -4563,7 +4635,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Säkerhetskopior som misslyckats sedan en administratör senast loggade in: {n}; den senaste {when}: {reason}. Kontrollera säkerhetskopiorna under Administration.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>The list of failed unlock attempts kept beside the record (in its key file) was changed outside Barnahus: entries were removed or rewritten since the record last read it. Found at {when}. Someone may have tried to hide wrong passwords; the attempts the record had already read are in the audit trail (login.failed). Check who can reach the record&apos;s folder.</source>
+        <translation>Listan över misslyckade upplåsningsförsök som sparas bredvid registret (i dess nyckelfil) har ändrats utanför Barnahus: poster har tagits bort eller skrivits om sedan registret senast läste den. Upptäcktes {when}. Någon kan ha försökt dölja fel lösenord; de försök som registret redan hade läst finns i loggen (login.failed). Kontrollera vem som har åtkomst till registrets mapp.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>A key rotation interrupted earlier was finished at this unlock: the new recovery key in {file} opens the record; the previous recovery key no longer does.</source>
         <translation>Ett nyckelbyte som avbröts tidigare slutfördes vid den här upplåsningen: den nya återställningsnyckeln i {file} öppnar registret; den tidigare återställningsnyckeln gör det inte längre.</translation>
     </message>
@@ -4719,7 +4796,7 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
     <message>
-        <location line="-469"/>
+        <location line="-482"/>
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>
@@ -5622,7 +5699,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/admin/backups.py" line="-306"/>
+        <location filename="../../ui/admin/backups.py" line="-359"/>
         <source>Restore a backup</source>
         <translation>Återställ en säkerhetskopia</translation>
     </message>
@@ -5855,6 +5932,49 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>SharesEntryDialog</name>
+    <message>
+        <location filename="../../ui/shell/shares_entry.py" line="+21"/>
+        <source>Unlock with shares of the recovery key</source>
+        <translation>Lås upp med delar av återställningsnyckeln</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type or paste the shares, one in each box: 33 words each, in their order. The first four letters of each word are enough. The holders of the shares may type their own.</source>
+        <translation>Skriv eller klistra in delarna, en i varje ruta: 33 ord per del, i rätt ordning. Det räcker med de fyra första bokstäverna i varje ord. Innehavarna av delarna kan skriva in sina egna.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Add another share</source>
+        <translation>&amp;Lägg till ytterligare en del</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Un&amp;lock</source>
+        <translation>Lås &amp;upp</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Share &amp;{n}:</source>
+        <translation>Del &amp;{n}:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share {n}:</source>
+        <translation>Del {n}:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share {n}</source>
+        <translation>Del {n}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>These shares need {k} of them to open the record.</source>
+        <translation>Av de här delarna krävs {k} för att öppna registret.</translation>
+    </message>
+</context>
+<context>
     <name>SnoozeDialog</name>
     <message>
         <location filename="../../ui/today/panel.py" line="+265"/>
@@ -5911,6 +6031,238 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+0"/>
         <source>Required. A date after today.</source>
         <translation>Måste fyllas i. Ett datum efter i dag.</translation>
+    </message>
+</context>
+<context>
+    <name>SplitRecoveryKeyDialog</name>
+    <message>
+        <location filename="../../ui/admin/shares.py" line="+45"/>
+        <source>Split the recovery key</source>
+        <translation>Dela upp återställningsnyckeln</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Split</source>
+        <translation>&amp;Dela upp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next share</source>
+        <translation>&amp;Nästa del</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Slutför</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Split the recovery key into shares</source>
+        <translation>Dela upp återställningsnyckeln i delar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give each of several trusted people one share of the recovery key, so that no single person holds the whole record. Any number of them you choose together open the record (with the shares typed on the unlock screen); fewer reveal nothing. Each share is a list of 33 words, shown here one at a time, to print or save for its holder.</source>
+        <translation>Ge var och en av flera betrodda personer en del av återställningsnyckeln, så att ingen enskild person ensam kan öppna registret. Så många av dem som du bestämmer öppnar registret tillsammans (när delarna skrivs in på upplåsningsskärmen); färre avslöjar ingenting. Varje del är en lista med 33 ord, som visas här en i taget för att skrivas ut eller sparas åt sin innehavare.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Shares to &amp;make:</source>
+        <translation>&amp;Antal delar att skapa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One for each holder, at most {max}.</source>
+        <translation>En för varje innehavare, högst {max}.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shares to make</source>
+        <translation>Antal delar att skapa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shares nee&amp;ded to open the record:</source>
+        <translation>Antal delar som &amp;behövs för att öppna registret:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least {min}. With 3 of 5, any two holders may be away or lose their share.</source>
+        <translation>Minst {min}. Med 3 av 5 kan två valfria innehavare vara borta eller förlora sin del.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shares needed to open the record</source>
+        <translation>Antal delar som behövs för att öppna registret</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The recovery key itself keeps opening the record: lock it away or destroy it, as the centre decides. Replacing the record key (a key rotation) makes the shares useless; split the new recovery key again then.</source>
+        <translation>Själva återställningsnyckeln fortsätter att öppna registret: lås in den eller förstör den, enligt centrets beslut. Om registrets nyckel byts ut (ett nyckelbyte) blir delarna oanvändbara; dela då upp den nya återställningsnyckeln på nytt.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>&amp;Print…</source>
+        <translation>S&amp;kriv ut…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sa&amp;ve to a file…</source>
+        <translation>Spara i en &amp;fil…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>first</source>
+        <translation>första</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>second</source>
+        <translation>andra</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>third</source>
+        <translation>tredje</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fourth</source>
+        <translation>fjärde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fifth</source>
+        <translation>femte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sixth</source>
+        <translation>sjätte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seventh</source>
+        <translation>sjunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>eighth</source>
+        <translation>åttonde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ninth</source>
+        <translation>nionde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tenth</source>
+        <translation>tionde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>eleventh</source>
+        <translation>elfte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>twelfth</source>
+        <translation>tolfte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>thirteenth</source>
+        <translation>trettonde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fourteenth</source>
+        <translation>fjortonde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fifteenth</source>
+        <translation>femtonde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sixteenth</source>
+        <translation>sextonde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Share {i} of {n} — give it to the {ordinal} holder</source>
+        <translation>Del {i} av {n} – ge den till den {ordinal} innehavaren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any {k} of the {n} shares together open the record. Print this share or save it for its holder, then go on to the next: it replaces this one on the screen.</source>
+        <translation>Vilka {k} som helst av de {n} delarna öppnar registret tillsammans. Skriv ut den här delen eller spara den åt dess innehavare, och gå sedan vidare till nästa: den ersätter den här på skärmen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The words of share {i}</source>
+        <translation>Orden i del {i}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Barnahus Case Record: recovery key share {i} of {n}</source>
+        <translation>Barnahus Case Record: del {i} av {n} av återställningsnyckeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any {k} of the {n} shares together open the record; fewer reveal nothing.</source>
+        <translation>Vilka {k} som helst av de {n} delarna öppnar registret tillsammans; färre avslöjar ingenting.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep this page locked away, apart from the computer that holds the record. Hand it over only when the record has to be recovered. Do not photograph it or e-mail it.</source>
+        <translation>Förvara den här sidan inlåst och skild från datorn där registret finns. Lämna ut den bara när registret måste återställas. Fotografera den inte och skicka den inte med e-post.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Barnahus recovery key share {i}</source>
+        <translation>Barnahus återställningsnyckel, del {i}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print share {i}</source>
+        <translation>Skriv ut del {i}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share {i} was sent to the printer. Check that the page came out whole.</source>
+        <translation>Del {i} skickades till skrivaren. Kontrollera att hela sidan kom ut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save share {i}</source>
+        <translation>Spara del {i}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files (*.txt)</source>
+        <translation>Textfiler (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Share {i} was saved to {path} (readable by you only). Give the file to its holder, then delete it here.</source>
+        <translation>Del {i} sparades i {path} (bara du kan läsa filen). Ge filen till delens innehavare och radera den sedan här.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Close before every share is handed out?</source>
+        <translation>Stänga innan alla delar har lämnats ut?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not every share was printed or saved, and the shares are not shown again. To give every holder a share, split the recovery key again and hand out that new set: shares of two splits cannot be combined.
+
+Close anyway?</source>
+        <translation>Alla delar har inte skrivits ut eller sparats, och delarna visas inte igen. Om alla innehavare ska få en del måste du dela upp återställningsnyckeln på nytt och lämna ut den nya uppsättningen: delar från två olika uppdelningar går inte att kombinera.
+
+Stänga ändå?</translation>
     </message>
 </context>
 <context>
@@ -6102,7 +6454,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>UnlockPanel</name>
     <message>
-        <location filename="../../ui/shell/unlock.py" line="+79"/>
+        <location filename="../../ui/shell/unlock.py" line="+87"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
@@ -6138,12 +6490,12 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+143"/>
         <source>Unlock the record</source>
         <translation>Lås upp registret</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-132"/>
         <source>Recen&amp;t records:</source>
         <translation>&amp;Senaste register:</translation>
     </message>
@@ -6163,7 +6515,27 @@ Sedan låser du upp registret igen.</translation>
         <translation>Skapa ett &amp;nytt register…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+41"/>
+        <source>The recovery key is the 64 digits and letters A–F shown once when the record was created; dashes and spaces may be typed or left out. If it was split into shares, press “Use shares…” instead. Type the user name of an administrator, who then sets the users&apos; passwords again.</source>
+        <translation>Återställningsnyckeln är de 64 siffrorna och bokstäverna A–F som visades en gång när registret skapades; bindestreck och mellanslag kan skrivas eller utelämnas. Om den har delats upp i delar trycker du i stället på ”Använd delar…”. Skriv användarnamnet för en administratör, som sedan sätter användarnas lösenord på nytt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use shar&amp;es…</source>
+        <translation>Använd &amp;delar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlock with shares of the recovery key</source>
+        <translation>Lås upp med delar av återställningsnyckeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recovery key was split into shares: type any of them that together open the record</source>
+        <translation>Återställningsnyckeln har delats upp i delar: skriv in så många av dem som behövs för att öppna registret</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>No record is chosen. Open a record, or create a new one.</source>
         <translation>Inget register är valt. Öppna ett register eller skapa ett nytt.</translation>
     </message>
@@ -6189,11 +6561,12 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="+21"/>
+        <location line="+28"/>
         <source>Choose a record first: open one, or create a new one.</source>
         <translation>Välj ett register först: öppna ett eller skapa ett nytt.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-20"/>
         <source>Type your user name.</source>
         <translation>Skriv ditt användarnamn.</translation>
     </message>
@@ -6203,7 +6576,12 @@ Sedan låser du upp registret igen.</translation>
         <translation>Skriv ditt lösenord.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+55"/>
+        <source>Several wrong passwords were given for this user name, so Barnahus checks this one after a short wait ({n} s). Other users can sign in as usual.</source>
+        <translation>Flera fel lösenord har angetts för det här användarnamnet, så Barnahus kontrollerar det här lösenordet efter en kort stund ({n} s). Andra användare kan logga in som vanligt.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Type your user name first.</source>
         <translation>Skriv ditt användarnamn först.</translation>
     </message>
@@ -6218,7 +6596,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-311"/>
         <source>Recovery key</source>
         <translation>Återställningsnyckel</translation>
     </message>
@@ -6233,12 +6611,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>&amp;Visa nyckeln</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The recovery key is the 64 digits and letters A–F shown once when the record was created; dashes and spaces may be typed or left out. Type the user name of an administrator, who then sets the users&apos; passwords again.</source>
-        <translation>Återställningsnyckeln är de 64 siffrorna och bokstäverna A–F som visades en gång när registret skapades; bindestreck och mellanslag kan skrivas eller utelämnas. Skriv användarnamnet för en administratör, som sedan sätter användarnas lösenord på nytt.</translation>
-    </message>
-    <message>
-        <location line="+64"/>
+        <location line="+81"/>
         <source>Unlock the record with its recovery key</source>
         <translation>Lås upp registret med dess återställningsnyckel</translation>
     </message>
@@ -6254,11 +6627,12 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="+63"/>
+        <location line="+26"/>
         <source>Type a user name: an administrator&apos;s, to set the passwords again afterwards.</source>
         <translation>Skriv ett användarnamn: en administratörs, som sedan sätter lösenorden på nytt.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>Type the recovery key.</source>
         <translation>Skriv återställningsnyckeln.</translation>
     </message>
@@ -6463,7 +6837,17 @@ Sedan låser du upp registret igen.</translation>
         <translation>Dokumentregistret kunde inte kontrolleras</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>The register lists it as document {document} (case {case}), but the record&apos;s audit trail no longer confirms that it was issued: entries were removed or rewritten. Do not rely on it; ask the administrator to check the record.</source>
+        <translation>Dokumentregistret anger det som dokument {document} (ärende {case}), men registrets logg bekräftar inte längre att det har utfärdats: poster har tagits bort eller skrivits om. Lita inte på det; be administratören att kontrollera registret.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not confirmed by the audit trail</source>
+        <translation>Inte bekräftat av loggen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Its signed list of contents is the one this record issued on {date} by {user} (bundle {document}, case {case}, version {version}).</source>
         <translation>Dess signerade innehållsförteckning är den som det här registret utfärdade {date} av {user} (paket {document}, ärende {case}, version {version}).</translation>
     </message>
@@ -6503,7 +6887,8 @@ Sedan låser du upp registret igen.</translation>
         <translation>Utfärdat av det här registret, oförändrat</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-26"/>
+        <location line="+27"/>
         <source>SHA-256: {sha}</source>
         <translation>SHA-256: {sha}</translation>
     </message>
