@@ -249,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     documents_cli.add_export_bundle(sub)
     documents_cli.add_verify_document(sub)
     documents_cli.add_verify_bundle(sub)
+    documents_cli.add_signing(sub)
 
     sp = sub.add_parser("settings", help="the record's settings; --set NAME=VALUE changes one (administrator)")
     opening(sp)

@@ -10,9 +10,11 @@ A bundle is written into a hidden sibling of its destination and renamed into pl
 is complete and signed, so a cancelled or failed run leaves nothing behind."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import errno
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -45,6 +47,9 @@ SIGNATURE = "tagmanifest-sha256.txt.p7s"
 SIGNING_CERT = "data/certificates/centre-signing-certificate.pem"
 CA_CERT = "data/certificates/centre-ca-certificate.pem"
 HOW_TO = "data/HOW-TO-VERIFY.txt"
+# The registered SHA-256 of every recording, beside the copies in the bundle: each copy is known
+# twice (here and in manifest-sha256.txt), and verify_bundle fails when the two disagree.
+RECORDINGS_MANIFEST = "data/recordings/recordings-manifest.csv"
 
 BAGIT_VALIDATE = "bagit.py --validate ."
 OPENSSL_VERIFY = ("openssl cms -verify -binary -inform DER -in tagmanifest-sha256.txt.p7s "
@@ -83,6 +88,7 @@ class BundleReport:
     signer: str
     ca_fingerprint: str           # SHA-256 of data/certificates/centre-ca-certificate.pem, hex
     signed_at: str | None         # the signature's signingTime, ISO 8601 UTC
+    ca_name: str = ""             # the CA certificate's organisation (or common) name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -242,18 +248,26 @@ Then open a terminal in the bundle folder, the one holding bagit.txt, and run:
    expired since the bundle was signed, add "-attime <signing time in seconds since 1970>"; the
    signing time is shown by: openssl cms -cmsout -print -inform DER -in tagmanifest-sha256.txt.p7s
 
-3. That the signature is the centre's and not someone else's: print the fingerprint of the CA
-   certificate in this bundle
+3. That the signature is the centre's and not someone else's. Anyone who changes this bundle
+   can sign it again with a certificate of their own that bears the centre's name, and rewrite
+   this very text too: NOTHING WRITTEN INSIDE THIS BUNDLE CAN BE TRUSTED, including this file.
+   Only the fingerprint of the centre's CA certificate that the centre gave you by letter or by
+   phone (never by the e-mail or the medium that brought this bundle) tells the two apart.
+   Print the fingerprint of the CA certificate in this bundle
 
    openssl x509 -in data/certificates/centre-ca-certificate.pem -noout -fingerprint -sha256
 
-   and compare it with the fingerprint the centre gave you separately (by letter, by phone or on
-   its website). This bundle's CA fingerprint is
+   and compare every digit with the one the centre gave you. With Barnahus Case Record, put that
+   fingerprint in a trust file (one line: the fingerprint, then the centre's name) and run
+
+   barnahus verify-bundle <bundle> --trust <trust file>
+
+   which answers "Signed by <centre>, whose certificate matches your trusted fingerprint" or
+   "NOT signed by a centre you trust". This bundle claims its CA fingerprint is
 
    {pki.colon_fingerprint(ca_fingerprint)}
 
-   (the same digits may be shown in lower case without colons). This line is inside the bundle,
-   so it proves nothing by itself: only the comparison with the separately given value does.
+   which proves nothing by itself: only the comparison with the value given separately does.
 """
     return text.encode("utf-8")
 
@@ -460,6 +474,39 @@ def _check_signature(sig: bytes, content: bytes, signing_pem: bytes | None,
                                 f"{signed_at} (valid {cert.not_valid_before_utc:%Y-%m-%d} to "
                                 f"{cert.not_valid_after_utc:%Y-%m-%d})")
     return problems, signer_name, ca_fp, signed_at
+
+
+def _organisation(ca_pem: bytes | None) -> str:
+    try:
+        return pki.organisation_of(ca_pem.decode("ascii"))
+    except (ValueError, TypeError, AttributeError, UnicodeDecodeError):
+        return ""
+
+
+def _cross_check_recordings(manifest: dict[str, str], csv_bytes: bytes | None) -> list[str]:
+    """Each recording copied into the bundle is known twice: its registered SHA-256 in the
+    recordings manifest and the SHA-256 of the copy in manifest-sha256.txt. A copy altered before
+    it was bundled (and hashed as altered) shows only here."""
+    if csv_bytes is None:
+        return []
+    problems = []
+    try:
+        rows = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error):
+        return [f"{RECORDINGS_MANIFEST}: not a readable CSV file"]
+    for row in rows:
+        copy = (row.get("copy_in_bundle") or "").strip()
+        if not copy:
+            continue
+        registered = (row.get("sha256") or "").strip().lower()
+        listed = manifest.get(copy) or manifest.get(unicodedata.normalize("NFC", copy))
+        if listed is None:
+            problems.append(f"{copy}: named in {RECORDINGS_MANIFEST} (recording "
+                            f"{row.get('recording', '?')}) but not listed in {MANIFEST}")
+        elif listed != registered:
+            problems.append(f"{copy}: its SHA-256 in {MANIFEST} differs from the registered SHA-256 "
+                            f"in {RECORDINGS_MANIFEST} (recording {row.get('recording', '?')})")
+    return problems
 
 
 def _ski(cert: x509.Certificate) -> bytes | None:
@@ -1039,7 +1086,10 @@ def _verify(bag, progress, cancel) -> BundleReport:
         if got != expected:
             problems.append(f"{rel}: its SHA-256 differs from {source}")
 
-    signer, ca_fp, signed_at = "", "", None
+    problems.extend(_cross_check_recordings(manifest, read(RECORDINGS_MANIFEST, required=False)
+                                            if find(RECORDINGS_MANIFEST) else None))
+
+    signer, ca_fp, signed_at, ca_name = "", "", None, ""
     if signature is not None and tag_bytes[TAGMANIFEST] is not None:
         signing_pem = read(SIGNING_CERT, required=False)
         ca_pem = read(CA_CERT, required=False)
@@ -1049,8 +1099,9 @@ def _verify(bag, progress, cancel) -> BundleReport:
         sig_problems, signer, ca_fp, signed_at = _check_signature(
             signature, tag_bytes[TAGMANIFEST], signing_pem, ca_pem)
         problems.extend(sig_problems)
+        ca_name = _organisation(ca_pem)
     elif signature is not None:
         problems.append(f"{SIGNATURE}: cannot be checked without {TAGMANIFEST}")
     if progress is not None:
         progress(meter.total, meter.total)
-    return BundleReport(not problems, tuple(problems), checked, signer, ca_fp, signed_at)
+    return BundleReport(not problems, tuple(problems), checked, signer, ca_fp, signed_at, ca_name)

@@ -51,18 +51,39 @@ def cmd_export_bundle(args) -> int:
     return EXIT_OK
 
 
+EXIT_SIGNER_UNVERIFIED = 3   # intact, but no trust anchor was given: never "OK"
+
+
+def _anchors(args):
+    from barnahus_app.documents import trust
+    return trust.anchors_from(args.trust, args.ca_fingerprint)
+
+
 def cmd_verify_document(args) -> int:
+    from barnahus_app.documents import trust
+    anchors = _anchors(args)   # before unlocking: a bad trust file leaves no audit entry
+    from barnahus_app.errors import RecordFileError, ValidationError
+    try:
+        verdict = trust.judge_file(args.file, anchors, progress=progress_printer("signature"))
+    except (ValidationError, RecordFileError) as e:
+        if getattr(e, "field", "passphrase") != "passphrase":
+            raise
+        verdict = trust.judge(False, "", anchors, why_not="its signature was not checked (" + str(e).rstrip(".")
+                              + "; use verify-bundle)")
+    end_progress()
     with open_session(args) as s:
         report_failures(s)
         result = s.verify_document(args.file, progress=progress_printer("checking"))
     end_progress()
+    print(f"{verdict.headline}.")
     if result["status"] == "issued":
         print(f"{args.file}: issued by this record on {result['issued_at'][:10]} by {result['issued_by_name']}, "
               f"unaltered. Document {result['document_id']}, case {result['case_reference']}, "
               f"{result['doc_type'].replace('_', ' ')} version {result['version']}.")
         for d in result["disclosures"]:
             print(f"  disclosed {d['disclosed_at'][:10]} to {d['recipient']}")
-        return EXIT_OK
+        # The register vouches for the file; a trust anchor given and not matched still fails.
+        return EXIT_CHECK_FAILED if verdict.trusted is False and anchors else EXIT_OK
     print(f"{args.file}: UNKNOWN OR ALTERED. {result['reason']}", file=sys.stderr)
     for problem in result.get("problems", ()):
         print(f"PROBLEM: {problem}", file=sys.stderr)
@@ -70,8 +91,10 @@ def cmd_verify_document(args) -> int:
 
 
 def cmd_verify_bundle(args) -> int:
+    from barnahus_app.documents import trust
     from barnahus_app.documents.bundle import verify_bundle
     from barnahus_app.errors import ValidationError
+    anchors = _anchors(args)
     passphrase = None
     if args.passphrase_file or os.environ.get("BARNAHUS_BUNDLE_PASSPHRASE"):
         passphrase = secret(args.passphrase_file, "BARNAHUS_BUNDLE_PASSPHRASE", "", "passphrase")
@@ -87,17 +110,68 @@ def cmd_verify_bundle(args) -> int:
         passphrase = getpass.getpass("Transport passphrase: ")
         report = verify_bundle(Path(args.path), passphrase, progress=progress_printer("checking"))
     end_progress()
+    verdict = trust.judge_bundle(report, anchors)
+    print(f"{verdict.headline}.")
     print(f"checked {report.files_checked} file(s); signed by {report.signer or '-'}"
           f"{' at ' + report.signed_at if report.signed_at else ''}")
     print(f"centre CA fingerprint (SHA-256): {report.ca_fingerprint or '-'}")
-    print("compare it with the fingerprint the centre gave you by another channel.")
-    if report.ok:
-        print("OK: every file matches its manifest, the signature is valid and the certificate was issued "
-              "by the CA above.")
-        return EXIT_OK
     for problem in report.problems:
         print(f"PROBLEM: {problem}", file=sys.stderr)
+    if verdict.trusted:
+        print("Every file matches its manifest, the signature is valid, and the CA certificate is the one "
+              "you trust.")
+        return EXIT_OK
+    if verdict.trusted is None:
+        print("Every file matches its manifest and the signature is valid, but anyone can make such a bundle "
+              "with a certificate bearing the centre's name. Compare the fingerprint above with the one the "
+              "centre gave you by letter or phone, or give it with --trust FILE / --ca-fingerprint.")
+        return EXIT_SIGNER_UNVERIFIED
     return EXIT_CHECK_FAILED
+
+
+def _trust_options(sp) -> None:
+    sp.add_argument("--trust", metavar="FILE",
+                    help="the centres you trust: one line each, the SHA-256 fingerprint of the centre's CA "
+                         "certificate (hex, colons allowed), then optionally its name; # comments")
+    sp.add_argument("--ca-fingerprint", metavar="HEX", help="the SHA-256 fingerprint of the centre's CA certificate")
+
+
+def trust_line(ident: dict) -> str:
+    """The line a recipient puts in a trust file for this centre."""
+    return f"{ident['ca_fingerprint']}  {ident['centre']}".rstrip()
+
+
+def print_fingerprint_letter(ident: dict) -> None:
+    from barnahus_app.documents.pki import colon_fingerprint
+    fp = colon_fingerprint(ident["ca_fingerprint"])
+    print(f"Centre: {ident['centre'] or '-'}")
+    print(f"Signs as: {ident['subject']} (valid until {ident['not_after'][:10]})")
+    print("The fingerprint of the centre's CA certificate (SHA-256), to send by letter or read out by phone:")
+    print(f"  {fp[:47]}")
+    print(f"  {fp[48:]}")
+    print("The same as one line for the recipient's trust file (barnahus verify-bundle --trust FILE):")
+    print(f"  {trust_line(ident)}")
+
+
+def cmd_signing_show(args) -> int:
+    with open_session(args) as s:
+        report_failures(s)
+        ident = s.signing_identity()
+    if ident is None:
+        print("The centre has no signing certificate yet (one is made when the first document is issued, or "
+              "with `barnahus signing create`).")
+        return EXIT_OK
+    print_fingerprint_letter(ident)
+    return EXIT_OK
+
+
+def add_signing(sub) -> None:
+    sp = sub.add_parser("signing", help="the centre's signing certificate and the fingerprint to send recipients")
+    ssub = sp.add_subparsers(dest="signing_command", required=True, metavar="ACTION")
+    show = ssub.add_parser("show", aliases=["fingerprint"],
+                           help="the CA fingerprint, printed for a letter, and the trust-file line")
+    opening(show)
+    show.set_defaults(func=cmd_signing_show)
 
 
 def add_summary(sub) -> None:
@@ -129,6 +203,7 @@ def add_verify_document(sub) -> None:
     sp = sub.add_parser("verify-document", help="was this file issued by this record, unaltered?")
     opening(sp)
     sp.add_argument("file", help="a summary PDF/DOCX, a bundle zip or a bundle folder")
+    _trust_options(sp)
     sp.set_defaults(func=cmd_verify_document)
 
 
@@ -136,4 +211,5 @@ def add_verify_bundle(sub) -> None:
     sp = sub.add_parser("verify-bundle", help="check a bundle without the record: manifests, signature, certificate")
     sp.add_argument("path", help="the bundle folder or zip")
     sp.add_argument("--passphrase-file", help="the transport passphrase of an encrypted zip, from this file")
+    _trust_options(sp)
     sp.set_defaults(func=cmd_verify_bundle)

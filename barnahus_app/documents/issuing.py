@@ -351,7 +351,7 @@ class IssuingActions(SessionBase):
         return d
 
     def _bundle_tables(self, builder, redact, copies: dict) -> list:
-        from barnahus_app.documents.bundle import BundleFile
+        from barnahus_app.documents.bundle import RECORDINGS_MANIFEST, BundleFile
         d, names = builder.d, builder.names
         out = []
         ivs = d.get("interviews") or []
@@ -367,7 +367,7 @@ class IssuingActions(SessionBase):
               "; ".join(f"{p['role']}: {builder._participant(p)}" for p in iv["participants"]),
               "; ".join(f"{o['conflict']}: {o['reason']}" for o in iv["overrides"])) for iv in ivs], redact)))
         recs = d.get("recordings") or []
-        out.append(BundleFile("recordings/recordings-manifest.csv", _csv(
+        out.append(BundleFile(RECORDINGS_MANIFEST[len("data/"):], _csv(
             ("recording", "interview", "label", "copy_kind", "master", "file_name", "sha256", "size_bytes",
              "container", "format", "duration_ms", "capture_device", "storage_location", "acquired_utc",
              "fixity_status", "fixity_checked_utc", "copy_in_bundle"),
@@ -447,6 +447,7 @@ def _identity_info(creds) -> dict:
     cert = creds.cert
     return {"subject": cert.subject.rfc4514_string(), "fingerprint": pki.fingerprint(creds.cert_pem),
             "ca_subject": pki.subject_of(creds.root_pem), "ca_fingerprint": pki.fingerprint(creds.root_pem),
+            "centre": pki.organisation_of(creds.root_pem),
             "not_before": cert.not_valid_before_utc.isoformat(), "not_after": cert.not_valid_after_utc.isoformat()}
 
 

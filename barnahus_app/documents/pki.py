@@ -132,3 +132,13 @@ def split_pem(text: str) -> list[str]:
 
 def subject_of(cert_pem: str) -> str:
     return x509.load_pem_x509_certificate(cert_pem.encode()).subject.rfc4514_string()
+
+
+def organisation_of(cert_pem: str) -> str:
+    """The organisation named in a certificate (else its common name, else '')."""
+    name = x509.load_pem_x509_certificate(cert_pem.encode()).subject
+    for oid in (NameOID.ORGANIZATION_NAME, NameOID.COMMON_NAME):
+        values = name.get_attributes_for_oid(oid)
+        if values:
+            return str(values[0].value)
+    return ""

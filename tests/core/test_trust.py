@@ -1,0 +1,251 @@
+"""Issue 11, trust: whose signature a recipient accepts. A forger with the files (and, before
+this change, with the record's own keys) re-signs a bundle; only a fingerprint pinned by the
+recipient, sent by letter, tells the centre from a look-alike. Also: a recording altered after
+registration never leaves in a signed bundle, and a bundle whose two hashes of a recording
+disagree fails."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from barnahus_app.documents import bundle, pki, trust
+from barnahus_app.documents.bundle import BundleFile, verify_bundle, write_bundle
+from barnahus_app.errors import ValidationError
+from tests.support.cli import run_cli
+
+CENTRE = "Test Centre"
+
+
+@pytest.fixture(scope="module")
+def centre():
+    return pki.create_centre_credentials(CENTRE)
+
+
+@pytest.fixture(scope="module")
+def lookalike():
+    """Another CA with exactly the same subject names: what a forger makes in a minute."""
+    return pki.create_centre_credentials(CENTRE)
+
+
+def _rebag(bag_dir: Path, creds: pki.Credentials, ca_pem: str) -> None:
+    """Replace the certificates, rewrite the manifests and sign again: a consistent forgery."""
+    import bagit
+    certs = bag_dir / "data" / "certificates"
+    (certs / "centre-signing-certificate.pem").write_text(creds.cert_pem)
+    (certs / "centre-ca-certificate.pem").write_text(ca_pem)
+    bagit.Bag(str(bag_dir)).save(manifests=True)
+    (bag_dir / "tagmanifest-sha256.txt.p7s").write_bytes(
+        bundle._sign((bag_dir / "tagmanifest-sha256.txt").read_bytes(), bundle._load_signer(creds)))
+
+
+@pytest.fixture
+def bag(tmp_path, centre) -> Path:
+    files = [BundleFile("summary/case-summary.pdf", b"%PDF-1.7\n% a stand-in\n")]
+    return write_bundle(tmp_path / "bundle", files, {"Source-Organization": CENTRE}, centre[0]).path
+
+
+def _trust_file(tmp_path, text: str) -> Path:
+    path = tmp_path / "trusted-centres.txt"
+    path.write_text(text)
+    return path
+
+
+def test_the_lookalike_has_the_same_names_but_another_fingerprint(centre, lookalike):
+    assert pki.subject_of(centre[1]) == pki.subject_of(lookalike[1]) == "CN=Test Centre document CA,O=Test Centre"
+    assert centre[0].cert.subject == lookalike[0].cert.subject
+    assert pki.fingerprint(centre[1]) != pki.fingerprint(lookalike[1])
+
+
+def test_genuine_bundle_is_signed_by_the_trusted_centre(bag, centre, tmp_path):
+    fp = pki.colon_fingerprint(pki.fingerprint(centre[1]))   # as the GUI shows it, with colons
+    path = _trust_file(tmp_path, f"# centres we accept\n{fp}  Barnahus Region Syd\n")
+    code, out, err = run_cli("verify-bundle", bag, "--trust", path)
+    assert code == 0, err
+    assert out.splitlines()[0] == ("Signed by Barnahus Region Syd, whose certificate matches your trusted "
+                                   "fingerprint.")
+    # A bare fingerprint, plain hex as the CLI prints it: the name comes from the certificate.
+    code, out, err = run_cli("verify-bundle", bag, "--ca-fingerprint", pki.fingerprint(centre[1]))
+    assert code == 0 and out.splitlines()[0] == ("Signed by Test Centre, whose certificate matches your "
+                                                 "trusted fingerprint."), err
+
+
+def test_bundle_resigned_with_a_lookalike_ca_is_not_trusted(bag, centre, lookalike, tmp_path):
+    """The attack of issue 11: same subject names, a consistent bag, a valid signature. Before
+    this change verify-bundle said OK; against the pinned fingerprint it must say NOT."""
+    creds, ca_pem, _ = lookalike
+    _rebag(bag, creds, ca_pem)
+    report = verify_bundle(bag)
+    assert report.ok, report.problems            # internally consistent: the forgery is good
+    path = _trust_file(tmp_path, f"{pki.fingerprint(centre[1])} Test Centre\n")
+    code, out, err = run_cli("verify-bundle", bag, "--trust", path)
+    assert code == 1
+    assert out.splitlines()[0] == ("NOT signed by a centre you trust: its CA certificate does not match any "
+                                   "fingerprint you trust.")
+    assert "OK" not in out
+
+
+def test_without_a_trust_anchor_the_signer_is_unverified_never_ok(bag):
+    code, out, err = run_cli("verify-bundle", bag)
+    assert code == 3, err
+    assert out.splitlines()[0] == ("signature intact, but the signer is NOT verified: give --trust FILE or "
+                                   "--ca-fingerprint.")
+    assert "OK" not in out
+
+
+def test_a_changed_bundle_is_not_trusted_even_with_the_right_anchor(bag, centre):
+    target = bag / "data" / "summary" / "case-summary.pdf"
+    target.write_bytes(target.read_bytes() + b"%")
+    code, out, err = run_cli("verify-bundle", bag, "--ca-fingerprint", pki.fingerprint(centre[1]))
+    assert code == 1
+    assert out.splitlines()[0].startswith("NOT signed by a centre you trust: ")
+    assert "PROBLEM: data/summary/case-summary.pdf: its SHA-256 differs from manifest-sha256.txt" in err
+
+
+def test_how_to_verify_says_its_own_text_cannot_be_trusted(bag):
+    text = (bag / "data" / "HOW-TO-VERIFY.txt").read_text()
+    assert "NOTHING WRITTEN INSIDE THIS BUNDLE CAN BE TRUSTED, including this file." in text
+    assert "by letter or by\n   phone" in text
+    assert "barnahus verify-bundle <bundle> --trust <trust file>" in text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("AB:" * 31 + "AB  Centre A\n", [trust.Anchor("ab" * 32, "Centre A")]),
+    ("ab" * 32 + "\n# a comment\n\n" + "CD" * 32 + " Centre B # kept by the clerk\n",
+     [trust.Anchor("ab" * 32, ""), trust.Anchor("cd" * 32, "Centre B")]),
+    ("AB " * 31 + "AB\tCentre C\n", [trust.Anchor("ab" * 32, "Centre C")]),
+])
+def test_trust_file_lines(text, expected):
+    assert trust.parse_trust_text(text) == expected
+
+
+@pytest.mark.parametrize("text,message", [
+    ("ab" * 31 + " Centre\n", "trust file: line 1 does not start with a SHA-256 fingerprint (64 hex digits, "
+                              "with or without colons)."),
+    ("# only a comment\n", "trust file: holds no fingerprint."),
+])
+def test_bad_trust_files_are_refused(text, message):
+    with pytest.raises(ValidationError) as e:
+        trust.parse_trust_text(text)
+    assert str(e.value) == message
+
+
+def test_bad_fingerprint_option_is_one_line(bag):
+    code, out, err = run_cli("verify-bundle", bag, "--ca-fingerprint", "12:34")
+    assert code == 2 and err.strip() == ("barnahus: ca-fingerprint: is not a SHA-256 fingerprint (64 hex digits, "
+                                         "with or without colons).")
+
+
+# --- the recordings known twice ------------------------------------------------------------
+
+def _recordings_csv(rows) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(("recording", "sha256", "copy_in_bundle"))
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def test_recording_whose_two_hashes_disagree_fails_naming_it(tmp_path, centre):
+    """What main signed before: the copy's new hash in manifest-sha256.txt, the registered one in
+    the recordings manifest, and verify-bundle said OK."""
+    media = tmp_path / "interview.mp4"
+    media.write_bytes(os.urandom(20_000))
+    registered = "0" * 64
+    files = [BundleFile("recordings/recordings-manifest.csv",
+                        _recordings_csv([(7, registered, "data/recordings/files/7-interview.mp4")])),
+             BundleFile("recordings/files/7-interview.mp4", media)]
+    out = write_bundle(tmp_path / "b", files, {}, centre[0]).path
+    report = verify_bundle(out)
+    assert report.problems == (
+        "data/recordings/files/7-interview.mp4: its SHA-256 in manifest-sha256.txt differs from the registered "
+        "SHA-256 in data/recordings/recordings-manifest.csv (recording 7)",)
+    code, stdout, err = run_cli("verify-bundle", out, "--ca-fingerprint", pki.fingerprint(centre[1]))
+    assert code == 1 and stdout.startswith("NOT signed by a centre you trust")
+
+
+def test_recording_named_in_the_manifest_but_absent_fails(tmp_path, centre):
+    files = [BundleFile("recordings/recordings-manifest.csv",
+                        _recordings_csv([(3, "a" * 64, "data/recordings/files/3-gone.mp4")]))]
+    out = write_bundle(tmp_path / "b", files, {}, centre[0]).path
+    assert verify_bundle(out).problems == (
+        "data/recordings/files/3-gone.mp4: named in data/recordings/recordings-manifest.csv (recording 3) but not "
+        "listed in manifest-sha256.txt",)
+
+
+# --- a signed PDF (verify-document's signature half) -------------------------------------------
+
+def _tiny_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.drawString(100, 700, "A stand-in for a court summary")
+    c.save()
+    return buf.getvalue()
+
+
+def test_pdf_signed_by_the_centre_or_by_a_lookalike(centre, lookalike):
+    from barnahus_app.documents.pdf_sign import sign_pdf
+    real = trust.Anchor(pki.fingerprint(centre[1]), "Barnahus Region Syd")
+    genuine = sign_pdf(_tiny_pdf(), centre[0], reason="test", location="test")
+    forged = sign_pdf(_tiny_pdf(), lookalike[0], reason="test", location="test")
+    assert trust.judge_pdf(genuine, [real]).headline == ("Signed by Barnahus Region Syd, whose certificate "
+                                                         "matches your trusted fingerprint")
+    assert trust.judge_pdf(forged, [real]).headline == ("NOT signed by a centre you trust: its CA certificate "
+                                                        "does not match any fingerprint you trust")
+    assert trust.judge_pdf(forged, []).headline == trust.UNVERIFIED
+    assert trust.judge_pdf(_tiny_pdf(), [real]).headline == ("NOT signed by a centre you trust: the file carries "
+                                                             "no signature of a centre")
+
+
+# --- on a real record: the fingerprint letter, export refusing altered evidence, the CA key --------
+
+@pytest.fixture
+def rec(tmp_path):
+    from tests.support.records import STAFF_PASSWORD, login, make_record, sample_case
+    path, recovery = make_record(tmp_path)
+    with login(path, "admin") as a:
+        room = a.create_room("Blue room", "interview")
+    with login(path, "coordinator") as c:
+        case = sample_case(c)
+        iv_user = c.interviewers()[0]["id"]
+    with login(path, "interviewer") as s:
+        iv = s.plan_interview(case["id"], case["child_id"], "2026-03-10T10:00", 60, room, iv_user,
+                              time_zone="Europe/Stockholm")
+        s.record_interview(iv, actual_start="2026-03-10T10:03", actual_end="2026-03-10T10:58")
+        media = tmp_path / "interview.mp4"
+        media.write_bytes(os.urandom(150_000))
+        rid = s.register_recording(iv, media, label="Master")
+    pw = tmp_path / "staff.pw"
+    pw.write_text(STAFF_PASSWORD + "\n")
+    return {"record": path, "recovery": recovery, "pw": pw, "ref": case["reference"], "media": media,
+            "recording": rid, "folder": tmp_path}
+
+
+def cli(rec, command, *args, user="coordinator", pw=None):
+    return run_cli(*command.split(), "--record", rec["record"], "--user", user, "--password-file",
+                   pw or rec["pw"], *args)
+
+
+def test_signing_show_prints_the_fingerprint_for_a_letter_and_the_trust_line(rec, tmp_path):
+    bundle_dir = tmp_path / "out-bundle"
+    code, out, err = cli(rec, "export-bundle", "--case", rec["ref"], "--out", bundle_dir)
+    assert code == 0, err
+    code, out, err = cli(rec, "signing show")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "Centre: Test Centre"
+    fp_lines = lines[3:5]
+    colon = fp_lines[0].strip() + ":" + fp_lines[1].strip()
+    assert len(colon) == 95 and colon.count(":") == 31
+    trust_line = lines[6].strip()
+    assert trust_line == trust.parse_fingerprint(colon) + "  Test Centre"
+    # What the recipient does with the letter: both forms are accepted.
+    trusted = _trust_file(tmp_path, trust_line + "\n")
+    code, out, err = run_cli("verify-bundle", bundle_dir, "--trust", trusted)
+    assert code == 0 and out.startswith("Signed by Test Centre, whose certificate matches"), err
+    code, out, err = run_cli("verify-bundle", bundle_dir, "--ca-fingerprint", colon)
+    assert code == 0, err
