@@ -92,3 +92,12 @@ class ConflictsFound(BarnahusError):
         kinds = ", ".join(sorted({c.code.replace("_", "-") for c in check.conflicts}))
         super().__init__(f"{len(check.conflicts)} conflict(s) ({kinds}) need a written reason before "
                          "this booking.")
+
+
+class EvidenceAltered(BarnahusError):
+    """A file about to leave in a bundle differs from the SHA-256 registered for it: nothing was
+    written. .key says which evidence item (the caller's key, e.g. a recording number)."""
+
+    def __init__(self, message: str, key=None, expected: str = "", found: str = ""):
+        super().__init__(message)
+        self.key, self.expected, self.found = key, expected, found

@@ -36,7 +36,7 @@ from cryptography.x509.oid import NameOID
 from barnahus_app import __version__
 from barnahus_app.recordings import hashing
 from barnahus_app.documents import pki
-from barnahus_app.errors import Cancelled, DiskFull, RecordFileError, ValidationError
+from barnahus_app.errors import Cancelled, DiskFull, EvidenceAltered, RecordFileError, ValidationError
 from barnahus_app.files import fsync_folder, partial_name, publish_new, remove_partial, write_new_file
 
 BAGIT_TXT = "bagit.txt"
@@ -70,6 +70,11 @@ ZIP64_FROM = 1 << 31
 class BundleFile:
     arcname: str                  # path under data/, posix, e.g. "summary/case-summary.pdf"
     source: bytes | Path          # bytes in memory, or a file to copy (recordings, maybe GBs)
+    # Evidence: the SHA-256 registered for it. The copy is hashed while it is written (one pass)
+    # and the whole bundle is refused (EvidenceAltered, nothing left) when the two differ.
+    expected_sha256: str | None = None
+    label: str = ""               # how the refusal names it ("recording 7")
+    key: object = None            # handed back in EvidenceAltered.key
 
 
 @dataclass(frozen=True)
@@ -587,6 +592,17 @@ class _Entry:
     data: bytes | None
     path: Path | None
     size: int
+    source: BundleFile | None = None
+
+    def check(self, digest: str) -> None:
+        """Refuse evidence whose copy differs from its registered SHA-256."""
+        f = self.source
+        if f is None or f.expected_sha256 is None or digest == f.expected_sha256.lower():
+            return
+        raise EvidenceAltered(
+            f"{f.label or self.arcname} differs from the SHA-256 registered for it (registered "
+            f"{f.expected_sha256}, found {digest}): it was changed since. No bundle was written.",
+            f.key, f.expected_sha256, digest)
 
 
 def _plan(files: list[BundleFile], signer: _Signer) -> list[_Entry]:
@@ -599,7 +615,7 @@ def _plan(files: list[BundleFile], signer: _Signer) -> list[_Entry]:
     for f in list(files) + ours:
         if isinstance(f.source, (bytes, bytearray, memoryview)):
             data = bytes(f.source)
-            entries.append(_Entry(f.arcname, data, None, len(data)))
+            entries.append(_Entry(f.arcname, data, None, len(data), f))
             continue
         path = Path(f.source)
         try:
@@ -608,7 +624,7 @@ def _plan(files: list[BundleFile], signer: _Signer) -> list[_Entry]:
             raise RecordFileError(f"The file {path} cannot be read: {e.strerror or e}.") from None
         if not stat.S_ISREG(st.st_mode):
             raise RecordFileError(f"The file {path} cannot be read: it is not a regular file.")
-        entries.append(_Entry(f.arcname, None, path, st.st_size))
+        entries.append(_Entry(f.arcname, None, path, st.st_size, f))
     return entries
 
 
@@ -639,12 +655,14 @@ def _write_folder(root: Path, entries: list[_Entry], info, signer: _Signer, mete
         target.parent.mkdir(parents=True, exist_ok=True)
         folders.update(p for p in target.parents if root in p.parents or p == root)
         if e.data is not None:
-            write_new_file(target, e.data)
             digests[e.arcname] = (hashing.sha256_bytes(e.data), len(e.data))
+            e.check(digests[e.arcname][0])
+            write_new_file(target, e.data)
             meter.add(len(e.data))
         else:
             digests[e.arcname] = hashing.sha256_file(e.path, meter.at(meter.done), cancel,
                                                      copy_to=target)
+            e.check(digests[e.arcname][0])
             meter.add(digests[e.arcname][1])
     _check_cancel(cancel)
     tags, octets = _tag_files(digests, info, signer)
@@ -679,8 +697,9 @@ def _write_zip(target: Path, bag_name: str, entries: list[_Entry], info, signer:
             _check_cancel(cancel)
             name = f"data/{e.arcname}"
             if e.data is not None:
-                zf.writestr(info_for(name, pyzipper.ZIP_DEFLATED), e.data)
                 digests[e.arcname] = (hashing.sha256_bytes(e.data), len(e.data))
+                e.check(digests[e.arcname][0])
+                zf.writestr(info_for(name, pyzipper.ZIP_DEFLATED), e.data)
                 meter.add(len(e.data))
                 continue
             # Recordings are already compressed: store them, which also keeps the copy at disk speed.
@@ -701,6 +720,7 @@ def _write_zip(target: Path, bag_name: str, entries: list[_Entry], info, signer:
                         meter.add(n)
                     _pump(src, digest, out, cancel, advance, str(e.path))
             digests[e.arcname] = (digest.hexdigest(), copied)
+            e.check(digests[e.arcname][0])
         _check_cancel(cancel)
         tags, octets = _tag_files(digests, info, signer)
         for name, data in tags:

@@ -33,11 +33,18 @@ def cmd_export_bundle(args) -> int:
             raise UsageError("--encrypt needs --zip.")
         passphrase = secret(args.passphrase_file, "BARNAHUS_BUNDLE_PASSPHRASE", "Transport passphrase: ",
                              "passphrase", confirm=True)
+    from barnahus_app.errors import EvidenceAltered
     with open_session(args) as s:
         report_failures(s)
-        entry = s.export_bundle(args.case, args.out, pseudonymise=args.pseudonymise, as_zip=args.zip,
-                                passphrase=passphrase, include_recordings=args.recordings,
-                                time_zone=args.time_zone, progress=progress_printer("bundle"))
+        try:
+            entry = s.export_bundle(args.case, args.out, pseudonymise=args.pseudonymise, as_zip=args.zip,
+                                    passphrase=passphrase, include_recordings=args.recordings,
+                                    time_zone=args.time_zone, progress=progress_printer("bundle"))
+        except EvidenceAltered as e:
+            end_progress()
+            print(f"barnahus: FIXITY ALARM: {e} The stored hash was not changed; a custody event and the "
+                  "audit trail record this.", file=sys.stderr)
+            return EXIT_CHECK_FAILED
         ident = s.signing_identity()
     end_progress()
     print(f"Wrote bundle {args.out}: {entry['document_id']}, SHA-256 {entry['sha256']}"

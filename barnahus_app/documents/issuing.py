@@ -21,7 +21,7 @@ from sqlalchemy import func, insert, select, update
 from barnahus_app import audit, policy
 from barnahus_app.recordings import hashing
 from barnahus_app.documents import pki
-from barnahus_app.errors import NotFound, ValidationError
+from barnahus_app.errors import EvidenceAltered, NotFound, ValidationError
 from barnahus_app.fields import Text
 from barnahus_app.files import check_destination, remove_partial, write_file_safely
 from barnahus_app.persons.tables import Agency, Person
@@ -155,18 +155,25 @@ class IssuingActions(SessionBase):
                 ext = "".join(Path(r["file_name"]).suffixes[-1:])[:10]
                 name = f"recording-{r['id']}{safe_name(ext) if ext else ''}" if pseudonymise else \
                     f"{r['id']}-{safe_name(Path(r['file_name']).name)}"
-                copies[r["id"]] = (f"recordings/files/{name}", src)
+                copies[r["id"]] = (f"recordings/files/{name}", src, r["sha256"])
         files = [BundleFile("summary/case-summary.pdf", pdf), BundleFile("summary/case-summary.docx", docx)]
-        files += self._bundle_tables(builder, redact, {rid: arc for rid, (arc, _src) in copies.items()})
-        files += [BundleFile(arc, src) for arc, src in copies.values()]
+        files += self._bundle_tables(builder, redact, {rid: arc for rid, (arc, _src, _sha) in copies.items()})
+        # Each recording is hashed as it is copied; one that differs from its registered hash
+        # stops the bundle (the centre never signs altered evidence) and raises a fixity alarm.
+        files += [BundleFile(arc, src, expected_sha256=sha, label=f"Recording {rid}", key=rid)
+                  for rid, (arc, src, sha) in copies.items()]
         case = d["case"]
         info = {"Source-Organization": builder.centre_name or "Barnahus",
                 "External-Identifier": bundle_id,
                 "External-Description": f"Prosecutor bundle for case {case['reference']}"
                                         + (" (pseudonymised)" if pseudonymise else ""),
                 "Internal-Sender-Identifier": case["reference"]}
-        result = write_bundle(out, files, info, creds, as_zip=as_zip, passphrase=passphrase,
-                              progress=part(250, 1000), cancel=cancel)
+        try:
+            result = write_bundle(out, files, info, creds, as_zip=as_zip, passphrase=passphrase,
+                                  progress=part(250, 1000), cancel=cancel)
+        except EvidenceAltered as e:
+            self._evidence_alarm(e, copies, case)
+            raise
         try:
             with self.record.transaction() as conn:
                 for did, fmt, data, name in ((pdf_id, "pdf", pdf, "case-summary.pdf"),
@@ -187,6 +194,16 @@ class IssuingActions(SessionBase):
         if progress:
             progress(1000, 1000)
         return dict(entry, parts=[pdf_id, docx_id], recordings_not_found=missing)
+
+    def _evidence_alarm(self, e: EvidenceAltered, copies: dict, case: dict) -> None:
+        """The fixity alarm of a recording found altered while it was copied into a bundle: the
+        same custody event, status and audit entry as a fixity check that found it."""
+        from barnahus_app.recordings.actions import record_fixity
+        with self.record.transaction() as conn:
+            row = conn.execute(select(REC).where(REC.c.id == e.key)).first()
+            record_fixity(self, conn, row, "mismatch", e.found, str(copies[e.key][1]),
+                          "Fixity check while exporting a bundle", {"bundle_refused": True})
+            self._audit(conn, "bundle.refused", "case", case["id"], {"recording": e.key, "reason": "fixity"})
 
     # --- registers -----------------------------------------------------------------------------
     def verify_document(self, path, progress=None, cancel=None) -> dict:

@@ -249,3 +249,37 @@ def test_signing_show_prints_the_fingerprint_for_a_letter_and_the_trust_line(rec
     assert code == 0 and out.startswith("Signed by Test Centre, whose certificate matches"), err
     code, out, err = run_cli("verify-bundle", bundle_dir, "--ca-fingerprint", colon)
     assert code == 0, err
+
+
+@pytest.mark.parametrize("as_zip", [False, True])
+def test_an_altered_recording_is_refused_at_export_as_a_fixity_alarm(rec, tmp_path, as_zip):
+    """The attack of issue 11: the file registered, then changed where it is kept. Before this
+    change export-bundle --recordings copied it and the centre signed it."""
+    from tests.support.records import login
+    data = bytearray(rec["media"].read_bytes())
+    data[1000] ^= 0xFF
+    rec["media"].write_bytes(data)
+    out = tmp_path / ("refused.zip" if as_zip else "refused")
+    before = set(tmp_path.iterdir())
+    code, stdout, err = cli(rec, "export-bundle", "--case", rec["ref"], "--recordings", "--out", out,
+                            *(["--zip"] if as_zip else []))
+    assert code == 1
+    assert err.strip().startswith(f"barnahus: FIXITY ALARM: Recording {rec['recording']} differs from the "
+                                  "SHA-256 registered for it (registered ")
+    assert "No bundle was written." in err
+    assert set(tmp_path.iterdir()) == before          # nothing left: no bundle, no partial
+    with login(rec["record"], "interviewer") as s:
+        recs = s.interview_recordings(1)
+        assert recs[0]["fixity_status"] == "mismatch"
+        assert recs[0]["custody"][-1]["event"] == "fixity_mismatch"
+    with login(rec["record"], "admin") as a:
+        actions = [e["action"] for e in a.audit_entries(limit=100)]
+    assert "recording.FIXITY_ALARM" in actions and "bundle.refused" in actions
+    assert "bundle.exported" not in actions
+
+
+def test_an_unaltered_recording_is_copied_and_verifies(rec, tmp_path):
+    out = tmp_path / "fine"
+    code, stdout, err = cli(rec, "export-bundle", "--case", rec["ref"], "--recordings", "--out", out)
+    assert code == 0, err
+    assert verify_bundle(out).ok
