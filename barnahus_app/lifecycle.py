@@ -179,6 +179,8 @@ def _collect_notes(session: Session, notes: list[str] | None) -> None:
     has to say once (an interrupted key rotation settled), added to notes if given."""
     if notes is not None and session.rotation_note:
         notes.append(session.rotation_note)
+    if notes is not None:
+        notes.extend(session.signing_warnings())
 
 
 def _inspect_before_opening(path: Path, username: str, password: str | None,

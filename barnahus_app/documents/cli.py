@@ -8,7 +8,7 @@ from pathlib import Path
 
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_OK, UsageError, end_progress, open_session, opening,
-    progress_printer, report_failures, secret,
+    progress_printer, read_secret_file, report_failures, secret,
 )
 
 
@@ -164,10 +164,75 @@ def cmd_signing_show(args) -> int:
     with open_session(args) as s:
         report_failures(s)
         ident = s.signing_identity()
+        warnings = s.signing_warnings()
     if ident is None:
         print("The centre has no signing certificate yet (one is made when the first document is issued, or "
               "with `barnahus signing create`).")
         return EXIT_OK
+    print_fingerprint_letter(ident)
+    for line in warnings:
+        print(line, file=sys.stderr)
+    return EXIT_OK
+
+
+def _ca_passphrase(args, confirm: bool) -> str:
+    return secret(args.ca_passphrase_file, "BARNAHUS_CA_PASSPHRASE", "Passphrase of the CA file: ",
+                  "CA passphrase", confirm=confirm)
+
+
+def _read_file(path: str, what: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16 * 1024 * 1024)
+    except OSError as e:
+        raise UsageError(f"Cannot read the {what} {path}: {e.strerror}.") from None
+
+
+def cmd_signing_create(args) -> int:
+    from barnahus_app.files import check_destination
+    check_destination(args.ca_out, "--ca-out")   # before unlocking
+    passphrase = _ca_passphrase(args, confirm=True)
+    with open_session(args) as s:
+        report_failures(s)
+        ident = s.create_signing_identity(args.ca_out, passphrase)
+    print(f"Created the centre's signing certificate. The CA key is ONLY in {args.ca_out} (PKCS#12, encrypted "
+          "with your passphrase): keep it and the passphrase in the centre's safe, apart; renewing the signing "
+          "certificate needs them. The record holds no CA key.")
+    print_fingerprint_letter(ident)
+    return EXIT_OK
+
+
+def cmd_signing_renew(args) -> int:
+    data = _read_file(args.ca_file, "CA file")
+    passphrase = _ca_passphrase(args, confirm=False)
+    with open_session(args) as s:
+        report_failures(s)
+        ident = s.renew_signing_certificate(data, passphrase)
+    print(f"Renewed the signing certificate (valid until {ident['not_after'][:10]}); the CA and its fingerprint "
+          "are the same, so recipients' trust files keep working.")
+    return EXIT_OK
+
+
+def cmd_signing_export_ca(args) -> int:
+    from barnahus_app.files import check_destination
+    check_destination(args.ca_out, "--ca-out")
+    passphrase = _ca_passphrase(args, confirm=True)
+    with open_session(args) as s:
+        report_failures(s)
+        s.export_ca_key(args.ca_out, passphrase)
+    print(f"Wrote the CA key and certificate to {args.ca_out} and removed the CA key from the record. Keep the "
+          "file and its passphrase in the centre's safe, apart. Backups made before today still hold the key: "
+          "keep them as safe as the CA file.")
+    return EXIT_OK
+
+
+def cmd_signing_import(args) -> int:
+    data = _read_file(args.file, "PKCS#12 file")
+    password = (read_secret_file(args.p12_password_file, "PKCS#12 password") if args.p12_password_file else None)
+    with open_session(args) as s:
+        report_failures(s)
+        ident = s.import_signing_identity(data, password)
+    print("Imported the centre's certificate; new documents are signed with it.")
     print_fingerprint_letter(ident)
     return EXIT_OK
 
@@ -179,6 +244,28 @@ def add_signing(sub) -> None:
                            help="the CA fingerprint, printed for a letter, and the trust-file line")
     opening(show)
     show.set_defaults(func=cmd_signing_show)
+    passphrase_help = "read the CA file's passphrase from this file (else BARNAHUS_CA_PASSPHRASE or a prompt)"
+    create = ssub.add_parser("create", help="a new CA and signing certificate; the CA key goes only to --ca-out")
+    opening(create)
+    create.add_argument("--ca-out", required=True, help="the new PKCS#12 file for the centre's safe (must not exist)")
+    create.add_argument("--ca-passphrase-file", help=passphrase_help)
+    create.set_defaults(func=cmd_signing_create)
+    renew = ssub.add_parser("renew", help="a new signing certificate from the same CA (needs the CA file)")
+    opening(renew)
+    renew.add_argument("--ca-file", required=True, help="the CA file from the centre's safe")
+    renew.add_argument("--ca-passphrase-file", help=passphrase_help)
+    renew.set_defaults(func=cmd_signing_renew)
+    export = ssub.add_parser("export-ca", help="write the CA key still inside an older record to a file for the "
+                                               "safe, then remove it from the record")
+    opening(export)
+    export.add_argument("--ca-out", required=True, help="the new PKCS#12 file for the centre's safe (must not exist)")
+    export.add_argument("--ca-passphrase-file", help=passphrase_help)
+    export.set_defaults(func=cmd_signing_export_ca)
+    imp = ssub.add_parser("import", help="the centre's own certificate from its PKI (.p12/.pfx with key and chain)")
+    opening(imp)
+    imp.add_argument("file", help="the PKCS#12 file")
+    imp.add_argument("--p12-password-file", help="read the file's password from this file")
+    imp.set_defaults(func=cmd_signing_import)
 
 
 def add_summary(sub) -> None:

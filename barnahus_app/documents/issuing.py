@@ -71,25 +71,94 @@ class IssuingActions(SessionBase):
         """The active signing certificate (no case content): subject, fingerprints, validity."""
         with self.record.engine.connect() as conn:
             creds = _credentials(conn)
-        return None if creds is None else _identity_info(creds)
+            return None if creds is None else _identity_info(creds, conn)
 
-    def create_signing_identity(self) -> dict:
-        """A new organisation CA and document-signing certificate for the centre; earlier ones
+    def signing_warnings(self) -> list[str]:
+        """What `check` and the administration say while the centre's CA key is still inside the
+        record (a record made before it left): anyone who reads the record could issue
+        certificates in the centre's name. No case content."""
+        with self.record.engine.connect() as conn:
+            if not ca_key_in_record(conn):
+                return []
+        return ["WARNING: the centre's CA private key is still inside this record; anyone who can read the "
+                "record can sign in the centre's name. Move it to the centre's safe: barnahus signing export-ca "
+                "--ca-out FILE (or Administration, Document signing, Export the CA key…)."]
+
+    def create_signing_identity(self, ca_out, ca_passphrase: str) -> dict:
+        """A new organisation CA and document-signing certificate for the centre. The CA key and
+        certificate go ONCE to ca_out, a new PKCS#12 file encrypted with ca_passphrase, for the
+        centre's safe; the record keeps the CA certificate and the signing key only, so nobody
+        who reads the record can issue a certificate in the centre's name. Earlier identities
         stay in the record (documents they signed still verify) but sign nothing new."""
         self._authorize("record", "settings")
+        ca_out = _check_ca_out(ca_out)
+        with self.record.engine.connect() as conn:
+            centre = _centre_name(conn)
+        creds, ca_pem, ca_key_pem = pki.create_centre_credentials(centre)
+        write_file_safely(ca_out, pki.ca_pkcs12(ca_pem, ca_key_pem, ca_passphrase), "ca_out")
+        try:
+            with self.record.transaction() as conn:
+                self._store_identity(conn, creds, ca_pem, "created")
+                self._audit(conn, "signing.identity_created", "record", None,
+                            {"fingerprint": pki.fingerprint(creds.cert_pem), "ca_fingerprint": pki.fingerprint(ca_pem),
+                             "ca_key": "exported"})
+        except BaseException:
+            ca_out.unlink(missing_ok=True)   # a CA file for an identity the record does not hold
+            raise
+        return self.signing_identity()
+
+    def renew_signing_certificate(self, ca_file: bytes, ca_passphrase: str | None) -> dict:
+        """A new signing key and certificate issued by the centre's CA, whose key comes from the
+        CA file in the centre's safe (never from the record). Same CA fingerprint: recipients'
+        trust files keep working."""
+        self._authorize("record", "settings")
+        ca_pem, ca_key_pem = pki.load_ca_pkcs12(ca_file, ca_passphrase)
+        fp = pki.fingerprint(ca_pem)
+        with self.record.engine.connect() as conn:
+            ours = conn.execute(select(SC.c.id).where(SC.c.kind == "ca", SC.c.fingerprint == fp)).first()
+        if ours is None:
+            raise ValidationError("ca_file", "holds another CA than the centre's (its fingerprint is not one this "
+                                             "record has signed with).")
+        creds = pki.issue_signer(ca_pem, ca_key_pem)
         with self.record.transaction() as conn:
-            creds = self._create_identity(conn)
-        return _identity_info(creds)
+            self._store_identity(conn, creds, ca_pem, "created")
+            self._audit(conn, "signing.certificate_renewed", "record", None,
+                        {"fingerprint": pki.fingerprint(creds.cert_pem), "ca_fingerprint": fp})
+        return self.signing_identity()
+
+    def export_ca_key(self, ca_out, ca_passphrase: str) -> dict:
+        """For records made before the CA key left the record: write the CA key and certificate
+        to ca_out (a new PKCS#12 file for the centre's safe), then remove every CA private key
+        from the record. Returns the identity."""
+        self._authorize("record", "settings")
+        ca_out = _check_ca_out(ca_out)
+        with self.record.engine.connect() as conn:
+            row = conn.execute(select(SC).where(SC.c.kind == "ca", SC.c.private_key_pem.is_not(None))
+                               .order_by(SC.c.active.desc(), SC.c.id.desc()).limit(1)).first()
+        if row is None:
+            raise ValidationError("ca_out", "there is no CA key in the record to export: it is already only in the "
+                                            "centre's safe (or the certificate came from the centre's own PKI).")
+        write_file_safely(ca_out, pki.ca_pkcs12(row.certificate_pem, row.private_key_pem, ca_passphrase), "ca_out")
+        try:
+            with self.record.transaction() as conn:
+                removed = conn.execute(update(SC).where(SC.c.kind == "ca", SC.c.private_key_pem.is_not(None))
+                                       .values(private_key_pem=None)).rowcount
+                self._audit(conn, "signing.ca_key_exported", "record", None,
+                            {"ca_fingerprint": row.fingerprint, "ca_keys_removed": removed})
+        except BaseException:
+            ca_out.unlink(missing_ok=True)
+            raise
+        return self.signing_identity()
 
     def import_signing_identity(self, pkcs12: bytes, password: str | None) -> dict:
         """The centre's own certificate from its PKI (a .p12/.pfx with key and chain)."""
         self._authorize("record", "settings")
         creds = pki.load_pkcs12(pkcs12, password)
         with self.record.transaction() as conn:
-            self._store_identity(conn, creds, None, None, "imported")
+            self._store_identity(conn, creds, None, "imported")
             self._audit(conn, "signing.identity_imported", "record", None,
                         {"fingerprint": pki.fingerprint(creds.cert_pem)})
-        return _identity_info(creds)
+        return self.signing_identity()
 
     # --- issuing -----------------------------------------------------------------------------
     def write_case_summary(self, case, out, fmt: str = "pdf", *, pseudonymise: bool = False,
@@ -439,20 +508,24 @@ class IssuingActions(SessionBase):
     # --- credentials ---------------------------------------------------------------------------
 
     def _create_identity(self, conn):
-        centre = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""
-        creds, ca_pem, ca_key_pem = pki.create_centre_credentials(centre)
-        self._store_identity(conn, creds, ca_pem, ca_key_pem, "created")
+        """The identity the first issue makes when the administrator made none: its CA key is
+        not kept anywhere (the record must not hold it, and whoever issues is not the one to
+        keep the centre's safe), so renewing it means a new identity, made with its CA file."""
+        creds, ca_pem, _ca_key_pem = pki.create_centre_credentials(_centre_name(conn))
+        self._store_identity(conn, creds, ca_pem, "created")
         self._audit(conn, "signing.identity_created", "record", None,
-                    {"fingerprint": pki.fingerprint(creds.cert_pem), "ca_fingerprint": pki.fingerprint(ca_pem)})
+                    {"fingerprint": pki.fingerprint(creds.cert_pem), "ca_fingerprint": pki.fingerprint(ca_pem),
+                     "ca_key": "not kept"})
         return creds
 
-    def _store_identity(self, conn, creds, ca_pem, ca_key_pem, source: str) -> None:
+    def _store_identity(self, conn, creds, ca_pem, source: str) -> None:
+        """The signer's key and certificate, and a CA certificate (never its key)."""
         now = utc_now_iso()
         conn.execute(update(SC).where(SC.c.active.is_(True)).values(active=False))
         if ca_pem:
             conn.execute(insert(SC).values(
                 kind="ca", subject=pki.subject_of(ca_pem), fingerprint=pki.fingerprint(ca_pem), certificate_pem=ca_pem,
-                private_key_pem=ca_key_pem, chain_pem=None, source=source, active=True, created_by=self.user_id,
+                private_key_pem=None, chain_pem=None, source=source, active=True, created_by=self.user_id,
                 created_at=now))
         conn.execute(insert(SC).values(
             kind="signer", subject=pki.subject_of(creds.cert_pem), fingerprint=pki.fingerprint(creds.cert_pem),
@@ -460,9 +533,27 @@ class IssuingActions(SessionBase):
             source=source, active=True, created_by=self.user_id, created_at=now))
 
 
-def _identity_info(creds) -> dict:
+def ca_key_in_record(conn) -> bool:
+    """True while a CA private key is still inside the record (records made before it left)."""
+    return conn.execute(select(SC.c.id).where(SC.c.kind == "ca", SC.c.private_key_pem.is_not(None))
+                        .limit(1)).first() is not None
+
+
+def _centre_name(conn) -> str:
+    return conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""
+
+
+def _check_ca_out(ca_out) -> Path:
+    if ca_out is None or not str(ca_out).strip():
+        raise ValidationError("ca_out", "choose where to save the CA file for the centre's safe.")
+    ca_out = Path(ca_out)
+    check_destination(ca_out, "ca_out")
+    return ca_out
+
+
+def _identity_info(creds, conn) -> dict:
     cert = creds.cert
-    return {"subject": cert.subject.rfc4514_string(), "fingerprint": pki.fingerprint(creds.cert_pem),
+    return {"ca_key_in_record": ca_key_in_record(conn),"subject": cert.subject.rfc4514_string(), "fingerprint": pki.fingerprint(creds.cert_pem),
             "ca_subject": pki.subject_of(creds.root_pem), "ca_fingerprint": pki.fingerprint(creds.root_pem),
             "centre": pki.organisation_of(creds.root_pem),
             "not_before": cert.not_valid_before_utc.isoformat(), "not_after": cert.not_valid_after_utc.isoformat()}

@@ -145,3 +145,17 @@ def judge_file(path, anchors: list[Anchor], passphrase: str | None = None, progr
         return judge_pdf(path.read_bytes(), anchors)
     return judge(False, "", anchors, why_not="this file carries no signature (a DOCX is not signed; "
                                                "only the register of the record that issued it vouches for it)")
+
+
+def anchors_from_text(text: str) -> list[Anchor]:
+    """What the desktop app's verify dialog was given: a fingerprint (plain or with colons), or
+    the path of a trust file; [] for nothing."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    fp = parse_fingerprint(text)
+    if fp is not None:
+        return [Anchor(fp, "")]
+    if re.fullmatch(r"[0-9A-Fa-f:\s]+", text):
+        raise ValidationError("trust", "is not a SHA-256 fingerprint (64 hex digits, with or without colons).")
+    return load_trust_file(Path(text).expanduser())

@@ -24,6 +24,7 @@ from typing import Callable
 import pytest
 
 from barnahus_app import policy
+from barnahus_app.documents import pki
 from barnahus_app.api import CaseFilter, PermissionDenied, Session, create_record, open_record
 from tests.support.records import (
     ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, copy_record_folder, login, raw, sample_case,
@@ -88,6 +89,9 @@ def _offence_for(s, i) -> int:
 def _plan_second(s, i) -> int:
     return s.plan_interview(i["case_id"], i["child_id"], "2026-12-03T13:00", 60, i["room2_id"], i["interviewer_id"],
                             time_zone="Europe/Stockholm", justification="A new disclosure (matrix)")
+
+
+CA_PASSPHRASE = "the centre's safe, matrix"
 
 
 def _pkcs12() -> bytes:
@@ -274,8 +278,14 @@ ALSO_GUARDED: list[Op] = [
     Op("record_disclosure", lambda s, i: s.record_disclosure(
         i["document_id"], recipient="Prosecutor (matrix)", undertaking="Court use only"), "document.disclosed",
        needs=(("case", "export"),)),
-    Op("create_signing_identity", lambda s, i: s.create_signing_identity(), "signing.identity_created",
+    Op("create_signing_identity", lambda s, i: s.create_signing_identity(
+        i["recording_file"].parent / "new-ca.p12", CA_PASSPHRASE), "signing.identity_created",
        needs=(("record", "settings"),)),
+    Op("renew_signing_certificate", lambda s, i: s.renew_signing_certificate(
+        (i["recording_file"].parent / "ca.p12").read_bytes(), CA_PASSPHRASE), "signing.certificate_renewed",
+       needs=(("record", "settings"),)),
+    Op("export_ca_key", lambda s, i: s.export_ca_key(i["recording_file"].parent / "exported-ca.p12", CA_PASSPHRASE),
+       "signing.ca_key_exported", needs=(("record", "settings"),)),
     Op("import_signing_identity", lambda s, i: s.import_signing_identity(i["pkcs12"], "p12-password"),
        "signing.identity_imported", needs=(("record", "settings"),)),
     Op("set_settings", lambda s, i: s.set_settings({"backup_keep_days": 30, "backup_keep_weeks": 20}),
@@ -298,6 +308,7 @@ UNGUARDED = {
     "drafts": "the user's own drafts, which only a user allowed to make the edit could save",
     "discard_draft": "the user's own drafts",
     "signing_identity": "the centre's public certificate: no case content",
+    "signing_warnings": "whether the CA key is still inside the record: no case content",
 }
 
 ALL_OPS = [(OPERATIONS[p], (p,) if not OPERATIONS[p].needs else OPERATIONS[p].needs) for p in PAIRS
@@ -348,6 +359,14 @@ def world(_template_store, tmp_path, _isolated_home):
                                          time_zone="Europe/Stockholm")
             s.set_interview_notes(interview, SEEDED_NOTES)
             recording = s.register_recording(interview, src / "recording.mp4", label="Master")
+        with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+            s.create_signing_identity(src / "ca.p12", CA_PASSPHRASE)
+            # As a record made before the CA key left the record holds it (export_ca_key's case).
+            ca_pem, ca_key = pki.load_ca_pkcs12((src / "ca.p12").read_bytes(), CA_PASSPHRASE)
+            conn = raw(s)
+            conn.execute("UPDATE signing_credentials SET private_key_pem = ? WHERE kind = 'ca'", (ca_key,))
+            conn.commit()
+            conn.close()
         with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
             document = s.write_case_summary(case["id"], src / "issued.pdf", "pdf")["document_id"]
         store["ids"] = {"case_id": case["id"], "reference": case["reference"], "child_id": case["child_id"],

@@ -283,3 +283,107 @@ def test_an_unaltered_recording_is_copied_and_verifies(rec, tmp_path):
     code, stdout, err = cli(rec, "export-bundle", "--case", rec["ref"], "--recordings", "--out", out)
     assert code == 0, err
     assert verify_bundle(out).ok
+
+
+CA_PASSPHRASE = "kept in the centre's safe"
+
+
+def _private_keys_in_record(path, recovery) -> list:
+    """Every private key anywhere in the record, as an attacker with the record key finds them:
+    any PEM block in any text column of any table, read with an independent connection."""
+    import re
+    from cryptography.hazmat.primitives import serialization
+    from tests.support.records import raw_closed
+    found = []
+    with raw_closed(path, recovery) as conn:
+        tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for t in tables:
+            for row in conn.execute(f'SELECT * FROM "{t}"'):
+                for v in row:
+                    if isinstance(v, (str, bytes)):
+                        text = v.decode("latin-1") if isinstance(v, bytes) else v
+                        for block in re.findall(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.+?-----END [A-Z ]*PRIVATE "
+                                                r"KEY-----", text, re.S):
+                            found.append(serialization.load_pem_private_key(block.encode(), None))
+    return found
+
+
+def _same_key(private_key, cert_pem: str) -> bool:
+    from cryptography import x509
+    cert = x509.load_pem_x509_certificate(cert_pem.encode())
+    return private_key.public_key().public_numbers() == cert.public_key().public_numbers()
+
+
+def test_no_ca_key_in_the_record_to_forge_with(rec, tmp_path):
+    """Issue 11: with the record key (any user's password gave it) the attacker took the centre's
+    CA key from signing_credentials and issued their own signing certificate under the real CA,
+    so a re-signed bundle matched even a pinned fingerprint. Now the CA key is only in the file
+    for the centre's safe: the record holds nothing that can issue a certificate."""
+    from tests.support.records import ADMIN_PASSWORD, login
+    admin_pw = tmp_path / "admin.pw"
+    admin_pw.write_text(ADMIN_PASSWORD + "\n")
+    ca_file = tmp_path / "centre-ca.p12"
+    phrase = tmp_path / "ca-phrase.txt"
+    phrase.write_text(CA_PASSPHRASE + "\n")
+    code, out, err = cli(rec, "signing create", "--ca-out", ca_file, "--ca-passphrase-file", phrase,
+                         user="admin", pw=admin_pw)
+    assert code == 0, err
+    assert "The record holds no CA key." in out
+    code, out, err = cli(rec, "export-bundle", "--case", rec["ref"], "--out", tmp_path / "b")
+    assert code == 0, err
+    ca_pem, ca_key = pki.load_ca_pkcs12(ca_file.read_bytes(), CA_PASSPHRASE)
+    assert ca_file.stat().st_mode & 0o077 == 0
+    keys = _private_keys_in_record(rec["record"], rec["recovery"])
+    assert keys, "the signing key is expected in the record (until sealed sections hold it)"
+    assert not any(_same_key(k, ca_pem) for k in keys)
+    with login(rec["record"], "admin") as a:
+        assert a.signing_identity()["ca_key_in_record"] is False
+        assert a.signing_warnings() == []
+
+
+def test_an_older_record_exports_its_ca_key_once_then_renews_with_the_file(rec, tmp_path, lookalike):
+    from tests.support.records import ADMIN_PASSWORD, login, raw
+    admin_pw = tmp_path / "admin.pw"
+    admin_pw.write_text(ADMIN_PASSWORD + "\n")
+    phrase = tmp_path / "ca-phrase.txt"
+    phrase.write_text(CA_PASSPHRASE + "\n")
+    # A record as main made them: the first issue made the identity and kept the CA key inside.
+    old_ca, old_key = pki.create_centre_credentials("Test Centre")[1:]
+    with login(rec["record"], "admin") as a:
+        a.create_signing_identity(tmp_path / "unused.p12", CA_PASSPHRASE)
+        conn = raw(a)
+        conn.execute("UPDATE signing_credentials SET certificate_pem = ?, fingerprint = ?, private_key_pem = ? "
+                     "WHERE kind = 'ca'", (old_ca, pki.fingerprint(old_ca), old_key))
+        conn.commit()
+        conn.close()
+    code, out, err = cli(rec, "check", user="admin", pw=admin_pw)
+    assert code == 0
+    assert "WARNING: the centre's CA private key is still inside this record" in err
+    ca_file = tmp_path / "centre-ca.p12"
+    code, out, err = cli(rec, "signing export-ca", "--ca-out", ca_file, "--ca-passphrase-file", phrase,
+                         user="admin", pw=admin_pw)
+    assert code == 0, err
+    assert pki.load_ca_pkcs12(ca_file.read_bytes(), CA_PASSPHRASE) == (old_ca, old_key)
+    assert not any(_same_key(k, old_ca) for k in _private_keys_in_record(rec["record"], rec["recovery"]))
+    code, out, err = cli(rec, "check", user="admin", pw=admin_pw)
+    assert code == 0 and "CA private key" not in err
+    code, out, err = cli(rec, "signing export-ca", "--ca-out", tmp_path / "again.p12", "--ca-passphrase-file",
+                         phrase, user="admin", pw=admin_pw)
+    assert code == 2 and "there is no CA key in the record to export" in err
+    assert not (tmp_path / "again.p12").exists()
+
+    # Renewing needs the CA file; the same CA, so the fingerprint recipients pinned stays.
+    code, out, err = cli(rec, "signing renew", "--ca-file", ca_file, "--ca-passphrase-file", phrase,
+                         user="admin", pw=admin_pw)
+    assert code == 0, err
+    with login(rec["record"], "admin") as a:
+        ident = a.signing_identity()
+        actions = [e["action"] for e in a.audit_entries(limit=200)]
+    assert ident["ca_fingerprint"] == pki.fingerprint(old_ca)
+    assert "signing.ca_key_exported" in actions and "signing.certificate_renewed" in actions
+    # Another CA's file (same names) does not renew the centre's certificate.
+    other = tmp_path / "other.p12"
+    other.write_bytes(pki.ca_pkcs12(lookalike[1], lookalike[2], CA_PASSPHRASE))
+    code, out, err = cli(rec, "signing renew", "--ca-file", other, "--ca-passphrase-file", phrase,
+                         user="admin", pw=admin_pw)
+    assert code == 2 and "holds another CA than the centre's" in err
