@@ -18,6 +18,7 @@ from ui.admin.backups import BackupsBox
 from ui.admin.core_dialog import _CoreDialog
 from ui.common.feedback import InlineMessage, bold, core_message, role_label, roles_text
 from ui.common.field_widgets import PathRow
+from ui.common.clipboard import copy_identifier
 from ui.common.icons import icon
 from ui.common.tasks import run_operation
 from ui.documents.verify_dialog import mono_font
@@ -138,6 +139,125 @@ class ImportSigningDialog(_CoreDialog):
         s, pw = self.session, self.password.text() or None
 
         self.run(lambda: s.import_signing_identity(data, pw))
+
+
+class _CaFileDialog(_CoreDialog):
+    """Where the centre's CA file (a PKCS#12 for the safe) is written, and its passphrase, twice."""
+
+    def __init__(self, title: str, intro: str, parent=None):
+        super().__init__(title, parent)
+        self.intro = QLabel(intro, self)
+        self.intro.setWordWrap(True)
+        self.form.add_wide(self.intro)
+        row = PathRow(self, self._browse, name="caOutPath")
+        self.file = row.edit
+        self.add_field(self.tr("CA &file:"), row, "ca_out", self.tr("CA file for the centre's safe"),
+                       self.tr("A new file, for example on a USB stick that goes into the safe."))
+        self.passphrase, self.again = QLineEdit(self), QLineEdit(self)
+        self.passphrase.setObjectName("caPassphrase")
+        self.again.setObjectName("caPassphraseAgain")
+        for w in (self.passphrase, self.again):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field(self.tr("Pass&phrase of the CA file:"), self.passphrase, "ca_passphrase",
+                       self.tr("Passphrase of the CA file"),
+                       self.tr("At least 12 characters. Keep it apart from the file: in a sealed envelope in "
+                               "the safe, or with another person."))
+        self.add_field(self.tr("Passphrase &again:"), self.again, "ca_passphrase again", self.tr("Passphrase again"))
+
+    def _browse(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the CA file"), self.file.text() or "centre-ca.p12",
+                                               self.tr("PKCS#12 files (*.p12);;All files (*)"))
+        if path:
+            self.file.setText(path)
+
+    def _values(self):
+        self.clear_messages()
+        path = self.file.text().strip()
+        if not path:
+            self.field_messages["ca_out"].show_error(self.tr("Choose where to save the CA file."))
+            return None
+        if self.passphrase.text() != self.again.text():
+            self.field_messages["ca_passphrase again"].show_error(
+                self.tr("The two passphrases are not the same. Type them again."))
+            return None
+        return path, self.passphrase.text()
+
+
+class CreateSigningDialog(_CaFileDialog):
+    """A new CA and signing certificate; the CA key goes only to the file for the safe."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(self.tr("Create a new signing certificate"), self.tr(
+            "A new CA and signing certificate for the centre. The CA key is written ONCE to the file you choose, "
+            "encrypted with the passphrase, and never kept in the record: whoever reads the record cannot make "
+            "certificates in the centre's name. Keep the file and the passphrase in the centre's safe; renewing "
+            "the signing certificate needs them. Documents issued until now keep verifying; new ones carry a new "
+            "CA fingerprint, so send the courts and prosecutors the new one."), parent)
+        self.session = session
+
+    def _submit(self) -> None:
+        values = self._values()
+        if values is not None:
+            s = self.session
+            self.run(lambda: s.create_signing_identity(*values))
+
+
+class ExportCaDialog(_CaFileDialog):
+    """A record from before the CA key left it: the key to the safe, then out of the record."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(self.tr("Export the CA key"), self.tr(
+            "This record still holds the centre's CA key, so anyone who can read the record can sign in the "
+            "centre's name. Write it to a file for the centre's safe; it is then removed from the record. Backups "
+            "made until now still hold it: keep them as safe as the CA file."), parent)
+        self.session = session
+
+    def _submit(self) -> None:
+        values = self._values()
+        if values is not None:
+            s = self.session
+            self.run(lambda: s.export_ca_key(*values))
+
+
+class RenewSigningDialog(_CoreDialog):
+    """A new signing certificate from the same CA: the CA file from the safe and its passphrase."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(self.tr("Renew the signing certificate"), parent)
+        self.session = session
+        intro = QLabel(self.tr("A new signing key and certificate, issued by the centre's CA. The CA fingerprint "
+                               "stays the same, so the courts and prosecutors need nothing new."), self)
+        intro.setWordWrap(True)
+        self.form.add_wide(intro)
+        row = PathRow(self, self._browse, name="caFilePath")
+        self.file = row.edit
+        self.add_field(self.tr("CA &file:"), row, "ca_file", self.tr("The CA file from the centre's safe"))
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setObjectName("caFilePassphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field(self.tr("Pass&phrase of the CA file:"), self.passphrase, "ca_passphrase",
+                       self.tr("Passphrase of the CA file"))
+
+    def _browse(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the CA file"), self.file.text(),
+                                               self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
+        if path:
+            self.file.setText(path)
+
+    def _submit(self) -> None:
+        self.clear_messages()
+        path = self.file.text().strip()
+        if not path:
+            self.field_messages["ca_file"].show_error(self.tr("Choose the CA file."))
+            return
+        try:
+            with open(path, "rb") as f:
+                data = f.read(16 * 1024 * 1024)
+        except OSError as e:
+            self.field_messages["ca_file"].show_error(core_message(e))
+            return
+        s, pw = self.session, self.passphrase.text() or None
+        self.run(lambda: s.renew_signing_certificate(data, pw))
 
 
 class AdminPanel(QWidget):
@@ -387,7 +507,9 @@ class AdminPanel(QWidget):
                               "the CA fingerprint with the one the centre gives them by letter or phone."), box)
         note.setWordWrap(True)
         bl.addWidget(note)
-        self.signing_none = QLabel(self.tr("None yet — one is created when the first document is issued."), box)
+        self.signing_none = QLabel(self.tr(
+            "None yet. Create one here: its CA key goes to a file for the centre's safe. Otherwise the first document "
+            "issued makes one whose CA key is kept nowhere, so it can never be renewed."), box)
         self.signing_none.setObjectName("signingNone")
         bl.addWidget(self.signing_none)
         self.signing_form = QWidget(box)
@@ -410,21 +532,51 @@ class AdminPanel(QWidget):
             value.setAccessibleName(caption.rstrip(":"))
             sf.addRow(caption_label, value)
             self.signing_values[key] = value
+        # The line a recipient puts in their trust file, and the fingerprint to copy into a letter.
+        self.trust_line = QLabel(self.signing_form)
+        self.trust_line.setObjectName("signing_trust_line")
+        self.trust_line.setWordWrap(True)
+        self.trust_line.setFont(mono_font())
+        self.trust_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.trust_line.setAccessibleName(self.tr("Line for the recipients' trust file"))
+        sf.addRow(QLabel(self.tr("Line for the recipients' trust file:"), self.signing_form), self.trust_line)
         bl.addWidget(self.signing_form)
+        self.ca_key_warning = InlineMessage(box)
+        self.ca_key_warning.setObjectName("caKeyWarning")
+        bl.addWidget(self.ca_key_warning)
         row = QHBoxLayout()
+        self.copy_fingerprint_button = QPushButton(self.tr("&Copy the CA fingerprint"), box)
+        self.copy_fingerprint_button.setObjectName("copyFingerprintButton")
+        self.copy_fingerprint_button.setToolTip(self.tr("For a letter to the courts and prosecutors: they compare it, "
+                                                        "or put it in their trust file."))
         self.create_signing_button = QPushButton(self.tr("Create a &new signing certificate…"), box)
         self.create_signing_button.setObjectName("createSigningButton")
+        self.renew_signing_button = QPushButton(self.tr("&Renew with the CA file…"), box)
+        self.renew_signing_button.setObjectName("renewSigningButton")
         self.import_signing_button = QPushButton(self.tr("&Import from PKCS#12…"), box)
         self.import_signing_button.setObjectName("importSigningButton")
-        for b in (self.create_signing_button, self.import_signing_button):
-            b.setAutoDefault(False)
-            row.addWidget(b)
-        row.addStretch(1)
+        self.export_ca_button = QPushButton(self.tr("E&xport the CA key…"), box)
+        self.export_ca_button.setObjectName("exportCaButton")
+        self.export_ca_button.hide()
+        rows = QVBoxLayout()
+        for group in ((self.copy_fingerprint_button, self.export_ca_button),
+                      (self.create_signing_button, self.renew_signing_button, self.import_signing_button)):
+            line = QHBoxLayout()
+            for b in group:
+                b.setAutoDefault(False)
+                line.addWidget(b)
+            line.addStretch(1)
+            rows.addLayout(line)
+        row.addLayout(rows)
         bl.addLayout(row)
         self.signing_message = InlineMessage(box)
         bl.addWidget(self.signing_message)
+        self.copy_fingerprint_button.clicked.connect(self.copy_fingerprint)
         self.create_signing_button.clicked.connect(self.create_signing_identity)
+        self.renew_signing_button.clicked.connect(self.renew_signing_certificate)
         self.import_signing_button.clicked.connect(self.import_signing_identity)
+        self.export_ca_button.clicked.connect(self.export_ca_key)
         self.signing_form.hide()
         return box
 
@@ -440,8 +592,19 @@ class AdminPanel(QWidget):
         run_operation(self, s.signing_identity, shown, errors=self.signing_message, on_finished=self._read_done)
 
     def _show_signing(self, ident: dict | None) -> None:
+        self._ident = ident
         self.signing_none.setVisible(ident is None)
         self.signing_form.setVisible(ident is not None)
+        self.copy_fingerprint_button.setVisible(ident is not None)
+        self.renew_signing_button.setVisible(ident is not None)
+        kept = bool(ident and ident.get("ca_key_in_record"))
+        self.export_ca_button.setVisible(kept)
+        if kept:
+            self.ca_key_warning.show_error(self.tr(
+                "The centre's CA key is still inside this record: anyone who can read the record can sign in the "
+                "centre's name. Export it to a file for the centre's safe (it is then removed from the record)."))
+        else:
+            self.ca_key_warning.clear()
         if ident is None:
             return
         v = self.signing_values
@@ -449,24 +612,33 @@ class AdminPanel(QWidget):
         v["fingerprint"].setText(colon_fingerprint(ident["fingerprint"]))
         v["ca_fingerprint"].setText(colon_fingerprint(ident["ca_fingerprint"]))
         v["not_after"].setText(ident["not_after"][:10])
+        self.trust_line.setText(f"{ident['ca_fingerprint']}  {ident.get('centre') or ''}".rstrip())
+
+    def copy_fingerprint(self) -> None:
+        ident = getattr(self, "_ident", None)
+        if ident:
+            copy_identifier(colon_fingerprint(ident["ca_fingerprint"]))
+            self.signing_message.show_info(self.tr("The CA fingerprint was copied. Send it by letter or read it out "
+                                                   "by phone; never with the documents themselves."))
+
+    def _signing_dialog(self, dialog, done_text: str) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_signing()
+            self.signing_message.show_info(done_text)
 
     def create_signing_identity(self) -> None:
-        if not self.confirm(self.tr(
-                "Create a new signing certificate for the centre?\n\nDocuments and bundles issued until now keep "
-                "verifying: the earlier certificate stays in the record. New documents are signed with the new one "
-                "and carry a new CA fingerprint, so give the courts and prosecutors the new fingerprint.")):
-            return
-        self.signing_message.show_info(self.tr("Creating the certificate…"))
+        self._signing_dialog(CreateSigningDialog(self.session, self), self.tr(
+            "A new signing certificate was created; its CA key is only in the file you chose. Its CA fingerprint "
+            "is shown above: send it to the courts and prosecutors by letter."))
 
-        def done(ident) -> None:
-            self.refresh_signing()
-            self.signing_message.show_info(self.tr("A new signing certificate was created. Its CA fingerprint is "
-                                                   "shown above."))
-        run_operation(self, self.session.create_signing_identity, done, errors=self.signing_message,
-                      hold=(self.create_signing_button,))
+    def renew_signing_certificate(self) -> None:
+        self._signing_dialog(RenewSigningDialog(self.session, self), self.tr(
+            "The signing certificate was renewed; the CA fingerprint is the same."))
+
+    def export_ca_key(self) -> None:
+        self._signing_dialog(ExportCaDialog(self.session, self), self.tr(
+            "The CA key was written to the file you chose and removed from the record."))
 
     def import_signing_identity(self) -> None:
-        dlg = ImportSigningDialog(self.session, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.refresh_signing()
-            self.signing_message.show_info(self.tr("The certificate was imported. New documents are signed with it."))
+        self._signing_dialog(ImportSigningDialog(self.session, self),
+                             self.tr("The certificate was imported. New documents are signed with it."))
