@@ -124,7 +124,8 @@ def open_record(path: Path, username: str, password: str | None = None,
                         read_only, kdf)
         try:
             upgraded_from = _migrate_if_needed(record)
-            return Session._login(record, username, password is None, upgraded_from, clock, settled)
+            return Session._login(record, username, password is None, upgraded_from, clock, settled,
+                                  private=keyfile.take_private() if password is not None else None)
         except BaseException:
             record.engine.dispose()
             raise
