@@ -106,7 +106,7 @@ def open_session(args):
         raise UsageError("Give --user NAME.")
     remove_leftovers(args.record)
     session = open_record(Path(args.record), args.user, **credentials(args))
-    print_notes([session.rotation_note] if session.rotation_note else [])
+    print_notes([n for n in (session.rotation_note, session.section_recovery_note) if n])
     return session
 
 

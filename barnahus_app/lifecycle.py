@@ -177,9 +177,10 @@ def backup_record(path: Path, username: str, password: str | None = None,
 
 def _collect_notes(session: Session, notes: list[str] | None) -> None:
     """For a command that unlocks inside the core and never holds the session: what the unlock
-    has to say once (an interrupted key rotation settled), added to notes if given."""
-    if notes is not None and session.rotation_note:
-        notes.append(session.rotation_note)
+    has to say once (an interrupted key rotation settled, a sealed section's recovery key), added to
+    notes if given."""
+    if notes is not None:
+        notes.extend(n for n in (session.rotation_note, session.section_recovery_note) if n)
 
 
 def _inspect_before_opening(path: Path, username: str, password: str | None,

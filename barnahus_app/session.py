@@ -70,6 +70,10 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         # Sections this unlock created (this user is their first holder): {section: its recovery
         # key}, to be shown once, like the record's recovery key at creation.
         self.section_recovery_keys = section_recovery_keys or {}
+        self.section_recovery_note = " ".join(
+            f"You are the first holder of the sealed section {name}. Its recovery key (shown once; print "
+            f"it and lock it away: it opens that section if every holder's key is lost): {key}"
+            for name, key in self.section_recovery_keys.items()) or None
 
     @classmethod
     def _login(cls, record: Record, username: str, by_recovery_key: bool,

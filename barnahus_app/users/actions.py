@@ -151,6 +151,24 @@ class UserActions(SessionBase):
             raise
         keyfile.save()
 
+    def open_section_with_recovery_key(self, section: str, recovery_key: str) -> None:
+        """For a user whose roles grant a sealed section but who holds no key of it (say every
+        holder left): the section's recovery key, shown once to its first holder, opens it. The
+        key is then sealed to this user, and what the section's requests ask for is done (new
+        holders sealed, a pending re-key made)."""
+        if section not in policy.SECTIONS:
+            raise ValidationError("section", f"there is no section '{section[:64]}'.")
+        self._authorize(*policy.SECTIONS[section])
+        public = self.record.keyfile.public_key(self.username)
+        with self.record.transaction() as conn:
+            key = sections.unseal_with_recovery(conn, section, recovery_key)
+            if public is not None:
+                sections.seal_to(conn, section, key, self.username, public)
+                sections.drop_requests_of(conn, section, self.username)
+            self.sections.set(section, key)
+            self._audit(conn, "section.opened_with_recovery_key", "section", None, {"section": section})
+            section_grants.complete_requests(conn, self.record.keyfile, self.sections, self._actor(), section)
+
     # --- helpers ---------------------------------------------------------------------------
     def _actor(self) -> tuple[int, str]:
         return self.user_id, self.username
