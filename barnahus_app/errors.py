@@ -71,6 +71,17 @@ class NotFound(BarnahusError):
     pass
 
 
+class SectionLocked(BarnahusError):
+    """The user's roles grant a sealed section (record/sections.py), but their key slot does not
+    hold its key yet: another holder's next unlock (or the section's recovery key) seals it."""
+
+    def __init__(self, section: str):
+        self.section = section
+        super().__init__(f"You do not hold the key of section {section} yet. It is sealed to you "
+                         "the next time a colleague who holds it unlocks the record (or with the "
+                         "section's recovery key); nothing was shown or changed.")
+
+
 class SchemaTooNew(BarnahusError):
     pass
 

@@ -100,6 +100,24 @@ POLICY: dict[Role, dict[str, frozenset]] = {
 }
 
 
+# Sealed sections (record/sections.py): content encrypted inside the record with its own key,
+# sealed only to the key slots of users whose roles hold the grant named here. This is the one
+# table of which roles reach which section; the record key alone opens none of them.
+SECTIONS: dict[str, tuple[str, str]] = {
+    "interview_notes": ("interview_notes", "read"),   # the interviewer's notes
+}
+
+
+def section_granted(roles, section: str) -> bool:
+    kind, action = SECTIONS[section]
+    return allowed(roles, kind, action)
+
+
+def sections_of(roles) -> list[str]:
+    """The sections a user with these roles holds, in the table's order."""
+    return [name for name in SECTIONS if section_granted(roles, name)]
+
+
 def allowed(roles, kind: str, action: str) -> bool:
     if action not in ACTIONS.get(kind, ()):
         raise ValueError(f"unknown action {kind}.{action}")

@@ -290,6 +290,9 @@ ALSO_GUARDED: list[Op] = [
        "signing.identity_imported", needs=(("record", "settings"),)),
     Op("set_settings", lambda s, i: s.set_settings({"backup_keep_days": 30, "backup_keep_weeks": 20}),
        "record.setting_changed", needs=(("record", "settings"),)),
+    Op("open_section_with_recovery_key", lambda s, i: s.open_section_with_recovery_key(
+        "interview_notes", i["notes_recovery"]), "section.opened_with_recovery_key",
+       needs=(("interview_notes", "read"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
 ]
@@ -342,6 +345,8 @@ def world(_template_store, tmp_path, _isolated_home):
             for name, roles in {**ROLE_USERS, **MULTI_ROLE_USERS}.items():
                 s.add_user(name, name.title(), roles, STAFF_PASSWORD)
         with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+            # the first notes reader to unlock: the notes section is created, its recovery key shown
+            notes_recovery = s.section_recovery_keys["interview_notes"]
             case = sample_case(s)
             s.update_person(case["child_id"], disability=SEEDED_DISABILITY, terms={"risk_factors": SEEDED_RISK})
             spare = s.create_person(given_name="Spare", family_name="Childsdottir", date_of_birth="2016-02-02",
@@ -373,7 +378,7 @@ def world(_template_store, tmp_path, _isolated_home):
                         "offender_id": case["offender_id"], "spare_id": spare, "carer_id": carer,
                         "agency_id": agency, "room_id": room, "room2_id": room2, "interviewer_id": interviewer,
                         "interview_id": interview, "recording_id": recording, "document_id": document,
-                        "pkcs12": _pkcs12()}
+                        "pkcs12": _pkcs12(), "notes_recovery": notes_recovery}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")
