@@ -105,12 +105,19 @@ POLICY: dict[Role, dict[str, frozenset]] = {
 # table of which roles reach which section; the record key alone opens none of them.
 SECTIONS: dict[str, tuple[str, str]] = {
     "interview_notes": ("interview_notes", "read"),   # the interviewer's notes
+    "signing_keys": ("case", "export"),               # the centre's document-signing key: who issues
+}
+# Further grants that also hold a section. The administrator makes and renews the signing
+# certificate (record.settings), so writes its key: they hold the section too (they hold the CA
+# file for the centre's safe anyway); nobody else does.
+SECTIONS_ALSO: dict[str, tuple[tuple[str, str], ...]] = {
+    "signing_keys": (("record", "settings"),),
 }
 
 
 def section_granted(roles, section: str) -> bool:
     kind, action = SECTIONS[section]
-    return allowed(roles, kind, action)
+    return allowed(roles, kind, action) or any(allowed(roles, k, a) for k, a in SECTIONS_ALSO.get(section, ()))
 
 
 def sections_of(roles) -> list[str]:

@@ -29,7 +29,7 @@ from barnahus_app.documents.tables import Disclosure, IssuedDocument, SigningCre
 from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Interview
 from barnahus_app.recordings.tables import Recording
-from barnahus_app.tables import RecordMeta
+from barnahus_app.tables import RecordMeta, SectionValue
 from barnahus_app.users.tables import User
 from barnahus_app.timeutil import check_datetime, system_zone_name, utc_now_iso
 from barnahus_app.cases.actions import case_view, resolve_case
@@ -45,8 +45,11 @@ REC = Recording.__table__
 P = Person.__table__
 U = User.__table__
 FR = FollowUpRule.__table__
+SV = SectionValue.__table__
 
 FORMATS = ("pdf", "docx")
+# The sealed section (policy.SECTIONS) holding the private keys: the record key alone opens none.
+SIGNING_SECTION = "signing_keys"
 DISCLOSURE_FIELDS = {"recipient": Text(200, required=True), "undertaking": Text(4000, required=True, multiline=True),
                      "method": Text(100)}
 
@@ -133,18 +136,20 @@ class IssuingActions(SessionBase):
         self._authorize("record", "settings")
         ca_out = _check_ca_out(ca_out)
         with self.record.engine.connect() as conn:
-            row = conn.execute(select(SC).where(SC.c.kind == "ca", SC.c.private_key_pem.is_not(None))
-                               .order_by(SC.c.active.desc(), SC.c.id.desc()).limit(1)).first()
-        if row is None:
-            raise ValidationError("ca_out", "there is no CA key in the record to export: it is already only in the "
-                                            "centre's safe (or the certificate came from the centre's own PKI).")
-        write_file_safely(ca_out, pki.ca_pkcs12(row.certificate_pem, row.private_key_pem, ca_passphrase), "ca_out")
+            rows = _ca_rows_with_key(conn)
+            if not rows:
+                raise ValidationError("ca_out", "there is no CA key in the record to export: it is already only in "
+                                                "the centre's safe (or the certificate came from the centre's own PKI).")
+            row, ca_key = rows[0], _private_key(conn, self.sections, rows[0])
+        write_file_safely(ca_out, pki.ca_pkcs12(row.certificate_pem, ca_key, ca_passphrase), "ca_out")
         try:
             with self.record.transaction() as conn:
-                removed = conn.execute(update(SC).where(SC.c.kind == "ca", SC.c.private_key_pem.is_not(None))
-                                       .values(private_key_pem=None)).rowcount
+                # Every CA key goes, the retired CAs' too: nothing new is signed under them.
+                for r in _ca_rows_with_key(conn):
+                    self.sections.write(conn, SIGNING_SECTION, "signing_credentials", r.id, "private_key_pem", None)
+                    conn.execute(update(SC).where(SC.c.id == r.id).values(private_key_pem=None))
                 self._audit(conn, "signing.ca_key_exported", "record", None,
-                            {"ca_fingerprint": row.fingerprint, "ca_keys_removed": removed})
+                            {"ca_fingerprint": row.fingerprint, "ca_keys_removed": len(rows)})
         except BaseException:
             ca_out.unlink(missing_ok=True)
             raise
@@ -358,7 +363,7 @@ class IssuingActions(SessionBase):
             limitations = self.limitation_status(case_id)
         now = datetime.now(timezone.utc)
         with self.record.transaction() as conn:
-            creds = _credentials(conn) or self._create_identity(conn)
+            creds = _credentials(conn, self.sections) or self._create_identity(conn)
             data = self._gather(conn, case_id)
             data["limitations"] = limitations
             self._audit(conn, "document.prepared", "case", case_id, {"pseudonymised": pseudonymise})
@@ -527,16 +532,26 @@ class IssuingActions(SessionBase):
                 kind="ca", subject=pki.subject_of(ca_pem), fingerprint=pki.fingerprint(ca_pem), certificate_pem=ca_pem,
                 private_key_pem=None, chain_pem=None, source=source, active=True, created_by=self.user_id,
                 created_at=now))
-        conn.execute(insert(SC).values(
+        row_id = conn.execute(insert(SC).values(
             kind="signer", subject=pki.subject_of(creds.cert_pem), fingerprint=pki.fingerprint(creds.cert_pem),
-            certificate_pem=creds.cert_pem, private_key_pem=creds.key_pem, chain_pem="".join(creds.chain_pems),
-            source=source, active=True, created_by=self.user_id, created_at=now))
+            certificate_pem=creds.cert_pem, private_key_pem=None, chain_pem="".join(creds.chain_pems),
+            source=source, active=True, created_by=self.user_id, created_at=now)).inserted_primary_key[0]
+        # Sealed (SectionLocked, and nothing written, for a user who does not hold the section).
+        self.sections.write(conn, SIGNING_SECTION, "signing_credentials", row_id, "private_key_pem", creds.key_pem)
 
 
 def ca_key_in_record(conn) -> bool:
-    """True while a CA private key is still inside the record (records made before it left)."""
-    return conn.execute(select(SC.c.id).where(SC.c.kind == "ca", SC.c.private_key_pem.is_not(None))
-                        .limit(1)).first() is not None
+    """True while a CA private key is still inside the record (records made before it left), in
+    its row or moved into the signing section."""
+    return bool(_ca_rows_with_key(conn))
+
+
+def _ca_rows_with_key(conn) -> list:
+    """CA rows whose private key is still in the record, newest active first."""
+    sealed = select(SV.c.row_id).where(SV.c.tbl == "signing_credentials", SV.c.col == "private_key_pem")
+    return conn.execute(select(SC).where(SC.c.kind == "ca", (SC.c.private_key_pem.is_not(None))
+                                         | SC.c.id.in_(sealed))
+                        .order_by(SC.c.active.desc(), SC.c.id.desc())).all()
 
 
 def _centre_name(conn) -> str:
@@ -559,13 +574,23 @@ def _identity_info(creds, conn) -> dict:
             "not_before": cert.not_valid_before_utc.isoformat(), "not_after": cert.not_valid_after_utc.isoformat()}
 
 
-def _credentials(conn):
+def _credentials(conn, keys=None):
+    """The active signer's credentials; with keys (the session's section keys) its private key
+    too, from the signing section (or, before that section took it over, from the row)."""
     row = conn.execute(select(SC).where(SC.c.kind == "signer", SC.c.active.is_(True))
                        .order_by(SC.c.id.desc()).limit(1)).first()
     if row is None:
         return None
     chain = tuple(c for c in pki.split_pem(row.chain_pem or ""))
-    return pki.Credentials(row.private_key_pem, row.certificate_pem, chain)
+    key = ""
+    if keys is not None:
+        key = _private_key(conn, keys, row)
+    return pki.Credentials(key, row.certificate_pem, chain)
+
+
+def _private_key(conn, keys, row) -> str:
+    sealed = keys.read(conn, SIGNING_SECTION, "signing_credentials", row.id, "private_key_pem")
+    return sealed if sealed is not None else (row.private_key_pem or "")
 
 
 def _entry(conn, row) -> dict:

@@ -44,6 +44,8 @@ K, RQ, V = SectionKey.__table__, SectionRequest.__table__, SectionValue.__table_
 # and set to NULL, when the section is created (the first holder's unlock after the upgrade).
 LEGACY_PLAINTEXT: dict[str, list[tuple[str, str]]] = {
     "interview_notes": [("interviews", "notes")],
+    # private keys an older record kept in plaintext (the signing key; the CA key until exported)
+    "signing_keys": [("signing_credentials", "private_key_pem")],
 }
 
 _TEXT, _BYTES = b"s", b"b"

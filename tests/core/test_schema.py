@@ -319,13 +319,13 @@ def test_old_notes_stay_as_they_were_until_a_notes_reader_unlocks_then_are_seale
     assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), notes)], 0, [])
 
     with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
-        assert list(s.section_recovery_keys) == ["interview_notes"]
+        assert list(s.section_recovery_keys) == ["interview_notes", "signing_keys"]   # both granted to them
         assert len(s.section_recovery_keys["interview_notes"]) == 71   # 64 hex digits in groups of 8
         assert s.get_interview(int(iid))["notes"] == notes
         created = [e for e in s.audit_entries() if e["action"] == "section.created"]
-    assert [e["detail"] for e in created] == [
+    assert [e["detail"] for e in created if e["detail"]["section"] == "interview_notes"] == [
         {"section": "interview_notes", "holders": 2, "values_moved": 1}]
-    assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), None)], 1, [("interview_notes",)])
+    assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), None)], 1, [("interview_notes",), ("signing_keys",)])
     with open_record(path, "interviewer", m["users"]["interviewer"]["password"], kdf=FAST_KDF) as s:
         assert s.section_recovery_keys == {}
         assert s.get_interview(int(iid))["notes"] == notes

@@ -308,12 +308,6 @@ def _private_keys_in_record(path, recovery) -> list:
     return found
 
 
-def _same_key(private_key, cert_pem: str) -> bool:
-    from cryptography import x509
-    cert = x509.load_pem_x509_certificate(cert_pem.encode())
-    return private_key.public_key().public_numbers() == cert.public_key().public_numbers()
-
-
 def test_no_ca_key_in_the_record_to_forge_with(rec, tmp_path):
     """Issue 11: with the record key (any user's password gave it) the attacker took the centre's
     CA key from signing_credentials and issued their own signing certificate under the real CA,
@@ -333,9 +327,12 @@ def test_no_ca_key_in_the_record_to_forge_with(rec, tmp_path):
     assert code == 0, err
     ca_pem, ca_key = pki.load_ca_pkcs12(ca_file.read_bytes(), CA_PASSPHRASE)
     assert ca_file.stat().st_mode & 0o077 == 0
-    keys = _private_keys_in_record(rec["record"], rec["recovery"])
-    assert keys, "the signing key is expected in the record (until sealed sections hold it)"
-    assert not any(_same_key(k, ca_pem) for k in keys)
+    # The attacker's view: the record key (any user's password yields it) and a plain SQLCipher
+    # client. Neither the CA key nor the signing key is there to re-sign a bundle with: the CA
+    # key is in the file for the safe, the signing key sealed in the signing_keys section.
+    assert _private_keys_in_record(rec["record"], rec["recovery"]) == []
+    code, out, err = run_cli("verify-bundle", tmp_path / "b", "--ca-fingerprint", pki.fingerprint(ca_pem))
+    assert code == 0 and out.startswith("Signed by Test Centre, whose certificate matches"), err
     with login(rec["record"], "admin") as a:
         assert a.signing_identity()["ca_key_in_record"] is False
         assert a.signing_warnings() == []
@@ -364,7 +361,7 @@ def test_an_older_record_exports_its_ca_key_once_then_renews_with_the_file(rec, 
                          user="admin", pw=admin_pw)
     assert code == 0, err
     assert pki.load_ca_pkcs12(ca_file.read_bytes(), CA_PASSPHRASE) == (old_ca, old_key)
-    assert not any(_same_key(k, old_ca) for k in _private_keys_in_record(rec["record"], rec["recovery"]))
+    assert _private_keys_in_record(rec["record"], rec["recovery"]) == []
     code, out, err = cli(rec, "check", user="admin", pw=admin_pw)
     assert code == 0 and "CA private key" not in err
     code, out, err = cli(rec, "signing export-ca", "--ca-out", tmp_path / "again.p12", "--ca-passphrase-file",
@@ -387,3 +384,45 @@ def test_an_older_record_exports_its_ca_key_once_then_renews_with_the_file(rec, 
     code, out, err = cli(rec, "signing renew", "--ca-file", other, "--ca-passphrase-file", phrase,
                          user="admin", pw=admin_pw)
     assert code == 2 and "holds another CA than the centre's" in err
+
+
+def test_an_upgraded_record_seals_its_plaintext_keys_then_exports_the_ca_key(rec, tmp_path):
+    """A record from before this change (schema 0006) keeps both private keys in plaintext rows.
+    The first unlock by a holder of the signing_keys section seals them (neither is readable with
+    the record key alone any more); the CA key still counts as inside the record, with the
+    warning, until it is exported to the file for the safe."""
+    from tests.support.records import ADMIN_PASSWORD, login, raw
+    creds, ca_pem, ca_key = pki.create_centre_credentials("Test Centre")
+    with login(rec["record"], "admin") as a:
+        conn = raw(a)
+        conn.execute("DELETE FROM section_keys WHERE section = 'signing_keys'")
+        conn.execute("DELETE FROM section_requests WHERE section = 'signing_keys'")
+        for kind, cert, key, chain in (("ca", ca_pem, ca_key, None),
+                                       ("signer", creds.cert_pem, creds.key_pem, "".join(creds.chain_pems))):
+            conn.execute("INSERT INTO signing_credentials (kind, subject, fingerprint, certificate_pem, "
+                         "private_key_pem, chain_pem, source, active, created_by, created_at) VALUES "
+                         "(?, ?, ?, ?, ?, ?, 'created', 1, 1, '2026-01-01T00:00:00Z')",
+                         (kind, pki.subject_of(cert), pki.fingerprint(cert), cert, key, chain))
+        conn.commit()
+        conn.close()
+    assert len(_private_keys_in_record(rec["record"], rec["recovery"])) == 2
+    admin_pw = tmp_path / "admin.pw"
+    admin_pw.write_text(ADMIN_PASSWORD + "\n")
+    code, out, err = cli(rec, "check", user="admin", pw=admin_pw)   # the admin's unlock seals them
+    assert code == 0
+    assert "WARNING: the centre's CA private key is still inside this record" in err
+    assert _private_keys_in_record(rec["record"], rec["recovery"]) == []
+    # Issuing still signs with the (now sealed) signing key.
+    out_dir = tmp_path / "b"
+    code, out, err = cli(rec, "export-bundle", "--case", rec["ref"], "--out", out_dir)
+    assert code == 0, err
+    code, out, err = run_cli("verify-bundle", out_dir, "--ca-fingerprint", pki.fingerprint(ca_pem))
+    assert code == 0, err
+    phrase = tmp_path / "ca-phrase.txt"
+    phrase.write_text(CA_PASSPHRASE + "\n")
+    code, out, err = cli(rec, "signing export-ca", "--ca-out", tmp_path / "ca.p12", "--ca-passphrase-file",
+                         phrase, user="admin", pw=admin_pw)
+    assert code == 0, err
+    assert pki.load_ca_pkcs12((tmp_path / "ca.p12").read_bytes(), CA_PASSPHRASE) == (ca_pem, ca_key)
+    with login(rec["record"], "admin") as a:
+        assert a.signing_warnings() == [] and a.signing_identity()["ca_key_in_record"] is False
