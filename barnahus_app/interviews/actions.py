@@ -687,14 +687,12 @@ def interview_view(session: SessionBase, conn, interview_id: int) -> dict:
 
 def interview_notes(session: SessionBase, conn, row) -> dict:
     """{"notes": the interviewer's notes} from the notes section, for a user the policy lets read
-    them; a user whose key slot does not hold the section's key yet gets notes None and
-    "notes_locked" (the reason, to show), never an error for the whole interview. Notes from
-    before the section existed (plaintext in the row, moved at its first holder's unlock) read
-    as they are."""
-    try:
-        sealed = session.sections.read(conn, NOTES_SECTION, "interviews", row.id, "notes")
-    except SectionLocked as e:
-        return {"notes": None, "notes_locked": str(e)}
+    them; a user whose key slot does not hold the section's key yet also gets "notes_locked" (the
+    reason, to show), never an error for the whole interview. Notes from before the section
+    existed (plaintext in the row until its first holder's unlock moves them) read as they are."""
+    if not session.sections.holds(NOTES_SECTION):
+        return {"notes": row.notes, "notes_locked": str(SectionLocked(NOTES_SECTION))}
+    sealed = session.sections.read(conn, NOTES_SECTION, "interviews", row.id, "notes")
     return {"notes": sealed if sealed is not None else row.notes}
 
 

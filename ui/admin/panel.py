@@ -16,6 +16,7 @@ from barnahus_app.policy import Role
 
 from ui.admin.backups import BackupsBox
 from ui.admin.core_dialog import _CoreDialog
+from ui.admin.disable import DisableDialog
 from ui.common.feedback import InlineMessage, bold, core_message, role_label, roles_text
 from ui.common.field_widgets import PathRow
 from ui.common.clipboard import copy_identifier
@@ -470,18 +471,19 @@ class AdminPanel(QWidget):
             self._after(PasswordDialog(self.session, user, True, self),
                         self.tr("{name} can unlock the record again.").format(name=user["display_name"]))
             return
-        if not self.confirm(self.tr("Disable the account of {name}? They will no longer be able to unlock "
-                                    "the record. To enable it again you will give them a new password.")
-                            .format(name=user["display_name"])):
+        dlg = DisableDialog(self.session, user, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            self.refresh()   # a disable finished before Cancel stopped the rotation shows too
             return
-        s, username = self.session, user["username"]
-
-        def disabled(_result) -> None:
+        if dlg.rotated_to is not None:
+            self.users_message.show_info(self.tr(
+                "The account of {name} is disabled, and the record key was replaced: old copies of the key "
+                "file no longer open the record. The new recovery key is in {file}: print it, lock the "
+                "sheet away, then delete the file.").format(name=user["display_name"], file=str(dlg.rotated_to)))
+        else:
             self.users_message.show_info(self.tr("The account of {name} is disabled.").format(
                 name=user["display_name"]))
-            self.refresh()
-
-        run_operation(self, lambda: s.set_active(username, False), disabled, errors=self.users_message)
+        self.refresh()
 
     def apply_settings(self) -> None:
         self.settings_message.clear()
