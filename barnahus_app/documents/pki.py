@@ -128,14 +128,7 @@ def ca_pkcs12(ca_pem: str, ca_key_pem: str, passphrase: str) -> bytes:
 def load_ca_pkcs12(data: bytes, passphrase: str | None) -> tuple[str, str]:
     """(CA certificate PEM, CA key PEM) from the centre's CA file (ca_pkcs12's output, or a CA
     key and certificate from the centre's own PKI)."""
-    try:
-        key, cert, _extra = pkcs12.load_key_and_certificates(
-            data, passphrase.encode("utf-8") if passphrase else None)
-    except ValueError:
-        raise ValidationError("ca_file", "cannot be opened: the passphrase is wrong or the file is not "
-                                         "a PKCS#12 (.p12) file.") from None
-    if key is None or cert is None:
-        raise ValidationError("ca_file", "holds no private key with its certificate.")
+    key, cert, _extra = _open_pkcs12(data, passphrase, "ca_file", "passphrase")
     try:
         is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
     except x509.ExtensionNotFound:
@@ -147,17 +140,23 @@ def load_ca_pkcs12(data: bytes, passphrase: str | None) -> tuple[str, str]:
     return pem(cert), pem(key)
 
 
-def load_pkcs12(data: bytes, password: str | None) -> Credentials:
-    """The centre's own certificate from its PKI. The file must hold the key, its certificate
-    and the issuing chain up to the root (so a recipient can check it without our software)."""
+def _open_pkcs12(data: bytes, password: str | None, field: str, what: str):
+    """(key, certificate, other certificates) of a PKCS#12 file that holds a key with its certificate."""
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(
             data, password.encode("utf-8") if password else None)
     except ValueError:
-        raise ValidationError("pkcs12", "cannot be opened: the password is wrong or the file is not "
-                                        "a PKCS#12 (.p12/.pfx) file.") from None
+        raise ValidationError(field, f"cannot be opened: the {what} is wrong or the file is not "
+                                     "a PKCS#12 (.p12/.pfx) file.") from None
     if key is None or cert is None:
-        raise ValidationError("pkcs12", "holds no private key with its certificate.")
+        raise ValidationError(field, "holds no private key with its certificate.")
+    return key, cert, extra
+
+
+def load_pkcs12(data: bytes, password: str | None) -> Credentials:
+    """The centre's own certificate from its PKI. The file must hold the key, its certificate
+    and the issuing chain up to the root (so a recipient can check it without our software)."""
+    key, cert, extra = _open_pkcs12(data, password, "pkcs12", "password")
     if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
         raise ValidationError("pkcs12", "holds a key type that cannot sign documents (use RSA or EC).")
     chain = _order_chain(cert, list(extra or []))

@@ -5,7 +5,6 @@ password) and one refusal also run as real processes, for their exit codes and o
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from tests.support.cli import one_line, run_cli, run_cli_process
 from tests.support.document_tools import pdf_text
-from tests.support.records import STAFF_PASSWORD, login, make_record, sample_case
+from tests.support.records import STAFF_PASSWORD, case_with_recording, login, make_record
 
 TZ = "Europe/Stockholm"
 PASSPHRASE = "transport passphrase 42"
@@ -26,17 +25,8 @@ def rec(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:   # the conftest isolates HOME per test only
         mp.setenv("HOME", str(folder / "home"))
         path, _ = make_record(folder)
-        with login(path, "admin") as a:
-            room = a.create_room("Blue room", "interview")
-        with login(path, "coordinator") as c:
-            case = sample_case(c)
-            iv_user = c.interviewers()[0]["id"]
+        case = case_with_recording(path, folder)
         with login(path, "interviewer") as s:
-            iv = s.plan_interview(case["id"], case["child_id"], "2026-03-10T10:00", 60, room, iv_user, time_zone=TZ)
-            s.record_interview(iv, actual_start="2026-03-10T10:03", actual_end="2026-03-10T10:58")
-            media = folder / "interview.mp4"
-            media.write_bytes(os.urandom(150_000))
-            s.register_recording(iv, media, label="Master")
             s.add_custody_event(1, "handed_to_police", location="Centre", purpose="Investigation",
                                 counterpart="Police Region Syd", receipt="R-1")
     pw = folder / "staff.pw"

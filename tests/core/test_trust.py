@@ -205,24 +205,13 @@ def test_pdf_signed_by_the_centre_or_by_a_lookalike(centre, lookalike):
 
 @pytest.fixture
 def rec(tmp_path):
-    from tests.support.records import STAFF_PASSWORD, login, make_record, sample_case
+    from tests.support.records import STAFF_PASSWORD, case_with_recording, make_record
     path, recovery = make_record(tmp_path)
-    with login(path, "admin") as a:
-        room = a.create_room("Blue room", "interview")
-    with login(path, "coordinator") as c:
-        case = sample_case(c)
-        iv_user = c.interviewers()[0]["id"]
-    with login(path, "interviewer") as s:
-        iv = s.plan_interview(case["id"], case["child_id"], "2026-03-10T10:00", 60, room, iv_user,
-                              time_zone="Europe/Stockholm")
-        s.record_interview(iv, actual_start="2026-03-10T10:03", actual_end="2026-03-10T10:58")
-        media = tmp_path / "interview.mp4"
-        media.write_bytes(os.urandom(150_000))
-        rid = s.register_recording(iv, media, label="Master")
+    case = case_with_recording(path, tmp_path)
     pw = tmp_path / "staff.pw"
     pw.write_text(STAFF_PASSWORD + "\n")
-    return {"record": path, "recovery": recovery, "pw": pw, "ref": case["reference"], "media": media,
-            "recording": rid, "folder": tmp_path}
+    return {"record": path, "recovery": recovery, "pw": pw, "ref": case["reference"], "media": case["media"],
+            "recording": case["recording"], "folder": tmp_path}
 
 
 def cli(rec, command, *args, user="coordinator", pw=None):

@@ -172,3 +172,23 @@ def table_counts(session) -> dict:
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:
         conn.close()
+
+
+def case_with_recording(path, folder: Path, size: int = 150_000) -> dict:
+    """On make_record's record: a room, sample_case's case, one interview held in it and a
+    recording of it registered (random bytes at folder/interview.mp4). Returns the case with
+    "interview", "recording" and "media" (the file's path)."""
+    import os
+    with login(path, "admin") as a:
+        room = a.create_room("Blue room", "interview")
+    with login(path, "coordinator") as c:
+        case = sample_case(c)
+        iv_user = c.interviewers()[0]["id"]
+    with login(path, "interviewer") as s:
+        iv = s.plan_interview(case["id"], case["child_id"], "2026-03-10T10:00", 60, room, iv_user,
+                              time_zone="Europe/Stockholm")
+        s.record_interview(iv, actual_start="2026-03-10T10:03", actual_end="2026-03-10T10:58")
+        media = Path(folder) / "interview.mp4"
+        media.write_bytes(os.urandom(size))
+        rid = s.register_recording(iv, media, label="Master")
+    return {**case, "interview": iv, "recording": rid, "media": media}

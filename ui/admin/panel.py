@@ -99,47 +99,66 @@ class PasswordDialog(_CoreDialog):
         self.run(work)
 
 
-class ImportSigningDialog(_CoreDialog):
-    """The centre's own signing certificate from its PKI: a .p12/.pfx file with the key and chain."""
+class _OpenPkcs12Dialog(_CoreDialog):
+    """A PKCS#12 file to open (its path row, and its password) for one core call with its bytes."""
 
-    def __init__(self, session, parent=None):
-        super().__init__(self.tr("Import a signing certificate"), parent)
-        self.session = session
-        intro = QLabel(self.tr("A PKCS#12 file (.p12 or .pfx) from the centre's own certificate authority, holding the "
-                               "private key, its certificate and the chain up to the root. New documents are signed "
-                               "with it; documents issued earlier keep verifying."), self)
-        intro.setWordWrap(True)
-        self.form.add_wide(intro)
-        row = PathRow(self, self._browse, name="pkcs12Path")
+    def __init__(self, session, title: str, intro: str, names: dict, parent=None):
+        super().__init__(title, parent)
+        self.session, self.names = session, names
+        text = QLabel(intro, self)
+        text.setWordWrap(True)
+        self.form.add_wide(text)
+        row = PathRow(self, self._browse, name=names["path_object"])
         self.file = row.edit
-        self.add_field(self.tr("&File:"), row, "pkcs12", self.tr("PKCS#12 file"))
+        self.add_field(names["file_label"], row, names["file_field"], names["file_accessible"])
         self.password = QLineEdit(self)
-        self.password.setObjectName("pkcs12Password")
+        self.password.setObjectName(names["password_object"])
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_field(self.tr("&Password of the file:"), self.password, "password", self.tr("Password of the file"),
-                       self.tr("Empty if the file has none."))
+        self.add_field(names["password_label"], self.password, names["password_field"],
+                       names["password_accessible"], names.get("password_hint", ""))
 
     def _browse(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the PKCS#12 file"), self.file.text(),
+        path, _f = QFileDialog.getOpenFileName(self, self.names["choose_title"], self.file.text(),
                                                self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
         if path:
             self.file.setText(path)
 
+    def _call(self, data: bytes, password: str | None):  # overridden: the core call
+        raise NotImplementedError
+
     def _submit(self) -> None:
         self.clear_messages()
+        field = self.names["file_field"]
         path = self.file.text().strip()
         if not path:
-            self.field_messages["pkcs12"].show_error(self.tr("Choose the file."))
+            self.field_messages[field].show_error(self.names["choose_first"])
             return
         try:
             with open(path, "rb") as f:
                 data = f.read(16 * 1024 * 1024)
         except OSError as e:
-            self.field_messages["pkcs12"].show_error(core_message(e))
+            self.field_messages[field].show_error(core_message(e))
             return
-        s, pw = self.session, self.password.text() or None
+        pw = self.password.text() or None
+        self.run(lambda: self._call(data, pw))
 
-        self.run(lambda: s.import_signing_identity(data, pw))
+
+class ImportSigningDialog(_OpenPkcs12Dialog):
+    """The centre's own signing certificate from its PKI: a .p12/.pfx file with the key and chain."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, self.tr("Import a signing certificate"), self.tr(
+            "A PKCS#12 file (.p12 or .pfx) from the centre's own certificate authority, holding the private key, its "
+            "certificate and the chain up to the root. New documents are signed with it; documents issued earlier "
+            "keep verifying."), {
+            "path_object": "pkcs12Path", "file_label": self.tr("&File:"), "file_field": "pkcs12",
+            "file_accessible": self.tr("PKCS#12 file"), "password_object": "pkcs12Password",
+            "password_label": self.tr("&Password of the file:"), "password_field": "password",
+            "password_accessible": self.tr("Password of the file"), "password_hint": self.tr("Empty if the file has none."),
+            "choose_title": self.tr("Choose the PKCS#12 file"), "choose_first": self.tr("Choose the file.")}, parent)
+
+    def _call(self, data: bytes, password: str | None):
+        return self.session.import_signing_identity(data, password)
 
 
 class _CaFileDialog(_CoreDialog):
@@ -220,45 +239,21 @@ class ExportCaDialog(_CaFileDialog):
             self.run(lambda: s.export_ca_key(*values))
 
 
-class RenewSigningDialog(_CoreDialog):
+class RenewSigningDialog(_OpenPkcs12Dialog):
     """A new signing certificate from the same CA: the CA file from the safe and its passphrase."""
 
     def __init__(self, session, parent=None):
-        super().__init__(self.tr("Renew the signing certificate"), parent)
-        self.session = session
-        intro = QLabel(self.tr("A new signing key and certificate, issued by the centre's CA. The CA fingerprint "
-                               "stays the same, so the courts and prosecutors need nothing new."), self)
-        intro.setWordWrap(True)
-        self.form.add_wide(intro)
-        row = PathRow(self, self._browse, name="caFilePath")
-        self.file = row.edit
-        self.add_field(self.tr("CA &file:"), row, "ca_file", self.tr("The CA file from the centre's safe"))
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setObjectName("caFilePassphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_field(self.tr("Pass&phrase of the CA file:"), self.passphrase, "ca_passphrase",
-                       self.tr("Passphrase of the CA file"))
+        super().__init__(session, self.tr("Renew the signing certificate"), self.tr(
+            "A new signing key and certificate, issued by the centre's CA. The CA fingerprint stays the same, so the "
+            "courts and prosecutors need nothing new."), {
+            "path_object": "caFilePath", "file_label": self.tr("CA &file:"), "file_field": "ca_file",
+            "file_accessible": self.tr("The CA file from the centre's safe"), "password_object": "caFilePassphrase",
+            "password_label": self.tr("Pass&phrase of the CA file:"), "password_field": "ca_passphrase",
+            "password_accessible": self.tr("Passphrase of the CA file"),
+            "choose_title": self.tr("Choose the CA file"), "choose_first": self.tr("Choose the CA file.")}, parent)
 
-    def _browse(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the CA file"), self.file.text(),
-                                               self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
-        if path:
-            self.file.setText(path)
-
-    def _submit(self) -> None:
-        self.clear_messages()
-        path = self.file.text().strip()
-        if not path:
-            self.field_messages["ca_file"].show_error(self.tr("Choose the CA file."))
-            return
-        try:
-            with open(path, "rb") as f:
-                data = f.read(16 * 1024 * 1024)
-        except OSError as e:
-            self.field_messages["ca_file"].show_error(core_message(e))
-            return
-        s, pw = self.session, self.passphrase.text() or None
-        self.run(lambda: s.renew_signing_certificate(data, pw))
+    def _call(self, data: bytes, password: str | None):
+        return self.session.renew_signing_certificate(data, password)
 
 
 class AdminPanel(QWidget):
