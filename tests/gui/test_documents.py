@@ -390,3 +390,54 @@ def test_verify_dialog_says_first_whether_a_trusted_centre_signed_the_bundle(qtb
     assert "does not match any fingerprint you trust" in again.blocks[0].text()
     assert again.state() == "warning"
     again.grab().save(str(tmp_path / "verify-forged.png"))
+
+
+def test_administration_warns_while_the_ca_key_is_inside_and_exports_it(qtbot, open_as, tmp_path):
+    """A record from before the CA key left it: the signing box says so and offers Export the CA
+    key…, which writes the file for the safe and removes the key; Renew with the CA file… then
+    makes a new signing certificate under the same CA."""
+    from barnahus_app.documents import pki
+    from tests.support.gui_shell import answer_modal
+    from tests.support.records import raw
+    from ui.admin.panel import AdminPanel
+    s = open_as("admin")
+    s.create_signing_identity(tmp_path / "first.p12", "for the centre's safe")
+    ca_pem, ca_key = pki.load_ca_pkcs12((tmp_path / "first.p12").read_bytes(), "for the centre's safe")
+    conn = raw(s)
+    conn.execute("UPDATE signing_credentials SET private_key_pem = ? WHERE kind = 'ca'", (ca_key,))
+    conn.commit()
+    conn.close()
+    panel = AdminPanel(s)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert panel.export_ca_button.isVisible()
+    assert "still inside this record" in panel.ca_key_warning.text()
+
+    exported = tmp_path / "centre-ca.p12"
+
+    def export(dlg):
+        dlg.file.setText(str(exported))
+        dlg.passphrase.setText("a new passphrase, long")
+        dlg.again.setText("a new passphrase, long")
+        dlg._submit()
+    answer = answer_modal(export)
+    qtbot.mouseClick(panel.export_ca_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.export_ca_button.isVisible() and not panel.loading, timeout=WORK_MS)
+    assert "error" not in answer, answer
+    assert pki.load_ca_pkcs12(exported.read_bytes(), "a new passphrase, long") == (ca_pem, ca_key)
+    assert panel.ca_key_warning.text() == "" and s.signing_identity()["ca_key_in_record"] is False
+
+    before = s.signing_identity()
+
+    def renew(dlg):
+        dlg.file.setText(str(exported))
+        dlg.password.setText("a new passphrase, long")
+        dlg._submit()
+    answer = answer_modal(renew)
+    qtbot.mouseClick(panel.renew_signing_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "renewed" in panel.signing_message.text(), timeout=WORK_MS)
+    after = s.signing_identity()
+    assert after["ca_fingerprint"] == before["ca_fingerprint"] and after["fingerprint"] != before["fingerprint"]
