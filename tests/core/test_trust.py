@@ -415,3 +415,20 @@ def test_an_upgraded_record_seals_its_plaintext_keys_then_exports_the_ca_key(rec
     assert pki.load_ca_pkcs12((tmp_path / "ca.p12").read_bytes(), CA_PASSPHRASE) == (ca_pem, ca_key)
     with login(rec["record"], "admin") as a:
         assert a.signing_warnings() == [] and a.signing_identity()["ca_key_in_record"] is False
+
+
+def test_verify_document_takes_the_trust_anchor_too(rec, tmp_path, lookalike):
+    pdf = tmp_path / "summary.pdf"
+    code, out, err = cli(rec, "summary", "--case", rec["ref"], "--out", pdf)
+    assert code == 0, err
+    code, out, err = cli(rec, "signing show")
+    fp = out.splitlines()[6].split()[0]
+    code, out, err = cli(rec, "verify-document", pdf, "--ca-fingerprint", fp)
+    assert code == 0, err
+    assert out.splitlines()[0] == "Signed by Test Centre, whose certificate matches your trusted fingerprint."
+    assert ": issued by this record on " in out.splitlines()[1]
+    # The register knows the file, but it is not signed under the CA the recipient trusts: exit 1.
+    code, out, err = cli(rec, "verify-document", pdf, "--ca-fingerprint", pki.fingerprint(lookalike[1]))
+    assert code == 1
+    assert out.splitlines()[0] == ("NOT signed by a centre you trust: its CA certificate does not match any "
+                                   "fingerprint you trust.")
