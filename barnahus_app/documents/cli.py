@@ -68,20 +68,23 @@ def _anchors(args):
 
 def cmd_verify_document(args) -> int:
     from barnahus_app.documents import trust
-    anchors = _anchors(args)   # before unlocking: a bad trust file leaves no audit entry
     from barnahus_app.errors import RecordFileError, ValidationError
+    anchors = _anchors(args)   # before unlocking: a bad trust file leaves no audit entry
+    with open_session(args) as s:
+        report_failures(s)
+        result = s.verify_document(args.file, progress=progress_printer("checking"))
+    end_progress()
     try:
-        verdict = trust.judge_file(args.file, anchors, progress=progress_printer("signature"))
+        if result.get("bundle_report") is not None:   # a bundle folder: checked once, above
+            verdict = trust.judge_bundle(result["bundle_report"], anchors)
+        else:
+            verdict = trust.judge_file(args.file, anchors, progress=progress_printer("signature"))
+            end_progress()
     except (ValidationError, RecordFileError) as e:
         if getattr(e, "field", "passphrase") != "passphrase":
             raise
         verdict = trust.judge(False, "", anchors, why_not="its signature was not checked (" + str(e).rstrip(".")
                               + "; use verify-bundle)")
-    end_progress()
-    with open_session(args) as s:
-        report_failures(s)
-        result = s.verify_document(args.file, progress=progress_printer("checking"))
-    end_progress()
     print(f"{verdict.headline}.")
     if result["status"] == "issued":
         print(f"{args.file}: issued by this record on {result['issued_at'][:10]} by {result['issued_by_name']}, "

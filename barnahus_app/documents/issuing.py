@@ -285,10 +285,11 @@ class IssuingActions(SessionBase):
         (for a bundle folder: the SHA-256 of its tag manifest, and then every file of the bundle
         against its manifests). Answers status "issued" with the register entry, "altered" (a
         bundle issued here whose files changed since: "problems" names them), or "unknown"
-        (never issued here, or altered since)."""
+        (never issued here, or altered since). For a bundle folder, "bundle_report" is the
+        bundle check (bundle.verify_bundle), for a trust verdict without hashing it again."""
         self._authorize("case", "read")
         path = Path(path)
-        problems = ()
+        problems, report = (), None
         if path.is_dir():
             target = path / "tagmanifest-sha256.txt"
             if not target.is_file():
@@ -296,7 +297,8 @@ class IssuingActions(SessionBase):
             sha, _ = hashing.sha256_file(target)
             # The tag manifest alone says nothing about the files under data/: check them too.
             from barnahus_app.documents.bundle import verify_bundle
-            problems = verify_bundle(path, progress=progress, cancel=cancel).problems
+            report = verify_bundle(path, progress=progress, cancel=cancel)
+            problems = report.problems
         else:
             sha, _ = hashing.sha256_file(path, progress, cancel)
         with self.record.transaction() as conn:
@@ -304,12 +306,12 @@ class IssuingActions(SessionBase):
                                .join(U, U.c.id == DOC.c.issued_by).where(DOC.c.sha256 == sha)).first()
             if row is None:
                 self._audit(conn, "document.verified", None, None, {"result": "unknown", "sha256": sha})
-                return {"status": "unknown", "sha256": sha,
+                return {"status": "unknown", "sha256": sha, "bundle_report": report,
                         "reason": "This file was not issued by this record, or it was altered after it was issued."}
             out = _entry(conn, row)
             result = "altered" if problems else "issued"
             self._audit(conn, "document.verified", "case", row.case_id, {"result": result, "document": row.document_id})
-        out.update(status=result, sha256=sha, problems=list(problems))
+        out.update(status=result, sha256=sha, problems=list(problems), bundle_report=report)
         if problems:
             out["reason"] = (f"Bundle {out['document_id']} was issued by this record on {out['issued_at'][:10]}, "
                              "but files in it changed since:")
