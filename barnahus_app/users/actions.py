@@ -142,6 +142,9 @@ class UserActions(SessionBase):
         try:
             with self.record.transaction() as conn:
                 conn.execute(update(U).where(U.c.id == self.user_id).values(password_changed_at=utc_now_iso()))
+                # A crash after this commit and before the key file is saved leaves seals for a key
+                # pair the key file does not hold: the next unlock finds them unopenable and asks a
+                # holder to seal again (section_grants.unlock).
                 for section, key in self.sections.items():
                     sections.seal_to(conn, section, key, self.username, private.public_key())
                 self._audit(conn, "user.password_changed", "user", self.user_id,

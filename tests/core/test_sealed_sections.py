@@ -344,3 +344,30 @@ def test_a_rekey_killed_at_any_point_leaves_one_key_and_every_value_readable(not
     assert KeyFile.load(path).has_user("coordinator") == (not committed)
     with login(path, "boss") as s:
         assert s.check().ok
+
+
+class Killed(BaseException):
+    """Stands in for kill -9 at that point: nothing after it runs."""
+
+
+def test_a_password_change_killed_before_the_key_file_is_saved_heals_at_the_next_holders_unlock(
+        notes_world, monkeypatch):
+    """The section seals for the new key pair are committed, the key file with it never written:
+    the old password still unlocks, the notes are locked for a moment (their seal opens with no key
+    pair the key file holds), and the next holder's unlock seals them again."""
+    path, iid = notes_world["path"], notes_world["interview"]
+    s = open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF)
+
+    def killed(_self):
+        raise Killed()
+    monkeypatch.setattr(KeyFile, "save", killed)
+    with pytest.raises(Killed):
+        s.change_own_password(STAFF_PASSWORD, "a brand new passphrase 3")
+    monkeypatch.undo()
+    s.record.close()   # no logout: the process died
+    with login(path, "coordinator") as c:
+        assert "notes_locked" in c.get_interview(iid)
+    with login(path, "liaison"):
+        pass
+    with login(path, "coordinator") as c:
+        assert c.get_interview(iid)["notes"] == CANARY
