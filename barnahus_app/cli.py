@@ -206,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo_cli.add_demo(sub)
     users_cli.add_users(sub)
+    users_cli.add_sections(sub)
 
     sp = sub.add_parser("check", help="cipher integrity, audit chain and schema version (read-only)")
     opening(sp)

@@ -18,6 +18,10 @@ evidence: interviewers register them and record every custody event, hand-overs 
 prosecution and court included (the liaison, who receives, reads the register and updates
 nothing); case leads read it; medical staff and therapists have no need.
 The administrator sets up rooms and holds no case content.
+
+Sealed sections (SECTIONS below, record/sections.py): what the record key alone must not open,
+because every user's password yields it. A section is sealed to the users whose roles hold the
+grant it names: the interviewer's notes to those who may read them.
 """
 from __future__ import annotations
 

@@ -150,6 +150,17 @@ def create(conn, section: str, holders_public: dict[str, X25519PublicKey]) -> tu
     return key, format_recovery_key(recovery)
 
 
+def new_recovery(conn, section: str, key: bytes) -> str:
+    """A new section recovery key, the section key (the one held: key) sealed to it in place of
+    the old one, which opens nothing from now on. Returns its text, to show once."""
+    held = conn.execute(select(K.c.key_id).where(K.c.section == section)).scalars().all()
+    if set(held) != {key_id(key)}:
+        raise RecordFileError(f"Section {section} is sealed under another key than the one given.")
+    recovery = secrets.token_bytes(32)
+    _seal_recovery(conn, section, key, X25519PrivateKey.from_private_bytes(recovery).public_key())
+    return format_recovery_key(recovery)
+
+
 def unseal_held(conn, username: str, private: X25519PrivateKey) -> dict[str, bytes]:
     """The keys of every section sealed to username that private opens (a seal made for an older
     key pair of theirs opens nothing: the unlock then asks for a new seal)."""
@@ -291,5 +302,5 @@ class SectionKeys:
 
 __all__ = ["SectionKeys", "RECOVERY_HOLDER", "SEAL", "REKEY", "LEGACY_PLAINTEXT", "encrypt_value",
            "decrypt_value", "write_value", "read_value", "exists", "holders", "seal_to", "remove_holder",
-           "create", "unseal_held", "unseal_with_recovery", "rekey", "move_plaintext", "request",
+           "create", "new_recovery", "unseal_held", "unseal_with_recovery", "rekey", "move_plaintext", "request",
            "requests", "drop_request", "drop_requests_of"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from typing import Callable
 
 from sqlalchemy import delete, func, insert, select, update
 
@@ -142,6 +143,9 @@ class UserActions(SessionBase):
         try:
             with self.record.transaction() as conn:
                 conn.execute(update(U).where(U.c.id == self.user_id).values(password_changed_at=utc_now_iso()))
+                # A crash after this commit and before the key file is saved leaves seals for a key
+                # pair the key file does not hold: the next unlock finds them unopenable and asks a
+                # holder to seal again (section_grants.unlock).
                 for section, key in self.sections.items():
                     sections.seal_to(conn, section, key, self.username, private.public_key())
                 self._audit(conn, "user.password_changed", "user", self.user_id,
@@ -168,6 +172,18 @@ class UserActions(SessionBase):
             self.sections.set(section, key)
             self._audit(conn, "section.opened_with_recovery_key", "section", None, {"section": section})
             section_grants.complete_requests(conn, self.record.keyfile, self.sections, self._actor(), section)
+
+    def new_section_recovery_key(self, section: str, deliver: Callable[[str], None]) -> None:
+        """Replace a sealed section's recovery key (say whoever saw the old one left): the old one
+        opens nothing from now on; a re-key alone keeps it. deliver(text) shows or stores the new
+        one before it takes effect: if it fails, nothing changed."""
+        if section not in policy.SECTIONS:
+            raise ValidationError("section", f"there is no section '{section[:64]}'.")
+        self._authorize(*policy.SECTIONS[section])
+        with self.record.transaction() as conn:
+            text = sections.new_recovery(conn, section, self.sections.key(section))
+            self._audit(conn, "section.recovery_key_replaced", "section", None, {"section": section})
+            deliver(text)
 
     # --- helpers ---------------------------------------------------------------------------
     def _actor(self) -> tuple[int, str]:

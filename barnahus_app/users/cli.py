@@ -5,9 +5,10 @@ import json
 
 from barnahus_app import policy
 from barnahus_app.cli_support import (
-    EXIT_OK, UsageError, check_rotation_target, credentials, new_password, open_session, opening,
-    report_failures, rotate_key,
+    EXIT_OK, UsageError, check_rotation_target, credentials, deliver_recovery_key, new_password, open_session,
+    opening, report_failures, rotate_key,
 )
+from barnahus_app.files import check_destination
 
 
 def cmd_users(args) -> int:
@@ -60,6 +61,27 @@ def cmd_users(args) -> int:
                 s.reset_password(args.name, new_password(args, args.name))
             print(f"Password of '{args.name}' changed.")
     return EXIT_OK
+
+
+def cmd_sections(args) -> int:
+    """`barnahus sections recovery-key SECTION`: a new recovery key for a sealed section."""
+    out = args.new_recovery_key_file
+    if out:
+        check_destination(out, "--new-recovery-key-file")   # before unlocking
+    with open_session(args) as s:
+        report_failures(s)
+        s.new_section_recovery_key(args.section, lambda text: deliver_recovery_key(text, out))
+    print(f"The previous recovery key of section {args.section} no longer opens it.")
+    return EXIT_OK
+
+
+def add_sections(sub) -> None:
+    sp = sub.add_parser("sections", help="sealed sections: a new recovery key for one (a holder of its key)")
+    opening(sp)
+    sp.add_argument("action", choices=["recovery-key"])
+    sp.add_argument("section", choices=list(policy.SECTIONS))
+    sp.add_argument("--new-recovery-key-file", help="write the new recovery key here (owner-only)")
+    sp.set_defaults(func=cmd_sections)
 
 
 def _roles(args) -> list[str]:

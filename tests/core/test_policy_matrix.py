@@ -293,6 +293,8 @@ ALSO_GUARDED: list[Op] = [
     Op("open_section_with_recovery_key", lambda s, i: s.open_section_with_recovery_key(
         "interview_notes", i["notes_recovery"]), "section.opened_with_recovery_key",
        needs=(("interview_notes", "read"),)),
+    Op("new_section_recovery_key", lambda s, i: s.new_section_recovery_key("interview_notes", lambda _text: None),
+       "section.recovery_key_replaced", needs=(("interview_notes", "read"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
 ]

@@ -17,7 +17,7 @@ from cryptography.exceptions import InvalidTag
 from sqlalchemy import select
 
 from barnahus_app.api import open_record
-from barnahus_app.errors import ConflictsFound, RecordFileError, SectionLocked, WrongCredentials
+from barnahus_app.errors import ConflictsFound, PermissionDenied, RecordFileError, SectionLocked, WrongCredentials
 from barnahus_app.record import sections
 from barnahus_app.record.keyslots import KeyFile
 from tests.integration.test_independent_client import independent_python  # noqa: F401 (the fixture)
@@ -345,3 +345,69 @@ def test_a_rekey_killed_at_any_point_leaves_one_key_and_every_value_readable(not
     assert KeyFile.load(path).has_user("coordinator") == (not committed)
     with login(path, "boss") as s:
         assert s.check().ok
+
+
+class Killed(BaseException):
+    """Stands in for kill -9 at that point: nothing after it runs."""
+
+
+def test_a_password_change_killed_before_the_key_file_is_saved_heals_at_the_next_holders_unlock(
+        notes_world, monkeypatch):
+    """The section seals for the new key pair are committed, the key file with it never written:
+    the old password still unlocks, the notes are locked for a moment (their seal opens with no key
+    pair the key file holds), and the next holder's unlock seals them again."""
+    path, iid = notes_world["path"], notes_world["interview"]
+    s = open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF)
+
+    def killed(_self):
+        raise Killed()
+    monkeypatch.setattr(KeyFile, "save", killed)
+    with pytest.raises(Killed):
+        s.change_own_password(STAFF_PASSWORD, "a brand new passphrase 3")
+    monkeypatch.undo()
+    s.record.close()   # no logout: the process died
+    with login(path, "coordinator") as c:
+        assert "notes_locked" in c.get_interview(iid)
+    with login(path, "liaison"):
+        pass
+    with login(path, "coordinator") as c:
+        assert c.get_interview(iid)["notes"] == CANARY
+
+
+def test_a_rekey_keeps_the_recovery_key_and_a_new_recovery_key_replaces_it(notes_world, tmp_path):
+    from tests.support.cli import run_cli
+    path, iid, old = notes_world["path"], notes_world["interview"], notes_world["recovery"]
+    with login(path, "admin") as a:
+        a.set_roles("admin", ["admin", "liaison"])
+        a.add_user("spare", "Spare Coordinator", ["coordinator"], STAFF_PASSWORD)
+    with login(path, "interviewer"):
+        pass   # seals to admin; spare too
+    with login(path, "admin") as a:
+        a.set_active("coordinator", False)     # re-keyed at once: the recovery key still opens it
+        with a.record.transaction() as conn:
+            assert sections.unseal_with_recovery(conn, SECTION, old) == a.sections.key(SECTION)
+    pw = tmp_path / "staff.pw"
+    pw.write_text(STAFF_PASSWORD + "\n")
+    out = tmp_path / "notes-recovery.txt"
+    result = run_cli("sections", "recovery-key", SECTION, "--new-recovery-key-file", str(out), "--record", str(path),
+                     "--user", "liaison", "--password-file", str(pw))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "The previous recovery key of section interview_notes no longer opens it."
+    new = out.read_text().strip()
+    with login(path, "spare") as s:
+        with pytest.raises(WrongCredentials):
+            s.open_section_with_recovery_key(SECTION, old)
+        s.open_section_with_recovery_key(SECTION, new)
+        assert s.get_interview(iid)["notes"] == CANARY
+    # a user the section is not granted to cannot replace it; a delivery that fails changes nothing
+    with login(path, "medical") as s:
+        with pytest.raises(PermissionDenied):
+            s.new_section_recovery_key(SECTION, lambda _t: None)
+
+    def lost(_text):
+        raise OSError("the disk is full")
+    with login(path, "liaison") as s:
+        with pytest.raises(OSError):
+            s.new_section_recovery_key(SECTION, lost)
+    with login(path, "spare") as s, s.record.transaction() as conn:
+        assert sections.unseal_with_recovery(conn, SECTION, new) == s.sections.key(SECTION)

@@ -26,6 +26,7 @@ def test_the_first_notes_reader_is_told_the_sections_recovery_key_once(qtbot, tm
     text = window.message_bar.text()
     assert text.startswith("You are the first to unlock the record who may read the interviewer's notes, so "
                            "they are now sealed with a key of their own. Its recovery key, shown only now: ")
+    window.grab().save(str(tmp_path / "first-holder.png"))
     key = window.session.section_recovery_keys["interview_notes"]
     assert key in text and len(parse_recovery_key(key)) == 32
 
