@@ -590,6 +590,15 @@ def _credentials(conn, keys=None):
     return pki.Credentials(key, row.certificate_pem, chain)
 
 
+def held_credentials(session, conn):
+    """The active signing credentials with their private key, for whatever else the centre signs
+    (an audit seal): None when there is no identity yet or when this session's user does not hold
+    the signing_keys section (say a therapist whose logout makes the automatic backup)."""
+    if not session.sections.holds(SIGNING_SECTION):
+        return None
+    return _credentials(conn, session.sections)
+
+
 def _private_key(conn, keys, row) -> str:
     sealed = keys.read(conn, SIGNING_SECTION, "signing_credentials", row.id, "private_key_pem")
     return sealed if sealed is not None else (row.private_key_pem or "")

@@ -432,3 +432,16 @@ def test_verify_document_takes_the_trust_anchor_too(rec, tmp_path, lookalike):
     assert code == 1
     assert out.splitlines()[0] == ("NOT signed by a centre you trust: its CA certificate does not match any "
                                    "fingerprint you trust.")
+
+
+def test_only_a_holder_of_the_signing_section_gets_the_signing_key(rec, tmp_path):
+    from barnahus_app.documents.issuing import held_credentials
+    from tests.support.records import login
+    code, out, err = cli(rec, "summary", "--case", rec["ref"], "--out", tmp_path / "s.pdf")   # makes the identity
+    assert code == 0, err
+    with login(rec["record"], "coordinator") as c, c.record.engine.connect() as conn:
+        creds = held_credentials(c, conn)
+        assert creds is not None and "PRIVATE KEY" in creds.key_pem
+    for role in ("medical", "therapist", "interviewer"):
+        with login(rec["record"], role) as s, s.record.engine.connect() as conn:
+            assert held_credentials(s, conn) is None
