@@ -15,12 +15,12 @@ from barnahus_app import __version__
 from barnahus_app.cases import cli as cases_cli
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USER_ERROR, UsageError,
-    by_recovery, creating, credentials, deliver_recovery_key, open_session, opening, print_notes,
-    read_shares, recovery_options, remove_leftovers, report_failures, secret,
+    by_recovery, check_rotation_target, creating, credentials, deliver_recovery_key, open_session, opening,
+    print_notes, read_shares, recovery_options, remove_leftovers, report_failures, rotate_key, secret,
 )
 from barnahus_app.demo import cli as demo_cli
 from barnahus_app.documents import cli as documents_cli
-from barnahus_app.errors import BarnahusError, ValidationError
+from barnahus_app.errors import BarnahusError
 from barnahus_app.fields import check_count
 from barnahus_app.files import check_destination, write_file_safely
 from barnahus_app.followup import cli as followup_cli
@@ -105,22 +105,10 @@ def cmd_audit(args) -> int:
 
 
 def cmd_rotate_key(args) -> int:
-    from barnahus_app.record import rotation
     out = args.new_recovery_key_file
-    if out:
-        rotation.check_target(out, "--new-recovery-key-file")  # before unlocking
+    check_rotation_target(out)  # before unlocking
     with open_session(args) as s:
-        try:
-            s.rotate_record_key(None if out else (lambda k: deliver_recovery_key(k, None)),
-                                recovery_key_file=out)
-        except ValidationError as e:
-            if e.field != "recovery_key_file":
-                raise
-            raise ValidationError("--new-recovery-key-file", e.message) from None
-    print("The record key was replaced; every user keeps their password. The old recovery key no "
-          "longer opens the record.")
-    if out:
-        print(f"The new recovery key was written to {out} (readable by you only).")
+        rotate_key(s, out)
     return EXIT_OK
 
 
@@ -278,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo_cli.add_demo(sub)
     users_cli.add_users(sub)
+    users_cli.add_sections(sub)
 
     sp = sub.add_parser("check", help="cipher integrity, audit chain and schema version (read-only)")
     opening(sp)
@@ -328,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     documents_cli.add_export_bundle(sub)
     documents_cli.add_verify_document(sub)
     documents_cli.add_verify_bundle(sub)
+    documents_cli.add_signing(sub)
 
     sp = sub.add_parser("settings", help="the record's settings; --set NAME=VALUE changes one (administrator)")
     opening(sp)

@@ -92,13 +92,37 @@ def deliver_recovery_key(key: str, file_arg: str | None) -> None:
         print(f"  {key}")
 
 
+def check_rotation_target(out: str | None) -> None:
+    """A --new-recovery-key-file that cannot be written is refused before unlocking."""
+    from barnahus_app.record import rotation
+    if out:
+        rotation.check_target(out, "--new-recovery-key-file")
+
+
+def rotate_key(session, out: str | None) -> None:
+    """Session.rotate_record_key for a command: the new recovery key shown once, or written to out
+    (--new-recovery-key-file); says what happened."""
+    from barnahus_app.errors import ValidationError
+    try:
+        session.rotate_record_key(None if out else (lambda k: deliver_recovery_key(k, None)),
+                                  recovery_key_file=out)
+    except ValidationError as e:
+        if e.field != "recovery_key_file":
+            raise
+        raise ValidationError("--new-recovery-key-file", e.message) from None
+    print("The record key was replaced; every user keeps their password. The old recovery key no "
+          "longer opens the record.")
+    if out:
+        print(f"The new recovery key was written to {out} (readable by you only).")
+
+
 def open_session(args):
     from barnahus_app.lifecycle import open_record
     if not args.user:
         raise UsageError("Give --user NAME.")
     remove_leftovers(args.record)
     session = open_record(Path(args.record), args.user, **credentials(args))
-    print_notes([session.rotation_note] if session.rotation_note else [])
+    print_notes([n for n in (session.rotation_note, session.section_recovery_note) if n])
     return session
 
 

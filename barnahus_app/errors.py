@@ -71,6 +71,17 @@ class NotFound(BarnahusError):
     pass
 
 
+class SectionLocked(BarnahusError):
+    """The user's roles grant a sealed section (record/sections.py), but their key slot does not
+    hold its key yet: another holder's next unlock (or the section's recovery key) seals it."""
+
+    def __init__(self, section: str):
+        self.section = section
+        super().__init__(f"You do not hold the key of section {section} yet. It is sealed to you "
+                         "the next time a colleague who holds it unlocks the record (or with the "
+                         "section's recovery key); nothing was shown or changed.")
+
+
 class SchemaTooNew(BarnahusError):
     pass
 
@@ -92,3 +103,12 @@ class ConflictsFound(BarnahusError):
         kinds = ", ".join(sorted({c.code.replace("_", "-") for c in check.conflicts}))
         super().__init__(f"{len(check.conflicts)} conflict(s) ({kinds}) need a written reason before "
                          "this booking.")
+
+
+class EvidenceAltered(BarnahusError):
+    """A file about to leave in a bundle differs from the SHA-256 registered for it: nothing was
+    written. .key says which evidence item (the caller's key, e.g. a recording number)."""
+
+    def __init__(self, message: str, key=None, expected: str = "", found: str = ""):
+        super().__init__(message)
+        self.key, self.expected, self.found = key, expected, found

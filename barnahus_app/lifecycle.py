@@ -128,7 +128,8 @@ def open_record(path: Path, username: str, password: str | None = None,
                         read_only, kdf)
         try:
             upgraded_from = _migrate_if_needed(record)
-            return Session._login(record, username, password is None, upgraded_from, clock, settled)
+            return Session._login(record, username, password is None, upgraded_from, clock, settled,
+                                  private=keyfile.take_private() if password is not None else None)
         except BaseException:
             record.engine.dispose()
             raise
@@ -182,9 +183,11 @@ def backup_record(path: Path, username: str, password: str | None = None,
 
 def _collect_notes(session: Session, notes: list[str] | None) -> None:
     """For a command that unlocks inside the core and never holds the session: what the unlock
-    has to say once (an interrupted key rotation settled), added to notes if given."""
-    if notes is not None and session.rotation_note:
-        notes.append(session.rotation_note)
+    has to say once (an interrupted key rotation settled, a sealed section's recovery key, the
+    centre's CA key still inside the record), added to notes if given."""
+    if notes is not None:
+        notes.extend(n for n in (session.rotation_note, session.section_recovery_note) if n)
+        notes.extend(session.signing_warnings())
 
 
 def _inspect_before_opening(path: Path, username: str, password: str | None,

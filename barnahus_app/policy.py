@@ -18,6 +18,10 @@ evidence: interviewers register them and record every custody event, hand-overs 
 prosecution and court included (the liaison, who receives, reads the register and updates
 nothing); case leads read it; medical staff and therapists have no need.
 The administrator sets up rooms and holds no case content.
+
+Sealed sections (SECTIONS below, record/sections.py): what the record key alone must not open,
+because every user's password yields it. A section is sealed to the users whose roles hold the
+grant it names: the interviewer's notes to those who may read them.
 """
 from __future__ import annotations
 
@@ -100,6 +104,31 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "record": frozenset({"rotate_key", "split_key", "backup", "settings"}),
     },
 }
+
+
+# Sealed sections (record/sections.py): content encrypted inside the record with its own key,
+# sealed only to the key slots of users whose roles hold the grant named here. This is the one
+# table of which roles reach which section; the record key alone opens none of them.
+SECTIONS: dict[str, tuple[str, str]] = {
+    "interview_notes": ("interview_notes", "read"),   # the interviewer's notes
+    "signing_keys": ("case", "export"),               # the centre's document-signing key: who issues
+}
+# Further grants that also hold a section. The administrator makes and renews the signing
+# certificate (record.settings), so writes its key: they hold the section too (they hold the CA
+# file for the centre's safe anyway); nobody else does.
+SECTIONS_ALSO: dict[str, tuple[tuple[str, str], ...]] = {
+    "signing_keys": (("record", "settings"),),
+}
+
+
+def section_granted(roles, section: str) -> bool:
+    kind, action = SECTIONS[section]
+    return allowed(roles, kind, action) or any(allowed(roles, k, a) for k, a in SECTIONS_ALSO.get(section, ()))
+
+
+def sections_of(roles) -> list[str]:
+    """The sections a user with these roles holds, in the table's order."""
+    return [name for name in SECTIONS if section_granted(roles, name)]
 
 
 def allowed(roles, kind: str, action: str) -> bool:

@@ -20,8 +20,9 @@ from barnahus_app.files import check_destination, write_file_safely
 from barnahus_app.fields import check_count
 from barnahus_app.followup.actions import FollowUpActions
 from barnahus_app.interviews.actions import InterviewActions
-from barnahus_app.documents.issuing import IssuingActions, _credentials as signing_credentials
+from barnahus_app.documents.issuing import IssuingActions, held_credentials
 from barnahus_app.record.keyslots import format_recovery_key
+from barnahus_app.record.sections import SectionKeys, unseal_held
 from barnahus_app.tables import AuditEntry, Draft, RecordMeta
 from barnahus_app.persons.actions import PersonActions
 from barnahus_app.recordings.actions import RecordingActions
@@ -30,6 +31,7 @@ from barnahus_app.record.inspection import CheckReport, inspect_record
 from barnahus_app.users.accounts import find_user, user_roles
 from barnahus_app.timeutil import to_utc_iso, utc_now, utc_now_iso
 from barnahus_app.users.actions import UserActions
+from barnahus_app.users import section_grants
 from barnahus_app.cases.actions import resolve_case
 
 
@@ -96,7 +98,8 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
                  roles: list[str], failed_attempts: list[str], upgraded_from: str | None,
                  backup_failures: list[dict] | None = None, clock: Callable[[], datetime] = utc_now,
-                 rotation_settled: rotation.Settled | None = None):
+                 rotation_settled: rotation.Settled | None = None, sections: SectionKeys | None = None,
+                 section_recovery_keys: dict[str, str] | None = None):
         self.record = record
         self.user_id = user_id
         self.username = username
@@ -116,11 +119,21 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
         self.rotation_note = rotation_settled.note() if rotation_settled else None
         self._clock = clock
         self.closed = False
+        self.sections = sections or SectionKeys()
+        # Sections this unlock created (this user is their first holder): {section: its recovery
+        # key}, to be shown once, like the record's recovery key at creation.
+        self.section_recovery_keys = section_recovery_keys or {}
+        self.section_recovery_note = " ".join(
+            f"You are the first holder of the sealed section {name}. Its recovery key (shown once; print "
+            f"it and lock it away: it opens that section if every holder's key is lost): {key}"
+            for name, key in self.section_recovery_keys.items()) or None
 
     @classmethod
     def _login(cls, record: Record, username: str, by_recovery_key: bool,
                upgraded_from: str | None, clock: Callable[[], datetime],
-               settled: rotation.Settled | None = None) -> "Session":
+               settled: rotation.Settled | None = None, private=None) -> "Session":
+        """private: the user's X25519 private key, which opens their sealed sections; kept only
+        in this call (the session keeps the section keys it opened, in memory)."""
         with record.engine.connect() as conn:
             user = find_user(conn, username)
             roles = user_roles(conn, user.id) if user else []
@@ -153,8 +166,16 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
                         RecordMeta.__table__.c.key == BACKUP_FAILURES_KEY))
         # Attempts under unknown names are reported to administrators, not to whoever logs in next.
         failures = sorted(own + (nameless if is_admin else []))
+        keys, created = SectionKeys(), {}
+        if record.read_only:
+            with record.engine.connect() as conn:
+                keys = SectionKeys(unseal_held(conn, user.username, private) if private else {})
+        else:
+            with record.transaction() as conn:
+                keys, created = section_grants.unlock(conn, record.keyfile, (user.id, user.username),
+                                                      roles, private)
         session = cls(record, user.id, user.username, user.display_name, roles, failures, upgraded_from,
-                      backup_failures, clock, settled)
+                      backup_failures, clock, settled, keys, created)
         session.failure_tampering = tampering
         return session
 
@@ -173,6 +194,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
                     self._automatic_backup()
         finally:
             self.closed = True
+            self.sections.forget()
             self.record.close()
 
     def __enter__(self):
@@ -291,9 +313,10 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
 
     def _seal_signer(self):
         """Signs an audit seal (anchors.sign_seal) with the centre's document-signing key; before
-        the centre has one, leaves it unsigned, saying so."""
+        the centre has one, or when this user does not hold the signing_keys section (say a
+        therapist's logout makes the automatic backup), leaves it unsigned, saying so."""
         with self.record.engine.connect() as conn:
-            creds = signing_credentials(conn)
+            creds = held_credentials(self, conn)
         if creds is None:
             return lambda payload: anchors.sign_seal(payload, None, None)
         return lambda payload: anchors.sign_seal(payload, creds.key_pem, creds.cert_pem, creds.chain_pems)

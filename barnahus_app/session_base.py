@@ -1,7 +1,8 @@
 """What every feature's actions use: the typed base of each `*Actions` mixin and of the Session.
 
 A feature's mixin may use only these members of `self` besides its own: the open record (and its
-`transaction()`), who is logged in, `_authorize`, `_audit`, `can`, and the `_person_changed` hook.
+`transaction()`), who is logged in, the section keys it holds (`sections`), `_authorize`, `_audit`,
+`can`, and the `_person_changed` hook.
 What it needs from another feature it imports as a plain function of that feature's module
 (tests/core/test_architecture.py checks both rules)."""
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from barnahus_app import audit, policy
 from barnahus_app.errors import RecordFileError, RecordReadOnly
 from barnahus_app.record.handle import Record
+from barnahus_app.record.sections import SectionKeys
 
 
 class SessionBase:
@@ -18,6 +20,9 @@ class SessionBase:
     display_name: str
     roles: list[str]
     closed: bool
+    # The sealed sections' keys this user's key slot opened at login (record/sections.py): a
+    # feature reads and writes a section's values through it (self.sections.read / write).
+    sections: SectionKeys
 
     READ_ONLY_MESSAGE = ("The record is open read-only, so this was not done (not saved, not shown): "
                          "every action, reading included, writes to the audit trail, which cannot be "

@@ -601,6 +601,10 @@ def _build(path: Path, admin_username: str, admin_password: str, cases: int, see
             _fill(session, cases, seed, until, leads, progress, cancelled)
         finally:
             session.close()
+        # The interviewer's unlock creates the notes section and seals the notes written above
+        # into it, as the first notes reader's unlock does in a record in use (record/sections.py).
+        # Its recovery key is not kept: the demo's users share one password.
+        open_record(target, "interviewer", admin_password, kdf=kdf).close(automatic_backup=False)
         _publish(target, path)
         return recovery
     finally:

@@ -10,9 +10,11 @@ A bundle is written into a hidden sibling of its destination and renamed into pl
 is complete and signed, so a cancelled or failed run leaves nothing behind."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import errno
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -34,7 +36,7 @@ from cryptography.x509.oid import NameOID
 from barnahus_app import __version__
 from barnahus_app.recordings import hashing
 from barnahus_app.documents import pki
-from barnahus_app.errors import Cancelled, DiskFull, RecordFileError, ValidationError
+from barnahus_app.errors import Cancelled, DiskFull, EvidenceAltered, RecordFileError, ValidationError
 from barnahus_app.files import fsync_folder, partial_name, publish_new, remove_partial, write_new_file
 
 BAGIT_TXT = "bagit.txt"
@@ -45,6 +47,9 @@ SIGNATURE = "tagmanifest-sha256.txt.p7s"
 SIGNING_CERT = "data/certificates/centre-signing-certificate.pem"
 CA_CERT = "data/certificates/centre-ca-certificate.pem"
 HOW_TO = "data/HOW-TO-VERIFY.txt"
+# The registered SHA-256 of every recording, beside the copies in the bundle: each copy is known
+# twice (here and in manifest-sha256.txt), and verify_bundle fails when the two disagree.
+RECORDINGS_MANIFEST = "data/recordings/recordings-manifest.csv"
 
 BAGIT_VALIDATE = "bagit.py --validate ."
 OPENSSL_VERIFY = ("openssl cms -verify -binary -inform DER -in tagmanifest-sha256.txt.p7s "
@@ -65,6 +70,11 @@ ZIP64_FROM = 1 << 31
 class BundleFile:
     arcname: str                  # path under data/, posix, e.g. "summary/case-summary.pdf"
     source: bytes | Path          # bytes in memory, or a file to copy (recordings, maybe GBs)
+    # Evidence: the SHA-256 registered for it. The copy is hashed while it is written (one pass)
+    # and the whole bundle is refused (EvidenceAltered, nothing left) when the two differ.
+    expected_sha256: str | None = None
+    label: str = ""               # how the refusal names it ("recording 7")
+    key: object = None            # handed back in EvidenceAltered.key
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,7 @@ class BundleReport:
     signer: str
     ca_fingerprint: str           # SHA-256 of data/certificates/centre-ca-certificate.pem, hex
     signed_at: str | None         # the signature's signingTime, ISO 8601 UTC
+    ca_name: str = ""             # the CA certificate's organisation (or common) name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -242,18 +253,26 @@ Then open a terminal in the bundle folder, the one holding bagit.txt, and run:
    expired since the bundle was signed, add "-attime <signing time in seconds since 1970>"; the
    signing time is shown by: openssl cms -cmsout -print -inform DER -in tagmanifest-sha256.txt.p7s
 
-3. That the signature is the centre's and not someone else's: print the fingerprint of the CA
-   certificate in this bundle
+3. That the signature is the centre's and not someone else's. Anyone who changes this bundle
+   can sign it again with a certificate of their own that bears the centre's name, and rewrite
+   this very text too: NOTHING WRITTEN INSIDE THIS BUNDLE CAN BE TRUSTED, including this file.
+   Only the fingerprint of the centre's CA certificate that the centre gave you by letter or by
+   phone (never by the e-mail or the medium that brought this bundle) tells the two apart.
+   Print the fingerprint of the CA certificate in this bundle
 
    openssl x509 -in data/certificates/centre-ca-certificate.pem -noout -fingerprint -sha256
 
-   and compare it with the fingerprint the centre gave you separately (by letter, by phone or on
-   its website). This bundle's CA fingerprint is
+   and compare every digit with the one the centre gave you. With Barnahus Case Record, put that
+   fingerprint in a trust file (one line: the fingerprint, then the centre's name) and run
+
+   barnahus verify-bundle <bundle> --trust <trust file>
+
+   which answers "Signed by <centre>, whose certificate matches your trusted fingerprint" or
+   "NOT signed by a centre you trust". This bundle claims its CA fingerprint is
 
    {pki.colon_fingerprint(ca_fingerprint)}
 
-   (the same digits may be shown in lower case without colons). This line is inside the bundle,
-   so it proves nothing by itself: only the comparison with the separately given value does.
+   which proves nothing by itself: only the comparison with the value given separately does.
 """
     return text.encode("utf-8")
 
@@ -462,6 +481,39 @@ def _check_signature(sig: bytes, content: bytes, signing_pem: bytes | None,
     return problems, signer_name, ca_fp, signed_at
 
 
+def _organisation(ca_pem: bytes | None) -> str:
+    try:
+        return pki.organisation_of(ca_pem.decode("ascii"))
+    except (ValueError, TypeError, AttributeError, UnicodeDecodeError):
+        return ""
+
+
+def _cross_check_recordings(manifest: dict[str, str], csv_bytes: bytes | None) -> list[str]:
+    """Each recording copied into the bundle is known twice: its registered SHA-256 in the
+    recordings manifest and the SHA-256 of the copy in manifest-sha256.txt. A copy altered before
+    it was bundled (and hashed as altered) shows only here."""
+    if csv_bytes is None:
+        return []
+    problems = []
+    try:
+        rows = list(csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error):
+        return [f"{RECORDINGS_MANIFEST}: not a readable CSV file"]
+    for row in rows:
+        copy = (row.get("copy_in_bundle") or "").strip()
+        if not copy:
+            continue
+        registered = (row.get("sha256") or "").strip().lower()
+        listed = manifest.get(copy) or manifest.get(unicodedata.normalize("NFC", copy))
+        if listed is None:
+            problems.append(f"{copy}: named in {RECORDINGS_MANIFEST} (recording "
+                            f"{row.get('recording', '?')}) but not listed in {MANIFEST}")
+        elif listed != registered:
+            problems.append(f"{copy}: its SHA-256 in {MANIFEST} differs from the registered SHA-256 "
+                            f"in {RECORDINGS_MANIFEST} (recording {row.get('recording', '?')})")
+    return problems
+
+
 def _ski(cert: x509.Certificate) -> bytes | None:
     try:
         return cert.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest
@@ -540,6 +592,17 @@ class _Entry:
     data: bytes | None
     path: Path | None
     size: int
+    source: BundleFile | None = None
+
+    def check(self, digest: str) -> None:
+        """Refuse evidence whose copy differs from its registered SHA-256."""
+        f = self.source
+        if f is None or f.expected_sha256 is None or digest == f.expected_sha256.lower():
+            return
+        raise EvidenceAltered(
+            f"{f.label or self.arcname} differs from the SHA-256 registered for it (registered "
+            f"{f.expected_sha256}, found {digest}): it was changed since. No bundle was written.",
+            f.key, f.expected_sha256, digest)
 
 
 def _plan(files: list[BundleFile], signer: _Signer) -> list[_Entry]:
@@ -552,7 +615,7 @@ def _plan(files: list[BundleFile], signer: _Signer) -> list[_Entry]:
     for f in list(files) + ours:
         if isinstance(f.source, (bytes, bytearray, memoryview)):
             data = bytes(f.source)
-            entries.append(_Entry(f.arcname, data, None, len(data)))
+            entries.append(_Entry(f.arcname, data, None, len(data), f))
             continue
         path = Path(f.source)
         try:
@@ -561,7 +624,7 @@ def _plan(files: list[BundleFile], signer: _Signer) -> list[_Entry]:
             raise RecordFileError(f"The file {path} cannot be read: {e.strerror or e}.") from None
         if not stat.S_ISREG(st.st_mode):
             raise RecordFileError(f"The file {path} cannot be read: it is not a regular file.")
-        entries.append(_Entry(f.arcname, None, path, st.st_size))
+        entries.append(_Entry(f.arcname, None, path, st.st_size, f))
     return entries
 
 
@@ -592,12 +655,14 @@ def _write_folder(root: Path, entries: list[_Entry], info, signer: _Signer, mete
         target.parent.mkdir(parents=True, exist_ok=True)
         folders.update(p for p in target.parents if root in p.parents or p == root)
         if e.data is not None:
-            write_new_file(target, e.data)
             digests[e.arcname] = (hashing.sha256_bytes(e.data), len(e.data))
+            e.check(digests[e.arcname][0])
+            write_new_file(target, e.data)
             meter.add(len(e.data))
         else:
             digests[e.arcname] = hashing.sha256_file(e.path, meter.at(meter.done), cancel,
                                                      copy_to=target)
+            e.check(digests[e.arcname][0])
             meter.add(digests[e.arcname][1])
     _check_cancel(cancel)
     tags, octets = _tag_files(digests, info, signer)
@@ -632,8 +697,9 @@ def _write_zip(target: Path, bag_name: str, entries: list[_Entry], info, signer:
             _check_cancel(cancel)
             name = f"data/{e.arcname}"
             if e.data is not None:
-                zf.writestr(info_for(name, pyzipper.ZIP_DEFLATED), e.data)
                 digests[e.arcname] = (hashing.sha256_bytes(e.data), len(e.data))
+                e.check(digests[e.arcname][0])
+                zf.writestr(info_for(name, pyzipper.ZIP_DEFLATED), e.data)
                 meter.add(len(e.data))
                 continue
             # Recordings are already compressed: store them, which also keeps the copy at disk speed.
@@ -654,6 +720,7 @@ def _write_zip(target: Path, bag_name: str, entries: list[_Entry], info, signer:
                         meter.add(n)
                     _pump(src, digest, out, cancel, advance, str(e.path))
             digests[e.arcname] = (digest.hexdigest(), copied)
+            e.check(digests[e.arcname][0])
         _check_cancel(cancel)
         tags, octets = _tag_files(digests, info, signer)
         for name, data in tags:
@@ -1039,7 +1106,10 @@ def _verify(bag, progress, cancel) -> BundleReport:
         if got != expected:
             problems.append(f"{rel}: its SHA-256 differs from {source}")
 
-    signer, ca_fp, signed_at = "", "", None
+    problems.extend(_cross_check_recordings(manifest, read(RECORDINGS_MANIFEST, required=False)
+                                            if find(RECORDINGS_MANIFEST) else None))
+
+    signer, ca_fp, signed_at, ca_name = "", "", None, ""
     if signature is not None and tag_bytes[TAGMANIFEST] is not None:
         signing_pem = read(SIGNING_CERT, required=False)
         ca_pem = read(CA_CERT, required=False)
@@ -1049,8 +1119,9 @@ def _verify(bag, progress, cancel) -> BundleReport:
         sig_problems, signer, ca_fp, signed_at = _check_signature(
             signature, tag_bytes[TAGMANIFEST], signing_pem, ca_pem)
         problems.extend(sig_problems)
+        ca_name = _organisation(ca_pem)
     elif signature is not None:
         problems.append(f"{SIGNATURE}: cannot be checked without {TAGMANIFEST}")
     if progress is not None:
         progress(meter.total, meter.total)
-    return BundleReport(not problems, tuple(problems), checked, signer, ca_fp, signed_at)
+    return BundleReport(not problems, tuple(problems), checked, signer, ca_fp, signed_at, ca_name)

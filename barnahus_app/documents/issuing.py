@@ -21,7 +21,7 @@ from sqlalchemy import func, insert, select, update
 from barnahus_app import audit, policy
 from barnahus_app.recordings import hashing
 from barnahus_app.documents import pki
-from barnahus_app.errors import NotFound, ValidationError
+from barnahus_app.errors import EvidenceAltered, NotFound, ValidationError
 from barnahus_app.fields import Text
 from barnahus_app.files import check_destination, remove_partial, write_file_safely
 from barnahus_app.persons.tables import Agency, Person
@@ -29,7 +29,7 @@ from barnahus_app.documents.tables import Disclosure, IssuedDocument, SigningCre
 from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Interview
 from barnahus_app.recordings.tables import Recording
-from barnahus_app.tables import RecordMeta
+from barnahus_app.tables import RecordMeta, SectionValue
 from barnahus_app.users.tables import User
 from barnahus_app.timeutil import check_datetime, system_zone_name, utc_now_iso
 from barnahus_app.cases.actions import case_view, resolve_case
@@ -45,8 +45,11 @@ REC = Recording.__table__
 P = Person.__table__
 U = User.__table__
 FR = FollowUpRule.__table__
+SV = SectionValue.__table__
 
 FORMATS = ("pdf", "docx")
+# The sealed section (policy.SECTIONS) holding the private keys: the record key alone opens none.
+SIGNING_SECTION = "signing_keys"
 DISCLOSURE_FIELDS = {"recipient": Text(200, required=True), "undertaking": Text(4000, required=True, multiline=True),
                      "method": Text(100)}
 
@@ -71,25 +74,96 @@ class IssuingActions(SessionBase):
         """The active signing certificate (no case content): subject, fingerprints, validity."""
         with self.record.engine.connect() as conn:
             creds = _credentials(conn)
-        return None if creds is None else _identity_info(creds)
+            return None if creds is None else _identity_info(creds, conn)
 
-    def create_signing_identity(self) -> dict:
-        """A new organisation CA and document-signing certificate for the centre; earlier ones
+    def signing_warnings(self) -> list[str]:
+        """What `check` and the administration say while the centre's CA key is still inside the
+        record (a record made before it left): anyone who reads the record could issue
+        certificates in the centre's name. No case content."""
+        with self.record.engine.connect() as conn:
+            if not ca_key_in_record(conn):
+                return []
+        return ["WARNING: the centre's CA private key is still inside this record; anyone who can read the "
+                "record can sign in the centre's name. Move it to the centre's safe: barnahus signing export-ca "
+                "--ca-out FILE (or Administration, Document signing, Export the CA key…)."]
+
+    def create_signing_identity(self, ca_out, ca_passphrase: str) -> dict:
+        """A new organisation CA and document-signing certificate for the centre. The CA key and
+        certificate go ONCE to ca_out, a new PKCS#12 file encrypted with ca_passphrase, for the
+        centre's safe; the record keeps the CA certificate and the signing key only, so nobody
+        who reads the record can issue a certificate in the centre's name. Earlier identities
         stay in the record (documents they signed still verify) but sign nothing new."""
         self._authorize("record", "settings")
+        ca_out = _check_ca_out(ca_out)
+        with self.record.engine.connect() as conn:
+            centre = _centre_name(conn)
+        creds, ca_pem, ca_key_pem = pki.create_centre_credentials(centre)
+        write_file_safely(ca_out, pki.ca_pkcs12(ca_pem, ca_key_pem, ca_passphrase), "ca_out")
+        try:
+            with self.record.transaction() as conn:
+                self._store_identity(conn, creds, ca_pem, "created")
+                self._audit(conn, "signing.identity_created", "record", None,
+                            {"fingerprint": pki.fingerprint(creds.cert_pem), "ca_fingerprint": pki.fingerprint(ca_pem),
+                             "ca_key": "exported"})
+        except BaseException:
+            ca_out.unlink(missing_ok=True)   # a CA file for an identity the record does not hold
+            raise
+        return self.signing_identity()
+
+    def renew_signing_certificate(self, ca_file: bytes, ca_passphrase: str | None) -> dict:
+        """A new signing key and certificate issued by the centre's CA, whose key comes from the
+        CA file in the centre's safe (never from the record). Same CA fingerprint: recipients'
+        trust files keep working."""
+        self._authorize("record", "settings")
+        ca_pem, ca_key_pem = pki.load_ca_pkcs12(ca_file, ca_passphrase)
+        fp = pki.fingerprint(ca_pem)
+        with self.record.engine.connect() as conn:
+            ours = conn.execute(select(SC.c.id).where(SC.c.kind == "ca", SC.c.fingerprint == fp)).first()
+        if ours is None:
+            raise ValidationError("ca_file", "holds another CA than the centre's (its fingerprint is not one this "
+                                             "record has signed with).")
+        creds = pki.issue_signer(ca_pem, ca_key_pem)
         with self.record.transaction() as conn:
-            creds = self._create_identity(conn)
-        return _identity_info(creds)
+            self._store_identity(conn, creds, ca_pem, "created")
+            self._audit(conn, "signing.certificate_renewed", "record", None,
+                        {"fingerprint": pki.fingerprint(creds.cert_pem), "ca_fingerprint": fp})
+        return self.signing_identity()
+
+    def export_ca_key(self, ca_out, ca_passphrase: str) -> dict:
+        """For records made before the CA key left the record: write the CA key and certificate
+        to ca_out (a new PKCS#12 file for the centre's safe), then remove every CA private key
+        from the record. Returns the identity."""
+        self._authorize("record", "settings")
+        ca_out = _check_ca_out(ca_out)
+        with self.record.engine.connect() as conn:
+            rows = _ca_rows_with_key(conn)
+            if not rows:
+                raise ValidationError("ca_out", "there is no CA key in the record to export: it is already only in "
+                                                "the centre's safe (or the certificate came from the centre's own PKI).")
+            row, ca_key = rows[0], _private_key(conn, self.sections, rows[0])
+        write_file_safely(ca_out, pki.ca_pkcs12(row.certificate_pem, ca_key, ca_passphrase), "ca_out")
+        try:
+            with self.record.transaction() as conn:
+                # Every CA key goes, the retired CAs' too: nothing new is signed under them.
+                for r in _ca_rows_with_key(conn):
+                    self.sections.write(conn, SIGNING_SECTION, "signing_credentials", r.id, "private_key_pem", None)
+                    conn.execute(update(SC).where(SC.c.id == r.id).values(private_key_pem=None))
+                self._audit(conn, "signing.ca_key_exported", "record", None,
+                            {"ca_fingerprint": row.fingerprint, "ca_keys_removed": len(rows)})
+        except BaseException:
+            ca_out.unlink(missing_ok=True)
+            raise
+        return self.signing_identity()
 
     def import_signing_identity(self, pkcs12: bytes, password: str | None) -> dict:
         """The centre's own certificate from its PKI (a .p12/.pfx with key and chain)."""
         self._authorize("record", "settings")
         creds = pki.load_pkcs12(pkcs12, password)
         with self.record.transaction() as conn:
-            self._store_identity(conn, creds, None, None, "imported")
+            self._store_identity(conn, creds, None, "imported")
             self._audit(conn, "signing.identity_imported", "record", None,
                         {"fingerprint": pki.fingerprint(creds.cert_pem)})
-        return _identity_info(creds)
+        return self.signing_identity()
 
     # --- issuing -----------------------------------------------------------------------------
     def write_case_summary(self, case, out, fmt: str = "pdf", *, pseudonymise: bool = False,
@@ -155,18 +229,25 @@ class IssuingActions(SessionBase):
                 ext = "".join(Path(r["file_name"]).suffixes[-1:])[:10]
                 name = f"recording-{r['id']}{safe_name(ext) if ext else ''}" if pseudonymise else \
                     f"{r['id']}-{safe_name(Path(r['file_name']).name)}"
-                copies[r["id"]] = (f"recordings/files/{name}", src)
+                copies[r["id"]] = (f"recordings/files/{name}", src, r["sha256"])
         files = [BundleFile("summary/case-summary.pdf", pdf), BundleFile("summary/case-summary.docx", docx)]
-        files += self._bundle_tables(builder, redact, {rid: arc for rid, (arc, _src) in copies.items()})
-        files += [BundleFile(arc, src) for arc, src in copies.values()]
+        files += self._bundle_tables(builder, redact, {rid: arc for rid, (arc, _src, _sha) in copies.items()})
+        # Each recording is hashed as it is copied; one that differs from its registered hash
+        # stops the bundle (the centre never signs altered evidence) and raises a fixity alarm.
+        files += [BundleFile(arc, src, expected_sha256=sha, label=f"Recording {rid}", key=rid)
+                  for rid, (arc, src, sha) in copies.items()]
         case = d["case"]
         info = {"Source-Organization": builder.centre_name or "Barnahus",
                 "External-Identifier": bundle_id,
                 "External-Description": f"Prosecutor bundle for case {case['reference']}"
                                         + (" (pseudonymised)" if pseudonymise else ""),
                 "Internal-Sender-Identifier": case["reference"]}
-        result = write_bundle(out, files, info, creds, as_zip=as_zip, passphrase=passphrase,
-                              progress=part(250, 1000), cancel=cancel)
+        try:
+            result = write_bundle(out, files, info, creds, as_zip=as_zip, passphrase=passphrase,
+                                  progress=part(250, 1000), cancel=cancel)
+        except EvidenceAltered as e:
+            self._evidence_alarm(e, copies, case)
+            raise
         try:
             with self.record.transaction() as conn:
                 for did, fmt, data, name in ((pdf_id, "pdf", pdf, "case-summary.pdf"),
@@ -188,6 +269,16 @@ class IssuingActions(SessionBase):
             progress(1000, 1000)
         return dict(entry, parts=[pdf_id, docx_id], recordings_not_found=missing)
 
+    def _evidence_alarm(self, e: EvidenceAltered, copies: dict, case: dict) -> None:
+        """The fixity alarm of a recording found altered while it was copied into a bundle: the
+        same custody event, status and audit entry as a fixity check that found it."""
+        from barnahus_app.recordings.actions import record_fixity
+        with self.record.transaction() as conn:
+            row = conn.execute(select(REC).where(REC.c.id == e.key)).first()
+            record_fixity(self, conn, row, "mismatch", e.found, str(copies[e.key][1]),
+                          "Fixity check while exporting a bundle", {"bundle_refused": True})
+            self._audit(conn, "bundle.refused", "case", case["id"], {"recording": e.key, "reason": "fixity"})
+
     # --- registers -----------------------------------------------------------------------------
     def verify_document(self, path, progress=None, cancel=None) -> dict:
         """Is this file one this record issued, unaltered? Looks its SHA-256 up in the register
@@ -195,10 +286,12 @@ class IssuingActions(SessionBase):
         against its manifests). Answers status "issued" with the register entry, "altered" (a
         bundle issued here whose files changed since: "problems" names them), "unconfirmed" (in
         the register, but the audit trail no longer holds its issue or the head it quoted:
-        "reason" says which), or "unknown" (never issued here, or altered since)."""
+        "reason" says which), or "unknown" (never issued here, or altered since). For a bundle
+        folder, "bundle_report" is the bundle check (bundle.verify_bundle), for a trust verdict
+        without hashing it again."""
         self._authorize("case", "read")
         path = Path(path)
-        problems = ()
+        problems, report = (), None
         if path.is_dir():
             target = path / "tagmanifest-sha256.txt"
             if not target.is_file():
@@ -206,7 +299,8 @@ class IssuingActions(SessionBase):
             sha, _ = hashing.sha256_file(target)
             # The tag manifest alone says nothing about the files under data/: check them too.
             from barnahus_app.documents.bundle import verify_bundle
-            problems = verify_bundle(path, progress=progress, cancel=cancel).problems
+            report = verify_bundle(path, progress=progress, cancel=cancel)
+            problems = report.problems
         else:
             sha, _ = hashing.sha256_file(path, progress, cancel)
         with self.record.transaction() as conn:
@@ -214,13 +308,13 @@ class IssuingActions(SessionBase):
                                .join(U, U.c.id == DOC.c.issued_by).where(DOC.c.sha256 == sha)).first()
             if row is None:
                 self._audit(conn, "document.verified", None, None, {"result": "unknown", "sha256": sha})
-                return {"status": "unknown", "sha256": sha,
+                return {"status": "unknown", "sha256": sha, "bundle_report": report,
                         "reason": "This file was not issued by this record, or it was altered after it was issued."}
             out = _entry(conn, row)
             unconfirmed = issue_not_in_chain(conn, row)
             result = "unconfirmed" if unconfirmed else "altered" if problems else "issued"
             self._audit(conn, "document.verified", "case", row.case_id, {"result": result, "document": row.document_id})
-        out.update(status=result, sha256=sha, problems=list(problems))
+        out.update(status=result, sha256=sha, problems=list(problems), bundle_report=report)
         if unconfirmed:
             out["reason"] = (f"The register lists it as document {out['document_id']}, but the audit trail "
                              f"does not confirm that it was issued: {unconfirmed}. Do not rely on it; run "
@@ -278,7 +372,7 @@ class IssuingActions(SessionBase):
             limitations = self.limitation_status(case_id)
         now = datetime.now(timezone.utc)
         with self.record.transaction() as conn:
-            creds = _credentials(conn) or self._create_identity(conn)
+            creds = _credentials(conn, self.sections) or self._create_identity(conn)
             data = self._gather(conn, case_id)
             data["limitations"] = limitations
             self._audit(conn, "document.prepared", "case", case_id, {"pseudonymised": pseudonymise})
@@ -357,7 +451,7 @@ class IssuingActions(SessionBase):
         return d
 
     def _bundle_tables(self, builder, redact, copies: dict) -> list:
-        from barnahus_app.documents.bundle import BundleFile
+        from barnahus_app.documents.bundle import RECORDINGS_MANIFEST, BundleFile
         d, names = builder.d, builder.names
         out = []
         ivs = d.get("interviews") or []
@@ -373,7 +467,7 @@ class IssuingActions(SessionBase):
               "; ".join(f"{p['role']}: {builder._participant(p)}" for p in iv["participants"]),
               "; ".join(f"{o['conflict']}: {o['reason']}" for o in iv["overrides"])) for iv in ivs], redact)))
         recs = d.get("recordings") or []
-        out.append(BundleFile("recordings/recordings-manifest.csv", _csv(
+        out.append(BundleFile(RECORDINGS_MANIFEST[len("data/"):], _csv(
             ("recording", "interview", "label", "copy_kind", "master", "file_name", "sha256", "size_bytes",
              "container", "format", "duration_ms", "capture_device", "storage_location", "acquired_utc",
              "fixity_status", "fixity_checked_utc", "copy_in_bundle"),
@@ -428,41 +522,93 @@ class IssuingActions(SessionBase):
     # --- credentials ---------------------------------------------------------------------------
 
     def _create_identity(self, conn):
-        centre = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""
-        creds, ca_pem, ca_key_pem = pki.create_centre_credentials(centre)
-        self._store_identity(conn, creds, ca_pem, ca_key_pem, "created")
+        """The identity the first issue makes when the administrator made none: its CA key is
+        not kept anywhere (the record must not hold it, and whoever issues is not the one to
+        keep the centre's safe), so renewing it means a new identity, made with its CA file."""
+        creds, ca_pem, _ca_key_pem = pki.create_centre_credentials(_centre_name(conn))
+        self._store_identity(conn, creds, ca_pem, "created")
         self._audit(conn, "signing.identity_created", "record", None,
-                    {"fingerprint": pki.fingerprint(creds.cert_pem), "ca_fingerprint": pki.fingerprint(ca_pem)})
+                    {"fingerprint": pki.fingerprint(creds.cert_pem), "ca_fingerprint": pki.fingerprint(ca_pem),
+                     "ca_key": "not kept"})
         return creds
 
-    def _store_identity(self, conn, creds, ca_pem, ca_key_pem, source: str) -> None:
+    def _store_identity(self, conn, creds, ca_pem, source: str) -> None:
+        """The signer's key and certificate, and a CA certificate (never its key)."""
         now = utc_now_iso()
         conn.execute(update(SC).where(SC.c.active.is_(True)).values(active=False))
         if ca_pem:
             conn.execute(insert(SC).values(
                 kind="ca", subject=pki.subject_of(ca_pem), fingerprint=pki.fingerprint(ca_pem), certificate_pem=ca_pem,
-                private_key_pem=ca_key_pem, chain_pem=None, source=source, active=True, created_by=self.user_id,
+                private_key_pem=None, chain_pem=None, source=source, active=True, created_by=self.user_id,
                 created_at=now))
-        conn.execute(insert(SC).values(
+        row_id = conn.execute(insert(SC).values(
             kind="signer", subject=pki.subject_of(creds.cert_pem), fingerprint=pki.fingerprint(creds.cert_pem),
-            certificate_pem=creds.cert_pem, private_key_pem=creds.key_pem, chain_pem="".join(creds.chain_pems),
-            source=source, active=True, created_by=self.user_id, created_at=now))
+            certificate_pem=creds.cert_pem, private_key_pem=None, chain_pem="".join(creds.chain_pems),
+            source=source, active=True, created_by=self.user_id, created_at=now)).inserted_primary_key[0]
+        # Sealed (SectionLocked, and nothing written, for a user who does not hold the section).
+        self.sections.write(conn, SIGNING_SECTION, "signing_credentials", row_id, "private_key_pem", creds.key_pem)
 
 
-def _identity_info(creds) -> dict:
+def ca_key_in_record(conn) -> bool:
+    """True while a CA private key is still inside the record (records made before it left), in
+    its row or moved into the signing section."""
+    return bool(_ca_rows_with_key(conn))
+
+
+def _ca_rows_with_key(conn) -> list:
+    """CA rows whose private key is still in the record, newest active first."""
+    sealed = select(SV.c.row_id).where(SV.c.tbl == "signing_credentials", SV.c.col == "private_key_pem")
+    return conn.execute(select(SC).where(SC.c.kind == "ca", (SC.c.private_key_pem.is_not(None))
+                                         | SC.c.id.in_(sealed))
+                        .order_by(SC.c.active.desc(), SC.c.id.desc())).all()
+
+
+def _centre_name(conn) -> str:
+    return conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""
+
+
+def _check_ca_out(ca_out) -> Path:
+    if ca_out is None or not str(ca_out).strip():
+        raise ValidationError("ca_out", "choose where to save the CA file for the centre's safe.")
+    ca_out = Path(ca_out)
+    check_destination(ca_out, "ca_out")
+    return ca_out
+
+
+def _identity_info(creds, conn) -> dict:
     cert = creds.cert
-    return {"subject": cert.subject.rfc4514_string(), "fingerprint": pki.fingerprint(creds.cert_pem),
+    return {"ca_key_in_record": ca_key_in_record(conn),"subject": cert.subject.rfc4514_string(), "fingerprint": pki.fingerprint(creds.cert_pem),
             "ca_subject": pki.subject_of(creds.root_pem), "ca_fingerprint": pki.fingerprint(creds.root_pem),
+            "centre": pki.organisation_of(creds.root_pem),
             "not_before": cert.not_valid_before_utc.isoformat(), "not_after": cert.not_valid_after_utc.isoformat()}
 
 
-def _credentials(conn):
+def _credentials(conn, keys=None):
+    """The active signer's credentials; with keys (the session's section keys) its private key
+    too, from the signing section (or, before that section took it over, from the row)."""
     row = conn.execute(select(SC).where(SC.c.kind == "signer", SC.c.active.is_(True))
                        .order_by(SC.c.id.desc()).limit(1)).first()
     if row is None:
         return None
     chain = tuple(c for c in pki.split_pem(row.chain_pem or ""))
-    return pki.Credentials(row.private_key_pem, row.certificate_pem, chain)
+    key = ""
+    if keys is not None:
+        key = _private_key(conn, keys, row)
+    return pki.Credentials(key, row.certificate_pem, chain)
+
+
+def held_credentials(session, conn):
+    """The active signing credentials with their private key, for whatever else the centre signs
+    (an audit seal): None when there is no identity yet or when this session's user does not hold
+    the signing_keys section (say a therapist whose logout makes the automatic backup)."""
+    if not session.sections.holds(SIGNING_SECTION):
+        return None
+    return _credentials(conn, session.sections)
+
+
+def _private_key(conn, keys, row) -> str:
+    sealed = keys.read(conn, SIGNING_SECTION, "signing_credentials", row.id, "private_key_pem")
+    return sealed if sealed is not None else (row.private_key_pem or "")
 
 
 def issue_not_in_chain(conn, row) -> str | None:

@@ -213,3 +213,25 @@ def _validate(pdf_bytes, trust_root_pem, PdfFileReader, ValueErrorWithMessage,
         signed=True, intact=intact, valid=valid, trusted=trusted, covers_whole_file=whole,
         signer_subject=subject, signing_time=when.isoformat() if when else None,
         problem=" ".join(dict.fromkeys(problems)) or None)
+
+
+def embedded_ca_pems(pdf_bytes: bytes) -> list[str]:
+    """The PEM of every CA certificate the PDF's signatures carry (the chain the signer put in):
+    candidates for the root a recipient pins by fingerprint. [] when there are none or the file
+    is not a signed PDF."""
+    from asn1crypto import pem as asn1_pem
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    _refresh_asn1_names()
+    out: list[str] = []
+    try:
+        reader = PdfFileReader(io.BytesIO(bytes(pdf_bytes)), strict=False)
+        for sig in reader.embedded_signatures:
+            for cert in sig.signed_data["certificates"]:
+                c = cert.chosen
+                if c.ca or c.self_signed != "no":
+                    text = asn1_pem.armor("CERTIFICATE", c.dump()).decode("ascii")
+                    if text not in out:
+                        out.append(text)
+    except Exception:  # not a signed PDF: no candidates
+        return []
+    return out

@@ -58,7 +58,8 @@ def create_centre_credentials(centre_name: str, years: int = 30,
                               now: dt.datetime | None = None) -> tuple[Credentials, str, str]:
     """A new organisation CA (EC P-384) and a document-signing certificate (EC P-256) it issues.
     Returns (signer credentials, CA certificate PEM, CA key PEM). Long validity: documents are
-    checked against the signing time decades later."""
+    checked against the signing time decades later. The CA key is for the centre's safe
+    (ca_pkcs12), never for the record."""
     organisation = (centre_name or "").strip() or "Barnahus"
     now = now or dt.datetime.now(dt.timezone.utc)
     ca_key = ec.generate_private_key(ec.SECP384R1())
@@ -74,12 +75,24 @@ def create_centre_credentials(centre_name: str, years: int = 30,
                                        encipher_only=False, decipher_only=False), critical=True)
           .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
           .sign(ca_key, hashes.SHA384()))
+    return issue_signer(pem(ca), pem(ca_key), years, now), pem(ca), pem(ca_key)
+
+
+def issue_signer(ca_pem: str, ca_key_pem: str, years: int = 30,
+                 now: dt.datetime | None = None) -> Credentials:
+    """A new document-signing key and certificate issued by the CA (creating the centre's
+    identity, and renewing it with the CA file from the safe). Never valid beyond the CA."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    ca = x509.load_pem_x509_certificate(ca_pem.encode())
+    ca_key = serialization.load_pem_private_key(ca_key_pem.encode(), None)
+    organisation = organisation_of(ca_pem) or "Barnahus"
     key = ec.generate_private_key(ec.SECP256R1())
+    not_after = min(now + dt.timedelta(days=365 * years), ca.not_valid_after_utc)
     signer = (x509.CertificateBuilder().subject_name(_name(f"{organisation} document signing", organisation))
-              .issuer_name(ca_name).public_key(key.public_key())
+              .issuer_name(ca.subject).public_key(key.public_key())
               .serial_number(x509.random_serial_number())
               .not_valid_before(now - dt.timedelta(minutes=5))
-              .not_valid_after(now + dt.timedelta(days=365 * years))
+              .not_valid_after(not_after)
               .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
               .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True,
                                            key_encipherment=False, data_encipherment=False,
@@ -91,20 +104,59 @@ def create_centre_credentials(centre_name: str, years: int = 30,
                              critical=False)
               .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
               .sign(ca_key, hashes.SHA384()))
-    return Credentials(pem(key), pem(signer), (pem(ca),)), pem(ca), pem(ca_key)
+    return Credentials(pem(key), pem(signer), (ca_pem,))
+
+
+MIN_CA_PASSPHRASE = 12
+
+
+def ca_pkcs12(ca_pem: str, ca_key_pem: str, passphrase: str) -> bytes:
+    """The CA key and certificate as a PKCS#12 file for the centre's safe, encrypted with the
+    passphrase (PBES2, AES-256, PBKDF2-SHA256)."""
+    if not isinstance(passphrase, str) or len(passphrase) < MIN_CA_PASSPHRASE:
+        raise ValidationError("ca_passphrase", f"use at least {MIN_CA_PASSPHRASE} characters.")
+    key = serialization.load_pem_private_key(ca_key_pem.encode(), None)
+    cert = x509.load_pem_x509_certificate(ca_pem.encode())
+    encryption = (serialization.PrivateFormat.PKCS12.encryption_builder()
+                  .kdf_rounds(200_000)
+                  .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+                  .hmac_hash(hashes.SHA256())
+                  .build(passphrase.encode("utf-8")))
+    return pkcs12.serialize_key_and_certificates(b"centre document CA", key, cert, None, encryption)
+
+
+def load_ca_pkcs12(data: bytes, passphrase: str | None) -> tuple[str, str]:
+    """(CA certificate PEM, CA key PEM) from the centre's CA file (ca_pkcs12's output, or a CA
+    key and certificate from the centre's own PKI)."""
+    key, cert, _extra = _open_pkcs12(data, passphrase, "ca_file", "passphrase")
+    try:
+        is_ca = cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
+    except x509.ExtensionNotFound:
+        is_ca = False
+    if not is_ca:
+        raise ValidationError("ca_file", "holds a certificate that is not a CA.")
+    if key.public_key().public_numbers() != cert.public_key().public_numbers():
+        raise ValidationError("ca_file", "holds a key that does not belong to its certificate.")
+    return pem(cert), pem(key)
+
+
+def _open_pkcs12(data: bytes, password: str | None, field: str, what: str):
+    """(key, certificate, other certificates) of a PKCS#12 file that holds a key with its certificate."""
+    try:
+        key, cert, extra = pkcs12.load_key_and_certificates(
+            data, password.encode("utf-8") if password else None)
+    except ValueError:
+        raise ValidationError(field, f"cannot be opened: the {what} is wrong or the file is not "
+                                     "a PKCS#12 (.p12/.pfx) file.") from None
+    if key is None or cert is None:
+        raise ValidationError(field, "holds no private key with its certificate.")
+    return key, cert, extra
 
 
 def load_pkcs12(data: bytes, password: str | None) -> Credentials:
     """The centre's own certificate from its PKI. The file must hold the key, its certificate
     and the issuing chain up to the root (so a recipient can check it without our software)."""
-    try:
-        key, cert, extra = pkcs12.load_key_and_certificates(
-            data, password.encode("utf-8") if password else None)
-    except ValueError:
-        raise ValidationError("pkcs12", "cannot be opened: the password is wrong or the file is not "
-                                        "a PKCS#12 (.p12/.pfx) file.") from None
-    if key is None or cert is None:
-        raise ValidationError("pkcs12", "holds no private key with its certificate.")
+    key, cert, extra = _open_pkcs12(data, password, "pkcs12", "password")
     if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
         raise ValidationError("pkcs12", "holds a key type that cannot sign documents (use RSA or EC).")
     chain = _order_chain(cert, list(extra or []))
@@ -132,3 +184,13 @@ def split_pem(text: str) -> list[str]:
 
 def subject_of(cert_pem: str) -> str:
     return x509.load_pem_x509_certificate(cert_pem.encode()).subject.rfc4514_string()
+
+
+def organisation_of(cert_pem: str) -> str:
+    """The organisation named in a certificate (else its common name, else '')."""
+    name = x509.load_pem_x509_certificate(cert_pem.encode()).subject
+    for oid in (NameOID.ORGANIZATION_NAME, NameOID.COMMON_NAME):
+        values = name.get_attributes_for_oid(oid)
+        if values:
+            return str(values[0].value)
+    return ""

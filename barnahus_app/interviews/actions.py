@@ -19,7 +19,7 @@ from functools import lru_cache
 from sqlalchemy import and_, func, insert, or_, select, update
 
 from barnahus_app import paths, policy, vocab
-from barnahus_app.errors import ConflictsFound, NotFound, ValidationError
+from barnahus_app.errors import ConflictsFound, NotFound, SectionLocked, ValidationError
 from barnahus_app.fields import Code, Flag, Languages, Text, clean
 from barnahus_app.cases.tables import Case, CaseChild
 from barnahus_app.interviews.tables import (
@@ -45,6 +45,7 @@ NC = NoContact.__table__
 P = Person.__table__
 U = User.__table__
 
+NOTES_SECTION = "interview_notes"     # the sealed section (policy.SECTIONS) holding the notes
 MAX_DURATION_MINUTES = 8 * 60          # no interview day is longer; bounds the overlap scan
 ACTIVE = ("planned", "held")           # bookings that occupy rooms and count as interviews
 PARTICIPATION = ("not_yet_asked", "chose_to_take_part", "chose_not_to")
@@ -326,7 +327,10 @@ class InterviewActions(SessionBase):
         notes = Text(100_000, multiline=True).clean("notes", notes)
         with self.record.transaction() as conn:
             row = interview_row(conn, interview_id)
-            conn.execute(update(I).where(I.c.id == interview_id).values(notes=notes, updated_at=utc_now_iso()))
+            # Sealed in the notes section (SectionLocked, nothing written, if this user lacks its key);
+            # the plaintext column stays empty.
+            self.sections.write(conn, NOTES_SECTION, "interviews", interview_id, "notes", notes)
+            conn.execute(update(I).where(I.c.id == interview_id).values(notes=None, updated_at=utc_now_iso()))
             self._audit(conn, "interview.notes_written", "case", row.case_id, {"interview": interview_id})
 
     # --- reading -------------------------------------------------------------------------------
@@ -651,6 +655,8 @@ def interview_view(session: SessionBase, conn, interview_id: int) -> dict:
     out = dict(row._mapping)
     if not session.can("interview_notes", "read"):
         out.pop("notes")
+    else:
+        out.update(interview_notes(session, conn, row))
     out["case_reference"] = conn.execute(select(C.c.reference).where(C.c.id == row.case_id)).scalar()
     out["room_name"] = conn.execute(select(RM.c.name).where(RM.c.id == row.room_id)).scalar()
     out["interviewer_name"] = conn.execute(select(U.c.display_name).where(U.c.id == row.interviewer_id)).scalar()
@@ -677,6 +683,17 @@ def interview_view(session: SessionBase, conn, interview_id: int) -> dict:
     out["recordings"] = [r[0] for r in conn.execute(
         select(Recording.id).where(Recording.interview_id == interview_id).order_by(Recording.id))]
     return out
+
+
+def interview_notes(session: SessionBase, conn, row) -> dict:
+    """{"notes": the interviewer's notes} from the notes section, for a user the policy lets read
+    them; a user whose key slot does not hold the section's key yet also gets "notes_locked" (the
+    reason, to show), never an error for the whole interview. Notes from before the section
+    existed (plaintext in the row until its first holder's unlock moves them) read as they are."""
+    if not session.sections.holds(NOTES_SECTION):
+        return {"notes": row.notes, "notes_locked": str(SectionLocked(NOTES_SECTION))}
+    sealed = session.sections.read(conn, NOTES_SECTION, "interviews", row.id, "notes")
+    return {"notes": sealed if sealed is not None else row.notes}
 
 
 def person_name(conn, pid: int) -> str:

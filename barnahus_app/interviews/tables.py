@@ -21,7 +21,9 @@ class Room(Base):
 class Interview(Base):
     """A forensic interview of a child in a case (DOMAIN.md item 4). Times are UTC with the zone
     they were planned in, so overlaps are compared on one clock across daylight-saving changes.
-    notes are the interviewer's notes: read and written under the policy's "interview_notes"."""
+    The interviewer's notes are read and written under the policy's "interview_notes" and kept
+    sealed in that section (record/sections.py, section_values); the notes column holds only
+    notes from before migration 0007, until the section's first holder's unlock seals them."""
     __tablename__ = "interviews"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))

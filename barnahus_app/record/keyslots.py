@@ -3,7 +3,8 @@
 The record is encrypted with one random 256-bit record key (SQLCipher raw key). Each user has an
 X25519 key pair. Their private key is wrapped with AES-256-GCM under a key derived from their
 password with Argon2id; the record key is sealed to their public key. So:
-- changing a password re-wraps only that user's private key;
+- changing a password makes the user a new key pair (a private key stolen before the change opens
+  nothing sealed after it) and seals their record keys to it; nobody else's slot changes;
 - rotating the record key seals the new key to every user's public key, without their passwords;
 - a crash during rotation leaves both keys sealed, and the opener tries each (see storage.py).
 
@@ -149,6 +150,14 @@ def _wrap_private(username: str, password: str, private: X25519PrivateKey, param
     }
 
 
+def slot_public_key(slot: dict) -> X25519PublicKey | None:
+    """The public key a slot (new_slot's dict) names; None if it is damaged."""
+    try:
+        return X25519PublicKey.from_public_bytes(_unb64(slot["public_key"]))
+    except (KeyError, ValueError, TypeError, AttributeError):
+        return None
+
+
 def _slot_aad(username: str) -> bytes:
     return b"barnahus slot v1\x00" + normalise_username(username).encode("utf-8")
 
@@ -160,6 +169,9 @@ class KeyFile:
         self.path = Path(path)
         self.data = data
         self.fresh = fresh   # made anew (KeyFile.new), not read from disk
+        # The private key of the last successful unwrap, in memory only (never saved): the
+        # opener hands it to the session (take_private), which unseals its section keys with it.
+        self._unwrapped: X25519PrivateKey | None = None
 
     @classmethod
     def path_for(cls, record_path: Path) -> Path:
@@ -262,6 +274,7 @@ class KeyFile:
         except (KeyError, ValueError, TypeError, AttributeError):
             raise RecordFileError(f"The key slot of this user in {self.path.name} is damaged.") from None
         private = X25519PrivateKey.from_private_bytes(raw)
+        self._unwrapped = private
         keys = []
         sealed_keys = slot.get("sealed", [])
         for sealed in sealed_keys if isinstance(sealed_keys, list) else []:
@@ -279,11 +292,28 @@ class KeyFile:
                 continue
         return KdfParams()
 
+    def take_private(self) -> X25519PrivateKey | None:
+        """The private key the last unwrap found, once (then forgotten here)."""
+        private, self._unwrapped = self._unwrapped, None
+        return private
+
+    def public_key(self, username: str) -> X25519PublicKey | None:
+        """The public key of username's slot; None without a slot (or a damaged one)."""
+        slot = self.data["users"].get(normalise_username(username))
+        return slot_public_key(slot) if slot is not None else None
+
     def change_password(self, username: str, old_password: str, new_password: str,
-                        params: KdfParams) -> None:
-        private, _ = self.unwrap(username, old_password)
-        slot = self.data["users"][normalise_username(username)]
-        slot.update(_wrap_private(username, new_password, private, params))
+                        params: KdfParams) -> X25519PrivateKey:
+        """A new key pair for the user, wrapped under the new password, with every record key the
+        old one held sealed to it. Returns the new private key (the caller reseals what else was
+        sealed to the old one: the section keys)."""
+        _, keys = self.unwrap(username, old_password)
+        self._unwrapped = None
+        private = X25519PrivateKey.generate()
+        slot = _wrap_private(username, new_password, private, params)
+        slot["sealed"] = [_seal_key(k, private.public_key()) for k in keys]
+        self.data["users"][normalise_username(username)].update(slot)
+        return private
 
     def seal_for_all(self, record_key: bytes) -> None:
         """Add record_key to every slot (the first half of a rotation)."""

@@ -197,15 +197,8 @@ class RecordingActions(SessionBase):
             status = "ok" if computed == row.sha256 else "mismatch"
         else:
             status = "missing"
-        now = utc_now_iso()
         with self.record.transaction() as conn:
-            eid = self._event(conn, recording_id, f"fixity_{status}", now, location=str(target),
-                              purpose="Fixity check", computed_sha256=computed)
-            conn.execute(update(REC).where(REC.c.id == recording_id).values(
-                fixity_status=status, fixity_checked_at=now))
-            case_id = _case_of(conn, row)
-            self._audit(conn, "recording.fixity_" + status if status == "ok" else "recording.FIXITY_ALARM",
-                        "case", case_id, {"recording": recording_id, "event": eid, "result": status})
+            eid = record_fixity(self, conn, row, status, computed, str(target), "Fixity check")
             if status == "ok":
                 self._complete_fixity_reminders(conn, recording_id)
         return FixityResult(recording_id, status == "ok", status, row.sha256, computed, str(target), eid)
@@ -258,6 +251,23 @@ class RecordingActions(SessionBase):
             if due:
                 reminder_event_in(self, conn, rule, "completed", due[0], today.isoformat(), None,
                                   "Fixity check: unaltered")
+
+
+def record_fixity(session, conn, row, status: str, computed: str | None, location: str, purpose: str,
+                  extra: dict | None = None) -> int:
+    """A fixity result (ok | mismatch | missing) of the recording row, in the caller's transaction:
+    a custody event, the recording's status, and an audit entry (recording.FIXITY_ALARM unless ok).
+    The stored hash is never touched. Also what a bundle export writes when a copy differs."""
+    now = utc_now_iso()
+    eid = conn.execute(insert(CE).values(
+        recording_id=row.id, event=f"fixity_{status}", occurred_at_utc=now, actor=session.display_name,
+        location=location, purpose=purpose, computed_sha256=computed, by_user=session.user_id,
+        recorded_at=utc_now_iso())).inserted_primary_key[0]
+    conn.execute(update(REC).where(REC.c.id == row.id).values(fixity_status=status, fixity_checked_at=now))
+    session._audit(conn, "recording.fixity_" + status if status == "ok" else "recording.FIXITY_ALARM",
+                   "case", _case_of(conn, row), {"recording": row.id, "event": eid, "result": status,
+                                                 **(extra or {})})
+    return eid
 
 
 def _case_of(conn, recording_row) -> int:

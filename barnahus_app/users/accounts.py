@@ -6,8 +6,9 @@ import re
 
 from sqlalchemy import Connection, select, update
 
+from barnahus_app import policy
 from barnahus_app.errors import ValidationError
-from barnahus_app.record.keyslots import normalise_username
+from barnahus_app.record.keyslots import KeyFile, normalise_username
 from barnahus_app.users.tables import User, UserRole
 
 USERNAME = re.compile(r"^[\w.\-]{1,64}$")
@@ -45,3 +46,17 @@ def find_user(conn: Connection, username: str):
 
 def set_user_active(conn: Connection, user_id: int, active: bool) -> None:
     conn.execute(update(User.__table__).where(User.id == user_id).values(active=active))
+
+
+def section_holders(conn: Connection, keyfile: KeyFile, section: str) -> dict:
+    """{username: public key} of every active user whose roles grant section and who has a key
+    slot: whom a section's key is sealed to (record/sections.py)."""
+    roles: dict[int, list[str]] = {}
+    for uid, role in conn.execute(select(UserRole.user_id, UserRole.role)):
+        roles.setdefault(uid, []).append(role)
+    out = {}
+    for uid, username in conn.execute(select(User.id, User.username).where(User.active.is_(True))):
+        public = keyfile.public_key(username) if policy.section_granted(roles.get(uid, []), section) else None
+        if public is not None:
+            out[username] = public
+    return out

@@ -341,7 +341,7 @@ def _first_broken(rec):
     ("at_utc", "'2020-01-01T00:00:00.000000Z'", "was changed after it was written"),
     ("user_id", "999", "was changed after it was written"),
     ("username", "'someone'", "was changed after it was written"),
-    ("subject_kind", "'user'", "was changed after it was written"),
+    ("subject_kind", "'tampered'", "was changed after it was written"),
     ("subject_id", "12345", "was changed after it was written"),
     ("detail", "'{\"x\":1}'", "was changed after it was written"),
     ("entry_hash", "'" + "0" * 64 + "'", "was changed after it was written"),

@@ -5,7 +5,6 @@ password) and one refusal also run as real processes, for their exit codes and o
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from tests.support.cli import one_line, run_cli, run_cli_process
 from tests.support.document_tools import pdf_text
-from tests.support.records import STAFF_PASSWORD, login, make_record, sample_case
+from tests.support.records import STAFF_PASSWORD, case_with_recording, login, make_record
 
 TZ = "Europe/Stockholm"
 PASSPHRASE = "transport passphrase 42"
@@ -26,17 +25,8 @@ def rec(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:   # the conftest isolates HOME per test only
         mp.setenv("HOME", str(folder / "home"))
         path, _ = make_record(folder)
-        with login(path, "admin") as a:
-            room = a.create_room("Blue room", "interview")
-        with login(path, "coordinator") as c:
-            case = sample_case(c)
-            iv_user = c.interviewers()[0]["id"]
+        case = case_with_recording(path, folder)
         with login(path, "interviewer") as s:
-            iv = s.plan_interview(case["id"], case["child_id"], "2026-03-10T10:00", 60, room, iv_user, time_zone=TZ)
-            s.record_interview(iv, actual_start="2026-03-10T10:03", actual_end="2026-03-10T10:58")
-            media = folder / "interview.mp4"
-            media.write_bytes(os.urandom(150_000))
-            s.register_recording(iv, media, label="Master")
             s.add_custody_event(1, "handed_to_police", location="Centre", purpose="Investigation",
                                 counterpart="Police Region Syd", receipt="R-1")
     pw = folder / "staff.pw"
@@ -71,6 +61,11 @@ def test_summary_then_verify_document_then_a_changed_copy_is_unknown(rec, tmp_pa
 
     code, stdout, err = cli(rec, "verify-document", out)
     assert code == 0, err
+    verdict, stdout = stdout.split("\n", 1)
+    assert verdict == ("signature intact, but the signer is NOT verified: give --trust FILE or --ca-fingerprint."
+                       if fmt == "pdf" else
+                       "NOT signed by a centre you trust: this file carries no signature (a DOCX is not signed; "
+                       "only the register of the record that issued it vouches for it).")
     today = stdout.split(" on ", 1)[1][:10]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", today)
     assert stdout.startswith(f"{out}: issued by this record on {today} by Coordinator, unaltered. "
@@ -81,7 +76,7 @@ def test_summary_then_verify_document_then_a_changed_copy_is_unknown(rec, tmp_pa
     data[len(data) // 2] ^= 0x01
     changed.write_bytes(data)
     code, stdout, err = cli(rec, "verify-document", changed)
-    assert code == 1 and stdout == ""
+    assert code == 1 and stdout.startswith("NOT signed by a centre you trust")
     assert one_line(err).startswith(f"{changed}: UNKNOWN OR ALTERED.")
 
 
@@ -120,8 +115,11 @@ def test_bundle_folder_verifies_without_record_or_password_then_names_a_changed_
 
     # As the prosecutor runs it: a real process, no record, no user, no password anywhere.
     run = run_cli_process("verify-bundle", out, env_extra={"HOME": str(tmp_path)})
-    assert run.returncode == 0, run.stderr
-    assert f"centre CA fingerprint (SHA-256): {fingerprint}" in run.stdout and "OK:" in run.stdout
+    # Without a trust anchor: intact, but the signer is not verified (exit 3, never "OK").
+    assert run.returncode == 3, run.stderr
+    assert run.stdout.splitlines()[0] == ("signature intact, but the signer is NOT verified: give --trust FILE "
+                                          "or --ca-fingerprint.")
+    assert f"centre CA fingerprint (SHA-256): {fingerprint}" in run.stdout and "OK" not in run.stdout
     assert run.stderr == ""
 
     code, stdout, err = cli(rec, "verify-document", out)
@@ -139,7 +137,7 @@ def test_bundle_folder_verifies_without_record_or_password_then_names_a_changed_
 
     # The register knows the folder by its (unchanged) tag manifest: never "unaltered" for it.
     code, stdout, err = cli(rec, "verify-document", changed)
-    assert code == 1 and stdout == ""
+    assert code == 1 and stdout.startswith("NOT signed by a centre you trust")
     lines = err.strip().splitlines()
     assert lines[0].startswith(f"{changed}: UNKNOWN OR ALTERED. Bundle D-") and "changed since" in lines[0]
     assert lines[1:] == ["PROBLEM: data/custody/custody-log.csv: its SHA-256 differs from manifest-sha256.txt"]
@@ -156,13 +154,13 @@ def test_encrypted_zip_bundle_needs_its_passphrase(rec, tmp_path):
     assert PASSPHRASE not in stdout + err
 
     code, stdout, err = run_cli("verify-bundle", out, "--passphrase-file", rec["phrase"])
-    assert code == 0, err
-    assert "OK:" in stdout
+    assert code == 3, err
+    assert "signer is NOT verified" in stdout
     code, stdout, err = run_cli("verify-bundle", out)
     assert code == 2 and one_line(err) == ("barnahus: This bundle is encrypted: give its transport passphrase "
                                            "with --passphrase-file or BARNAHUS_BUNDLE_PASSPHRASE.")
     code, stdout, err = run_cli("verify-bundle", out, env_extra={"BARNAHUS_BUNDLE_PASSPHRASE": PASSPHRASE})
-    assert code == 0 and "OK:" in stdout, err
+    assert code == 3 and "signer is NOT verified" in stdout, err
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not the transport passphrase\n")
     code, stdout, err = run_cli("verify-bundle", out, "--passphrase-file", wrong)
@@ -174,7 +172,7 @@ def test_plain_zip_bundle_verifies(rec, tmp_path):
     code, stdout, err = cli(rec, "export-bundle", "--case", rec["ref"], "--zip", "--out", out)
     assert code == 0, err
     code, stdout, err = run_cli("verify-bundle", out)
-    assert code == 0, err
+    assert code == 3, err
     code, stdout, err = cli(rec, "verify-document", out)
     assert code == 0 and "bundle version" in stdout, err
 

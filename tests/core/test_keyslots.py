@@ -265,7 +265,7 @@ def test_nfd_user_name_finds_the_nfc_account(open_as, record_path):
 
 
 # --- password changes ------------------------------------------------------------------------
-def test_own_password_change_rewraps_only_that_slot(record_path):
+def test_own_password_change_makes_a_new_key_pair_in_that_slot_only(record_path):
     before = slot_bytes(record_path)
     before_slot = sidecar(record_path)["users"]["coordinator"]
     new_pw = "a brand new passphrase"
@@ -278,9 +278,11 @@ def test_own_password_change_rewraps_only_that_slot(record_path):
             assert after[user] == before[user], user
     assert after["coordinator"] != before["coordinator"]
     after_slot = sidecar(record_path)["users"]["coordinator"]
-    # Same key pair and the same sealed record key; only the password wrapping is new.
-    assert after_slot["public_key"] == before_slot["public_key"]
-    assert after_slot["sealed"] == before_slot["sealed"]
+    # A NEW key pair (issue 11: a private key taken before the change must open nothing sealed
+    # after it), with the same record key sealed to it.
+    assert after_slot["public_key"] != before_slot["public_key"]
+    assert [s["key_id"] for s in after_slot["sealed"]] == [s["key_id"] for s in before_slot["sealed"]]
+    assert after_slot["sealed"][0]["epk"] != before_slot["sealed"][0]["epk"]
     assert after_slot["kdf"]["salt"] != before_slot["kdf"]["salt"]
     assert after_slot["private_key"] != before_slot["private_key"]
 

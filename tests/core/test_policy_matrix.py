@@ -24,6 +24,7 @@ from typing import Callable
 import pytest
 
 from barnahus_app import policy
+from barnahus_app.documents import pki
 from barnahus_app.api import CaseFilter, PermissionDenied, Session, create_record, open_record
 from tests.support.records import (
     ADMIN_PASSWORD, FAST_KDF, ROLE_USERS, STAFF_PASSWORD, copy_record_folder, login, raw, sample_case,
@@ -88,6 +89,9 @@ def _offence_for(s, i) -> int:
 def _plan_second(s, i) -> int:
     return s.plan_interview(i["case_id"], i["child_id"], "2026-12-03T13:00", 60, i["room2_id"], i["interviewer_id"],
                             time_zone="Europe/Stockholm", justification="A new disclosure (matrix)")
+
+
+CA_PASSPHRASE = "the centre's safe, matrix"
 
 
 def _pkcs12() -> bytes:
@@ -276,14 +280,25 @@ ALSO_GUARDED: list[Op] = [
     Op("record_disclosure", lambda s, i: s.record_disclosure(
         i["document_id"], recipient="Prosecutor (matrix)", undertaking="Court use only"), "document.disclosed",
        needs=(("case", "export"),)),
-    Op("create_signing_identity", lambda s, i: s.create_signing_identity(), "signing.identity_created",
+    Op("create_signing_identity", lambda s, i: s.create_signing_identity(
+        i["recording_file"].parent / "new-ca.p12", CA_PASSPHRASE), "signing.identity_created",
        needs=(("record", "settings"),)),
+    Op("renew_signing_certificate", lambda s, i: s.renew_signing_certificate(
+        (i["recording_file"].parent / "ca.p12").read_bytes(), CA_PASSPHRASE), "signing.certificate_renewed",
+       needs=(("record", "settings"),)),
+    Op("export_ca_key", lambda s, i: s.export_ca_key(i["recording_file"].parent / "exported-ca.p12", CA_PASSPHRASE),
+       "signing.ca_key_exported", needs=(("record", "settings"),)),
     Op("import_signing_identity", lambda s, i: s.import_signing_identity(i["pkcs12"], "p12-password"),
        "signing.identity_imported", needs=(("record", "settings"),)),
     Op("set_settings", lambda s, i: s.set_settings({"backup_keep_days": 30, "backup_keep_weeks": 20}),
        "record.setting_changed", needs=(("record", "settings"),)),
     Op("seal_audit_trail", lambda s, i: s.seal_audit_trail(i["recording_file"].parent / "matrix.seal"),
        "audit.sealed", needs=(("audit", "export"),)),
+    Op("open_section_with_recovery_key", lambda s, i: s.open_section_with_recovery_key(
+        "interview_notes", i["notes_recovery"]), "section.opened_with_recovery_key",
+       needs=(("interview_notes", "read"),)),
+    Op("new_section_recovery_key", lambda s, i: s.new_section_recovery_key("interview_notes", lambda _text: None),
+       "section.recovery_key_replaced", needs=(("interview_notes", "read"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
 ]
@@ -302,6 +317,7 @@ UNGUARDED = {
     "drafts": "the user's own drafts, which only a user allowed to make the edit could save",
     "discard_draft": "the user's own drafts",
     "signing_identity": "the centre's public certificate: no case content",
+    "signing_warnings": "whether the CA key is still inside the record: no case content",
 }
 
 ALL_OPS = [(OPERATIONS[p], (p,) if not OPERATIONS[p].needs else OPERATIONS[p].needs) for p in PAIRS
@@ -335,6 +351,8 @@ def world(_template_store, tmp_path, _isolated_home):
             for name, roles in {**ROLE_USERS, **MULTI_ROLE_USERS}.items():
                 s.add_user(name, name.title(), roles, STAFF_PASSWORD)
         with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+            # the first notes reader to unlock: the notes section is created, its recovery key shown
+            notes_recovery = s.section_recovery_keys["interview_notes"]
             case = sample_case(s)
             s.update_person(case["child_id"], disability=SEEDED_DISABILITY, terms={"risk_factors": SEEDED_RISK})
             spare = s.create_person(given_name="Spare", family_name="Childsdottir", date_of_birth="2016-02-02",
@@ -352,13 +370,21 @@ def world(_template_store, tmp_path, _isolated_home):
                                          time_zone="Europe/Stockholm")
             s.set_interview_notes(interview, SEEDED_NOTES)
             recording = s.register_recording(interview, src / "recording.mp4", label="Master")
+        with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+            s.create_signing_identity(src / "ca.p12", CA_PASSPHRASE)
+            # As a record made before the CA key left the record holds it (export_ca_key's case).
+            ca_pem, ca_key = pki.load_ca_pkcs12((src / "ca.p12").read_bytes(), CA_PASSPHRASE)
+            conn = raw(s)
+            conn.execute("UPDATE signing_credentials SET private_key_pem = ? WHERE kind = 'ca'", (ca_key,))
+            conn.commit()
+            conn.close()
         with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
             document = s.write_case_summary(case["id"], src / "issued.pdf", "pdf")["document_id"]
         store["ids"] = {"case_id": case["id"], "reference": case["reference"], "child_id": case["child_id"],
                         "offender_id": case["offender_id"], "spare_id": spare, "carer_id": carer,
                         "agency_id": agency, "room_id": room, "room2_id": room2, "interviewer_id": interviewer,
                         "interview_id": interview, "recording_id": recording, "document_id": document,
-                        "pkcs12": _pkcs12()}
+                        "pkcs12": _pkcs12(), "notes_recovery": notes_recovery}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")

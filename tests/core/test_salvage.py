@@ -14,8 +14,8 @@ from tests.core.test_check_read_only import flip_byte
 from tests.support.cli import run_cli
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, make_record, raw_closed
 
-# With 60 more logins the audit trail fills pages 94-100; page 97 holds rowids 62-84 of it.
-AUDIT_PAGE = 97
+# With 60 more logins the audit trail fills pages 102-108; page 105 holds rowids 60-82 of it.
+AUDIT_PAGE = 105
 
 
 @pytest.fixture
@@ -39,49 +39,49 @@ def audit_rowids(path, recovery):
 def test_an_undamaged_record_salvages_with_nothing_lost(rec, tmp_path):
     report = salvage_record_file(rec["record"], tmp_path / "copy.db", "admin", ADMIN_PASSWORD)
     assert report.complete
-    assert report.lines() == ["152 rows copied from 36 tables; nothing was lost."]
-    assert audit_rowids(tmp_path / "copy.db", rec["recovery"]) == list(range(1, 131))
+    assert report.lines() == ["165 rows copied from 39 tables; nothing was lost."]
+    assert audit_rowids(tmp_path / "copy.db", rec["recovery"]) == list(range(1, 137))
     assert check_record(tmp_path / "copy.db", "admin", ADMIN_PASSWORD, kdf=FAST_KDF).ok
 
 
 def test_a_damaged_page_loses_only_its_rows_and_the_report_names_them(rec, tmp_path):
-    assert audit_rowids(rec["record"], rec["recovery"]) == list(range(1, 131))  # the healthy original
+    assert audit_rowids(rec["record"], rec["recovery"]) == list(range(1, 137))  # the healthy original
     flip_byte(rec["record"], AUDIT_PAGE)
     before = hashlib.sha256(rec["record"].read_bytes()).hexdigest()
     result = run_cli("salvage", "--record", rec["record"], "--user", "admin",
                      "--password-file", rec["pw"], "--to", tmp_path / "salvaged.db")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "129 rows copied from 36 tables; rows were lost in 1 table(s):",
-        "audit_log: 107 rows copied, rows lost at rowids 62-84",
-        "audit trail of the salvaged record: BROKEN at entry 85 (rows were lost; `barnahus check` "
+        "142 rows copied from 39 tables; rows were lost in 1 table(s):",
+        "audit_log: 113 rows copied, rows lost at rowids 60-82",
+        "audit trail of the salvaged record: BROKEN at entry 83 (rows were lost; `barnahus check` "
         "on it names the same place)",
         f"The salvaged record is {tmp_path / 'salvaged.db'}: the same passwords and recovery key "
         "open it. The damaged record was only read.",
     ]
     assert hashlib.sha256(rec["record"].read_bytes()).hexdigest() == before
-    # 130 entries less the 23 (rowids 62-84) on the damaged page
-    assert audit_rowids(tmp_path / "salvaged.db", rec["recovery"]) == list(range(1, 62)) + list(range(85, 131))
+    # 136 entries less the 23 (rowids 60-82) on the damaged page
+    assert audit_rowids(tmp_path / "salvaged.db", rec["recovery"]) == list(range(1, 60)) + list(range(83, 137))
     # the recovery key and the copied key file open it; check names where the chain breaks
     report = check_record(tmp_path / "salvaged.db", "admin", recovery_key=rec["recovery"])
-    assert report.lines() == ["file integrity: ok, 99 pages",
-                              "audit trail: BROKEN at entry 85: entry 62 is missing",
-                              "schema: 0006 (this version's newest: 0006)"]
+    assert report.lines() == ["file integrity: ok, 106 pages",
+                              "audit trail: BROKEN at entry 83: entry 60 is missing",
+                              "schema: 0007 (this version's newest: 0007)"]
     check_cli = run_cli("check", "--record", tmp_path / "salvaged.db", "--user", "admin",
                         "--password-file", rec["pw"])
-    assert "audit trail: BROKEN at entry 85: entry 62 is missing" in check_cli.stdout
+    assert "audit trail: BROKEN at entry 83: entry 60 is missing" in check_cli.stdout
 
 
 def test_damage_in_the_last_page_of_the_audit_trail_is_named_though_the_chain_verifies(rec, tmp_path):
-    flip_byte(rec["record"], 100)
+    flip_byte(rec["record"], 108)
     report = salvage_record_file(rec["record"], tmp_path / "salvaged.db", "admin", ADMIN_PASSWORD)
     assert report.lines() == [
-        "146 rows copied from 36 tables; rows were lost in 1 table(s):",
-        "audit_log: 124 rows copied, rows lost at rowids 125-end",
-        "audit trail of the salvaged record: verifies up to entry 124, but entries after it were "
+        "151 rows copied from 39 tables; rows were lost in 1 table(s):",
+        "audit_log: 122 rows copied, rows lost at rowids 123-end",
+        "audit trail of the salvaged record: verifies up to entry 122, but entries after it were "
         "lost (check cannot see entries missing at the end)",
     ]
-    assert audit_rowids(tmp_path / "salvaged.db", rec["recovery"]) == list(range(1, 125))
+    assert audit_rowids(tmp_path / "salvaged.db", rec["recovery"]) == list(range(1, 123))
 
 
 def test_an_existing_destination_is_refused_before_anything_is_read(rec, tmp_path):

@@ -282,3 +282,50 @@ def test_upgrade_is_audited_and_keeps_the_old_trail(old_record):
     assert upgraded["user_id"] == uid and upgraded["username"] == name
     assert upgraded["detail"] == {"from": rev, "to": head}
     assert entries[len(old_entries) + 1]["action"] == "login"
+
+
+# --- 0007: the interviewer's notes move into their sealed section ------------------------------------
+
+def _v0006(tmp_path):
+    folder = RECORDS / "v0006"
+    m = manifest(folder)
+    target = tmp_path / "old-centre"
+    target.mkdir()
+    for f in (m["record"], m["record"] + ".keys"):
+        shutil.copyfile(folder / f, target / f)
+    return target / m["record"], m
+
+
+def _plain_notes(path, recovery):
+    conn = raw_connect(path, recovery)
+    try:
+        return (conn.execute("SELECT id, notes FROM interviews ORDER BY id").fetchall(),
+                conn.execute("SELECT count(*) FROM section_values").fetchone()[0],
+                conn.execute("SELECT DISTINCT section FROM section_keys").fetchall())
+    finally:
+        conn.close()
+
+
+def test_old_notes_stay_as_they_were_until_a_notes_reader_unlocks_then_are_sealed(tmp_path):
+    """Migration 0007 holds no key: the notes of a 0006 record stay in their column through the
+    upgrade and any unlock by a user the notes section is not granted to; the first unlock by a
+    user it is granted to creates the section (its recovery key shown to them once), seals the
+    notes into it and empties the column, in one transaction."""
+    path, m = _v0006(tmp_path)
+    (iid, notes), = m["interview_notes"].items()
+    with open_record(path, "therapist", m["users"]["therapist"]["password"], kdf=FAST_KDF) as s:
+        assert s.upgraded_from == "0006"
+        assert s.section_recovery_keys == {}
+    assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), notes)], 0, [])
+
+    with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
+        assert list(s.section_recovery_keys) == ["interview_notes", "signing_keys"]   # both granted to them
+        assert len(s.section_recovery_keys["interview_notes"]) == 71   # 64 hex digits in groups of 8
+        assert s.get_interview(int(iid))["notes"] == notes
+        created = [e for e in s.audit_entries() if e["action"] == "section.created"]
+    assert [e["detail"] for e in created if e["detail"]["section"] == "interview_notes"] == [
+        {"section": "interview_notes", "holders": 2, "values_moved": 1}]
+    assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), None)], 1, [("interview_notes",), ("signing_keys",)])
+    with open_record(path, "interviewer", m["users"]["interviewer"]["password"], kdf=FAST_KDF) as s:
+        assert s.section_recovery_keys == {}
+        assert s.get_interview(int(iid))["notes"] == notes

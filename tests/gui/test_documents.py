@@ -187,11 +187,22 @@ def test_verify_an_issued_pdf_then_a_copy_changed_by_one_byte(qtbot, open_as, tm
     qtbot.addWidget(dlg)
     dlg.show()
 
+    # No trust anchor yet: the register vouches for it, but the first answer says the signer is
+    # not verified (never the green tick for the signature).
     verify(qtbot, dlg, pdf)
-    assert dlg.state() == "ok"
+    assert dlg.state() == "info"
+    assert [b.kind for b in dlg.blocks] == ["trust", "record"]
+    assert dlg.blocks[0].headline.text() == "Signature intact, but the signer is NOT verified"
     text = dlg.result_text()
     assert "Issued by this record on" in text and "unaltered" in text
     assert entry["document_id"] in text and case["reference"] in text and "version 1" in text
+
+    # The fingerprint from the centre's letter, with colons as the administration shows it.
+    dlg.trust_edit.setText(colon(s.signing_identity()["ca_fingerprint"]))
+    verify(qtbot, dlg, pdf)
+    assert dlg.state() == "ok"
+    assert dlg.blocks[0].headline.text() == ("Signed by Test Centre, whose certificate matches your trusted "
+                                             "fingerprint")
 
     changed = tmp_path / "changed.pdf"
     data = bytearray(pdf.read_bytes())
@@ -199,7 +210,8 @@ def test_verify_an_issued_pdf_then_a_copy_changed_by_one_byte(qtbot, open_as, tm
     changed.write_bytes(bytes(data))
     verify(qtbot, dlg, changed)
     assert dlg.state() == "warning"
-    [block] = dlg.blocks
+    first, block = dlg.blocks
+    assert first.headline.text() == "NOT signed by a centre you trust"
     assert block.headline.text() == "Unknown or altered"   # in words, not colour alone
     assert not block.icon.pixmap().isNull()
     assert "not issued by this record, or it was changed after it was issued" in block.text()
@@ -223,7 +235,8 @@ def test_verify_a_bundle_folder_names_the_changed_file(qtbot, open_as, tmp_path)
     alone.show()
     verify(qtbot, alone, bundle)
     assert alone.state() == "warning"
-    [block] = alone.blocks
+    first, block = alone.blocks
+    assert first.kind == "trust" and first.headline.text() == "NOT signed by a centre you trust"
     assert block.kind == "bundle"
     assert "data/interviews/interview-index.csv" in block.text()
     assert "Test Centre document signing" in block.text() and ca in block.text()
@@ -238,7 +251,7 @@ def test_verify_a_bundle_folder_names_the_changed_file(qtbot, open_as, tmp_path)
     dlg.show()
     verify(qtbot, dlg, bundle)
     kinds = {b.kind: b for b in dlg.blocks}
-    assert set(kinds) == {"record", "bundle"}
+    assert set(kinds) == {"trust", "record", "bundle"}
     assert kinds["record"].state == "info" and "issued by this record" in kinds["record"].text()
     assert kinds["bundle"].state == "warning"
     assert "data/interviews/interview-index.csv" in kinds["bundle"].text()
@@ -258,6 +271,7 @@ def test_buttons_follow_the_role(qtbot, open_as, make_panel, role, summary, bund
 
 def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, tmp_path):
     from ui.admin.panel import AdminPanel, ImportSigningDialog
+    from barnahus_app.documents import pki
     s = open_as("admin")
     panel = AdminPanel(s)
     qtbot.addWidget(panel)
@@ -268,15 +282,36 @@ def test_administration_shows_and_creates_the_signing_identity(qtbot, open_as, t
     assert panel.signing_box.isVisible()
     assert panel.signing_none.isVisible() and not panel.signing_form.isVisible()
 
-    questions = []
-    panel.confirm = lambda text: questions.append(text) or True
+    # Create: the dialog asks where the CA file for the safe goes, and its passphrase (twice).
+    from tests.support.gui_shell import answer_modal
+    ca_file = tmp_path / "centre-ca.p12"
+    seen = {}
+
+    def fill(dlg):
+        seen["intro"] = dlg.intro.text()
+        dlg.file.setText(str(ca_file))
+        dlg.passphrase.setText("for the centre's safe")
+        dlg.again.setText("not the same")
+        dlg._submit()
+        seen["mismatch"] = dlg.field_messages["ca_passphrase again"].text()
+        dlg.again.setText("for the centre's safe")
+        dlg._submit()
+    answer = answer_modal(fill)
     qtbot.mouseClick(panel.create_signing_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(panel.signing_form.isVisible, timeout=WORK_MS)
+    assert "error" not in answer, answer
     ident = s.signing_identity()
-    assert "keep verifying" in questions[0]
+    assert "keep verifying" in seen["intro"] and "never kept in the record" in seen["intro"]
+    assert seen["mismatch"] == "The two passphrases are not the same. Type them again."
+    assert pki.fingerprint(pki.load_ca_pkcs12(ca_file.read_bytes(), "for the centre's safe")[0]) == \
+        ident["ca_fingerprint"]
+    assert ident["ca_key_in_record"] is False and not panel.export_ca_button.isVisible()
     assert panel.signing_values["ca_fingerprint"].text() == colon(ident["ca_fingerprint"])
     assert panel.signing_values["subject"].text() == ident["subject"]
+    assert panel.trust_line.text() == ident["ca_fingerprint"] + "  Test Centre"
     assert not panel.signing_none.isVisible()
+    qtbot.mouseClick(panel.copy_fingerprint_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == colon(ident["ca_fingerprint"])
 
     # Import from PKCS#12: the file and its password.
     from cryptography import x509
@@ -330,3 +365,102 @@ def test_verify_a_document_whose_issue_was_removed_from_the_audit_trail(qtbot, o
     assert "Not confirmed by the audit trail" in text
     assert (f"The register lists it as document {entry['document_id']} (case {case['reference']}), but the "
             "record's audit trail no longer confirms that it was issued") in text
+
+
+def test_verify_dialog_says_first_whether_a_trusted_centre_signed_the_bundle(qtbot, open_as, tmp_path):
+    """Issue 11: a bundle re-signed under a look-alike CA (the centre's very names) is consistent
+    and validly signed; against the fingerprint the centre sent by letter the dialog's first
+    words are that it is NOT signed by a centre you trust. The fingerprint is remembered."""
+    from barnahus_app.documents import bundle as bundle_mod, pki
+    from ui.common import prefs
+    from ui.documents.verify_dialog import VerifyDialog
+    s = open_as("coordinator")
+    case = sample_case(s)
+    genuine = tmp_path / "genuine"
+    s.export_bundle(case["id"], genuine)
+    fp = s.signing_identity()["ca_fingerprint"]
+    trust_file = tmp_path / "trusted-centres.txt"
+    trust_file.write_text(f"# from the letter of 2026-12-01\n{colon(fp)}  Barnahus Region Syd\n")
+
+    dlg = VerifyDialog(None)   # the prosecutor: no record
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.trust_edit.setText(str(trust_file))
+    verify(qtbot, dlg, genuine)
+    assert dlg.state() == "ok"
+    assert dlg.blocks[0].headline.text() == ("Signed by Barnahus Region Syd, whose certificate matches your "
+                                             "trusted fingerprint")
+    assert prefs.trust_anchor() == str(trust_file)
+
+    import bagit
+    forged = tmp_path / "forged"
+    import shutil
+    shutil.copytree(genuine, forged)
+    creds, ca_pem, _ = pki.create_centre_credentials("Test Centre")   # same names, another key
+    (forged / "data" / "certificates" / "centre-signing-certificate.pem").write_text(creds.cert_pem)
+    (forged / "data" / "certificates" / "centre-ca-certificate.pem").write_text(ca_pem)
+    bagit.Bag(str(forged)).save(manifests=True)
+    (forged / "tagmanifest-sha256.txt.p7s").write_bytes(bundle_mod._sign(
+        (forged / "tagmanifest-sha256.txt").read_bytes(), bundle_mod._load_signer(creds)))
+
+    again = VerifyDialog(None)   # a new dialog: the trust file comes from this computer's settings
+    qtbot.addWidget(again)
+    again.show()
+    assert again.trust_edit.text() == str(trust_file)
+    verify(qtbot, again, forged)
+    assert again.blocks[0].kind == "trust" and again.blocks[0].state == "warning"
+    assert again.blocks[0].headline.text() == "NOT signed by a centre you trust"
+    assert "does not match any fingerprint you trust" in again.blocks[0].text()
+    assert again.state() == "warning"
+    again.grab().save(str(tmp_path / "verify-forged.png"))
+
+
+def test_administration_warns_while_the_ca_key_is_inside_and_exports_it(qtbot, open_as, tmp_path):
+    """A record from before the CA key left it: the signing box says so and offers Export the CA
+    key…, which writes the file for the safe and removes the key; Renew with the CA file… then
+    makes a new signing certificate under the same CA."""
+    from barnahus_app.documents import pki
+    from tests.support.gui_shell import answer_modal
+    from tests.support.records import raw
+    from ui.admin.panel import AdminPanel
+    s = open_as("admin")
+    s.create_signing_identity(tmp_path / "first.p12", "for the centre's safe")
+    ca_pem, ca_key = pki.load_ca_pkcs12((tmp_path / "first.p12").read_bytes(), "for the centre's safe")
+    conn = raw(s)
+    conn.execute("UPDATE signing_credentials SET private_key_pem = ? WHERE kind = 'ca'", (ca_key,))
+    conn.commit()
+    conn.close()
+    panel = AdminPanel(s)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: not panel.loading)
+    assert panel.export_ca_button.isVisible()
+    assert "still inside this record" in panel.ca_key_warning.text()
+
+    exported = tmp_path / "centre-ca.p12"
+
+    def export(dlg):
+        dlg.file.setText(str(exported))
+        dlg.passphrase.setText("a new passphrase, long")
+        dlg.again.setText("a new passphrase, long")
+        dlg._submit()
+    answer = answer_modal(export)
+    qtbot.mouseClick(panel.export_ca_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.export_ca_button.isVisible() and not panel.loading, timeout=WORK_MS)
+    assert "error" not in answer, answer
+    assert pki.load_ca_pkcs12(exported.read_bytes(), "a new passphrase, long") == (ca_pem, ca_key)
+    assert panel.ca_key_warning.text() == "" and s.signing_identity()["ca_key_in_record"] is False
+
+    before = s.signing_identity()
+
+    def renew(dlg):
+        dlg.file.setText(str(exported))
+        dlg.password.setText("a new passphrase, long")
+        dlg._submit()
+    answer = answer_modal(renew)
+    qtbot.mouseClick(panel.renew_signing_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "renewed" in panel.signing_message.text(), timeout=WORK_MS)
+    after = s.signing_identity()
+    assert after["ca_fingerprint"] == before["ca_fingerprint"] and after["fingerprint"] != before["fingerprint"]

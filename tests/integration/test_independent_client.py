@@ -96,10 +96,11 @@ def _raw_key(recovery_key: str) -> str:
     return "\"x'" + recovery_key.replace("-", "").strip() + "'\""
 
 
-def _run_client(python: Path, path: Path, person_id: int, attempts: dict[str, str | None],
+def _run_client(python: Path, path: Path, person_id: int, attempts: dict[str, str | dict | None],
                 cwd: Path) -> dict:
+    """attempts: label -> the key text, or a dict {"key", "dump", "export_to"} (see the client)."""
     req = {"path": str(path), "person_id": person_id,
-           "attempts": [{"label": k, "key": v} for k, v in attempts.items()]}
+           "attempts": [{"label": k, **(v if isinstance(v, dict) else {"key": v})} for k, v in attempts.items()]}
     env = {k: v for k, v in _clean_env().items() if not k.startswith("PYTHON")}
     done = subprocess.run([str(python), "-I", str(CLIENT), json.dumps(req)], capture_output=True,
                           text=True, cwd=cwd, env=env, timeout=120)

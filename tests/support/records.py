@@ -46,7 +46,21 @@ def build_record(folder: Path) -> tuple[Path, str]:
         # Tests about other things close records all the time: no automatic backup there
         # (tests/core/test_automatic_backups.py turns it on).
         s.set_setting("backup_interval_hours", 0)
+    # The first unlock by a user the interviewer's notes section is granted to creates it and
+    # shows its recovery key once (record/sections.py); every test record starts after that, as
+    # a record in use does, with the key kept here (section_recovery_key).
+    with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        _section_recovery[path.resolve()] = dict(s.section_recovery_keys)
     return path, recovery
+
+
+# {record path: {section: its recovery key}} of the records build_record made (and their copies)
+_section_recovery: dict[Path, dict[str, str]] = {}
+
+
+def section_recovery_key(path, section: str) -> str:
+    """The recovery key of a sealed section of a record build_record or make_record made."""
+    return _section_recovery[Path(path).resolve()][section]
 
 
 def make_record(folder: Path) -> tuple[Path, str]:
@@ -58,6 +72,8 @@ def make_record(folder: Path) -> tuple[Path, str]:
     if _template["recovery"] is None:
         _template["recovery"] = build_record(_template["folder"])[1]
     copy = copy_record_folder(_template["folder"] / RECORD_FOLDER, Path(folder) / RECORD_FOLDER)
+    _section_recovery[(copy / RECORD_NAME).resolve()] = _section_recovery[
+        (_template["folder"] / RECORD_FOLDER / RECORD_NAME).resolve()]
     return copy / RECORD_NAME, _template["recovery"]
 
 
@@ -156,3 +172,23 @@ def table_counts(session) -> dict:
         return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:
         conn.close()
+
+
+def case_with_recording(path, folder: Path, size: int = 150_000) -> dict:
+    """On make_record's record: a room, sample_case's case, one interview held in it and a
+    recording of it registered (random bytes at folder/interview.mp4). Returns the case with
+    "interview", "recording" and "media" (the file's path)."""
+    import os
+    with login(path, "admin") as a:
+        room = a.create_room("Blue room", "interview")
+    with login(path, "coordinator") as c:
+        case = sample_case(c)
+        iv_user = c.interviewers()[0]["id"]
+    with login(path, "interviewer") as s:
+        iv = s.plan_interview(case["id"], case["child_id"], "2026-03-10T10:00", 60, room, iv_user,
+                              time_zone="Europe/Stockholm")
+        s.record_interview(iv, actual_start="2026-03-10T10:03", actual_end="2026-03-10T10:58")
+        media = Path(folder) / "interview.mp4"
+        media.write_bytes(os.urandom(size))
+        rid = s.register_recording(iv, media, label="Master")
+    return {**case, "interview": iv, "recording": rid, "media": media}

@@ -16,8 +16,10 @@ from barnahus_app.policy import Role
 
 from ui.admin.backups import BackupsBox
 from ui.admin.core_dialog import _CoreDialog
+from ui.admin.disable import DisableDialog
 from ui.common.feedback import InlineMessage, bold, core_message, open_dialog, role_label, roles_text
 from ui.common.field_widgets import PathRow
+from ui.common.clipboard import copy_identifier
 from ui.common.icons import icon
 from ui.common.tasks import run_operation
 from ui.documents.verify_dialog import mono_font
@@ -97,47 +99,161 @@ class PasswordDialog(_CoreDialog):
         self.run(work)
 
 
-class ImportSigningDialog(_CoreDialog):
-    """The centre's own signing certificate from its PKI: a .p12/.pfx file with the key and chain."""
+class _OpenPkcs12Dialog(_CoreDialog):
+    """A PKCS#12 file to open (its path row, and its password) for one core call with its bytes."""
 
-    def __init__(self, session, parent=None):
-        super().__init__(self.tr("Import a signing certificate"), parent)
-        self.session = session
-        intro = QLabel(self.tr("A PKCS#12 file (.p12 or .pfx) from the centre's own certificate authority, holding the "
-                               "private key, its certificate and the chain up to the root. New documents are signed "
-                               "with it; documents issued earlier keep verifying."), self)
-        intro.setWordWrap(True)
-        self.form.add_wide(intro)
-        row = PathRow(self, self._browse, name="pkcs12Path")
+    def __init__(self, session, title: str, intro: str, names: dict, parent=None):
+        super().__init__(title, parent)
+        self.session, self.names = session, names
+        text = QLabel(intro, self)
+        text.setWordWrap(True)
+        self.form.add_wide(text)
+        row = PathRow(self, self._browse, name=names["path_object"])
         self.file = row.edit
-        self.add_field(self.tr("&File:"), row, "pkcs12", self.tr("PKCS#12 file"))
+        self.add_field(names["file_label"], row, names["file_field"], names["file_accessible"])
         self.password = QLineEdit(self)
-        self.password.setObjectName("pkcs12Password")
+        self.password.setObjectName(names["password_object"])
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_field(self.tr("&Password of the file:"), self.password, "password", self.tr("Password of the file"),
-                       self.tr("Empty if the file has none."))
+        self.add_field(names["password_label"], self.password, names["password_field"],
+                       names["password_accessible"], names.get("password_hint", ""))
 
     def _browse(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the PKCS#12 file"), self.file.text(),
+        path, _f = QFileDialog.getOpenFileName(self, self.names["choose_title"], self.file.text(),
                                                self.tr("PKCS#12 files (*.p12 *.pfx);;All files (*)"))
         if path:
             self.file.setText(path)
 
+    def _call(self, data: bytes, password: str | None):  # overridden: the core call
+        raise NotImplementedError
+
     def _submit(self) -> None:
         self.clear_messages()
+        field = self.names["file_field"]
         path = self.file.text().strip()
         if not path:
-            self.field_messages["pkcs12"].show_error(self.tr("Choose the file."))
+            self.field_messages[field].show_error(self.names["choose_first"])
             return
         try:
             with open(path, "rb") as f:
                 data = f.read(16 * 1024 * 1024)
         except OSError as e:
-            self.field_messages["pkcs12"].show_error(core_message(e))
+            self.field_messages[field].show_error(core_message(e))
             return
-        s, pw = self.session, self.password.text() or None
+        pw = self.password.text() or None
+        self.run(lambda: self._call(data, pw))
 
-        self.run(lambda: s.import_signing_identity(data, pw))
+
+class ImportSigningDialog(_OpenPkcs12Dialog):
+    """The centre's own signing certificate from its PKI: a .p12/.pfx file with the key and chain."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, self.tr("Import a signing certificate"), self.tr(
+            "A PKCS#12 file (.p12 or .pfx) from the centre's own certificate authority, holding the private key, its "
+            "certificate and the chain up to the root. New documents are signed with it; documents issued earlier "
+            "keep verifying."), {
+            "path_object": "pkcs12Path", "file_label": self.tr("&File:"), "file_field": "pkcs12",
+            "file_accessible": self.tr("PKCS#12 file"), "password_object": "pkcs12Password",
+            "password_label": self.tr("&Password of the file:"), "password_field": "password",
+            "password_accessible": self.tr("Password of the file"), "password_hint": self.tr("Empty if the file has none."),
+            "choose_title": self.tr("Choose the PKCS#12 file"), "choose_first": self.tr("Choose the file.")}, parent)
+
+    def _call(self, data: bytes, password: str | None):
+        return self.session.import_signing_identity(data, password)
+
+
+class _CaFileDialog(_CoreDialog):
+    """Where the centre's CA file (a PKCS#12 for the safe) is written, and its passphrase, twice."""
+
+    def __init__(self, title: str, intro: str, parent=None):
+        super().__init__(title, parent)
+        self.intro = QLabel(intro, self)
+        self.intro.setWordWrap(True)
+        self.form.add_wide(self.intro)
+        row = PathRow(self, self._browse, name="caOutPath")
+        self.file = row.edit
+        self.add_field(self.tr("CA &file:"), row, "ca_out", self.tr("CA file for the centre's safe"),
+                       self.tr("A new file, for example on a USB stick that goes into the safe."))
+        self.passphrase, self.again = QLineEdit(self), QLineEdit(self)
+        self.passphrase.setObjectName("caPassphrase")
+        self.again.setObjectName("caPassphraseAgain")
+        for w in (self.passphrase, self.again):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field(self.tr("Pass&phrase of the CA file:"), self.passphrase, "ca_passphrase",
+                       self.tr("Passphrase of the CA file"),
+                       self.tr("At least 12 characters. Keep it apart from the file: in a sealed envelope in "
+                               "the safe, or with another person."))
+        self.add_field(self.tr("Passphrase &again:"), self.again, "ca_passphrase again", self.tr("Passphrase again"))
+
+    def _browse(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the CA file"), self.file.text() or "centre-ca.p12",
+                                               self.tr("PKCS#12 files (*.p12);;All files (*)"))
+        if path:
+            self.file.setText(path)
+
+    def _values(self):
+        self.clear_messages()
+        path = self.file.text().strip()
+        if not path:
+            self.field_messages["ca_out"].show_error(self.tr("Choose where to save the CA file."))
+            return None
+        if self.passphrase.text() != self.again.text():
+            self.field_messages["ca_passphrase again"].show_error(
+                self.tr("The two passphrases are not the same. Type them again."))
+            return None
+        return path, self.passphrase.text()
+
+
+class CreateSigningDialog(_CaFileDialog):
+    """A new CA and signing certificate; the CA key goes only to the file for the safe."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(self.tr("Create a new signing certificate"), self.tr(
+            "A new CA and signing certificate for the centre. The CA key is written ONCE to the file you choose, "
+            "encrypted with the passphrase, and never kept in the record: whoever reads the record cannot make "
+            "certificates in the centre's name. Keep the file and the passphrase in the centre's safe; renewing "
+            "the signing certificate needs them. Documents issued until now keep verifying; new ones carry a new "
+            "CA fingerprint, so send the courts and prosecutors the new one."), parent)
+        self.session = session
+
+    def _submit(self) -> None:
+        values = self._values()
+        if values is not None:
+            s = self.session
+            self.run(lambda: s.create_signing_identity(*values))
+
+
+class ExportCaDialog(_CaFileDialog):
+    """A record from before the CA key left it: the key to the safe, then out of the record."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(self.tr("Export the CA key"), self.tr(
+            "This record still holds the centre's CA key, so anyone who can read the record can sign in the "
+            "centre's name. Write it to a file for the centre's safe; it is then removed from the record. Backups "
+            "made until now still hold it: keep them as safe as the CA file."), parent)
+        self.session = session
+
+    def _submit(self) -> None:
+        values = self._values()
+        if values is not None:
+            s = self.session
+            self.run(lambda: s.export_ca_key(*values))
+
+
+class RenewSigningDialog(_OpenPkcs12Dialog):
+    """A new signing certificate from the same CA: the CA file from the safe and its passphrase."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(session, self.tr("Renew the signing certificate"), self.tr(
+            "A new signing key and certificate, issued by the centre's CA. The CA fingerprint stays the same, so the "
+            "courts and prosecutors need nothing new."), {
+            "path_object": "caFilePath", "file_label": self.tr("CA &file:"), "file_field": "ca_file",
+            "file_accessible": self.tr("The CA file from the centre's safe"), "password_object": "caFilePassphrase",
+            "password_label": self.tr("Pass&phrase of the CA file:"), "password_field": "ca_passphrase",
+            "password_accessible": self.tr("Passphrase of the CA file"),
+            "choose_title": self.tr("Choose the CA file"), "choose_first": self.tr("Choose the CA file.")}, parent)
+
+    def _call(self, data: bytes, password: str | None):
+        return self.session.renew_signing_certificate(data, password)
 
 
 class AdminPanel(QWidget):
@@ -358,18 +474,19 @@ class AdminPanel(QWidget):
             self._after(PasswordDialog(self.session, user, True, self),
                         self.tr("{name} can unlock the record again.").format(name=user["display_name"]))
             return
-        if not self.confirm(self.tr("Disable the account of {name}? They will no longer be able to unlock "
-                                    "the record. To enable it again you will give them a new password.")
-                            .format(name=user["display_name"])):
+        dlg = DisableDialog(self.session, user, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            self.refresh()   # a disable finished before Cancel stopped the rotation shows too
             return
-        s, username = self.session, user["username"]
-
-        def disabled(_result) -> None:
+        if dlg.rotated_to is not None:
+            self.users_message.show_info(self.tr(
+                "The account of {name} is disabled, and the record key was replaced: old copies of the key "
+                "file no longer open the record. The new recovery key is in {file}: print it, lock the "
+                "sheet away, then delete the file.").format(name=user["display_name"], file=str(dlg.rotated_to)))
+        else:
             self.users_message.show_info(self.tr("The account of {name} is disabled.").format(
                 name=user["display_name"]))
-            self.refresh()
-
-        run_operation(self, lambda: s.set_active(username, False), disabled, errors=self.users_message)
+        self.refresh()
 
     def apply_settings(self) -> None:
         self.settings_message.clear()
@@ -399,7 +516,9 @@ class AdminPanel(QWidget):
                               "the CA fingerprint with the one the centre gives them by letter or phone."), box)
         note.setWordWrap(True)
         bl.addWidget(note)
-        self.signing_none = QLabel(self.tr("None yet — one is created when the first document is issued."), box)
+        self.signing_none = QLabel(self.tr(
+            "None yet. Create one here: its CA key goes to a file for the centre's safe. Otherwise the first document "
+            "issued makes one whose CA key is kept nowhere, so it can never be renewed."), box)
         self.signing_none.setObjectName("signingNone")
         bl.addWidget(self.signing_none)
         self.signing_form = QWidget(box)
@@ -422,21 +541,51 @@ class AdminPanel(QWidget):
             value.setAccessibleName(caption.rstrip(":"))
             sf.addRow(caption_label, value)
             self.signing_values[key] = value
+        # The line a recipient puts in their trust file, and the fingerprint to copy into a letter.
+        self.trust_line = QLabel(self.signing_form)
+        self.trust_line.setObjectName("signing_trust_line")
+        self.trust_line.setWordWrap(True)
+        self.trust_line.setFont(mono_font())
+        self.trust_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.trust_line.setAccessibleName(self.tr("Line for the recipients' trust file"))
+        sf.addRow(QLabel(self.tr("Line for the recipients' trust file:"), self.signing_form), self.trust_line)
         bl.addWidget(self.signing_form)
+        self.ca_key_warning = InlineMessage(box)
+        self.ca_key_warning.setObjectName("caKeyWarning")
+        bl.addWidget(self.ca_key_warning)
         row = QHBoxLayout()
+        self.copy_fingerprint_button = QPushButton(self.tr("&Copy the CA fingerprint"), box)
+        self.copy_fingerprint_button.setObjectName("copyFingerprintButton")
+        self.copy_fingerprint_button.setToolTip(self.tr("For a letter to the courts and prosecutors: they compare it, "
+                                                        "or put it in their trust file."))
         self.create_signing_button = QPushButton(self.tr("Create a &new signing certificate…"), box)
         self.create_signing_button.setObjectName("createSigningButton")
+        self.renew_signing_button = QPushButton(self.tr("&Renew with the CA file…"), box)
+        self.renew_signing_button.setObjectName("renewSigningButton")
         self.import_signing_button = QPushButton(self.tr("&Import from PKCS#12…"), box)
         self.import_signing_button.setObjectName("importSigningButton")
-        for b in (self.create_signing_button, self.import_signing_button):
-            b.setAutoDefault(False)
-            row.addWidget(b)
-        row.addStretch(1)
+        self.export_ca_button = QPushButton(self.tr("E&xport the CA key…"), box)
+        self.export_ca_button.setObjectName("exportCaButton")
+        self.export_ca_button.hide()
+        rows = QVBoxLayout()
+        for group in ((self.copy_fingerprint_button, self.export_ca_button),
+                      (self.create_signing_button, self.renew_signing_button, self.import_signing_button)):
+            line = QHBoxLayout()
+            for b in group:
+                b.setAutoDefault(False)
+                line.addWidget(b)
+            line.addStretch(1)
+            rows.addLayout(line)
+        row.addLayout(rows)
         bl.addLayout(row)
         self.signing_message = InlineMessage(box)
         bl.addWidget(self.signing_message)
+        self.copy_fingerprint_button.clicked.connect(self.copy_fingerprint)
         self.create_signing_button.clicked.connect(self.create_signing_identity)
+        self.renew_signing_button.clicked.connect(self.renew_signing_certificate)
         self.import_signing_button.clicked.connect(self.import_signing_identity)
+        self.export_ca_button.clicked.connect(self.export_ca_key)
         self.signing_form.hide()
         return box
 
@@ -452,8 +601,19 @@ class AdminPanel(QWidget):
         run_operation(self, s.signing_identity, shown, errors=self.signing_message, on_finished=self._read_done)
 
     def _show_signing(self, ident: dict | None) -> None:
+        self._ident = ident
         self.signing_none.setVisible(ident is None)
         self.signing_form.setVisible(ident is not None)
+        self.copy_fingerprint_button.setVisible(ident is not None)
+        self.renew_signing_button.setVisible(ident is not None)
+        kept = bool(ident and ident.get("ca_key_in_record"))
+        self.export_ca_button.setVisible(kept)
+        if kept:
+            self.ca_key_warning.show_error(self.tr(
+                "The centre's CA key is still inside this record: anyone who can read the record can sign in the "
+                "centre's name. Export it to a file for the centre's safe (it is then removed from the record)."))
+        else:
+            self.ca_key_warning.clear()
         if ident is None:
             return
         v = self.signing_values
@@ -461,24 +621,33 @@ class AdminPanel(QWidget):
         v["fingerprint"].setText(colon_fingerprint(ident["fingerprint"]))
         v["ca_fingerprint"].setText(colon_fingerprint(ident["ca_fingerprint"]))
         v["not_after"].setText(ident["not_after"][:10])
+        self.trust_line.setText(f"{ident['ca_fingerprint']}  {ident.get('centre') or ''}".rstrip())
+
+    def copy_fingerprint(self) -> None:
+        ident = getattr(self, "_ident", None)
+        if ident:
+            copy_identifier(colon_fingerprint(ident["ca_fingerprint"]))
+            self.signing_message.show_info(self.tr("The CA fingerprint was copied. Send it by letter or read it out "
+                                                   "by phone; never with the documents themselves."))
+
+    def _signing_dialog(self, dialog, done_text: str) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_signing()
+            self.signing_message.show_info(done_text)
 
     def create_signing_identity(self) -> None:
-        if not self.confirm(self.tr(
-                "Create a new signing certificate for the centre?\n\nDocuments and bundles issued until now keep "
-                "verifying: the earlier certificate stays in the record. New documents are signed with the new one "
-                "and carry a new CA fingerprint, so give the courts and prosecutors the new fingerprint.")):
-            return
-        self.signing_message.show_info(self.tr("Creating the certificate…"))
+        self._signing_dialog(CreateSigningDialog(self.session, self), self.tr(
+            "A new signing certificate was created; its CA key is only in the file you chose. Its CA fingerprint "
+            "is shown above: send it to the courts and prosecutors by letter."))
 
-        def done(ident) -> None:
-            self.refresh_signing()
-            self.signing_message.show_info(self.tr("A new signing certificate was created. Its CA fingerprint is "
-                                                   "shown above."))
-        run_operation(self, self.session.create_signing_identity, done, errors=self.signing_message,
-                      hold=(self.create_signing_button,))
+    def renew_signing_certificate(self) -> None:
+        self._signing_dialog(RenewSigningDialog(self.session, self), self.tr(
+            "The signing certificate was renewed; the CA fingerprint is the same."))
+
+    def export_ca_key(self) -> None:
+        self._signing_dialog(ExportCaDialog(self.session, self), self.tr(
+            "The CA key was written to the file you chose and removed from the record."))
 
     def import_signing_identity(self) -> None:
-        dlg = ImportSigningDialog(self.session, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.refresh_signing()
-            self.signing_message.show_info(self.tr("The certificate was imported. New documents are signed with it."))
+        self._signing_dialog(ImportSigningDialog(self.session, self),
+                             self.tr("The certificate was imported. New documents are signed with it."))

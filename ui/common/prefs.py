@@ -1,7 +1,9 @@
 """The desktop app's own settings (QSettings, a plain-text INI file).
 
-Only three things are ever kept here: recently used record PATHS, the interface language and
-window geometry. Never a user name, never case content: QSettings is not encrypted.
+Only four things are ever kept here: recently used record PATHS, the interface language, window
+geometry, and what the verify dialog trusts (a CA fingerprint, or the path of a trust file: the
+public fingerprint of a centre, no case content). Never a user name, never case content:
+QSettings is not encrypted.
 
 The file is opened by an explicit path (read from the environment each time) instead of Qt's
 default per-process location, so that a change of XDG_CONFIG_HOME (tests, portable use) is
@@ -22,7 +24,8 @@ LANGUAGES = ("en", "sv")  # codes with a translation (English is the source lang
 _RECENT = "records/recent"
 _LANGUAGE = "interface/language"
 _GEOMETRY = "window/geometry"
-ALLOWED_KEYS = (_RECENT, _LANGUAGE, _GEOMETRY)  # asserted by the canary test
+_TRUST = "verify/trust_anchor"
+ALLOWED_KEYS = (_RECENT, _LANGUAGE, _GEOMETRY, _TRUST)  # asserted by the canary test
 
 
 def settings_path() -> Path:
@@ -86,4 +89,19 @@ def window_geometry() -> QByteArray | None:
 def set_window_geometry(geometry: QByteArray) -> None:
     s = _settings()
     s.setValue(_GEOMETRY, geometry)
+    _sync(s)
+
+
+def trust_anchor() -> str:
+    """What the verify dialog checks signatures against on this computer: a CA fingerprint or
+    the path of a trust file ('' when none was given yet)."""
+    return str(_settings().value(_TRUST, "") or "")
+
+
+def set_trust_anchor(text: str) -> None:
+    s = _settings()
+    if text.strip():
+        s.setValue(_TRUST, text.strip())
+    else:
+        s.remove(_TRUST)
     _sync(s)

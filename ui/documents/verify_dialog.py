@@ -7,6 +7,12 @@ document). For a bundle folder or .zip the bundle itself is checked as well
 (barnahus_app.documents.bundle.verify_bundle: every hash and the centre's signature; it needs no record), and
 each problem names the file. With no record open (session None), only bundles can be checked.
 
+The first answer says whose signature it is, in plain words: signed by a centre whose CA
+fingerprint the user trusts (typed from the centre's letter, or a trust file; remembered on this
+computer, as a fingerprint is no case content), NOT signed by a centre they trust, or, with no
+fingerprint given, that the signer is not verified. Names inside a bundle prove nothing: a
+look-alike CA carries the same ones.
+
 Hashing a large file takes time: the checks run on a worker (ui/common/tasks.py) that only calls the core,
 with progress in the dialog. The answer is always in words with an icon, never colour alone.
 """
@@ -22,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app.errors import BarnahusError, Cancelled, ValidationError
+from barnahus_app.documents import trust
 from barnahus_app.documents.pki import colon_fingerprint
 
+from ui.common import prefs
 from ui.common.feedback import InlineMessage, allow_lock, bold, core_message, plural
 from ui.common.dates import local_datetime_text
 from ui.common.field_widgets import is_dark
@@ -284,6 +292,7 @@ class VerifyDialog(QDialog):
         self.blocks: list[ResultBlock] = []
         self._record_result = None
         self._bundle = False
+        self._anchored = False   # the last check had a trust anchor
         self.job: ProgressJob | None = None
         self._close_when_stopped = False
         self._phase = {"now": ""}   # "bundle" or "record": which check the worker is at
@@ -305,6 +314,30 @@ class VerifyDialog(QDialog):
                 "that it carries the centre's signature. This needs no record. To check a single document "
                 "against the register of issued documents, unlock the record first."))
         lay.addWidget(intro)
+
+        trow = QHBoxLayout()
+        trust_label = QLabel(self.tr("&Trusted centre:"), self)
+        self.trust_edit = QLineEdit(self)
+        self.trust_edit.setObjectName("verifyTrust")
+        self.trust_edit.setPlaceholderText(self.tr("the CA fingerprint from the centre's letter, or a trust file"))
+        self.trust_edit.setAccessibleName(self.tr("Trusted centre: CA fingerprint or trust file"))
+        self.trust_edit.setToolTip(self.tr(
+            "The fingerprint (SHA-256) of the centre's CA certificate, as the centre gave it to you by letter "
+            "or phone, or a trust file with one line per centre: the fingerprint, then the centre's name. "
+            "Remembered on this computer."))
+        self.trust_edit.setFont(mono_font())
+        self.trust_edit.setText(prefs.trust_anchor())
+        trust_label.setBuddy(self.trust_edit)
+        self.trust_button = QPushButton(self.tr("Trust fi&le…"), self)
+        self.trust_button.setObjectName("verifyTrustFile")
+        self.trust_button.setAutoDefault(False)
+        self.trust_button.clicked.connect(self.choose_trust_file)
+        trow.addWidget(trust_label)
+        trow.addWidget(self.trust_edit, 1)
+        trow.addWidget(self.trust_button)
+        lay.addLayout(trow)
+        self.trust_message = InlineMessage(self)
+        lay.addWidget(self.trust_message)
 
         self.zone = DropZone(self)
         self.zone.title.setText(self.tr("Drop a document or a bundle here") if self.can_record
@@ -403,6 +436,25 @@ class VerifyDialog(QDialog):
         if path:
             self.check_path(path)
 
+    def choose_trust_file(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the trust file"), "",
+                                               self.tr("Text files (*.txt);;All files (*)"))
+        if path:
+            self.trust_edit.setText(path)
+
+    def _anchors(self):
+        """The trust anchors typed or chosen (remembered on this computer), or None after showing
+        why they cannot be used."""
+        self.trust_message.clear()
+        text = self.trust_edit.text().strip()
+        try:
+            anchors = trust.anchors_from_text(text)
+        except ValidationError as e:
+            self.trust_message.show_error(core_message(e))
+            return None
+        prefs.set_trust_anchor(text)
+        return anchors
+
     def choose_folder(self) -> None:
         path = QFileDialog.getExistingDirectory(self, self.tr("Choose the bundle's folder"))
         if path:
@@ -457,13 +509,17 @@ class VerifyDialog(QDialog):
         """With the passphrase typed in: check the encrypted bundle (the register answer stays)."""
         if self.is_running() or self.path is None:
             return
-        for b in [b for b in self.blocks if b.kind == "bundle"]:
+        for b in [b for b in self.blocks if b.kind in ("bundle", "trust")]:
             self._remove_block(b)
         self.pass_message.clear()
         self._start(bundle=True, record=False, passphrase=self.passphrase.text())
 
     def _start(self, *, bundle: bool, record: bool, passphrase: str | None) -> None:
         path, session = self.path, self.session
+        anchors = self._anchors()
+        if anchors is None:
+            return
+        self._anchored = bool(anchors)
         phase = self._phase
         phase["now"] = "bundle" if bundle else "record"
 
@@ -473,10 +529,16 @@ class VerifyDialog(QDialog):
             if bundle:
                 try:
                     out["bundle"] = verify_bundle(path, passphrase, progress, cancel)
+                    out["trust"] = trust.judge_bundle(out["bundle"], anchors)
                 except Cancelled:
                     raise
                 except (BarnahusError, OSError) as e:
                     out["bundle"] = e
+            elif record:
+                try:
+                    out["trust"] = trust.judge_file(path, anchors)
+                except (BarnahusError, OSError) as e:
+                    out["trust"] = e
             if record:
                 phase["now"] = "record"
                 try:
@@ -505,7 +567,8 @@ class VerifyDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self.progress_row.setVisible(running)
         self.stop_button.setEnabled(running)
-        for w in (self.file_button, self.folder_button, self.again_button, self.passphrase):
+        for w in (self.file_button, self.folder_button, self.again_button, self.passphrase, self.trust_edit,
+                  self.trust_button):
             w.setEnabled(not running)
         self.zone.setAcceptDrops(not running)
         self.setAcceptDrops(not running)
@@ -536,6 +599,8 @@ class VerifyDialog(QDialog):
             return
         if error is None:
             self.what.setText(self.tr("Checked: {path}").format(path=str(self.path)))
+            if "trust" in out:
+                self._show_trust(out["trust"])
             if "record" in out:
                 self._record_result = out["record"]
                 self._show_record(out["record"], out.get("bundle"))
@@ -622,6 +687,30 @@ class VerifyDialog(QDialog):
         extra = self.tr("SHA-256 of this file: {sha}").format(sha=result["sha256"]) if result.get("sha256") else ""
         self._add_block("record", WARNING, self.tr("Unknown or altered"), body, extra)
 
+    def _show_trust(self, verdict) -> None:
+        """The first answer: whose signature this is, in plain words."""
+        if isinstance(verdict, BaseException):
+            self._add_block("trust", WARNING, self.tr("NOT signed by a centre you trust"),
+                            self.tr("The signature could not be checked: {why}").format(why=core_message(verdict)))
+            return
+        if verdict.trusted:
+            self._add_block("trust", OK, self.tr("Signed by {centre}, whose certificate matches your trusted "
+                                                 "fingerprint").format(centre=verdict.centre),
+                            self.tr("The centre's CA certificate in the file is the one whose fingerprint you "
+                                    "trust, and its signature is valid."))
+            return
+        if verdict.trusted is None:
+            self._add_block("trust", INFO, self.tr("Signature intact, but the signer is NOT verified"),
+                            self.tr("Anyone can sign with a certificate that bears the centre's name. Enter the CA "
+                                    "fingerprint the centre gave you by letter or phone (or choose a trust file) "
+                                    "above, and check again."))
+            return
+        why = verdict.headline.partition(": ")[2]
+        unsigned = "carries no signature" in why
+        state = INFO if unsigned and not self._anchored else WARNING
+        self._add_block("trust", state, self.tr("NOT signed by a centre you trust"),
+                        why[:1].upper() + why[1:] + "." if why else "")
+
     def _show_bundle(self, report) -> None:
         if isinstance(report, ValidationError) and report.field == "passphrase":
             self.pass_row.show()
@@ -645,8 +734,8 @@ class VerifyDialog(QDialog):
         if report.ok:
             n = report.files_checked
             body = plural(self.tr("All %n file(s) match the bundle's signed list of SHA-256 hashes.", "", n), n)
-            body += " " + self.tr("Signed by {signer} on {date}.").format(signer=report.signer, date=signed)
-            self._add_block("bundle", OK, self.tr("Bundle complete and unaltered, signed by the centre"),
+            body += " " + self.tr("Signed as {signer} on {date}.").format(signer=report.signer, date=signed)
+            self._add_block("bundle", OK, self.tr("Bundle complete and unaltered"),
                             body + "\n\n" + compare, extra)
             return
         n = len(report.problems)
@@ -670,7 +759,7 @@ class VerifyDialog(QDialog):
 
     def _order_blocks(self) -> None:
         # The register's answer first, then the bundle's.
-        order = {"file": 0, "record": 1, "bundle": 2}
+        order = {"file": 0, "trust": 1, "record": 2, "bundle": 3}
         for b in self.blocks:
             self.results_layout.removeWidget(b)
         self.blocks.sort(key=lambda b: order.get(b.kind, 3))

@@ -71,6 +71,7 @@ class InterviewsPanel(QWidget):
         self.can_rec_create = s.can("recording", "create")
         self.can_rec_update = s.can("recording", "update")
         self._notes_baseline = ""
+        self._notes_locked = False   # the notes section's key not held yet (see the interview view)
         self._zone = system_zone_name()
         self._shown_once = False
         self._reads = 0   # reads of the interviews, or of an interview's recordings, under way
@@ -192,6 +193,7 @@ class InterviewsPanel(QWidget):
         nl.addWidget(self.notes)
         nrow = QHBoxLayout()
         self.notes_state = QLabel(self.notes_box)
+        self.notes_state.setWordWrap(True)   # the sealed notes' reason is a sentence or two
         muted(self.notes_state)
         nrow.addWidget(self.notes_state, 1)
         self.save_notes_button = QPushButton(self.tr("Sa&ve notes"), self.notes_box)
@@ -496,6 +498,10 @@ class InterviewsPanel(QWidget):
                 QWidget.setTabOrder(prev, lab)
                 prev = lab
         QWidget.setTabOrder(prev, self.notes)
+        # The notes are sealed (record/sections.py): a reader whose key slot does not hold their
+        # key yet sees why, and cannot write over them.
+        self._notes_locked = bool(iv.get("notes_locked"))
+        self.notes.setReadOnly(not self.can_notes_write or self._notes_locked)
         self._set_notes((iv.get("notes") or "") if self.can_notes_read else "")
 
     # notes ---------------------------------------------------------------------------------------
@@ -519,12 +525,17 @@ class InterviewsPanel(QWidget):
         return super().eventFilter(obj, event)
 
     def notes_dirty(self) -> bool:
-        return self.can_notes_write and self.notes.toPlainText() != self._notes_baseline
+        return (self.can_notes_write and not self._notes_locked
+                and self.notes.toPlainText() != self._notes_baseline)
 
     def _notes_edited(self) -> None:
         dirty = self.notes_dirty()
         self.save_notes_button.setEnabled(dirty)
-        if not self.can_notes_write:
+        if self._notes_locked:
+            self.notes_state.setText(self.tr(
+                "The notes are sealed, and you do not hold their key yet. It is sealed to you the next "
+                "time a colleague who holds it unlocks the record."))
+        elif not self.can_notes_write:
             self.notes_state.setText(self.tr("Only forensic interviewers write these notes."))
         else:
             self.notes_state.setText(self.tr("Not saved yet.") if dirty else "")

@@ -303,6 +303,12 @@ class MainWindow(QMainWindow):
                                  "restored record…").format(name=Path(interrupted.get("restored") or "").name))
         if session.rotation is not None:
             notes.append(self._rotation_text(session.rotation))
+        for section, key in session.section_recovery_keys.items():
+            notes.append(self.tr(
+                "You are the first to unlock the record who may read {section}, so they are now sealed "
+                "with a key of their own. Its recovery key, shown only now: {key} — write it down, lock "
+                "it away, and keep it apart from the record's recovery key. It opens {section} if "
+                "everyone who holds their key has left.").format(section=self._section_name(section), key=key))
         removed = self.unlock_panel.removed_leftovers()
         if removed:
             notes.append(self.tr("Leftovers of interrupted work beside the record (a backup or an export "
@@ -369,6 +375,10 @@ class MainWindow(QMainWindow):
                        "read it. Found at {when}. Someone may have tried to hide wrong passwords; the "
                        "attempts the record had already read are in the audit trail (login.failed). "
                        "Check who can reach the record's folder.").format(when=when)
+
+    def _section_name(self, section: str) -> str:
+        """A sealed section as the user knows it (record/sections.py, policy.SECTIONS)."""
+        return {"interview_notes": self.tr("the interviewer's notes")}.get(section, section)
 
     def _rotation_text(self, settled) -> str:
         """A key rotation interrupted earlier (a crash), finished or undone at this unlock."""
