@@ -98,6 +98,9 @@ def open_record(path: Path, username: str, password: str | None = None,
     # a wrong attempt never makes the record "already open" for anyone else (keyslots.py).
     keyfile, candidates, keyfile_damaged = _key_candidates(path, username, password, recovery_key,
                                                            read_only, sleep, clock)
+    # The private key this unwrap found (it opens the user's sealed sections), taken before the
+    # key file is read again under the lock: that new reading has unwrapped nothing.
+    private = keyfile.take_private() if password is not None else None
     lock = None if read_only else storage.WriterLock(path)
     if lock:
         lock.acquire()
@@ -129,7 +132,7 @@ def open_record(path: Path, username: str, password: str | None = None,
         try:
             upgraded_from = _migrate_if_needed(record)
             return Session._login(record, username, password is None, upgraded_from, clock, settled,
-                                  private=keyfile.take_private() if password is not None else None)
+                                  private=private)
         except BaseException:
             record.engine.dispose()
             raise

@@ -195,7 +195,7 @@ def test_check_against_a_seal_shows_who_signed_it_then_a_forged_one_fails(qtbot,
     import json
     panel = admin_page(qtbot, open_as)
     box = panel.backups
-    box.session.create_signing_identity()
+    box.session.create_signing_identity(tmp_path / "centre-ca.p12", "for the centre's safe")
     kept = tmp_path / "kept.seal"
     box.session.seal_audit_trail(kept)
     chosen = {"path": kept}
