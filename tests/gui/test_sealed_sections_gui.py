@@ -9,8 +9,10 @@ import pytest
 from barnahus_app.api import create_record, open_record
 from barnahus_app.record import storage
 from barnahus_app.record.keyslots import KeyFile, parse_recovery_key
-from tests.support.gui_shell import make_window, unlock
-from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
+from PySide6.QtCore import Qt
+
+from tests.support.gui_shell import answer_modal, make_window, unlock
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case, section_recovery_key
 
 pytestmark = pytest.mark.gui
 
@@ -38,8 +40,10 @@ def test_a_notes_reader_without_the_key_sees_why(qtbot, record_path, open_as):
     with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
         case = sample_case(c)
         iv = next(u["id"] for u in c.interviewers() if u["username"] == "interviewer")
-        c.plan_interview(case["id"], case["child_id"], "2030-05-06T10:00", 60, room, iv,
-                         time_zone="Europe/Stockholm")
+        iid = c.plan_interview(case["id"], case["child_id"], "2030-05-06T10:00", 60, room, iv,
+                               time_zone="Europe/Stockholm")
+    with open_record(record_path, "interviewer", STAFF_PASSWORD, kdf=FAST_KDF) as i:
+        i.set_interview_notes(iid, "Sealed notes, read with the recovery key.")
     with open_record(record_path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as a:
         # The administrator holds no notes key: the new interviewer's key is requested, sealed at
         # the next unlock of a colleague who holds it.
@@ -56,11 +60,22 @@ def test_a_notes_reader_without_the_key_sees_why(qtbot, record_path, open_as):
     assert panel.notes.isReadOnly() and not panel.save_notes_button.isEnabled()
     assert panel.notes_state.text() == ("The notes are sealed, and you do not hold their key yet. It is sealed "
                                         "to you the next time a colleague who holds it unlocks the record.")
+    assert panel.notes.toPlainText() == ""
     panel.grab().save(str(record_path.parent.parent / "notes-locked.png"))
+    # The section's recovery key (the sheet its first holder was shown) opens them.
+    assert panel.notes_recovery_button.isVisibleTo(panel)
+
+    def type_key(dlg):
+        dlg.setTextValue(section_recovery_key(record_path, "interview_notes"))
+        dlg.accept()
+    done = answer_modal(type_key)
+    qtbot.mouseClick(panel.notes_recovery_button, Qt.MouseButton.LeftButton)
+    assert "error" not in done, done.get("error")
+    qtbot.waitUntil(lambda: panel.notes.toPlainText() == "Sealed notes, read with the recovery key.", timeout=10000)
+    assert not panel.notes.isReadOnly() and not panel.notes_recovery_button.isVisibleTo(panel)
 
 
 def test_disable_with_a_new_record_key(qtbot, record_path, open_as, tmp_path):
-    from PySide6.QtCore import Qt
     from ui.admin.disable import DisableDialog
     s = open_as("admin")
     user = next(u for u in s.list_users() if u["username"] == "medical")

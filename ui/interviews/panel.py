@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QBrush, QColor, QFont, QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QMenu, QMessageBox, QPlainTextEdit, QPushButton,
+    QDialog, QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QPlainTextEdit, QPushButton,
     QScrollArea, QSizePolicy, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -202,6 +202,13 @@ class InterviewsPanel(QWidget):
         self.save_notes_button.setVisible(self.can_notes_write)
         self.save_notes_button.clicked.connect(self.save_notes)
         nrow.addWidget(self.save_notes_button)
+        # Sealed notes whose key this user does not hold yet: the section's recovery key opens them.
+        self.notes_recovery_button = QPushButton(self.tr("Open wi&th the recovery key…"), self.notes_box)
+        self.notes_recovery_button.setObjectName("notesRecoveryButton")
+        self.notes_recovery_button.setAutoDefault(False)
+        self.notes_recovery_button.setVisible(False)
+        self.notes_recovery_button.clicked.connect(self.open_notes_with_recovery_key)
+        nrow.addWidget(self.notes_recovery_button)
         nl.addLayout(nrow)
         self.notes.textChanged.connect(self._notes_edited)
         self.notes.installEventFilter(self)  # Ctrl+S in the notes saves the notes
@@ -502,6 +509,8 @@ class InterviewsPanel(QWidget):
         # key yet sees why, and cannot write over them.
         self._notes_locked = bool(iv.get("notes_locked"))
         self.notes.setReadOnly(not self.can_notes_write or self._notes_locked)
+        self.notes_recovery_button.setVisible(self._notes_locked)
+        self.save_notes_button.setVisible(self.can_notes_write and not self._notes_locked)
         self._set_notes((iv.get("notes") or "") if self.can_notes_read else "")
 
     # notes ---------------------------------------------------------------------------------------
@@ -554,6 +563,19 @@ class InterviewsPanel(QWidget):
         self._notes_edited()
         self.notes_state.setText(self.tr("Notes saved."))
         return True
+
+    def open_notes_with_recovery_key(self) -> None:
+        """The notes section's recovery key (shown once to its first holder) seals its key to this
+        user's key slot; the interviews are then read again."""
+        key, ok = QInputDialog.getText(self, self.tr("Interviewer's notes"), self.tr(
+            "The recovery key of the interviewer's notes (64 hexadecimal digits, as on the sheet):"))
+        if not ok or not key.strip():
+            return
+        iv = self.selected()
+        s = self.session
+        run_operation(self, lambda: s.open_section_with_recovery_key("interview_notes", key),
+                      lambda _r: self.refresh(iv["id"] if iv else None), errors=self.message,
+                      hold=(self.notes_recovery_button,))
 
     def _maybe_save_notes(self) -> None:
         """Leaving an interview whose notes were edited: save them or let them go, as asked."""
