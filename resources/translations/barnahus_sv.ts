@@ -162,7 +162,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="+44"/>
+        <location filename="../../ui/admin/panel.py" line="+46"/>
         <source>Add a user</source>
         <translation>Lägg till en användare</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="+113"/>
+        <location filename="../../ui/admin/panel.py" line="+227"/>
         <location line="+190"/>
         <source>Administration</source>
         <translation>Administration</translation>
@@ -431,17 +431,52 @@
         <translation>{name} kan låsa upp registret igen.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Disable the account of {name}? They will no longer be able to unlock the record. To enable it again you will give them a new password.</source>
-        <translation>Inaktivera kontot för {name}? Hen kan då inte längre låsa upp registret. För att aktivera kontot igen ger du hen ett nytt lösenord.</translation>
+        <location line="+8"/>
+        <source>The account of {name} is disabled, and the record key was replaced: old copies of the key file no longer open the record. The new recovery key is in {file}: print it, lock the sheet away, then delete the file.</source>
+        <translation>Kontot för {name} är inaktiverat, och registrets nyckel har bytts ut: gamla kopior av nyckelfilen öppnar inte längre registret. Den nya återställningsnyckeln finns i {file}: skriv ut den, lås in utskriften och radera sedan filen.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+37"/>
+        <source>None yet. Create one here: its CA key goes to a file for the centre&apos;s safe. Otherwise the first document issued makes one whose CA key is kept nowhere, so it can never be renewed.</source>
+        <translation>Inget ännu. Skapa ett här: dess CA-nyckel sparas i en fil för centrets kassaskåp. Annars skapar det första dokument som utfärdas ett certifikat vars CA-nyckel inte sparas någonstans, och det kan då aldrig förnyas.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>E&amp;xport the CA key…</source>
+        <translation>E&amp;xportera CA-nyckeln…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The centre&apos;s CA key is still inside this record: anyone who can read the record can sign in the centre&apos;s name. Export it to a file for the centre&apos;s safe (it is then removed from the record).</source>
+        <translation>Centrets CA-nyckel finns fortfarande i registret: den som kan läsa registret kan signera i centrets namn. Exportera den till en fil för centrets kassaskåp (den tas då bort ur registret).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The CA fingerprint was copied. Send it by letter or read it out by phone; never with the documents themselves.</source>
+        <translation>CA-fingeravtrycket har kopierats. Skicka det per brev eller läs upp det per telefon, aldrig tillsammans med själva dokumenten.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A new signing certificate was created; its CA key is only in the file you chose. Its CA fingerprint is shown above: send it to the courts and prosecutors by letter.</source>
+        <translation>Ett nytt signeringscertifikat har skapats; dess CA-nyckel finns bara i filen du valde. Dess CA-fingeravtryck visas ovan: skicka det per brev till domstolarna och åklagarna.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The signing certificate was renewed; the CA fingerprint is the same.</source>
+        <translation>Signeringscertifikatet har förnyats; CA-fingeravtrycket är detsamma.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The CA key was written to the file you chose and removed from the record.</source>
+        <translation>CA-nyckeln har sparats i filen du valde och tagits bort ur registret.</translation>
+    </message>
+    <message>
+        <location line="-162"/>
         <source>The account of {name} is disabled.</source>
         <translation>Kontot för {name} är inaktiverat.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Saved. The record now locks after {n} minutes without use.</source>
         <translation>Sparat. Registret låses nu efter {n} minuter utan användning.</translation>
     </message>
@@ -456,12 +491,7 @@
         <translation>Centret signerar sammanställningar för domstol och paket med det här certifikatet. Mottagarna jämför CA-fingeravtrycket med det som centret lämnar dem per brev eller telefon.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>None yet — one is created when the first document is issued.</source>
-        <translation>Inget ännu – ett skapas när det första dokumentet utfärdas.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Signed as:</source>
         <translation>Signerat som:</translation>
     </message>
@@ -481,9 +511,34 @@
         <translation>Giltigt till:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
+        <source>Line for the recipients&apos; trust file</source>
+        <translation>Rad för mottagarnas fil med betrodda fingeravtryck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line for the recipients&apos; trust file:</source>
+        <translation>Rad för mottagarnas fil med betrodda fingeravtryck:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Copy the CA fingerprint</source>
+        <translation>&amp;Kopiera CA-fingeravtrycket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For a letter to the courts and prosecutors: they compare it, or put it in their trust file.</source>
+        <translation>För ett brev till domstolarna och åklagarna: de jämför fingeravtrycket eller lägger in det i sin fil med betrodda fingeravtryck.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Create a &amp;new signing certificate…</source>
         <translation>Skapa ett nytt si&amp;gneringscertifikat…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Renew with the CA file…</source>
+        <translation>Fö&amp;rnya med CA-filen…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -491,26 +546,7 @@
         <translation>I&amp;mportera från PKCS#12…</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Create a new signing certificate for the centre?
-
-Documents and bundles issued until now keep verifying: the earlier certificate stays in the record. New documents are signed with the new one and carry a new CA fingerprint, so give the courts and prosecutors the new fingerprint.</source>
-        <translation>Skapa ett nytt signeringscertifikat för centret?
-
-Dokument och paket som har utfärdats hittills kan fortfarande verifieras: det tidigare certifikatet finns kvar i registret. Nya dokument signeras med det nya och får ett nytt CA-fingeravtryck, så ge domstolarna och åklagarna det nya fingeravtrycket.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Creating the certificate…</source>
-        <translation>Certifikatet skapas…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>A new signing certificate was created. Its CA fingerprint is shown above.</source>
-        <translation>Ett nytt signeringscertifikat har skapats. Dess CA-fingeravtryck visas ovan.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+87"/>
         <source>The certificate was imported. New documents are signed with it.</source>
         <translation>Certifikatet har importerats. Nya dokument signeras med det.</translation>
     </message>
@@ -2458,6 +2494,19 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
 </context>
 <context>
+    <name>CreateSigningDialog</name>
+    <message>
+        <location filename="../../ui/admin/panel.py" line="-443"/>
+        <source>Create a new signing certificate</source>
+        <translation>Skapa ett nytt signeringscertifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new CA and signing certificate for the centre. The CA key is written ONCE to the file you choose, encrypted with the passphrase, and never kept in the record: whoever reads the record cannot make certificates in the centre&apos;s name. Keep the file and the passphrase in the centre&apos;s safe; renewing the signing certificate needs them. Documents issued until now keep verifying; new ones carry a new CA fingerprint, so send the courts and prosecutors the new one.</source>
+        <translation>En ny CA (certifikatutfärdare) och ett nytt signeringscertifikat för centret. CA-nyckeln sparas EN gång i filen du väljer, krypterad med lösenfrasen, och sparas aldrig i registret: den som läser registret kan inte skapa certifikat i centrets namn. Förvara filen och lösenfrasen i centrets kassaskåp; de behövs för att förnya signeringscertifikatet. Dokument som har utfärdats hittills kan fortfarande verifieras; nya dokument får ett nytt CA-fingeravtryck, så skicka det nya till domstolarna och åklagarna.</translation>
+    </message>
+</context>
+<context>
     <name>CreatingPage</name>
     <message>
         <location filename="../../ui/shell/first_run.py" line="-160"/>
@@ -2737,6 +2786,84 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <location line="+0"/>
         <source>Note</source>
         <translation>Anteckning</translation>
+    </message>
+</context>
+<context>
+    <name>DisableDialog</name>
+    <message>
+        <location filename="../../ui/admin/disable.py" line="+26"/>
+        <source>Disable an account</source>
+        <translation>Inaktivera ett konto</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} will no longer be able to unlock the record, and no longer holds the keys of the sealed parts of the record (such as the interviewer&apos;s notes), which get new keys. To enable the account again you will give them a new password.</source>
+        <translation>{name} kommer inte längre att kunna låsa upp registret och har inte längre nycklarna till registrets förseglade avsnitt (till exempel förhörsledarens anteckningar), som får nya nycklar. För att aktivera kontot igen ger du användaren ett nytt lösenord.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copies of the key file in older backups still open the record with this account&apos;s password until the record key is replaced. Replace it if the account may be misused: a new recovery key is issued, and the old one no longer opens the record.</source>
+        <translation>Kopior av nyckelfilen i äldre säkerhetskopior öppnar fortfarande registret med det här kontots lösenord tills registrets nyckel byts ut. Byt ut den om kontot kan komma att missbrukas: en ny återställningsnyckel skapas, och den gamla öppnar inte längre registret.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Also &amp;replace the record key</source>
+        <translation>Byt också ut &amp;registrets nyckel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also replace the record key</source>
+        <translation>Byt också ut registrets nyckel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New recovery key &amp;file:</source>
+        <translation>&amp;Fil för den nya återställningsnyckeln:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New recovery key file</source>
+        <translation>Fil för den nya återställningsnyckeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new file, readable by you only. Print it, lock the sheet away, then delete the file.</source>
+        <translation>En ny fil som bara du kan läsa. Skriv ut den, lås in utskriften och radera sedan filen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Inaktivera</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save the new recovery key</source>
+        <translation>Spara den nya återställningsnyckeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textfiler (*.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose a file for the new recovery key.</source>
+        <translation>Välj en fil för den nya återställningsnyckeln.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Disabling the account and replacing the record key…</source>
+        <translation>Inaktiverar kontot och byter ut registrets nyckel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disabling the account…</source>
+        <translation>Inaktiverar kontot…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Stopping before the record key is replaced…</source>
+        <translation>Avbryter innan registrets nyckel byts ut…</translation>
     </message>
 </context>
 <context>
@@ -3141,6 +3268,19 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
     </message>
 </context>
 <context>
+    <name>ExportCaDialog</name>
+    <message>
+        <location filename="../../ui/admin/panel.py" line="+18"/>
+        <source>Export the CA key</source>
+        <translation>Exportera CA-nyckeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This record still holds the centre&apos;s CA key, so anyone who can read the record can sign in the centre&apos;s name. Write it to a file for the centre&apos;s safe; it is then removed from the record. Backups made until now still hold it: keep them as safe as the CA file.</source>
+        <translation>Registret innehåller fortfarande centrets CA-nyckel, så den som kan läsa registret kan signera i centrets namn. Spara den i en fil för centrets kassaskåp; den tas då bort ur registret. Säkerhetskopior som har gjorts hittills innehåller den fortfarande: förvara dem lika säkert som CA-filen.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/calendar/panel.py" line="-532"/>
@@ -3425,52 +3565,47 @@ Stänga ändå?</translation>
 <context>
     <name>ImportSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-380"/>
+        <location filename="../../ui/admin/panel.py" line="-80"/>
         <source>Import a signing certificate</source>
         <translation>Importera ett signeringscertifikat</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>A PKCS#12 file (.p12 or .pfx) from the centre&apos;s own certificate authority, holding the private key, its certificate and the chain up to the root. New documents are signed with it; documents issued earlier keep verifying.</source>
         <translation>En PKCS#12-fil (.p12 eller .pfx) från centrets egen certifikatutfärdare, med den privata nyckeln, dess certifikat och kedjan upp till rotcertifikatet. Nya dokument signeras med den; dokument som har utfärdats tidigare kan fortfarande verifieras.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>&amp;File:</source>
         <translation>&amp;Fil:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>PKCS#12 file</source>
         <translation>PKCS#12-fil</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Password of the file:</source>
         <translation>Filens &amp;lösenord:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Password of the file</source>
         <translation>Filens lösenord</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Empty if the file has none.</source>
         <translation>Tomt om filen inte har något.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Choose the PKCS#12 file</source>
         <translation>Välj PKCS#12-filen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
-        <translation>PKCS#12-filer (*.p12 *.pfx);;Alla filer (*)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+0"/>
         <source>Choose the file.</source>
         <translation>Välj filen.</translation>
     </message>
@@ -3831,7 +3966,7 @@ Stänga ändå?</translation>
 <context>
     <name>InterviewsPanel</name>
     <message>
-        <location filename="../../ui/interviews/panel.py" line="+92"/>
+        <location filename="../../ui/interviews/panel.py" line="+93"/>
         <source>Planned and held interviews of the child across all their cases. As few interviews as possible: each further one needs a written reason.</source>
         <translation>Planerade och genomförda barnförhör med barnet i alla barnets ärenden. Så få barnförhör som möjligt: varje ytterligare barnförhör kräver ett skriftligt skäl.</translation>
     </message>
@@ -3888,24 +4023,24 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+307"/>
+        <location line="+315"/>
         <source>Room</source>
         <translation>Rum</translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+307"/>
+        <location line="-314"/>
+        <location line="+315"/>
         <source>Interviewer</source>
         <translation>Förhörsledare</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <location line="+298"/>
+        <location line="-315"/>
+        <location line="+306"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-305"/>
         <source>Participation</source>
         <translation>Deltagande</translation>
     </message>
@@ -3926,13 +4061,19 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+382"/>
         <source>Interviewer&apos;s notes</source>
         <translation>Förhörsledarens anteckningar</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-371"/>
         <source>Sa&amp;ve notes</source>
         <translation>Spara a&amp;nteckningarna</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open wi&amp;th the recovery key…</source>
+        <translation>Öppna &amp;med återställningsnyckeln…</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -4130,7 +4271,12 @@ Stänga ändå?</translation>
         <translation>%1 – skäl: %2 (%3, %4)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+50"/>
+        <source>The notes are sealed, and you do not hold their key yet. It is sealed to you the next time a colleague who holds it unlocks the record.</source>
+        <translation>Anteckningarna är förseglade, och du har ännu inte deras nyckel. Du får nyckeln nästa gång en kollega som har den låser upp registret.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Only forensic interviewers write these notes.</source>
         <translation>Bara förhörsledare skriver de här anteckningarna.</translation>
     </message>
@@ -4146,6 +4292,11 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>The recovery key of the interviewer&apos;s notes (64 hexadecimal digits, as on the sheet):</source>
+        <translation>Återställningsnyckeln till förhörsledarens anteckningar (64 hexadecimala tecken, som på utskriften):</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Unsaved notes</source>
         <translation>Osparade anteckningar</translation>
     </message>
@@ -4560,6 +4711,11 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+7"/>
+        <source>You are the first to unlock the record who may read {section}, so they are now sealed with a key of their own. Its recovery key, shown only now: {key} — write it down, lock it away, and keep it apart from the record&apos;s recovery key. It opens {section} if everyone who holds their key has left.</source>
+        <translation>Du är den första som låser upp registret och får läsa {section}, så de förseglas nu med en egen nyckel. Avsnittets återställningsnyckel, som bara visas nu: {key} — skriv ner den, lås in den och förvara den skild från registrets återställningsnyckel. Den öppnar {section} om alla som har nyckeln har slutat.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Leftovers of interrupted work beside the record (a backup or an export stopped part-way) were removed: {names}</source>
         <translation>Rester av avbrutet arbete bredvid registret (en säkerhetskopia eller en export som avbröts halvvägs) togs bort: {names}</translation>
     </message>
@@ -4595,12 +4751,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-59"/>
         <source>the record failed its check</source>
         <translation>registret klarade inte sin kontroll</translation>
     </message>
@@ -4640,7 +4796,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Listan över misslyckade upplåsningsförsök som sparas bredvid registret (i dess nyckelfil) har ändrats utanför Barnahus: poster har tagits bort eller skrivits om sedan registret senast läste den. Upptäcktes {when}. Någon kan ha försökt dölja fel lösenord; de försök som registret redan hade läst finns i loggen (login.failed). Kontrollera vem som har åtkomst till registrets mapp.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>the interviewer&apos;s notes</source>
+        <translation>förhörsledarens anteckningar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>A key rotation interrupted earlier was finished at this unlock: the new recovery key in {file} opens the record; the previous recovery key no longer does.</source>
         <translation>Ett nyckelbyte som avbröts tidigare slutfördes vid den här upplåsningen: den nya återställningsnyckeln i {file} öppnar registret; den tidigare återställningsnyckeln gör det inte längre.</translation>
     </message>
@@ -4796,7 +4957,7 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
     <message>
-        <location line="-482"/>
+        <location line="-492"/>
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>
@@ -4937,7 +5098,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-53"/>
+        <location filename="../../ui/admin/panel.py" line="-79"/>
         <source>Enable {name}</source>
         <translation>Aktivera {name}</translation>
     </message>
@@ -5697,6 +5858,49 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>RenewSigningDialog</name>
+    <message>
+        <location filename="../../ui/admin/panel.py" line="+163"/>
+        <source>Renew the signing certificate</source>
+        <translation>Förnya signeringscertifikatet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new signing key and certificate, issued by the centre&apos;s CA. The CA fingerprint stays the same, so the courts and prosecutors need nothing new.</source>
+        <translation>En ny signeringsnyckel och ett nytt certifikat, utfärdade av centrets CA. CA-fingeravtrycket förblir detsamma, så domstolarna och åklagarna behöver inte få något nytt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CA &amp;file:</source>
+        <translation>CA-&amp;fil:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The CA file from the centre&apos;s safe</source>
+        <translation>CA-filen från centrets kassaskåp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;phrase of the CA file:</source>
+        <translation>CA-filens &amp;lösenfras:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase of the CA file</source>
+        <translation>CA-filens lösenfras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the CA file</source>
+        <translation>Välj CA-filen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose the CA file.</source>
+        <translation>Välj CA-filen.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../ui/admin/backups.py" line="-359"/>
@@ -5780,7 +5984,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RolesDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-19"/>
+        <location filename="../../ui/admin/panel.py" line="-189"/>
         <source>Roles of {name}</source>
         <translation>Roller för {name}</translation>
     </message>
@@ -6640,12 +6844,12 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/documents/verify_dialog.py" line="+279"/>
+        <location filename="../../ui/documents/verify_dialog.py" line="+287"/>
         <source>Verify a document or bundle</source>
         <translation>Verifiera ett dokument eller paket</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Check a document that this record issued (a PDF or DOCX court summary), or a prosecutor bundle (its folder or its .zip). The check only reads the file; it changes nothing.</source>
         <translation>Kontrollera ett dokument som det här registret har utfärdat (en sammanställning för domstol som PDF eller DOCX) eller ett paket till åklagaren (dess mapp eller .zip-fil). Kontrollen läser bara filen; den ändrar ingenting.</translation>
     </message>
@@ -6656,6 +6860,31 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Trusted centre:</source>
+        <translation>Betrott &amp;center:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the CA fingerprint from the centre&apos;s letter, or a trust file</source>
+        <translation>CA-fingeravtrycket från centrets brev, eller en fil med betrodda fingeravtryck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trusted centre: CA fingerprint or trust file</source>
+        <translation>Betrott center: CA-fingeravtryck eller fil med betrodda fingeravtryck</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The fingerprint (SHA-256) of the centre&apos;s CA certificate, as the centre gave it to you by letter or phone, or a trust file with one line per centre: the fingerprint, then the centre&apos;s name. Remembered on this computer.</source>
+        <translation>Fingeravtrycket (SHA-256) för centrets CA-certifikat, som centret har gett dig per brev eller telefon, eller en fil med betrodda fingeravtryck med en rad per center: fingeravtrycket och sedan centrets namn. Sparas på den här datorn.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trust fi&amp;le…</source>
+        <translation>Fil med &amp;betrodda fingeravtryck…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Drop a document or a bundle here</source>
         <translation>Släpp ett dokument eller ett paket här</translation>
     </message>
@@ -6736,18 +6965,28 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Choose the trust file</source>
+        <translation>Välj filen med betrodda fingeravtryck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textfiler (*.txt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Choose the bundle&apos;s folder</source>
         <translation>Välj paketets mapp</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+99"/>
-        <location line="+7"/>
+        <location line="+110"/>
+        <location line="+9"/>
         <source>Checked: {path}</source>
         <translation>Kontrollerat: {path}</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-116"/>
         <source>Not found</source>
         <translation>Hittades inte</translation>
     </message>
@@ -6767,12 +7006,12 @@ Sedan låser du upp registret igen.</translation>
         <translation>Ett enskilt dokument kontrolleras mot dokumentregistret i det register som utfärdade det. Lås upp registret, öppna ärendet och använd Verifiera en fil… på sidan Dokument.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>Stopping…</source>
         <translation>Avbryter…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Looking {name} up in the register of issued documents…</source>
         <translation>Söker efter {name} i dokumentregistret…</translation>
     </message>
@@ -6782,7 +7021,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Varje fil i {name} kontrolleras mot sin SHA-256 och signaturen…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Stopped</source>
         <translation>Avbruten</translation>
     </message>
@@ -6887,7 +7126,17 @@ Sedan låser du upp registret igen.</translation>
         <translation>Utfärdat av det här registret, oförändrat</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="+61"/>
+        <source>Signed as {signer} on {date}.</source>
+        <translation>Signerat som {signer} {date}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle complete and unaltered</source>
+        <translation>Paketet är fullständigt och oförändrat</translation>
+    </message>
+    <message>
+        <location line="-88"/>
         <location line="+27"/>
         <source>SHA-256: {sha}</source>
         <translation>SHA-256: {sha}</translation>
@@ -6918,7 +7167,38 @@ Sedan låser du upp registret igen.</translation>
         <translation>Okänt eller ändrat</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <location line="+18"/>
+        <source>NOT signed by a centre you trust</source>
+        <translation>INTE signerat av ett center som du litar på</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>The signature could not be checked: {why}</source>
+        <translation>Signaturen kunde inte kontrolleras: {why}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed by {centre}, whose certificate matches your trusted fingerprint</source>
+        <translation>Signerat av {centre}, vars certifikat stämmer med ditt betrodda fingeravtryck</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The centre&apos;s CA certificate in the file is the one whose fingerprint you trust, and its signature is valid.</source>
+        <translation>Centrets CA-certifikat i filen är det vars fingeravtryck du litar på, och signaturen är giltig.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signature intact, but the signer is NOT verified</source>
+        <translation>Signaturen är intakt, men signeraren är INTE verifierad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Anyone can sign with a certificate that bears the centre&apos;s name. Enter the CA fingerprint the centre gave you by letter or phone (or choose a trust file) above, and check again.</source>
+        <translation>Vem som helst kan signera med ett certifikat som bär centrets namn. Ange ovan det CA-fingeravtryck som centret gav dig per brev eller telefon (eller välj en fil med betrodda fingeravtryck) och kontrollera igen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>This zip is encrypted</source>
         <translation>Zip-filen är krypterad</translation>
     </message>
@@ -6952,18 +7232,8 @@ Sedan låser du upp registret igen.</translation>
             <numerusform>Alla %n filer stämmer med paketets signerade lista över SHA-256-hashar.</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Signed by {signer} on {date}.</source>
-        <translation>Signerat av {signer} {date}.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bundle complete and unaltered, signed by the centre</source>
-        <translation>Paketet är komplett och oförändrat, signerat av centret</translation>
-    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Bundle changed or incomplete: %n problem(s)</source>
         <translation>
             <numerusform>Paketet är ändrat eller ofullständigt: %n problem</numerusform>
@@ -7062,6 +7332,69 @@ Sedan låser du upp registret igen.</translation>
         <location line="+1"/>
         <source>Remove break %1</source>
         <translation>Ta bort paus %1</translation>
+    </message>
+</context>
+<context>
+    <name>_CaFileDialog</name>
+    <message>
+        <location filename="../../ui/admin/panel.py" line="+108"/>
+        <source>CA &amp;file:</source>
+        <translation>CA-&amp;fil:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CA file for the centre&apos;s safe</source>
+        <translation>CA-fil för centrets kassaskåp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new file, for example on a USB stick that goes into the safe.</source>
+        <translation>En ny fil, till exempel på ett USB-minne som läggs i kassaskåpet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pass&amp;phrase of the CA file:</source>
+        <translation>CA-filens &amp;lösenfras:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase of the CA file</source>
+        <translation>CA-filens lösenfras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least 12 characters. Keep it apart from the file: in a sealed envelope in the safe, or with another person.</source>
+        <translation>Minst 12 tecken. Förvara den skild från filen: i ett förseglat kuvert i kassaskåpet eller hos en annan person.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase &amp;again:</source>
+        <translation>Lösenfrasen &amp;igen:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passphrase again</source>
+        <translation>Lösenfrasen igen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the CA file</source>
+        <translation>Spara CA-filen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#12 files (*.p12);;All files (*)</source>
+        <translation>PKCS#12-filer (*.p12);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose where to save the CA file.</source>
+        <translation>Välj var CA-filen ska sparas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>De två lösenfraserna är inte likadana. Skriv dem igen.</translation>
     </message>
 </context>
 <context>
@@ -7265,6 +7598,14 @@ Sedan låser du upp registret igen.</translation>
         <location filename="../../ui/calendar/panel.py" line="-56"/>
         <source>Legend: planned bookings are outlined; held ones are filled grey with a check mark; not held ones are hatched with a dashed border and a cross.</source>
         <translation>Teckenförklaring: planerade bokningar har en ram; genomförda är grå med en bock; inte genomförda är skrafferade med streckad ram och ett kryss.</translation>
+    </message>
+</context>
+<context>
+    <name>_OpenPkcs12Dialog</name>
+    <message>
+        <location filename="../../ui/admin/panel.py" line="-79"/>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12-filer (*.p12 *.pfx);;Alla filer (*)</translation>
     </message>
 </context>
 <context>
