@@ -294,12 +294,12 @@
     <name>AdminPanel</name>
     <message>
         <location filename="../../ui/admin/panel.py" line="+227"/>
-        <location line="+190"/>
+        <location line="+195"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-192"/>
         <location line="+5"/>
         <source>Users</source>
         <translation>Användare</translation>
@@ -341,12 +341,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+144"/>
         <source>&amp;Disable</source>
         <translation>&amp;Inaktivera</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-135"/>
         <source>Record settings</source>
         <translation>Registrets inställningar</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation>&amp;Spara inställningarna</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Split the recovery ke&amp;y…</source>
         <translation>Dela &amp;upp återställningsnyckeln…</translation>
     </message>
@@ -396,7 +396,7 @@
         <translation>Ge flera personer var sin del av återställningsnyckeln, så att ingen enskild person ensam kan öppna registret</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -441,7 +441,7 @@
         <translation>Inget ännu. Skapa ett här: dess CA-nyckel sparas i en fil för centrets kassaskåp. Annars skapar det första dokument som utfärdas ett certifikat vars CA-nyckel inte sparas någonstans, och det kan då aldrig förnyas.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>E&amp;xport the CA key…</source>
         <translation>E&amp;xportera CA-nyckeln…</translation>
     </message>
@@ -451,7 +451,7 @@
         <translation>Centrets CA-nyckel finns fortfarande i registret: den som kan läsa registret kan signera i centrets namn. Exportera den till en fil för centrets kassaskåp (den tas då bort ur registret).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The CA fingerprint was copied. Send it by letter or read it out by phone; never with the documents themselves.</source>
         <translation>CA-fingeravtrycket har kopierats. Skicka det per brev eller läs upp det per telefon, aldrig tillsammans med själva dokumenten.</translation>
     </message>
@@ -471,7 +471,7 @@
         <translation>CA-nyckeln har sparats i filen du valde och tagits bort ur registret.</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-165"/>
         <source>The account of {name} is disabled.</source>
         <translation>Kontot för {name} är inaktiverat.</translation>
     </message>
@@ -491,7 +491,7 @@
         <translation>Centret signerar sammanställningar för domstol och paket med det här certifikatet. Mottagarna jämför CA-fingeravtrycket med det som centret lämnar dem per brev eller telefon.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Signed as:</source>
         <translation>Signerat som:</translation>
     </message>
@@ -546,7 +546,7 @@
         <translation>I&amp;mportera från PKCS#12…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>The certificate was imported. New documents are signed with it.</source>
         <translation>Certifikatet har importerats. Nya dokument signeras med det.</translation>
     </message>
@@ -904,12 +904,12 @@
         <translation>Kontrollera registret och bekräfta att loggen fortfarande innehåller den senaste post som anges i en försegling av loggen som förvaras utanför registret.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Backup se&amp;ttings…</source>
         <translation>I&amp;nställningar för säkerhetskopior…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+69"/>
         <source>{n} KiB</source>
         <translation>{n} KiB</translation>
     </message>
@@ -2496,7 +2496,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CreateSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-443"/>
+        <location filename="../../ui/admin/panel.py" line="-451"/>
         <source>Create a new signing certificate</source>
         <translation>Skapa ett nytt signeringscertifikat</translation>
     </message>
@@ -5903,7 +5903,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/admin/backups.py" line="-359"/>
+        <location filename="../../ui/admin/backups.py" line="-364"/>
         <source>Restore a backup</source>
         <translation>Återställ en säkerhetskopia</translation>
     </message>

@@ -165,17 +165,22 @@ class BackupsBox(QGroupBox):
         self.check_seal_button.setObjectName("checkSealButton")
         self.check_seal_button.setToolTip(self.tr("Check the record and prove that its audit trail still "
                                                   "holds the head in an audit seal kept outside it."))
-        for b in (self.backup_button, self.restore_button, self.check_button, self.switch_button,
-                  self.salvage_button, self.seal_button, self.check_seal_button):
-            b.setAutoDefault(False)
-            row.addWidget(b)
-        row.addStretch(1)
         self.settings_button = QPushButton(self.tr("Backup se&ttings…"), self)
         self.settings_button.setObjectName("backupSettingsButton")
-        self.settings_button.setAutoDefault(False)
         self.settings_button.setVisible(session.can("record", "settings"))
-        row.addWidget(self.settings_button)
-        bl.addLayout(row)
+        # Two rows, so the page fits a 1280-pixel screen: the backups, then the record file's checks.
+        file_row = QHBoxLayout()
+        for line, buttons in ((row, (self.backup_button, self.restore_button, self.switch_button, None,
+                                     self.settings_button)),
+                              (file_row, (self.check_button, self.check_seal_button, self.seal_button,
+                                          self.salvage_button, None))):
+            for b in buttons:
+                if b is None:
+                    line.addStretch(1)
+                    continue
+                b.setAutoDefault(False)
+                line.addWidget(b)
+            bl.addLayout(line)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)   # busy: the core reports no steps
         self.progress.setTextVisible(False)

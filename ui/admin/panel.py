@@ -330,15 +330,20 @@ class AdminPanel(QWidget):
         self.apply_button = QPushButton(self.tr("Sa&ve settings"), settings_box)
         apply_row = QHBoxLayout()
         apply_row.addWidget(self.apply_button)
-        self.split_key_button = QPushButton(icon("key"), self.tr("Split the recovery ke&y…"), settings_box)
-        self.split_key_button.setObjectName("splitKeyButton")
-        self.split_key_button.setToolTip(self.tr("Give several people one share each of the recovery key, "
-                                                 "so that no single person holds the whole record"))
-        apply_row.addWidget(self.split_key_button)
         apply_row.addStretch(1)
         sf.addRow("", apply_row)
         self.settings_message = InlineMessage(settings_box)
         sf.addRow(self.settings_message)
+        # On a row of its own, across the box: beside Save settings it made the page too wide for
+        # a 1280-pixel screen.
+        self.split_key_button = QPushButton(icon("key"), self.tr("Split the recovery ke&y…"), settings_box)
+        self.split_key_button.setObjectName("splitKeyButton")
+        self.split_key_button.setToolTip(self.tr("Give several people one share each of the recovery key, "
+                                                 "so that no single person holds the whole record"))
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split_key_button)
+        split_row.addStretch(1)
+        sf.addRow(split_row)
         self.signing_box = self._build_signing_box()
         side_by_side = QHBoxLayout()   # so that the users table keeps some height beside the backups
         side_by_side.addWidget(settings_box, 0)
@@ -520,13 +525,14 @@ class AdminPanel(QWidget):
             "None yet. Create one here: its CA key goes to a file for the centre's safe. Otherwise the first document "
             "issued makes one whose CA key is kept nowhere, so it can never be renewed."), box)
         self.signing_none.setObjectName("signingNone")
+        self.signing_none.setWordWrap(True)
         bl.addWidget(self.signing_none)
         self.signing_form = QWidget(box)
         sf = QFormLayout(self.signing_form)
         sf.setContentsMargins(0, 0, 0, 0)
-        # Captions above the values: beside the record settings the box is half the page wide, and
-        # a fingerprint (95 characters without a space) must show whole, to be read out by phone.
-        sf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        # A fingerprint must show whole, to be read out by phone: two lines of 16 bytes, with the
+        # caption above it only where the box is too narrow beside it.
+        sf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.signing_values: dict[str, QLabel] = {}
         for key, caption in (("subject", self.tr("Signed as:")), ("fingerprint", self.tr("Certificate fingerprint:")),
                              ("ca_fingerprint", self.tr("CA fingerprint:")), ("not_after", self.tr("Valid until:"))):
@@ -618,8 +624,10 @@ class AdminPanel(QWidget):
             return
         v = self.signing_values
         v["subject"].setText(ident["subject"])
-        v["fingerprint"].setText(colon_fingerprint(ident["fingerprint"]))
-        v["ca_fingerprint"].setText(colon_fingerprint(ident["ca_fingerprint"]))
+        for key in ("fingerprint", "ca_fingerprint"):
+            # 16 bytes a line: whole, the 95 characters made the page too wide for a 1280-pixel screen.
+            colon = colon_fingerprint(ident[key])
+            v[key].setText(colon[:47] + "\n" + colon[48:])
         v["not_after"].setText(ident["not_after"][:10])
         self.trust_line.setText(f"{ident['ca_fingerprint']}  {ident.get('centre') or ''}".rstrip())
 
