@@ -37,7 +37,8 @@ def cmd_init(args) -> int:
     password = secret(args.password_file, "BARNAHUS_PASSWORD", f"Password for {args.admin}: ",
                        "password", confirm=True)
     remove_leftovers(args.record)   # an interrupted init's or demo build's
-    key = create_record(Path(args.record), args.admin, password, args.display_name, args.centre or "")
+    key = create_record(Path(args.record), args.admin, password, args.display_name, args.centre or "",
+                        time_zone=args.time_zone)
     print(f"Created {args.record} with administrator '{args.admin}'.")
     deliver_recovery_key(key, args.recovery_key_file)
     return EXIT_OK
@@ -262,6 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("init", help="create a record and its first administrator")
     creating(sp)
+    sp.add_argument("--time-zone", help="the centre's time zone, e.g. Europe/Stockholm (default: this "
+                                        "machine's if it names a place, else Europe/Stockholm)")
     sp.set_defaults(func=cmd_init)
 
     demo_cli.add_demo(sub)

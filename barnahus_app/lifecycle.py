@@ -14,6 +14,7 @@ from typing import Callable
 from sqlalchemy import insert, select
 
 from barnahus_app import __version__, audit, policy
+from barnahus_app import settings as record_settings
 from barnahus_app.errors import (
     BarnahusError, Cancelled, PermissionDenied, RecordDamaged, RecordFileError, RecordLocked, RecordReadOnly, SchemaTooNew,
     ValidationError, WrongCredentials,
@@ -37,12 +38,15 @@ BACKUP_HINT = " Backups made by Barnahus are in the 'backups' folder beside the 
 
 def create_record(path: Path, admin_username: str, admin_password: str,
                   admin_display_name: str | None = None, centre_name: str = "",
-                  kdf: KdfParams = KdfParams()) -> str:
+                  kdf: KdfParams = KdfParams(), time_zone: str | None = None) -> str:
     """Create an encrypted record with its first administrator. Returns the recovery key,
-    to be shown once. A crash part-way leaves no file under the record's name."""
+    to be shown once. A crash part-way leaves no file under the record's name. time_zone: the
+    centre's (the first-run wizard asks it; default centre_zone_default())."""
     path = Path(path)
     admin = check_username(admin_username)
     check_password(admin_password)
+    zone_spec = record_settings.spec("time_zone")
+    zone = zone_spec.parse("time_zone", time_zone or zone_spec.default)
     if path.exists() or KeyFile.path_for(path).exists():
         raise RecordFileError(f"{path} already exists. Choose another name or folder.")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,6 +67,7 @@ def create_record(path: Path, admin_username: str, admin_password: str,
                 {"key": "created_at", "value": now},
                 {"key": "created_by_version", "value": __version__},
                 {"key": "centre_name", "value": centre_name or ""},
+                {"key": "setting.time_zone", "value": zone},
             ])
             uid = conn.execute(insert(User.__table__).values(
                 username=admin, display_name=admin_display_name or admin, active=True,

@@ -55,6 +55,13 @@ class SessionBase:
         """For front ends shaping their views; the core still checks every call."""
         return policy.allowed(self.roles, kind, action)
 
+    def centre_zone(self) -> str:
+        """The centre's time zone (the record setting "time_zone"): every time is told in it,
+        and bookings are planned in it unless the planner gives another."""
+        from barnahus_app.settings import setting_in
+        with self.record.engine.connect() as conn:
+            return setting_in(conn, "time_zone")
+
     # --- hooks a feature extends (calling super() so that every feature's runs) ----------------
     def _person_changed(self, conn, person_id: int, fields: set[str]) -> None:
         """A person's fields changed inside `conn`'s transaction (the case search index and the

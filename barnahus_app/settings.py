@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from barnahus_app.errors import ValidationError
+from barnahus_app.timeutil import centre_zone_default, known_zone_names
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,22 @@ class FolderSetting:
         return text
 
 
+@dataclass(frozen=True)
+class ZoneSetting:
+    """An IANA time zone name (Europe/Stockholm). Without one set, centre_zone_default()."""
+    label: str
+
+    @property
+    def default(self) -> str:
+        return centre_zone_default()
+
+    def parse(self, name: str, value) -> str:
+        text = "" if value is None else str(value).strip()
+        if text not in known_zone_names():
+            raise ValidationError(name, f"'{text[:40]}' is not a time zone name such as Europe/Stockholm.")
+        return text
+
+
 SETTINGS = {
     "idle_lock_minutes": IntSetting(10, 1, 240, "Lock after this many idle minutes"),
     "clipboard_clear_seconds": IntSetting(30, 5, 600, "Clear copied identifiers after seconds"),
@@ -54,10 +71,13 @@ SETTINGS = {
     "backup_keep_weeks": IntSetting(13, 0, 520, "Keep one backup a week for weeks"),
     # Each backup is also copied here (e.g. a drive kept elsewhere); "" for none.
     "backup_second_folder": FolderSetting("Also copy each backup to this folder"),
+    # Every time on screen, in documents and in exports is told in this zone (bookings planned
+    # in another zone keep theirs); new bookings are planned in it. Asked by the first-run wizard.
+    "time_zone": ZoneSetting("The centre's time zone"),
 }
 
 
-def spec(name: str) -> IntSetting | FolderSetting:
+def spec(name: str) -> IntSetting | FolderSetting | ZoneSetting:
     if name not in SETTINGS:
         raise ValidationError(name, "is not a setting.")
     return SETTINGS[name]

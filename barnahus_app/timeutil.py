@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 from datetime import date, datetime, timezone
 
 from barnahus_app.errors import ValidationError
@@ -75,6 +76,13 @@ def zone_info(name: str):
                                            "Europe/Stockholm.") from None
 
 
+@functools.cache
+def known_zone_names() -> frozenset[str]:
+    """The IANA zone names this machine's zoneinfo knows (Europe/Stockholm, ...)."""
+    from zoneinfo import available_timezones
+    return frozenset(available_timezones())
+
+
 def system_zone_name() -> str:
     """The machine's IANA zone name (TZ, /etc/timezone, the /etc/localtime link), else UTC."""
     import os
@@ -97,6 +105,38 @@ def system_zone_name() -> str:
             except ValidationError:
                 continue
     return "UTC"
+
+
+def centre_zone_default() -> str:
+    """The centre's zone for a record that has none set (records made before it was asked): this
+    workstation's zone when it names a place, else Europe/Stockholm. A machine kept in UTC (a
+    server image, a fresh install) is not where the children are interviewed."""
+    name = system_zone_name()
+    return name if "/" in name and not name.startswith("Etc/") else "Europe/Stockholm"
+
+
+def zone_time_text(utc_text: str | None, zone_name: str, style: str = "datetime", named: bool = False) -> str:
+    """The one way a stored UTC time is told, on screen, in documents and in exports: in a zone
+    (the centre's, or the zone a booking was planned in). style: "datetime" 2026-03-02 13:00,
+    "time" 13:00, "date" 2026-03-02, "iso" 2026-03-02T13:00:00+01:00 (for CSV files). named
+    adds the zone: "13:00 (Europe/Stockholm)". ValueError for text that is not a time."""
+    if not utc_text:
+        return ""
+    local = parse_utc(utc_text).astimezone(zone_info(zone_name))
+    text = (local.isoformat(timespec="seconds") if style == "iso"
+            else local.strftime({"datetime": "%Y-%m-%d %H:%M", "time": "%H:%M", "date": "%Y-%m-%d"}[style]))
+    return f"{text} ({zone_name})" if named else text
+
+
+def zone_span_text(start_utc: str | None, end_utc: str | None, zone_name: str, named: bool = True) -> str:
+    """From-to in a zone: "2026-03-02 13:00–14:20 (Europe/Stockholm)"; the end's date only when
+    it is another day."""
+    if not start_utc:
+        return ""
+    a = zone_time_text(start_utc, zone_name)
+    b = zone_time_text(end_utc, zone_name)
+    text = f"{a}–{b[11:] if b[:10] == a[:10] else b}" if b else a
+    return f"{text} ({zone_name})" if named else text
 
 
 def local_to_utc(field: str, value, zone_name: str) -> datetime:

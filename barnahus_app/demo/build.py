@@ -588,7 +588,7 @@ def _build(path: Path, admin_username: str, admin_password: str, cases: int, see
     try:
         target = work / path.name
         recovery = create_record(target, admin_username, admin_password,
-                                 centre_name=CENTRE_NAME, kdf=kdf)
+                                 centre_name=CENTRE_NAME, kdf=kdf, time_zone="Europe/Stockholm")
         _stop_if(cancelled)
         session = open_record(target, admin_username, admin_password, kdf=kdf)
         try:

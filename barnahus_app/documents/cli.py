@@ -278,7 +278,7 @@ def add_summary(sub) -> None:
     sp.add_argument("--case", required=True, help="case reference, e.g. BH-2026-00042")
     sp.add_argument("--format", choices=("pdf", "docx"), default="pdf")
     sp.add_argument("--pseudonymise", action="store_true", help="no names, no dates of birth, no addresses")
-    sp.add_argument("--time-zone", help="time zone for the times shown (default: this machine's)")
+    sp.add_argument("--time-zone", help="time zone for the times shown (default: the centre's, a record setting)")
     sp.add_argument("--out", required=True, help="the file to write (must not exist)")
     sp.set_defaults(func=cmd_summary)
 
@@ -293,7 +293,7 @@ def add_export_bundle(sub) -> None:
     sp.add_argument("--encrypt", action="store_true", help="AES-256 zip for transport (asks a passphrase)")
     sp.add_argument("--passphrase-file", help="read the transport passphrase from this file")
     sp.add_argument("--recordings", action="store_true", help="include copies of the recordings")
-    sp.add_argument("--time-zone", help="time zone for the times shown (default: this machine's)")
+    sp.add_argument("--time-zone", help="time zone for the times shown (default: the centre's, a record setting)")
     sp.set_defaults(func=cmd_export_bundle)
 
 

@@ -31,7 +31,7 @@ from barnahus_app.interviews.tables import Interview
 from barnahus_app.recordings.tables import Recording
 from barnahus_app.tables import RecordMeta, SectionValue
 from barnahus_app.users.tables import User
-from barnahus_app.timeutil import check_datetime, system_zone_name, utc_now_iso
+from barnahus_app.timeutil import check_datetime, utc_now_iso, zone_time_text
 from barnahus_app.cases.actions import case_view, resolve_case
 from barnahus_app.interviews.actions import count_interviews, interview_view
 from barnahus_app.recordings.actions import custody_rows
@@ -361,7 +361,7 @@ class IssuingActions(SessionBase):
 
     def _prepare(self, case, pseudonymise: bool, time_zone: str | None):
         from barnahus_app.documents.summary import SummaryBuilder
-        zone = time_zone or system_zone_name()
+        zone = time_zone or self.centre_zone()
         limitations = None
         with self.record.engine.connect() as conn:
             case_id = resolve_case(conn, case)
@@ -416,7 +416,8 @@ class IssuingActions(SessionBase):
             d["interviews"] = None
         if self.can("recording", "read"):
             recs = [dict(r._mapping) for r in conn.execute(
-                select(REC).join(I, I.c.id == REC.c.interview_id).where(I.c.case_id == case_id).order_by(REC.c.id))]
+                select(REC, I.c.time_zone).join(I, I.c.id == REC.c.interview_id).where(I.c.case_id == case_id)
+                .order_by(REC.c.id))]   # time_zone: the interview's, in which its recordings' times are told
             for r in recs:
                 r["custody"] = custody_rows(conn, r["id"])
                 for e in r["custody"]:
@@ -456,11 +457,11 @@ class IssuingActions(SessionBase):
         out = []
         ivs = d.get("interviews") or []
         out.append(BundleFile("interviews/interview-index.csv", _csv(
-            ("number", "status", "planned_start", "planned_end", "held_start", "held_end", "room", "interviewer",
-             "child", "protocol", "language_used", "pre_constituted", "child_participation", "justification",
-             "participants", "overridden_warnings"),
-            [(iv.get("number") or "", iv["status"], builder.when(iv["starts_at_utc"]), builder.when(iv["ends_at_utc"]),
-              builder.when(iv.get("actual_start_utc")), builder.when(iv.get("actual_end_utc")), iv.get("room_name"),
+            ("number", "status", "planned_start", "planned_end", "held_start", "held_end", "time_zone", "room",
+             "interviewer", "child", "protocol", "language_used", "pre_constituted", "child_participation",
+             "justification", "participants", "overridden_warnings"),
+            [(iv.get("number") or "", iv["status"], *(zone_time_text(iv.get(k), iv["time_zone"], "iso") for k in (
+                "starts_at_utc", "ends_at_utc", "actual_start_utc", "actual_end_utc")), iv["time_zone"], iv.get("room_name"),
               names.user(iv["interviewer_id"], iv.get("interviewer_name")), names.person(iv["child_person_id"]),
               iv.get("protocol") or "", iv.get("language_used") or "", "yes" if iv.get("pre_constituted") else "no",
               iv["child_participation"], iv.get("justification") or "",
@@ -469,21 +470,23 @@ class IssuingActions(SessionBase):
         recs = d.get("recordings") or []
         out.append(BundleFile(RECORDINGS_MANIFEST[len("data/"):], _csv(
             ("recording", "interview", "label", "copy_kind", "master", "file_name", "sha256", "size_bytes",
-             "container", "format", "duration_ms", "capture_device", "storage_location", "acquired_utc",
-             "fixity_status", "fixity_checked_utc", "copy_in_bundle"),
+             "container", "format", "duration_ms", "capture_device", "storage_location", "acquired",
+             "fixity_status", "fixity_checked", "time_zone", "copy_in_bundle"),
             [(r["id"], r["interview_id"], r["label"], r["copy_kind"], r.get("master_id") or "",
               f"recording-{r['id']}" if builder.pseudonymise else r["file_name"], r["sha256"], r["size_bytes"],
               r.get("container") or "", r.get("media_format") or "", r.get("duration_ms") or "",
               r.get("capture_device") or "", "[withheld]" if builder.pseudonymise else r["storage_location"],
-              r["acquired_at_utc"], r["fixity_status"], r.get("fixity_checked_at") or "",
+              zone_time_text(r["acquired_at_utc"], r["time_zone"], "iso"), r["fixity_status"],
+              zone_time_text(r.get("fixity_checked_at"), r["time_zone"], "iso"), r["time_zone"],
               "data/" + copies[r["id"]] if r["id"] in copies else "") for r in recs], redact)))
         out.append(BundleFile("custody/custody-log.csv", _csv(
-            ("recording", "event", "occurred_utc", "who", "where", "why", "counterpart", "receipt", "order",
-             "copy", "computed_sha256", "recorded_by", "recorded_utc"),
-            [(r["id"], e["event"], e["occurred_at_utc"], builder._actor(e), builder._where(e),
+            ("recording", "event", "occurred", "who", "where", "why", "counterpart", "receipt", "order",
+             "copy", "computed_sha256", "recorded_by", "recorded", "time_zone"),
+            [(r["id"], e["event"], zone_time_text(e["occurred_at_utc"], r["time_zone"], "iso"), builder._actor(e), builder._where(e),
               e.get("purpose") or "", "" if builder.pseudonymise else (e.get("counterpart") or ""),
               e.get("receipt") or "", e.get("order_reference") or "", e.get("copy_id") or "",
-              e.get("computed_sha256") or "", names.user(e["by_user"], e.get("recorded_by_name")), e["recorded_at"])
+              e.get("computed_sha256") or "", names.user(e["by_user"], e.get("recorded_by_name")),
+              zone_time_text(e["recorded_at"], r["time_zone"], "iso"), r["time_zone"])
              for r in recs for e in r["custody"]], redact)))
         audit_rows = self._case_audit_rows(d["case"]["id"])
         lines = []

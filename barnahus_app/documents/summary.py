@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from barnahus_app import policy, vocab
-from barnahus_app.timeutil import age_on, parse_utc, zone_info
+from barnahus_app.timeutil import age_on, parse_utc, zone_info, zone_span_text, zone_time_text
 from barnahus_app.documents.model import Document, KeyValues, Labels, Paragraph, Section, Table
 
 AGE_BANDS = ((0, 2), (3, 5), (6, 8), (9, 11), (12, 14), (15, 17))
@@ -193,16 +193,13 @@ class SummaryBuilder:
                         + labels + [self.generated_by])
 
     # --- formatting --------------------------------------------------------------------------
-    def when(self, utc_text: str | None) -> str:
-        if not utc_text:
-            return ""
-        return parse_utc(utc_text).astimezone(self.tz).strftime("%Y-%m-%d %H:%M")
+    def when(self, utc_text: str | None, zone: str | None = None, named: bool | None = None) -> str:
+        """In the centre's zone, or in `zone` (a booking's), which is then named."""
+        zone = zone or self.zone_name
+        return zone_time_text(utc_text, zone, named=zone != self.zone_name if named is None else named)
 
-    def span(self, start: str | None, end: str | None) -> str:
-        if not start:
-            return ""
-        a, b = self.when(start), self.when(end)
-        return f"{a}–{b[11:] if b[:10] == a[:10] else b}"
+    def span(self, start: str | None, end: str | None, zone: str | None = None) -> str:
+        return zone_span_text(start, end, zone or self.zone_name)
 
     @staticmethod
     def size(n: int | None) -> str:
@@ -236,7 +233,7 @@ class SummaryBuilder:
             title="Case summary for court",
             subtitle=self.centre_name + (" — pseudonymised" if self.pseudonymise else ""),
             case_reference=case["reference"], document_id=self.document_id,
-            generated_at=self.when(self.generated_at_utc) + f" ({self.zone_name})",
+            generated_at=self.when(self.generated_at_utc, named=True),
             generated_by=self.generated_by, audit_head=f"entry {head_id}, SHA-256 {head_hash}",
             language="en", sections=tuple(sections),
             footer_note=("Pseudonymised: no names, no dates of birth, no addresses." if self.pseudonymise
@@ -252,9 +249,9 @@ class SummaryBuilder:
             ("Jurisdiction", c["jurisdiction"]),
             ("Status", _label("case_statuses", c["status"])),
             ("Case lead", self.names.user(c["case_lead_id"], c.get("case_lead_name"))),
-            ("Referral received", self.when(c["referral_received_at"])),
-            ("Screened", self.when(c.get("screened_at"))),
-            ("Acted on", self.when(c.get("acted_at"))),
+            ("Referral received", self.when(c["referral_received_at"], named=True)),
+            ("Screened", self.when(c.get("screened_at"), named=True)),
+            ("Acted on", self.when(c.get("acted_at"), named=True)),
             ("Triage level", _label("triage_levels", c.get("triage_level"))),
             ("Emergency (removed from harm at once)", "Yes" if c.get("emergency") else "No"),
             ("Opened ex officio", "Yes" if c.get("ex_officio") else "No"),
@@ -331,7 +328,7 @@ class SummaryBuilder:
         if c.get("closed_at"):
             events.append((c["closed_at"], "Case closed"))
         events.sort(key=lambda e: e[0])
-        return Section("Referral timeline", (Table(("When", "What"), tuple((self.when(t), w) for t, w in events),
+        return Section("Referral timeline", (Table((f"When ({self.zone_name})", "What"), tuple((self.when(t), w) for t, w in events),
                                                    (1, 4)),))
 
     def _interviews_section(self) -> Section:
@@ -346,8 +343,8 @@ class SummaryBuilder:
             pairs = [
                 ("Interview of this child, number", str(iv["number"]) if iv.get("number") else "—"),
                 ("Status", _STATUS[iv["status"]]),
-                ("Planned", self.span(iv["starts_at_utc"], iv["ends_at_utc"])),
-                ("Held", self.span(iv.get("actual_start_utc"), iv.get("actual_end_utc"))),
+                ("Planned", self.span(iv["starts_at_utc"], iv["ends_at_utc"], iv["time_zone"])),
+                ("Held", self.span(iv.get("actual_start_utc"), iv.get("actual_end_utc"), iv["time_zone"])),
                 ("Room", iv.get("room_name") or ""),
                 ("Interviewer", self.names.user(iv["interviewer_id"], iv.get("interviewer_name"))),
                 ("Child", self.names.person(iv["child_person_id"])),
@@ -366,14 +363,15 @@ class SummaryBuilder:
                      {True: "Yes", False: "No"}.get(p.get("present"), "")) for p in iv["participants"]), (3, 3, 1, 1)))
             if iv["breaks"]:
                 sub.append(Table(("Break from", "to"), tuple(
-                    (self.when(b["started_at_utc"]), self.when(b["ended_at_utc"])) for b in iv["breaks"])))
+                    (self.when(b["started_at_utc"], iv["time_zone"]), self.when(b["ended_at_utc"], iv["time_zone"]))
+                    for b in iv["breaks"])))
             if iv["overrides"]:
                 sub.append(Table(("Warning overridden when planning", "Written reason", "By", "When"), tuple(
                     (_CONFLICTS.get(o["conflict"], o["conflict"]), o["reason"],
                      self.names.user(o.get("by_user"), o.get("by_name")), self.when(o["at_utc"]))
                     for o in iv["overrides"]), (2, 4, 2, 2)))
             title = f"Interview {iv['number']}" if iv.get("number") else "Interview (not counted)"
-            blocks.append(Section(f"{title}: {self.when(iv['starts_at_utc'])[:10]}", tuple(sub)))
+            blocks.append(Section(f"{title}: {self.when(iv['starts_at_utc'], iv['time_zone'])[:10]}", tuple(sub)))
         return Section("Forensic interviews", tuple(blocks))
 
     def _participant(self, p: dict) -> str:
@@ -404,10 +402,11 @@ class SummaryBuilder:
                      ("Container and format", " — ".join(x for x in (r.get("container"), r.get("media_format")) if x)),
                      ("Capture device", r.get("capture_device") or ""),
                      ("Kept at", r["storage_location"] if not self.pseudonymise else "[location withheld]"),
-                     ("Acquired", self.when(r["acquired_at_utc"])),
-                     ("Last fixity check", self.when(r.get("fixity_checked_at")))]
-            log = Table(("When", "Event", "Who", "Where", "Why", "Receiver / receipt / order"), tuple(
-                (self.when(e["occurred_at_utc"]), e["label"], self._actor(e), self._where(e),
+                     ("Acquired", self.when(r["acquired_at_utc"], r.get("time_zone"), named=True)),
+                     ("Last fixity check", self.when(r.get("fixity_checked_at"), r.get("time_zone"), named=True))]
+            log = Table((f"When ({r.get('time_zone') or self.zone_name})", "Event", "Who", "Where", "Why",
+                         "Receiver / receipt / order"), tuple(
+                (self.when(e["occurred_at_utc"], r.get("time_zone"), named=False), e["label"], self._actor(e), self._where(e),
                  e.get("purpose") or "",
                  "; ".join(x for x in (e.get("counterpart"), e.get("receipt"), e.get("order_reference"),
                                        f"computed SHA-256 {e['computed_sha256']}" if e["event"].startswith("fixity")
@@ -452,7 +451,7 @@ class SummaryBuilder:
     def _about_section(self) -> Section:
         head_id, head_hash = self.audit_head
         pairs = [("Document ID", self.document_id),
-                 ("Generated", self.when(self.generated_at_utc) + f" ({self.zone_name})"),
+                 ("Generated", self.when(self.generated_at_utc, named=True)),
                  ("Generated by", self.generated_by),
                  ("Audit trail head at generation", f"entry {head_id}, SHA-256 {head_hash}"),
                  ("Record", self.d.get("record_id", "")),

@@ -28,7 +28,9 @@ from barnahus_app.interviews.tables import (
 from barnahus_app.persons.tables import NoContact, Person, StaffContact
 from barnahus_app.recordings.tables import Recording
 from barnahus_app.users.tables import User, UserRole
-from barnahus_app.timeutil import age_on, check_date, local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info
+from barnahus_app.timeutil import (
+    age_on, check_date, local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info, zone_span_text,
+)
 from barnahus_app.cases.actions import require_case
 from barnahus_app.persons.actions import require_person
 from barnahus_app.settings import setting_in
@@ -124,10 +126,6 @@ def interview_rules() -> dict:
     return _rules_from(stamp)
 
 
-def _fmt_local(utc_text: str, zone_name: str) -> str:
-    return parse_utc(utc_text).astimezone(zone_info(zone_name)).strftime("%Y-%m-%d %H:%M")
-
-
 def _ics_time(utc_text: str, tz) -> datetime:
     """Local time with TZID, except the second occurrence of a repeated hour (clocks go back):
     RFC 5545 reads an ambiguous local time as the first occurrence, an hour early, so that one
@@ -184,11 +182,12 @@ class InterviewActions(SessionBase):
 
     # --- planning ------------------------------------------------------------------------------
     def check_interview_plan(self, case_id: int, child_person_id: int, starts_at, duration_minutes: int,
-                             room_id: int, interviewer_id: int, *, time_zone: str,
+                             room_id: int, interviewer_id: int, *, time_zone: str | None = None,
                              participants: list | None = None, interview_id: int | None = None) -> PlanCheck:
         """What plan_interview would say, without writing: for a planning form that shows
         conflicts as the planner types. Audited (it reads other bookings of the child)."""
         self._authorize("interview", "read")
+        time_zone = time_zone or self.centre_zone()
         start, end = _window(starts_at, duration_minutes, time_zone)
         parts = _clean_participants(participants or [])
         with self.record.transaction() as conn:
@@ -198,15 +197,18 @@ class InterviewActions(SessionBase):
         return check
 
     def plan_interview(self, case_id: int, child_person_id: int, starts_at, duration_minutes: int,
-                       room_id: int, interviewer_id: int, *, time_zone: str,
+                       room_id: int, interviewer_id: int, *, time_zone: str | None = None,
                        participants: list | None = None, protocol: str | None = None,
                        language: str | None = None, interpreter_language: str | None = None,
                        justification: str | None = None, child_participation: str = "not_yet_asked",
                        overrides: dict | None = None) -> int:
         """Plan an interview. Raises ConflictsFound (nothing written) while any conflict has no
         written override reason in overrides {conflict.key: reason}; ValidationError on the
-        field "justification" when this is the child's second or later interview without one."""
+        field "justification" when this is the child's second or later interview without one.
+        time_zone: the zone starts_at is a wall-clock time in, kept with the booking (default:
+        the centre's)."""
         self._authorize("interview", "create")
+        time_zone = time_zone or self.centre_zone()
         start, end = _window(starts_at, duration_minutes, time_zone)
         parts = _clean_participants(participants or [])
         data = clean(PLAN_FIELDS, dict(protocol=protocol, language=language,
@@ -443,7 +445,7 @@ class InterviewActions(SessionBase):
         for uid, iid, ref, st, en in self._staff_busy(conn, staff, s, e, interview_id):
             name = conn.execute(select(U.c.display_name).where(U.c.id == uid)).scalar()
             conflicts.append(Conflict("staff", f"staff:{uid}:{iid}",
-                                      f"{name} is booked {_fmt_local(st, zone)}–{_fmt_local(en, zone)[11:]} "
+                                      f"{name} is booked {zone_span_text(st, en, zone)} "
                                       f"(case {ref})."))
         # No-contact: everyone this booking brings into the building, against everyone another
         # booking brings, within the buffer.
@@ -458,7 +460,7 @@ class InterviewActions(SessionBase):
         # The child cannot be in two interviews at once, in any case.
         for _pid, iid, ref, st, en in self._persons_busy(conn, {child_id}, s, e, interview_id):
             conflicts.append(Conflict("child", f"child:{child_id}:{iid}",
-                                      f"The child is already booked {_fmt_local(st, zone)}–{_fmt_local(en, zone)[11:]} "
+                                      f"The child is already booked {zone_span_text(st, en, zone)} "
                                       f"(case {ref})."))
         wanted = {b for _a, b in partners if b not in here}
         if wanted:
@@ -467,7 +469,7 @@ class InterviewActions(SessionBase):
                 conflicts.append(Conflict(
                     "no_contact", f"no_contact:{pid}:{iid}",
                     f"{person_name(conn, pid)}, under a no-contact flag with someone in this interview, "
-                    f"is in the building {_fmt_local(st, zone)}–{_fmt_local(en, zone)[11:]} (case {ref}); "
+                    f"is in the building {zone_span_text(st, en, zone)} (case {ref}); "
                     f"keep {int(buffer.total_seconds() // 60)} minutes apart."))
         # As few interviews as possible.
         earlier = conn.execute(select(I.c.id, I.c.interviewer_id).where(
@@ -577,7 +579,7 @@ def _overlap(lo: str, hi: str, exclude):
 
 
 def _span(row, zone: str) -> str:
-    return f"{_fmt_local(row.starts_at_utc, zone)}–{_fmt_local(row.ends_at_utc, zone)[11:]}"
+    return zone_span_text(row.starts_at_utc, row.ends_at_utc, zone)
 
 
 def _write_participants(conn, iid: int, parts: list[dict]) -> None:

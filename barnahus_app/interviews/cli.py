@@ -20,13 +20,12 @@ def cmd_rooms(args) -> int:
 
 
 def cmd_ics(args) -> int:
-    from barnahus_app.timeutil import system_zone_name
     start = date_arg(args.from_date, "--from")
     end = date_arg(args.to_date, "--to") if args.to_date else start
     check_destination(args.out)  # before unlocking: a refused command leaves no audit entry
     with open_session(args) as s:
         report_failures(s)
-        data = s.calendar_ics(start, end, args.time_zone or system_zone_name(), only_mine=args.mine)
+        data = s.calendar_ics(start, end, args.time_zone or s.centre_zone(), only_mine=args.mine)
     write_file_safely(args.out, data)
     print(f"Wrote {data.count(b'BEGIN:VEVENT')} booking(s) from {start} to {end} to {args.out} "
           "(case references and rooms only).")
@@ -46,7 +45,7 @@ def add_ics(sub) -> None:
     opening(sp)
     sp.add_argument("--from", dest="from_date", help="first day (default: today)")
     sp.add_argument("--to", dest="to_date", help="last day (default: the first day)")
-    sp.add_argument("--time-zone", help="the centre's time zone (default: this machine's)")
+    sp.add_argument("--time-zone", help="the calendar's time zone (default: the centre's, a record setting)")
     sp.add_argument("--mine", action="store_true", help="only bookings you lead or take part in")
     sp.add_argument("--out", required=True, help="the .ics file to write")
     sp.set_defaults(func=cmd_ics)
