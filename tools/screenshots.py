@@ -148,6 +148,8 @@ def main(argv=None) -> int:
         wiz.show()
         wiz.next()
         wiz.next()
+        wiz.zone_page.zone_combo.set_value("Europe/Stockholm")
+        wiz.next()
         a = wiz.admin_page
         a.centre_edit.setText("Barnahus Demo Centre")
         a.username_edit.setText("admin")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWizard
 
@@ -57,7 +58,9 @@ def fill_admin_page(wiz: FirstRunWizard, user: str, password: str, again: str | 
 def go_to_admin_page(qtbot, wiz: FirstRunWizard) -> None:
     QTest.keyClick(focused() or wiz, Qt.Key.Key_Return)        # welcome -> where
     assert wiz.currentId() == FirstRunWizard.LOCATION
-    QTest.keyClick(focused() or wiz, Qt.Key.Key_Return)        # default data folder -> administrator
+    QTest.keyClick(focused() or wiz, Qt.Key.Key_Return)        # default data folder -> time zone
+    assert wiz.currentId() == FirstRunWizard.ZONE
+    QTest.keyClick(focused() or wiz, Qt.Key.Key_Return)        # the preselected zone -> administrator
     assert wiz.currentId() == FirstRunWizard.ADMIN
     assert focused() is wiz.admin_page.centre_edit
 
@@ -182,3 +185,42 @@ def test_closing_before_the_key_is_confirmed_asks_first(qtbot, tmp_path, monkeyp
     with qtbot.waitSignal(wiz.recordCreated, timeout=5000):
         wiz.reject()
     assert not wiz.isVisible()
+
+
+def test_time_zone_page_by_keyboard(qtbot, tmp_path, monkeypatch):
+    """The machine's clock is in UTC: the page preselects Europe/Stockholm (a UTC machine is not
+    where children are interviewed); a wrong name is refused beside the field; typing part of a
+    city's name and picking it from the list sets the zone the record is created with."""
+    monkeypatch.setenv("TZ", "Etc/UTC")
+    folder = tmp_path / "data"
+    wiz = make_wizard(qtbot, folder)
+    QTest.keyClick(focused() or wiz, Qt.Key.Key_Return)        # welcome -> where
+    QTest.keyClick(focused() or wiz, Qt.Key.Key_Return)        # where -> time zone
+    assert wiz.currentId() == FirstRunWizard.ZONE
+    combo = wiz.zone_page.zone_combo
+    assert focused() is combo.lineEdit() or focused() is combo
+    assert combo.value() == "Europe/Stockholm"
+
+    QTest.keySequence(focused(), QKeySequence.StandardKey.SelectAll)
+    QTest.keyClicks(focused(), "Mars/Olympus")
+    assert not combo.completer().popup().isVisible()   # no zone contains it
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    assert wiz.currentId() == FirstRunWizard.ZONE
+    assert wiz.zone_page.message.text() == "'Mars/Olympus' is not a time zone name such as Europe/Stockholm."
+
+    QTest.keySequence(focused(), QKeySequence.StandardKey.SelectAll)
+    QTest.keyClicks(focused(), "helsin")
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.value() == "Europe/Helsinki"
+    assert wiz.zone_page.message.text() == ""
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    assert wiz.currentId() == FirstRunWizard.ADMIN
+    fill_admin_page(wiz, "admin", PASSWORD)
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wiz.currentId() == FirstRunWizard.KEY, timeout=30_000)
+    with open_record(folder / RECORD_FILENAME, "admin", PASSWORD, kdf=FAST_KDF) as s:
+        assert s.setting("time_zone") == "Europe/Helsinki"
+        assert s.centre_zone() == "Europe/Helsinki"

@@ -17,6 +17,7 @@ from barnahus_app.policy import Role
 from ui.admin.backups import BackupsBox
 from ui.admin.core_dialog import _CoreDialog
 from ui.admin.disable import DisableDialog
+from ui.common.dates import ZoneCombo, set_centre_zone
 from ui.common.feedback import InlineMessage, bold, core_message, open_dialog, role_label, roles_text
 from ui.common.field_widgets import PathRow
 from ui.common.clipboard import copy_identifier
@@ -327,6 +328,10 @@ class AdminPanel(QWidget):
             w.setMinimumWidth(em * 6)
         sf.addRow(idle_label, self.idle_spin)
         sf.addRow(clip_label, self.clip_spin)
+        self.zone_combo = ZoneCombo(settings_box)   # every time is told in it; new bookings are planned in it
+        self.zone_combo.setObjectName("centreZone")
+        self.zone_combo.setAccessibleName(self.tr("The centre's time zone"))
+        sf.addRow(QLabel(self.tr("Centre's &time zone:"), settings_box, buddy=self.zone_combo), self.zone_combo)
         self.apply_button = QPushButton(self.tr("Sa&ve settings"), settings_box)
         apply_row = QHBoxLayout()
         apply_row.addWidget(self.apply_button)
@@ -384,7 +389,8 @@ class AdminPanel(QWidget):
 
         def read():   # on the record's thread
             users = s.list_users()
-            return users, (s.setting("idle_lock_minutes"), s.setting("clipboard_clear_seconds")) if settings else None
+            return users, (s.setting("idle_lock_minutes"), s.setting("clipboard_clear_seconds"),
+                           s.setting("time_zone")) if settings else None
 
         def shown(result) -> None:
             if generation == self._generation:
@@ -409,6 +415,7 @@ class AdminPanel(QWidget):
         if settings is not None:
             self.idle_spin.setValue(settings[0])
             self.clip_spin.setValue(settings[1])
+            self.zone_combo.set_value(settings[2])
             self.apply_button.setEnabled(True)
         selected = self.selected_user()   # (of the users shown until now)
         self._users = users
@@ -495,13 +502,14 @@ class AdminPanel(QWidget):
 
     def apply_settings(self) -> None:
         self.settings_message.clear()
-        s, idle, clip = self.session, self.idle_spin.value(), self.clip_spin.value()
+        s, idle, clip, zone = self.session, self.idle_spin.value(), self.clip_spin.value(), self.zone_combo.value()
 
         def save() -> None:
-            s.set_setting("idle_lock_minutes", idle)
-            s.set_setting("clipboard_clear_seconds", clip)
+            # All checked before any is written: a wrong zone name changes none.
+            s.set_settings({"idle_lock_minutes": idle, "clipboard_clear_seconds": clip, "time_zone": zone})
 
         def saved(_result) -> None:
+            set_centre_zone(zone)
             self.settings_message.show_info(self.tr("Saved. The record now locks after {n} minutes without use.")
                                             .format(n=idle))
             self.settingsChanged.emit()

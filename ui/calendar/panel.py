@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
 
 from barnahus_app.files import write_file_safely
 from barnahus_app.errors import ConflictsFound, ValidationError
-from barnahus_app.timeutil import system_zone_name, zone_info
+from barnahus_app.timeutil import zone_info
 
 from ui.calendar.grid import CalendarGrid
 from ui.calendar.layout import DAY, WEEK
 from ui.calendar.painter import colours
-from ui.common.dates import date_format, pydate, qdate
+from ui.common.dates import centre_zone, date_format, pydate, qdate
 from ui.common.feedback import InlineMessage, begin_page, core_message
 from ui.common.tasks import run_operation
 from ui.interviews.conflict_dialog import ask_override_reasons
@@ -140,13 +140,13 @@ class CalendarPanel(QWidget):
 
     def __init__(self, session, parent=None, *, time_zone: str | None = None, mode: str = DAY,
                  day: date | None = None, load: bool = False):
-        """time_zone: the centre's zone (default: this computer's); mode: DAY or WEEK; day: the day
+        """time_zone: the centre's zone (default: the record setting); mode: DAY or WEEK; day: the day
         shown (default today). load=False: the bookings are read when the panel is first shown
         (and again each time it is shown), or by reload()."""
         super().__init__(parent)
         self.setObjectName("calendarPanel")
         self.session = session
-        self._zone_name = time_zone or system_zone_name()
+        self._zone_name = time_zone or centre_zone()
         self._tz = zone_info(self._zone_name)
         if mode not in (DAY, WEEK):
             raise ValueError(mode)

@@ -1,24 +1,54 @@
-"""Dates and times on screen: the core's UTC text parsed one way, shown in the local format; the
-date field the dialogs share."""
+"""Dates and times on screen: the core's UTC text parsed one way and told one way (the core's
+zone_time_text), in the centre's time zone; the date field the dialogs share; the time zone field."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
-from PySide6.QtCore import QDate, QLocale
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit
 
+from barnahus_app.timeutil import centre_zone_default, known_zone_names, local_to_utc, zone_info, zone_time_text
 from barnahus_app.timeutil import parse_utc  # noqa: F401 - the one parser, re-exported for the ui
 
+_centre_zone: str | None = None   # the open record's setting, set at unlock and when it changes
 
-def local_datetime_text(utc_iso: str | None) -> str:
-    """'2026-03-04T08:30:00.000000Z' -> '2026-03-04 09:30' in the computer's time zone."""
+
+def set_centre_zone(name: str | None) -> None:
+    global _centre_zone
+    _centre_zone = name
+
+
+def centre_zone() -> str:
+    """The centre's time zone (the record setting "time_zone"): every time on screen is told in it."""
+    return _centre_zone or centre_zone_default()
+
+
+def local_datetime_text(utc_iso: str | None, zone: str | None = None, *, style: str = "datetime",
+                        named: bool = False) -> str:
+    """'2026-03-04T08:30:00.000000Z' -> '2026-03-04 09:30' in the centre's zone (or `zone`, a
+    booking's); named: '... (Europe/Stockholm)'. Text that is not a time is shown as it is."""
     if not utc_iso:
         return ""
     try:
-        dt = parse_utc(utc_iso).astimezone()
+        return zone_time_text(utc_iso, zone or centre_zone(), style, named)
     except ValueError:
         return utc_iso
-    return dt.strftime("%Y-%m-%d %H:%M")
+
+
+def zone_qdatetime(utc_iso: str | None = None, zone: str | None = None) -> QDateTime:
+    """A stored UTC time (default: now) as the wall clock in the centre's zone (or `zone`), for a
+    date-and-time field."""
+    when = parse_utc(utc_iso) if utc_iso else datetime.now(timezone.utc)
+    dt = when.astimezone(zone_info(zone or centre_zone()))
+    return QDateTime(QDate(dt.year, dt.month, dt.day), QTime(dt.hour, dt.minute, dt.second))
+
+
+def utc_from_qdatetime(field: str, qdt: QDateTime, zone: str | None = None) -> datetime:
+    """A date-and-time field's wall clock in the centre's zone (or `zone`) as an aware UTC time;
+    ValidationError on `field` for a time that does not exist or happens twice there."""
+    d, t = qdt.date(), qdt.time()
+    return local_to_utc(field, datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second()),
+                        zone or centre_zone())
 
 
 def date_format() -> str:
@@ -74,3 +104,32 @@ class DateField(QDateEdit):
 
     def set_value(self, d: date) -> None:
         self.setDate(qdate(d))
+
+
+# --- a time zone field ---------------------------------------------------------------------------
+class ZoneCombo(QComboBox):
+    """An IANA time zone name, searchable: typing part of it ("stockholm") offers the names that
+    contain it. value() is the text as typed; the core says whether it is a zone."""
+
+    def __init__(self, parent=None, *, initial: str | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItems(sorted(known_zone_names()))
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.setMinimumWidth(self.fontMetrics().height() * 16)
+        self.set_value(initial or centre_zone())
+
+    def value(self) -> str:
+        return self.currentText().strip()
+
+    def set_value(self, name: str) -> None:
+        i = self.findText(name)
+        if i >= 0:
+            self.setCurrentIndex(i)
+        else:
+            self.setEditText(name)

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
-from ui.common.dates import parse_utc
+from barnahus_app.timeutil import zone_info
+
+from ui.common.dates import centre_zone, zone_qdatetime
 from ui.common.feedback import field_message
 from ui.common.vocab_widgets import ChoiceCombo, VocabChecklist
 
@@ -23,14 +25,13 @@ DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 
 
 def _qdatetime_from_utc_iso(utc_iso: str) -> QDateTime:
-    dt = parse_utc(utc_iso).astimezone()
-    return QDateTime(QDate(dt.year, dt.month, dt.day), QTime(dt.hour, dt.minute, dt.second))
+    return zone_qdatetime(utc_iso)   # the centre's wall clock
 
 
 def _iso_from_qdatetime(qdt: QDateTime) -> str:
     d, t = qdt.date(), qdt.time()
     naive = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second())
-    return naive.astimezone().isoformat()  # local time with its UTC offset
+    return naive.replace(tzinfo=zone_info(centre_zone())).isoformat()  # the centre's wall clock, with its offset
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -97,7 +98,7 @@ class _OptionalTime(QWidget):
 
 
 class OptionalDateTimeEdit(_OptionalTime):
-    """Local date and time; value() is ISO 8601 with the local UTC offset (the core stores UTC)."""
+    """Date and time at the centre; value() is ISO 8601 with the centre's UTC offset (the core stores UTC)."""
 
     def __init__(self, parent=None, *, check_text: str = "", required: bool = False):
         editor = QDateTimeEdit()
@@ -105,10 +106,10 @@ class OptionalDateTimeEdit(_OptionalTime):
         super().__init__(editor, check_text, parent, required)
         self.now_button.setText(self.tr("Now"))
         self.now_button.setToolTip(self.tr("Set to the current date and time"))
-        self.set_now() if required else editor.setDateTime(QDateTime.currentDateTime())
+        self.set_now() if required else editor.setDateTime(zone_qdatetime())
 
     def set_now(self) -> None:
-        now = QDateTime.currentDateTime()
+        now = zone_qdatetime()
         self.editor.setDateTime(QDateTime(now.date(), QTime(now.time().hour(), now.time().minute())))
 
     def value(self) -> str | None:

@@ -28,7 +28,7 @@ from barnahus_app.documents.pki import colon_fingerprint
 
 from ui.common.feedback import FormDialog, InlineMessage, bold, open_dialog, plural, setup_list_table
 from ui.common.tasks import ProgressJob, run_operation
-from ui.common.dates import date_format, local_datetime_text
+from ui.common.dates import date_format, local_datetime_text, utc_from_qdatetime, zone_qdatetime
 from ui.common.field_widgets import PathRow
 from ui.documents.verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
 
@@ -450,7 +450,7 @@ class DisclosureDialog(_FormDialog):
         self.add_field("method", self.tr("&How:"), self.method,
                        self.tr("E.g. handed over in person, registered post, secure e-mail."),
                        accessible=self.tr("Method"))
-        self.when = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.when = QDateTimeEdit(zone_qdatetime(), self)   # the centre's wall clock
         self.when.setObjectName("disclosureWhen")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat(date_format() + " HH:mm")
@@ -459,7 +459,7 @@ class DisclosureDialog(_FormDialog):
         self.add_field("disclosed_at", self.tr("&When:"), self.when, accessible=self.tr("Date and time of disclosure"))
 
     def operation(self):
-        when = self.when.dateTime().toPython().astimezone()   # local time, with its offset
+        when = utc_from_qdatetime("disclosed_at", self.when.dateTime())
         s, document_id = self.session, self.entry["document_id"]
         values = dict(recipient=self.recipient.text(), undertaking=self.undertaking.toPlainText(),
                       method=self.method.text() or None, disclosed_at=when)

@@ -1,8 +1,6 @@
 """The chain of custody of a recording: its log, and adding an event to it."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -13,7 +11,7 @@ from PySide6.QtWidgets import (
 from barnahus_app.errors import ValidationError
 
 from ui.common.feedback import InlineMessage, bold, setup_list_table
-from ui.common.dates import local_datetime_text
+from ui.common.dates import centre_zone, local_datetime_text, utc_from_qdatetime, zone_qdatetime
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import ChoiceCombo
 from ui.interviews.shared import (
@@ -43,10 +41,12 @@ class AddCustodyEventDialog(ActionDialog):
         self.when = QDateTimeEdit(self)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
-        now = QDateTime.currentDateTime()
+        self.zone = self.recording.get("time_zone") or centre_zone()   # the interview's
+        now = zone_qdatetime(None, self.zone)
         self.when.setDateTime(QDateTime(now.date(), QTime(now.time().hour(), now.time().minute())))
-        self.when.setMaximumDateTime(now.addSecs(60))
-        self.add_field("occurred_at", self.tr("Wh&en:"), self.when, accessible=self.tr("When"))
+        self.when.setMaximumDateTime(self.when.dateTime().addSecs(60))
+        self.add_field("occurred_at", self.tr("Wh&en:"), self.when, self.tr("Local time in %1.").replace("%1", self.zone),
+                       accessible=self.tr("When"))
         self.actor = QLineEdit(self)
         self.actor.setPlaceholderText(self.session.display_name)
         self.actor.setMaxLength(200)
@@ -93,8 +93,7 @@ class AddCustodyEventDialog(ActionDialog):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 raise ValidationError("event", self.tr("Not recorded."))
-        d, t = self.when.date(), self.when.time()
-        when = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
+        when = utc_from_qdatetime("occurred_at", self.when.dateTime(), self.zone)
         visible = lambda name: not self.rows[name][1].isHidden()  # noqa: E731
         s, recording_id = self.session, self.recording["id"]
         values = dict(
@@ -117,6 +116,7 @@ class CustodyLogDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.recording = recording
+        self.zone = recording.get("time_zone") or centre_zone()   # the interview's: as its times are told
         self.setObjectName("custodyLogDialog")
         self.setWindowTitle(self.tr("Chain of custody: %1").replace("%1", recording["label"]))
         em = self.fontMetrics().height()
@@ -126,7 +126,7 @@ class CustodyLogDialog(QDialog):
         lay.addWidget(head)
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
         self.model.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("What"), self.tr("By whom"), self.tr("Where"), self.tr("Why"),
+            self.tr("When (%1)").replace("%1", self.zone), self.tr("What"), self.tr("By whom"), self.tr("Where"), self.tr("Why"),
             self.tr("To / from"), self.tr("Receipt or order"), self.tr("SHA-256 computed"), self.tr("Entered by")])
         self.view = QTableView(self)
         self.view.setObjectName("custodyTable")
@@ -176,7 +176,7 @@ class CustodyLogDialog(QDialog):
         alarm_bg, white = QBrush(QColor(ALARM_BACKGROUND)), QBrush(QColor("white"))
         for ev in events:
             sha = ev.get("computed_sha256") or ""
-            values = [local_datetime_text(ev["occurred_at_utc"]), labels().event(ev["event"], ev.get("label", "")),
+            values = [local_datetime_text(ev["occurred_at_utc"], self.zone), labels().event(ev["event"], ev.get("label", "")),
                       ev.get("actor") or "", ev.get("location") or "", ev.get("purpose") or "",
                       ev.get("counterpart") or "", ev.get("receipt") or ev.get("order_reference") or "",
                       (sha[:SHORT_HASH] + "…") if sha else "", ev.get("recorded_by_name") or ""]

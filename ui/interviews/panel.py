@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from barnahus_app.errors import BarnahusError
 from barnahus_app.persons.actions import display_name
-from barnahus_app.timeutil import system_zone_name
+from barnahus_app.timeutil import zone_span_text
 
 from ui.common.feedback import (
     InlineMessage, bold, core_message, muted, open_dialog, setup_list_table, tinted_box,
 )
-from ui.common.dates import local_datetime_text
+from ui.common.dates import centre_zone, local_datetime_text
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import term_label
 from ui.interviews.shared import (
@@ -72,7 +72,7 @@ class InterviewsPanel(QWidget):
         self.can_rec_update = s.can("recording", "update")
         self._notes_baseline = ""
         self._notes_locked = False   # the notes section's key not held yet (see the interview view)
-        self._zone = system_zone_name()
+        self._zone = centre_zone()
         self._shown_once = False
         self._reads = 0   # reads of the interviews, or of an interview's recordings, under way
         self._recordings_asked = 0   # which read of the recordings is the last one asked for
@@ -142,7 +142,8 @@ class InterviewsPanel(QWidget):
         list_head = bold(QLabel(self.tr("Interviews in this case"), left))
         ll.addWidget(list_head)
         self.i_model = QStandardItemModel(0, len(self.I_COLUMNS), self)
-        self.i_model.setHorizontalHeaderLabels([self.tr("No."), self.tr("Date and time"), self.tr("Room"),
+        self.i_model.setHorizontalHeaderLabels([self.tr("No."), self.tr("Date and time (%1)").replace("%1", centre_zone()),
+                                                self.tr("Room"),
                                                 self.tr("Interviewer"), self.tr("Status"),
                                                 self.tr("Participation")])
         self.i_model.horizontalHeaderItem(5).setToolTip(self.tr("The child's choice to take part"))
@@ -368,12 +369,11 @@ class InterviewsPanel(QWidget):
         self.count_label.setText(text)
         self.count_label.setAccessibleName(text)
 
-    def _when_text(self, iv: dict) -> str:
+    def _when_text(self, iv: dict, named: bool | None = None) -> str:
+        """In the zone the interview was planned in, named (in the list: only when it is not the centre's)."""
         zone = iv["time_zone"]
-        text = f"{local_time_text(iv['starts_at_utc'], zone)}–{local_time_text(iv['ends_at_utc'], zone, with_date=False)}"
-        if zone != self._zone:
-            text += f" ({zone})"
-        return text
+        return zone_span_text(iv["starts_at_utc"], iv["ends_at_utc"], zone,
+                              named=zone != self._zone if named is None else named)
 
     def _interview_items(self, iv: dict) -> list[QStandardItem]:
         values = [str(iv["number"]) if iv.get("number") else "–", self._when_text(iv), iv.get("room_name") or "",
@@ -450,10 +450,9 @@ class InterviewsPanel(QWidget):
             form.addRow(QLabel(label, w), val)
 
         row(self.tr("Status"), labels().status(iv["status"]))
-        row(self.tr("Planned"), self._when_text(iv))
+        row(self.tr("Planned"), self._when_text(iv, named=True))
         if iv.get("actual_start_utc"):
-            row(self.tr("Held"),
-                f"{local_time_text(iv['actual_start_utc'], zone)}–{local_time_text(iv['actual_end_utc'], zone, False)}")
+            row(self.tr("Held"), zone_span_text(iv["actual_start_utc"], iv["actual_end_utc"], zone))
         breaks = [f"{local_time_text(b['started_at_utc'], zone, False)}–{local_time_text(b['ended_at_utc'], zone, False)}"
                   for b in iv.get("breaks") or []]
         row(self.tr("Breaks"), ", ".join(breaks))
@@ -764,7 +763,8 @@ class InterviewsPanel(QWidget):
         r = self.selected_recording()
         if r is None:
             return None
-        dlg = CustodyLogDialog(self.session, r, self)
+        iv = self.selected()   # the log tells times in the zone of the recording's interview
+        dlg = CustodyLogDialog(self.session, dict(r, time_zone=iv["time_zone"]) if iv else r, self)
         iid = self.selected_id()
         dlg.changed.connect(lambda: self._changed(iid))
         return open_dialog(self, dlg, lambda d: None)

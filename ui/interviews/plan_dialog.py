@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from barnahus_app.errors import BarnahusError, ConflictsFound, ValidationError
 from barnahus_app.persons.actions import display_name
-from barnahus_app.timeutil import system_zone_name, zone_info
+from barnahus_app.timeutil import zone_info
 
 from ui.interviews.conflict_dialog import ask_override_reasons
 from ui.common.feedback import FieldGrid, InlineMessage, bold, core_message, field_message, tinted_box
-from ui.common.dates import DateField, parse_utc
+from ui.common.dates import DateField, centre_zone, parse_utc
 from ui.common.vocab_widgets import ChoiceCombo, VocabCombo, term_label
 
 # The core's fixed messages about planning, listed so that lupdate offers them to translators
@@ -253,7 +253,7 @@ class InterviewPlanDialog(QDialog):
         self._last_check = None
         self._check_fields: set[str] = set()
         self._interviewer_chosen = False
-        self.time_zone = time_zone or system_zone_name()
+        self.time_zone = time_zone or centre_zone()
         if interview_id is not None:
             self._existing = session.get_interview(interview_id)
             self.case_id = self._existing["case_id"]

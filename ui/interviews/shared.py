@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QApplication, QLabel, QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 )
 
-from barnahus_app.timeutil import zone_info
-
 from ui.common.feedback import FormDialog
-from ui.common.dates import parse_utc
+from ui.common.dates import local_datetime_text
 
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -23,10 +21,7 @@ ACTIVE = ("planned", "held")
 
 
 def local_time_text(utc_text: str | None, zone: str, with_date: bool = True) -> str:
-    if not utc_text:
-        return ""
-    dt = parse_utc(utc_text).astimezone(zone_info(zone))
-    return dt.strftime("%Y-%m-%d %H:%M" if with_date else "%H:%M")
+    return local_datetime_text(utc_text, zone, style="datetime" if with_date else "time")
 
 
 def duration_text(ms: int | None) -> str:

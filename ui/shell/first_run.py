@@ -1,6 +1,6 @@
 """First run: create the record and its administrator, then keep the recovery key.
 
-welcome -> where to keep the record -> centre and administrator -> creating (worker thread)
+welcome -> where to keep the record -> the centre's time zone -> centre and administrator -> creating (worker thread)
 -> the recovery key (print / save as PDF) -> retype one group of it -> done.
 """
 from __future__ import annotations
@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app import paths
+from barnahus_app import settings as record_settings
 from barnahus_app.api import KdfParams, ValidationError, create_record
+from barnahus_app.timeutil import centre_zone_default
 from barnahus_app.users.accounts import PASSWORD_MIN, check_password, check_username
 
 from ui.common import prefs
+from ui.common.dates import ZoneCombo
 from ui.common.feedback import FieldGrid, InlineMessage, core_message, validation_text
 from ui.common.icons import app_icon, icon
 from ui.common.printing import a4_printer, print_with_dialog
@@ -161,6 +164,43 @@ class LocationPage(QWizardPage):
             self.folder_edit.setText(folder)
 
 
+class ZonePage(QWizardPage):
+    """The centre's time zone: interviews are planned in it and every time is told in it, whatever
+    this computer's clock is set to. Preselected: this computer's zone when it names a place."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Your centre's time zone"))
+        self.setSubTitle(self.tr("Interviews are planned in this time zone, and every time on screen, in "
+                                 "documents and in exports is shown in it, whatever this computer's clock "
+                                 "is set to."))
+        outer = QVBoxLayout(self)
+        grid = FieldGrid()
+        outer.addLayout(grid)
+        outer.addStretch(1)
+        self.zone_combo = ZoneCombo(self, initial=centre_zone_default())
+        self.zone_combo.setObjectName("centreZone")
+        self.message = grid.add_field(self.tr("&Time zone:"), self.zone_combo, self.tr(
+            "Type part of the name of a city in the zone, e.g. Stockholm. An administrator can change it later "
+            "(Administration, Record settings)."), self.tr("The centre's time zone"))
+        self.zone_combo.editTextChanged.connect(lambda _t: (self.message.clear(), self.completeChanged.emit()))
+
+    def initializePage(self) -> None:  # noqa: N802
+        self.zone_combo.setFocus()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return bool(self.zone_combo.value())
+
+    def validatePage(self) -> bool:  # noqa: N802
+        try:
+            record_settings.spec("time_zone").parse("time_zone", self.zone_combo.value())
+        except ValidationError as e:
+            self.message.show_error(validation_text(e))
+            self.zone_combo.setFocus()
+            return False
+        return True
+
+
 class AdminPage(QWizardPage):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -258,7 +298,8 @@ class CreatingPage(QWizardPage):
         full, centre = admin.fullname_edit.text().strip() or None, admin.centre_edit.text().strip()
         kdf = wiz.kdf
         QTimer.singleShot(0, lambda: wiz.button(QWizard.WizardButton.BackButton).setEnabled(False))
-        run_in_background(lambda: create_record(path, user, pw, full, centre, kdf=kdf),
+        zone = wiz.zone_page.zone_combo.value()
+        run_in_background(lambda: create_record(path, user, pw, full, centre, kdf=kdf, time_zone=zone),
                           lambda key: self._created(path, user, key), self._failed, owner=self,
                           on=None)   # no record open yet: the global pool
 
@@ -419,7 +460,7 @@ class FirstRunWizard(QWizard):
     recordCreated = Signal(str, str)
     openExistingRequested = Signal(str)
 
-    WELCOME, LOCATION, ADMIN, CREATING, KEY, CONFIRM, DONE = range(7)
+    WELCOME, LOCATION, ZONE, ADMIN, CREATING, KEY, CONFIRM, DONE = range(8)
 
     def __init__(self, kdf: KdfParams = KdfParams(), default_folder=None, parent=None,
                  confirm_group: int | None = None):
@@ -439,13 +480,14 @@ class FirstRunWizard(QWizard):
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(em * 3, em * 3))
         self.welcome_page = WelcomePage(self)
         self.location_page = LocationPage(Path(default_folder) if default_folder else paths.data_dir(), self)
+        self.zone_page = ZonePage(self)
         self.admin_page = AdminPage(self)
         self.creating_page = CreatingPage(self)
         self.key_page = KeyPage(self)
         self.confirm_page = ConfirmPage(self)
         self.done_page = DonePage(self)
         for pid, page in ((self.WELCOME, self.welcome_page), (self.LOCATION, self.location_page),
-                          (self.ADMIN, self.admin_page), (self.CREATING, self.creating_page),
+                          (self.ZONE, self.zone_page), (self.ADMIN, self.admin_page), (self.CREATING, self.creating_page),
                           (self.KEY, self.key_page), (self.CONFIRM, self.confirm_page),
                           (self.DONE, self.done_page)):
             self.setPage(pid, page)

@@ -20,7 +20,7 @@ from barnahus_app.api import BarnahusError, KdfParams
 
 import ui.features  # noqa: F401 (the features register their pages; their widgets load on unlock)
 from ui.cases import CASES, OPEN, case_list_panel, case_workspace
-from ui.common import prefs
+from ui.common import dates, prefs
 from ui.common.feedback import MessageBar, core_message, damage_notice, roles_text
 from ui.common.icons import app_icon, icon
 from ui.common.pages import MainPage, main_pages
@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
 
     def on_unlocked(self, session) -> None:
         self.session = session
+        dates.set_centre_zone(session.centre_zone())   # every time on screen is told in it
         if session.read_only:
             self._build_read_only_work()
         else:
