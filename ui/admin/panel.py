@@ -331,7 +331,7 @@ class AdminPanel(QWidget):
         self.zone_combo = ZoneCombo(settings_box)   # every time is told in it; new bookings are planned in it
         self.zone_combo.setObjectName("centreZone")
         self.zone_combo.setAccessibleName(self.tr("The centre's time zone"))
-        sf.addRow(QLabel(self.tr("Centre's &time zone:"), settings_box, buddy=self.zone_combo), self.zone_combo)
+        sf.addRow(QLabel(self.tr("Centre's time &zone:"), settings_box, buddy=self.zone_combo), self.zone_combo)
         self.apply_button = QPushButton(self.tr("Sa&ve settings"), settings_box)
         apply_row = QHBoxLayout()
         apply_row.addWidget(self.apply_button)

@@ -919,16 +919,16 @@ class CaseWorkspace(QWidget):
         left.setSpacing(6)
         left.addWidget(_heading(self.tr("Referral and screening"), w, 1.05))
         left.addLayout(form([
-            (self.tr("Report received"), local_datetime_text(c.get("referral_received_at"))),
+            (self.tr("Report received"), local_datetime_text(c.get("referral_received_at"), named=True)),
             (self.tr("Referred by"), term_label("referral_sources", c.get("referral_source"))),
             (self.tr("Reporter's profession"), term_label("reporter_professions", c.get("reporter_profession"))),
             (self.tr("Ex officio"),
              self.tr("Yes, opened without a complaint") if c.get("ex_officio") else self.tr("No")),
-            (self.tr("Screened"), local_datetime_text(c.get("screened_at"))),
+            (self.tr("Screened"), local_datetime_text(c.get("screened_at"), named=True)),
             (self.tr("Triage"), term_label("triage_levels", c.get("triage_level"))),
             (self.tr("Emergency"),
              self.tr("Yes: remove the child from harm at once") if c.get("emergency") else self.tr("No")),
-            (self.tr("Acted on"), local_datetime_text(c.get("acted_at"))),
+            (self.tr("Acted on"), local_datetime_text(c.get("acted_at"), named=True)),
         ]))
         right = QVBoxLayout()
         right.setSpacing(6)

@@ -28,7 +28,7 @@ from barnahus_app.documents.pki import colon_fingerprint
 
 from ui.common.feedback import FormDialog, InlineMessage, bold, open_dialog, plural, setup_list_table
 from ui.common.tasks import ProgressJob, run_operation
-from ui.common.dates import date_format, local_datetime_text, utc_from_qdatetime, zone_qdatetime
+from ui.common.dates import centre_zone, date_format, local_datetime_text, utc_from_qdatetime, zone_qdatetime
 from ui.common.field_widgets import PathRow
 from ui.documents.verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
 
@@ -654,7 +654,7 @@ class DocumentsPanel(QWidget):
         tl.addWidget(self.list_head)
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
         self.model.setHorizontalHeaderLabels([
-            self.tr("Issued"), self.tr("Document ID"), self.tr("Type"), self.tr("Format"), self.tr("Version"),
+            self.tr("Issued (%1)").replace("%1", centre_zone()), self.tr("Document ID"), self.tr("Type"), self.tr("Format"), self.tr("Version"),
             self.tr("Pseudonymised"), self.tr("By"), self.tr("SHA-256"), self.tr("Disclosures")])
         self.view = QTableView(top)
         self.view.setObjectName("documentsTable")
@@ -877,7 +877,7 @@ class DocumentsPanel(QWidget):
             type=w.doc_type(e["doc_type"]), format=w.fmt(e["format"]), version=e["version"]))
         f["file"].setText(e.get("file_name") or "")
         f["size"].setText(_size_text(e.get("size_bytes")))
-        f["issued"].setText(self.tr("{when} by {user}").format(when=local_datetime_text(e["issued_at"]),
+        f["issued"].setText(self.tr("{when} by {user}").format(when=local_datetime_text(e["issued_at"], named=True),
                                                                user=e.get("issued_by_name") or ""))
         f["pseudonymised"].setText(w.yes_no(e["pseudonymised"]))
         f["sha256"].setText(e["sha256"])

@@ -655,7 +655,7 @@ class VerifyDialog(QDialog):
             intact = result.get("status") == "issued" and getattr(bundle_report, "ok", False)
             body = self.tr("Its signed list of contents is the one this record issued on {date} by {user} (bundle "
                            "{document}, case {case}, version {version}).").format(
-                date=local_datetime_text(result.get("issued_at")), user=result.get("issued_by_name") or "",
+                date=local_datetime_text(result.get("issued_at"), named=True), user=result.get("issued_by_name") or "",
                 document=result.get("document_id"), case=result.get("case_reference") or "",
                 version=result.get("version"))
             body += " " + (self.tr("Every file matches that list (see below).") if intact else
@@ -666,7 +666,7 @@ class VerifyDialog(QDialog):
         if result.get("status") == "issued":
             body = self.tr("Issued by this record on {date} by {user}, unaltered (document {document}, case "
                            "{case}, version {version}).").format(
-                date=local_datetime_text(result.get("issued_at")), user=result.get("issued_by_name") or "",
+                date=local_datetime_text(result.get("issued_at"), named=True), user=result.get("issued_by_name") or "",
                 document=result.get("document_id"), case=result.get("case_reference") or "",
                 version=result.get("version"))
             body += "\n" + self._type_text(result)
@@ -729,7 +729,7 @@ class VerifyDialog(QDialog):
         compare = self.tr("Compare the centre's CA fingerprint below with the one the centre gave you by "
                           "another channel (letter, phone, its website). Only that comparison shows that the "
                           "signature is the centre's.")
-        signed = local_datetime_text(report.signed_at) if report.signed_at else ""
+        signed = local_datetime_text(report.signed_at, named=True) if report.signed_at else ""
         extra = self.tr("CA fingerprint (SHA-256):\n{fp}").format(fp=fp) if fp else ""
         if report.ok:
             n = report.files_checked

@@ -202,7 +202,8 @@ class CustodyLogDialog(QDialog):
         bold.setBold(True)
         what = max([QFontMetrics(bold).horizontalAdvance(self.model.item(r, 1).text())
                     for r in range(self.model.rowCount())] + [fm.height() * 8]) + 24
-        widths = (fm.horizontalAdvance("0000-00-00 00:00") + 24, what, fm.height() * 7,
+        when = max(fm.horizontalAdvance("0000-00-00 00:00"), fm.horizontalAdvance(self.model.headerData(0, Qt.Orientation.Horizontal)))
+        widths = (when + 24, what, fm.height() * 7,
                   fm.height() * 9, fm.height() * 9, fm.height() * 7, fm.height() * 7,
                   fm.horizontalAdvance("0" * SHORT_HASH + "…") + 24)
         for i, w in enumerate(widths):

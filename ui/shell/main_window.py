@@ -721,6 +721,7 @@ class MainWindow(QMainWindow):
 
     def drop_session_views(self) -> None:
         self.session = None
+        dates.set_centre_zone(None)
         self._entries.clear()
         work, self.work = self.work, None
         for entry in main_pages:
