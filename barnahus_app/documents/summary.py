@@ -328,7 +328,8 @@ class SummaryBuilder:
         if c.get("closed_at"):
             events.append((c["closed_at"], "Case closed"))
         events.sort(key=lambda e: e[0])
-        return Section("Referral timeline", (Table((f"When ({self.zone_name})", "What"), tuple((self.when(t), w) for t, w in events),
+        return Section(f"Referral timeline (times in {self.zone_name})", (Table(("When", "What"), tuple(
+                                                   (self.when(t), w) for t, w in events),
                                                    (1, 4)),))
 
     def _interviews_section(self) -> Section:
@@ -404,8 +405,7 @@ class SummaryBuilder:
                      ("Kept at", r["storage_location"] if not self.pseudonymise else "[location withheld]"),
                      ("Acquired", self.when(r["acquired_at_utc"], r.get("time_zone"), named=True)),
                      ("Last fixity check", self.when(r.get("fixity_checked_at"), r.get("time_zone"), named=True))]
-            log = Table((f"When ({r.get('time_zone') or self.zone_name})", "Event", "Who", "Where", "Why",
-                         "Receiver / receipt / order"), tuple(
+            log = Table(("When", "Event", "Who", "Where", "Why", "Receiver / receipt / order"), tuple(
                 (self.when(e["occurred_at_utc"], r.get("time_zone"), named=False), e["label"], self._actor(e), self._where(e),
                  e.get("purpose") or "",
                  "; ".join(x for x in (e.get("counterpart"), e.get("receipt"), e.get("order_reference"),
@@ -413,7 +413,9 @@ class SummaryBuilder:
                                        and e.get("computed_sha256") else None) if x))
                 for e in r["custody"]), (1.6, 1.6, 1.4, 1.6, 1.6, 2.2))
             blocks.append(Section(f"Recording {r['id']}: {r['label']}",
-                                  (KeyValues(tuple((k, v) for k, v in facts if v)), log)))
+                                  (KeyValues(tuple((k, v) for k, v in facts if v)),
+                                   Paragraph(f"Chain of custody, times in {r.get('time_zone') or self.zone_name}:", "note"),
+                                   log)))
         return Section("Recordings and chain of custody", tuple(blocks))
 
     def _where(self, e: dict) -> str:

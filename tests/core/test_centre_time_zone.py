@@ -99,6 +99,8 @@ def test_a_utc_workstation_tells_stockholm_times_everywhere(record_path, tmp_pat
         assert "2026-07-06 13:00–14:00 (Europe/Stockholm)" in text
         assert "2026-03-02 14:36 (Europe/Stockholm)" in text     # Acquired, in the interview's zone
         assert "2026-02-20 09:30 (Europe/Stockholm)" in text     # Referral received
+        assert "Referral timeline (times in Europe/Stockholm)" in text
+        assert "Chain of custody, times in Europe/Stockholm:" in text
         assert "11:00–12:20" not in text and "12:00–13:20" not in text
 
         docx = tmp_path / "summary.docx"
