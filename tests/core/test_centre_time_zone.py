@@ -144,3 +144,20 @@ def test_a_booking_planned_in_another_zone_keeps_it_and_names_it(record_path, tm
     row = csv_rows(tmp_path / "bundle" / "data" / "interviews" / "interview-index.csv")[0]
     assert row["planned_start"] == "2026-03-03T10:00:00+00:00" and row["time_zone"] == "Europe/London"
     assert iid
+
+
+def test_the_command_line_asks_and_sets_the_zone(tmp_path, cheap_argon2):
+    from tests.support.cli import run_cli
+
+    def run(*args):
+        return run_cli(*args, env_extra={"BARNAHUS_PASSWORD": "cli-password-123"})
+
+    record = tmp_path / "z.barnahus"
+    assert run("init", "--record", record, "--admin", "boss", "--time-zone", "Europe/Oslo").returncode == 0
+    r = run("settings", "--record", record, "--user", "boss")
+    assert "time_zone                  Europe/Oslo  The centre's time zone" in r.stdout.splitlines()
+    r = run("settings", "--record", record, "--user", "boss", "--set", "time_zone=Mars/Olympus")
+    assert r.returncode == 2
+    assert r.stderr.strip() == "barnahus: time_zone: 'Mars/Olympus' is not a time zone name such as Europe/Stockholm."
+    r = run("init", "--record", tmp_path / "y.barnahus", "--admin", "boss", "--time-zone", "Nowhere")
+    assert r.returncode == 2 and not (tmp_path / "y.barnahus").exists()
