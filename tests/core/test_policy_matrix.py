@@ -314,6 +314,7 @@ UNGUARDED = {
     "record_info": "record id, centre name, schema: no case content",
     "change_own_password": "a user's own key slot",
     "setting": "record settings hold no case content (settings.py)",
+    "centre_zone": "the record setting time_zone: no case content",
     "drafts": "the user's own drafts, which only a user allowed to make the edit could save",
     "discard_draft": "the user's own drafts",
     "signing_identity": "the centre's public certificate: no case content",
