@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox, QDateTimeEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
