@@ -66,7 +66,7 @@ class WelcomePage(QWizardPage):
         lay.addWidget(_label(self.tr("It takes a few minutes:"), self))
         steps = _label(self.tr(
             "1.  Choose where the record is kept.\n"
-            "2.  Name your centre and create the administrator's account.\n"
+            "2.  Choose your centre's time zone, name the centre and create the administrator's account.\n"
             "3.  Keep the recovery key safe: print it, or save it to a USB stick."), self)
         steps.setContentsMargins(self.fontMetrics().height(), 0, 0, 0)
         lay.addWidget(steps)
