@@ -44,14 +44,17 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
         self.field_messages[core_field] = self.form.add_field(label, widget, hint, accessible)
         return widget
 
-    def password_pair(self) -> tuple[QLineEdit, QLineEdit]:
+    def password_pair(self, labels: tuple[str, str] | None = None) -> tuple[QLineEdit, QLineEdit]:
+        """A new password, twice, with the rules under it. labels: the two captions (with their
+        mnemonics), if not "Password:" and "Password again:"."""
         first, second = QLineEdit(self), QLineEdit(self)
         for w in (first, second):
             w.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_field(self.tr("&Password:"), first, "password", self.tr("Password"), self.tr(
+        label, again = labels or (self.tr("&Password:"), self.tr("Password &again:"))
+        self.add_field(label, first, "password", label.replace("&", "").rstrip(":"), self.tr(
             "At least {n} characters. A few unrelated words are easy to remember and hard to guess.")
             .format(n=PASSWORD_MIN))
-        self.add_field(self.tr("Password &again:"), second, "password again", self.tr("Password again"))
+        self.add_field(again, second, "password again", again.replace("&", "").rstrip(":"))
         return first, second
 
     def own_password(self, object_name: str, hint: str) -> QLineEdit:
@@ -79,6 +82,11 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
             self.field_messages[error.field].show_error(validation_text(error))
         else:
             self.message.show_error(core_message(error))
+
+    @property
+    def running(self) -> bool:
+        """The core call of OK is under way (tests/support's wait_answered waits on it)."""
+        return not self.progress.isHidden()
 
     def run(self, fn: Callable[[], object]) -> None:
         self.progress.show()
