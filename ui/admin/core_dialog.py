@@ -25,6 +25,7 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
         self.form = FieldGrid()
         self._layout.addLayout(self.form)
         self.field_messages: dict[str, InlineMessage] = {}
+        self.result_value = None
         self.message = InlineMessage(self)
         self._layout.addWidget(self.message)
         self.progress = QProgressBar(self)
@@ -92,7 +93,8 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
         self.progress.show()
         run_operation(self, fn, self._done, on_failure=self._failed, hold=(self.buttons,))
 
-    def _done(self, _result) -> None:
+    def _done(self, result) -> None:
+        self.result_value = result   # what the core call returned (a new row's id)
         self.progress.hide()
         self.accept()
 
