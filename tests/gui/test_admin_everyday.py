@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from barnahus_app.api import WrongCredentials, open_record
-from tests.support.gui_shell import answer_modal, make_window, type_text, unlock, wait_answered
+from tests.support.gui_shell import answer_modal, make_window, type_text, unlock
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
 
 pytestmark = pytest.mark.gui
@@ -44,6 +44,11 @@ def open_password_dialog(qtbot, window):
     return dlg
 
 
+def answered(qtbot, dlg) -> None:
+    """The core call OK started has come back (its progress bar is hidden, or the dialog closed)."""
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dlg) or dlg.progress.isHidden(), timeout=20_000)
+
+
 def fill(qtbot, dlg, current: str, new: str, again: str) -> None:
     for edit in (dlg.current, dlg.password, dlg.again):
         edit.clear()
@@ -56,7 +61,7 @@ def fill(qtbot, dlg, current: str, new: str, again: str) -> None:
     assert QApplication.focusWidget() is dlg.again
     type_text(dlg.again, again)
     qtbot.keyClick(dlg.again, Qt.Key.Key_Return)
-    wait_answered(qtbot, dlg, 20_000)
+    answered(qtbot, dlg)
 
 
 def test_an_interviewer_changes_their_password_and_still_reads_their_sealed_notes(qtbot, record_path, tmp_path):
@@ -169,7 +174,7 @@ def test_an_administrator_adds_renames_retires_and_brings_back_a_room_by_keyboar
     def add_twice_then_garden(form):
         type_text(form.name, "blue ROOM")
         qtbot.keyClick(form.name, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: not form.running)
+        answered(qtbot, form)
         assert form.isVisible() and form.field_messages["name"].text() == "A room with this name exists already."
         qtbot.keyClick(form.name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         type_text(form.name, "Garden room")

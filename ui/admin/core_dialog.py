@@ -84,11 +84,6 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
         else:
             self.message.show_error(core_message(error))
 
-    @property
-    def running(self) -> bool:
-        """The core call of OK is under way (tests/support's wait_answered waits on it)."""
-        return not self.progress.isHidden()
-
     def run(self, fn: Callable[[], object]) -> None:
         self.progress.show()
         run_operation(self, fn, self._done, on_failure=self._failed, hold=(self.buttons,))
