@@ -88,6 +88,10 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
         self.progress.show()
         run_operation(self, fn, self._done, on_failure=self._failed, hold=(self.buttons,))
 
+    def reject(self) -> None:
+        if self.progress.isHidden():   # the call goes on either way (Escape): the dialog waits for its answer
+            super().reject()
+
     def _done(self, result) -> None:
         self.result_value = result   # what the core call returned (a new row's id)
         self.progress.hide()
