@@ -332,7 +332,7 @@ class AdminPanel(QWidget):
         self.buffer_spin.setAccessibleName(self.tr("Keep no-contact persons apart by this many minutes"))
         buffer_tip = self.tr("When an interview is planned, the child and anyone under a no-contact flag must not "
                              "be in the building within this many minutes of each other (arriving and leaving "
-                             "take time). 0: only their times themselves may not overlap.")
+                             "take time). With 0, only bookings that overlap clash.")
         self.buffer_spin.setToolTip(buffer_tip)
         self.buffer_spin.setAccessibleDescription(buffer_tip)
         buffer_label = QLabel(self.tr("No-contact b&uffer between visits:"), settings_box)
