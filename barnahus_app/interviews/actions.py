@@ -147,7 +147,9 @@ class InterviewActions(SessionBase):
         return rid
 
     def update_room(self, room_id: int, **values) -> None:
-        """Rename, change kind, or retire (active=False): retired rooms keep their old bookings."""
+        """Rename, change kind, retire (active=False) or bring back into use. Rooms are never
+        deleted: retired rooms keep their old bookings. A room with planned interviews that have
+        not ended yet is not retired: they are moved to another room first."""
         self._authorize("room", "update")
         specs = dict(ROOM_FIELDS, active=Flag())
         data = clean(specs, values, partial=True)
@@ -155,6 +157,14 @@ class InterviewActions(SessionBase):
             if "name" in data and conn.execute(select(RM.c.id).where(
                     func.lower(RM.c.name) == data["name"].lower(), RM.c.id != room_id)).first():
                 raise ValidationError("name", "A room with this name exists already.")
+            if data.get("active") is False:
+                ahead = conn.execute(select(func.count()).select_from(I).where(
+                    I.c.room_id == room_id, I.c.status == "planned",
+                    I.c.ends_at_utc > utc_now_iso())).scalar_one()
+                if ahead:
+                    raise ValidationError("active", (
+                        "1 planned interview is" if ahead == 1 else f"{ahead} planned interviews are")
+                        + " still booked in this room. Have them moved to another room first.")
             if conn.execute(update(RM).where(RM.c.id == room_id).values(**data)).rowcount == 0:
                 raise NotFound(f"There is no room {room_id}.")
             self._audit(conn, "room.updated", "room", room_id, {"fields": sorted(data)})

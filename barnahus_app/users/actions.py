@@ -7,7 +7,7 @@ from typing import Callable
 from sqlalchemy import delete, func, insert, select, update
 
 from barnahus_app import policy
-from barnahus_app.errors import NotFound, ValidationError
+from barnahus_app.errors import NotFound, ValidationError, WrongCredentials
 from barnahus_app.fields import Text
 from barnahus_app.record import sections
 from barnahus_app.record.keyslots import new_slot, slot_public_key
@@ -139,7 +139,15 @@ class UserActions(SessionBase):
         check_password(new_password)
         keyfile = self.record.keyfile
         before = copy.deepcopy(keyfile.data)
-        private = keyfile.change_password(self.username, old_password, new_password, self.record.kdf)
+        try:
+            private = keyfile.change_password(self.username, old_password, new_password, self.record.kdf)
+        except WrongCredentials:
+            # Someone at an unlocked workstation trying passwords leaves a trace (nothing changed).
+            if not self.read_only:
+                with self.record.transaction() as conn:
+                    self._audit(conn, "user.password_change_refused", "user", self.user_id,
+                                {"reason": "wrong current password"})
+            raise
         try:
             with self.record.transaction() as conn:
                 conn.execute(update(U).where(U.c.id == self.user_id).values(password_changed_at=utc_now_iso()))

@@ -51,3 +51,20 @@ def test_an_admin_password_reset_lets_the_user_in_with_the_new_password_only(rec
     with pytest.raises(WrongCredentials):
         open_record(record_path, "medical", STAFF_PASSWORD, kdf=FAST_KDF)
     open_record(record_path, "medical", "reset-by-admin-1", kdf=FAST_KDF).close()
+
+
+def test_a_wrong_current_password_changes_nothing_and_leaves_a_trace(record_path):
+    from tests.support.records import raw
+    with open_record(record_path, "interviewer", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        with pytest.raises(WrongCredentials):
+            s.change_own_password("not my password 1", "a-brand-new-password")
+        conn = raw(s)
+        try:
+            trace = conn.execute("SELECT username, action, detail FROM audit_log "
+                                 "WHERE action LIKE 'user.password%' ORDER BY id").fetchall()
+        finally:
+            conn.close()
+    assert trace == [("interviewer", "user.password_change_refused", '{"reason":"wrong current password"}')]
+    open_record(record_path, "interviewer", STAFF_PASSWORD, kdf=FAST_KDF).close()
+    with pytest.raises(WrongCredentials):
+        open_record(record_path, "interviewer", "a-brand-new-password", kdf=FAST_KDF)

@@ -25,6 +25,7 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
         self.form = FieldGrid()
         self._layout.addLayout(self.form)
         self.field_messages: dict[str, InlineMessage] = {}
+        self.result_value = None
         self.message = InlineMessage(self)
         self._layout.addWidget(self.message)
         self.progress = QProgressBar(self)
@@ -44,14 +45,17 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
         self.field_messages[core_field] = self.form.add_field(label, widget, hint, accessible)
         return widget
 
-    def password_pair(self) -> tuple[QLineEdit, QLineEdit]:
+    def password_pair(self, labels: tuple[str, str] | None = None) -> tuple[QLineEdit, QLineEdit]:
+        """A new password, twice, with the rules under it. labels: the two captions (with their
+        mnemonics), if not "Password:" and "Password again:"."""
         first, second = QLineEdit(self), QLineEdit(self)
         for w in (first, second):
             w.setEchoMode(QLineEdit.EchoMode.Password)
-        self.add_field(self.tr("&Password:"), first, "password", self.tr("Password"), self.tr(
+        label, again = labels or (self.tr("&Password:"), self.tr("Password &again:"))
+        self.add_field(label, first, "password", label.replace("&", "").rstrip(":"), self.tr(
             "At least {n} characters. A few unrelated words are easy to remember and hard to guess.")
             .format(n=PASSWORD_MIN))
-        self.add_field(self.tr("Password &again:"), second, "password again", self.tr("Password again"))
+        self.add_field(again, second, "password again", again.replace("&", "").rstrip(":"))
         return first, second
 
     def own_password(self, object_name: str, hint: str) -> QLineEdit:
@@ -84,7 +88,12 @@ class _CoreDialog(QDialog):   # the name is the translations' context: kept as i
         self.progress.show()
         run_operation(self, fn, self._done, on_failure=self._failed, hold=(self.buttons,))
 
-    def _done(self, _result) -> None:
+    def reject(self) -> None:
+        if self.progress.isHidden():   # the call goes on either way (Escape): the dialog waits for its answer
+            super().reject()
+
+    def _done(self, result) -> None:
+        self.result_value = result   # what the core call returned (a new row's id)
         self.progress.hide()
         self.accept()
 

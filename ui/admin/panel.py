@@ -1,5 +1,6 @@
-"""Administration: accounts (add, disable/enable, roles, password reset), record settings, the
-signing certificate and the backups (backups.py).
+"""Administration: accounts (add, disable/enable, roles, password reset), record settings (the
+no-contact buffer among them), the rooms (rooms.py), the signing certificate and the backups
+(backups.py).
 Every change is a core call; the core checks the administrator's rights and audits it."""
 from __future__ import annotations
 
@@ -324,10 +325,25 @@ class AdminPanel(QWidget):
         idle_label.setBuddy(self.idle_spin)
         clip_label = QLabel(self.tr("Clear copied identifiers a&fter:"), settings_box)
         clip_label.setBuddy(self.clip_spin)
-        for w in (self.idle_spin, self.clip_spin):
+        buffer = record_settings.spec("no_contact_buffer_minutes")
+        self.buffer_spin = QSpinBox(settings_box)
+        self.buffer_spin.setObjectName("noContactBuffer")
+        self.buffer_spin.setRange(buffer.minimum, buffer.maximum)
+        self.buffer_spin.setSuffix(self.tr(" min"))
+        self.buffer_spin.setAccessibleName(self.tr("Keep no-contact persons apart by this many minutes"))
+        buffer_tip = self.tr("When an interview is planned, the child and anyone under a no-contact flag must not "
+                             "be in the building within this many minutes of each other (arriving and leaving "
+                             "take time). With 0, only bookings that overlap clash.")
+        self.buffer_spin.setToolTip(buffer_tip)
+        self.buffer_spin.setAccessibleDescription(buffer_tip)
+        buffer_label = QLabel(self.tr("No-contact b&uffer between visits:"), settings_box)
+        buffer_label.setBuddy(self.buffer_spin)
+        buffer_label.setToolTip(buffer_tip)
+        for w in (self.idle_spin, self.clip_spin, self.buffer_spin):
             w.setMinimumWidth(em * 6)
         sf.addRow(idle_label, self.idle_spin)
         sf.addRow(clip_label, self.clip_spin)
+        sf.addRow(buffer_label, self.buffer_spin)
         self.zone_combo = ZoneCombo(settings_box)   # every time is told in it; new bookings are planned in it
         self.zone_combo.setObjectName("centreZone")
         self.zone_combo.setAccessibleName(self.tr("The centre's time zone"))
@@ -345,8 +361,12 @@ class AdminPanel(QWidget):
         self.split_key_button.setObjectName("splitKeyButton")
         self.split_key_button.setToolTip(self.tr("Give several people one share each of the recovery key, "
                                                  "so that no single person holds the whole record"))
+        self.rooms_button = QPushButton(self.tr("Roo&ms…"), settings_box)
+        self.rooms_button.setObjectName("roomsButton")
+        self.rooms_button.setToolTip(self.tr("The centre's rooms, where interviews are planned: add, rename, retire"))
         split_row = QHBoxLayout()
         split_row.addWidget(self.split_key_button)
+        split_row.addWidget(self.rooms_button)
         split_row.addStretch(1)
         sf.addRow(split_row)
         self.signing_box = self._build_signing_box()
@@ -371,6 +391,8 @@ class AdminPanel(QWidget):
         self.split_key_button.setVisible(session.can("record", "split_key"))
         self.apply_button.clicked.connect(self.apply_settings)
         self.split_key_button.clicked.connect(self.split_recovery_key)
+        self.rooms_button.setVisible(session.can("room", "create"))
+        self.rooms_button.clicked.connect(self.show_rooms)
         self.apply_button.setEnabled(False)   # until the settings are read: never save the spin boxes' minimums
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._selection_changed()
@@ -390,7 +412,7 @@ class AdminPanel(QWidget):
         def read():   # on the record's thread
             users = s.list_users()
             return users, (s.setting("idle_lock_minutes"), s.setting("clipboard_clear_seconds"),
-                           s.setting("time_zone")) if settings else None
+                           s.setting("time_zone"), s.setting("no_contact_buffer_minutes")) if settings else None
 
         def shown(result) -> None:
             if generation == self._generation:
@@ -416,6 +438,7 @@ class AdminPanel(QWidget):
             self.idle_spin.setValue(settings[0])
             self.clip_spin.setValue(settings[1])
             self.zone_combo.set_value(settings[2])
+            self.buffer_spin.setValue(settings[3])
             self.apply_button.setEnabled(True)
         selected = self.selected_user()   # (of the users shown until now)
         self._users = users
@@ -503,10 +526,12 @@ class AdminPanel(QWidget):
     def apply_settings(self) -> None:
         self.settings_message.clear()
         s, idle, clip, zone = self.session, self.idle_spin.value(), self.clip_spin.value(), self.zone_combo.value()
+        buffer = self.buffer_spin.value()
 
         def save() -> None:
-            # All checked before any is written: a wrong zone name changes none.
-            s.set_settings({"idle_lock_minutes": idle, "clipboard_clear_seconds": clip, "time_zone": zone})
+            # One call, all checked before any is written: a wrong zone name changes none.
+            s.set_settings({"idle_lock_minutes": idle, "clipboard_clear_seconds": clip, "time_zone": zone,
+                            "no_contact_buffer_minutes": buffer})
 
         def saved(_result) -> None:
             set_centre_zone(zone)
@@ -515,6 +540,10 @@ class AdminPanel(QWidget):
             self.settingsChanged.emit()
 
         run_operation(self, save, saved, errors=self.settings_message, hold=(self.apply_button,))
+
+    def show_rooms(self) -> None:
+        from ui.admin.rooms import RoomsDialog
+        return open_dialog(self, RoomsDialog(self.session, self), lambda d: None)
 
     # --- document signing ----------------------------------------------------------------------
     def split_recovery_key(self) -> None:

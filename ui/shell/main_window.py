@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.lock_action.setObjectName("lockAction")  # dialogs add it, so Ctrl+L works in them too
         self.lock_action.setStatusTip(self.tr("Lock the record now (Ctrl+L)"))
         self.settings_action = act(self.tr("&Settings…"), self.show_settings, "Ctrl+,", "settings")
+        self.password_action = act(self.tr("Change my &password…"), self.change_own_password)
+        self.password_action.setObjectName("changePasswordAction")
         self.quit_action = act(self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
         # Ctrl+N belongs to the case list's own "New case" button.
         self.new_case_action = act(self.tr("&New case"), self.new_case, None, "new")
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         m = bar.addMenu(self.tr("&Record"))
         m.addAction(self.lock_action)
         m.addAction(self.settings_action)
+        m.addAction(self.password_action)
         m.addAction(self.verify_action)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -178,6 +181,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         unlocked = self.session is not None
         self.lock_action.setEnabled(unlocked)
+        self.password_action.setEnabled(unlocked and not self.session.read_only)
         cases = unlocked and self.case_list is not None
         self.new_case_action.setEnabled(cases and self.workspace_factory is not None
                                         and self.session.can("case", "create"))
@@ -772,6 +776,16 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         SettingsDialog(self).exec()
+
+    def change_own_password(self) -> None:
+        from ui.admin.own_password import ChangeOwnPasswordDialog
+        if self.session is None or self.session.read_only:
+            return
+        dialog = ChangeOwnPasswordDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.message_bar.show_message(self.tr(
+            "Your password was changed. Use the new one from now on.")))
+        dialog.open()
 
     def verify_file(self) -> None:
         from ui.documents.verify_dialog import VerifyDialog
