@@ -727,6 +727,10 @@ def test_page_one_names_the_references_the_jurisdiction_and_a_no_contact_person_
         assert squash(fact) in flat, fact
     assert not re.search(r"Jurisdiction\s+SE\b", first)
     assert not re.search(r"Person \d", pdf_text(world["out"] / "summary.pdf"))
+    # Pseudonymised: the same person by a pseudonym, never by a bare row number.
+    pseudo = squash(pages(world, "ppdf")[0])
+    assert "No-contactflags:ChildAandAllegedoffender1;ChildAandOtherperson3." in pseudo
+    assert not re.search(r"Person \d", pdf_text(world["out"] / "pseudo.pdf"))
 
 
 def test_the_first_two_pages_hold_interviews_recordings_with_hashes_and_custody(world):
