@@ -54,6 +54,9 @@ SETTINGS = {
     "backup_keep_weeks": IntSetting(13, 0, 520, "Keep one backup a week for weeks"),
     # Each backup is also copied here (e.g. a drive kept elsewhere); "" for none.
     "backup_second_folder": FolderSetting("Also copy each backup to this folder"),
+    # Where the desktop app's save dialogs for exports (summaries, bundles, calendars, audit
+    # seals) start; "" for the user's documents folder.
+    "export_folder": FolderSetting("Start exports in this folder"),
 }
 
 

@@ -467,3 +467,40 @@ def test_administration_warns_while_the_ca_key_is_inside_and_exports_it(qtbot, o
     qtbot.waitUntil(lambda: "renewed" in panel.signing_message.text(), timeout=WORK_MS)
     after = s.signing_identity()
     assert after["ca_fingerprint"] == before["ca_fingerprint"] and after["fingerprint"] != before["fingerprint"]
+
+
+def test_summary_and_bundle_start_in_the_export_folder_and_the_summary_is_owner_only(qtbot, open_as, make_panel,
+                                                                                     tmp_path):
+    import shutil
+    import stat
+    from ui.common.folders import documents_folder
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with open_as("admin") as a:
+        a.set_setting("export_folder", str(folder))
+    s = open_as("coordinator")
+    case = sample_case(s)
+    panel = make_panel(s, case)
+    host = panel.window()
+    host.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
+    # Alt+M: the summary's dialog suggests a name in the administrator's folder; Enter writes it.
+    qtbot.keyClick(host, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.dialog is not None)
+    dlg = panel.dialog
+    assert os.path.dirname(dlg.path()) == str(folder)
+    out = dlg.path()
+    qtbot.keyClick(dlg, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: issued_dialog(panel) is not None, timeout=WORK_MS)
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    issued_dialog(panel).reject()
+    qtbot.waitUntil(lambda: panel.dialog is None)
+    dlg = panel.prosecutor_bundle()
+    assert os.path.dirname(dlg.path()) == str(folder)
+    dlg.reject()
+    qtbot.waitUntil(lambda: panel.dialog is None)
+    # A folder that is gone (an unplugged drive): the user's documents folder.
+    shutil.rmtree(folder)
+    dlg = panel.court_summary()
+    assert os.path.dirname(dlg.path()) == str(documents_folder())
+    dlg.reject()

@@ -19,6 +19,7 @@ from ui.admin.core_dialog import _CoreDialog
 from ui.admin.disable import DisableDialog
 from ui.common.feedback import InlineMessage, bold, core_message, open_dialog, role_label, roles_text
 from ui.common.field_widgets import PathRow
+from ui.common.folders import documents_folder
 from ui.common.clipboard import copy_identifier
 from ui.common.icons import icon
 from ui.common.tasks import run_operation
@@ -327,6 +328,16 @@ class AdminPanel(QWidget):
             w.setMinimumWidth(em * 6)
         sf.addRow(idle_label, self.idle_spin)
         sf.addRow(clip_label, self.clip_spin)
+        self.export_row = PathRow(settings_box, self.choose_export_folder, name="exportFolder")
+        self.export_row.button.setText(self.tr("Choose…"))   # (Alt+B is Back up now, below)
+        self.export_row.edit.setPlaceholderText(self.tr("Each user's documents folder"))
+        self.export_row.setAccessibleName(self.tr("Save documents and exports in this folder"))
+        self.export_row.setToolTip(self.tr("Where the save dialogs for court summaries, bundles, calendars and "
+                                           "audit seals start"))
+        self.export_row.edit.setMinimumWidth(em * 16)
+        export_label = QLabel(self.tr("Save docu&ments and exports in:"), settings_box)
+        export_label.setBuddy(self.export_row.edit)
+        sf.addRow(export_label, self.export_row)
         self.apply_button = QPushButton(self.tr("Sa&ve settings"), settings_box)
         apply_row = QHBoxLayout()
         apply_row.addWidget(self.apply_button)
@@ -384,7 +395,8 @@ class AdminPanel(QWidget):
 
         def read():   # on the record's thread
             users = s.list_users()
-            return users, (s.setting("idle_lock_minutes"), s.setting("clipboard_clear_seconds")) if settings else None
+            return users, (s.setting("idle_lock_minutes"), s.setting("clipboard_clear_seconds"),
+                           s.setting("export_folder")) if settings else None
 
         def shown(result) -> None:
             if generation == self._generation:
@@ -409,6 +421,7 @@ class AdminPanel(QWidget):
         if settings is not None:
             self.idle_spin.setValue(settings[0])
             self.clip_spin.setValue(settings[1])
+            self.export_row.edit.setText(settings[2])
             self.apply_button.setEnabled(True)
         selected = self.selected_user()   # (of the users shown until now)
         self._users = users
@@ -496,10 +509,12 @@ class AdminPanel(QWidget):
     def apply_settings(self) -> None:
         self.settings_message.clear()
         s, idle, clip = self.session, self.idle_spin.value(), self.clip_spin.value()
+        export = self.export_row.edit.text().strip()
 
         def save() -> None:
             s.set_setting("idle_lock_minutes", idle)
             s.set_setting("clipboard_clear_seconds", clip)
+            s.set_setting("export_folder", export)
 
         def saved(_result) -> None:
             self.settings_message.show_info(self.tr("Saved. The record now locks after {n} minutes without use.")
@@ -507,6 +522,12 @@ class AdminPanel(QWidget):
             self.settingsChanged.emit()
 
         run_operation(self, save, saved, errors=self.settings_message, hold=(self.apply_button,))
+
+    def choose_export_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder to save documents and exports in"),
+                                                  self.export_row.edit.text().strip() or str(documents_folder()))
+        if folder:
+            self.export_row.edit.setText(folder)
 
     # --- document signing ----------------------------------------------------------------------
     def split_recovery_key(self) -> None:
