@@ -443,7 +443,7 @@ class SummaryBuilder:
                          (0.6, 2.0, 3.6, 0.95, 1.05, 1.2))]
             if custody:
                 sub.append(Table(("No.", "Last custody event", "When", "Where / receiver / receipt"), tuple(custody),
-                                 (0.6, 2.4, 1.6, 4.8)))
+                                 (0.6, 2.2, 2.0, 4.6)))
             blocks.append(Section("Recordings and custody", tuple(sub)))
         if not blocks:
             return None
