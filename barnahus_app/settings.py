@@ -74,6 +74,9 @@ SETTINGS = {
     # Every time on screen, in documents and in exports is told in this zone (bookings planned
     # in another zone keep theirs); new bookings are planned in it. Asked by the first-run wizard.
     "time_zone": ZoneSetting("The centre's time zone"),
+    # Where the desktop app's save dialogs for exports (summaries, bundles, calendars, audit
+    # seals) start; "" for the user's documents folder.
+    "export_folder": FolderSetting("Start exports in this folder"),
 }
 
 

@@ -104,6 +104,11 @@ def jurisdictions() -> list[dict]:
     return data["jurisdictions"]
 
 
+def jurisdiction_labels(language: str = "en") -> dict[str, str]:
+    """Each jurisdiction's name in language (English where that has none), by code."""
+    return {j["code"]: j["label"].get(language) or j["label"].get("en") or j["code"] for j in jurisdictions()}
+
+
 def check_jurisdiction(code: str) -> str:
     if code not in {j["code"] for j in jurisdictions()}:
         raise ValidationError("jurisdiction", f"'{code[:20]}' is not a known jurisdiction.")

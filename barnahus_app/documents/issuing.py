@@ -54,9 +54,11 @@ DISCLOSURE_FIELDS = {"recipient": Text(200, required=True), "undertaking": Text(
                      "method": Text(100)}
 
 
-def new_document_id(now: datetime | None = None) -> str:
+def new_document_id(now: datetime | None = None, prefix: str = "D") -> str:
+    """D-20260304-1A2B3C4D for a document; B-... (prefix "B") for a bundle, so a bundle's ID
+    is never taken for one of its documents'."""
     now = now or datetime.now(timezone.utc)
-    return f"D-{now:%Y%m%d}-{secrets.token_hex(4).upper()}"
+    return f"{prefix}-{now:%Y%m%d}-{secrets.token_hex(4).upper()}"
 
 
 def _csv(columns, rows, redact=None) -> bytes:
@@ -205,18 +207,20 @@ class IssuingActions(SessionBase):
         out = Path(out)
         check_destination(out)  # before minutes of rendering
         check_passphrase(passphrase, as_zip)  # before seconds of rendering, not after
-        bundle_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
+        _doc_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
+        bundle_id = new_document_id(now, "B")
         d = builder.d
         redact = builder.redactor() if pseudonymise else None
 
         def part(lo, hi):
             return (lambda a, b: progress(int(lo + (hi - lo) * a / max(b, 1)), 1000)) if progress else None
 
-        doc = builder.build()
+        # Each summary is one document with one ID, in its header and in "About this document";
+        # the bundle's ID is named as the bundle's.
         pdf_id, docx_id = new_document_id(now), new_document_id(now)
-        from dataclasses import replace
-        pdf = _render(replace(doc, document_id=pdf_id), "pdf", creds, part(0, 150), cancel)
-        docx = _render(replace(doc, document_id=docx_id), "docx", creds, part(150, 250), cancel)
+        pdf = _render(builder.build(document_id=pdf_id, bundle_id=bundle_id), "pdf", creds, part(0, 150), cancel)
+        docx = _render(builder.build(document_id=docx_id, bundle_id=bundle_id), "docx", creds, part(150, 250),
+                       cancel)
         copies, missing = {}, []
         if include_recordings:
             for r in d.get("recordings") or []:
@@ -393,6 +397,8 @@ class IssuingActions(SessionBase):
              "centre_name": conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""}
         user_ids = {case["case_lead_id"], self.user_id}
         person_ids = {c["person_id"] for c in case["children"]} | {p["person_id"] for p in case["parties"]}
+        # A no-contact person may belong to another case: the summary names them (or gives a pseudonym).
+        person_ids |= {n[k] for n in case["no_contact"] for k in ("person_a", "person_b")}
         free_names = set()
         if self.can("interview", "read"):
             ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id)

@@ -21,6 +21,9 @@ _STATUS = {"planned": "Planned", "held": "Held", "not_held": "Not held (the chil
            "cancelled": "Cancelled"}
 _PARTICIPATION = {"not_yet_asked": "Not yet asked", "chose_to_take_part": "Chose to take part",
                   "chose_not_to": "Chose not to take part"}
+_STATUS_SHORT = {"planned": "Planned", "held": "Held", "not_held": "Not held", "cancelled": "Cancelled"}
+_FIXITY = {"unchecked": "Not checked yet", "ok": "Unaltered", "mismatch": "FAILED: contents differ",
+           "missing": "FAILED: file not found", "destroyed": "Destroyed"}
 _CONFLICTS = {"room": "Room already booked", "staff": "Staff member already booked",
               "child": "The child already booked",
               "no_contact": "No-contact flag", "testify_once": "Testify once (jurisdiction rule)"}
@@ -37,6 +40,11 @@ def age_band(dob: str | None, on: date) -> str:
         if lo <= age <= hi:
             return f"Age {lo}–{hi}"
     return "Age 18 or over"
+
+
+def _wrap_hash(hex_digest: str) -> str:
+    """A SHA-256 on two lines of 32 characters: a table cell never breaks it elsewhere."""
+    return f"{hex_digest[:32]}\n{hex_digest[32:]}" if len(hex_digest) > 32 else hex_digest
 
 
 def _fold(text: str) -> str:
@@ -161,8 +169,11 @@ class SummaryBuilder:
             counters[role] = counters.get(role, 0) + 1
             full = " ".join(x for x in (p.get("given_name"), p.get("family_name")) if x)
             persons[p["person_id"]] = f"{role} {counters[role]}" if self.pseudonymise else full
-        for pid, full in self.d.get("other_person_names", {}).items():
-            persons.setdefault(pid, "Other person" if self.pseudonymise else full)
+        others = 0
+        for pid, full in sorted(self.d.get("other_person_names", {}).items()):
+            if pid not in persons:
+                others += 1
+                persons[pid] = f"Other person {others}" if self.pseudonymise else full
         staff_counter: dict[str, int] = {}
         for uid, (name, role) in sorted(self.d.get("users", {}).items()):
             if self.pseudonymise:
@@ -219,20 +230,29 @@ class SummaryBuilder:
         return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
     # --- the document ------------------------------------------------------------------------
-    def build(self) -> Document:
+    def build(self, document_id: str | None = None, bundle_id: str | None = None) -> Document:
+        """The summary as document document_id (the builder's own by default); bundle_id names
+        the bundle it is part of. Laid out for the prosecutor's first minute: who, what, when,
+        the references, then the interviews, the recordings with their hashes and where each
+        recording is now, before the details."""
         case = self.d["case"]
-        sections = [self._case_section(), self._children_section(), self._timeline_section()]
+        document_id = document_id or self.document_id
+        sections = [self._case_section(), self._children_section()]
+        glance = self._glance_section()
+        if glance is not None:
+            sections.append(glance)
+        sections.append(self._timeline_section())
         if self.d.get("interviews") is not None:
             sections.append(self._interviews_section())
         if self.d.get("recordings") is not None:
             sections.append(self._recordings_section())
         sections.append(self._justice_section())
-        sections.append(self._about_section())
+        sections.append(self._about_section(document_id, bundle_id))
         head_id, head_hash = self.audit_head
         doc = Document(
             title="Case summary for court",
             subtitle=self.centre_name + (" — pseudonymised" if self.pseudonymise else ""),
-            case_reference=case["reference"], document_id=self.document_id,
+            case_reference=case["reference"], document_id=document_id,
             generated_at=self.when(self.generated_at_utc, named=True),
             generated_by=self.generated_by, audit_head=f"entry {head_id}, SHA-256 {head_hash}",
             language="en", sections=tuple(sections),
@@ -244,24 +264,28 @@ class SummaryBuilder:
     def _case_section(self) -> Section:
         c = self.d["case"]
         forms = ", ".join(_label("abuse_forms", f) for f in c.get("abuse_forms", []))
+        children = "; ".join(f"{self.names.person(ch['person_id'])} ({_label('child_roles', ch['role'])})"
+                             for ch in c["children"])
         pairs = [
             ("Case reference", c["reference"]),
-            ("Jurisdiction", c["jurisdiction"]),
+            ("Police reference", c.get("police_reference") or "—"),
+            ("Prosecution reference", c.get("prosecution_reference") or "—"),
+            ("Jurisdiction", vocab.jurisdiction_labels().get(c["jurisdiction"], c["jurisdiction"])),
+            ("Child" if len(c["children"]) < 2 else "Children", children),
+            ("Forms of abuse and exploitation", forms),
+            ("Referral received", self.when(c["referral_received_at"], named=True)),
             ("Status", _label("case_statuses", c["status"])),
             ("Case lead", self.names.user(c["case_lead_id"], c.get("case_lead_name"))),
-            ("Referral received", self.when(c["referral_received_at"], named=True)),
-            ("Screened", self.when(c.get("screened_at"), named=True)),
-            ("Acted on", self.when(c.get("acted_at"), named=True)),
-            ("Triage level", _label("triage_levels", c.get("triage_level"))),
-            ("Emergency (removed from harm at once)", "Yes" if c.get("emergency") else "No"),
-            ("Opened ex officio", "Yes" if c.get("ex_officio") else "No"),
-            ("Referral source", _label("referral_sources", c.get("referral_source"))),
-            ("Reporter's profession", _label("reporter_professions", c.get("reporter_profession"))),
-            ("Forms of abuse and exploitation", forms),
         ]
         blocks = [KeyValues(tuple((k, v) for k, v in pairs if v))]
         if c.get("summary") and not self.pseudonymise:
             blocks.append(Paragraph(c["summary"]))
+        if c.get("no_contact"):
+            blocks.append(Paragraph(
+                "No-contact flags: " + "; ".join(
+                    f"{self.names.person(n['person_a'])} and {self.names.person(n['person_b'])}"
+                    for n in c["no_contact"]) + ". They are never scheduled into the building at the same time.",
+                "warning"))
         return Section("The case", tuple(blocks))
 
     def _children_section(self) -> Section:
@@ -296,12 +320,6 @@ class SummaryBuilder:
                                 tuple((self.names.person(p["person_id"]), _label("party_roles", p["party_role"]),
                                        _label("relationships_to_child", p.get("relationship_to_child")))
                                       for p in others), (3, 2, 2)))
-        if c.get("no_contact"):
-            blocks.append(Paragraph(
-                "No-contact flags: " + "; ".join(
-                    f"{self.names.person(n['person_a'])} and {self.names.person(n['person_b'])}"
-                    for n in c["no_contact"]) + ". They are never scheduled into the building at the same time.",
-                "warning"))
         return Section("The child and other persons", tuple(blocks))
 
     def _timeline_section(self) -> Section:
@@ -328,9 +346,14 @@ class SummaryBuilder:
         if c.get("closed_at"):
             events.append((c["closed_at"], "Case closed"))
         events.sort(key=lambda e: e[0])
-        return Section(f"Referral timeline (times in {self.zone_name})", (Table(("When", "What"), tuple(
-                                                   (self.when(t), w) for t, w in events),
-                                                   (1, 4)),))
+        pairs = [("Triage level", _label("triage_levels", c.get("triage_level"))),
+                 ("Emergency (removed from harm at once)", "Yes" if c.get("emergency") else "No"),
+                 ("Opened ex officio", "Yes" if c.get("ex_officio") else "No"),
+                 ("Referral source", _label("referral_sources", c.get("referral_source"))),
+                 ("Reporter's profession", _label("reporter_professions", c.get("reporter_profession")))]
+        return Section(f"Referral timeline (times in {self.zone_name})",
+                       (KeyValues(tuple((k, v) for k, v in pairs if v)),
+                        Table(("When", "What"), tuple((self.when(t), w) for t, w in events), (1, 4))))
 
     def _interviews_section(self) -> Section:
         ivs = self.d["interviews"]
@@ -384,20 +407,52 @@ class SummaryBuilder:
             return _label("interview_participant_roles", p["role"])
         return p.get("display") or p.get("name") or ""
 
+    def _glance_section(self) -> Section | None:
+        """The interviews, the recordings with their hashes, and where each recording is now:
+        one table each, for the first page or two."""
+        ivs, recs = self.d.get("interviews"), self.d.get("recordings")
+        blocks = []
+        if ivs:
+            blocks.append(Section("Interviews", (Table(
+                ("No.", "Child", "Status", "When", "Room", "Interviewer"), tuple(
+                    (str(iv["number"]) if iv.get("number") else "—", self.names.person(iv["child_person_id"]),
+                     _STATUS_SHORT[iv["status"]],
+                     self.span(iv.get("actual_start_utc"), iv.get("actual_end_utc"))
+                     or self.span(iv["starts_at_utc"], iv["ends_at_utc"]),
+                     iv.get("room_name") or "", self.names.user(iv["interviewer_id"], iv.get("interviewer_name")))
+                    for iv in ivs), (0.6, 1.9, 0.9, 2.0, 1.2, 1.9)),)))
+        if recs:
+            rows = []
+            for r in recs:
+                copy = "master" if r["copy_kind"] == "master" else f"working copy of {r['master_id']}"
+                rows.append((str(r["id"]), f"{r['label']} ({copy})", _wrap_hash(r["sha256"]),
+                             self.size(r["size_bytes"]), self.duration(r.get("duration_ms")),
+                             _FIXITY.get(r["fixity_status"], r["fixity_status"])))
+            custody = []
+            for r in recs:
+                last = r["custody"][-1] if r["custody"] else None
+                if last is not None:
+                    custody.append((str(r["id"]), last["label"], self.when(last["occurred_at_utc"]),
+                                    "; ".join(x for x in (self._where(last), last.get("counterpart"),
+                                                          last.get("receipt")) if x)))
+            sub = [Paragraph("Each recording is identified by the SHA-256 of its bytes, taken when it was registered. "
+                             "Anyone can repeat the check with a standard tool (for example `sha256sum`)."),
+                   Table(("No.", "Recording", "SHA-256", "Size", "Duration", "Fixity"), tuple(rows),
+                         (0.6, 2.0, 3.6, 0.95, 1.05, 1.2))]
+            if custody:
+                sub.append(Table(("No.", "Last custody event", "When", "Where / receiver / receipt"), tuple(custody),
+                                 (0.6, 2.2, 2.0, 4.6)))
+            blocks.append(Section("Recordings and custody", tuple(sub)))
+        if not blocks:
+            return None
+        return Section("Interviews and recordings at a glance", tuple(blocks))
+
     def _recordings_section(self) -> Section:
         recs = self.d["recordings"]
         if not recs:
             return Section("Recordings and chain of custody",
                            (Paragraph("No recording is registered for this case.", "note"),))
-        rows = []
-        for r in recs:
-            rows.append((str(r["id"]), r["label"], "Master" if r["copy_kind"] == "master" else f"Working copy of {r['master_id']}",
-                         r["sha256"], self.size(r["size_bytes"]), self.duration(r.get("duration_ms")),
-                         r["fixity_status"]))
-        blocks = [Paragraph("Each recording is identified by the SHA-256 of its bytes, taken when it was registered. "
-                            "Anyone can repeat the check with a standard tool (for example `sha256sum`)."),
-                  Table(("No.", "Recording", "Copy", "SHA-256", "Size", "Duration", "Fixity"), tuple(rows),
-                        (0.5, 1.7, 1.3, 5.2, 1.1, 1.1, 1.3))]
+        blocks = []
         for r in recs:
             facts = [("File name", r["file_name"] if not self.pseudonymise else f"recording-{r['id']}"),
                      ("Container and format", " — ".join(x for x in (r.get("container"), r.get("media_format")) if x)),
@@ -450,9 +505,12 @@ class SummaryBuilder:
             blocks.append(Table(("Court date", "Note"), tuple((d, n or "") for d, n in court), (1, 3)))
         return Section("Justice status", tuple(blocks))
 
-    def _about_section(self) -> Section:
+    def _about_section(self, document_id: str, bundle_id: str | None) -> Section:
         head_id, head_hash = self.audit_head
-        pairs = [("Document ID", self.document_id),
+        pairs = [("Document ID", document_id)]
+        if bundle_id:
+            pairs.append(("Part of bundle", bundle_id))
+        pairs += [
                  ("Generated", self.when(self.generated_at_utc, named=True)),
                  ("Generated by", self.generated_by),
                  ("Audit trail head at generation", f"entry {head_id}, SHA-256 {head_hash}"),

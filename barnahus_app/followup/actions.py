@@ -326,7 +326,7 @@ def compute_limitation(table: dict, jurisdiction: str, category: str, offence_da
 
 def _labels(language: str = "en"):
     cats = vocab.vocabulary("offence_categories")
-    jurs = {j["code"]: j["label"].get(language) or j["label"].get("en") for j in vocab.jurisdictions()}
+    jurs = vocab.jurisdiction_labels(language)
     return cats, jurs
 
 

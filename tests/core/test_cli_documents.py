@@ -109,7 +109,7 @@ def test_bundle_folder_verifies_without_record_or_password_then_names_a_changed_
     out = tmp_path / "bundle"
     code, stdout, err = cli(rec, "export-bundle", "--case", rec["ref"], "--recordings", "--out", out)
     assert code == 0, err
-    assert stdout.startswith(f"Wrote bundle {out}: D-")
+    assert stdout.startswith(f"Wrote bundle {out}: B-")   # a bundle's ID, never a document's
     fingerprint = re.search(r"out of band: ([0-9a-f]{64})", stdout).group(1)
     assert (out / "data" / "recordings" / "files" / "1-interview.mp4").is_file()
 
@@ -139,7 +139,7 @@ def test_bundle_folder_verifies_without_record_or_password_then_names_a_changed_
     code, stdout, err = cli(rec, "verify-document", changed)
     assert code == 1 and stdout.startswith("NOT signed by a centre you trust")
     lines = err.strip().splitlines()
-    assert lines[0].startswith(f"{changed}: UNKNOWN OR ALTERED. Bundle D-") and "changed since" in lines[0]
+    assert lines[0].startswith(f"{changed}: UNKNOWN OR ALTERED. Bundle B-") and "changed since" in lines[0]
     assert lines[1:] == ["PROBLEM: data/custody/custody-log.csv: its SHA-256 differs from manifest-sha256.txt"]
 
 

@@ -1,10 +1,11 @@
 """The Administration page's Backups box: back up now, the list, restore to a new file, the check."""
 from __future__ import annotations
 
+import os
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from barnahus_app.lifecycle import open_record
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF
@@ -218,3 +219,40 @@ def test_check_against_a_seal_shows_who_signed_it_then_a_forged_one_fails(qtbot,
     assert box.message.text().startswith("The audit trail does not match what was sealed or quoted outside the record")
     assert ("audit seal: forged.seal: the seal's signature does not match its contents: it was changed after "
             "it was signed") in box.report.text()
+
+
+def test_the_export_folder_is_one_row_of_the_record_settings_typed_and_saved_by_keyboard(qtbot, tmp_path,
+                                                                                         open_as, monkeypatch):
+    panel = admin_page(qtbot, open_as)
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel.window(), timeout=5000)
+    assert panel.export_row.edit.text() == "" and panel.export_row.edit.placeholderText() == \
+        "Each user's documents folder"
+    # Alt+I goes to the folder's field; a relative path is refused beside the settings.
+    panel.idle_spin.setFocus()
+    qtbot.keyClick(panel, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.export_row.edit, timeout=2000)
+    qtbot.keyClicks(panel.export_row.edit, "exports")
+    qtbot.keyClick(panel, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.settings_message.text() != "", timeout=5000)
+    assert panel.settings_message.text() == "Must be a folder's full path, or empty for none."
+    assert panel.session.setting("export_folder") == ""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    panel.export_row.edit.clear()
+    qtbot.keyClicks(panel.export_row.edit, str(folder))
+    with qtbot.waitSignal(panel.settingsChanged, timeout=5000):
+        qtbot.keyClick(panel, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    assert panel.session.setting("export_folder") == str(folder)
+    # Choose… opens the folder dialog where the field points.
+    asked = []
+    monkeypatch.setattr("ui.admin.panel.QFileDialog.getExistingDirectory",
+                        lambda parent, title, start: asked.append(start) or str(tmp_path))
+    panel.export_row.button.click()
+    assert asked == [str(folder)] and panel.export_row.edit.text() == str(tmp_path)
+    # The audit seal's save dialog starts there too.
+    suggested = []
+    monkeypatch.setattr("ui.admin.backups.QFileDialog.getSaveFileName",
+                        lambda parent, title, start, filt: suggested.append(start) or ("", ""))
+    panel.backups.seal_button.click()
+    assert len(suggested) == 1 and os.path.dirname(suggested[0]) == str(folder)

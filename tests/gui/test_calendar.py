@@ -417,3 +417,18 @@ def test_main_window_offers_the_calendar_by_role_and_opens_cases_from_it(qtbot, 
     assert window.calendar is None
     unlock(qtbot, window, "admin", ADMIN_PASSWORD)
     assert "calendar" not in window.nav_keys()
+
+
+def test_ics_export_save_dialog_starts_in_the_export_folder(qtbot, booked, open_as, tmp_path, monkeypatch):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with open_as("admin") as a:
+        a.set_setting("export_folder", str(folder))
+    s = open_as("coordinator")
+    panel = make_panel(qtbot, s, WEEK)
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    suggested = []
+    monkeypatch.setattr("ui.calendar.panel.QFileDialog.getSaveFileName",
+                        lambda parent, title, start, filt: suggested.append(start) or ("", ""))
+    panel.export_button.click()
+    assert len(suggested) == 1 and os.path.dirname(suggested[0]) == str(folder)

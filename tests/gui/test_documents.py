@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shutil
+import stat
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QVBoxLayout, QWidget
 
+from tests.support.document_tools import pdf_pages_text, pdf_text
 from tests.support.records import sample_case
 
 pytestmark = pytest.mark.gui
@@ -467,3 +471,44 @@ def test_administration_warns_while_the_ca_key_is_inside_and_exports_it(qtbot, o
     qtbot.waitUntil(lambda: "renewed" in panel.signing_message.text(), timeout=WORK_MS)
     after = s.signing_identity()
     assert after["ca_fingerprint"] == before["ca_fingerprint"] and after["fingerprint"] != before["fingerprint"]
+
+
+def test_summary_and_bundle_start_in_the_export_folder_and_the_summary_is_owner_only(qtbot, open_as, make_panel,
+                                                                                     tmp_path):
+    from ui.common.folders import documents_folder
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    with open_as("admin") as a:
+        a.set_setting("export_folder", str(folder))
+    s = open_as("coordinator")
+    case = sample_case(s, police_reference="POL-2026-12", prosecution_reference="AKL-2026-34")
+    panel = make_panel(s, case)
+    host = panel.window()
+    host.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
+    # Alt+M: the summary's dialog suggests a name in the administrator's folder; Enter writes it.
+    qtbot.keyClick(host, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.dialog is not None)
+    dlg = panel.dialog
+    assert os.path.dirname(dlg.path()) == str(folder)
+    out = dlg.path()
+    qtbot.keyClick(dlg, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: issued_dialog(panel) is not None, timeout=WORK_MS)
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    # What the prosecutor reads first: the references, the jurisdiction's name, one document ID.
+    first = pdf_pages_text(out)[0]
+    for fact in ("POL-2026-12", "AKL-2026-34", "Sweden", "Testa Exampledottir", "Alleged Exampleson"):
+        assert fact in first, fact
+    entry = s.document_register(case["id"])[0]
+    assert set(re.findall(r"\b[A-Z]-\d{8}-[0-9A-F]{8}\b", pdf_text(out))) == {entry["document_id"]}
+    issued_dialog(panel).reject()
+    qtbot.waitUntil(lambda: panel.dialog is None)
+    dlg = panel.prosecutor_bundle()
+    assert os.path.dirname(dlg.path()) == str(folder)
+    dlg.reject()
+    qtbot.waitUntil(lambda: panel.dialog is None)
+    # A folder that is gone (an unplugged drive): the user's documents folder.
+    shutil.rmtree(folder)
+    dlg = panel.court_summary()
+    assert os.path.dirname(dlg.path()) == str(documents_folder())
+    dlg.reject()

@@ -56,6 +56,8 @@ GUARDIAN = ("Gudmundina", "Vormundsdottir")    # the child's guardian
 INTERPRETER = "Ivanka Tolkovitchova"           # a participant by free name
 STAFF = "Ingegerd Fågelsångare"                # the forensic interviewer's display name
 EVIDENCE = "Bevisrum-Nordost-7"                # in the recordings' storage path, withheld too
+ELSEWHERE = ("Elsewhere", "Avståndsson")         # no-contact with the child, a party in another case only
+POLICE_REF, PROSECUTION_REF = "POL-2026-77", "ÅKL-2026-4411"
 
 
 def _dates(iso: str) -> list[str]:
@@ -67,7 +69,7 @@ CANARIES = [
     *CHILD, " ".join(CHILD), *OFFENDER, " ".join(OFFENDER), *TRUSTED, *INTERPRETER.split(),
     *STAFF.split(), CHILD_ADDRESS, "Kanarievägen", "Fågelbyhamn", CHILD_PHONE,
     OFFENDER_ADDRESS, "Gökgatan", "Vrålstadby", OFFENDER_PHONE,
-    *_dates(CHILD_DOB), *_dates(OFFENDER_DOB), EVIDENCE, CHILD_NICKNAME, *GUARDIAN,
+    *_dates(CHILD_DOB), *_dates(OFFENDER_DOB), EVIDENCE, CHILD_NICKNAME, *GUARDIAN, *ELSEWHERE,
 ]
 AGE_BAND = "Age 9–11"
 
@@ -118,7 +120,7 @@ def build_case(folder: Path) -> dict:
                                       acknowledge_duplicates=True)
         common = dict(referral_received_at="2026-03-04T09:30:00+01:00", jurisdiction="SE",
                       abuse_forms=["sexual_abuse_extrafamilial"], triage_level="urgent")
-        case = c.create_case(**common, police_reference="POL-2026-77",
+        case = c.create_case(**common, police_reference=POLICE_REF, prosecution_reference=PROSECUTION_REF,
                              summary=f"{' '.join(CHILD)} told her teacher about {' '.join(OFFENDER)}.")
         c.add_child(case["id"], child, "victim")
         c.add_party(case["id"], offender, "alleged_offender", "family_friend", child)
@@ -131,6 +133,9 @@ def build_case(folder: Path) -> dict:
         c.add_child(case_b["id"], child, "victim")
         case_c = c.create_case(**common)                       # another child, same room and day
         c.add_child(case_c["id"], other_child, "victim")
+        elsewhere = c.create_person(given_name=ELSEWHERE[0], family_name=ELSEWHERE[1], acknowledge_duplicates=True)
+        c.add_party(case_c["id"], elsewhere, "alleged_offender", "family_friend", other_child)
+        c.set_no_contact(child, elsewhere, "threatened the child")
         iv_user = next(u["id"] for u in c.interviewers() if u["display_name"] == STAFF)
     w.update(case=case, case_b=case_b, child=child, offender=offender, trusted=trusted, iv_user=iv_user)
 
@@ -708,3 +713,69 @@ def test_an_imported_pkcs12_signs_the_next_summary(world, tmp_path):
     assert pki.fingerprint(ca_pem) in squash(pdf_raw(tmp_path / "new.pdf"))
     # Documents signed by the earlier identity still verify against their CA.
     assert validate_pdf((world["out"] / "summary.pdf").read_bytes(), world["ca_pem"]).ok
+
+
+# --- the prosecutor's first minute (issue 17) -------------------------------------------------
+
+DOC_ID = re.compile(r"\b[A-Z]-\d{8}-[0-9A-F]{8}\b")
+
+
+def test_page_one_names_the_references_the_jurisdiction_and_a_no_contact_person_of_another_case(world):
+    first = pages(world)[0]
+    flat = squash(first)
+    for fact in (POLICE_REF, PROSECUTION_REF, "Sweden", " ".join(ELSEWHERE), " ".join(OFFENDER)):
+        assert squash(fact) in flat, fact
+    assert not re.search(r"Jurisdiction\s+SE\b", first)
+    assert not re.search(r"Person \d", pdf_text(world["out"] / "summary.pdf"))
+    # Pseudonymised: the same person by a pseudonym, never by a bare row number.
+    pseudo = squash(pages(world, "ppdf")[0])
+    assert "No-contactflags:ChildAandAllegedoffender1;ChildAandOtherperson3." in pseudo
+    assert not re.search(r"Person \d", pdf_text(world["out"] / "pseudo.pdf"))
+
+
+def test_the_first_two_pages_hold_interviews_recordings_with_hashes_and_custody(world):
+    two = squash("".join(pages(world)[:2]))
+    sha = world["recording_sha"]
+    for fact in ("Interviewsandrecordingsataglance", "No.ChildStatusWhenRoomInterviewer", sha[:32], sha[32:],
+                 "Lastcustodyevent", "Viewedby", "Notchecked"):
+        assert fact in two, fact
+    assert two.count("ZébuloniaQuixatörpHeld") == 2   # both interviews, held
+
+
+def test_a_summary_carries_exactly_one_document_id(world):
+    for key in ("pdf", "ppdf"):
+        text = pdf_text(world["out"] / world[key]["file_name"])
+        assert set(DOC_ID.findall(text)) == {world[key]["document_id"]}, key
+        assert text.count(world[key]["document_id"]) == len(pages(world, key)) + 2   # headers, title, About
+
+
+def test_a_bundles_summary_has_its_own_id_and_names_the_bundle_as_the_bundles(world, tmp_path):
+    bundle = world["bundle"]
+    assert re.fullmatch(r"B-\d{8}-[0-9A-F]{8}", bundle["document_id"])
+    pdf_id, docx_id = bundle["parts"]
+    pdf = world["out"] / "bundle" / "data" / "summary" / "case-summary.pdf"
+    text = pdf_text(pdf)
+    assert set(DOC_ID.findall(text)) == {pdf_id, bundle["document_id"]}
+    assert text.count(bundle["document_id"]) == 1
+    assert re.search(rf"Document ID\s+{pdf_id}", text) and re.search(rf"Part of bundle\s+{bundle['document_id']}", text)
+    converted = libreoffice_to_pdf(world["out"] / "bundle" / "data" / "summary" / "case-summary.docx", tmp_path)
+    text = pdf_text(converted)
+    assert set(DOC_ID.findall(text)) == {docx_id, bundle["document_id"]}
+    assert text.count(bundle["document_id"]) == 1
+    assert re.search(rf"Part of bundle\s+{bundle['document_id']}", text)
+
+
+def test_no_word_is_broken_in_the_summary_tables(world):
+    text = pdf_text(world["out"] / "summary.pdf")
+    for broken in ("Durati on", "unchecke d", "Fixit y"):
+        assert broken not in text
+    raw_text = pdf_raw(world["out"] / "summary.pdf")
+    assert "No. Recording SHA-256 Size Duration Fixity" in raw_text
+    assert "No. Child Status When Room Interviewer" in raw_text
+    sha = world["recording_sha"]
+    assert sha[:32] in text and sha[32:] in text   # the hash on two whole lines
+
+
+def test_summaries_are_written_owner_only(world):
+    for key in ("pdf", "docx", "ppdf", "pdocx"):
+        assert (world["out"] / world[key]["file_name"]).stat().st_mode & 0o777 == 0o600, key

@@ -16,6 +16,7 @@ from barnahus_app.record.switching import interrupted_switch
 from ui.admin.core_dialog import _CoreDialog
 from ui.common.feedback import InlineMessage
 from ui.common.field_widgets import PathRow
+from ui.common.folders import export_folder
 from ui.common.tasks import run_operation
 
 
@@ -321,7 +322,7 @@ class BackupsBox(QGroupBox):
         """An audit seal in a file the administrator chooses (the save dialog asks before
         replacing one), written by the core off the GUI thread."""
         from datetime import datetime, timezone
-        suggested = str(Path.home() / f"audit-seal-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.seal")
+        suggested = str(export_folder(self.session) / f"audit-seal-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.seal")
         path, _f = QFileDialog.getSaveFileName(self, self.tr("Seal the audit trail"), suggested,
                                                self.tr("Audit seals (*.seal);;All files (*)"))
         if not path:

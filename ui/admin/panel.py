@@ -21,6 +21,7 @@ from ui.admin.disable import DisableDialog
 from ui.common.dates import ZoneCombo, set_centre_zone
 from ui.common.feedback import InlineMessage, bold, core_message, open_dialog, role_label, roles_text
 from ui.common.field_widgets import PathRow
+from ui.common.folders import documents_folder
 from ui.common.clipboard import copy_identifier
 from ui.common.icons import icon
 from ui.common.tasks import run_operation
@@ -348,6 +349,16 @@ class AdminPanel(QWidget):
         self.zone_combo.setObjectName("centreZone")
         self.zone_combo.setAccessibleName(self.tr("The centre's time zone"))
         sf.addRow(QLabel(self.tr("Centre's time &zone:"), settings_box, buddy=self.zone_combo), self.zone_combo)
+        self.export_row = PathRow(settings_box, self.choose_export_folder, name="exportFolder")
+        self.export_row.button.setText(self.tr("Choose…"))   # (Alt+B is Back up now, below)
+        self.export_row.edit.setPlaceholderText(self.tr("Each user's documents folder"))
+        self.export_row.setAccessibleName(self.tr("Save documents and exports in this folder"))
+        self.export_row.setToolTip(self.tr("Where the save dialogs for court summaries, bundles, calendars and "
+                                           "audit seals start"))
+        self.export_row.edit.setMinimumWidth(em * 16)
+        export_label = QLabel(self.tr("Save documents and exports tr("Save docu&ments and exports in:")in:"), settings_box)
+        export_label.setBuddy(self.export_row.edit)
+        sf.addRow(export_label, self.export_row)
         self.apply_button = QPushButton(self.tr("Sa&ve settings"), settings_box)
         apply_row = QHBoxLayout()
         apply_row.addWidget(self.apply_button)
@@ -412,7 +423,8 @@ class AdminPanel(QWidget):
         def read():   # on the record's thread
             users = s.list_users()
             return users, (s.setting("idle_lock_minutes"), s.setting("clipboard_clear_seconds"),
-                           s.setting("time_zone"), s.setting("no_contact_buffer_minutes")) if settings else None
+                           s.setting("time_zone"), s.setting("no_contact_buffer_minutes"),
+                           s.setting("export_folder")) if settings else None
 
         def shown(result) -> None:
             if generation == self._generation:
@@ -439,6 +451,7 @@ class AdminPanel(QWidget):
             self.clip_spin.setValue(settings[1])
             self.zone_combo.set_value(settings[2])
             self.buffer_spin.setValue(settings[3])
+            self.export_row.edit.setText(settings[4])
             self.apply_button.setEnabled(True)
         selected = self.selected_user()   # (of the users shown until now)
         self._users = users
@@ -526,12 +539,12 @@ class AdminPanel(QWidget):
     def apply_settings(self) -> None:
         self.settings_message.clear()
         s, idle, clip, zone = self.session, self.idle_spin.value(), self.clip_spin.value(), self.zone_combo.value()
-        buffer = self.buffer_spin.value()
+        buffer, export = self.buffer_spin.value(), self.export_row.edit.text().strip()
 
         def save() -> None:
             # One call, all checked before any is written: a wrong zone name changes none.
             s.set_settings({"idle_lock_minutes": idle, "clipboard_clear_seconds": clip, "time_zone": zone,
-                            "no_contact_buffer_minutes": buffer})
+                            "no_contact_buffer_minutes": buffer, "export_folder": export})
 
         def saved(_result) -> None:
             set_centre_zone(zone)
@@ -544,6 +557,12 @@ class AdminPanel(QWidget):
     def show_rooms(self) -> None:
         from ui.admin.rooms import RoomsDialog
         return open_dialog(self, RoomsDialog(self.session, self), lambda d: None)
+
+    def choose_export_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder to save documents and exports in"),
+                                                  self.export_row.edit.text().strip() or str(documents_folder()))
+        if folder:
+            self.export_row.edit.setText(folder)
 
     # --- document signing ----------------------------------------------------------------------
     def split_recovery_key(self) -> None:

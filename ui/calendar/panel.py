@@ -42,6 +42,7 @@ from ui.calendar.layout import DAY, WEEK
 from ui.calendar.painter import colours
 from ui.common.dates import centre_zone, date_format, pydate, qdate
 from ui.common.feedback import InlineMessage, begin_page, core_message
+from ui.common.folders import export_folder
 from ui.common.tasks import run_operation
 from ui.interviews.conflict_dialog import ask_override_reasons
 
@@ -620,7 +621,7 @@ class CalendarPanel(QWidget):
         finally:
             dlg.deleteLater()
         first, last = self.shown_range()
-        suggested = os.path.join(os.path.expanduser("~"), f"barnahus-calendar-{first.isoformat()}.ics")
+        suggested = os.path.join(export_folder(self.session), f"barnahus-calendar-{first.isoformat()}.ics")
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the calendar as"), suggested,
                                                     self.tr("iCalendar files (*.ics)"))
         if not path or self.session is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFrame,
@@ -30,6 +30,7 @@ from ui.common.feedback import FormDialog, InlineMessage, bold, open_dialog, plu
 from ui.common.tasks import ProgressJob, run_operation
 from ui.common.dates import centre_zone, date_format, local_datetime_text, utc_from_qdatetime, zone_qdatetime
 from ui.common.field_widgets import PathRow
+from ui.common.folders import export_folder
 from ui.documents.verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
 
 SHORT_HASH = 12
@@ -48,14 +49,6 @@ def _plain(text: str, parent=None, selectable: bool = False) -> QLabel:
         lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     return lab
-
-
-def _default_folder() -> Path:
-    for loc in (QStandardPaths.StandardLocation.DocumentsLocation, QStandardPaths.StandardLocation.HomeLocation):
-        folder = QStandardPaths.writableLocation(loc)
-        if folder and Path(folder).is_dir():
-            return Path(folder)
-    return Path.home()
 
 
 def _identity(session) -> dict | None:
@@ -164,7 +157,7 @@ class _IssueDialog(_FormDialog):
         if self._path_touched:
             return
         current = self.path()
-        folder = Path(current).parent if current else _default_folder()
+        folder = Path(current).parent if current else export_folder(self.session)
         self.path_row.edit.setText(str(_free_name(folder, self.default_stem(), self.default_suffix())))
 
     def _retarget_suffix(self) -> None:
