@@ -294,7 +294,7 @@ class InterviewsPanel(QWidget):
             b.setAutoDefault(False)
             rbar.addWidget(b)
         # Who may register, from the policy: a user who may not sees why, not a missing button.
-        self.register_hint = QLabel(self.tr("Registered by: %1").replace(
+        self.register_hint = QLabel(self.tr("Recordings are registered by: %1").replace(
             "%1", roles_text(policy.roles_allowed("recording", "create"))), self.rec_box)
         self.register_hint.setObjectName("registerHint")
         muted(self.register_hint)
@@ -732,7 +732,7 @@ class InterviewsPanel(QWidget):
         status = iv["status"] if iv else None
         self.held_button.setEnabled(status == "planned")
         if status == "held":
-            self.held_button.setToolTip(self.tr("Already recorded as held (%1).").replace(
+            self.held_button.setToolTip(self.tr("Already recorded as held: %1.").replace(
                 "%1", self._when_text(iv, held=True)))
         elif status in ("cancelled", "not_held"):
             self.held_button.setToolTip(self.tr("Only a planned interview can be recorded as held."))
