@@ -16,7 +16,8 @@ calendar (rooms are shared). The interviewer's notes are read by interviewers, c
 liaison (they brief police and prosecution), and written only by interviewers. Recordings are
 evidence: interviewers register them and record every custody event, hand-overs to police,
 prosecution and court included (the liaison, who receives, reads the register and updates
-nothing); case leads read it; medical staff and therapists have no need.
+nothing); case leads read it; medical staff and therapists have no need. Who registers a
+recording corrects its label ("amend": an amendment kept beside the original, never the hash).
 The administrator sets up rooms and holds no case content.
 
 Sealed sections (SECTIONS below, record/sections.py): what the record key alone must not open,
@@ -62,7 +63,8 @@ ACTIONS = {
     "room": ("read", "create", "update"),                 # rooms and resources of the centre
     "interview": ("read", "create", "update", "export"),  # planning, record, calendar (.ics export)
     "interview_notes": ("read", "update"),                # the interviewer's notes of an interview
-    "recording": ("read", "create", "update"),            # recordings, chain of custody, fixity
+    "recording": ("read", "create", "update", "amend"),   # recordings, chain of custody, fixity;
+                                                          # amend: correct a label (an amendment)
 }
 
 R, C, U, E = "read", "create", "update", "export"
@@ -79,7 +81,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "case": frozenset({R}), "person": frozenset({R, U}), "vulnerability": frozenset({R}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
         "room": frozenset({R}), "interview": frozenset({R, C, U, E}),
-        "interview_notes": frozenset({R, U}), "recording": frozenset({R, C, U}),
+        "interview_notes": frozenset({R, U}), "recording": frozenset({R, C, U, "amend"}),
     },
     Role.MEDICAL: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R}),
@@ -135,6 +137,11 @@ def allowed(roles, kind: str, action: str) -> bool:
     if action not in ACTIONS.get(kind, ()):
         raise ValueError(f"unknown action {kind}.{action}")
     return any(action in POLICY[Role(r)].get(kind, ()) for r in roles)
+
+
+def roles_allowed(kind: str, action: str) -> list[str]:
+    """The roles (codes, in Role order) granted this action: for a screen that says who may."""
+    return [r.value for r in Role if allowed([r.value], kind, action)]
 
 
 def require(roles, kind: str, action: str) -> None:

@@ -64,6 +64,8 @@ SETTINGS = {
     # The child and anyone under a no-contact flag must not be in the building within this many
     # minutes of each other (arrivals and departures take time).
     "no_contact_buffer_minutes": IntSetting(60, 0, 480, "Keep no-contact persons apart by minutes"),
+    # An interview recorded as held further than this from its planned start needs a written reason.
+    "held_time_tolerance_hours": IntSetting(24, 1, 24 * 14, "Ask why an interview was held hours from its plan"),
     # Closing the record backs it up if the newest backup is older than this (0: never).
     "backup_interval_hours": IntSetting(24, 0, 24 * 90, "Back up on closing if none in hours (0: off)"),
     # Pruned after each backup: all from these days, one a week for these weeks, one a month ever.

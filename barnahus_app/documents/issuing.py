@@ -401,8 +401,8 @@ class IssuingActions(SessionBase):
         person_ids |= {n[k] for n in case["no_contact"] for k in ("person_a", "person_b")}
         free_names = set()
         if self.can("interview", "read"):
-            ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id)
-                                              .order_by(I.c.starts_at_utc, I.c.id))]
+            ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id).order_by(
+                func.coalesce(I.c.actual_start_utc, I.c.starts_at_utc), I.c.id))]   # held: when it was
             ivs = [interview_view(self, conn, i) for i in ids]
             for iv in ivs:
                 iv.pop("notes", None)  # the interviewer's working notes are not part of a court summary

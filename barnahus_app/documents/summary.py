@@ -26,7 +26,8 @@ _FIXITY = {"unchecked": "Not checked yet", "ok": "Unaltered", "mismatch": "FAILE
            "missing": "FAILED: file not found", "destroyed": "Destroyed"}
 _CONFLICTS = {"room": "Room already booked", "staff": "Staff member already booked",
               "child": "The child already booked",
-              "no_contact": "No-contact flag", "testify_once": "Testify once (jurisdiction rule)"}
+              "no_contact": "No-contact flag", "testify_once": "Testify once (jurisdiction rule)",
+              "held_off_plan": "Held far from the planned time"}
 
 
 def age_band(dob: str | None, on: date) -> str:
@@ -395,7 +396,9 @@ class SummaryBuilder:
                      self.names.user(o.get("by_user"), o.get("by_name")), self.when(o["at_utc"]))
                     for o in iv["overrides"]), (2, 4, 2, 2)))
             title = f"Interview {iv['number']}" if iv.get("number") else "Interview (not counted)"
-            blocks.append(Section(f"{title}: {self.when(iv['starts_at_utc'], iv['time_zone'])[:10]}", tuple(sub)))
+            blocks.append(Section(
+                f"{title}: {self.when(iv.get('actual_start_utc') or iv['starts_at_utc'], iv['time_zone'])[:10]}",
+                tuple(sub)))
         return Section("Forensic interviews", tuple(blocks))
 
     def _participant(self, p: dict) -> str:

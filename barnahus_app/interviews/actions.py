@@ -50,6 +50,9 @@ U = User.__table__
 NOTES_SECTION = "interview_notes"     # the sealed section (policy.SECTIONS) holding the notes
 MAX_DURATION_MINUTES = 8 * 60          # no interview day is longer; bounds the overlap scan
 ACTIVE = ("planned", "held")           # bookings that occupy rooms and count as interviews
+# What a held interview does to the case's status: a referred case is being worked on (open). An
+# open case stays open; a closed one stays closed (closing and reopening are the case lead's call).
+HELD_OPENS = {"referred": "open"}
 PARTICIPATION = ("not_yet_asked", "chose_to_take_part", "chose_not_to")
 ROOM_FIELDS = {"name": Text(100, required=True), "kind": Code("room_kinds", required=True)}
 PLAN_FIELDS = {
@@ -287,24 +290,43 @@ class InterviewActions(SessionBase):
             self._audit(conn, "interview.child_declined", "case", row.case_id, {"interview": interview_id})
 
     def record_interview(self, interview_id: int, *, actual_start, actual_end, breaks=(),
-                         present: dict | None = None, language_used: str | None = None) -> None:
+                         present: dict | None = None, language_used: str | None = None,
+                         off_plan_reason: str | None = None) -> None:
         """The interview took place: actual start and end, breaks [(start, end)], who of the
         planned participants was present {participant id: bool}, the language used. The child
-        chose to take part (recorded with it)."""
+        chose to take part (recorded with it). Once only: a held interview is history.
+
+        The start is neither before the referral was received nor in the future (nor the end);
+        a start further than the record's held_time_tolerance_hours from the planned start needs
+        off_plan_reason, kept like a planning override (conflict_overrides, "held_off_plan") and
+        audited without its text. A referred case becomes open: the centre is working on it
+        (see HELD_OPENS)."""
         self._authorize("interview", "update")
+        reason = Text(2000, multiline=True).clean("off_plan_reason", off_plan_reason)
         with self.record.transaction() as conn:
             row = conn.execute(select(I).where(I.c.id == interview_id)).first()
             if row is None:
                 raise NotFound(f"There is no interview {interview_id}.")
+            if row.status == "held":
+                raise ValidationError("status", "This interview is already recorded as held.")
             if row.status not in ACTIVE:
                 raise ValidationError("status", "A cancelled interview, or one the child declined, "
                                                 "cannot be recorded as held.")
             start = local_to_utc("actual_start", actual_start, row.time_zone)
             end = local_to_utc("actual_end", actual_end, row.time_zone)
+            now = datetime.now(timezone.utc)
+            if start > now:
+                raise ValidationError("actual_start", "This start is in the future: record an interview as "
+                                                      "held after it ended.")
+            case = require_case(conn, row.case_id)
+            if to_utc_iso(start) < case.referral_received_at:
+                raise ValidationError("actual_start", "The interview cannot start before the referral was "
+                                                      f"received ({_fmt_local(case.referral_received_at, row.time_zone)}).")
             if end <= start:
                 raise ValidationError("actual_end", "must be after the start.")
-            if end > datetime.now(timezone.utc):
-                raise ValidationError("actual_end", "An interview is recorded as held after it ended, not before.")
+            if end > now:
+                raise ValidationError("actual_end", "This end is in the future: record an interview as held "
+                                                    "after it ended.")
             if end - start > timedelta(minutes=MAX_DURATION_MINUTES):
                 raise ValidationError("actual_end", f"An interview lasts at most {MAX_DURATION_MINUTES // 60} hours.")
             windows = []
@@ -323,16 +345,32 @@ class InterviewActions(SessionBase):
             for pid, was in (present or {}).items():
                 if pid not in ids or not isinstance(was, bool):
                     raise ValidationError("present", "names someone who was not planned for this interview.")
+            tolerance = setting_in(conn, "held_time_tolerance_hours")
+            off_plan = abs(start - parse_utc(row.starts_at_utc)) > timedelta(hours=tolerance)
+            if off_plan and not reason:
+                raise ValidationError("off_plan_reason", f"This is more than {tolerance} hours from the planned "
+                                                         f"start ({_fmt_local(row.starts_at_utc, row.time_zone)}): "
+                                                         "write why.")
             conn.execute(update(I).where(I.c.id == interview_id).values(
                 status="held", actual_start_utc=to_utc_iso(start), actual_end_utc=to_utc_iso(end),
                 language_used=lang, child_participation="chose_to_take_part", updated_at=utc_now_iso()))
+            if off_plan:
+                conn.execute(insert(CO).values(interview_id=interview_id, conflict="held_off_plan",
+                                               detail=f"held_off_plan:{interview_id}", reason=reason,
+                                               by_user=self.user_id, at_utc=utc_now_iso()))
             conn.execute(IB.delete().where(IB.c.interview_id == interview_id))
             for b0, b1 in sorted(windows):
                 conn.execute(insert(IB).values(interview_id=interview_id, started_at_utc=to_utc_iso(b0),
                                                ended_at_utc=to_utc_iso(b1)))
             for pid, was in (present or {}).items():
                 conn.execute(update(IP).where(IP.c.id == pid).values(present=was))
-            self._audit(conn, "interview.recorded", "case", row.case_id, {"interview": interview_id})
+            self._audit(conn, "interview.recorded", "case", row.case_id,
+                        {"interview": interview_id, "off_plan": off_plan})
+            if case.status in HELD_OPENS:
+                conn.execute(update(C).where(C.c.id == row.case_id).values(
+                    status=HELD_OPENS[case.status], updated_at=utc_now_iso()))
+                self._audit(conn, "case.updated", "case", row.case_id,
+                            {"fields": ["status"], "status": HELD_OPENS[case.status], "because": "interview.recorded"})
 
     def set_interview_notes(self, interview_id: int, notes: str | None) -> None:
         self._authorize("interview_notes", "update")
@@ -362,13 +400,13 @@ class InterviewActions(SessionBase):
         return out
 
     def case_interviews(self, case_id: int) -> list[dict]:
-        """The case's interviews, oldest first, each with its number among the child's
+        """The case's interviews, oldest first (a held one by when it was held), each with its number among the child's
         interviews across all cases, its participants, breaks, overrides and recordings."""
         self._authorize("interview", "read")
         with self.record.transaction() as conn:
             require_case(conn, case_id)
-            ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id)
-                                              .order_by(I.c.starts_at_utc, I.c.id))]
+            ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id).order_by(
+                func.coalesce(I.c.actual_start_utc, I.c.starts_at_utc), I.c.id))]   # held: when it was
             out = [interview_view(self, conn, i) for i in ids]
             self._audit(conn, "interview.list", "case", case_id)
         return out
@@ -518,7 +556,7 @@ class InterviewActions(SessionBase):
                                            reason=overrides[c.key], by_user=self.user_id, at_utc=now))
 
     def _overlapping(self, conn, lo, hi, exclude):
-        return conn.execute(select(I.c.id, I.c.room_id, I.c.starts_at_utc, I.c.ends_at_utc, C.c.reference)
+        return conn.execute(select(I.c.id, I.c.room_id, *_occupied(), C.c.reference)
                             .join(C, C.c.id == I.c.case_id).where(_overlap(lo, hi, exclude))).all()
 
     def _staff_busy(self, conn, users: set, lo, hi, exclude):
@@ -530,7 +568,7 @@ class InterviewActions(SessionBase):
     def _busy(self, conn, lead_col, participant_col, ids: set, lo, hi, exclude):
         """(id, interview, case reference, start, end) for each of ids in a booking overlapping
         lo..hi: as the interview's own person (interviewer / child) or as a participant."""
-        cols = (I.c.id, C.c.reference, I.c.starts_at_utc, I.c.ends_at_utc)
+        cols = (I.c.id, C.c.reference, *_occupied())
         q1 = select(lead_col, *cols).join(C, C.c.id == I.c.case_id).where(
             _overlap(lo, hi, exclude), lead_col.in_(ids))
         q2 = select(participant_col, *cols).join(I, I.c.id == IP.c.interview_id).join(
@@ -548,15 +586,19 @@ class InterviewActions(SessionBase):
 
 
 def _bookings(conn, lo: str, hi: str) -> list[Booking]:
+    """A held interview is where and when it was held (actual times), not where it was planned;
+    the others at their planned times. Each kind is range-scanned on its own index."""
     title = "Forensic interview"
-    rows = conn.execute(
-        select(I.c.id, I.c.case_id, C.c.reference, I.c.room_id, RM.c.name, I.c.starts_at_utc,
-               I.c.ends_at_utc, I.c.status, I.c.interviewer_id, U.c.display_name)
-        .join(C, C.c.id == I.c.case_id).join(RM, RM.c.id == I.c.room_id).join(U, U.c.id == I.c.interviewer_id)
-        .where(I.c.starts_at_utc < hi,
-               I.c.starts_at_utc > to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES)),
-               I.c.ends_at_utc > lo, I.c.status != "cancelled")
-        .order_by(I.c.starts_at_utc, RM.c.name)).all()
+    earliest = to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES))
+    rows = []
+    for s, e, which in ((I.c.starts_at_utc, I.c.ends_at_utc, I.c.status.notin_(("cancelled", "held"))),
+                        (I.c.actual_start_utc, I.c.actual_end_utc, I.c.status == "held")):
+        rows += conn.execute(
+            select(I.c.id, I.c.case_id, C.c.reference, I.c.room_id, RM.c.name, s, e, I.c.status,
+                   I.c.interviewer_id, U.c.display_name)
+            .join(C, C.c.id == I.c.case_id).join(RM, RM.c.id == I.c.room_id).join(U, U.c.id == I.c.interviewer_id)
+            .where(s < hi, s > earliest, e > lo, which)).all()
+    rows.sort(key=lambda r: (r[5], r[4]))
     return [Booking("interview", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
                     f"{title} – case {r[2]}") for r in rows]
 
@@ -582,10 +624,21 @@ def _no_contact_partners(conn, persons: set) -> set[tuple[int, int]]:
 
 
 def _overlap(lo: str, hi: str, exclude):
+    """Bookings occupying lo..hi: a planned one at its planned times, a held one when it was held."""
     earliest = to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES))
-    # The start bound lets SQLite range-scan ix_interview_starts instead of every booking.
-    return and_(I.c.starts_at_utc < hi, I.c.starts_at_utc > earliest, I.c.ends_at_utc > lo,
-                I.c.status.in_(ACTIVE), I.c.id != (exclude or 0))
+    # The start bounds let SQLite range-scan ix_interview_starts and ix_interview_actual instead of
+    # every booking.
+    return and_(or_(and_(I.c.status == "planned", I.c.starts_at_utc < hi, I.c.starts_at_utc > earliest,
+                         I.c.ends_at_utc > lo),
+                    and_(I.c.status == "held", I.c.actual_start_utc < hi, I.c.actual_start_utc > earliest,
+                         I.c.actual_end_utc > lo)),
+                I.c.id != (exclude or 0))
+
+
+def _occupied():
+    """The start and end a booking occupies: when it was held, else when it is planned."""
+    return (func.coalesce(I.c.actual_start_utc, I.c.starts_at_utc).label("starts_at_utc"),
+            func.coalesce(I.c.actual_end_utc, I.c.ends_at_utc).label("ends_at_utc"))
 
 
 def _span(row, zone: str) -> str:
@@ -673,11 +726,12 @@ def interview_view(session: SessionBase, conn, interview_id: int) -> dict:
     out["room_name"] = conn.execute(select(RM.c.name).where(RM.c.id == row.room_id)).scalar()
     out["interviewer_name"] = conn.execute(select(U.c.display_name).where(U.c.id == row.interviewer_id)).scalar()
     out["child_name"] = person_name(conn, row.child_person_id) if session.can("person", "read") else None
-    # Its place among the child's interviews across all cases (cancelled ones do not count).
+    # Its place among the child's interviews across all cases (cancelled ones do not count), a
+    # held one by when it was held.
+    when, mine = func.coalesce(I.c.actual_start_utc, I.c.starts_at_utc), row.actual_start_utc or row.starts_at_utc
     out["number"] = conn.execute(select(func.count()).select_from(I).where(
         I.c.child_person_id == row.child_person_id, I.c.status.in_(ACTIVE),
-        or_(I.c.starts_at_utc < row.starts_at_utc,
-            and_(I.c.starts_at_utc == row.starts_at_utc, I.c.id <= row.id)))).scalar() \
+        or_(when < mine, and_(when == mine, I.c.id <= row.id)))).scalar() \
         if row.status in ACTIVE else None
     out["child_interviews_total"] = count_interviews(conn, row.child_person_id, None)
     parts = []

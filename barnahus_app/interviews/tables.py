@@ -58,6 +58,8 @@ class Interview(Base):
         Index("ix_interview_interviewer", "interviewer_id", "starts_at_utc"),
         Index("ix_interview_child", "child_person_id", "starts_at_utc"),
         Index("ix_interview_case", "case_id"),
+        # The calendar shows a held interview when it was held (migration 0008).
+        Index("ix_interview_actual", "actual_start_utc", "actual_end_utc"),
     )
 
 

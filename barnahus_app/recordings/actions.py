@@ -22,7 +22,7 @@ from sqlalchemy import insert, select, update
 from barnahus_app.recordings import hashing
 from barnahus_app.errors import NotFound, RecordFileError, ValidationError
 from barnahus_app.fields import SQLITE_INTEGER_MAX, Text
-from barnahus_app.recordings.tables import CustodyEvent, Recording
+from barnahus_app.recordings.tables import CustodyEvent, Recording, RecordingLabelAmendment
 from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Interview
 from barnahus_app.users.tables import User
@@ -33,6 +33,7 @@ from barnahus_app.session_base import SessionBase
 
 REC = Recording.__table__
 CE = CustodyEvent.__table__
+LA = RecordingLabelAmendment.__table__
 I = Interview.__table__
 U = User.__table__
 FR = FollowUpRule.__table__
@@ -172,6 +173,26 @@ class RecordingActions(SessionBase):
                         {"recording": recording_id, "event": eid})
         return eid
 
+    def correct_recording_label(self, recording_id: int, label: str, reason: str) -> int:
+        """Correct a recording's label ("tMaster recording" -> "Master recording"): an amendment
+        with the label before and after, who, when and why, append-only beside the original;
+        the recording shows the new label. The hash and size stay as registered. Audited
+        without the labels or the reason."""
+        self._authorize("recording", "amend")
+        label = _TEXT["label"].clean("label", label)
+        reason = Text(2000, required=True, multiline=True).clean("reason", reason)
+        with self.record.transaction() as conn:
+            row = _require_recording(conn, recording_id)
+            if label == row.label:
+                raise ValidationError("label", "This is the label already: write the corrected one.")
+            aid = conn.execute(insert(LA).values(
+                recording_id=recording_id, old_label=row.label, new_label=label, reason=reason,
+                by_user=self.user_id, at_utc=utc_now_iso())).inserted_primary_key[0]
+            conn.execute(update(REC).where(REC.c.id == recording_id).values(label=label))
+            self._audit(conn, "recording.label_corrected", "case", _case_of(conn, row),
+                        {"recording": recording_id, "amendment": aid})
+        return aid
+
     def custody_log(self, recording_id: int) -> list[dict]:
         self._authorize("recording", "read")
         with self.record.transaction() as conn:
@@ -228,6 +249,7 @@ class RecordingActions(SessionBase):
                 select(REC).where(REC.c.interview_id == interview_id).order_by(REC.c.id))]
             for r in rows:
                 r["custody"] = custody_rows(conn, r["id"])
+                r["label_amendments"] = label_amendments(conn, r["id"])
             self._audit(conn, "recording.list", "case", iv.case_id, {"interview": interview_id})
         return rows
 
@@ -292,3 +314,11 @@ def custody_rows(conn, recording_id: int) -> list[dict]:
                         .where(CE.c.recording_id == recording_id)
                         .order_by(CE.c.occurred_at_utc, CE.c.id)).all()
     return [dict(r._mapping, label=EVENT_LABELS[r.event]) for r in rows]
+
+
+def label_amendments(conn, recording_id: int) -> list[dict]:
+    """The corrections of a recording's label, oldest first: old_label of the first is the label
+    it was registered with; each with reason, by_user, by_name and at_utc."""
+    rows = conn.execute(select(LA, U.c.display_name.label("by_name")).join(U, U.c.id == LA.c.by_user)
+                        .where(LA.c.recording_id == recording_id).order_by(LA.c.id)).all()
+    return [dict(r._mapping) for r in rows]

@@ -66,3 +66,19 @@ class CustodyEvent(Base):
                         name="ck_custody_destroy_order"),
         Index("ix_custody_recording", "recording_id", "occurred_at_utc"),
     )
+
+
+class RecordingLabelAmendment(Base):
+    """A correction of a recording's label: the label before and after, who, when and why.
+    Append-only (triggers); recordings.label is the newest label and changes only together with
+    a new amendment (trigger), so the original and every correction stay readable. The hash and
+    the size are never amended (recordings_keep_hash)."""
+    __tablename__ = "recording_label_amendments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id"))
+    old_label: Mapped[str] = mapped_column(String(200))
+    new_label: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    by_user: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at_utc: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (Index("ix_label_amendment_recording", "recording_id", "id"),)

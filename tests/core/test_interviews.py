@@ -612,7 +612,7 @@ def test_state_rules_of_cancel_decline_and_record(w):
             assert e.value.field == field, bad
         with pytest.raises(ValidationError) as e:  # recorded as held only after it ended
             s.record_interview(iid, actual_start="2099-01-01T10:00", actual_end="2099-01-01T11:00")
-        assert e.value.field == "actual_end"
+        assert e.value.field == "actual_start"
         assert table_counts(s) == before
         s.record_interview(iid, actual_start="2026-11-02T10:05", actual_end="2026-11-02T10:55",
                            breaks=[("2026-11-02T10:30", "2026-11-02T10:40")],
@@ -811,3 +811,116 @@ def test_huge_and_odd_text(w):
             s.plan_interview(w.case1, w.child1, "2026-12-20T10:00", 60, w.room_a, w.interviewer,
                              time_zone="Europe/Atlantis", justification="x")
         assert e.value.field == "time_zone"
+
+
+# --- recording an interview as held: the referral, the plan, now; the case status ------------------
+
+def test_a_held_start_lies_after_the_referral_and_not_in_the_future(w):
+    with login(w.path, "coordinator") as s:
+        iid = plan(s, w, "2026-03-04T10:00")   # the referral came in at 09:30 that morning (REFERRAL)
+        before = table_counts(s)
+        with pytest.raises(ValidationError) as e:
+            s.record_interview(iid, actual_start="2026-03-04T09:00", actual_end="2026-03-04T09:50")
+        assert (e.value.field, e.value.message) == (
+            "actual_start", "The interview cannot start before the referral was received (2026-03-04 09:30).")
+        now = datetime.now(timezone.utc)
+        with pytest.raises(ValidationError) as e:
+            s.record_interview(iid, actual_start=now + timedelta(minutes=5), actual_end=now + timedelta(minutes=50))
+        assert (e.value.field, e.value.message) == (
+            "actual_start", "This start is in the future: record an interview as held after it ended.")
+        with pytest.raises(ValidationError) as e:
+            s.record_interview(iid, actual_start=now - timedelta(minutes=10), actual_end=now + timedelta(minutes=50),
+                               off_plan_reason="Held today")
+        assert (e.value.field, e.value.message) == (
+            "actual_end", "This end is in the future: record an interview as held after it ended.")
+        assert table_counts(s) == before
+        s.record_interview(iid, actual_start="2026-03-04T09:30", actual_end="2026-03-04T10:20")  # at the referral
+        assert s.get_interview(iid)["actual_start_utc"] == "2026-03-04T08:30:00.000000Z"
+
+
+def test_a_held_time_beyond_the_tolerance_needs_a_reason_kept_and_audited_without_it(w):
+    with login(w.path, "coordinator") as s:
+        iid = plan(s, w, "2026-11-02T10:00")
+        other = plan(s, w, "2026-11-10T10:00", justification="New details came up.")
+        before = table_counts(s)
+        for blank in (None, "  "):   # 24 hours and a minute after the planned start
+            with pytest.raises(ValidationError) as e:
+                s.record_interview(iid, actual_start="2026-11-03T10:01", actual_end="2026-11-03T10:50",
+                                   off_plan_reason=blank)
+            assert (e.value.field, e.value.message) == (
+                "off_plan_reason", "This is more than 24 hours from the planned start (2026-11-02 10:00): write why.")
+        with pytest.raises(ValidationError) as e:   # a day and a minute early
+            s.record_interview(iid, actual_start="2026-11-01T09:59", actual_end="2026-11-01T10:50")
+        assert e.value.field == "off_plan_reason"
+        assert table_counts(s) == before
+        s.record_interview(iid, actual_start="2026-11-03T10:01", actual_end="2026-11-03T10:50",
+                           off_plan_reason="The child was ill on the planned day.")
+        held = s.get_interview(iid)
+        assert [(o["conflict"], o["reason"]) for o in held["overrides"]] == [
+            ("held_off_plan", "The child was ill on the planned day.")]
+        s.record_interview(other, actual_start="2026-11-11T10:00", actual_end="2026-11-11T10:40")  # exactly 24 h
+        assert s.get_interview(other)["overrides"] == []
+        details = [json.loads(d) for _a, d in audit(s, "interview.recorded")]
+        assert details == [{"interview": iid, "off_plan": True}, {"interview": other, "off_plan": False}]
+        assert "ill" not in json.dumps(audit(s))
+    with login(w.path, "admin") as a:
+        a.set_setting("held_time_tolerance_hours", 72)
+    with login(w.path, "coordinator") as s:
+        third = plan(s, w, "2026-11-20T10:00", justification="Another disclosure.")
+        s.record_interview(third, actual_start="2026-11-23T09:00", actual_end="2026-11-23T09:45")  # 71 h
+        assert s.get_interview(third)["overrides"] == []
+
+
+def test_holding_an_interview_opens_a_referred_case_once_and_leaves_others(w):
+    with login(w.path, "coordinator") as s:
+        assert s.get_case(w.case1)["status"] == "referred"
+        iid = plan(s, w, "2026-11-02T10:00")
+        s.record_interview(iid, actual_start="2026-11-02T10:05", actual_end="2026-11-02T10:55")
+        assert s.get_case(w.case1)["status"] == "open"
+        assert json.loads(audit(s, "case.updated")[-1][1]) == {
+            "fields": ["status"], "status": "open", "because": "interview.recorded"}
+        with pytest.raises(ValidationError) as e:   # once only: the button is greyed out for this
+            s.record_interview(iid, actual_start="2026-11-02T10:05", actual_end="2026-11-02T10:55")
+        assert (e.value.field, e.value.message) == ("status", "This interview is already recorded as held.")
+        s.update_case(w.case3, status="closed")
+        closed = plan(s, w, "2026-11-04T10:00", case=w.case3, child=w.child2)
+        updates = len(audit(s, "case.updated"))
+        s.record_interview(closed, actual_start="2026-11-04T10:00", actual_end="2026-11-04T10:30")
+        assert s.get_case(w.case3)["status"] == "closed"   # reopening is the case lead's decision
+        assert len(audit(s, "case.updated")) == updates
+
+
+# --- a held interview is shown when it was held ---------------------------------------------------
+
+def test_the_calendar_case_list_and_summary_show_a_held_interview_when_it_was_held(w, tmp_path):
+    import re
+    import zipfile
+    with login(w.path, "coordinator") as s:
+        first = plan(s, w, "2026-11-02T10:00")
+        second = plan(s, w, "2026-11-03T13:00", room=w.room_b, justification="New details came up.")
+        s.record_interview(first, actual_start="2026-11-05T14:00", actual_end="2026-11-05T14:40",
+                           off_plan_reason="The child was ill on the planned day.")
+        s.record_interview(second, actual_start="2026-11-03T13:05", actual_end="2026-11-03T13:50")
+        on = lambda day: [(b.id, b.starts_at_utc, b.ends_at_utc, b.status)   # noqa: E731
+                          for b in s.calendar(day, day, TZ)]
+        assert on(date(2026, 11, 2)) == []   # nothing where it was planned
+        assert on(date(2026, 11, 5)) == [(first, "2026-11-05T13:00:00.000000Z", "2026-11-05T13:40:00.000000Z", "held")]
+        assert on(date(2026, 11, 3)) == [(second, "2026-11-03T12:05:00.000000Z", "2026-11-03T12:50:00.000000Z", "held")]
+        # Room A is free where the first was planned (no clash to override), and a planned one is
+        # shown where it is planned.
+        planned = plan(s, w, "2026-11-02T10:00", justification="A third.")
+        assert [b[0] for b in on(date(2026, 11, 2))] == [planned]
+        assert [c.code for c in check(s, w, "2026-11-05T14:30", room=w.room_c, who=w.interviewer2).conflicts] \
+            == ["child"]   # ...and the child is busy when the first was really held
+        s.cancel_interview(planned, "Not needed.")
+        # The case's list and the numbers follow when they were held: the second planned was held first.
+        assert [(iv["id"], iv["number"]) for iv in s.case_interviews(w.case1)] == [
+            (planned, None), (second, 1), (first, 2)]
+        s.write_case_summary(w.case1_ref, tmp_path / "summary.docx", "docx", time_zone=TZ)
+    xml = zipfile.ZipFile(tmp_path / "summary.docx").read("word/document.xml").decode()
+    text = re.sub(r"<[^>]+>", "", xml)
+    order = [text.index(x) for x in ("Referral received", "2026-11-03 13:05", "Forensic interview held (no. 1)",
+                                     "2026-11-05 14:00", "Forensic interview held (no. 2)")]
+    assert order == sorted(order)
+    assert text.index("Interview 1: 2026-11-03") < text.index("Interview 2: 2026-11-05")
+    assert "Held far from the planned time" in text and "The child was ill on the planned day." in text

@@ -168,6 +168,8 @@ OPERATIONS: dict[tuple[str, str], Op] = {
         master_id=i["recording_id"]), "recording.registered"),
     ("recording", "update"): Op("add_custody_event", lambda s, i: s.add_custody_event(
         i["recording_id"], "viewed", location="Viewing room", purpose="Matrix review"), "recording.viewed"),
+    ("recording", "amend"): Op("correct_recording_label", lambda s, i: s.correct_recording_label(
+        i["recording_id"], "Master (corrected by the matrix)", "A typo in the label"), "recording.label_corrected"),
 }
 
 # The other public methods, each with the grants it needs.
@@ -491,7 +493,7 @@ EXPECTED_POLICY = {
         "room": {"read"},
         "interview": {"read", "create", "update", "export"},
         "interview_notes": {"read", "update"},
-        "recording": {"read", "create", "update"},
+        "recording": {"read", "create", "update", "amend"},   # who registers corrects a label
     },
     "medical": {  # no interview notes, no recordings: medical staff have no need
         "case": {"read"},

@@ -346,7 +346,11 @@ def test_custody_events_and_the_hash_cannot_be_changed_in_sql(w):
             assert conn.execute("SELECT * FROM custody_events ORDER BY id").fetchall() == events
             assert conn.execute("SELECT * FROM recordings").fetchall() == rec
             # The trigger is about the hash: other columns (the fixity status) change as designed.
-            conn.execute("UPDATE recordings SET sha256 = sha256, label = 'Relabelled'")
+            conn.execute("UPDATE recordings SET sha256 = sha256, fixity_status = 'ok'")
+            conn.rollback()
+            # The label changes only together with an amendment that names it (correct_recording_label).
+            with pytest.raises(sqlcipher3.DatabaseError, match="corrected only by an amendment"):
+                conn.execute("UPDATE recordings SET label = 'Relabelled'")
             conn.rollback()
         finally:
             conn.close()
@@ -442,3 +446,43 @@ def test_scheduled_fixity_checks_are_reminders_completed_by_a_good_check(w):
         assert rule not in {r.rule_id for r in s.reminders(today)}     # another discipline's reminder
     with login(w.path, "coordinator") as s:
         assert future_rule in {r.rule_id for r in s.reminders(today)}  # the case lead sees every discipline
+
+
+# --- correcting a label ---------------------------------------------------------------------------
+
+def test_a_label_is_corrected_by_audited_amendments_that_keep_the_original(w):
+    f = write(w.files / "master.mp4", random_bytes(20_000))
+    with login(w.path, "interviewer") as s:
+        rid = s.register_recording(w.interview, f, label="tMaster recording")
+        before = recording(s, rid)
+        for bad_label, bad_reason, field in (("", "typo", "label"), ("tMaster recording", "typo", "label"),
+                                             ("Master recording", "  ", "reason")):
+            with pytest.raises(ValidationError) as e:
+                s.correct_recording_label(rid, bad_label, bad_reason)
+            assert e.value.field == field
+        a1 = s.correct_recording_label(rid, "Master recording", "A stray letter typed at registration.")
+        a2 = s.correct_recording_label(rid, "Master recording, camera 1", "Which camera it came from.")
+        [rec] = s.interview_recordings(w.interview)
+        assert rec["label"] == "Master recording, camera 1"
+        assert (rec["sha256"], rec["size_bytes"]) == (before["sha256"], before["size_bytes"]) == (
+            sha256sum(f), 20_000)
+        assert [(a["id"], a["old_label"], a["new_label"], a["reason"], a["by_name"])
+                for a in rec["label_amendments"]] == [
+            (a1, "tMaster recording", "Master recording", "A stray letter typed at registration.", "Interviewer"),
+            (a2, "Master recording", "Master recording, camera 1", "Which camera it came from.", "Interviewer")]
+        assert [d for _a, d in audit(s, "recording.label_corrected")] == [
+            {"recording": rid, "amendment": a1}, {"recording": rid, "amendment": a2}]
+        assert "stray" not in json.dumps(audit(s)) and "camera 1" not in json.dumps(audit(s))
+        conn = raw(s)
+        try:
+            for sql in ("UPDATE recording_label_amendments SET reason = 'other'",
+                        "DELETE FROM recording_label_amendments"):
+                with pytest.raises(sqlcipher3.DatabaseError, match="recording label amendments are append-only"):
+                    conn.execute(sql)
+            conn.rollback()
+        finally:
+            conn.close()
+    with login(w.path, "coordinator") as c:
+        from barnahus_app.api import PermissionDenied
+        with pytest.raises(PermissionDenied):
+            c.correct_recording_label(rid, "Anything", "Not theirs to correct")

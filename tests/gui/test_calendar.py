@@ -432,3 +432,19 @@ def test_ics_export_save_dialog_starts_in_the_export_folder(qtbot, booked, open_
                         lambda parent, title, start, filt: suggested.append(start) or ("", ""))
     panel.export_button.click()
     assert len(suggested) == 1 and os.path.dirname(suggested[0]) == str(folder)
+
+
+def test_a_held_interview_is_drawn_on_the_day_and_at_the_time_it_was_held(qtbot, booked, open_as):
+    """b1 was planned on Wednesday 09:00 in Room B and held on Friday 13:00-13:40: the calendar
+    shows it on Friday, at its held time, and no longer on Wednesday."""
+    s, rooms = open_as("interviewer"), booked["rooms"]
+    fri = WED + timedelta(days=2)
+    s.record_interview(booked["b1"], actual_start=at(fri, 13), actual_end=at(fri, 13, 40),
+                       off_plan_reason="The child was ill on Wednesday.")
+    panel = make_panel(qtbot, s, DAY, day=fri)
+    assert_placed(panel, booked["b1"], fri, rooms["Room B"], 13 * 60, 13 * 60 + 40)
+    assert_placed(panel, booked["b2"], fri, rooms["Room C"], 14 * 60 + 30, 16 * 60)
+    panel.close()
+    panel = make_panel(qtbot, s, DAY, day=WED)
+    assert panel.grid.booking_rect(booked["b1"]).isEmpty()
+    assert [b.id for b in panel.bookings()] == [booked["b3"]]

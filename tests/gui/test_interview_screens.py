@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QPushButton
 
 from barnahus_app.api import open_record
 from tests.support.gui_shell import answer_modal
@@ -316,3 +316,158 @@ def test_the_recordings_follow_the_last_interview_selected_and_the_custody_log_o
     assert [dlg.model.item(r, 1).text() for r in range(dlg.model.rowCount())] == ["Acquired"]
     assert dlg.view.hasFocus()
     dlg.reject()
+
+
+# --- recording as held, the case status, label corrections, who may register ----------------------
+PAST = datetime(2026, 11, 2, 10, 0, tzinfo=ZoneInfo(TZ))   # after sample_case's referral (2026-03-04)
+
+
+def _step_date(qtbot, field, section_key, key, times: int) -> None:
+    """As a user steps a date field: Home (the year) or End (the day), then Up/Page Up."""
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(field, section_key)
+    for _ in range(times):
+        qtbot.keyClick(field, key)
+
+
+def _held_dialog(qtbot, panel):
+    from ui.interviews.held_dialog import RecordHeldDialog
+    panel.held_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(panel.held_button, Qt.Key.Key_Space)
+    dlg = panel.dialog
+    assert isinstance(dlg, RecordHeldDialog)
+    qtbot.waitExposed(dlg)
+    return dlg
+
+
+def test_record_as_held_by_keyboard_refuses_in_full_asks_why_then_is_greyed_out(qtbot, open_as, setup,
+                                                                                 record_path):
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+        iid = core_plan(c, setup, start=PAST)
+    s = open_as("interviewer")
+    panel = make_panel(qtbot, s, setup["case"]["id"])
+    assert panel.held_button.isEnabled()
+    dlg = _held_dialog(qtbot, panel)
+    # A future time: the whole sentence shows, wrapped, and pushes the rows below it down.
+    _step_date(qtbot, dlg.day, Qt.Key.Key_Home, Qt.Key.Key_PageUp, 8)   # the year 2106
+    assert dlg.day.date().year() == 2106
+    qtbot.keyClick(dlg.ok_button, Qt.Key.Key_Space)
+    message = dlg.messages["actual_start"]
+    qtbot.waitUntil(lambda: message.text() != "")
+    assert message.text() == "This start is in the future: record an interview as held after it ended."
+    text = message._text
+    assert text.height() >= text.heightForWidth(text.width()) > text.fontMetrics().height()
+    breaks_caption = dlg.rows["breaks"][0]
+    assert message.geometry().bottom() < breaks_caption.geometry().top()
+    assert not dlg.reason.isVisible()
+    # Three days after the plan: the reason is asked for, with the core's words, and typed.
+    _step_date(qtbot, dlg.day, Qt.Key.Key_Home, Qt.Key.Key_PageDown, 8)
+    _step_date(qtbot, dlg.day, Qt.Key.Key_End, Qt.Key.Key_Up, 3)   # the 5th
+    assert dlg.day.value() == "2026-11-05"
+    qtbot.keyClick(dlg.ok_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: dlg.reason.isVisible())
+    assert dlg.messages["off_plan_reason"].text() == (
+        "This is more than 24 hours from the planned start (2026-11-02 10:00): write why.")
+    assert dlg.reason.hasFocus()
+    qtbot.keyClicks(dlg.reason, "The child was ill on the planned day.")
+    qtbot.keyClick(dlg.ok_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.dialog is None and not panel.loading, timeout=5000)
+    held = s.get_interview(iid)
+    assert (held["status"], held["actual_start_utc"]) == ("held", "2026-11-05T09:00:00.000000Z")
+    assert [(o["conflict"], o["reason"]) for o in held["overrides"]] == [
+        ("held_off_plan", "The child was ill on the planned day.")]
+    assert s.get_case(setup["case"]["id"])["status"] == "open"   # a held interview opens a referred case
+    # Once held: greyed out, saying why; the list shows when it was held.
+    assert not panel.held_button.isEnabled()
+    assert panel.held_button.toolTip().startswith("Already recorded as held: 2026-11-05 10:00–11:00")
+    assert panel.i_model.item(0, 1).text().startswith("2026-11-05 10:00–11:00")
+    texts = [lab.text() for lab in panel.findChildren(QLabel, "overrideText")]
+    assert texts and texts[0].startswith("Held far from the planned time — reason: The child was ill")
+
+
+def test_the_case_status_badge_follows_an_interview_held(qtbot, open_as, setup, record_path):
+    from ui.cases.workspace import CaseWorkspace
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+        iid = core_plan(c, setup, start=PAST)
+    s = open_as("coordinator")
+    ws = CaseWorkspace(s, case_id=setup["case"]["id"])
+    qtbot.addWidget(ws)
+    ws.show()
+    qtbot.waitExposed(ws)
+    assert ws.status_badge.text() == "Status: Referred"
+    s.record_interview(iid, actual_start="2026-11-02T10:05", actual_end="2026-11-02T10:55")
+    panel = ws.feature_tabs["interviews"]
+    panel.changed.emit()
+    assert ws.status_badge.text() == "Status: Open"
+    assert not ws.is_dirty()
+
+
+def test_correcting_a_label_by_keyboard_keeps_the_original_in_the_custody_log(qtbot, open_as, setup,
+                                                                            record_path, tmp_path):
+    from ui.interviews.recording_dialog import CorrectLabelDialog
+    s, iid, panel = _panel_with_interview(qtbot, open_as, setup, record_path)
+    f = tmp_path / "interview.mp4"
+    f.write_bytes(bytes(range(256)) * 100)
+    rid = s.register_recording(iid, f, label="tMaster recording")
+    panel.refresh(iid)
+    qtbot.waitUntil(lambda: panel.r_model.rowCount() == 1 and not panel.loading, timeout=5000)
+    panel.r_view.selectRow(0)
+    assert panel.label_button.isVisible() and panel.label_button.isEnabled()
+    panel.label_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(panel.label_button, Qt.Key.Key_Space)
+    dlg = panel.dialog
+    assert isinstance(dlg, CorrectLabelDialog)
+    dlg.activateWindow()
+    qtbot.waitUntil(dlg.isActiveWindow)
+    dlg.label.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(dlg.label, Qt.Key.Key_Home)
+    qtbot.keyClick(dlg.label, Qt.Key.Key_Delete)   # the stray "t"
+    qtbot.keyClick(dlg.label, Qt.Key.Key_Tab)
+    assert dlg.reason.hasFocus()
+    qtbot.keyClicks(dlg.reason, "A stray letter typed at registration.")
+    qtbot.keyClick(dlg.ok_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.dialog is None and not panel.loading, timeout=5000)
+    qtbot.waitUntil(lambda: panel.r_model.rowCount() == 1 and panel.r_model.item(0, 0).text() == "Master recording",
+                    timeout=5000)
+    [rec] = s.interview_recordings(iid)
+    assert rec["sha256"] == hashlib.sha256(f.read_bytes()).hexdigest()
+    panel.r_view.selectRow(0)
+    panel.custody_button.click()
+    log = panel.dialog
+    assert log.label_history.text().splitlines()[0] == "Registered as “tMaster recording”."
+    assert log.label_history.text().splitlines()[1].startswith("Corrected to “Master recording” by Interviewer, ")
+    assert log.label_history.text().endswith(": A stray letter typed at registration.")
+    assert rid == rec["id"]
+
+
+def test_a_coordinator_sees_register_greyed_out_with_who_may(qtbot, open_as, setup, record_path):
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+        core_plan(c, setup)
+    s = open_as("coordinator")
+    panel = make_panel(qtbot, s, setup["case"]["id"])
+    panel.i_view.selectRow(0)
+    assert panel.register_button.isVisible() and not panel.register_button.isEnabled()
+    assert panel.register_hint.isVisible()
+    assert panel.register_hint.text() == "Recordings are registered by: Forensic interviewer"
+    assert panel.register_button.toolTip() == "Recordings are registered by: Forensic interviewer"
+    assert not panel.label_button.isVisible()   # correcting a label is for who registers
+
+
+def test_four_participants_fit_the_planning_dialog_without_sideways_scrolling(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    dlg = plan_dialog(qtbot, s, setup)
+    for i in range(4):
+        dlg.participants.add_button.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClick(dlg.participants.add_button, Qt.Key.Key_Space)
+        row = dlg.participants.rows[-1]
+        row.who.set_value("name")
+        qtbot.keyClicks(row.name, f"Observer with a rather long name {i}")
+    for size in (None, (1280, 820)):
+        if size:
+            dlg.resize(*size)
+        qtbot.wait(50)
+        assert dlg.scroll.horizontalScrollBar().maximum() == 0, size
+        viewport = dlg.scroll.viewport()
+        for row in dlg.participants.rows:
+            right = row.remove.mapTo(viewport, row.remove.rect().topRight()).x()
+            assert right <= viewport.width(), (size, right, viewport.width())

@@ -808,6 +808,21 @@ class CaseWorkspace(QWidget):
         self._update_title()
         self._update_badges()
 
+    def status_changed_elsewhere(self) -> None:
+        """A feature tab changed the record, which may move the case's status (an interview held
+        opens a referred case): the status field and badge follow, unless the user is editing it."""
+        if self.case_id is None or self.case is None:
+            return
+        status = self.session.get_case(self.case_id)["status"]
+        row = self.case_form.rows["status"]
+        if status == self.case.get("status") or row.value() != self._case_baseline.get("status"):
+            return
+        self.case["status"] = status
+        row.set_value(status)
+        self._case_baseline["status"] = row.value()
+        self._update_dirty()
+        self._update_badges()
+
     def _rebuild_editors(self, select_uid: str | None = None) -> None:
         if not self.can_read_persons:
             return

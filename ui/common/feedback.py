@@ -439,6 +439,16 @@ class FormDialog(QDialog):
             self.messages[field].show_error(text)
         else:
             self.general.show_error(core_message(exc))
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """Taller if what is shown now (a message wrapped over lines, a row shown) needs it: a
+        dialog already on screen does not grow by itself, and its rows would overlap."""
+        lay = self.layout()
+        lay.activate()
+        need = lay.totalHeightForWidth(self.width()) if lay.hasHeightForWidth() else lay.totalSizeHint().height()
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def error_texts(self) -> list[str]:
         return [m.text() for m in (*self.messages.values(), self.general) if m.text()]

@@ -9,7 +9,9 @@ from ui.common.pages import CaseTab, case_tabs
 
 def _build(workspace):
     from ui.interviews.panel import InterviewsPanel
-    return InterviewsPanel(workspace.session, workspace.case_id)   # reads its contents when first shown
+    panel = InterviewsPanel(workspace.session, workspace.case_id)   # reads its contents when first shown
+    panel.changed.connect(workspace.status_changed_elsewhere)   # an interview held opens a referred case
+    return panel
 
 
 case_tabs.register(CaseTab(

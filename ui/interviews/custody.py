@@ -124,6 +124,18 @@ class CustodyLogDialog(QDialog):
         head = bold(selectable_label(self.tr("%1 · SHA-256 %2").replace("%1", recording["label"])
                                  .replace("%2", recording["sha256"]), self))
         lay.addWidget(head)
+        # The label's history: as registered, then each correction with who, when and why.
+        amendments = recording.get("label_amendments") or []
+        if amendments:
+            lines = [self.tr("Registered as “%1”.").replace("%1", amendments[0]["old_label"])]
+            for a in amendments:
+                lines.append(self.tr("Corrected to “%1” by %2, %3: %4").replace("%1", a["new_label"])
+                             .replace("%2", a.get("by_name") or "").replace("%3", local_datetime_text(a["at_utc"]))
+                             .replace("%4", a["reason"]))
+            self.label_history = selectable_label("\n".join(lines), self)
+            self.label_history.setObjectName("labelHistory")
+            self.label_history.setAccessibleName(self.tr("Label history"))
+            lay.addWidget(self.label_history)
         self.model = QStandardItemModel(0, len(self.COLUMNS), self)
         self.model.setHorizontalHeaderLabels([
             self.tr("When (%1)").replace("%1", self.zone), self.tr("What"), self.tr("By whom"), self.tr("Where"), self.tr("Why"),

@@ -12,7 +12,7 @@ from barnahus_app.timeutil import zone_info
 
 from ui.common.dates import DateField, parse_utc
 from ui.common.vocab_widgets import term_label
-from ui.interviews.shared import ActionDialog
+from ui.interviews.shared import ActionDialog, text_box
 
 
 class _BreakRow(QWidget):
@@ -119,6 +119,21 @@ class RecordHeldDialog(ActionDialog):
                        self.tr("A language code such as sv, ar or uk."), accessible=self.tr("Language used"))
         self.messages["status"] = self.general
 
+        # Asked for only when the core says the times lie too far from the plan (its tolerance is a
+        # record setting); the reason is kept with the interview.
+        self.reason = text_box(self)
+        self.add_field("off_plan_reason", self.tr("&Why then:"), self.reason,
+                       self.tr("Why the interview was held so far from its planned time."),
+                       accessible=self.tr("Why it was held then"), top=True)
+        self.set_row_visible("off_plan_reason", False)
+        QWidget.setTabOrder(self.language, self.reason)
+
+    def show_error(self, exc: BaseException) -> None:
+        if getattr(exc, "field", None) == "off_plan_reason":
+            self.set_row_visible("off_plan_reason", True)
+            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+        super().show_error(exc)
+
     def add_break(self, start: QTime | None = None) -> _BreakRow:
         row = _BreakRow(len(self.break_rows) + 1, start or self.started.time().addSecs(30 * 60), self)
         self.break_rows.append(row)
@@ -149,5 +164,6 @@ class RecordHeldDialog(ActionDialog):
             actual_start=self._at(self.started.time()), actual_end=self._at(self.ended.time()),
             breaks=[(self._at(r.start.time()), self._at(r.end.time())) for r in self.break_rows],
             present={pid: cb.isChecked() for pid, cb in self.present.items()},
-            language_used=self.language.text().strip() or None)
+            language_used=self.language.text().strip() or None,
+            off_plan_reason=self.reason.toPlainText().strip() or None)
         return lambda: s.record_interview(interview_id, **values)

@@ -23,24 +23,25 @@ from PySide6.QtWidgets import (
     QScrollArea, QSizePolicy, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
+from barnahus_app import policy
 from barnahus_app.errors import BarnahusError
 from barnahus_app.persons.actions import display_name
 from barnahus_app.timeutil import zone_span_text
 
 from ui.common.feedback import (
-    InlineMessage, bold, core_message, muted, open_dialog, setup_list_table, tinted_box,
+    InlineMessage, bold, core_message, muted, open_dialog, roles_text, setup_list_table, tinted_box,
 )
 from ui.common.dates import centre_zone, local_datetime_text
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import term_label
 from ui.interviews.shared import (
-    ACTIVE, ALARM_BACKGROUND, ALARM_ROLE, AlarmDelegate, ID_ROLE, SHORT_HASH, duration_text, labels,
+    ALARM_BACKGROUND, ALARM_ROLE, AlarmDelegate, ID_ROLE, SHORT_HASH, duration_text, labels,
     local_time_text, selectable_label, size_text,
 )
 from ui.interviews.custody import CustodyLogDialog
 from ui.interviews.fixity import FixityAlarmDialog, FixityCheckDialog
 from ui.interviews.held_dialog import RecordHeldDialog
-from ui.interviews.recording_dialog import RegisterRecordingDialog
+from ui.interviews.recording_dialog import CorrectLabelDialog, RegisterRecordingDialog
 from ui.interviews.status_dialogs import CancelInterviewDialog, DeclinedDialog
 
 
@@ -286,12 +287,27 @@ class InterviewsPanel(QWidget):
         self.copy_button = QPushButton(self.tr("Cop&y SHA-256"), self.rec_box)
         self.copy_button.setObjectName("copyShaButton")
         self.copy_button.setToolTip(self.tr("Copy the full SHA-256 of the selected recording (Ctrl+C in the table)"))
-        for b in (self.register_button, self.custody_button, self.fixity_button, self.copy_button):
+        self.label_button = QPushButton(self.tr("Correct la&bel…"), self.rec_box)
+        self.label_button.setObjectName("correctLabelButton")
+        self.label_button.setToolTip(self.tr("Correct the selected recording's label; the original stays in its "
+                                             "history"))
+        for b in (self.register_button, self.custody_button, self.fixity_button, self.copy_button, self.label_button):
             b.setAutoDefault(False)
             rbar.addWidget(b)
+        # Who may register, from the policy: a user who may not sees why, not a missing button.
+        self.register_hint = QLabel(self.tr("Recordings are registered by: %1").replace(
+            "%1", roles_text(policy.roles_allowed("recording", "create"))), self.rec_box)
+        self.register_hint.setObjectName("registerHint")
+        muted(self.register_hint)
+        rbar.addWidget(self.register_hint)
         rbar.addStretch(1)
-        self.register_button.setVisible(self.can_rec_create)
+        self.register_hint.setVisible(not self.can_rec_create)
+        if not self.can_rec_create:
+            self.register_button.setToolTip(self.register_hint.text())
+            self.register_button.setAccessibleDescription(self.register_hint.text())
         self.fixity_button.setVisible(self.can_rec_update)
+        self.label_button.setVisible(self.session.can("recording", "amend"))
+        self.label_button.clicked.connect(self.correct_label)
         self.register_button.clicked.connect(self.register_recording)
         self.custody_button.clicked.connect(self.show_custody_log)
         self.fixity_button.clicked.connect(self.check_fixity)
@@ -369,14 +385,16 @@ class InterviewsPanel(QWidget):
         self.count_label.setText(text)
         self.count_label.setAccessibleName(text)
 
-    def _when_text(self, iv: dict, named: bool | None = None) -> str:
-        """In the zone the interview was planned in, named (in the list: only when it is not the centre's)."""
+    def _when_text(self, iv: dict, named: bool | None = None, held: bool = False) -> str:
+        """When it is planned, or (held) when it was held, in the zone the interview was planned in,
+        named (in the list: only when it is not the centre's)."""
         zone = iv["time_zone"]
-        return zone_span_text(iv["starts_at_utc"], iv["ends_at_utc"], zone,
-                              named=zone != self._zone if named is None else named)
+        a, b = ("actual_start_utc", "actual_end_utc") if held else ("starts_at_utc", "ends_at_utc")
+        return zone_span_text(iv[a], iv[b], zone, named=zone != self._zone if named is None else named)
 
     def _interview_items(self, iv: dict) -> list[QStandardItem]:
-        values = [str(iv["number"]) if iv.get("number") else "–", self._when_text(iv), iv.get("room_name") or "",
+        when = self._when_text(iv, held=bool(iv.get("actual_start_utc")))
+        values = [str(iv["number"]) if iv.get("number") else "–", when, iv.get("room_name") or "",
                   iv.get("interviewer_name") or "", labels().status(iv["status"]),
                   labels().participation(iv["child_participation"])]
         items = []
@@ -452,7 +470,7 @@ class InterviewsPanel(QWidget):
         row(self.tr("Status"), labels().status(iv["status"]))
         row(self.tr("Planned"), self._when_text(iv, named=True))
         if iv.get("actual_start_utc"):
-            row(self.tr("Held"), zone_span_text(iv["actual_start_utc"], iv["actual_end_utc"], zone))
+            row(self.tr("Held"), self._when_text(iv, named=True, held=True))
         breaks = [f"{local_time_text(b['started_at_utc'], zone, False)}–{local_time_text(b['ended_at_utc'], zone, False)}"
                   for b in iv.get("breaks") or []]
         row(self.tr("Breaks"), ", ".join(breaks))
@@ -665,6 +683,9 @@ class InterviewsPanel(QWidget):
         sha.setFont(mono)
         items[0].setToolTip(self.tr("%1\nFile: %2\nKept at: %3").replace("%1", r["label"])
                             .replace("%2", r.get("file_name") or "").replace("%3", r.get("storage_location") or ""))
+        if r.get("label_amendments"):
+            items[0].setToolTip(items[0].toolTip() + "\n" + self.tr("Registered as: %1").replace(
+                "%1", r["label_amendments"][0]["old_label"]))
         fx = items[5]
         if r["fixity_status"] in ("mismatch", "missing"):
             fx.setData(True, ALARM_ROLE)
@@ -708,13 +729,21 @@ class InterviewsPanel(QWidget):
     def _update_buttons(self) -> None:
         iv = self.selected()
         status = iv["status"] if iv else None
-        self.held_button.setEnabled(status in ACTIVE)
+        self.held_button.setEnabled(status == "planned")
+        if status == "held":
+            self.held_button.setToolTip(self.tr("Already recorded as held: %1.").replace(
+                "%1", self._when_text(iv, held=True)))
+        elif status in ("cancelled", "not_held"):
+            self.held_button.setToolTip(self.tr("Only a planned interview can be recorded as held."))
+        else:
+            self.held_button.setToolTip(self.tr("The interview took place: when, breaks and who was present"))
         self.declined_button.setEnabled(status == "planned")
         self.move_button.setEnabled(status == "planned")
         self.cancel_button.setEnabled(status == "planned")
         self.plan_button.setEnabled(bool(self.children))
         rec = self.selected_recording()
-        self.register_button.setEnabled(iv is not None and status != "cancelled")
+        self.register_button.setEnabled(self.can_rec_create and iv is not None and status != "cancelled")
+        self.label_button.setEnabled(rec is not None)
         self.custody_button.setEnabled(rec is not None)
         self.copy_button.setEnabled(rec is not None)
         self.fixity_button.setEnabled(rec is not None and rec["fixity_status"] != "destroyed")
@@ -758,6 +787,13 @@ class InterviewsPanel(QWidget):
         dlg = RegisterRecordingDialog(self.session, iv, self.recordings, self)
         dlg.registered.connect(lambda _rid: self._changed(iv["id"]))
         return open_dialog(self, dlg, lambda d: None)
+
+    def correct_label(self) -> QDialog | None:
+        r = self.selected_recording()
+        if r is None:
+            return None
+        iid = self.selected_id()
+        return open_dialog(self, CorrectLabelDialog(self.session, r, self), lambda d: self._changed(iid))
 
     def show_custody_log(self) -> QDialog | None:
         r = self.selected_recording()

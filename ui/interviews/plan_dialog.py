@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTimeEdit,
     QVBoxLayout, QWidget,
 )
@@ -64,8 +64,12 @@ class ParticipantRow(QWidget):
 
     def __init__(self, who_choices: list[tuple[str, str]], parent=None):
         super().__init__(parent)
-        lay = QHBoxLayout(self)
+        # Two lines (role, who, Remove; then language and the name typed in), so that a row fits
+        # the dialog's field column without scrolling sideways.
+        lay = QGridLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.setHorizontalSpacing(6)
+        lay.setVerticalSpacing(2)
         em = self.fontMetrics().height()
         self.role = VocabCombo("interview_participant_roles", placeholder_text=self.tr("Choose a role"))
         self.role.setMinimumContentsLength(16)
@@ -77,13 +81,16 @@ class ParticipantRow(QWidget):
         self.language = QLineEdit(self)
         self.language.setPlaceholderText(self.tr("Language, e.g. ar"))
         self.language.setMaxLength(16)
-        self.language.setFixedWidth(em * 8)
+        self.language.setMinimumWidth(em * 8)
         self.remove = QPushButton(self.tr("Remo&ve"), self)
         self.remove.setAutoDefault(False)
-        for w in (self.role, self.who, self.name):
-            lay.addWidget(w, 1)
-        lay.addWidget(self.language)
-        lay.addWidget(self.remove)
+        lay.addWidget(self.role, 0, 0)
+        lay.addWidget(self.who, 0, 1)
+        lay.addWidget(self.remove, 0, 2)
+        lay.addWidget(self.language, 1, 0)
+        lay.addWidget(self.name, 1, 1)
+        lay.setColumnStretch(0, 1)
+        lay.setColumnStretch(1, 1)
         self.set_who_choices(who_choices)
         self.role.valueChanged.connect(self._role_changed)
         self.who.valueChanged.connect(self._who_changed)
@@ -164,7 +171,7 @@ class ParticipantsEditor(QWidget):
         self.empty.setWordWrap(True)
         lay.addWidget(self.empty)
         self.row_box = QVBoxLayout()
-        self.row_box.setSpacing(4)
+        self.row_box.setSpacing(self.fontMetrics().height() // 2)   # two lines each: a gap between them
         lay.addLayout(self.row_box)
         self.add_button = QPushButton(self.tr("&Add participant"), self)
         self.add_button.setObjectName("addParticipantButton")

@@ -156,3 +156,32 @@ class RegisterRecordingDialog(ActionDialog):
         if self.job is not None and self.job.running:
             self.job.cancel()  # the worker stops between two reads; nothing is written
         super().reject()
+
+
+class CorrectLabelDialog(ActionDialog):
+    """Correct a recording's label: an amendment kept beside the original (who, when, why); the
+    SHA-256 and size stay as registered."""
+
+    def __init__(self, session, recording: dict, parent=None):
+        self.recording = recording
+        super().__init__(session, parent)
+
+    def build(self) -> None:
+        self.setWindowTitle(self.tr("Correct the label"))
+        self.ok_text = self.tr("&Correct")
+        self.intro.setText(self.tr("The label it has now stays in its history, with who corrected it, when and "
+                                   "why. The SHA-256 and the size never change."))
+        self.label = QLineEdit(self.recording["label"], self)
+        self.label.setObjectName("correctedLabel")
+        self.label.setMaxLength(200)
+        self.label.selectAll()
+        self.add_field("label", self.tr("&Label:"), self.label, accessible=self.tr("Corrected label"))
+        self.reason = text_box(self, 2)
+        self.reason.setObjectName("correctionReason")
+        self.add_field("reason", self.tr("&Why:"), self.reason, self.tr("Required, e.g. a typing error."),
+                       accessible=self.tr("Why it is corrected"), top=True)
+
+    def operation(self):
+        s, rid = self.session, self.recording["id"]
+        label, reason = self.label.text(), self.reason.toPlainText()
+        return lambda: s.correct_recording_label(rid, label, reason)

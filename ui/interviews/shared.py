@@ -17,7 +17,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 ALARM_ROLE = Qt.ItemDataRole.UserRole + 1
 ALARM_BACKGROUND = "#8b0000"   # the same dark red as the no-contact banner: white on it reads ~10:1
 SHORT_HASH = 16
-ACTIVE = ("planned", "held")
 
 
 def local_time_text(utc_text: str | None, zone: str, with_date: bool = True) -> str:
@@ -61,7 +60,8 @@ class _Labels(QObject):
     def conflict(self, code: str) -> str:
         return {"room": self.tr("Room already booked"), "staff": self.tr("Staff member already booked"),
                 "no_contact": self.tr("No-contact: these persons must never meet"),
-                "testify_once": self.tr("The child testifies once")}.get(code, code)
+                "testify_once": self.tr("The child testifies once"),
+                "held_off_plan": self.tr("Held far from the planned time")}.get(code, code)
 
     def fixity(self, code: str) -> str:
         return {"unchecked": self.tr("Not checked yet"), "ok": self.tr("Unaltered"),
