@@ -417,3 +417,48 @@ def test_main_window_offers_the_calendar_by_role_and_opens_cases_from_it(qtbot, 
     assert window.calendar is None
     unlock(qtbot, window, "admin", ADMIN_PASSWORD)
     assert "calendar" not in window.nav_keys()
+
+
+def test_filters_by_interviewer_and_room_through_the_core_by_keyboard(qtbot, booked, open_as, record_path):
+    """The Interviewer and Room filter choices are asked of the core (session.calendar's
+    parameters): the grid shows what came back, one room's column when a room is chosen."""
+    with open_record(record_path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as admin:
+        admin.add_user("interviewer2", "Second Interviewer", ["interviewer"], STAFF_PASSWORD)
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        iv2 = next(i["id"] for i in s.interviewers() if i["display_name"] == "Second Interviewer")
+        case = sample_case(s)
+        b4 = s.plan_interview(case["id"], case["child_id"], at(WED, 13), 60, booked["rooms"]["Room A"], iv2,
+                              time_zone=ZONE)
+    s = open_as("coordinator")
+    asked = []
+    real = s.calendar
+    s.calendar = lambda *a, **k: asked.append(k) or real(*a, **k)
+    panel = make_panel(qtbot, s, WEEK)
+    assert sorted(b.id for b in panel.bookings()) == sorted([booked["b1"], booked["b2"], booked["b3"], b4])
+    assert [panel.interviewer_combo.itemText(i) for i in range(panel.interviewer_combo.count())] == [
+        "Everyone", "Interviewer", "Second Interviewer"]
+    assert [panel.room_combo.itemText(i) for i in range(panel.room_combo.count())] == [
+        "All rooms", "Room A", "Room B", "Room C"]
+    # Alt+I, then Down twice: the second interviewer's bookings only
+    QTest.keyClick(panel, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is panel.interviewer_combo
+    QTest.keyClick(panel.interviewer_combo, Qt.Key.Key_Down)
+    QTest.keyClick(panel.interviewer_combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not panel.loading and [b.id for b in panel.bookings()] == [b4], timeout=5000)
+    assert asked[-1] == {"interviewer_id": iv2, "room_id": None}
+    # back to everyone; Alt+F, Down to Room A: one column, Room A's bookings
+    panel.interviewer_combo.setCurrentIndex(0)
+    wait_loaded(qtbot, panel)
+    QTest.keyClick(panel, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is panel.room_combo
+    QTest.keyClick(panel.room_combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not panel.loading and sorted(b.id for b in panel.bookings()) == sorted(
+        [booked["b3"], b4]), timeout=5000)
+    assert asked[-1] == {"interviewer_id": None, "room_id": booked["rooms"]["Room A"]}
+    assert [r["name"] for r in panel.rooms()] == ["Room A"]
+    assert panel.grid.column_count() == 7            # the week: one column a day
+    # the filter stays while the week changes
+    panel.next_button.click()
+    wait_loaded(qtbot, panel)
+    assert asked[-1] == {"interviewer_id": None, "room_id": booked["rooms"]["Room A"]}
+    assert panel.room_combo.currentText() == "Room A"

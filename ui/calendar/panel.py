@@ -29,7 +29,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QKeySequence, QPainter, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
     QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
@@ -158,6 +158,9 @@ class CalendarPanel(QWidget):
         self._move_running = False
         self._bookings: list = []
         self._rooms: list[dict] = []
+        self._interviewers: list[dict] | None = None   # read with the first bookings
+        self._filter_room: int | None = None
+        self._filter_interviewer: int | None = None
         s = session
         self._can_plan = s is not None and s.can("interview", "create")
         self._can_move = s is not None and s.can("interview", "update")
@@ -231,6 +234,26 @@ class CalendarPanel(QWidget):
         self.date_edit.dateChanged.connect(lambda _d: self._date_timer.start())
         bar.addWidget(date_label)
         bar.addWidget(self.date_edit)
+        # Filters: the core reads only the bookings asked for (session.calendar's parameters).
+        self.interviewer_label = QLabel(self.tr("&Interviewer:"), self)
+        self.interviewer_combo = QComboBox(self)
+        self.interviewer_combo.setObjectName("calendarInterviewer")
+        self.interviewer_combo.setAccessibleName(self.tr("Show the bookings of"))
+        self.interviewer_combo.setToolTip(self.tr("Only the interviews this person leads or takes part in"))
+        self.interviewer_combo.addItem(self.tr("Everyone"), None)
+        self.interviewer_label.setBuddy(self.interviewer_combo)
+        self.room_label = QLabel(self.tr("Room &filter:"), self)
+        self.room_combo = QComboBox(self)
+        self.room_combo.setObjectName("calendarRoom")
+        self.room_combo.setAccessibleName(self.tr("Show the room"))
+        self.room_combo.setToolTip(self.tr("Only this room's bookings"))
+        self.room_combo.addItem(self.tr("All rooms"), None)
+        self.room_label.setBuddy(self.room_combo)
+        self.interviewer_combo.currentIndexChanged.connect(self._filters_changed)
+        self.room_combo.currentIndexChanged.connect(self._filters_changed)
+        bar.addSpacing(em)
+        for w in (self.interviewer_label, self.interviewer_combo, self.room_label, self.room_combo):
+            bar.addWidget(w)
         bar.addStretch(1)
         self.zone_label = QLabel(self.tr("Times in {zone}").format(zone=self._zone_name), self)
         self.zone_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -281,7 +304,8 @@ class CalendarPanel(QWidget):
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.reload)
         chain = [self.plan_button, self.export_button, self.day_button, self.week_button, self.prev_button,
-                 self.today_button, self.next_button, self.date_edit, self.grid, self.open_button,
+                 self.today_button, self.next_button, self.date_edit, self.interviewer_combo, self.room_combo,
+                 self.grid, self.open_button,
                  self.move_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
@@ -361,16 +385,24 @@ class CalendarPanel(QWidget):
         if self.session is None:
             return
         s, mode, days, zone = self.session, self._mode, self.days(), self._zone_name
+        room_id, interviewer_id = self._filter_room, self._filter_interviewer
+        need_people = self._interviewers is None
         self._generation += 1
         generation = self._generation
 
         def read():   # on the record's thread
-            return s.list_rooms(include_retired=True), s.calendar(days[0], days[-1], zone)
+            people = s.interviewers() if need_people else None
+            return (s.list_rooms(include_retired=True),
+                    s.calendar(days[0], days[-1], zone, interviewer_id=interviewer_id, room_id=room_id), people)
 
         def shown(result) -> None:
             if generation != self._generation:
                 return
-            self._show(mode, days, *result)
+            rooms, bookings, people = result
+            if people is not None:
+                self._interviewers = people
+            self._fill_filters(rooms)
+            self._show(mode, days, rooms, bookings)
             if select_id is not None:
                 self.grid.select_booking(select_id)
             if then is not None:
@@ -402,7 +434,8 @@ class CalendarPanel(QWidget):
         keep = self.grid.selected_booking()
         cursor = self.grid.cursor()
         used = {b.room_id for b in bookings}
-        self._rooms = [r for r in rooms if r.get("active", True) or r["id"] in used]
+        self._rooms = [r for r in rooms if (r.get("active", True) or r["id"] in used)
+                       and self._filter_room in (None, r["id"])]
         self._bookings = bookings
         self._loaded_once = True
         focus_day = self._date if cursor[0] not in days else cursor[0]
@@ -414,6 +447,43 @@ class CalendarPanel(QWidget):
             self.message.show_info(self.tr("There are no rooms yet. An administrator sets up the centre's "
                                            "rooms under Administration."))
         self._update_selection()
+
+    # --- filters ---------------------------------------------------------------------------------------
+    def _fill_filters(self, rooms: list[dict]) -> None:
+        """The choices of the two filters, as the record has them (the choice made stays)."""
+        for combo, items in ((self.room_combo, [(r["name"], r["id"]) for r in rooms if r.get("active", True)
+                                                 or r["id"] == self._filter_room]),
+                             (self.interviewer_combo, [(p["display_name"], p["id"])
+                                                       for p in (self._interviewers or [])])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for name, value in items:
+                combo.addItem(name, value)
+            i = combo.findData(current)
+            combo.setCurrentIndex(i if i >= 0 else 0)
+            combo.blockSignals(False)
+
+    def _filters_changed(self, _index: int = 0) -> None:
+        room, who = self.room_combo.currentData(), self.interviewer_combo.currentData()
+        if (room, who) != (self._filter_room, self._filter_interviewer):
+            self._filter_room, self._filter_interviewer = room, who
+            self.reload()
+
+    def set_filters(self, *, room_id: int | None = None, interviewer_id: int | None = None) -> None:
+        """Show only one room's bookings, or one person's (None: all)."""
+        self._filter_room, self._filter_interviewer = room_id, interviewer_id
+        for combo, value in ((self.room_combo, room_id), (self.interviewer_combo, interviewer_id)):
+            combo.blockSignals(True)
+            if combo.findData(value) < 0 and value is not None:
+                combo.addItem(str(value), value)   # named once the record's lists are read
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.reload()
+
+    def filters(self) -> dict:
+        return {"room_id": self._filter_room, "interviewer_id": self._filter_interviewer}
 
     def clear(self) -> None:
         """Drop every booking shown (the application is locking)."""
