@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from barnahus_app import __version__
+from barnahus_app.errors import ValidationError
 from barnahus_app.cases import cli as cases_cli
 from barnahus_app.cli_support import (
     EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USER_ERROR, UsageError,

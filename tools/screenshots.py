@@ -107,6 +107,7 @@ def main(argv=None) -> int:
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--dark", action="store_true")
     ap.add_argument("--lang", default="en", choices=("en", "sv"))
+    ap.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="the window, WIDTHxHEIGHT (1280x820)")
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.scale != 1.0:
@@ -135,7 +136,7 @@ def main(argv=None) -> int:
             app.setPalette(dark_palette())
         ui_app.install_translators(app, args.lang)
         kdf = KdfParams(time_cost=1, memory_kib=8192, parallelism=1)  # a throwaway record
-        w, h = SIZE
+        w, h = (int(n) for n in args.size.lower().split("x"))
 
         def shot(widget, name: str) -> None:
             app.processEvents()
@@ -209,10 +210,15 @@ def main(argv=None) -> int:
             zone = win.calendar.time_zone()
             around = session.calendar(date.today() - timedelta(days=28), date.today() + timedelta(days=28), zone)
             days = Counter(parse_utc(b.starts_at_utc).astimezone(zone_info(zone)).date() for b in around)
+            weeks = Counter()   # the busiest week, by its Monday
+            for d, n in days.items():
+                weeks[d - timedelta(days=d.weekday())] += n
             win.go("calendar")
             win.calendar.set_mode("week")
-            if days:
-                win.calendar.set_date(max(days, key=lambda d: (days[d], d)))
+            if weeks:
+                monday = max(weeks, key=lambda d: (weeks[d], d))
+                win.calendar.set_date(max((d for d in days if 0 <= (d - monday).days < 7),
+                                          key=lambda d: (days[d], d)))
             _wait(app, lambda: not win.calendar.loading)   # the bookings are read off the GUI thread
             app.processEvents()
             shot(win, "calendar")

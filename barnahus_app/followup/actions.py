@@ -773,10 +773,12 @@ class FollowUpActions(SessionBase):
         super()._person_changed(conn, person_id, fields)
 
     # --- reading -------------------------------------------------------------------------------
-    def reminders(self, as_of, upcoming_days: int = UPCOMING_DAYS) -> list[Reminder]:
+    def reminders(self, as_of, upcoming_days: int = UPCOMING_DAYS, *, only_mine: bool = False) -> list[Reminder]:
         """Every open reminder this user may see that is due by as_of + upcoming_days (overdue
         ones however old), sorted by due date. Buckets: overdue (before as_of), this_week (as_of
         and the 6 days after), upcoming. as_of is the user's local date (local_today).
+        only_mine: only those of the user's own disciplines (a coordinator's: the coordinator's,
+        not the therapist's or the doctor's follow-up of the cases they lead).
 
         One range scan of the covering index ix_followup_next_due (DUE_SQL) gives every due rule
         with what the scope needs; the scope (module docstring; _followup_scope(True) says the same
@@ -787,6 +789,8 @@ class FollowUpActions(SessionBase):
         self._authorize("followup", "read")
         as_of = date.fromisoformat(Date(required=True).clean("as_of", as_of))
         upcoming_days = _int("upcoming_days", upcoming_days, 0, 40_000)
+        if not isinstance(only_mine, bool):
+            raise ValidationError("only_mine", "must be true or false.")
         h = (as_of + timedelta(days=upcoming_days)).isoformat()
         today, week = as_of.isoformat(), (as_of + timedelta(days=WEEK_DAYS)).isoformat()
         roles = set(self.roles)
@@ -820,6 +824,8 @@ class FollowUpActions(SessionBase):
                         NAMES_SQL, (json.dumps(sorted({r[5] for r in seen})),))}
             finally:
                 cur.close()
+            if only_mine:
+                seen = [r for r in seen if r[2] in roles]
             for rid, _nd, disc, kind, case_id, pid, offence, pending in seen:
                 ref, title, name = refs.get(case_of[rid]), "followup." + kind, who.get(pid)
                 for item in pending.split(";"):
@@ -831,7 +837,7 @@ class FollowUpActions(SessionBase):
                                         key, flag, int(key[4:]) if key[0] == "a" else None, offence, disc, name))
             out.sort(key=lambda x: (x.due, x.case_reference or "", x.rule_id, x.occurrence))
             self._audit(conn, "followup.reminders_read", None, None,
-                        {"as_of": as_of.isoformat(), "reminders": len(out)})
+                        {"as_of": as_of.isoformat(), "reminders": len(out), **({"only_mine": True} if only_mine else {})})
         return out
 
     def followup_plan(self, person_id: int) -> dict:

@@ -29,10 +29,11 @@ from barnahus_app.persons.tables import NoContact, Person, StaffContact
 from barnahus_app.recordings.tables import Recording
 from barnahus_app.users.tables import User, UserRole
 from barnahus_app.timeutil import (
-    age_on, check_date, local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info, zone_span_text,
+    age_on, check_date, local_to_utc, parse_utc, to_utc_iso, utc_now_iso, zone_info, zone_span_text, zone_time_text,
 )
 from barnahus_app.cases.actions import require_case
 from barnahus_app.persons.actions import require_person
+from barnahus_app.record.sections import rows_with_values
 from barnahus_app.settings import setting_in
 from barnahus_app.session_base import SessionBase
 
@@ -49,6 +50,8 @@ U = User.__table__
 
 NOTES_SECTION = "interview_notes"     # the sealed section (policy.SECTIONS) holding the notes
 MAX_DURATION_MINUTES = 8 * 60          # no interview day is longer; bounds the overlap scan
+MINE_AHEAD_DAYS = 14                   # my_interviews: the coming interviews of the next two weeks
+MINE_NOTES_DAYS = 60                   # and the held ones of the last two months without notes
 ACTIVE = ("planned", "held")           # bookings that occupy rooms and count as interviews
 # What a held interview does to the case's status: a referred case is being worked on (open). An
 # open case stays open; a closed one stays closed (closing and reopening are the case lead's call).
@@ -102,6 +105,24 @@ class Booking:
     staff_id: int
     staff_name: str
     title: str
+
+
+@dataclass(frozen=True)
+class MyInterview:
+    """One of a user's own interviews on Today (my_interviews). role: "interviewer" (they lead it)
+    or "participant"; notes_missing: held, led by them, and no notes written yet."""
+    id: int
+    case_id: int
+    case_reference: str
+    room_name: str
+    starts_at_utc: str
+    ends_at_utc: str
+    actual_start_utc: str | None
+    actual_end_utc: str | None
+    status: str
+    role: str
+    notes_missing: bool
+    child_name: str | None = None   # only for users who may read persons
 
 
 # --- jurisdiction rules ---------------------------------------------------------------------------
@@ -321,7 +342,7 @@ class InterviewActions(SessionBase):
             case = require_case(conn, row.case_id)
             if to_utc_iso(start) < case.referral_received_at:
                 raise ValidationError("actual_start", "The interview cannot start before the referral was "
-                                                      f"received ({_fmt_local(case.referral_received_at, row.time_zone)}).")
+                                                      f"received ({zone_time_text(case.referral_received_at, row.time_zone)}).")
             if end <= start:
                 raise ValidationError("actual_end", "must be after the start.")
             if end > now:
@@ -349,7 +370,7 @@ class InterviewActions(SessionBase):
             off_plan = abs(start - parse_utc(row.starts_at_utc)) > timedelta(hours=tolerance)
             if off_plan and not reason:
                 raise ValidationError("off_plan_reason", f"This is more than {tolerance} hours from the planned "
-                                                         f"start ({_fmt_local(row.starts_at_utc, row.time_zone)}): "
+                                                         f"start ({zone_time_text(row.starts_at_utc, row.time_zone)}): "
                                                          "write why.")
             conn.execute(update(I).where(I.c.id == interview_id).values(
                 status="held", actual_start_utc=to_utc_iso(start), actual_end_utc=to_utc_iso(end),
@@ -411,14 +432,74 @@ class InterviewActions(SessionBase):
             self._audit(conn, "interview.list", "case", case_id)
         return out
 
-    def calendar(self, start: date, end: date, time_zone: str) -> list[Booking]:
+    def calendar(self, start: date, end: date, time_zone: str, *, interviewer_id: int | None = None,
+                 room_id: int | None = None) -> list[Booking]:
         """Bookings overlapping the local days start..end (inclusive), rooms side by side. Case
-        references only: a calendar is seen on shared screens."""
+        references only: a calendar is seen on shared screens. interviewer_id: only the bookings
+        this user leads or takes part in; room_id: only this room's."""
         self._authorize("interview", "read")
         lo, hi = _day_range(start, end, time_zone)
+        for name, value in (("interviewer_id", interviewer_id), ("room_id", room_id)):
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+                raise ValidationError(name, "is not a valid reference.")
         with self.record.transaction() as conn:
-            out = _bookings(conn, lo, hi)
-            self._audit(conn, "calendar.viewed", None, None, {"from": str(start), "to": str(end)})
+            out = _bookings(conn, lo, hi, interviewer_id=interviewer_id, room_id=room_id)
+            detail = {"from": str(start), "to": str(end)}
+            if interviewer_id is not None:
+                detail["interviewer"] = interviewer_id
+            if room_id is not None:
+                detail["room"] = room_id
+            self._audit(conn, "calendar.viewed", None, None, detail)
+        return out
+
+    def my_interviews(self, now: datetime | None = None, ahead_days: int = MINE_AHEAD_DAYS,
+                      notes_days: int = MINE_NOTES_DAYS) -> dict:
+        """This user's interviews for the Today view: {"coming": the planned interviews they lead
+        or take part in that end after now and start within ahead_days, soonest first;
+        "unwritten_notes": the interviews they led, held within the last notes_days, that have no
+        notes yet, oldest first}. Each is a MyInterview (case reference, room, times; the child's
+        name only for users who may read persons). Whether notes exist is read from where they are
+        kept (sections.rows_with_values), never their content: the user need not hold the notes
+        section's key."""
+        self._authorize("interview", "read")
+        now = datetime.now(timezone.utc) if now is None else now
+        if not isinstance(now, datetime) or now.tzinfo is None:
+            raise ValidationError("now", "must be a date and time with its zone.")
+        for name, value in (("ahead_days", ahead_days), ("notes_days", notes_days)):
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 366:
+                raise ValidationError(name, "must be a whole number from 0 to 366.")
+        now_text = to_utc_iso(now)
+        until = to_utc_iso(now + timedelta(days=ahead_days))
+        since = to_utc_iso(now - timedelta(days=notes_days))
+        names = self.can("person", "read")
+        cols = (I.c.id, I.c.case_id, C.c.reference, RM.c.name, I.c.starts_at_utc, I.c.ends_at_utc,
+                I.c.actual_start_utc, I.c.actual_end_utc, I.c.status, I.c.interviewer_id, I.c.child_person_id,
+                I.c.notes)
+        with self.record.transaction() as conn:
+            taking_part = select(IP.c.interview_id).where(IP.c.user_id == self.user_id)
+            coming = conn.execute(
+                select(*cols).join(C, C.c.id == I.c.case_id).join(RM, RM.c.id == I.c.room_id)
+                .where(I.c.status == "planned", I.c.starts_at_utc < until, I.c.ends_at_utc > now_text,
+                       or_(I.c.interviewer_id == self.user_id, I.c.id.in_(taking_part)))
+                .order_by(I.c.starts_at_utc, I.c.id)).all()
+            held = conn.execute(
+                select(*cols).join(C, C.c.id == I.c.case_id).join(RM, RM.c.id == I.c.room_id)
+                .where(I.c.status == "held", I.c.interviewer_id == self.user_id,
+                       func.coalesce(I.c.actual_end_utc, I.c.ends_at_utc) > since,
+                       func.coalesce(I.c.actual_start_utc, I.c.starts_at_utc) <= now_text, I.c.notes.is_(None))
+                .order_by(func.coalesce(I.c.actual_start_utc, I.c.starts_at_utc), I.c.id)).all()
+            written = rows_with_values(conn, "interviews", "notes", [r.id for r in held])
+            held = [r for r in held if r.id not in written]
+
+            def item(r, waiting: bool) -> MyInterview:
+                return MyInterview(
+                    r.id, r.case_id, r.reference, r.name, r.starts_at_utc, r.ends_at_utc, r.actual_start_utc,
+                    r.actual_end_utc, r.status, "interviewer" if r.interviewer_id == self.user_id else "participant",
+                    waiting, person_name(conn, r.child_person_id) if names else None)
+
+            out = {"coming": [item(r, False) for r in coming], "unwritten_notes": [item(r, True) for r in held]}
+            self._audit(conn, "interview.mine_listed", None, None,
+                        {"coming": len(out["coming"]), "unwritten_notes": len(out["unwritten_notes"])})
         return out
 
     def calendar_ics(self, start: date, end: date, time_zone: str, only_mine: bool = False) -> bytes:
@@ -585,7 +666,8 @@ class InterviewActions(SessionBase):
         return p.get("name") or ""
 
 
-def _bookings(conn, lo: str, hi: str) -> list[Booking]:
+def _bookings(conn, lo: str, hi: str, *, interviewer_id: int | None = None,
+              room_id: int | None = None) -> list[Booking]:
     """A held interview is where and when it was held (actual times), not where it was planned;
     the others at their planned times. Each kind is range-scanned on its own index."""
     title = "Forensic interview"
@@ -593,11 +675,16 @@ def _bookings(conn, lo: str, hi: str) -> list[Booking]:
     rows = []
     for s, e, which in ((I.c.starts_at_utc, I.c.ends_at_utc, I.c.status.notin_(("cancelled", "held"))),
                         (I.c.actual_start_utc, I.c.actual_end_utc, I.c.status == "held")):
-        rows += conn.execute(
-            select(I.c.id, I.c.case_id, C.c.reference, I.c.room_id, RM.c.name, s, e, I.c.status,
-                   I.c.interviewer_id, U.c.display_name)
-            .join(C, C.c.id == I.c.case_id).join(RM, RM.c.id == I.c.room_id).join(U, U.c.id == I.c.interviewer_id)
-            .where(s < hi, s > earliest, e > lo, which)).all()
+        q = (select(I.c.id, I.c.case_id, C.c.reference, I.c.room_id, RM.c.name, s, e, I.c.status,
+                    I.c.interviewer_id, U.c.display_name)
+             .join(C, C.c.id == I.c.case_id).join(RM, RM.c.id == I.c.room_id).join(U, U.c.id == I.c.interviewer_id)
+             .where(s < hi, s > earliest, e > lo, which))
+        if interviewer_id is not None:
+            q = q.where(or_(I.c.interviewer_id == interviewer_id,
+                            I.c.id.in_(select(IP.c.interview_id).where(IP.c.user_id == interviewer_id))))
+        if room_id is not None:
+            q = q.where(I.c.room_id == room_id)
+        rows += conn.execute(q).all()
     rows.sort(key=lambda r: (r[5], r[4]))
     return [Booking("interview", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
                     f"{title} – case {r[2]}") for r in rows]

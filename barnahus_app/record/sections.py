@@ -102,6 +102,17 @@ def read_value(conn, key: bytes | None, section: str, table: str, row_id: int,
     return raw[1:].decode("utf-8") if raw[:1] == _TEXT else raw[1:]
 
 
+def rows_with_values(conn, table: str, column: str, row_ids) -> set[int]:
+    """Which of these rows of table hold a sealed value in column (of any section): whether
+    something was written, told without its key and without reading its ciphertext."""
+    ids = sorted({int(i) for i in row_ids})
+    found: set[int] = set()
+    for i in range(0, len(ids), 500):
+        found.update(r for (r,) in conn.execute(select(V.c.row_id).where(
+            V.c.tbl == table, V.c.col == column, V.c.row_id.in_(ids[i:i + 500]))))
+    return found
+
+
 # --- keys -----------------------------------------------------------------------------------------
 
 def exists(conn, section: str) -> bool:
@@ -301,6 +312,6 @@ class SectionKeys:
 
 
 __all__ = ["SectionKeys", "RECOVERY_HOLDER", "SEAL", "REKEY", "LEGACY_PLAINTEXT", "encrypt_value",
-           "decrypt_value", "write_value", "read_value", "exists", "holders", "seal_to", "remove_holder",
+           "decrypt_value", "write_value", "read_value", "rows_with_values", "exists", "holders", "seal_to", "remove_holder",
            "create", "new_recovery", "unseal_held", "unseal_with_recovery", "rekey", "move_plaintext", "request",
            "requests", "drop_request", "drop_requests_of"]

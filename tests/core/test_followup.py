@@ -392,6 +392,33 @@ def test_today_scope_per_role(team, open_as):
         open_as("admin").reminders(TODAY)
 
 
+def test_only_mine_leaves_the_other_disciplines_out(team, open_as):
+    ids, case, other = team
+
+    def only_mine(username):
+        s = open_as(username)
+        try:
+            return {r.rule_id for r in s.reminders(TODAY, only_mine=True)}
+        finally:
+            s.close()
+
+    # the coordinator leads the case: everyone's follow-up in it, or only the coordinator's own
+    assert only_mine("coordinator") == {ids["coordinator"], ids["court"], ids["person"]}
+    assert only_mine("therapist") == {ids["therapist"]}
+    assert only_mine("liaison") == {ids["liaison"]}            # the court date is the coordinator's
+    assert only_mine("cotherapist") == {ids["therapist"]}
+    s = open_as("coordinator")
+    try:
+        with pytest.raises(ValidationError) as e:
+            s.reminders(TODAY, only_mine="yes")
+        assert e.value.field == "only_mine"
+        s.reminders(TODAY, only_mine=True)
+        last = [e for e in s.audit_entries() if e["action"] == "followup.reminders_read"][-1]
+        assert last["detail"] == {"as_of": TODAY.isoformat(), "only_mine": True, "reminders": 3}
+    finally:
+        s.close()
+
+
 def test_person_level_rules_show_the_childs_case_reference(team, open_as):
     ids, case, other = team
     s = open_as("coordinator")

@@ -729,6 +729,91 @@ def test_calendar_shows_bookings_overlapping_the_local_days_without_names(w):
             assert e.value.field == field
 
 
+def test_calendar_filters_by_interviewer_and_by_room_in_the_query(w):
+    observer = [{"role": "technician", "user_id": w.interviewer2}]
+    with login(w.path, "coordinator") as s:
+        a = plan(s, w, "2026-12-01T10:00")                                          # interviewer, room A
+        b = plan(s, w, "2026-12-01T10:00", case=w.case3, child=w.child2, room=w.room_b, who=w.interviewer2)
+        c = plan(s, w, "2026-12-02T13:00", room=w.room_c, justification="x", participants=observer)
+        d = plan(s, w, "2026-12-03T09:00", case=w.case3, child=w.child2, room=w.room_a, who=w.interviewer2,
+                 justification="x")
+        week = (date(2026, 11, 30), date(2026, 12, 6), TZ)
+
+        def ids(**kw):
+            return [x.id for x in s.calendar(*week, **kw)]
+
+        assert ids() == [a, b, c, d]
+        assert ids(interviewer_id=w.interviewer) == [a, c]
+        assert ids(interviewer_id=w.interviewer2) == [b, c, d]     # c: taking part, not leading
+        assert ids(room_id=w.room_a) == [a, d]
+        assert ids(room_id=w.room_c) == [c]
+        assert ids(interviewer_id=w.interviewer2, room_id=w.room_a) == [d]
+        assert ids(interviewer_id=w.therapist) == []
+        ids(interviewer_id=w.interviewer2, room_id=w.room_a)
+        assert audit(s, "calendar.viewed")[-1] == (
+            "calendar.viewed", '{"from":"2026-11-30","interviewer":%d,"room":%d,"to":"2026-12-06"}'
+            % (w.interviewer2, w.room_a))
+        for bad, field in (({"room_id": 0}, "room_id"), ({"room_id": "1"}, "room_id"),
+                           ({"interviewer_id": True}, "interviewer_id"), ({"interviewer_id": -3}, "interviewer_id")):
+            with pytest.raises(ValidationError) as e:
+                s.calendar(*week, **bad)
+            assert e.value.field == field
+
+
+def test_my_interviews_coming_and_held_without_notes(w):
+    now = datetime(2026, 12, 5, 9, 0, tzinfo=timezone.utc)
+    observer = [{"role": "technician", "user_id": w.interviewer}]
+    with login(w.path, "interviewer") as s:
+        coming = plan(s, w, "2026-12-08T10:00")                                     # leads it, in 3 days
+        later = plan(s, w, "2026-12-30T10:00", justification="x")                   # beyond two weeks
+        cancelled = plan(s, w, "2026-12-09T10:00", justification="x")
+        s.cancel_interview(cancelled, "Not needed.")
+        taking_part = plan(s, w, "2026-12-18T14:00", case=w.case3, child=w.child2, room=w.room_b,
+                           who=w.interviewer2, participants=observer)                # another leads it
+        not_mine = plan(s, w, "2026-12-10T10:00", case=w.case3, child=w.child2, room=w.room_c,
+                        who=w.interviewer2, justification="x")
+        no_notes = plan(s, w, "2026-11-02T10:00", justification="x")
+        with_notes = plan(s, w, "2026-11-03T10:00", justification="x")
+        too_old = plan(s, w, "2026-09-01T10:00", justification="x")
+        others = plan(s, w, "2026-11-04T10:00", case=w.case3, child=w.child2, who=w.interviewer2,
+                      justification="x")
+        for iid, day in ((no_notes, "2026-11-02"), (with_notes, "2026-11-03"), (too_old, "2026-09-01"),
+                         (others, "2026-11-04")):
+            s.record_interview(iid, actual_start=f"{day}T10:05", actual_end=f"{day}T10:55")
+        s.set_interview_notes(with_notes, "Written the same day.")
+        mine = s.my_interviews(now)
+        assert [(m.id, m.role, m.notes_missing) for m in mine["coming"]] == [
+            (coming, "interviewer", False), (taking_part, "participant", False)]
+        assert [(m.id, m.status, m.notes_missing) for m in mine["unwritten_notes"]] == [(no_notes, "held", True)]
+        first = mine["coming"][0]
+        assert (first.case_reference, first.room_name, first.starts_at_utc, first.child_name) == (
+            w.case1_ref, "Room A", "2026-12-08T09:00:00.000000Z", "Testa Exampledottir")
+        assert mine["unwritten_notes"][0].actual_start_utc == "2026-11-02T09:05:00.000000Z"
+        assert {later, cancelled, not_mine, too_old, others, with_notes}.isdisjoint(
+            {m.id for part in mine.values() for m in part})
+        # a longer look ahead and back
+        wide = s.my_interviews(now, ahead_days=30, notes_days=120)
+        assert [m.id for m in wide["coming"]] == [coming, taking_part, later]
+        assert [m.id for m in wide["unwritten_notes"]] == [too_old, no_notes]
+        # whether notes were written is told without the notes section's key
+        s.sections.drop("interview_notes")
+        assert [m.id for m in s.my_interviews(now)["unwritten_notes"]] == [no_notes]
+        assert audit(s, "interview.mine_listed")[-1] == (
+            "interview.mine_listed", '{"coming":2,"unwritten_notes":1}')
+        for bad, field in (({"now": datetime(2026, 12, 5, 9, 0)}, "now"), ({"ahead_days": 400}, "ahead_days"),
+                           ({"notes_days": -1}, "notes_days")):
+            with pytest.raises(ValidationError) as e:
+                s.my_interviews(**bad)
+            assert e.value.field == field
+    with login(w.path, "interviewer2") as s:
+        mine = s.my_interviews(now)
+        assert [m.id for m in mine["coming"]] == [not_mine, taking_part]
+        assert [m.id for m in mine["unwritten_notes"]] == [others]
+    with login(w.path, "therapist") as s:   # reads the calendar, leads and takes part in nothing
+        mine = s.my_interviews(now)
+        assert mine == {"coming": [], "unwritten_notes": []}
+
+
 def test_calendar_ics_confidential_local_times_and_no_names(w):
     with login(w.path, "coordinator") as s:
         a = plan(s, w, "2026-12-01T10:00", participants=[{"role": "trusted_person", "person_id": w.child2}])
@@ -919,8 +1004,9 @@ def test_the_calendar_case_list_and_summary_show_a_held_interview_when_it_was_he
         s.write_case_summary(w.case1_ref, tmp_path / "summary.docx", "docx", time_zone=TZ)
     xml = zipfile.ZipFile(tmp_path / "summary.docx").read("word/document.xml").decode()
     text = re.sub(r"<[^>]+>", "", xml)
-    order = [text.index(x) for x in ("Referral received", "2026-11-03 13:05", "Forensic interview held (no. 1)",
-                                     "2026-11-05 14:00", "Forensic interview held (no. 2)")]
+    timeline = text[text.index("Referral timeline"):]   # (page one's tables name the same times)
+    order = [timeline.index(x) for x in ("Referral received", "2026-11-03 13:05", "Forensic interview held (no. 1)",
+                                         "2026-11-05 14:00", "Forensic interview held (no. 2)")]
     assert order == sorted(order)
     assert text.index("Interview 1: 2026-11-03") < text.index("Interview 2: 2026-11-05")
     assert "Held far from the planned time" in text and "The child was ill on the planned day." in text

@@ -259,6 +259,8 @@ ALSO_GUARDED: list[Op] = [
        needs=(("interview", "read"),)),
     Op("calendar", lambda s, i: s.calendar(date(2026, 12, 1), date(2026, 12, 7), "Europe/Stockholm"),
        "calendar.viewed", needs=(("interview", "read"),)),
+    Op("my_interviews", lambda s, i: s.my_interviews(), "interview.mine_listed",
+       needs=(("interview", "read"),)),
     Op("cancel_interview", lambda s, i: s.cancel_interview(i["interview_id"], "Rescheduled (matrix)"),
        "interview.cancelled", needs=(("interview", "update"),)),
     Op("record_child_declined", lambda s, i: s.record_child_declined(i["interview_id"], "Matrix"),

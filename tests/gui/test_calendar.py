@@ -448,3 +448,88 @@ def test_a_held_interview_is_drawn_on_the_day_and_at_the_time_it_was_held(qtbot,
     panel = make_panel(qtbot, s, DAY, day=WED)
     assert panel.grid.booking_rect(booked["b1"]).isEmpty()
     assert [b.id for b in panel.bookings()] == [booked["b3"]]
+
+
+def test_filters_by_interviewer_and_room_through_the_core_by_keyboard(qtbot, booked, open_as, record_path):
+    """The Interviewer and Room filter choices are asked of the core (session.calendar's
+    parameters): the grid shows what came back, one room's column when a room is chosen."""
+    with open_record(record_path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as admin:
+        admin.add_user("interviewer2", "Second Interviewer", ["interviewer"], STAFF_PASSWORD)
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        iv2 = next(i["id"] for i in s.interviewers() if i["display_name"] == "Second Interviewer")
+        case = sample_case(s)
+        b4 = s.plan_interview(case["id"], case["child_id"], at(WED, 13), 60, booked["rooms"]["Room A"], iv2,
+                              time_zone=ZONE)
+    s = open_as("coordinator")
+    asked = []
+    real = s.calendar
+    s.calendar = lambda *a, **k: asked.append(k) or real(*a, **k)
+    panel = make_panel(qtbot, s, WEEK)
+    assert sorted(b.id for b in panel.bookings()) == sorted([booked["b1"], booked["b2"], booked["b3"], b4])
+    assert [panel.interviewer_combo.itemText(i) for i in range(panel.interviewer_combo.count())] == [
+        "Everyone", "Interviewer", "Second Interviewer"]
+    assert [panel.room_combo.itemText(i) for i in range(panel.room_combo.count())] == [
+        "All rooms", "Room A", "Room B", "Room C"]
+    # Alt+I, then Down twice: the second interviewer's bookings only
+    QTest.keyClick(panel, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is panel.interviewer_combo
+    QTest.keyClick(panel.interviewer_combo, Qt.Key.Key_Down)
+    QTest.keyClick(panel.interviewer_combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not panel.loading and [b.id for b in panel.bookings()] == [b4], timeout=5000)
+    assert asked[-1] == {"interviewer_id": iv2, "room_id": None}
+    # back to everyone; Alt+F, Down to Room A: one column, Room A's bookings
+    panel.interviewer_combo.setCurrentIndex(0)
+    wait_loaded(qtbot, panel)
+    QTest.keyClick(panel, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is panel.room_combo
+    QTest.keyClick(panel.room_combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not panel.loading and sorted(b.id for b in panel.bookings()) == sorted(
+        [booked["b3"], b4]), timeout=5000)
+    assert asked[-1] == {"interviewer_id": None, "room_id": booked["rooms"]["Room A"]}
+    assert [r["name"] for r in panel.rooms()] == ["Room A"]
+    assert panel.grid.column_count() == 7            # the week: one column a day
+    # the filter stays while the week changes
+    panel.next_button.click()
+    wait_loaded(qtbot, panel)
+    assert asked[-1] == {"interviewer_id": None, "room_id": booked["rooms"]["Room A"]}
+    assert panel.room_combo.currentText() == "Room A"
+
+
+def test_compact_week_fits_six_rooms_and_seven_days_and_a_day_keeps_rooms_side_by_side(
+        qtbot, booked, open_as, record_path):
+    with open_record(record_path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as admin:
+        for name in ("Observation room", "Medical room", "Family room"):
+            admin.create_room(name, "interview")
+    panel = make_panel(qtbot, open_as("coordinator"), WEEK)   # 1280 pixels wide: a 1440 screen less the navigation
+    g = panel.grid
+    assert panel.is_compact() and panel.compact_box.isChecked()
+    assert g.column_count() == 42
+    assert g.horizontalScrollBar().maximum() == 0            # the whole week at once
+    assert panel.room_legend.isVisible()
+    assert panel.room_legend.accessibleName() == ("Rooms: 1: Family room; 2: Medical room; 3: Observation room; "
+                                                  "4: Room A; 5: Room B; 6: Room C")
+    assert_placed(panel, booked["b1"], WED, booked["rooms"]["Room B"], 9 * 60, 10 * 60)
+    assert_placed(panel, booked["b2"], WED + timedelta(days=2), booked["rooms"]["Room C"], 14 * 60 + 30, 16 * 60)
+    # The keyboard walks the lanes as it walked the columns; the line below names the room.
+    g.select_booking(booked["b3"])
+    focus_grid(qtbot, panel)
+    QTest.keyClick(g, Qt.Key.Key_Up)
+    QTest.keyClick(g, Qt.Key.Key_Up)
+    QTest.keyClick(g, Qt.Key.Key_Up)
+    QTest.keyClick(g, Qt.Key.Key_Up)     # 09:00, Room A
+    QTest.keyClick(g, Qt.Key.Key_Right)  # Room B: b1
+    assert g.selected_booking().id == booked["b1"]
+    assert "Room B" in panel.selected_label.text()
+    # Alt+C: each day's rooms side by side with their names again (scrolled sideways), and back
+    QTest.keyClick(panel, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not panel.compact_box.isChecked(), timeout=2000)   # a mnemonic clicks after a moment
+    assert not panel.is_compact()
+    assert g.horizontalScrollBar().maximum() > 0 and not panel.room_legend.isVisible()
+    assert_placed(panel, booked["b1"], WED, booked["rooms"]["Room B"], 9 * 60, 10 * 60)
+    QTest.keyClick(panel, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(panel.is_compact, timeout=2000)
+    # A day is never compact: its rooms stand side by side, named.
+    panel.day_button.click()
+    wait_loaded(qtbot, panel)
+    assert not panel.is_compact() and not panel.room_legend.isVisible() and not panel.compact_box.isEnabled()
+    assert g.column_count() == 6

@@ -360,3 +360,79 @@ def test_f5_reads_again_and_keeps_the_selected_reminder(qtbot, record_path, plan
         QTest.keyClick(view, Qt.Key.Key_F5)
     assert panel.selected()[2].rule_id == rid
     assert view.hasFocus()
+
+
+# --- my interviews and the "Only mine" filter (issue 17) -------------------------------------------
+
+@pytest.fixture
+def interviews(record_path, plan):
+    """Room A; the interviewer leads an interview the day after tomorrow and one held three days
+    ago without notes, and one held four days ago with notes."""
+    with open_record(record_path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as a:
+        room = a.create_room("Room A", "interview")
+        interviewer = next(u["id"] for u in a.list_users() if u["username"] == "interviewer")
+    zone = "Europe/Stockholm"
+    with open_record(record_path, "interviewer", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        def at(days: int) -> str:
+            return f"{_iso(TODAY + timedelta(days=days))}T10:00"
+        coming = s.plan_interview(plan["case_id"], plan["child"], at(2), 60, room, interviewer, time_zone=zone)
+        held = s.plan_interview(plan["case_id"], plan["child"], at(-3), 60, room, interviewer, time_zone=zone,
+                                justification="More to tell.")
+        written = s.plan_interview(plan["case_id"], plan["child"], at(-4), 60, room, interviewer, time_zone=zone,
+                                   justification="First part.")
+        for iid, days in ((held, -3), (written, -4)):
+            s.record_interview(iid, actual_start=at(days), actual_end=f"{_iso(TODAY + timedelta(days=days))}T10:50")
+        s.set_interview_notes(written, "Notes written the same day.")
+    return {"coming": coming, "held": held, "written": written}
+
+
+def test_interviewer_sees_my_interviews_and_opens_one_by_keyboard(qtbot, record_path, plan, interviews):
+    window = open_today(qtbot, record_path, "interviewer")
+    panel = window.today
+    m = panel.mine_model()
+    assert [(m.item(i).id, m.item(i).notes_missing) for i in range(m.rowCount())] == [
+        (interviews["coming"], False), (interviews["held"], True)]
+    assert [m.data(m.index(i, m.column_of("what"))) for i in range(2)] == [
+        "Planned: you lead it", "Held: the notes are not written yet"]
+    assert m.data(m.index(0, m.column_of("case"))) == plan["reference"]
+    assert m.data(m.index(0, m.column_of("room"))) == "Room A"
+    assert panel.mine.heading.text() == "My &interviews (1 coming, 1 without notes)"
+    assert not panel.filter_combo.isVisible()   # an interviewer sees only their own follow-up anyway
+    # Alt+I goes to the list; Down, then Enter opens the case of the held interview.
+    panel.as_of_edit.setFocus()
+    QTest.keyClick(window, Qt.Key.Key_I, ALT)
+    assert QApplication.focusWidget() is panel.mine.view
+    assert panel.mine.selected_row() == 0
+    QTest.keyClick(panel.mine.view, Qt.Key.Key_Down)
+    with qtbot.waitSignal(panel.openCase, timeout=3000) as blocker:
+        QTest.keyClick(panel.mine.view, Qt.Key.Key_Return)
+    assert blocker.args == [plan["case_id"]]
+    assert window.current_page() == "open"
+
+
+def test_coordinator_chooses_only_mine_by_keyboard_and_it_is_remembered(qtbot, record_path, plan):
+    window = open_today(qtbot, record_path)
+    panel = window.today
+    r = plan["rules"]
+    assert not panel.mine.isVisible()          # a coordinator leads no interviews
+    assert panel.filter_combo.isVisible() and panel.filter_combo.currentText() == "Everyone's follow-up"
+    assert set(rule_ids(panel, "overdue")) == {r["old_review"], r["milestone"], r["fixity"], r["survey"]}
+    QTest.keyClick(window, Qt.Key.Key_W, ALT)   # Sho&w:
+    assert QApplication.focusWidget() is panel.filter_combo
+    QTest.keyClick(panel.filter_combo, Qt.Key.Key_Down)
+    assert panel.filter_combo.currentText() == "Only mine"
+    qtbot.waitUntil(lambda: not panel.is_loading() and r["fixity"] not in rule_ids(panel, "overdue"), timeout=10_000)
+    # the interviewer's fixity check and the therapist's follow-up go; the coordinator's stay
+    assert set(rule_ids(panel, "overdue")) == {r["old_review"], r["milestone"], r["survey"]}
+    assert rule_ids(panel, "this_week") == [r["action"]]
+    assert panel.counts() == {"overdue": 3, "this_week": 1, "upcoming": 1}
+    assert nav_text(window) == "Today (4)"
+    assert "Only your own discipline's follow-up is shown." in panel.summary.text()
+    window.close()
+    # The next unlock of the same user on this computer starts with "Only mine".
+    again = open_today(qtbot, record_path)
+    assert again.today.only_mine() and again.today.filter_combo.currentText() == "Only mine"
+    assert set(rule_ids(again.today, "overdue")) == {r["old_review"], r["milestone"], r["survey"]}
+    from ui.common import prefs
+    stored = prefs._settings().value("today/only_mine")
+    assert "coordinator" not in repr(stored) and str(record_path) not in repr(stored)

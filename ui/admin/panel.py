@@ -356,7 +356,7 @@ class AdminPanel(QWidget):
         self.export_row.setToolTip(self.tr("Where the save dialogs for court summaries, bundles, calendars and "
                                            "audit seals start"))
         self.export_row.edit.setMinimumWidth(em * 16)
-        export_label = QLabel(self.tr("Save documents and exports tr("Save docu&ments and exports in:")in:"), settings_box)
+        export_label = QLabel(self.tr("Save documents and exports &in:"), settings_box)
         export_label.setBuddy(self.export_row.edit)
         sf.addRow(export_label, self.export_row)
         self.apply_button = QPushButton(self.tr("Sa&ve settings"), settings_box)

@@ -90,14 +90,14 @@ class CalendarGrid(QAbstractScrollArea):
         return (self._now or datetime.now(timezone.utc)).astimezone(self.layout.tz)
 
     def set_data(self, mode: str, days: list[date], rooms: list[dict], bookings: list, tz,
-                 focus_day: date | None = None) -> None:
+                 focus_day: date | None = None, compact: bool = False) -> None:
         """Show these days and rooms with these bookings (interviews.Booking). The cursor keeps its
         room and time; it moves to focus_day when that is given."""
         old_room = self.room_at_col(self._cur[0])
         old_day = self.day_at_col(self._cur[0])
         lay = self.layout
-        same_range = days == lay.days and mode == lay.mode
-        lay.set_data(mode, days, rooms, bookings, tz)
+        same_range = days == lay.days and mode == lay.mode and compact == lay.compact
+        lay.set_data(mode, days, rooms, bookings, tz, compact)
         self._ghost, self._moving, self._drag = None, False, None
         nr = max(1, len(lay.rooms))
         day = focus_day if focus_day in lay.days else (old_day if old_day in lay.days else None)
@@ -141,6 +141,8 @@ class CalendarGrid(QAbstractScrollArea):
     def _min_col_w(self) -> int:
         # Wide enough for "09:00–10:00" and most of a case reference in the blocks' font.
         sample = self.small_metrics.horizontalAdvance("\u2713 00:00" + self.dash + "00:00")
+        if self.layout.compact:
+            return self.em + 4   # a lane: its colour and the status sign; the words are in the line below
         return max(sample + self.em // 2 + 8, self.em * 5) if self.layout.mode == WEEK else self.em * 7
 
     def _relayout(self) -> None:

@@ -60,10 +60,15 @@ class GridLayout:
         self.by_col: dict[int, list[Block]] = {}
         self.col_w = 100.0
         self.hour_h = 48.0
+        # The compact week: every room keeps its column, but the columns are narrow lanes inside
+        # their day (told apart by colour, named in the legend), so a week of many rooms fits.
+        self.compact = False
 
     # --- contents ------------------------------------------------------------------------------
-    def set_data(self, mode: str, days: list[date], rooms: list[dict], bookings: list, tz) -> None:
+    def set_data(self, mode: str, days: list[date], rooms: list[dict], bookings: list, tz,
+                 compact: bool = False) -> None:
         self.mode, self.days, self.rooms, self.tz = mode, list(days), list(rooms), tz
+        self.compact = compact and mode == WEEK and len(self.rooms) > 1
         self.bookings = list(bookings)
         self._build_blocks()   # their rectangles come with fit()
 

@@ -52,6 +52,16 @@ def colours(pal: QPalette) -> dict:
     }
 
 
+ROOM_HUES = (210, 28, 130, 280, 350, 180, 55, 310)   # one a room, in the rooms' order; then again
+
+
+def room_colour(pal: QPalette, index: int) -> QColor:
+    """The colour of the index-th room shown (the compact week's lanes and its legend): a hue of its
+    own, as strong on a dark palette as on a light one."""
+    hue = ROOM_HUES[index % len(ROOM_HUES)]
+    return QColor.fromHsv(hue, 150, 235) if is_dark(pal) else QColor.fromHsv(hue, 190, 175)
+
+
 class GridPainter:
     """One paint of the grid's viewport (a new one per paint event)."""
 
@@ -147,20 +157,28 @@ class GridPainter:
         }
         hatch = QBrush(col["not_held_hatch"], Qt.BrushStyle.BDiagPattern)
         text_pen = QPen(col["text"])
-        for blk in self.layout.blocks:
+        lay = self.layout
+        nr = max(1, len(lay.rooms))
+        pal = g.palette()
+        for blk in lay.blocks:
             r = blk.rect
             if not r.intersects(self.visible):
                 continue
             status = blk.booking.status
+            # compact week: the room's colour in the fill and the edge; the status still by sign,
+            # border and pattern
+            room = room_colour(pal, blk.col % nr) if lay.compact else None
             if status == "held":
-                p.fillRect(r, col["held_fill"])
-                p.fillRect(QRectF(r.x(), r.y(), 4, r.height()), col["held_edge"])
+                p.fillRect(r, col["held_fill"] if room is None else mix(col["held_fill"], room, 0.3))
+                p.fillRect(QRectF(r.x(), r.y(), 4, r.height()), col["held_edge"] if room is None else room)
             elif status == "not_held":
                 p.fillRect(r, col["base"])
                 p.fillRect(r, hatch)
+                if room is not None:
+                    p.fillRect(QRectF(r.x(), r.y(), 4, r.height()), room)
             else:
-                p.fillRect(r, col["planned_fill"])
-                p.fillRect(QRectF(r.x(), r.y(), 4, r.height()), col["planned_edge"])
+                p.fillRect(r, col["planned_fill"] if room is None else mix(col["base"], room, 0.4))
+                p.fillRect(QRectF(r.x(), r.y(), 4, r.height()), col["planned_edge"] if room is None else room)
             p.setPen(edge_pens.get(status, edge_pens["planned"]))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
@@ -238,6 +256,13 @@ class GridPainter:
         p.setFont(g.font())
         fm = g.fontMetrics()
         for c in range(self.first_col, self.last_col + 1):
+            if lay.compact:   # a lane: the room's colour and number, named in the legend
+                r = QRectF(c * cw + 1.5, room_top + 3, cw - 3, row_h - 6)
+                p.fillRect(r, room_colour(g.palette(), c % nr))
+                p.setPen(QColor("white") if not is_dark(g.palette()) else QColor("black"))
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(c % nr + 1))
+                p.setPen(col["window_text"])
+                continue
             name = lay.rooms[c % nr]["name"]
             if not lay.rooms[c % nr].get("active", True):
                 name = QCoreApplication.translate("CalendarGrid", "{room} (retired)").format(room=name)
@@ -289,6 +314,8 @@ def block_lines(grid, blk: Block, width: int, height: int, fm: QFontMetrics) -> 
     n = max(1, height // grid.line_height)
     b = blk.booking
     mark = grid.status_mark(b.status)
+    if grid.layout.compact:   # a narrow lane: the sign only (the tooltip and the line below say the rest)
+        return [mark.strip()] if mark and fm.horizontalAdvance(mark) <= width + 4 else []
     start, end = blk.start_text, blk.end_text
     first = f"{mark}{start}{grid.dash}{end}"
     width_of = grid.text_width

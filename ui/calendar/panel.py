@@ -29,7 +29,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QKeySequence, QPainter, QPalette, QPen, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
     QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
@@ -39,7 +39,7 @@ from barnahus_app.timeutil import zone_info
 
 from ui.calendar.grid import CalendarGrid
 from ui.calendar.layout import DAY, WEEK
-from ui.calendar.painter import colours
+from ui.calendar.painter import colours, room_colour
 from ui.common.dates import centre_zone, date_format, pydate, qdate
 from ui.common.feedback import InlineMessage, begin_page, core_message
 from ui.common.folders import export_folder
@@ -105,6 +105,49 @@ class _Legend(QWidget):
         p.end()
 
 
+class _RoomLegend(QWidget):
+    """The compact week's key: each room's colour and number, with its name."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rooms: list[str] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_rooms(self, names: list[str]) -> None:
+        self._rooms = list(names)
+        self.setAccessibleName(self.tr("Rooms: {rooms}").format(rooms="; ".join(
+            self.tr("{number}: {room}").format(number=i + 1, room=n) for i, n in enumerate(names))))
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: D102 (Qt)
+        em = self.fontMetrics().height()
+        return QSize(em * 20, em + 6)
+
+    def paintEvent(self, event):  # noqa: N802 (Qt name)
+        if not self._rooms:
+            return
+        p = QPainter(self)
+        fm = self.fontMetrics()
+        em = fm.height()
+        n = len(self._rooms)
+        # each room gets an equal share of the width; a long name is shortened in the middle
+        share = max(em * 3, self.width() // n)
+        for i, name in enumerate(self._rooms):
+            x = i * share
+            r = QRectF(x + 0.5, 3.5, em * 1.3, em - 1)
+            p.fillRect(r, room_colour(self.palette(), i))
+            p.setPen(Qt.GlobalColor.black if self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+                     else Qt.GlobalColor.white)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(i + 1))
+            p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+            left = x + em * 1.3 + em / 3
+            text = fm.elidedText(name, Qt.TextElideMode.ElideMiddle, int(share - em * 1.3 - em))
+            p.drawText(QRectF(left, 0, share - em * 1.3 - em / 3, em + 6),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        p.end()
+
+
 # --- the export dialog ----------------------------------------------------------------------------
 class ExportDialog(QDialog):
     def __init__(self, range_text: str, parent=None):
@@ -159,6 +202,11 @@ class CalendarPanel(QWidget):
         self._move_running = False
         self._bookings: list = []
         self._rooms: list[dict] = []
+        self._all_rooms: list[dict] = []
+        self._interviewers: list[dict] | None = None   # read with the first bookings
+        self._filter_room: int | None = None
+        self._compact = True    # the week view: rooms as lanes inside each day (a day: always side by side)
+        self._filter_interviewer: int | None = None
         s = session
         self._can_plan = s is not None and s.can("interview", "create")
         self._can_move = s is not None and s.can("interview", "update")
@@ -203,6 +251,14 @@ class CalendarPanel(QWidget):
         (self.day_button if self._mode == DAY else self.week_button).setChecked(True)
         self.day_button.toggled.connect(lambda on: on and self.set_mode(DAY))
         self.week_button.toggled.connect(lambda on: on and self.set_mode(WEEK))
+        self.compact_box = QCheckBox(self.tr("&Compact week"), self)
+        self.compact_box.setObjectName("calendarCompact")
+        self.compact_box.setToolTip(self.tr("The whole week at once: each room a coloured lane in its day "
+                                            "(the rooms are named below the calendar). Off: each day's rooms "
+                                            "side by side with their names, scrolled sideways."))
+        self.compact_box.setChecked(self._compact)
+        self.compact_box.toggled.connect(self.set_compact)
+        bar.addWidget(self.compact_box)
         bar.addSpacing(em)
         self.prev_button = QPushButton(self.tr("Pre&vious"), self)
         self.today_button = QPushButton(self.tr("&Today"), self)
@@ -232,15 +288,42 @@ class CalendarPanel(QWidget):
         self.date_edit.dateChanged.connect(lambda _d: self._date_timer.start())
         bar.addWidget(date_label)
         bar.addWidget(self.date_edit)
+        # Filters: the core reads only the bookings asked for (session.calendar's parameters).
+        self.interviewer_label = QLabel(self.tr("&Interviewer:"), self)
+        self.interviewer_combo = QComboBox(self)
+        self.interviewer_combo.setObjectName("calendarInterviewer")
+        self.interviewer_combo.setAccessibleName(self.tr("Show the bookings of"))
+        self.interviewer_combo.setToolTip(self.tr("Only the interviews this person leads or takes part in"))
+        self.interviewer_combo.addItem(self.tr("Everyone"), None)
+        self.interviewer_label.setBuddy(self.interviewer_combo)
+        self.room_label = QLabel(self.tr("Room &filter:"), self)
+        self.room_combo = QComboBox(self)
+        self.room_combo.setObjectName("calendarRoom")
+        self.room_combo.setAccessibleName(self.tr("Show the room"))
+        self.room_combo.setToolTip(self.tr("Only this room's bookings"))
+        self.room_combo.addItem(self.tr("All rooms"), None)
+        self.room_label.setBuddy(self.room_combo)
+        self.interviewer_combo.currentIndexChanged.connect(self._filters_changed)
+        self.room_combo.currentIndexChanged.connect(self._filters_changed)
         bar.addStretch(1)
+        outer.addLayout(bar)
+        filters = QHBoxLayout()
+        for w in (self.interviewer_label, self.interviewer_combo):
+            filters.addWidget(w)
+        filters.addSpacing(em)
+        for w in (self.room_label, self.room_combo):
+            filters.addWidget(w)
+        filters.addStretch(1)
         self.zone_label = QLabel(self.tr("Times in {zone}").format(zone=self._zone_name), self)
         self.zone_label.setTextFormat(Qt.TextFormat.PlainText)
-        bar.addWidget(self.zone_label)
-        outer.addLayout(bar)
+        filters.addWidget(self.zone_label)
+        outer.addLayout(filters)
 
         self.message = InlineMessage(self)
         outer.addWidget(self.message)
 
+        self.room_legend = _RoomLegend(self)
+        self.room_legend.setVisible(False)
         self.grid = CalendarGrid(self)
         self.grid.set_permissions(self._can_plan, self._can_move)
         self.grid.bookingActivated.connect(self._booking_activated)
@@ -249,6 +332,7 @@ class CalendarPanel(QWidget):
         self.grid.cursorChanged.connect(self._update_selection)
         self.grid.notice.connect(self.message.show_info)
         outer.addWidget(self.grid, 1)
+        outer.addWidget(self.room_legend)
 
         bottom = QHBoxLayout()
         self.selected_label = QLabel(self)
@@ -281,8 +365,10 @@ class CalendarPanel(QWidget):
         refresh = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.reload)
-        chain = [self.plan_button, self.export_button, self.day_button, self.week_button, self.prev_button,
-                 self.today_button, self.next_button, self.date_edit, self.grid, self.open_button,
+        chain = [self.plan_button, self.export_button, self.day_button, self.week_button, self.compact_box,
+                 self.prev_button, self.today_button, self.next_button, self.date_edit, self.interviewer_combo,
+                 self.room_combo,
+                 self.grid, self.open_button,
                  self.move_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
@@ -328,6 +414,20 @@ class CalendarPanel(QWidget):
             self._mode = mode
             self.reload()
 
+    def set_compact(self, on: bool) -> None:
+        """The week as lanes (on) or as each day's rooms side by side with their names (off)."""
+        if self.compact_box.isChecked() != on:
+            self.compact_box.blockSignals(True)
+            self.compact_box.setChecked(on)
+            self.compact_box.blockSignals(False)
+        if on != self._compact:
+            self._compact = on
+            if self._loaded_once and self.session is not None:
+                self._show(self._mode, self.days(), self._all_rooms, self._bookings)
+
+    def is_compact(self) -> bool:
+        return self.grid.layout.compact
+
     def set_date(self, d: date) -> None:
         self._date_timer.stop()
         if self.date_edit.date() != qdate(d):
@@ -362,16 +462,25 @@ class CalendarPanel(QWidget):
         if self.session is None:
             return
         s, mode, days, zone = self.session, self._mode, self.days(), self._zone_name
+        room_id, interviewer_id = self._filter_room, self._filter_interviewer
+        need_people = self._interviewers is None
         self._generation += 1
         generation = self._generation
 
         def read():   # on the record's thread
-            return s.list_rooms(include_retired=True), s.calendar(days[0], days[-1], zone)
+            people = s.interviewers() if need_people else None
+            return (s.list_rooms(include_retired=True),
+                    s.calendar(days[0], days[-1], zone, interviewer_id=interviewer_id, room_id=room_id), people)
 
         def shown(result) -> None:
             if generation != self._generation:
                 return
-            self._show(mode, days, *result)
+            rooms, bookings, people = result
+            if people is not None:
+                self._interviewers = people
+            self._fill_filters(rooms)
+            self._all_rooms = rooms
+            self._show(mode, days, rooms, bookings)
             if select_id is not None:
                 self.grid.select_booking(select_id)
             if then is not None:
@@ -403,11 +512,15 @@ class CalendarPanel(QWidget):
         keep = self.grid.selected_booking()
         cursor = self.grid.cursor()
         used = {b.room_id for b in bookings}
-        self._rooms = [r for r in rooms if r.get("active", True) or r["id"] in used]
+        self._rooms = [r for r in rooms if (r.get("active", True) or r["id"] in used)
+                       and self._filter_room in (None, r["id"])]
         self._bookings = bookings
         self._loaded_once = True
         focus_day = self._date if cursor[0] not in days else cursor[0]
-        self.grid.set_data(mode, days, self._rooms, bookings, self._tz, focus_day=focus_day)
+        self.grid.set_data(mode, days, self._rooms, bookings, self._tz, focus_day=focus_day, compact=self._compact)
+        self.room_legend.set_rooms([r["name"] for r in self._rooms])
+        self.room_legend.setVisible(self.grid.layout.compact)
+        self.compact_box.setEnabled(mode == WEEK)
         if keep is not None and not self.grid.select_booking(keep.id) and cursor[0] in days and cursor[1] is not None:
             if any(r["id"] == cursor[1] for r in self._rooms):
                 self.grid.set_cursor(*cursor)
@@ -415,6 +528,43 @@ class CalendarPanel(QWidget):
             self.message.show_info(self.tr("There are no rooms yet. An administrator sets up the centre's "
                                            "rooms under Administration."))
         self._update_selection()
+
+    # --- filters ---------------------------------------------------------------------------------------
+    def _fill_filters(self, rooms: list[dict]) -> None:
+        """The choices of the two filters, as the record has them (the choice made stays)."""
+        for combo, items in ((self.room_combo, [(r["name"], r["id"]) for r in rooms if r.get("active", True)
+                                                 or r["id"] == self._filter_room]),
+                             (self.interviewer_combo, [(p["display_name"], p["id"])
+                                                       for p in (self._interviewers or [])])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for name, value in items:
+                combo.addItem(name, value)
+            i = combo.findData(current)
+            combo.setCurrentIndex(i if i >= 0 else 0)
+            combo.blockSignals(False)
+
+    def _filters_changed(self, _index: int = 0) -> None:
+        room, who = self.room_combo.currentData(), self.interviewer_combo.currentData()
+        if (room, who) != (self._filter_room, self._filter_interviewer):
+            self._filter_room, self._filter_interviewer = room, who
+            self.reload()
+
+    def set_filters(self, *, room_id: int | None = None, interviewer_id: int | None = None) -> None:
+        """Show only one room's bookings, or one person's (None: all)."""
+        self._filter_room, self._filter_interviewer = room_id, interviewer_id
+        for combo, value in ((self.room_combo, room_id), (self.interviewer_combo, interviewer_id)):
+            combo.blockSignals(True)
+            if combo.findData(value) < 0 and value is not None:
+                combo.addItem(str(value), value)   # named once the record's lists are read
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.reload()
+
+    def filters(self) -> dict:
+        return {"room_id": self._filter_room, "interviewer_id": self._filter_interviewer}
 
     def clear(self) -> None:
         """Drop every booking shown (the application is locking)."""
@@ -424,7 +574,7 @@ class CalendarPanel(QWidget):
         self._generation += 1  # a read still under way is not shown
         self._move_running = False
         self.session = None  # the session is closing; a new panel is built after the next unlock
-        self._bookings, self._rooms = [], []
+        self._bookings, self._rooms, self._all_rooms = [], [], []
         self._loaded_once = False
         self.grid.clear()
         self.message.clear()

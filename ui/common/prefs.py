@@ -1,9 +1,10 @@
 """The desktop app's own settings (QSettings, a plain-text INI file).
 
-Only four things are ever kept here: recently used record PATHS, the interface language, window
-geometry, and what the verify dialog trusts (a CA fingerprint, or the path of a trust file: the
-public fingerprint of a centre, no case content). Never a user name, never case content:
-QSettings is not encrypted.
+Only five things are ever kept here: recently used record PATHS, the interface language, window
+geometry, what the verify dialog trusts (a CA fingerprint, or the path of a trust file: the
+public fingerprint of a centre, no case content), and which users chose "Only mine" on Today
+(opaque tokens: a hash of the record's path and the user's number). Never a user name, never
+case content: QSettings is not encrypted.
 
 The file is opened by an explicit path (read from the environment each time) instead of Qt's
 default per-process location, so that a change of XDG_CONFIG_HOME (tests, portable use) is
@@ -25,7 +26,9 @@ _RECENT = "records/recent"
 _LANGUAGE = "interface/language"
 _GEOMETRY = "window/geometry"
 _TRUST = "verify/trust_anchor"
-ALLOWED_KEYS = (_RECENT, _LANGUAGE, _GEOMETRY, _TRUST)  # asserted by the canary test
+_TODAY_MINE = "today/only_mine"
+ALLOWED_KEYS = (_RECENT, _LANGUAGE, _GEOMETRY, _TRUST, _TODAY_MINE)  # asserted by the canary test
+MAX_TODAY_MINE = 64
 
 
 def settings_path() -> Path:
@@ -104,4 +107,35 @@ def set_trust_anchor(text: str) -> None:
         s.setValue(_TRUST, text.strip())
     else:
         s.remove(_TRUST)
+    _sync(s)
+
+
+def user_token(record_path, user_id: int) -> str:
+    """An opaque name for a user of a record in this file: neither the user's name nor the path."""
+    import hashlib
+    raw = f"{Path(record_path).absolute()}\0{int(user_id)}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(raw).hexdigest()[:24]
+
+
+def _today_mine() -> list[str]:
+    value = _settings().value(_TODAY_MINE, [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or []) if str(v).strip()]
+
+
+def today_only_mine(token: str) -> bool:
+    """Whether this user last chose to see only their own follow-up on Today."""
+    return token in _today_mine()
+
+
+def set_today_only_mine(token: str, on: bool) -> None:
+    items = [t for t in _today_mine() if t != token]
+    if on:
+        items = [token] + items
+    s = _settings()
+    if items:
+        s.setValue(_TODAY_MINE, items[:MAX_TODAY_MINE])
+    else:
+        s.remove(_TODAY_MINE)
     _sync(s)

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QDateEdit, QDialog, QFrame, QHBoxLayout,
+    QApplication, QCheckBox, QComboBox, QDateEdit, QDialog, QFrame, QHBoxLayout,
     QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSplitter,
     QTableView, QVBoxLayout, QWidget,
 )
@@ -33,7 +33,8 @@ from barnahus_app.followup.actions import BUCKETS, DISCIPLINES, UPCOMING_DAYS, b
 from ui.common.feedback import (
     FormDialog, InlineMessage, begin_page, bold, core_message, plural, role_label, setup_list_table,
 )
-from ui.common.dates import DateField, date_format, pydate, qdate
+from ui.common.dates import DateField, date_format, local_datetime_text, pydate, qdate
+from ui.common import prefs
 from ui.common.tasks import run_in_background
 
 REMINDER_ROLE = Qt.ItemDataRole.UserRole
@@ -363,6 +364,138 @@ class _Section(QWidget):
         return 1 if n == 0 else min(n, 12)
 
 
+# --- my interviews ---------------------------------------------------------------------------------
+class MyInterviewsModel(QAbstractTableModel):
+    """The user's own interviews (session.my_interviews): the coming ones, then those held without
+    notes. Times through the display helper, case references, the child only when the core gave it."""
+
+    def __init__(self, show_child: bool, parent=None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._columns = ["when", "what", "case"] + (["child"] if show_child else []) + ["room"]
+
+    def set_items(self, mine: dict | None) -> None:
+        self.beginResetModel()
+        self._rows = list((mine or {}).get("coming", [])) + list((mine or {}).get("unwritten_notes", []))
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_items(None)
+
+    def item(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def column_of(self, key: str) -> int:
+        return self._columns.index(key) if key in self._columns else -1
+
+    def when_text(self, m) -> str:
+        start = m.actual_start_utc if m.notes_missing and m.actual_start_utc else m.starts_at_utc
+        return local_datetime_text(start)
+
+    def what_text(self, m) -> str:
+        if m.notes_missing:
+            return self.tr("Held: the notes are not written yet")
+        if m.role == "participant":
+            return self.tr("Planned: you take part")
+        return self.tr("Planned: you lead it")
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns) \
+                or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {"when": self.tr("When"), "what": self.tr("What"), "case": self.tr("Case"),
+                "child": self.tr("Child"), "room": self.tr("Room")}[self._columns[section]]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        m = self._rows[index.row()]
+        key = self._columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return {"when": self.when_text, "what": self.what_text, "case": lambda x: x.case_reference,
+                    "child": lambda x: x.child_name or "", "room": lambda x: x.room_name}[key](m)
+        if role == Qt.ItemDataRole.FontRole and key == "what" and m.notes_missing:
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class _MineSection(QWidget):
+    """"My interviews": a heading with the counts and the table (or a calm sentence)."""
+
+    def __init__(self, show_child: bool, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        em = self.fontMetrics().height()
+        lay.setContentsMargins(0, em // 3, 0, 0)
+        lay.setSpacing(em // 4)
+        self.heading = bold(QLabel(self), 1.1)
+        lay.addWidget(self.heading)
+        self.model = MyInterviewsModel(show_child, self)
+        self.view = _ReminderView(self)
+        self.view.setObjectName("today_mine")
+        self.view.setModel(self.model)
+        setup_list_table(self.view, em + 12)
+        hh = self.view.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setStretchLastSection(True)
+        self.view.setAccessibleName(self.tr("My interviews"))
+        self.heading.setBuddy(self.view)
+        lay.addWidget(self.view, 1)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(self.empty)
+        self.show_items(None)
+
+    def show_items(self, mine: dict | None) -> None:
+        self.model.set_items(mine)
+        loc = QLocale()
+        if mine is None:
+            self.heading.setText(self.tr("My &interviews"))
+            self.empty.setText(self.tr("Loading…"))
+        else:
+            self.heading.setText(self.tr("My &interviews ({coming} coming, {notes} without notes)").format(
+                coming=loc.toString(len(mine["coming"])), notes=loc.toString(len(mine["unwritten_notes"]))))
+            self.empty.setText(self.tr("No interviews of yours in the next two weeks, and no notes waiting."))
+        has = self.model.rowCount() > 0
+        if has:
+            em = self.fontMetrics().height()
+            for c in range(self.model.columnCount() - 1):
+                self.view.resizeColumnToContents(c)
+                self.view.setColumnWidth(c, self.view.columnWidth(c) + em)
+        self.view.setVisible(has)
+        self.empty.setVisible(not has)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.heading.setText(self.tr("My &interviews"))
+        self.empty.setText("")
+        self.view.setVisible(False)
+        self.empty.setVisible(True)
+
+    def selected_row(self) -> int:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def wanted_rows(self) -> int:
+        n = self.model.rowCount()
+        return 1 if n == 0 else min(n, 8)
+
+
 # --- the dialogs -----------------------------------------------------------------------------------
 class _ReminderDialog(FormDialog):
     """What the dialogs share: which reminder, in bold under the introduction; the style's own
@@ -539,6 +672,13 @@ class TodayPanel(QWidget):
         self._want_list_focus = False
         self._stale = False
         self._deferred = not load  # the first read has not been started yet
+        roles = set(session.roles) if session is not None else set()
+        # "My interviews" for those who lead interviews; the filter for those who see other
+        # disciplines' follow-up (a case lead sees everyone's in the cases they lead).
+        self._show_mine = "interviewer" in roles and session.can("interview", "read")
+        self._show_filter = bool(roles & {"coordinator", "liaison"})
+        self._token = prefs.user_token(session.record.path, session.user_id) if session is not None else ""
+        self._only_mine = self._show_filter and prefs.today_only_mine(self._token)
         self._build()
         if load:
             self.refresh()
@@ -569,6 +709,21 @@ class TodayPanel(QWidget):
         self.refresh_button.setToolTip(self.tr("Load the reminders again (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         self.today_button.setEnabled(not self._follows_today)
+        self.filter_label = QLabel(self.tr("Sho&w:"), self)
+        self.filter_combo = QComboBox(self)
+        self.filter_combo.setObjectName("todayFilter")
+        self.filter_combo.addItem(self.tr("Everyone's follow-up"), False)
+        self.filter_combo.addItem(self.tr("Only mine"), True)
+        self.filter_combo.setCurrentIndex(1 if self._only_mine else 0)
+        self.filter_combo.setAccessibleName(self.tr("Whose follow-up to show"))
+        self.filter_combo.setToolTip(self.tr("Everyone's follow-up in the cases you lead, or only that of "
+                                             "your own discipline"))
+        self.filter_label.setBuddy(self.filter_combo)
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+        for w in (self.filter_label, self.filter_combo):
+            w.setVisible(self._show_filter)
+            top.addWidget(w)
+        top.addSpacing(em)
         top.addWidget(as_of_label)
         top.addWidget(self.as_of_edit)
         top.addWidget(self.today_button)
@@ -589,6 +744,11 @@ class TodayPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(max(6, em // 2))
+        self.mine = _MineSection(show_child, self)
+        self.mine.setVisible(self._show_mine)
+        if self._show_mine:
+            self.splitter.addWidget(self.mine)
+            self.mine.view.activated.connect(lambda index: self._open_mine(index.row()))
         for b in BUCKETS:
             sec = self.sections[b]
             self.splitter.addWidget(sec)
@@ -645,7 +805,8 @@ class TodayPanel(QWidget):
         refresh.activated.connect(self.refresh)
 
         views = [self.sections[b].view for b in BUCKETS]
-        chain = [self.as_of_edit, self.today_button, self.refresh_button, *views,
+        mine = [self.mine.view] if self._show_mine else []
+        chain = [self.filter_combo, self.as_of_edit, self.today_button, self.refresh_button, *mine, *views,
                  self.open_button, self.complete_button, self.decline_button, self.snooze_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
@@ -666,6 +827,25 @@ class TodayPanel(QWidget):
 
     def back_to_today(self) -> None:
         self.set_as_of(date.today())
+
+    def only_mine(self) -> bool:
+        return self._only_mine
+
+    def mine_model(self) -> MyInterviewsModel:
+        return self.mine.model
+
+    def _filter_changed(self, index: int) -> None:
+        """Only mine / Everyone's: remembered for this user on this computer, and read again."""
+        self._only_mine = bool(self.filter_combo.itemData(index))
+        if self.session is not None:
+            prefs.set_today_only_mine(self._token, self._only_mine)
+        self._keep = None
+        self.refresh()
+
+    def _open_mine(self, row: int) -> None:
+        m = self.mine.model.item(row)
+        if m is not None:
+            self.openCase.emit(int(m.case_id))
 
     def counts(self) -> dict | None:
         return dict(self._counts) if self._counts is not None else None
@@ -706,13 +886,15 @@ class TodayPanel(QWidget):
         self._generation += 1
         generation = self._generation
         session, as_of = self.session, pydate(self._as_of)
+        only_mine, with_mine = self._only_mine, self._show_mine
         self.busy_label.setText(self.tr("Loading the reminders…"))
         if self._counts is None:
             for sec in self.sections.values():
                 sec.set_loading()
         self._update_buttons()
-        run_in_background(lambda: session.reminders(as_of),
-                          lambda result: self._loaded(generation, as_of, result),
+        run_in_background(lambda: (session.reminders(as_of, only_mine=only_mine),
+                                   session.my_interviews() if with_mine else None),
+                          lambda result: self._loaded(generation, as_of, *result),
                           lambda error: self._failed(generation, error), owner=self)
 
     def clear(self) -> None:
@@ -724,6 +906,7 @@ class TodayPanel(QWidget):
             dlg.reject()
         for sec in self.sections.values():
             sec.clear()
+        self.mine.clear()
         self._counts = None
         self._keep = None
         self.summary.clear()
@@ -766,7 +949,7 @@ class TodayPanel(QWidget):
             self._keep = None
             self.refresh()
 
-    def _loaded(self, generation: int, as_of: date, reminders: list) -> None:
+    def _loaded(self, generation: int, as_of: date, reminders: list, mine: dict | None = None) -> None:
         if generation != self._generation:
             return
         self._loading = False
@@ -779,6 +962,8 @@ class TodayPanel(QWidget):
             parts[r.bucket].append(r)
         for b in BUCKETS:
             self.sections[b].show_rows(parts[b], as_of)
+        if self._show_mine:
+            self.mine.show_items(mine)
         self._counts = bucket_counts(reminders)
         self._show_summary(as_of)
         self._share_height()
@@ -830,6 +1015,8 @@ class TodayPanel(QWidget):
         text = self.tr("{overdue} overdue, {week} due this week, {upcoming} upcoming.").format(
             overdue=loc.toString(c["overdue"]), week=loc.toString(c["this_week"]),
             upcoming=loc.toString(c["upcoming"]))
+        if self._only_mine:
+            text += " " + self.tr("Only your own discipline's follow-up is shown.")
         if as_of != date.today():
             text += " " + self.tr("Shown as of {date}, not today.").format(
                 date=loc.toString(qdate(as_of), date_format()))
@@ -839,8 +1026,8 @@ class TodayPanel(QWidget):
         """Give each section room for its rows (up to a dozen) until the user moves a divider."""
         if self._user_sized:
             return
-        wanted = [self.sections[b].wanted_rows() + (3 if self.sections[b].model.rowCount() else 1)
-                  for b in BUCKETS]
+        wanted = ([self.mine.wanted_rows() + (3 if self.mine.model.rowCount() else 1)] if self._show_mine else []) + [
+            self.sections[b].wanted_rows() + (3 if self.sections[b].model.rowCount() else 1) for b in BUCKETS]
         total = max(sum(self.splitter.sizes()), 1000)
         self.splitter.setSizes([max(1, total * w // sum(wanted)) for w in wanted])
 
