@@ -484,9 +484,11 @@ def _text_match(q: str, name: str):
 
 def _dob_match(iso: str):
     """Cases with a person (a child or another) born that day: ix_person_dob, then the person
-    indexes of case_children and case_parties."""
+    indexes of case_children and case_parties. Few cases share a date of birth, so (unlike the
+    other conditions, no "+ 0") SQLite starts from these ids and sorts them: 3.5 ms against 12 ms
+    walking the sort index at 100k cases."""
     born = select(P.c.id).where(P.c.date_of_birth == iso)
-    return (C.c.id + 0).in_(union(
+    return C.c.id.in_(union(
         select(CaseChild.case_id).where(CaseChild.person_id.in_(born)),
         select(CaseParty.case_id).where(CaseParty.person_id.in_(born))))
 

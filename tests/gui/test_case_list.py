@@ -14,6 +14,7 @@ N_CASES = 300
 STATUSES = ("referred", "open", "closed")
 YEARS = (2024, 2025, 2026)
 NAMED = {17: ("Zebulon", "Quixotesson"), 42: ("Ylva", "Marklund"), 250: ("Ylva", "Berglund")}
+BORN = {42: "2015-03-07", 250: "2016-11-30"}
 
 
 def _expected(pred) -> int:
@@ -43,8 +44,13 @@ def big_record(tmp_path_factory):
                     abuse_forms=["online_grooming"] if i % 7 == 0 else ["physical_violence"])
                 if i in NAMED:
                     g, f = NAMED[i]
-                    pid = s.create_person(given_name=g, family_name=f, acknowledge_duplicates=True)
+                    pid = s.create_person(given_name=g, family_name=f, date_of_birth=BORN.get(i),
+                                          acknowledge_duplicates=True)
                     s.add_child(c["id"], pid, "victim")
+                    if i == 42:
+                        carer = s.create_person(given_name="Anna", family_name="Zetterlund",
+                                                acknowledge_duplicates=True)
+                        s.add_party(c["id"], carer, "carer", "parent", pid)
     return {"path": path, "lead2": lead2}
 
 
@@ -249,4 +255,69 @@ def test_child_column_only_for_roles_that_read_persons(qtbot, session_for):
     w = CaseListPanel(NoPersonRead(session_for("coordinator")))
     qtbot.addWidget(w)
     assert "child_name" not in w.model.columns
+    assert "date_of_birth" not in w.model.columns and "matched" not in w.model.columns
     assert w.model.columnCount() == 5
+
+
+def _column(panel, key) -> list[str]:
+    m = panel.model
+    return [m.data(m.index(r, m.column_of(key))) for r in range(m.rowCount())]
+
+
+def test_two_children_called_ylva_are_told_apart_by_date_of_birth_and_age(panel, qtbot):
+    from datetime import date
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "Ylva")
+    qtbot.waitUntil(lambda: panel.model.total == 2, timeout=2000)
+    assert sorted(_column(panel, "date_of_birth")) == ["2015-03-07", "2016-11-30"]
+    born = dict(zip(_column(panel, "date_of_birth"), _column(panel, "age")))
+    today = date.today()
+    assert born["2015-03-07"] == str(today.year - 2015 - ((today.month, today.day) < (3, 7)))
+    assert [panel.model.headerData(panel.model.column_of(k), Qt.Orientation.Horizontal)
+            for k in ("child_name", "date_of_birth", "age")] == ["Child", "Born", "Age"]
+
+
+@pytest.mark.parametrize("typed", ["2015-03-07", "7.3.2015", "07/03/2015", "7 March 2015", "7 mars 2015",
+                                   "20150307"])
+def test_search_by_date_of_birth_typed_in_the_common_forms(panel, qtbot, typed):
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, typed)
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.model.total == 1
+    assert _column(panel, "child_name") == ["Ylva Marklund"]
+    assert _column(panel, "matched") == [""]
+
+
+def test_a_match_on_a_parents_name_says_why(panel, qtbot):
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "Zetterlund")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.model.total == 1
+    assert _column(panel, "child_name") == ["Ylva Marklund"]
+    assert _column(panel, "matched") == ["Parent: Anna Zetterlund"]
+    assert panel.model.headerData(panel.model.column_of("matched"), Qt.Orientation.Horizontal) == "Matched"
+
+
+def test_tab_from_the_search_field_lands_in_the_list(panel, qtbot):
+    panel.focus_search()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Tab)
+    assert panel.view.hasFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Tab)
+    assert panel.status_filter.hasFocus()
+
+
+def test_down_from_the_search_field_selects_the_first_row(panel, qtbot):
+    panel.focus_search()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.view.hasFocus()
+    assert panel.view.currentIndex().row() == 0
+
+
+def test_end_and_home_go_to_the_last_and_first_row(panel, qtbot):
+    panel.focus_search()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.view, Qt.Key.Key_End)
+    assert panel.view.currentIndex().row() == 299   # the last case, its pages loaded on the way
+    assert panel.view.selectionModel().selectedRows()[0].row() == 299
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    assert panel.view.currentIndex().row() == 0

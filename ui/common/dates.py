@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit
 
-from barnahus_app.timeutil import parse_utc  # noqa: F401 - the one parser, re-exported for the ui
+from barnahus_app.timeutil import age_on, parse_utc  # noqa: F401 - the one parser and age rule, re-exported for the ui
 
 
 def local_datetime_text(utc_iso: str | None) -> str:
