@@ -314,9 +314,19 @@ class MainWindow(QMainWindow):
             notes.append(self.tr("Leftovers of interrupted work beside the record (a backup or an export "
                                  "stopped part-way) were removed: {names}").format(names=", ".join(removed)))
         if restored:
-            notes.append(self.tr("Your unsaved changes from before the record was locked were kept "
-                                 "safely in the record. They are open again: save them, or close "
-                                 "them to discard them. Open cases with kept changes: {n}.").format(n=restored))
+            when = self.locker.kept_when
+            if when == {"quit"}:
+                before = self.tr("Your unsaved changes from before Barnahus was closed were kept safely "
+                                 "in the record.")
+            elif when == {"lock"}:
+                before = self.tr("Your unsaved changes from before the record was locked were kept "
+                                 "safely in the record.")
+            else:
+                before = self.tr("Your unsaved changes from before the record was locked or Barnahus "
+                                 "was closed were kept safely in the record.")
+            notes.append(before + " " + self.tr(
+                "They are open again: save them, or close them to discard them. Open cases with kept "
+                "changes: {n}.").format(n=restored))
             self.go(OPEN)
         if problems:
             notes.append(self.tr("Some kept changes could not be opened: {reasons}").format(
