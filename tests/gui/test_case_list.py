@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from barnahus_app.api import CaseFilter, create_record, open_record
 
+from tests.support.gui_shell import type_text
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, ROLE_USERS
 
 pytestmark = pytest.mark.gui
@@ -13,7 +14,8 @@ pytestmark = pytest.mark.gui
 N_CASES = 300
 STATUSES = ("referred", "open", "closed")
 YEARS = (2024, 2025, 2026)
-NAMED = {17: ("Zebulon", "Quixotesson"), 42: ("Ylva", "Marklund"), 250: ("Ylva", "Berglund")}
+NAMED = {17: ("Zebulon", "Quixotesson"), 42: ("Ylva", "Marklund"), 250: ("Ylva", "Berglund"),
+         99: ("Łucja", "Оленко")}
 BORN = {42: "2015-03-07", 250: "2016-11-30"}
 
 
@@ -321,3 +323,12 @@ def test_end_and_home_go_to_the_last_and_first_row(panel, qtbot):
     assert panel.view.selectionModel().selectedRows()[0].row() == 299
     qtbot.keyClick(panel.view, Qt.Key.Key_Home)
     assert panel.view.currentIndex().row() == 0
+
+
+def test_a_name_beyond_latin_1_is_typed_and_found(panel, qtbot):
+    """The way bench/gui_bench.py types (QTest.keyClicks aborts on "Ł" in qasciikey.cpp)."""
+    panel.search.setFocus()
+    type_text(panel.search, "Łucja Оленко")
+    assert panel.search.text() == "Łucja Оленко"
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert _column(panel, "child_name") == ["Łucja Оленко"]
