@@ -164,6 +164,11 @@ def child_env(tmp: Path) -> dict:
     env["XDG_CONFIG_HOME"] = str(tmp / "config")
     env["XDG_DATA_HOME"] = str(tmp / "data")
     env.pop("PYTHONPROFILEIMPORTTIME", None)
+    # Bytecode as an installed app has it: with PYTHONDONTWRITEBYTECODE set (as in some shells),
+    # every child compiled our sources again (~20 ms) while PySide6's came from its .pyc files.
+    # The warm-up children write it here, outside the tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     return env

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, Sig
 from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSizePolicy, QStyle, QTableView, QVBoxLayout, QWidget,
+    QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
 from barnahus_app.api import BarnahusError, RecordDamaged, ValidationError
@@ -139,9 +139,11 @@ class InlineMessage(QWidget):
         self.show_error(core_message(exc))
 
     def show_error(self, text: str) -> None:
+        from PySide6.QtWidgets import QStyle   # not at start-up: its enums cost 3.5 ms
         self._show(text, QStyle.StandardPixmap.SP_MessageBoxWarning, True)
 
     def show_info(self, text: str) -> None:
+        from PySide6.QtWidgets import QStyle
         self._show(text, QStyle.StandardPixmap.SP_MessageBoxInformation, False)
 
     def clear(self) -> None:
@@ -187,6 +189,7 @@ class MessageBar(QFrame):
         self.show_message(core_message(exc))
 
     def show_message(self, text: str) -> None:
+        from PySide6.QtWidgets import QStyle
         size = self.fontMetrics().height() * 3 // 2
         self._icon.setPixmap(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(size, size))
