@@ -291,12 +291,15 @@ def test_search_by_date_of_birth_typed_in_the_common_forms(panel, qtbot, typed):
 
 
 def test_a_match_on_a_parents_name_says_why(panel, qtbot):
+    matched = panel.model.column_of("matched")
+    assert panel.view.isColumnHidden(matched)   # nothing to say without a search
     panel.search.setFocus()
     qtbot.keyClicks(panel.search, "Zetterlund")
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)
     assert panel.model.total == 1
     assert _column(panel, "child_name") == ["Ylva Marklund"]
     assert _column(panel, "matched") == ["Parent: Anna Zetterlund"]
+    assert not panel.view.isColumnHidden(matched)
     assert panel.model.headerData(panel.model.column_of("matched"), Qt.Orientation.Horizontal) == "Matched"
 
 

@@ -500,10 +500,11 @@ class CaseListPanel(QWidget):
                   "status": fm.horizontalAdvance("Referred") + 48,
                   "received": fm.horizontalAdvance("0000-00-00 00:00") + 40,
                   "date_of_birth": fm.horizontalAdvance("0000-00-00") + 24,
+                  "case_lead": fm.horizontalAdvance("M" * 14) + 24,
                   "age": fm.horizontalAdvance(self.tr("Age")) + 32,
                   "emergency": fm.horizontalAdvance(self.tr("Emergency")) + 56}
         for key, col in ((k, self.model.column_of(k)) for k in self.model.columns):
-            if key in ("child_name", "case_lead", "matched"):
+            if key in ("child_name", "matched"):
                 hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
             else:
                 hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -588,6 +589,9 @@ class CaseListPanel(QWidget):
         self.error_label.hide()
         sort = self.sort_choice.value() or "received_desc"
         self.model.set_query(self.current_filter(), sort)
+        matched = self.model.column_of("matched")
+        if matched >= 0:   # only a search has something to say there
+            self.view.setColumnHidden(matched, not self.model.case_filter.text)
         self._sync_sort_indicator()
         if self.model.rowCount():
             self.view.scrollToTop()
