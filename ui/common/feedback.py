@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -388,6 +388,7 @@ class FormDialog(QDialog):
         self.build()
         lay.addWidget(self.general)
         lay.addStretch(1)
+        from PySide6.QtWidgets import QDialogButtonBox   # not at start-up: 1.6 ms of enums
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

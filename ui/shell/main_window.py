@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
     QListWidgetItem, QMainWindow, QSizePolicy, QSpacerItem, QStackedWidget, QTabWidget,
     QVBoxLayout, QWidget,
 )
@@ -41,7 +41,7 @@ class SettingsDialog(QDialog):
     """The app's own settings (kept on this computer, not in the record)."""
 
     def __init__(self, parent=None):
-        from PySide6.QtWidgets import QComboBox   # not at start-up (see ui/shell/app.py)
+        from PySide6.QtWidgets import QComboBox, QDialogButtonBox   # not at start-up: their enums
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         lay = QVBoxLayout(self)
