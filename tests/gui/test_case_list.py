@@ -335,3 +335,13 @@ def test_a_name_beyond_latin_1_is_typed_and_found(panel, qtbot):
     assert panel.search.text() == "Łucja Оленко"
     qtbot.keyClick(panel.search, Qt.Key.Key_Return)
     assert _column(panel, "child_name") == ["Łucja Оленко"]
+
+
+def test_the_matched_text_never_hides_an_alleged_offenders_role(panel):
+    said = panel.model._matched_text
+    assert said({"role": "alleged_offender", "relationship": "family_friend", "name": "Rolf Exempel",
+                 "date_of_birth": None}) == "Alleged offender (family friend): Rolf Exempel"
+    assert said({"role": "carer", "relationship": "parent", "name": "Anna Berg",
+                 "date_of_birth": "1985-06-01"}) == "Parent: Anna Berg, born 1985-06-01"
+    assert said({"role": "police_reference", "relationship": None, "name": "5000-K123-26",
+                 "date_of_birth": None}) == "Police reference: 5000-K123-26"

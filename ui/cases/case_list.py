@@ -223,8 +223,12 @@ class CaseListModel(QAbstractTableModel):
             who = self.tr("Prosecution reference")
         elif m["role"] == "child":
             who = self.tr("Child")
-        elif m.get("relationship"):
-            who = term_label("relationships_to_child", m["relationship"])
+        elif m["role"] == "carer" and m.get("relationship"):
+            who = term_label("relationships_to_child", m["relationship"])   # "Parent"
+        elif m.get("relationship"):   # "Alleged offender (family friend)": the role is never hidden
+            who = self.tr("{role} ({relationship})").format(
+                role=term_label("party_roles", m["role"]),
+                relationship=term_label("relationships_to_child", m["relationship"]).lower())
         else:
             who = term_label("party_roles", m["role"])
         if m.get("date_of_birth"):
