@@ -227,6 +227,10 @@ def scenarios(sample: dict):
         (f"Search: child's full name ({len(name.split())} words)", lambda s: s.list_cases(CaseFilter(text=name))),
         (f"Search: name prefix '{sample['prefix']}'", lambda s: s.list_cases(CaseFilter(text=sample["prefix"]))),
         ("Search: case reference", lambda s: s.list_cases(CaseFilter(text=sample["reference"]))),
+        (f"Search: date of birth '{sample['dob_typed']}'", lambda s: s.list_cases(CaseFilter(text=sample["dob_typed"]))),
+        (f"Search: name and date of birth '{sample['name_dob']}'", lambda s: s.list_cases(CaseFilter(text=sample["name_dob"]))),
+        (f"Search: a carer's name '{sample['party_name']}' (says why)", lambda s: s.list_cases(
+            CaseFilter(text=sample["party_name"]))),
         ("Filter: status = open", lambda s: s.list_cases(CaseFilter(status="open"))),
         ("Filter: emergency", lambda s: s.list_cases(CaseFilter(emergency=True))),
         ("Filter: abuse form online_grooming", lambda s: s.list_cases(CaseFilter(abuse_form="online_grooming"))),
@@ -256,6 +260,13 @@ def pick_sample(conn) -> dict:
         JOIN case_children cc ON cc.case_id = c.id JOIN persons p ON p.id = cc.person_id
         WHERE c.id >= ? ORDER BY c.id LIMIT 1""", (n // 2,)).fetchone()
     first = given.split("-")[-1]  # what a user types: the name without the demo marker
+    # The child's date of birth as typed in the list's search (day.month.year), and another
+    # person's name in the same case: a match the list explains.
+    (dob,) = conn.execute("""SELECT p.date_of_birth FROM case_children cc JOIN persons p ON p.id = cc.person_id
+        WHERE cc.case_id = ? ORDER BY cc.person_id LIMIT 1""", (cid,)).fetchone()
+    pgiven, pfamily = conn.execute("""SELECT p.given_name, p.family_name FROM case_parties cp
+        JOIN persons p ON p.id = cp.person_id WHERE cp.case_id >= ? ORDER BY cp.case_id LIMIT 1""", (cid,)).fetchone()
+    y, m, d = (int(x) for x in dob.split("-"))
     # An interview in the middle of the record, for the calendar and the planning check.
     iv, iv_case, child, start, room, who = conn.execute("""
         SELECT id, case_id, child_person_id, starts_at_utc, room_id, interviewer_id FROM interviews
@@ -263,7 +274,8 @@ def pick_sample(conn) -> dict:
     zone = "Europe/Stockholm"
     local = datetime.fromisoformat(start.replace("Z", "+00:00")).astimezone(ZoneInfo(zone))
     return {"case_id": cid, "reference": ref, "lead_id": lead, "child_name": f"{first} {family}",
-            "prefix": first[:3], "iv_id": iv, "iv_case": iv_case, "iv_child": child, "iv_room": room,
+            "prefix": first[:3], "dob_typed": f"{d}.{m}.{y}", "name_dob": f"{first} {dob}",
+            "party_name": f"{pgiven.split('-')[-1]} {pfamily}", "iv_id": iv, "iv_case": iv_case, "iv_child": child, "iv_room": room,
             "iv_interviewer": who, "iv_start": local.replace(tzinfo=None, minute=local.minute // 15 * 15),
             "week": local.date() - timedelta(days=local.weekday()), "zone": zone}
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import and_, delete, func, insert, select, text, update
+from sqlalchemy import and_, delete, func, insert, literal, null, or_, select, text, union, update
 
 from barnahus_app import policy, vocab
 from barnahus_app.errors import NotFound, PossibleDuplicate, ValidationError
-from barnahus_app.fields import CASE_FIELDS, Code, DateTime, Languages, Text, check_count, clean
+from barnahus_app.fields import CASE_FIELDS, Code, DateTime, Languages, Text, check_count, clean, fold
 from barnahus_app.cases.tables import Case, CaseAbuseForm, CaseChild, CaseParty, InformationGiven
 from barnahus_app.persons.tables import NoContact, Person
 from barnahus_app.users.tables import User, UserRole
@@ -59,6 +60,57 @@ def fts_query(user_text: str) -> str | None:
     """Every word must match, as a prefix. Quotes and operators typed by the user are words."""
     words = _WORD.findall(user_text or "")[:20]
     return " ".join('"' + w.replace('"', '') + '"*' for w in words) or None
+
+
+# Dates of birth as people type them: 2015-03-07, 7.3.2015, 07/03/2015 (day first), 20150307,
+# 7 March 2015, 7 mars 2015, March 7, 2015. Month names in English and Swedish, whole or cut short.
+_MONTHS = {}
+for _n, _names in enumerate((
+        "january januari jan", "february februari feb", "march mars mar", "april apr",
+        "may maj", "june juni jun", "july juli jul", "august augusti aug",
+        "september sept sep", "october oktober oct okt", "november nov", "december dec"), start=1):
+    for _name in _names.split():
+        _MONTHS[_name] = _n
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_FORMS = (
+    (re.compile(r"(?<![\w-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w-])"), "ymd"),
+    (re.compile(r"(?<![\w./-])(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?![\w./-])"), "dmy"),
+    (re.compile(r"(?<!\w)(\d{1,2})\.?\s+" + _MONTH + r",?\s+(\d{4})(?!\w)", re.IGNORECASE), "dMy"),
+    (re.compile(r"(?<!\w)" + _MONTH + r"\s+(\d{1,2}),?\s+(\d{4})(?!\w)", re.IGNORECASE), "Mdy"),
+    (re.compile(r"(?<![\w-])(\d{4})(\d{2})(\d{2})(?![\w-])"), "compact"),
+)
+
+
+@dataclass(frozen=True)
+class SearchDate:
+    iso: str         # the date, 2015-03-07
+    typed: str       # as typed; the compact form (20150307) may also be a number in a reference
+    compact: bool
+
+
+def search_dates(user_text: str) -> tuple[list[SearchDate], str]:
+    """The dates in a search (see _DATE_FORMS) and the text left for the word search. Text that
+    only looks like a date (31.02.2015) stays words."""
+    found, rest = [], user_text or ""
+    for pattern, form in _DATE_FORMS:
+        def take(m, form=form):
+            g = m.groups()
+            if form == "ymd" or form == "compact":
+                y, mo, d = int(g[0]), int(g[1]), int(g[2])
+            elif form == "dmy":
+                d, mo, y = int(g[0]), int(g[1]), int(g[2])
+            elif form == "dMy":
+                d, mo, y = int(g[0]), _MONTHS[g[1].lower()], int(g[2])
+            else:
+                mo, d, y = _MONTHS[g[0].lower()], int(g[1]), int(g[2])
+            try:
+                iso = date(y, mo, d).isoformat()
+            except ValueError:
+                return m.group(0)
+            found.append(SearchDate(iso, m.group(0), form == "compact"))
+            return " "
+        rest = pattern.sub(take, rest)
+    return found[:5], rest
 
 
 @dataclass(frozen=True)
@@ -356,14 +408,21 @@ class CaseActions(SessionBase):
                       .join(CaseChild, CaseChild.person_id == P.c.id)
                       .where(CaseChild.case_id == C.c.id).order_by(CaseChild.person_id).limit(1)
                       .scalar_subquery())
+        child_dob = (select(P.c.date_of_birth)
+                     .join(CaseChild, CaseChild.person_id == P.c.id)
+                     .where(CaseChild.case_id == C.c.id).order_by(CaseChild.person_id).limit(1)
+                     .scalar_subquery())
         cols = [C.c.id, C.c.reference, C.c.status, C.c.referral_received_at, C.c.emergency,
                 C.c.triage_level, C.c.case_lead_id, U.c.display_name.label("case_lead_name")]
-        if self.can("person", "read"):
-            cols.append(child_name.label("child_name"))
+        names = self.can("person", "read")
+        if names:
+            cols += [child_name.label("child_name"), child_dob.label("child_date_of_birth")]
         q = (select(*cols).join(page, page.c.id == C.c.id).join(U, U.c.id == C.c.case_lead_id)
              .order_by(*SORTS[sort]))
         with self.record.transaction() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
+            if names and flt.text and rows:
+                _explain_matches(conn, rows, flt.text)
             total = conn.execute(select(func.count()).select_from(C).where(*where)).scalar_one() if count else -1
             self._audit(conn, "case.list", None, None, {"filters": flt.used(), "rows": len(rows)})
         return CasePage(rows, total, offset)
@@ -417,14 +476,34 @@ def _check_case_lead(conn, user_id: int) -> None:
         raise ValidationError("case_lead_id", "the case lead must be an active coordinator.")
 
 
+def _text_match(q: str, name: str):
+    # "+ 0": let SQLite walk the sort index and stop at the page, not sort every match.
+    return (C.c.id + 0).in_(text(f"SELECT rowid FROM case_search WHERE case_search MATCH :{name}")
+                            .bindparams(**{name: q}))
+
+
+def _dob_match(iso: str):
+    """Cases with a person (a child or another) born that day: ix_person_dob, then the person
+    indexes of case_children and case_parties. Few cases share a date of birth, so (unlike the
+    other conditions, no "+ 0") SQLite starts from these ids and sorts them: 3.5 ms against 12 ms
+    walking the sort index at 100k cases."""
+    born = select(P.c.id).where(P.c.date_of_birth == iso)
+    return C.c.id.in_(union(
+        select(CaseChild.case_id).where(CaseChild.person_id.in_(born)),
+        select(CaseParty.case_id).where(CaseParty.person_id.in_(born))))
+
+
 def _case_conditions(flt: CaseFilter) -> list:
     where = []
     if flt.text:
-        q = fts_query(flt.text)
+        dates, rest = search_dates(flt.text)
+        q = fts_query(rest)
         if q:
-            # "+ 0": let SQLite walk the sort index and stop at the page, not sort every match.
-            where.append((C.c.id + 0).in_(text("SELECT rowid FROM case_search WHERE case_search MATCH :q")
-                                          .bindparams(q=q)))
+            where.append(_text_match(q, "q"))
+        for i, d in enumerate(dates):
+            # 20150307 may also be a number in a police reference: either finds the case.
+            where.append(or_(_dob_match(d.iso), _text_match(fts_query(d.typed), f"q{i}"))
+                         if d.compact else _dob_match(d.iso))
     if flt.status:
         where.append(C.c.status == flt.status)
     if flt.case_lead_id:
@@ -437,6 +516,61 @@ def _case_conditions(flt: CaseFilter) -> list:
     if flt.emergency is not None:
         where.append(C.c.emergency.is_(bool(flt.emergency)))
     return where
+
+
+def _explain_matches(conn, rows: list[dict], user_text: str) -> None:
+    """Why each case of a page matched a search, when the child shown in the row does not say it
+    alone: row["matched"] lists the other persons (role, relationship to the child, name, and
+    whether their name or date of birth matched) and the outside references that matched.
+    Words match as the index does: folded (case, accents), each a prefix of a word."""
+    dates, rest = search_dates(user_text)
+    words = [fold(w) for w in _WORD.findall(rest)[:20]]
+    born = {d.iso for d in dates}
+    if not words and not born:
+        return
+
+    def hits(value: str | None) -> set:
+        tokens = _WORD.findall(fold(value or ""))
+        return {w for w in words if any(t.startswith(w) for t in tokens)}
+
+    ids = [r["id"] for r in rows]
+    people = union(
+        select(CaseChild.case_id, CaseChild.person_id, literal("child").label("role"),
+               null().label("relationship"))
+        .where(CaseChild.case_id.in_(ids)),
+        select(CaseParty.case_id, CaseParty.person_id, CaseParty.party_role.label("role"),
+               CaseParty.relationship_to_child.label("relationship"))
+        .where(CaseParty.case_id.in_(ids))).subquery()
+    found: dict[int, list] = {}
+    for r in conn.execute(select(people, P.c.given_name, P.c.family_name, P.c.other_names,
+                                 P.c.date_of_birth).join(P, P.c.id == people.c.person_id)
+                          .order_by(people.c.case_id, people.c.role != "child", people.c.person_id)):
+        found.setdefault(r.case_id, []).append(r)
+    refs = {r.id: r for r in conn.execute(select(C.c.id, C.c.police_reference, C.c.prosecution_reference)
+                                          .where(C.c.id.in_(ids)))}
+    for row in rows:
+        persons = found.get(row["id"], [])
+        shown = next((p for p in persons if p.role == "child"), None)
+        covered = set()
+        if shown is not None:
+            covered = hits(f"{shown.given_name} {shown.family_name} {shown.other_names or ''}")
+            covered |= {shown.date_of_birth} & born
+        covered |= hits(row["reference"])
+        matched = []
+        for p in persons:
+            if p is shown:
+                continue
+            by_name = hits(f"{p.given_name} {p.family_name} {p.other_names or ''}") - covered
+            by_dob = ({p.date_of_birth} & born) - covered
+            if by_name or by_dob:
+                matched.append({"role": p.role, "relationship": p.relationship,
+                                "name": f"{p.given_name} {p.family_name}".strip(),
+                                "date_of_birth": p.date_of_birth if by_dob else None})
+        for field in ("police_reference", "prosecution_reference"):
+            value = getattr(refs[row["id"]], field)
+            if hits(value) - covered:
+                matched.append({"role": field, "relationship": None, "name": value, "date_of_birth": None})
+        row["matched"] = matched
 
 
 def reindex_cases_of(conn, person_id: int) -> None:

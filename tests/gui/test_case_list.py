@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from barnahus_app.api import CaseFilter, create_record, open_record
 
+from tests.support.gui_shell import type_text
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, ROLE_USERS
 
 pytestmark = pytest.mark.gui
@@ -13,7 +14,9 @@ pytestmark = pytest.mark.gui
 N_CASES = 300
 STATUSES = ("referred", "open", "closed")
 YEARS = (2024, 2025, 2026)
-NAMED = {17: ("Zebulon", "Quixotesson"), 42: ("Ylva", "Marklund"), 250: ("Ylva", "Berglund")}
+NAMED = {17: ("Zebulon", "Quixotesson"), 42: ("Ylva", "Marklund"), 250: ("Ylva", "Berglund"),
+         99: ("Łucja", "Оленко")}
+BORN = {42: "2015-03-07", 250: "2016-11-30"}
 
 
 def _expected(pred) -> int:
@@ -43,8 +46,13 @@ def big_record(tmp_path_factory):
                     abuse_forms=["online_grooming"] if i % 7 == 0 else ["physical_violence"])
                 if i in NAMED:
                     g, f = NAMED[i]
-                    pid = s.create_person(given_name=g, family_name=f, acknowledge_duplicates=True)
+                    pid = s.create_person(given_name=g, family_name=f, date_of_birth=BORN.get(i),
+                                          acknowledge_duplicates=True)
                     s.add_child(c["id"], pid, "victim")
+                    if i == 42:
+                        carer = s.create_person(given_name="Anna", family_name="Zetterlund",
+                                                acknowledge_duplicates=True)
+                        s.add_party(c["id"], carer, "carer", "parent", pid)
     return {"path": path, "lead2": lead2}
 
 
@@ -249,4 +257,91 @@ def test_child_column_only_for_roles_that_read_persons(qtbot, session_for):
     w = CaseListPanel(NoPersonRead(session_for("coordinator")))
     qtbot.addWidget(w)
     assert "child_name" not in w.model.columns
+    assert "date_of_birth" not in w.model.columns and "matched" not in w.model.columns
     assert w.model.columnCount() == 5
+
+
+def _column(panel, key) -> list[str]:
+    m = panel.model
+    return [m.data(m.index(r, m.column_of(key))) for r in range(m.rowCount())]
+
+
+def test_two_children_called_ylva_are_told_apart_by_date_of_birth_and_age(panel, qtbot):
+    from datetime import date
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "Ylva")
+    qtbot.waitUntil(lambda: panel.model.total == 2, timeout=2000)
+    assert sorted(_column(panel, "date_of_birth")) == ["2015-03-07", "2016-11-30"]
+    born = dict(zip(_column(panel, "date_of_birth"), _column(panel, "age")))
+    today = date.today()
+    assert born["2015-03-07"] == str(today.year - 2015 - ((today.month, today.day) < (3, 7)))
+    assert [panel.model.headerData(panel.model.column_of(k), Qt.Orientation.Horizontal)
+            for k in ("child_name", "date_of_birth", "age")] == ["Child", "Born", "Age"]
+
+
+@pytest.mark.parametrize("typed", ["2015-03-07", "7.3.2015", "07/03/2015", "7 March 2015", "7 mars 2015",
+                                   "20150307"])
+def test_search_by_date_of_birth_typed_in_the_common_forms(panel, qtbot, typed):
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, typed)
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.model.total == 1
+    assert _column(panel, "child_name") == ["Ylva Marklund"]
+    assert _column(panel, "matched") == [""]
+
+
+def test_a_match_on_a_parents_name_says_why(panel, qtbot):
+    matched = panel.model.column_of("matched")
+    assert panel.view.isColumnHidden(matched)   # nothing to say without a search
+    panel.search.setFocus()
+    qtbot.keyClicks(panel.search, "Zetterlund")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert panel.model.total == 1
+    assert _column(panel, "child_name") == ["Ylva Marklund"]
+    assert _column(panel, "matched") == ["Parent: Anna Zetterlund"]
+    assert not panel.view.isColumnHidden(matched)
+    assert panel.model.headerData(panel.model.column_of("matched"), Qt.Orientation.Horizontal) == "Matched"
+
+
+def test_tab_from_the_search_field_lands_in_the_list(panel, qtbot):
+    panel.focus_search()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Tab)
+    assert panel.view.hasFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Tab)
+    assert panel.status_filter.hasFocus()
+
+
+def test_down_from_the_search_field_selects_the_first_row(panel, qtbot):
+    panel.focus_search()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.view.hasFocus()
+    assert panel.view.currentIndex().row() == 0
+
+
+def test_end_and_home_go_to_the_last_and_first_row(panel, qtbot):
+    panel.focus_search()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.view, Qt.Key.Key_End)
+    assert panel.view.currentIndex().row() == 299   # the last case, its pages loaded on the way
+    assert panel.view.selectionModel().selectedRows()[0].row() == 299
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    assert panel.view.currentIndex().row() == 0
+
+
+def test_a_name_beyond_latin_1_is_typed_and_found(panel, qtbot):
+    """The way bench/gui_bench.py types (QTest.keyClicks aborts on "Ł" in qasciikey.cpp)."""
+    panel.search.setFocus()
+    type_text(panel.search, "Łucja Оленко")
+    assert panel.search.text() == "Łucja Оленко"
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert _column(panel, "child_name") == ["Łucja Оленко"]
+
+
+def test_the_matched_text_never_hides_an_alleged_offenders_role(panel):
+    said = panel.model._matched_text
+    assert said({"role": "alleged_offender", "relationship": "family_friend", "name": "Rolf Exempel",
+                 "date_of_birth": None}) == "Alleged offender (family friend): Rolf Exempel"
+    assert said({"role": "carer", "relationship": "parent", "name": "Anna Berg",
+                 "date_of_birth": "1985-06-01"}) == "Parent: Anna Berg, born 1985-06-01"
+    assert said({"role": "police_reference", "relationship": None, "name": "5000-K123-26",
+                 "date_of_birth": None}) == "Police reference: 5000-K123-26"

@@ -439,3 +439,31 @@ def test_banner_follows_the_palette_free_high_contrast(qtbot, open_as, make_ws):
     ratio = (max(lum(bg), lum(fg)) + 0.05) / (min(lum(bg), lum(fg)) + 0.05)
     assert ratio >= 7  # WCAG AAA, whatever the system palette is
     assert ws.banner.accessibleName() == "No-contact warning"
+
+
+def test_saved_moves_nothing_so_the_next_click_lands_on_the_tab_aimed_at(qtbot, open_as, make_ws):
+    """Issue 17: "Saved." pushed the tabs down a row and, 5 s later, up again."""
+    from PySide6.QtCore import QPoint
+    s = open_as("coordinator")
+    case = sample_case(s)
+    ws = make_ws(s, case["id"])
+    bar = ws.tabs.tabBar()
+
+    def where():
+        return bar.mapTo(ws, QPoint(0, 0)), bar.size(), ws.tabs.mapTo(ws, QPoint(0, 0))
+
+    before = where()
+    aim = bar.tabRect(2).center()   # where the user is about to click: the third tab
+    ws.case_form.rows["prosecution_reference"].set_value("AM-1234-26")
+    qtbot.keyClick(ws, Qt.Key.Key_S, CTRL)
+    assert s.get_case(case["id"])["prosecution_reference"] == "AM-1234-26"
+    QApplication.processEvents()
+    assert where() == before
+    assert ws.saved_label.text() == "Saved."
+    assert not ws.message.isVisible()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=aim)
+    assert ws.tabs.currentIndex() == 2
+    ws._message_timer.timeout.emit()   # the 5 s are over: the word goes, nothing moves back
+    QApplication.processEvents()
+    assert ws.saved_label.text() == ""
+    assert where() == before

@@ -19,7 +19,7 @@ from ui.admin.backups import BackupsBox
 from ui.admin.core_dialog import _CoreDialog
 from ui.admin.disable import DisableDialog
 from ui.common.dates import ZoneCombo, set_centre_zone
-from ui.common.feedback import InlineMessage, bold, core_message, open_dialog, role_label, roles_text
+from ui.common.feedback import InlineMessage, bold, core_message, open_dialog, plural, role_label, roles_text
 from ui.common.field_widgets import PathRow
 from ui.common.folders import documents_folder
 from ui.common.clipboard import copy_identifier
@@ -548,8 +548,8 @@ class AdminPanel(QWidget):
 
         def saved(_result) -> None:
             set_centre_zone(zone)
-            self.settings_message.show_info(self.tr("Saved. The record now locks after {n} minutes without use.")
-                                            .format(n=idle))
+            self.settings_message.show_info(plural(self.tr(
+                "Saved. The record now locks after %n minute(s) without use.", "", idle), idle))
             self.settingsChanged.emit()
 
         run_operation(self, save, saved, errors=self.settings_message, hold=(self.apply_button,))

@@ -24,7 +24,7 @@ from barnahus_app.api import BarnahusError, CaseFilter
 
 from ui.common.feedback import setup_list_table
 
-from ui.common.dates import local_datetime_text
+from ui.common.dates import age_on, local_datetime_text
 from ui.common.vocab_widgets import ChoiceCombo, VocabCombo, label_language, term_label
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -53,8 +53,11 @@ class CaseListModel(QAbstractTableModel):
     def _make_columns(self) -> list[str]:
         cols = ["reference"]
         if self.session is not None and self.session.can("person", "read"):
-            cols.append("child_name")  # the core leaves names out for roles without person.read
+            # the core leaves names out for roles without person.read
+            cols += ["child_name", "date_of_birth", "age"]
         cols += ["status", "received", "case_lead", "emergency"]
+        if self.session is not None and self.session.can("person", "read"):
+            cols.append("matched")  # why a search found the case, when the child does not say it
         return cols
 
     def set_session(self, session) -> None:
@@ -153,6 +156,9 @@ class CaseListModel(QAbstractTableModel):
             return {
                 "reference": self.tr("Reference"),
                 "child_name": self.tr("Child"),
+                "date_of_birth": self.tr("Born"),
+                "age": self.tr("Age"),
+                "matched": self.tr("Matched"),
                 "status": self.tr("Status"),
                 "received": self.tr("Received"),
                 "case_lead": self.tr("Case lead"),
@@ -182,6 +188,14 @@ class CaseListModel(QAbstractTableModel):
                 return row.get("case_lead_name") or ""
             if key == "emergency":
                 return self.tr("Emergency") if row.get("emergency") else ""
+            if key == "date_of_birth":
+                return row.get("child_date_of_birth") or ""
+            if key == "age":
+                return self._age(row.get("child_date_of_birth"))
+            if key == "matched":
+                return "; ".join(self._matched_text(m) for m in row.get("matched") or ())
+        if role == Qt.ItemDataRole.ToolTipRole and key == "matched" and row.get("matched"):
+            return "\n".join(self._matched_text(m) for m in row["matched"])
         if role == Qt.ItemDataRole.DecorationRole and key == "emergency" and row.get("emergency"):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole and key == "status" and row.get("triage_level"):
@@ -193,6 +207,33 @@ class CaseListModel(QAbstractTableModel):
         if role == CASE_ID_ROLE:
             return row["id"]
         return None
+
+    @staticmethod
+    def _age(dob: str | None) -> str:
+        try:
+            return str(age_on(date.fromisoformat(dob), date.today())) if dob else ""
+        except ValueError:
+            return ""
+
+    def _matched_text(self, m: dict) -> str:
+        """'Parent: Anna Berg', 'Carer: Anna Berg, born 1985-06-01', 'Police reference: 5000-K123'."""
+        if m["role"] == "police_reference":
+            who = self.tr("Police reference")
+        elif m["role"] == "prosecution_reference":
+            who = self.tr("Prosecution reference")
+        elif m["role"] == "child":
+            who = self.tr("Child")
+        elif m["role"] == "carer" and m.get("relationship"):
+            who = term_label("relationships_to_child", m["relationship"])   # "Parent"
+        elif m.get("relationship"):   # "Alleged offender (family friend)": the role is never hidden
+            who = self.tr("{role} ({relationship})").format(
+                role=term_label("party_roles", m["role"]),
+                relationship=term_label("relationships_to_child", m["relationship"]).lower())
+        else:
+            who = term_label("party_roles", m["role"])
+        if m.get("date_of_birth"):
+            return self.tr("{who}: {name}, born {date}").format(who=who, name=m["name"], date=m["date_of_birth"])
+        return self.tr("{who}: {name}").format(who=who, name=m["name"])
 
     def flags(self, index):
         if not index.isValid():
@@ -261,6 +302,23 @@ class FlowLayout(QLayout):
         return y + line_h - rect.y()
 
 
+class CaseTable(QTableView):
+    """Home and End go to the first and the last row; a plain QTableView sends them to the first
+    and the last column of the row. End loads the pages still missing first, up to END_ROWS rows
+    (a search narrows a longer list faster than paging through it)."""
+
+    END_ROWS = 1000
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt name)
+        if action == QTableView.CursorAction.MoveEnd:
+            model = self.model()
+            while model.canFetchMore(QModelIndex()) and model.rowCount() < self.END_ROWS:
+                model.fetchMore(QModelIndex())
+        if action in (QTableView.CursorAction.MoveHome, QTableView.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+
 class _SearchKeys(QObject):
     """Down arrow in the search field moves to the list; Enter opens the first result."""
 
@@ -300,12 +358,13 @@ class CaseListPanel(QWidget):
         top = QHBoxLayout()
         self.search = QLineEdit(self)
         self.search.setObjectName("caseSearch")
-        self.search.setPlaceholderText(self.tr("Search by name or reference (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search by name, date of birth or reference (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search cases"))
         self.search.setAccessibleDescription(self.tr(
-            "Finds cases by case reference, police or prosecution reference, or the name of a "
-            "person in the case. Press Down to move to the list."))
+            "Finds cases by case reference, police or prosecution reference, or the name or date "
+            "of birth (2015-03-07, 7.3.2015, 7 March 2015) of a person in the case. Press Down, or "
+            "Tab, to move to the list."))
         self.search.setMaxLength(200)
         self.search.installEventFilter(_SearchKeys(self))
         top.addWidget(self.search, 1)
@@ -372,7 +431,7 @@ class CaseListPanel(QWidget):
         self.model = CaseListModel(self.session, PAGE_SIZE, self)
         self.model.errorOccurred.connect(self._show_error)
         self.model.totalChanged.connect(self._total_changed)
-        self.view = QTableView(self)
+        self.view = CaseTable(self)
         self.view.setObjectName("caseTable")
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Cases"))
@@ -421,15 +480,16 @@ class CaseListPanel(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
 
-        QWidget.setTabOrder(self.search, self.status_filter)
+        # The list is the next stop after the search field; the filters come after it.
+        QWidget.setTabOrder(self.search, self.view)
+        QWidget.setTabOrder(self.view, self.status_filter)
         QWidget.setTabOrder(self.status_filter, self.lead_filter)
         QWidget.setTabOrder(self.lead_filter, self.abuse_filter)
         QWidget.setTabOrder(self.abuse_filter, self.year_filter)
         QWidget.setTabOrder(self.year_filter, self.emergency_filter)
         QWidget.setTabOrder(self.emergency_filter, self.sort_choice)
         QWidget.setTabOrder(self.sort_choice, self.clear_filters_button)
-        QWidget.setTabOrder(self.clear_filters_button, self.view)
-        QWidget.setTabOrder(self.view, self.new_button)
+        QWidget.setTabOrder(self.clear_filters_button, self.new_button)
         self.setFocusProxy(self.search)
 
     def _abuse_choices(self):
@@ -443,9 +503,12 @@ class CaseListPanel(QWidget):
         widths = {"reference": fm.horizontalAdvance("BH-0000-00000") + 32,
                   "status": fm.horizontalAdvance("Referred") + 48,
                   "received": fm.horizontalAdvance("0000-00-00 00:00") + 40,
+                  "date_of_birth": fm.horizontalAdvance("0000-00-00") + 24,
+                  "case_lead": fm.horizontalAdvance("M" * 14) + 24,
+                  "age": fm.horizontalAdvance(self.tr("Age")) + 32,
                   "emergency": fm.horizontalAdvance(self.tr("Emergency")) + 56}
         for key, col in ((k, self.model.column_of(k)) for k in self.model.columns):
-            if key in ("child_name", "case_lead"):
+            if key in ("child_name", "matched"):
                 hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
             else:
                 hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -530,6 +593,9 @@ class CaseListPanel(QWidget):
         self.error_label.hide()
         sort = self.sort_choice.value() or "received_desc"
         self.model.set_query(self.current_filter(), sort)
+        matched = self.model.column_of("matched")
+        if matched >= 0:   # only a search has something to say there
+            self.view.setColumnHidden(matched, not self.model.case_filter.text)
         self._sync_sort_indicator()
         if self.model.rowCount():
             self.view.scrollToTop()

@@ -615,6 +615,13 @@ class CaseWorkspace(QWidget):
         self.emergency_badge.hide()
         head.addWidget(self.emergency_badge)
         head.addStretch(1)
+        # "Saved." beside the button, in the row that is there anyway: shown and hidden, it moves
+        # nothing (below the title it pushed the tabs down one row, then up again after 5 s, and
+        # the next click landed on the wrong tab).
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("workspaceSaved")
+        self.saved_label.setTextFormat(Qt.TextFormat.PlainText)
+        head.addWidget(self.saved_label)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.save_button.setObjectName("saveButton")
         self.save_button.setToolTip(self.tr("Save the changes (Ctrl+S)"))
@@ -1451,6 +1458,13 @@ class CaseWorkspace(QWidget):
             self.tabs.setTabIcon(self.tabs.indexOf(self.persons_page), warn if any_bad else none)
 
     def _show_message(self, text: str, error: bool) -> None:
+        self.saved_label.clear()
+        if not error:
+            self.message.hide()
+            self.saved_label.setText(text)
+            self.saved_label.setAccessibleName(text)
+            self._message_timer.start()
+            return
         self.message.setText(text)
         pal = self.message.palette()
         pal.setColor(QPalette.ColorRole.WindowText,
@@ -1461,12 +1475,9 @@ class CaseWorkspace(QWidget):
         self.message.setFont(f)
         self.message.setAccessibleName(text)
         self.message.show()
-        if not error:
-            self._message_timer.start()
 
     def _hide_success(self) -> None:
-        if self.message.text() == self.tr("Saved."):
-            self.message.hide()
+        self.saved_label.clear()
 
     # persons list actions ------------------------------------------------------------------------
     def add_person(self, kind: str) -> PersonEditor:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit
 
 from barnahus_app.timeutil import centre_zone_default, known_zone_names, local_to_utc, zone_info, zone_time_text
-from barnahus_app.timeutil import parse_utc  # noqa: F401 - the one parser, re-exported for the ui
+from barnahus_app.timeutil import age_on, parse_utc  # noqa: F401 - the one parser and age rule, re-exported for the ui
 
 _centre_zone: str | None = None   # the open record's setting, set at unlock and when it changes
 

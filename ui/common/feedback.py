@@ -8,8 +8,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSizePolicy, QStyle, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+    QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
 from barnahus_app.api import BarnahusError, RecordDamaged, ValidationError
@@ -139,9 +139,11 @@ class InlineMessage(QWidget):
         self.show_error(core_message(exc))
 
     def show_error(self, text: str) -> None:
+        from PySide6.QtWidgets import QStyle   # not at start-up: its enums cost 3.5 ms
         self._show(text, QStyle.StandardPixmap.SP_MessageBoxWarning, True)
 
     def show_info(self, text: str) -> None:
+        from PySide6.QtWidgets import QStyle
         self._show(text, QStyle.StandardPixmap.SP_MessageBoxInformation, False)
 
     def clear(self) -> None:
@@ -187,6 +189,7 @@ class MessageBar(QFrame):
         self.show_message(core_message(exc))
 
     def show_message(self, text: str) -> None:
+        from PySide6.QtWidgets import QStyle
         size = self.fontMetrics().height() * 3 // 2
         self._icon.setPixmap(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(size, size))
@@ -385,6 +388,7 @@ class FormDialog(QDialog):
         self.build()
         lay.addWidget(self.general)
         lay.addStretch(1)
+        from PySide6.QtWidgets import QDialogButtonBox   # not at start-up: 1.6 ms of enums
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -6,11 +6,11 @@ wizard. `--lang en|sv` overrides the language chosen in Settings for this run.
 """
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -25,7 +25,23 @@ from ui.common.icons import app_icon
 from ui.shell.main_window import MainWindow
 
 
-def parse_args(args: list[str]) -> argparse.Namespace:
+def parse_args(args: list[str]):
+    """--record PATH and --lang CODE. The everyday command lines (none, or these two with
+    proper values) are read here without an ArgumentParser, whose construction and gettext
+    look-ups cost about 2.5 ms of the cold start; anything else (--help, a wrong value) goes to argparse."""
+    simple = SimpleNamespace(record=None, lang=None)
+    rest = list(args)
+    while rest:
+        name, _, value = rest.pop(0).partition("=")
+        if name not in ("--record", "--lang") or (not value and not rest):
+            break
+        value = value or rest.pop(0)
+        if value.startswith("-") or (name == "--lang" and value not in prefs.LANGUAGES):
+            break
+        setattr(simple, name[2:], value)
+    else:
+        return simple
+    import argparse   # loaded anyway (shiboken imports it); the parser is what costs
     p = argparse.ArgumentParser(prog="barnahus-desktop", description="Barnahus Case Record")
     p.add_argument("--record", help="open the unlock screen of this record file")
     p.add_argument("--lang", choices=prefs.LANGUAGES, help="interface language for this run")

@@ -136,6 +136,7 @@ class LockController(QObject):
         # Keyed by (record id, user name): only the same user of the same record gets them back.
         self._memory: dict[tuple, list[tuple[str, int | None, dict]]] = {}
         self._reopen: dict[tuple, list[int]] = {}
+        self.kept_when: set = set()   # how the drafts restored at the last unlock were kept
         self._deferred = 0
 
     # --- after unlock ------------------------------------------------------------------------
@@ -151,6 +152,7 @@ class LockController(QObject):
         (edits restored, messages about drafts that could not be reopened). A draft that cannot
         be reopened stays in the record: nothing is discarded here."""
         restored, problems = 0, []
+        self.kept_when = set()   # "lock", "quit", "" (a draft kept before this was noted)
         opened: set = set()
         who = _who(session)
         if not self.host.can_open_workspaces():
@@ -172,6 +174,7 @@ class LockController(QObject):
                 continue
             opened.add(subject_id)
             restored += 1
+            self.kept_when.add(payload.get("kept_when", "") if isinstance(payload, dict) else "")
         for case_id in self._reopen.pop(who, []):
             if case_id not in opened:
                 try:
@@ -211,7 +214,8 @@ class LockController(QObject):
             try:
                 dirty = ws.is_dirty()
                 if dirty:
-                    payload = ws.draft_payload()
+                    # Whether the record was locked or the application closed: said after unlock.
+                    payload = {**ws.draft_payload(), "kept_when": "quit" if quitting else "lock"}
                     try:
                         session.save_draft(CASE, entry.case_id, payload)
                         stash.kept += 1

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget,
-    QListWidgetItem, QMainWindow, QMessageBox, QSizePolicy, QSpacerItem, QStackedWidget, QTabWidget,
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
+    QListWidgetItem, QMainWindow, QSizePolicy, QSpacerItem, QStackedWidget, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -41,6 +41,7 @@ class SettingsDialog(QDialog):
     """The app's own settings (kept on this computer, not in the record)."""
 
     def __init__(self, parent=None):
+        from PySide6.QtWidgets import QComboBox, QDialogButtonBox   # not at start-up: their enums
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         lay = QVBoxLayout(self)
@@ -255,6 +256,7 @@ class MainWindow(QMainWindow):
         job.start()
 
     def _switched(self, report, error) -> None:
+        from PySide6.QtWidgets import QMessageBox
         plan, self._switch = self._switch or {}, None
         self.set_record(plan.get("record"))
         self.show_unlock(plan.get("username", ""), locked=True)
@@ -319,9 +321,19 @@ class MainWindow(QMainWindow):
             notes.append(self.tr("Leftovers of interrupted work beside the record (a backup or an export "
                                  "stopped part-way) were removed: {names}").format(names=", ".join(removed)))
         if restored:
-            notes.append(self.tr("Your unsaved changes from before the record was locked were kept "
-                                 "safely in the record. They are open again: save them, or close "
-                                 "them to discard them. Open cases with kept changes: {n}.").format(n=restored))
+            when = self.locker.kept_when
+            if when == {"quit"}:
+                before = self.tr("Your unsaved changes from before Barnahus was closed were kept safely "
+                                 "in the record.")
+            elif when == {"lock"}:
+                before = self.tr("Your unsaved changes from before the record was locked were kept "
+                                 "safely in the record.")
+            else:
+                before = self.tr("Your unsaved changes from before the record was locked or Barnahus "
+                                 "was closed were kept safely in the record.")
+            notes.append(before + " " + self.tr(
+                "They are open again: save them, or close them to discard them. Open cases with kept "
+                "changes: {n}.").format(n=restored))
             self.go(OPEN)
         if problems:
             notes.append(self.tr("Some kept changes could not be opened: {reasons}").format(
@@ -354,6 +366,7 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, page, lambda e=entry, p=page: e.after_unlock(p))
 
     def _backup_failures_text(self, failures: list[dict]) -> str:
+        from PySide6.QtCore import QDateTime
         reasons = {
             "damaged_source": self.tr("the record failed its check"),
             "disk_full": self.tr("the disk was full"),
@@ -372,6 +385,7 @@ class MainWindow(QMainWindow):
 
     def _failure_tampering_text(self, notes: list[dict]) -> str:
         """The key file's list of failed unlock attempts found reset, cut or rewritten."""
+        from PySide6.QtCore import QDateTime
         last = QDateTime.fromString(notes[-1]["at"], Qt.DateFormat.ISODateWithMs)
         when = (QLocale().toString(last.toLocalTime(), QLocale.FormatType.ShortFormat)
                 if last.isValid() else notes[-1]["at"])
@@ -404,6 +418,7 @@ class MainWindow(QMainWindow):
                        "key it issued does NOT open the record.")
 
     def _failed_attempts_text(self, attempts: list[str]) -> str:
+        from PySide6.QtCore import QDateTime
         last = QDateTime.fromString(max(attempts), Qt.DateFormat.ISODateWithMs)
         when = (QLocale().toString(last.toLocalTime(), QLocale.FormatType.ShortFormat)
                 if last.isValid() else max(attempts))
@@ -437,6 +452,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self.offer_read_only)
 
     def offer_read_only(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         try:
             if self.session is None or self.session.read_only:
                 return
@@ -656,6 +672,7 @@ class MainWindow(QMainWindow):
 
     def ask_unsaved(self, title: str) -> str:
         """'save', 'discard' or 'cancel'."""
+        from PySide6.QtWidgets import QMessageBox
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
                           self.tr("{title} has changes that are not saved.").format(title=title),
                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -794,6 +811,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.about(self, self.tr("About Barnahus Case Record"), self.tr(
             "Barnahus Case Record {version}\n\nAn encrypted case record for a Barnahus (children's "
             "house). Free software under the GNU General Public License, version 3 or later.").format(

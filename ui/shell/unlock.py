@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QCheckBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
     QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
@@ -495,6 +495,7 @@ class UnlockPanel(QWidget):
         self._secret_edit().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choose_record_file(self) -> str:
+        from PySide6.QtWidgets import QFileDialog   # not at start-up
         start = str(self._record_path.parent) if self._record_path else ""
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open a record"), start,
