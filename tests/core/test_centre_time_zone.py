@@ -28,6 +28,18 @@ def utc_machine(monkeypatch):
     time.tzset()
 
 
+def stockholm_centre(record_path):
+    """A centre in Europe/Stockholm with a room, a case received 2026-02-20 and an interviewer:
+    (room id, case, interviewer's user id)."""
+    with login(record_path, "admin") as a:
+        a.set_setting("time_zone", "Europe/Stockholm")
+        room = a.create_room("Blue room", "interview")
+    with login(record_path, "coordinator") as c:
+        case = sample_case(c, referral_received_at="2026-02-20T09:30:00+01:00")
+        iv_user = c.interviewers()[0]["id"]
+    return room, case, iv_user
+
+
 def docx_text(path) -> str:
     xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
     return xml
@@ -70,12 +82,7 @@ def test_a_new_record_takes_the_zone_asked_and_an_older_one_a_default(tmp_path, 
 
 
 def test_a_utc_workstation_tells_stockholm_times_everywhere(record_path, tmp_path, utc_machine):
-    with login(record_path, "admin") as a:
-        a.set_setting("time_zone", "Europe/Stockholm")
-        room = a.create_room("Blue room", "interview")
-    with login(record_path, "coordinator") as c:
-        case = sample_case(c, referral_received_at="2026-02-20T09:30:00+01:00")
-        iv_user = c.interviewers()[0]["id"]
+    room, case, iv_user = stockholm_centre(record_path)
     with login(record_path, "interviewer") as s:
         # Planned without a zone: the centre's, not the workstation's UTC.
         winter = s.plan_interview(case["id"], case["child_id"], "2026-03-02T13:00", 80, room, iv_user)
@@ -126,12 +133,7 @@ def test_a_utc_workstation_tells_stockholm_times_everywhere(record_path, tmp_pat
 
 
 def test_a_booking_planned_in_another_zone_keeps_it_and_names_it(record_path, tmp_path, utc_machine):
-    with login(record_path, "admin") as a:
-        a.set_setting("time_zone", "Europe/Stockholm")
-        room = a.create_room("Blue room", "interview")
-    with login(record_path, "coordinator") as c:
-        case = sample_case(c, referral_received_at="2026-02-20T09:30:00+01:00")
-        iv_user = c.interviewers()[0]["id"]
+    room, case, iv_user = stockholm_centre(record_path)
     with login(record_path, "interviewer") as s:
         iid = s.plan_interview(case["id"], case["child_id"], "2026-03-03T10:00", 60, room, iv_user,
                                time_zone="Europe/London")
