@@ -138,7 +138,7 @@ class BackupsBox(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         # A few rows: the users table above keeps the page's spare height.
-        self.table.setMinimumHeight(self.fontMetrics().height() * 6)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 5)
         self.table.setMaximumHeight(self.fontMetrics().height() * 10)
         bl.addWidget(self.table)
         self.empty = QLabel(self.tr("No backups beside the record yet."), self)

@@ -295,6 +295,9 @@ class AdminPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setTabKeyNavigation(False)
+        # Four users in view: the other boxes keep their height, the backups list gives way.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4
+                                    + self.table.horizontalHeader().sizeHint().height() + 4)
         ub.addWidget(self.table)
         row = QHBoxLayout()
         self.add_button = QPushButton(icon("new"), self.tr("&Add a user…"), users_box)
@@ -355,7 +358,7 @@ class AdminPanel(QWidget):
         self.export_row.setAccessibleName(self.tr("Save documents and exports in this folder"))
         self.export_row.setToolTip(self.tr("Where the save dialogs for court summaries, bundles, calendars and "
                                            "audit seals start"))
-        self.export_row.edit.setMinimumWidth(em * 16)
+        self.export_row.edit.setMinimumWidth(em * 9)
         export_label = QLabel(self.tr("Save documents and exports &in:"), settings_box)
         export_label.setBuddy(self.export_row.edit)
         sf.addRow(export_label, self.export_row)
