@@ -4,7 +4,7 @@
 <context>
     <name>AddCustodyEventDialog</name>
     <message>
-        <location filename="../../ui/interviews/custody.py" line="+35"/>
+        <location filename="../../ui/interviews/custody.py" line="+33"/>
         <source>Add to the chain of custody</source>
         <translation>Lägg till i beviskedjan</translation>
     </message>
@@ -34,12 +34,17 @@
         <translation>Vad hände</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Wh&amp;en:</source>
         <translation>&amp;När:</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Local time in %1.</source>
+        <translation>Lokal tid i %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>When</source>
         <translation>När</translation>
     </message>
@@ -162,7 +167,7 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="+46"/>
+        <location filename="../../ui/admin/panel.py" line="+49"/>
         <source>Add a user</source>
         <translation>Lägg till en användare</translation>
     </message>
@@ -200,7 +205,7 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/shell/first_run.py" line="+167"/>
+        <location filename="../../ui/shell/first_run.py" line="+207"/>
         <source>Your centre and its administrator</source>
         <translation>Ert centrum och dess administratör</translation>
     </message>
@@ -294,12 +299,12 @@
     <name>AdminPanel</name>
     <message>
         <location filename="../../ui/admin/panel.py" line="+227"/>
-        <location line="+195"/>
+        <location line="+238"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-235"/>
         <location line="+5"/>
         <source>Users</source>
         <translation>Användare</translation>
@@ -325,7 +330,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>&amp;Add a user…</source>
         <translation>&amp;Lägg till en användare…</translation>
     </message>
@@ -341,22 +346,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+144"/>
+        <location line="+184"/>
         <source>&amp;Disable</source>
         <translation>&amp;Inaktivera</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-175"/>
         <source>Record settings</source>
         <translation>Registrets inställningar</translation>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+14"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-13"/>
         <source>Lock after this many minutes without use</source>
         <translation>Lås efter så här många minuter utan användning</translation>
     </message>
@@ -381,7 +387,57 @@
         <translation>Töm kopierade identifierare e&amp;fter:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Keep no-contact persons apart by this many minutes</source>
+        <translation>Håll personer med kontaktförbud åtskilda så här många minuter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When an interview is planned, the child and anyone under a no-contact flag must not be in the building within this many minutes of each other (arriving and leaving take time). With 0, only bookings that overlap clash.</source>
+        <translation>När ett barnförhör planeras får barnet och personer som omfattas av kontaktförbud inte vara i byggnaden inom så här många minuter från varandra (det tar tid att komma och gå). Med 0 krockar bara bokningar som överlappar varandra.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No-contact b&amp;uffer between visits:</source>
+        <translation>&amp;Tidsmarginal mellan besök vid kontaktförbud:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The centre&apos;s time zone</source>
+        <translation>Centrets tidszon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre&apos;s time &amp;zone:</source>
+        <translation>Centrets tids&amp;zon:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each user&apos;s documents folder</source>
+        <translation>Respektive användares dokumentmapp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save documents and exports in this folder</source>
+        <translation>Spara dokument och exporter i den här mappen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the save dialogs for court summaries, bundles, calendars and audit seals start</source>
+        <translation>Där dialogrutorna för att spara sammanställningar för domstol, paket, kalendrar och förseglingar av loggen öppnas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save documents and exports &amp;in:</source>
+        <translation>Spara dokument och ex&amp;porter i:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Sa&amp;ve settings</source>
         <translation>&amp;Spara inställningarna</translation>
     </message>
@@ -396,7 +452,17 @@
         <translation>Ge flera personer var sin del av återställningsnyckeln, så att ingen enskild person ensam kan öppna registret</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+2"/>
+        <source>Roo&amp;ms…</source>
+        <translation>&amp;Centrets rum…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The centre&apos;s rooms, where interviews are planned: add, rename, retire</source>
+        <translation>Centrets rum, där barnförhör planeras: lägg till, byt namn, ta ur bruk</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -435,8 +501,21 @@
         <source>The account of {name} is disabled, and the record key was replaced: old copies of the key file no longer open the record. The new recovery key is in {file}: print it, lock the sheet away, then delete the file.</source>
         <translation>Kontot för {name} är inaktiverat, och registrets nyckel har bytts ut: gamla kopior av nyckelfilen öppnar inte längre registret. Den nya återställningsnyckeln finns i {file}: skriv ut den, lås in utskriften och radera sedan filen.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Saved. The record now locks after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>Sparat. Registret låses nu efter %n minut utan användning.</numerusform>
+            <numerusform>Sparat. Registret låses nu efter %n minuter utan användning.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+10"/>
+        <source>Folder to save documents and exports in</source>
+        <translation>Mapp där dokument och exporter sparas</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>None yet. Create one here: its CA key goes to a file for the centre&apos;s safe. Otherwise the first document issued makes one whose CA key is kept nowhere, so it can never be renewed.</source>
         <translation>Inget ännu. Skapa ett här: dess CA-nyckel sparas i en fil för centrets kassaskåp. Annars skapar det första dokument som utfärdas ett certifikat vars CA-nyckel inte sparas någonstans, och det kan då aldrig förnyas.</translation>
     </message>
@@ -471,17 +550,12 @@
         <translation>CA-nyckeln har sparats i filen du valde och tagits bort ur registret.</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-178"/>
         <source>The account of {name} is disabled.</source>
         <translation>Kontot för {name} är inaktiverat.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Saved. The record now locks after {n} minutes without use.</source>
-        <translation>Sparat. Registret låses nu efter {n} minuter utan användning.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+38"/>
         <source>Document signing</source>
         <translation>Signering av dokument</translation>
     </message>
@@ -804,7 +878,7 @@
 <context>
     <name>BackupsBox</name>
     <message>
-        <location filename="../../ui/admin/backups.py" line="+111"/>
+        <location filename="../../ui/admin/backups.py" line="+112"/>
         <source>Backups</source>
         <translation>Säkerhetskopior</translation>
     </message>
@@ -1042,7 +1116,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="+304"/>
+        <location filename="../../ui/documents/panel.py" line="+297"/>
         <source>Prosecutor bundle for {case}</source>
         <translation>Paket till åklagaren för {case}</translation>
     </message>
@@ -1225,7 +1299,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Inte genomfört</translation>
     </message>
     <message>
-        <location line="+298"/>
+        <location line="+300"/>
         <source>Only a planned interview can be moved; this one is {status}.</source>
         <translation>Bara ett planerat barnförhör kan flyttas; det här är {status}.</translation>
     </message>
@@ -1250,12 +1324,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>{start}{dash}{end}, {room}: ärende {reference}, {interviewer}, {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/painter.py" line="+99"/>
+        <location filename="../../ui/calendar/painter.py" line="+109"/>
         <source>No rooms to show. An administrator sets up the centre&apos;s rooms under Administration.</source>
         <translation>Det finns inga rum att visa. En administratör lägger upp centrets rum under Administration.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+107"/>
         <source>Move to {start}{dash}{end}</source>
         <translation>Flytta till {start}{dash}{end}</translation>
     </message>
@@ -1270,7 +1344,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>{day} (i dag)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>{room} (retired)</source>
         <translation>{room} (används inte längre)</translation>
     </message>
@@ -1278,7 +1352,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="+172"/>
+        <location filename="../../ui/calendar/panel.py" line="+221"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -1328,7 +1402,17 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Visa veckan, varje dag med sina rum bredvid varandra</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>&amp;Compact week</source>
+        <translation>&amp;Kompakt vecka</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole week at once: each room a coloured lane in its day (the rooms are named below the calendar). Off: each day&apos;s rooms side by side with their names, scrolled sideways.</source>
+        <translation>Hela veckan på en gång: varje rum som en färgad kolumn i sin dag (rummens namn står under kalendern). Av: varje dags rum bredvid varandra med sina namn, och kalendern rullas i sidled.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Pre&amp;vious</source>
         <translation>Före&amp;gående</translation>
     </message>
@@ -1369,11 +1453,51 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+10"/>
+        <source>&amp;Interviewer:</source>
+        <translation>Förhörs&amp;ledare:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the bookings of</source>
+        <translation>Visa bokningarna för</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the interviews this person leads or takes part in</source>
+        <translation>Bara de barnförhör som den här personen leder eller deltar i</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room &amp;filter:</source>
+        <translation>R&amp;umsfilter:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the room</source>
+        <translation>Visa rummet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this room&apos;s bookings</source>
+        <translation>Bara det här rummets bokningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All rooms</source>
+        <translation>Alla rum</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Times in {zone}</source>
         <translation>Tider i {zone}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>&amp;Open case</source>
         <translation>&amp;Öppna ärendet</translation>
     </message>
@@ -1393,22 +1517,22 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Flytta den valda bokningen med Ctrl och piltangenterna; Enter flyttar den dit, Esc avbryter. Eller dra den med musen.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+96"/>
         <source>{first} to {last}, week {week}</source>
         <translation>{first}–{last}, vecka {week}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>The calendar could not be read: {reason}</source>
         <translation>Kalendern kunde inte läsas: {reason}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>There are no rooms yet. An administrator sets up the centre&apos;s rooms under Administration.</source>
         <translation>Det finns inga rum ännu. En administratör lägger upp centrets rum under Administration.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+63"/>
         <source>{day}, {time}</source>
         <translation>{day}, {time}</translation>
     </message>
@@ -1545,14 +1669,30 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../ui/cases/case_list.py" line="+154"/>
+        <location filename="../../ui/cases/case_list.py" line="+157"/>
         <source>Reference</source>
         <translation>Referens</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+67"/>
         <source>Child</source>
         <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Born</source>
+        <translation>Född</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>Ålder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matched</source>
+        <translation>Träff</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1586,30 +1726,55 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Den här kolumnen kan inte sorteras</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Triage: %1</source>
         <translation>Prioritering: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Police reference</source>
+        <translation>Polisens diarienummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prosecution reference</source>
+        <translation>Åklagarens diarienummer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{role} ({relationship})</source>
+        <translation>{role} ({relationship})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{who}: {name}, born {date}</source>
+        <translation>{who}: {name}, född {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{who}: {name}</source>
+        <translation>{who}: {name}</translation>
     </message>
 </context>
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location line="+115"/>
-        <source>Search by name or reference (Ctrl+F)</source>
-        <translation>Sök på namn eller referens (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+127"/>
         <source>Search cases</source>
         <translation>Sök ärenden</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Finds cases by case reference, police or prosecution reference, or the name of a person in the case. Press Down to move to the list.</source>
-        <translation>Hittar ärenden efter ärendereferens, polisens eller åklagarens diarienummer, eller namnet på en person i ärendet. Tryck på Nedpil för att gå till listan.</translation>
+        <location line="-2"/>
+        <source>Search by name, date of birth or reference (Ctrl+F)</source>
+        <translation>Sök på namn, födelsedatum eller referens (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Finds cases by case reference, police or prosecution reference, or the name or date of birth (2015-03-07, 7.3.2015, 7 March 2015) of a person in the case. Press Down, or Tab, to move to the list.</source>
+        <translation>Hittar ärenden på ärendereferens, polisens eller åklagarens diarienummer, eller på namn eller födelsedatum (2015-03-07, 7.3.2015, 7 mars 2015) för en person i ärendet. Tryck på nedåtpil eller Tabb för att gå till listan.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;New case</source>
         <translation>&amp;Nytt ärende</translation>
     </message>
@@ -1696,12 +1861,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+105"/>
         <source>Emergency</source>
         <translation>Akut</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-104"/>
         <source>Sort by</source>
         <translation>Sortera efter</translation>
     </message>
@@ -1727,7 +1892,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Antal ärenden</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+46"/>
+        <source>Age</source>
+        <translation>Ålder</translation>
+    </message>
+    <message>
+        <location line="+130"/>
         <source>1 case</source>
         <translation>1 ärende</translation>
     </message>
@@ -1751,19 +1921,19 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     <name>CaseWorkspace</name>
     <message>
         <location filename="../../ui/cases/workspace.py" line="+602"/>
-        <location line="+99"/>
-        <location line="+228"/>
+        <location line="+106"/>
+        <location line="+243"/>
         <source>Emergency</source>
         <translation>Akut</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-347"/>
         <location line="+1"/>
         <source>Emergency: remove the child from harm at once</source>
         <translation>Akut: skydda barnet från fara omedelbart</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>&amp;Save</source>
         <translation>&amp;Spara</translation>
     </message>
@@ -1779,12 +1949,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+25"/>
-        <location line="+543"/>
+        <location line="+558"/>
         <source>&amp;Overview</source>
         <translation>&amp;Översikt</translation>
     </message>
     <message>
-        <location line="-539"/>
+        <location line="-554"/>
         <source>Case &amp;details</source>
         <translation>Ärende&amp;uppgifter</translation>
     </message>
@@ -1794,7 +1964,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>&amp;Personer</translation>
     </message>
     <message>
-        <location filename="../../ui/interviews/__init__.py" line="+16"/>
+        <location filename="../../ui/interviews/__init__.py" line="+18"/>
         <source>In&amp;terviews</source>
         <translation>Barnför&amp;hör</translation>
     </message>
@@ -1810,38 +1980,38 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+245"/>
         <source>Report received</source>
         <translation>Anmälan inkom</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+230"/>
+        <location line="-244"/>
+        <location line="+245"/>
         <source>Referred by</source>
         <translation>Anmäld av</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-244"/>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+191"/>
+        <location line="+206"/>
         <source>Not recorded</source>
         <translation>Inte registrerat</translation>
     </message>
     <message>
-        <location line="-196"/>
-        <location line="+229"/>
+        <location line="-211"/>
+        <location line="+244"/>
         <source>Reporter&apos;s profession</source>
         <translation>Anmälarens yrke</translation>
     </message>
     <message>
-        <location line="-227"/>
-        <location line="+228"/>
+        <location line="-242"/>
+        <location line="+243"/>
         <source>Ex officio</source>
         <translation>Eget initiativ</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-243"/>
         <source>Opened without a complaint</source>
         <translation>Inlett utan anmälan</translation>
     </message>
@@ -1852,92 +2022,92 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+1"/>
-        <location line="+228"/>
+        <location line="+243"/>
         <source>Screened</source>
         <translation>Bedömt</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-243"/>
         <location line="+3"/>
         <source>Done</source>
         <translation>Utfört</translation>
     </message>
     <message>
         <location line="-2"/>
-        <location line="+228"/>
+        <location line="+243"/>
         <source>Triage</source>
         <translation>Prioritering</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-242"/>
         <source>Remove the child from harm at once</source>
         <translation>Skydda barnet från fara omedelbart</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+229"/>
+        <location line="+244"/>
         <source>Acted on</source>
         <translation>Åtgärdat</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+232"/>
+        <location line="-243"/>
+        <location line="+247"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
     <message>
-        <location line="-231"/>
-        <location line="+234"/>
+        <location line="-246"/>
+        <location line="+249"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-227"/>
-        <location line="+228"/>
+        <location line="-242"/>
+        <location line="+243"/>
         <source>Case lead</source>
         <translation>Ärendeansvarig</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-242"/>
         <source>Choose the case lead</source>
         <translation>Välj ärendeansvarig</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+227"/>
+        <location line="+242"/>
         <source>Jurisdiction</source>
         <translation>Jurisdiktion</translation>
     </message>
     <message>
-        <location line="-226"/>
+        <location line="-241"/>
         <source>Choose a jurisdiction</source>
         <translation>Välj en jurisdiktion</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+226"/>
+        <location line="+241"/>
         <source>Police reference</source>
         <translation>Polisens diarienummer</translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+226"/>
+        <location line="-240"/>
+        <location line="+241"/>
         <source>Prosecution reference</source>
         <translation>Åklagarens diarienummer</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-237"/>
         <source>Forms of abuse and exploitation</source>
         <translation>Former av övergrepp och exploatering</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+222"/>
+        <location line="+237"/>
         <source>Forms of abuse</source>
         <translation>Former av övergrepp</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-236"/>
         <source>Tick every form that applies (Space ticks the selected line)</source>
         <translation>Markera alla former som gäller (Mellanslag markerar den valda raden)</translation>
     </message>
@@ -1948,12 +2118,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+4"/>
-        <location line="+257"/>
+        <location line="+272"/>
         <source>Summary of the referral</source>
         <translation>Sammanfattning av anmälan</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-254"/>
         <location line="+3"/>
         <source>Persons in this case</source>
         <translation>Personer i ärendet</translation>
@@ -1989,7 +2159,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Lägg till barnet först.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+91"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
@@ -2087,12 +2257,11 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+22"/>
-        <location line="+259"/>
         <source>Saved.</source>
         <translation>Sparat.</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="+86"/>
         <source>Not saved: one field needs attention.</source>
         <translation>Inte sparat: ett fält behöver åtgärdas.</translation>
     </message>
@@ -2149,9 +2318,52 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
 </context>
 <context>
+    <name>ChangeOwnPasswordDialog</name>
+    <message>
+        <location filename="../../ui/admin/own_password.py" line="+15"/>
+        <source>Change my password</source>
+        <translation>Byt mitt lösenord</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signed in as {name}. From now on the record unlocks with your new password; what you may read, the sealed interviewer&apos;s notes included, is sealed to it too. Backups made before now still open with your current password.</source>
+        <translation>Inloggad som {name}. Från och med nu låses registret upp med ditt nya lösenord; det du får läsa, inklusive förhörsledarens förseglade anteckningar, förseglas också till det. Säkerhetskopior som gjorts före nu öppnas fortfarande med ditt nuvarande lösenord.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Current password:</source>
+        <translation>Nu&amp;varande lösenord:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current password</source>
+        <translation>Nuvarande lösenord</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nytt lösenord:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New password &amp;again:</source>
+        <translation>Nytt lösenord &amp;igen:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type your current password.</source>
+        <translation>Skriv ditt nuvarande lösenord.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This is not your current password. Nothing was changed.</source>
+        <translation>Det här är inte ditt nuvarande lösenord. Ingenting ändrades.</translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+399"/>
+        <location filename="../../ui/today/panel.py" line="+532"/>
         <source>Complete a reminder</source>
         <translation>Slutför en påminnelse</translation>
     </message>
@@ -2199,7 +2411,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../ui/shell/first_run.py" line="+135"/>
+        <location filename="../../ui/shell/first_run.py" line="+136"/>
         <source>Check that you kept the key</source>
         <translation>Kontrollera att du har sparat nyckeln</translation>
     </message>
@@ -2340,7 +2552,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/panel.py" line="-372"/>
+        <location filename="../../ui/today/panel.py" line="-504"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -2393,6 +2605,49 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <location line="+1"/>
         <source>The child was interviewed before by someone else; the same interviewer is preferred.</source>
         <translation>Barnet har tidigare hörts av någon annan; samma förhörsledare är att föredra.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectLabelDialog</name>
+    <message>
+        <location filename="../../ui/interviews/recording_dialog.py" line="+170"/>
+        <source>Correct the label</source>
+        <translation>Rätta etiketten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Correct</source>
+        <translation>&amp;Rätta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The label it has now stays in its history, with who corrected it, when and why. The SHA-256 and the size never change.</source>
+        <translation>Den nuvarande etiketten finns kvar i historiken, tillsammans med vem som rättade den, när och varför. SHA-256 och storleken ändras aldrig.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Label:</source>
+        <translation>&amp;Etikett:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Corrected label</source>
+        <translation>Rättad etikett</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Why:</source>
+        <translation>&amp;Varför:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required, e.g. a typing error.</source>
+        <translation>Måste fyllas i, t.ex. ett skrivfel.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why it is corrected</source>
+        <translation>Varför den rättas</translation>
     </message>
 </context>
 <context>
@@ -2496,7 +2751,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CreateSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-451"/>
+        <location filename="../../ui/admin/panel.py" line="-507"/>
         <source>Create a new signing certificate</source>
         <translation>Skapa ett nytt signeringscertifikat</translation>
     </message>
@@ -2509,7 +2764,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CreatingPage</name>
     <message>
-        <location filename="../../ui/shell/first_run.py" line="-160"/>
+        <location filename="../../ui/shell/first_run.py" line="-161"/>
         <location line="+9"/>
         <source>Creating the record</source>
         <translation>Registret skapas</translation>
@@ -2525,7 +2780,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Det krypterade registret och administratörens nyckel skapas. Det tar några sekunder…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The record was created.</source>
         <translation>Registret har skapats.</translation>
     </message>
@@ -2553,12 +2808,22 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>%1 · SHA-256 %2</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>When</source>
-        <translation>När</translation>
+        <location line="+6"/>
+        <source>Registered as “%1”.</source>
+        <translation>Registrerad som ”%1”.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>Corrected to “%1” by %2, %3: %4</source>
+        <translation>Rättad till ”%1” av %2, %3: %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Label history</source>
+        <translation>Etikettens historik</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>What</source>
         <translation>Vad</translation>
     </message>
@@ -2576,6 +2841,11 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <location line="+0"/>
         <source>Why</source>
         <translation>Varför</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When (%1)</source>
+        <translation>När (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2690,7 +2960,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+375"/>
+        <location filename="../../ui/today/panel.py" line="+507"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -2993,11 +3263,6 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+4"/>
-        <source>Issued</source>
-        <translation>Utfärdat</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Document ID</source>
         <translation>Dokument-ID</translation>
     </message>
@@ -3018,7 +3283,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Version</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
+        <source>Issued (%1)</source>
+        <translation>Utfärdat (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location line="+14"/>
         <source>Pseudonymised</source>
         <translation>Pseudonymiserat</translation>
@@ -3217,7 +3487,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>DuplicatePersonDialog</name>
     <message>
-        <location filename="../../ui/cases/workspace.py" line="-1223"/>
+        <location filename="../../ui/cases/workspace.py" line="-1245"/>
         <source>Is this person already in the record?</source>
         <translation>Finns personen redan i registret?</translation>
     </message>
@@ -3283,7 +3553,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="-532"/>
+        <location filename="../../ui/calendar/panel.py" line="-639"/>
         <source>Export the calendar</source>
         <translation>Exportera kalendern</translation>
     </message>
@@ -3311,7 +3581,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>FieldRow</name>
     <message>
-        <location filename="../../ui/common/field_widgets.py" line="+235"/>
+        <location filename="../../ui/common/field_widgets.py" line="+236"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -3334,7 +3604,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
         <translation>Kom igång med Barnahus Case Record</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Barnahus Case Record: recovery key</source>
         <translation>Barnahus Case Record: återställningsnyckel</translation>
     </message>
@@ -3621,7 +3891,7 @@ Stänga ändå?</translation>
 <context>
     <name>InterviewPlanDialog</name>
     <message>
-        <location filename="../../ui/interviews/plan_dialog.py" line="+222"/>
+        <location filename="../../ui/interviews/plan_dialog.py" line="+229"/>
         <source>Move an interview</source>
         <translation>Flytta ett barnförhör</translation>
     </message>
@@ -3966,7 +4236,7 @@ Stänga ändå?</translation>
 <context>
     <name>InterviewsPanel</name>
     <message>
-        <location filename="../../ui/interviews/panel.py" line="+93"/>
+        <location filename="../../ui/interviews/panel.py" line="+94"/>
         <source>Planned and held interviews of the child across all their cases. As few interviews as possible: each further one needs a written reason.</source>
         <translation>Planerade och genomförda barnförhör med barnet i alla barnets ärenden. Så få barnförhör som möjligt: varje ytterligare barnförhör kräver ett skriftligt skäl.</translation>
     </message>
@@ -4007,40 +4277,40 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Interviews in this case</source>
         <translation>Barnförhör i det här ärendet</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>No.</source>
         <translation>Nr</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Date and time</source>
-        <translation>Datum och tid</translation>
+        <source>Date and time (%1)</source>
+        <translation>Datum och tid (%1)</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+315"/>
+        <location line="+1"/>
+        <location line="+330"/>
         <source>Room</source>
         <translation>Rum</translation>
     </message>
     <message>
-        <location line="-314"/>
-        <location line="+315"/>
+        <location line="-329"/>
+        <location line="+330"/>
         <source>Interviewer</source>
         <translation>Förhörsledare</translation>
     </message>
     <message>
-        <location line="-315"/>
-        <location line="+306"/>
+        <location line="-330"/>
+        <location line="+322"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-321"/>
         <source>Participation</source>
         <translation>Deltagande</translation>
     </message>
@@ -4061,12 +4331,12 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+382"/>
+        <location line="+397"/>
         <source>Interviewer&apos;s notes</source>
         <translation>Förhörsledarens anteckningar</translation>
     </message>
     <message>
-        <location line="-371"/>
+        <location line="-386"/>
         <source>Sa&amp;ve notes</source>
         <translation>Spara a&amp;nteckningarna</translation>
     </message>
@@ -4141,7 +4411,22 @@ Stänga ändå?</translation>
         <translation>Kopiera hela SHA-256 för den valda inspelningen (Ctrl+C i tabellen)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+1"/>
+        <source>Correct la&amp;bel…</source>
+        <translation>Rätta &amp;etikett…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct the selected recording&apos;s label; the original stays in its history</source>
+        <translation>Rätta den valda inspelningens etikett; den ursprungliga finns kvar i historiken</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recordings are registered by: %1</source>
+        <translation>Inspelningar registreras av: %1</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>No child is recorded in this case yet.</source>
         <translation>Inget barn är registrerat i ärendet ännu.</translation>
     </message>
@@ -4156,7 +4441,7 @@ Stänga ändå?</translation>
         <translation>%1: 1 barnförhör (i alla ärenden)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Interview %1 of %2 (across all cases)</source>
         <translation>Barnförhör %1 av %2 (i alla ärenden)</translation>
     </message>
@@ -4176,7 +4461,7 @@ Stänga ändå?</translation>
         <translation>Genomfört</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Breaks</source>
         <translation>Pauser</translation>
     </message>
@@ -4355,6 +4640,11 @@ Fil: %2
 Förvaras: %3</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Registered as: %1</source>
+        <translation>Registrerad som: %1</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>The file checked did not match the SHA-256 taken at registration, or was not found. The registered SHA-256 was not changed.</source>
         <translation>Den kontrollerade filen stämde inte med SHA-256 från registreringen, eller hittades inte. Den registrerade SHA-256 ändrades inte.</translation>
@@ -4380,7 +4670,22 @@ Förvaras: %3</translation>
         <translation>Kontrollera innehåll…</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+9"/>
+        <source>Already recorded as held: %1.</source>
+        <translation>Redan registrerat som genomfört: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a planned interview can be recorded as held.</source>
+        <translation>Bara ett planerat barnförhör kan registreras som genomfört.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The interview took place: when, breaks and who was present</source>
+        <translation>Barnförhöret har genomförts: när, pauser och vilka som var närvarande</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Fixity check of %1: unaltered. The SHA-256 matches the one taken at registration.</source>
         <translation>Kontroll av innehållet i %1: oförändrat. SHA-256 stämmer med den från registreringen.</translation>
     </message>
@@ -4498,7 +4803,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../ui/shell/first_run.py" line="-242"/>
+        <location filename="../../ui/shell/first_run.py" line="-243"/>
         <source>Your recovery key</source>
         <translation>Din återställningsnyckel</translation>
     </message>
@@ -4536,7 +4841,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
 <context>
     <name>LocationPage</name>
     <message>
-        <location line="-258"/>
+        <location line="-296"/>
         <source>Where to keep the record</source>
         <translation>Var registret ska sparas</translation>
     </message>
@@ -4585,7 +4890,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="+144"/>
+        <location filename="../../ui/shell/main_window.py" line="+145"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
@@ -4601,6 +4906,11 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+1"/>
+        <source>Change my &amp;password…</source>
+        <translation>&amp;Byt mitt lösenord…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
     </message>
@@ -4655,7 +4965,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Register</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>C&amp;ase</source>
         <translation>&amp;Ärende</translation>
     </message>
@@ -4670,7 +4980,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Nothing was switched.</source>
         <translation>Inget byte gjordes.</translation>
     </message>
@@ -4695,7 +5005,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Avbryter innan något byts…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Switched to the restored record</source>
         <translation>Bytt till det återställda registret</translation>
     </message>
@@ -4705,7 +5015,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Registret är nu det återställda. Lås upp det för att fortsätta.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>A switch to the restored record {name} was interrupted (a crash or power cut). An administrator finishes it under Administration, Backups: Switch to a restored record…</source>
         <translation>Ett byte till det återställda registret {name} avbröts (en krasch eller ett strömavbrott). En administratör slutför det under Administration, Säkerhetskopior: Byt till ett återställt register…</translation>
     </message>
@@ -4720,12 +5030,27 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Rester av avbrutet arbete bredvid registret (en säkerhetskopia eller en export som avbröts halvvägs) togs bort: {names}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Your unsaved changes from before the record was locked were kept safely in the record. They are open again: save them, or close them to discard them. Open cases with kept changes: {n}.</source>
-        <translation>Dina osparade ändringar från innan registret låstes har bevarats säkert i registret. De är öppna igen: spara dem, eller stäng dem för att kasta dem. Öppna ärenden med bevarade ändringar: {n}.</translation>
+        <location line="+5"/>
+        <source>Your unsaved changes from before Barnahus was closed were kept safely in the record.</source>
+        <translation>Dina osparade ändringar från innan Barnahus stängdes har bevarats säkert i registret.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Your unsaved changes from before the record was locked were kept safely in the record.</source>
+        <translation>Dina osparade ändringar från innan registret låstes har bevarats säkert i registret.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your unsaved changes from before the record was locked or Barnahus was closed were kept safely in the record.</source>
+        <translation>Dina osparade ändringar från innan registret låstes eller Barnahus stängdes har bevarats säkert i registret.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>They are open again: save them, or close them to discard them. Open cases with kept changes: {n}.</source>
+        <translation>De är öppna igen: spara dem, eller stäng dem för att förkasta dem. Öppna ärenden med bevarade ändringar: {n}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Some kept changes could not be opened: {reasons}</source>
         <translation>Några bevarade ändringar kunde inte öppnas: {reasons}</translation>
     </message>
@@ -4751,12 +5076,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-61"/>
         <source>the record failed its check</source>
         <translation>registret klarade inte sin kontroll</translation>
     </message>
@@ -4791,7 +5116,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Säkerhetskopior som misslyckats sedan en administratör senast loggade in: {n}; den senaste {when}: {reason}. Kontrollera säkerhetskopiorna under Administration.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The list of failed unlock attempts kept beside the record (in its key file) was changed outside Barnahus: entries were removed or rewritten since the record last read it. Found at {when}. Someone may have tried to hide wrong passwords; the attempts the record had already read are in the audit trail (login.failed). Check who can reach the record&apos;s folder.</source>
         <translation>Listan över misslyckade upplåsningsförsök som sparas bredvid registret (i dess nyckelfil) har ändrats utanför Barnahus: poster har tagits bort eller skrivits om sedan registret senast läste den. Upptäcktes {when}. Någon kan ha försökt dölja fel lösenord; de försök som registret redan hade läst finns i loggen (login.failed). Kontrollera vem som har åtkomst till registrets mapp.</translation>
     </message>
@@ -4821,7 +5146,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Ett nyckelbyte som avbröts tidigare ångrades vid den här upplåsningen: registrets nyckel byttes inte ut, och den tidigare återställningsnyckeln öppnar fortfarande registret. En återställningsnyckel som det skapade öppnar INTE registret.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Since you last signed in, someone tried to unlock the record and gave a wrong password or user name. Attempts: {n}; the most recent at {when}. If this was not you, tell your administrator.</source>
         <translation>Sedan du senast loggade in har någon försökt låsa upp registret med fel lösenord eller användarnamn. Försök: {n}; det senaste {when}. Om det inte var du, säg till din administratör.</translation>
     </message>
@@ -4831,7 +5156,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Låst</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>The record file is damaged</source>
         <translation>Registerfilen är skadad</translation>
     </message>
@@ -4918,7 +5243,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>{title} (inte sparat)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Unsaved changes</source>
         <translation>Osparade ändringar</translation>
     </message>
@@ -4933,7 +5258,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Spara dem innan du stänger?</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>The automatic backup could not be made. An administrator is told when they next unlock the record.</source>
         <translation>Den automatiska säkerhetskopian kunde inte göras. En administratör får veta det nästa gång hen låser upp registret.</translation>
     </message>
@@ -4944,6 +5269,11 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+14"/>
+        <source>Your password was changed. Use the new one from now on.</source>
+        <translation>Ditt lösenord har bytts. Använd det nya från och med nu.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>About Barnahus Case Record</source>
         <translation>Om Barnahus Case Record</translation>
     </message>
@@ -4957,7 +5287,7 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-519"/>
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>
@@ -4965,7 +5295,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../ui/common/feedback.py" line="+52"/>
+        <location filename="../../ui/common/feedback.py" line="+54"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Uppfattat</translation>
     </message>
@@ -4983,7 +5313,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>Messages</name>
     <message>
-        <location line="-88"/>
+        <location line="-90"/>
         <source>The file could not be used ({reason}). Nothing was changed.</source>
         <translation>Filen kunde inte användas ({reason}). Ingenting ändrades.</translation>
     </message>
@@ -4991,6 +5321,49 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+3"/>
         <source>Something unexpected went wrong ({kind}). Nothing was changed. If it happens again, tell your administrator what you were doing.</source>
         <translation>Något oväntat gick fel ({kind}). Ingenting ändrades. Om det händer igen, berätta för din administratör vad du gjorde.</translation>
+    </message>
+</context>
+<context>
+    <name>MyInterviewsModel</name>
+    <message>
+        <location filename="../../ui/today/panel.py" line="-197"/>
+        <source>Held: the notes are not written yet</source>
+        <translation>Genomfört: anteckningarna är inte skrivna ännu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned: you take part</source>
+        <translation>Planerat: du deltar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned: you lead it</source>
+        <translation>Planerat: du leder det</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation>Rum</translation>
     </message>
 </context>
 <context>
@@ -5022,7 +5395,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ParticipantRow</name>
     <message>
-        <location filename="../../ui/interviews/plan_dialog.py" line="-744"/>
+        <location filename="../../ui/interviews/plan_dialog.py" line="-747"/>
         <source>Choose a role</source>
         <translation>Välj en roll</translation>
     </message>
@@ -5047,7 +5420,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Ta &amp;bort</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Someone else (name)</source>
         <translation>Någon annan (namn)</translation>
     </message>
@@ -5526,11 +5899,26 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <source>Language used</source>
         <translation>Använt språk</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Why then:</source>
+        <translation>&amp;Varför då:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the interview was held so far from its planned time.</source>
+        <translation>Varför barnförhöret genomfördes så långt från den planerade tiden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why it was held then</source>
+        <translation>Varför det genomfördes vid den tiden</translation>
+    </message>
 </context>
 <context>
     <name>RegisterRecordingDialog</name>
     <message>
-        <location filename="../../ui/interviews/recording_dialog.py" line="+35"/>
+        <location filename="../../ui/interviews/recording_dialog.py" line="-147"/>
         <source>Register a recording</source>
         <translation>Registrera en inspelning</translation>
     </message>
@@ -5679,7 +6067,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-388"/>
+        <location filename="../../ui/today/panel.py" line="-339"/>
         <source>Follow-up review</source>
         <translation>Återkommande uppföljning</translation>
     </message>
@@ -6000,6 +6388,133 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>RoomDialog</name>
+    <message>
+        <location filename="../../ui/admin/rooms.py" line="+23"/>
+        <source>Rename {name}</source>
+        <translation>Byt namn på {name}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a room</source>
+        <translation>Lägg till ett rum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Namn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As the staff call it; shown in the calendar and on bookings.</source>
+        <translation>Som personalen kallar det; visas i kalendern och på bokningarna.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsDialog</name>
+    <message>
+        <location line="+25"/>
+        <source>Rooms of the centre</source>
+        <translation>Centrets rum</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Interviews are planned in the rooms in use. A room is never deleted: bookings made in it keep its name. Retire a room that is no longer used; you can bring it back into use later.</source>
+        <translation>Barnförhör planeras i de rum som används. Ett rum raderas aldrig: bokningar som har gjorts i rummet behåller dess namn. Ta ett rum som inte längre används ur bruk; du kan ta det i bruk igen senare.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rooms</source>
+        <translation>Rum</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Add a room…</source>
+        <translation>&amp;Lägg till ett rum…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Byt namn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+62"/>
+        <source>Re&amp;tire</source>
+        <translation>Ta &amp;ur bruk</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>In use</source>
+        <translation>Används</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Retired</source>
+        <translation>Används inte längre</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Bring back &amp;into use</source>
+        <translation>Ta i bruk &amp;igen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The room {name} was added: interviews can be planned in it.</source>
+        <translation>Rummet {name} har lagts till: barnförhör kan planeras i det.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The room is now called {name}.</source>
+        <translation>Rummet heter nu {name}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} is in use again.</source>
+        <translation>{name} används igen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is retired: no new interviews are planned in it; its bookings keep its name.</source>
+        <translation>{name} är taget ur bruk: inga nya barnförhör planeras i rummet, och dess bokningar behåller rummets namn.</translation>
+    </message>
+</context>
+<context>
     <name>SalvageDialog</name>
     <message>
         <location filename="../../ui/admin/salvage.py" line="+25"/>
@@ -6100,7 +6615,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="-245"/>
+        <location filename="../../ui/shell/main_window.py" line="-251"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
@@ -6181,7 +6696,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+265"/>
+        <location filename="../../ui/today/panel.py" line="+397"/>
         <source>Snooze a reminder</source>
         <translation>Skjut upp en påminnelse</translation>
     </message>
@@ -6514,7 +7029,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+53"/>
+        <location filename="../../ui/today/panel.py" line="+60"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
@@ -6554,12 +7069,37 @@ Sedan låser du upp registret igen.</translation>
         <translation>Läs in påminnelserna igen (F5)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Visa:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everyone&apos;s follow-up</source>
+        <translation>Allas uppföljningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only mine</source>
+        <translation>Bara mina</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whose follow-up to show</source>
+        <translation>Vems uppföljningar som ska visas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everyone&apos;s follow-up in the cases you lead, or only that of your own discipline</source>
+        <translation>Allas uppföljningar i de ärenden där du är ärendeansvarig, eller bara din egen yrkesgrupps</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Summary of the reminders</source>
         <translation>Sammanfattning av påminnelserna</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>&amp;Open case</source>
         <translation>Ö&amp;ppna ärendet</translation>
     </message>
@@ -6619,13 +7159,13 @@ Sedan låser du upp registret igen.</translation>
         <translation>Skjut upp</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+163"/>
+        <location line="-99"/>
+        <location line="+204"/>
         <source>Loading the reminders…</source>
         <translation>Läser in påminnelserna…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+115"/>
         <source>The reminders could not be loaded: {reason}</source>
         <translation>Påminnelserna kunde inte läsas in: {reason}</translation>
     </message>
@@ -6636,6 +7176,11 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Only your own discipline&apos;s follow-up is shown.</source>
+        <translation>Bara din egen yrkesgrupps uppföljningar visas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Shown as of {date}, not today.</source>
         <translation>Visas per {date}, inte per i dag.</translation>
     </message>
@@ -6790,7 +7335,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Skriv ditt användarnamn först.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Open a record</source>
         <translation>Öppna ett register</translation>
     </message>
@@ -6800,7 +7345,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-312"/>
         <source>Recovery key</source>
         <translation>Återställningsnyckel</translation>
     </message>
@@ -7284,10 +7829,10 @@ Sedan låser du upp registret igen.</translation>
     <message>
         <location line="+2"/>
         <source>1.  Choose where the record is kept.
-2.  Name your centre and create the administrator&apos;s account.
+2.  Choose your centre&apos;s time zone, name the centre and create the administrator&apos;s account.
 3.  Keep the recovery key safe: print it, or save it to a USB stick.</source>
-        <translation>1.  Välj var registret ska sparas.
-2.  Ange centrets namn och skapa administratörens konto.
+        <translation>1.  Välj var registret ska förvaras.
+2.  Välj ert centrums tidszon, ge centret ett namn och skapa administratörens konto.
 3.  Förvara återställningsnyckeln säkert: skriv ut den eller spara den på ett USB-minne.</translation>
     </message>
     <message>
@@ -7302,9 +7847,37 @@ Sedan låser du upp registret igen.</translation>
     </message>
 </context>
 <context>
+    <name>ZonePage</name>
+    <message>
+        <location line="+95"/>
+        <source>Your centre&apos;s time zone</source>
+        <translation>Ert centrums tidszon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interviews are planned in this time zone, and every time on screen, in documents and in exports is shown in it, whatever this computer&apos;s clock is set to.</source>
+        <translation>Barnförhör planeras i den här tidszonen, och alla tider på skärmen, i dokument och i exporter visas i den, oavsett vad den här datorns klocka är inställd på.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Tidszon:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type part of the name of a city in the zone, e.g. Stockholm. An administrator can change it later (Administration, Record settings).</source>
+        <translation>Skriv en del av namnet på en stad i zonen, t.ex. Stockholm. En administratör kan ändra den senare (Administration, Registrets inställningar).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The centre&apos;s time zone</source>
+        <translation>Centrets tidszon</translation>
+    </message>
+</context>
+<context>
     <name>_BreakRow</name>
     <message>
-        <location filename="../../ui/interviews/held_dialog.py" line="-90"/>
+        <location filename="../../ui/interviews/held_dialog.py" line="-98"/>
         <source>Remo&amp;ve</source>
         <translation>Ta &amp;bort</translation>
     </message>
@@ -7400,32 +7973,22 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_CoreDialog</name>
     <message>
-        <location filename="../../ui/admin/core_dialog.py" line="+51"/>
+        <location filename="../../ui/admin/core_dialog.py" line="+54"/>
         <source>&amp;Password:</source>
         <translation>&amp;Lösenord:</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Password</source>
-        <translation>Lösenord</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>At least {n} characters. A few unrelated words are easy to remember and hard to guess.</source>
         <translation>Minst {n} tecken. Några ord som inte hör ihop är lätta att komma ihåg och svåra att gissa.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Password &amp;again:</source>
         <translation>Lösenordet &amp;igen:</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Password again</source>
-        <translation>Lösenordet igen</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Your &amp;password:</source>
         <translation>Ditt &amp;lösenord:</translation>
     </message>
@@ -7461,7 +8024,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_Labels</name>
     <message>
-        <location filename="../../ui/interviews/shared.py" line="+58"/>
+        <location filename="../../ui/interviews/shared.py" line="+52"/>
         <source>Planned</source>
         <translation>Planerat</translation>
     </message>
@@ -7514,6 +8077,11 @@ Sedan låser du upp registret igen.</translation>
         <location line="+1"/>
         <source>The child testifies once</source>
         <translation>Barnet ska bara höras en gång</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held far from the planned time</source>
+        <translation>Genomfört långt från den planerade tiden</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7595,9 +8163,38 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_Legend</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="-56"/>
+        <location filename="../../ui/calendar/panel.py" line="-99"/>
         <source>Legend: planned bookings are outlined; held ones are filled grey with a check mark; not held ones are hatched with a dashed border and a cross.</source>
         <translation>Teckenförklaring: planerade bokningar har en ram; genomförda är grå med en bock; inte genomförda är skrafferade med streckad ram och ett kryss.</translation>
+    </message>
+</context>
+<context>
+    <name>_MineSection</name>
+    <message>
+        <location filename="../../ui/today/panel.py" line="-617"/>
+        <source>My interviews</source>
+        <translation>Mina barnförhör</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+17"/>
+        <source>My &amp;interviews</source>
+        <translation>Mina &amp;barnförhör</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>My &amp;interviews ({coming} coming, {notes} without notes)</source>
+        <translation>Mina &amp;barnförhör ({coming} kommande, {notes} utan anteckningar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No interviews of yours in the next two weeks, and no notes waiting.</source>
+        <translation>Inga barnförhör för din del de närmaste två veckorna, och inga anteckningar som väntar.</translation>
     </message>
 </context>
 <context>
@@ -7617,9 +8214,22 @@ Sedan låser du upp registret igen.</translation>
     </message>
 </context>
 <context>
+    <name>_RoomLegend</name>
+    <message>
+        <location filename="../../ui/calendar/panel.py" line="+48"/>
+        <source>Rooms: {rooms}</source>
+        <translation>Rum: {rooms}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number}: {room}</source>
+        <translation>{number}: {room}</translation>
+    </message>
+</context>
+<context>
     <name>_Section</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-626"/>
+        <location filename="../../ui/today/panel.py" line="-213"/>
         <source>Reminders never expire: each stays here until someone completes, declines or snoozes it.</source>
         <translation>Påminnelser upphör aldrig av sig själva: var och en står kvar här tills någon slutför, avböjer eller skjuter upp den.</translation>
     </message>
