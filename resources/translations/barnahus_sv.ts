@@ -399,7 +399,7 @@
     <message>
         <location line="+5"/>
         <source>No-contact b&amp;uffer between visits:</source>
-        <translation>&amp;Tidsmarginal mellan besök vid kontaktförbud:</translation>
+        <translation>&amp;Tidsmarginal vid kontaktförbud:</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox,
+    QFrame, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -276,7 +276,16 @@ class AdminPanel(QWidget):
         self._reads = 0        # reads under way
         self._generation = 0   # bumped by clear(): an answer asked for before is not shown
         em = self.fontMetrics().height()
-        lay = QVBoxLayout(self)
+        # The page scrolls rather than squeeze its boxes on a short screen or in a longer language.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget(scroll)
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        lay = QVBoxLayout(content)
         title = bold(QLabel(self.tr("Administration"), self), 1.3)
         lay.addWidget(title)
 
@@ -295,8 +304,8 @@ class AdminPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setTabKeyNavigation(False)
-        # Four users in view: the other boxes keep their height, the backups list gives way.
-        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4
+        # Three users in view at least: the other boxes keep their height, the backups list gives way.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 3
                                     + self.table.horizontalHeader().sizeHint().height() + 4)
         ub.addWidget(self.table)
         row = QHBoxLayout()
@@ -602,6 +611,7 @@ class AdminPanel(QWidget):
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
             if "fingerprint" in key:
                 value.setFont(mono_font())
+                value.setWordWrap(False)   # two lines of its own (\n): its height is then known to the layout
             caption_label = QLabel(caption, self.signing_form)
             value.setAccessibleName(caption.rstrip(":"))
             sf.addRow(caption_label, value)
@@ -634,8 +644,9 @@ class AdminPanel(QWidget):
         self.export_ca_button.setObjectName("exportCaButton")
         self.export_ca_button.hide()
         rows = QVBoxLayout()
-        for group in ((self.copy_fingerprint_button, self.export_ca_button),
-                      (self.create_signing_button, self.renew_signing_button, self.import_signing_button)):
+        # Two buttons a row: three side by side made the page too wide for 1280 pixels in Swedish.
+        for group in ((self.copy_fingerprint_button, self.export_ca_button, self.import_signing_button),
+                      (self.create_signing_button, self.renew_signing_button)):
             line = QHBoxLayout()
             for b in group:
                 b.setAutoDefault(False)
