@@ -20,6 +20,14 @@ nothing); case leads read it; medical staff and therapists have no need. Who reg
 recording corrects its label ("amend": an amendment kept beside the original, never the hash).
 The administrator sets up rooms and holds no case content.
 
+MDT meetings ("meeting"): coordinators plan and chair them, write the minutes, approve them
+(which locks them: corrections are addenda) and issue them ("export"). Every case-working role
+reads the agenda items of the cases it works on (meetings/actions.py says which those are; a
+coordinator reads all); the liaison reads them (police and prosecution sit at the table); the
+administrator none. Referrals ("referral"): coordinators make and follow them; therapists and
+medical staff refer within their field (child psychiatry, a specialist) and follow theirs;
+interviewers and the liaison read them.
+
 Sealed sections (SECTIONS below, record/sections.py): what the record key alone must not open,
 because every user's password yields it. A section is sealed to the users whose roles hold the
 grant it names: the interviewer's notes to those who may read them.
@@ -65,6 +73,9 @@ ACTIONS = {
     "interview_notes": ("read", "update"),                # the interviewer's notes of an interview
     "recording": ("read", "create", "update", "amend"),   # recordings, chain of custody, fixity;
                                                           # amend: correct a label (an amendment)
+    "meeting": ("read", "create", "update", "approve", "export"),  # MDT meetings, agendas, minutes;
+                                                          # approve: lock the minutes; export: issue them
+    "referral": ("read", "create", "update"),             # referrals in and out, what they shared
 }
 
 R, C, U, E = "read", "create", "update", "export"
@@ -75,29 +86,33 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "vulnerability": frozenset({R, U}), "agency": frozenset({R, C, U}),
         "audit": frozenset({R, E}), "user": frozenset({R}), "followup": frozenset({R, C, U}),
         "room": frozenset({R}), "interview": frozenset({R, C, U, E}), "interview_notes": frozenset({R}),
-        "recording": frozenset({R}),
+        "recording": frozenset({R}), "meeting": frozenset({R, C, U, "approve", E}),
+        "referral": frozenset({R, C, U}),
     },
     Role.INTERVIEWER: {
         "case": frozenset({R}), "person": frozenset({R, U}), "vulnerability": frozenset({R}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
         "room": frozenset({R}), "interview": frozenset({R, C, U, E}),
         "interview_notes": frozenset({R, U}), "recording": frozenset({R, C, U, "amend"}),
+        "meeting": frozenset({R}), "referral": frozenset({R}),
     },
     Role.MEDICAL: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
         "room": frozenset({R}), "interview": frozenset({R, E}),
+        "meeting": frozenset({R}), "referral": frozenset({R, C, U}),
     },
     Role.THERAPIST: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R, U}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
         "room": frozenset({R}), "interview": frozenset({R, E}),
+        "meeting": frozenset({R}), "referral": frozenset({R, C, U}),
     },
     Role.LIAISON: {
         "case": frozenset({R, E}), "person": frozenset({R}), "agency": frozenset({R}),
         "user": frozenset({R}), "followup": frozenset({R}),
         "room": frozenset({R}), "interview": frozenset({R, E}), "interview_notes": frozenset({R}),
-        "recording": frozenset({R}),
+        "recording": frozenset({R}), "meeting": frozenset({R}), "referral": frozenset({R}),
     },
     Role.ADMIN: {
         "room": frozenset({R, C, U}),

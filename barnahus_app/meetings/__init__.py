@@ -1,0 +1,1 @@
+"""MDT meetings and case review: the team's meetings, their agendas, decisions and actions."""

@@ -1,0 +1,1 @@
+"""Referrals between agencies: in and out, their status flow, outcome and what was shared."""
