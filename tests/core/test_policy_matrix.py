@@ -484,6 +484,8 @@ EXPECTED_POLICY = {
         "interview": {"read", "create", "update", "export"},
         "interview_notes": {"read"},
         "recording": {"read"},
+        "meeting": {"read", "create", "update", "approve", "export"},   # chairs, minutes, approves
+        "referral": {"read", "create", "update"},
     },
     "interviewer": {
         "case": {"read"},
@@ -496,6 +498,8 @@ EXPECTED_POLICY = {
         "interview": {"read", "create", "update", "export"},
         "interview_notes": {"read", "update"},
         "recording": {"read", "create", "update", "amend"},   # who registers corrects a label
+        "meeting": {"read"},        # the items of the cases they work on
+        "referral": {"read"},
     },
     "medical": {  # no interview notes, no recordings: medical staff have no need
         "case": {"read"},
@@ -506,6 +510,8 @@ EXPECTED_POLICY = {
         "followup": {"read", "update"},
         "room": {"read"},
         "interview": {"read", "export"},
+        "meeting": {"read"},
+        "referral": {"read", "create", "update"},   # to a medical specialist
     },
     "therapist": {  # no interview notes, no recordings: therapists have no need
         "case": {"read"},
@@ -516,6 +522,8 @@ EXPECTED_POLICY = {
         "followup": {"read", "update"},
         "room": {"read"},
         "interview": {"read", "export"},
+        "meeting": {"read"},
+        "referral": {"read", "create", "update"},   # to child psychiatry, therapy elsewhere
     },
     "liaison": {  # reads and receives; updates nothing
         "case": {"read", "export"},
@@ -527,6 +535,8 @@ EXPECTED_POLICY = {
         "interview": {"read", "export"},
         "interview_notes": {"read"},
         "recording": {"read"},
+        "meeting": {"read"},        # police and prosecution sit at the table
+        "referral": {"read"},
     },
     "admin": {  # users, keys, backups, settings, rooms: no case content
         "room": {"read", "create", "update"},
