@@ -425,7 +425,7 @@ class ReferralActions(SessionBase):
 
 def _disclosures(conn, where, newest_first: bool) -> list[dict]:
     order = (DIS.c.disclosed_at.desc(), DIS.c.id.desc()) if newest_first else (DIS.c.id,)
-    q = (select(DIS.c.id, DOC.c.document_id, DOC.c.doc_type, DIS.c.referral_id, RF.c.service, DIS.c.items,
+    q = (select(DIS.c.id, DOC.c.document_id, DOC.c.doc_type, DIS.c.referral_id, RF.c.service, DIS.c["items"],
                 DIS.c.legal_basis, DIS.c.recipient, DIS.c.recipient_agency_id, A.c.name.label("recipient_agency"),
                 DIS.c.undertaking, DIS.c.method, DIS.c.disclosed_at, U.c.display_name.label("recorded_by_name"),
                 DIS.c.recorded_at)
