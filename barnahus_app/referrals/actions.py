@@ -24,7 +24,8 @@ the overdue referrals of the cases the user LEADS (Today).
 
 Who (policy kind "referral"): coordinators create and update any referral; therapists and
 medical staff create referrals and update (status, sharing) only those they created (they refer
-within their field and follow theirs); interviewers and the liaison read. Every reader reads every
+within their field and follow theirs; the service they refer to is not limited by role);
+interviewers and the liaison read. Every reader reads every
 referral, as every case reader reads every case. The rule is `may_update` below.
 
 A referral may come from a team action of the same case (from_action_id)."""
