@@ -26,6 +26,7 @@ from barnahus_app.record.sections import SectionKeys, unseal_held
 from barnahus_app.tables import AuditEntry, Draft, RecordMeta
 from barnahus_app.persons.actions import PersonActions
 from barnahus_app.recordings.actions import RecordingActions
+from barnahus_app.referrals.actions import ReferralActions
 from barnahus_app.record.handle import Record, rekey_file
 from barnahus_app.record.inspection import CheckReport, inspect_record
 from barnahus_app.users.accounts import find_user, user_roles
@@ -94,7 +95,7 @@ def _consume_failures(conn, report: keyslots.FailureReport, clock, is_admin: boo
 
 
 class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions, InterviewActions,
-              RecordingActions, IssuingActions):
+              RecordingActions, IssuingActions, ReferralActions):
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
                  roles: list[str], failed_attempts: list[str], upgraded_from: str | None,
                  backup_failures: list[dict] | None = None, clock: Callable[[], datetime] = utc_now,

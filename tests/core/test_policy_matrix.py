@@ -86,6 +86,15 @@ def _offence_for(s, i) -> int:
     """Set-up through the core for update_alleged_offence (only for users who may add one)."""
     return s.add_alleged_offence(i["case_id"], "sexual_abuse_child", "2025-06-01") if s.can("case", "update") else 1
 
+def _referral_for(s, i) -> int:
+    """Set-up through the core for the referral.update operations: a referral of the user's own
+    (therapists and medical staff change only theirs; referrals/actions.py may_update). Users who
+    may not update get an id that is never looked up (the call is refused first)."""
+    if not s.can("referral", "update"):
+        return 1
+    return s.create_referral(i["case_id"], "out", "therapy_elsewhere", on="2026-03-10")
+
+
 def _plan_second(s, i) -> int:
     return s.plan_interview(i["case_id"], i["child_id"], "2026-12-03T13:00", 60, i["room2_id"], i["interviewer_id"],
                             time_zone="Europe/Stockholm", justification="A new disclosure (matrix)")
@@ -170,6 +179,11 @@ OPERATIONS: dict[tuple[str, str], Op] = {
         i["recording_id"], "viewed", location="Viewing room", purpose="Matrix review"), "recording.viewed"),
     ("recording", "amend"): Op("correct_recording_label", lambda s, i: s.correct_recording_label(
         i["recording_id"], "Master (corrected by the matrix)", "A typo in the label"), "recording.label_corrected"),
+    ("referral", "read"): Op("referrals", lambda s, i: s.referrals(), "referral.list"),
+    ("referral", "create"): Op("create_referral", lambda s, i: s.create_referral(
+        i["case_id"], "out", "child_psychiatry", agency_id=i["agency_id"], on="2026-03-10"), "referral.created"),
+    ("referral", "update"): Op("set_referral_status", lambda s, i: s.set_referral_status(
+        _referral_for(s, i), "sent", on="2026-03-11"), "referral.status_set"),
 }
 
 # The other public methods, each with the grants it needs.
@@ -303,6 +317,18 @@ ALSO_GUARDED: list[Op] = [
        needs=(("interview_notes", "read"),)),
     Op("new_section_recovery_key", lambda s, i: s.new_section_recovery_key("interview_notes", lambda _text: None),
        "section.recovery_key_replaced", needs=(("interview_notes", "read"),)),
+    Op("referral_view", lambda s, i: s.referral_view(i["referral_id"]), "referral.read",
+       needs=(("referral", "read"),)),
+    Op("case_referrals", lambda s, i: s.case_referrals(i["case_id"]), "referral.case_list",
+       needs=(("referral", "read"),)),
+    Op("overdue_referrals", lambda s, i: s.overdue_referrals("2026-04-01"), "referral.overdue_read",
+       needs=(("referral", "read"),)),
+    Op("record_referral_sharing", lambda s, i: s.record_referral_sharing(
+        _referral_for(s, i), items=["case_summary"], legal_basis="law", recipient="Clinic (matrix)",
+        undertaking="Treatment only", document_ids=[i["document_id"]]), "referral.shared",
+       needs=(("referral", "update"),)),
+    Op("disclosure_register", lambda s, i: s.disclosure_register(i["case_id"]), "disclosure.register_read",
+       needs=(("case", "read"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
 ]
@@ -365,6 +391,8 @@ def world(_template_store, tmp_path, _isolated_home):
             carer = s.create_person(given_name="Carer", family_name="Parentson", date_of_birth="1985-02-02",
                                     acknowledge_duplicates=True)
             agency = s.create_agency(name="Regional Police", kind="police")
+            referral = s.create_referral(case["id"], "out", "child_psychiatry", on="2026-03-10",
+                                         due_on="2026-03-20")
         with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
             room = s.create_room("Interview room 1", "interview")
             room2 = s.create_room("Interview room 2", "interview")
@@ -389,7 +417,8 @@ def world(_template_store, tmp_path, _isolated_home):
                         "offender_id": case["offender_id"], "spare_id": spare, "carer_id": carer,
                         "agency_id": agency, "room_id": room, "room2_id": room2, "interviewer_id": interviewer,
                         "interview_id": interview, "recording_id": recording, "document_id": document,
-                        "pkcs12": _pkcs12(), "notes_recovery": notes_recovery}
+                        "pkcs12": _pkcs12(), "notes_recovery": notes_recovery,
+                        "referral_id": referral}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")
