@@ -401,7 +401,8 @@ def test_user_actions_become_reminders_that_leave_when_done_and_outside_actions_
         rule = next(r.rule_id for r in t.reminders("2026-12-05") if r.case_id == w.case2)
         t.complete_reminder(rule, on="2026-12-04")
     with login(w.path, "coordinator") as s:
-        assert [(a["status"], a["done_on"]) for a in s.case_team(w.case2)["actions"]] == [("done", "2026-12-04")]
+        assert [(a["id"], a["status"], a["done_on"]) for a in s.case_team(w.case2)["actions"]] == [
+            (school, "done", "2026-12-04")]
         s.set_team_action_status(therapy, "done", on="2026-12-03")
         with pytest.raises(ValidationError):
             s.set_team_action_status(therapy, "done")
