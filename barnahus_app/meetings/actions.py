@@ -44,7 +44,7 @@ from barnahus_app.interviews.actions import (
 from barnahus_app.interviews.tables import Room
 from barnahus_app.meetings.tables import (
     CaseReview, ContactUndertaking, Decision, ItemUpdate, Meeting, MeetingAttendee, MeetingItem,
-    MinutesAddendum, TeamAction,
+    MeetingOverride, MinutesAddendum, TeamAction,
 )
 from barnahus_app.persons.tables import Agency, StaffContact
 from barnahus_app.session_base import SessionBase
@@ -54,6 +54,7 @@ from barnahus_app.users.tables import User, UserRole
 
 M = Meeting.__table__
 MA = MeetingAttendee.__table__
+MO = MeetingOverride.__table__
 MI = MeetingItem.__table__
 UPD = ItemUpdate.__table__
 DEC = Decision.__table__
@@ -142,6 +143,7 @@ class MeetingActions(SessionBase):
                 **data, starts_at_utc=s, ends_at_utc=e, time_zone=time_zone, room_id=room_id, remote=remote,
                 chair_id=chair_id, minute_taker_id=minute_taker_id, status="planned", created_by=self.user_id,
                 created_at=now, updated_at=now)).inserted_primary_key[0]
+            _keep_overrides(conn, mid, conflicts, overrides, self.user_id)
             self._audit(conn, "meeting.planned", "meeting", mid,
                         {"kind": data["kind"], "overridden": sorted(c.key for c in conflicts)})
         return mid
@@ -169,6 +171,7 @@ class MeetingActions(SessionBase):
             staff = _occupies(conn, meeting_id)
             conflicts = room_staff_conflicts(conn, s, e, room, staff, row.time_zone, meeting_id=meeting_id)
             _enforce(conflicts, overrides)
+            _keep_overrides(conn, meeting_id, conflicts, overrides, self.user_id)
             conn.execute(update(M).where(M.c.id == meeting_id).values(
                 starts_at_utc=s, ends_at_utc=e, room_id=room, remote=remote, updated_at=utc_now_iso()))
             self._audit(conn, "meeting.moved", "meeting", meeting_id,
@@ -209,6 +212,7 @@ class MeetingActions(SessionBase):
                 conflicts = room_staff_conflicts(conn, row.starts_at_utc, row.ends_at_utc, None, new_staff,
                                                  row.time_zone, meeting_id=meeting_id)
                 _enforce(conflicts, overrides)
+                _keep_overrides(conn, meeting_id, conflicts, overrides, self.user_id)
             if data:
                 conn.execute(update(M).where(M.c.id == meeting_id).values(**data, updated_at=utc_now_iso()))
             self._audit(conn, "meeting.updated", "meeting", meeting_id,
@@ -239,6 +243,7 @@ class MeetingActions(SessionBase):
                 conflicts = room_staff_conflicts(conn, m.starts_at_utc, m.ends_at_utc, None, added, m.time_zone,
                                                  meeting_id=meeting_id)
                 _enforce(conflicts, overrides)
+                _keep_overrides(conn, meeting_id, conflicts, overrides, self.user_id)
             conn.execute(delete(MA).where(MA.c.meeting_id == meeting_id))
             for r in rows:
                 conn.execute(insert(MA).values(meeting_id=meeting_id, **r))
@@ -855,6 +860,14 @@ def _clean_overrides(overrides) -> dict:
     if overrides is not None and not isinstance(overrides, dict):
         raise ValidationError("overrides", "give the reasons as {conflict key: reason}.")
     return {str(k): OVERRIDE_REASON.clean("override_reason", v) for k, v in (overrides or {}).items()}
+
+
+def _keep_overrides(conn, meeting_id: int, conflicts: list[Conflict], overrides: dict, user_id: int) -> None:
+    """The reasons given for the conflicts overridden (their keys are audited, the reasons kept here)."""
+    now = utc_now_iso()
+    for c in conflicts:
+        conn.execute(insert(MO).values(meeting_id=meeting_id, conflict=c.key, reason=overrides[c.key],
+                                       by_user=user_id, at_utc=now))
 
 
 def _enforce(conflicts: list[Conflict], overrides: dict) -> None:

@@ -5,6 +5,8 @@ to the case lead, approval locking, addenda and who reads which items. Real SQLC
 through the public Session API; who may call what is test_policy_matrix's."""
 from __future__ import annotations
 
+import json
+
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -506,3 +508,20 @@ def test_an_interviewer_reads_the_items_of_cases_they_work_on_the_liaison_all_th
                      lambda: a.case_team(w.case1), lambda: a.cases_due(mid)):
             with pytest.raises(PermissionDenied):
                 call()
+
+
+def test_a_meeting_booked_over_a_conflict_keeps_the_reason_given(w):
+    with login(w.path, "coordinator") as s:
+        iid = s.plan_interview(w.case1, w.child1, "2027-02-02T10:00", 60, w.room_a, w.interviewer, time_zone=TZ)
+        key = f"room:{w.room_a}:{iid}"
+        mid = meeting(s, w, "2027-02-02T10:30", overrides={key: "The only room with a screen"})
+        conn = raw(s)
+        try:
+            kept = conn.execute("SELECT meeting_id, conflict, reason FROM meeting_overrides").fetchall()
+            with pytest.raises(Exception):      # append-only: a reason is never rewritten
+                conn.execute("UPDATE meeting_overrides SET reason = 'x'")
+        finally:
+            conn.close()
+        assert kept == [(mid, key, "The only room with a screen")]
+        # the audit trail names the conflict, never the reason
+        assert [json.loads(d)["overridden"] for a, d in audit_actions(s, "meeting.planned")] == [[key]]
