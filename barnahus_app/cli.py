@@ -318,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     interviews_cli.add_ics(sub)
     recordings_cli.add_fixity(sub)
     documents_cli.add_summary(sub)
+    documents_cli.add_minutes(sub)
     documents_cli.add_export_bundle(sub)
     documents_cli.add_verify_document(sub)
     documents_cli.add_verify_bundle(sub)
