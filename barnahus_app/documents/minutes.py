@@ -151,8 +151,7 @@ class MinutesBuilder:
 
     def _item(self, it: dict) -> Section:
         children = self.children.get(it["case_id"]) or []
-        pairs = [("Case", it["case_reference"]),
-                 ("Child" if len(children) < 2 else "Children", "; ".join(children)),
+        pairs = [("Child" if len(children) < 2 else "Children", "; ".join(children)),
                  ("On the agenda", _REASON.get(it["reason"], it["reason"])),
                  ("Discussed", "Yes" if it.get("discussed") else "No")]
         blocks = [KeyValues(tuple((k, v) for k, v in pairs if v))]
