@@ -14,13 +14,10 @@ from __future__ import annotations
 from barnahus_app.documents.model import Document, KeyValues, Labels, Paragraph, Section, Table
 from barnahus_app.documents.summary import (Redactor, _label, about_section, child_pseudonym,
                                             person_terms)
+from barnahus_app.meetings.actions import AGENCY_STATUSES
 from barnahus_app.timeutil import zone_span_text, zone_time_text
 
 DRAFT = "DRAFT"
-# The vocabulary of each agency's structured update (meetings/tables.py ItemUpdate).
-UPDATE_VOCABULARIES = {"police": "police_investigation_statuses", "prosecution": "prosecution_decision_stages",
-                       "social_services": "protection_statuses", "health": "medical_examination_statuses",
-                       "therapy": "therapy_engagement_statuses"}
 _MEETING_STATUS = {"planned": "Planned", "held": "Held", "approved": "Held, minutes approved",
                    "cancelled": "Cancelled"}
 _REASON = {"new": "New case", "review_due": "Review due", "urgent": "Urgent", "added": "Added to the agenda"}
@@ -158,10 +155,10 @@ class MinutesBuilder:
         updates = it.get("updates") or {}
         if updates:
             blocks.append(Section("Agencies' updates", (Table(("Agency", "Status", "Note"), tuple(
-                (_label("mdt_disciplines", agency), _label(UPDATE_VOCABULARIES.get(agency, ""), u.get("status")),
+                (_label("mdt_disciplines", agency), _label(AGENCY_STATUSES.get(agency, ""), u.get("status")),
                  u.get("note") or "")
-                for agency, u in sorted(updates.items(), key=lambda kv: list(UPDATE_VOCABULARIES).index(kv[0])
-                                        if kv[0] in UPDATE_VOCABULARIES else 99)), (1.4, 2, 4.6)),)))
+                for agency, u in sorted(updates.items(), key=lambda kv: list(AGENCY_STATUSES).index(kv[0])
+                                        if kv[0] in AGENCY_STATUSES else 99)), (1.4, 2, 4.6)),)))
         heard = it.get("child_heard")
         if heard:
             views = [("How", _HEARD.get(heard, heard))]

@@ -12,14 +12,15 @@ import re
 import unicodedata
 
 import pytest
-from sqlalchemy import insert, select, update
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
 
 from barnahus_app.documents import issuing, trust
 from barnahus_app.documents.pdf_sign import validate_pdf
 from barnahus_app.documents.tables import IssuedDocument
 from barnahus_app.errors import NotFound, PermissionDenied, ValidationError
-from barnahus_app.meetings import tables as mt
-from barnahus_app.referrals.tables import Referral
 from tests.core.test_pseudonymised_summary import texts_of
 from tests.support.cli import run_cli
 from tests.support.document_tools import libreoffice_to_pdf, pdf_pages_text, pdf_text, preflight
@@ -31,7 +32,6 @@ CONTACT = "Kommissarie Berit Polisson"   # an outside contact: keeps her name in
 VIEWS = "Tilda Lindqvist wants to stay with her aunt; Lindqvists' flat is too small."
 DECISION = "Offer Tilda Lindqvist therapy at the centre."
 ADDENDUM = "Correction: the police update was given by phone."
-NOW = "2026-03-10T08:00:00.000000Z"
 
 
 def fold(text: str) -> str:
@@ -47,54 +47,36 @@ def leaks(texts) -> list[str]:
     return [t for t in texts if "lindqvist" in fold(t) or "tilda" in fold(t)]
 
 
-# --- the meeting, made through the core where it can be, plain SQL for the meeting tables -------
-
-def _insert(conn, table, **values):
-    return conn.execute(insert(table.__table__).values(**values)).inserted_primary_key[0]
-
+# --- the meeting, made through the core ---------------------------------------------------------
 
 def make_meeting(s, case_ids: list[int], *, contact_id: int, room_id: int | None,
-                 starts="2026-03-10T08:00:00Z", ends="2026-03-10T10:00:00Z") -> int:
+                 starts="2026-03-10T09:00", minutes=120) -> int:
     """A held case review of the given cases with attendance, updates, the child's views,
-    decisions, actions and the outcome explained for the first case."""
-    with s.record.transaction() as conn:
-        mid = _insert(conn, mt.Meeting, kind="case_review", title="Weekly case review", starts_at_utc=starts,
-                      ends_at_utc=ends, time_zone=ZONE, room_id=room_id, remote=room_id is None,
-                      chair_id=s.user_id, minute_taker_id=s.user_id, status="held", created_by=s.user_id,
-                      created_at=NOW, updated_at=NOW)
-        _insert(conn, mt.MeetingAttendee, meeting_id=mid, user_id=s.user_id, discipline="centre",
-                attendance="present", remote=False)
-        _insert(conn, mt.MeetingAttendee, meeting_id=mid, contact_id=contact_id, discipline="police",
-                attendance="present", remote=True)
-        for pos, cid in enumerate(case_ids, 1):
-            first = pos == 1
-            item = _insert(conn, mt.MeetingItem, meeting_id=mid, case_id=cid, reason="new" if first else "review_due",
-                           position=pos, discussed=True, child_heard="directly" if first else "not_heard",
-                           child_views=VIEWS if first else None,
-                           child_not_heard_reason=None if first else f"Case {pos}: the child was ill.",
-                           outcome_explained_on="2026-03-11" if first else None,
-                           outcome_explained_to="both" if first else None,
-                           outcome_explained_by=s.user_id if first else None, updated_at=NOW)
-            _insert(conn, mt.ItemUpdate, item_id=item, agency="police", status="investigation_open",
-                    note=f"Case {pos}: " + ("Lindqvist's neighbour heard." if first else "Nothing new."))
-            _insert(conn, mt.Decision, item_id=item, text=DECISION if first else f"Case {pos}: review in 90 days.",
-                    position=1)
-            _insert(conn, mt.TeamAction, case_id=cid, item_id=item, text=f"Case {pos}: book the therapist",
-                    owner_user_id=s.user_id, due_on="2026-03-20", status="open", created_by=s.user_id,
-                    created_at=NOW, updated_at=NOW)
-            _insert(conn, mt.TeamAction, case_id=cid, item_id=item, text=f"Case {pos}: send the police report",
-                    owner_contact_id=contact_id, due_on="2026-03-17", status="open", created_by=s.user_id,
-                    created_at=NOW, updated_at=NOW)
+    decisions, actions and, for the first case, the outcome explained."""
+    mid = s.plan_meeting("case_review", starts, minutes, chair_id=s.user_id, minute_taker_id=s.user_id,
+                         room_id=room_id, remote=room_id is None, title="Weekly case review", time_zone=ZONE)
+    s.set_attendees(mid, [{"user_id": s.user_id, "discipline": "centre", "attendance": "present"},
+                          {"contact_id": contact_id, "discipline": "police", "attendance": "present",
+                           "remote": True}])
+    items = s.add_agenda_items(mid, [(cid, "new" if pos == 1 else "review_due")
+                                     for pos, cid in enumerate(case_ids, 1)])
+    for pos, (item, cid) in enumerate(zip(items, case_ids), 1):
+        first = pos == 1
+        s.record_item(item, discussed=True, child_heard="directly" if first else "not_heard",
+                      child_views=VIEWS if first else None,
+                      child_not_heard_reason=None if first else f"Case {pos}: the child was ill.",
+                      updates={"police": {"status": "investigating",
+                                          "note": f"Case {pos}: " + ("Lindqvist's neighbour heard." if first
+                                                                    else "Nothing new.")}},
+                      decisions=[DECISION if first else f"Case {pos}: review in 90 days."])
+        s.add_team_action(cid, f"Case {pos}: book the therapist", "2026-03-20", owner_user_id=s.user_id,
+                          item_id=item)
+        s.add_team_action(cid, f"Case {pos}: send the police report", "2026-03-17", owner_contact_id=contact_id,
+                          item_id=item)
+        if first:
+            s.record_outcome_explained(item, "2026-03-11", "both")
+    s.hold_meeting(mid)
     return mid
-
-
-def approve(s, mid: int, addendum: str | None = None) -> None:
-    with s.record.transaction() as conn:
-        conn.execute(update(mt.Meeting.__table__).where(mt.Meeting.id == mid).values(
-            status="approved", approved_by=s.user_id, approved_at="2026-03-12T09:00:00Z"))
-        if addendum:
-            _insert(conn, mt.MinutesAddendum, meeting_id=mid, text=addendum, by_user=s.user_id,
-                    at_utc="2026-03-13T09:00:00Z")
 
 
 # --- the record and the documents, once ---------------------------------------------------------
@@ -125,21 +107,23 @@ def world(tmp_path_factory):
             s.add_child(first["id"], child, "victim")
             cases = [first] + [sample_case(s) for _ in range(2)]
             mid = make_meeting(s, [c["id"] for c in cases], contact_id=contact, room_id=room)
-            other = make_meeting(s, [cases[1]["id"]], contact_id=contact, room_id=None,
-                                 starts="2026-03-24T08:00:00Z", ends="2026-03-24T09:00:00Z")
-            with s.record.transaction() as conn:
-                for values in (dict(direction="out", service="child_psychiatry", agency_id=agency, status="done",
-                                    outcome="not_successful", outcome_reason="family_declined",
-                                    sent_on="2026-03-12", closed_on="2026-04-02"),
-                               dict(direction="out", service="school_support", status="sent", sent_on="2026-03-15")):
-                    _insert(conn, Referral, case_id=first["id"], created_by=s.user_id, created_at=NOW,
-                            updated_at=NOW, **values)
+            other = make_meeting(s, [cases[1]["id"]], contact_id=contact, room_id=None, starts="2026-03-24T09:00",
+                                 minutes=60)
+            psychiatry = s.create_referral(first["id"], "out", "child_psychiatry", agency_id=agency, on="2026-03-10")
+            s.set_referral_status(psychiatry, "sent", on="2026-03-12")
+            s.set_referral_status(psychiatry, "accepted", on="2026-03-16")
+            s.set_referral_status(psychiatry, "engaged", on="2026-03-20")
+            s.set_referral_status(psychiatry, "done", on="2026-04-02", outcome="not_successful",
+                                  outcome_reason="family_declined")
+            school = s.create_referral(first["id"], "out", "school_support", on="2026-03-10")
+            s.set_referral_status(school, "sent", on="2026-03-15")
             mp.setattr(issuing, "_render", spy)
             docs = {}
             docs["draft_pdf"] = s.issue_minutes(mid, "pdf", out / "draft.pdf")
             docs["draft_docx"] = s.issue_minutes(mid, "docx", out / "draft.docx")
             docs["pseudo_pdf"] = s.issue_minutes(mid, "pdf", out / "pseudo.pdf", pseudonymise=True)
-            approve(s, mid, ADDENDUM)
+            s.approve_minutes(mid)
+            s.add_minutes_addendum(mid, ADDENDUM)
             docs["approved_pdf"] = s.issue_minutes(mid, "pdf", out / "approved.pdf")
             docs["other_pdf"] = s.issue_minutes(other, "pdf", out / "other.pdf")
             docs["summary"] = s.write_case_summary(first["id"], out / "summary.docx", "docx", time_zone=ZONE)
@@ -195,7 +179,7 @@ def test_approved_minutes_carry_no_draft_and_show_the_addenda(world):
     text = flat(pdf_text(world["out"] / "approved.pdf", raw=True))
     assert "DRAFT" not in text
     assert flat("Addenda (corrections after approval)") in text and flat(ADDENDUM) in text
-    assert flat("2026-03-12 by Coordinator") in text
+    assert flat(f"{datetime.now(ZoneInfo(ZONE)).date().isoformat()} by Coordinator") in text   # approved today
     assert "DRAFT" not in "\n".join(texts_of(world["documents"]["approved_pdf"]))
     assert "Addenda" not in "\n".join(texts_of(world["documents"]["draft_pdf"]))
 
@@ -283,16 +267,11 @@ def test_bad_requests_are_refused_and_write_nothing(world, tmp_path):
             s.issue_minutes(9999, "pdf", tmp_path / "a.pdf")
         with pytest.raises(ValidationError):
             s.issue_minutes(world["meeting"], "odt", tmp_path / "b.odt")
-        with s.record.transaction() as conn:
-            conn.execute(update(mt.Meeting.__table__).where(mt.Meeting.id == world["other"]).values(
-                status="cancelled", cancel_reason="no quorum"))
-        try:
-            with pytest.raises(ValidationError, match="cancelled"):
-                s.issue_minutes(world["other"], "pdf", tmp_path / "c.pdf")
-        finally:
-            with s.record.transaction() as conn:
-                conn.execute(update(mt.Meeting.__table__).where(mt.Meeting.id == world["other"]).values(
-                    status="held", cancel_reason=None))
+        cancelled = s.plan_meeting("urgent", "2027-01-12T09:00", 60, chair_id=s.user_id, remote=True,
+                                   time_zone=ZONE)
+        s.cancel_meeting(cancelled, "No quorum")
+        with pytest.raises(ValidationError, match="cancelled"):
+            s.issue_minutes(cancelled, "pdf", tmp_path / "c.pdf")
         with s.record.engine.connect() as conn:
             count = len(conn.execute(select(IssuedDocument.id).where(IssuedDocument.doc_type == "minutes")).all())
     assert list(tmp_path.iterdir()) == [] and count == 5
@@ -318,7 +297,7 @@ def test_the_summary_shows_the_referrals(world):
     table = _section(world["documents"]["summary"], "Referrals").blocks[0]
     assert table.columns == ("Service", "Direction", "Agency", "Status", "Sent", "Closed", "Outcome")
     assert table.rows == (
-        ("Child psychiatry", "Out", "Polisen Region Syd", "Done", "2026-03-12", "2026-04-02",
+        ("Child and adolescent psychiatry", "Out", "Polisen Region Syd", "Done", "2026-03-12", "2026-04-02",
          "Not successful: The family declined"),
         ("School support", "Out", "", "Sent", "2026-03-15", "", ""))
 
