@@ -322,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     meetings_cli.add_meetings(sub)
     recordings_cli.add_fixity(sub)
     documents_cli.add_summary(sub)
+    documents_cli.add_minutes(sub)
     documents_cli.add_export_bundle(sub)
     documents_cli.add_verify_document(sub)
     documents_cli.add_verify_bundle(sub)

@@ -1,4 +1,4 @@
-"""The `summary`, `export-bundle`, `verify-document` and `verify-bundle` commands."""
+"""The `summary`, `minutes`, `export-bundle`, `verify-document` and `verify-bundle` commands."""
 from __future__ import annotations
 
 import getpass
@@ -20,6 +20,17 @@ def cmd_summary(args) -> int:
     end_progress()
     print(f"Wrote {args.out}: document {entry['document_id']} (version {entry['version']}"
           f"{', pseudonymised' if entry['pseudonymised'] else ''}), SHA-256 {entry['sha256']}.")
+    return EXIT_OK
+
+
+def cmd_minutes(args) -> int:
+    with open_session(args) as s:
+        report_failures(s)
+        entry = s.issue_minutes(args.meeting, args.format, args.out, pseudonymise=args.pseudonymise,
+                                time_zone=args.time_zone, progress=progress_printer("minutes"))
+    end_progress()
+    print(f"Wrote {args.out}: minutes of meeting {args.meeting}, document {entry['document_id']} (version "
+          f"{entry['version']}{', pseudonymised' if entry['pseudonymised'] else ''}), SHA-256 {entry['sha256']}.")
     return EXIT_OK
 
 
@@ -88,7 +99,7 @@ def cmd_verify_document(args) -> int:
     print(f"{verdict.headline}.")
     if result["status"] == "issued":
         print(f"{args.file}: issued by this record on {result['issued_at'][:10]} by {result['issued_by_name']}, "
-              f"unaltered. Document {result['document_id']}, case {result['case_reference']}, "
+              f"unaltered. Document {result['document_id']}, {_subject(result)}, "
               f"{result['doc_type'].replace('_', ' ')} version {result['version']}.")
         for d in result["disclosures"]:
             print(f"  disclosed {d['disclosed_at'][:10]} to {d['recipient']}")
@@ -101,6 +112,13 @@ def cmd_verify_document(args) -> int:
     for problem in result.get("problems", ()):
         print(f"PROBLEM: {problem}", file=sys.stderr)
     return EXIT_CHECK_FAILED
+
+
+def _subject(entry: dict) -> str:
+    """What an issued document is about: a case, or for minutes a meeting."""
+    if entry.get("case_reference") is None and entry.get("meeting_id") is not None:
+        return f"meeting {entry['meeting_id']}"
+    return f"case {entry['case_reference']}"
 
 
 def cmd_verify_bundle(args) -> int:
@@ -281,6 +299,18 @@ def add_summary(sub) -> None:
     sp.add_argument("--time-zone", help="time zone for the times shown (default: the centre's, a record setting)")
     sp.add_argument("--out", required=True, help="the file to write (must not exist)")
     sp.set_defaults(func=cmd_summary)
+
+
+def add_minutes(sub) -> None:
+    sp = sub.add_parser("minutes", help="write the minutes of a team meeting (PDF/A signed, or DOCX)")
+    opening(sp)
+    sp.add_argument("--meeting", required=True, type=int, help="the meeting's number")
+    sp.add_argument("--format", choices=("pdf", "docx"), default="pdf")
+    sp.add_argument("--pseudonymise", action="store_true",
+                    help="children by pseudonyms; no names, dates of birth or addresses of the cases' persons")
+    sp.add_argument("--time-zone", help="time zone for the time of issue (default: the centre's, a record setting)")
+    sp.add_argument("--out", required=True, help="the file to write (must not exist)")
+    sp.set_defaults(func=cmd_minutes)
 
 
 def add_export_bundle(sub) -> None:

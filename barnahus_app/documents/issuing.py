@@ -26,6 +26,7 @@ from barnahus_app.fields import DISCLOSURE_FIELDS
 from barnahus_app.files import check_destination, remove_partial, write_file_safely
 from barnahus_app.persons.tables import Agency, Person
 from barnahus_app.documents.tables import Disclosure, IssuedDocument, SigningCredential
+from barnahus_app.meetings.tables import Meeting
 from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Interview
 from barnahus_app.recordings.tables import Recording
@@ -34,6 +35,8 @@ from barnahus_app.users.tables import User
 from barnahus_app.timeutil import check_datetime, utc_now_iso, zone_time_text
 from barnahus_app.cases.actions import case_view, resolve_case
 from barnahus_app.interviews.actions import count_interviews, interview_view
+from barnahus_app.meetings.actions import case_decisions, meeting_data
+from barnahus_app.referrals.actions import case_referral_rows
 from barnahus_app.recordings.actions import custody_rows
 from barnahus_app.session_base import SessionBase
 
@@ -46,6 +49,7 @@ P = Person.__table__
 U = User.__table__
 FR = FollowUpRule.__table__
 SV = SectionValue.__table__
+MT = Meeting.__table__
 
 FORMATS = ("pdf", "docx")
 # The sealed section (policy.SECTIONS) holding the private keys: the record key alone opens none.
@@ -177,14 +181,52 @@ class IssuingActions(SessionBase):
         check_destination(out)  # before minutes of rendering
         doc_id, now, creds, builder = self._prepare(case, pseudonymise, time_zone)
         data = _render(builder.build(), fmt, creds, progress, cancel)
+        case_id = builder.d["case"]["id"]
+        return self._publish(out, data, lambda conn: self._register(
+            conn, case_id, doc_id, "case_summary", fmt, pseudonymise, data, out.name, builder.audit_head, now),
+            "case", case_id, {"document": doc_id, "type": "case_summary", "format": fmt, "pseudonymised": pseudonymise})
+
+    def issue_minutes(self, meeting_id: int, fmt: str, out_path, *, pseudonymise: bool = False,
+                      time_zone: str | None = None, progress=None, cancel=None) -> dict:
+        """Write the minutes of a team meeting to the file out_path, PDF/A-1b signed by the centre
+        or DOCX, register them (doc_type "minutes", for the meeting: no case) and return the
+        register entry. Minutes not yet approved say DRAFT; pseudonymised ones call the children
+        by pseudonyms and remove the cases' persons' names from every text (minutes.py)."""
+        self._authorize("meeting", "export")
+        if fmt not in FORMATS:
+            raise ValidationError("format", "is pdf or docx.")
+        out = Path(out_path)
+        check_destination(out)  # before seconds of rendering
+        doc_id, now, creds, builder = self._prepare_minutes(meeting_id, pseudonymise, time_zone)
+        data = _render(builder.build(), fmt, creds, progress, cancel)
+        return self._publish(out, data, lambda conn: self._register(
+            conn, None, doc_id, "minutes", fmt, pseudonymise, data, out.name, builder.audit_head, now,
+            meeting_id=meeting_id),
+            "meeting", meeting_id, {"document": doc_id, "type": "minutes", "format": fmt, "pseudonymised": pseudonymise,
+                                    "draft": builder.draft})
+
+    def meeting_documents(self, meeting_id: int) -> list[dict]:
+        """The minutes issued for a meeting, newest first, with their disclosures (register
+        entries as document_register gives them; case_reference None)."""
+        self._authorize("meeting", "read")
+        with self.record.transaction() as conn:
+            if conn.execute(select(MT.c.id).where(MT.c.id == meeting_id)).first() is None:
+                raise NotFound(f"There is no meeting {meeting_id}.")
+            rows = conn.execute(select(DOC, U.c.display_name.label("issued_by_name"))
+                                .join(U, U.c.id == DOC.c.issued_by).where(DOC.c.meeting_id == meeting_id)
+                                .order_by(DOC.c.id.desc())).all()
+            out = [_entry(conn, r) for r in rows]
+            self._audit(conn, "document.register_read", "meeting", meeting_id)
+        return out
+
+    def _publish(self, out: Path, data: bytes, register, kind: str, subject_id: int, detail: dict) -> dict:
+        """Write a rendered document (never over an existing file), then register its SHA-256 and
+        audit its issue in one transaction; if that fails, the file goes again."""
         write_file_safely(out, data)
         try:
             with self.record.transaction() as conn:
-                entry = self._register(conn, builder.d["case"]["id"], doc_id, "case_summary", fmt, pseudonymise,
-                                       data, out.name, builder.audit_head, now)
-                self._audit(conn, "document.issued", "case", builder.d["case"]["id"],
-                            {"document": doc_id, "type": "case_summary", "format": fmt,
-                             "pseudonymised": pseudonymise, "sha256": entry["sha256"]})
+                entry = register(conn)
+                self._audit(conn, "document.issued", kind, subject_id, dict(detail, sha256=entry["sha256"]))
         except BaseException:
             out.unlink(missing_ok=True)
             raise
@@ -315,7 +357,9 @@ class IssuingActions(SessionBase):
             out = _entry(conn, row)
             unconfirmed = issue_not_in_chain(conn, row)
             result = "unconfirmed" if unconfirmed else "altered" if problems else "issued"
-            self._audit(conn, "document.verified", "case", row.case_id, {"result": result, "document": row.document_id})
+            self._audit(conn, "document.verified", *(("case", row.case_id) if row.case_id is not None
+                                                     else ("meeting", row.meeting_id)),
+                        {"result": result, "document": row.document_id})
         out.update(status=result, sha256=sha, problems=list(problems), bundle_report=report)
         if unconfirmed:
             out["reason"] = (f"The register lists it as document {out['document_id']}, but the audit trail "
@@ -355,7 +399,8 @@ class IssuingActions(SessionBase):
             did = conn.execute(insert(DIS).values(
                 document_id=doc.id, recipient_agency_id=recipient_agency_id, disclosed_at=when,
                 recorded_by=self.user_id, recorded_at=utc_now_iso(), **data)).inserted_primary_key[0]
-            self._audit(conn, "document.disclosed", "case", doc.case_id,
+            self._audit(conn, "document.disclosed", *(("case", doc.case_id) if doc.case_id is not None
+                                                      else ("meeting", doc.meeting_id)),
                         {"document": doc.document_id, "disclosure": did})
         return did
 
@@ -387,6 +432,54 @@ class IssuingActions(SessionBase):
             audit_head=head, pseudonymise=pseudonymise, centre_name=centre,
             signer_subject=creds.cert.subject.rfc4514_string(), ca_fingerprint=pki.fingerprint(creds.root_pem))
         return doc_id, now, creds, builder
+
+    def _prepare_minutes(self, meeting_id: int, pseudonymise: bool, time_zone: str | None):
+        from barnahus_app.documents.minutes import MinutesBuilder
+        zone = time_zone or self.centre_zone()
+        with self.record.engine.connect() as conn:
+            head = audit.head(conn)   # as in _prepare: before this issue's own entries
+        now = datetime.now(timezone.utc)
+        with self.record.transaction() as conn:
+            status = conn.execute(select(MT.c.status).where(MT.c.id == meeting_id)).scalar()
+            if status is None:
+                raise NotFound(f"There is no meeting {meeting_id}.")
+            if status == "cancelled":
+                raise ValidationError("meeting", "was cancelled: it has no minutes.")
+            creds = _credentials(conn, self.sections) or self._create_identity(conn)
+            data = meeting_data(conn, meeting_id)
+            data.update(self._meeting_persons(conn, [it["case_id"] for it in data.get("items") or []]))
+            data["record_id"] = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar()
+            centre = _centre_name(conn)
+            self._audit(conn, "document.prepared", "meeting", meeting_id, {"pseudonymised": pseudonymise})
+        doc_id = new_document_id(now)
+        builder = MinutesBuilder(
+            data, document_id=doc_id, generated_at_utc=utc_now_iso(), time_zone=zone,
+            generated_by=self.display_name, audit_head=head, pseudonymise=pseudonymise,
+            centre_name=centre, signer_subject=creds.cert.subject.rfc4514_string(),
+            ca_fingerprint=pki.fingerprint(creds.root_pem))
+        return doc_id, now, creds, builder
+
+    def _meeting_persons(self, conn, case_ids: list[int]) -> dict:
+        """The children of the agenda's cases as the minutes name them ("children": {case_id:
+        [...]}, empty for a reader who does not see persons), and every person of those cases with
+        their guardians and trusted persons ("person_details"), whose names, dates of birth,
+        addresses and phone numbers pseudonymised minutes remove from all text."""
+        from barnahus_app.cases.tables import CaseChild, CaseParty
+        children: dict[int, list] = {cid: [] for cid in case_ids}
+        if not case_ids:
+            return {"children": children, "person_details": {}}
+        kids = conn.execute(select(CaseChild.case_id, CaseChild.person_id, P.c.given_name, P.c.family_name)
+                            .join(P, P.c.id == CaseChild.person_id).where(CaseChild.case_id.in_(case_ids))
+                            .order_by(CaseChild.case_id, CaseChild.person_id)).all()
+        if self.can("person", "read"):
+            for k in kids:
+                children[k.case_id].append(dict(k._mapping))
+        ids = {k.person_id for k in kids} | {r[0] for r in conn.execute(
+            select(CaseParty.person_id).where(CaseParty.case_id.in_(case_ids)))}
+        details = {r.id: dict(r._mapping) for r in conn.execute(select(P).where(P.c.id.in_(ids)))}
+        extra = {v for p in details.values() for v in (p.get("guardian_person_id"), p.get("trusted_person_id")) if v}
+        details.update({r.id: dict(r._mapping) for r in conn.execute(select(P).where(P.c.id.in_(extra - set(details))))})
+        return {"children": children, "person_details": details}
 
     def _gather(self, conn, case_id: int) -> dict:
         from barnahus_app.users.accounts import user_roles
@@ -449,6 +542,9 @@ class IssuingActions(SessionBase):
             roles = user_roles(conn, uid)
             d["users"][uid] = (name, policy.ROLE_LABELS[policy.Role(roles[0])] if roles else "Staff member")
         d["free_names"] = sorted(free_names)
+        # The team's decisions (never the discussion) and the referrals, for the roles that read them.
+        d["decisions"] = case_decisions(conn, case_id) if self.can("meeting", "read") else None
+        d["referrals"] = case_referral_rows(conn, case_id) if self.can("referral", "read") else None
         if self.can("followup", "read"):
             d["court_dates"] = [(r.due_on or (r.due_at_utc or "")[:10], r.note) for r in conn.execute(
                 select(FR.c.due_on, FR.c.due_at_utc, FR.c.note).where(FR.c.case_id == case_id, FR.c.kind == "court_date")
@@ -513,12 +609,16 @@ class IssuingActions(SessionBase):
         return rows
 
     def _register(self, conn, case_id, doc_id, doc_type, fmt, pseudonymised, data, file_name, head, now,
-                  sha256=None, size=None) -> dict:
+                  sha256=None, size=None, meeting_id=None) -> dict:
+        """A register row for a case's document, or (meeting_id, case_id None) a meeting's minutes;
+        versions count per case (or meeting), type and format."""
+        subject = DOC.c.case_id == case_id if meeting_id is None else DOC.c.meeting_id == meeting_id
         version = (conn.execute(select(func.max(DOC.c.version)).where(
-            DOC.c.case_id == case_id, DOC.c.doc_type == doc_type, DOC.c.format == fmt)).scalar() or 0) + 1
+            subject, DOC.c.doc_type == doc_type, DOC.c.format == fmt)).scalar() or 0) + 1
         sha = sha256 or hashing.sha256_bytes(data)
         conn.execute(insert(DOC).values(
-            document_id=doc_id, case_id=case_id, doc_type=doc_type, format=fmt, version=version,
+            document_id=doc_id, case_id=case_id, meeting_id=meeting_id, doc_type=doc_type, format=fmt,
+            version=version,
             pseudonymised=pseudonymised, sha256=sha, size_bytes=size if size is not None else len(data),
             file_name=file_name[:400], audit_head_id=head[0], audit_head_hash=head[1], issued_by=self.user_id,
             issued_at=now.strftime("%Y-%m-%dT%H:%M:%S.%fZ")))
@@ -629,13 +729,15 @@ def issue_not_in_chain(conn, row) -> str | None:
             select(A.c.entry_hash).where(A.c.id == row.audit_head_id)).scalar() != row.audit_head_hash:
         return f"it no longer holds entry {row.audit_head_id}, the head the document quoted"
     issued_as = row.document_id
-    if row.doc_type != "bundle":    # a bundle's parts are registered with it, in its entry
+    if row.case_id is not None and row.doc_type != "bundle":    # a bundle's parts are registered with it
         bundle = conn.execute(select(DOC.c.document_id).where(
             DOC.c.case_id == row.case_id, DOC.c.issued_at == row.issued_at, DOC.c.doc_type == "bundle")).scalar()
         issued_as = bundle or issued_as
+    # A case's documents are issued in the case's audit entries, minutes in their meeting's.
+    kind, subject = ("case", row.case_id) if row.case_id is not None else ("meeting", row.meeting_id)
     issue = next((i for i, d in conn.execute(select(A.c.id, A.c.detail).where(
-        A.c.action.in_(("document.issued", "bundle.exported")), A.c.subject_kind == "case",
-        A.c.subject_id == row.case_id, A.c.id > (row.audit_head_id or 0)).order_by(A.c.id))
+        A.c.action.in_(("document.issued", "bundle.exported")), A.c.subject_kind == kind,
+        A.c.subject_id == subject, A.c.id > (row.audit_head_id or 0)).order_by(A.c.id))
         if json.loads(d or "{}").get("document") == issued_as), None)
     if issue is None:
         return f"it holds no entry issuing document {issued_as}"
@@ -648,7 +750,9 @@ def issue_not_in_chain(conn, row) -> str | None:
 def _entry(conn, row) -> dict:
     from barnahus_app.cases.tables import Case
     out = dict(row._mapping)
-    out["case_reference"] = conn.execute(select(Case.reference).where(Case.id == row.case_id)).scalar()
+    # Minutes belong to a meeting (meeting_id), not to a case: no case reference.
+    out["case_reference"] = (conn.execute(select(Case.reference).where(Case.id == row.case_id)).scalar()
+                             if row.case_id is not None else None)
     out["disclosures"] = [dict(r._mapping) for r in conn.execute(
         select(DIS).where(DIS.c.document_id == row.id).order_by(DIS.c.id))]
     return out

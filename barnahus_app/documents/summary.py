@@ -28,6 +28,17 @@ _CONFLICTS = {"room": "Room already booked", "staff": "Staff member already book
               "child": "The child already booked",
               "no_contact": "No-contact flag", "testify_once": "Testify once (jurisdiction rule)",
               "held_off_plan": "Held far from the planned time"}
+_DIRECTION = {"in": "In", "out": "Out"}
+_REFERRAL_STATUS = {"draft": "Draft", "sent": "Sent", "accepted": "Accepted", "rejected": "Rejected",
+                    "revoked": "Revoked", "engaged": "Engaged", "done": "Done", "lost_to_follow_up": "Lost to follow-up"}
+
+
+def referral_outcome(outcome: str | None, reason: str | None) -> str:
+    if outcome == "successful":
+        return "Successful"
+    if outcome == "not_successful":
+        return "Not successful" + (f": {_label('referral_outcome_reasons', reason)}" if reason else "")
+    return ""
 
 
 def age_band(dob: str | None, on: date) -> str:
@@ -50,6 +61,26 @@ def _wrap_hash(hex_digest: str) -> str:
 
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def child_pseudonym(index: int) -> str:
+    """What a pseudonymised document calls the index-th child of a case: Child A, Child B ..."""
+    return f"Child {chr(65 + index % 26)}"
+
+
+def person_terms(details) -> list[str]:
+    """What a Redactor removes for these persons (rows of the persons table): their names, each
+    word of a name or address, dates of birth, addresses and phone numbers."""
+    terms = []
+    for p in details:
+        for f in ("given_name", "family_name", "other_names", "date_of_birth", "address", "phone"):
+            v = p.get(f)
+            if v:
+                terms.append(v)
+                if f in ("given_name", "family_name", "other_names", "address"):
+                    terms.extend(w for w in re.split(r"[\s,]+", v) if len(w) >= 3)
+        terms.append(" ".join(x for x in (p.get("given_name"), p.get("family_name")) if x))
+    return terms
 
 
 class Redactor:
@@ -161,7 +192,7 @@ class SummaryBuilder:
         persons, users = {}, {}
         for i, c in enumerate(case["children"]):
             full = " ".join(x for x in (c.get("given_name"), c.get("family_name")) if x)
-            persons[c["person_id"]] = f"Child {chr(65 + i % 26)}" if self.pseudonymise else full
+            persons[c["person_id"]] = child_pseudonym(i) if self.pseudonymise else full
         counters: dict[str, int] = {}
         for p in case["parties"]:
             if p["person_id"] in persons:
@@ -185,16 +216,7 @@ class SummaryBuilder:
         return Names(self.pseudonymise, persons, users)
 
     def redactor(self) -> Redactor:
-        terms = []
-        for p in self.d.get("person_details", {}).values():
-            for f in ("given_name", "family_name", "other_names", "date_of_birth", "address", "phone"):
-                v = p.get(f)
-                if v:
-                    terms.append(v)
-                    if f in ("given_name", "family_name", "other_names", "address"):
-                        terms.extend(w for w in re.split(r"[\s,]+", v) if len(w) >= 3)
-            full = " ".join(x for x in (p.get("given_name"), p.get("family_name")) if x)
-            terms.append(full)
+        terms = person_terms(self.d.get("person_details", {}).values())
         for name, _role in self.d.get("users", {}).values():
             terms.append(name)
             terms.extend(w for w in name.split() if len(w) >= 3 and not w.lower() in {"demo", "the"})
@@ -248,6 +270,10 @@ class SummaryBuilder:
         if self.d.get("recordings") is not None:
             sections.append(self._recordings_section())
         sections.append(self._justice_section())
+        if self.d.get("decisions") is not None:
+            sections.append(self._decisions_section())
+        if self.d.get("referrals") is not None:
+            sections.append(self._referrals_section())
         sections.append(self._about_section(document_id, bundle_id))
         head_id, head_hash = self.audit_head
         doc = Document(
@@ -508,22 +534,50 @@ class SummaryBuilder:
             blocks.append(Table(("Court date", "Note"), tuple((d, n or "") for d, n in court), (1, 3)))
         return Section("Justice status", tuple(blocks))
 
+    def _decisions_section(self) -> Section:
+        """What the team decided about the case at its meetings: the decisions only, never the
+        discussion, the agencies' updates or the child's views (those stay in the minutes)."""
+        rows = self.d["decisions"]
+        if not rows:
+            return Section("MDT decisions", (Paragraph("No decision of a team meeting is recorded for this case.",
+                                                       "note"),))
+        return Section("MDT decisions", (Table(("Date", "Meeting", "Decision"), tuple(
+            (r["on"], _label("meeting_kinds", r["kind"]), r["text"]) for r in rows), (1.1, 1.5, 5)),))
+
+    def _referrals_section(self) -> Section:
+        rows = self.d["referrals"]
+        if not rows:
+            return Section("Referrals", (Paragraph("No referral is recorded for this case.", "note"),))
+        return Section("Referrals", (Table(
+            ("Service", "Direction", "Agency", "Status", "Sent", "Closed", "Outcome"), tuple(
+                (_label("referral_services", r["service"]), _DIRECTION.get(r["direction"], r["direction"]),
+                 r.get("agency") or "", _REFERRAL_STATUS.get(r["status"], r["status"]), r.get("sent_on") or "",
+                 r.get("closed_on") or "", referral_outcome(r.get("outcome"), r.get("outcome_reason")))
+                for r in rows), (1.8, 0.9, 1.8, 1.3, 1.1, 1.1, 1.8)),))
+
     def _about_section(self, document_id: str, bundle_id: str | None) -> Section:
-        head_id, head_hash = self.audit_head
-        pairs = [("Document ID", document_id)]
-        if bundle_id:
-            pairs.append(("Part of bundle", bundle_id))
-        pairs += [
-                 ("Generated", self.when(self.generated_at_utc, named=True)),
-                 ("Generated by", self.generated_by),
-                 ("Audit trail head at generation", f"entry {head_id}, SHA-256 {head_hash}"),
-                 ("Record", self.d.get("record_id", "")),
-                 ("Signed by", self.signer_subject),
-                 ("Centre CA fingerprint (SHA-256)", self.ca_fingerprint)]
-        return Section("About this document", (
-            KeyValues(tuple(pairs)),
-            Paragraph("The PDF carries an electronic signature (PAdES) of the centre, added as the last step. The "
-                      "centre's register of issued documents holds this document's SHA-256; `barnahus "
-                      "verify-document` answers whether a copy is the one issued and unaltered. The audit trail "
-                      "head lets the centre prove which entries existed when this document was made."),
-        ))
+        return about_section(document_id, self.when(self.generated_at_utc, named=True), self.generated_by,
+                             self.audit_head, self.d.get("record_id", ""), self.signer_subject,
+                             self.ca_fingerprint, bundle_id)
+
+
+def about_section(document_id: str, generated_at: str, generated_by: str, audit_head: tuple, record_id: str,
+                  signer_subject: str, ca_fingerprint: str, bundle_id: str | None = None) -> Section:
+    """Where a document issued by the centre came from and how to check it (summary, minutes)."""
+    head_id, head_hash = audit_head
+    pairs = [("Document ID", document_id)]
+    if bundle_id:
+        pairs.append(("Part of bundle", bundle_id))
+    pairs += [("Generated", generated_at),
+              ("Generated by", generated_by),
+              ("Audit trail head at generation", f"entry {head_id}, SHA-256 {head_hash}"),
+              ("Record", record_id or ""),
+              ("Signed by", signer_subject),
+              ("Centre CA fingerprint (SHA-256)", ca_fingerprint)]
+    return Section("About this document", (
+        KeyValues(tuple(pairs)),
+        Paragraph("The PDF carries an electronic signature (PAdES) of the centre, added as the last step. The "
+                  "centre's register of issued documents holds this document's SHA-256; `barnahus "
+                  "verify-document` answers whether a copy is the one issued and unaltered. The audit trail "
+                  "head lets the centre prove which entries existed when this document was made."),
+    ))

@@ -184,7 +184,8 @@ OPERATIONS: dict[tuple[str, str], Op] = {
         i["case_id"], "out", "child_psychiatry", agency_id=i["agency_id"], on="2026-03-10"), "referral.created"),
     ("referral", "update"): Op("set_referral_status", lambda s, i: s.set_referral_status(
         _referral_for(s, i), "sent", on="2026-03-11"), "referral.status_set"),
-    # ("meeting", "export") is issue_minutes's (the documents helper's).
+    ("meeting", "export"): Op("issue_minutes", lambda s, i: s.issue_minutes(
+        i["held_id"], "docx", i["recording_file"].parent / "minutes.docx"), "document.issued"),
     ("meeting", "read"): Op("meeting_view", lambda s, i: s.meeting_view(i["meeting_id"]), "meeting.read"),
     ("meeting", "create"): Op("plan_meeting", lambda s, i: s.plan_meeting(
         "urgent", "2026-12-10T09:00", 60, chair_id=i["coordinator_id"], remote=True, time_zone="Europe/Stockholm"),
@@ -338,6 +339,8 @@ ALSO_GUARDED: list[Op] = [
        "document.verified", needs=(("case", "read"),)),
     Op("document_register", lambda s, i: s.document_register(i["case_id"]), "document.register_read",
        needs=(("case", "read"),)),
+    Op("meeting_documents", lambda s, i: s.meeting_documents(i["meeting_id"]), "document.register_read",
+       needs=(("meeting", "read"),)),
     Op("record_disclosure", lambda s, i: s.record_disclosure(
         i["document_id"], recipient="Prosecutor (matrix)", undertaking="Court use only"), "document.disclosed",
        needs=(("case", "export"),)),

@@ -62,19 +62,21 @@ def preflight(path: Path | str) -> tuple[bool, str]:
     return ok, output
 
 
-def pdf_text(path: Path | str) -> str:
-    """The text of a PDF in reading layout; pages are separated by form feeds."""
+def pdf_text(path: Path | str, raw: bool = False) -> str:
+    """The text of a PDF in reading layout; pages are separated by form feeds. raw: in content
+    stream order instead, where a text a table cell wrapped stays in one piece (the layout mode
+    interleaves it with the next column's)."""
     exe = _need("pdftotext", "poppler-utils")
-    done = subprocess.run([exe, "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+    done = subprocess.run([exe, "-raw" if raw else "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True,
                           timeout=120)
     if done.returncode != 0:
         pytest.fail(f"pdftotext failed on {path}: {done.stderr.decode(errors='replace')}")
     return done.stdout.decode("utf-8")
 
 
-def pdf_pages_text(path: Path | str) -> list[str]:
+def pdf_pages_text(path: Path | str, raw: bool = False) -> list[str]:
     """pdf_text split into pages (without the empty piece after the last form feed)."""
-    pages = pdf_text(path).split("\f")
+    pages = pdf_text(path, raw).split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
 
