@@ -422,8 +422,8 @@ def _add(conn, rng: random.Random, until: date | None) -> dict:
                 if cid and all(cid != a for a, _ in agenda) and case_info[cid][3] is None:
                     agenda.append((cid, "added"))
         else:
-            for cid in subject:
-                if case_info[cid][1] <= day:
+            for cid in subject:  # a planning meeting plans what no meeting discussed yet
+                if case_info[cid][1] <= day and (kind == "urgent" or cid not in reviews):
                     agenda.append((cid, "urgent" if kind == "urgent" else "new"))
         seen: set[int] = set()
         agenda = [a for a in agenda if not (a[0] in seen or seen.add(a[0]))]
@@ -471,7 +471,7 @@ def _add(conn, rng: random.Random, until: date | None) -> dict:
             texts = _DECISIONS_NEW if reason in ("new", "urgent") else _DECISIONS_REVIEW
             for k in range(1 + (rng.random() < 0.25)):
                 out["decisions"].append((ids("meeting_decisions"), iid, _one(rng, texts), k + 1))
-            if rng.random() < 0.35:
+            if rng.random() < (0.35 if day < until - timedelta(days=45) else 0.8):  # recent: still running
                 _action(rng, c, iid, day, until, taker, role_users, user_role, by_agency, first_child,
                         referral_by_case, rule_gen, ids, out, open_until)
             # the review cycle, as hold_meeting derives it
@@ -558,7 +558,7 @@ def _action(rng, c, iid, day, until, taker, role_users, user_role, by_agency, fi
                 done_on = max(done_on, day).isoformat()
             elif r < (0.85 if due > until - timedelta(days=120) else 1.0):
                 status, reason = "cancelled", "No longer needed after new information (demo)."
-        elif r < 0.2 and day < until:
+        elif r < 0.1 and day < until:
             status, done_on = "done", (day + timedelta(days=int((until - day).days * rng.random()))).isoformat()
     if status == "open":
         end = until + timedelta(days=3650)
