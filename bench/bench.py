@@ -50,7 +50,7 @@ from barnahus_app.record import schema, storage  # noqa: E402
 from barnahus_app.api import CaseFilter, KdfParams, open_record  # noqa: E402
 from barnahus_app.session import Session  # noqa: E402
 from barnahus_app.demo.build import build_demo_record  # noqa: E402
-from barnahus_app.demo.meetings import add_demo_meetings  # noqa: E402
+from barnahus_app.demo.meetings import _UPDATE_VOCAB, add_demo_meetings  # noqa: E402
 from barnahus_app.record.keyslots import KeyFile  # noqa: E402
 
 CACHE = ROOT / ".bench"
@@ -91,8 +91,13 @@ def drop_os_cache(*paths: Path) -> None:
 
 # --- the records ------------------------------------------------------------------------------
 def _meetings_stamp() -> str:
-    """The demo meetings generator's text: a record whose meetings an older one made is rebuilt."""
-    return hashlib.sha256((ROOT / "barnahus_app" / "demo" / "meetings.py").read_bytes()).hexdigest()[:16]
+    """The demo meetings generator's text and the agencies' update vocabularies it picks codes from:
+    a record whose meetings an older one made is rebuilt."""
+    h = hashlib.sha256((ROOT / "barnahus_app" / "demo" / "meetings.py").read_bytes())
+    for name in sorted(_UPDATE_VOCAB.values()):
+        f = ROOT / "resources" / "vocabularies" / f"{name}.json"
+        h.update(f.read_bytes() if f.exists() else b"-")
+    return h.hexdigest()[:16]
 
 
 def ensure_record(cases: int, seed: int) -> dict:
