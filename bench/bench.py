@@ -1,6 +1,7 @@
 """Benchmark: the core's everyday reads on demo records of 10k and 100k cases, encrypted vs plain.
 
     python bench/bench.py [--sizes 10000,100000] [--out bench/results.md] [--repeats 7] [--seed 1]
+                          [--only cases_due,case_team]
 
 For each size it builds (once; cached under .bench/, which git ignores) a demo record with the
 PRODUCTION key derivation (a record cached from before the demo made meetings and referrals gets
@@ -322,7 +323,7 @@ def pick_sample(conn) -> dict:
             "team_items": team[1] if team else 0}
 
 
-def bench_size(cases: int, seed: int, repeats: int) -> tuple[str, dict]:
+def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) -> tuple[str, dict]:
     info = ensure_record(cases, seed)
     load_before = os.getloadavg()[0]
     record, plain, key = info["record"], info["plain"], info["key"]
@@ -367,6 +368,8 @@ def bench_size(cases: int, seed: int, repeats: int) -> tuple[str, dict]:
     results, details = [], []
     try:
         for label, call, *target in scenarios(sample):
+            if only and not any(o.lower() in label.lower() for o in only):
+                continue
             with cap.active():
                 out = call(session)  # also warms the OS cache
             statements = cap.queries()
@@ -473,7 +476,10 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
     ap.add_argument("--repeats", type=int, default=7)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--only", default="", help="comma-separated parts of the measures' labels to run "
+                                               "(say 'cases_due,case_team'); all by default")
     args = ap.parse_args(argv)
+    only = tuple(x.strip() for x in args.only.split(",") if x.strip())
     sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     started = time.perf_counter()
     header = [
@@ -491,7 +497,7 @@ def main(argv=None) -> int:
     ]
     sections = []
     for n in sizes:
-        text, _ = bench_size(n, args.seed, args.repeats)
+        text, _ = bench_size(n, args.seed, args.repeats, only)
         print(text, flush=True)
         sections.append(text)
     footer = f"Total benchmark time: {time.perf_counter() - started:.0f} s.\n"
