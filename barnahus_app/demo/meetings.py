@@ -45,13 +45,14 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from barnahus_app import vocab
 from barnahus_app.cases.tables import Case, CaseChild
 from barnahus_app.demo.followup import _Gen as _RuleGen, _max_id
 from barnahus_app.demo.interviews import _epoch, _insert
 from barnahus_app.documents.tables import Disclosure
+from barnahus_app.followup.actions import DISCIPLINES
 from barnahus_app.followup.tables import FollowUpEvent, FollowUpRule
 from barnahus_app.interviews.tables import Interview, InterviewParticipant, Room
 from barnahus_app.meetings.tables import (
@@ -246,11 +247,14 @@ def _add(conn, rng: random.Random, until: date | None) -> dict:
                          .order_by(C.c.referral_received_at, C.c.id)).all()
     if not coordinators or not cases:
         return {k: 0 for k in out}
-    user_role = {}
-    for role in ("liaison", "therapist", "medical", "interviewer", "coordinator"):
+    user_role = {}  # the follow-up discipline a user's action is followed in: their first role that is one
+    for role in reversed(DISCIPLINES):
         for uid in role_users.get(role, []):
             user_role[uid] = role
-    first_child = dict(conn.execute(select(CC.c.case_id, func.min(CC.c.person_id)).group_by(CC.c.case_id)).all())
+    first_child = {}  # the child a user's action is followed up for: the first victim, else the first child
+    for cid, pid, _victim in conn.execute(select(CC.c.case_id, CC.c.person_id, CC.c.role != "victim")
+                                          .order_by(CC.c.case_id, CC.c.role != "victim", CC.c.person_id)):
+        first_child.setdefault(cid, pid)
 
     # the agency register and the meeting room (kept if they exist)
     have_agencies = dict(conn.execute(select(AG.c.name, AG.c.id)).all())
@@ -577,7 +581,7 @@ def _action(rng, c, iid, day, until, taker, role_users, user_role, by_agency, fi
         rule_gen.staff = dict(rule_gen.staff, **{discipline: owner_user})
         rule_id = rule_gen.rule(person=first_child[c.id], case=c.id, kind="action_item", lead=taker, created=day,
                                 due_on=due, discipline=discipline, history=hist, subject_kind="team_action",
-                                subject_id=aid, note=None)
+                                subject_id=aid, note=text)  # as add_team_action: the action's text
     end_day = done_on or (min(due, until).isoformat() if status == "cancelled" else None)
     out["actions"].append((aid, c.id, iid, text, owner_user, owner_contact, due.isoformat(), status, done_on,
                            reason, rule_id, taker, created, _noon(date.fromisoformat(end_day), 16) if end_day

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from barnahus_app import vocab
 from barnahus_app.api import open_record
 from barnahus_app.demo.build import build_demo_record
+from barnahus_app.interviews.actions import meeting_staff, room_staff_conflicts
 from tests.support.records import FAST_KDF
 
 PW = "demo-password-1"
@@ -74,7 +75,7 @@ def test_referrals_in_every_status_with_their_history(db):
         OR (status NOT IN ('draft') AND sent_on IS NULL)""")
     assert bad == 0
     assert db("SELECT count(*) FROM referrals WHERE outcome = 'not_successful'")[0][0] > 0
-    allowed = {(None, "draft"), (None, "sent"), ("draft", "sent"), ("sent", "accepted"), ("sent", "rejected"),
+    allowed = {(None, "draft"), (None, "sent"), ("draft", "sent"), ("draft", "revoked"), ("sent", "accepted"), ("sent", "rejected"),
                ("sent", "revoked"), ("accepted", "engaged"), ("accepted", "revoked"), ("engaged", "done"),
                ("engaged", "lost_to_follow_up")}
     history: dict[int, list] = {}
@@ -125,6 +126,16 @@ def test_nobody_and_no_room_is_double_booked(db):
     (interviewers,), = db("""SELECT count(*) FROM meeting_attendees a JOIN user_roles r ON r.user_id = a.user_id
                             WHERE r.role = 'interviewer'""")
     assert interviewers > 0  # they do come, when free
+
+
+def test_the_cores_conflict_engine_finds_no_clash(demo):
+    with open_record(demo, "coordinator", PW, kdf=FAST_KDF) as s:
+        with s.record.engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, room_id, starts_at_utc, ends_at_utc, time_zone FROM meetings "
+                                     "WHERE status != 'cancelled'")).all()
+            staff = meeting_staff(conn, [r.id for r in rows])
+            for mid, room, lo, hi, zone in rows:
+                assert room_staff_conflicts(conn, lo, hi, room, staff[mid], zone, meeting_id=mid) == [], mid
 
 
 def test_attendance_by_discipline_with_a_core_discipline_sometimes_missing(db):
@@ -202,7 +213,8 @@ def test_items_actions_and_their_reminders(db):
         WHERE (a.owner_user_id IS NOT NULL) != (r.id IS NOT NULL)
         OR (r.id IS NOT NULL AND (r.kind != 'action_item' OR r.subject_kind != 'team_action'
             OR r.subject_id != a.id OR r.case_id != a.case_id OR r.due_on != a.due_on
-            OR r.person_id != (SELECT min(person_id) FROM case_children WHERE case_id = a.case_id)
+            OR r.person_id != (SELECT person_id FROM case_children WHERE case_id = a.case_id
+                               ORDER BY role != 'victim', person_id LIMIT 1) OR r.note != a.text
             OR (a.status = 'open') != (r.next_due IS NOT NULL)
             OR (a.status = 'done' AND r.status != 'done') OR (a.status = 'cancelled' AND r.status != 'declined')))""")
     assert bad == 0
@@ -228,3 +240,23 @@ def test_the_record_passes_the_check(demo):
         assert report.ok, report.lines()
     finally:
         s.close()
+
+
+def test_the_core_reads_the_demo(demo, db):
+    (planned,), = db("""SELECT id FROM meetings WHERE kind = 'case_review' AND status = 'planned'
+                        ORDER BY starts_at_utc LIMIT 1""")
+    (approved,), = db("SELECT id FROM meetings WHERE status = 'approved' ORDER BY id DESC LIMIT 1")
+    (busy_case,), = db("SELECT case_id FROM meeting_items GROUP BY case_id ORDER BY count(*) DESC, case_id LIMIT 1")
+    with open_record(demo, "coordinator", PW, kdf=FAST_KDF) as s:
+        due = s.cases_due(planned)
+        assert all(d["reason"] in ("new", "review_due") for d in due)
+        view = s.meeting_view(approved)
+        assert view["attendees"] and view["status"] == "approved"
+        team = s.case_team(busy_case)
+        assert team["meetings"] and team["decisions"]
+        assert team["review"]["last_reviewed_on"] is not None
+        assert s.meetings(UNTIL, UNTIL.replace(month=UNTIL.month + 1))
+        rid = db("SELECT id FROM referrals WHERE status = 'done' ORDER BY id LIMIT 1")[0][0]
+        assert s.referral_view(rid)["events"]
+        s.overdue_referrals(UNTIL)
+        s.overdue_team_actions(UNTIL)
