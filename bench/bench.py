@@ -306,9 +306,10 @@ def pick_sample(conn) -> dict:
     iv, iv_case, child, start, room, who = conn.execute("""
         SELECT id, case_id, child_person_id, starts_at_utc, room_id, interviewer_id FROM interviews
         WHERE status = 'held' AND id >= (SELECT max(id) / 2 FROM interviews) ORDER BY id LIMIT 1""").fetchone()
-    # The next case review (its agenda is what the chair builds) and the case with the longest
+    # A case review whose agenda is still to be built (the demo builds the next one's) and the case with the longest
     # team history (the worst case of case_team).
-    meeting = conn.execute("""SELECT id FROM meetings WHERE kind = 'case_review' AND status = 'planned'
+    meeting = conn.execute("""SELECT id FROM meetings m WHERE kind = 'case_review' AND status = 'planned'
+        AND NOT EXISTS (SELECT 1 FROM meeting_items i WHERE i.meeting_id = m.id)
         ORDER BY starts_at_utc LIMIT 1""").fetchone()
     team = conn.execute("""SELECT case_id, count(*) FROM meeting_items GROUP BY case_id
         ORDER BY count(*) DESC, case_id LIMIT 1""").fetchone()

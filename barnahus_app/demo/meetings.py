@@ -18,10 +18,11 @@ it last; bench.py does for a record built before it). It writes, with plain bulk
     confidentiality undertaking once, before their first meeting;
   * agendas built as the core's cases_due proposes them: the cases received since the last
     meeting ("new") and the cases whose next review is due and still active for review (not
-    closed, or an open referral or team action), plus a few "added"; held meetings set
+    closed, or an open referral, team action or follow-up rule of it), plus a few "added"; held meetings set
     case_reviews.last_reviewed_on to the meeting's local date and next_review_on to it plus the
     case's interval (NULL: the record setting review_interval_days, default 90); some long
-    cases get a longer interval;
+    cases get a longer interval, and a closed case kept on the list by its follow-up mostly a
+    yearly one;
   * per discussed case: agencies' updates (codes of their vocabularies), the child's views
     (heard directly, through the trusted person, or not heard with a reason), decisions, team
     actions (done, open, overdue, cancelled) owned by a user (with their follow-up rule of kind
@@ -45,7 +46,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from barnahus_app import vocab
 from barnahus_app.cases.tables import Case, CaseChild
@@ -302,7 +303,16 @@ def _add(conn, rng: random.Random, until: date | None) -> dict:
         acted = date.fromisoformat(c.acted_at[:10]) if c.acted_at else None
         closed = date.fromisoformat(c.closed_at[:10]) if c.closed_at else None
         case_info[c.id] = (c, rec, acted, closed)
-    open_until: dict[int, date] = {}  # case -> last day a referral or action of it is open
+    # case -> last day a referral, team action or follow-up rule of it runs (active for review)
+    open_until: dict[int, date] = {}
+    FR, FE = FollowUpRule.__table__, FollowUpEvent.__table__
+    ended = dict(conn.execute(select(FE.c.rule_id, func.max(FE.c.on_date)).group_by(FE.c.rule_id)).all())
+    for rid, cid, next_due, due_on, created in conn.execute(
+            select(FR.c.id, FR.c.case_id, FR.c.next_due, FR.c.due_on, FR.c.created_at).where(FR.c.case_id.isnot(None))):
+        end = (until + timedelta(days=3650) if next_due else
+               date.fromisoformat(ended.get(rid) or due_on or created[:10]))
+        if open_until.get(cid, date.min) < end:
+            open_until[cid] = end
     referrals = _referrals(rng, cases, case_info, until, first_child, agency_ids, by_agency, ids, out)
     for r in referrals:
         end = r["closed"] or until + timedelta(days=3650)
@@ -411,7 +421,7 @@ def _add(conn, rng: random.Random, until: date | None) -> dict:
                 new_at += 1
                 if cid not in reviews:
                     closed = case_info[cid][3]
-                    if closed is None or closed > day:
+                    if closed is None or closed > day or open_until.get(cid, date.min) > day:
                         agenda.append((cid, "new"))
             while heap and heap[0][0] <= day.toordinal():
                 nxt, cid = heapq.heappop(heap)
@@ -483,7 +493,9 @@ def _add(conn, rng: random.Random, until: date | None) -> dict:
             if rv is None:
                 rv = reviews[cid] = [None, None, None, 0]
             rv[3] += 1
-            if rv[0] is None and rv[3] >= 6 and rng.random() < 0.4:
+            if rv[0] is None and closed is not None and closed <= day:
+                rv[0] = 365 if rng.random() < 0.8 else 180  # closed, follow-up runs: a yearly review
+            elif rv[0] is None and rv[3] >= 6 and rng.random() < 0.4:
                 rv[0] = 180 if rng.random() < 0.7 else 365  # a long case: reviewed less often
             rv[1] = day
             rv[2] = (day + timedelta(days=rv[0] or interval_default)).toordinal()
