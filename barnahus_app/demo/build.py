@@ -30,6 +30,7 @@ from barnahus_app import audit, vocab
 from barnahus_app.cases.actions import _SEARCH_BODY
 from barnahus_app.demo.followup import add_demo_followup
 from barnahus_app.demo.interviews import add_demo_interviews
+from barnahus_app.demo.meetings import add_demo_meetings
 from barnahus_app.errors import Cancelled, RecordFileError, ValidationError
 from barnahus_app.fields import name_key
 from barnahus_app.record.keyslots import KdfParams, KeyFile
@@ -644,6 +645,8 @@ def _fill(session, n: int, seed: int, until: date, leads: list[int],
         add_demo_interviews(conn, random.Random(seed + 2), until)
         _stop_if(cancelled)
         add_demo_followup(conn, random.Random(seed + 1), until)
+        _stop_if(cancelled)
+        add_demo_meetings(conn, random.Random(seed + 3), until)
         _stop_if(cancelled)
         audit.append(conn, session.user_id, session.username, "demo.generated", "record", None,
                      {"cases": n, "seed": seed})
