@@ -119,12 +119,6 @@ def exists(conn, section: str) -> bool:
     return conn.execute(select(K.c.section).where(K.c.section == section).limit(1)).first() is not None
 
 
-def holders(conn, section: str) -> list[str]:
-    """The users the section's key is sealed to (not the recovery key)."""
-    return sorted(u for (u,) in conn.execute(select(K.c.username).where(
-        K.c.section == section, K.c.username != RECOVERY_HOLDER)))
-
-
 def seal_to(conn, section: str, key: bytes, username: str, public: X25519PublicKey) -> None:
     """The section key sealed to username's public key (replacing any earlier seal for them)."""
     conn.execute(delete(K).where(K.c.section == section, K.c.username == username))
@@ -277,17 +271,11 @@ class SectionKeys:
     def holds(self, section: str) -> bool:
         return section in self._keys
 
-    def names(self) -> list[str]:
-        return sorted(self._keys)
-
     def key(self, section: str) -> bytes:
         try:
             return self._keys[section]
         except KeyError:
             raise SectionLocked(section) from None
-
-    def get(self, section: str) -> bytes | None:
-        return self._keys.get(section)
 
     def set(self, section: str, key: bytes) -> None:
         self._keys[section] = key
@@ -312,6 +300,6 @@ class SectionKeys:
 
 
 __all__ = ["SectionKeys", "RECOVERY_HOLDER", "SEAL", "REKEY", "LEGACY_PLAINTEXT", "encrypt_value",
-           "decrypt_value", "write_value", "read_value", "rows_with_values", "exists", "holders", "seal_to", "remove_holder",
+           "decrypt_value", "write_value", "read_value", "rows_with_values", "exists", "seal_to", "remove_holder",
            "create", "new_recovery", "unseal_held", "unseal_with_recovery", "rekey", "move_plaintext", "request",
            "requests", "drop_request", "drop_requests_of"]

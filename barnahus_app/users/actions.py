@@ -64,7 +64,7 @@ class UserActions(SessionBase):
                 password_changed_at=now)).inserted_primary_key[0]
             conn.execute(insert(UserRole.__table__), [{"user_id": uid, "role": r.value} for r in role_list])
             self._audit(conn, "user.created", "user", uid, {"roles": [r.value for r in role_list]})
-            section_grants.grant(conn, self.record.keyfile, self.sections, self._actor(), name,
+            section_grants.grant(conn, self.sections, self._actor(), name,
                                  slot_public_key(slot), policy.sections_of([r.value for r in role_list]))
         self.record.keyfile.set_slot(name, slot)
         self.record.keyfile.save()
@@ -85,7 +85,7 @@ class UserActions(SessionBase):
             after = set(section_grants.granted_sections(conn, user.username, [r.value for r in role_list]))
             kf = self.record.keyfile
             section_grants.revoke(conn, kf, self.sections, self._actor(), user.username, sorted(before - after))
-            section_grants.grant(conn, kf, self.sections, self._actor(), user.username,
+            section_grants.grant(conn, self.sections, self._actor(), user.username,
                                  kf.public_key(user.username), sorted(after - before))
         if user.id == self.user_id:
             self.roles = sorted(r.value for r in role_list)
@@ -124,7 +124,7 @@ class UserActions(SessionBase):
             conn.execute(update(U).where(U.c.id == user.id).values(password_changed_at=utc_now_iso()))
             self._audit(conn, "user.password_reset", "user", user.id)
             # A new key pair: the sections the user holds are sealed to it again (now, or by request).
-            section_grants.grant(conn, self.record.keyfile, self.sections, self._actor(), user.username,
+            section_grants.grant(conn, self.sections, self._actor(), user.username,
                                  slot_public_key(slot), section_grants.granted_sections(
                                      conn, user.username, user_roles(conn, user.id)))
         self.record.keyfile.set_slot(user.username, slot)

@@ -42,11 +42,12 @@ def unlock(conn, keyfile: KeyFile, actor: tuple[int, str], roles, private) -> tu
         if keys.holds(section):
             continue
         if not sections.exists(conn, section):
-            key, recovery = sections.create(conn, section, section_holders(conn, keyfile, section))
+            eligible = section_holders(conn, keyfile, section)
+            key, recovery = sections.create(conn, section, eligible)
             moved = sections.move_plaintext(conn, section, key)
             keys.set(section, key)
             created[section] = recovery
-            _note(conn, actor, "section.created", section, holders=len(sections.holders(conn, section)),
+            _note(conn, actor, "section.created", section, holders=len(eligible),
                   values_moved=moved)
         else:
             sections.remove_holder(conn, section, username)   # a seal for an older key pair
@@ -74,7 +75,7 @@ def complete_requests(conn, keyfile: KeyFile, keys: SectionKeys, actor, section:
             _note(conn, actor, "section.key_sealed", section, r.username)
 
 
-def grant(conn, keyfile: KeyFile, keys: SectionKeys, actor, username: str, public, section_names) -> None:
+def grant(conn, keys: SectionKeys, actor, username: str, public, section_names) -> None:
     """username (public: their slot's public key) now holds the grant of section_names."""
     for section in section_names:
         if not sections.exists(conn, section):

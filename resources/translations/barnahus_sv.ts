@@ -7936,8 +7936,8 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>At least 12 characters. Keep it apart from the file: in a sealed envelope in the safe, or with another person.</source>
-        <translation>Minst 12 tecken. Förvara den skild från filen: i ett förseglat kuvert i kassaskåpet eller hos en annan person.</translation>
+        <source>At least {n} characters. Keep it apart from the file: in a sealed envelope in the safe, or with another person.</source>
+        <translation>Minst {n} tecken. Förvara den skild från filen: i ett förseglat kuvert i kassaskåpet, eller hos en annan person.</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -97,3 +97,66 @@ def test_disable_with_a_new_record_key(qtbot, record_path, open_as, tmp_path):
     assert s.record.key != old_key
     assert storage.probe_key(record_path, parse_recovery_key(target.read_text()))
     assert not storage.probe_key(record_path, old_key)
+
+
+def _held_at(monkeypatch, session, method: str):
+    """Hold the core call `method` of session (on the worker) until the test lets it go, so that
+    Cancel can be pressed at a known step. The call itself is the real one."""
+    import threading
+    started, go = threading.Event(), threading.Event()
+    real = getattr(session, method)
+
+    def held(*args, **kwargs):
+        started.set()
+        go.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(session, method, held)
+    return started, go
+
+
+def _disable_dialog(qtbot, s, tmp_path):
+    from ui.admin.disable import DisableDialog
+    user = next(u for u in s.list_users() if u["username"] == "medical")
+    dlg = DisableDialog(s, user)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    qtbot.mouseClick(dlg.rotate, Qt.MouseButton.LeftButton)
+    target = tmp_path / "new-recovery.txt"
+    dlg.to.setText(str(target))
+    return dlg, target
+
+
+def test_cancel_once_the_rotation_began_still_names_the_new_recovery_key(qtbot, record_path, open_as,
+                                                                          tmp_path, monkeypatch):
+    s = open_as("admin")
+    old_key = s.record.key
+    started, go = _held_at(monkeypatch, s, "rotate_record_key")
+    dlg, target = _disable_dialog(qtbot, s, tmp_path)
+    qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    dlg.reject()                 # Cancel, too late: the rotation is under way
+    go.set()
+    qtbot.waitUntil(lambda: not dlg.running, timeout=20000)
+    qtbot.wait(50)               # the queued slots of the job's end
+    assert dlg.result() == dlg.DialogCode.Accepted
+    assert dlg.rotated_to == target and target.exists()
+    assert s.record.key != old_key
+
+
+def test_cancel_before_the_rotation_leaves_the_key_and_closes_the_dialog(qtbot, record_path, open_as,
+                                                                         tmp_path, monkeypatch):
+    s = open_as("admin")
+    old_key = s.record.key
+    started, go = _held_at(monkeypatch, s, "set_active")
+    dlg, target = _disable_dialog(qtbot, s, tmp_path)
+    qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    dlg.reject()                 # Cancel while the account is being disabled
+    go.set()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=20000)
+    assert dlg.result() == dlg.DialogCode.Rejected
+    assert dlg.rotated_to is None and not target.exists()
+    assert s.record.key == old_key
+    assert not KeyFile.load(record_path).has_user("medical")   # the disable stays done

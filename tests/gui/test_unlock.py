@@ -1,6 +1,8 @@
 """The unlock screen, the main window's role-shaped navigation, start-up and settings."""
 from __future__ import annotations
 
+import re
+
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
@@ -47,6 +49,8 @@ def test_wrong_then_right_unlock(qtbot, record_path):
     # core reports only the attempts under their own name).
     bar = window.message_bar
     assert "Attempts: 1" in bar.text()
+    # told in the centre's zone, named, as every time on screen (not the workstation's clock)
+    assert re.search(r"the most recent at \d{4}-\d\d-\d\d \d\d:\d\d \([A-Za-z_]+/[A-Za-z_]+\)\.", bar.text())
     assert "tell your administrator" in bar.text()
     QTest.mouseClick(bar._close, Qt.MouseButton.LeftButton)
     assert bar.text() == "" and bar.isHidden()

@@ -121,10 +121,17 @@ class DisableDialog(_CoreDialog):
         self.accept()
 
     def reject(self) -> None:
-        """Cancel while working: the rotation is not begun (a disable already done stays done)."""
+        """Cancel while working: the rotation is not begun (a disable already done stays done).
+        A rotation already under way finishes: the dialog then ends accepted (_ended), so that
+        the new recovery key's file is named, and is not closed again as cancelled."""
         if self.running:
             self.message.show_info(self.tr("Stopping before the record key is replaced…"))
-            self.job.finished.connect(lambda _r, _e: super(DisableDialog, self).reject())
+            self.job.finished.connect(self._close_if_stopped)
             self.job.cancel()
             return
         super().reject()
+
+    def _close_if_stopped(self, _result, _error) -> None:
+        # A bound slot of this dialog: it runs on the GUI thread, after _ended.
+        if self.isVisible():
+            super().reject()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from barnahus_app import settings as record_settings
-from barnahus_app.documents.pki import colon_fingerprint
+from barnahus_app.documents.pki import MIN_CA_PASSPHRASE, colon_fingerprint
 from barnahus_app.policy import Role
 
 from ui.admin.backups import BackupsBox
@@ -183,8 +183,8 @@ class _CaFileDialog(_CoreDialog):
             w.setEchoMode(QLineEdit.EchoMode.Password)
         self.add_field(self.tr("Pass&phrase of the CA file:"), self.passphrase, "ca_passphrase",
                        self.tr("Passphrase of the CA file"),
-                       self.tr("At least 12 characters. Keep it apart from the file: in a sealed envelope in "
-                               "the safe, or with another person."))
+                       self.tr("At least {n} characters. Keep it apart from the file: in a sealed envelope in "
+                               "the safe, or with another person.").format(n=MIN_CA_PASSPHRASE))
         self.add_field(self.tr("Passphrase &again:"), self.again, "ca_passphrase again", self.tr("Passphrase again"))
 
     def _browse(self) -> None:

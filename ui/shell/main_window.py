@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
@@ -366,7 +366,6 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, page, lambda e=entry, p=page: e.after_unlock(p))
 
     def _backup_failures_text(self, failures: list[dict]) -> str:
-        from PySide6.QtCore import QDateTime
         reasons = {
             "damaged_source": self.tr("the record failed its check"),
             "disk_full": self.tr("the disk was full"),
@@ -376,19 +375,14 @@ class MainWindow(QMainWindow):
             "second_folder_failed": self.tr("the copy to the second backup folder failed"),
         }
         last = failures[-1]
-        when = QDateTime.fromString(last["at"], Qt.DateFormat.ISODateWithMs)
-        when = (QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
-                if when.isValid() else last["at"])
+        when = dates.local_datetime_text(last["at"], named=True)
         return self.tr("Backups failed since an administrator last signed in: {n}; the most recent at "
                        "{when}: {reason}. Check the backups under Administration.").format(
             n=len(failures), when=when, reason=reasons.get(last["reason"], last["reason"]))
 
     def _failure_tampering_text(self, notes: list[dict]) -> str:
         """The key file's list of failed unlock attempts found reset, cut or rewritten."""
-        from PySide6.QtCore import QDateTime
-        last = QDateTime.fromString(notes[-1]["at"], Qt.DateFormat.ISODateWithMs)
-        when = (QLocale().toString(last.toLocalTime(), QLocale.FormatType.ShortFormat)
-                if last.isValid() else notes[-1]["at"])
+        when = dates.local_datetime_text(notes[-1]["at"], named=True)
         return self.tr("The list of failed unlock attempts kept beside the record (in its key file) was "
                        "changed outside Barnahus: entries were removed or rewritten since the record last "
                        "read it. Found at {when}. Someone may have tried to hide wrong passwords; the "
@@ -418,10 +412,7 @@ class MainWindow(QMainWindow):
                        "key it issued does NOT open the record.")
 
     def _failed_attempts_text(self, attempts: list[str]) -> str:
-        from PySide6.QtCore import QDateTime
-        last = QDateTime.fromString(max(attempts), Qt.DateFormat.ISODateWithMs)
-        when = (QLocale().toString(last.toLocalTime(), QLocale.FormatType.ShortFormat)
-                if last.isValid() else max(attempts))
+        when = dates.local_datetime_text(max(attempts), named=True)
         return self.tr("Since you last signed in, someone tried to unlock the record and gave a wrong "
                        "password or user name. Attempts: {n}; the most recent at {when}. If this was "
                        "not you, tell your administrator.").format(n=len(attempts), when=when)
