@@ -81,6 +81,6 @@ def _build_team(workspace):
 
 
 case_tabs.register(CaseTab(
-    key="team", order=15, title=QT_TRANSLATE_NOOP("CaseWorkspace", "Team and &referrals"),
+    key="team", order=15, title=QT_TRANSLATE_NOOP("CaseWorkspace", "Team and re&ferrals"),
     shown=lambda s: s.can("meeting", "read") or s.can("referral", "read"), build=_build_team,
 ))

@@ -157,7 +157,7 @@ class TeamPanel(QWidget):
         self.actions_head = bold(QLabel(self.tr("Actions"), left), 1.1)
         head.addWidget(self.actions_head)
         head.addStretch(1)
-        self.show_closed = QCheckBox(self.tr("Show finis&hed actions too"), left)
+        self.show_closed = QCheckBox(self.tr("Show finished actions too"), left)
         self.show_closed.setObjectName("showClosedActions")
         self.show_closed.toggled.connect(lambda _on: self._show_actions())
         head.addWidget(self.show_closed)
@@ -221,7 +221,7 @@ class TeamPanel(QWidget):
         rhead = QHBoxLayout()
         rhead.addWidget(bold(QLabel(self.tr("Referrals"), rleft), 1.1))
         rhead.addStretch(1)
-        self.new_button = QPushButton(self.tr("New re&ferral…"), rleft)
+        self.new_button = QPushButton(self.tr("Ne&w referral…"), rleft)
         self.new_button.setObjectName("newReferralButton")
         self.new_button.setAutoDefault(False)
         self.new_button.setVisible(self.can_create_referral)
@@ -252,7 +252,7 @@ class TeamPanel(QWidget):
         self.detail_head = bold(QLabel(self.tr("The referral's history"), rright), 1.1)
         shead.addWidget(self.detail_head)
         shead.addStretch(1)
-        self.share_button = QPushButton(self.tr("Record &what was shared…"), rright)
+        self.share_button = QPushButton(self.tr("Re&cord what was shared…"), rright)
         self.share_button.setObjectName("recordSharingButton")
         self.share_button.setToolTip(self.tr("The information and documents the receiving agency was given"))
         self.share_button.setAutoDefault(False)
@@ -318,8 +318,13 @@ class TeamPanel(QWidget):
             self.focus_first()
 
     def _show_empty_texts(self) -> None:
-        self.a_empty.setText(self.tr("No action is open in this case.") if not self.show_closed.isChecked()
-                             else self.tr("The team has agreed no action in this case yet."))
+        if (self.team or {}).get("hidden"):
+            self.a_empty.setText(self.tr("You do not work on this case, so its meetings, decisions and actions "
+                                         "are not shown to you."))
+        elif not self.show_closed.isChecked():
+            self.a_empty.setText(self.tr("No action is open in this case."))
+        else:
+            self.a_empty.setText(self.tr("The team has agreed no action in this case yet."))
         self.r_empty.setText(self.tr("No referral in or out yet."))
         self.s_empty.setText(self.tr("Nothing recorded as shared.") if self.referral is not None
                              else self.tr("Choose a referral to see what it shared."))
@@ -456,7 +461,7 @@ class TeamPanel(QWidget):
         r = self.referrals[row] if 0 <= row < len(self.referrals) else None
         self.detail_label.setText("" if r is None else self._detail_text(r))
         self.detail_label.setVisible(r is not None)
-        self._rebuild_steps(r)
+        self._rebuild_steps(None)   # the steps come with the referral's view (who may take them)
         self._update_buttons()
         self._show_empty_texts()
         if r is None:
@@ -491,7 +496,8 @@ class TeamPanel(QWidget):
     def _show_referral(self, view: dict) -> None:
         self.referral = view
         w = words()
-        self.detail_label.setText(self._detail_text({**(self.selected_referral() or {}), **view}))
+        self.detail_label.setText(self._detail_text(view))
+        self._rebuild_steps(view)
         for e in view.get("events") or []:
             self.e_model.appendRow(_items([date_text(e.get("on_date") or e.get("on")),
                                            w.referral_status(e.get("to_status")),
@@ -509,13 +515,14 @@ class TeamPanel(QWidget):
         self._show_empty_texts()
         self._update_buttons()
 
-    def _rebuild_steps(self, r: dict | None) -> None:
-        """The next-step buttons: only the steps the core allows from the referral's status."""
+    def _rebuild_steps(self, view: dict | None) -> None:
+        """The next-step buttons: only the steps the core allows from the referral's status, and
+        only if the core says this user may change it (referral_view)."""
         for b in self.step_buttons.values():
             self.step_bar.removeWidget(b)
             b.deleteLater()
         self.step_buttons = {}
-        steps = next_statuses(r) if r is not None and self.can_update_referral else []
+        steps = next_statuses(view) if self.can_update_referral else []
         w = words()
         for i, code in enumerate(steps):
             b = QPushButton(w.step_button(code), self)
@@ -548,7 +555,11 @@ class TeamPanel(QWidget):
         is_open = a is not None and a.get("status") == "open"
         self.done_button.setEnabled(is_open)
         self.cancel_button.setEnabled(is_open)
-        self.share_button.setEnabled(self.selected_referral() is not None)
+        self.share_button.setEnabled(bool(self.referral and self.referral.get("may_update")))
+        if self.referral is not None and not self.referral.get("may_update") and self.can_update_referral:
+            self.share_button.setToolTip(self.tr("Only the one who made this referral, or a coordinator, changes it"))
+        else:
+            self.share_button.setToolTip(self.tr("The information and documents the receiving agency was given"))
         self.interval_button.setEnabled(self.team is not None)
 
     # actions -----------------------------------------------------------------------------------
@@ -580,14 +591,14 @@ class TeamPanel(QWidget):
                       errors=self.message, hold=(self.new_button,))
 
     def referral_step(self, to_status: str) -> QDialog | None:
-        r = self.selected_referral()
+        r = self.referral   # the view read for the referral selected
         if r is None:
             return None
         dlg = ReferralStepDialog(self.session, r, to_status, self.referral_summary(r), self)
         return self._open(dlg, lambda d: self._after(r["id"]), self.r_view)
 
     def record_sharing(self) -> None:
-        r = self.selected_referral()
+        r = self.referral
         if r is None:
             return
         s, cid = self.session, self.case_id

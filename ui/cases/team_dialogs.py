@@ -52,10 +52,12 @@ class TeamWords(QObject):
             code or "", code or "")
 
     def step_button(self, code: str) -> str:
-        """The next-step buttons (their mnemonics stay clear of the workspace's own)."""
-        return {"sent": self.tr("Record as s&ent…"), "accepted": self.tr("&Accepted…"),
+        """The next-step buttons. Their mnemonics stay clear of the main window's menus (R, A, G,
+        H), the workspace's tabs and the page's other buttons; the steps offered together never
+        share one (sent, accepted and engaged are each the E of their status)."""
+        return {"sent": self.tr("Record as s&ent…"), "accepted": self.tr("Acc&epted…"),
                 "rejected": self.tr("Re&jected…"), "revoked": self.tr("Re&voked…"),
-                "engaged": self.tr("En&gaged…"), "done": self.tr("&Close with the outcome…"),
+                "engaged": self.tr("&Engaged…"), "done": self.tr("Close with the outco&me…"),
                 "lost_to_follow_up": self.tr("&Lost to follow-up…")}.get(code, code)
 
     def step_title(self, code: str) -> str:
@@ -103,12 +105,12 @@ STEP_FIELDS = {
 }
 
 
-def next_statuses(referral: dict) -> list[str]:
-    """The steps the core allows from the referral's status (its flow, referrals/actions.py)."""
-    if "next_statuses" in referral:
-        return list(referral["next_statuses"])
-    from barnahus_app.referrals import actions as core
-    return list(core.NEXT_STATUSES.get(referral["status"], ()))
+def next_statuses(view: dict | None) -> list[str]:
+    """The steps this user may take now: those the core's flow allows from the referral's status,
+    if the core says this user may change it (referral_view's next_statuses and may_update)."""
+    if not view or not view.get("may_update"):
+        return []
+    return list(view.get("next_statuses") or ())
 
 
 def _agency_choices(agencies: list[dict]) -> list[tuple[int, str]]:
@@ -402,8 +404,6 @@ class ActionCancelDialog(ActionDialog):
 
 class ReviewIntervalDialog(ActionDialog):
     """How often the team reviews this case: the centre's default, or a number of days of its own."""
-
-    ALIASES = {"interval_days": "days"}
 
     def __init__(self, session, case_id: int, review: dict, parent=None):
         self.case_id = case_id

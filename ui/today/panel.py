@@ -632,11 +632,11 @@ class _AgencySection(QWidget):
     def show_items(self, agencies: dict | None, as_of: date | None = None) -> None:
         if agencies is None:
             self.model.clear()
-            self.heading.setText(self.tr("Overdue with other &agencies"))
+            self.heading.setText(self.tr("Overdue with other age&ncies"))
             self.empty.setText(self.tr("Loading…"))
         else:
             self.model.set_items(agencies.get("actions"), agencies.get("referrals"), as_of)
-            self.heading.setText(self.tr("Overdue with other &agencies ({n})").format(
+            self.heading.setText(self.tr("Overdue with other age&ncies ({n})").format(
                 n=QLocale().toString(self.model.rowCount())))
             self.empty.setText(self.tr("No other agency is late with an action or a referral in the cases you lead."))
         self.view.setAccessibleName(self.heading.text().replace("&", ""))
@@ -646,7 +646,7 @@ class _AgencySection(QWidget):
 
     def clear(self) -> None:
         self.model.clear()
-        self.heading.setText(self.tr("Overdue with other &agencies"))
+        self.heading.setText(self.tr("Overdue with other age&ncies"))
         self.empty.setText("")
         self.view.setVisible(False)
         self.empty.setVisible(True)
