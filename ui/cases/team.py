@@ -43,7 +43,7 @@ def _items(values: list[str], row_id=None) -> list[QStandardItem]:
         it = QStandardItem(v)
         it.setEditable(False)
         it.setData(row_id, ID_ROLE)
-        it.setToolTip(v if len(v) > 40 else "")
+        it.setToolTip(v if len(v) > 24 else "")   # a cell may be cut short
         out.append(it)
     return out
 
@@ -102,6 +102,7 @@ class TeamPanel(QWidget):
         self._asked = 0   # which read of a referral's view is the last one asked for
         self._shown_once = False
         self._want_focus = False
+        self._focus_after_read: QTableView | None = None
         s = session
         self.can_read_team = s.can("meeting", "read")
         self.can_update_team = s.can("meeting", "update")
@@ -316,6 +317,9 @@ class TeamPanel(QWidget):
         self._show_empty_texts()
         if self._want_focus:
             self.focus_first()
+        view, self._focus_after_read = self._focus_after_read, None
+        if view is not None and view.isVisible():
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_empty_texts(self) -> None:
         if (self.team or {}).get("hidden"):
@@ -568,9 +572,13 @@ class TeamPanel(QWidget):
         self.changed.emit()
 
     def _focus_back(self, view: QTableView):
+        """After a dialog: the keyboard back on the list it acted on (once read again: a list
+        shown for the first time appears only then)."""
         def back(code: int) -> None:
             if view.isVisible():
                 view.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self._focus_after_read = view
         return back
 
     def _open(self, dialog: QDialog, on_accepted, focus: QTableView) -> QDialog:

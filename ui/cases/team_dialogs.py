@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QRadioButton,
-    QSpinBox, QWidget,
+    QSpinBox, QVBoxLayout, QWidget,
 )
 
 from barnahus_app import vocab
@@ -122,6 +122,7 @@ class NewReferralDialog(ActionDialog):
     draft; in: received)."""
 
     ALIASES = {"agency": "agency_id", "contact": "contact_id", "child": "child_person_id"}
+    width_em = 36
 
     def __init__(self, session, case_id: int, agencies: list[dict], children: list[dict], parent=None):
         self.case_id = case_id
@@ -137,8 +138,9 @@ class NewReferralDialog(ActionDialog):
         self.intro.setText(self.tr("A referral out to a service for the child, or one that came in from another "
                                    "agency. Its steps (sent, accepted, engaged, done) are recorded later."))
         box = QWidget(self)
-        row = QHBoxLayout(box)
+        row = QVBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
         self.out_radio = QRadioButton(self.tr("&Out: the centre refers the child"), box)
         self.in_radio = QRadioButton(self.tr("&In: another agency referred the child"), box)
         self.out_radio.setObjectName("referralOut")
@@ -149,9 +151,8 @@ class NewReferralDialog(ActionDialog):
         self.direction.addButton(self.in_radio)
         row.addWidget(self.out_radio)
         row.addWidget(self.in_radio)
-        row.addStretch(1)
         box.setFocusProxy(self.out_radio)
-        self.add_field("direction", self.tr("Direction:"), box, accessible=self.tr("Direction"))
+        self.add_field("direction", self.tr("Direction:"), box, accessible=self.tr("Direction"), top=True)
         self.service = VocabCombo("referral_services", self, placeholder_text=self.tr("Choose a service"))
         self.service.setObjectName("referralService")
         self.add_field("service", self.tr("Ser&vice:"), self.service, accessible=self.tr("Service"))
@@ -212,7 +213,7 @@ class ReferralStepDialog(ActionDialog):
         self.setObjectName("referralStepDialog")
         self.setWindowTitle(w.step_title(self.to_status))
         self.ok_text = self.tr("&Record")
-        self.intro.setText(self.tr("{referral}: from {old} to {new}.").format(
+        self.intro.setText(self.tr("{referral}\nStatus: {old} → {new}").format(
             referral=self.summary, old=w.referral_status(self.referral["status"]),
             new=w.referral_status(self.to_status)))
         wanted = STEP_FIELDS.get(self.to_status, ("on", "note"))
@@ -325,7 +326,7 @@ class SharingDialog(ActionDialog):
         self.add_field("document_ids", self.tr("Doc&uments:"), self.docs,
                        self.tr("The documents issued for this case that went with it.") if self.documents
                        else self.tr("No document was issued for this case."), accessible=self.tr("Documents shared"))
-        self.docs.setEnabled(bool(self.documents))
+        self.docs.setVisible(bool(self.documents))
         self.basis = VocabCombo("sharing_legal_bases", self, placeholder_text=self.tr("Choose the legal basis"))
         self.basis.setObjectName("sharingLegalBasis")
         self.add_field("legal_basis", self.tr("Legal &basis:"), self.basis,
@@ -334,8 +335,7 @@ class SharingDialog(ActionDialog):
         self.recipient = QLineEdit(self)
         self.recipient.setObjectName("sharingRecipient")
         self.recipient.setMaxLength(200)
-        self.recipient.setText(" ".join(p for p in (self.referral.get("contact") or "",
-                                                      self.referral.get("agency") or "") if p).strip())
+        self.recipient.setText(", ".join(p for p in (self.referral.get("contact"), self.referral.get("agency")) if p))
         self.add_field("recipient", self.tr("&To whom:"), self.recipient, accessible=self.tr("Recipient"))
         self.undertaking = text_box(self, 3)
         self.undertaking.setObjectName("sharingUndertaking")

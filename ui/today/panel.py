@@ -502,7 +502,7 @@ class AgencyModel(QAbstractTableModel):
     (meetings' overdue_team_actions) and referrals (overdue_referrals), oldest due first. Ids,
     codes, names of agencies and their contacts: never the text of an action."""
 
-    COLUMNS = ("due", "when", "what", "case")
+    COLUMNS = ("due", "when", "case", "what")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -618,7 +618,8 @@ class _AgencySection(QWidget):
         fm = self.fontMetrics()
         pad = em * 2
         for col, w in enumerate((fm.horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), date_format())) + pad,
-                                 fm.horizontalAdvance(self.tr("11 months overdue")) + pad, em * 26)):
+                                 fm.horizontalAdvance(self.tr("11 months overdue")) + pad,
+                                 fm.horizontalAdvance("BH-0000-00000") + pad)):
             hh.resizeSection(col, w)
         self.heading.setBuddy(self.view)
         lay.addWidget(self.view, 1)
