@@ -42,7 +42,8 @@ class TeamWords(QObject):
     def referral_status(self, code: str) -> str:
         return {"draft": self.tr("Draft"), "sent": self.tr("Sent"), "accepted": self.tr("Accepted"),
                 "rejected": self.tr("Rejected"), "revoked": self.tr("Revoked"), "engaged": self.tr("Engaged"),
-                "done": self.tr("Done"), "lost_to_follow_up": self.tr("Lost to follow-up")}.get(code, code)
+                "done": self.tr("Done", "a referral's status"),
+                "lost_to_follow_up": self.tr("Lost to follow-up")}.get(code, code)
 
     def direction(self, code: str) -> str:
         return {"out": self.tr("Out"), "in": self.tr("In")}.get(code, code)
@@ -69,12 +70,13 @@ class TeamWords(QObject):
 
     def meeting_status(self, code: str) -> str:
         return {"planned": self.tr("Planned"), "held": self.tr("Held"), "approved": self.tr("Minutes approved"),
-                "cancelled": self.tr("Cancelled")}.get(code, code)
+                "cancelled": self.tr("Cancelled", "a meeting's status")}.get(code, code)
 
     def action_status(self, code: str, overdue: bool = False) -> str:
         if code == "open":
             return self.tr("Open, overdue") if overdue else self.tr("Open")
-        return {"done": self.tr("Done"), "cancelled": self.tr("Cancelled")}.get(code, code)
+        return {"done": self.tr("Done", "an action's status"),
+                "cancelled": self.tr("Cancelled", "an action's status")}.get(code, code)
 
     def child_heard(self, code: str | None) -> str:
         return {"directly": self.tr("Heard directly"), "trusted_person": self.tr("Through the trusted person"),

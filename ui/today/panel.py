@@ -618,7 +618,8 @@ class _AgencySection(QWidget):
         fm = self.fontMetrics()
         pad = em * 2
         for col, w in enumerate((fm.horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), date_format())) + pad,
-                                 fm.horizontalAdvance(self.tr("11 months overdue")) + pad,
+                                 max(fm.horizontalAdvance(self.model._words.when_text(date.today() - timedelta(days=d)))
+                                     for d in (700, 330, 13)) + pad,
                                  fm.horizontalAdvance("BH-0000-00000") + pad)):
             hh.resizeSection(col, w)
         self.heading.setBuddy(self.view)
