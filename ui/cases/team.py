@@ -115,6 +115,12 @@ class TeamPanel(QWidget):
     # construction ------------------------------------------------------------------------------
     def _build(self) -> None:
         em = self.fontMetrics().height()
+        w, fm = words(), self.fontMetrics()
+        # the status columns as wide as their longest words (overdue ones in bold)
+        action_status = max(fm.horizontalAdvance(w.action_status(c, o)) for c in ("open", "done", "cancelled")
+                            for o in (False, True)) * 11 // 10 + em
+        referral_status = max(fm.horizontalAdvance(self.tr("{status}, overdue").format(status=w.referral_status(c)))
+                              for c in ("sent", "accepted", "engaged")) * 11 // 10 + em
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 12)
         outer.setSpacing(em // 2)
@@ -165,7 +171,7 @@ class TeamPanel(QWidget):
         ll.addLayout(head)
         self.a_view, self.a_model = _table(
             left, "teamActionsTable", [self.tr("Action"), self.tr("Owner"), self.tr("Due"), self.tr("Status")],
-            self.tr("Actions"), [em * 14, em * 10, em * 6, em * 8], stretch=0)
+            self.tr("Actions"), [em * 14, em * 10, em * 6, action_status], stretch=0)
         self.a_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         ll.addWidget(self.a_view, 1)
         self.a_empty = _empty_label(left)
@@ -232,7 +238,7 @@ class TeamPanel(QWidget):
         self.r_view, self.r_model = _table(
             rleft, "referralsTable",
             [self.tr("Direction"), self.tr("Service"), self.tr("Agency"), self.tr("Status"), self.tr("Due")],
-            self.tr("Referrals"), [em * 3, em * 10, em * 10, em * 8, em * 6], stretch=1)
+            self.tr("Referrals"), [em * 3, em * 10, em * 10, referral_status, em * 6], stretch=1)
         self.r_view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._referral_selected(cur.row()))
         rll.addWidget(self.r_view, 1)
         self.r_empty = _empty_label(rleft)
