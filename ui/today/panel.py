@@ -1113,6 +1113,9 @@ class TodayPanel(QWidget):
                 if sec.selected_row() < 0:
                     sec.select_row(0)
                 return
+        if self._show_agencies and self.agencies.model.rowCount():   # only other agencies' delays
+            self.agencies.view.setFocus(Qt.FocusReason.ShortcutFocusReason)   # (selects the first row)
+            return
         self.as_of_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected(self):
