@@ -100,7 +100,7 @@ class TeamPanel(QWidget):
         self.loading = False
         self._reads = 0
         self._asked = 0   # which read of a referral's view is the last one asked for
-        self._shown_once = False
+        self._generation = 0   # which read of the tab's lists is the last one asked for
         self._want_focus = False
         self._focus_after_read: QTableView | None = None
         s = session
@@ -116,7 +116,7 @@ class TeamPanel(QWidget):
     def _build(self) -> None:
         em = self.fontMetrics().height()
         w, fm = words(), self.fontMetrics()
-        # the status columns as wide as their longest words (overdue ones in bold)
+        # the status columns as wide as their longest words (a tenth more: overdue ones are bold)
         action_status = max(fm.horizontalAdvance(w.action_status(c, o)) for c in ("open", "done", "cancelled")
                             for o in (False, True)) * 11 // 10 + em
         referral_status = max(fm.horizontalAdvance(self.tr("{status}, overdue").format(status=w.referral_status(c)))
@@ -303,11 +303,17 @@ class TeamPanel(QWidget):
         read_team, read_refs = self.can_read_team, self.can_read_referrals
         keep = select_referral if select_referral is not None else (self.selected_referral() or {}).get("id")
         self._reads += 1
+        self._generation += 1
+        generation = self._generation
         self.loading = True
+
+        def loaded(result) -> None:
+            if generation == self._generation:   # only the answer to the last read asked for
+                self._loaded(*result, keep)
+
         run_operation(self, lambda: (s.case_team(cid) if read_team else None,
                                      s.case_referrals(cid) if read_refs else []),
-                      lambda result: self._loaded(*result, keep), errors=self.message,
-                      on_finished=self._read_done)
+                      loaded, errors=self.message, on_finished=self._read_done)
 
     def _read_done(self) -> None:
         self._reads -= 1
@@ -663,4 +669,3 @@ class TeamPanel(QWidget):
         super().showEvent(event)
         if not self.loading:
             self.refresh()
-        self._shown_once = True
