@@ -196,6 +196,14 @@ AGENCY_FIELDS = {
     "email": Text(200),
 }
 
+# What went to whom under what undertaking: the disclosure register (documents/issuing.py) and
+# what a referral shared (referrals/actions.py).
+DISCLOSURE_FIELDS = {
+    "recipient": Text(200, required=True),
+    "undertaking": Text(4000, required=True, multiline=True),
+    "method": Text(100),
+}
+
 STAFF_FIELDS = {
     "agency_id": Ref("agencies"),
     "name": Text(200, required=True),

@@ -20,12 +20,14 @@ from barnahus_app.files import check_destination, write_file_safely
 from barnahus_app.fields import check_count
 from barnahus_app.followup.actions import FollowUpActions
 from barnahus_app.interviews.actions import InterviewActions
+from barnahus_app.meetings.actions import MeetingActions, refresh_review_dates
 from barnahus_app.documents.issuing import IssuingActions, held_credentials
 from barnahus_app.record.keyslots import format_recovery_key
 from barnahus_app.record.sections import SectionKeys, unseal_held
 from barnahus_app.tables import AuditEntry, Draft, RecordMeta
 from barnahus_app.persons.actions import PersonActions
 from barnahus_app.recordings.actions import RecordingActions
+from barnahus_app.referrals.actions import ReferralActions
 from barnahus_app.record.handle import Record, rekey_file
 from barnahus_app.record.inspection import CheckReport, inspect_record
 from barnahus_app.users.accounts import find_user, user_roles
@@ -34,6 +36,9 @@ from barnahus_app.users.actions import UserActions
 from barnahus_app.users import section_grants
 from barnahus_app.cases.actions import resolve_case
 
+
+# Drafts of edits whose kind is not a policy kind: the grant that edit needs.
+DRAFT_GRANTS = {"meeting_item": "meeting"}   # a minute-taker's unsaved agenda item (record_item)
 
 BACKUP_FAILURES_KEY = "backup.failures_unreported"   # record_meta: JSON list, cleared at an admin's login
 
@@ -94,7 +99,7 @@ def _consume_failures(conn, report: keyslots.FailureReport, clock, is_admin: boo
 
 
 class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions, InterviewActions,
-              RecordingActions, IssuingActions):
+              RecordingActions, IssuingActions, MeetingActions, ReferralActions):
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
                  roles: list[str], failed_attempts: list[str], upgraded_from: str | None,
                  backup_failures: list[dict] | None = None, clock: Callable[[], datetime] = utc_now,
@@ -222,11 +227,13 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
                 conn.execute(delete(t).where(t.c.key == "setting." + name))
                 conn.execute(insert(t).values(key="setting." + name, value=str(value)))
                 self._audit(conn, "record.setting_changed", "record", None, {"setting": name})
+            if "review_interval_days" in parsed:   # the cases on the default interval follow it
+                refresh_review_dates(conn)
 
     def save_draft(self, kind: str, subject_id: int | None, payload: dict) -> None:
         """Keep unsaved edits (e.g. when the app locks) inside the encrypted record. Only a user
         who may make the change may keep a draft of it."""
-        self._authorize(kind, "create" if subject_id is None else "update")
+        self._authorize(DRAFT_GRANTS.get(kind, kind), "create" if subject_id is None else "update")
         t = Draft.__table__
         text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
         with self.record.transaction() as conn:

@@ -76,6 +76,9 @@ SETTINGS = {
     # Every time on screen, in documents and in exports is told in this zone (bookings planned
     # in another zone keep theirs); new bookings are planned in it. Asked by the first-run wizard.
     "time_zone": ZoneSetting("The centre's time zone"),
+    # A case comes to the next MDT meeting when new, then is reviewed every this many days (a
+    # case's own interval overrides it: set_review_interval).
+    "review_interval_days": IntSetting(90, 7, 730, "Review each case at MDT meetings every days"),
     # Where the desktop app's save dialogs for exports (summaries, bundles, calendars, audit
     # seals) start; "" for the user's documents folder.
     "export_folder": FolderSetting("Start exports in this folder"),

@@ -22,7 +22,7 @@ from barnahus_app import audit, policy
 from barnahus_app.recordings import hashing
 from barnahus_app.documents import pki
 from barnahus_app.errors import EvidenceAltered, NotFound, ValidationError
-from barnahus_app.fields import Text
+from barnahus_app.fields import DISCLOSURE_FIELDS
 from barnahus_app.files import check_destination, remove_partial, write_file_safely
 from barnahus_app.persons.tables import Agency, Person
 from barnahus_app.documents.tables import Disclosure, IssuedDocument, SigningCredential
@@ -50,8 +50,6 @@ SV = SectionValue.__table__
 FORMATS = ("pdf", "docx")
 # The sealed section (policy.SECTIONS) holding the private keys: the record key alone opens none.
 SIGNING_SECTION = "signing_keys"
-DISCLOSURE_FIELDS = {"recipient": Text(200, required=True), "undertaking": Text(4000, required=True, multiline=True),
-                     "method": Text(100)}
 
 
 def new_document_id(now: datetime | None = None, prefix: str = "D") -> str:

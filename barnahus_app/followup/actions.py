@@ -99,6 +99,7 @@ from barnahus_app.errors import NotFound, PermissionDenied, RecordFileError, Val
 from barnahus_app.fields import Date, Text
 from barnahus_app.followup.tables import AllegedOffence, FollowUpEvent, FollowUpRule, FullRecovery
 from barnahus_app.cases.tables import Case, CaseChild
+from barnahus_app.meetings.tables import TeamAction
 from barnahus_app.persons.tables import Person
 from barnahus_app.tables import RecordMeta
 from barnahus_app.timeutil import age_on, birthday, check_datetime, parse_utc, utc_now, utc_now_iso, zone_info
@@ -113,6 +114,7 @@ OF = AllegedOffence.__table__
 C = Case.__table__
 CC = CaseChild.__table__
 P = Person.__table__
+TA = TeamAction.__table__
 
 ONE_OFF_KINDS = ("court_date", "action_item", "compensation_deadline", "carer_survey", "other")
 KINDS = ("recurring_review", "age_milestone") + ONE_OFF_KINDS + (
@@ -987,7 +989,16 @@ def reminder_event_in(session: SessionBase, conn, row, action, occurrence, on_te
         rule_id=row.id, action=action, occurrence=occurrence, on_date=on_text, new_due=new_due,
         reason=reason, by_user=session.user_id, at_utc=utc_now_iso())).inserted_primary_key[0]
     recompute(conn, R.c.id == row.id)
-    audit_rule(session, conn, f"followup.{action}", row, {"rule": row.id, "event": eid})
+    detail = {"rule": row.id, "event": eid}
+    if row.subject_kind == "team_action" and row.subject_id and action in ("completed", "declined"):
+        # An MDT team action's reminder done or declined in Today: the action is done or
+        # cancelled with it (set_team_action_status does it the other way round).
+        done = action == "completed"
+        if conn.execute(update(TA).where(TA.c.id == row.subject_id, TA.c.status == "open").values(
+                status="done" if done else "cancelled", done_on=on_text if done else None,
+                cancel_reason=None if done else reason, updated_at=utc_now_iso())).rowcount:
+            detail["team_action"] = row.subject_id
+    audit_rule(session, conn, f"followup.{action}", row, detail)
     return eid
 
 

@@ -25,6 +25,7 @@ from barnahus_app.cases.tables import Case, CaseChild
 from barnahus_app.interviews.tables import (
     ConflictOverride, Interview, InterviewBreak, InterviewParticipant, Room,
 )
+from barnahus_app.meetings.tables import Meeting, MeetingAttendee
 from barnahus_app.persons.tables import NoContact, Person, StaffContact
 from barnahus_app.recordings.tables import Recording
 from barnahus_app.users.tables import User, UserRole
@@ -47,6 +48,8 @@ CC = CaseChild.__table__
 NC = NoContact.__table__
 P = Person.__table__
 U = User.__table__
+M = Meeting.__table__
+MA = MeetingAttendee.__table__
 
 NOTES_SECTION = "interview_notes"     # the sealed section (policy.SECTIONS) holding the notes
 MAX_DURATION_MINUTES = 8 * 60          # no interview day is longer; bounds the overlap scan
@@ -92,12 +95,14 @@ class PlanCheck:
 
 @dataclass(frozen=True)
 class Booking:
-    """One entry of the calendar. Carries the case reference, never the child's name."""
+    """One entry of the calendar. Carries the case reference, never the child's name. kind
+    "interview", or "meeting" (an MDT meeting: no case, so case_id and case_reference are None;
+    room_id None and room_name "Remote" for a remote one; staff: the chair)."""
     kind: str
     id: int
-    case_id: int
-    case_reference: str
-    room_id: int
+    case_id: int | None
+    case_reference: str | None
+    room_id: int | None
     room_name: str
     starts_at_utc: str
     ends_at_utc: str
@@ -511,10 +516,13 @@ class InterviewActions(SessionBase):
         tz = zone_info(time_zone)
         uid_base = self.record_info().get("record_id", "barnahus")
         with self.record.transaction() as conn:
-            rows = [b for b in _bookings(conn, lo, hi) if b.status in ACTIVE]
+            # Meetings: planned, held, or held and approved; never a case or a name in them.
+            rows = [b for b in _bookings(conn, lo, hi) if b.status in ACTIVE or b.status == "approved"]
             if only_mine:
                 mine = {r[0] for r in conn.execute(select(IP.c.interview_id).where(IP.c.user_id == self.user_id))}
-                rows = [b for b in rows if b.staff_id == self.user_id or b.id in mine]
+                met = {b.id for b in _meeting_bookings(conn, lo, hi, user_id=self.user_id)}
+                rows = [b for b in rows if (b.id in met if b.kind == "meeting" else
+                                            b.staff_id == self.user_id or b.id in mine)]
             self._audit(conn, "calendar.exported", None, None,
                         {"from": str(start), "to": str(end), "events": len(rows)})
         cal = icalendar.Calendar()
@@ -563,19 +571,10 @@ class InterviewActions(SessionBase):
                 raise ValidationError("participants", "names an agency contact who does not exist.")
 
         s, e = to_utc_iso(start), to_utc_iso(end)
-        conflicts, warnings = [], []
-        # Room and staff: the same clock, no buffer.
-        for other in self._overlapping(conn, s, e, interview_id):
-            if other.room_id == room_id:
-                conflicts.append(Conflict("room", f"room:{room_id}:{other.id}",
-                                          f"{room.name} is booked {_span(other, zone)} "
-                                          f"(case {other.reference})."))
+        warnings = []
+        # Room and staff: the same clock, no buffer; interviews and MDT meetings alike.
         staff = {interviewer_id} | {p["user_id"] for p in parts if p["user_id"]}
-        for uid, iid, ref, st, en in self._staff_busy(conn, staff, s, e, interview_id):
-            name = conn.execute(select(U.c.display_name).where(U.c.id == uid)).scalar()
-            conflicts.append(Conflict("staff", f"staff:{uid}:{iid}",
-                                      f"{name} is booked {zone_span_text(st, en, zone)} "
-                                      f"(case {ref})."))
+        conflicts = room_staff_conflicts(conn, s, e, room_id, staff, zone, interview_id=interview_id)
         # No-contact: everyone this booking brings into the building, against everyone another
         # booking brings, within the buffer.
         buffer = timedelta(minutes=setting_in(conn, "no_contact_buffer_minutes"))
@@ -636,25 +635,8 @@ class InterviewActions(SessionBase):
             conn.execute(insert(CO).values(interview_id=iid, conflict=c.code, detail=c.key,
                                            reason=overrides[c.key], by_user=self.user_id, at_utc=now))
 
-    def _overlapping(self, conn, lo, hi, exclude):
-        return conn.execute(select(I.c.id, I.c.room_id, *_occupied(), C.c.reference)
-                            .join(C, C.c.id == I.c.case_id).where(_overlap(lo, hi, exclude))).all()
-
-    def _staff_busy(self, conn, users: set, lo, hi, exclude):
-        return self._busy(conn, I.c.interviewer_id, IP.c.user_id, users, lo, hi, exclude)
-
     def _persons_busy(self, conn, persons: set, lo, hi, exclude):
-        return self._busy(conn, I.c.child_person_id, IP.c.person_id, persons, lo, hi, exclude)
-
-    def _busy(self, conn, lead_col, participant_col, ids: set, lo, hi, exclude):
-        """(id, interview, case reference, start, end) for each of ids in a booking overlapping
-        lo..hi: as the interview's own person (interviewer / child) or as a participant."""
-        cols = (I.c.id, C.c.reference, *_occupied())
-        q1 = select(lead_col, *cols).join(C, C.c.id == I.c.case_id).where(
-            _overlap(lo, hi, exclude), lead_col.in_(ids))
-        q2 = select(participant_col, *cols).join(I, I.c.id == IP.c.interview_id).join(
-            C, C.c.id == I.c.case_id).where(_overlap(lo, hi, exclude), participant_col.in_(ids))
-        return sorted(set(conn.execute(q1).all()) | set(conn.execute(q2).all()))
+        return _busy(conn, I.c.child_person_id, IP.c.person_id, persons, lo, hi, exclude)
 
     def _participant_name(self, conn, p: dict) -> str:
         if p.get("user_id"):
@@ -664,6 +646,77 @@ class InterviewActions(SessionBase):
         if p.get("staff_contact_id"):
             return conn.execute(select(StaffContact.name).where(StaffContact.id == p["staff_contact_id"])).scalar() or ""
         return p.get("name") or ""
+
+
+def _busy(conn, lead_col, participant_col, ids: set, lo, hi, exclude):
+    """(id, interview, case reference, start, end) for each of ids in an interview overlapping
+    lo..hi: as the interview's own person (interviewer / child) or as a participant."""
+    cols = (I.c.id, C.c.reference, *_occupied())
+    q1 = select(lead_col, *cols).join(C, C.c.id == I.c.case_id).where(
+        _overlap(lo, hi, exclude), lead_col.in_(ids))
+    q2 = select(participant_col, *cols).join(I, I.c.id == IP.c.interview_id).join(
+        C, C.c.id == I.c.case_id).where(_overlap(lo, hi, exclude), participant_col.in_(ids))
+    return sorted(set(conn.execute(q1).all()) | set(conn.execute(q2).all()))
+
+
+def _meeting_overlap(lo: str, hi: str, exclude):
+    """MDT meetings occupying lo..hi (planned, held or approved; a cancelled one frees its room),
+    range-scanned on ix_meeting_starts as interviews are."""
+    earliest = to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES))
+    return and_(M.c.status != "cancelled", M.c.starts_at_utc < hi, M.c.starts_at_utc > earliest,
+                M.c.ends_at_utc > lo, M.c.id != (exclude or 0))
+
+
+def meeting_staff(conn, meeting_ids) -> dict[int, set[int]]:
+    """{meeting: the users it occupies}: the chair, the minute-taker and the users expected at
+    it or present (not those absent or excused)."""
+    out: dict[int, set[int]] = {m: set() for m in meeting_ids}
+    if not out:
+        return out
+    for mid, chair, taker in conn.execute(select(M.c.id, M.c.chair_id, M.c.minute_taker_id)
+                                          .where(M.c.id.in_(list(out)))):
+        out[mid] |= {chair} | ({taker} if taker else set())
+    for mid, uid in conn.execute(select(MA.c.meeting_id, MA.c.user_id).where(
+            MA.c.meeting_id.in_(list(out)), MA.c.user_id.isnot(None),
+            MA.c.attendance.in_(("expected", "present")))):
+        out[mid].add(uid)
+    return out
+
+
+def room_staff_conflicts(conn, lo: str, hi: str, room_id: int | None, staff: set, zone: str, *,
+                         interview_id: int | None = None, meeting_id: int | None = None) -> list[Conflict]:
+    """The conflict engine's room and staff part, shared by interviews and MDT meetings: the
+    room (None: a remote meeting, no room) or any of the staff (user ids) booked in another
+    interview or meeting overlapping lo..hi (UTC), on one clock and with no buffer. The booking
+    being moved is left out (interview_id / meeting_id). Keys: room:<room>:<interview> and
+    staff:<user>:<interview> as before meetings existed; room:<room>:m<meeting> and
+    staff:<user>:m<meeting> for a meeting."""
+    out = []
+    room_name = conn.execute(select(RM.c.name).where(RM.c.id == room_id)).scalar() if room_id else None
+    staff = {u for u in staff if u}
+    if room_id:
+        for other in conn.execute(select(I.c.id, I.c.room_id, *_occupied(), C.c.reference)
+                                  .join(C, C.c.id == I.c.case_id).where(_overlap(lo, hi, interview_id),
+                                                                         I.c.room_id == room_id)):
+            out.append(Conflict("room", f"room:{room_id}:{other.id}",
+                                f"{room_name} is booked {_span(other, zone)} (case {other.reference})."))
+    for uid, iid, ref, st, en in (_busy(conn, I.c.interviewer_id, IP.c.user_id, staff, lo, hi, interview_id)
+                                  if staff else ()):
+        name = conn.execute(select(U.c.display_name).where(U.c.id == uid)).scalar()
+        out.append(Conflict("staff", f"staff:{uid}:{iid}",
+                            f"{name} is booked {zone_span_text(st, en, zone)} (case {ref})."))
+    meetings = conn.execute(select(M.c.id, M.c.room_id, M.c.starts_at_utc, M.c.ends_at_utc)
+                            .where(_meeting_overlap(lo, hi, meeting_id)).order_by(M.c.starts_at_utc, M.c.id)).all()
+    busy = meeting_staff(conn, [m.id for m in meetings]) if staff else {}
+    for m in meetings:
+        if room_id and m.room_id == room_id:
+            out.append(Conflict("room", f"room:{room_id}:m{m.id}",
+                                f"{room_name} is booked {_span(m, zone)} (MDT meeting)."))
+        for uid in sorted(busy.get(m.id, set()) & staff):
+            name = conn.execute(select(U.c.display_name).where(U.c.id == uid)).scalar()
+            out.append(Conflict("staff", f"staff:{uid}:m{m.id}",
+                                f"{name} is booked {_span(m, zone)} (MDT meeting)."))
+    return out
 
 
 def _bookings(conn, lo: str, hi: str, *, interviewer_id: int | None = None,
@@ -685,9 +738,30 @@ def _bookings(conn, lo: str, hi: str, *, interviewer_id: int | None = None,
         if room_id is not None:
             q = q.where(I.c.room_id == room_id)
         rows += conn.execute(q).all()
-    rows.sort(key=lambda r: (r[5], r[4]))
-    return [Booking("interview", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                    f"{title} – case {r[2]}") for r in rows]
+    out = [Booking("interview", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                   f"{title} – case {r[2]}") for r in rows]
+    out += _meeting_bookings(conn, lo, hi, user_id=interviewer_id, room_id=room_id)
+    out.sort(key=lambda b: (b.starts_at_utc, b.room_name, b.kind, b.id))
+    return out
+
+
+def _meeting_bookings(conn, lo: str, hi: str, *, user_id: int | None = None,
+                      room_id: int | None = None) -> list[Booking]:
+    """MDT meetings overlapping lo..hi as calendar entries: their kind, never a case. user_id:
+    only those the user chairs, takes the minutes of or is expected at."""
+    q = (select(M.c.id, M.c.room_id, RM.c.name, M.c.starts_at_utc, M.c.ends_at_utc, M.c.status, M.c.chair_id,
+                U.c.display_name, M.c.kind)
+         .outerjoin(RM, RM.c.id == M.c.room_id).join(U, U.c.id == M.c.chair_id)
+         .where(_meeting_overlap(lo, hi, None)))
+    if room_id is not None:
+        q = q.where(M.c.room_id == room_id)
+    rows = conn.execute(q).all()
+    if user_id is not None:
+        staff = meeting_staff(conn, [r.id for r in rows])
+        rows = [r for r in rows if user_id in staff[r.id]]
+    kinds = vocab.vocabulary("meeting_kinds")
+    return [Booking("meeting", r.id, None, None, r.room_id, r.name or "Remote", r.starts_at_utc, r.ends_at_utc,
+                    r.status, r.chair_id, r.display_name, f"MDT meeting – {kinds.label(r.kind)}") for r in rows]
 
 
 def _planned(conn, interview_id: int):

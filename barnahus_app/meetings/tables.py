@@ -157,6 +157,19 @@ class TeamAction(Base):
     )
 
 
+class MeetingOverride(Base):
+    """Why a meeting was booked despite a room or staff conflict (the conflict's key and the
+    planner's reason), kept as interviews keep theirs (conflict_overrides). Append-only."""
+    __tablename__ = "meeting_overrides"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"))
+    conflict: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    by_user: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at_utc: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (Index("ix_meeting_override", "meeting_id"),)
+
+
 class MinutesAddendum(Base):
     """A correction of approved minutes: append-only (triggers), never an edit."""
     __tablename__ = "minutes_addenda"

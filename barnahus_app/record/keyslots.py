@@ -350,16 +350,8 @@ class KeyFile:
 
     def record_failure(self, username: str, when: datetime, by_recovery_key: bool = False) -> None:
         """Append one failed attempt to the hash-chained list (in memory; see note_failure)."""
-        log = self.data["failure_log"]
-        seq, head = log_head(log)
-        entry = {"seq": seq + 1, "at": to_utc_iso(when), "name": self.failure_bucket(username),
-                 "by": "recovery_key" if by_recovery_key else "password"}
-        entry["hash"] = _failure_hash(head, entry)
-        log["entries"].append(entry)
-        dropped = log["entries"][:-FAILURES_KEPT]
-        if dropped:   # bounded; the chain goes on from the last entry dropped
-            log["base_seq"], log["base_hash"] = dropped[-1]["seq"], dropped[-1]["hash"]
-            del log["entries"][:-FAILURES_KEPT]
+        _append_failure(self.data["failure_log"], to_utc_iso(when), self.failure_bucket(username),
+                        "recovery_key" if by_recovery_key else "password")
 
     def unlock_delay(self, username: str, now: datetime) -> float:
         """Seconds to wait before checking a password for this name: none for its first three
@@ -531,10 +523,20 @@ def _failure_log_in_shape(data: dict) -> None:
     data.pop("last_failure", None)
     times = sorted((t, "?" if name == UNKNOWN_USER else name) for name, ts in legacy.items() for t in ts)
     for when, name in times:
-        seq, head = log_head(log)
-        entry = {"seq": seq + 1, "at": when, "name": name, "by": "password"}
-        entry["hash"] = _failure_hash(head, entry)
-        log["entries"].append(entry)
+        _append_failure(log, when, name, "password")
+
+
+def _append_failure(log: dict, at: str, name: str, by: str) -> None:
+    """One failed attempt chained to the list's head. The list is bounded: the chain goes on
+    from the last entry dropped."""
+    seq, head = log_head(log)
+    entry = {"seq": seq + 1, "at": at, "name": name, "by": by}
+    entry["hash"] = _failure_hash(head, entry)
+    log["entries"].append(entry)
+    dropped = log["entries"][:-FAILURES_KEPT]
+    if dropped:
+        log["base_seq"], log["base_hash"] = dropped[-1]["seq"], dropped[-1]["hash"]
+        del log["entries"][:-FAILURES_KEPT]
 
 
 def format_recovery_key(record_key: bytes) -> str:

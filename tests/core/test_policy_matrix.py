@@ -86,6 +86,15 @@ def _offence_for(s, i) -> int:
     """Set-up through the core for update_alleged_offence (only for users who may add one)."""
     return s.add_alleged_offence(i["case_id"], "sexual_abuse_child", "2025-06-01") if s.can("case", "update") else 1
 
+def _referral_for(s, i) -> int:
+    """Set-up through the core for the referral.update operations: a referral of the user's own
+    (therapists and medical staff change only theirs; referrals/actions.py may_update). Users who
+    may not update get an id that is never looked up (the call is refused first)."""
+    if not s.can("referral", "update"):
+        return 1
+    return s.create_referral(i["case_id"], "out", "therapy_elsewhere", on="2026-03-10")
+
+
 def _plan_second(s, i) -> int:
     return s.plan_interview(i["case_id"], i["child_id"], "2026-12-03T13:00", 60, i["room2_id"], i["interviewer_id"],
                             time_zone="Europe/Stockholm", justification="A new disclosure (matrix)")
@@ -170,7 +179,55 @@ OPERATIONS: dict[tuple[str, str], Op] = {
         i["recording_id"], "viewed", location="Viewing room", purpose="Matrix review"), "recording.viewed"),
     ("recording", "amend"): Op("correct_recording_label", lambda s, i: s.correct_recording_label(
         i["recording_id"], "Master (corrected by the matrix)", "A typo in the label"), "recording.label_corrected"),
+    ("referral", "read"): Op("referrals", lambda s, i: s.referrals(), "referral.list"),
+    ("referral", "create"): Op("create_referral", lambda s, i: s.create_referral(
+        i["case_id"], "out", "child_psychiatry", agency_id=i["agency_id"], on="2026-03-10"), "referral.created"),
+    ("referral", "update"): Op("set_referral_status", lambda s, i: s.set_referral_status(
+        _referral_for(s, i), "sent", on="2026-03-11"), "referral.status_set"),
+    # ("meeting", "export") is issue_minutes's (the documents helper's).
+    ("meeting", "read"): Op("meeting_view", lambda s, i: s.meeting_view(i["meeting_id"]), "meeting.read"),
+    ("meeting", "create"): Op("plan_meeting", lambda s, i: s.plan_meeting(
+        "urgent", "2026-12-10T09:00", 60, chair_id=i["coordinator_id"], remote=True, time_zone="Europe/Stockholm"),
+        "meeting.planned"),
+    ("meeting", "update"): Op("record_item", lambda s, i: s.record_item(
+        i["item_id"], child_heard="directly", child_views="Views (matrix)", decisions=["Decided by the matrix"]),
+        "meeting.item_recorded"),
+    ("meeting", "approve"): Op("approve_minutes", lambda s, i: s.approve_minutes(i["held_id"]), "meeting.approved"),
 }
+
+_MU, _MR = (("meeting", "update"),), (("meeting", "read"),)
+MEETING_OPS = [
+    Op("move_meeting", lambda s, i: s.move_meeting(i["meeting_id"], "2026-11-20T10:00"), "meeting.moved", _MU),
+    Op("cancel_meeting", lambda s, i: s.cancel_meeting(i["meeting_id"], "Matrix"), "meeting.cancelled", _MU),
+    Op("update_meeting", lambda s, i: s.update_meeting(i["meeting_id"], title="Matrix"), "meeting.updated", _MU),
+    Op("set_attendees", lambda s, i: s.set_attendees(i["meeting_id"], [
+        {"contact_id": i["contact_id"], "discipline": "police"},
+        {"user_id": i["coordinator_id"], "discipline": "social_services"}]), "meeting.attendees_set", _MU),
+    Op("record_undertaking", lambda s, i: s.record_undertaking(i["contact_id"], "2026-10-01"),
+       "meeting.undertaking_recorded", _MU),
+    Op("add_agenda_items", lambda s, i: s.add_agenda_items(i["held_id"], [(i["case_id"], "added")]),
+       "meeting.item_added", _MU),
+    Op("remove_agenda_item", lambda s, i: s.remove_agenda_item(i["item_id"]), "meeting.item_removed", _MU),
+    Op("move_agenda_item", lambda s, i: s.move_agenda_item(i["item_id"], 1), "meeting.item_moved", _MU),
+    Op("record_outcome_explained", lambda s, i: s.record_outcome_explained(i["item_id"], "2026-11-21", "child"),
+       "meeting.outcome_explained", _MU),
+    Op("add_team_action", lambda s, i: s.add_team_action(i["case_id"], "Matrix action", "2026-12-20",
+                                                         owner_contact_id=i["contact_id"]), "meeting.action_added", _MU),
+    Op("set_team_action_status", lambda s, i: s.set_team_action_status(i["action_id"], "done", on="2026-12-01"),
+       "meeting.action_status_set", _MU),
+    Op("hold_meeting", lambda s, i: s.hold_meeting(i["meeting_id"]), "meeting.held", _MU),
+    Op("add_minutes_addendum", lambda s, i: s.add_minutes_addendum(i["approved_id"], "Matrix correction"),
+       "meeting.addendum_added", _MU),
+    Op("set_review_interval", lambda s, i: s.set_review_interval(i["case_id"], 60), "meeting.review_interval_set", _MU),
+    Op("save_draft (meeting item)", lambda s, i: s.save_draft("meeting_item", i["item_id"], {"child_views": "d"}),
+       "draft.saved", _MU),
+    Op("missing_disciplines", lambda s, i: s.missing_disciplines(i["meeting_id"]), "meeting.disciplines_checked", _MR),
+    Op("undertaking_of", lambda s, i: s.undertaking_of(i["contact_id"]), "meeting.undertaking_read", _MR),
+    Op("cases_due", lambda s, i: s.cases_due(i["meeting_id"]), "meeting.cases_due_read", _MR),
+    Op("overdue_team_actions", lambda s, i: s.overdue_team_actions("2026-12-05"), "meeting.overdue_actions_read", _MR),
+    Op("meetings", lambda s, i: s.meetings(date(2026, 11, 1), date(2026, 11, 30)), "meeting.list", _MR),
+    Op("case_team", lambda s, i: s.case_team(i["case_id"]), "meeting.case_team_read", _MR),
+]
 
 # The other public methods, each with the grants it needs.
 ALSO_GUARDED: list[Op] = [
@@ -303,9 +360,21 @@ ALSO_GUARDED: list[Op] = [
        needs=(("interview_notes", "read"),)),
     Op("new_section_recovery_key", lambda s, i: s.new_section_recovery_key("interview_notes", lambda _text: None),
        "section.recovery_key_replaced", needs=(("interview_notes", "read"),)),
+    Op("referral_view", lambda s, i: s.referral_view(i["referral_id"]), "referral.read",
+       needs=(("referral", "read"),)),
+    Op("case_referrals", lambda s, i: s.case_referrals(i["case_id"]), "referral.case_list",
+       needs=(("referral", "read"),)),
+    Op("overdue_referrals", lambda s, i: s.overdue_referrals("2026-04-01"), "referral.overdue_read",
+       needs=(("referral", "read"),)),
+    Op("record_referral_sharing", lambda s, i: s.record_referral_sharing(
+        _referral_for(s, i), items=["case_summary"], legal_basis="law", recipient="Clinic (matrix)",
+        undertaking="Treatment only", document_ids=[i["document_id"]]), "referral.shared",
+       needs=(("referral", "update"),)),
+    Op("disclosure_register", lambda s, i: s.disclosure_register(i["case_id"]), "disclosure.register_read",
+       needs=(("case", "read"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
-]
+] + MEETING_OPS
 
 # Public methods that check no grant, on purpose. Anything else public must be in a table above.
 UNGUARDED = {
@@ -365,6 +434,22 @@ def world(_template_store, tmp_path, _isolated_home):
             carer = s.create_person(given_name="Carer", family_name="Parentson", date_of_birth="1985-02-02",
                                     acknowledge_duplicates=True)
             agency = s.create_agency(name="Regional Police", kind="police")
+            referral = s.create_referral(case["id"], "out", "child_psychiatry", on="2026-03-10",
+                                         due_on="2026-03-20")
+            coordinator = s.user_id
+            # MDT meetings (remote: the rooms come later): a planned one with the case on its
+            # agenda, a held one, an approved one, and an outside contact's team action.
+            contact = s.add_staff_contact(agency_id=agency, name="Seeded Officer")
+            meeting = s.plan_meeting("case_review", "2026-11-20T09:00", 60, chair_id=coordinator, remote=True,
+                                     time_zone="Europe/Stockholm")
+            item = s.add_agenda_items(meeting, [(case["id"], "new")])[0]
+            held, approved = (s.plan_meeting(kind, start, 60, chair_id=coordinator, remote=True,
+                                             time_zone="Europe/Stockholm")
+                              for kind, start in (("planning", "2026-11-18T09:00"), ("urgent", "2026-11-16T09:00")))
+            s.hold_meeting(held)
+            s.hold_meeting(approved)
+            s.approve_minutes(approved)
+            action = s.add_team_action(case["id"], "Seeded action", "2026-12-20", owner_contact_id=contact)
         with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
             room = s.create_room("Interview room 1", "interview")
             room2 = s.create_room("Interview room 2", "interview")
@@ -389,7 +474,10 @@ def world(_template_store, tmp_path, _isolated_home):
                         "offender_id": case["offender_id"], "spare_id": spare, "carer_id": carer,
                         "agency_id": agency, "room_id": room, "room2_id": room2, "interviewer_id": interviewer,
                         "interview_id": interview, "recording_id": recording, "document_id": document,
-                        "pkcs12": _pkcs12(), "notes_recovery": notes_recovery}
+                        "pkcs12": _pkcs12(), "notes_recovery": notes_recovery, "referral_id": referral,
+                        "coordinator_id": coordinator,
+                        "contact_id": contact, "meeting_id": meeting, "item_id": item, "held_id": held,
+                        "approved_id": approved, "action_id": action}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")

@@ -264,3 +264,21 @@ def test_the_no_contact_buffer_is_set_in_the_record_settings_by_keyboard(qtbot, 
     panel.buffer_spin.selectAll()
     qtbot.keyClicks(panel.buffer_spin, "999")
     assert panel.buffer_spin.value() == 99
+
+
+# --- the case review interval --------------------------------------------------------------------
+def test_the_review_interval_is_a_record_setting_reached_by_tab(qtbot, open_as):
+    admin = open_as("admin")
+    panel = admin_panel(qtbot, admin)
+    assert panel.review_spin.text() == "90 days"   # the default: a case comes back every 90 days
+    panel.buffer_spin.setFocus()
+    qtbot.keyClick(panel.buffer_spin, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.review_spin
+    panel.review_spin.selectAll()
+    qtbot.keyClicks(panel.review_spin, "60")
+    qtbot.keyClick(panel.review_spin, Qt.Key.Key_V, ALT)   # "Sa&ve settings"
+    qtbot.waitUntil(lambda: panel.settings_message.text() != "", timeout=10_000)
+    assert admin.setting("review_interval_days") == 60
+    panel.review_spin.selectAll()
+    qtbot.keyClicks(panel.review_spin, "5")                # below the core's least (7): not taken
+    assert panel.review_spin.value() != 5

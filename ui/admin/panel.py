@@ -352,11 +352,26 @@ class AdminPanel(QWidget):
         buffer_label = QLabel(self.tr("No-contact b&uffer between visits:"), settings_box)
         buffer_label.setBuddy(self.buffer_spin)
         buffer_label.setToolTip(buffer_tip)
-        for w in (self.idle_spin, self.clip_spin, self.buffer_spin):
+        review = record_settings.spec("review_interval_days")
+        self.review_spin = QSpinBox(settings_box)
+        self.review_spin.setObjectName("reviewInterval")
+        self.review_spin.setRange(review.minimum, review.maximum)
+        self.review_spin.setSuffix(self.tr(" days"))
+        self.review_spin.setAccessibleName(self.tr("Review each case at team meetings every this many days"))
+        review_tip = self.tr("A new case comes to the next case-review meeting, then again after this many days "
+                             "while any service or follow-up runs. A case's own interval, set in its team tab, "
+                             "takes precedence.")
+        self.review_spin.setToolTip(review_tip)
+        self.review_spin.setAccessibleDescription(review_tip)
+        review_label = QLabel(self.tr("Review cases at team meetings every:"), settings_box)
+        review_label.setBuddy(self.review_spin)
+        review_label.setToolTip(review_tip)
+        for w in (self.idle_spin, self.clip_spin, self.buffer_spin, self.review_spin):
             w.setMinimumWidth(em * 6)
         sf.addRow(idle_label, self.idle_spin)
         sf.addRow(clip_label, self.clip_spin)
         sf.addRow(buffer_label, self.buffer_spin)
+        sf.addRow(review_label, self.review_spin)
         self.zone_combo = ZoneCombo(settings_box)   # every time is told in it; new bookings are planned in it
         self.zone_combo.setObjectName("centreZone")
         self.zone_combo.setAccessibleName(self.tr("The centre's time zone"))
@@ -436,7 +451,7 @@ class AdminPanel(QWidget):
             users = s.list_users()
             return users, (s.setting("idle_lock_minutes"), s.setting("clipboard_clear_seconds"),
                            s.setting("time_zone"), s.setting("no_contact_buffer_minutes"),
-                           s.setting("export_folder")) if settings else None
+                           s.setting("export_folder"), s.setting("review_interval_days")) if settings else None
 
         def shown(result) -> None:
             if generation == self._generation:
@@ -464,6 +479,7 @@ class AdminPanel(QWidget):
             self.zone_combo.set_value(settings[2])
             self.buffer_spin.setValue(settings[3])
             self.export_row.edit.setText(settings[4])
+            self.review_spin.setValue(settings[5])
             self.apply_button.setEnabled(True)
         selected = self.selected_user()   # (of the users shown until now)
         self._users = users
@@ -552,11 +568,13 @@ class AdminPanel(QWidget):
         self.settings_message.clear()
         s, idle, clip, zone = self.session, self.idle_spin.value(), self.clip_spin.value(), self.zone_combo.value()
         buffer, export = self.buffer_spin.value(), self.export_row.edit.text().strip()
+        review = self.review_spin.value()
 
         def save() -> None:
             # One call, all checked before any is written: a wrong zone name changes none.
             s.set_settings({"idle_lock_minutes": idle, "clipboard_clear_seconds": clip, "time_zone": zone,
-                            "no_contact_buffer_minutes": buffer, "export_folder": export})
+                            "no_contact_buffer_minutes": buffer, "export_folder": export,
+                            "review_interval_days": review})
 
         def saved(_result) -> None:
             set_centre_zone(zone)

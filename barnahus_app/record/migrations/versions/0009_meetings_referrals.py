@@ -6,7 +6,7 @@ Create Date: 2026-12-05
 
 Meetings with their attendees (users or outside contacts), agenda items (a case each, with the
 child's views and whether the outcome was explained), agencies' updates, decisions, team actions
-and minutes addenda (append-only); each case's place in the review cycle; outside contacts'
+minutes addenda and conflict override reasons (append-only); each case's place in the review cycle; outside contacts'
 confidentiality undertakings; referrals in and out with their history (append-only). The
 disclosure register also records what a referral shared: document_id becomes optional beside a
 referral_id, the items shared and the legal basis; the document register also lists a meeting's
@@ -22,7 +22,7 @@ down_revision = '0008'
 branch_labels = None
 depends_on = None
 
-APPEND_ONLY = ("minutes_addenda", "referral_events", "issued_documents", "disclosures")
+APPEND_ONLY = ("meeting_overrides", "minutes_addenda", "referral_events", "issued_documents", "disclosures")
 
 
 def upgrade():
@@ -167,6 +167,20 @@ def upgrade():
         batch_op.create_index('ix_action_case', ['case_id', 'status'], unique=False)
         batch_op.create_index('ix_action_open_due', ['status', 'due_on'], unique=False)
         batch_op.create_index('ix_action_item', ['item_id'], unique=False)
+
+    op.create_table('meeting_overrides',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('conflict', sa.String(length=200), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('by_user', sa.Integer(), nullable=False),
+    sa.Column('at_utc', sa.String(length=40), nullable=False),
+    sa.ForeignKeyConstraint(['by_user'], ['users.id'], ),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('meeting_overrides', schema=None) as batch_op:
+        batch_op.create_index('ix_meeting_override', ['meeting_id'], unique=False)
 
     op.create_table('minutes_addenda',
     sa.Column('id', sa.Integer(), nullable=False),
