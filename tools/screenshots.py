@@ -249,6 +249,19 @@ def main(argv=None) -> int:
                 _wait(app, lambda: not docs.loading)   # the register is read off the GUI thread
                 app.processEvents()   # and the layout follows the rows that came
                 shot(win, "case_documents")
+        # 6b. A case's team and referrals: the case with the most referrals (the demo's MDT).
+        if session.can("referral", "read"):
+            from collections import Counter
+            counts = Counter(r["case_id"] for r in session.referrals())
+            if counts:
+                team_case = max(counts, key=lambda c: (counts[c], -c))
+                win.open_case(team_case, "team")
+                ws = next(e.workspace for e in win.workspace_entries() if e.case_id == team_case)
+                team = getattr(ws, "team_page", None)
+                if team is not None:
+                    _wait(app, lambda: not team.loading and team.team is not None)   # read off the GUI thread
+                    app.processEvents()
+                    shot(win, "case_team")
         _wait(app, lambda: not busy())   # a lock waits for calls still running
         win.lock()
         _wait(app, lambda: not win.autobackup.running, 300.0)   # the lock's automatic backup, if due

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv">
 <context>
+    <name>ActionCancelDialog</name>
+    <message>
+        <location filename="../../ui/cases/team_dialogs.py" line="+393"/>
+        <source>Cancel an action</source>
+        <translation>Ställ in en åtgärd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the &amp;action</source>
+        <translation>Ställ in &amp;åtgärden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{action}
+The action stays in the record as cancelled, with your reason.</source>
+        <translation>{action}
+Åtgärden finns kvar i registret som inställd, med ditt skäl.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Skäl:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required.</source>
+        <translation>Måste fyllas i.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+</context>
+<context>
+    <name>ActionDoneDialog</name>
+    <message>
+        <location line="-27"/>
+        <source>Mark an action as done</source>
+        <translation>Markera en åtgärd som utförd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Utförd</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done &amp;on:</source>
+        <translation>Utförd &amp;den:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done on</source>
+        <translation>Utförd den</translation>
+    </message>
+</context>
+<context>
     <name>AddCustodyEventDialog</name>
     <message>
         <location filename="../../ui/interviews/custody.py" line="+33"/>
@@ -298,7 +356,7 @@
 <context>
     <name>AdminPanel</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="+227"/>
+        <location filename="../../ui/admin/panel.py" line="+236"/>
         <location line="+238"/>
         <source>Administration</source>
         <translation>Administration</translation>
@@ -520,12 +578,12 @@
         <translation>Inget ännu. Skapa ett här: dess CA-nyckel sparas i en fil för centrets kassaskåp. Annars skapar det första dokument som utfärdas ett certifikat vars CA-nyckel inte sparas någonstans, och det kan då aldrig förnyas.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>E&amp;xport the CA key…</source>
         <translation>E&amp;xportera CA-nyckeln…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>The centre&apos;s CA key is still inside this record: anyone who can read the record can sign in the centre&apos;s name. Export it to a file for the centre&apos;s safe (it is then removed from the record).</source>
         <translation>Centrets CA-nyckel finns fortfarande i registret: den som kan läsa registret kan signera i centrets namn. Exportera den till en fil för centrets kassaskåp (den tas då bort ur registret).</translation>
     </message>
@@ -550,7 +608,7 @@
         <translation>CA-nyckeln har sparats i filen du valde och tagits bort ur registret.</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-180"/>
         <source>The account of {name} is disabled.</source>
         <translation>Kontot för {name} är inaktiverat.</translation>
     </message>
@@ -585,7 +643,7 @@
         <translation>Giltigt till:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Line for the recipients&apos; trust file</source>
         <translation>Rad för mottagarnas fil med betrodda fingeravtryck</translation>
     </message>
@@ -620,9 +678,52 @@
         <translation>I&amp;mportera från PKCS#12…</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>The certificate was imported. New documents are signed with it.</source>
         <translation>Certifikatet har importerats. Nya dokument signeras med det.</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyModel</name>
+    <message>
+        <location filename="../../ui/today/panel.py" line="+533"/>
+        <source>Team action of {owner}, {agency}</source>
+        <translation>Teamets åtgärd för {owner}, {agency}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Referral: {service}, {agency} ({status})</source>
+        <translation>Remiss: {service}, {agency} ({status})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Referral: {service} ({status})</source>
+        <translation>Remiss: {service} ({status})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what}, {case}; due {date} ({when})</source>
+        <translation>{what}, {case}; senast {date} ({when})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Due</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
     </message>
 </context>
 <context>
@@ -1921,13 +2022,13 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     <name>CaseWorkspace</name>
     <message>
         <location filename="../../ui/cases/workspace.py" line="+602"/>
-        <location line="+106"/>
+        <location line="+118"/>
         <location line="+243"/>
         <source>Emergency</source>
         <translation>Akut</translation>
     </message>
     <message>
-        <location line="-347"/>
+        <location line="-359"/>
         <location line="+1"/>
         <source>Emergency: remove the child from harm at once</source>
         <translation>Akut: skydda barnet från fara omedelbart</translation>
@@ -1949,12 +2050,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+25"/>
-        <location line="+558"/>
+        <location line="+570"/>
         <source>&amp;Overview</source>
         <translation>&amp;Översikt</translation>
     </message>
     <message>
-        <location line="-554"/>
+        <location line="-566"/>
         <source>Case &amp;details</source>
         <translation>Ärende&amp;uppgifter</translation>
     </message>
@@ -1974,7 +2075,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/workspace.py" line="+35"/>
+        <location filename="../../ui/cases/workspace.py" line="+47"/>
         <source>Referral</source>
         <translation>Anmälan</translation>
     </message>
@@ -2316,6 +2417,11 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <source>Not saved: check the marked field.</source>
         <translation>Inte sparat: kontrollera det markerade fältet.</translation>
     </message>
+    <message>
+        <location filename="../../ui/cases/__init__.py" line="+84"/>
+        <source>Team and re&amp;ferrals</source>
+        <translation>&amp;Team och remisser</translation>
+    </message>
 </context>
 <context>
     <name>ChangeOwnPasswordDialog</name>
@@ -2363,7 +2469,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+532"/>
+        <location filename="../../ui/today/panel.py" line="+140"/>
         <source>Complete a reminder</source>
         <translation>Slutför en påminnelse</translation>
     </message>
@@ -2552,7 +2658,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/panel.py" line="-504"/>
+        <location filename="../../ui/today/panel.py" line="-670"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -2751,7 +2857,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CreateSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-507"/>
+        <location filename="../../ui/admin/panel.py" line="-518"/>
         <source>Create a new signing certificate</source>
         <translation>Skapa ett nytt signeringscertifikat</translation>
     </message>
@@ -2960,7 +3066,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+507"/>
+        <location filename="../../ui/today/panel.py" line="+673"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -3131,7 +3237,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Inaktiverar kontot…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Stopping before the record key is replaced…</source>
         <translation>Avbryter innan registrets nyckel byts ut…</translation>
     </message>
@@ -3487,7 +3593,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>DuplicatePersonDialog</name>
     <message>
-        <location filename="../../ui/cases/workspace.py" line="-1245"/>
+        <location filename="../../ui/cases/workspace.py" line="-1257"/>
         <source>Is this person already in the record?</source>
         <translation>Finns personen redan i registret?</translation>
     </message>
@@ -4925,12 +5031,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Stäng ärendet</translation>
     </message>
     <message>
-        <location filename="../../ui/today/__init__.py" line="+44"/>
+        <location filename="../../ui/today/__init__.py" line="+45"/>
         <source>&amp;Today</source>
         <translation>&amp;I dag</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/__init__.py" line="+60"/>
+        <location filename="../../ui/cases/__init__.py" line="-23"/>
         <source>&amp;Cases</source>
         <translation>Ä&amp;renden</translation>
     </message>
@@ -5076,12 +5182,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+64"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-53"/>
         <source>the record failed its check</source>
         <translation>registret klarade inte sin kontroll</translation>
     </message>
@@ -5111,12 +5217,12 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>kopieringen till den andra mappen för säkerhetskopior misslyckades</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Backups failed since an administrator last signed in: {n}; the most recent at {when}: {reason}. Check the backups under Administration.</source>
         <translation>Säkerhetskopior som misslyckats sedan en administratör senast loggade in: {n}; den senaste {when}: {reason}. Kontrollera säkerhetskopiorna under Administration.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>The list of failed unlock attempts kept beside the record (in its key file) was changed outside Barnahus: entries were removed or rewritten since the record last read it. Found at {when}. Someone may have tried to hide wrong passwords; the attempts the record had already read are in the audit trail (login.failed). Check who can reach the record&apos;s folder.</source>
         <translation>Listan över misslyckade upplåsningsförsök som sparas bredvid registret (i dess nyckelfil) har ändrats utanför Barnahus: poster har tagits bort eller skrivits om sedan registret senast läste den. Upptäcktes {when}. Någon kan ha försökt dölja fel lösenord; de försök som registret redan hade läst finns i loggen (login.failed). Kontrollera vem som har åtkomst till registrets mapp.</translation>
     </message>
@@ -5146,7 +5252,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Ett nyckelbyte som avbröts tidigare ångrades vid den här upplåsningen: registrets nyckel byttes inte ut, och den tidigare återställningsnyckeln öppnar fortfarande registret. En återställningsnyckel som det skapade öppnar INTE registret.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Since you last signed in, someone tried to unlock the record and gave a wrong password or user name. Attempts: {n}; the most recent at {when}. If this was not you, tell your administrator.</source>
         <translation>Sedan du senast loggade in har någon försökt låsa upp registret med fel lösenord eller användarnamn. Försök: {n}; det senaste {when}. Om det inte var du, säg till din administratör.</translation>
     </message>
@@ -5181,8 +5287,8 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Navigering</translation>
     </message>
     <message>
-        <location filename="../../ui/today/__init__.py" line="-25"/>
-        <location line="+24"/>
+        <location filename="../../ui/today/__init__.py" line="-26"/>
+        <location line="+25"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
@@ -5213,7 +5319,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Dina roller ger dig inget att arbeta med i den här versionen av programmet. Fråga din administratör.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/__init__.py" line="-19"/>
+        <location filename="../../ui/today/__init__.py" line="-20"/>
         <source>Today ({n})</source>
         <translation>I dag ({n})</translation>
     </message>
@@ -5238,7 +5344,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Dina roller har ändrats. Lås upp igen för att fortsätta med dem.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>{title} (not saved)</source>
         <translation>{title} (inte sparat)</translation>
     </message>
@@ -5287,7 +5393,7 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-514"/>
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>
@@ -5326,7 +5432,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MyInterviewsModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-197"/>
+        <location filename="../../ui/today/panel.py" line="-363"/>
         <source>Held: the notes are not written yet</source>
         <translation>Genomfört: anteckningarna är inte skrivna ännu</translation>
     </message>
@@ -5364,6 +5470,139 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+0"/>
         <source>Room</source>
         <translation>Rum</translation>
+    </message>
+</context>
+<context>
+    <name>NewReferralDialog</name>
+    <message>
+        <location filename="../../ui/cases/team_dialogs.py" line="-240"/>
+        <source>New referral</source>
+        <translation>Ny remiss</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create the referral</source>
+        <translation>Skapa &amp;remissen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A referral out to a service for the child, or one that came in from another agency. Its steps (sent, accepted, engaged, done) are recorded later.</source>
+        <translation>En remiss från centret till en insats för barnet, eller en som kom in från en annan myndighet. Dess steg (skickad, accepterad, påbörjad, avslutad) registreras senare.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Out: the centre refers the child</source>
+        <translation>&amp;Ut: centret remitterar barnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In: another agency referred the child</source>
+        <translation>&amp;In: en annan myndighet remitterade barnet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Direction:</source>
+        <translation>Riktning:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Direction</source>
+        <translation>Riktning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a service</source>
+        <translation>Välj en insats</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ser&amp;vice:</source>
+        <translation>&amp;Tjänst:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service</source>
+        <translation>Tjänst</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the child</source>
+        <translation>Välj barnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hild:</source>
+        <translation>&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not named yet</source>
+        <translation>Inte angiven ännu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;gency:</source>
+        <translation>&amp;Myndighet:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The agency register (Administration) lists them.</source>
+        <translation>Myndighetsregistret (Administration) listar dem.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agency</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody named</source>
+        <translation>Ingen angiven</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co&amp;ntact:</source>
+        <translation>&amp;Kontaktperson:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact at the agency</source>
+        <translation>Kontaktperson hos myndigheten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Why:</source>
+        <translation>&amp;Varför:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason for the referral</source>
+        <translation>Skäl till remissen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No date</source>
+        <translation>Inget datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next step &amp;due by:</source>
+        <translation>Nästa steg &amp;senast:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional. Past this date the referral shows as overdue to the case lead.</source>
+        <translation>Valfritt. Efter detta datum visas remissen som försenad för ärendeansvarig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step due by</source>
+        <translation>Nästa steg senast</translation>
     </message>
 </context>
 <context>
@@ -5916,6 +6155,122 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <location filename="../../ui/cases/team_dialogs.py" line="+33"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{referral}
+Status: {old} → {new}</source>
+        <translation>{referral}
+Status: {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;On:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of this step</source>
+        <translation>Datum för detta steg</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No date</source>
+        <translation>Inget datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next step &amp;due by:</source>
+        <translation>Nästa steg &amp;senast:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional. Past this date the referral shows as overdue to the case lead.</source>
+        <translation>Valfritt. Efter detta datum visas remissen som försenad för ärendeansvarig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step due by</source>
+        <translation>Nästa steg senast</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Why rejected:</source>
+        <translation>&amp;Varför avvisad:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required.</source>
+        <translation>Måste fyllas i.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the rejection</source>
+        <translation>Skäl till avvisningen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Successful</source>
+        <translation>&amp;Lyckad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Not successful</source>
+        <translation>&amp;Inte lyckad</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Outcome:</source>
+        <translation>Utfall:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Required: a referral is not closed without its outcome.</source>
+        <translation>Måste fyllas i: en remiss avslutas inte utan sitt utfall.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose why</source>
+        <translation>Välj varför</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>W&amp;hy not:</source>
+        <translation>&amp;Orsak:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why it was not successful</source>
+        <translation>Varför den inte lyckades</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>No&amp;te (optional):</source>
+        <translation>A&amp;nteckning (valfri):</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Note on the outcome</source>
+        <translation>Anteckning om utfallet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+</context>
+<context>
     <name>RegisterRecordingDialog</name>
     <message>
         <location filename="../../ui/interviews/recording_dialog.py" line="-147"/>
@@ -6337,6 +6692,49 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>ReviewIntervalDialog</name>
+    <message>
+        <location filename="../../ui/cases/team_dialogs.py" line="+147"/>
+        <source>Review interval</source>
+        <translation>Intervall för uppföljning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team reviews the case again this many days after its last review. The centre&apos;s default is {n} days.</source>
+        <translation>Teamet följer upp ärendet igen så här många dagar efter den senaste genomgången. Centrets standard är {n} dagar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the centre&apos;s &amp;default</source>
+        <translation>Använd centrets s&amp;tandard</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use the centre&apos;s default</source>
+        <translation>Använd centrets standard</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Every:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review interval in days</source>
+        <translation>Intervall för uppföljning i dagar</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../ui/common/feedback.py" line="-62"/>
@@ -6694,9 +7092,122 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>SharingDialog</name>
+    <message>
+        <location filename="../../ui/cases/team_dialogs.py" line="-126"/>
+        <source>Record what was shared</source>
+        <translation>Registrera vad som lämnats ut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{referral}: what the receiving agency was given, on what legal basis and undertaking. It goes into the case&apos;s disclosure register.</source>
+        <translation>{referral}: vad den mottagande myndigheten fick, med vilken rättslig grund och vilket förbehåll. Det förs in i ärendets register över utlämnanden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Information:</source>
+        <translation>&amp;Uppgifter:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Information shared</source>
+        <translation>Uppgifter som lämnats ut</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{id}: {type}, {format}, issued {date}</source>
+        <translation>{id}: {type}, {format}, utfärdat {date}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Doc&amp;uments:</source>
+        <translation>&amp;Dokument:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The documents issued for this case that went with it.</source>
+        <translation>De dokument som utfärdats för ärendet och som följde med.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No document was issued for this case.</source>
+        <translation>Inget dokument har utfärdats för ärendet.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents shared</source>
+        <translation>Dokument som lämnats ut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the legal basis</source>
+        <translation>Välj den rättsliga grunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Legal &amp;basis:</source>
+        <translation>Rättslig &amp;grund:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the information could be shared: the law, the guardian&apos;s agreement or a court order.</source>
+        <translation>Varför uppgifterna fick lämnas ut: lagen, vårdnadshavarens medgivande eller ett domstolsbeslut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal basis for sharing</source>
+        <translation>Rättslig grund för utlämnandet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;To whom:</source>
+        <translation>&amp;Till vem:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recipient</source>
+        <translation>Mottagare</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>U&amp;ndertaking:</source>
+        <translation>&amp;Förbehåll:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: what the recipient undertook, e.g. to use it only for this service.</source>
+        <translation>Måste fyllas i: vad mottagaren åtog sig, t.ex. att använda det endast för denna insats.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undertaking</source>
+        <translation>Förbehåll</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;How:</source>
+        <translation>&amp;Hur:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optional. E.g. secure e-mail.</source>
+        <translation>Valfritt. T.ex. säker e-post.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Sätt för utlämnandet</translation>
+    </message>
+</context>
+<context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+397"/>
+        <location filename="../../ui/today/panel.py" line="+563"/>
         <source>Snooze a reminder</source>
         <translation>Skjut upp en påminnelse</translation>
     </message>
@@ -7027,9 +7538,550 @@ Sedan låser du upp registret igen.</translation>
     </message>
 </context>
 <context>
+    <name>TeamPanel</name>
+    <message>
+        <location filename="../../ui/cases/team.py" line="+131"/>
+        <source>Change the &amp;interval…</source>
+        <translation>Ändra &amp;intervall…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How often the team reviews this case</source>
+        <translation>Hur ofta teamet följer upp ärendet</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+10"/>
+        <source>Actions</source>
+        <translation>Åtgärder</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Show finished actions too</source>
+        <translation>Visa även avslutade åtgärder</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Owner</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+67"/>
+        <source>Due</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <location line="+25"/>
+        <location line="+42"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>Mar&amp;k as done…</source>
+        <translation>Mar&amp;kera som utförd…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ca&amp;ncel action…</source>
+        <translation>Ställ i&amp;n åtgärd…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meetings about this case</source>
+        <translation>Möten om ärendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions over time</source>
+        <translation>Beslut över tid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>The child&apos;s views</source>
+        <translation>Barnets synpunkter</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The child&apos;s views over time</source>
+        <translation>Barnets synpunkter över tid</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Meetings</source>
+        <translation>Möten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+12"/>
+        <source>Referrals</source>
+        <translation>Remisser</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Ne&amp;w referral…</source>
+        <translation>Ny re&amp;miss…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Direction</source>
+        <translation>Riktning</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service</source>
+        <translation>Tjänst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agency</source>
+        <translation>Myndighet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Next step:</source>
+        <translation>Nästa steg:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+19"/>
+        <source>The referral&apos;s history</source>
+        <translation>Remissens historik</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Re&amp;cord what was shared…</source>
+        <translation>Registrera vad som &amp;lämnats ut…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+308"/>
+        <source>The information and documents the receiving agency was given</source>
+        <translation>De uppgifter och dokument som den mottagande myndigheten fick</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <source>On</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+4"/>
+        <source>What was shared</source>
+        <translation>Vad som lämnats ut</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To whom</source>
+        <translation>Till vem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Legal basis</source>
+        <translation>Rättslig grund</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>You do not work on this case, so its meetings, decisions and actions are not shown to you.</source>
+        <translation>Du arbetar inte med ärendet, så dess möten, beslut och åtgärder visas inte för dig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No action is open in this case.</source>
+        <translation>Ingen åtgärd är öppen i ärendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The team has agreed no action in this case yet.</source>
+        <translation>Teamet har inte kommit överens om någon åtgärd i ärendet ännu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No referral in or out yet.</source>
+        <translation>Ingen remiss in eller ut ännu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing recorded as shared.</source>
+        <translation>Inget har registrerats som utlämnat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a referral to see what it shared.</source>
+        <translation>Välj en remiss för att se vad den lämnade ut.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Next review: {date}.</source>
+        <translation>Nästa uppföljning: {date}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next review: at the next case review meeting (not reviewed yet).</source>
+        <translation>Nästa uppföljning: vid nästa ärendegenomgång (inte genomgånget ännu).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every {n} days, set for this case (the centre&apos;s default is {d}).</source>
+        <translation>Var {n}:e dag, satt för detta ärende (centrets standard är {d}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every {n} days, the centre&apos;s default.</source>
+        <translation>Var {n}:e dag, centrets standard.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last reviewed {date}.</source>
+        <translation>Senast genomgånget {date}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{owner} ({agency})</source>
+        <translation>{owner} ({agency})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled: {reason}</source>
+        <translation>Inställd: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{date}, overdue</source>
+        <translation>{date}, försenad</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Meetings ({n})</source>
+        <translation>Möten ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decisions ({n})</source>
+        <translation>Beslut ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child&apos;s views ({n})</source>
+        <translation>Barnets synpunkter ({n})</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{status}, overdue</source>
+        <translation>{status}, försenad</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Referral {direction}: {service}</source>
+        <translation>Remiss {direction}: {service}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{referral}, {agency}</source>
+        <translation>{referral}, {agency}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Contact: {name}</source>
+        <translation>Kontaktperson: {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why: {reason}</source>
+        <translation>Varför: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected: {reason}</source>
+        <translation>Avvisad: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{outcome}: {reason}</source>
+        <translation>{outcome}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome: {outcome}</source>
+        <translation>Utfall: {outcome}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Undertaking: {text}</source>
+        <translation>Förbehåll: {text}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{text} ({owner}, due {date})</source>
+        <translation>{text} ({owner}, senast {date})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only the one who made this referral, or a coordinator, changes it</source>
+        <translation>Bara den som skapade remissen, eller en samordnare, ändrar den</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWords</name>
+    <message>
+        <location filename="../../ui/cases/team_dialogs.py" line="-308"/>
+        <source>Draft</source>
+        <translation>Utkast</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sent</source>
+        <translation>Skickad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accepted</source>
+        <translation>Accepterad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Avvisad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revoked</source>
+        <translation>Återkallad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Engaged</source>
+        <translation>Påbörjad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <comment>a referral&apos;s status</comment>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost to follow-up</source>
+        <translation>Ej fullföljd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Out</source>
+        <translation>Ut</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Successful</source>
+        <translation>Lyckad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not successful</source>
+        <translation>Inte lyckad</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Record as s&amp;ent…</source>
+        <translation>Skick&amp;ad…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Acc&amp;epted…</source>
+        <translation>&amp;Accepterad…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;jected…</source>
+        <translation>A&amp;vvisad…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Re&amp;voked…</source>
+        <translation>Åt&amp;erkallad…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Engaged…</source>
+        <translation>På&amp;börjad…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close with the outco&amp;me…</source>
+        <translation>A&amp;vsluta med utfall…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lost to follow-up…</source>
+        <translation>&amp;Ej fullföljd…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The referral was sent</source>
+        <translation>Remissen skickades</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The referral was accepted</source>
+        <translation>Remissen accepterades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The referral was rejected</source>
+        <translation>Remissen avvisades</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The referral is revoked</source>
+        <translation>Remissen återkallas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child and family engaged with the service</source>
+        <translation>Barnet och familjen har påbörjat insatsen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the referral with its outcome</source>
+        <translation>Avsluta remissen med dess utfall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The referral was lost to follow-up</source>
+        <translation>Remissen fullföljdes inte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Planned</source>
+        <translation>Planerat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Held</source>
+        <translation>Genomfört</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minutes approved</source>
+        <translation>Protokollet godkänt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <comment>a meeting&apos;s status</comment>
+        <translation>Inställt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open, overdue</source>
+        <translation>Öppen, försenad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <comment>an action&apos;s status</comment>
+        <translation>Utförd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <comment>an action&apos;s status</comment>
+        <translation>Inställd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Heard directly</source>
+        <translation>Hörd direkt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Through the trusted person</source>
+        <translation>Genom stödpersonen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not heard</source>
+        <translation>Inte hörd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not recorded</source>
+        <translation>Inte registrerat</translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+60"/>
+        <location filename="../../ui/today/panel.py" line="+71"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
@@ -7099,7 +8151,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Sammanfattning av påminnelserna</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>&amp;Open case</source>
         <translation>Ö&amp;ppna ärendet</translation>
     </message>
@@ -7159,13 +8211,13 @@ Sedan låser du upp registret igen.</translation>
         <translation>Skjut upp</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+204"/>
+        <location line="-106"/>
+        <location line="+213"/>
         <source>Loading the reminders…</source>
         <translation>Läser in påminnelserna…</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+120"/>
         <source>The reminders could not be loaded: {reason}</source>
         <translation>Påminnelserna kunde inte läsas in: {reason}</translation>
     </message>
@@ -7185,17 +8237,18 @@ Sedan låser du upp registret igen.</translation>
         <translation>Visas per {date}, inte per i dag.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+50"/>
         <source>Select a reminder to open its case or act on it.</source>
         <translation>Välj en påminnelse för att öppna dess ärende eller hantera den.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
+        <location line="+8"/>
         <source>Selected: {summary}</source>
         <translation>Vald: {summary}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>This follow-up is for the child, who has no case you can open. Nothing was opened.</source>
         <translation>Den här uppföljningen gäller barnet, som inte har något ärende du kan öppna. Ingenting öppnades.</translation>
     </message>
@@ -7875,6 +8928,35 @@ Sedan låser du upp registret igen.</translation>
     </message>
 </context>
 <context>
+    <name>_AgencySection</name>
+    <message>
+        <location filename="../../ui/today/panel.py" line="-688"/>
+        <source>Actions of outside agencies and referrals past their date, in the cases you lead.</source>
+        <translation>Andra myndigheters åtgärder och remisser vars datum har passerat, i ärenden du är ansvarig för.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+14"/>
+        <source>Overdue with other age&amp;ncies</source>
+        <translation>Försenat hos andra &amp;myndigheter</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue with other age&amp;ncies ({n})</source>
+        <translation>Försenat hos andra &amp;myndigheter ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No other agency is late with an action or a referral in the cases you lead.</source>
+        <translation>Ingen annan myndighet är sen med en åtgärd eller remiss i ärenden du är ansvarig för.</translation>
+    </message>
+</context>
+<context>
     <name>_BreakRow</name>
     <message>
         <location filename="../../ui/interviews/held_dialog.py" line="-98"/>
@@ -8171,7 +9253,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_MineSection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-617"/>
+        <location filename="../../ui/today/panel.py" line="-188"/>
         <source>My interviews</source>
         <translation>Mina barnförhör</translation>
     </message>

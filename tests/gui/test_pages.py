@@ -51,7 +51,7 @@ def notes_feature():
 def test_the_registered_pages_keep_their_order_and_shortcuts():
     assert [(e.key, e.shortcut) for e in main_pages] == [
         ("today", "Ctrl+T"), ("cases", "Ctrl+1"), ("open", "Ctrl+2"), ("calendar", "Ctrl+K"), ("admin", "Ctrl+3")]
-    assert [e.key for e in case_tabs] == ["interviews", "documents"]
+    assert [e.key for e in case_tabs] == ["interviews", "team", "documents"]
 
 
 def test_a_page_may_be_registered_once():
@@ -78,7 +78,7 @@ def test_a_registered_page_and_tab_appear_without_editing_the_hosts(qtbot, recor
 
     ws = window.open_workspace(case["id"])
     titles = [ws.tabs.tabText(i) for i in range(ws.tabs.count())]
-    assert titles[-3:] == ["In&terviews", "Doc&uments", "&Notes"]
+    assert titles[-4:] == ["In&terviews", "Team and re&ferrals", "Doc&uments", "&Notes"]
     assert ws.notes_page.text() == f"notes of {case['reference']}"
 
     window.lock()

@@ -1,11 +1,12 @@
 """Cases: the case list and the case workspaces open in tabs (the main window hosts them). Registers
-the "Cases" and "Open cases" pages here; the widgets are in case_list.py and workspace.py."""
+the "Cases" and "Open cases" pages and the workspace's "Team and referrals" tab here; the widgets
+are in case_list.py, workspace.py and team.py (its dialogs in team_dialogs.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QTabWidget
 
-from ui.common.pages import MainPage, PageHost, main_pages
+from ui.common.pages import CaseTab, MainPage, PageHost, case_tabs, main_pages
 
 CASES, OPEN = "cases", "open"
 
@@ -67,4 +68,19 @@ main_pages.register(MainPage(
     action_text=QT_TRANSLATE_NOOP("MainWindow", "&Open cases"), icon="open", shortcut="Ctrl+2",
     shown=_shown, build=_build_tabs, attr="tabs", focus=_focus_tabs, clear=None,
     go_enabled=lambda host, tabs: tabs is not None and bool(host.workspace_entries()),
+))
+
+
+# --- the case workspace's "Team and referrals" tab (team.py) -----------------------------------
+
+def _build_team(workspace):
+    from ui.cases.team import TeamPanel
+    case = workspace.case or {}
+    return TeamPanel(workspace.session, workspace.case_id, case.get("reference", ""),
+                     case.get("children") or [])   # reads its contents when first shown
+
+
+case_tabs.register(CaseTab(
+    key="team", order=15, title=QT_TRANSLATE_NOOP("CaseWorkspace", "Team and re&ferrals"),
+    shown=lambda s: s.can("meeting", "read") or s.can("referral", "read"), build=_build_team,
 ))

@@ -683,6 +683,18 @@ class CaseWorkspace(QWidget):
                 setattr(self, entry.attribute, page)
                 self.tabs.addTab(page, entry.text())
 
+    def show_tab(self, key: str) -> bool:
+        """Show a registered tab of the case (e.g. "team" from Today), with the keyboard in it."""
+        page = self.feature_tabs.get(key)
+        if page is None:
+            return False
+        self.tabs.setCurrentWidget(page)
+        if hasattr(page, "focus_first"):
+            page.focus_first()
+        else:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def _build_case_form(self) -> None:
         page = self.case_page = _ResponsiveColumns()
         lay = QVBoxLayout(page)

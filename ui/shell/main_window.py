@@ -617,11 +617,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(ws)
         self.go(OPEN)
 
-    def open_case(self, case_id: int) -> None:
+    def open_case(self, case_id: int, tab: str | None = None) -> None:
+        """The case's workspace; tab: the key of a registered case tab to show in it."""
         try:
-            self.open_workspace(int(case_id))
+            ws = self.open_workspace(int(case_id))
         except BarnahusError as e:
             self.message_bar.show_message(core_message(e))
+            return
+        if tab is not None and hasattr(ws, "show_tab"):
+            ws.show_tab(tab)
 
     def new_case(self) -> None:
         if not self.new_case_action.isEnabled():

@@ -35,6 +35,7 @@ def _build(host: PageHost, parent):
     # now, on a worker, would make the other pages' first reads wait on the GUI thread.
     page = TodayPanel(host.session, parent, load=False)
     page.openCase.connect(host.open_case)
+    page.openCaseTab.connect(lambda case_id, tab: host.open_case(case_id, tab))
     page.countsChanged.connect(lambda counts: show_counts(host.nav_item(TODAY), counts))
     return page
 

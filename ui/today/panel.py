@@ -496,6 +496,172 @@ class _MineSection(QWidget):
         return 1 if n == 0 else min(n, 8)
 
 
+# --- overdue with other agencies --------------------------------------------------------------
+class AgencyModel(QAbstractTableModel):
+    """What other agencies owe in the cases the user leads: outside contacts' team actions
+    (meetings' overdue_team_actions) and referrals (overdue_referrals), oldest due first. Ids,
+    codes, names of agencies and their contacts: never the text of an action."""
+
+    COLUMNS = ("due", "when", "case", "what")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._words = ReminderModel("overdue", False, self)   # the dates and "how late", told one way
+
+    def set_items(self, actions: list, referrals: list, as_of: date) -> None:
+        self.beginResetModel()
+        rows = [dict(a, what="action") for a in actions or []] + [dict(r, what="referral") for r in referrals or []]
+        self._rows = sorted(rows, key=lambda x: (x.get("due_on") or "", x.get("case_reference") or ""))
+        self._words.set_reminders([], as_of)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
+    def item(self, row: int) -> dict | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def due(self, x: dict) -> date:
+        return date.fromisoformat(str(x["due_on"])[:10])
+
+    def what_text(self, x: dict) -> str:
+        from ui.cases.team_dialogs import term_text, words   # the team tab's words for referrals' codes
+        if x["what"] == "action":
+            return self.tr("Team action of {owner}, {agency}").format(
+                owner=x.get("owner") or "", agency=x.get("agency") or "").strip(", ")
+        service = term_text("referral_services", x.get("service"))
+        status = words().referral_status(x.get("status") or "")
+        if x.get("agency"):
+            return self.tr("Referral: {service}, {agency} ({status})").format(
+                service=service, agency=x["agency"], status=status)
+        return self.tr("Referral: {service} ({status})").format(service=service, status=status)
+
+    def summary(self, x: dict) -> str:
+        return self.tr("{what}, {case}; due {date} ({when})").format(
+            what=self.what_text(x), case=x.get("case_reference") or "", date=self._words.date_text(self.due(x)),
+            when=self._words.when_text(self.due(x)))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS) \
+                or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {"due": self.tr("Due"), "when": self.tr("When"), "what": self.tr("What"),
+                "case": self.tr("Case")}[self.COLUMNS[section]]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        x = self._rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if key == "due":
+                return self._words.date_text(self.due(x))
+            if key == "when":
+                return self._words.when_text(self.due(x))
+            if key == "what":
+                return self.what_text(x)
+            return x.get("case_reference") or ""
+        if role == Qt.ItemDataRole.ToolTipRole and key == "what":
+            return self.what_text(x)
+        if role == Qt.ItemDataRole.FontRole and key == "when":
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class _AgencySection(QWidget):
+    """"Overdue with other agencies": for case leads, what outside agencies have not done by its
+    date in the cases they lead. Enter opens the case's "Team and referrals" tab."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        em = self.fontMetrics().height()
+        lay.setContentsMargins(0, em // 3, 0, 0)
+        lay.setSpacing(em // 4)
+        head = QHBoxLayout()
+        head.setSpacing(em)
+        self.heading = bold(QLabel(self), 1.1)
+        head.addWidget(self.heading)
+        self.hint = QLabel(self.tr("Actions of outside agencies and referrals past their date, in the cases "
+                                   "you lead."), self)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        head.addWidget(self.hint, 1)
+        lay.addLayout(head)
+        self.model = AgencyModel(self)
+        self.view = _ReminderView(self)
+        self.view.setObjectName("today_agencies")
+        self.view.setModel(self.model)
+        self.view.setAccessibleDescription(self.hint.text())
+        setup_list_table(self.view, em + 12)
+        hh = self.view.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setStretchLastSection(True)
+        fm = self.fontMetrics()
+        pad = em * 2
+        for col, w in enumerate((fm.horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), date_format())) + pad,
+                                 max(fm.horizontalAdvance(self.model._words.when_text(date.today() - timedelta(days=d)))
+                                     for d in (700, 330, 13)) + pad,
+                                 fm.horizontalAdvance("BH-0000-00000") + pad)):
+            hh.resizeSection(col, w)
+        self.heading.setBuddy(self.view)
+        lay.addWidget(self.view, 1)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setContentsMargins(em // 2, em // 4, em // 2, em // 4)
+        lay.addWidget(self.empty)
+        self.show_items(None)
+
+    def show_items(self, agencies: dict | None, as_of: date | None = None) -> None:
+        if agencies is None:
+            self.model.clear()
+            self.heading.setText(self.tr("Overdue with other age&ncies"))
+            self.empty.setText(self.tr("Loading…"))
+        else:
+            self.model.set_items(agencies.get("actions"), agencies.get("referrals"), as_of)
+            self.heading.setText(self.tr("Overdue with other age&ncies ({n})").format(
+                n=QLocale().toString(self.model.rowCount())))
+            self.empty.setText(self.tr("No other agency is late with an action or a referral in the cases you lead."))
+        self.view.setAccessibleName(self.heading.text().replace("&", ""))
+        has = self.model.rowCount() > 0
+        self.view.setVisible(has)
+        self.empty.setVisible(not has)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.heading.setText(self.tr("Overdue with other age&ncies"))
+        self.empty.setText("")
+        self.view.setVisible(False)
+        self.empty.setVisible(True)
+
+    def selected_row(self) -> int:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def wanted_rows(self) -> int:
+        n = self.model.rowCount()
+        return 1 if n == 0 else min(n, 8)
+
+
 # --- the dialogs -----------------------------------------------------------------------------------
 class _ReminderDialog(FormDialog):
     """What the dialogs share: which reminder, in bold under the introduction; the style's own
@@ -644,11 +810,18 @@ class SnoozeDialog(_ReminderDialog):
         return lambda: s.snooze_reminder(r.rule_id, new_date=new_date, occurrence=r.occurrence)
 
 
+def _overdue_with_agencies(session, as_of: date) -> dict:
+    """(on the worker) What other agencies owe in the cases this user leads."""
+    return {"actions": session.overdue_team_actions(as_of) if session.can("meeting", "read") else [],
+            "referrals": session.overdue_referrals(as_of) if session.can("referral", "read") else []}
+
+
 # --- the panel -------------------------------------------------------------------------------------
 class TodayPanel(QWidget):
     """Overdue, this week and upcoming follow-up reminders, and what can be done about them."""
 
     openCase = Signal(int)
+    openCaseTab = Signal(int, str)   # a case, and the key of the workspace tab to show (ui/common/pages.py)
     countsChanged = Signal(object)  # {"overdue": n, "this_week": n, "upcoming": n}
     loaded = Signal()
 
@@ -677,6 +850,10 @@ class TodayPanel(QWidget):
         # disciplines' follow-up (a case lead sees everyone's in the cases they lead).
         self._show_mine = "interviewer" in roles and session.can("interview", "read")
         self._show_filter = bool(roles & {"coordinator", "liaison"})
+        # "Overdue with other agencies" for case leads: the core lists what is late in the cases
+        # they lead (overdue_team_actions, overdue_referrals).
+        self._show_agencies = "coordinator" in roles and (session.can("meeting", "read")
+                                                          or session.can("referral", "read"))
         self._token = prefs.user_token(session.record.path, session.user_id) if session is not None else ""
         self._only_mine = self._show_filter and prefs.today_only_mine(self._token)
         self._build()
@@ -749,12 +926,19 @@ class TodayPanel(QWidget):
         if self._show_mine:
             self.splitter.addWidget(self.mine)
             self.mine.view.activated.connect(lambda index: self._open_mine(index.row()))
+        self.agencies = _AgencySection(self)
+        self.agencies.setVisible(self._show_agencies)
         for b in BUCKETS:
             sec = self.sections[b]
             self.splitter.addWidget(sec)
             sec.view.selectionModel().selectionChanged.connect(
                 lambda _s, _d, b=b: self._selection_changed(b))
             sec.view.activated.connect(lambda index, b=b: self._activated(b, index.row()))
+            if b == "overdue" and self._show_agencies:
+                self.splitter.addWidget(self.agencies)
+                self.agencies.view.selectionModel().selectionChanged.connect(
+                    lambda _s, _d: self._selection_changed(None))
+                self.agencies.view.activated.connect(lambda index: self._activated(None, index.row()))
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_sized", True))
         outer.addWidget(self.splitter, 1)
 
@@ -805,12 +989,14 @@ class TodayPanel(QWidget):
         refresh.activated.connect(self.refresh)
 
         views = [self.sections[b].view for b in BUCKETS]
+        if self._show_agencies:
+            views.insert(1, self.agencies.view)
         mine = [self.mine.view] if self._show_mine else []
         chain = [self.filter_combo, self.as_of_edit, self.today_button, self.refresh_button, *mine, *views,
                  self.open_button, self.complete_button, self.decline_button, self.snooze_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
-        self.setFocusProxy(views[0])
+        self.setFocusProxy(self.sections[BUCKETS[0]].view)
         self._update_buttons()
 
     # --- public API --------------------------------------------------------------------------
@@ -886,14 +1072,15 @@ class TodayPanel(QWidget):
         self._generation += 1
         generation = self._generation
         session, as_of = self.session, pydate(self._as_of)
-        only_mine, with_mine = self._only_mine, self._show_mine
+        only_mine, with_mine, with_agencies = self._only_mine, self._show_mine, self._show_agencies
         self.busy_label.setText(self.tr("Loading the reminders…"))
         if self._counts is None:
             for sec in self.sections.values():
                 sec.set_loading()
         self._update_buttons()
         run_in_background(lambda: (session.reminders(as_of, only_mine=only_mine),
-                                   session.my_interviews() if with_mine else None),
+                                   session.my_interviews() if with_mine else None,
+                                   _overdue_with_agencies(session, as_of) if with_agencies else None),
                           lambda result: self._loaded(generation, as_of, *result),
                           lambda error: self._failed(generation, error), owner=self)
 
@@ -907,6 +1094,7 @@ class TodayPanel(QWidget):
         for sec in self.sections.values():
             sec.clear()
         self.mine.clear()
+        self.agencies.clear()
         self._counts = None
         self._keep = None
         self.summary.clear()
@@ -925,6 +1113,9 @@ class TodayPanel(QWidget):
                 if sec.selected_row() < 0:
                     sec.select_row(0)
                 return
+        if self._show_agencies and self.agencies.model.rowCount():   # only other agencies' delays
+            self.agencies.view.setFocus(Qt.FocusReason.ShortcutFocusReason)   # (selects the first row)
+            return
         self.as_of_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected(self):
@@ -949,7 +1140,8 @@ class TodayPanel(QWidget):
             self._keep = None
             self.refresh()
 
-    def _loaded(self, generation: int, as_of: date, reminders: list, mine: dict | None = None) -> None:
+    def _loaded(self, generation: int, as_of: date, reminders: list, mine: dict | None = None,
+                agencies: dict | None = None) -> None:
         if generation != self._generation:
             return
         self._loading = False
@@ -964,6 +1156,8 @@ class TodayPanel(QWidget):
             self.sections[b].show_rows(parts[b], as_of)
         if self._show_mine:
             self.mine.show_items(mine)
+        if self._show_agencies:
+            self.agencies.show_items(agencies, as_of)
         self._counts = bucket_counts(reminders)
         self._show_summary(as_of)
         self._share_height()
@@ -1028,25 +1222,45 @@ class TodayPanel(QWidget):
             return
         wanted = ([self.mine.wanted_rows() + (3 if self.mine.model.rowCount() else 1)] if self._show_mine else []) + [
             self.sections[b].wanted_rows() + (3 if self.sections[b].model.rowCount() else 1) for b in BUCKETS]
+        if self._show_agencies:   # its place in the splitter: after Overdue
+            wanted.insert(len(wanted) - len(BUCKETS) + 1,
+                          self.agencies.wanted_rows() + (3 if self.agencies.model.rowCount() else 1))
         total = max(sum(self.splitter.sizes()), 1000)
         self.splitter.setSizes([max(1, total * w // sum(wanted)) for w in wanted])
 
     # --- selection and actions -----------------------------------------------------------------
-    def _selection_changed(self, bucket: str) -> None:
-        sec = self.sections[bucket]
+    def _selection_changed(self, bucket: str | None) -> None:
+        """One selection on the page: a row chosen in one section (bucket None: Overdue with
+        other agencies) unselects the others."""
+        sec = self.sections[bucket] if bucket is not None else self.agencies
         if sec.selected_row() >= 0:
-            for b, other in self.sections.items():
-                if b != bucket and other.selected_row() >= 0:
+            others = [other for b, other in self.sections.items() if b != bucket]
+            if bucket is not None and self._show_agencies:
+                others.append(self.agencies)
+            for other in others:
+                if other.selected_row() >= 0:
                     other.view.selectionModel().blockSignals(True)
                     other.view.clearSelection()
                     other.view.selectionModel().blockSignals(False)
                     other.view.viewport().update()
         self._update_buttons()
 
+    def selected_agency_item(self) -> dict | None:
+        """The row of Overdue with other agencies selected, or None."""
+        if not self._show_agencies:
+            return None
+        return self.agencies.model.item(self.agencies.selected_row())
+
     def _update_buttons(self) -> None:
         chosen = self.selected()
         for b in (self.open_button, self.complete_button, self.decline_button, self.snooze_button):
             b.setEnabled(chosen is not None)
+        other = self.selected_agency_item()
+        if other is not None:
+            self.open_button.setEnabled(True)
+            self.selected_label.setText(self.tr("Selected: {summary}").format(
+                summary=self.agencies.model.summary(other)))
+            return
         if chosen is None:
             self.selected_label.setText(self.tr("Select a reminder to open its case or act on it.")
                                         if self._counts and any(self._counts.values()) else "")
@@ -1055,11 +1269,17 @@ class TodayPanel(QWidget):
             self.selected_label.setText(self.tr("Selected: {summary}").format(
                 summary=self.sections[bucket].model.row_summary(r)))
 
-    def _activated(self, bucket: str, row: int) -> None:
-        self.sections[bucket].select_row(row)
+    def _activated(self, bucket: str | None, row: int) -> None:
+        if bucket is not None:
+            self.sections[bucket].select_row(row)
         self.open_selected()
 
     def open_selected(self) -> None:
+        other = self.selected_agency_item()
+        if other is not None:   # what another agency owes: the case's "Team and referrals" tab
+            self.message.clear()
+            self.openCaseTab.emit(int(other["case_id"]), "team")
+            return
         chosen = self.selected()
         if chosen is None:
             return
