@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
@@ -278,19 +278,33 @@ class AttendeesEditor(QWidget):
         if any(v["discipline"] is None for v in values):
             self.message.show_error(self.tr("Choose the discipline each person speaks for."))
             return
-        from ui.common.tasks import run_operation
+        self._save(s, mid, values, {})
 
-        def saved(warnings) -> None:
+    def _save(self, s, mid: int, values: list[dict], overrides: dict) -> None:
+        """set_attendees; a colleague newly expected who is booked elsewhere then is a clash that
+        needs a written reason (the interviews' conflict dialog), and the list is saved again."""
+        from barnahus_app.errors import ConflictsFound
+        from ui.common.tasks import run_operation
+        from ui.interviews.conflict_dialog import ask_override_reasons
+
+        def saved(check) -> None:
             self._dirty = False
-            texts = [str(w) for w in (warnings or []) if w]
-            if texts:
-                self.message.show_info("\n".join(texts))
-            else:
-                self.message.show_info(self.tr("Attendance saved."))
+            texts = [QCoreApplication.translate("CoreMessages", w) for w in getattr(check, "warnings", ()) or ()]
+            self.message.show_info("\n".join([self.tr("Attendance saved."), *texts]))
             self.changed.emit()
 
-        run_operation(self, lambda: s.set_attendees(mid, values), saved, errors=self.message,
-                      hold=(self.save_button,))
+        def failed(error: BaseException) -> None:
+            if isinstance(error, ConflictsFound):
+                reasons = ask_override_reasons(error.check, self)
+                if reasons is not None:
+                    self._save(s, mid, values, {**overrides, **reasons})
+                    return
+                self.message.show_info(self.tr("Not saved: a colleague is booked elsewhere then."))
+                return
+            self.message.show_failure(error)
+
+        run_operation(self, lambda: s.set_attendees(mid, values, overrides=overrides or None), saved,
+                      on_failure=failed, hold=(self.save_button,))
 
     def record_undertaking(self, row: AttendeeRow) -> None:
         from ui.common.feedback import open_dialog

@@ -400,8 +400,11 @@ class MinutesWorkspace(QWidget):
                                .replace("%4", word(REASONS, it.get("reason"))))
         lines = []
         for a in it.get("actions") or []:
-            line = "• %s: %s, %s %s, %s" % (a.get("text") or "", a.get("owner") or a.get("owner_name") or "",
-                                          self.tr("due"), a.get("due_on") or "", word(ACTION_STATUS, a.get("status")))
+            owner = a.get("owner_name") or ""
+            if a.get("agency"):
+                owner = "%s (%s)" % (owner, a["agency"])
+            line = self.tr("• %1: %2, due %3, %4").replace("%1", a.get("text") or "").replace("%2", owner).replace(
+                "%3", a.get("due_on") or "").replace("%4", word(ACTION_STATUS, a.get("status")).lower())
             if a.get("overdue"):
                 line += " " + self.tr("(overdue)")
             lines.append(line)
@@ -449,6 +452,11 @@ class MinutesWorkspace(QWidget):
     def _edited(self, *_a) -> None:
         if self._filling or not self.editable or self.current is None:
             return
+        if self.sender() is not self.discussed and not self.discussed.isChecked():
+            # writing about a case means it was discussed (the box can still be unticked)
+            self.discussed.blockSignals(True)
+            self.discussed.setChecked(True)
+            self.discussed.blockSignals(False)
         self._dirty = True
         self.state.setText(self.tr("Not saved yet."))
         self.save_button.setEnabled(True)
@@ -458,15 +466,17 @@ class MinutesWorkspace(QWidget):
         return self._dirty and self.editable and self.current is not None
 
     def values(self) -> dict:
+        """What record_item takes: every part as shown (an emptied part is emptied; the views, or
+        why the child was not heard, as the choice above says)."""
         heard = self.child_heard.value()
-        text = self.views.toPlainText().strip() or None
+        text = self.views.toPlainText().strip()
         return {
             "discussed": self.discussed.isChecked(),
             "child_heard": heard,
-            "child_views": text if heard != "not_heard" else None,
+            "child_views": text if heard in ("directly", "trusted_person") else None,
             "child_not_heard_reason": text if heard == "not_heard" else None,
             "updates": {a: {"status": s.value(), "note": n.text().strip() or None}
-                        for a, (s, n) in self.updates.items() if s.value() or n.text().strip()},
+                        for a, (s, n) in self.updates.items()},
             "decisions": [line.strip() for line in self.decisions.toPlainText().splitlines() if line.strip()],
         }
 
