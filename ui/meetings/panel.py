@@ -141,16 +141,13 @@ class MeetingsPanel(QWidget):
         self.addendum_button.setObjectName("addAddendumButton")
         self.cancel_button = QPushButton(self.tr("Cance&l meeting…"), detail)
         self.cancel_button.setObjectName("cancelMeetingButton")
-        self.issue_button = QPushButton(self.tr("&Issue minutes…"), detail)
-        self.issue_button.setObjectName("issueMinutesButton")
-        for b in (self.held_button, self.approve_button, self.addendum_button, self.cancel_button, self.issue_button):
+        for b in (self.held_button, self.approve_button, self.addendum_button, self.cancel_button):
             b.setAutoDefault(False)
             head.addWidget(b)
         self.held_button.clicked.connect(self.mark_held)
         self.approve_button.clicked.connect(self.approve)
         self.addendum_button.clicked.connect(self.add_addendum)
         self.cancel_button.clicked.connect(self.cancel_meeting)
-        self.issue_button.clicked.connect(self.issue_minutes)
         dl.addLayout(head)
         self.people = QLabel(detail)
         self.people.setObjectName("meetingPeople")
@@ -326,8 +323,7 @@ class MeetingsPanel(QWidget):
         if view is None:
             self.facts.setText(self.tr("Choose a meeting."))
             self.people.clear()
-            for b in (self.held_button, self.approve_button, self.addendum_button, self.cancel_button,
-                      self.issue_button):
+            for b in (self.held_button, self.approve_button, self.addendum_button, self.cancel_button):
                 b.hide()
             self.attendees.set_meeting(None, False)
             self.agenda.set_meeting(None, None, False)
@@ -356,7 +352,6 @@ class MeetingsPanel(QWidget):
         self.cancel_button.setVisible(self.can_edit and status == "planned")
         self.approve_button.setVisible(self.can_approve and status == "held")
         self.addendum_button.setVisible(self.can_edit and status == "approved")
-        self.issue_button.setVisible(self.can_export and status in ("held", "approved"))
         self.attendees.set_meeting(view, editable)
         self.agenda.set_meeting(view, due, editable)
         self.agenda.reselect()
@@ -443,13 +438,6 @@ class MeetingsPanel(QWidget):
         s, mid = self.session, self.view["id"]
         self._call(lambda: s.cancel_meeting(mid, reason.strip()), self.tr("Meeting cancelled."),
                    (self.cancel_button,))
-
-    def issue_minutes(self) -> QDialog | None:
-        if self.view is None:
-            return None
-        from ui.meetings.issue_dialog import IssueMinutesDialog
-        return open_dialog(self, IssueMinutesDialog(self.session, self.view, self),
-                           lambda d: self.detail_message.show_info(d.done_text))
 
     # lock and showing ------------------------------------------------------------------------------------
     def clear(self) -> None:
