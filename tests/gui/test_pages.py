@@ -50,7 +50,8 @@ def notes_feature():
 
 def test_the_registered_pages_keep_their_order_and_shortcuts():
     assert [(e.key, e.shortcut) for e in main_pages] == [
-        ("today", "Ctrl+T"), ("cases", "Ctrl+1"), ("open", "Ctrl+2"), ("calendar", "Ctrl+K"), ("admin", "Ctrl+3")]
+        ("today", "Ctrl+T"), ("cases", "Ctrl+1"), ("open", "Ctrl+2"), ("calendar", "Ctrl+K"), ("meetings", "Ctrl+M"),
+        ("admin", "Ctrl+3")]
     assert [e.key for e in case_tabs] == ["interviews", "team", "documents"]
 
 
@@ -66,10 +67,10 @@ def test_a_registered_page_and_tab_appear_without_editing_the_hosts(qtbot, recor
     assert window.go_notes_action.shortcut() == QKeySequence("Ctrl+9")
     assert not window.go_notes_action.isEnabled()           # locked
     assert [a.text() for a in window.go_menu.actions()] == [
-        "&Today", "&Cases", "&Open cases", "&Notes", "Ca&lendar", "&Administration"]
+        "&Today", "&Cases", "&Open cases", "&Notes", "Ca&lendar", "&Meetings", "&Administration"]
 
     unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
-    assert window.nav_keys() == ["today", "cases", "notes", "calendar"]   # "open": only with a case open
+    assert window.nav_keys() == ["today", "cases", "notes", "calendar", "meetings"]   # "open": only with a case open
     page = window.notes
     assert page is notes_feature[0] and window.page("notes") is page
     assert window.go_notes_action.isEnabled()

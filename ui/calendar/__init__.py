@@ -17,7 +17,16 @@ def _build(host: PageHost, parent):
     page = CalendarPanel(host.session, parent)   # reads the bookings each time it is shown, not at unlock
     if host.can_open_workspaces():
         page.open_case.connect(host.open_case)
+    page.open_meeting.connect(lambda meeting_id: _open_meeting(host, meeting_id))
     return page
+
+
+def _open_meeting(host: PageHost, meeting_id: int) -> None:
+    """A meeting's entry opened: the Meetings page shows it (nothing if this user has none)."""
+    host.go("meetings")
+    page = host.page("meetings")
+    if page is not None:
+        page.show_meeting(meeting_id)
 
 
 main_pages.register(MainPage(

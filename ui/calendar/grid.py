@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QToolTi
 from ui.calendar.layout import (
     DAY_MINUTES, SLOT, SNAP, WEEK, WORK_END, WORK_START, Block, GridLayout, hm,
 )
-from ui.calendar.painter import GridPainter, block_lines
+from ui.calendar.painter import GridPainter, block_lines, is_meeting
 from ui.common.dates import parse_utc
 
 
@@ -48,8 +48,9 @@ class CalendarGrid(QAbstractScrollArea):
         self._now: datetime | None = None    # a fixed "now" (tests, screenshots); None: the clock
         self._today: date | None = None
         self._scrolled = False
-        self._status = {"planned": self.tr("Planned"), "held": self.tr("Held"), "not_held": self.tr("Not held")}
-        self._marks = {"held": "\u2713 ", "not_held": "\u2717 "}
+        self._status = {"planned": self.tr("Planned"), "held": self.tr("Held"), "not_held": self.tr("Not held"),
+                        "approved": self.tr("Minutes approved"), "cancelled": self.tr("Cancelled")}
+        self._marks = {"held": "\u2713 ", "not_held": "\u2717 ", "approved": "\u2713 "}
         self._setup_fonts()
         self.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
@@ -346,6 +347,10 @@ class CalendarGrid(QAbstractScrollArea):
     def _movable(self, blk: Block | None, say: bool = True) -> bool:
         if blk is None or not self._can_move:
             return False
+        if is_meeting(blk.booking):
+            if say:
+                self.notice.emit(self.tr("A team meeting is moved on the Meetings page."))
+            return False
         if blk.booking.status != "planned":
             if say:
                 self.notice.emit(self.tr("Only a planned interview can be moved; this one is {status}.").format(
@@ -485,7 +490,7 @@ class CalendarGrid(QAbstractScrollArea):
         if blk is not None:
             self._cur = (blk.col, blk.start // SLOT * SLOT)
             self._sel = blk.booking.id
-            if self._can_move and blk.booking.status == "planned":
+            if self._can_move and blk.booking.status == "planned" and not is_meeting(blk.booking):
                 c = self._to_content(pos)
                 self._drag = {"id": blk.booking.id, "press": pos, "started": False,
                               "offset": c.y() / self._ppm() - blk.start if blk.start else
@@ -576,6 +581,10 @@ class CalendarGrid(QAbstractScrollArea):
     def describe(self, b) -> str:
         ls = parse_utc(b.starts_at_utc).astimezone(self.layout.tz)
         le = parse_utc(b.ends_at_utc).astimezone(self.layout.tz)
+        if is_meeting(b):
+            return self.tr("{start}{dash}{end}, {room}: {title}, chaired by {chair}, {status}").format(
+                start=hm(ls), dash=self.dash, end=hm(le), room=b.room_name, title=b.title, chair=b.staff_name,
+                status=self.status_text(b.status).lower())
         return self.tr("{start}{dash}{end}, {room}: case {reference}, {interviewer}, {status}").format(
             start=hm(ls), dash=self.dash, end=hm(le), room=b.room_name,
             reference=b.case_reference, interviewer=b.staff_name, status=self.status_text(b.status).lower())

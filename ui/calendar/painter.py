@@ -45,6 +45,9 @@ def colours(pal: QPalette) -> dict:
         "held_edge": mix(base, text, 0.6),
         "not_held_hatch": mix(base, text, 0.16),
         "not_held_edge": mix(base, text, 0.5),
+        # team meetings: a hue of their own beside the interviews, whatever the palette
+        "meeting_fill": mix(base, QColor(0x2e, 0x8b, 0x57), 0.34 if dark else 0.18),
+        "meeting_edge": mix(QColor(0x2e, 0x8b, 0x57), text, 0.2),
         "cursor_fill": mix(base, hl, 0.10),
         "ghost_fill": mix(base, hl, 0.45 if dark else 0.28),
         "now": error_color(pal),
@@ -168,6 +171,9 @@ class GridPainter:
             # compact week: the room's colour in the fill and the edge; the status still by sign,
             # border and pattern
             room = room_colour(pal, blk.col % nr) if lay.compact else None
+            if is_meeting(blk.booking):
+                self._meeting(p, r, blk, room)
+                continue
             if status == "held":
                 p.fillRect(r, col["held_fill"] if room is None else mix(col["held_fill"], room, 0.3))
                 p.fillRect(QRectF(r.x(), r.y(), 4, r.height()), col["held_edge"] if room is None else room)
@@ -197,6 +203,27 @@ class GridPainter:
                 p.setPen(QPen(col["hl"], 3 if focused else 2))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRect(blk.rect.adjusted(-1, -1, 1, 1))
+
+    def _meeting(self, p: QPainter, r: QRectF, blk: Block, room: QColor | None) -> None:
+        """A team meeting: its own green, a double edge, a dotted one once cancelled."""
+        col, g = self.col, self.grid
+        fill = col["meeting_fill"] if room is None else mix(col["meeting_fill"], room, 0.3)
+        p.fillRect(r, fill)
+        edge = col["meeting_edge"]
+        p.fillRect(QRectF(r.x(), r.y(), 4, r.height()), edge)
+        style = Qt.PenStyle.DotLine if blk.booking.status == "cancelled" else Qt.PenStyle.SolidLine
+        p.setPen(QPen(edge, 1, style))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(r.adjusted(0.5, 0.5, -0.5, -0.5))
+        if r.width() > 12 and r.height() > 8:
+            p.drawRect(r.adjusted(2.5, 2.5, -2.5, -2.5))
+        lines = g.lines_of(blk)
+        if lines:
+            p.setPen(QPen(col["text"]))
+            x, y = r.x() + 7, r.y() + 2 + g.small_metrics.ascent()
+            for line in lines:
+                p.drawText(QPointF(x, y), line)
+                y += g.line_height
 
     def _ghost(self, p: QPainter) -> None:
         """The preview of a move: where the booking would go, and its new time and room."""
@@ -306,6 +333,11 @@ class GridPainter:
         p.fillRect(QRect(0, 0, aw - 1, hh - 1), col["window"])
 
 
+def is_meeting(booking) -> bool:
+    """A team meeting's entry (no case: its title stands where the case reference would)."""
+    return getattr(booking, "kind", "interview") == "meeting"
+
+
 def block_lines(grid, blk: Block, width: int, height: int, fm: QFontMetrics) -> list[str]:
     """A block's text: time (with the status sign), case reference, interviewer, status; put
     together on one line where the column is wide enough, elided where it is not."""
@@ -322,7 +354,8 @@ def block_lines(grid, blk: Block, width: int, height: int, fm: QFontMetrics) -> 
     if width_of(first) > width:
         first = f"{mark}{start}"
     right, left = Qt.TextElideMode.ElideRight, Qt.TextElideMode.ElideLeft
-    ref, staff, status = (b.case_reference, left), (b.staff_name, right), (grid.status_text(b.status), right)
+    ref = (b.title, right) if is_meeting(b) else (b.case_reference, left)
+    staff, status = (b.staff_name, right), (grid.status_text(b.status), right)
     sep = width_of("  ")
 
     def pack(items):

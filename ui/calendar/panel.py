@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from PySide6.QtCore import QLocale, QRectF, QSize, Qt, QTimer, Signal
@@ -39,7 +40,7 @@ from barnahus_app.timeutil import zone_info
 
 from ui.calendar.grid import CalendarGrid
 from ui.calendar.layout import DAY, WEEK
-from ui.calendar.painter import colours, room_colour
+from ui.calendar.painter import colours, is_meeting, room_colour
 from ui.common.dates import centre_zone, date_format, pydate, qdate
 from ui.common.feedback import InlineMessage, begin_page, core_message
 from ui.common.folders import export_folder
@@ -180,6 +181,7 @@ class CalendarPanel(QWidget):
     """The calendar page of the main window: a toolbar, the grid, and what is selected."""
 
     open_case = Signal(int)
+    open_meeting = Signal(int)   # a team meeting's entry was opened: the Meetings page shows it
     loaded = Signal()   # the answer to the last reload() was shown (the bookings, or why they could not be read)
 
     def __init__(self, session, parent=None, *, time_zone: str | None = None, mode: str = DAY,
@@ -511,6 +513,8 @@ class CalendarPanel(QWidget):
         return self._reads > 0
 
     def _show(self, mode: str, days: list[date], rooms: list[dict], bookings: list) -> None:
+        # A meeting's entry gets a negative id on the grid: interviews and meetings number apart.
+        bookings = [replace(b, id=-b.id) if is_meeting(b) else b for b in bookings]
         keep = self.grid.selected_booking()
         cursor = self.grid.cursor()
         used = {b.room_id for b in bookings}
@@ -604,6 +608,9 @@ class CalendarPanel(QWidget):
                            "there; Esc cancels.").format(
                 reference=b.case_reference if b is not None and b.id == bid else "",
                 when=self._slot_text(day, start), room=room)
+        elif b is not None and is_meeting(b):
+            text = self.tr("Selected: {what}.").format(what=g.describe(b)) + " " + self.tr(
+                "Enter opens the meeting.")
         elif b is not None:
             text = self.tr("Selected: {what}.").format(what=g.describe(b))
             hints = [self.tr("Enter opens the case.")]
@@ -626,13 +633,17 @@ class CalendarPanel(QWidget):
 
     # --- actions ---------------------------------------------------------------------------------------
     def _booking_activated(self, booking_id: int) -> None:
-        b = next((x for x in self._bookings if x.id == booking_id), None)
-        if b is not None:
-            self.open_case.emit(int(b.case_id))
+        self._open(next((x for x in self._bookings if x.id == booking_id), None))
 
     def open_selected(self) -> None:
-        b = self.grid.selected_booking()
-        if b is not None:
+        self._open(self.grid.selected_booking())
+
+    def _open(self, b) -> None:
+        if b is None:
+            return
+        if is_meeting(b):
+            self.open_meeting.emit(-b.id)
+        elif b.case_id is not None:
             self.open_case.emit(int(b.case_id))
 
     def move_selected(self) -> None:

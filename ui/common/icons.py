@@ -32,6 +32,9 @@ _LINES = {
     "folder": '<path d="M3 18V6a1 1 0 0 1 1-1h5l2 2h8a1 1 0 0 1 1 1v2"/><path d="M3 18l2.5-8H22l-2.5 8z"/>',
     "quit": '<path d="M10 4H5a1 1 0 0 0-1 1v14a1 1 0 0 0 1 1h5"/><path d="M15 8l4 4-4 4M19 12H9"/>',
     "user": '<circle cx="12" cy="8" r="4"/><path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7"/>',
+    "meetings": '<circle cx="6" cy="7" r="2.2"/><circle cx="12" cy="5.5" r="2.2"/><circle cx="18" cy="7" r="2.2"/>'
+                '<path d="M3 13h18M5 13v7M19 13v7"/><path d="M3.5 11c.5-1.3 1.5-2 2.5-2s2 .7 2.5 2"/>'
+                '<path d="M15.5 11c.5-1.3 1.5-2 2.5-2s2 .7 2.5 2"/>',
     "today": '<rect x="3.5" y="5" width="17" height="15.5" rx="2"/><path d="M3.5 10h17M8 3v4M16 3v4"/>'
              '<path d="M8.5 15l2.5 2.5 4.5-4.5"/>',
 }

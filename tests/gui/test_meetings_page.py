@@ -1,0 +1,212 @@
+"""The Meetings page on real SQLCipher records: planning a meeting by keyboard (and through the
+conflict dialog), building an agenda from the cases due, minuting two cases with the keyboard
+shortcut that saves and moves on, the minute-taker's unsaved case surviving a lock as a draft,
+approved minutes read-only, a therapist's read-only page, and a meeting opened from the calendar.
+The record is open in one session at a time."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from barnahus_app.api import open_record
+from tests.support.gui_shell import answer_modal, make_window, unlock
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
+
+pytestmark = pytest.mark.gui
+
+TZ = "Europe/Stockholm"
+ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+NEXT_WEEK = date.today() + timedelta(days=7)
+
+
+def at(day: date, hour: int = 10) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, 0)
+
+
+@pytest.fixture
+def setup(record_path):
+    """A room, an agency with a contact, two cases, and a meeting next week with both on its agenda
+    (made through the core, then closed)."""
+    with open_record(record_path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as a:
+        room = a.create_room("Blue room", "meeting")
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        agency = s.create_agency(name="Police Region Nord", kind="police")
+        contact = s.add_staff_contact(agency_id=agency, name="Det. Berg")
+        first, second = sample_case(s), sample_case(s)
+        me = s.user_id
+    return {"room": room, "contact": contact, "cases": (first, second), "me": me}
+
+
+def plan(session, setup, day=NEXT_WEEK, items=True, **kw):
+    kw.setdefault("room_id", setup["room"])
+    mid = session.plan_meeting("case_review", at(day), 60, chair_id=setup["me"], time_zone=TZ, **kw)
+    if items:
+        session.add_agenda_items(mid, [(c["id"], "new") for c in setup["cases"]])
+    return mid
+
+
+def make_panel(qtbot, session, meeting_id=None):
+    from ui.meetings.panel import MeetingsPanel
+    panel = MeetingsPanel(session)
+    qtbot.addWidget(panel)
+    panel.resize(1080, 760)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.activateWindow()   # mnemonics and shortcuts work in the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    qtbot.waitUntil(lambda: not panel.loading)
+    if meeting_id is not None:
+        panel.show_meeting(meeting_id)
+        qtbot.waitUntil(lambda: not panel.loading and (panel.view or {}).get("id") == meeting_id)
+    return panel
+
+
+def type_into(widget, text):
+    widget.setFocus()
+    QTest.keyClicks(widget, text)
+
+
+def test_building_an_agenda_from_the_cases_due(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    mid = plan(s, setup, items=False)
+    first, second = setup["cases"]
+    panel = make_panel(qtbot, s, mid)
+    panel.tabs.setCurrentWidget(panel.agenda)
+    agenda = panel.agenda
+    assert agenda.due_list.count() == 2                # both cases are new
+    texts = [agenda.due_list.item(i).text() for i in range(2)]
+    assert all("New case" in t for t in texts)
+    # tick the first proposed case with Space, add it
+    agenda.due_list.setFocus()
+    agenda.due_list.setCurrentRow(0)
+    QTest.keyClick(agenda.due_list, Qt.Key.Key_Space)
+    ticked = agenda.ticked()
+    assert len(ticked) == 1
+    agenda.add_ticked_button.click()
+    qtbot.waitUntil(lambda: not panel.loading and agenda.agenda_list.count() == 1, timeout=5000)
+    added = ticked[0][0]
+    other = second if added == first["id"] else first
+    # the other one by its reference, as urgent, with Enter
+    assert agenda.due_list.count() == 1
+    type_into(agenda.reference, other["reference"])
+    QTest.keyClick(agenda.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.loading and agenda.agenda_list.count() == 2, timeout=5000)
+    # a reference that is no case says so
+    type_into(agenda.reference, "NO-SUCH-CASE")
+    QTest.keyClick(agenda.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "No case has the reference NO-SUCH-CASE." in agenda.message.text())
+    # the urgent case first: Ctrl+Up in the agenda
+    agenda.agenda_list.setFocus()
+    agenda.agenda_list.setCurrentRow(1)
+    QTest.keyClick(agenda.agenda_list, Qt.Key.Key_Up, CTRL)
+    qtbot.waitUntil(lambda: not panel.loading and panel.view["items"][0]["case_id"] == other["id"], timeout=5000)
+    items = s.meeting_view(mid)["items"]
+    assert [(i["case_id"], i["reason"], i["position"]) for i in items] == [
+        (other["id"], "urgent", 1), (added, "new", 2)]
+    assert agenda.agenda_list.currentRow() == 0        # the case moved stays selected
+
+
+def test_minuting_two_cases_with_the_keyboard(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    mid = plan(s, setup)
+    panel = make_panel(qtbot, s, mid)
+    assert panel.tabs.currentWidget() is panel.minutes
+    w = panel.minutes
+    first, second = [i["id"] for i in panel.view["items"]]
+    assert w.current["id"] == first
+    w.updates["police"][0].set_value("investigating") if w.updates["police"][0].findData("investigating") >= 0 \
+        else w.updates["police"][0].setCurrentIndex(1)
+    police_status = w.updates["police"][0].value()
+    type_into(w.updates["police"][1], "Suspect interviewed")
+    w.child_heard.set_value("directly")
+    type_into(w.views, "Wants to stay at her school")
+    type_into(w.decisions, "Offer a medical examination")
+    QTest.keyClick(w.decisions, Qt.Key.Key_Return)
+    QTest.keyClicks(w.decisions, "Refer to therapy")
+    QTest.keyClick(w.decisions, Qt.Key.Key_PageDown, CTRL)     # save, on to the second case
+    qtbot.waitUntil(lambda: w.current["id"] == second, timeout=5000)
+    item = s.meeting_view(mid)["items"][0]
+    assert item["decisions"] == ["Offer a medical examination", "Refer to therapy"]
+    assert item["updates"]["police"] == {"status": police_status, "note": "Suspect interviewed"}
+    assert (item["child_heard"], item["child_views"], item["discussed"]) == (
+        "directly", "Wants to stay at her school", True)
+    assert w.decisions.toPlainText() == ""                      # the second case's own (empty) minutes
+
+    # Not heard needs a reason: the core refuses, the case stays.
+    w.child_heard.set_value("not_heard")
+    QTest.keyClick(w.discussed, Qt.Key.Key_N, ALT)              # Alt+N: save and next
+    qtbot.waitUntil(lambda: "not heard" in w.message.text(), timeout=5000)
+    assert w.current["id"] == second
+    type_into(w.views, "Too young to be asked; the carer was heard")
+    QTest.keyClick(w.views, Qt.Key.Key_PageUp, CTRL)            # save, back to the first
+    qtbot.waitUntil(lambda: w.current["id"] == first, timeout=5000)
+    item = s.meeting_view(mid)["items"][1]
+    assert (item["child_heard"], item["child_not_heard_reason"]) == (
+        "not_heard", "Too young to be asked; the carer was heard")
+    assert w.decisions.toPlainText() == "Offer a medical examination\nRefer to therapy"
+    assert not w.is_dirty()
+
+
+def test_approving_the_minutes_makes_them_read_only(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    mid = plan(s, setup, day=date.today() - timedelta(days=1))
+    s.record_item(s.meeting_view(mid)["items"][0]["id"], decisions=["Close the protection investigation"])
+    s.hold_meeting(mid)
+    panel = make_panel(qtbot, s)
+    panel.show_meeting(mid)
+    qtbot.waitUntil(lambda: not panel.loading and (panel.view or {}).get("status") == "held")
+    assert panel.approve_button.isVisible() and not panel.held_button.isVisible()
+    assert not panel.minutes.decisions.isReadOnly()
+
+    answered = answer_modal(lambda box: QTest.keyClick(box, Qt.Key.Key_Return))   # Approve is the default
+    panel.approve_button.click()
+    qtbot.waitUntil(lambda: "dialog" in answered, timeout=5000)
+    qtbot.waitUntil(lambda: not panel.loading and (panel.view or {}).get("status") == "approved", timeout=5000)
+    w = panel.minutes
+    assert w.decisions.isReadOnly() and w.views.isReadOnly() and not w.child_heard.isEnabled()
+    assert not w.save_button.isVisible() and not w.action_bar.isVisible()
+    assert not panel.approve_button.isVisible() and panel.addendum_button.isVisible()
+    assert not panel.agenda.due_box.isVisible() and not panel.attendees.add_bar.isVisible()
+    assert s.meeting_view(mid)["status"] == "approved"
+
+
+def test_a_therapist_reads_the_page_and_changes_nothing(qtbot, open_as, setup, record_path):
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+        mid = plan(c, setup)
+    s = open_as("therapist")
+    panel = make_panel(qtbot, s)
+    qtbot.waitUntil(lambda: not panel.loading and (panel.view or {}).get("id") == mid)
+    assert not panel.plan_button.isVisible()
+    assert not any(b.isVisible() for b in (panel.held_button, panel.approve_button, panel.cancel_button,
+                                           panel.addendum_button))
+    assert "Read-only" in panel.people.text()
+    assert panel.view["hidden_items"] == 2 and panel.view["items"] == []   # cases they do not work on
+    panel.tabs.setCurrentWidget(panel.agenda)
+    assert not panel.agenda.due_box.isVisible() and panel.agenda.hidden_label.isVisible()
+    panel.tabs.setCurrentWidget(panel.attendees)
+    assert not panel.attendees.add_bar.isVisible()
+
+
+def test_the_calendar_shows_a_meeting_and_opens_it_on_the_meetings_page(qtbot, record_path, setup):
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        mid = plan(s, setup)
+    window = make_window(qtbot, record_path)
+    unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
+    window.go("calendar")
+    cal = window.page("calendar")
+    cal.set_date(NEXT_WEEK)
+    qtbot.waitUntil(lambda: not cal.loading and bool(cal.bookings()), timeout=5000)
+    meeting = [b for b in cal.bookings() if b.kind == "meeting"]
+    assert len(meeting) == 1 and meeting[0].id == -mid and meeting[0].case_id is None
+    assert cal.grid.select_booking(-mid)
+    assert "Enter opens the meeting" in cal.selected_label.text()
+    assert not cal.grid.start_move()                   # a meeting moves on the Meetings page
+    QTest.keyClick(cal.grid, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_page() == "meetings", timeout=5000)
+    page = window.page("meetings")
+    qtbot.waitUntil(lambda: not page.loading and (page.view or {}).get("id") == mid, timeout=5000)
+    assert QApplication.activeModalWidget() is None
