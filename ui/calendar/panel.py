@@ -478,8 +478,6 @@ class CalendarPanel(QWidget):
             if generation != self._generation:
                 return
             rooms, bookings, people = result
-            # The grid places interviews; MDT meetings (kind "meeting", no case) are the Meetings page's.
-            bookings = [b for b in bookings if b.kind == "interview"]
             if people is not None:
                 self._interviewers = people
             self._fill_filters(rooms)
