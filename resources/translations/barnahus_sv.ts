@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/meetings/agenda.py" line="+23"/>
+        <source>(due %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActionCancelDialog</name>
     <message>
         <location filename="../../ui/cases/team_dialogs.py" line="+393"/>
@@ -357,12 +365,12 @@ The action stays in the record as cancelled, with your reason.</source>
     <name>AdminPanel</name>
     <message>
         <location filename="../../ui/admin/panel.py" line="+236"/>
-        <location line="+238"/>
+        <location line="+254"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-251"/>
         <location line="+5"/>
         <source>Users</source>
         <translation>Användare</translation>
@@ -404,12 +412,12 @@ The action stays in the record as cancelled, with your reason.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+184"/>
+        <location line="+200"/>
         <source>&amp;Disable</source>
         <translation>&amp;Inaktivera</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-191"/>
         <source>Record settings</source>
         <translation>Registrets inställningar</translation>
     </message>
@@ -460,7 +468,27 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>&amp;Tidsmarginal vid kontaktförbud:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source> days</source>
+        <translation type="unfinished"> dagar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review each case at team meetings every this many days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new case comes to the next case-review meeting, then again after this many days while any service or follow-up runs. A case&apos;s own interval, set in its team tab, takes precedence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Review cases at team meetings every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The centre&apos;s time zone</source>
         <translation>Centrets tidszon</translation>
     </message>
@@ -520,7 +548,7 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Centrets rum, där barnförhör planeras: lägg till, byt namn, ta ur bruk</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -560,7 +588,7 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Kontot för {name} är inaktiverat, och registrets nyckel har bytts ut: gamla kopior av nyckelfilen öppnar inte längre registret. Den nya återställningsnyckeln finns i {file}: skriv ut den, lås in utskriften och radera sedan filen.</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Saved. The record now locks after %n minute(s) without use.</source>
         <translation>
             <numerusform>Sparat. Registret låses nu efter %n minut utan användning.</numerusform>
@@ -608,12 +636,12 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>CA-nyckeln har sparats i filen du valde och tagits bort ur registret.</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-182"/>
         <source>The account of {name} is disabled.</source>
         <translation>Kontot för {name} är inaktiverat.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Document signing</source>
         <translation>Signering av dokument</translation>
     </message>
@@ -724,6 +752,192 @@ The action stays in the record as cancelled, with your reason.</source>
         <location line="+1"/>
         <source>Case</source>
         <translation>Ärende</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaBuilder</name>
+    <message>
+        <location filename="../../ui/meetings/agenda.py" line="+25"/>
+        <source>Cases due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases due: tick to add to the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No case is new or due for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tic&amp;k all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add ticked to the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Case &amp;reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 2026-0042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why it is on the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Agenda, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agenda: Ctrl+Up and Ctrl+Down move the case selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Up in the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move dow&amp;n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Down in the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remo&amp;ve from the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 more case(s) on the agenda are not shown: you do not work on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Tick the cases to add first (Space ticks the case selected).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the case&apos;s reference first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No case has the reference %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttendeesEditor</name>
+    <message>
+        <location filename="../../ui/meetings/attendees.py" line="+136"/>
+        <source>Nobody is asked to this meeting yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add &amp;person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a colleague or an agency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (staff)</source>
+        <translation type="unfinished">%1 (personal)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation type="unfinished">Namn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discipline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undertaking</source>
+        <translation type="unfinished">Förbehåll</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No one is expected from: %1. A meeting that decides needs every core discipline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Choose who to add first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose the discipline each person speaks for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Attendance saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved: a colleague is booked elsewhere then.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1400,7 +1614,22 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Inte genomfört</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Minutes approved</source>
+        <translation type="unfinished">Protokollet godkänt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+300"/>
+        <source>A team meeting is moved on the Meetings page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Only a planned interview can be moved; this one is {status}.</source>
         <translation>Bara ett planerat barnförhör kan flyttas; det här är {status}.</translation>
     </message>
@@ -1420,17 +1649,22 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Ingenting flyttades.</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+189"/>
+        <source>{start}{dash}{end}, {room}: {title}, chaired by {chair}, {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{start}{dash}{end}, {room}: case {reference}, {interviewer}, {status}</source>
         <translation>{start}{dash}{end}, {room}: ärende {reference}, {interviewer}, {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/painter.py" line="+109"/>
+        <location filename="../../ui/calendar/painter.py" line="+112"/>
         <source>No rooms to show. An administrator sets up the centre&apos;s rooms under Administration.</source>
         <translation>Det finns inga rum att visa. En administratör lägger upp centrets rum under Administration.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+131"/>
         <source>Move to {start}{dash}{end}</source>
         <translation>Flytta till {start}{dash}{end}</translation>
     </message>
@@ -1453,7 +1687,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="+221"/>
+        <location filename="../../ui/calendar/panel.py" line="+223"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -1628,7 +1862,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Kalendern kunde inte läsas: {reason}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>There are no rooms yet. An administrator sets up the centre&apos;s rooms under Administration.</source>
         <translation>Det finns inga rum ännu. En administratör lägger upp centrets rum under Administration.</translation>
     </message>
@@ -1649,11 +1883,17 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+5"/>
+        <location line="+3"/>
         <source>Selected: {what}.</source>
         <translation>Vald: {what}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <source>Enter opens the meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Enter opens the case.</source>
         <translation>Enter öppnar ärendet.</translation>
     </message>
@@ -1673,7 +1913,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Enter planerar ett barnförhör här.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Move the booking with the arrow keys (15 minutes, one room at a time); Enter moves it there, Esc cancels.</source>
         <translation>Flytta bokningen med piltangenterna (15 minuter, ett rum i taget); Enter flyttar den dit, Esc avbryter.</translation>
     </message>
@@ -2857,7 +3097,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CreateSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-518"/>
+        <location filename="../../ui/admin/panel.py" line="-536"/>
         <source>Create a new signing certificate</source>
         <translation>Skapa ett nytt signeringscertifikat</translation>
     </message>
@@ -3659,7 +3899,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="-639"/>
+        <location filename="../../ui/calendar/panel.py" line="-649"/>
         <source>Export the calendar</source>
         <translation>Exportera kalendern</translation>
     </message>
@@ -5051,7 +5291,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>&amp;Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/calendar/__init__.py" line="+25"/>
+        <location filename="../../ui/calendar/__init__.py" line="+34"/>
         <source>Ca&amp;lendar</source>
         <translation>&amp;Kalender</translation>
     </message>
@@ -5397,6 +5637,527 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>
+    <message>
+        <location filename="../../ui/meetings/__init__.py" line="+18"/>
+        <source>Meetings</source>
+        <translation type="unfinished">Möten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPlanDialog</name>
+    <message>
+        <location filename="../../ui/meetings/plan_dialog.py" line="+42"/>
+        <source>Plan a meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Book</source>
+        <translation type="unfinished">Bo&amp;ka</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rooms and staff are checked against interviews and other meetings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished">&amp;Typ:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind of meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start time</source>
+        <translation type="unfinished">Starttid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Start:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dat&amp;e:</source>
+        <translation type="unfinished">&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local time in %1.</source>
+        <translation type="unfinished">Lokal tid i %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> minutes</source>
+        <translation type="unfinished"> minuter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uration:</source>
+        <translation type="unfinished">&amp;Längd:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration in minutes</source>
+        <translation type="unfinished">Längd i minuter</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room</source>
+        <translation type="unfinished">Rum</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re&amp;mote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By video or telephone; with a room, some attend there and some remotely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Room:</source>
+        <translation type="unfinished">&amp;Rum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A room, remote, or both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Room or remote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Chair:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not chosen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minute-ta&amp;ker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minute-taker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not booked. Change the time, the room or the people, or book again and give your reasons.</source>
+        <translation type="unfinished">Inte bokat. Ändra tiden, rummet eller personerna, eller boka igen och ange dina skäl.</translation>
+    </message>
+</context>
+<context>
+    <name>Meetings</name>
+    <message>
+        <location filename="../../ui/meetings/shared.py" line="+15"/>
+        <source>Planned</source>
+        <translation type="unfinished">Planerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held, minutes not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes approved</source>
+        <translation type="unfinished">Protokollet godkänt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>New case</source>
+        <translation type="unfinished">Nytt ärende</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Heard directly</source>
+        <translation type="unfinished">Hörd direkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heard through the trusted person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not heard</source>
+        <translation type="unfinished">Inte hörd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The carer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child and the carer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open</source>
+        <translation type="unfinished">Öppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Police: investigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prosecution: decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Social services: protection and safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health: medical examination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Therapy: engagement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPanel</name>
+    <message>
+        <location filename="../../ui/meetings/panel.py" line="+64"/>
+        <location line="+35"/>
+        <source>Meetings</source>
+        <translation type="unfinished">Möten</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished">&amp;Visa:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meetings shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Plan meetin&amp;g…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Date and time (%1)</source>
+        <translation type="unfinished">Datum och tid (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation type="unfinished">Rum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cases</source>
+        <translation type="unfinished">Ärenden</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Mark hel&amp;d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The meeting took place: the cases discussed count as reviewed today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appr&amp;ove minutes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lock the minutes: later corrections are addenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add adden&amp;dum…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cance&amp;l meeting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attend&amp;ees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Addenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>No meeting is planned from today on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No meeting in the past year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Choose a meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Chair: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minute-taker: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Minutes approved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read-only: corrections are addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read-only: coordinators write the minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No addendum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Meeting booked. Add the attendees and build the agenda below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Marked as held. The cases discussed count as reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Approve the minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approving locks the minutes: nothing in them can be changed after, only added to as an addendum. Approve them now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Minutes approved: they are read-only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add an addendum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The correction or addition, kept after the approved minutes (it cannot be changed later):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Addendum added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why is it cancelled?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Meeting cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -5427,6 +6188,275 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+3"/>
         <source>Something unexpected went wrong ({kind}). Nothing was changed. If it happens again, tell your administrator what you were doing.</source>
         <translation>Något oväntat gick fel ({kind}). Ingenting ändrades. Om det händer igen, berätta för din administratör vad du gjorde.</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesWorkspace</name>
+    <message>
+        <location filename="../../ui/meetings/minutes.py" line="+77"/>
+        <source>Cases</source>
+        <translation type="unfinished">Ärenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases of the agenda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>◀ &amp;Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save and go to the previous case (Ctrl+PgUp, Alt+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation type="unfinished">Spara</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this case (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save and go to the next case (Ctrl+PgDown, Alt+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Dis&amp;cussed at this meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agencies&apos; updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished">Anteckning</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The c&amp;hild&apos;s views:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not recorded</source>
+        <translation type="unfinished">Inte registrerat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the child was heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Deci&amp;sions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions, one a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One decision a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Actions</source>
+        <translation type="unfinished">Åtgärder</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New action: what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New action: who does what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation type="unfinished">Ansvarig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New action: owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New action: due on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add ac&amp;tion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Outcome explained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>To whom</source>
+        <translation type="unfinished">Till vem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome explained to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome explained on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record e&amp;xplained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The agenda is empty: add cases on the Agenda tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Your unsaved minutes of this case were kept in the record when it locked; they are back. Save them, or go on writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+120"/>
+        <source>Not saved yet: a draft is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Case %1 · %2 of %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>• %1: %2, due %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No action for this case yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explained to %1 on %2 by %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not explained to the child or carer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Why not hea&amp;rd:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why the child was not heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required: why the child&apos;s views were not heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Views:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child&apos;s views</source>
+        <translation type="unfinished">Barnets synpunkter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child&apos;s views, in their words where possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Not saved yet.</source>
+        <translation type="unfinished">Inte sparat ännu.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Saved.</source>
+        <translation type="unfinished">Sparat.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Write what is to be done first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose who does it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Action added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose to whom the outcome was explained.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7540,7 +8570,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../ui/cases/team.py" line="+131"/>
+        <location filename="../../ui/cases/team.py" line="+137"/>
         <source>Change the &amp;interval…</source>
         <translation>Ändra &amp;intervall…</translation>
     </message>
@@ -7690,12 +8720,12 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+308"/>
+        <location line="+314"/>
         <source>The information and documents the receiving agency was given</source>
         <translation>De uppgifter och dokument som den mottagande myndigheten fick</translation>
     </message>
     <message>
-        <location line="-295"/>
+        <location line="-301"/>
         <source>On</source>
         <translation>Datum</translation>
     </message>
@@ -7741,7 +8771,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Vad</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>You do not work on this case, so its meetings, decisions and actions are not shown to you.</source>
         <translation>Du arbetar inte med ärendet, så dess möten, beslut och åtgärder visas inte för dig.</translation>
     </message>
@@ -7826,7 +8856,8 @@ Sedan låser du upp registret igen.</translation>
         <translation>Barnets synpunkter ({n})</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-308"/>
+        <location line="+325"/>
         <source>{status}, overdue</source>
         <translation>{status}, försenad</translation>
     </message>
@@ -8217,7 +9248,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Läser in påminnelserna…</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+123"/>
         <source>The reminders could not be loaded: {reason}</source>
         <translation>Påminnelserna kunde inte läsas in: {reason}</translation>
     </message>
@@ -8251,6 +9282,44 @@ Sedan låser du upp registret igen.</translation>
         <location line="+23"/>
         <source>This follow-up is for the child, who has no case you can open. Nothing was opened.</source>
         <translation>Den här uppföljningen gäller barnet, som inte har något ärende du kan öppna. Ingenting öppnades.</translation>
+    </message>
+</context>
+<context>
+    <name>UndertakingDialog</name>
+    <message>
+        <location filename="../../ui/meetings/attendees.py" line="-271"/>
+        <source>Confidentiality undertaking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 signed the centre&apos;s confidentiality undertaking. It is recorded once and holds for every meeting after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Signed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation type="unfinished">Anteckning</translation>
     </message>
 </context>
 <context>
@@ -8930,7 +9999,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_AgencySection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-688"/>
+        <location filename="../../ui/today/panel.py" line="-691"/>
         <source>Actions of outside agencies and referrals past their date, in the cases you lead.</source>
         <translation>Andra myndigheters åtgärder och remisser vars datum har passerat, i ärenden du är ansvarig för.</translation>
     </message>
@@ -9397,6 +10466,69 @@ Sedan låser du upp registret igen.</translation>
         <location line="+0"/>
         <source>No</source>
         <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>editor</name>
+    <message>
+        <location filename="../../ui/meetings/attendees.py" line="+16"/>
+        <source>Discipline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: discipline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: remote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undertaking signed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record undertaking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the undertaking of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No undertaking yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
