@@ -470,22 +470,22 @@ The action stays in the record as cancelled, with your reason.</source>
     <message>
         <location line="+7"/>
         <source> days</source>
-        <translation type="unfinished"> dagar</translation>
+        <translation> dagar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Review each case at team meetings every this many days</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta upp varje ärende på teammöten med så här många dagars mellanrum</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A new case comes to the next case-review meeting, then again after this many days while any service or follow-up runs. A case&apos;s own interval, set in its team tab, takes precedence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett nytt ärende tas upp på nästa ärendegenomgång och sedan igen efter så här många dagar så länge någon insats eller uppföljning pågår. Ett ärendes egen intervall, som anges under dess teamflik, gäller före denna.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Review cases at team meetings every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta upp ärenden på teammöten var:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -892,12 +892,12 @@ The action stays in the record as cancelled, with your reason.</source>
     <message>
         <location line="+17"/>
         <source>%1 (staff)</source>
-        <translation type="unfinished">%1 (personal)</translation>
+        <translation>%1 (personal)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Name</source>
-        <translation type="unfinished">Namn</translation>
+        <translation>Namn</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -912,7 +912,7 @@ The action stays in the record as cancelled, with your reason.</source>
     <message>
         <location line="+0"/>
         <source>Undertaking</source>
-        <translation type="unfinished">Förbehåll</translation>
+        <translation>Förbehåll</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1616,7 +1616,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     <message>
         <location line="+1"/>
         <source>Minutes approved</source>
-        <translation type="unfinished">Protokollet godkänt</translation>
+        <translation>Protokollet godkänt</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5640,7 +5640,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/meetings/__init__.py" line="+18"/>
         <source>Meetings</source>
-        <translation type="unfinished">Möten</translation>
+        <translation>Möten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5658,7 +5658,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>&amp;Book</source>
-        <translation type="unfinished">Bo&amp;ka</translation>
+        <translation>Bo&amp;ka</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5673,7 +5673,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>&amp;Kind:</source>
-        <translation type="unfinished">&amp;Typ:</translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5698,12 +5698,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+8"/>
         <source>Date</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Start time</source>
-        <translation type="unfinished">Starttid</translation>
+        <translation>Starttid</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5713,12 +5713,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+8"/>
         <source>Dat&amp;e:</source>
-        <translation type="unfinished">&amp;Datum:</translation>
+        <translation>&amp;Datum:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Local time in %1.</source>
-        <translation type="unfinished">Lokal tid i %1.</translation>
+        <translation>Lokal tid i %1.</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5728,17 +5728,17 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+7"/>
         <source> minutes</source>
-        <translation type="unfinished"> minuter</translation>
+        <translation> minuter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>D&amp;uration:</source>
-        <translation type="unfinished">&amp;Längd:</translation>
+        <translation>&amp;Längd:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration in minutes</source>
-        <translation type="unfinished">Längd i minuter</translation>
+        <translation>Längd i minuter</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5748,7 +5748,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>Room</source>
-        <translation type="unfinished">Rum</translation>
+        <translation>Rum</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -5763,7 +5763,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+4"/>
         <source>&amp;Room:</source>
-        <translation type="unfinished">&amp;Rum:</translation>
+        <translation>&amp;Rum:</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -5808,7 +5808,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+24"/>
         <source>Not booked. Change the time, the room or the people, or book again and give your reasons.</source>
-        <translation type="unfinished">Inte bokat. Ändra tiden, rummet eller personerna, eller boka igen och ange dina skäl.</translation>
+        <translation>Inte bokat. Ändra tiden, rummet eller personerna, eller boka igen och ange dina skäl.</translation>
     </message>
 </context>
 <context>
@@ -5816,7 +5816,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/meetings/shared.py" line="+15"/>
         <source>Planned</source>
-        <translation type="unfinished">Planerat</translation>
+        <translation>Planerat</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5826,7 +5826,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Minutes approved</source>
-        <translation type="unfinished">Protokollet godkänt</translation>
+        <translation>Protokollet godkänt</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5837,7 +5837,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="-24"/>
         <source>New case</source>
-        <translation type="unfinished">Nytt ärende</translation>
+        <translation>Nytt ärende</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5877,7 +5877,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+3"/>
         <source>Heard directly</source>
-        <translation type="unfinished">Hörd direkt</translation>
+        <translation>Hörd direkt</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5887,7 +5887,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Not heard</source>
-        <translation type="unfinished">Inte hörd</translation>
+        <translation>Inte hörd</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5907,7 +5907,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+3"/>
         <source>Open</source>
-        <translation type="unfinished">Öppen</translation>
+        <translation>Öppen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5946,12 +5946,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location filename="../../ui/meetings/panel.py" line="+64"/>
         <location line="+35"/>
         <source>Meetings</source>
-        <translation type="unfinished">Möten</translation>
+        <translation>Möten</translation>
     </message>
     <message>
         <location line="-33"/>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished">&amp;Visa:</translation>
+        <translation>&amp;Visa:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5976,17 +5976,17 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+18"/>
         <source>Date and time (%1)</source>
-        <translation type="unfinished">Datum och tid (%1)</translation>
+        <translation>Datum och tid (%1)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Room</source>
-        <translation type="unfinished">Rum</translation>
+        <translation>Rum</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5996,12 +5996,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cases</source>
-        <translation type="unfinished">Ärenden</translation>
+        <translation>Ärenden</translation>
     </message>
     <message>
         <location line="+38"/>
@@ -6195,7 +6195,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/meetings/minutes.py" line="+77"/>
         <source>Cases</source>
-        <translation type="unfinished">Ärenden</translation>
+        <translation>Ärenden</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6215,7 +6215,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Save</source>
-        <translation type="unfinished">Spara</translation>
+        <translation>Spara</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6260,7 +6260,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished">Anteckning</translation>
+        <translation>Anteckning</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6270,7 +6270,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>Not recorded</source>
-        <translation type="unfinished">Inte registrerat</translation>
+        <translation>Inte registrerat</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6295,7 +6295,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+8"/>
         <source>Actions</source>
-        <translation type="unfinished">Åtgärder</translation>
+        <translation>Åtgärder</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -6310,7 +6310,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Owner</source>
-        <translation type="unfinished">Ansvarig</translation>
+        <translation>Ansvarig</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6335,7 +6335,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+10"/>
         <source>To whom</source>
-        <translation type="unfinished">Till vem</translation>
+        <translation>Till vem</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6421,7 +6421,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>The child&apos;s views</source>
-        <translation type="unfinished">Barnets synpunkter</translation>
+        <translation>Barnets synpunkter</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6431,12 +6431,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+29"/>
         <source>Not saved yet.</source>
-        <translation type="unfinished">Inte sparat ännu.</translation>
+        <translation>Inte sparat ännu.</translation>
     </message>
     <message>
         <location line="+78"/>
         <source>Saved.</source>
-        <translation type="unfinished">Sparat.</translation>
+        <translation>Sparat.</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -9319,7 +9319,7 @@ Sedan låser du upp registret igen.</translation>
     <message>
         <location line="+0"/>
         <source>Note</source>
-        <translation type="unfinished">Anteckning</translation>
+        <translation>Anteckning</translation>
     </message>
 </context>
 <context>

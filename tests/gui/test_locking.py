@@ -167,7 +167,7 @@ def test_closing_a_restored_tab_and_discarding_drops_the_draft(qtbot, record_pat
     QTest.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)  # Discard
     assert window.workspace_entries() == []
     assert window.session.drafts() == []
-    assert window.nav_keys() == ["today", "cases", "calendar"]  # "Open cases" goes away with the last tab
+    assert window.nav_keys() == ["today", "cases", "calendar", "meetings"]  # "Open cases" goes away with the last tab
 
 
 def test_a_draft_the_record_refuses_is_held_in_memory_for_the_same_user(qtbot, record_path, case, monkeypatch):

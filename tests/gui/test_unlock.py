@@ -40,7 +40,7 @@ def test_wrong_then_right_unlock(qtbot, record_path):
 
     type_unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
     assert window.is_unlocked()
-    assert window.nav_keys() == ["today", "cases", "calendar"]
+    assert window.nav_keys() == ["today", "cases", "calendar", "meetings"]
     assert window.current_page() == "today"  # the Today view comes first for follow-up readers
     qtbot.waitUntil(lambda: window.case_list.model.rowCount() == 1, timeout=5000)
     assert "Coordinator" in window.status_user.text()
@@ -138,11 +138,11 @@ def test_locked_record_message(qtbot, record_path):
 
 @pytest.mark.parametrize("user, nav, new_case", [
     ("admin", ["admin"], False),
-    ("coordinator", ["today", "cases", "calendar"], True),
-    ("interviewer", ["today", "cases", "calendar"], False),
-    ("medical", ["today", "cases", "calendar"], False),
-    ("therapist", ["today", "cases", "calendar"], False),
-    ("liaison", ["today", "cases", "calendar"], False),
+    ("coordinator", ["today", "cases", "calendar", "meetings"], True),
+    ("interviewer", ["today", "cases", "calendar", "meetings"], False),
+    ("medical", ["today", "cases", "calendar", "meetings"], False),
+    ("therapist", ["today", "cases", "calendar", "meetings"], False),
+    ("liaison", ["today", "cases", "calendar", "meetings"], False),
 ])
 def test_navigation_follows_roles(qtbot, record_path, user, nav, new_case):
     window = make_window(qtbot, record_path)
