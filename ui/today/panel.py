@@ -432,7 +432,27 @@ class MyInterviewsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class _MineSection(QWidget):
+class _ListSection(QWidget):
+    """A section of Today under the reminders: a heading, a short table (model, view) and the
+    words shown when it is empty."""
+
+    def _clear(self, heading: str) -> None:
+        self.model.clear()
+        self.heading.setText(heading)
+        self.empty.setText("")
+        self.view.setVisible(False)
+        self.empty.setVisible(True)
+
+    def selected_row(self) -> int:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def wanted_rows(self) -> int:
+        n = self.model.rowCount()
+        return 1 if n == 0 else min(n, 8)
+
+
+class _MineSection(_ListSection):
     """"My interviews": a heading with the counts and the table (or a calm sentence)."""
 
     def __init__(self, show_child: bool, parent=None):
@@ -481,19 +501,7 @@ class _MineSection(QWidget):
         self.empty.setVisible(not has)
 
     def clear(self) -> None:
-        self.model.clear()
-        self.heading.setText(self.tr("My &interviews"))
-        self.empty.setText("")
-        self.view.setVisible(False)
-        self.empty.setVisible(True)
-
-    def selected_row(self) -> int:
-        rows = self.view.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
-
-    def wanted_rows(self) -> int:
-        n = self.model.rowCount()
-        return 1 if n == 0 else min(n, 8)
+        self._clear(self.tr("My &interviews"))
 
 
 # --- overdue with other agencies --------------------------------------------------------------
@@ -584,7 +592,7 @@ class AgencyModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class _AgencySection(QWidget):
+class _AgencySection(_ListSection):
     """"Overdue with other agencies": for case leads, what outside agencies have not done by its
     date in the cases they lead. Enter opens the case's "Team and referrals" tab."""
 
@@ -647,19 +655,7 @@ class _AgencySection(QWidget):
         self.empty.setVisible(not has)
 
     def clear(self) -> None:
-        self.model.clear()
-        self.heading.setText(self.tr("Overdue with other age&ncies"))
-        self.empty.setText("")
-        self.view.setVisible(False)
-        self.empty.setVisible(True)
-
-    def selected_row(self) -> int:
-        rows = self.view.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
-
-    def wanted_rows(self) -> int:
-        n = self.model.rowCount()
-        return 1 if n == 0 else min(n, 8)
+        self._clear(self.tr("Overdue with other age&ncies"))
 
 
 # --- the dialogs -----------------------------------------------------------------------------------
