@@ -745,13 +745,15 @@ def refresh_review_dates(conn) -> None:
 
 # The agenda builder's statements (due_cases): range scans of ix_case_status_received per status
 # still worked on, and of the few open follow-up rules, referrals and team actions for the closed
-# cases still "active for review".
+# cases still "active for review". The follow-up rules are read through the covering
+# ix_followup_next_due: left to itself, SQLCipher's planner walks ix_followup_case and reads every
+# rule's row (473 ms instead of 80 ms at 100k cases).
 _DUE_COLS = ("SELECT c.id, c.reference, c.status, c.referral_received_at, r.last_reviewed_on, r.next_review_on "
              "FROM cases c LEFT JOIN case_reviews r ON r.case_id = c.id ")
 _DUE_OPEN_SQL = text(_DUE_COLS + "WHERE c.status = :st AND c.referral_received_at < :start "
                      "AND (r.last_reviewed_on IS NULL OR r.next_review_on <= :day)")
 _DUE_CLOSED_SQL = text(_DUE_COLS + """WHERE c.id IN (
-      SELECT case_id FROM followup_rules WHERE next_due IS NOT NULL AND case_id IS NOT NULL
+      SELECT case_id FROM followup_rules INDEXED BY ix_followup_next_due WHERE next_due IS NOT NULL
       UNION SELECT case_id FROM referrals WHERE status NOT IN
             ('done', 'rejected', 'revoked', 'lost_to_follow_up')
       UNION SELECT case_id FROM team_actions WHERE status = 'open')
