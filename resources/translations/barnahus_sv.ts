@@ -5821,7 +5821,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Held, minutes not approved</source>
-        <translation>Genomfört, protokollet inte godkänt</translation>
+        <translation>Genomfört, ej godkänt</translation>
     </message>
     <message>
         <location line="+1"/>
