@@ -779,12 +779,12 @@ The action stays in the record as cancelled, with your reason.</source>
     <message>
         <location line="+3"/>
         <source>Add ticked to the agenda</source>
-        <translation>Lägg de ikryssade på dagordningen</translation>
+        <translation>Lägg till ikryssade</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Case &amp;reference:</source>
-        <translation>Ärendere&amp;ferens:</translation>
+        <translation>Re&amp;ferens:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -855,6 +855,10 @@ The action stays in the record as cancelled, with your reason.</source>
         <location line="+15"/>
         <source>No case has the reference %1.</source>
         <translation>Inget ärende har referensen %1.</translation>
+    </message>
+    <message>
+        <source>(due %1)</source>
+        <translation>(senast %1)</translation>
     </message>
 </context>
 <context>
@@ -938,6 +942,50 @@ The action stays in the record as cancelled, with your reason.</source>
         <location line="+9"/>
         <source>Not saved: a colleague is booked elsewhere then.</source>
         <translation>Inte sparat: en kollega är bokad på annat håll vid den tiden.</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>På distans</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>%1: discipline</source>
+        <translation>%1: yrkesgrupp</translation>
+    </message>
+    <message>
+        <source>%1: attendance</source>
+        <translation>%1: närvaro</translation>
+    </message>
+    <message>
+        <source>%1: remote</source>
+        <translation>%1: på distans</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Ta bort %1</translation>
+    </message>
+    <message>
+        <source>Undertaking signed %1</source>
+        <translation>Undertecknad %1</translation>
+    </message>
+    <message>
+        <source>Record undertaking…</source>
+        <translation>Registrera förbindelse…</translation>
+    </message>
+    <message>
+        <source>Record the undertaking of %1</source>
+        <translation>Registrera sekretessförbindelsen för %1</translation>
+    </message>
+    <message>
+        <source>No undertaking yet</source>
+        <translation>Inte undertecknad ännu</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
     </message>
 </context>
 <context>
@@ -10508,7 +10556,7 @@ Sedan låser du upp registret igen.</translation>
     <message>
         <location line="+4"/>
         <source>Undertaking signed %1</source>
-        <translation>Sekretessförbindelse undertecknad %1</translation>
+        <translation>Undertecknad %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10523,7 +10571,7 @@ Sedan låser du upp registret igen.</translation>
     <message>
         <location line="+1"/>
         <source>No undertaking yet</source>
-        <translation>Ingen förbindelse ännu</translation>
+        <translation>Inte undertecknad ännu</translation>
     </message>
     <message>
         <location line="+2"/>
