@@ -6,7 +6,7 @@
     <message>
         <location filename="../../ui/meetings/agenda.py" line="+23"/>
         <source>(due %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(senast %1)</translation>
     </message>
 </context>
 <context>
@@ -759,102 +759,106 @@ The action stays in the record as cancelled, with your reason.</source>
     <message>
         <location filename="../../ui/meetings/agenda.py" line="+25"/>
         <source>Cases due</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärenden att ta upp</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cases due: tick to add to the agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärenden att ta upp: kryssa i för att lägga till på dagordningen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No case is new or due for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget ärende är nytt eller ska följas upp nu.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tic&amp;k all</source>
-        <translation type="unfinished"></translation>
+        <translation>Kryssa i &amp;alla</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add ticked to the agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till ikryssade</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Case &amp;reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;ferens:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>e.g. 2026-0042</source>
-        <translation type="unfinished"></translation>
+        <translation>t.ex. 2026-0042</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Why it is on the agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Varför ärendet står på dagordningen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add &amp;case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lägg till ärende</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Agenda, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>Dagordningen, i turordning</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Agenda: Ctrl+Up and Ctrl+Down move the case selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Dagordning: Ctrl+Upp och Ctrl+Ned flyttar det valda ärendet</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta &amp;upp</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Up in the agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Upp i dagordningen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move dow&amp;n</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta &amp;ned</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Down in the agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Ned i dagordningen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remo&amp;ve from the agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta &amp;bort från dagordningen</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>%1 more case(s) on the agenda are not shown: you do not work on them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ärende(n) till på dagordningen visas inte: du arbetar inte med dem.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Tick the cases to add first (Space ticks the case selected).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kryssa först i de ärenden som ska läggas till (Mellanslag kryssar i det valda ärendet).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Type the case&apos;s reference first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv först ärendets referens.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No case has the reference %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget ärende har referensen %1.</translation>
+    </message>
+    <message>
+        <source>(due %1)</source>
+        <translation>(senast %1)</translation>
     </message>
 </context>
 <context>
@@ -862,32 +866,32 @@ The action stays in the record as cancelled, with your reason.</source>
     <message>
         <location filename="../../ui/meetings/attendees.py" line="+136"/>
         <source>Nobody is asked to this meeting yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen är kallad till det här mötet ännu.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Add &amp;person:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till &amp;person:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a colleague or an agency contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj en kollega eller en kontaktperson hos en myndighet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Person to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Person att lägga till</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Save attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spara närvaro</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -902,42 +906,86 @@ The action stays in the record as cancelled, with your reason.</source>
     <message>
         <location line="+0"/>
         <source>Discipline</source>
-        <translation type="unfinished"></translation>
+        <translation>Yrkesgrupp</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>Närvaro</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Undertaking</source>
-        <translation>Förbehåll</translation>
+        <translation>Sekretessförbindelse</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>No one is expected from: %1. A meeting that decides needs every core discipline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen väntas från: %1. Ett möte som fattar beslut behöver alla de centrala yrkesgrupperna.</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Choose who to add first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj först vem som ska läggas till.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Choose the discipline each person speaks for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj vilken yrkesgrupp varje person företräder.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Attendance saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Närvaron har sparats.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Not saved: a colleague is booked elsewhere then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte sparat: en kollega är bokad på annat håll vid den tiden.</translation>
+    </message>
+    <message>
+        <source>Remote</source>
+        <translation>På distans</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>%1: discipline</source>
+        <translation>%1: yrkesgrupp</translation>
+    </message>
+    <message>
+        <source>%1: attendance</source>
+        <translation>%1: närvaro</translation>
+    </message>
+    <message>
+        <source>%1: remote</source>
+        <translation>%1: på distans</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Ta bort %1</translation>
+    </message>
+    <message>
+        <source>Undertaking signed %1</source>
+        <translation>Undertecknad %1</translation>
+    </message>
+    <message>
+        <source>Record undertaking…</source>
+        <translation>Registrera förbindelse…</translation>
+    </message>
+    <message>
+        <source>Record the undertaking of %1</source>
+        <translation>Registrera sekretessförbindelsen för %1</translation>
+    </message>
+    <message>
+        <source>No undertaking yet</source>
+        <translation>Inte undertecknad ännu</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
     </message>
 </context>
 <context>
@@ -1621,12 +1669,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     <message>
         <location line="+0"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställt</translation>
     </message>
     <message>
         <location line="+300"/>
         <source>A team meeting is moved on the Meetings page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett teammöte flyttas på sidan Möten.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1651,7 +1699,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     <message>
         <location line="+189"/>
         <source>{start}{dash}{end}, {room}: {title}, chaired by {chair}, {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start}{dash}{end}, {room}: {title}, ordförande {chair}, {status}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1890,7 +1938,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     <message>
         <location line="-2"/>
         <source>Enter opens the meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter öppnar mötet.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5645,7 +5693,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>&amp;Meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Möten</translation>
     </message>
 </context>
 <context>
@@ -5653,7 +5701,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/meetings/plan_dialog.py" line="+42"/>
         <source>Plan a meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Planera ett möte</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5663,12 +5711,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>Rooms and staff are checked against interviews and other meetings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rum och personal kontrolleras mot barnförhör och andra möten.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose the kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj typ</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5678,22 +5726,22 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+0"/>
         <source>Kind of meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ av möte</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>Valfritt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;ubrik:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Rubrik</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5708,7 +5756,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+3"/>
         <source>&amp;Start:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start:</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5723,7 +5771,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+0"/>
         <source>Date and start</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum och starttid</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -5743,7 +5791,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+5"/>
         <source>No room</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget rum</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5753,12 +5801,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+5"/>
         <source>Re&amp;mote</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;På distans</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>By video or telephone; with a room, some attend there and some remotely</source>
-        <translation type="unfinished"></translation>
+        <translation>Via video eller telefon; med ett rum deltar en del där och en del på distans</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -5768,42 +5816,42 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+0"/>
         <source>A room, remote, or both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett rum, på distans eller båda.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Room or remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Rum eller på distans</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose the chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj ordförande</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Chair:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordförande:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordförande</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not chosen yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte vald ännu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Minute-ta&amp;ker:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ekreterare:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Minute-taker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekreterare</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -5821,7 +5869,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Held, minutes not approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Genomfört, ej godkänt</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5832,7 +5880,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+1"/>
         <location line="+27"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställt</translation>
     </message>
     <message>
         <location line="-24"/>
@@ -5842,37 +5890,37 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Review due</source>
-        <translation type="unfinished"></translation>
+        <translation>Dags för uppföljning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>Brådskande</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillagt</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Väntas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Närvarande</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Frånvarande</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Excused</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmält förhinder</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5882,7 +5930,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Heard through the trusted person</source>
-        <translation type="unfinished"></translation>
+        <translation>Hörd genom stödpersonen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5892,17 +5940,17 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+3"/>
         <source>The child</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The carer</source>
-        <translation type="unfinished"></translation>
+        <translation>Omsorgspersonen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The child and the carer</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnet och omsorgspersonen</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5912,32 +5960,32 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Utförd</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Police: investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Polis: utredning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prosecution: decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Åklagare: beslut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Social services: protection and safety</source>
-        <translation type="unfinished"></translation>
+        <translation>Socialtjänst: skydd och säkerhet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Health: medical examination</source>
-        <translation type="unfinished"></translation>
+        <translation>Hälso- och sjukvård: läkarundersökning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Therapy: engagement</source>
-        <translation type="unfinished"></translation>
+        <translation>Behandling: deltagande</translation>
     </message>
 </context>
 <context>
@@ -5956,22 +6004,22 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+3"/>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommande</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Past year</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste året</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meetings shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Visade möten</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Plan meetin&amp;g…</source>
-        <translation type="unfinished"></translation>
+        <translation>Planera &amp;möte…</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -5991,7 +6039,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Chair</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordförande</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -6006,157 +6054,157 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+38"/>
         <source>Mark hel&amp;d</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera som genomför&amp;t</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The meeting took place: the cases discussed count as reviewed today</source>
-        <translation type="unfinished"></translation>
+        <translation>Mötet har hållits: de ärenden som behandlades räknas som genomgångna i dag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Appr&amp;ove minutes…</source>
-        <translation type="unfinished"></translation>
+        <translation>G&amp;odkänn protokollet…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Lock the minutes: later corrections are addenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Lås protokollet: senare rättelser görs som tillägg</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add adden&amp;dum…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till t&amp;illägg…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cance&amp;l meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ställ &amp;in mötet…</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>&amp;Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Proto&amp;koll</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dagordning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attend&amp;ees</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;eltagare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Addenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillägg</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>No meeting is planned from today on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget möte är planerat från i dag och framåt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No meeting in the past year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget möte under det senaste året.</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>Choose a meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj ett möte.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Chair: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordförande: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Minute-taker: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekreterare: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Minutes approved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollet godkänt %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read-only: corrections are addenda.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrivskyddat: rättelser görs som tillägg.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read-only: coordinators write the minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrivskyddat: samordnarna skriver protokollet.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No addendum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga tillägg.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Meeting booked. Add the attendees and build the agenda below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mötet är bokat. Lägg till deltagarna och gör dagordningen här nedanför.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Marked as held. The cases discussed count as reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markerat som genomfört. De ärenden som behandlades räknas som genomgångna.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Approve the minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Godkänn protokollet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approving locks the minutes: nothing in them can be changed after, only added to as an addendum. Approve them now?</source>
-        <translation type="unfinished"></translation>
+        <translation>När protokollet godkänns låses det: inget i det kan ändras efteråt, det kan bara kompletteras med tillägg. Vill du godkänna det nu?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Godkänn</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Minutes approved: they are read-only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollet är godkänt och nu skrivskyddat.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Add an addendum</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till ett tillägg</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The correction or addition, kept after the approved minutes (it cannot be changed later):</source>
-        <translation type="unfinished"></translation>
+        <translation>Rättelsen eller kompletteringen, som sparas efter det godkända protokollet (den kan inte ändras senare):</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Addendum added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillägget har lagts till.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cancel the meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Ställ in mötet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Why is it cancelled?</source>
-        <translation type="unfinished"></translation>
+        <translation>Varför ställs mötet in?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Meeting cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mötet är inställt.</translation>
     </message>
 </context>
 <context>
@@ -6200,17 +6248,17 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+4"/>
         <source>Cases of the agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendena på dagordningen</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>◀ &amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ &amp;Föregående</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save and go to the previous case (Ctrl+PgUp, Alt+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara och gå till föregående ärende (Ctrl+PgUp, Alt+P)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6220,42 +6268,42 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>Save this case (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara det här ärendet (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Näst&amp;a ▶</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save and go to the next case (Ctrl+PgDown, Alt+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara och gå till nästa ärende (Ctrl+PgDown, Alt+N)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Dis&amp;cussed at this meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Behandlat på det här mötet</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Agencies&apos; updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Myndigheternas lägesrapporter</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte rapporterat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: status</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: status</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: note</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: anteckning</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6265,7 +6313,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+7"/>
         <source>The c&amp;hild&apos;s views:</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnets s&amp;ynpunkter:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6275,22 +6323,22 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>How the child was heard</source>
-        <translation type="unfinished"></translation>
+        <translation>Hur barnet hördes</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Deci&amp;sions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Besl&amp;ut:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Decisions, one a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Beslut, ett per rad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One decision a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett beslut per rad</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6300,12 +6348,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+14"/>
         <source>New action: what</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny åtgärd: vad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New action: who does what</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny åtgärd: vem gör vad</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6315,22 +6363,22 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>New action: owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny åtgärd: ansvarig</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>New action: due on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny åtgärd: senast</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add ac&amp;tion</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till &amp;åtgärd</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Outcome explained</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultatet förklarat</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -6340,83 +6388,83 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>Outcome explained to</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultatet förklarat för</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome explained on</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultatet förklarat den</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record e&amp;xplained</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera förk&amp;larat</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The agenda is empty: add cases on the Agenda tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dagordningen är tom: lägg till ärenden på fliken Dagordning.</translation>
     </message>
     <message>
         <location line="+124"/>
         <source>Your unsaved minutes of this case were kept in the record when it locked; they are back. Save them, or go on writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det du inte hade sparat i protokollet för det här ärendet behölls i registret när det låstes, och finns här igen. Spara det eller fortsätt skriva.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+120"/>
         <source>Not saved yet: a draft is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte sparat ännu: ett utkast finns kvar.</translation>
     </message>
     <message>
         <location line="-98"/>
         <source>Case %1 · %2 of %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärende %1 · %2 av %3 · %4</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>• %1: %2, due %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>• %1: %2, senast %3, %4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>(försenad)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No action for this case yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen åtgärd för det här ärendet ännu.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Explained to %1 on %2 by %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Förklarat för %1 den %2 av %3.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not explained to the child or carer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ännu inte förklarat för barnet eller omsorgspersonen.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Why not hea&amp;rd:</source>
-        <translation type="unfinished"></translation>
+        <translation>Varför inte h&amp;örd:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Why the child was not heard</source>
-        <translation type="unfinished"></translation>
+        <translation>Varför barnet inte hördes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Required: why the child&apos;s views were not heard</source>
-        <translation type="unfinished"></translation>
+        <translation>Måste fyllas i: varför barnets synpunkter inte hördes</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Views:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synpunkter:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6426,7 +6474,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>The child&apos;s views, in their words where possible</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnets synpunkter, med barnets egna ord när det går</translation>
     </message>
     <message>
         <location line="+29"/>
@@ -6441,22 +6489,22 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+43"/>
         <source>Write what is to be done first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv först vad som ska göras.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Choose who does it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj vem som gör det.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Action added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärden har lagts till.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Choose to whom the outcome was explained.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj för vem resultatet förklarades.</translation>
     </message>
 </context>
 <context>
@@ -9289,32 +9337,32 @@ Sedan låser du upp registret igen.</translation>
     <message>
         <location filename="../../ui/meetings/attendees.py" line="-271"/>
         <source>Confidentiality undertaking</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekretessförbindelse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrera</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 signed the centre&apos;s confidentiality undertaking. It is recorded once and holds for every meeting after.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 har skrivit under centrets sekretessförbindelse. Den registreras en gång och gäller för alla senare möten.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Signed on:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undertecknad den:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Signed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Undertecknad den</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anteckning:</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -10473,62 +10521,62 @@ Sedan låser du upp registret igen.</translation>
     <message>
         <location filename="../../ui/meetings/attendees.py" line="+16"/>
         <source>Discipline</source>
-        <translation type="unfinished"></translation>
+        <translation>Yrkesgrupp</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>På distans</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: discipline</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: yrkesgrupp</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1: attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: närvaro</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: remote</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: på distans</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Undertaking signed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Undertecknad %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record undertaking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera förbindelse…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record the undertaking of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera sekretessförbindelsen för %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No undertaking yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte undertecknad ännu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal</translation>
     </message>
 </context>
 </TS>
