@@ -262,6 +262,23 @@ def main(argv=None) -> int:
                     _wait(app, lambda: not team.loading and team.team is not None)   # read off the GUI thread
                     app.processEvents()
                     shot(win, "case_team")
+        # 6c. The Meetings page: the past year's meetings, the latest held one open at its minutes.
+        if "meetings" in win.nav_keys():
+            from datetime import date, timedelta
+            held = [m for m in session.meetings(date.today() - timedelta(days=365), date.today())
+                    if m["status"] in ("held", "approved")]
+            win.go("meetings")
+            page = win.page("meetings")
+            _wait(app, lambda: not page.loading)
+            if held:
+                latest = max(held, key=lambda m: m["starts_at_utc"])
+                page.range_combo.setCurrentIndex(page.range_combo.findData("past"))
+                _wait(app, lambda: not page.loading)
+                page.show_meeting(latest["id"])
+                _wait(app, lambda: not page.loading and (page.view or {}).get("id") == latest["id"])
+                page.tabs.setCurrentWidget(page.minutes)
+            app.processEvents()
+            shot(win, "meetings")
         _wait(app, lambda: not busy())   # a lock waits for calls still running
         win.lock()
         _wait(app, lambda: not win.autobackup.running, 300.0)   # the lock's automatic backup, if due
