@@ -500,9 +500,9 @@ class IssuingActions(SessionBase):
         if self.can("interview", "read"):
             ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id).order_by(
                 func.coalesce(I.c.actual_start_utc, I.c.starts_at_utc), I.c.id))]   # held: when it was
-            ivs = [interview_view(self, conn, i) for i in ids]
+            # The interviewer's working notes are not part of a court summary: not even decrypted.
+            ivs = [interview_view(self, conn, i, notes=False) for i in ids]
             for iv in ivs:
-                iv.pop("notes", None)  # the interviewer's working notes are not part of a court summary
                 user_ids.add(iv["interviewer_id"])
                 for p in iv["participants"]:
                     if p.get("user_id"):
