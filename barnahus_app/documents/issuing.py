@@ -16,7 +16,7 @@ import secrets
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, insert, or_, select, update
 
 from barnahus_app import audit, policy
 from barnahus_app.recordings import hashing
@@ -26,7 +26,7 @@ from barnahus_app.fields import DISCLOSURE_FIELDS
 from barnahus_app.files import check_destination, remove_partial, write_file_safely
 from barnahus_app.persons.tables import Agency, Person
 from barnahus_app.documents.tables import Disclosure, IssuedDocument, SigningCredential
-from barnahus_app.meetings.tables import Meeting
+from barnahus_app.meetings.tables import Meeting, MeetingItem
 from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Interview
 from barnahus_app.recordings.tables import Recording
@@ -50,6 +50,7 @@ U = User.__table__
 FR = FollowUpRule.__table__
 SV = SectionValue.__table__
 MT = Meeting.__table__
+MI = MeetingItem.__table__
 
 FORMATS = ("pdf", "docx")
 # The sealed section (policy.SECTIONS) holding the private keys: the record key alone opens none.
@@ -371,12 +372,17 @@ class IssuingActions(SessionBase):
         return out
 
     def document_register(self, case) -> list[dict]:
-        """Every document and bundle issued for a case, newest first, with its disclosures."""
+        """Every document and bundle issued for a case, newest first, with its disclosures; for a
+        user who may read meetings also the minutes of the meetings that had the case on their
+        agenda (pseudonymised ones too: doc_type "minutes", case_id None, meeting_id set)."""
         self._authorize("case", "read")
         with self.record.transaction() as conn:
             cid = resolve_case(conn, case)
+            mine = DOC.c.case_id == cid
+            if self.can("meeting", "read"):
+                mine = or_(mine, DOC.c.meeting_id.in_(select(MI.c.meeting_id).where(MI.c.case_id == cid)))
             rows = conn.execute(select(DOC, U.c.display_name.label("issued_by_name"))
-                                .join(U, U.c.id == DOC.c.issued_by).where(DOC.c.case_id == cid)
+                                .join(U, U.c.id == DOC.c.issued_by).where(mine)
                                 .order_by(DOC.c.id.desc())).all()
             out = [_entry(conn, r) for r in rows]
             self._audit(conn, "document.register_read", "case", cid)
@@ -494,9 +500,9 @@ class IssuingActions(SessionBase):
         if self.can("interview", "read"):
             ids = [r[0] for r in conn.execute(select(I.c.id).where(I.c.case_id == case_id).order_by(
                 func.coalesce(I.c.actual_start_utc, I.c.starts_at_utc), I.c.id))]   # held: when it was
-            ivs = [interview_view(self, conn, i) for i in ids]
+            # The interviewer's working notes are not part of a court summary: not even decrypted.
+            ivs = [interview_view(self, conn, i, notes=False) for i in ids]
             for iv in ivs:
-                iv.pop("notes", None)  # the interviewer's working notes are not part of a court summary
                 user_ids.add(iv["interviewer_id"])
                 for p in iv["participants"]:
                     if p.get("user_id"):
@@ -750,9 +756,13 @@ def issue_not_in_chain(conn, row) -> str | None:
 def _entry(conn, row) -> dict:
     from barnahus_app.cases.tables import Case
     out = dict(row._mapping)
-    # Minutes belong to a meeting (meeting_id), not to a case: no case reference.
+    # Minutes belong to a meeting (meeting_id), not to a case: no case reference, but the
+    # meeting's start and zone, by which the minutes' page header names it with its number.
     out["case_reference"] = (conn.execute(select(Case.reference).where(Case.id == row.case_id)).scalar()
                              if row.case_id is not None else None)
+    if row.meeting_id is not None:
+        m = conn.execute(select(MT.c.starts_at_utc, MT.c.time_zone).where(MT.c.id == row.meeting_id)).first()
+        out["meeting_starts_at_utc"], out["meeting_time_zone"] = (m.starts_at_utc, m.time_zone) if m else (None, None)
     out["disclosures"] = [dict(r._mapping) for r in conn.execute(
         select(DIS).where(DIS.c.document_id == row.id).order_by(DIS.c.id))]
     return out

@@ -174,8 +174,8 @@ class SummaryBuilder:
                  audit_head: tuple, time_zone: str, pseudonymise: bool, centre_name: str,
                  signer_subject: str, ca_fingerprint: str):
         self.d = data
-        self.tz = zone_info(time_zone)
-        self.zone_name = time_zone
+        zone_info(time_zone)   # an unknown zone is refused here, before anything is rendered
+        self.zone_name = time_zone   # every time is told through it (when, span): the one zone kept
         self.document_id = document_id
         self.generated_at_utc = generated_at_utc
         self.generated_by = generated_by

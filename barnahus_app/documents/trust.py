@@ -20,6 +20,14 @@ TRUSTED = "Signed by {centre}, whose certificate matches your trusted fingerprin
 NOT_TRUSTED = "NOT signed by a centre you trust"
 UNVERIFIED = ("signature intact, but the signer is NOT verified: give --trust FILE or "
               "--ca-fingerprint")
+# Why a verdict is not "trusted", in the words the front ends show after NOT_TRUSTED (the desktop
+# app translates them: ui/documents/verify_dialog.py TRUST_CORE_MESSAGES lists them).
+WHY_BROKEN = "the signature does not check out or files were changed (see the problems listed)"
+WHY_NOT_PINNED = "its CA certificate does not match any fingerprint you trust"
+WHY_NO_CENTRE = "the file carries no signature of a centre"
+WHY_UNSIGNED = ("this file carries no signature (a DOCX is not signed; only the register of the record that "
+                "issued it vouches for it)")
+UNNAMED_CENTRE = "the centre"   # a trusted signer whom neither the trust file nor the certificate names
 MAX_TRUST_FILE = 1024 * 1024
 
 
@@ -34,6 +42,8 @@ class Verdict:
     trusted: bool | None   # None: no trust anchor was given
     centre: str            # the trusted centre's name (trusted only)
     headline: str          # the first line of the answer, in plain words
+    why: str = ""          # not trusted: why (a WHY_ constant, or the signature check's own problem)
+    unsigned: bool = False  # the file carries no signature at all (a DOCX, a plain PDF): nothing to judge
 
 
 def parse_fingerprint(text: str) -> str | None:
@@ -89,22 +99,19 @@ def anchors_from(trust_file=None, ca_fingerprint: str | None = None) -> list[Anc
 
 
 def judge(intact: bool, ca_fingerprint: str, anchors: list[Anchor], ca_name: str = "",
-          why_not: str = "") -> Verdict:
+          why_not: str = "", unsigned: bool = False) -> Verdict:
     """The verdict on something whose signature checked out (intact) or not, signed under the CA
     with this fingerprint. ca_name (from the certificate) names the centre only when the trust
     file gives no name: the certificate is then the one whose fingerprint the recipient pinned."""
     fp = parse_fingerprint(ca_fingerprint or "")
     match = next((a for a in anchors if fp is not None and a.fingerprint == fp), None)
     if intact and match is not None:
-        centre = match.name or ca_name or "the centre"
+        centre = match.name or ca_name or UNNAMED_CENTRE
         return Verdict(True, centre, TRUSTED.format(centre=centre))
     if intact and not anchors:
         return Verdict(None, "", UNVERIFIED)
-    if not intact:
-        why = why_not or "the signature does not check out or files were changed (see PROBLEM lines)"
-    else:
-        why = "its CA certificate does not match any fingerprint you trust"
-    return Verdict(False, "", f"{NOT_TRUSTED}: {why}")
+    why = (why_not or WHY_BROKEN) if not intact else WHY_NOT_PINNED
+    return Verdict(False, "", f"{NOT_TRUSTED}: {why}", why, unsigned)
 
 
 def judge_bundle(report, anchors: list[Anchor]) -> Verdict:
@@ -120,7 +127,7 @@ def judge_pdf(pdf_bytes: bytes, anchors: list[Anchor]) -> Verdict:
     from barnahus_app.documents.pki import fingerprint, organisation_of
     cas = embedded_ca_pems(pdf_bytes)
     if not cas:
-        return judge(False, "", anchors, why_not="the file carries no signature of a centre")
+        return judge(False, "", anchors, why_not=WHY_NO_CENTRE, unsigned=True)
     pinned = {a.fingerprint for a in anchors}
     chosen = next((pem for pem in cas if fingerprint(pem) in pinned), cas[-1])
     check = validate_pdf(pdf_bytes, chosen)
@@ -143,8 +150,7 @@ def judge_file(path, anchors: list[Anchor], passphrase: str | None = None, progr
         raise ValidationError("file", f"{path} cannot be read: {e.strerror or e}.") from None
     if head.lstrip().startswith(b"%PDF-"):
         return judge_pdf(path.read_bytes(), anchors)
-    return judge(False, "", anchors, why_not="this file carries no signature (a DOCX is not signed; "
-                                               "only the register of the record that issued it vouches for it)")
+    return judge(False, "", anchors, why_not=WHY_UNSIGNED, unsigned=True)
 
 
 def anchors_from_text(text: str) -> list[Anchor]:

@@ -67,8 +67,10 @@ SCOPE (who sees which reminder; the grants themselves are in policy.POLICY, kind
     rule): coordinators any rule (as they may update any case); the other roles the rules of their
     own discipline (read: and the liaison's kinds). Creating rules and recording full recovery:
     coordinators.
-  Reminders carry codes, dates and ids (and the child's name, for users who may read persons),
-  never a note or a reason; reminders_as_json (the CLI) carries no names. Audit entries name the
+  Reminders carry codes, dates and ids (and the child's name, for users who may read persons;
+  and for the reminder of an MDT team action, what is to be done, the action's text, for users
+  who may read meetings), never a note or a reason; reminders_as_json (the CLI) carries no names
+  and no text. Audit entries name the
   rule or offence, never a reason, a note, a category or a due date.
 
 TODAY LIST: reminders(as_of) returns every open occurrence due up to as_of + 60 days (overdue ones
@@ -533,6 +535,8 @@ CASES_OF_SQL = ("SELECT person_id, case_id FROM case_children "
                 "WHERE person_id IN (SELECT value FROM json_each(?))")
 REFS_SQL = "SELECT id, reference FROM cases WHERE id IN (SELECT value FROM json_each(?))"
 NAMES_SQL = "SELECT id, given_name, family_name FROM persons WHERE id IN (SELECT value FROM json_each(?))"
+SUBJECTS_SQL = ("SELECT r.id, t.text FROM followup_rules r JOIN team_actions t ON t.id = r.subject_id "
+                "WHERE r.subject_kind = 'team_action' AND r.id IN (SELECT value FROM json_each(?))")
 
 
 def _cases_of(cur, person_ids, into: dict) -> None:
@@ -561,6 +565,7 @@ class Reminder:
     offence_id: int | None = None
     discipline: str = "coordinator"
     child_name: str | None = None  # only for users who may read persons
+    subject: str | None = None     # an MDT team action's reminder: the action's text (users who read meetings)
 
     @property
     def opens(self) -> tuple:
@@ -785,7 +790,8 @@ class FollowUpActions(SessionBase):
         One range scan of the covering index ix_followup_next_due (DUE_SQL) gives every due rule
         with what the scope needs; the scope (module docstring; _followup_scope(True) says the same
         in SQL) is applied to those rows here, and the case references (and, for users who may
-        read persons, the child's name) are then fetched for the visible rows only. Plain DB-API
+        read persons, the child's name; for users who may read meetings, a team action's text)
+        are then fetched for the visible rows only. Plain DB-API
         cursors in the session's transaction: at 100k cases SQLAlchemy's row objects cost more
         than the queries."""
         self._authorize("followup", "read")
@@ -824,6 +830,10 @@ class FollowUpActions(SessionBase):
                 if names:
                     who = {i: f"{g} {f}".strip() for i, g, f in cur.execute(
                         NAMES_SQL, (json.dumps(sorted({r[5] for r in seen})),))}
+                subjects = {}
+                actions = sorted(r[0] for r in seen if r[3] == "action_item")
+                if actions and self.can("meeting", "read"):
+                    subjects = dict(cur.execute(SUBJECTS_SQL, (json.dumps(actions),)))
             finally:
                 cur.close()
             if only_mine:
@@ -836,7 +846,8 @@ class FollowUpActions(SessionBase):
                         break
                     bucket = "overdue" if due_text < today else "this_week" if due_text < week else "upcoming"
                     out.append(Reminder(kind, ref, case_id, pid, date.fromisoformat(due_text), rid, title, bucket,
-                                        key, flag, int(key[4:]) if key[0] == "a" else None, offence, disc, name))
+                                        key, flag, int(key[4:]) if key[0] == "a" else None, offence, disc, name,
+                                        subjects.get(rid)))
             out.sort(key=lambda x: (x.due, x.case_reference or "", x.rule_id, x.occurrence))
             self._audit(conn, "followup.reminders_read", None, None,
                         {"as_of": as_of.isoformat(), "reminders": len(out), **({"only_mine": True} if only_mine else {})})

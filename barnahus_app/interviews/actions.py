@@ -876,10 +876,12 @@ def _window(starts_at, duration_minutes, time_zone: str) -> tuple[datetime, date
     return start, start + timedelta(minutes=duration_minutes)
 
 
-def interview_view(session: SessionBase, conn, interview_id: int) -> dict:
+def interview_view(session: SessionBase, conn, interview_id: int, *, notes: bool = True) -> dict:
+    """An interview as the front ends show it. notes=False: without the interviewer's notes, which
+    are then not decrypted at all (a court summary never prints them)."""
     row = interview_row(conn, interview_id)
     out = dict(row._mapping)
-    if not session.can("interview_notes", "read"):
+    if not notes or not session.can("interview_notes", "read"):
         out.pop("notes")
     else:
         out.update(interview_notes(session, conn, row))

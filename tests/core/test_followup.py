@@ -529,6 +529,22 @@ def test_reminders_as_json_has_no_names(child):
     assert "Followa" not in json.dumps(out)
 
 
+def test_a_team_actions_reminder_says_what_is_to_be_done(child):
+    """The reminder of an MDT team action owned by a user carries the action's text (the reminder
+    links to the action: subject team_action), for users who may read meetings; a hand-made action
+    item carries none, and the CLI's JSON never any text."""
+    s, pid, case, _ = child
+    s.add_followup_rule(pid, "action_item", case["id"], due_on=SOON, note="A coordinator's own note.")
+    aid = s.add_team_action(case["id"], "Book the medical\nexamination", SOON, owner_user_id=s.user_id)
+    rs = [r for r in s.reminders(TODAY) if r.kind == "action_item"]
+    assert sorted((r.subject or "") for r in rs) == ["", "Book the medical\nexamination"]
+    team = next(r for r in rs if r.subject)
+    assert team.due == SOON and team.discipline == "coordinator" and team.case_id == case["id"]
+    assert "Book" not in json.dumps(fu.reminders_as_json(rs)) and "own note" not in json.dumps(fu.reminders_as_json(rs))
+    s.set_team_action_status(aid, "done", on=TODAY)
+    assert [r.subject for r in s.reminders(TODAY) if r.kind == "action_item"] == [None]
+
+
 # --- demo data ------------------------------------------------------------------------------------
 
 def test_demo_followup_matches_what_the_core_computes(tmp_path):

@@ -224,6 +224,29 @@ def test_verify_document_says_issued_by_this_record_for_minutes(world):
                                                   ("approved_pdf", "pseudo_pdf", "draft_docx", "draft_pdf")]
 
 
+def test_a_cases_register_lists_the_minutes_of_the_meetings_it_was_on(world):
+    """The first case was on the agenda of the first meeting only; the second case on both. Newest
+    first, the pseudonymised minutes included, each minutes entry with its meeting."""
+    e, first, second = world["entries"], world["cases"][0], world["cases"][1]
+    with login(world["record"], "therapist") as s:   # a case-working role that reads meetings
+        register = s.document_register(first["id"])
+        other = s.document_register(second["reference"])
+    assert [d["document_id"] for d in register] == [e[k]["document_id"] for k in (
+        "summary_pseudo", "summary", "approved_pdf", "pseudo_pdf", "draft_docx", "draft_pdf")]
+    assert [d["document_id"] for d in other] == [e[k]["document_id"] for k in (
+        "other_pdf", "approved_pdf", "pseudo_pdf", "draft_docx", "draft_pdf")]
+    minutes = {d["document_id"]: d for d in register if d["doc_type"] == "minutes"}
+    assert {d["meeting_id"] for d in minutes.values()} == {world["meeting"]}
+    assert {(d["case_id"], d["case_reference"]) for d in minutes.values()} == {(None, None)}
+    assert minutes[e["pseudo_pdf"]["document_id"]]["pseudonymised"] is True
+    # The meeting as the minutes' header names it: its start (09:00 in Stockholm, UTC+1 in March).
+    assert minutes[e["draft_pdf"]["document_id"]]["meeting_starts_at_utc"].startswith("2026-03-10T08:00:00")
+    assert minutes[e["draft_pdf"]["document_id"]]["meeting_time_zone"] == ZONE
+    summary = next(d for d in register if d["doc_type"] == "case_summary")
+    assert summary["case_id"] == first["id"] and summary["meeting_id"] is None
+    assert "meeting_starts_at_utc" not in summary
+
+
 def test_the_audit_trail_records_the_issue_under_the_meeting_without_content(world):
     from tests.support.records import raw
     with login(world["record"], "coordinator") as s:

@@ -533,3 +533,42 @@ def test_compact_week_fits_six_rooms_and_seven_days_and_a_day_keeps_rooms_side_b
     wait_loaded(qtbot, panel)
     assert not panel.is_compact() and not panel.room_legend.isVisible() and not panel.compact_box.isEnabled()
     assert g.column_count() == 6
+
+
+def test_a_remote_meeting_stands_in_a_remote_column_and_no_interview_moves_there(qtbot, booked, open_as):
+    """A team meeting held remotely has no room: it stands in a "Remote" column after the rooms
+    (only while the days shown hold one), in the day and in the compact week. An interview moved
+    there by keyboard stays where it was."""
+    from ui.calendar.layout import REMOTE_ROOM
+    s, rooms = open_as("coordinator"), booked["rooms"]
+    mid = s.plan_meeting("case_review", at(WED, 13), 90, chair_id=s.user_id, remote=True, time_zone=ZONE)
+    panel = make_panel(qtbot, s, DAY)
+    assert [r["name"] for r in panel.rooms()] == ["Room A", "Room B", "Room C", "Remote"]
+    assert_placed(panel, -mid, WED, REMOTE_ROOM, 13 * 60, 14 * 60 + 30)
+    g = panel.grid
+    assert g.select_booking(-mid)
+    assert panel.selected_label.text() == ("Selected: 13:00\u201314:30, Remote: MDT meeting \u2013 Case review, "
+                                           f"chaired by {s.display_name}, planned. Enter opens the meeting.")
+
+    # The interview b1 (09:00, Room B) moved two columns right: Room C, then Remote.
+    focus_grid(qtbot, panel)
+    assert g.select_booking(booked["b1"])
+    QTest.keyClick(g, Qt.Key.Key_Right, CTRL)  # Room C
+    QTest.keyClick(g, Qt.Key.Key_Right, CTRL)  # Remote
+    assert g.ghost() == (booked["b1"], WED, 9 * 60, REMOTE_ROOM)
+    QTest.keyClick(g, Qt.Key.Key_Return)
+    wait_loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: g.ghost() is None)
+    assert panel.message.text() == "An interview is held in a room, not remotely. Nothing was moved."
+    iv = s.get_interview(booked["b1"])
+    assert iv["room_id"] == rooms["Room B"] and local(iv["starts_at_utc"]) == at(WED, 9)
+
+    panel.week_button.click()
+    wait_loaded(qtbot, panel)
+    assert panel.is_compact()
+    assert panel.room_legend.accessibleName() == "Rooms: 1: Room A; 2: Room B; 3: Room C; 4: Remote"
+    assert_placed(panel, -mid, WED, REMOTE_ROOM, 13 * 60, 14 * 60 + 30)
+    # A week without a remote meeting has no Remote column.
+    panel.next_button.click()
+    wait_loaded(qtbot, panel)
+    assert [r["name"] for r in panel.rooms()] == ["Room A", "Room B", "Room C"]

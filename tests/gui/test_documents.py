@@ -512,3 +512,67 @@ def test_summary_and_bundle_start_in_the_export_folder_and_the_summary_is_owner_
     dlg = panel.court_summary()
     assert os.path.dirname(dlg.path()) == str(documents_folder())
     dlg.reject()
+
+
+def test_verify_dialog_names_the_meeting_of_issued_minutes_and_says_a_docx_is_unsigned(qtbot, open_as, tmp_path):
+    """Minutes belong to a meeting, not a case: the register's answer names the meeting as the
+    minutes' page header does (its number and date), in the register's words for the type."""
+    from ui.documents.verify_dialog import VerifyDialog
+    s = open_as("coordinator")
+    case = sample_case(s)
+    mid = s.plan_meeting("case_review", "2026-03-10T09:00", 60, chair_id=s.user_id, remote=True,
+                         time_zone="Europe/Stockholm")
+    s.add_agenda_items(mid, [(case["id"], "new")])
+    pdf, docx = tmp_path / "minutes.pdf", tmp_path / "minutes.docx"
+    pdf_entry = s.issue_minutes(mid, "pdf", pdf)
+    docx_entry = s.issue_minutes(mid, "docx", docx)
+    dlg = VerifyDialog(s)
+    qtbot.addWidget(dlg)
+    dlg.show()
+
+    verify(qtbot, dlg, pdf)
+    assert [b.kind for b in dlg.blocks] == ["trust", "record"]
+    assert dlg.blocks[0].headline.text() == "Signature intact, but the signer is NOT verified"
+    record = dlg.blocks[1]
+    assert record.state == "ok" and record.headline.text() == "Issued by this record, unaltered"
+    assert (f"unaltered (document {pdf_entry['document_id']}, MDT meeting {mid}, 2026-03-10, version 1).\n"
+            "Meeting minutes, PDF, signed.") in record.body.text()
+    assert "case" not in record.body.text()
+
+    verify(qtbot, dlg, docx)
+    trust_block, record = dlg.blocks
+    assert trust_block.state == "info"   # nothing to judge by signature, and no anchor was given
+    assert trust_block.headline.text() == "NOT signed by a centre you trust"
+    assert trust_block.body.text() == ("This file carries no signature (a DOCX is not signed; only the register "
+                                       "of the record that issued it vouches for it).")
+    assert (f"(document {docx_entry['document_id']}, MDT meeting {mid}, 2026-03-10, version 1).\n"
+            "Meeting minutes, DOCX.") in record.body.text()
+
+
+def test_the_trust_verdicts_words_are_shown_translated(qtbot, open_as, tmp_path):
+    """The verdict's reasons are the core's fixed words, listed for the translators and shown
+    through the CoreMessages context: a translation installed is what the dialog says."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from barnahus_app.documents import trust
+    from ui.documents.verify_dialog import TRUST_CORE_MESSAGES, VerifyDialog
+    assert TRUST_CORE_MESSAGES == (trust.WHY_BROKEN, trust.WHY_NOT_PINNED, trust.WHY_NO_CENTRE,
+                                   trust.WHY_UNSIGNED, trust.UNNAMED_CENTRE)
+
+    class Swedish(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return {("CoreMessages", trust.WHY_UNSIGNED): "filen är inte signerad"}.get((context, source), "")
+
+    s = open_as("coordinator")
+    case = sample_case(s)
+    docx = tmp_path / "summary.docx"
+    s.write_case_summary(case["id"], docx, "docx")
+    sv = Swedish()
+    QCoreApplication.installTranslator(sv)
+    try:
+        dlg = VerifyDialog(s)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        verify(qtbot, dlg, docx)
+    finally:
+        QCoreApplication.removeTranslator(sv)
+    assert dlg.blocks[0].kind == "trust" and dlg.blocks[0].body.text() == "Filen är inte signerad."

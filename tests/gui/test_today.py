@@ -436,3 +436,27 @@ def test_coordinator_chooses_only_mine_by_keyboard_and_it_is_remembered(qtbot, r
     from ui.common import prefs
     stored = prefs._settings().value("today/only_mine")
     assert "coordinator" not in repr(stored) and str(record_path) not in repr(stored)
+
+
+def test_a_team_actions_reminder_says_what_is_to_be_done(qtbot, record_path, plan, open_as):
+    """A user's MDT team action becomes a follow-up reminder: Today shows its text, on one line;
+    an action item made by hand still says only "Action item"."""
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        s.add_team_action(plan["case_id"], "Book the medical\nexamination  with the family",
+                          _iso(TODAY + timedelta(days=3)), owner_user_id=s.user_id)
+    panel = TodayPanel(open_as("coordinator"))
+    qtbot.addWidget(panel)
+    wait_loaded(qtbot, panel)
+    m = panel.model("this_week")
+    whats = {m.reminder(i).rule_id: cell(panel, "this_week", i, "what") for i in range(m.rowCount())}
+    assert whats.pop(plan["rules"]["action"]) == "Action item"
+    assert whats.pop(plan["rules"]["therapy"]) == "Other follow-up"
+    assert list(whats.values()) == ["Action item: Book the medical examination with the family"]
+
+
+def test_my_interviews_empty_state_names_the_cores_days_ahead(qtbot, record_path, plan, open_as):
+    panel = TodayPanel(open_as("interviewer"))
+    qtbot.addWidget(panel)
+    wait_loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: panel.mine.empty.text() != "Loading…", timeout=5000)
+    assert panel.mine.empty.text() == "No interviews of yours in the next 14 days, and no notes waiting."

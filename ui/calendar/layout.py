@@ -20,6 +20,8 @@ WORK_START, WORK_END = 7 * 60, 19 * 60   # the hours that fill the view
 SLOT = 30                                 # minutes per keyboard cell
 SNAP = 15                                 # minutes a move goes by
 DAY, WEEK = "day", "week"
+# The column of the team meetings held remotely (no room): no room of the record has id 0.
+REMOTE_ROOM = 0
 
 
 def hm(dt: datetime) -> str:

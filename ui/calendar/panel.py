@@ -18,7 +18,9 @@ every move goes through it (session.move_interview), each call off the GUI threa
 (run_operation), and the core says which conflicts need a written reason
 (ui/interviews/conflict_dialog.py). Times are shown on the centre's wall clock: a booking across a
 daylight-saving change is drawn at its local time. The blocks carry case references,
-never a child's name: a calendar is seen on shared screens.
+never a child's name: a calendar is seen on shared screens. Team meetings stand beside the
+interviews, in their room; one held remotely (no room) in a "Remote" column after the rooms,
+which is there while the days shown have one (nothing is planned or moved into it).
 """
 from __future__ import annotations
 
@@ -39,10 +41,11 @@ from barnahus_app.errors import ConflictsFound, ValidationError
 from barnahus_app.timeutil import zone_info
 
 from ui.calendar.grid import CalendarGrid
-from ui.calendar.layout import DAY, WEEK
+from ui.calendar.layout import DAY, REMOTE_ROOM, WEEK
 from ui.calendar.painter import colours, is_meeting, room_colour
 from ui.common.dates import centre_zone, date_format, pydate, qdate
 from ui.common.feedback import InlineMessage, begin_page, core_message
+from ui.common.field_widgets import is_dark
 from ui.common.folders import export_folder
 from ui.common.tasks import run_operation
 from ui.interviews.conflict_dialog import ask_override_reasons
@@ -138,8 +141,7 @@ class _RoomLegend(QWidget):
             x = i * share
             r = QRectF(x + 0.5, 3.5, em * 1.3, em - 1)
             p.fillRect(r, room_colour(self.palette(), i))
-            p.setPen(Qt.GlobalColor.black if self.palette().color(QPalette.ColorRole.Base).lightness() < 128
-                     else Qt.GlobalColor.white)
+            p.setPen(Qt.GlobalColor.black if is_dark(self.palette()) else Qt.GlobalColor.white)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(i + 1))
             p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
             left = x + em * 1.3 + em / 3
@@ -512,12 +514,19 @@ class CalendarPanel(QWidget):
 
     def _show(self, mode: str, days: list[date], rooms: list[dict], bookings: list) -> None:
         # A meeting's entry gets a negative id on the grid: interviews and meetings number apart.
-        bookings = [replace(b, id=-b.id) if is_meeting(b) else b for b in bookings]
+        # A meeting held remotely (no room) stands in a "Remote" column after the rooms, shown
+        # while there is one in the days shown.
+        remote = self.tr("Remote")
+        bookings = [(replace(b, id=-b.id) if b.room_id is not None else
+                     replace(b, id=-b.id, room_id=REMOTE_ROOM, room_name=remote)) if is_meeting(b) else b
+                    for b in bookings]
         keep = self.grid.selected_booking()
         cursor = self.grid.cursor()
         used = {b.room_id for b in bookings}
         self._rooms = [r for r in rooms if (r.get("active", True) or r["id"] in used)
                        and self._filter_room in (None, r["id"])]
+        if REMOTE_ROOM in used:
+            self._rooms.append({"id": REMOTE_ROOM, "name": remote, "kind": "remote", "active": True})
         self._bookings = bookings
         self._loaded_once = True
         focus_day = self._date if cursor[0] not in days else cursor[0]
@@ -555,20 +564,6 @@ class CalendarPanel(QWidget):
         if (room, who) != (self._filter_room, self._filter_interviewer):
             self._filter_room, self._filter_interviewer = room, who
             self.reload()
-
-    def set_filters(self, *, room_id: int | None = None, interviewer_id: int | None = None) -> None:
-        """Show only one room's bookings, or one person's (None: all)."""
-        self._filter_room, self._filter_interviewer = room_id, interviewer_id
-        for combo, value in ((self.room_combo, room_id), (self.interviewer_combo, interviewer_id)):
-            combo.blockSignals(True)
-            if combo.findData(value) < 0 and value is not None:
-                combo.addItem(str(value), value)   # named once the record's lists are read
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.blockSignals(False)
-        self.reload()
-
-    def filters(self) -> dict:
-        return {"room_id": self._filter_room, "interviewer_id": self._filter_interviewer}
 
     def clear(self) -> None:
         """Drop every booking shown (the application is locking)."""
@@ -622,7 +617,7 @@ class CalendarPanel(QWidget):
             else:
                 room = next((r["name"] for r in self._rooms if r["id"] == room_id), "")
                 text = self.tr("{when}, {room}: free.").format(when=self._slot_text(day, minutes), room=room)
-                if self._can_plan:
+                if self._can_plan and room_id != REMOTE_ROOM:
                     text += " " + self.tr("Enter plans an interview here.")
         self.selected_label.setText(text)
         g.setAccessibleDescription(text)
@@ -685,6 +680,8 @@ class CalendarPanel(QWidget):
                 raise
             self.message.show_info(self.tr("Planning is not available in this version of the application."))
             return
+        if room_id == REMOTE_ROOM:
+            room_id = None   # an interview is held in a room: the dialog asks which
         dlg = InterviewPlanDialog(self.session, self, case_id=None, starts_at=starts_at, room_id=room_id,
                                   time_zone=self._zone_name)
         dlg.finished.connect(lambda result, d=dlg: self._planned(d, result))
@@ -713,6 +710,10 @@ class CalendarPanel(QWidget):
             return   # one move at a time: the preview stays until the first is answered
         if overrides is None:
             self.message.clear()
+        if room_id == REMOTE_ROOM:
+            self.message.show_info(self.tr("An interview is held in a room, not remotely. Nothing was moved."))
+            self._move_ended(booking_id)
+            return
         starts_at = self.slot_datetime(day, minutes)
         if starts_at is None:
             self.message.show_info(self.tr("That time does not exist on that day: the clocks go forward. "

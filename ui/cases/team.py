@@ -627,8 +627,10 @@ class TeamPanel(QWidget):
             dlg = SharingDialog(s, r, self.referral_summary(r), documents, self)
             self._open(dlg, lambda d: self._after(r["id"]), self.r_view)
 
-        run_operation(self, lambda: s.document_register(cid) if s.can("case", "read") else [], opened,
-                      errors=self.message, hold=(self.share_button,))
+        def documents() -> list:   # the case's own: a meeting's minutes (listed too) are not shared by a referral
+            return [e for e in s.document_register(cid) if e["case_id"] == cid] if s.can("case", "read") else []
+
+        run_operation(self, documents, opened, errors=self.message, hold=(self.share_button,))
 
     def mark_done(self) -> QDialog | None:
         a = self.selected_action()

@@ -313,7 +313,7 @@ class SharingDialog(ActionDialog):
         self.items = VocabChecklist("shareable_items", self, visible_rows=6)
         self.items.setObjectName("sharedItems")
         self.add_field("items", self.tr("&Information:"), self.items, accessible=self.tr("Information shared"))
-        from ui.documents.panel import _Words as DocumentWords   # the register's words for its codes
+        from ui.documents.words import DocumentWords   # the register's words for its codes
         dw = DocumentWords(self)
         self.docs = QListWidget(self)
         self.docs.setObjectName("sharedDocuments")

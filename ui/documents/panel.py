@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFrame,
@@ -32,6 +32,7 @@ from ui.common.dates import centre_zone, date_format, local_datetime_text, utc_f
 from ui.common.field_widgets import PathRow
 from ui.common.folders import export_folder
 from ui.documents.verify_dialog import OK, WARNING, ResultBlock, VerifyDialog, mono_font
+from ui.documents.words import DocumentWords
 
 SHORT_HASH = 12
 DOC_ROLE = Qt.ItemDataRole.UserRole
@@ -70,18 +71,8 @@ def _free_name(folder: Path, stem: str, suffix: str) -> Path:
     return candidate
 
 
-class _Words(QObject):
-    """The words for the register's codes, in one place."""
-
-    def doc_type(self, code: str) -> str:
-        return {"case_summary": self.tr("Court summary"), "bundle": self.tr("Prosecutor bundle")}.get(code, code)
-
-    def fmt(self, code: str) -> str:
-        return {"pdf": self.tr("PDF, signed"), "docx": self.tr("DOCX"), "bag": self.tr("Folder, signed"),
-                "zip": self.tr("Zip, signed")}.get(code, code)
-
-    def yes_no(self, value) -> str:
-        return self.tr("Yes") if value else self.tr("No")
+# The register's words for its codes: one table, shared with the verify dialog (words.py).
+_Words = DocumentWords
 
 
 # --- dialogs ---------------------------------------------------------------------------------------

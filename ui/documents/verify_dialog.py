@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
@@ -37,8 +37,22 @@ from ui.common.dates import local_datetime_text
 from ui.common.field_widgets import is_dark
 from ui.common.icons import begin_icon, icon
 from ui.common.tasks import ProgressJob
+from ui.documents.words import DocumentWords
 
 OK, WARNING, INFO = "ok", "warning", "info"
+
+# The trust verdict's fixed words (barnahus_app/documents/trust.py: the WHY_ reasons and
+# UNNAMED_CENTRE), listed here so that lupdate offers them to translators; shown translated in
+# the "CoreMessages" context, as feedback.core_message shows the core's errors.
+TRUST_CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("CoreMessages", "the signature does not check out or files were changed (see the "
+                                      "problems listed)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "its CA certificate does not match any fingerprint you trust"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the file carries no signature of a centre"),
+    QT_TRANSLATE_NOOP("CoreMessages", "this file carries no signature (a DOCX is not signed; only the register "
+                                      "of the record that issued it vouches for it)"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the centre"),
+)
 
 
 def mono_font() -> QFont:
@@ -630,11 +644,18 @@ class VerifyDialog(QDialog):
 
     # --- answers -------------------------------------------------------------------------------
     def _type_text(self, entry: dict) -> str:
-        kind = {"case_summary": self.tr("Court summary"), "bundle": self.tr("Prosecutor bundle")}.get(
-            entry.get("doc_type"), entry.get("doc_type") or "")
-        fmt = {"pdf": self.tr("PDF"), "docx": self.tr("DOCX"), "zip": self.tr("zip"),
-               "bag": self.tr("folder")}.get(entry.get("format"), entry.get("format") or "")
-        return self.tr("{kind}, {format}").format(kind=kind, format=fmt)
+        w = DocumentWords(self)
+        return self.tr("{kind}, {format}").format(kind=w.doc_type(entry.get("doc_type")),
+                                                  format=w.fmt(entry.get("format")))
+
+    def _subject_text(self, entry: dict) -> str:
+        """What a register entry was issued for: its case, or (minutes) its meeting, as the
+        minutes' page header names it."""
+        if entry.get("case_id") is None and entry.get("meeting_id") is not None:
+            return self.tr("MDT meeting {meeting}, {date}").format(
+                meeting=entry["meeting_id"], date=local_datetime_text(
+                    entry.get("meeting_starts_at_utc"), entry.get("meeting_time_zone"), style="date"))
+        return self.tr("case {case}").format(case=entry.get("case_reference") or "")
 
     def _show_record(self, result, bundle_report=None) -> None:
         if isinstance(result, BaseException):
@@ -642,10 +663,10 @@ class VerifyDialog(QDialog):
             return
         if result.get("status") == "unconfirmed":
             # In the register, but the audit trail no longer holds its issue or the head it quoted.
-            body = self.tr("The register lists it as document {document} (case {case}), but the record's audit "
+            body = self.tr("The register lists it as document {document} ({subject}), but the record's audit "
                            "trail no longer confirms that it was issued: entries were removed or rewritten. Do "
                            "not rely on it; ask the administrator to check the record.").format(
-                document=result.get("document_id"), case=result.get("case_reference") or "")
+                document=result.get("document_id"), subject=self._subject_text(result))
             self._add_block("record", WARNING, self.tr("Not confirmed by the audit trail"), body,
                             self.tr("SHA-256: {sha}").format(sha=result.get("sha256", "")))
             return
@@ -664,10 +685,10 @@ class VerifyDialog(QDialog):
                             self.tr("SHA-256 of its signed list: {sha}").format(sha=result.get("sha256", "")))
             return
         if result.get("status") == "issued":
-            body = self.tr("Issued by this record on {date} by {user}, unaltered (document {document}, case "
-                           "{case}, version {version}).").format(
+            body = self.tr("Issued by this record on {date} by {user}, unaltered (document {document}, {subject}, "
+                           "version {version}).").format(
                 date=local_datetime_text(result.get("issued_at"), named=True), user=result.get("issued_by_name") or "",
-                document=result.get("document_id"), case=result.get("case_reference") or "",
+                document=result.get("document_id"), subject=self._subject_text(result),
                 version=result.get("version"))
             body += "\n" + self._type_text(result)
             if result.get("pseudonymised"):
@@ -695,7 +716,9 @@ class VerifyDialog(QDialog):
             return
         if verdict.trusted:
             self._add_block("trust", OK, self.tr("Signed by {centre}, whose certificate matches your trusted "
-                                                 "fingerprint").format(centre=verdict.centre),
+                                                 "fingerprint").format(
+                                centre=QCoreApplication.translate("CoreMessages", verdict.centre)
+                                if verdict.centre == trust.UNNAMED_CENTRE else verdict.centre),
                             self.tr("The centre's CA certificate in the file is the one whose fingerprint you "
                                     "trust, and its signature is valid."))
             return
@@ -705,9 +728,8 @@ class VerifyDialog(QDialog):
                                     "fingerprint the centre gave you by letter or phone (or choose a trust file) "
                                     "above, and check again."))
             return
-        why = verdict.headline.partition(": ")[2]
-        unsigned = "carries no signature" in why
-        state = INFO if unsigned and not self._anchored else WARNING
+        why = QCoreApplication.translate("CoreMessages", verdict.why) if verdict.why else ""
+        state = INFO if verdict.unsigned and not self._anchored else WARNING
         self._add_block("trust", state, self.tr("NOT signed by a centre you trust"),
                         why[:1].upper() + why[1:] + "." if why else "")
 

@@ -332,6 +332,18 @@ class UnlockPanel(QWidget):
         else:
             self._secret_edit().setFocus(Qt.FocusReason.TabFocusReason)
 
+    def _typed_username(self, missing: str) -> str:
+        """The user name typed; "" (with the message `missing` shown and the field focused) when
+        there is none. Every way of opening the record asks for it here."""
+        username = self.user_edit.text().strip()
+        if not username:
+            self.message.show_error(missing)
+            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return username
+
+    def _recovery_user_text(self) -> str:
+        return self.tr("Type a user name: an administrator's, to set the passwords again afterwards.")
+
     def submit(self, read_only: bool = False) -> None:
         """Unlock with what was typed; read_only: open the record read-only (a damaged record)."""
         if self._busy:
@@ -340,13 +352,10 @@ class UnlockPanel(QWidget):
             self.message.show_error(self.tr("Choose a record first: open one, or create a new one."))
             return
         by_recovery_key = self.in_recovery_mode()
-        username = self.user_edit.text().strip()
+        username = self._typed_username(self._recovery_user_text() if by_recovery_key
+                                        else self.tr("Type your user name."))
         secret = self._secret_edit().text()
         if not username:
-            self.message.show_error(
-                self.tr("Type a user name: an administrator's, to set the passwords again afterwards.")
-                if by_recovery_key else self.tr("Type your user name."))
-            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not secret.strip() if by_recovery_key else not secret:
             self.message.show_error(self.tr("Type the recovery key.") if by_recovery_key
@@ -367,11 +376,8 @@ class UnlockPanel(QWidget):
         if self._record_path is None:
             self.message.show_error(self.tr("Choose a record first: open one, or create a new one."))
             return
-        username = self.user_edit.text().strip()
+        username = self._typed_username(self._recovery_user_text())
         if not username:
-            self.message.show_error(
-                self.tr("Type a user name: an administrator's, to set the passwords again afterwards."))
-            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         from ui.shell.shares_entry import SharesEntryDialog
         self._forget_recovery_key()
@@ -448,16 +454,9 @@ class UnlockPanel(QWidget):
     def open_read_only(self) -> None:
         self.submit(read_only=True)
 
-    def _username_for_damaged(self) -> str:
-        username = self.user_edit.text().strip()
-        if not username:
-            self.message.show_error(self.tr("Type your user name first."))
-            self.user_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        return username
-
     def restore_backup(self) -> None:
         """Choose a backup beside the record and restore it to a new file; offer to open that."""
-        username = self._username_for_damaged()
+        username = self._typed_username(self.tr("Type your user name first."))
         if not username or self._record_path is None:
             return
         from ui.shell.damaged import BackupChooser, offer_restored, restored_text
@@ -478,7 +477,7 @@ class UnlockPanel(QWidget):
 
     def salvage(self) -> None:
         """Every readable row into a new file (ui/admin/salvage.py); open it if the user chooses."""
-        username = self._username_for_damaged()
+        username = self._typed_username(self.tr("Type your user name first."))
         if not username or self._record_path is None:
             return
         from ui.admin.salvage import SalvageDialog

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from barnahus_app.api import BarnahusError
 from barnahus_app.followup.actions import BUCKETS, DISCIPLINES, UPCOMING_DAYS, bucket_counts
+from barnahus_app.interviews.actions import MINE_AHEAD_DAYS
 
 from ui.common.feedback import (
     FormDialog, InlineMessage, begin_page, bold, core_message, plural, role_label, setup_list_table,
@@ -126,6 +127,9 @@ class ReminderModel(QAbstractTableModel):
                 text = self.tr("Limitation period ends {date}").format(date=self.date_text(ends))
             except (IndexError, ValueError):
                 text = self.tr("Limitation period ends soon")
+        elif r.kind == "action_item" and r.subject:
+            # An MDT team action's reminder: what is to be done, on one line.
+            text = self.tr("Action item: {action}").format(action=" ".join(r.subject.split()))
         else:
             text = self._kinds.get(r.kind, r.kind.replace("_", " "))
         if r.flag == "snoozed":
@@ -490,7 +494,8 @@ class _MineSection(_ListSection):
         else:
             self.heading.setText(self.tr("My &interviews ({coming} coming, {notes} without notes)").format(
                 coming=loc.toString(len(mine["coming"])), notes=loc.toString(len(mine["unwritten_notes"]))))
-            self.empty.setText(self.tr("No interviews of yours in the next two weeks, and no notes waiting."))
+            self.empty.setText(plural(self.tr("No interviews of yours in the next %n day(s), and no notes waiting.",
+                                              "", MINE_AHEAD_DAYS), MINE_AHEAD_DAYS))
         has = self.model.rowCount() > 0
         if has:
             em = self.fontMetrics().height()
