@@ -2,14 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/meetings/agenda.py" line="+23"/>
-        <source>(due %1)</source>
-        <translation>(senast %1)</translation>
-    </message>
-</context>
-<context>
     <name>ActionCancelDialog</name>
     <message>
         <location filename="../../ui/cases/team_dialogs.py" line="+393"/>
@@ -714,7 +706,7 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AgencyModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+533"/>
+        <location filename="../../ui/today/panel.py" line="+546"/>
         <source>Team action of {owner}, {agency}</source>
         <translation>Teamets åtgärd för {owner}, {agency}</translation>
     </message>
@@ -757,7 +749,12 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AgendaBuilder</name>
     <message>
-        <location filename="../../ui/meetings/agenda.py" line="+25"/>
+        <location filename="../../ui/meetings/agenda.py" line="+23"/>
+        <source>(due %1)</source>
+        <translation>(senast %1)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Cases due</source>
         <translation>Ärenden att ta upp</translation>
     </message>
@@ -856,15 +853,11 @@ The action stays in the record as cancelled, with your reason.</source>
         <source>No case has the reference %1.</source>
         <translation>Inget ärende har referensen %1.</translation>
     </message>
-    <message>
-        <source>(due %1)</source>
-        <translation>(senast %1)</translation>
-    </message>
 </context>
 <context>
     <name>AttendeesEditor</name>
     <message>
-        <location filename="../../ui/meetings/attendees.py" line="+136"/>
+        <location filename="../../ui/meetings/attendees.py" line="+145"/>
         <source>Nobody is asked to this meeting yet.</source>
         <translation>Ingen är kallad till det här mötet ännu.</translation>
     </message>
@@ -904,12 +897,68 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-129"/>
+        <location line="+129"/>
         <source>Discipline</source>
         <translation>Yrkesgrupp</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-122"/>
+        <source>Remote</source>
+        <translation>På distans</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: discipline</source>
+        <translation>%1: yrkesgrupp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: attendance</source>
+        <translation>%1: närvaro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: remote</source>
+        <translation>%1: på distans</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation>Ta bort %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undertaking signed %1</source>
+        <translation>Undertecknad %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record undertaking…</source>
+        <translation>Registrera förbindelse…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record the undertaking of %1</source>
+        <translation>Registrera sekretessförbindelsen för %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No undertaking yet</source>
+        <translation>Inte undertecknad ännu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Attendance</source>
         <translation>Närvaro</translation>
     </message>
@@ -942,50 +991,6 @@ The action stays in the record as cancelled, with your reason.</source>
         <location line="+9"/>
         <source>Not saved: a colleague is booked elsewhere then.</source>
         <translation>Inte sparat: en kollega är bokad på annat håll vid den tiden.</translation>
-    </message>
-    <message>
-        <source>Remote</source>
-        <translation>På distans</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Ta bort</translation>
-    </message>
-    <message>
-        <source>%1: discipline</source>
-        <translation>%1: yrkesgrupp</translation>
-    </message>
-    <message>
-        <source>%1: attendance</source>
-        <translation>%1: närvaro</translation>
-    </message>
-    <message>
-        <source>%1: remote</source>
-        <translation>%1: på distans</translation>
-    </message>
-    <message>
-        <source>Remove %1</source>
-        <translation>Ta bort %1</translation>
-    </message>
-    <message>
-        <source>Undertaking signed %1</source>
-        <translation>Undertecknad %1</translation>
-    </message>
-    <message>
-        <source>Record undertaking…</source>
-        <translation>Registrera förbindelse…</translation>
-    </message>
-    <message>
-        <source>Record the undertaking of %1</source>
-        <translation>Registrera sekretessförbindelsen för %1</translation>
-    </message>
-    <message>
-        <source>No undertaking yet</source>
-        <translation>Inte undertecknad ännu</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>Personal</translation>
     </message>
 </context>
 <context>
@@ -1479,7 +1484,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="+297"/>
+        <location filename="../../ui/documents/panel.py" line="+288"/>
         <source>Prosecutor bundle for {case}</source>
         <translation>Paket till åklagaren för {case}</translation>
     </message>
@@ -1735,7 +1740,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="+223"/>
+        <location filename="../../ui/calendar/panel.py" line="+225"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -1910,12 +1915,17 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Kalendern kunde inte läsas: {reason}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+22"/>
+        <source>Remote</source>
+        <translation>Distans</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>There are no rooms yet. An administrator sets up the centre&apos;s rooms under Administration.</source>
         <translation>Det finns inga rum ännu. En administratör lägger upp centrets rum under Administration.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+49"/>
         <source>{day}, {time}</source>
         <translation>{day}, {time}</translation>
     </message>
@@ -1976,7 +1986,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Planering finns inte i den här versionen av programmet.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
+        <source>An interview is held in a room, not remotely. Nothing was moved.</source>
+        <translation>Ett barnförhör hålls i ett rum, inte på distans. Inget flyttades.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>That time does not exist on that day: the clocks go forward. Nothing was moved.</source>
         <translation>Den tiden finns inte den dagen: klockan ställs fram. Ingenting flyttades.</translation>
     </message>
@@ -2757,7 +2772,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+140"/>
+        <location filename="../../ui/today/panel.py" line="+128"/>
         <source>Complete a reminder</source>
         <translation>Slutför en påminnelse</translation>
     </message>
@@ -2999,6 +3014,31 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <location line="+1"/>
         <source>The child was interviewed before by someone else; the same interviewer is preferred.</source>
         <translation>Barnet har tidigare hörts av någon annan; samma förhörsledare är att föredra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents/verify_dialog.py" line="+48"/>
+        <source>the signature does not check out or files were changed (see the problems listed)</source>
+        <translation>signaturen stämmer inte, eller så har filer ändrats (se problemen i listan)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its CA certificate does not match any fingerprint you trust</source>
+        <translation>dess CA-certifikat matchar inget fingeravtryck som du litar på</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file carries no signature of a centre</source>
+        <translation>filen har ingen signatur från ett center</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this file carries no signature (a DOCX is not signed; only the register of the record that issued it vouches for it)</source>
+        <translation>den här filen har ingen signatur (en DOCX signeras inte; bara dokumentförteckningen i registret som utfärdade den intygar den)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the centre</source>
+        <translation>centret</translation>
     </message>
 </context>
 <context>
@@ -3604,9 +3644,57 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
 </context>
 <context>
+    <name>DocumentWords</name>
+    <message>
+        <location filename="../../ui/documents/words.py" line="+12"/>
+        <source>Court summary</source>
+        <translation>Sammanställning för domstol</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prosecutor bundle</source>
+        <translation>Paket till åklagare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting minutes</source>
+        <translation>Mötesprotokoll</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF, signed</source>
+        <translation>PDF, signerad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DOCX</source>
+        <translation>DOCX</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Folder, signed</source>
+        <translation>Mapp, signerad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip, signed</source>
+        <translation>Zip, signerad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPanel</name>
     <message>
-        <location line="+147"/>
+        <location filename="../../ui/documents/panel.py" line="+147"/>
         <source>Every court summary and bundle issued for this case, newest first, and to whom each was given. The register keeps each one&apos;s SHA-256: Verify a file… tells whether a copy is the one issued, unaltered.</source>
         <translation>Alla sammanställningar för domstol och paket som har utfärdats för ärendet, nyaste först, och till vem vart och ett har lämnats. Dokumentregistret sparar varje dokuments SHA-256: Verifiera en fil… visar om en kopia är den som utfärdades, oförändrad.</translation>
     </message>
@@ -3947,7 +4035,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="-649"/>
+        <location filename="../../ui/calendar/panel.py" line="-648"/>
         <source>Export the calendar</source>
         <translation>Exportera kalendern</translation>
     </message>
@@ -6510,7 +6598,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MyInterviewsModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-363"/>
+        <location filename="../../ui/today/panel.py" line="-360"/>
         <source>Held: the notes are not written yet</source>
         <translation>Genomfört: anteckningarna är inte skrivna ännu</translation>
     </message>
@@ -7500,7 +7588,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-339"/>
+        <location filename="../../ui/today/panel.py" line="-342"/>
         <source>Follow-up review</source>
         <translation>Återkommande uppföljning</translation>
     </message>
@@ -7558,6 +7646,11 @@ Status: {old} → {new}</translation>
         <location line="+2"/>
         <source>Limitation period ends soon</source>
         <translation>Preskriptionstiden går snart ut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action item: {action}</source>
+        <translation>Åtgärd: {action}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -8285,7 +8378,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+563"/>
+        <location filename="../../ui/today/panel.py" line="+560"/>
         <source>Snooze a reminder</source>
         <translation>Skjut upp en påminnelse</translation>
     </message>
@@ -9335,7 +9428,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>UndertakingDialog</name>
     <message>
-        <location filename="../../ui/meetings/attendees.py" line="-271"/>
+        <location filename="../../ui/meetings/attendees.py" line="-278"/>
         <source>Confidentiality undertaking</source>
         <translation>Sekretessförbindelse</translation>
     </message>
@@ -9479,33 +9572,34 @@ Sedan låser du upp registret igen.</translation>
         <translation>Registret låses upp…</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+28"/>
+        <location line="+33"/>
+        <location line="+25"/>
         <source>Choose a record first: open one, or create a new one.</source>
         <translation>Välj ett register först: öppna ett eller skapa ett nytt.</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Type your user name.</source>
         <translation>Skriv ditt användarnamn.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Type your password.</source>
         <translation>Skriv ditt lösenord.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+52"/>
         <source>Several wrong passwords were given for this user name, so Barnahus checks this one after a short wait ({n} s). Other users can sign in as usual.</source>
         <translation>Flera fel lösenord har angetts för det här användarnamnet, så Barnahus kontrollerar det här lösenordet efter en kort stund ({n} s). Andra användare kan logga in som vanligt.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
+        <location line="+21"/>
         <source>Type your user name first.</source>
         <translation>Skriv ditt användarnamn först.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+20"/>
         <source>Open a record</source>
         <translation>Öppna ett register</translation>
     </message>
@@ -9515,7 +9609,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Barnahus-register (*.barnahus);;Alla filer (*)</translation>
     </message>
     <message>
-        <location line="-312"/>
+        <location line="-311"/>
         <source>Recovery key</source>
         <translation>Återställningsnyckel</translation>
     </message>
@@ -9545,13 +9639,12 @@ Sedan låser du upp registret igen.</translation>
         <translation>Lås upp med åt&amp;erställningsnyckeln…</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location line="+26"/>
+        <location line="+61"/>
         <source>Type a user name: an administrator&apos;s, to set the passwords again afterwards.</source>
         <translation>Skriv ett användarnamn: en administratörs, som sedan sätter lösenorden på nytt.</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+16"/>
         <source>Type the recovery key.</source>
         <translation>Skriv återställningsnyckeln.</translation>
     </message>
@@ -9559,7 +9652,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/documents/verify_dialog.py" line="+287"/>
+        <location filename="../../ui/documents/verify_dialog.py" line="+247"/>
         <source>Verify a document or bundle</source>
         <translation>Verifiera ett dokument eller paket</translation>
     </message>
@@ -9751,52 +9844,17 @@ Sedan låser du upp registret igen.</translation>
         <translation>Kontrollen kunde inte göras</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Court summary</source>
-        <translation>Sammanställning för domstol</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Prosecutor bundle</source>
-        <translation>Paket till åklagaren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>DOCX</source>
-        <translation>DOCX</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>zip</source>
-        <translation>zip</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>folder</source>
-        <translation>mapp</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>{kind}, {format}</source>
         <translation>{kind}, {format}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>The register could not be checked</source>
         <translation>Dokumentregistret kunde inte kontrolleras</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The register lists it as document {document} (case {case}), but the record&apos;s audit trail no longer confirms that it was issued: entries were removed or rewritten. Do not rely on it; ask the administrator to check the record.</source>
-        <translation>Dokumentregistret anger det som dokument {document} (ärende {case}), men registrets logg bekräftar inte längre att det har utfärdats: poster har tagits bort eller skrivits om. Lita inte på det; be administratören att kontrollera registret.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Not confirmed by the audit trail</source>
         <translation>Inte bekräftat av loggen</translation>
     </message>
@@ -9826,12 +9884,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>SHA-256 för dess signerade förteckning: {sha}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Issued by this record on {date} by {user}, unaltered (document {document}, case {case}, version {version}).</source>
-        <translation>Utfärdat av det här registret {date} av {user}, oförändrat (dokument {document}, ärende {case}, version {version}).</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>, pseudonymised</source>
         <translation>, pseudonymiserat</translation>
     </message>
@@ -9841,7 +9894,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Utfärdat av det här registret, oförändrat</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Signed as {signer} on {date}.</source>
         <translation>Signerat som {signer} {date}.</translation>
     </message>
@@ -9851,13 +9904,33 @@ Sedan låser du upp registret igen.</translation>
         <translation>Paketet är fullständigt och oförändrat</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-89"/>
         <location line="+27"/>
         <source>SHA-256: {sha}</source>
         <translation>SHA-256: {sha}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-43"/>
+        <source>MDT meeting {meeting}, {date}</source>
+        <translation>teammöte {meeting}, {date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>case {case}</source>
+        <translation>ärende {case}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The register lists it as document {document} ({subject}), but the record&apos;s audit trail no longer confirms that it was issued: entries were removed or rewritten. Do not rely on it; ask the administrator to check the record.</source>
+        <translation>Dokumentregistret anger det som dokument {document} ({subject}), men registrets logg bekräftar inte längre att det har utfärdats: poster har tagits bort eller skrivits om. Lita inte på det; be administratören att kontrollera registret.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Issued by this record on {date} by {user}, unaltered (document {document}, {subject}, version {version}).</source>
+        <translation>Utfärdat av det här registret {date} av {user}, oförändrat (dokument {document}, {subject}, version {version}).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Unknown or altered: this file was not issued by this record, or it was changed after it was issued.</source>
         <translation>Okänt eller ändrat: filen har inte utfärdats av det här registret, eller så har den ändrats efter att den utfärdades.</translation>
     </message>
@@ -9883,12 +9956,12 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>NOT signed by a centre you trust</source>
         <translation>INTE signerat av ett center som du litar på</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>The signature could not be checked: {why}</source>
         <translation>Signaturen kunde inte kontrolleras: {why}</translation>
     </message>
@@ -9898,7 +9971,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Signerat av {centre}, vars certifikat stämmer med ditt betrodda fingeravtryck</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The centre&apos;s CA certificate in the file is the one whose fingerprint you trust, and its signature is valid.</source>
         <translation>Centrets CA-certifikat i filen är det vars fingeravtryck du litar på, och signaturen är giltig.</translation>
     </message>
@@ -9913,7 +9986,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Vem som helst kan signera med ett certifikat som bär centrets namn. Ange ovan det CA-fingeravtryck som centret gav dig per brev eller telefon (eller välj en fil med betrodda fingeravtryck) och kontrollera igen.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>This zip is encrypted</source>
         <translation>Zip-filen är krypterad</translation>
     </message>
@@ -10047,18 +10120,18 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_AgencySection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-691"/>
+        <location filename="../../ui/today/panel.py" line="-679"/>
         <source>Actions of outside agencies and referrals past their date, in the cases you lead.</source>
         <translation>Andra myndigheters åtgärder och remisser vars datum har passerat, i ärenden du är ansvarig för.</translation>
     </message>
     <message>
         <location line="+36"/>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Overdue with other age&amp;ncies</source>
         <translation>Försenat hos andra &amp;myndigheter</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-12"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
@@ -10362,7 +10435,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_Legend</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="-99"/>
+        <location filename="../../ui/calendar/panel.py" line="-98"/>
         <source>Legend: planned bookings are outlined; held ones are filled grey with a check mark; not held ones are hatched with a dashed border and a cross.</source>
         <translation>Teckenförklaring: planerade bokningar har en ram; genomförda är grå med en bock; inte genomförda är skrafferade med streckad ram och ett kryss.</translation>
     </message>
@@ -10370,7 +10443,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_MineSection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-188"/>
+        <location filename="../../ui/today/panel.py" line="-177"/>
         <source>My interviews</source>
         <translation>Mina barnförhör</translation>
     </message>
@@ -10390,10 +10463,13 @@ Sedan låser du upp registret igen.</translation>
         <source>My &amp;interviews ({coming} coming, {notes} without notes)</source>
         <translation>Mina &amp;barnförhör ({coming} kommande, {notes} utan anteckningar)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>No interviews of yours in the next two weeks, and no notes waiting.</source>
-        <translation>Inga barnförhör för din del de närmaste två veckorna, och inga anteckningar som väntar.</translation>
+        <source>No interviews of yours in the next %n day(s), and no notes waiting.</source>
+        <translation>
+            <numerusform>Inga barnförhör för dig det närmaste dygnet, och inga anteckningar som väntar.</numerusform>
+            <numerusform>Inga barnförhör för dig de närmaste %n dagarna, och inga anteckningar som väntar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10428,7 +10504,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_Section</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-213"/>
+        <location filename="../../ui/today/panel.py" line="-233"/>
         <source>Reminders never expire: each stays here until someone completes, declines or snoozes it.</source>
         <translation>Påminnelser upphör aldrig av sig själva: var och en står kvar här tills någon slutför, avböjer eller skjuter upp den.</translation>
     </message>
@@ -10471,112 +10547,6 @@ Sedan låser du upp registret igen.</translation>
         <location line="+8"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
-    </message>
-</context>
-<context>
-    <name>_Words</name>
-    <message>
-        <location filename="../../ui/documents/panel.py" line="-145"/>
-        <source>Court summary</source>
-        <translation>Sammanställning för domstol</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Prosecutor bundle</source>
-        <translation>Paket till åklagaren</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>PDF, signed</source>
-        <translation>PDF, signerad</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>DOCX</source>
-        <translation>DOCX</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Folder, signed</source>
-        <translation>Mapp, signerad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Zip, signed</source>
-        <translation>Zip, signerad</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No</source>
-        <translation>Nej</translation>
-    </message>
-</context>
-<context>
-    <name>editor</name>
-    <message>
-        <location filename="../../ui/meetings/attendees.py" line="+16"/>
-        <source>Discipline</source>
-        <translation>Yrkesgrupp</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Remote</source>
-        <translation>På distans</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Remove</source>
-        <translation>Ta bort</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1: discipline</source>
-        <translation>%1: yrkesgrupp</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1: attendance</source>
-        <translation>%1: närvaro</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1: remote</source>
-        <translation>%1: på distans</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Remove %1</source>
-        <translation>Ta bort %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Undertaking signed %1</source>
-        <translation>Undertecknad %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Record undertaking…</source>
-        <translation>Registrera förbindelse…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Record the undertaking of %1</source>
-        <translation>Registrera sekretessförbindelsen för %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>No undertaking yet</source>
-        <translation>Inte undertecknad ännu</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Staff</source>
-        <translation>Personal</translation>
     </message>
 </context>
 </TS>

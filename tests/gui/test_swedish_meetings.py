@@ -33,12 +33,6 @@ def test_every_string_of_the_case_workspace_is_translated_to_swedish():
     assert checked > 350 and untranslated == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "lupdate files AttendeeRow's editor.tr(...) (ui/meetings/attendees.py) under the context 'editor' "
-    "and agenda.py's due_text(tr, ...) under '', while Qt looks them up under 'AttendeesEditor' and "
-    "'AgendaBuilder'. Their Swedish is also in the .ts under those two contexts, so it shows now, but "
-    "lupdate drops it there until the code names the context (QCoreApplication.translate("
-    "'AttendeesEditor', ...)); then lupdate keeps it, 'editor' and '' go, and this mark must go too."))
 def test_every_context_in_the_translation_source_is_one_qt_looks_up():
     names = {ctx.findtext("name") or "" for ctx in ET.parse(TS).getroot().iter("context")}
     assert sorted(n for n in names if not re.fullmatch(r"_?[A-Z]\w*", n)) == []

@@ -2,7 +2,7 @@
 with its reason), ticked to add; an urgent case added by its reference; the agenda's order."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
@@ -17,10 +17,10 @@ from ui.meetings.shared import REASONS, word
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def due_text(tr, d: dict) -> str:
+def due_text(d: dict) -> str:
     text = "%s · %s" % (d.get("case_reference") or "", word(REASONS, d.get("reason")))
     if d.get("reason") == "review_due" and d.get("next_review_on"):
-        text += " " + tr("(due %1)").replace("%1", d["next_review_on"])
+        text += " " + QCoreApplication.translate("AgendaBuilder", "(due %1)").replace("%1", d["next_review_on"])
     return text
 
 
@@ -159,7 +159,7 @@ class AgendaBuilder(QWidget):
         for d in due or []:
             if d.get("case_id") in on_agenda:
                 continue
-            li = QListWidgetItem(due_text(self.tr, d), self.due_list)
+            li = QListWidgetItem(due_text(d), self.due_list)
             li.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             li.setCheckState(Qt.CheckState.Unchecked)
             li.setData(ID_ROLE, (d["case_id"], d.get("reason") or "added"))

@@ -17,6 +17,8 @@ from ui.common.feedback import FormDialog, InlineMessage, bold, muted
 from ui.common.vocab_widgets import ChoiceCombo, VocabCombo
 from ui.meetings.shared import ATTENDANCE, choices, contact_choices, staff_choices
 
+translate = QCoreApplication.translate
+
 
 class UndertakingDialog(FormDialog):
     """Record an outside contact's confidentiality undertaking (once per contact)."""
@@ -48,41 +50,48 @@ class UndertakingDialog(FormDialog):
 
 
 class AttendeeRow:
-    """The widgets of one attendee in the editor's grid."""
+    """The widgets of one attendee in the editor's grid (their words are the editor's: the
+    context Qt looks them up in is AttendeesEditor, named here so lupdate files them there)."""
 
     def __init__(self, editor: "AttendeesEditor", who: str, name: str, a: dict):
         self.who = who   # "user:ID" or "contact:ID"
         self.name = QLabel(name, editor.body)
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setWordWrap(True)
-        self.discipline = VocabCombo("mdt_disciplines", placeholder_text=editor.tr("Discipline"))
+        self.discipline = VocabCombo("mdt_disciplines",
+                                     placeholder_text=translate("AttendeesEditor", "Discipline"))
         self.discipline.set_value(a.get("discipline"))
         self.attendance = ChoiceCombo(choices(ATTENDANCE))
         for combo in (self.discipline, self.attendance):
             combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self.attendance.set_value(a.get("attendance") or "expected")
-        self.remote = QCheckBox(editor.tr("Remote"), editor.body)
+        self.remote = QCheckBox(translate("AttendeesEditor", "Remote"), editor.body)
         self.remote.setChecked(bool(a.get("remote")))
         self.undertaking = QLabel(editor.body)
         self.undertaking.setTextFormat(Qt.TextFormat.PlainText)
         self.undertaking_button: QPushButton | None = None
         self._holder: QWidget | None = None   # the undertaking's cell
-        self.remove = QPushButton(editor.tr("Remove"), editor.body)
+        self.remove = QPushButton(translate("AttendeesEditor", "Remove"), editor.body)
         self.remove.setAutoDefault(False)
-        for w, what in ((self.discipline, editor.tr("%1: discipline")), (self.attendance, editor.tr("%1: attendance")),
-                        (self.remote, editor.tr("%1: remote")), (self.remove, editor.tr("Remove %1"))):
+        for w, what in ((self.discipline, translate("AttendeesEditor", "%1: discipline")),
+                        (self.attendance, translate("AttendeesEditor", "%1: attendance")),
+                        (self.remote, translate("AttendeesEditor", "%1: remote")),
+                        (self.remove, translate("AttendeesEditor", "Remove %1"))):
             w.setAccessibleName(what.replace("%1", name))
         if who.startswith("contact:"):
             if a.get("undertaking_on"):
-                self.undertaking.setText(editor.tr("Undertaking signed %1").replace("%1", a["undertaking_on"]))
+                self.undertaking.setText(translate("AttendeesEditor", "Undertaking signed %1")
+                                         .replace("%1", a["undertaking_on"]))
             else:
-                self.undertaking_button = QPushButton(editor.tr("Record undertaking…"), editor.body)
+                self.undertaking_button = QPushButton(translate("AttendeesEditor", "Record undertaking…"),
+                                                      editor.body)
                 self.undertaking_button.setAutoDefault(False)
-                self.undertaking_button.setAccessibleName(editor.tr("Record the undertaking of %1").replace("%1", name))
-                self.undertaking.setText(editor.tr("No undertaking yet"))
+                self.undertaking_button.setAccessibleName(
+                    translate("AttendeesEditor", "Record the undertaking of %1").replace("%1", name))
+                self.undertaking.setText(translate("AttendeesEditor", "No undertaking yet"))
         else:
-            self.undertaking.setText(editor.tr("Staff"))
+            self.undertaking.setText(translate("AttendeesEditor", "Staff"))
         muted(self.undertaking)
 
     def widgets(self) -> list[QWidget]:
