@@ -26,7 +26,7 @@ from barnahus_app.fields import DISCLOSURE_FIELDS
 from barnahus_app.files import check_destination, remove_partial, write_file_safely
 from barnahus_app.persons.tables import Agency, Person
 from barnahus_app.documents.tables import Disclosure, IssuedDocument, SigningCredential
-from barnahus_app.meetings.tables import Meeting, MeetingItem
+from barnahus_app.meetings.tables import Meeting
 from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Interview
 from barnahus_app.recordings.tables import Recording
@@ -35,7 +35,7 @@ from barnahus_app.users.tables import User
 from barnahus_app.timeutil import check_datetime, utc_now_iso, zone_time_text
 from barnahus_app.cases.actions import case_view, resolve_case
 from barnahus_app.interviews.actions import count_interviews, interview_view
-from barnahus_app.meetings.actions import case_decisions, meeting_data
+from barnahus_app.meetings.actions import case_decisions, case_meeting_ids, meeting_data
 from barnahus_app.referrals.actions import case_referral_rows
 from barnahus_app.recordings.actions import custody_rows
 from barnahus_app.session_base import SessionBase
@@ -50,7 +50,6 @@ U = User.__table__
 FR = FollowUpRule.__table__
 SV = SectionValue.__table__
 MT = Meeting.__table__
-MI = MeetingItem.__table__
 
 FORMATS = ("pdf", "docx")
 # The sealed section (policy.SECTIONS) holding the private keys: the record key alone opens none.
@@ -380,7 +379,7 @@ class IssuingActions(SessionBase):
             cid = resolve_case(conn, case)
             mine = DOC.c.case_id == cid
             if self.can("meeting", "read"):
-                mine = or_(mine, DOC.c.meeting_id.in_(select(MI.c.meeting_id).where(MI.c.case_id == cid)))
+                mine = or_(mine, DOC.c.meeting_id.in_(case_meeting_ids(cid)))
             rows = conn.execute(select(DOC, U.c.display_name.label("issued_by_name"))
                                 .join(U, U.c.id == DOC.c.issued_by).where(mine)
                                 .order_by(DOC.c.id.desc())).all()

@@ -658,6 +658,11 @@ def works_on(conn, user_id: int) -> set[int]:
     return {r[0] for r in conn.execute(WORKS_ON_SQL, {"u": user_id})}
 
 
+def case_meeting_ids(case_id: int):
+    """The meetings that had a case on their agenda (a subquery): their minutes speak of it."""
+    return select(MI.c.meeting_id).where(MI.c.case_id == case_id)
+
+
 def case_decisions(conn, case_id: int) -> list[dict]:
     """The team's decisions about a case, oldest first: [{"meeting_id", "on" (the meeting's local
     date, ISO), "kind", "text"}]; cancelled meetings' left out."""

@@ -42,6 +42,7 @@ from barnahus_app.documents.tables import Disclosure, IssuedDocument
 from barnahus_app.errors import NotFound, PermissionDenied, ValidationError
 from barnahus_app.fields import DISCLOSURE_FIELDS, Code, Date, Ref, Text, check_count, clean
 from barnahus_app.followup.actions import local_today
+from barnahus_app.meetings.actions import case_meeting_ids
 from barnahus_app.meetings.tables import TeamAction
 from barnahus_app.persons.tables import Agency, Person, StaffContact
 from barnahus_app.referrals.tables import STATUSES, Referral, ReferralEvent
@@ -412,13 +413,18 @@ class ReferralActions(SessionBase):
         or "referral"), "document_id" (e.g. D-20260304-1A2B3C4D, or None), "doc_type",
         "referral_id", "service", "items" (codes), "legal_basis", "recipient", "recipient_agency_id",
         "recipient_agency", "undertaking", "method", "disclosed_at", "recorded_by_name",
-        "recorded_at"}. Referrals' rows only for users who may read referrals."""
+        "recorded_at"}. Referrals' rows only for users who may read referrals; minutes of the
+        meetings that had the case on their agenda only for users who may read meetings."""
         self._authorize("case", "read")
         with self.record.transaction() as conn:
             cid = resolve_case(conn, case)
-            where = or_(DOC.c.case_id == cid, RF.c.case_id == cid)
+            # the case's documents, and the minutes of the meetings that discussed it
+            documents = DOC.c.case_id == cid
+            if self.can("meeting", "read"):
+                documents = or_(documents, DOC.c.meeting_id.in_(case_meeting_ids(cid)))
+            where = or_(documents, RF.c.case_id == cid)
             if not self.can("referral", "read"):
-                where = and_(DOC.c.case_id == cid, DIS.c.referral_id.is_(None))
+                where = and_(documents, DIS.c.referral_id.is_(None))
             out = _disclosures(conn, where, newest_first=True)
             self._audit(conn, "disclosure.register_read", "case", cid, {"count": len(out)})
         return out

@@ -349,3 +349,22 @@ def test_cli_minutes_then_verify_document(world, tmp_path):
     code, _stdout, err = run_cli("minutes", *base[:3], "interviewer", *base[4:], "--meeting",
                                  str(world["meeting"]), "--out", tmp_path / "x.pdf")
     assert code != 0 and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_disclosure_of_minutes_is_in_the_register_of_every_case_they_speak_of(tmp_path):
+    """Minutes belong to no case, but they speak of each case on the agenda: handing them out is a
+    disclosure of each of those cases, and of no other."""
+    path, _ = make_record(tmp_path)
+    with login(path, "coordinator") as s:
+        agency = s.create_agency(name="Polisen Region Syd", kind="police")
+        contact = s.add_staff_contact(agency_id=agency, name=CONTACT)
+        on_agenda, elsewhere = sample_case(s), sample_case(s)
+        mid = make_meeting(s, [on_agenda["id"]], contact_id=contact, room_id=None)
+        doc = s.issue_minutes(mid, "docx", tmp_path / "minutes.docx")
+        s.record_disclosure(doc["document_id"], recipient="Åklagarkammaren i Malmö", undertaking="none")
+    with login(path, "liaison") as s:
+        listed = s.disclosure_register(on_agenda["reference"])
+        other = s.disclosure_register(elsewhere["id"])
+    assert [(d["kind"], d["doc_type"], d["document_id"], d["recipient"]) for d in listed] == [
+        ("document", "minutes", doc["document_id"], "Åklagarkammaren i Malmö")]
+    assert other == []
