@@ -587,7 +587,8 @@ class DocumentsPanel(QWidget):
         outer.setSpacing(em // 2)
 
         intro = _plain(self.tr(
-            "Every court summary and bundle issued for this case, newest first, and to whom each was given. "
+            "Every court summary and bundle issued for this case, and the minutes of the team meetings that "
+            "discussed it, newest first, and to whom each was given. "
             "The register keeps each one's SHA-256: Verify a file… tells whether a copy is the one issued, "
             "unaltered."), self)
         outer.addWidget(intro)
