@@ -5,12 +5,13 @@ approved minutes read-only, a therapist's read-only page, and a meeting opened f
 The record is open in one session at a time."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from barnahus_app.api import open_record
 from tests.support.gui_shell import answer_modal, make_window, unlock
@@ -210,3 +211,60 @@ def test_the_calendar_shows_a_meeting_and_opens_it_on_the_meetings_page(qtbot, r
     page = window.page("meetings")
     qtbot.waitUntil(lambda: not page.loading and (page.view or {}).get("id") == mid, timeout=5000)
     assert QApplication.activeModalWidget() is None
+
+
+def test_planning_over_an_interview_by_keyboard_keeps_the_written_reason(qtbot, open_as, setup):
+    """Ctrl+N, the fields typed and tabbed through, Enter; the room is taken by an interview: the
+    conflict dialog asks why, the reason typed, Override; the meeting is booked with the reason."""
+    from ui.interviews.conflict_dialog import ConflictDialog
+    from tests.support.records import raw
+    s = open_as("coordinator")
+    first = setup["cases"][0]
+    interviewer = next(u["id"] for u in s.list_users() if u["username"] == "interviewer")
+    tomorrow = date.today() + timedelta(days=1)
+    iid = s.plan_interview(first["id"], first["child_id"], at(tomorrow, 10), 60, setup["room"], interviewer,
+                           time_zone=TZ)
+    panel = make_panel(qtbot, s)
+    panel.table.setFocus()
+    QTest.keyClick(panel.table, Qt.Key.Key_N, CTRL)                 # Plan meeting… (Ctrl+N)
+    qtbot.waitUntil(lambda: panel.dialog is not None and QApplication.activeWindow() is panel.dialog)
+    dlg = panel.dialog
+    assert dlg.kind.hasFocus()
+    QTest.keyClicks(dlg.kind, "Case review")                        # a combo finds the kind typed
+    QTest.keyClick(dlg.kind, Qt.Key.Key_Tab)
+    assert dlg.title_edit.hasFocus()
+    QTest.keyClicks(dlg.title_edit, "Autumn review")
+    QTest.keyClick(dlg.title_edit, Qt.Key.Key_Tab)
+    assert dlg.date.hasFocus()                                      # tomorrow, as proposed
+    for _section in range(dlg.date.sectionCount()):                 # Tab goes through day, month, year
+        QTest.keyClick(dlg.date, Qt.Key.Key_Tab)
+    assert dlg.start.hasFocus()
+    QTest.keyClicks(dlg.start, "1030")
+    QTest.keyClick(dlg.start, Qt.Key.Key_Tab)
+    assert dlg.duration.hasFocus()                                  # 60 minutes, as proposed
+    QTest.keyClick(dlg.duration, Qt.Key.Key_Tab)
+    assert dlg.room.hasFocus()
+    QTest.keyClicks(dlg.room, "Blue")
+    assert (dlg.kind.value(), dlg.start.time().hour(), dlg.start.time().minute(), dlg.room.value()) == (
+        "case_review", 10, 30, setup["room"])
+    QTest.keyClick(dlg.room, Qt.Key.Key_Return)                     # Book
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ConflictDialog), timeout=5000)
+    conflict = QApplication.activeModalWidget()
+    assert "Blue room" in " ".join(lab.text() for lab in conflict.findChildren(QLabel))
+    reason = "The only room with a screen for the police on video"
+    QTest.keyClicks(QApplication.focusWidget(), reason)              # the first reason has the focus
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, ALT)    # Alt+O: Override and book
+    qtbot.waitUntil(lambda: dlg.meeting_id is not None and panel.dialog is None, timeout=5000)
+    mid = dlg.meeting_id
+    qtbot.waitUntil(lambda: not panel.loading and (panel.view or {}).get("id") == mid, timeout=5000)
+    m = s.meeting_view(mid)
+    assert (m["kind"], m["title"], m["room_id"], m["chair_id"], m["status"]) == (
+        "case_review", "Autumn review", setup["room"], setup["me"], "planned")
+    local = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 10, 30, tzinfo=ZoneInfo(TZ))
+    assert m["starts_at_utc"][:16] == local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
+    conn = raw(s)
+    try:
+        kept = conn.execute("SELECT meeting_id, conflict, reason FROM meeting_overrides").fetchall()
+    finally:
+        conn.close()
+    assert kept == [(mid, f"room:{setup['room']}:{iid}", reason)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSplitter, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
@@ -79,6 +79,10 @@ class MeetingsPanel(QWidget):
         self.plan_button.setAutoDefault(False)
         self.plan_button.clicked.connect(self.plan_meeting)
         self.plan_button.setVisible(self.can_plan)
+        self.plan_button.setToolTip(self.tr("Plan a new meeting (Ctrl+N)"))
+        plan_key = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        plan_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        plan_key.activated.connect(self.plan_meeting)
         top.addWidget(self.plan_button)
         outer.addLayout(top)
         self.message = InlineMessage(self)
@@ -370,7 +374,7 @@ class MeetingsPanel(QWidget):
             self.refresh(mid)
 
     def plan_meeting(self) -> QDialog | None:
-        if not self.can_plan:
+        if not self.can_plan or self.session is None or self.dialog is not None:
             return None
         from ui.meetings.plan_dialog import MeetingPlanDialog
         dlg = MeetingPlanDialog(self.session, self)
