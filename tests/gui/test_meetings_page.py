@@ -268,3 +268,72 @@ def test_planning_over_an_interview_by_keyboard_keeps_the_written_reason(qtbot, 
     finally:
         conn.close()
     assert kept == [(mid, f"room:{setup['room']}:{iid}", reason)]
+
+
+def test_unsaved_minutes_survive_a_lock_and_are_then_saved(qtbot, record_path, setup):
+    """The minute-taker types a case's minutes and the record locks (Ctrl+L) before the draft
+    timer: the case comes back after unlocking, marked unsaved, and Ctrl+S stores it."""
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        mid = plan(s, setup)
+        first_item = s.meeting_view(mid)["items"][0]["id"]
+    window = make_window(qtbot, record_path)
+    unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
+    window.go("meetings")
+    page = window.page("meetings")
+    qtbot.waitUntil(lambda: not page.loading and (page.view or {}).get("id") == mid, timeout=5000)
+    w = page.minutes
+    assert w.current["id"] == first_item
+    w.child_heard.set_value("trusted_person")
+    type_into(w.views, "Wants her dog to come along to therapy")
+    type_into(w.decisions, "Offer therapy at the centre")
+    assert w.is_dirty()
+    QTest.keyClick(w.decisions, Qt.Key.Key_L, CTRL)                 # lock at once, before the draft timer
+    qtbot.waitUntil(lambda: not window.is_unlocked(), timeout=10_000)
+
+    unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
+    window.go("meetings")
+    page = window.page("meetings")
+    qtbot.waitUntil(lambda: not page.loading and (page.view or {}).get("id") == mid, timeout=5000)
+    w = page.minutes
+    qtbot.waitUntil(lambda: w.current is not None and w.current["id"] == first_item and w.is_dirty(), timeout=5000)
+    assert page.tabs.currentWidget() is w
+    assert w.views.toPlainText() == "Wants her dog to come along to therapy"
+    assert w.decisions.toPlainText() == "Offer therapy at the centre"
+    assert "they are back" in w.message.text()
+    assert w.discussed.hasFocus()                                   # the keyboard is in the case that came back
+    QTest.keyClick(w.discussed, Qt.Key.Key_S, CTRL)                 # save
+    qtbot.waitUntil(lambda: not w.is_dirty() and not page.loading, timeout=5000)
+    s = window.session
+    item = next(i for i in s.meeting_view(mid)["items"] if i["id"] == first_item)
+    assert (item["discussed"], item["child_heard"], item["child_views"], item["decisions"]) == (
+        True, "trusted_person", "Wants her dog to come along to therapy", ["Offer therapy at the centre"])
+    assert [d for d in s.drafts() if d["kind"] == "meeting_item"] == []   # the draft went with the save
+
+
+def test_saving_while_a_draft_is_on_its_way_leaves_no_stale_draft(qtbot, open_as, setup):
+    """The draft timer fired just before Ctrl+S (its write not answered yet): the save still
+    discards it. Typing on while the case is being stored keeps the case unsaved."""
+    s = open_as("coordinator")
+    mid = plan(s, setup)
+    panel = make_panel(qtbot, s, mid)
+    w = panel.minutes
+    item_id = w.current["id"]
+    w.child_heard.set_value("directly")
+    type_into(w.views, "Likes the new foster home")
+    w.keep_draft()                                                  # as the timer would, a moment after typing
+    QTest.keyClick(w.views, Qt.Key.Key_S, CTRL)                     # saved before the draft's answer came back
+    qtbot.waitUntil(lambda: not w.is_dirty() and not panel.loading, timeout=5000)
+    assert [d for d in s.drafts() if d["kind"] == "meeting_item"] == []
+    assert s.meeting_view(mid)["items"][0]["child_views"] == "Likes the new foster home"
+
+    QTest.keyClick(w.views, Qt.Key.Key_End, CTRL)
+    QTest.keyClicks(w.views, " and her school")
+    w.save()
+    QTest.keyClicks(w.views, " and her football team")             # while the save is on its way
+    qtbot.waitUntil(lambda: not panel.loading and w.state.text() == "Not saved yet.", timeout=5000)
+    assert w.is_dirty()
+    QTest.keyClick(w.views, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not w.is_dirty() and not panel.loading, timeout=5000)
+    item = next(i for i in s.meeting_view(mid)["items"] if i["id"] == item_id)
+    assert item["child_views"] == "Likes the new foster home and her school and her football team"
+    assert [d for d in s.drafts() if d["kind"] == "meeting_item"] == []

@@ -312,6 +312,7 @@ class MeetingsPanel(QWidget):
             self._show_view(view, due, drafts)
             if drafts:
                 self.tabs.setCurrentWidget(self.minutes)
+                self.minutes.focus_case()
 
         def failed(error: BaseException) -> None:
             if asked == self._view_asked:
