@@ -337,3 +337,85 @@ def test_saving_while_a_draft_is_on_its_way_leaves_no_stale_draft(qtbot, open_as
     item = next(i for i in s.meeting_view(mid)["items"] if i["id"] == item_id)
     assert item["child_views"] == "Likes the new foster home and her school and her football team"
     assert [d for d in s.drafts() if d["kind"] == "meeting_item"] == []
+
+
+WORK_MS = 60_000   # rendering and signing on a slow machine
+
+
+def test_issuing_the_minutes_as_docx_and_signed_pdf(qtbot, open_as, setup, tmp_path):
+    """Alt+I on a held meeting: the dialog says the minutes are a DRAFT until approved; a DOCX, then a
+    pseudonymised signed PDF, each written, registered for the meeting and listed under it."""
+    import hashlib
+    s = open_as("coordinator")
+    mid = plan(s, setup, day=date.today() - timedelta(days=1))
+    s.record_item(s.meeting_view(mid)["items"][0]["id"], decisions=["Offer therapy at the centre"])
+    s.hold_meeting(mid)
+    panel = make_panel(qtbot, s, mid)
+    assert panel.issue_button.isVisible() and panel.view["status"] == "held"
+    assert "Alt+I" in panel.issue_button.toolTip()
+
+    QTest.keyClick(panel.table, Qt.Key.Key_I, ALT)                  # Issue minutes…
+    qtbot.waitUntil(lambda: panel.dialog is not None and QApplication.activeWindow() is panel.dialog)
+    dlg = panel.dialog
+    assert dlg.objectName() == "issueMinutesDialog"
+    assert dlg.draft_note.isVisible() and "DRAFT" in dlg.draft_note.text()
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    assert dlg.path().endswith(f"minutes-{yesterday}-meeting-{mid}-draft.pdf")   # the default name
+    out_docx = tmp_path / "review-minutes.docx"
+    dlg.set_path(tmp_path / "review-minutes.pdf")
+    QTest.keyClick(dlg, Qt.Key.Key_D, ALT)                          # DOCX: the path's ending follows
+    qtbot.waitUntil(lambda: dlg.fmt() == "docx")                    # (a mnemonic clicks a moment later)
+    assert dlg.path() == str(out_docx)
+    dlg.path_row.edit.setFocus()
+    QTest.keyClick(dlg.path_row.edit, Qt.Key.Key_Return)            # Write the minutes
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.objectName() == "issuedDialog",
+                    timeout=WORK_MS)
+    receipt = panel.dialog
+    assert receipt.windowTitle() == "Minutes written"
+    docs = s.meeting_documents(mid)
+    assert [(d["doc_type"], d["format"], d["pseudonymised"], d["case_reference"]) for d in docs] == [
+        ("minutes", "docx", False, None)]
+    assert out_docx.is_file() and docs[0]["sha256"] == hashlib.sha256(out_docx.read_bytes()).hexdigest()
+    assert receipt.values["document"] == docs[0]["document_id"]
+    QTest.keyClick(receipt, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.dialog is None and not panel.loading)
+    assert panel.tabs.currentWidget() is panel.issued
+    assert docs[0]["document_id"] in panel.issued.item(0).text()
+
+    out_pdf = tmp_path / "review-minutes-pseudonymised.pdf"
+    dlg = panel.issue_minutes(path=out_pdf)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
+    assert dlg.fmt() == "pdf"
+    QTest.keyClick(dlg, Qt.Key.Key_U, ALT)                          # Pseudonymise
+    qtbot.waitUntil(dlg.pseudonymise.isChecked)
+    dlg.path_row.edit.setFocus()
+    QTest.keyClick(dlg.path_row.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.objectName() == "issuedDialog",
+                    timeout=WORK_MS)
+    panel.dialog.reject()
+    qtbot.waitUntil(lambda: panel.dialog is None and not panel.loading)
+    docs = s.meeting_documents(mid)
+    assert [(d["format"], d["pseudonymised"]) for d in docs] == [("pdf", True), ("docx", False)]
+    assert out_pdf.read_bytes().startswith(b"%PDF")
+    assert docs[0]["sha256"] == hashlib.sha256(out_pdf.read_bytes()).hexdigest()
+    assert panel.issued.count() == 2 and docs[0]["document_id"] in panel.issued.item(0).text()
+    assert "pseudonymised" in panel.issued.item(0).text()
+
+
+def test_approved_minutes_are_issued_without_the_draft_word_and_a_therapist_cannot_issue(
+        qtbot, open_as, setup, record_path):
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as c:
+        mid = plan(c, setup, day=date.today() - timedelta(days=1))
+        c.hold_meeting(mid)
+        c.approve_minutes(mid)
+    s = open_as("therapist")
+    panel = make_panel(qtbot, s, mid)
+    assert not panel.issue_button.isVisible() and panel.issue_minutes() is None
+    panel.close()
+    s.close()
+    s = open_as("coordinator")
+    panel = make_panel(qtbot, s, mid)
+    assert panel.issue_button.isVisible()
+    dlg = panel.issue_minutes()
+    assert not dlg.draft_note.isVisible() and "-draft" not in dlg.path()
+    dlg.reject()
