@@ -1,8 +1,9 @@
-"""The Meetings page on real SQLCipher records: planning a meeting by keyboard (and through the
-conflict dialog), building an agenda from the cases due, minuting two cases with the keyboard
-shortcut that saves and moves on, the minute-taker's unsaved case surviving a lock as a draft,
-approved minutes read-only, a therapist's read-only page, and a meeting opened from the calendar.
-The record is open in one session at a time."""
+"""The Meetings page on real SQLCipher records: planning a meeting by keyboard through the
+conflict dialog, building an agenda from the cases due, minuting two cases with the keyboard
+shortcut that saves and moves on, the minute-taker's unsaved case surviving a lock as a draft (and
+a save racing the draft timer), approved minutes read-only, a therapist's read-only page, a
+meeting opened from the calendar, and issuing the minutes (DOCX, signed PDF, cancelled), with
+Tab reaching every control added for that. The record is open in one session at a time."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
@@ -418,4 +419,62 @@ def test_approved_minutes_are_issued_without_the_draft_word_and_a_therapist_cann
     assert panel.issue_button.isVisible()
     dlg = panel.issue_minutes()
     assert not dlg.draft_note.isVisible() and "-draft" not in dlg.path()
+    dlg.reject()
+
+
+# --- the newer controls by keyboard ------------------------------------------------------------
+def tab_until(start, target, limit: int = 60, back: bool = False) -> list:
+    """Press Tab (Shift+Tab) from start until target has the focus; the widgets passed on the way."""
+    key = Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    seen = []
+    for _ in range(limit):
+        w = QApplication.focusWidget()
+        if w is target:
+            return seen
+        seen.append(w)
+        QTest.keyClick(w, key)
+    raise AssertionError(f"Tab never reached {target.objectName()}: {[x.objectName() for x in seen]}")
+
+
+def held_meeting(s, setup):
+    mid = plan(s, setup, day=date.today() - timedelta(days=1))
+    s.hold_meeting(mid)
+    return mid
+
+
+def test_tab_reaches_the_issue_button_and_the_minutes_issued(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    mid = held_meeting(s, setup)
+    panel = make_panel(qtbot, s, mid)
+    tab_until(panel.table, panel.issue_button)
+    assert panel.issue_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    panel.tabs.setCurrentWidget(panel.issued)
+    tab_until(panel.issue_button, panel.issued)
+    assert panel.issued.count() == 1 and panel.issued.item(0).text() == "No minutes issued yet."
+
+
+def test_the_issue_dialog_is_one_tab_chain_and_escape_stops_the_writing(qtbot, open_as, setup, tmp_path):
+    s = open_as("coordinator")
+    mid = held_meeting(s, setup)
+    panel = make_panel(qtbot, s, mid)
+    out = tmp_path / "minutes.pdf"
+    dlg = panel.issue_minutes(path=out)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg)
+    order = [dlg.pdf, dlg.pseudonymise, dlg.path_row.edit, dlg.path_row.button, dlg.ok_button]
+    for a, b in zip(order, order[1:]):
+        passed = tab_until(a, b, limit=3)
+        assert len(passed) == 1, [w.objectName() for w in passed]   # b is the very next stop after a
+    # the DRAFT word is said before anything is written
+    assert dlg.draft_note.isVisible() and "DRAFT" in dlg.draft_note.text()
+
+    # Enter writes; Escape at once asks the core to stop: nothing written, nothing registered.
+    dlg.path_row.edit.setFocus()
+    QTest.keyClick(dlg.path_row.edit, Qt.Key.Key_Return)
+    assert dlg.job is not None and dlg.job.running
+    QTest.keyClick(dlg, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.job.running, timeout=60_000)
+    assert dlg.isVisible()                                      # the dialog stays, and says what happened
+    assert "Stopped. Nothing was written and nothing was registered." in dlg.general.text()
+    assert not out.exists() and s.meeting_documents(mid) == []
     dlg.reject()
