@@ -478,3 +478,30 @@ def test_the_issue_dialog_is_one_tab_chain_and_escape_stops_the_writing(qtbot, o
     assert "Stopped. Nothing was written and nothing was registered." in dlg.general.text()
     assert not out.exists() and s.meeting_documents(mid) == []
     dlg.reject()
+
+
+def test_a_lock_while_the_conflict_dialog_asks_books_nothing(qtbot, record_path, setup):
+    """Ctrl+L while the clash is shown: both dialogs close, the record locks at once (no event loop
+    of a dialog holds it up), and no meeting was booked."""
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        first = setup["cases"][0]
+        interviewer = next(u["id"] for u in s.list_users() if u["username"] == "interviewer")
+        tomorrow = date.today() + timedelta(days=1)
+        s.plan_interview(first["id"], first["child_id"], at(tomorrow, 10), 60, setup["room"], interviewer,
+                         time_zone=TZ)
+    window = make_window(qtbot, record_path)
+    unlock(qtbot, window, "coordinator", STAFF_PASSWORD)
+    window.go("meetings")
+    page = window.page("meetings")
+    qtbot.waitUntil(lambda: not page.loading, timeout=5000)
+    dlg = page.plan_meeting()
+    dlg.kind.set_value("case_review")
+    dlg.room.set_value(setup["room"])
+    dlg.start.setTime(dlg.start.time().fromString("10:00", "HH:mm"))
+    dlg.accept()
+    qtbot.waitUntil(lambda: dlg.conflicts is not None and dlg.conflicts.isVisible(), timeout=5000)
+    QTest.keyClick(dlg.conflicts, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(lambda: not window.is_unlocked(), timeout=10_000)
+    assert QApplication.activeModalWidget() is None
+    with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        assert s.meetings(tomorrow, tomorrow) == []

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.feedback import InlineMessage
+from ui.common.feedback import InlineMessage, allow_lock
 
 MAX_REASON = 2000
 
@@ -85,6 +85,7 @@ class ConflictDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         outer.addWidget(self._buttons)
         self.resize(620, 420)
+        allow_lock(self, parent)   # Ctrl+L here too (the lock closes the dialog first)
         self._update()
         if self._reasons:
             next(iter(self._reasons.values())).setFocus()
