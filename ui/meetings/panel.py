@@ -185,7 +185,7 @@ class MeetingsPanel(QWidget):
         self.issued = QListWidget()
         self.issued.setObjectName("issuedMinutesList")
         self.issued.setAccessibleName(self.tr("Minutes issued"))
-        self.tabs.addTab(self.issued, self.tr("Iss&ued minutes"))
+        self.tabs.addTab(self.issued, self.tr("Issued minutes"))
         for w in (self.attendees, self.agenda, self.minutes):
             w.changed.connect(self._changed)
         dl.addWidget(self.tabs, 1)
