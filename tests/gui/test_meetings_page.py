@@ -505,3 +505,49 @@ def test_a_lock_while_the_conflict_dialog_asks_books_nothing(qtbot, record_path,
     assert QApplication.activeModalWidget() is None
     with open_record(record_path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
         assert s.meetings(tomorrow, tomorrow) == []
+
+
+def test_asking_a_colleague_busy_in_an_interview_needs_a_reason(qtbot, open_as, setup):
+    """The attendees' save over a clash opens the conflict dialog without a nested event loop;
+    the reason typed is kept, and going back saves nothing."""
+    from ui.interviews.conflict_dialog import ConflictDialog
+    from tests.support.records import raw
+    s = open_as("coordinator")
+    first = setup["cases"][0]
+    interviewer = next(u["id"] for u in s.list_users() if u["username"] == "interviewer")
+    tomorrow = date.today() + timedelta(days=1)
+    iid = s.plan_interview(first["id"], first["child_id"], at(tomorrow, 10), 60, setup["room"], interviewer,
+                           time_zone=TZ)
+    mid = plan(s, setup, day=tomorrow, room_id=None, remote=True)
+    panel = make_panel(qtbot, s, mid)
+    panel.tabs.setCurrentWidget(panel.attendees)
+    ed = panel.attendees
+    ed.add_combo.set_value(f"user:{interviewer}")
+    ed.add_button.click()
+    ed.rows[-1].discipline.set_value("centre")
+
+    def conflict():
+        d = QApplication.activeModalWidget()
+        return d if isinstance(d, ConflictDialog) else None
+
+    QTest.keyClick(ed, Qt.Key.Key_S, ALT)                           # Save attendance
+    qtbot.waitUntil(lambda: conflict() is not None, timeout=5000)
+    QTest.keyClick(conflict(), Qt.Key.Key_G, ALT)                   # Go back and change it
+    qtbot.waitUntil(lambda: conflict() is None and "Not saved" in ed.message.text(), timeout=5000)
+    assert s.meeting_view(mid)["attendees"] == []
+    panel.activateWindow()                                          # (offscreen has no window manager to do it)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+
+    QTest.keyClick(ed, Qt.Key.Key_S, ALT)
+    qtbot.waitUntil(lambda: conflict() is not None, timeout=5000)
+    reason = "Joins for the first ten minutes only"
+    QTest.keyClicks(QApplication.focusWidget(), reason)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, ALT)   # Override and book
+    qtbot.waitUntil(lambda: "Attendance saved." in ed.message.text(), timeout=5000)
+    assert [a["user_id"] for a in s.meeting_view(mid)["attendees"]] == [interviewer]
+    conn = raw(s)
+    try:
+        kept = conn.execute("SELECT meeting_id, conflict, reason FROM meeting_overrides").fetchall()
+    finally:
+        conn.close()
+    assert kept == [(mid, f"staff:{interviewer}:{iid}", reason)]
