@@ -517,6 +517,7 @@ class MeetingsPanel(QWidget):
         self.attendees.set_meeting(None, False)
         self.agenda.set_meeting(None, None, False)
         self.addenda.clear()
+        self.issued.clear()
         self.facts.clear()
         self.people.clear()
         self.message.clear()
