@@ -320,11 +320,16 @@ def tinted_box(parent: QWidget, name: str = "") -> tuple[QFrame, QVBoxLayout]:
 
 
 def allow_lock(dialog: QDialog, parent: QWidget | None) -> None:
-    """Ctrl+L locks from inside the dialog as well (the lock closes it first)."""
+    """Ctrl+L locks from inside the dialog as well (the lock closes it first). The main window's
+    lock action is looked for up the windows, so a dialog opened over another dialog has it too."""
     top = parent.window() if parent is not None else None
-    lock = top.findChild(QAction, "lockAction") if top is not None else None
-    if lock is not None:
-        dialog.addAction(lock)
+    while top is not None:
+        lock = top.findChild(QAction, "lockAction")
+        if lock is not None:
+            dialog.addAction(lock)
+            return
+        above = top.parentWidget()
+        top = above.window() if above is not None else None
 
 
 def open_dialog(owner: QWidget, dialog: QDialog, on_accepted: Callable[[QDialog], None]) -> QDialog:

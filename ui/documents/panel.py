@@ -52,7 +52,7 @@ def _plain(text: str, parent=None, selectable: bool = False) -> QLabel:
     return lab
 
 
-def _identity(session) -> dict | None:
+def receipt_identity(session) -> dict | None:
     """The signing identity for the receipt (on the worker, after the issue). The document is issued
     and registered by then: a failure here must not turn that into an error."""
     try:
@@ -85,9 +85,10 @@ class _FormDialog(FormDialog):
     ALIASES = {"out": "path", "dest": "path"}
 
 
-class _IssueDialog(_FormDialog):
-    """What the court summary and bundle dialogs share: a save-as path with a default name made of
-    the case reference and the date, and the long work on a worker with progress and cancel."""
+class IssueDialog(_FormDialog):
+    """What the court summary and bundle dialogs share (and the Meetings page's minutes: case_id
+    None, case_reference the meeting's name): a save-as path with a default name made of the case
+    reference and the date, and the long work on a worker with progress and cancel."""
 
     issued = Signal(object)   # (register entry, signing identity, path)
 
@@ -221,7 +222,7 @@ class _IssueDialog(_FormDialog):
         super().reject()
 
 
-class CourtSummaryDialog(_IssueDialog):
+class CourtSummaryDialog(IssueDialog):
     """The court summary of the case: signed PDF or DOCX, pseudonymised or not."""
 
     def build(self) -> None:
@@ -276,11 +277,11 @@ class CourtSummaryDialog(_IssueDialog):
 
         def run(progress, cancel):
             entry = s.write_case_summary(cid, path, fmt, pseudonymise=pseudo, progress=progress, cancel=cancel)
-            return {"entry": entry, "identity": _identity(s), "path": path, "kind": "summary", "encrypted": False}
+            return {"entry": entry, "identity": receipt_identity(s), "path": path, "kind": "summary", "encrypted": False}
         return run
 
 
-class BundleDialog(_IssueDialog):
+class BundleDialog(IssueDialog):
     """A prosecutor bundle: a signed BagIt folder or zip, optionally encrypted for transport."""
 
     def build(self) -> None:
@@ -394,7 +395,7 @@ class BundleDialog(_IssueDialog):
 
         def run(progress, cancel):
             entry = s.export_bundle(cid, path, progress=progress, cancel=cancel, **kwargs)
-            return {"entry": entry, "identity": _identity(s), "path": path, "kind": "bundle", "encrypted": encrypted}
+            return {"entry": entry, "identity": receipt_identity(s), "path": path, "kind": "bundle", "encrypted": encrypted}
         return run
 
 
@@ -462,13 +463,18 @@ class IssuedDialog(QDialog):
         self.setModal(True)
         entry, identity = result["entry"], result.get("identity") or {}
         bundle = result["kind"] == "bundle"
-        self.setWindowTitle(self.tr("Bundle written") if bundle else self.tr("Court summary written"))
+        minutes = result["kind"] == "minutes"   # a meeting's (ui/meetings): no case, no Documents page
+        self.setWindowTitle(self.tr("Bundle written") if bundle else self.tr("Minutes written") if minutes
+                            else self.tr("Court summary written"))
         em = self.fontMetrics().height()
         self.setMinimumWidth(em * 46)
         lay = QVBoxLayout(self)
         lay.setSpacing(em // 2)
-        body = self.tr("Saved as {path}\nIt is in the document register of case {case} as version {version}.").format(
-            path=result["path"], case=entry.get("case_reference") or "", version=entry.get("version"))
+        if entry.get("case_reference"):
+            body = self.tr("Saved as {path}\nIt is in the document register of case {case} as version {version}.")
+        else:
+            body = self.tr("Saved as {path}\nIt is in the document register as version {version}.")
+        body = body.format(path=result["path"], case=entry.get("case_reference") or "", version=entry.get("version"))
         if bundle and entry.get("parts"):
             body += "\n" + self.tr("Inside it, the court summary is registered as documents {pdf} (PDF) and "
                                    "{docx} (DOCX).").format(pdf=entry["parts"][0], docx=entry["parts"][-1])
@@ -532,8 +538,9 @@ class IssuedDialog(QDialog):
                                  "as nobody edits it."))
         if result.get("encrypted"):
             notes.append(self.tr("Give the passphrase to the recipient by another channel than the zip."))
-        notes.append(self.tr("Each time you hand it to someone, record it on the Documents page (Record "
-                             "disclosure), with the undertaking they gave."))
+        if not minutes:
+            notes.append(self.tr("Each time you hand it to someone, record it on the Documents page (Record "
+                                 "disclosure), with the undertaking they gave."))
         self.note = _plain("\n\n".join(notes), self)
         lay.addWidget(self.note)
         self.message = InlineMessage(self)
@@ -927,7 +934,7 @@ class DocumentsPanel(QWidget):
         dlg = BundleDialog(self.session, self.case_id, self.case_reference, self, path=path)
         return open_dialog(self, dlg, self._issued)
 
-    def _issued(self, dlg: _IssueDialog) -> None:
+    def _issued(self, dlg: IssueDialog) -> None:
         result = dlg.issue_result
         entry = result["entry"]
         self.refresh(entry["document_id"])

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.feedback import InlineMessage
+from ui.common.feedback import InlineMessage, allow_lock
 
 MAX_REASON = 2000
 
@@ -85,6 +85,7 @@ class ConflictDialog(QDialog):
         self._buttons.rejected.connect(self.reject)
         outer.addWidget(self._buttons)
         self.resize(620, 420)
+        allow_lock(self, parent)   # Ctrl+L here too (the lock closes the dialog first)
         self._update()
         if self._reasons:
             next(iter(self._reasons.values())).setFocus()
@@ -110,3 +111,21 @@ def ask_override_reasons(check, parent=None) -> dict[str, str] | None:
         return dialog.reasons() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
+
+
+def open_override_reasons(check, parent, answered) -> ConflictDialog:
+    """The same question without a nested event loop (open(), not exec()): for a booking whose
+    core call came back through the event loop (run_operation), where a nested exec() would
+    hold everything that called into that loop (a test's waitUntil, a lock's wait) until the user
+    answers. answered(reasons) runs when the user overrides every conflict, answered(None) when
+    they go back (or the dialog is closed, e.g. by a lock). The dialog is deleted after."""
+    dialog = ConflictDialog(check, parent)
+    dialog.setObjectName("conflictDialog")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished(code: int) -> None:
+        answered(dialog.reasons() if code == QDialog.DialogCode.Accepted else None)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog

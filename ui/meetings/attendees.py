@@ -294,7 +294,7 @@ class AttendeesEditor(QWidget):
         needs a written reason (the interviews' conflict dialog), and the list is saved again."""
         from barnahus_app.errors import ConflictsFound
         from ui.common.tasks import run_operation
-        from ui.interviews.conflict_dialog import ask_override_reasons
+        from ui.interviews.conflict_dialog import open_override_reasons
 
         def saved(check) -> None:
             self._dirty = False
@@ -302,13 +302,15 @@ class AttendeesEditor(QWidget):
             self.message.show_info("\n".join([self.tr("Attendance saved."), *texts]))
             self.changed.emit()
 
+        def answered(reasons: dict | None) -> None:
+            if reasons is not None:
+                self._save(s, mid, values, {**overrides, **reasons})
+            else:
+                self.message.show_info(self.tr("Not saved: a colleague is booked elsewhere then."))
+
         def failed(error: BaseException) -> None:
             if isinstance(error, ConflictsFound):
-                reasons = ask_override_reasons(error.check, self)
-                if reasons is not None:
-                    self._save(s, mid, values, {**overrides, **reasons})
-                    return
-                self.message.show_info(self.tr("Not saved: a colleague is booked elsewhere then."))
+                open_override_reasons(error.check, self, answered)   # not exec(): see the plan dialog
                 return
             self.message.show_failure(error)
 

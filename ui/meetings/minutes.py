@@ -54,7 +54,6 @@ class MinutesWorkspace(QWidget):
         self.editable = False
         self._dirty = False
         self._filling = False
-        self._drafted: set[int] = set()   # items with a draft kept in the record
         self._owners: list[tuple[str, str]] | None = None
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -286,7 +285,6 @@ class MinutesWorkspace(QWidget):
         self.editable = editable
         self.items = sorted((view or {}).get("items") or [], key=lambda i: i.get("position") or 0)
         self._restored: dict[int, dict] = dict(drafts or {})
-        self._drafted |= set(self._restored)
         if not same:
             self.message.clear()
             self._dirty = False
@@ -491,7 +489,6 @@ class MinutesWorkspace(QWidget):
         s, item_id, payload = self.session, self.current["id"], self.draft_payload()
 
         def kept(_r) -> None:
-            self._drafted.add(item_id)
             if self.is_dirty() and self.current and self.current["id"] == item_id:
                 self.state.setText(self.tr("Not saved yet: a draft is kept."))
 
@@ -524,20 +521,23 @@ class MinutesWorkspace(QWidget):
             return
         self._draft_timer.stop()
         s, item_id, v = self.session, self.current["id"], self.values()
-        had_draft = item_id in self._drafted
 
         def store():   # on the record's thread
             s.record_item(item_id, **v)
-            if had_draft:
-                s.discard_draft(DRAFT_KIND, item_id)
+            # Always: a draft of this case may be on its way to the record (keep_draft runs on
+            # this thread before us, but its answer, which marks it kept, comes after our call).
+            # discard_draft is a no-op when there is none.
+            s.discard_draft(DRAFT_KIND, item_id)
 
         def stored(_r) -> None:
-            self._drafted.discard(item_id)
             if self.current is not None and self.current["id"] == item_id:
-                self._dirty = False
                 self.current.update(v)
-                self.state.setText(self.tr("Saved."))
                 self.message.clear()
+                if self.values() == v:
+                    self._dirty = False
+                    self.state.setText(self.tr("Saved."))
+                else:   # typed on while it was being stored: that is not saved yet (its draft follows)
+                    self.state.setText(self.tr("Not saved yet."))
             for n, it in enumerate(self.items):
                 if it["id"] == item_id:
                     it.update(v)
@@ -550,6 +550,12 @@ class MinutesWorkspace(QWidget):
             self.changed.emit()
 
         run_operation(self, store, stored, errors=self.message, hold=(self.save_button,))
+
+    def focus_case(self) -> None:
+        """The keyboard into the case shown (e.g. one whose unsaved minutes came back), so that
+        Ctrl+S and the next/previous keys work at once."""
+        if self.current is not None:
+            (self.discussed if self.editable else self.case_list).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def go(self, step: int) -> None:
         """Save this case, then show the next (1) or previous (-1) one."""

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QPushButton, QSplitter, QTableView,
+    QComboBox, QDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ui.common.dates import centre_zone
+from ui.common.dates import centre_zone, local_datetime_text
 from ui.common.feedback import InlineMessage, begin_page, bold, muted, open_dialog, setup_list_table
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import term_label
@@ -31,6 +31,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 UPCOMING, PAST = "upcoming", "past"
 PAST_DAYS, AHEAD_DAYS = 365, 365
 EDITABLE = ("planned", "held")   # statuses whose minutes can still be written
+ISSUABLE = ("held", "approved")  # statuses whose minutes can be issued (held ones marked DRAFT by the core)
 
 
 class MeetingsPanel(QWidget):
@@ -79,6 +80,10 @@ class MeetingsPanel(QWidget):
         self.plan_button.setAutoDefault(False)
         self.plan_button.clicked.connect(self.plan_meeting)
         self.plan_button.setVisible(self.can_plan)
+        self.plan_button.setToolTip(self.tr("Plan a new meeting (Ctrl+N)"))
+        plan_key = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        plan_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        plan_key.activated.connect(self.plan_meeting)
         top.addWidget(self.plan_button)
         outer.addLayout(top)
         self.message = InlineMessage(self)
@@ -141,9 +146,13 @@ class MeetingsPanel(QWidget):
         self.addendum_button.setObjectName("addAddendumButton")
         self.cancel_button = QPushButton(self.tr("Cance&l meeting…"), detail)
         self.cancel_button.setObjectName("cancelMeetingButton")
-        for b in (self.held_button, self.approve_button, self.addendum_button, self.cancel_button):
+        self.issue_button = QPushButton(self.tr("&Issue minutes…"), detail)
+        self.issue_button.setObjectName("issueMinutesButton")
+        self.issue_button.setToolTip(self.tr("Write the minutes as a signed PDF or a DOCX and register them (Alt+I)"))
+        for b in self._head_buttons():
             b.setAutoDefault(False)
             head.addWidget(b)
+        self.issue_button.clicked.connect(lambda: self.issue_minutes())
         self.held_button.clicked.connect(self.mark_held)
         self.approve_button.clicked.connect(self.approve)
         self.addendum_button.clicked.connect(self.add_addendum)
@@ -173,6 +182,10 @@ class MeetingsPanel(QWidget):
         self.tabs.addTab(self.agenda, self.tr("&Agenda"))
         self.tabs.addTab(self.attendees, self.tr("Attend&ees"))
         self.tabs.addTab(self.addenda, self.tr("Addenda"))
+        self.issued = QListWidget()
+        self.issued.setObjectName("issuedMinutesList")
+        self.issued.setAccessibleName(self.tr("Minutes issued"))
+        self.tabs.addTab(self.issued, self.tr("Issued minutes"))
         for w in (self.attendees, self.agenda, self.minutes):
             w.changed.connect(self._changed)
         dl.addWidget(self.tabs, 1)
@@ -299,15 +312,17 @@ class MeetingsPanel(QWidget):
             ids = {it["id"] for it in view.get("items") or []}
             drafts = ({d["subject_id"]: d["payload"] for d in s.drafts()
                        if d["kind"] == DRAFT_KIND and d["subject_id"] in ids} if editable and drafts_too else {})
-            return view, due, drafts
+            documents = s.meeting_documents(meeting_id) if view.get("status") in ISSUABLE else []
+            return view, due, drafts, documents
 
         def shown(result) -> None:
             if asked != self._view_asked or self.session is None:
                 return
-            view, due, drafts = result
-            self._show_view(view, due, drafts)
+            view, due, drafts, documents = result
+            self._show_view(view, due, drafts, documents)
             if drafts:
                 self.tabs.setCurrentWidget(self.minutes)
+                self.minutes.focus_case()
 
         def failed(error: BaseException) -> None:
             if asked == self._view_asked:
@@ -316,19 +331,21 @@ class MeetingsPanel(QWidget):
         self._reads += 1
         run_operation(self, read, shown, on_failure=failed, on_finished=self._read_done)
 
-    def _show_view(self, view: dict | None, due: list | None = None, drafts: dict | None = None) -> None:
+    def _show_view(self, view: dict | None, due: list | None = None, drafts: dict | None = None,
+                   documents: list | None = None) -> None:
         previous = (self.view or {}).get("id")
         self.view = view
         self.detail.setEnabled(view is not None)
         if view is None:
             self.facts.setText(self.tr("Choose a meeting."))
             self.people.clear()
-            for b in (self.held_button, self.approve_button, self.addendum_button, self.cancel_button):
+            for b in self._head_buttons():
                 b.hide()
             self.attendees.set_meeting(None, False)
             self.agenda.set_meeting(None, None, False)
             self.minutes.set_meeting(None, False)
             self.addenda.clear()
+            self._show_documents([])
             return
         if previous != view.get("id"):
             self.detail_message.clear()
@@ -352,6 +369,7 @@ class MeetingsPanel(QWidget):
         self.cancel_button.setVisible(self.can_edit and status == "planned")
         self.approve_button.setVisible(self.can_approve and status == "held")
         self.addendum_button.setVisible(self.can_edit and status == "approved")
+        self.issue_button.setVisible(self.can_export and status in ISSUABLE)
         self.attendees.set_meeting(view, editable)
         self.agenda.set_meeting(view, due, editable)
         self.agenda.reselect()
@@ -360,6 +378,26 @@ class MeetingsPanel(QWidget):
         for a in view.get("addenda") or []:
             lines.append("%s, %s:\n%s" % ((a.get("at_utc") or "")[:10], a.get("by_name") or "", a.get("text") or ""))
         self.addenda.setText("\n\n".join(lines) if lines else self.tr("No addendum."))
+        self._show_documents(documents or [])
+
+    def _show_documents(self, documents: list[dict]) -> None:
+        """The minutes issued for the meeting (meeting_documents), newest first."""
+        self.issued.clear()
+        for d in documents:
+            parts = [local_datetime_text(d.get("issued_at")), d.get("document_id") or "",
+                     self.tr("PDF, signed") if d.get("format") == "pdf" else self.tr("DOCX"),
+                     self.tr("version %1").replace("%1", str(d.get("version") or ""))]
+            if d.get("pseudonymised"):
+                parts.append(self.tr("pseudonymised"))
+            parts.append(self.tr("by %1").replace("%1", d.get("issued_by_name") or ""))
+            item = QListWidgetItem(" · ".join(p for p in parts if p), self.issued)
+            item.setData(ID_ROLE, d.get("document_id"))
+            item.setToolTip(self.tr("SHA-256: %1").replace("%1", d.get("sha256") or ""))
+        if not documents:
+            QListWidgetItem(self.tr("No minutes issued yet."), self.issued).setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def _head_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.held_button, self.approve_button, self.addendum_button, self.cancel_button, self.issue_button)
 
     # changes -----------------------------------------------------------------------------------------
     def _changed(self) -> None:
@@ -370,7 +408,7 @@ class MeetingsPanel(QWidget):
             self.refresh(mid)
 
     def plan_meeting(self) -> QDialog | None:
-        if not self.can_plan:
+        if not self.can_plan or self.session is None or self.dialog is not None:
             return None
         from ui.meetings.plan_dialog import MeetingPlanDialog
         dlg = MeetingPlanDialog(self.session, self)
@@ -439,6 +477,28 @@ class MeetingsPanel(QWidget):
         self._call(lambda: s.cancel_meeting(mid, reason.strip()), self.tr("Meeting cancelled."),
                    (self.cancel_button,))
 
+    def issue_minutes(self, path=None) -> QDialog | None:
+        """The minutes of the meeting shown, to a file (path: preset, for tests)."""
+        if self.view is None or self.session is None or self.dialog is not None or not self.can_export:
+            return None
+        from ui.documents.panel import IssuedDialog
+        from ui.meetings.issue_dialog import IssueMinutesDialog
+        mid = self.view["id"]
+        self.detail_message.clear()
+
+        def issued(dlg) -> None:
+            result = dlg.issue_result
+            self.detail_message.show_info(self.tr("Minutes %1 were written and registered.").replace(
+                "%1", result["entry"]["document_id"]))
+            if (self.view or {}).get("id") == mid:
+                self.load_meeting(mid, drafts_too=False)
+                self.tabs.setCurrentWidget(self.issued)
+            # After the issue dialog has closed: what to give the recipient out of band.
+            QTimer.singleShot(0, lambda: self.session is not None and open_dialog(
+                self, IssuedDialog(result, self), lambda d: None))
+
+        return open_dialog(self, IssueMinutesDialog(self.session, self.view, self, path=path), issued)
+
     # lock and showing ------------------------------------------------------------------------------------
     def clear(self) -> None:
         """The record is locking: the case being written is kept as a draft, then nothing read
@@ -457,6 +517,7 @@ class MeetingsPanel(QWidget):
         self.attendees.set_meeting(None, False)
         self.agenda.set_meeting(None, None, False)
         self.addenda.clear()
+        self.issued.clear()
         self.facts.clear()
         self.people.clear()
         self.message.clear()

@@ -17,7 +17,7 @@ from barnahus_app.errors import BarnahusError, ConflictsFound
 from ui.common.dates import DateField, centre_zone
 from ui.common.feedback import FormDialog
 from ui.common.vocab_widgets import ChoiceCombo, VocabCombo
-from ui.interviews.conflict_dialog import ask_override_reasons
+from ui.interviews.conflict_dialog import open_override_reasons
 from ui.meetings.shared import staff_choices
 
 DEFAULT_MINUTES = 60
@@ -34,6 +34,7 @@ class MeetingPlanDialog(FormDialog):
 
     def __init__(self, session, parent=None, *, starts_at: datetime | None = None, time_zone: str | None = None):
         self.meeting_id: int | None = None
+        self.conflicts = None   # the conflict dialog while it asks for reasons
         self._overrides: dict[str, str] = {}
         self._start = starts_at
         self.time_zone = time_zone or centre_zone()
@@ -140,7 +141,12 @@ class MeetingPlanDialog(FormDialog):
         if not isinstance(exc, ConflictsFound):
             super().show_failure(exc)
             return
-        reasons = ask_override_reasons(exc.check, self)
+        # open(), not exec(): this runs from the event loop, where a nested loop would hold up
+        # whatever waits in it (a lock, a test) until the user answers.
+        self.conflicts = open_override_reasons(exc.check, self, self._answered)
+
+    def _answered(self, reasons: dict[str, str] | None) -> None:
+        self.conflicts = None
         if reasons is None:
             self.general.show_info(self.tr("Not booked. Change the time, the room or the people, or book again "
                                            "and give your reasons."))
