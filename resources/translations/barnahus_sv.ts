@@ -4,7 +4,7 @@
 <context>
     <name>ActionCancelDialog</name>
     <message>
-        <location filename="../../ui/cases/team_dialogs.py" line="+393"/>
+        <location filename="../../ui/cases/team_dialogs.py" line="+392"/>
         <source>Cancel an action</source>
         <translation>Ställ in en åtgärd</translation>
     </message>
@@ -988,7 +988,7 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Närvaron har sparats.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Not saved: a colleague is booked elsewhere then.</source>
         <translation>Inte sparat: en kollega är bokad på annat håll vid den tiden.</translation>
     </message>
@@ -1484,7 +1484,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="+288"/>
+        <location filename="../../ui/documents/panel.py" line="+289"/>
         <source>Prosecutor bundle for {case}</source>
         <translation>Paket till åklagaren för {case}</translation>
     </message>
@@ -2001,18 +2001,18 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Ingenting flyttades.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <location line="+2"/>
         <source>Not moved: {reason}</source>
         <translation>Inte flyttat: {reason}</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-23"/>
         <source>Moved case {reference} to {when}, {room}.</source>
         <translation>Ärende {reference} flyttades till {when}, {room}.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>{first} to {last}</source>
         <translation>{first}–{last}</translation>
     </message>
@@ -2908,7 +2908,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>&amp;Gå tillbaka och ändra</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>A reason is at most {n} characters long.</source>
         <translation>Ett skäl får vara högst {n} tecken långt.</translation>
     </message>
@@ -3694,12 +3694,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="+147"/>
-        <source>Every court summary and bundle issued for this case, newest first, and to whom each was given. The register keeps each one&apos;s SHA-256: Verify a file… tells whether a copy is the one issued, unaltered.</source>
-        <translation>Alla sammanställningar för domstol och paket som har utfärdats för ärendet, nyaste först, och till vem vart och ett har lämnats. Dokumentregistret sparar varje dokuments SHA-256: Verifiera en fil… visar om en kopia är den som utfärdades, oförändrad.</translation>
+        <location filename="../../ui/documents/panel.py" line="+153"/>
+        <source>Every court summary and bundle issued for this case, and the minutes of the team meetings that discussed it, newest first, and to whom each was given. The register keeps each one&apos;s SHA-256: Verify a file… tells whether a copy is the one issued, unaltered.</source>
+        <translation>Alla sammanställningar för domstol och paket som har utfärdats för ärendet, och protokollen från de teammöten som behandlade det, nyaste först, och till vem vart och ett har lämnats. Dokumentregistret sparar varje dokuments SHA-256: Verifiera en fil… visar om en kopia är den som utfärdades, oförändrad.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Court su&amp;mmary…</source>
         <translation>Sa&amp;mmanställning för domstol…</translation>
     </message>
@@ -4035,7 +4035,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="-648"/>
+        <location filename="../../ui/calendar/panel.py" line="-653"/>
         <source>Export the calendar</source>
         <translation>Exportera kalendern</translation>
     </message>
@@ -5178,23 +5178,161 @@ Förvaras: %3</translation>
     </message>
 </context>
 <context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../ui/documents/panel.py" line="-776"/>
+        <source>Choose where to save it.</source>
+        <translation>Välj var den ska sparas.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopping…</source>
+        <translation>Avbryter…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Stopped. Nothing was written and nothing was registered.</source>
+        <translation>Avbrutet. Ingenting skapades och ingenting registrerades.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueMinutesDialog</name>
+    <message>
+        <location filename="../../ui/meetings/issue_dialog.py" line="+36"/>
+        <source>Minutes of %1</source>
+        <translation>Protokoll från %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Write the minutes</source>
+        <translation>&amp;Skapa protokollet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The minutes of the meeting: who attended, and for each case discussed the agencies&apos; updates, the child&apos;s views, the decisions and the actions. They are written to the file you choose and entered in the document register with their SHA-256.</source>
+        <translation>Mötets protokoll: vilka som deltog och, för varje ärende som behandlades, myndigheternas lägesrapporter, barnets synpunkter, besluten och åtgärderna. Det sparas i filen du väljer och förs in i dokumentregistret med sin SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>These minutes are not approved yet: every page is marked DRAFT. Approve them first for the minutes of record.</source>
+        <translation>Protokollet är inte godkänt ännu: varje sida märks UTKAST. Godkänn det först om det ska vara det gällande protokollet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;PDF, signed by the centre (PDF/A)</source>
+        <translation>&amp;PDF, signerad av centret (PDF/A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;DOCX, editable and not signed</source>
+        <translation>&amp;DOCX, redigerbar och inte signerad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pse&amp;udonymise: no names of the children or of the cases&apos; persons</source>
+        <translation>Pse&amp;udonymisera: inga namn på barnen eller på ärendenas personer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The children are called by pseudonyms; the cases&apos; persons&apos; names are taken out of every text.</source>
+        <translation>Barnen anges med pseudonymer; namnen på ärendenas personer tas bort ur all text.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pseudonymise</source>
+        <translation>Pseudonymisera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as:</source>
+        <translation>Spara s&amp;om:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>minutes-%1-meeting-%2</source>
+        <translation>protokoll-%1-möte-%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>-draft</source>
+        <translation>-utkast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>-pseudonymised</source>
+        <translation>-pseudonymiserat</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the minutes as</source>
+        <translation>Spara protokollet som</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Writing the minutes</source>
+        <translation>Protokollet skapas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing and signing the minutes…</source>
+        <translation>Protokollet skapas och signeras…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the minutes…</source>
+        <translation>Protokollet skapas…</translation>
+    </message>
+</context>
+<context>
     <name>IssuedDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="-484"/>
+        <location filename="../../ui/documents/panel.py" line="+253"/>
         <source>Bundle written</source>
         <translation>Paketet har skapats</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Minutes written</source>
+        <translation>Protokollet har skapats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Court summary written</source>
         <translation>Sammanställningen för domstol har skapats</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Saved as {path}
 It is in the document register of case {case} as version {version}.</source>
         <translation>Sparat som {path}
 Det finns i dokumentregistret för ärende {case} som version {version}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved as {path}
+It is in the document register as version {version}.</source>
+        <translation>Sparat som {path}
+Det finns i dokumentregistret som version {version}.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5272,7 +5410,7 @@ Det finns i dokumentregistret för ärende {case} som version {version}.</transl
         <translation>Ge mottagaren lösenfrasen på en annan väg än zip-filen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Each time you hand it to someone, record it on the Documents page (Record disclosure), with the undertaking they gave.</source>
         <translation>Varje gång du lämnar den till någon, registrera det på sidan Dokument (Registrera utlämnande), med det förbehåll som mottagaren gav.</translation>
     </message>
@@ -5787,7 +5925,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MeetingPlanDialog</name>
     <message>
-        <location filename="../../ui/meetings/plan_dialog.py" line="+42"/>
+        <location filename="../../ui/meetings/plan_dialog.py" line="+43"/>
         <source>Plan a meeting</source>
         <translation>Planera ett möte</translation>
     </message>
@@ -5942,7 +6080,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Sekreterare</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Not booked. Change the time, the room or the people, or book again and give your reasons.</source>
         <translation>Inte bokat. Ändra tiden, rummet eller personerna, eller boka igen och ange dina skäl.</translation>
     </message>
@@ -5966,12 +6104,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
         <source>Cancelled</source>
+        <comment>a meeting&apos;s status</comment>
         <translation>Inställt</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="+3"/>
         <source>New case</source>
         <translation>Nytt ärende</translation>
     </message>
@@ -6051,7 +6189,13 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Utförd</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <comment>an action&apos;s status</comment>
+        <translation>Inställd</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Police: investigation</source>
         <translation>Polis: utredning</translation>
     </message>
@@ -6079,13 +6223,13 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MeetingsPanel</name>
     <message>
-        <location filename="../../ui/meetings/panel.py" line="+64"/>
-        <location line="+35"/>
+        <location filename="../../ui/meetings/panel.py" line="+66"/>
+        <location line="+39"/>
         <source>Meetings</source>
         <translation>Möten</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-37"/>
         <source>Sho&amp;w:</source>
         <translation>&amp;Visa:</translation>
     </message>
@@ -6110,7 +6254,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Planera &amp;möte…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>Plan a new meeting (Ctrl+N)</source>
+        <translation>Planera ett nytt möte (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Date and time (%1)</source>
         <translation>Datum och tid (%1)</translation>
     </message>
@@ -6170,6 +6319,16 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Ställ &amp;in mötet…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Issue minutes…</source>
+        <translation>E&amp;xportera protokollet…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the minutes as a signed PDF or a DOCX and register them (Alt+I)</source>
+        <translation>Skapa protokollet som signerad PDF eller som DOCX och registrera det (Alt+X)</translation>
+    </message>
+    <message>
         <location line="+30"/>
         <source>&amp;Minutes</source>
         <translation>Proto&amp;koll</translation>
@@ -6190,6 +6349,16 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Tillägg</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Minutes issued</source>
+        <translation>Utfärdade protokoll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued minutes</source>
+        <translation>Utfärdade protokoll</translation>
+    </message>
+    <message>
         <location line="+64"/>
         <source>No meeting is planned from today on.</source>
         <translation>Inget möte är planerat från i dag och framåt.</translation>
@@ -6200,12 +6369,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Inget möte under det senaste året.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Choose a meeting.</source>
         <translation>Välj ett möte.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Chair: %1</source>
         <translation>Ordförande: %1</translation>
     </message>
@@ -6230,12 +6399,37 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Skrivskyddat: samordnarna skriver protokollet.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>No addendum.</source>
         <translation>Inga tillägg.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pseudonymised</source>
+        <translation>pseudonymiserat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by %1</source>
+        <translation>av %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No minutes issued yet.</source>
+        <translation>Inga protokoll har utfärdats ännu.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Meeting booked. Add the attendees and build the agenda below.</source>
         <translation>Mötet är bokat. Lägg till deltagarna och gör dagordningen här nedanför.</translation>
     </message>
@@ -6294,6 +6488,11 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <source>Meeting cancelled.</source>
         <translation>Mötet är inställt.</translation>
     </message>
+    <message>
+        <location line="+14"/>
+        <source>Minutes %1 were written and registered.</source>
+        <translation>Protokollet %1 har skapats och registrerats.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -6329,7 +6528,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MinutesWorkspace</name>
     <message>
-        <location filename="../../ui/meetings/minutes.py" line="+77"/>
+        <location filename="../../ui/meetings/minutes.py" line="+76"/>
         <source>Cases</source>
         <translation>Ärenden</translation>
     </message>
@@ -6494,18 +6693,18 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Dagordningen är tom: lägg till ärenden på fliken Dagordning.</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+123"/>
         <source>Your unsaved minutes of this case were kept in the record when it locked; they are back. Save them, or go on writing.</source>
         <translation>Det du inte hade sparat i protokollet för det här ärendet behölls i registret när det låstes, och finns här igen. Spara det eller fortsätt skriva.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+120"/>
+        <location line="+119"/>
         <source>Not saved yet: a draft is kept.</source>
         <translation>Inte sparat ännu: ett utkast finns kvar.</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-97"/>
         <source>Case %1 · %2 of %3 · %4</source>
         <translation>Ärende %1 · %2 av %3 · %4</translation>
     </message>
@@ -6566,16 +6765,17 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+29"/>
+        <location line="+81"/>
         <source>Not saved yet.</source>
         <translation>Inte sparat ännu.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="-2"/>
         <source>Saved.</source>
         <translation>Sparat.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Write what is to be done first.</source>
         <translation>Skriv först vad som ska göras.</translation>
     </message>
@@ -9056,7 +9256,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>TeamWords</name>
     <message>
-        <location filename="../../ui/cases/team_dialogs.py" line="-308"/>
+        <location filename="../../ui/cases/team_dialogs.py" line="-306"/>
         <source>Draft</source>
         <translation>Utkast</translation>
     </message>
@@ -9187,65 +9387,12 @@ Sedan låser du upp registret igen.</translation>
         <translation>Remissen fullföljdes inte</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Planned</source>
-        <translation>Planerat</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Held</source>
-        <translation>Genomfört</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Minutes approved</source>
-        <translation>Protokollet godkänt</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled</source>
-        <comment>a meeting&apos;s status</comment>
-        <translation>Inställt</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Open, overdue</source>
         <translation>Öppen, försenad</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Open</source>
-        <translation>Öppen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Done</source>
-        <comment>an action&apos;s status</comment>
-        <translation>Utförd</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Cancelled</source>
-        <comment>an action&apos;s status</comment>
-        <translation>Inställd</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Heard directly</source>
-        <translation>Hörd direkt</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Through the trusted person</source>
-        <translation>Genom stödpersonen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not heard</source>
-        <translation>Inte hörd</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>Not recorded</source>
         <translation>Inte registrerat</translation>
     </message>
@@ -9428,7 +9575,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>UndertakingDialog</name>
     <message>
-        <location filename="../../ui/meetings/attendees.py" line="-278"/>
+        <location filename="../../ui/meetings/attendees.py" line="-276"/>
         <source>Confidentiality undertaking</source>
         <translation>Sekretessförbindelse</translation>
     </message>
@@ -10273,24 +10420,6 @@ Sedan låser du upp registret igen.</translation>
         <location line="+6"/>
         <source>The two passwords are not the same. Type them again.</source>
         <translation>De två lösenorden är inte likadana. Skriv dem igen.</translation>
-    </message>
-</context>
-<context>
-    <name>_IssueDialog</name>
-    <message>
-        <location filename="../../ui/documents/panel.py" line="-372"/>
-        <source>Choose where to save it.</source>
-        <translation>Välj var den ska sparas.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Stopping…</source>
-        <translation>Avbryter…</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Stopped. Nothing was written and nothing was registered.</source>
-        <translation>Avbrutet. Ingenting skapades och ingenting registrerades.</translation>
     </message>
 </context>
 <context>

@@ -93,7 +93,7 @@ def focus_grid(qtbot, panel: CalendarPanel) -> None:
 
 
 def answer_conflicts(reason: str | None):
-    """Answer the ConflictDialog when it opens (it runs its own event loop): go back when reason is
+    """Answer the ConflictDialog when it opens (the modal dialog of a move): go back when reason is
     None, else write the reason for every conflict and override. Returns (the dialogs seen, the
     polling timer: stop it when done)."""
     seen = []

@@ -122,7 +122,7 @@ def test_the_meetings_page_speaks_swedish_and_its_accelerators_do_not_clash(qtbo
     qtbot.waitUntil(lambda: not panel.loading)
 
     assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == [
-        "Proto&koll", "&Dagordning", "D&eltagare", "Tillägg"]
+        "Proto&koll", "&Dagordning", "D&eltagare", "Tillägg", "Utfärdade protokoll"]
     assert panel.plan_button.text() == "Planera &möte…"
 
     for status in ("held", "approved", "planned"):
@@ -133,6 +133,7 @@ def test_the_meetings_page_speaks_swedish_and_its_accelerators_do_not_clash(qtbo
             assert_no_clash(panel, f"{status}, {panel.tabs.tabText(panel.tabs.currentIndex())}")
         if status == "held":
             assert panel.approve_button.text() == "G&odkänn protokollet…"
+            assert panel.issue_button.text() == "E&xportera protokollet…"
             assert "Genomfört, ej godkänt" in panel.facts.text()
         if status == "approved":
             assert panel.addendum_button.text() == "Lägg till t&illägg…"
@@ -151,3 +152,13 @@ def test_the_meetings_page_speaks_swedish_and_its_accelerators_do_not_clash(qtbo
     panel.minutes.child_heard.set_value(None)
     panel.minutes.save()   # nothing is left unsaved when the page closes
     qtbot.waitUntil(lambda: not panel.minutes.is_dirty() and not panel.loading)
+
+
+def test_a_cancelled_meeting_and_a_cancelled_action_agree_with_their_nouns(qapp, swedish):
+    """'Cancelled' is one English word and two Swedish ones (ett möte: inställt; en åtgärd:
+    inställd); the Meetings page and the case's team tab say them from the same tables."""
+    from ui.cases.team_dialogs import words
+    from ui.meetings.shared import ACTION_STATUS, STATUS, word
+    assert (word(STATUS, "cancelled"), word(ACTION_STATUS, "cancelled")) == ("Inställt", "Inställd")
+    assert (words().meeting_status("cancelled"), words().action_status("cancelled")) == ("Inställt", "Inställd")
+    assert words().action_status("open", overdue=True) == "Öppen, försenad"

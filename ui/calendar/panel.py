@@ -48,7 +48,7 @@ from ui.common.feedback import InlineMessage, begin_page, core_message
 from ui.common.field_widgets import is_dark
 from ui.common.folders import export_folder
 from ui.common.tasks import run_operation
-from ui.interviews.conflict_dialog import ask_override_reasons
+from ui.interviews.conflict_dialog import open_override_reasons
 
 
 def nav_icon() -> QIcon:
@@ -736,14 +736,19 @@ class CalendarPanel(QWidget):
             if self.session is None:   # locked meanwhile
                 return
             if isinstance(error, ConflictsFound):
-                reasons = ask_override_reasons(error.check, self)
-                if self.session is None:   # locked while the dialog was open
-                    return
-                if reasons is not None:   # asked again, with the written reasons
-                    self.move_booking(booking_id, day, minutes, room_id, {**(overrides or {}), **reasons})
-                    return
-                self.message.show_info(self.tr("Nothing was moved."))
-            elif isinstance(error, ValidationError):
+                def answered(reasons) -> None:
+                    if self.session is None:   # locked while the dialog was open
+                        return
+                    if reasons is not None:   # asked again, with the written reasons
+                        self.move_booking(booking_id, day, minutes, room_id, {**(overrides or {}), **reasons})
+                        return
+                    self.message.show_info(self.tr("Nothing was moved."))
+                    self._move_ended(booking_id)
+
+                # not exec(): this runs in a callback of the event loop (see open_override_reasons)
+                open_override_reasons(error.check, self, answered)
+                return
+            if isinstance(error, ValidationError):
                 self.message.show_info(self.tr("Not moved: {reason}").format(reason=core_message(error)))
             else:
                 self.message.show_error(self.tr("Not moved: {reason}").format(reason=core_message(error)))

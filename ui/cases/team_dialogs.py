@@ -21,6 +21,7 @@ from barnahus_app import vocab
 from ui.common.dates import DateField, local_datetime_text
 from ui.common.vocab_widgets import ChoiceCombo, VocabChecklist, VocabCombo, label_language
 from ui.interviews.shared import ActionDialog, text_box
+from ui.meetings.shared import ACTION_STATUS, CHILD_HEARD, STATUS, word
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -68,19 +69,17 @@ class TeamWords(QObject):
                 "done": self.tr("Close the referral with its outcome"),
                 "lost_to_follow_up": self.tr("The referral was lost to follow-up")}.get(code, code)
 
+    # The meetings' codes have their words in ui/meetings/shared.py (one table per idea).
     def meeting_status(self, code: str) -> str:
-        return {"planned": self.tr("Planned"), "held": self.tr("Held"), "approved": self.tr("Minutes approved"),
-                "cancelled": self.tr("Cancelled", "a meeting's status")}.get(code, code)
+        return word(STATUS, code)
 
     def action_status(self, code: str, overdue: bool = False) -> str:
-        if code == "open":
-            return self.tr("Open, overdue") if overdue else self.tr("Open")
-        return {"done": self.tr("Done", "an action's status"),
-                "cancelled": self.tr("Cancelled", "an action's status")}.get(code, code)
+        if code == "open" and overdue:
+            return self.tr("Open, overdue")
+        return word(ACTION_STATUS, code)
 
     def child_heard(self, code: str | None) -> str:
-        return {"directly": self.tr("Heard directly"), "trusted_person": self.tr("Through the trusted person"),
-                "not_heard": self.tr("Not heard")}.get(code or "", code or self.tr("Not recorded"))
+        return word(CHILD_HEARD, code) if code else self.tr("Not recorded")
 
 
 _words: TeamWords | None = None

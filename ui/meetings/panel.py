@@ -22,6 +22,7 @@ from ui.common.dates import centre_zone, local_datetime_text
 from ui.common.feedback import InlineMessage, begin_page, bold, muted, open_dialog, setup_list_table
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import term_label
+from ui.documents.words import DocumentWords
 from ui.meetings.agenda import AgendaBuilder
 from ui.meetings.attendees import AttendeesEditor
 from ui.meetings.minutes import MinutesWorkspace
@@ -383,9 +384,10 @@ class MeetingsPanel(QWidget):
     def _show_documents(self, documents: list[dict]) -> None:
         """The minutes issued for the meeting (meeting_documents), newest first."""
         self.issued.clear()
+        words = DocumentWords()
         for d in documents:
             parts = [local_datetime_text(d.get("issued_at")), d.get("document_id") or "",
-                     self.tr("PDF, signed") if d.get("format") == "pdf" else self.tr("DOCX"),
+                     words.fmt(d.get("format")),
                      self.tr("version %1").replace("%1", str(d.get("version") or ""))]
             if d.get("pseudonymised"):
                 parts.append(self.tr("pseudonymised"))

@@ -15,7 +15,7 @@ STATUS = {
     "planned": QT_TRANSLATE_NOOP("Meetings", "Planned"),
     "held": QT_TRANSLATE_NOOP("Meetings", "Held, minutes not approved"),
     "approved": QT_TRANSLATE_NOOP("Meetings", "Minutes approved"),
-    "cancelled": QT_TRANSLATE_NOOP("Meetings", "Cancelled"),
+    "cancelled": lambda: QCoreApplication.translate("Meetings", "Cancelled", "a meeting's status"),
 }
 REASONS = {
     "new": QT_TRANSLATE_NOOP("Meetings", "New case"),
@@ -42,7 +42,7 @@ EXPLAINED_TO = {
 ACTION_STATUS = {
     "open": QT_TRANSLATE_NOOP("Meetings", "Open"),
     "done": QT_TRANSLATE_NOOP("Meetings", "Done"),
-    "cancelled": QT_TRANSLATE_NOOP("Meetings", "Cancelled"),
+    "cancelled": lambda: QCoreApplication.translate("Meetings", "Cancelled", "an action's status"),
 }
 # The agencies that give a structured update on a case, and the vocabulary of their status.
 AGENCIES = (
@@ -59,16 +59,22 @@ DRAFT_KIND = "meeting_item"
 DRAFT_VERSION = 1
 
 
+def _translated(text) -> str:
+    """A table's entry: its text, or where one English word is two in another language (a
+    cancelled meeting, a cancelled action) a call that translates it with its disambiguation."""
+    return text() if callable(text) else QCoreApplication.translate(CONTEXT, text)
+
+
 def word(table: dict, code: str | None) -> str:
     """The translated word for one of the core's fixed codes (the code itself if unknown)."""
     if code is None:
         return ""
     text = table.get(code)
-    return QCoreApplication.translate(CONTEXT, text) if text else code
+    return _translated(text) if text else code
 
 
 def choices(table: dict) -> list[tuple[str, str]]:
-    return [(code, QCoreApplication.translate(CONTEXT, text)) for code, text in table.items()]
+    return [(code, _translated(text)) for code, text in table.items()]
 
 
 def when_text(m: dict) -> str:
