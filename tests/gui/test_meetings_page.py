@@ -551,3 +551,22 @@ def test_asking_a_colleague_busy_in_an_interview_needs_a_reason(qtbot, open_as, 
     finally:
         conn.close()
     assert kept == [(mid, f"staff:{interviewer}:{iid}", reason)]
+
+
+def test_choosing_another_meeting_saves_the_minutes_being_written_and_shows_the_other(qtbot, open_as, setup):
+    """The case being minuted is stored when the user picks another meeting in the list, and the
+    meeting picked is the one shown (the save's re-read must not bring the first one back)."""
+    s = open_as("coordinator")
+    first = plan(s, setup)
+    second = plan(s, setup, day=NEXT_WEEK + timedelta(days=1), items=False)
+    panel = make_panel(qtbot, s, first)
+    w = panel.minutes
+    type_into(w.decisions, "Offer a medical examination")
+    assert w.is_dirty()
+    row = next(i for i, m in enumerate(panel.meetings) if m["id"] == second)
+    panel.table.selectRow(row)
+    qtbot.waitUntil(lambda: not panel.loading and (panel.view or {}).get("id") == second, timeout=5000)
+    qtbot.wait(300)   # any late re-read of the first meeting would land by now
+    assert panel.view["id"] == second
+    assert panel.meetings[panel.table.currentIndex().row()]["id"] == second
+    assert s.meeting_view(first)["items"][0]["decisions"] == ["Offer a medical examination"]

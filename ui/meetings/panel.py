@@ -56,6 +56,7 @@ class MeetingsPanel(QWidget):
         self._reads = 0
         self._list_asked = 0
         self._view_asked = 0
+        self._wanted: int | None = None   # the meeting last asked for (shown once its read is back)
         self._shown_once = False
         self._want: int | None = None     # the meeting to select once the list is read
         self._build()
@@ -300,6 +301,7 @@ class MeetingsPanel(QWidget):
         of its cases)."""
         if self.session is None:
             return
+        self._wanted = meeting_id
         if self.minutes.is_dirty() and (self.view or {}).get("id") != meeting_id:
             self.minutes.save()   # the case being written is stored before another meeting shows
         s, can_edit = self.session, self.can_edit
@@ -403,8 +405,10 @@ class MeetingsPanel(QWidget):
 
     # changes -----------------------------------------------------------------------------------------
     def _changed(self) -> None:
-        """Something was stored: the meeting is read again (its list row too)."""
-        mid = (self.view or {}).get("id")
+        """Something was stored: the meeting is read again (its list row too). Not necessarily the
+        one shown: the minutes of the one shown are stored as another is being opened, and
+        it is that other one that must show."""
+        mid = self._wanted if self._wanted is not None else (self.view or {}).get("id")
         if mid is not None:
             self.load_meeting(mid, drafts_too=False)
             self.refresh(mid)
