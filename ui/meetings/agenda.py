@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSizePolicy, QVBoxLayout,
+    QWidget,
 )
 
 
@@ -54,7 +55,9 @@ class AgendaBuilder(QWidget):
         dl.addWidget(self.due_list, 1)
         self.due_empty = QLabel(self.tr("No case is new or due for review."), self.due_box)
         self.due_empty.setWordWrap(True)
-        dl.addWidget(self.due_empty)
+        # in the list's place (it is hidden then): at the top, under the heading
+        self.due_empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        dl.addWidget(self.due_empty, 1)
         row = QHBoxLayout()
         self.tick_all_button = QPushButton(self.tr("Tic&k all"), self.due_box)
         self.tick_all_button.setAutoDefault(False)
@@ -73,11 +76,13 @@ class AgendaBuilder(QWidget):
         self.reference.setObjectName("agendaReferenceEdit")
         self.reference.setPlaceholderText(self.tr("e.g. 2026-0042"))
         self.reference.setMaxLength(64)
+        self.reference.setMinimumWidth(em * 7)   # a reference stays readable in a narrow window
         ref_label.setBuddy(self.reference)
         self.reason = ChoiceCombo([("urgent", word(REASONS, "urgent")), ("added", word(REASONS, "added"))])
         self.reason.setObjectName("agendaReasonCombo")
         self.reason.setAccessibleName(self.tr("Why it is on the agenda"))
         self.reason.set_value("urgent")
+        self.reason.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.add_ref_button = QPushButton(self.tr("Add &case"), self.due_box)
         self.add_ref_button.setObjectName("addCaseButton")
         self.add_ref_button.setAutoDefault(False)

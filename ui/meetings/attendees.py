@@ -132,6 +132,8 @@ class AttendeesEditor(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.grid = QGridLayout()
         column.addLayout(self.grid)
+        self.empty = QLabel(self.tr("Nobody is asked to this meeting yet."), self.body)
+        column.addWidget(self.empty)   # under the column headings, where the first row would be
         column.addStretch(1)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(em)
@@ -142,8 +144,6 @@ class AttendeesEditor(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
         lay.addWidget(scroll, 1)
-        self.empty = QLabel(self.tr("Nobody is asked to this meeting yet."), self)
-        lay.addWidget(self.empty)
         self.add_bar = QWidget(self)
         bar = QHBoxLayout(self.add_bar)
         bar.setContentsMargins(0, 0, 0, 0)
