@@ -749,7 +749,7 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AgendaBuilder</name>
     <message>
-        <location filename="../../ui/meetings/agenda.py" line="+23"/>
+        <location filename="../../ui/meetings/agenda.py" line="+24"/>
         <source>(due %1)</source>
         <translation>(senast %1)</translation>
     </message>
@@ -769,7 +769,7 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Inget ärende är nytt eller ska följas upp nu.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Tic&amp;k all</source>
         <translation>Kryssa i &amp;alla</translation>
     </message>
@@ -789,12 +789,12 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>t.ex. 2026-0042</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Why it is on the agenda</source>
         <translation>Varför ärendet står på dagordningen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Add &amp;case</source>
         <translation>&amp;Lägg till ärende</translation>
     </message>
@@ -857,12 +857,12 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AttendeesEditor</name>
     <message>
-        <location filename="../../ui/meetings/attendees.py" line="+145"/>
+        <location filename="../../ui/meetings/attendees.py" line="+135"/>
         <source>Nobody is asked to this meeting yet.</source>
         <translation>Ingen är kallad till det här mötet ännu.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>Add &amp;person:</source>
         <translation>Lägg till &amp;person:</translation>
     </message>
@@ -1484,7 +1484,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>BundleDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="+289"/>
+        <location filename="../../ui/documents/panel.py" line="+300"/>
         <source>Prosecutor bundle for {case}</source>
         <translation>Paket till åklagaren för {case}</translation>
     </message>
@@ -3087,7 +3087,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CourtSummaryDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="-157"/>
+        <location filename="../../ui/documents/panel.py" line="-145"/>
         <source>Court summary of {case}</source>
         <translation>Sammanställning för domstol för {case}</translation>
     </message>
@@ -3142,7 +3142,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Spara s&amp;om:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>{case}-court-summary-{date}</source>
         <translation>{case}-sammanställning-för-domstol-{date}</translation>
     </message>
@@ -3152,22 +3152,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>-pseudonymiserad</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF-dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Word documents (*.docx)</source>
-        <translation>Word-dokument (*.docx)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Save the court summary as</source>
         <translation>Spara sammanställningen för domstol som</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Writing the court summary</source>
         <translation>Sammanställningen för domstol skapas</translation>
     </message>
@@ -5180,7 +5170,7 @@ Förvaras: %3</translation>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="-776"/>
+        <location filename="../../ui/documents/panel.py" line="-787"/>
         <source>Choose where to save it.</source>
         <translation>Välj var den ska sparas.</translation>
     </message>
@@ -5258,7 +5248,7 @@ Förvaras: %3</translation>
         <translation>Spara s&amp;om:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>minutes-%1-meeting-%2</source>
         <translation>protokoll-%1-möte-%2</translation>
     </message>
@@ -5273,22 +5263,12 @@ Förvaras: %3</translation>
         <translation>-pseudonymiserat</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>PDF-dokument (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Word documents (*.docx)</source>
-        <translation>Word-dokument (*.docx)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Save the minutes as</source>
         <translation>Spara protokollet som</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>Writing the minutes</source>
         <translation>Protokollet skapas</translation>
     </message>
@@ -5306,7 +5286,7 @@ Förvaras: %3</translation>
 <context>
     <name>IssuedDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="+253"/>
+        <location filename="../../ui/documents/panel.py" line="+264"/>
         <source>Bundle written</source>
         <translation>Paketet har skapats</translation>
     </message>
@@ -6223,7 +6203,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MeetingsPanel</name>
     <message>
-        <location filename="../../ui/meetings/panel.py" line="+66"/>
+        <location filename="../../ui/meetings/panel.py" line="+67"/>
         <location line="+39"/>
         <source>Meetings</source>
         <translation>Möten</translation>
@@ -6369,7 +6349,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Inget möte under det senaste året.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Choose a meeting.</source>
         <translation>Välj ett möte.</translation>
     </message>
@@ -6429,7 +6409,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Inga protokoll har utfärdats ännu.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Meeting booked. Add the attendees and build the agenda below.</source>
         <translation>Mötet är bokat. Lägg till deltagarna och gör dagordningen här nedanför.</translation>
     </message>
@@ -7089,6 +7069,19 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+4"/>
         <source>Give {name} this password in person. They can change it later.</source>
         <translation>Ge {name} lösenordet personligen. Hen kan byta det senare.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfOrDocxDialog</name>
+    <message>
+        <location filename="../../ui/documents/panel.py" line="-331"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-dokument (*.docx)</translation>
     </message>
 </context>
 <context>

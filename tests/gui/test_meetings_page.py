@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from barnahus_app.api import open_record
 from tests.support.gui_shell import answer_modal, make_window, unlock
-from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, raw, sample_case
 
 pytestmark = pytest.mark.gui
 
@@ -65,6 +65,15 @@ def make_panel(qtbot, session, meeting_id=None):
         panel.show_meeting(meeting_id)
         qtbot.waitUntil(lambda: not panel.loading and (panel.view or {}).get("id") == meeting_id)
     return panel
+
+
+def kept_overrides(session) -> list[tuple]:
+    """The override reasons the record keeps (meeting_overrides), read beside the core."""
+    conn = raw(session)
+    try:
+        return conn.execute("SELECT meeting_id, conflict, reason FROM meeting_overrides").fetchall()
+    finally:
+        conn.close()
 
 
 def type_into(widget, text):
@@ -218,7 +227,6 @@ def test_planning_over_an_interview_by_keyboard_keeps_the_written_reason(qtbot, 
     """Ctrl+N, the fields typed and tabbed through, Enter; the room is taken by an interview: the
     conflict dialog asks why, the reason typed, Override; the meeting is booked with the reason."""
     from ui.interviews.conflict_dialog import ConflictDialog
-    from tests.support.records import raw
     s = open_as("coordinator")
     first = setup["cases"][0]
     interviewer = next(u["id"] for u in s.list_users() if u["username"] == "interviewer")
@@ -263,11 +271,7 @@ def test_planning_over_an_interview_by_keyboard_keeps_the_written_reason(qtbot, 
         "case_review", "Autumn review", setup["room"], setup["me"], "planned")
     local = datetime(tomorrow.year, tomorrow.month, tomorrow.day, 10, 30, tzinfo=ZoneInfo(TZ))
     assert m["starts_at_utc"][:16] == local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M")
-    conn = raw(s)
-    try:
-        kept = conn.execute("SELECT meeting_id, conflict, reason FROM meeting_overrides").fetchall()
-    finally:
-        conn.close()
+    kept = kept_overrides(s)
     assert kept == [(mid, f"room:{setup['room']}:{iid}", reason)]
 
 
@@ -511,7 +515,6 @@ def test_asking_a_colleague_busy_in_an_interview_needs_a_reason(qtbot, open_as, 
     """The attendees' save over a clash opens the conflict dialog without a nested event loop;
     the reason typed is kept, and going back saves nothing."""
     from ui.interviews.conflict_dialog import ConflictDialog
-    from tests.support.records import raw
     s = open_as("coordinator")
     first = setup["cases"][0]
     interviewer = next(u["id"] for u in s.list_users() if u["username"] == "interviewer")
@@ -545,11 +548,7 @@ def test_asking_a_colleague_busy_in_an_interview_needs_a_reason(qtbot, open_as, 
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, ALT)   # Override and book
     qtbot.waitUntil(lambda: "Attendance saved." in ed.message.text(), timeout=5000)
     assert [a["user_id"] for a in s.meeting_view(mid)["attendees"]] == [interviewer]
-    conn = raw(s)
-    try:
-        kept = conn.execute("SELECT meeting_id, conflict, reason FROM meeting_overrides").fetchall()
-    finally:
-        conn.close()
+    kept = kept_overrides(s)
     assert kept == [(mid, f"staff:{interviewer}:{iid}", reason)]
 
 

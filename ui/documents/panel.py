@@ -222,7 +222,30 @@ class IssueDialog(_FormDialog):
         super().reject()
 
 
-class CourtSummaryDialog(IssueDialog):
+class PdfOrDocxDialog(IssueDialog):
+    """A document of the one document model written as a signed PDF or a DOCX (the court
+    summary, the minutes): the subclass's build() makes the self.pdf / self.docx choice."""
+
+    def fmt(self) -> str:
+        return "docx" if self.docx.isChecked() else "pdf"
+
+    def default_suffix(self) -> str:
+        return "." + self.fmt()
+
+    def save_title(self) -> str:
+        raise NotImplementedError
+
+    def browse(self) -> None:
+        filt = (self.tr("PDF documents (*.pdf)") if self.fmt() == "pdf" else self.tr("Word documents (*.docx)"))
+        path, _f = QFileDialog.getSaveFileName(self, self.save_title(), self.path(), filt,
+                                               options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            if not path.lower().endswith(self.default_suffix()):
+                path += self.default_suffix()
+            self.set_path(path)
+
+
+class CourtSummaryDialog(PdfOrDocxDialog):
     """The court summary of the case: signed PDF or DOCX, pseudonymised or not."""
 
     def build(self) -> None:
@@ -246,24 +269,12 @@ class CourtSummaryDialog(IssueDialog):
         self.pdf.toggled.connect(self._retarget_suffix)
         self.pseudonymise.toggled.connect(self._suggest)
 
-    def fmt(self) -> str:
-        return "docx" if self.docx.isChecked() else "pdf"
-
     def default_stem(self) -> str:
         stem = self.tr("{case}-court-summary-{date}").format(case=self.case_reference, date=date.today().isoformat())
         return stem + (self.tr("-pseudonymised") if self.pseudonymise.isChecked() else "")
 
-    def default_suffix(self) -> str:
-        return "." + self.fmt()
-
-    def browse(self) -> None:
-        filt = (self.tr("PDF documents (*.pdf)") if self.fmt() == "pdf" else self.tr("Word documents (*.docx)"))
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the court summary as"), self.path(), filt,
-                                               options=QFileDialog.Option.DontConfirmOverwrite)
-        if path:
-            if not path.lower().endswith(self.default_suffix()):
-                path += self.default_suffix()
-            self.set_path(path)
+    def save_title(self) -> str:
+        return self.tr("Save the court summary as")
 
     def job_texts(self) -> tuple[str, str]:
         return (self.tr("Writing the court summary"),

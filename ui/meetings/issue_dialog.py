@@ -1,22 +1,22 @@
 """Issuing a meeting's minutes: signed PDF (PDF/A) or DOCX, pseudonymised on request, to a file
 the user chooses, registered in the document register by the core (Session.issue_minutes).
 
-The Documents page's issue dialog does the work (ui/documents/panel.py IssueDialog: the save-as
-path with its default name, the worker with progress and Cancel, the core's messages beside the
-path); this one only says what the minutes are and calls the core. Minutes not approved yet are
-marked DRAFT by the core; the dialog says so before anything is written.
+The Documents page's issue dialog does the work (ui/documents/panel.py PdfOrDocxDialog: the
+format, the save-as path with its default name, the worker with progress and Cancel, the core's
+messages beside the path); this one only says what the minutes are and calls the core. Minutes
+not approved yet are marked DRAFT by the core; the dialog says so before anything is written.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFileDialog
+from PySide6.QtWidgets import QCheckBox
 
 from ui.common.feedback import InlineMessage
 from ui.common.vocab_widgets import term_label
-from ui.documents.panel import IssueDialog, receipt_identity
+from ui.documents.panel import PdfOrDocxDialog, receipt_identity
 from ui.meetings.shared import when_text
 
 
-class IssueMinutesDialog(IssueDialog):
+class IssueMinutesDialog(PdfOrDocxDialog):
     """The minutes of one meeting (its view as meeting_view gave it). After the issue,
     .issue_result holds {entry, identity, path, kind: "minutes", encrypted: False}."""
 
@@ -60,26 +60,14 @@ class IssueMinutesDialog(IssueDialog):
         self.pdf.toggled.connect(self._retarget_suffix)
         self.pseudonymise.toggled.connect(self._suggest)
 
-    def fmt(self) -> str:
-        return "docx" if self.docx.isChecked() else "pdf"
-
     def default_stem(self) -> str:
         stem = self.tr("minutes-%1-meeting-%2").replace("%1", self.meeting_day).replace("%2", str(self.meeting_id))
         if not self.approved:
             stem += self.tr("-draft")
         return stem + (self.tr("-pseudonymised") if self.pseudonymise.isChecked() else "")
 
-    def default_suffix(self) -> str:
-        return "." + self.fmt()
-
-    def browse(self) -> None:
-        filt = (self.tr("PDF documents (*.pdf)") if self.fmt() == "pdf" else self.tr("Word documents (*.docx)"))
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the minutes as"), self.path(), filt,
-                                               options=QFileDialog.Option.DontConfirmOverwrite)
-        if path:
-            if not path.lower().endswith(self.default_suffix()):
-                path += self.default_suffix()
-            self.set_path(path)
+    def save_title(self) -> str:
+        return self.tr("Save the minutes as")
 
     def job_texts(self) -> tuple[str, str]:
         return (self.tr("Writing the minutes"),
