@@ -76,6 +76,7 @@ ACTIONS = {
     "meeting": ("read", "create", "update", "approve", "export"),  # MDT meetings, agendas, minutes;
                                                           # approve: lock the minutes; export: issue them
     "referral": ("read", "create", "update"),             # referrals in and out, what they shared
+    "medical": ("read", "update", "review", "release"),   # medical detail: findings, samples, images
 }
 
 R, C, U, E = "read", "create", "update", "export"
@@ -101,6 +102,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
         "room": frozenset({R}), "interview": frozenset({R, E}),
         "meeting": frozenset({R}), "referral": frozenset({R, C, U}),
+        "medical": frozenset({R, U, "review", "release"}),
     },
     Role.THERAPIST: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R, U}),
@@ -129,6 +131,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
 SECTIONS: dict[str, tuple[str, str]] = {
     "interview_notes": ("interview_notes", "read"),   # the interviewer's notes
     "signing_keys": ("case", "export"),               # the centre's document-signing key: who issues
+    "medical": ("medical", "read"),                   # findings, notes, sample and image details
 }
 # Further grants that also hold a section. The administrator makes and renews the signing
 # certificate (record.settings), so writes its key: they hold the section too (they hold the CA
