@@ -184,3 +184,16 @@ class MedicalImage(Base):
         Index("ix_image_exam", "examination_id"),
         Index("ix_image_sha256", "sha256"),
     )
+
+
+class ExamOverride(Base):
+    """Why an examination was booked despite a conflict (the conflict's key and the planner's
+    reason), kept as interviews and meetings keep theirs. Append-only (triggers)."""
+    __tablename__ = "medical_exam_overrides"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    examination_id: Mapped[int] = mapped_column(ForeignKey("medical_examinations.id"))
+    conflict: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    by_user: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    at_utc: Mapped[str] = mapped_column(String(40))
+    __table_args__ = (Index("ix_exam_override", "examination_id"),)

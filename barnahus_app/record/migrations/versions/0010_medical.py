@@ -22,7 +22,7 @@ down_revision = '0009'
 branch_labels = None
 depends_on = None
 
-APPEND_ONLY = ("medical_releases",)
+APPEND_ONLY = ("medical_releases", "medical_exam_overrides")
 
 
 def upgrade():
@@ -186,6 +186,19 @@ def upgrade():
         batch_op.create_index('ix_test_exam', ['examination_id'], unique=False)
 
 
+    op.create_table('medical_exam_overrides',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('examination_id', sa.Integer(), nullable=False),
+    sa.Column('conflict', sa.String(length=200), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('by_user', sa.Integer(), nullable=False),
+    sa.Column('at_utc', sa.String(length=40), nullable=False),
+    sa.ForeignKeyConstraint(['by_user'], ['users.id'], ),
+    sa.ForeignKeyConstraint(['examination_id'], ['medical_examinations.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('medical_exam_overrides', schema=None) as batch_op:
+        batch_op.create_index('ix_exam_override', ['examination_id'], unique=False)
     # (medev) The chain of custody becomes one log for every evidence item: a recording, a
     # forensic sample or a medical image (exactly one per event), with the events samples and
     # images need, the legal basis of a release and the number of a seal. SQLite cannot make a
