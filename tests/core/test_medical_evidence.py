@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from barnahus_app.api import open_record
 from barnahus_app.errors import NotFound, PermissionDenied, ValidationError
 from barnahus_app.record.keyslots import KeyFile
 from tests.integration.test_independent_client import independent_python  # noqa: F401 (the fixture)
 from tests.support.attacker import independent_read, record_key_from_sidecar
-from tests.support.records import ADMIN_PASSWORD, login, raw, sample_case, table_counts
+from tests.support.records import ADMIN_PASSWORD, FAST_KDF, login, raw, raw_closed, sample_case, table_counts
 
 TZ = "Europe/Stockholm"
 IMAGE_CANARY = "CANARY-IMG-5521.CR2"
@@ -327,3 +328,45 @@ def test_a_prosecutor_bundle_lists_only_the_images_released_for_it(world, tmp_pa
     bundle_bytes = b"".join(p.read_bytes() for p in (tmp_path / "bundle").rglob("*") if p.is_file())
     assert not any(f.name.encode() in bundle_bytes for f in files)
     assert not any(f.read_bytes() in bundle_bytes for f in files)
+
+
+# --- the migration keeps every recording's chain of custody ---------------------------------------
+
+def test_custody_events_of_a_0009_record_survive_the_rebuild_of_0010(tmp_path):
+    """The v0009 fixture's interview gets a recording and two custody events (written with the
+    independent-of-the-core sqlcipher3 connection, as that schema had them); after the upgrade the
+    log reads the same through the core, and the table's rules hold again."""
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0009"
+    m = json.loads((folder / "fixture.json").read_text("utf-8"))
+    target = tmp_path / "old-centre"
+    target.mkdir()
+    for f in (m["record"], m["record"] + ".keys"):
+        (target / f).write_bytes((folder / f).read_bytes())
+    path = target / m["record"]
+    with raw_closed(path, m["recovery_key"]) as conn:
+        iid = conn.execute("SELECT id FROM interviews ORDER BY id LIMIT 1").fetchone()[0]
+        uid = conn.execute("SELECT id FROM users WHERE username = 'interviewer'").fetchone()[0]
+        rid = conn.execute(
+            "INSERT INTO recordings (interview_id, copy_kind, label, file_name, storage_location, sha256, "
+            "size_bytes, acquired_at_utc, fixity_status, registered_by, registered_at) VALUES "
+            "(?, 'master', 'Old master', 'old.mp4', 'Safe 1', ?, 10, '2025-03-01T10:00:00.000000Z', 'unchecked', "
+            "?, '2025-03-01T10:00:00.000000Z')", (iid, "ab" * 32, uid)).lastrowid
+        for event, counterpart, receipt in (("acquired", None, None), ("handed_to_police", "Officer Old", "R-1")):
+            conn.execute("INSERT INTO custody_events (recording_id, event, occurred_at_utc, actor, location, "
+                         "counterpart, receipt, by_user, recorded_at) VALUES (?, ?, ?, 'Ivan', 'Safe 1', ?, ?, ?, ?)",
+                         (rid, event, f"2025-03-0{2 if counterpart else 1}T10:00:00.000000Z", counterpart, receipt,
+                          uid, "2025-03-02T10:00:00.000000Z"))
+        conn.commit()
+    name = next(n for n, u in m["users"].items() if "interviewer" in u["roles"])
+    with open_record(path, name, m["users"][name]["password"], kdf=FAST_KDF) as s:
+        assert s.upgraded_from == "0009"
+        log = s.custody_log(rid)
+        assert [(e["event"], e["recording_id"], e["sample_id"], e["image_id"], e["counterpart"], e["receipt"])
+                for e in log] == [("acquired", rid, None, None, None, None),
+                                  ("handed_to_police", rid, None, None, "Officer Old", "R-1")]
+        conn = raw(s)
+        try:
+            with pytest.raises(sqlcipher3.DatabaseError, match="custody events are append-only"):
+                conn.execute("DELETE FROM custody_events")
+        finally:
+            conn.close()
