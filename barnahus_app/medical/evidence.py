@@ -90,6 +90,15 @@ def _exam(conn, examination_id):
     return _require(conn, EX, examination_id, "medical examination")
 
 
+def _examined(conn, examination_id):
+    """The examination a sample or an image comes from: not one that was cancelled or that the
+    child declined (no child is examined by force, so nothing was taken)."""
+    exam = _exam(conn, examination_id)
+    if exam.status in ("cancelled", "declined"):
+        raise ValidationError("examination", f"This examination was {exam.status}: nothing was taken at it.")
+    return exam
+
+
 def _case_of_exam(conn, examination_id: int) -> int:
     return conn.execute(select(EX.c.case_id).where(EX.c.id == examination_id)).scalar()
 
@@ -114,7 +123,7 @@ class EvidenceActions(SessionBase):
             raise ValidationError("collected_at", "A sample cannot have been collected in the future.")
         self.sections.key(SECTION)   # SectionLocked before anything is written
         with self.record.transaction() as conn:
-            exam = _exam(conn, examination_id)
+            exam = _examined(conn, examination_id)
             sid = conn.execute(insert(FS).values(
                 examination_id=exam.id, kit_id=texts["kit_id"], seal_number=texts["seal_number"],
                 collected_at_utc=when, created_by=self.user_id, created_at=utc_now_iso())).inserted_primary_key[0]
@@ -195,7 +204,7 @@ class EvidenceActions(SessionBase):
             raise ValidationError("derived_from", "Name the image this one was made from.")
         self.sections.key(SECTION)
         with self.record.engine.connect() as conn:   # fail fast, before hashing
-            _exam(conn, examination_id)
+            _examined(conn, examination_id)
             if derived_from is not None:
                 _require(conn, IM, derived_from, "image")
         if not path.is_file():
@@ -203,7 +212,7 @@ class EvidenceActions(SessionBase):
         sha, size = hashing.sha256_file(path, progress, cancel)
         now = utc_now_iso()
         with self.record.transaction() as conn:
-            exam = _exam(conn, examination_id)
+            exam = _examined(conn, examination_id)
             if derived_from is not None:
                 original = _require(conn, IM, derived_from, "image")
                 if original.examination_id != exam.id:

@@ -58,7 +58,7 @@ ITEM_COLUMNS = {"recording": "recording_id", "sample": "sample_id", "image": "im
 ITEM_EVENTS = {
     "recording": MANUAL_EVENTS,
     "sample": ("sealed", "stored", "handed_to_police", "sent_to_lab", "received_by_lab", "returned", "destroyed"),
-    "image": ("viewed", "released", "destroyed"),
+    "image": ("viewed", "released"),
 }
 # Events that give the item to someone: they name the receiver and the receipt.
 RECEIVED = HAND_OVERS + ("sent_to_lab", "received_by_lab", "released")
