@@ -239,7 +239,10 @@ class IssuingActions(SessionBase):
         """A prosecutor bundle: a signed BagIt folder (or zip, optionally AES-256 for transport)
         with the summary as PDF and DOCX, an interview index, the recordings manifest (and with
         include_recordings copies of the recordings found at their storage locations), the custody
-        log, the case's audit extract and the centre's certificates. Registered with its parts."""
+        log, the list of the medical images released for a prosecutor bundle (hashes and releases;
+        an image without such a release is left out, and no image file travels), the case's audit
+        extract and the centre's certificates. Registered with its parts; the result also says
+        how many images were left out as not released ("images_not_released")."""
         self._authorize("case", "export")
         self._authorize("audit", "export")
         from barnahus_app.documents.bundle import (

@@ -328,6 +328,14 @@ def test_a_prosecutor_bundle_lists_only_the_images_released_for_it(world, tmp_pa
     bundle_bytes = b"".join(p.read_bytes() for p in (tmp_path / "bundle").rglob("*") if p.is_file())
     assert not any(f.name.encode() in bundle_bytes for f in files)
     assert not any(f.read_bytes() in bundle_bytes for f in files)
+    with login(world["path"], "coordinator") as s:
+        [(_, detail)] = audit(s, "bundle.exported")
+        assert detail["images_listed"] == 1
+        # Pseudonymised, the requester's name is left out; the hash and the release stay.
+        s.export_bundle(world["case"]["id"], tmp_path / "pseudo", pseudonymise=True)
+    listed = list(csv.DictReader(io.StringIO(
+        (tmp_path / "pseudo" / "data" / "images" / "images-released.csv").read_text("utf-8-sig"))))
+    assert [(r["image"], r["sha256"], r["released_to"]) for r in listed] == [(str(ids[0]), sha256sum(files[0]), "")]
 
 
 # --- the migration keeps every recording's chain of custody ---------------------------------------
