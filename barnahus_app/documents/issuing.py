@@ -238,7 +238,10 @@ class IssuingActions(SessionBase):
         """A prosecutor bundle: a signed BagIt folder (or zip, optionally AES-256 for transport)
         with the summary as PDF and DOCX, an interview index, the recordings manifest (and with
         include_recordings copies of the recordings found at their storage locations), the custody
-        log, the case's audit extract and the centre's certificates. Registered with its parts."""
+        log, the list of the medical images released for a prosecutor bundle (hashes and releases;
+        an image without such a release is left out, and no image file travels), the case's audit
+        extract and the centre's certificates. Registered with its parts; the result also says
+        how many images were left out as not released ("images_not_released")."""
         self._authorize("case", "export")
         self._authorize("audit", "export")
         from barnahus_app.documents.bundle import (
@@ -276,6 +279,7 @@ class IssuingActions(SessionBase):
                 copies[r["id"]] = (f"recordings/files/{name}", src, r["sha256"])
         files = [BundleFile("summary/case-summary.pdf", pdf), BundleFile("summary/case-summary.docx", docx)]
         files += self._bundle_tables(builder, redact, {rid: arc for rid, (arc, _src, _sha) in copies.items()})
+        images, images_not_released = self._bundle_images(d["case"]["id"], builder, redact, files)
         # Each recording is hashed as it is copied; one that differs from its registered hash
         # stops the bundle (the centre never signs altered evidence) and raises a fixity alarm.
         files += [BundleFile(arc, src, expected_sha256=sha, label=f"Recording {rid}", key=rid)
@@ -305,13 +309,31 @@ class IssuingActions(SessionBase):
                             {"document": bundle_id, "files": result.payload_files, "zip": as_zip,
                              "encrypted": passphrase is not None, "pseudonymised": pseudonymise,
                              "recordings_copied": sum(1 for f in files if f.arcname.startswith("recordings/files/")),
-                             "sha256": result.sha256})
+                             "images_listed": images, "sha256": result.sha256})
         except BaseException:
             remove_partial(out)
             raise
         if progress:
             progress(1000, 1000)
-        return dict(entry, parts=[pdf_id, docx_id], recordings_not_found=missing)
+        return dict(entry, parts=[pdf_id, docx_id], recordings_not_found=missing,
+                    images_not_released=images_not_released)
+
+    def _bundle_images(self, case_id: int, builder, redact, files: list) -> tuple[int, int]:
+        """The images listed in a bundle (bundle.IMAGES_MANIFEST): only those released for it,
+        with their hash and release, never a file or a file name. Appends the list to files
+        when the case has images; returns (listed, left out as not released)."""
+        from barnahus_app.documents.bundle import IMAGES_COLUMNS, IMAGES_MANIFEST, IMAGES_PURPOSE, BundleFile
+        from barnahus_app.medical.evidence import released_images
+        with self.record.engine.connect() as conn:
+            rows, not_released = released_images(conn, case_id, IMAGES_PURPOSE)
+        if rows or not_released:
+            zone = builder.zone_name
+            files.append(BundleFile(IMAGES_MANIFEST[len("data/"):], _csv(IMAGES_COLUMNS, [
+                (r["image"], r["examination"], r["derived_from"] or "", r["sha256"], r["size_bytes"],
+                 zone_time_text(r["released_at_utc"], zone, "iso"),
+                 "" if builder.pseudonymise else r["released_to"], r["legal_basis"], r["receipt"],
+                 r["release_event"], zone) for r in rows], redact)))
+        return len(rows), not_released
 
     def _evidence_alarm(self, e: EvidenceAltered, copies: dict, case: dict) -> None:
         """The fixity alarm of a recording found altered while it was copied into a bundle: the

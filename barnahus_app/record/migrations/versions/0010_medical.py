@@ -199,6 +199,59 @@ def upgrade():
     )
     with op.batch_alter_table('medical_exam_overrides', schema=None) as batch_op:
         batch_op.create_index('ix_exam_override', ['examination_id'], unique=False)
+    # (medev) The chain of custody becomes one log for every evidence item: a recording, a
+    # forensic sample or a medical image (exactly one per event), with the events samples and
+    # images need, the legal basis of a release and the number of a seal. SQLite cannot make a
+    # column optional or change a CHECK in place, so the table is made anew (as 0009 did for the
+    # registers), its rows kept in a plain copy meanwhile, its index and append-only triggers
+    # made again.
+    op.execute("CREATE TABLE keep_0010_custody AS SELECT * FROM custody_events")
+    op.execute("DROP TABLE custody_events")
+    op.create_table('custody_events',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('recording_id', sa.Integer(), nullable=True),
+    sa.Column('sample_id', sa.Integer(), nullable=True),
+    sa.Column('image_id', sa.Integer(), nullable=True),
+    sa.Column('event', sa.String(length=32), nullable=False),
+    sa.Column('occurred_at_utc', sa.String(length=40), nullable=False),
+    sa.Column('actor', sa.String(length=200), nullable=False),
+    sa.Column('location', sa.Text(), nullable=True),
+    sa.Column('purpose', sa.Text(), nullable=True),
+    sa.Column('counterpart', sa.String(length=200), nullable=True),
+    sa.Column('receipt', sa.Text(), nullable=True),
+    sa.Column('order_reference', sa.Text(), nullable=True),
+    sa.Column('legal_basis', sa.String(length=64), nullable=True),
+    sa.Column('seal_number', sa.String(length=100), nullable=True),
+    sa.Column('copy_id', sa.Integer(), nullable=True),
+    sa.Column('computed_sha256', sa.String(length=64), nullable=True),
+    sa.Column('by_user', sa.Integer(), nullable=False),
+    sa.Column('recorded_at', sa.String(length=40), nullable=False),
+    sa.CheckConstraint("event != 'destroyed' OR length(trim(coalesce(order_reference, ''))) > 0", name='ck_custody_destroy_order'),
+    sa.CheckConstraint("event != 'released' OR (legal_basis IS NOT NULL AND length(trim(coalesce(counterpart, ''))) > 0 AND length(trim(coalesce(receipt, ''))) > 0)", name='ck_custody_release'),
+    sa.CheckConstraint("event IN ('acquired','copied_to','handed_to_police','handed_to_prosecution','handed_to_court','viewed','returned','destroyed','fixity_ok','fixity_mismatch','fixity_missing','collected','sealed','stored','sent_to_lab','received_by_lab','released')", name='ck_custody_event'),
+    sa.CheckConstraint("(recording_id IS NOT NULL) + (sample_id IS NOT NULL) + (image_id IS NOT NULL) = 1", name='ck_custody_item'),
+    sa.ForeignKeyConstraint(['by_user'], ['users.id'], ),
+    sa.ForeignKeyConstraint(['copy_id'], ['recordings.id'], ),
+    sa.ForeignKeyConstraint(['image_id'], ['medical_images.id'], ),
+    sa.ForeignKeyConstraint(['recording_id'], ['recordings.id'], ),
+    sa.ForeignKeyConstraint(['sample_id'], ['forensic_samples.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('custody_events', schema=None) as batch_op:
+        batch_op.create_index('ix_custody_recording', ['recording_id', 'occurred_at_utc'], unique=False)
+        batch_op.create_index('ix_custody_sample', ['sample_id', 'occurred_at_utc'], unique=False)
+        batch_op.create_index('ix_custody_image', ['image_id', 'occurred_at_utc'], unique=False)
+    custody = ("id, recording_id, event, occurred_at_utc, actor, location, purpose, counterpart, receipt, "
+               "order_reference, copy_id, computed_sha256, by_user, recorded_at")
+    op.execute(f"INSERT INTO custody_events ({custody}) SELECT {custody} FROM keep_0010_custody")
+    op.execute("DROP TABLE keep_0010_custody")
+    for verb in ("UPDATE", "DELETE"):
+        op.execute(f"CREATE TRIGGER custody_events_no_{verb.lower()} BEFORE {verb} ON custody_events "
+                   "BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END")
+    # An image keeps the hash taken at registration, as a recording does.
+    op.execute("CREATE TRIGGER medical_images_keep_hash BEFORE UPDATE OF sha256, size_bytes ON medical_images "
+               "WHEN NEW.sha256 IS NOT OLD.sha256 OR NEW.size_bytes IS NOT OLD.size_bytes "
+               "BEGIN SELECT RAISE(ABORT, 'an image keeps the hash taken at registration'); END")
 
     for table in APPEND_ONLY:
         for verb in ("UPDATE", "DELETE"):
