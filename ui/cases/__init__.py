@@ -1,6 +1,7 @@
 """Cases: the case list and the case workspaces open in tabs (the main window hosts them). Registers
-the "Cases" and "Open cases" pages and the workspace's "Team and referrals" tab here; the widgets
-are in case_list.py, workspace.py and team.py (its dialogs in team_dialogs.py)."""
+the "Cases" and "Open cases" pages and the workspace's "Team and referrals" and "Medical" tabs here;
+the widgets are in case_list.py, workspace.py and team.py (its dialogs in team_dialogs.py), and in
+ui/medical."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
@@ -83,4 +84,19 @@ def _build_team(workspace):
 case_tabs.register(CaseTab(
     key="team", order=15, title=QT_TRANSLATE_NOOP("CaseWorkspace", "Team and re&ferrals"),
     shown=lambda s: s.can("meeting", "read") or s.can("referral", "read"), build=_build_team,
+))
+
+
+# --- the case workspace's "Medical" tab (ui/medical), for medical staff -----------------------
+
+def _build_medical(workspace):
+    from ui.medical.panel import MedicalPanel
+    case = workspace.case or {}
+    return MedicalPanel(workspace.session, workspace.case_id, case.get("reference", ""),
+                        case.get("children") or [])   # reads its contents when first shown
+
+
+case_tabs.register(CaseTab(
+    key="medical", order=17, title=QT_TRANSLATE_NOOP("CaseWorkspace", "&Medical"),
+    shown=lambda s: s.can("medical", "read"), build=_build_medical,
 ))

@@ -1,0 +1,232 @@
+"""The case workspace's Medical tab (issue #14): a medical user plans an examination by keyboard,
+records the agreement, holds it, adds a finding and orders a test, and the core reads them back; a
+declined child is never held (the core's message beside the agreement); a coordinator's workspace
+has no Medical tab. Real SQLCipher records, made through the core; expected values by hand."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.support.records import login, sample_case
+
+pytestmark = pytest.mark.gui
+
+K = Qt.Key
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+TZ = "Europe/Stockholm"
+
+
+@pytest.fixture
+def setup(record_path):
+    """A medical room and a case (the coordinator's), made through the core."""
+    with login(record_path, "admin") as a:
+        room = a.create_room("Medical room", "medical")
+    with login(record_path, "coordinator") as c:
+        case = sample_case(c)
+    return {"room": room, "case": case}
+
+
+def focused():
+    w = QApplication.focusWidget()
+    assert w is not None, "nothing has the keyboard focus"
+    return w
+
+
+def wait_read(qtbot, panel):
+    qtbot.waitUntil(lambda: not panel.loading and panel.dialog is None, timeout=10_000)
+
+
+def open_workspace(qtbot, session, case_id):
+    from ui.cases.workspace import CaseWorkspace
+    ws = CaseWorkspace(session, case_id)
+    qtbot.addWidget(ws, before_close_func=lambda w: w.discard_changes_on_close())
+    ws.resize(1060, 760)
+    ws.show()
+    qtbot.waitExposed(ws)
+    ws.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is ws, timeout=2000)
+    return ws
+
+
+def open_medical_tab(qtbot, session, case_id):
+    """The Medical tab, opened with Alt+M."""
+    ws = open_workspace(qtbot, session, case_id)
+    qtbot.keyClick(focused(), K.Key_M, ALT)
+    panel = ws.medical_page
+    assert ws.tabs.currentWidget() is panel
+    wait_read(qtbot, panel)
+    return ws, panel
+
+
+def opened(qtbot, panel):
+    qtbot.waitUntil(lambda: panel.dialog is not None and QApplication.activeWindow() is panel.dialog, timeout=5000)
+    return panel.dialog
+
+
+def accepted(qtbot, panel, dlg) -> None:
+    qtbot.waitUntil(lambda: panel.dialog is None or (not dlg.running and bool(dlg.error_texts())), timeout=5000)
+    assert panel.dialog is None, dlg.error_texts()
+    wait_read(qtbot, panel)
+    window = panel.window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+
+
+def press(qtbot, key, modifier=ALT):
+    qtbot.keyClick(focused(), key, modifier)
+    qtbot.wait(200)   # a button's mnemonic clicks it after a short animation
+
+
+def test_a_medical_user_plans_holds_and_documents_an_examination_by_keyboard(qtbot, open_as, setup):
+    s = open_as("medical")
+    case = setup["case"]
+    ws, panel = open_medical_tab(qtbot, s, case["id"])
+    assert panel.x_empty.isVisible()
+
+    # Plan: Ctrl+N; the only child is chosen, the examiner is the user; the date is tomorrow 09:00.
+    panel.x_empty.setFocus()
+    press(qtbot, K.Key_N, CTRL)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.kind
+    qtbot.keyClicks(dlg.kind, "Acute")
+    press(qtbot, K.Key_R)
+    assert focused() is dlg.room
+    qtbot.keyClicks(dlg.room, "Medical")
+    press(qtbot, K.Key_M)
+    qtbot.keyClicks(focused(), "Police")
+    press(qtbot, K.Key_P)
+    qtbot.keyClicks(focused(), "Urgent")
+    assert (dlg.kind.value(), dlg.room.value(), dlg.commissioned.value(), dlg.priority.value(),
+            dlg.examiner.value(), dlg.child.value()) == (
+        "acute_forensic", setup["room"], "police", "urgent", s.user_id, case["child_id"])
+    press(qtbot, K.Key_B)   # Book
+    accepted(qtbot, panel, dlg)
+
+    (x,) = s.case_examinations(case["id"])
+    tomorrow = date.today() + timedelta(days=1)
+    assert (x["kind"], x["status"], x["room_name"], x["examiner_name"], x["commissioned_by"], x["priority"]) == (
+        "acute_forensic", "planned", "Medical room", "Medical", "police", "urgent")
+    assert x["time_zone"] == TZ   # the centre's zone
+    assert panel.x_model.rowCount() == 1
+    assert panel.x_model.item(0, 1).text() == "Acute forensic examination"
+    assert panel.x_model.item(0, 3).text() == "Planned"
+    assert panel.x_model.item(0, 0).text() == f"{tomorrow.isoformat()} 09:00–10:00"
+
+    # The agreement: the child's (Alt+A) and the guardian's (Alt+G), recorded with Alt+E.
+    press(qtbot, K.Key_A)
+    assert focused() is panel.agree_child
+    qtbot.keyClick(panel.agree_child, K.Key_Down)   # from "Not recorded" to "The child agreed"
+    press(qtbot, K.Key_G)
+    assert focused() is panel.agree_guardian
+    qtbot.keyClick(panel.agree_guardian, K.Key_Down)   # (a space would open the list)
+    assert (panel.agree_child.value(), panel.agree_guardian.value()) == ("agreed", "agreed")
+    press(qtbot, K.Key_E)
+    wait_read(qtbot, panel)
+    assert panel.agreement_message.text() == "" and panel.message.text() == ""
+    x = s.examination_view(x["id"])
+    assert (x["agreement_child"], x["agreement_guardian"]) == ("agreed", "agreed")
+
+    # Mark held (Alt+K).
+    press(qtbot, K.Key_K)
+    wait_read(qtbot, panel)
+    assert s.examination_view(x["id"])["status"] == "held"
+    assert panel.x_model.item(0, 3).text() == "Held"
+
+    # A finding: Alt+I; the item found by its code; the category is derived and shown.
+    press(qtbot, K.Key_I)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.item
+    qtbot.keyClicks(dlg.item, "4.05")
+    assert dlg.item.value() == "4.05"
+    assert dlg.category.text() == "4: Caused by trauma (acute or healing) (needs an expert review)"
+    press(qtbot, K.Key_S)
+    qtbot.keyClicks(focused(), "Hymen")
+    press(qtbot, K.Key_D)
+    qtbot.keyClicks(focused(), "Fresh laceration at 6 o'clock")
+    qtbot.keyClick(focused(), K.Key_A, ALT)   # Add
+    accepted(qtbot, panel, dlg)
+    (f,) = s.examination_view(x["id"])["detail"]["findings"]
+    assert (f["item_code"], f["category"], f["site"], f["description"]) == (
+        "4.05", 4, "hymen", "Fresh laceration at 6 o'clock")
+    assert [panel.f_model.item(0, c).text() for c in range(4)] == [
+        "4: Caused by trauma (acute or healing)", "4.05 Acute laceration of the hymen", "Hymen",
+        "Fresh laceration at 6 o'clock"]
+
+    # A test: Alt+S; the kind typed; ordered today, the result due by default.
+    press(qtbot, K.Key_S)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.kind
+    qtbot.keyClicks(dlg.kind, "Sexually")
+    press(qtbot, K.Key_P)
+    qtbot.keyClicks(focused(), "HIV")
+    qtbot.keyClick(focused(), K.Key_O, ALT)   # Order
+    accepted(qtbot, panel, dlg)
+    (t,) = s.examination_view(x["id"])["detail"]["tests"]
+    assert (t["kind"], t["prophylaxis"], t["ordered_on"], t["result_status"]) == (
+        "sti", "hiv_pep", date.today().isoformat(), "pending")
+    assert panel.t_model.item(0, 0).text() == "Sexually transmitted infections"
+    assert panel.t_model.item(0, 3).text() == "Pending"
+
+    # Notes and the statement, saved.
+    panel.notes.setFocus()
+    qtbot.keyClicks(panel.notes, "Calm, a carer present")
+    qtbot.keyClick(focused(), K.Key_Tab)
+    assert focused() is panel.statement
+    qtbot.keyClicks(panel.statement, "The findings are consistent with the account")
+    qtbot.keyClick(focused(), K.Key_Tab)
+    assert focused() is panel.save_notes_button
+    qtbot.keyClick(focused(), K.Key_Space)
+    wait_read(qtbot, panel)
+    d = s.examination_view(x["id"])["detail"]
+    assert (d["notes"], d["statement"]) == ("Calm, a carer present", "The findings are consistent with the account")
+
+    # The outcome released to the team (Alt+C).
+    press(qtbot, K.Key_C)
+    dlg = opened(qtbot, panel)
+    qtbot.keyClicks(dlg.outcome, "Findings")
+    qtbot.keyClick(focused(), K.Key_R, ALT)   # Release
+    accepted(qtbot, panel, dlg)
+    assert s.examination_view(x["id"])["released_outcome"] == "findings_see_statement"
+    panel.grab().save(str(qtbot_screenshot_path("medical_tab.png")))
+
+
+def qtbot_screenshot_path(name: str):
+    import os
+    from pathlib import Path
+    folder = Path(os.environ.get("MEDUI_SHOTS", "/tmp/medui_shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+def test_a_declined_child_is_not_held_and_the_core_says_why(qtbot, open_as, setup, record_path):
+    case = setup["case"]
+    with login(record_path, "medical") as m:
+        xid = m.plan_examination(case["id"], case["child_id"], "non_acute_forensic", "2026-12-20T10:00", 60,
+                                 examiner_id=m.user_id, commissioned_by="health", priority="non_urgent",
+                                 time_zone=TZ, room_id=setup["room"])
+        m.record_agreement(xid, child="declined")
+    s = open_as("medical")
+    ws, panel = open_medical_tab(qtbot, s, case["id"])
+    assert panel.x_model.item(0, 3).text() == "Declined by the child"
+    assert panel.agree_child.value() == "declined"
+    # The panel offers Mark held only for a planned examination; the core refuses it all the same.
+    assert not panel.hold_button.isEnabled()
+    panel.hold()
+    qtbot.waitUntil(lambda: bool(panel.agreement_message.text()), timeout=5000)
+    assert panel.agreement_message.text() == (
+        "The child declined this examination: no child is examined by force. Cancel it, or record the "
+        "child's agreement if they change their mind.")
+    assert s.examination_view(xid)["status"] == "declined"
+    panel.grab().save(str(qtbot_screenshot_path("medical_declined.png")))
+
+
+def test_a_coordinators_workspace_has_no_medical_tab(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    ws = open_workspace(qtbot, s, setup["case"]["id"])
+    assert ws.medical_page is None
+    assert "medical" not in ws.feature_tabs
+    assert all(ws.tabs.tabText(i).replace("&", "") != "Medical" for i in range(ws.tabs.count()))

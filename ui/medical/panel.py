@@ -1,0 +1,541 @@
+"""The case workspace's "Medical" tab, for medical staff: the case's examinations and, for the one
+selected, its workspace: the agreement to it, who was present, Mark held; the findings coded
+against the classification, the notes and the statement, the tests and their results, the expert
+review, the outcome released to the team and when the child was told the result.
+
+Everything shown comes from the core (case_examinations: the coordination facts and, for a user
+who holds the sealed medical section, its "detail"); every change is one core call, made by a
+dialog (dialogs.py) or a button here. session.can() only shapes the view; the core decides. Reads
+run off the GUI thread (run_operation); `loading` is true while one is under way.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
+    QVBoxLayout, QWidget,
+)
+
+from barnahus_app.errors import ValidationError
+from barnahus_app.persons.actions import display_name
+
+from ui.cases.team import _empty_label, _items, _table, date_text
+from ui.common.feedback import InlineMessage, bold, core_message, muted, open_dialog
+from ui.common.tasks import run_operation
+from ui.common.vocab_widgets import VocabCombo, term_label
+from ui.meetings.shared import when_text
+from ui.medical.dialogs import (
+    CancelExaminationDialog, FindingDialog, MoveExaminationDialog, OrderTestDialog, OutcomeDialog,
+    PlanExaminationDialog, ResultToldDialog, ReviewDialog, TestResultDialog, category_text,
+)
+
+CONTEXT = "MedicalPanel"
+STATUS = {
+    "planned": QT_TRANSLATE_NOOP("MedicalPanel", "Planned"),
+    "held": QT_TRANSLATE_NOOP("MedicalPanel", "Held"),
+    "declined": QT_TRANSLATE_NOOP("MedicalPanel", "Declined by the child"),
+    "cancelled": QT_TRANSLATE_NOOP("MedicalPanel", "Cancelled"),
+}
+RESULT_STATUS = {
+    "pending": QT_TRANSLATE_NOOP("MedicalPanel", "Pending"),
+    "received": QT_TRANSLATE_NOOP("MedicalPanel", "Received"),
+}
+
+
+def _word(table: dict, code: str | None) -> str:
+    return QCoreApplication.translate(CONTEXT, table[code]) if code in table else (code or "")
+
+
+def child_name(c: dict) -> str:
+    return display_name((c.get("given_name") or "").strip(), (c.get("family_name") or "").strip() or None)
+
+
+class MedicalPanel(QWidget):
+    """The "Medical" page of a saved case."""
+
+    changed = Signal()
+
+    def __init__(self, session, case_id: int, case_reference: str = "", children: list | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("medicalPanel")
+        self.session = session
+        self.case_id = case_id
+        self.case_reference = case_reference
+        self.children = [{"person_id": c["person_id"], "name": child_name(c)} for c in children or []]
+        self.exams: list[dict] = []
+        self.dialog: QDialog | None = None
+        self.loading = False
+        self._reads = 0
+        self._generation = 0
+        self._want_focus = False
+        self._keep: int | None = None
+        s = session
+        self.can_plan = s.can("examination", "create")
+        self.can_update = s.can("examination", "update")
+        self.can_detail = s.can("medical", "update")
+        self.can_review = s.can("medical", "review")
+        self.can_release = s.can("medical", "release")
+        self._build()
+
+    # construction ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        em = self.fontMetrics().height()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 12)
+        outer.setSpacing(em // 2)
+        top = QHBoxLayout()
+        top.addWidget(bold(QLabel(self.tr("Medical examinations"), self), 1.1))
+        top.addStretch(1)
+        self.plan_button = QPushButton(self.tr("P&lan an examination…"), self)
+        self.plan_button.setObjectName("planExamButton")
+        self.plan_button.setAutoDefault(False)
+        self.plan_button.setToolTip(self.tr("Plan a new examination (Ctrl+N)"))
+        self.plan_button.setVisible(self.can_plan)
+        self.plan_button.clicked.connect(self.plan_examination)
+        plan_key = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        plan_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        plan_key.activated.connect(self.plan_examination)
+        top.addWidget(self.plan_button)
+        outer.addLayout(top)
+        self.message = InlineMessage(self)
+        self.message.setObjectName("medicalMessage")
+        outer.addWidget(self.message)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        self.split = split
+        outer.addWidget(split, 1)
+        listing = QWidget()
+        ll = QVBoxLayout(listing)
+        ll.setContentsMargins(0, 0, 0, 0)
+        self.x_view, self.x_model = _table(
+            listing, "examinationsTable",
+            [self.tr("When"), self.tr("Kind"), self.tr("Examiner"), self.tr("Status"), self.tr("Acute"),
+             self.tr("Outcome released")],
+            self.tr("The case's medical examinations"), [em * 11, em * 11, em * 8, em * 8, em * 3], stretch=None)
+        self.x_view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show_exam())
+        ll.addWidget(self.x_view, 1)
+        self.x_empty = _empty_label(listing)
+        self.x_empty.setText(self.tr("No examination is planned in this case."))
+        ll.addWidget(self.x_empty)
+        split.addWidget(listing)
+
+        # --- the examination's workspace ---------------------------------------------------------
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.detail_body = body
+        bl = QVBoxLayout(body)
+        bl.setContentsMargins(0, em // 2, 0, 0)
+        bl.setSpacing(em // 3)
+        self.summary = QLabel(body)
+        self.summary.setObjectName("examSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bl.addWidget(self.summary)
+
+        bar = QHBoxLayout()
+        self.hold_button = self._button(body, self.tr("Mar&k held"), "holdExamButton", self.hold, bar)
+        self.move_button = self._button(body, self.tr("Mo&ve…"), "moveExamButton", self.move, bar)
+        self.cancel_button = self._button(body, self.tr("Ca&ncel…"), "cancelExamButton", self.cancel, bar)
+        self.outcome_button = self._button(body, self.tr("Release the out&come…"), "releaseOutcomeButton",
+                                           self.release_outcome, bar)
+        self.told_button = self._button(body, self.tr("C&hild told…"), "resultToldButton", self.result_told, bar)
+        self.review_button = self._button(body, self.tr("E&xpert review…"), "reviewExamButton", self.review, bar)
+        bar.addStretch(1)
+        bl.addLayout(bar)
+
+        grid = QGridLayout()
+        grid.setColumnStretch(4, 1)
+        self.agree_child = VocabCombo("medical_child_agreement", body, empty_text=self.tr("Not recorded"))
+        self.agree_child.setObjectName("agreementChildCombo")
+        self.agree_child.setAccessibleName(self.tr("The child's agreement to the examination"))
+        self.agree_guardian = VocabCombo("medical_guardian_agreement", body, empty_text=self.tr("Not recorded"))
+        self.agree_guardian.setObjectName("agreementGuardianCombo")
+        self.agree_guardian.setAccessibleName(self.tr("The guardian's agreement to the examination"))
+        lab_c = QLabel(self.tr("Child's &agreement:"), body)
+        lab_c.setBuddy(self.agree_child)
+        lab_g = QLabel(self.tr("&Guardian's agreement:"), body)
+        lab_g.setBuddy(self.agree_guardian)
+        self.agree_button = QPushButton(self.tr("Record agr&eement"), body)
+        self.agree_button.setObjectName("recordAgreementButton")
+        self.agree_button.setAutoDefault(False)
+        self.agree_button.clicked.connect(self.record_agreement)
+        grid.addWidget(lab_c, 0, 0)
+        grid.addWidget(self.agree_child, 0, 1)
+        grid.addWidget(lab_g, 0, 2)
+        grid.addWidget(self.agree_guardian, 0, 3)
+        grid.addWidget(self.agree_button, 0, 5)
+        self.agreement_message = InlineMessage(body)
+        self.agreement_message.setObjectName("agreementMessage")
+        grid.addWidget(self.agreement_message, 1, 0, 1, 6)
+        bl.addLayout(grid)
+        note = muted(QLabel(self.tr("Agreement to this medical examination only. No child is examined by force."),
+                            body))
+        note.setWordWrap(True)
+        bl.addWidget(note)
+
+        # findings
+        fhead = QHBoxLayout()
+        fhead.addWidget(bold(QLabel(self.tr("Findings"), body)))
+        fhead.addStretch(1)
+        self.add_finding_button = self._button(body, self.tr("Add a f&inding…"), "addFindingButton",
+                                               self.add_finding, fhead)
+        self.remove_finding_button = self._button(body, self.tr("&Remove the finding"), "removeFindingButton",
+                                                  self.remove_finding, fhead)
+        bl.addLayout(fhead)
+        self.f_view, self.f_model = _table(
+            body, "findingsTable", [self.tr("Category"), self.tr("Item"), self.tr("Site"), self.tr("Description")],
+            self.tr("Findings"), [em * 12, em * 14, em * 7])
+        self.f_view.setMinimumHeight(em * 6)
+        self.f_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
+        bl.addWidget(self.f_view)
+
+        # tests
+        thead = QHBoxLayout()
+        thead.addWidget(bold(QLabel(self.tr("Tests"), body)))
+        thead.addStretch(1)
+        self.order_button = self._button(body, self.tr("Order a te&st…"), "orderTestButton", self.order_test, thead)
+        self.result_button = self._button(body, self.tr("Record the result…"), "testResultButton",
+                                          self.record_result, thead)
+        bl.addLayout(thead)
+        self.t_view, self.t_model = _table(
+            body, "testsTable", [self.tr("Test"), self.tr("Ordered"), self.tr("Prophylaxis"), self.tr("Result"),
+                                 self.tr("Received")],
+            self.tr("Tests"), [em * 8, em * 6, em * 10, em * 6])
+        self.t_view.setMinimumHeight(em * 5)
+        self.t_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
+        bl.addWidget(self.t_view)
+
+        # notes and statement
+        nhead = QHBoxLayout()
+        nhead.addWidget(bold(QLabel(self.tr("Notes and statement"), body)))
+        nhead.addStretch(1)
+        self.save_notes_button = self._button(body, self.tr("Save the notes and statement"), "saveNotesButton",
+                                              self.save_notes, nhead)
+        bl.addLayout(nhead)
+        self.notes = self._text(body, "examNotesEdit", self.tr("Notes"))
+        self.statement = self._text(body, "examStatementEdit", self.tr("Statement"))
+        lab_n = QLabel(self.tr("Notes:"), body)
+        lab_n.setBuddy(self.notes)
+        lab_s = QLabel(self.tr("Statement:"), body)
+        lab_s.setBuddy(self.statement)
+        for w in (lab_n, self.notes, lab_s, self.statement):
+            bl.addWidget(w)
+        QWidget.setTabOrder(self.notes, self.statement)   # then Save, after what it saves
+        QWidget.setTabOrder(self.statement, self.save_notes_button)
+        self.notes_message = InlineMessage(body)
+        self.notes_message.setObjectName("notesMessage")
+        bl.addWidget(self.notes_message)
+        self.reviews_label = QLabel(body)
+        self.reviews_label.setObjectName("reviewsLabel")
+        self.reviews_label.setWordWrap(True)
+        self.reviews_label.setTextFormat(Qt.TextFormat.PlainText)
+        bl.addWidget(self.reviews_label)
+        bl.addStretch(1)
+        scroll.setWidget(body)
+        self.detail_scroll = scroll
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([em * 8, em * 30])
+        self._show_exam()
+
+    def _button(self, parent: QWidget, text: str, name: str, slot, layout) -> QPushButton:
+        b = QPushButton(text, parent)
+        b.setObjectName(name)
+        b.setAutoDefault(False)
+        b.clicked.connect(lambda _c=False: slot())
+        layout.addWidget(b)
+        return b
+
+    def _text(self, parent: QWidget, name: str, accessible: str) -> QPlainTextEdit:
+        box = QPlainTextEdit(parent)
+        box.setObjectName(name)
+        box.setAccessibleName(accessible)
+        box.setTabChangesFocus(True)
+        box.setMinimumHeight(box.fontMetrics().lineSpacing() * 5)
+        return box
+
+    # reading -------------------------------------------------------------------------------------
+    def refresh(self, select: int | None = None) -> None:
+        """Read the case's examinations again (off the GUI thread)."""
+        s, cid = self.session, self.case_id
+        keep = select if select is not None else (self.selected() or {}).get("id")
+        self._reads += 1
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+
+        def loaded(exams) -> None:
+            if generation == self._generation:
+                self._loaded(exams, keep)
+
+        run_operation(self, lambda: s.case_examinations(cid), loaded, errors=self.message,
+                      on_finished=self._read_done)
+
+    def _read_done(self) -> None:
+        self._reads -= 1
+        self.loading = self._reads > 0
+
+    def _loaded(self, exams: list, keep: int | None) -> None:
+        self.exams = list(exams or [])
+        self.x_view.selectionModel().blockSignals(True)
+        self.x_model.removeRows(0, self.x_model.rowCount())
+        for x in self.exams:
+            self.x_model.appendRow(_items([
+                when_text(x), term_label("medical_examination_kinds", x.get("kind")), x.get("examiner_name") or "",
+                _word(STATUS, x.get("status")), self.tr("Yes") if x.get("acute") else self.tr("No"),
+                term_label("medical_outcomes", x.get("released_outcome")) or self.tr("Not yet")], x["id"]))
+        self.x_view.selectionModel().blockSignals(False)
+        row = next((i for i, x in enumerate(self.exams) if x["id"] == keep), len(self.exams) - 1)
+        if row >= 0:
+            self.x_view.selectRow(row)
+        self.x_view.setVisible(bool(self.exams))
+        self.x_empty.setVisible(not self.exams)
+        self._show_exam()
+        if self._want_focus:
+            self.focus_first()
+
+    # the selected examination --------------------------------------------------------------------
+    def selected(self) -> dict | None:
+        idx = self.x_view.currentIndex()
+        if not idx.isValid() or not 0 <= idx.row() < len(self.exams):
+            return None
+        return self.exams[idx.row()]
+
+    def selected_finding(self) -> dict | None:
+        rows = ((self.selected() or {}).get("detail") or {}).get("findings") or []
+        idx = self.f_view.currentIndex()
+        return rows[idx.row()] if idx.isValid() and idx.row() < len(rows) else None
+
+    def selected_test(self) -> dict | None:
+        rows = ((self.selected() or {}).get("detail") or {}).get("tests") or []
+        idx = self.t_view.currentIndex()
+        return rows[idx.row()] if idx.isValid() and idx.row() < len(rows) else None
+
+    def summary_text(self, x: dict) -> str:
+        lines = [self.tr("%1, %2: %3").replace("%1", term_label("medical_examination_kinds", x.get("kind")))
+                 .replace("%2", when_text(x)).replace("%3", _word(STATUS, x.get("status")))]
+        who = x.get("examiner_name") or ""
+        if x.get("second_examiner_name"):
+            who = self.tr("%1 with %2").replace("%1", who).replace("%2", x["second_examiner_name"])
+        lines.append(self.tr("Examiner: %1").replace("%1", who))
+        if x.get("room_name"):
+            lines.append(self.tr("Room: %1").replace("%1", x["room_name"]))
+        lines.append(self.tr("Commissioned by %1, priority %2.")
+                     .replace("%1", term_label("medical_commissioners", x.get("commissioned_by")))
+                     .replace("%2", term_label("medical_priorities", x.get("priority")).lower()))
+        if x.get("acute"):
+            lines.append(self.tr("Acute: the last contact was within the acute window."))
+        if x.get("presence"):
+            present = [self.tr("%1 (%2)").replace("%1", p.get("name") or "").replace(
+                "%2", term_label("medical_presence_roles", p.get("role"))) for p in x["presence"]]
+            lines.append(self.tr("Present: %1").replace("%1", ", ".join(present)))
+        if x.get("released_outcome"):
+            lines.append(self.tr("Outcome released: %1").replace(
+                "%1", term_label("medical_outcomes", x["released_outcome"])))
+        if x.get("told_result_on"):
+            lines.append(self.tr("The child was told the result on %1 by %2.")
+                         .replace("%1", date_text(x["told_result_on"])).replace("%2", x.get("told_result_by_name") or ""))
+        if x.get("status") == "cancelled" and x.get("cancel_reason"):
+            lines.append(self.tr("Cancelled: %1").replace("%1", x["cancel_reason"]))
+        return "\n".join(lines)
+
+    def _show_exam(self) -> None:
+        x = self.selected()
+        self.detail_scroll.setVisible(x is not None)
+        self.agreement_message.clear()
+        self.notes_message.clear()
+        self.f_model.removeRows(0, self.f_model.rowCount())
+        self.t_model.removeRows(0, self.t_model.rowCount())
+        if x is None:
+            self._update_buttons()
+            return
+        self.summary.setText(self.summary_text(x))
+        self.agree_child.set_value(x.get("agreement_child"))
+        self.agree_guardian.set_value(x.get("agreement_guardian"))
+        d = x.get("detail") or {}
+        for f in d.get("findings") or []:
+            cat = f.get("category")
+            cat_text = self.tr("%1: %2").replace("%1", str(cat)).replace(
+                "%2", category_text(f.get("table_version"), cat)) if cat is not None else self.tr("Unknown")
+            self.f_model.appendRow(_items([cat_text, f"{f.get('item_code')} {f.get('label') or ''}",
+                                           term_label("medical_sites", f.get("site")), f.get("description") or ""],
+                                          f["id"]))
+        for t in d.get("tests") or []:
+            self.t_model.appendRow(_items([
+                term_label("medical_test_kinds", t.get("kind")), date_text(t.get("ordered_on")),
+                term_label("medical_prophylaxis", t.get("prophylaxis")),
+                t.get("result") or _word(RESULT_STATUS, t.get("result_status")), date_text(t.get("received_on"))],
+                t["id"]))
+        self.notes.setPlainText(d.get("notes") or "")
+        self.statement.setPlainText(d.get("statement") or "")
+        reviews = d.get("reviews") or []
+        if reviews:
+            self.reviews_label.setText("\n".join(
+                self.tr("Reviewed on %1: %2. %3").replace("%1", date_text(r.get("reviewed_on"))).replace(
+                    "%2", self.tr("agrees") if r.get("agrees") else self.tr("does not agree")).replace(
+                    "%3", r.get("comment") or "") for r in reviews))
+        elif d.get("needs_review"):
+            self.reviews_label.setText(self.tr("A finding needs an expert review by another medical colleague."))
+        else:
+            self.reviews_label.setText("")
+        self.reviews_label.setVisible(bool(self.reviews_label.text()))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        x = self.selected() or {}
+        status = x.get("status")
+        mine = self.session.user_id in (x.get("examiner_id"), x.get("second_examiner_id"))
+        has_detail = x.get("detail") is not None
+        upd = self.can_update
+        for b, show, on in (
+                (self.hold_button, upd, status == "planned"),
+                (self.move_button, upd, status == "planned"),
+                (self.cancel_button, upd, status in ("planned", "declined")),
+                (self.agree_button, upd, status in ("planned", "declined")),
+                (self.outcome_button, self.can_release, status == "held"),
+                (self.told_button, self.can_detail, status == "held"),
+                (self.review_button, self.can_review, status == "held" and not mine and has_detail),
+                (self.add_finding_button, self.can_detail, status in ("planned", "held") and has_detail),
+                (self.remove_finding_button, self.can_detail, self.selected_finding() is not None),
+                (self.order_button, self.can_detail, status in ("planned", "held") and has_detail),
+                (self.result_button, self.can_detail, (self.selected_test() or {}).get("result_status") == "pending"),
+                (self.save_notes_button, self.can_detail, has_detail)):
+            b.setVisible(show)
+            b.setEnabled(on)
+        for w in (self.agree_child, self.agree_guardian):
+            w.setEnabled(upd and status in ("planned", "declined"))
+        for w in (self.notes, self.statement):
+            w.setReadOnly(not (self.can_detail and has_detail))
+
+    # actions -----------------------------------------------------------------------------------
+    def _after(self, select: int | None = None) -> None:
+        self.refresh(select)
+        self.changed.emit()
+
+    def _open(self, dialog: QDialog, on_accepted) -> QDialog:
+        def back(_code: int) -> None:
+            self._want_focus = True
+        dialog.finished.connect(back)
+        return open_dialog(self, dialog, on_accepted)
+
+    def _call(self, fn, button: QPushButton, errors=None, on_failure=None) -> None:
+        """One core call from a button of the examination's workspace, then read again."""
+        xid = (self.selected() or {}).get("id")
+        self._reads += 1   # `loading` until the call and the read after it are done
+        self.loading = True
+        run_operation(self, fn, lambda _r: self._after(xid), errors=errors or self.message, on_failure=on_failure,
+                      hold=(button,), on_finished=self._read_done)
+
+    def plan_examination(self) -> QDialog | None:
+        if not self.can_plan or self.dialog is not None:
+            return None
+        return self._open(PlanExaminationDialog(self.session, self.case_id, self.children, self),
+                          lambda d: self._after(d.exam_id))
+
+    def move(self) -> QDialog | None:
+        x = self.selected()
+        if x is None or x.get("status") != "planned":
+            return None
+        return self._open(MoveExaminationDialog(self.session, x, self), lambda d: self._after(x["id"]))
+
+    def cancel(self) -> QDialog | None:
+        x = self.selected()
+        if x is None:
+            return None
+        return self._open(CancelExaminationDialog(self.session, x, self), lambda d: self._after(x["id"]))
+
+    def _exam_dialog(self, cls) -> QDialog | None:
+        x = self.selected()
+        if x is None:
+            return None
+        return self._open(cls(self.session, x, self), lambda d: self._after(x["id"]))
+
+    def release_outcome(self) -> QDialog | None:
+        return self._exam_dialog(OutcomeDialog)
+
+    def result_told(self) -> QDialog | None:
+        return self._exam_dialog(ResultToldDialog)
+
+    def review(self) -> QDialog | None:
+        return self._exam_dialog(ReviewDialog)
+
+    def add_finding(self) -> QDialog | None:
+        return self._exam_dialog(FindingDialog)
+
+    def order_test(self) -> QDialog | None:
+        return self._exam_dialog(OrderTestDialog)
+
+    def record_result(self) -> QDialog | None:
+        x, t = self.selected(), self.selected_test()
+        if x is None or t is None:
+            return None
+        return self._open(TestResultDialog(self.session, t, self), lambda d: self._after(x["id"]))
+
+    def hold(self) -> None:
+        """Mark held. The core refuses an examination the child declined: its message is shown
+        beside the child's agreement."""
+        x = self.selected()
+        if x is None:
+            return
+        s, xid = self.session, x["id"]
+
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, ValidationError) and exc.field == "agreement_child":
+                self.agreement_message.show_error(core_message(exc))
+                self.agree_child.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.message.show_failure(exc)
+
+        self.message.clear()
+        self.agreement_message.clear()
+        self._call(lambda: s.hold_examination(xid), self.hold_button, on_failure=refused)
+
+    def record_agreement(self) -> None:
+        x = self.selected()
+        if x is None:
+            return
+        s, xid = self.session, x["id"]
+        child, guardian = self.agree_child.value(), self.agree_guardian.value()
+        self.agreement_message.clear()
+        self._call(lambda: s.record_agreement(xid, child=child, guardian=guardian), self.agree_button,
+                   errors=self.agreement_message)
+
+    def remove_finding(self) -> None:
+        f = self.selected_finding()
+        if f is None:
+            return
+        s, fid = self.session, f["id"]
+        self._call(lambda: s.remove_finding(fid), self.remove_finding_button)
+
+    def save_notes(self) -> None:
+        x = self.selected()
+        if x is None:
+            return
+        s, xid = self.session, x["id"]
+        notes, statement = self.notes.toPlainText(), self.statement.toPlainText()
+        self.notes_message.clear()
+        self._call(lambda: s.set_medical_notes(xid, notes, statement), self.save_notes_button,
+                   errors=self.notes_message)
+
+    def focus_first(self) -> None:
+        """The keyboard to the list of examinations (once read), else to Plan."""
+        if self.loading:
+            self._want_focus = True
+            return
+        self._want_focus = False
+        for w in (self.x_view, self.plan_button):
+            if w.isVisible() and w.isEnabled():
+                w.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        """Read when first shown, and again on each return to the page."""
+        super().showEvent(event)
+        if not self.loading:
+            self.refresh()
