@@ -130,6 +130,19 @@ def test_a_medical_user_plans_holds_and_documents_an_examination_by_keyboard(qtb
     x = s.examination_view(x["id"])
     assert (x["agreement_child"], x["agreement_guardian"]) == ("agreed", "agreed")
 
+    # Who is present (Alt+W): a trusted person, by name.
+    press(qtbot, K.Key_W)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.lines[0][0]
+    qtbot.keyClick(focused(), K.Key_Down)   # from "Nobody" to "Trusted person"
+    qtbot.keyClick(focused(), K.Key_Tab)
+    qtbot.keyClicks(focused(), "Tina Trust")
+    qtbot.keyClick(focused(), K.Key_S, ALT)   # Save
+    accepted(qtbot, panel, dlg)
+    assert s.examination_view(x["id"])["presence"] == [{"role": "trusted_person", "person_id": None,
+                                                       "name": "Tina Trust"}]
+    assert "Present: Tina Trust (Trusted person)" in panel.summary.text()
+
     # Mark held (Alt+K).
     press(qtbot, K.Key_K)
     wait_read(qtbot, panel)
@@ -191,6 +204,7 @@ def test_a_medical_user_plans_holds_and_documents_an_examination_by_keyboard(qtb
     qtbot.keyClick(focused(), K.Key_R, ALT)   # Release
     accepted(qtbot, panel, dlg)
     assert s.examination_view(x["id"])["released_outcome"] == "findings_see_statement"
+    panel.detail_scroll.verticalScrollBar().setValue(0)
     panel.grab().save(str(qtbot_screenshot_path("medical_tab.png")))
 
 

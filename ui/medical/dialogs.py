@@ -463,3 +463,55 @@ class ResultToldDialog(FormDialog):
     def operation(self):
         s, xid, on, by = self.session, self.exam["id"], self.on.value(), self.by.value()
         return lambda: s.record_result_told(xid, on, by)
+
+
+class PresenceDialog(FormDialog):
+    """Who was (or will be) present besides the examiners: a role and a name on each line. The
+    whole list replaces the one before (the core's set_presence); persons of the record named
+    there before are kept as they are."""
+
+    ROWS = 5
+    width_em = 34
+    ALIASES = {"present": "present", "role": "present", "name": "present", "person_id": "present"}
+
+    def __init__(self, session, exam: dict, parent=None):
+        self.exam = exam
+        super().__init__(session, parent)
+        self.setObjectName("presenceDialog")
+        self.setWindowTitle(self.tr("Who is present"))
+        self.ok_button.setText(self.tr("&Save"))
+        self.intro.setText(self.tr("Besides the examiners: a trusted person, a carer, a chaperone, an interpreter."))
+        named = [p for p in exam.get("presence") or [] if p.get("person_id") is None]
+        for (role, name), p in zip(self.lines, named):
+            role.set_value(p.get("role"))
+            name.setText(p.get("name") or "")
+        self.lines[0][0].setFocus()
+
+    def build(self) -> None:
+        from PySide6.QtWidgets import QGridLayout, QLineEdit
+        box = QWidget(self)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.lines: list[tuple[VocabCombo, QLineEdit]] = []
+        for i in range(self.ROWS):
+            role = VocabCombo("medical_presence_roles", box, empty_text=self.tr("Nobody"))
+            role.setObjectName(f"presenceRole{i}")
+            role.setAccessibleName(self.tr("Role %1").replace("%1", str(i + 1)))
+            name = QLineEdit(box)
+            name.setObjectName(f"presenceName{i}")
+            name.setMaxLength(200)
+            name.setAccessibleName(self.tr("Name %1").replace("%1", str(i + 1)))
+            grid.addWidget(role, i, 0)
+            grid.addWidget(name, i, 1)
+            self.lines.append((role, name))
+        box.setFocusProxy(self.lines[0][0])
+        self.add_field("present", self.tr("&Present:"), box, accessible=self.tr("Who is present"), top=True)
+
+    def operation(self):
+        s, xid = self.session, self.exam["id"]
+        present = [{"role": p["role"], "person_id": p["person_id"]} for p in self.exam.get("presence") or []
+                   if p.get("person_id") is not None]
+        for role, name in self.lines:
+            if role.value() is not None or name.text().strip():
+                present.append({"role": role.value(), "name": name.text().strip() or None})
+        return lambda: s.set_presence(xid, present)

@@ -27,7 +27,7 @@ from ui.common.vocab_widgets import VocabCombo, term_label
 from ui.meetings.shared import when_text
 from ui.medical.dialogs import (
     CancelExaminationDialog, FindingDialog, MoveExaminationDialog, OrderTestDialog, OutcomeDialog,
-    PlanExaminationDialog, ResultToldDialog, ReviewDialog, TestResultDialog, category_text,
+    PlanExaminationDialog, PresenceDialog, ResultToldDialog, ReviewDialog, TestResultDialog, category_text,
 )
 
 CONTEXT = "MedicalPanel"
@@ -113,7 +113,7 @@ class MedicalPanel(QWidget):
             listing, "examinationsTable",
             [self.tr("When"), self.tr("Kind"), self.tr("Examiner"), self.tr("Status"), self.tr("Acute"),
              self.tr("Outcome released")],
-            self.tr("The case's medical examinations"), [em * 11, em * 11, em * 8, em * 8, em * 3], stretch=None)
+            self.tr("The case's medical examinations"), [em * 13, em * 14, em * 9, em * 9, em * 3], stretch=None)
         self.x_view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show_exam())
         ll.addWidget(self.x_view, 1)
         self.x_empty = _empty_label(listing)
@@ -143,6 +143,8 @@ class MedicalPanel(QWidget):
         self.cancel_button = self._button(body, self.tr("Ca&ncel…"), "cancelExamButton", self.cancel, bar)
         self.outcome_button = self._button(body, self.tr("Release the out&come…"), "releaseOutcomeButton",
                                            self.release_outcome, bar)
+        self.presence_button = self._button(body, self.tr("&Who is present…"), "presenceButton", self.presence,
+                                            bar)
         self.told_button = self._button(body, self.tr("C&hild told…"), "resultToldButton", self.result_told, bar)
         self.review_button = self._button(body, self.tr("E&xpert review…"), "reviewExamButton", self.review, bar)
         bar.addStretch(1)
@@ -178,6 +180,12 @@ class MedicalPanel(QWidget):
         note.setWordWrap(True)
         bl.addWidget(note)
 
+        cols = QHBoxLayout()   # findings and tests | notes, statement and reviews
+        cols.setSpacing(em)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        cols.addLayout(left, 3)
+        cols.addLayout(right, 2)
+        bl.addLayout(cols, 1)
         # findings
         fhead = QHBoxLayout()
         fhead.addWidget(bold(QLabel(self.tr("Findings"), body)))
@@ -186,13 +194,14 @@ class MedicalPanel(QWidget):
                                                self.add_finding, fhead)
         self.remove_finding_button = self._button(body, self.tr("&Remove the finding"), "removeFindingButton",
                                                   self.remove_finding, fhead)
-        bl.addLayout(fhead)
+        left.addLayout(fhead)
         self.f_view, self.f_model = _table(
             body, "findingsTable", [self.tr("Category"), self.tr("Item"), self.tr("Site"), self.tr("Description")],
             self.tr("Findings"), [em * 12, em * 14, em * 7])
         self.f_view.setMinimumHeight(em * 6)
+        self.f_view.setMaximumHeight(em * 10)
         self.f_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
-        bl.addWidget(self.f_view)
+        left.addWidget(self.f_view)
 
         # tests
         thead = QHBoxLayout()
@@ -201,14 +210,15 @@ class MedicalPanel(QWidget):
         self.order_button = self._button(body, self.tr("Order a te&st…"), "orderTestButton", self.order_test, thead)
         self.result_button = self._button(body, self.tr("Record the result…"), "testResultButton",
                                           self.record_result, thead)
-        bl.addLayout(thead)
+        left.addLayout(thead)
         self.t_view, self.t_model = _table(
             body, "testsTable", [self.tr("Test"), self.tr("Ordered"), self.tr("Prophylaxis"), self.tr("Result"),
                                  self.tr("Received")],
             self.tr("Tests"), [em * 8, em * 6, em * 10, em * 6])
         self.t_view.setMinimumHeight(em * 5)
+        self.t_view.setMaximumHeight(em * 8)
         self.t_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
-        bl.addWidget(self.t_view)
+        left.addWidget(self.t_view)
 
         # notes and statement
         nhead = QHBoxLayout()
@@ -216,7 +226,7 @@ class MedicalPanel(QWidget):
         nhead.addStretch(1)
         self.save_notes_button = self._button(body, self.tr("Save the notes and statement"), "saveNotesButton",
                                               self.save_notes, nhead)
-        bl.addLayout(nhead)
+        right.addLayout(nhead)
         self.notes = self._text(body, "examNotesEdit", self.tr("Notes"))
         self.statement = self._text(body, "examStatementEdit", self.tr("Statement"))
         lab_n = QLabel(self.tr("Notes:"), body)
@@ -224,18 +234,19 @@ class MedicalPanel(QWidget):
         lab_s = QLabel(self.tr("Statement:"), body)
         lab_s.setBuddy(self.statement)
         for w in (lab_n, self.notes, lab_s, self.statement):
-            bl.addWidget(w)
+            right.addWidget(w)
         QWidget.setTabOrder(self.notes, self.statement)   # then Save, after what it saves
         QWidget.setTabOrder(self.statement, self.save_notes_button)
         self.notes_message = InlineMessage(body)
         self.notes_message.setObjectName("notesMessage")
-        bl.addWidget(self.notes_message)
+        right.addWidget(self.notes_message)
         self.reviews_label = QLabel(body)
         self.reviews_label.setObjectName("reviewsLabel")
         self.reviews_label.setWordWrap(True)
         self.reviews_label.setTextFormat(Qt.TextFormat.PlainText)
-        bl.addWidget(self.reviews_label)
-        bl.addStretch(1)
+        right.addWidget(self.reviews_label)
+        right.addStretch(1)
+        left.addStretch(1)
         scroll.setWidget(body)
         self.detail_scroll = scroll
         split.addWidget(scroll)
@@ -258,6 +269,7 @@ class MedicalPanel(QWidget):
         box.setAccessibleName(accessible)
         box.setTabChangesFocus(True)
         box.setMinimumHeight(box.fontMetrics().lineSpacing() * 5)
+        box.setMaximumHeight(box.fontMetrics().lineSpacing() * 9)
         return box
 
     # reading -------------------------------------------------------------------------------------
@@ -332,7 +344,7 @@ class MedicalPanel(QWidget):
         if x.get("acute"):
             lines.append(self.tr("Acute: the last contact was within the acute window."))
         if x.get("presence"):
-            present = [self.tr("%1 (%2)").replace("%1", p.get("name") or "").replace(
+            present = [self.tr("%1 (%2)").replace("%1", p.get("name") or self.tr("a person of the record")).replace(
                 "%2", term_label("medical_presence_roles", p.get("role"))) for p in x["presence"]]
             lines.append(self.tr("Present: %1").replace("%1", ", ".join(present)))
         if x.get("released_outcome"):
@@ -340,7 +352,8 @@ class MedicalPanel(QWidget):
                 "%1", term_label("medical_outcomes", x["released_outcome"])))
         if x.get("told_result_on"):
             lines.append(self.tr("The child was told the result on %1 by %2.")
-                         .replace("%1", date_text(x["told_result_on"])).replace("%2", x.get("told_result_by_name") or ""))
+                         .replace("%1", date_text(x["told_result_on"]))
+                         .replace("%2", x.get("told_result_by_name") or ""))
         if x.get("status") == "cancelled" and x.get("cancel_reason"):
             lines.append(self.tr("Cancelled: %1").replace("%1", x["cancel_reason"]))
         return "\n".join(lines)
@@ -398,6 +411,7 @@ class MedicalPanel(QWidget):
                 (self.move_button, upd, status == "planned"),
                 (self.cancel_button, upd, status in ("planned", "declined")),
                 (self.agree_button, upd, status in ("planned", "declined")),
+                (self.presence_button, upd, status in ("planned", "held")),
                 (self.outcome_button, self.can_release, status == "held"),
                 (self.told_button, self.can_detail, status == "held"),
                 (self.review_button, self.can_review, status == "held" and not mine and has_detail),
@@ -458,6 +472,9 @@ class MedicalPanel(QWidget):
 
     def release_outcome(self) -> QDialog | None:
         return self._exam_dialog(OutcomeDialog)
+
+    def presence(self) -> QDialog | None:
+        return self._exam_dialog(PresenceDialog)
 
     def result_told(self) -> QDialog | None:
         return self._exam_dialog(ResultToldDialog)
