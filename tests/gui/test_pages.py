@@ -52,7 +52,7 @@ def test_the_registered_pages_keep_their_order_and_shortcuts():
     assert [(e.key, e.shortcut) for e in main_pages] == [
         ("today", "Ctrl+T"), ("cases", "Ctrl+1"), ("open", "Ctrl+2"), ("calendar", "Ctrl+K"), ("meetings", "Ctrl+M"),
         ("admin", "Ctrl+3")]
-    assert [e.key for e in case_tabs] == ["interviews", "team", "documents"]
+    assert [e.key for e in case_tabs] == ["interviews", "team", "medical", "documents"]
 
 
 def test_a_page_may_be_registered_once():
