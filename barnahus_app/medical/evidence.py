@@ -49,6 +49,7 @@ from sqlalchemy import insert, select, update
 from barnahus_app import vocab
 from barnahus_app.errors import NotFound, RecordFileError, ValidationError
 from barnahus_app.fields import SQLITE_INTEGER_MAX, Text
+from barnahus_app.medical.actions import SECTION
 from barnahus_app.medical.tables import ForensicSample, MedicalExamination, MedicalImage
 from barnahus_app.recordings import hashing
 from barnahus_app.recordings.actions import (
@@ -58,7 +59,6 @@ from barnahus_app.recordings.tables import CustodyEvent
 from barnahus_app.session_base import SessionBase
 from barnahus_app.timeutil import check_datetime, utc_now_iso
 
-SECTION = "medical"
 EX = MedicalExamination.__table__
 FS = ForensicSample.__table__
 IM = MedicalImage.__table__

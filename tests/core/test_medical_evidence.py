@@ -43,19 +43,6 @@ def world(record_path, tmp_path):
 
 
 def plan_exam(m, case, room) -> int:
-    if not hasattr(m, "plan_examination"):   # TEMPORARY until medcore's actions are merged
-        conn = raw(m)
-        try:
-            cur = conn.execute(
-                "INSERT INTO medical_examinations (case_id, child_person_id, kind, commissioned_by, priority, acute, "
-                "status, starts_at_utc, ends_at_utc, time_zone, room_id, examiner_id, samples_handed_to_police, "
-                "created_by, created_at, updated_at) VALUES (?, ?, 'acute_forensic', 'police', 'urgent', 0, 'planned', "
-                "'2026-11-02T09:00:00.000000Z', '2026-11-02T10:00:00.000000Z', ?, ?, ?, 0, ?, 'x', 'x')",
-                (case["id"], case["child_id"], TZ, room, m.user_id, m.user_id))
-            conn.commit()
-            return cur.lastrowid
-        finally:
-            conn.close()
     return m.plan_examination(case["id"], case["child_id"], "acute_forensic", "2026-11-02T10:00", 60,
                               examiner_id=m.user_id, room_id=room, time_zone=TZ,
                               commissioned_by="police", priority="urgent")
@@ -127,10 +114,9 @@ def test_a_samples_custody_runs_collected_sealed_stored_handed_to_police(world):
             assert secret not in text
     # The liaison learns the hand-over from the examination's coordination facts, not the sample.
     with login(world["path"], "liaison") as s:
-        if hasattr(s, "case_examinations"):
-            [exam] = s.case_examinations(world["case"]["id"])
-            assert exam["samples_handed_to_police"] is True
-            assert NOTE_CANARY not in repr(exam)
+        [exam] = s.case_examinations(world["case"]["id"])
+        assert exam["samples_handed_to_police"] is True and exam["detail"] is None
+        assert NOTE_CANARY not in repr(exam) and "KIT-2026-0042" not in repr(exam)
         with pytest.raises(PermissionDenied):
             s.examination_samples(world["exam"])
 
