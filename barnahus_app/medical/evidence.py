@@ -157,6 +157,8 @@ class EvidenceActions(SessionBase):
             self.sections.key(SECTION)
         with self.record.transaction() as conn:
             row = _require(conn, FS, sample_id, "sample")
+            if row.collected_at_utc and when < row.collected_at_utc:
+                raise ValidationError("occurred_at", "This is before the sample was collected.")
             if event in LEAVES and not row.seal_number:
                 raise ValidationError("event", "Seal the sample before it leaves the centre (record its seal number).")
             if event == "received_by_lab" and not _has_event(conn, CE.c.sample_id, row.id, "sent_to_lab"):

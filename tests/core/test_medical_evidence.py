@@ -88,6 +88,8 @@ def test_a_samples_custody_runs_collected_sealed_stored_handed_to_police(world):
             m.add_sample_event(sid, "copied_to", location="Medical room")
         with pytest.raises(NotFound):
             m.add_sample_event(sid + 99, "stored", location="Fridge 2")
+        with pytest.raises(ValidationError, match="before the sample was collected"):
+            m.add_sample_event(sid, "stored", occurred_at="2026-11-02T10:19:00+01:00", location="Fridge 2")
         assert table_counts(m) == before
         m.add_sample_event(sid, "sealed", seal_number="SEAL-77120", occurred_at="2026-11-02T10:25:00+01:00",
                            location="Medical room")
@@ -139,6 +141,23 @@ def test_a_sample_sealed_at_collection_and_destroyed_on_an_order_closes_its_chai
                                                           "destroyed"]
         # Sent to a laboratory is not handed to the police.
         assert rows(m, "SELECT samples_handed_to_police FROM medical_examinations") == [(0,)]
+
+
+def test_nothing_is_taken_at_a_cancelled_examination(world):
+    f = world["files"] / "img.cr2"
+    f.write_bytes(b"raw" * 10)
+    with login(world["path"], "medical") as m:
+        m.cancel_examination(world["exam"], "The child was unwell")
+        before = table_counts(m)
+        with pytest.raises(ValidationError, match="was cancelled: nothing was taken"):
+            m.register_sample(world["exam"], kit_id="KIT-X", sample_type="blood")
+        with pytest.raises(ValidationError, match="was cancelled: nothing was taken"):
+            m.register_image(world["exam"], f)
+        with pytest.raises(NotFound):
+            m.register_sample(world["exam"] + 40, kit_id="KIT-X", sample_type="blood")
+        with pytest.raises(ValidationError, match="forensic_sample_types"):
+            m.register_sample(world["exam"], kit_id="KIT-X", sample_type="no_such_type")
+        assert table_counts(m) == before
 
 
 # --- images ---------------------------------------------------------------------------------------
@@ -283,6 +302,9 @@ def test_the_record_read_with_the_record_key_holds_no_image_name_or_sample_note(
         assert needle not in seen.text, needle
         assert needle.encode() not in seen.export, needle
     assert [p for p in path.parent.rglob("*") if p.is_file() and b"CANARY-IMG" in p.read_bytes()] == []
+    # A record key rotation leaves the sealed detail readable to medical staff.
+    with login(path, "admin") as a:
+        a.rotate_record_key()
     with login(path, "medical") as m:
         [img] = m.examination_images(world["exam"])
         [sample] = m.examination_samples(world["exam"])
