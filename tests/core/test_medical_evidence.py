@@ -16,6 +16,7 @@ import pytest
 import sqlcipher3
 
 from barnahus_app.api import open_record
+from barnahus_app.documents.bundle import verify_bundle
 from barnahus_app.errors import NotFound, PermissionDenied, ValidationError
 from barnahus_app.record.keyslots import KeyFile
 from tests.integration.test_independent_client import independent_python  # noqa: F401 (the fixture)
@@ -328,6 +329,8 @@ def test_a_prosecutor_bundle_lists_only_the_images_released_for_it(world, tmp_pa
     with login(world["path"], "coordinator") as c:
         result = c.export_bundle(world["case"]["id"], tmp_path / "bundle")
     assert result["images_not_released"] == 2
+    report = verify_bundle(tmp_path / "bundle")   # the list is part of the signed manifests
+    assert report.ok, report.problems
     listed = list(csv.DictReader(io.StringIO(
         (tmp_path / "bundle" / "data" / "images" / "images-released.csv").read_text("utf-8-sig"))))
     assert [(r["image"], r["sha256"], r["legal_basis"], r["released_to"]) for r in listed] == [
