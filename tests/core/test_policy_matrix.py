@@ -232,6 +232,7 @@ MEDICAL_OPS = [
        "examination.result_told", needs=_DU),
     Op("review_share", lambda s, i: s.review_share("2026-01-01", "2026-12-31"), "medical.review_share_read",
        needs=_DR),
+    Op("case_medical", lambda s, i: s.case_medical(i["case_id"]), "medical.case_read", needs=_DR),
     Op("release_statement", lambda s, i: s.release_statement(i["exam_held"], "case_summary"),
        "medical.statement_released", needs=(("medical", "release"),)),
 ]
