@@ -10,7 +10,12 @@ sample is its "collected" event (and "sealed" when the seal number is known then
 sealed, stored, handed_to_police or sent_to_lab (only once sealed), received_by_lab (only after it
 was sent), returned, destroyed (on an order). Handing a sample to the police sets the
 examination's coordination fact samples_handed_to_police, which every case role reads (the
-liaison learns it there, never from the sample detail).
+liaison learns it there, never from the sample detail). A "stored" event's place becomes the
+sample's storage. No event is dated before the sample was collected.
+
+A custody event is the plaintext log of the record (who, when, where, to or from whom, the
+receipt), like a recording's: it names no sample type, site, image file or device, and a
+user's words in it (where, why) should not either.
 
 Images: never stored in the record. The SHA-256 and size of the original (the RAW file where there
 is one) and of every image derived from another (derived_from, with what was done to it) are
