@@ -52,7 +52,7 @@ Session API (each one call, permission-checked and audited):
       by_user_id); release_statement(exam_id, purpose) -> id
   case_examinations(case_id) -> [dict]; examination_view(exam_id) -> dict
   (the coordination facts; "detail" too for a user with medical.read holding the section key,
-  else "detail" is None)
+  else "detail" is None); case_medical(case_id) -> [dict] (medical staff only, with "detail")
 """
 from __future__ import annotations
 
@@ -454,6 +454,20 @@ class MedicalActions(SessionBase):
             self._add_detail(conn, out)
             self._audit(conn, "examination.list", "case", case_id,
                         {"examinations": len(out), "detail": bool(out) and out[0]["detail"] is not None})
+        return out
+
+    def case_medical(self, case_id: int) -> list[dict]:
+        """For medical staff only (medical.read, and the section key: SectionLocked without it):
+        the case's examinations with their detail, as case_examinations gives them."""
+        self._authorize("medical", "read")
+        self.sections.key(SECTION)
+        with self.record.transaction() as conn:
+            require_case(conn, case_id)
+            ids = [r[0] for r in conn.execute(select(EX.c.id).where(EX.c.case_id == case_id)
+                                              .order_by(EX.c.starts_at_utc, EX.c.id))]
+            out = examination_rows(conn, ids)
+            self._add_detail(conn, out)
+            self._audit(conn, "medical.case_read", "case", case_id, {"examinations": len(out)})
         return out
 
     def examination_view(self, exam_id: int) -> dict:

@@ -315,7 +315,8 @@ def test_an_examination_clashing_with_an_interview_in_the_room_is_a_conflict(med
         assert f"room:{med['iroom']}:e{x}" in {k.key for k in e.value.check.conflicts}
     with login(med["path"], "therapist") as th:
         from datetime import date
-        cal = th.calendar(date(2026, 11, 2), date(2026, 11, 2), TZ)
+        assert [b for b in th.calendar(date(2026, 11, 2), date(2026, 11, 2), TZ) if b.kind == "examination"] == []
+        cal = th.calendar(date(2026, 11, 2), date(2026, 11, 2), TZ, include_examinations=True)
         exams = [b for b in cal if b.kind == "examination"]
         assert [(b.id, b.case_reference, b.room_name, b.staff_name, b.title) for b in exams] == \
             [(x, med["case"]["reference"], "Interview room", "Medical",
@@ -354,3 +355,40 @@ def test_bad_input_is_refused_and_nothing_is_written(med):
         with pytest.raises(NotFound):
             c.examination_view(999)
         assert c.case_examinations(med["case"]["id"]) == []
+
+
+# --- migration ---------------------------------------------------------------------------------------
+
+def test_a_0009_record_upgrades_and_its_first_medical_unlock_makes_the_section(tmp_path):
+    """0010 holds no key: the first unlock by a medical user after the upgrade makes the medical
+    section (its recovery key shown to them once, the medical lead); the sealed detail written
+    then survives reopening and is not in the file read with the record key."""
+    from barnahus_app.api import open_record
+    from tests.core.test_schema import RECORDS, manifest
+    from tests.support.records import FAST_KDF
+    folder = RECORDS / "v0009"
+    m = manifest(folder)
+    target = tmp_path / "old-centre"
+    target.mkdir()
+    for f in (m["record"], m["record"] + ".keys"):
+        shutil.copyfile(folder / f, target / f)
+    path = target / m["record"]
+    users = m["users"]
+    with open_record(path, "coordinator", users["coordinator"]["password"], kdf=FAST_KDF) as c:
+        assert c.upgraded_from == "0009"
+        assert "medical" not in c.section_recovery_keys
+        assert c.case_examinations(1) == []
+    with open_record(path, "medic", users["medic"]["password"], kdf=FAST_KDF) as s:
+        assert list(s.section_recovery_keys) == ["medical"]
+        assert len(s.section_recovery_keys["medical"]) == 71
+        x = s.plan_examination(1, 1, "non_acute_forensic", "2026-11-02T10:00", 60, examiner_id=s.user_id,
+                               commissioned_by="prosecution", priority="non_urgent", time_zone=TZ)
+        s.set_medical_notes(x, f"{CANARY} notes", None)
+        created = [e["detail"] for e in s.audit_entries() if e["action"] == "section.created"] \
+            if s.can("audit", "read") else None
+    assert created is None      # medical staff do not read the audit trail
+    with open_record(path, "medic", users["medic"]["password"], kdf=FAST_KDF) as s:
+        assert s.examination_view(x)["detail"]["notes"] == f"{CANARY} notes"
+    with open_record(path, "coordinator", users["coordinator"]["password"], kdf=FAST_KDF) as c:
+        assert [e["detail"] for e in c.audit_entries() if e["action"] == "section.created"
+                and e["detail"]["section"] == "medical"] == [{"section": "medical", "holders": 1, "values_moved": 0}]
