@@ -38,7 +38,8 @@ Session API (each one call, permission-checked and audited):
       commissioned_by, priority, time_zone=None, room_id=None, last_contact_at=None,
       second_examiner_id=None, examiner_credentials=None, overrides=None) -> id
   move_examination(exam_id, starts_at, duration_minutes=None, *, room_id=None, examiner_id=None,
-      overrides=None); cancel_examination(exam_id, reason)
+      overrides=None); update_examination(exam_id, *, overrides=None, commissioned_by=, priority=,
+      last_contact_at=, second_examiner_id=, examiner_credentials=); cancel_examination(exam_id, reason)
   record_agreement(exam_id, *, child=None, guardian=None); set_presence(exam_id, [{role,
       person_id | name}]); hold_examination(exam_id)
   add_finding(exam_id, item_code, site, description=None, *, table_version=None) -> id;
@@ -179,6 +180,43 @@ class MedicalActions(SessionBase):
                 acute=_acute(conn, row.last_contact_at_utc, s), updated_at=utc_now_iso()))
             self._audit(conn, "examination.moved", "case", row.case_id,
                         {"examination": exam_id, "overridden": sorted(c.key for c in conflicts)})
+
+    def update_examination(self, exam_id: int, *, overrides: dict | None = None, **fields) -> None:
+        """Change who commissioned it, its priority, the last contact (acute follows), the second
+        examiner (None: none; checked for conflicts while planned) or the examiner's credentials."""
+        self._authorize("examination", "update")
+        allowed = {"commissioned_by", "priority", "last_contact_at", "second_examiner_id", "examiner_credentials"}
+        unknown = set(fields) - allowed
+        if unknown or not fields:
+            raise ValidationError(sorted(unknown)[0] if unknown else "fields",
+                                  "is not a field of an examination that can be changed here." if unknown
+                                  else "Give a field to change.")
+        data = clean(PLAN_FIELDS, {k: v for k, v in fields.items() if k in PLAN_FIELDS}, partial=True)
+        overrides = _clean_overrides(overrides)
+        with self.record.transaction() as conn:
+            row = _exam(conn, exam_id, ("planned", "held", "declined"))
+            conflicts = []
+            if "last_contact_at" in fields:
+                last = check_datetime("last_contact_at", fields["last_contact_at"])
+                if last is not None and last > row.starts_at_utc:
+                    raise ValidationError("last_contact_at", "is after the examination's start.")
+                data.update(last_contact_at_utc=last, acute=_acute(conn, last, row.starts_at_utc))
+            if "second_examiner_id" in fields:
+                second = fields["second_examiner_id"]
+                if second is not None:
+                    _check_user(conn, "second_examiner_id", second)
+                    if second == row.examiner_id:
+                        raise ValidationError("second_examiner_id", "is the examiner.")
+                    if row.status == "planned" and second != row.second_examiner_id:
+                        conflicts = room_staff_conflicts(conn, row.starts_at_utc, row.ends_at_utc, None, {second},
+                                                         row.time_zone, examination_id=exam_id)
+                        _enforce(conflicts, overrides)
+                        _keep_overrides(conn, exam_id, conflicts, overrides, self.user_id)
+                data["second_examiner_id"] = second
+            conn.execute(update(EX).where(EX.c.id == exam_id).values(**data, updated_at=utc_now_iso()))
+            self._audit(conn, "examination.updated", "case", row.case_id,
+                        {"examination": exam_id, "fields": sorted(fields),
+                         "overridden": sorted(c.key for c in conflicts)})
 
     def cancel_examination(self, exam_id: int, reason: str) -> None:
         self._authorize("examination", "update")
@@ -747,20 +785,17 @@ def _close_follow_up_reminders(session, conn, child_id: int) -> list[int]:
 def _needing_review(conn, key: bytes, lo: str | None, hi: str | None) -> dict[int, int]:
     """{examination: findings needing review} of the held examinations (with a local start day
     in lo..hi when given), decrypting each finding's item code."""
-    from barnahus_app.record.sections import read_value
     q = select(FI.c.id, FI.c.examination_id, FI.c.table_version, EX.c.starts_at_utc, EX.c.time_zone).join(
         EX, EX.c.id == FI.c.examination_id).where(EX.c.status == "held")
     if lo is not None:
         q = q.where(EX.c.starts_at_utc >= to_utc_iso(local_to_utc("start", f"{lo}T00:00", "UTC") - timedelta(days=1)),
                     EX.c.starts_at_utc < to_utc_iso(local_to_utc("end", f"{hi}T00:00", "UTC") + timedelta(days=2)))
+    rows = [r for r in conn.execute(q).all()
+            if lo is None or lo <= parse_utc(r[3]).astimezone(zone_info(r[4])).date().isoformat() <= hi]
+    codes = read_values(conn, key, SECTION, "medical_findings", [r[0] for r in rows])
     out: dict[int, int] = {}
-    for fid, xid, version, st, tz in conn.execute(q):
-        if lo is not None:
-            day = parse_utc(st).astimezone(zone_info(tz)).date().isoformat()
-            if not lo <= day <= hi:
-                continue
-        code = read_value(conn, key, SECTION, "medical_findings", fid, "item_code")
-        if classification.describe(version, code)["needs_expert_review"]:
+    for fid, xid, version, _st, _tz in rows:
+        if classification.describe(version, codes.get((fid, "item_code")))["needs_expert_review"]:
             out[xid] = out.get(xid, 0) + 1
     return out
 
