@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -115,7 +116,11 @@ def test_the_record_key_reads_no_medical_detail(med, independent_python, tmp_pat
     seen = independent_read(independent_python, path, key, tmp_path / "attacker")
     assert "Exampledottir" in seen.text             # the attack works ...
     assert CANARY not in seen.text and CANARY.encode() not in seen.export   # ... but not on the detail
-    assert [p for p in path.parent.rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()] == []
+    # nor in any file under a folder the app writes: the record's, the user's home (data, settings,
+    # cache, temporary files)
+    import os
+    for folder in (path.parent, Path(os.environ["HOME"])):
+        assert [p for p in folder.rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()] == []
 
 
 def test_the_sealed_detail_survives_rotation_password_change_backup_and_restore(med, tmp_path):
