@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -115,7 +116,11 @@ def test_the_record_key_reads_no_medical_detail(med, independent_python, tmp_pat
     seen = independent_read(independent_python, path, key, tmp_path / "attacker")
     assert "Exampledottir" in seen.text             # the attack works ...
     assert CANARY not in seen.text and CANARY.encode() not in seen.export   # ... but not on the detail
-    assert [p for p in path.parent.rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()] == []
+    # nor in any file under a folder the app writes: the record's, the user's home (data, settings,
+    # cache, temporary files)
+    import os
+    for folder in (path.parent, Path(os.environ["HOME"])):
+        assert [p for p in folder.rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()] == []
 
 
 def test_the_sealed_detail_survives_rotation_password_change_backup_and_restore(med, tmp_path):
@@ -262,6 +267,30 @@ def test_acute_is_derived_from_the_last_contact_and_the_setting(med):
     with login(med["path"], "coordinator") as c:
         c.move_examination(outside, "2026-11-06T11:00")
         assert c.examination_view(outside)["acute"] is True
+
+
+def test_update_examination_keeps_acute_derived_and_checks_the_second_examiner(med):
+    with login(med["path"], "coordinator") as c:
+        x = plan(c, med, "2026-11-05T10:00")
+        case2 = sample_case(c)
+        other = c.plan_examination(case2["id"], case2["child_id"], "initial_health_assessment", "2026-11-05T10:30", 60,
+                                   examiner_id=med["reviewer"], commissioned_by="health", priority="non_urgent",
+                                   time_zone=TZ)
+        assert c.examination_view(x)["acute"] is False
+        c.update_examination(x, last_contact_at="2026-11-04T10:00:00+01:00", examiner_credentials="Paediatrician")
+        v = c.examination_view(x)
+        assert (v["acute"], v["last_contact_at_utc"], v["examiner_credentials"]) == \
+            (True, "2026-11-04T09:00:00.000000Z", "Paediatrician")
+        with pytest.raises(ConflictsFound) as e:      # the reviewer examines another child then
+            c.update_examination(x, second_examiner_id=med["reviewer"])
+        assert [k.key for k in e.value.check.conflicts] == [f"staff:{med['reviewer']}:e{other}"]
+        with pytest.raises(ValidationError):
+            c.update_examination(x, second_examiner_id=med["medic"])
+        with pytest.raises(ValidationError):
+            c.update_examination(x, kind="follow_up")
+        c.update_examination(x, second_examiner_id=med["reviewer"], overrides={
+            f"staff:{med['reviewer']}:e{other}": "The nurse joins for the last half hour"})
+        assert c.examination_view(x)["second_examiner_name"] == "Rita Reviewer"
 
 
 # --- reminders -------------------------------------------------------------------------------------
