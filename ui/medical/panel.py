@@ -3,8 +3,9 @@ selected, its workspace: the agreement to it, who was present, Mark held; the fi
 against the classification, the notes and the statement, the tests and their results, the expert
 review, the outcome released to the team and when the child was told the result.
 
-Everything shown comes from the core (case_examinations: the coordination facts and, for a user
-who holds the sealed medical section, its "detail"); every change is one core call, made by a
+Everything shown comes from the core (case_medical: the examinations' coordination facts and
+their sealed "detail", for medical staff holding the section key; without it the core's message is
+shown); every change is one core call, made by a
 dialog (dialogs.py) or a button here. session.can() only shapes the view; the core decides. Reads
 run off the GUI thread (run_operation); `loading` is true while one is under way.
 """
@@ -286,7 +287,7 @@ class MedicalPanel(QWidget):
             if generation == self._generation:
                 self._loaded(exams, keep)
 
-        run_operation(self, lambda: s.case_examinations(cid), loaded, errors=self.message,
+        run_operation(self, lambda: s.case_medical(cid), loaded, errors=self.message,
                       on_finished=self._read_done)
 
     def _read_done(self) -> None:
