@@ -8,9 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
-from tests.support.records import login, sample_case
+from tests.support.records import STAFF_PASSWORD, login, sample_case
+from ui.common.tasks import wait_for_all
 
 pytestmark = pytest.mark.gui
 
@@ -25,6 +26,7 @@ def setup(record_path):
     """A medical room and a case (the coordinator's), made through the core."""
     with login(record_path, "admin") as a:
         room = a.create_room("Medical room", "medical")
+        a.add_user("reviewer", "Rita Reviewer", ["medical"], STAFF_PASSWORD)
     with login(record_path, "coordinator") as c:
         case = sample_case(c)
     return {"room": room, "case": case}
@@ -244,3 +246,106 @@ def test_a_coordinators_workspace_has_no_medical_tab(qtbot, open_as, setup):
     assert ws.medical_page is None
     assert "medical" not in ws.feature_tabs
     assert all(ws.tabs.tabText(i).replace("&", "") != "Medical" for i in range(ws.tabs.count()))
+
+
+def held_exam(record_path, setup) -> tuple[int, int]:
+    """(an examination held by 'medical' with a finding needing review, its pending test)."""
+    case = setup["case"]
+    with login(record_path, "medical") as m:
+        xid = m.plan_examination(case["id"], case["child_id"], "acute_forensic", "2026-11-02T10:00", 60,
+                                 examiner_id=m.user_id, commissioned_by="police", priority="urgent", time_zone=TZ,
+                                 room_id=setup["room"])
+        m.record_agreement(xid, child="agreed", guardian="agreed")
+        m.hold_examination(xid)
+        m.add_finding(xid, "4.05", "hymen", "A finding")
+        tid = m.order_test(xid, "sti", "2026-11-02")
+    return xid, tid
+
+
+def test_a_result_recorded_the_child_told_and_another_medical_user_reviews(qtbot, open_as, setup, record_path):
+    xid, tid = held_exam(record_path, setup)
+    s = open_as("medical")
+    ws, panel = open_medical_tab(qtbot, s, setup["case"]["id"])
+    assert panel.reviews_label.text() == "A finding needs an expert review by another medical colleague."
+    assert not panel.review_button.isVisible() or not panel.review_button.isEnabled()   # not one's own
+    panel.t_view.setFocus()
+    panel.t_view.selectRow(0)
+    assert panel.result_button.isEnabled()
+    panel.result_button.click()
+    dlg = opened(qtbot, panel)
+    qtbot.keyClicks(dlg.result, "Negative")
+    dlg.received.set_value(date(2026, 11, 10))
+    dlg.accept()
+    accepted(qtbot, panel, dlg)
+    (t,) = s.examination_view(xid)["detail"]["tests"]
+    assert (t["result_status"], t["result"], t["received_on"]) == ("received", "Negative", "2026-11-10")
+    assert panel.t_model.item(0, 3).text() == "Negative"
+
+    press(qtbot, K.Key_H)   # the child told the result
+    dlg = opened(qtbot, panel)
+    dlg.on.set_value(date(2026, 11, 12))
+    assert dlg.by.value() == s.user_id   # the examiner, by default
+    dlg.accept()
+    accepted(qtbot, panel, dlg)
+    x = s.examination_view(xid)
+    assert (x["told_result_on"], x["told_result_by"]) == ("2026-11-12", s.user_id)
+
+    ws.discard_changes_on_close()
+    ws.close()
+    wait_for_all(10_000)
+    s.close()   # one session at a time on a record
+    r = open_as("reviewer")
+    ws2, panel2 = open_medical_tab(qtbot, r, setup["case"]["id"])
+    assert panel2.review_button.isEnabled()
+    press(qtbot, K.Key_X)
+    dlg = opened(qtbot, panel2)
+    assert focused() is dlg.agree
+    qtbot.keyClick(dlg.agree, K.Key_C, ALT)
+    qtbot.keyClicks(focused(), "Agree with the interpretation")
+    dlg.on.set_value(date(2026, 11, 20))
+    dlg.accept()
+    accepted(qtbot, panel2, dlg)
+    (rv,) = r.examination_view(xid)["detail"]["reviews"]
+    assert (rv["agrees"], rv["comment"], rv["reviewed_on"], rv["reviewer_id"]) == (
+        True, "Agree with the interpretation", "2026-11-20", r.user_id)
+    assert panel2.reviews_label.text() == "Reviewed on 2026-11-20: agrees. Agree with the interpretation"
+
+
+def test_a_clash_asks_for_a_reason_and_a_booking_is_cancelled_with_one(qtbot, open_as, setup, record_path):
+    case = setup["case"]
+    with login(record_path, "medical") as m:
+        m.plan_examination(case["id"], case["child_id"], "initial_health_assessment", "2026-12-20T10:00", 60,
+                           examiner_id=m.user_id, commissioned_by="health", priority="non_urgent", time_zone=TZ,
+                           room_id=setup["room"])
+    s = open_as("medical")
+    ws, panel = open_medical_tab(qtbot, s, case["id"])
+    dlg = panel.plan_examination()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=5000)
+    dlg.kind.set_value("follow_up")
+    dlg.date.set_value(date(2026, 12, 20))
+    dlg.start.setTime(dlg.start.time().fromString("10:30", "HH:mm"))
+    dlg.room.set_value(setup["room"])
+    dlg.commissioned.set_value("health")
+    dlg.priority.set_value("non_urgent")
+    dlg.accept()
+    qtbot.waitUntil(lambda: dlg.conflicts is not None, timeout=5000)
+    conflicts = dlg.conflicts
+    assert s.case_examinations(case["id"])[1:] == []   # nothing booked yet
+    for box in conflicts.findChildren(QPlainTextEdit):
+        box.setPlainText("The only slot before the holidays")
+    conflicts.accept()
+    accepted(qtbot, panel, dlg)
+    kinds = [(x["kind"], x["status"]) for x in s.case_examinations(case["id"])]
+    assert kinds == [("initial_health_assessment", "planned"), ("follow_up", "planned")]
+
+    panel.x_view.setFocus()
+    panel.x_view.selectRow(1)
+    press(qtbot, K.Key_N)   # Cancel…
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.reason
+    qtbot.keyClicks(dlg.reason, "Booked twice by mistake")
+    dlg.accept()
+    accepted(qtbot, panel, dlg)
+    x = s.case_examinations(case["id"])[1]
+    assert (x["status"], x["cancel_reason"]) == ("cancelled", "Booked twice by mistake")
+    assert panel.x_model.item(1, 3).text() == "Cancelled"
