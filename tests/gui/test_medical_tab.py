@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from tests.support.records import STAFF_PASSWORD, login, sample_case
@@ -340,6 +340,19 @@ def test_a_clash_asks_for_a_reason_and_a_booking_is_cancelled_with_one(qtbot, op
 
     panel.x_view.setFocus()
     panel.x_view.selectRow(1)
+    # Edit the booking (Alt+B): the priority raised, the last contact known -> acute (within 72 hours).
+    press(qtbot, K.Key_B)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.commissioned
+    dlg.priority.set_value("urgent")
+    dlg.last_contact.check.setChecked(True)
+    dlg.last_contact.editor.setDateTime(QDateTime(QDate(2026, 12, 19), QTime(18, 0)))
+    dlg.accept()
+    accepted(qtbot, panel, dlg)
+    x = s.case_examinations(case["id"])[1]
+    assert (x["priority"], x["acute"], x["commissioned_by"]) == ("urgent", True, "health")
+    assert panel.x_model.item(1, 4).text() == "Yes"
+
     press(qtbot, K.Key_N)   # Cancel…
     dlg = opened(qtbot, panel)
     assert focused() is dlg.reason

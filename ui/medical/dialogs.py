@@ -47,9 +47,9 @@ def medical_rooms(session) -> list[tuple[int, str]]:
         return []
 
 
-class _WhenDialog(FormDialog):
-    """What planning and moving share: the conflict engine's answer asked for reasons, the
-    booking asked again with them (the meetings' plan dialog does the same)."""
+class _BookingDialog(FormDialog):
+    """What planning, moving and editing share: the conflict engine's answer asked for reasons,
+    the booking asked again with them (the meetings' plan dialog does the same)."""
 
     width_em = 36
     muted_hints = True
@@ -116,7 +116,7 @@ class _WhenDialog(FormDialog):
         self.accept()   # asked again, with the written reasons
 
 
-class PlanExaminationDialog(_WhenDialog):
+class PlanExaminationDialog(_BookingDialog):
     """Plan an examination of one of the case's children. .exam_id holds its id afterwards."""
 
     ALIASES = {"starts_at": "when", "duration_minutes": "duration", "child_person_id": "child",
@@ -189,7 +189,7 @@ class PlanExaminationDialog(_WhenDialog):
         self.exam_id = int(result)
 
 
-class MoveExaminationDialog(_WhenDialog):
+class MoveExaminationDialog(_BookingDialog):
     """Another time, room or examiner for a planned examination."""
 
     ALIASES = {"starts_at": "when", "duration_minutes": "duration", "examiner_id": "examiner", "room_id": "room"}
@@ -515,3 +515,60 @@ class PresenceDialog(FormDialog):
             if role.value() is not None or name.text().strip():
                 present.append({"role": role.value(), "name": name.text().strip() or None})
         return lambda: s.set_presence(xid, present)
+
+
+class EditExaminationDialog(_BookingDialog):
+    """Who commissioned it, its priority, the second examiner and the last contact (acute follows):
+    only what was changed is sent (update_examination)."""
+
+    ALIASES = {"second_examiner_id": "second_examiner", "last_contact_at": "last_contact"}
+
+    def __init__(self, session, exam: dict, parent=None):
+        self.exam = exam
+        super().__init__(session, parent, time_zone=exam.get("time_zone"))
+        self.setObjectName("examEditDialog")
+        self.setWindowTitle(self.tr("Edit the booking"))
+        self.ok_button.setText(self.tr("&Save"))
+        self.commissioned.setFocus()
+
+    def build(self) -> None:
+        x = self.exam
+        self.commissioned = VocabCombo("medical_commissioners")
+        self.commissioned.setObjectName("examCommissionedCombo")
+        self.commissioned.set_value(x.get("commissioned_by"))
+        self.add_field("commissioned_by", self.tr("Co&mmissioned by:"), self.commissioned,
+                       accessible=self.tr("Commissioned by"))
+        self.priority = VocabCombo("medical_priorities")
+        self.priority.setObjectName("examPriorityCombo")
+        self.priority.set_value(x.get("priority"))
+        self.add_field("priority", self.tr("&Priority:"), self.priority, accessible=self.tr("Priority"))
+        self.second = ChoiceCombo(staff_choices(self.session), empty_text=self.tr("None"))
+        self.second.setObjectName("examSecondCombo")
+        self.second.set_value(x.get("second_examiner_id"))
+        self.add_field("second_examiner", self.tr("Seco&nd examiner:"), self.second,
+                       accessible=self.tr("Second examiner or nurse"))
+        self.last_contact = OptionalDateTimeEdit(self, check_text=self.tr("Known"))
+        self.last_contact.setObjectName("examLastContact")
+        self.last_contact.set_value(x.get("last_contact_at_utc"))
+        self.add_field("last_contact", self.tr("&Last contact:"), self.last_contact,
+                       self.tr("The core derives whether the examination is acute."),
+                       accessible=self.tr("Last contact"))
+
+    def changes(self) -> dict:
+        x, out = self.exam, {}
+        for key, value in (("commissioned_by", self.commissioned.value()), ("priority", self.priority.value()),
+                           ("second_examiner_id", self.second.value())):
+            if value != x.get(key):
+                out[key] = value
+        last = self.last_contact.value()
+        if (last is None) != (x.get("last_contact_at_utc") is None) or (
+                last is not None and parse_utc(last) != parse_utc(x["last_contact_at_utc"])):
+            out["last_contact_at"] = last
+        return out
+
+    def operation(self):
+        s, xid, fields = self.session, self.exam["id"], self.changes()
+        if not fields:
+            return lambda: None   # nothing changed: nothing to ask the core
+        overrides = dict(self._overrides) or None
+        return lambda: s.update_examination(xid, overrides=overrides, **fields)

@@ -27,8 +27,9 @@ from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import VocabCombo, term_label
 from ui.meetings.shared import when_text
 from ui.medical.dialogs import (
-    CancelExaminationDialog, FindingDialog, MoveExaminationDialog, OrderTestDialog, OutcomeDialog,
-    PlanExaminationDialog, PresenceDialog, ResultToldDialog, ReviewDialog, TestResultDialog, category_text,
+    CancelExaminationDialog, EditExaminationDialog, FindingDialog, MoveExaminationDialog, OrderTestDialog,
+    OutcomeDialog, PlanExaminationDialog, PresenceDialog, ResultToldDialog, ReviewDialog, TestResultDialog,
+    category_text,
 )
 
 CONTEXT = "MedicalPanel"
@@ -141,6 +142,7 @@ class MedicalPanel(QWidget):
         bar = QHBoxLayout()
         self.hold_button = self._button(body, self.tr("Mar&k held"), "holdExamButton", self.hold, bar)
         self.move_button = self._button(body, self.tr("Mo&ve…"), "moveExamButton", self.move, bar)
+        self.edit_button = self._button(body, self.tr("Edit the &booking…"), "editExamButton", self.edit, bar)
         self.cancel_button = self._button(body, self.tr("Ca&ncel…"), "cancelExamButton", self.cancel, bar)
         self.outcome_button = self._button(body, self.tr("Release the out&come…"), "releaseOutcomeButton",
                                            self.release_outcome, bar)
@@ -410,6 +412,7 @@ class MedicalPanel(QWidget):
         for b, show, on in (
                 (self.hold_button, upd, status == "planned"),
                 (self.move_button, upd, status == "planned"),
+                (self.edit_button, upd, status in ("planned", "held", "declined")),
                 (self.cancel_button, upd, status in ("planned", "declined")),
                 (self.agree_button, upd, status in ("planned", "declined")),
                 (self.presence_button, upd, status in ("planned", "held")),
@@ -458,6 +461,9 @@ class MedicalPanel(QWidget):
         if x is None or x.get("status") != "planned":
             return None
         return self._open(MoveExaminationDialog(self.session, x, self), lambda d: self._after(x["id"]))
+
+    def edit(self) -> QDialog | None:
+        return self._exam_dialog(EditExaminationDialog)
 
     def cancel(self) -> QDialog | None:
         x = self.selected()
