@@ -199,6 +199,16 @@ def test_a_medical_user_plans_holds_and_documents_an_examination_by_keyboard(qtb
     d = s.examination_view(x["id"])["detail"]
     assert (d["notes"], d["statement"]) == ("Calm, a carer present", "The findings are consistent with the account")
 
+    # The statement released for the court summary.
+    assert panel.release_statement_button.isEnabled()
+    panel.release_statement_button.click()
+    dlg = opened(qtbot, panel)
+    qtbot.keyClicks(dlg.purpose, "Court")
+    qtbot.keyClick(focused(), K.Key_R, ALT)   # Release
+    accepted(qtbot, panel, dlg)
+    assert s.examination_view(x["id"])["statement_released_for"] == ["case_summary"]
+    assert panel.released_label.text() == "The statement is released for: Court summary"
+
     # The outcome released to the team (Alt+C).
     press(qtbot, K.Key_C)
     dlg = opened(qtbot, panel)

@@ -572,3 +572,26 @@ class EditExaminationDialog(_BookingDialog):
             return lambda: None   # nothing changed: nothing to ask the core
         overrides = dict(self._overrides) or None
         return lambda: s.update_examination(xid, overrides=overrides, **fields)
+
+
+class ReleaseStatementDialog(FormDialog):
+    """The examiner releases the written statement for one disclosure (a court summary then
+    carries its text)."""
+
+    def __init__(self, session, exam: dict, parent=None):
+        self.exam = exam
+        super().__init__(session, parent)
+        self.setObjectName("releaseStatementDialog")
+        self.setWindowTitle(self.tr("Release the statement"))
+        self.ok_button.setText(self.tr("&Release"))
+        self.intro.setText(self.tr("The statement as saved goes into the document made for this purpose."))
+        self.purpose.setFocus()
+
+    def build(self) -> None:
+        self.purpose = VocabCombo("medical_release_purposes", placeholder_text=self.tr("Choose the purpose"))
+        self.purpose.setObjectName("statementPurposeCombo")
+        self.add_field("purpose", self.tr("&For:"), self.purpose, accessible=self.tr("Released for"))
+
+    def operation(self):
+        s, xid, purpose = self.session, self.exam["id"], self.purpose.value()
+        return lambda: s.release_statement(xid, purpose)

@@ -28,8 +28,8 @@ from ui.common.vocab_widgets import VocabCombo, term_label
 from ui.meetings.shared import when_text
 from ui.medical.dialogs import (
     CancelExaminationDialog, EditExaminationDialog, FindingDialog, MoveExaminationDialog, OrderTestDialog,
-    OutcomeDialog, PlanExaminationDialog, PresenceDialog, ResultToldDialog, ReviewDialog, TestResultDialog,
-    category_text,
+    OutcomeDialog, PlanExaminationDialog, PresenceDialog, ReleaseStatementDialog, ResultToldDialog, ReviewDialog,
+    TestResultDialog, category_text,
 )
 
 CONTEXT = "MedicalPanel"
@@ -230,6 +230,10 @@ class MedicalPanel(QWidget):
         self.save_notes_button = self._button(body, self.tr("Save the notes and statement"), "saveNotesButton",
                                               self.save_notes, nhead)
         right.addLayout(nhead)
+        self.released_label = muted(QLabel(body))
+        self.released_label.setObjectName("statementReleasedLabel")
+        self.released_label.setWordWrap(True)
+        right.addWidget(self.released_label)
         self.notes = self._text(body, "examNotesEdit", self.tr("Notes"))
         self.statement = self._text(body, "examStatementEdit", self.tr("Statement"))
         lab_n = QLabel(self.tr("Notes:"), body)
@@ -240,6 +244,13 @@ class MedicalPanel(QWidget):
             right.addWidget(w)
         QWidget.setTabOrder(self.notes, self.statement)   # then Save, after what it saves
         QWidget.setTabOrder(self.statement, self.save_notes_button)
+        self.release_statement_button = QPushButton(self.tr("Release the statement…"), body)
+        self.release_statement_button.setObjectName("releaseStatementButton")
+        self.release_statement_button.setAutoDefault(False)
+        self.release_statement_button.setToolTip(self.tr("For a court summary, a prosecutor bundle or a referral"))
+        self.release_statement_button.clicked.connect(lambda _c=False: self.release_statement())
+        right.addWidget(self.release_statement_button, 0, Qt.AlignmentFlag.AlignRight)
+        QWidget.setTabOrder(self.save_notes_button, self.release_statement_button)
         self.notes_message = InlineMessage(body)
         self.notes_message.setObjectName("notesMessage")
         right.addWidget(self.notes_message)
@@ -390,6 +401,10 @@ class MedicalPanel(QWidget):
                 t["id"]))
         self.notes.setPlainText(d.get("notes") or "")
         self.statement.setPlainText(d.get("statement") or "")
+        released = [term_label("medical_release_purposes", p) for p in x.get("statement_released_for") or []]
+        self.released_label.setText(self.tr("The statement is released for: %1").replace("%1", ", ".join(released))
+                                    if released else "")
+        self.released_label.setVisible(bool(released))
         reviews = d.get("reviews") or []
         if reviews:
             self.reviews_label.setText("\n".join(
@@ -423,7 +438,9 @@ class MedicalPanel(QWidget):
                 (self.remove_finding_button, self.can_detail, self.selected_finding() is not None),
                 (self.order_button, self.can_detail, status in ("planned", "held") and has_detail),
                 (self.result_button, self.can_detail, (self.selected_test() or {}).get("result_status") == "pending"),
-                (self.save_notes_button, self.can_detail, has_detail)):
+                (self.save_notes_button, self.can_detail, has_detail),
+                (self.release_statement_button, self.can_release,
+                 status == "held" and bool(x.get("statement_written")))):
             b.setVisible(show)
             b.setEnabled(on)
         for w in (self.agree_child, self.agree_guardian):
@@ -479,6 +496,9 @@ class MedicalPanel(QWidget):
 
     def release_outcome(self) -> QDialog | None:
         return self._exam_dialog(OutcomeDialog)
+
+    def release_statement(self) -> QDialog | None:
+        return self._exam_dialog(ReleaseStatementDialog)
 
     def presence(self) -> QDialog | None:
         return self._exam_dialog(PresenceDialog)
