@@ -372,3 +372,55 @@ def test_a_clash_asks_for_a_reason_and_a_booking_is_cancelled_with_one(qtbot, op
     x = s.case_examinations(case["id"])[1]
     assert (x["status"], x["cancel_reason"]) == ("cancelled", "Booked twice by mistake")
     assert panel.x_model.item(1, 3).text() == "Cancelled"
+
+
+def test_a_sample_registered_sealed_and_handed_to_the_police(qtbot, open_as, setup, record_path):
+    xid, _tid = held_exam(record_path, setup)
+    s = open_as("medical")
+    ws, panel = open_medical_tab(qtbot, s, setup["case"]["id"])
+    panel.sample_button.click()
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.kit
+    qtbot.keyClicks(dlg.kit, "KIT-0042")
+    qtbot.keyClick(focused(), K.Key_T, ALT)
+    qtbot.keyClicks(focused(), "Genital")
+    qtbot.keyClick(focused(), K.Key_W, ALT)
+    qtbot.keyClicks(focused(), "Examination room")
+    dlg.accept()
+    accepted(qtbot, panel, dlg)
+    qtbot.waitUntil(lambda: panel.s_model.rowCount() == 1, timeout=5000)
+    assert [panel.s_model.item(0, c).text() for c in range(5)] == ["KIT-0042", "Genital swab", "", "", "Collected"]
+
+    # Handed to the police before it is sealed: the core refuses, its message beside the event.
+    panel.sample_event_button.click()
+    dlg = opened(qtbot, panel)
+    dlg.event.set_value("handed_to_police")
+    dlg.location.setText("Reception")
+    dlg.counterpart.setText("Officer Berg, Police Region South")
+    dlg.receipt.setText("R-19")
+    dlg.accept()
+    qtbot.waitUntil(lambda: not dlg.running and bool(dlg.error_texts()), timeout=5000)
+    assert dlg.error_texts() == ["Seal the sample before it leaves the centre (record its seal number)."]
+    dlg.event.set_value("sealed")
+    dlg.seal.setText("SEAL-7")
+    dlg.accept()
+    accepted(qtbot, panel, dlg)
+    qtbot.waitUntil(lambda: panel.s_model.rowCount() == 1 and panel.s_model.item(0, 4).text() == "Sealed",
+                    timeout=5000)
+    panel.sample_event_button.click()
+    dlg = opened(qtbot, panel)
+    dlg.event.set_value("handed_to_police")
+    dlg.location.setText("Reception")
+    dlg.counterpart.setText("Officer Berg, Police Region South")
+    dlg.receipt.setText("R-19")
+    dlg.accept()
+    accepted(qtbot, panel, dlg)
+    qtbot.waitUntil(lambda: panel.s_model.rowCount() == 1 and panel.s_model.item(0, 4).text() ==
+                    "Handed to the police", timeout=5000)
+    (sm,) = s.examination_samples(xid)
+    assert (sm["kit_id"], sm["sample_type"], sm["seal_number"]) == ("KIT-0042", "genital_swab", "SEAL-7")
+    assert [e["event"] for e in sm["custody"]] == ["collected", "sealed", "handed_to_police"]
+    assert s.examination_view(xid)["samples_handed_to_police"] is True
+    assert "Officer Berg, Police Region South" in panel.custody_label.text()
+    panel.detail_scroll.verticalScrollBar().setValue(0)
+    panel.grab().save(str(qtbot_screenshot_path("medical_samples.png")))

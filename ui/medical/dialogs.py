@@ -19,16 +19,16 @@ from ui.common.feedback import FormDialog, muted
 from ui.common.field_widgets import OptionalDateTimeEdit
 from ui.common.vocab_widgets import ChoiceCombo, VocabCombo, label_language
 from ui.interviews.conflict_dialog import open_override_reasons
+from ui.interviews.shared import text_box
 from ui.meetings.shared import staff_choices
 
 DEFAULT_MINUTES = 60
 
 
-def _text_box(parent: QWidget, name: str, lines: int = 4) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
+def named_text_box(parent: QWidget, name: str, lines: int = 4) -> QPlainTextEdit:
+    """The interviews' plain text box (Tab leaves it), named for tests."""
+    box = text_box(parent, lines)
     box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
     return box
 
 
@@ -238,7 +238,7 @@ class CancelExaminationDialog(FormDialog):
         self.reason.setFocus()
 
     def build(self) -> None:
-        self.reason = _text_box(self, "examCancelReason", 3)
+        self.reason = named_text_box(self, "examCancelReason", 3)
         self.add_field("reason", self.tr("&Reason:"), self.reason, accessible=self.tr("Reason"))
 
     def operation(self):
@@ -290,7 +290,7 @@ class FindingDialog(FormDialog):
         self.site = VocabCombo("medical_sites", placeholder_text=self.tr("Choose the site"))
         self.site.setObjectName("findingSiteCombo")
         self.add_field("site", self.tr("&Site:"), self.site, accessible=self.tr("Site"))
-        self.description = _text_box(self, "findingDescription", 4)
+        self.description = named_text_box(self, "findingDescription", 4)
         self.add_field("description", self.tr("&Description:"), self.description, accessible=self.tr("Description"))
         self._show_category()
 
@@ -355,7 +355,7 @@ class TestResultDialog(FormDialog):
         self.result.setFocus()
 
     def build(self) -> None:
-        self.result = _text_box(self, "testResultEdit", 4)
+        self.result = named_text_box(self, "testResultEdit", 4)
         self.add_field("result", self.tr("&Result:"), self.result, accessible=self.tr("Result"))
         self.received = DateField(self, latest=date.today())
         self.received.setObjectName("testReceivedEdit")
@@ -394,7 +394,7 @@ class ReviewDialog(FormDialog):
         bl.addStretch(1)
         box.setFocusProxy(self.agree)
         self.add_field("agrees", self.tr("With the findings:"), box, accessible=self.tr("Agrees with the findings"))
-        self.comment = _text_box(self, "reviewComment", 4)
+        self.comment = named_text_box(self, "reviewComment", 4)
         self.add_field("comment", self.tr("&Comment:"), self.comment, accessible=self.tr("Comment"))
         self.on = DateField(self, latest=date.today())
         self.on.setObjectName("reviewDateEdit")

@@ -31,6 +31,7 @@ from ui.medical.dialogs import (
     OutcomeDialog, PlanExaminationDialog, PresenceDialog, ReleaseStatementDialog, ResultToldDialog, ReviewDialog,
     TestResultDialog, category_text,
 )
+from ui.medical.samples import RegisterSampleDialog, SampleEventDialog, custody_text, event_text
 
 CONTEXT = "MedicalPanel"
 STATUS = {
@@ -71,7 +72,8 @@ class MedicalPanel(QWidget):
         self._reads = 0
         self._generation = 0
         self._want_focus = False
-        self._keep: int | None = None
+        self.samples: list[dict] = []
+        self._samples_asked = 0
         s = session
         self.can_plan = s.can("examination", "create")
         self.can_update = s.can("examination", "update")
@@ -222,6 +224,30 @@ class MedicalPanel(QWidget):
         self.t_view.setMaximumHeight(em * 8)
         self.t_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         left.addWidget(self.t_view)
+
+        # forensic samples and their chain of custody
+        shead = QHBoxLayout()
+        shead.addWidget(bold(QLabel(self.tr("Forensic samples"), body)))
+        shead.addStretch(1)
+        self.sample_button = self._button(body, self.tr("Register a sample…"), "registerSampleButton",
+                                          self.register_sample, shead)
+        self.sample_event_button = self._button(body, self.tr("Add to the chain of custody…"), "sampleEventButton",
+                                                self.add_sample_event, shead)
+        left.addLayout(shead)
+        self.s_view, self.s_model = _table(
+            body, "samplesTable", [self.tr("Kit ID"), self.tr("Type"), self.tr("Site"), self.tr("Seal"),
+                                   self.tr("Last event")],
+            self.tr("Forensic samples"), [em * 7, em * 9, em * 7, em * 6])
+        self.s_view.setMinimumHeight(em * 5)
+        self.s_view.setMaximumHeight(em * 8)
+        self.s_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_custody())
+        left.addWidget(self.s_view)
+        self.custody_label = QLabel(body)
+        self.custody_label.setObjectName("sampleCustodyLabel")
+        self.custody_label.setWordWrap(True)
+        self.custody_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.custody_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left.addWidget(self.custody_label)
 
         # notes and statement
         nhead = QHBoxLayout()
@@ -401,6 +427,7 @@ class MedicalPanel(QWidget):
                 t["id"]))
         self.notes.setPlainText(d.get("notes") or "")
         self.statement.setPlainText(d.get("statement") or "")
+        self._read_samples(x)
         released = [term_label("medical_release_purposes", p) for p in x.get("statement_released_for") or []]
         self.released_label.setText(self.tr("The statement is released for: %1").replace("%1", ", ".join(released))
                                     if released else "")
@@ -416,6 +443,47 @@ class MedicalPanel(QWidget):
         else:
             self.reviews_label.setText("")
         self.reviews_label.setVisible(bool(self.reviews_label.text()))
+        self._update_buttons()
+
+    def _read_samples(self, x: dict | None) -> None:
+        """The selected examination's samples with their custody (a read of its own, audited)."""
+        self._samples_asked += 1
+        asked = self._samples_asked
+        self.samples = []
+        self.s_model.removeRows(0, self.s_model.rowCount())
+        self._show_custody()
+        if x is None or not self.can_detail or x.get("detail") is None or x.get("status") in ("cancelled", "declined"):
+            return
+        s, xid = self.session, x["id"]
+
+        def shown(samples: list) -> None:
+            if asked == self._samples_asked:
+                self._show_samples(samples)
+
+        self._reads += 1
+        self.loading = True
+        run_operation(self, lambda: s.examination_samples(xid), shown, errors=self.message,
+                      on_finished=self._read_done)
+
+    def _show_samples(self, samples: list) -> None:
+        self.samples = list(samples)
+        for sm in self.samples:
+            last = (sm.get("custody") or [{}])[-1].get("event")
+            self.s_model.appendRow(_items([
+                sm.get("kit_id") or "", term_label("forensic_sample_types", sm.get("sample_type")),
+                term_label("medical_sites", sm.get("site")), sm.get("seal_number") or "", event_text(last)], sm["id"]))
+        if self.samples:
+            self.s_view.selectRow(len(self.samples) - 1)
+        self._show_custody()
+
+    def selected_sample(self) -> dict | None:
+        idx = self.s_view.currentIndex()
+        return self.samples[idx.row()] if idx.isValid() and idx.row() < len(self.samples) else None
+
+    def _show_custody(self) -> None:
+        sm = self.selected_sample()
+        self.custody_label.setText(custody_text(sm, (self.selected() or {}).get("time_zone")) if sm else "")
+        self.custody_label.setVisible(sm is not None)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -439,6 +507,8 @@ class MedicalPanel(QWidget):
                 (self.order_button, self.can_detail, status in ("planned", "held") and has_detail),
                 (self.result_button, self.can_detail, (self.selected_test() or {}).get("result_status") == "pending"),
                 (self.save_notes_button, self.can_detail, has_detail),
+                (self.sample_button, self.can_detail, status in ("planned", "held") and has_detail),
+                (self.sample_event_button, self.can_detail, self.selected_sample() is not None),
                 (self.release_statement_button, self.can_release,
                  status == "held" and bool(x.get("statement_written")))):
             b.setVisible(show)
@@ -496,6 +566,16 @@ class MedicalPanel(QWidget):
 
     def release_outcome(self) -> QDialog | None:
         return self._exam_dialog(OutcomeDialog)
+
+    def register_sample(self) -> QDialog | None:
+        return self._exam_dialog(RegisterSampleDialog)
+
+    def add_sample_event(self) -> QDialog | None:
+        x, sm = self.selected(), self.selected_sample()
+        if x is None or sm is None:
+            return None
+        return self._open(SampleEventDialog(self.session, sm, x.get("time_zone"), self),
+                          lambda d: self._after(x["id"]))
 
     def release_statement(self) -> QDialog | None:
         return self._exam_dialog(ReleaseStatementDialog)
