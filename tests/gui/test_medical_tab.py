@@ -424,3 +424,54 @@ def test_a_sample_registered_sealed_and_handed_to_the_police(qtbot, open_as, set
     assert "Officer Berg, Police Region South" in panel.custody_label.text()
     panel.detail_scroll.verticalScrollBar().setValue(0)
     panel.grab().save(str(qtbot_screenshot_path("medical_samples.png")))
+
+
+def test_an_image_registered_by_its_hash_viewed_and_released(qtbot, open_as, setup, record_path, tmp_path):
+    import hashlib
+    xid, _tid = held_exam(record_path, setup)
+    photo = tmp_path / "photos" / "IMG_0001.CR2"
+    photo.parent.mkdir()
+    photo.write_bytes(b"not really a raw image " * 1000)
+    s = open_as("medical")
+    ws, panel = open_medical_tab(qtbot, s, setup["case"]["id"])
+    panel.image_button.click()
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.path
+    qtbot.keyClicks(dlg.path, str(photo))
+    qtbot.keyClick(focused(), K.Key_D, ALT)
+    qtbot.keyClicks(focused(), "Colposcope camera")
+    dlg.accept()
+    qtbot.waitUntil(lambda: panel.dialog is None, timeout=10_000)
+    wait_read(qtbot, panel)
+    qtbot.waitUntil(lambda: panel.i_model.rowCount() == 1, timeout=5000)
+    (im,) = s.examination_images(xid)
+    assert (im["file_name"], im["device"], im["sha256"], im["size_bytes"]) == (
+        "IMG_0001.CR2", "Colposcope camera", hashlib.sha256(photo.read_bytes()).hexdigest(), 23_000)
+    assert panel.i_model.item(0, 0).text() == "IMG_0001.CR2"
+    assert panel.i_model.item(0, 3).text() == "Acquired"
+
+    panel.viewing_button.click()
+    dlg = opened(qtbot, panel)
+    qtbot.keyClicks(dlg.purpose, "Second opinion")
+    dlg.location.setText("Medical room")
+    dlg.accept()
+    accepted(qtbot, panel, dlg)
+    qtbot.waitUntil(lambda: panel.i_model.rowCount() == 1 and panel.i_model.item(0, 3).text() == "Viewed",
+                    timeout=5000)
+
+    panel.release_image_button.click()
+    dlg = opened(qtbot, panel)
+    dlg.requester.setText("Prosecutor Holm")
+    dlg.legal_basis.set_value("court_order")
+    dlg.purpose.set_value("prosecutor_bundle")
+    dlg.location.setText("Medical room")
+    dlg.accept()   # no receipt: the core refuses, beside the field
+    qtbot.waitUntil(lambda: not dlg.running and bool(dlg.error_texts()), timeout=5000)
+    assert dlg.error_texts() == ["Give the receipt details (number, signature, date)."]
+    dlg.receipt.setText("Signed receipt 2026-11-30")
+    dlg.accept()
+    accepted(qtbot, panel, dlg)
+    (im,) = s.examination_images(xid)
+    released = [e for e in im["custody"] if e["event"] == "released"]
+    assert [(e["counterpart"], e["legal_basis"], e["receipt"], e["purpose"]) for e in released] == [
+        ("Prosecutor Holm", "court_order", "Signed receipt 2026-11-30", "prosecutor_bundle")]

@@ -25,12 +25,14 @@ from ui.cases.team import _empty_label, _items, _table, date_text
 from ui.common.feedback import InlineMessage, bold, core_message, muted, open_dialog
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import VocabCombo, term_label
+from ui.interviews.shared import SHORT_HASH, labels
 from ui.meetings.shared import when_text
 from ui.medical.dialogs import (
     CancelExaminationDialog, EditExaminationDialog, FindingDialog, MoveExaminationDialog, OrderTestDialog,
     OutcomeDialog, PlanExaminationDialog, PresenceDialog, ReleaseStatementDialog, ResultToldDialog, ReviewDialog,
     TestResultDialog, category_text,
 )
+from ui.medical.images import ImageViewingDialog, RegisterImageDialog, ReleaseImageDialog, image_label
 from ui.medical.samples import RegisterSampleDialog, SampleEventDialog, custody_text, event_text
 
 CONTEXT = "MedicalPanel"
@@ -48,6 +50,14 @@ RESULT_STATUS = {
 
 def _word(table: dict, code: str | None) -> str:
     return QCoreApplication.translate(CONTEXT, table[code]) if code in table else (code or "")
+
+
+def image_event_text(code: str | None, fallback: str = "") -> str:
+    """An image's custody event: "acquired", "viewed", "released" and the fixity checks, in the
+    interviews' words (the one chain of custody)."""
+    if code == "released":
+        return QCoreApplication.translate(CONTEXT, "Released")
+    return labels().event(code, fallback) if code else ""
 
 
 def child_name(c: dict) -> str:
@@ -73,6 +83,7 @@ class MedicalPanel(QWidget):
         self._generation = 0
         self._want_focus = False
         self.samples: list[dict] = []
+        self.images: list[dict] = []
         self._samples_asked = 0
         s = session
         self.can_plan = s.can("examination", "create")
@@ -248,6 +259,25 @@ class MedicalPanel(QWidget):
         self.custody_label.setTextFormat(Qt.TextFormat.PlainText)
         self.custody_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         left.addWidget(self.custody_label)
+
+        # photo documentation: images kept elsewhere, registered by their hash
+        ihead = QHBoxLayout()
+        ihead.addWidget(bold(QLabel(self.tr("Images"), body)))
+        ihead.addStretch(1)
+        self.image_button = self._button(body, self.tr("Register an image…"), "registerImageButton",
+                                         self.register_image, ihead)
+        self.viewing_button = self._button(body, self.tr("Log a viewing…"), "imageViewingButton",
+                                           self.log_viewing, ihead)
+        self.release_image_button = self._button(body, self.tr("Release…"), "releaseImageButton",
+                                                 self.release_image, ihead)
+        left.addLayout(ihead)
+        self.i_view, self.i_model = _table(
+            body, "imagesTable", [self.tr("File"), self.tr("SHA-256"), self.tr("Derived from"), self.tr("Last event")],
+            self.tr("Images"), [em * 10, em * 8, em * 8])
+        self.i_view.setMinimumHeight(em * 5)
+        self.i_view.setMaximumHeight(em * 8)
+        self.i_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
+        left.addWidget(self.i_view)
 
         # notes and statement
         nhead = QHBoxLayout()
@@ -449,23 +479,33 @@ class MedicalPanel(QWidget):
         """The selected examination's samples with their custody (a read of its own, audited)."""
         self._samples_asked += 1
         asked = self._samples_asked
-        self.samples = []
+        self.samples, self.images = [], []
         self.s_model.removeRows(0, self.s_model.rowCount())
+        self.i_model.removeRows(0, self.i_model.rowCount())
         self._show_custody()
         if x is None or not self.can_detail or x.get("detail") is None or x.get("status") in ("cancelled", "declined"):
             return
         s, xid = self.session, x["id"]
 
-        def shown(samples: list) -> None:
+        def shown(result) -> None:
             if asked == self._samples_asked:
-                self._show_samples(samples)
+                self._show_samples(*result)
 
         self._reads += 1
         self.loading = True
-        run_operation(self, lambda: s.examination_samples(xid), shown, errors=self.message,
-                      on_finished=self._read_done)
+        run_operation(self, lambda: (s.examination_samples(xid), s.examination_images(xid)), shown,
+                      errors=self.message, on_finished=self._read_done)
 
-    def _show_samples(self, samples: list) -> None:
+    def _show_samples(self, samples: list, images: list) -> None:
+        self.images = list(images)
+        names = {i["id"]: image_label(i) for i in self.images}
+        for im in self.images:
+            last = (im.get("custody") or [{}])[-1]
+            self.i_model.appendRow(_items([
+                image_label(im), (im.get("sha256") or "")[:SHORT_HASH] + "…", names.get(im.get("derived_from"), ""),
+                image_event_text(last.get("event"), last.get("label") or "")], im["id"]))
+        if self.images:
+            self.i_view.selectRow(len(self.images) - 1)
         self.samples = list(samples)
         for sm in self.samples:
             last = (sm.get("custody") or [{}])[-1].get("event")
@@ -479,6 +519,10 @@ class MedicalPanel(QWidget):
     def selected_sample(self) -> dict | None:
         idx = self.s_view.currentIndex()
         return self.samples[idx.row()] if idx.isValid() and idx.row() < len(self.samples) else None
+
+    def selected_image(self) -> dict | None:
+        idx = self.i_view.currentIndex()
+        return self.images[idx.row()] if idx.isValid() and idx.row() < len(self.images) else None
 
     def _show_custody(self) -> None:
         sm = self.selected_sample()
@@ -509,6 +553,9 @@ class MedicalPanel(QWidget):
                 (self.save_notes_button, self.can_detail, has_detail),
                 (self.sample_button, self.can_detail, status in ("planned", "held") and has_detail),
                 (self.sample_event_button, self.can_detail, self.selected_sample() is not None),
+                (self.image_button, self.can_detail, status in ("planned", "held") and has_detail),
+                (self.viewing_button, self.can_detail, self.selected_image() is not None),
+                (self.release_image_button, self.can_release, self.selected_image() is not None),
                 (self.release_statement_button, self.can_release,
                  status == "held" and bool(x.get("statement_written")))):
             b.setVisible(show)
@@ -576,6 +623,24 @@ class MedicalPanel(QWidget):
             return None
         return self._open(SampleEventDialog(self.session, sm, x.get("time_zone"), self),
                           lambda d: self._after(x["id"]))
+
+    def register_image(self) -> QDialog | None:
+        x = self.selected()
+        if x is None:
+            return None
+        return self._open(RegisterImageDialog(self.session, x, self.images, self), lambda d: self._after(x["id"]))
+
+    def _image_dialog(self, cls) -> QDialog | None:
+        x, im = self.selected(), self.selected_image()
+        if x is None or im is None:
+            return None
+        return self._open(cls(self.session, im, self), lambda d: self._after(x["id"]))
+
+    def log_viewing(self) -> QDialog | None:
+        return self._image_dialog(ImageViewingDialog)
+
+    def release_image(self) -> QDialog | None:
+        return self._image_dialog(ReleaseImageDialog)
 
     def release_statement(self) -> QDialog | None:
         return self._exam_dialog(ReleaseStatementDialog)
