@@ -217,15 +217,17 @@ def test_a_medical_user_plans_holds_and_documents_an_examination_by_keyboard(qtb
     accepted(qtbot, panel, dlg)
     assert s.examination_view(x["id"])["released_outcome"] == "findings_see_statement"
     panel.detail_scroll.verticalScrollBar().setValue(0)
-    panel.grab().save(str(qtbot_screenshot_path("medical_tab.png")))
+    screenshot(panel, "medical_tab.png")
 
 
-def qtbot_screenshot_path(name: str):
+def screenshot(widget, name: str) -> None:
+    """With SCREENSHOTS=folder set: the widget as shown, saved there for a person to look at."""
     import os
     from pathlib import Path
-    folder = Path(os.environ.get("MEDUI_SHOTS", "/tmp/medui_shots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / name
+    if os.environ.get("SCREENSHOTS"):
+        folder = Path(os.environ["SCREENSHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(folder / name))
 
 
 def test_a_declined_child_is_not_held_and_the_core_says_why(qtbot, open_as, setup, record_path):
@@ -247,7 +249,7 @@ def test_a_declined_child_is_not_held_and_the_core_says_why(qtbot, open_as, setu
         "The child declined this examination: no child is examined by force. Cancel it, or record the "
         "child's agreement if they change their mind.")
     assert s.examination_view(xid)["status"] == "declined"
-    panel.grab().save(str(qtbot_screenshot_path("medical_declined.png")))
+    screenshot(panel, "medical_declined.png")
 
 
 def test_a_coordinators_workspace_has_no_medical_tab(qtbot, open_as, setup):
@@ -423,7 +425,7 @@ def test_a_sample_registered_sealed_and_handed_to_the_police(qtbot, open_as, set
     assert s.examination_view(xid)["samples_handed_to_police"] is True
     assert "Officer Berg, Police Region South" in panel.custody_label.text()
     panel.detail_scroll.verticalScrollBar().setValue(0)
-    panel.grab().save(str(qtbot_screenshot_path("medical_samples.png")))
+    screenshot(panel, "medical_samples.png")
 
 
 def test_an_image_registered_by_its_hash_viewed_and_released(qtbot, open_as, setup, record_path, tmp_path):
@@ -475,3 +477,6 @@ def test_an_image_registered_by_its_hash_viewed_and_released(qtbot, open_as, set
     released = [e for e in im["custody"] if e["event"] == "released"]
     assert [(e["counterpart"], e["legal_basis"], e["receipt"], e["purpose"]) for e in released] == [
         ("Prosecutor Holm", "court_order", "Signed receipt 2026-11-30", "prosecutor_bundle")]
+    bar = panel.detail_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    screenshot(panel, "medical_images.png")
