@@ -28,6 +28,15 @@ administrator none. Referrals ("referral"): coordinators make and follow them; t
 medical staff refer within their field (child psychiatry, a specialist) and follow theirs;
 interviewers and the liaison read them.
 
+Medical examinations: the coordination facts ("examination": that an examination was planned
+or held, when, where, by whom, its kind, the child's and guardian's agreement, the outcome the
+examiner released, whether samples went to the police) are read by every case-working role;
+coordinators and medical staff plan, move and cancel them. The medical detail ("medical":
+findings, notes, the statement, tests and results, expert reviews, samples and images) is health
+data that DOMAIN.md hides from coordinators, therapists, the liaison and the administrator: only
+medical staff read and update it, review another examiner's findings and release an outcome or
+the statement. It is also a sealed section, so the record key alone does not open it.
+
 Sealed sections (SECTIONS below, record/sections.py): what the record key alone must not open,
 because every user's password yields it. A section is sealed to the users whose roles hold the
 grant it names: the interviewer's notes to those who may read them.
@@ -76,6 +85,10 @@ ACTIONS = {
     "meeting": ("read", "create", "update", "approve", "export"),  # MDT meetings, agendas, minutes;
                                                           # approve: lock the minutes; export: issue them
     "referral": ("read", "create", "update"),             # referrals in and out, what they shared
+    "examination": ("read", "create", "update"),          # medical examinations' coordination facts
+    # the medical detail; review: expert review of another examiner's findings; release: an
+    # outcome for the team, the statement for one disclosure
+    "medical": ("read", "update", "review", "release"),
 }
 
 R, C, U, E = "read", "create", "update", "export"
@@ -87,32 +100,34 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "audit": frozenset({R, E}), "user": frozenset({R}), "followup": frozenset({R, C, U}),
         "room": frozenset({R}), "interview": frozenset({R, C, U, E}), "interview_notes": frozenset({R}),
         "recording": frozenset({R}), "meeting": frozenset({R, C, U, "approve", E}),
-        "referral": frozenset({R, C, U}),
+        "referral": frozenset({R, C, U}), "examination": frozenset({R, C, U}),
     },
     Role.INTERVIEWER: {
         "case": frozenset({R}), "person": frozenset({R, U}), "vulnerability": frozenset({R}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
         "room": frozenset({R}), "interview": frozenset({R, C, U, E}),
         "interview_notes": frozenset({R, U}), "recording": frozenset({R, C, U, "amend"}),
-        "meeting": frozenset({R}), "referral": frozenset({R}),
+        "meeting": frozenset({R}), "referral": frozenset({R}), "examination": frozenset({R}),
     },
     Role.MEDICAL: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
         "room": frozenset({R}), "interview": frozenset({R, E}),
         "meeting": frozenset({R}), "referral": frozenset({R, C, U}),
+        "examination": frozenset({R, C, U}), "medical": frozenset({R, U, "review", "release"}),
     },
     Role.THERAPIST: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R, U}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
         "room": frozenset({R}), "interview": frozenset({R, E}),
-        "meeting": frozenset({R}), "referral": frozenset({R, C, U}),
+        "meeting": frozenset({R}), "referral": frozenset({R, C, U}), "examination": frozenset({R}),
     },
     Role.LIAISON: {
         "case": frozenset({R, E}), "person": frozenset({R}), "agency": frozenset({R}),
         "user": frozenset({R}), "followup": frozenset({R}),
         "room": frozenset({R}), "interview": frozenset({R, E}), "interview_notes": frozenset({R}),
         "recording": frozenset({R}), "meeting": frozenset({R}), "referral": frozenset({R}),
+        "examination": frozenset({R}),
     },
     Role.ADMIN: {
         "room": frozenset({R, C, U}),
@@ -129,6 +144,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
 SECTIONS: dict[str, tuple[str, str]] = {
     "interview_notes": ("interview_notes", "read"),   # the interviewer's notes
     "signing_keys": ("case", "export"),               # the centre's document-signing key: who issues
+    "medical": ("medical", "read"),                   # medical detail: medical staff only
 }
 # Further grants that also hold a section. The administrator makes and renews the signing
 # certificate (record.settings), so writes its key: they hold the section too (they hold the CA

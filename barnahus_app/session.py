@@ -20,7 +20,9 @@ from barnahus_app.files import check_destination, write_file_safely
 from barnahus_app.fields import check_count
 from barnahus_app.followup.actions import FollowUpActions
 from barnahus_app.interviews.actions import InterviewActions
+from barnahus_app.medical.actions import MedicalActions
 from barnahus_app.meetings.actions import MeetingActions, refresh_review_dates
+from barnahus_app.medical.evidence import EvidenceActions
 from barnahus_app.documents.issuing import IssuingActions, held_credentials
 from barnahus_app.record.keyslots import format_recovery_key
 from barnahus_app.record.sections import SectionKeys, unseal_held
@@ -99,7 +101,8 @@ def _consume_failures(conn, report: keyslots.FailureReport, clock, is_admin: boo
 
 
 class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions, InterviewActions,
-              RecordingActions, IssuingActions, MeetingActions, ReferralActions):
+              RecordingActions, IssuingActions, MeetingActions, ReferralActions, MedicalActions,
+              EvidenceActions):
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
                  roles: list[str], failed_attempts: list[str], upgraded_from: str | None,
                  backup_failures: list[dict] | None = None, clock: Callable[[], datetime] = utc_now,

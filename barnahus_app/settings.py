@@ -79,6 +79,9 @@ SETTINGS = {
     # A case comes to the next MDT meeting when new, then is reviewed every this many days (a
     # case's own interval overrides it: set_review_interval).
     "review_interval_days": IntSetting(90, 7, 730, "Review each case at MDT meetings every days"),
+    # A medical examination is acute when it is within this many hours of the last contact
+    # (Adams 2018, adapted: 72).
+    "medical_acute_hours": IntSetting(72, 1, 24 * 30, "Acute examination within hours of the last contact"),
     # Where the desktop app's save dialogs for exports (summaries, bundles, calendars, audit
     # seals) start; "" for the user's documents folder.
     "export_folder": FolderSetting("Start exports in this folder"),

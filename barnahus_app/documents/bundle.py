@@ -50,6 +50,15 @@ HOW_TO = "data/HOW-TO-VERIFY.txt"
 # The registered SHA-256 of every recording, beside the copies in the bundle: each copy is known
 # twice (here and in manifest-sha256.txt), and verify_bundle fails when the two disagree.
 RECORDINGS_MANIFEST = "data/recordings/recordings-manifest.csv"
+# Medical images never travel in a bundle, and a bundle never names one that was not released for
+# it: only the case's images with a release for the prosecutor bundle (a custody event with the
+# requester, legal basis and receipt: medical.evidence.released_images) are listed, with their
+# registered SHA-256. Unreleased images are left out (export_bundle counts them). The file is
+# there only when the case has images.
+IMAGES_MANIFEST = "data/images/images-released.csv"
+IMAGES_PURPOSE = "prosecutor_bundle"
+IMAGES_COLUMNS = ("image", "examination", "derived_from", "sha256", "size_bytes", "released", "released_to",
+                  "legal_basis", "receipt", "release_event", "time_zone")
 
 BAGIT_VALIDATE = "bagit.py --validate ."
 OPENSSL_VERIFY = ("openssl cms -verify -binary -inform DER -in tagmanifest-sha256.txt.p7s "

@@ -35,6 +35,8 @@ from barnahus_app.users.tables import User
 from barnahus_app.timeutil import check_datetime, utc_now_iso, zone_time_text
 from barnahus_app.cases.actions import case_view, resolve_case
 from barnahus_app.interviews.actions import count_interviews, interview_view
+from barnahus_app.medical.actions import SECTION as MEDICAL_SECTION, examination_rows, released_statement
+from barnahus_app.medical.tables import MedicalExamination
 from barnahus_app.meetings.actions import case_decisions, case_meeting_ids, meeting_data
 from barnahus_app.referrals.actions import case_referral_rows
 from barnahus_app.recordings.actions import custody_rows
@@ -238,7 +240,10 @@ class IssuingActions(SessionBase):
         """A prosecutor bundle: a signed BagIt folder (or zip, optionally AES-256 for transport)
         with the summary as PDF and DOCX, an interview index, the recordings manifest (and with
         include_recordings copies of the recordings found at their storage locations), the custody
-        log, the case's audit extract and the centre's certificates. Registered with its parts."""
+        log, the list of the medical images released for a prosecutor bundle (hashes and releases;
+        an image without such a release is left out, and no image file travels), the case's audit
+        extract and the centre's certificates. Registered with its parts; the result also says
+        how many images were left out as not released ("images_not_released")."""
         self._authorize("case", "export")
         self._authorize("audit", "export")
         from barnahus_app.documents.bundle import (
@@ -276,6 +281,7 @@ class IssuingActions(SessionBase):
                 copies[r["id"]] = (f"recordings/files/{name}", src, r["sha256"])
         files = [BundleFile("summary/case-summary.pdf", pdf), BundleFile("summary/case-summary.docx", docx)]
         files += self._bundle_tables(builder, redact, {rid: arc for rid, (arc, _src, _sha) in copies.items()})
+        images, images_not_released = self._bundle_images(d["case"]["id"], builder, redact, files)
         # Each recording is hashed as it is copied; one that differs from its registered hash
         # stops the bundle (the centre never signs altered evidence) and raises a fixity alarm.
         files += [BundleFile(arc, src, expected_sha256=sha, label=f"Recording {rid}", key=rid)
@@ -305,13 +311,31 @@ class IssuingActions(SessionBase):
                             {"document": bundle_id, "files": result.payload_files, "zip": as_zip,
                              "encrypted": passphrase is not None, "pseudonymised": pseudonymise,
                              "recordings_copied": sum(1 for f in files if f.arcname.startswith("recordings/files/")),
-                             "sha256": result.sha256})
+                             "images_listed": images, "sha256": result.sha256})
         except BaseException:
             remove_partial(out)
             raise
         if progress:
             progress(1000, 1000)
-        return dict(entry, parts=[pdf_id, docx_id], recordings_not_found=missing)
+        return dict(entry, parts=[pdf_id, docx_id], recordings_not_found=missing,
+                    images_not_released=images_not_released)
+
+    def _bundle_images(self, case_id: int, builder, redact, files: list) -> tuple[int, int]:
+        """The images listed in a bundle (bundle.IMAGES_MANIFEST): only those released for it,
+        with their hash and release, never a file or a file name. Appends the list to files
+        when the case has images; returns (listed, left out as not released)."""
+        from barnahus_app.documents.bundle import IMAGES_COLUMNS, IMAGES_MANIFEST, IMAGES_PURPOSE, BundleFile
+        from barnahus_app.medical.evidence import released_images
+        with self.record.engine.connect() as conn:
+            rows, not_released = released_images(conn, case_id, IMAGES_PURPOSE)
+        if rows or not_released:
+            zone = builder.zone_name
+            files.append(BundleFile(IMAGES_MANIFEST[len("data/"):], _csv(IMAGES_COLUMNS, [
+                (r["image"], r["examination"], r["derived_from"] or "", r["sha256"], r["size_bytes"],
+                 zone_time_text(r["released_at_utc"], zone, "iso"),
+                 "" if builder.pseudonymise else r["released_to"], r["legal_basis"], r["receipt"],
+                 r["release_event"], zone) for r in rows], redact)))
+        return len(rows), not_released
 
     def _evidence_alarm(self, e: EvidenceAltered, copies: dict, case: dict) -> None:
         """The fixity alarm of a recording found altered while it was copied into a bundle: the
@@ -550,11 +574,27 @@ class IssuingActions(SessionBase):
         # The team's decisions (never the discussion) and the referrals, for the roles that read them.
         d["decisions"] = case_decisions(conn, case_id) if self.can("meeting", "read") else None
         d["referrals"] = case_referral_rows(conn, case_id) if self.can("referral", "read") else None
+        d["examinations"] = self._examinations(conn, case_id, user_ids) if self.can("examination", "read") else None
         if self.can("followup", "read"):
             d["court_dates"] = [(r.due_on or (r.due_at_utc or "")[:10], r.note) for r in conn.execute(
                 select(FR.c.due_on, FR.c.due_at_utc, FR.c.note).where(FR.c.case_id == case_id, FR.c.kind == "court_date")
                 .order_by(FR.c.due_on))]
         return d
+
+    def _examinations(self, conn, case_id: int, user_ids: set) -> list[dict]:
+        """The case's medical examinations as coordination facts; the statement's text only when
+        the examiner released it for the court summary AND this user holds the medical section
+        (else "statement" is None and the summary says medical staff hold it)."""
+        EXM = MedicalExamination.__table__
+        ids = [r[0] for r in conn.execute(select(EXM.c.id).where(EXM.c.case_id == case_id)
+                                          .order_by(EXM.c.starts_at_utc, EXM.c.id))]
+        key = self.sections.key(MEDICAL_SECTION) if self.can("medical", "read") and \
+            self.sections.holds(MEDICAL_SECTION) else None
+        out = examination_rows(conn, ids)
+        for x in out:
+            user_ids.add(x["examiner_id"])
+            x["statement"] = released_statement(conn, key, x["id"], "case_summary")
+        return out
 
     def _bundle_tables(self, builder, redact, copies: dict) -> list:
         from barnahus_app.documents.bundle import RECORDINGS_MANIFEST, BundleFile

@@ -25,6 +25,7 @@ from barnahus_app.cases.tables import Case, CaseChild
 from barnahus_app.interviews.tables import (
     ConflictOverride, Interview, InterviewBreak, InterviewParticipant, Room,
 )
+from barnahus_app.medical.tables import MedicalExamination
 from barnahus_app.meetings.tables import Meeting, MeetingAttendee
 from barnahus_app.persons.tables import NoContact, Person, StaffContact
 from barnahus_app.recordings.tables import Recording
@@ -50,6 +51,7 @@ P = Person.__table__
 U = User.__table__
 M = Meeting.__table__
 MA = MeetingAttendee.__table__
+EX = MedicalExamination.__table__
 
 NOTES_SECTION = "interview_notes"     # the sealed section (policy.SECTIONS) holding the notes
 MAX_DURATION_MINUTES = 8 * 60          # no interview day is longer; bounds the overlap scan
@@ -96,8 +98,10 @@ class PlanCheck:
 @dataclass(frozen=True)
 class Booking:
     """One entry of the calendar. Carries the case reference, never the child's name. kind
-    "interview", or "meeting" (an MDT meeting: no case, so case_id and case_reference are None;
-    room_id None and room_name "Remote" for a remote one; staff: the chair)."""
+    "interview", "meeting" (an MDT meeting: no case, so case_id and case_reference are None;
+    room_id None and room_name "Remote" for a remote one; staff: the chair), or "examination" (a
+    medical examination: its case, its room or room_id None and room_name "No room"; staff: the
+    examiner; never its kind or any medical detail)."""
     kind: str
     id: int
     case_id: int | None
@@ -438,17 +442,20 @@ class InterviewActions(SessionBase):
         return out
 
     def calendar(self, start: date, end: date, time_zone: str, *, interviewer_id: int | None = None,
-                 room_id: int | None = None) -> list[Booking]:
+                 room_id: int | None = None, include_examinations: bool = False) -> list[Booking]:
         """Bookings overlapping the local days start..end (inclusive), rooms side by side. Case
         references only: a calendar is seen on shared screens. interviewer_id: only the bookings
-        this user leads or takes part in; room_id: only this room's."""
+        this user leads or takes part in; room_id: only this room's. include_examinations: the
+        medical examinations too (kind "examination"); off by default until the desktop
+        calendar tells them from interviews (it would offer to move one as an interview)."""
         self._authorize("interview", "read")
         lo, hi = _day_range(start, end, time_zone)
         for name, value in (("interviewer_id", interviewer_id), ("room_id", room_id)):
             if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
                 raise ValidationError(name, "is not a valid reference.")
         with self.record.transaction() as conn:
-            out = _bookings(conn, lo, hi, interviewer_id=interviewer_id, room_id=room_id)
+            out = _bookings(conn, lo, hi, interviewer_id=interviewer_id, room_id=room_id,
+                            examinations=Flag().clean("include_examinations", include_examinations))
             detail = {"from": str(start), "to": str(end)}
             if interviewer_id is not None:
                 detail["interviewer"] = interviewer_id
@@ -522,7 +529,7 @@ class InterviewActions(SessionBase):
                 mine = {r[0] for r in conn.execute(select(IP.c.interview_id).where(IP.c.user_id == self.user_id))}
                 met = {b.id for b in _meeting_bookings(conn, lo, hi, user_id=self.user_id)}
                 rows = [b for b in rows if (b.id in met if b.kind == "meeting" else
-                                            b.staff_id == self.user_id or b.id in mine)]
+                                            b.staff_id == self.user_id or (b.kind == "interview" and b.id in mine))]
             self._audit(conn, "calendar.exported", None, None,
                         {"from": str(start), "to": str(end), "events": len(rows)})
         cal = icalendar.Calendar()
@@ -586,14 +593,14 @@ class InterviewActions(SessionBase):
                                           f"{person_name(conn, a)} and {person_name(conn, b)} must "
                                           "never meet (no-contact flag), and both are planned for this interview."))
         # The child cannot be in two interviews at once, in any case.
-        for _pid, iid, ref, st, en in self._persons_busy(conn, {child_id}, s, e, interview_id):
+        for _pid, iid, ref, st, en in persons_busy(conn, {child_id}, s, e, interview_id=interview_id):
             conflicts.append(Conflict("child", f"child:{child_id}:{iid}",
                                       f"The child is already booked {zone_span_text(st, en, zone)} "
                                       f"(case {ref})."))
         wanted = {b for _a, b in partners if b not in here}
         if wanted:
             lo, hi = to_utc_iso(start - buffer), to_utc_iso(end + buffer)
-            for pid, iid, ref, st, en in self._persons_busy(conn, wanted, lo, hi, interview_id):
+            for pid, iid, ref, st, en in persons_busy(conn, wanted, lo, hi, interview_id=interview_id):
                 conflicts.append(Conflict(
                     "no_contact", f"no_contact:{pid}:{iid}",
                     f"{person_name(conn, pid)}, under a no-contact flag with someone in this interview, "
@@ -635,9 +642,6 @@ class InterviewActions(SessionBase):
             conn.execute(insert(CO).values(interview_id=iid, conflict=c.code, detail=c.key,
                                            reason=overrides[c.key], by_user=self.user_id, at_utc=now))
 
-    def _persons_busy(self, conn, persons: set, lo, hi, exclude):
-        return _busy(conn, I.c.child_person_id, IP.c.person_id, persons, lo, hi, exclude)
-
     def _participant_name(self, conn, p: dict) -> str:
         if p.get("user_id"):
             return conn.execute(select(U.c.display_name).where(U.c.id == p["user_id"])).scalar() or ""
@@ -657,6 +661,28 @@ def _busy(conn, lead_col, participant_col, ids: set, lo, hi, exclude):
     q2 = select(participant_col, *cols).join(I, I.c.id == IP.c.interview_id).join(
         C, C.c.id == I.c.case_id).where(_overlap(lo, hi, exclude), participant_col.in_(ids))
     return sorted(set(conn.execute(q1).all()) | set(conn.execute(q2).all()))
+
+
+def persons_busy(conn, persons: set, lo, hi, *, interview_id: int | None = None,
+                 examination_id: int | None = None) -> list[tuple]:
+    """(person, booking, case reference, start, end) for each of persons in the building in
+    lo..hi: in an interview (booking: its id) or, as the child, at a medical examination
+    (booking: "e<id>"), leaving out the booking being planned or moved. The child and no-contact
+    rules of interviews and examinations both ask this."""
+    out = _busy(conn, I.c.child_person_id, IP.c.person_id, persons, lo, hi, interview_id)
+    out += sorted((pid, f"e{eid}", ref, st, en) for pid, eid, ref, st, en in conn.execute(
+        select(EX.c.child_person_id, EX.c.id, C.c.reference, EX.c.starts_at_utc, EX.c.ends_at_utc)
+        .join(C, C.c.id == EX.c.case_id)
+        .where(_exam_overlap(lo, hi, examination_id), EX.c.child_person_id.in_(persons))))
+    return out
+
+
+def _exam_overlap(lo: str, hi: str, exclude):
+    """Medical examinations occupying lo..hi (planned or held; a cancelled or declined one frees
+    its room), range-scanned on ix_exam_starts."""
+    earliest = to_utc_iso(parse_utc(lo) - timedelta(minutes=MAX_DURATION_MINUTES))
+    return and_(EX.c.status.in_(ACTIVE), EX.c.starts_at_utc < hi, EX.c.starts_at_utc > earliest,
+                EX.c.ends_at_utc > lo, EX.c.id != (exclude or 0))
 
 
 def _meeting_overlap(lo: str, hi: str, exclude):
@@ -684,13 +710,16 @@ def meeting_staff(conn, meeting_ids) -> dict[int, set[int]]:
 
 
 def room_staff_conflicts(conn, lo: str, hi: str, room_id: int | None, staff: set, zone: str, *,
-                         interview_id: int | None = None, meeting_id: int | None = None) -> list[Conflict]:
-    """The conflict engine's room and staff part, shared by interviews and MDT meetings: the
-    room (None: a remote meeting, no room) or any of the staff (user ids) booked in another
-    interview or meeting overlapping lo..hi (UTC), on one clock and with no buffer. The booking
-    being moved is left out (interview_id / meeting_id). Keys: room:<room>:<interview> and
-    staff:<user>:<interview> as before meetings existed; room:<room>:m<meeting> and
-    staff:<user>:m<meeting> for a meeting."""
+                         interview_id: int | None = None, meeting_id: int | None = None,
+                         examination_id: int | None = None) -> list[Conflict]:
+    """The conflict engine's room and staff part, shared by interviews, MDT meetings and medical
+    examinations: the room (None: a remote meeting, no room) or any of the staff (user ids)
+    booked in another interview, meeting or examination overlapping lo..hi (UTC), on one clock
+    and with no buffer. The booking being moved is left out (interview_id / meeting_id /
+    examination_id). Keys: room:<room>:<interview> and staff:<user>:<interview> as before
+    meetings existed; room:<room>:m<meeting> and staff:<user>:m<meeting> for a meeting;
+    room:<room>:e<examination> and staff:<user>:e<examination> for an examination (the
+    examiner and the second examiner)."""
     out = []
     room_name = conn.execute(select(RM.c.name).where(RM.c.id == room_id)).scalar() if room_id else None
     staff = {u for u in staff if u}
@@ -716,11 +745,21 @@ def room_staff_conflicts(conn, lo: str, hi: str, room_id: int | None, staff: set
             name = conn.execute(select(U.c.display_name).where(U.c.id == uid)).scalar()
             out.append(Conflict("staff", f"staff:{uid}:m{m.id}",
                                 f"{name} is booked {_span(m, zone)} (MDT meeting)."))
+    for x in conn.execute(select(EX.c.id, EX.c.room_id, EX.c.starts_at_utc, EX.c.ends_at_utc, EX.c.examiner_id,
+                                 EX.c.second_examiner_id, C.c.reference).join(C, C.c.id == EX.c.case_id)
+                          .where(_exam_overlap(lo, hi, examination_id)).order_by(EX.c.starts_at_utc, EX.c.id)):
+        if room_id and x.room_id == room_id:
+            out.append(Conflict("room", f"room:{room_id}:e{x.id}",
+                                f"{room_name} is booked {_span(x, zone)} (medical examination, case {x.reference})."))
+        for uid in sorted({x.examiner_id, x.second_examiner_id} & staff):
+            name = conn.execute(select(U.c.display_name).where(U.c.id == uid)).scalar()
+            out.append(Conflict("staff", f"staff:{uid}:e{x.id}",
+                                f"{name} is booked {_span(x, zone)} (medical examination, case {x.reference})."))
     return out
 
 
 def _bookings(conn, lo: str, hi: str, *, interviewer_id: int | None = None,
-              room_id: int | None = None) -> list[Booking]:
+              room_id: int | None = None, examinations: bool = True) -> list[Booking]:
     """A held interview is where and when it was held (actual times), not where it was planned;
     the others at their planned times. Each kind is range-scanned on its own index."""
     title = "Forensic interview"
@@ -741,6 +780,8 @@ def _bookings(conn, lo: str, hi: str, *, interviewer_id: int | None = None,
     out = [Booking("interview", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
                    f"{title} – case {r[2]}") for r in rows]
     out += _meeting_bookings(conn, lo, hi, user_id=interviewer_id, room_id=room_id)
+    if examinations:
+        out += _exam_bookings(conn, lo, hi, user_id=interviewer_id, room_id=room_id)
     out.sort(key=lambda b: (b.starts_at_utc, b.room_name, b.kind, b.id))
     return out
 
@@ -764,6 +805,23 @@ def _meeting_bookings(conn, lo: str, hi: str, *, user_id: int | None = None,
                     r.status, r.chair_id, r.display_name, f"MDT meeting – {kinds.label(r.kind)}") for r in rows]
 
 
+def _exam_bookings(conn, lo: str, hi: str, *, user_id: int | None = None,
+                   room_id: int | None = None) -> list[Booking]:
+    """Medical examinations overlapping lo..hi as calendar entries: the case, the room and the
+    examiner, no kind and no detail. user_id: only those the user examines (or is second
+    examiner at)."""
+    q = (select(EX.c.id, EX.c.case_id, C.c.reference, EX.c.room_id, RM.c.name, EX.c.starts_at_utc,
+                EX.c.ends_at_utc, EX.c.status, EX.c.examiner_id, U.c.display_name)
+         .join(C, C.c.id == EX.c.case_id).outerjoin(RM, RM.c.id == EX.c.room_id).join(U, U.c.id == EX.c.examiner_id)
+         .where(_exam_overlap(lo, hi, None)))
+    if room_id is not None:
+        q = q.where(EX.c.room_id == room_id)
+    if user_id is not None:
+        q = q.where(or_(EX.c.examiner_id == user_id, EX.c.second_examiner_id == user_id))
+    return [Booking("examination", r[0], r[1], r[2], r[3], r[4] or "No room", r[5], r[6], r[7], r[8], r[9],
+                    f"Medical examination – case {r[2]}") for r in conn.execute(q)]
+
+
 def _planned(conn, interview_id: int):
     row = interview_row(conn, interview_id)
     if row.status != "planned":
@@ -782,6 +840,9 @@ def _no_contact_partners(conn, persons: set) -> set[tuple[int, int]]:
         if b in persons:
             out.add((b, a))
     return out
+
+
+no_contact_partners = _no_contact_partners   # for the examinations' no-contact rule
 
 
 def _overlap(lo: str, hi: str, exclude):

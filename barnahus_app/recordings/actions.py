@@ -7,6 +7,12 @@ returned, destroyed, fixity results) says who, when, where and why, is append-on
 an audit entry. A fixity check re-hashes a copy where it is kept and compares: a mismatch or a
 missing file is a loud custody event and a status on the recording, never a new hash.
 
+The chain of custody is one log for every evidence item (custody_events: a recording, a forensic
+sample or a medical image, exactly one per event). Its rules are here, once: which events a user
+records by hand on each kind of item (ITEM_EVENTS), what each needs (check_custody_event), the
+insert (insert_custody_event, refused once the item was destroyed), the log (custody_rows) and
+a fixity result (record_fixity). The medical feature's samples and images use these functions.
+
 Hashing a multi-GB file takes minutes, so it happens before the transaction, with progress and
 cancel; nothing is written if it is cancelled or fails.
 """
@@ -19,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, update
 
+from barnahus_app import vocab
 from barnahus_app.recordings import hashing
 from barnahus_app.errors import NotFound, RecordFileError, ValidationError
 from barnahus_app.fields import SQLITE_INTEGER_MAX, Text
@@ -39,21 +46,37 @@ U = User.__table__
 FR = FollowUpRule.__table__
 
 HAND_OVERS = ("handed_to_police", "handed_to_prosecution", "handed_to_court")
-# Events a user records by hand; acquired, copied_to and fixity_* are written by the core itself.
+# Events a user records by hand on a recording; acquired, copied_to and fixity_* are written by
+# the core itself.
 MANUAL_EVENTS = HAND_OVERS + ("viewed", "returned", "destroyed")
 FIXITY_EVENTS = ("fixity_ok", "fixity_mismatch", "fixity_missing")
+# The evidence items of the one custody log: the column naming the item, and the word for it.
+ITEM_COLUMNS = {"recording": "recording_id", "sample": "sample_id", "image": "image_id"}
+# Events a user records by hand, per kind of item. A sample: collected (at registration), sealed,
+# stored, handed to police or sent to a laboratory (only once sealed), received by the
+# laboratory, returned, destroyed. An image: every viewing and every release.
+ITEM_EVENTS = {
+    "recording": MANUAL_EVENTS,
+    "sample": ("sealed", "stored", "handed_to_police", "sent_to_lab", "received_by_lab", "returned", "destroyed"),
+    "image": ("viewed", "released"),
+}
+# Events that give the item to someone: they name the receiver and the receipt.
+RECEIVED = HAND_OVERS + ("sent_to_lab", "received_by_lab", "released")
 EVENT_LABELS = {
     "acquired": "Acquired", "copied_to": "Copied to", "handed_to_police": "Handed to police",
     "handed_to_prosecution": "Handed to prosecution", "handed_to_court": "Handed to court",
     "viewed": "Viewed by", "returned": "Returned", "destroyed": "Destroyed",
     "fixity_ok": "Fixity check: unaltered", "fixity_mismatch": "FIXITY CHECK FAILED: contents differ",
     "fixity_missing": "FIXITY CHECK FAILED: file not found",
+    "collected": "Collected", "sealed": "Sealed", "stored": "Stored", "sent_to_lab": "Sent to the laboratory",
+    "received_by_lab": "Received by the laboratory", "released": "Released to",
 }
 _TEXT = {
     "label": Text(200, required=True), "storage_location": Text(2000, required=True),
     "capture_device": Text(200), "actor": Text(200), "location": Text(2000, multiline=True),
     "purpose": Text(2000, multiline=True), "counterpart": Text(200), "receipt": Text(2000, multiline=True),
     "order_reference": Text(2000, multiline=True), "container": Text(32), "media_format": Text(200),
+    "seal_number": Text(100),
 }
 
 
@@ -122,13 +145,15 @@ class RecordingActions(SessionBase):
                 duration_ms=info.duration_ms, capture_device=texts["capture_device"],
                 acquired_at_utc=acquired, fixity_status="unchecked", registered_by=self.user_id,
                 registered_at=now)).inserted_primary_key[0]
-            self._event(conn, rid, "acquired", acquired, location=texts["location"] or texts["storage_location"],
-                        purpose=texts["purpose"] or ("Registered from the recording equipment" if not master
-                                                     else "Working copy"), computed_sha256=sha)
+            insert_custody_event(
+                self, conn, "recording", rid, "acquired", acquired,
+                location=texts["location"] or texts["storage_location"], computed_sha256=sha,
+                purpose=texts["purpose"] or ("Registered from the recording equipment" if not master
+                                             else "Working copy"))
             if master is not None:
-                self._event(conn, master.id, "copied_to", now, location=texts["storage_location"],
-                            purpose=texts["purpose"] or "Bit-identical copy", copy_id=rid,
-                            computed_sha256=sha)
+                insert_custody_event(self, conn, "recording", master.id, "copied_to", now,
+                                     location=texts["storage_location"], copy_id=rid, computed_sha256=sha,
+                                     purpose=texts["purpose"] or "Bit-identical copy")
             case_id = conn.execute(select(I.c.case_id).where(I.c.id == interview_id)).scalar()
             self._audit(conn, "recording.registered", "case", case_id,
                         {"recording": rid, "interview": interview_id, "copy_kind": copy_kind,
@@ -144,29 +169,12 @@ class RecordingActions(SessionBase):
         the user), when (default now), where and why. Hand-overs name the receiver and their
         receipt; a destruction needs the order that allowed it."""
         self._authorize("recording", "update")
-        if event not in MANUAL_EVENTS:
-            raise ValidationError("event", f"use one of {', '.join(MANUAL_EVENTS)}.")
-        texts = _texts(actor=actor, location=location, purpose=purpose, counterpart=counterpart,
-                       receipt=receipt, order_reference=order_reference)
-        when = check_datetime("occurred_at", occurred_at) or utc_now_iso()
-        if when > utc_now_iso():
-            raise ValidationError("occurred_at", "A custody event cannot be in the future.")
-        if event in HAND_OVERS:
-            if not texts["counterpart"]:
-                raise ValidationError("counterpart", "Name who received it.")
-            if not texts["receipt"]:
-                raise ValidationError("receipt", "Give the receipt details (number, signature, date).")
-        if event == "destroyed" and not texts["order_reference"]:
-            raise ValidationError("order_reference", "A recording is destroyed only on an order: give its reference.")
-        if event == "viewed" and not texts["purpose"]:
-            raise ValidationError("purpose", "Say why it was viewed.")
-        if not texts["location"]:
-            raise ValidationError("location", "Say where this happened.")
+        when, fields = check_custody_event("recording", event, occurred_at=occurred_at, actor=actor,
+                                           location=location, purpose=purpose, counterpart=counterpart,
+                                           receipt=receipt, order_reference=order_reference)
         with self.record.transaction() as conn:
             row = _require_recording(conn, recording_id)
-            if row.fixity_status == "destroyed":
-                raise ValidationError("event", "This recording was destroyed; its chain of custody is closed.")
-            eid = self._event(conn, recording_id, event, when, **texts)
+            eid = insert_custody_event(self, conn, "recording", recording_id, event, when, **fields)
             if event == "destroyed":
                 conn.execute(update(REC).where(REC.c.id == recording_id).values(fixity_status="destroyed"))
             self._audit(conn, f"recording.{event}", "case", _case_of(conn, row),
@@ -212,12 +220,7 @@ class RecordingActions(SessionBase):
         if row.fixity_status == "destroyed":
             raise ValidationError("recording", "This recording was destroyed; there is nothing to check.")
         target = Path(os.fspath(path) if path is not None else row.storage_location)
-        computed = None
-        if target.is_file():
-            computed, _size = hashing.sha256_file(target, progress, cancel)
-            status = "ok" if computed == row.sha256 else "mismatch"
-        else:
-            status = "missing"
+        status, computed = fixity_of(target, row.sha256, progress, cancel)
         with self.record.transaction() as conn:
             eid = record_fixity(self, conn, row, status, computed, str(target), "Fixity check")
             if status == "ok":
@@ -255,14 +258,6 @@ class RecordingActions(SessionBase):
 
     # --- internals -----------------------------------------------------------------------------
 
-    def _event(self, conn, recording_id, event, when, *, actor=None, location=None, purpose=None,
-               counterpart=None, receipt=None, order_reference=None, copy_id=None, computed_sha256=None) -> int:
-        return conn.execute(insert(CE).values(
-            recording_id=recording_id, event=event, occurred_at_utc=when, actor=actor or self.display_name,
-            location=location, purpose=purpose, counterpart=counterpart, receipt=receipt,
-            order_reference=order_reference, copy_id=copy_id, computed_sha256=computed_sha256,
-            by_user=self.user_id, recorded_at=utc_now_iso())).inserted_primary_key[0]
-
     def _complete_fixity_reminders(self, conn, recording_id: int) -> None:
         from barnahus_app.followup.actions import local_today, recompute
         today = local_today()
@@ -275,20 +270,84 @@ class RecordingActions(SessionBase):
                                   "Fixity check: unaltered")
 
 
-def record_fixity(session, conn, row, status: str, computed: str | None, location: str, purpose: str,
-                  extra: dict | None = None) -> int:
-    """A fixity result (ok | mismatch | missing) of the recording row, in the caller's transaction:
-    a custody event, the recording's status, and an audit entry (recording.FIXITY_ALARM unless ok).
-    The stored hash is never touched. Also what a bundle export writes when a copy differs."""
-    now = utc_now_iso()
-    eid = conn.execute(insert(CE).values(
-        recording_id=row.id, event=f"fixity_{status}", occurred_at_utc=now, actor=session.display_name,
-        location=location, purpose=purpose, computed_sha256=computed, by_user=session.user_id,
+def check_custody_event(kind: str, event: str, *, occurred_at=None, actor=None, location=None, purpose=None,
+                        counterpart=None, receipt=None, order_reference=None, legal_basis=None,
+                        seal_number=None) -> tuple[str, dict]:
+    """(when, fields) of a custody event a user records by hand on an item of this kind, checked
+    before any transaction: who did it (actor, default the user), when (default now, never in
+    the future), where (always) and why. What gives the item to someone names the receiver
+    (counterpart) and the receipt; a release also its legal basis; a viewing says why; a
+    destruction needs the order that allowed it; a seal its number."""
+    if event not in ITEM_EVENTS[kind]:
+        raise ValidationError("event", f"use one of {', '.join(ITEM_EVENTS[kind])}.")
+    fields = _texts(actor=actor, location=location, purpose=purpose, counterpart=counterpart,
+                    receipt=receipt, order_reference=order_reference, seal_number=seal_number)
+    when = check_datetime("occurred_at", occurred_at) or utc_now_iso()
+    if when > utc_now_iso():
+        raise ValidationError("occurred_at", "A custody event cannot be in the future.")
+    if event in RECEIVED:
+        if not fields["counterpart"]:
+            raise ValidationError("counterpart", "Name who received it." if event != "released"
+                                  else "Name who asked for it (the requester).")
+        if not fields["receipt"]:
+            raise ValidationError("receipt", "Give the receipt details (number, signature, date).")
+    if event == "released":
+        fields["legal_basis"] = vocab.check_code("sharing_legal_bases", "legal_basis", legal_basis, required=True)
+    elif legal_basis not in (None, ""):
+        raise ValidationError("legal_basis", "is given for a release only.")
+    if event == "sealed" and not fields["seal_number"]:
+        raise ValidationError("seal_number", "Give the number on the seal.")
+    if event != "sealed" and fields["seal_number"]:
+        raise ValidationError("seal_number", "is given when the item is sealed.")
+    if event == "destroyed" and not fields["order_reference"]:
+        raise ValidationError("order_reference", f"A {kind} is destroyed only on an order: give its reference.")
+    if event == "viewed" and not fields["purpose"]:
+        raise ValidationError("purpose", "Say why it was viewed.")
+    if not fields["location"]:
+        raise ValidationError("location", "Say where this happened.")
+    return when, fields
+
+
+def insert_custody_event(session, conn, kind: str, item_id: int, event: str, when: str, *, actor=None,
+                         location=None, purpose=None, counterpart=None, receipt=None, order_reference=None,
+                         copy_id=None, computed_sha256=None, legal_basis=None, seal_number=None) -> int:
+    """A custody event of the item (kind: recording | sample | image) in the caller's transaction.
+    Refused once the item was destroyed: its chain of custody is closed."""
+    column = CE.c[ITEM_COLUMNS[kind]]
+    if conn.execute(select(CE.c.id).where(column == item_id, CE.c.event == "destroyed")).first():
+        raise ValidationError("event", f"This {kind} was destroyed; its chain of custody is closed.")
+    return conn.execute(insert(CE).values(
+        **{ITEM_COLUMNS[kind]: item_id}, event=event, occurred_at_utc=when, actor=actor or session.display_name,
+        location=location, purpose=purpose, counterpart=counterpart, receipt=receipt,
+        order_reference=order_reference, copy_id=copy_id, computed_sha256=computed_sha256,
+        legal_basis=legal_basis, seal_number=seal_number, by_user=session.user_id,
         recorded_at=utc_now_iso())).inserted_primary_key[0]
-    conn.execute(update(REC).where(REC.c.id == row.id).values(fixity_status=status, fixity_checked_at=now))
-    session._audit(conn, "recording.fixity_" + status if status == "ok" else "recording.FIXITY_ALARM",
-                   "case", _case_of(conn, row), {"recording": row.id, "event": eid, "result": status,
-                                                 **(extra or {})})
+
+
+def fixity_of(path, expected_sha256: str, progress=None, cancel=None) -> tuple[str, str | None]:
+    """(status, computed SHA-256) of the copy at path against the registered hash: ok, mismatch,
+    or missing (no file there, computed None). Hashing happens outside any transaction."""
+    target = Path(os.fspath(path))
+    if not target.is_file():
+        return "missing", None
+    computed, _size = hashing.sha256_file(target, progress, cancel)
+    return ("ok" if computed == expected_sha256 else "mismatch"), computed
+
+
+def record_fixity(session, conn, row, status: str, computed: str | None, location: str | None, purpose: str,
+                  extra: dict | None = None, *, kind: str = "recording", table=REC, case_id: int | None = None,
+                  audit_as: tuple[str, str] = ("recording.fixity_ok", "recording.FIXITY_ALARM")) -> int:
+    """A fixity result (ok | mismatch | missing) of the item row (a recording unless kind and
+    table say otherwise: an image), in the caller's transaction: a custody event, the item's
+    status, and an audit entry (audit_as: the ok action, the alarm otherwise). The stored hash is
+    never touched. Also what a bundle export writes when a copy differs."""
+    now = utc_now_iso()
+    eid = insert_custody_event(session, conn, kind, row.id, f"fixity_{status}", now, location=location,
+                               purpose=purpose, computed_sha256=computed)
+    conn.execute(update(table).where(table.c.id == row.id).values(fixity_status=status, fixity_checked_at=now))
+    session._audit(conn, audit_as[0] if status == "ok" else audit_as[1], "case",
+                   _case_of(conn, row) if case_id is None else case_id,
+                   {kind: row.id, "event": eid, "result": status, **(extra or {})})
     return eid
 
 
@@ -309,9 +368,11 @@ def _texts(**values) -> dict:
     return {k: _TEXT[k].clean(k, v) for k, v in values.items()}
 
 
-def custody_rows(conn, recording_id: int) -> list[dict]:
+def custody_rows(conn, item_id: int, kind: str = "recording") -> list[dict]:
+    """The chain of custody of one item (kind: recording | sample | image), in the order it
+    happened, each with its label and the recording user's name."""
     rows = conn.execute(select(CE, U.c.display_name.label("recorded_by_name")).join(U, U.c.id == CE.c.by_user)
-                        .where(CE.c.recording_id == recording_id)
+                        .where(CE.c[ITEM_COLUMNS[kind]] == item_id)
                         .order_by(CE.c.occurred_at_utc, CE.c.id)).all()
     return [dict(r._mapping, label=EVENT_LABELS[r.event]) for r in rows]
 

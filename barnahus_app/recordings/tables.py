@@ -1,4 +1,4 @@
-"""Recordings and their chain of custody (migration 0006)."""
+"""Recordings and the chain of custody of every evidence item (migrations 0006, 0010)."""
 from __future__ import annotations
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
@@ -40,11 +40,16 @@ class Recording(Base):
 
 
 class CustodyEvent(Base):
-    """One link of a recording's chain of custody: who (actor; by_user recorded it), when, where
-    (location), why (purpose), to or from whom (counterpart), receipt or order. Append-only."""
+    """One link of an evidence item's chain of custody: the one log of recordings, forensic
+    samples and medical images (exactly one of recording_id, sample_id, image_id). Who (actor;
+    by_user recorded it), when, where (location), why (purpose), to or from whom (counterpart),
+    receipt or order; a release's legal basis (a code of sharing_legal_bases), a seal's number.
+    Append-only (triggers)."""
     __tablename__ = "custody_events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    recording_id: Mapped[int] = mapped_column(ForeignKey("recordings.id"))
+    recording_id: Mapped[int | None] = mapped_column(ForeignKey("recordings.id"), nullable=True)
+    sample_id: Mapped[int | None] = mapped_column(ForeignKey("forensic_samples.id"), nullable=True)
+    image_id: Mapped[int | None] = mapped_column(ForeignKey("medical_images.id"), nullable=True)
     event: Mapped[str] = mapped_column(String(32))
     occurred_at_utc: Mapped[str] = mapped_column(String(40))
     actor: Mapped[str] = mapped_column(String(200))
@@ -53,6 +58,8 @@ class CustodyEvent(Base):
     counterpart: Mapped[str | None] = mapped_column(String(200), nullable=True)
     receipt: Mapped[str | None] = mapped_column(Text, nullable=True)
     order_reference: Mapped[str | None] = mapped_column(Text, nullable=True)
+    legal_basis: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    seal_number: Mapped[str | None] = mapped_column(String(100), nullable=True)
     copy_id: Mapped[int | None] = mapped_column(ForeignKey("recordings.id"), nullable=True)
     computed_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
     by_user: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -61,10 +68,17 @@ class CustodyEvent(Base):
         CheckConstraint(
             "event IN ('acquired','copied_to','handed_to_police','handed_to_prosecution',"
             "'handed_to_court','viewed','returned','destroyed','fixity_ok','fixity_mismatch',"
-            "'fixity_missing')", name="ck_custody_event"),
+            "'fixity_missing','collected','sealed','stored','sent_to_lab','received_by_lab','released')",
+            name="ck_custody_event"),
         CheckConstraint("event != 'destroyed' OR length(trim(coalesce(order_reference, ''))) > 0",
                         name="ck_custody_destroy_order"),
+        CheckConstraint("event != 'released' OR (legal_basis IS NOT NULL AND length(trim(coalesce(counterpart, ''))) > 0 "
+                        "AND length(trim(coalesce(receipt, ''))) > 0)", name="ck_custody_release"),
+        CheckConstraint("(recording_id IS NOT NULL) + (sample_id IS NOT NULL) + (image_id IS NOT NULL) = 1",
+                        name="ck_custody_item"),
         Index("ix_custody_recording", "recording_id", "occurred_at_utc"),
+        Index("ix_custody_sample", "sample_id", "occurred_at_utc"),
+        Index("ix_custody_image", "image_id", "occurred_at_utc"),
     )
 
 

@@ -194,7 +194,72 @@ OPERATIONS: dict[tuple[str, str], Op] = {
         i["item_id"], child_heard="directly", child_views="Views (matrix)", decisions=["Decided by the matrix"]),
         "meeting.item_recorded"),
     ("meeting", "approve"): Op("approve_minutes", lambda s, i: s.approve_minutes(i["held_id"]), "meeting.approved"),
+    ("examination", "read"): Op("case_examinations", lambda s, i: s.case_examinations(i["case_id"]),
+                                "examination.list"),
+    ("examination", "create"): Op("plan_examination", lambda s, i: s.plan_examination(
+        i["case_id"], i["child_id"], "non_acute_forensic", "2026-12-01T10:00", 60, examiner_id=i["examiner_id"],
+        commissioned_by="police", priority="non_urgent", time_zone="Europe/Stockholm"), "examination.planned"),
+    ("examination", "update"): Op("move_examination", lambda s, i: s.move_examination(
+        i["exam_planned"], "2026-11-05T14:00"), "examination.moved"),
+    ("medical", "read"): Op("review_queue", lambda s, i: s.review_queue(), "medical.review_queue_read"),
+    ("medical", "update"): Op("add_finding", lambda s, i: s.add_finding(
+        i["exam_held"], "1.02", "vulva", "Finding (matrix)"), "medical.finding_added"),
+    ("medical", "review"): Op("review_examination", lambda s, i: s.review_examination(
+        i["exam_held"], True, "Reviewed (matrix)", "2026-11-20"), "medical.reviewed"),
+    ("medical", "release"): Op("release_outcome", lambda s, i: s.release_outcome(i["exam_held"], "no_findings"),
+                               "examination.outcome_released"),
 }
+
+_XU, _XR = (("examination", "update"),), (("examination", "read"),)
+_DU, _DR = (("medical", "update"),), (("medical", "read"),)
+MEDICAL_OPS = [
+    Op("cancel_examination", lambda s, i: s.cancel_examination(i["exam_planned"], "Child unwell (matrix)"),
+       "examination.cancelled", needs=_XU),
+    Op("record_agreement", lambda s, i: s.record_agreement(i["exam_planned"], child="agreed", guardian="agreed"),
+       "examination.agreement_recorded", needs=_XU),
+    Op("set_presence", lambda s, i: s.set_presence(i["exam_planned"], [{"role": "carer", "person_id": i["carer_id"]}]),
+       "examination.presence_set", needs=_XU),
+    Op("hold_examination", lambda s, i: s.hold_examination(i["exam_planned"]), "examination.held", needs=_XU),
+    Op("update_examination", lambda s, i: s.update_examination(i["exam_planned"], priority="emergent",
+                                                                examiner_credentials="Paediatrician (matrix)"),
+       "examination.updated", needs=_XU),
+    Op("examination_view", lambda s, i: s.examination_view(i["exam_held"]), "examination.read", needs=_XR),
+    Op("remove_finding", lambda s, i: s.remove_finding(i["finding_id"]), "medical.finding_removed", needs=_DU),
+    Op("set_medical_notes", lambda s, i: s.set_medical_notes(i["exam_held"], "Notes (matrix)", None),
+       "medical.notes_written", needs=_DU),
+    Op("order_test", lambda s, i: s.order_test(i["exam_held"], "sti", "2026-11-06"), "medical.test_ordered",
+       needs=_DU),
+    Op("record_test_result", lambda s, i: s.record_test_result(i["test_id"], "Negative (matrix)", "2026-11-12"),
+       "medical.test_result_recorded", needs=_DU),
+    Op("record_result_told", lambda s, i: s.record_result_told(i["exam_held"], "2026-11-12", i["examiner_id"]),
+       "examination.result_told", needs=_DU),
+    Op("review_share", lambda s, i: s.review_share("2026-01-01", "2026-12-31"), "medical.review_share_read",
+       needs=_DR),
+    Op("case_medical", lambda s, i: s.case_medical(i["case_id"]), "medical.case_read", needs=_DR),
+    Op("release_statement", lambda s, i: s.release_statement(i["exam_held"], "case_summary"),
+       "medical.statement_released", needs=(("medical", "release"),)),
+]
+
+# Forensic samples and images (medical/evidence.py): the medical detail, medical staff only.
+EVIDENCE_OPS = [
+    Op("register_sample", lambda s, i: s.register_sample(i["exam_held"], kit_id="KIT-M2", sample_type="urine"),
+       "medical.sample_registered", needs=_DU),
+    Op("add_sample_event", lambda s, i: s.add_sample_event(i["sample_id"], "stored", location="Fridge (matrix)"),
+       "medical.sample_stored", needs=_DU),
+    Op("examination_samples", lambda s, i: s.examination_samples(i["exam_held"]), "medical.samples_read",
+       needs=_DR),
+    Op("register_image", lambda s, i: s.register_image(i["exam_held"], i["recording_file"].parent / "image.cr2"),
+       "medical.image_registered", needs=_DU),
+    Op("log_image_viewing", lambda s, i: s.log_image_viewing(i["image_id"], purpose="Review (matrix)",
+                                                            location="Workstation"), "medical.image_viewed", needs=_DR),
+    Op("release_image", lambda s, i: s.release_image(
+        i["image_id"], requester="Prosecutor (matrix)", legal_basis="court_order", receipt="Receipt (matrix)",
+        purpose="prosecutor_bundle", location="Records office"), "medical.image_released",
+       needs=(("medical", "release"),)),
+    Op("examination_images", lambda s, i: s.examination_images(i["exam_held"]), "medical.images_read", needs=_DR),
+    Op("check_image_fixity", lambda s, i: s.check_image_fixity(i["image_id"], i["recording_file"].parent / "image.cr2"),
+       "medical.image_fixity_ok", needs=_DU),
+]
 
 _MU, _MR = (("meeting", "update"),), (("meeting", "read"),)
 MEETING_OPS = [
@@ -377,7 +442,7 @@ ALSO_GUARDED: list[Op] = [
        needs=(("case", "read"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
-] + MEETING_OPS
+] + MEETING_OPS + MEDICAL_OPS + EVIDENCE_OPS
 
 # Public methods that check no grant, on purpose. Anything else public must be in a table above.
 UNGUARDED = {
@@ -464,6 +529,25 @@ def world(_template_store, tmp_path, _isolated_home):
             s.set_interview_notes(interview, SEEDED_NOTES)
             recording = s.register_recording(interview, src / "recording.mp4", label="Master")
         with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
+            s.add_user("examiner", "Examiner", ["medical"], STAFF_PASSWORD)
+        with open_record(path, "examiner", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+            # the first medical user to unlock: the medical section is made, sealed to every
+            # user it is granted to (the multi-role liaison_medical among them)
+            examiner = s.user_id
+            exam = dict(examiner_id=examiner, commissioned_by="police", priority="urgent", time_zone="Europe/Stockholm")
+            exam_planned = s.plan_examination(case["id"], case["child_id"], "acute_forensic", "2026-11-05T10:00", 60,
+                                              **exam)
+            exam_held = s.plan_examination(case["id"], case["child_id"], "acute_forensic", "2026-11-06T10:00", 60,
+                                           **exam)
+            s.hold_examination(exam_held)
+            finding = s.add_finding(exam_held, "4.05", "hymen", "Seeded finding")
+            s.set_medical_notes(exam_held, "Seeded medical notes", "Seeded statement")
+            test = s.order_test(exam_held, "pregnancy", "2026-11-06")
+            # a sample and an image of the held examination (medical/evidence.py)
+            (src / "image.cr2").write_bytes(b"matrix raw image " * 64)
+            sample = s.register_sample(exam_held, kit_id="KIT-MATRIX", sample_type="blood", seal_number="SEAL-M")
+            image = s.register_image(exam_held, src / "image.cr2")
+        with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
             s.create_signing_identity(src / "ca.p12", CA_PASSPHRASE)
             # As a record made before the CA key left the record holds it (export_ca_key's case).
             ca_pem, ca_key = pki.load_ca_pkcs12((src / "ca.p12").read_bytes(), CA_PASSPHRASE)
@@ -480,7 +564,8 @@ def world(_template_store, tmp_path, _isolated_home):
                         "pkcs12": _pkcs12(), "notes_recovery": notes_recovery, "referral_id": referral,
                         "coordinator_id": coordinator,
                         "contact_id": contact, "meeting_id": meeting, "item_id": item, "held_id": held,
-                        "approved_id": approved, "action_id": action}
+                        "approved_id": approved, "action_id": action, "examiner_id": examiner,
+                        "exam_planned": exam_planned, "exam_held": exam_held, "sample_id": sample, "image_id": image, "finding_id": finding, "test_id": test}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")
@@ -577,6 +662,7 @@ EXPECTED_POLICY = {
         "recording": {"read"},
         "meeting": {"read", "create", "update", "approve", "export"},   # chairs, minutes, approves
         "referral": {"read", "create", "update"},
+        "examination": {"read", "create", "update"},   # plans examinations; never the medical detail
     },
     "interviewer": {
         "case": {"read"},
@@ -591,6 +677,7 @@ EXPECTED_POLICY = {
         "recording": {"read", "create", "update", "amend"},   # who registers corrects a label
         "meeting": {"read"},        # the items of the cases they work on
         "referral": {"read"},
+        "examination": {"read"},
     },
     "medical": {  # no interview notes, no recordings: medical staff have no need
         "case": {"read"},
@@ -603,6 +690,8 @@ EXPECTED_POLICY = {
         "interview": {"read", "export"},
         "meeting": {"read"},
         "referral": {"read", "create", "update"},   # to a medical specialist
+        "examination": {"read", "create", "update"},
+        "medical": {"read", "update", "review", "release"},   # the detail: medical staff only
     },
     "therapist": {  # no interview notes, no recordings: therapists have no need
         "case": {"read"},
@@ -615,6 +704,7 @@ EXPECTED_POLICY = {
         "interview": {"read", "export"},
         "meeting": {"read"},
         "referral": {"read", "create", "update"},   # to child psychiatry, therapy elsewhere
+        "examination": {"read"},
     },
     "liaison": {  # reads and receives; updates nothing
         "case": {"read", "export"},
@@ -628,6 +718,7 @@ EXPECTED_POLICY = {
         "recording": {"read"},
         "meeting": {"read"},        # police and prosecution sit at the table
         "referral": {"read"},
+        "examination": {"read"},    # e.g. that samples were handed to the police
     },
     "admin": {  # users, keys, backups, settings, rooms: no case content
         "room": {"read", "create", "update"},
@@ -639,6 +730,8 @@ EXPECTED_POLICY = {
 }
 # The roles that must never see an interviewer's notes, by name (checked against the table above).
 NOT_NOTES_READERS = ("medical", "therapist", "admin")
+# The roles that must never see the medical detail (DOMAIN.md), by name.
+NOT_MEDICAL_READERS = ("coordinator", "interviewer", "therapist", "liaison", "admin")
 
 
 def test_the_policy_table_is_exactly_the_one_written_here():
@@ -652,6 +745,12 @@ def test_the_policy_table_is_exactly_the_one_written_here():
 def test_the_roles_without_interview_notes_are_the_ones_named():
     assert tuple(r for r, grants in EXPECTED_POLICY.items()
                  if "read" not in grants.get("interview_notes", ())) == NOT_NOTES_READERS
+
+
+def test_the_roles_without_the_medical_detail_are_the_ones_named():
+    assert tuple(r for r, grants in EXPECTED_POLICY.items()
+                 if not grants.get("medical")) == NOT_MEDICAL_READERS
+    assert policy.SECTIONS["medical"] == ("medical", "read") and "medical" not in policy.SECTIONS_ALSO
 
 
 def test_operations_cover_every_pair():
