@@ -128,7 +128,7 @@ class MedicalPanel(QWidget):
             listing, "examinationsTable",
             [self.tr("When"), self.tr("Kind"), self.tr("Examiner"), self.tr("Status"), self.tr("Acute"),
              self.tr("Outcome released")],
-            self.tr("The case's medical examinations"), [em * 10, em * 14, em * 9, em * 11, em * 3], stretch=None)
+            self.tr("The case's medical examinations"), [em * 12, em * 14, em * 9, em * 11, em * 3], stretch=None)
         self.x_view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show_exam())
         ll.addWidget(self.x_view, 1)
         self.x_empty = _empty_label(listing)
