@@ -2038,6 +2038,29 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
 </context>
 <context>
+    <name>CancelExaminationDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="+236"/>
+        <source>Cancel the examination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the e&amp;xamination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished">&amp;Skäl:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation type="unfinished">Skäl</translation>
+    </message>
+</context>
+<context>
     <name>CancelInterviewDialog</name>
     <message>
         <location filename="../../ui/interviews/status_dialogs.py" line="+14"/>
@@ -2721,9 +2744,14 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Inte sparat: kontrollera det markerade fältet.</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/__init__.py" line="+84"/>
+        <location filename="../../ui/cases/__init__.py" line="+85"/>
         <source>Team and re&amp;ferrals</source>
         <translation>&amp;Team och remisser</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Medical</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4010,6 +4038,74 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
     </message>
 </context>
 <context>
+    <name>EditExaminationDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="+288"/>
+        <source>Edit the booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished">&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Co&amp;mmissioned by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commissioned by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation type="unfinished">Ingen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seco&amp;nd examiner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second examiner or nurse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Last contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The core derives whether the examination is acute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportCaDialog</name>
     <message>
         <location filename="../../ui/admin/panel.py" line="+18"/>
@@ -4066,6 +4162,89 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
         <location line="+16"/>
         <source>Not recorded</source>
         <translation>Inte registrerat</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="-279"/>
+        <source>Add a finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished">&amp;Lägg till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded under %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Derived from the item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(needs an expert review)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4302,6 +4481,44 @@ Stänga ändå?</translation>
 %2 of %3</source>
         <translation>%1
 %2 av %3</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewingDialog</name>
+    <message>
+        <location filename="../../ui/medical/images.py" line="+133"/>
+        <source>Log a viewing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Why:</source>
+        <translation type="unfinished">&amp;Varför:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation type="unfinished">Varför</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>W&amp;here:</source>
+        <translation type="unfinished">Va&amp;r:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation type="unfinished">Var</translation>
     </message>
 </context>
 <context>
@@ -5530,7 +5747,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>&amp;I dag</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/__init__.py" line="-23"/>
+        <location filename="../../ui/cases/__init__.py" line="-38"/>
         <source>&amp;Cases</source>
         <translation>Ä&amp;renden</translation>
     </message>
@@ -5910,6 +6127,510 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+1"/>
         <source>&amp;Meetings</source>
         <translation>&amp;Möten</translation>
+    </message>
+</context>
+<context>
+    <name>MedicalPanel</name>
+    <message>
+        <location filename="../../ui/medical/panel.py" line="+40"/>
+        <source>Planned</source>
+        <translation type="unfinished">Planerat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held</source>
+        <translation type="unfinished">Genomfört</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined by the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+185"/>
+        <source>Received</source>
+        <translation type="unfinished">Inkom</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>Medical examinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;lan an examination…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plan a new examination (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>When</source>
+        <translation type="unfinished">När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examiner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Acute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case&apos;s medical examinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No examination is planned in this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Mar&amp;k held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mo&amp;ve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the &amp;booking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ca&amp;ncel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release the out&amp;come…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Who is present…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hild told…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xpert review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+3"/>
+        <source>Not recorded</source>
+        <translation type="unfinished">Inte registrerat</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>The child&apos;s agreement to the examination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The guardian&apos;s agreement to the examination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child&apos;s &amp;agreement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Guardian&apos;s agreement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record agr&amp;eement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Agreement to this medical examination only. No child is examined by force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+9"/>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Add a f&amp;inding…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove the finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+34"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+9"/>
+        <source>Tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Order a te&amp;st…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record the result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prophylaxis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+10"/>
+        <source>Forensic samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Register a sample…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to the chain of custody…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kit ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation type="unfinished">Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Last event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Register an image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log a viewing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File</source>
+        <translation type="unfinished">Fil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA-256</source>
+        <translation type="unfinished">SHA-256</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Derived from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Notes and statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the notes and statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notes</source>
+        <translation type="unfinished">Anteckningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Release the statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>For a court summary, a prosecutor bundle or a referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Yes</source>
+        <translation type="unfinished">Ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation type="unfinished">Nej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examiner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Room: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commissioned by %1, priority %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Acute: the last contact was within the acute window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a person of the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Present: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome released: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The child was told the result on %1 by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The statement is released for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reviewed on %1: %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>agrees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>does not agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A finding needs an expert review by another medical colleague.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MedicalSamples</name>
+    <message>
+        <location filename="../../ui/medical/samples.py" line="+17"/>
+        <source>Collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed to the police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent to the laboratory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received by the laboratory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation type="unfinished">Återlämnad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destroyed</source>
+        <translation type="unfinished">Förstörd</translation>
     </message>
 </context>
 <context>
@@ -6786,6 +7507,44 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>MoveExaminationDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="-105"/>
+        <source>Move the examination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No room</source>
+        <translation type="unfinished">Inget rum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Room:</source>
+        <translation type="unfinished">&amp;Rum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation type="unfinished">Rum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E&amp;xaminer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examiner</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MyInterviewsModel</name>
     <message>
         <location filename="../../ui/today/panel.py" line="-360"/>
@@ -6985,6 +7744,132 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+1"/>
         <source>Set to the current date and time</source>
         <translation>Ange aktuellt datum och aktuell tid</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTestDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="+103"/>
+        <source>Order a test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Test:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recorded</source>
+        <translation type="unfinished">Inte registrerat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Prophylaxis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prophylaxis given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Or&amp;dered on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ordered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In 14 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Result d&amp;ue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A pending result is a reminder for medical staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result due</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location line="+76"/>
+        <source>Release the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole case team reads the outcome; the findings stay with medical staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation type="unfinished">Utfall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In 28 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow-up due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only when a follow-up examination is needed: a reminder for medical staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up examination due</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7396,6 +8281,193 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>PlanExaminationDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="-300"/>
+        <source>Plan an examination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Book</source>
+        <translation type="unfinished">Bo&amp;ka</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The room, the examiners and the child are checked against interviews, meetings and other examinations, with the no-contact buffer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the child</source>
+        <translation type="unfinished">Välj barnet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;hild:</source>
+        <translation type="unfinished">&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Child</source>
+        <translation type="unfinished">Barn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the kind</source>
+        <translation type="unfinished">Välj typ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished">&amp;Typ:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind of examination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No room yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Room:</source>
+        <translation type="unfinished">&amp;Rum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation type="unfinished">Rum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the examiner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E&amp;xaminer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examiner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation type="unfinished">Ingen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seco&amp;nd examiner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A second examiner or a nurse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Second examiner or nurse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who asked for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co&amp;mmissioned by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commissioned by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Last contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last contact with the alleged offender; the core derives whether the examination is acute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresenceDialog</name>
+    <message>
+        <location line="+308"/>
+        <location line="+27"/>
+        <source>Who is present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished">&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besides the examiners: a trusted person, a carer, a chaperone, an interpreter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Role %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Present:</source>
+        <translation type="unfinished">&amp;Närvarande:</translation>
+    </message>
+</context>
+<context>
     <name>RecordHeldDialog</name>
     <message>
         <location filename="../../ui/interviews/held_dialog.py" line="+53"/>
@@ -7640,6 +8712,119 @@ Status: {old} → {new}</translation>
     </message>
 </context>
 <context>
+    <name>RegisterImageDialog</name>
+    <message>
+        <location filename="../../ui/medical/images.py" line="-94"/>
+        <source>Register an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Register</source>
+        <translation type="unfinished">&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image is not stored in the record: its SHA-256 is taken now and never changes. Register the original (the RAW file where there is one) first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;File:</source>
+        <translation type="unfinished">&amp;Fil:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation type="unfinished">Fil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Camera or device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kept at:</source>
+        <translation type="unfinished">Förvaras &amp;på:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Empty: the file&apos;s path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where it is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None: this is an original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Derived fr&amp;om:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Derived from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;What was done:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a derived image: a crop, a colour correction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose the file of the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopping…</source>
+        <translation type="unfinished">Avbryter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registering the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computing the SHA-256 of %1…</source>
+        <translation type="unfinished">SHA-256 för %1 beräknas…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stopped. Nothing was registered.</source>
+        <translation type="unfinished">Avbrutet. Ingenting registrerades.</translation>
+    </message>
+</context>
+<context>
     <name>RegisterRecordingDialog</name>
     <message>
         <location filename="../../ui/interviews/recording_dialog.py" line="-147"/>
@@ -7786,6 +8971,230 @@ Status: {old} → {new}</translation>
         <location line="+24"/>
         <source>Stopped. Nothing was registered.</source>
         <translation>Avbrutet. Ingenting registrerades.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterSampleDialog</name>
+    <message>
+        <location filename="../../ui/medical/samples.py" line="+55"/>
+        <source>Register a sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Register</source>
+        <translation type="unfinished">&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Kit ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kit ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type of sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not recorded</source>
+        <translation type="unfinished">Inte registrerat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Collected:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local time in %1.</source>
+        <translation type="unfinished">Lokal tid i %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collected at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;eal number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>If it was sealed then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Where:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where it was collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>St&amp;orage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation type="unfinished">Anteckningar</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseImageDialog</name>
+    <message>
+        <location filename="../../ui/medical/images.py" line="+47"/>
+        <source>Release the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image %1. A prosecutor bundle lists only images released for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re&amp;quester:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the legal basis</source>
+        <translation type="unfinished">Välj den rättsliga grunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Legal basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Legal basis</source>
+        <translation type="unfinished">Rättslig grund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;ceipt:</source>
+        <translation type="unfinished">&amp;Kvitto:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipt</source>
+        <translation type="unfinished">Kvitto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Released for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>W&amp;here:</source>
+        <translation type="unfinished">Va&amp;r:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation type="unfinished">Var</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseStatementDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="+77"/>
+        <source>Release the statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The statement as saved goes into the document made for this purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Released for</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8063,6 +9472,97 @@ Status: {old} → {new}</translation>
         <location line="+8"/>
         <source>Choose a new file name.</source>
         <translation>Välj ett nytt filnamn.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultToldDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="-143"/>
+        <source>The child was told the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;On:</source>
+        <translation type="unfinished">&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Told on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who told the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;By:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Told by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location line="-85"/>
+        <source>Expert review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A&amp;grees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Does &amp;not agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>With the findings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agrees with the findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revie&amp;wed on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reviewed on</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8382,6 +9882,144 @@ Status: {old} → {new}</translation>
         <location line="+13"/>
         <source>Stopping the salvage…</source>
         <translation>Avbryter räddningen…</translation>
+    </message>
+</context>
+<context>
+    <name>SampleEventDialog</name>
+    <message>
+        <location filename="../../ui/medical/samples.py" line="+26"/>
+        <source>Add to the chain of custody</source>
+        <translation type="unfinished">Lägg till i beviskedjan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation type="unfinished">&amp;Lägg till</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample %1. Entries cannot be changed or removed afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose what happened</source>
+        <translation type="unfinished">Välj vad som hände</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>W&amp;hat happened:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What happened</source>
+        <translation type="unfinished">Vad hände</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wh&amp;en:</source>
+        <translation type="unfinished">&amp;När:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local time in %1.</source>
+        <translation type="unfinished">Lokal tid i %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation type="unfinished">När</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;By whom:</source>
+        <translation type="unfinished">&amp;Av vem:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Empty: you.</source>
+        <translation type="unfinished">Tomt: du.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By whom</source>
+        <translation type="unfinished">Av vem</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>W&amp;here:</source>
+        <translation type="unfinished">Va&amp;r:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation type="unfinished">Var</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;eal number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Received by:</source>
+        <translation type="unfinished">&amp;Mottagen av:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name and agency of whoever received it.</source>
+        <translation type="unfinished">Namn och myndighet på den som tog emot den.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received by</source>
+        <translation type="unfinished">Mottagen av</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;ceipt:</source>
+        <translation type="unfinished">&amp;Kvitto:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Receipt number, signature, date.</source>
+        <translation type="unfinished">Kvittonummer, underskrift, datum.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt</source>
+        <translation type="unfinished">Kvitto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Order:</source>
+        <translation type="unfinished">&amp;Beslut:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reference of the order that allowed the destruction.</source>
+        <translation type="unfinished">Referens till beslutet som medgav att inspelningen förstördes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order reference</source>
+        <translation type="unfinished">Beslutets referens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wh&amp;y:</source>
+        <translation type="unfinished">Var&amp;för:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation type="unfinished">Varför</translation>
     </message>
 </context>
 <context>
@@ -9401,6 +11039,39 @@ Sedan låser du upp registret igen.</translation>
     </message>
 </context>
 <context>
+    <name>TestResultDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="-48"/>
+        <source>Record the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recei&amp;ved on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
         <location filename="../../ui/today/panel.py" line="+71"/>
@@ -10294,6 +11965,59 @@ Sedan låser du upp registret igen.</translation>
         <location line="+2"/>
         <source>No other agency is late with an action or a referral in the cases you lead.</source>
         <translation>Ingen annan myndighet är sen med en åtgärd eller remiss i ärenden du är ansvarig för.</translation>
+    </message>
+</context>
+<context>
+    <name>_BookingDialog</name>
+    <message>
+        <location filename="../../ui/medical/dialogs.py" line="-291"/>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start time</source>
+        <translation type="unfinished">Starttid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Start:</source>
+        <translation type="unfinished">&amp;Start:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dat&amp;e:</source>
+        <translation type="unfinished">&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local time in %1.</source>
+        <translation type="unfinished">Lokal tid i %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date and start</source>
+        <translation type="unfinished">Datum och starttid</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> minutes</source>
+        <translation type="unfinished"> minuter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uration:</source>
+        <translation type="unfinished">&amp;Längd:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Duration in minutes</source>
+        <translation type="unfinished">Längd i minuter</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not booked. Change the time, the room or the examiner, or book again and give your reasons.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
