@@ -10,15 +10,17 @@ true while one is under way.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
+    QCheckBox, QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ui.common.dates import date_format, local_datetime_text
-from ui.common.feedback import InlineMessage, bold, muted, open_dialog, setup_list_table, tinted_box
+from ui.common.dates import date_text, local_datetime_text
+from ui.common.feedback import (
+    InlineMessage, bold, empty_label, open_dialog, read_only_table, row_items, tinted_box,
+)
 from ui.common.field_widgets import error_color
 from ui.common.tasks import run_operation
 from ui.cases.team_dialogs import (
@@ -26,59 +28,6 @@ from ui.cases.team_dialogs import (
     SharingDialog, next_statuses, term_text, words,
 )
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def date_text(iso: str | None) -> str:
-    """A stored date (YYYY-MM-DD) in the local format with a four-digit year."""
-    if not iso:
-        return ""
-    d = QDate.fromString(str(iso)[:10], "yyyy-MM-dd")
-    return QLocale().toString(d, date_format()) if d.isValid() else str(iso)
-
-
-def _items(values: list[str], row_id=None) -> list[QStandardItem]:
-    out = []
-    for v in values:
-        it = QStandardItem(v)
-        it.setEditable(False)
-        it.setData(row_id, ID_ROLE)
-        it.setToolTip(v if len(v) > 24 else "")   # a cell may be cut short
-        out.append(it)
-    return out
-
-
-def _table(parent: QWidget, name: str, headers: list[str], accessible: str, widths: list[int],
-           stretch: int | None = None) -> tuple[QTableView, QStandardItemModel]:
-    """A read-only list of rows; widths: of the columns before the last (at least the header's);
-    stretch: the column that takes what is left (default: the last)."""
-    em = parent.fontMetrics().height()
-    fm = parent.fontMetrics()
-    model = QStandardItemModel(0, len(headers), parent)
-    model.setHorizontalHeaderLabels(headers)
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    view.setModel(model)
-    setup_list_table(view, em + 12)
-    hh = view.horizontalHeader()
-    hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    hh.setHighlightSections(False)
-    hh.setStretchLastSection(stretch is None)
-    for col, w in enumerate(widths):
-        hh.resizeSection(col, max(w, fm.horizontalAdvance(headers[col]) + em))
-    if stretch is not None:
-        hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view, model
-
-
-def _empty_label(parent: QWidget) -> QLabel:
-    lab = QLabel(parent)
-    lab.setWordWrap(True)
-    lab.setTextFormat(Qt.TextFormat.PlainText)
-    lab.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    muted(lab)
-    return lab
 
 
 class TeamPanel(QWidget):
@@ -169,12 +118,12 @@ class TeamPanel(QWidget):
         self.show_closed.toggled.connect(lambda _on: self._show_actions())
         head.addWidget(self.show_closed)
         ll.addLayout(head)
-        self.a_view, self.a_model = _table(
+        self.a_view, self.a_model = read_only_table(
             left, "teamActionsTable", [self.tr("Action"), self.tr("Owner"), self.tr("Due"), self.tr("Status")],
             self.tr("Actions"), [em * 14, em * 10, em * 6, action_status], stretch=0)
         self.a_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         ll.addWidget(self.a_view, 1)
-        self.a_empty = _empty_label(left)
+        self.a_empty = empty_label(left)
         ll.addWidget(self.a_empty)
         abar = QHBoxLayout()
         self.done_button = QPushButton(self.tr("Mar&k as done…"), left)
@@ -194,14 +143,14 @@ class TeamPanel(QWidget):
         self.history = QTabWidget()
         self.history.setObjectName("teamHistory")
         self.history.setDocumentMode(True)
-        self.m_view, self.m_model = _table(
+        self.m_view, self.m_model = read_only_table(
             self.history, "teamMeetingsTable", [self.tr("Date"), self.tr("Kind"), self.tr("Status")],
             self.tr("Meetings about this case"), [em * 6, em * 11])
-        self.d_view, self.d_model = _table(
+        self.d_view, self.d_model = read_only_table(
             self.history, "teamDecisionsTable", [self.tr("Date"), self.tr("Decision")],
             self.tr("Decisions over time"), [em * 6])
         self.d_view.setWordWrap(True)
-        self.v_view, self.v_model = _table(
+        self.v_view, self.v_model = read_only_table(
             self.history, "teamViewsTable", [self.tr("Date"), self.tr("How"), self.tr("The child's views")],
             self.tr("The child's views over time"), [em * 6, em * 9])
         self.v_view.setWordWrap(True)
@@ -235,13 +184,13 @@ class TeamPanel(QWidget):
         self.new_button.clicked.connect(self.new_referral)
         rhead.addWidget(self.new_button)
         rll.addLayout(rhead)
-        self.r_view, self.r_model = _table(
+        self.r_view, self.r_model = read_only_table(
             rleft, "referralsTable",
             [self.tr("Direction"), self.tr("Service"), self.tr("Agency"), self.tr("Status"), self.tr("Due")],
             self.tr("Referrals"), [em * 3, em * 10, em * 10, referral_status, em * 6], stretch=1)
         self.r_view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._referral_selected(cur.row()))
         rll.addWidget(self.r_view, 1)
-        self.r_empty = _empty_label(rleft)
+        self.r_empty = empty_label(rleft)
         rll.addWidget(self.r_empty)
         self.step_bar = QHBoxLayout()
         self.step_label = QLabel(self.tr("Next step:"), rleft)
@@ -273,17 +222,17 @@ class TeamPanel(QWidget):
         self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rrl.addWidget(self.detail_label)
-        self.e_view, self.e_model = _table(
+        self.e_view, self.e_model = read_only_table(
             rright, "referralEventsTable", [self.tr("On"), self.tr("Step"), self.tr("By"), self.tr("Note")],
             self.tr("The referral's history"), [em * 6, em * 9, em * 7])
         rrl.addWidget(self.e_view, 2)
         rrl.addWidget(bold(QLabel(self.tr("What was shared"), rright)))
-        self.s_view, self.s_model = _table(
+        self.s_view, self.s_model = read_only_table(
             rright, "referralSharingTable",
             [self.tr("When"), self.tr("To whom"), self.tr("Legal basis"), self.tr("What")],
             self.tr("What was shared"), [em * 6, em * 9, em * 8])
         rrl.addWidget(self.s_view, 2)
-        self.s_empty = _empty_label(rright)
+        self.s_empty = empty_label(rright)
         rrl.addWidget(self.s_empty)
         refs.addWidget(rright)
         rleft.setMinimumWidth(em * 22)
@@ -383,7 +332,7 @@ class TeamPanel(QWidget):
             if a.get("agency"):
                 owner = self.tr("{owner} ({agency})").format(owner=owner, agency=a["agency"])
             overdue = bool(a.get("overdue"))
-            items = _items([a.get("text") or "", owner, date_text(a.get("due_on")),
+            items = row_items([a.get("text") or "", owner, date_text(a.get("due_on")),
                             w.action_status(a.get("status"), overdue)], a["id"])
             if a.get("status") == "cancelled" and a.get("cancel_reason"):
                 items[3].setToolTip(self.tr("Cancelled: {reason}").format(reason=a["cancel_reason"]))
@@ -410,18 +359,18 @@ class TeamPanel(QWidget):
         team = self.team or {}
         self.m_model.removeRows(0, self.m_model.rowCount())
         for m in team.get("meetings") or []:
-            self.m_model.appendRow(_items([date_text(m.get("date") or m.get("on")),
+            self.m_model.appendRow(row_items([date_text(m.get("date") or m.get("on")),
                                            term_text("meeting_kinds", m.get("kind")),
                                            w.meeting_status(m.get("status"))], m.get("id")))
         self.d_model.removeRows(0, self.d_model.rowCount())
         for d in team.get("decisions") or []:
-            self.d_model.appendRow(_items([date_text(d.get("date") or d.get("on")), d.get("text") or ""]))
+            self.d_model.appendRow(row_items([date_text(d.get("date") or d.get("on")), d.get("text") or ""]))
         self.v_model.removeRows(0, self.v_model.rowCount())
         for v in team.get("child_views") or []:
             heard = v.get("child_heard")
             said = (v.get("child_not_heard_reason") or v.get("reason") if heard == "not_heard"
                     else v.get("child_views") or v.get("views")) or ""
-            self.v_model.appendRow(_items([date_text(v.get("date") or v.get("on")), w.child_heard(heard), said]))
+            self.v_model.appendRow(row_items([date_text(v.get("date") or v.get("on")), w.child_heard(heard), said]))
         for view in (self.d_view, self.v_view):
             view.resizeRowsToContents()
         n = QLocale().toString
@@ -435,7 +384,7 @@ class TeamPanel(QWidget):
         self.r_model.removeRows(0, self.r_model.rowCount())
         red = error_color(self.palette())
         for r in self.referrals:
-            items = _items([w.direction(r.get("direction")), term_text("referral_services", r.get("service")),
+            items = row_items([w.direction(r.get("direction")), term_text("referral_services", r.get("service")),
                             r.get("agency") or r.get("agency_name") or "", w.referral_status(r.get("status")),
                             date_text(r.get("due_on"))], r["id"])
             if r.get("overdue"):
@@ -515,7 +464,7 @@ class TeamPanel(QWidget):
         self.detail_label.setText(self._detail_text(view))
         self._rebuild_steps(view)
         for e in view.get("events") or []:
-            self.e_model.appendRow(_items([date_text(e.get("on_date") or e.get("on")),
+            self.e_model.appendRow(row_items([date_text(e.get("on_date") or e.get("on")),
                                            w.referral_status(e.get("to_status")),
                                            e.get("by_name") or "", e.get("note") or ""]))
         for d in view.get("disclosures") or []:
@@ -523,7 +472,7 @@ class TeamPanel(QWidget):
                 d.get("items"), list) else []
             if d.get("document_id"):
                 what.append(str(d.get("document") or d.get("document_id")))
-            row = _items([date_text(local_datetime_text(d.get("disclosed_at"), style="date")),
+            row = row_items([date_text(local_datetime_text(d.get("disclosed_at"), style="date")),
                           d.get("recipient") or "", term_text("sharing_legal_bases", d.get("legal_basis")),
                           ", ".join(what)])
             row[1].setToolTip(self.tr("Undertaking: {text}").format(text=d.get("undertaking") or ""))

@@ -133,3 +133,11 @@ class ZoneCombo(QComboBox):
             self.setCurrentIndex(i)
         else:
             self.setEditText(name)
+
+
+def date_text(iso: str | None) -> str:
+    """A stored date (YYYY-MM-DD) in the local format with a four-digit year."""
+    if not iso:
+        return ""
+    d = QDate.fromString(str(iso)[:10], "yyyy-MM-dd")
+    return QLocale().toString(d, date_format()) if d.isValid() else str(iso)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QPalette
+from PySide6.QtGui import QAction, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
@@ -501,3 +501,52 @@ def setup_list_table(view: QTableView, row_height: int) -> None:
     vh = view.verticalHeader()
     vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vh.setDefaultSectionSize(row_height)
+
+
+ID_ROLE = Qt.ItemDataRole.UserRole   # the row's record id on each of its cells
+
+
+def row_items(values: list[str], row_id=None) -> list[QStandardItem]:
+    """Read-only cells of one row, each carrying the row's id (ID_ROLE)."""
+    out = []
+    for v in values:
+        it = QStandardItem(v)
+        it.setEditable(False)
+        it.setData(row_id, ID_ROLE)
+        it.setToolTip(v if len(v) > 24 else "")   # a cell may be cut short
+        out.append(it)
+    return out
+
+
+def read_only_table(parent: QWidget, name: str, headers: list[str], accessible: str, widths: list[int],
+           stretch: int | None = None) -> tuple[QTableView, QStandardItemModel]:
+    """A read-only list of rows; widths: of the columns before the last (at least the header's);
+    stretch: the column that takes what is left (default: the last)."""
+    em = parent.fontMetrics().height()
+    fm = parent.fontMetrics()
+    model = QStandardItemModel(0, len(headers), parent)
+    model.setHorizontalHeaderLabels(headers)
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setModel(model)
+    setup_list_table(view, em + 12)
+    hh = view.horizontalHeader()
+    hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    hh.setHighlightSections(False)
+    hh.setStretchLastSection(stretch is None)
+    for col, w in enumerate(widths):
+        hh.resizeSection(col, max(w, fm.horizontalAdvance(headers[col]) + em))
+    if stretch is not None:
+        hh.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view, model
+
+
+def empty_label(parent: QWidget) -> QLabel:
+    """The muted sentence that stands where a list has no rows."""
+    lab = QLabel(parent)
+    lab.setWordWrap(True)
+    lab.setTextFormat(Qt.TextFormat.PlainText)
+    lab.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    muted(lab)
+    return lab

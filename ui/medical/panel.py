@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from barnahus_app.errors import ValidationError
 from barnahus_app.persons.actions import display_name
 
-from ui.cases.team import _empty_label, _items, _table, date_text
-from ui.common.feedback import InlineMessage, bold, core_message, muted, open_dialog
+from ui.common.dates import date_text
+from ui.common.feedback import (
+    InlineMessage, bold, core_message, empty_label, muted, open_dialog, read_only_table, row_items,
+)
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import VocabCombo, term_label
 from ui.interviews.shared import SHORT_HASH, labels
@@ -124,14 +126,14 @@ class MedicalPanel(QWidget):
         listing = QWidget()
         ll = QVBoxLayout(listing)
         ll.setContentsMargins(0, 0, 0, 0)
-        self.x_view, self.x_model = _table(
+        self.x_view, self.x_model = read_only_table(
             listing, "examinationsTable",
             [self.tr("When"), self.tr("Kind"), self.tr("Examiner"), self.tr("Status"), self.tr("Acute"),
              self.tr("Outcome released")],
             self.tr("The case's medical examinations"), [em * 12, em * 14, em * 9, em * 11, em * 3], stretch=None)
         self.x_view.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show_exam())
         ll.addWidget(self.x_view, 1)
-        self.x_empty = _empty_label(listing)
+        self.x_empty = empty_label(listing)
         self.x_empty.setText(self.tr("No examination is planned in this case."))
         ll.addWidget(self.x_empty)
         split.addWidget(listing)
@@ -211,7 +213,7 @@ class MedicalPanel(QWidget):
         self.remove_finding_button = self._button(body, self.tr("&Remove the finding"), "removeFindingButton",
                                                   self.remove_finding, fhead)
         left.addLayout(fhead)
-        self.f_view, self.f_model = _table(
+        self.f_view, self.f_model = read_only_table(
             body, "findingsTable", [self.tr("Category"), self.tr("Item"), self.tr("Site"), self.tr("Description")],
             self.tr("Findings"), [em * 12, em * 14, em * 7])
         self.f_view.setMinimumHeight(em * 6)
@@ -227,7 +229,7 @@ class MedicalPanel(QWidget):
         self.result_button = self._button(body, self.tr("Record the result…"), "testResultButton",
                                           self.record_result, thead)
         left.addLayout(thead)
-        self.t_view, self.t_model = _table(
+        self.t_view, self.t_model = read_only_table(
             body, "testsTable", [self.tr("Test"), self.tr("Ordered"), self.tr("Prophylaxis"), self.tr("Result"),
                                  self.tr("Received")],
             self.tr("Tests"), [em * 8, em * 6, em * 10, em * 6])
@@ -245,7 +247,7 @@ class MedicalPanel(QWidget):
         self.sample_event_button = self._button(body, self.tr("Add to the chain of custody…"), "sampleEventButton",
                                                 self.add_sample_event, shead)
         left.addLayout(shead)
-        self.s_view, self.s_model = _table(
+        self.s_view, self.s_model = read_only_table(
             body, "samplesTable", [self.tr("Kit ID"), self.tr("Type"), self.tr("Site"), self.tr("Seal"),
                                    self.tr("Last event")],
             self.tr("Forensic samples"), [em * 7, em * 9, em * 7, em * 6])
@@ -271,7 +273,7 @@ class MedicalPanel(QWidget):
         self.release_image_button = self._button(body, self.tr("Release…"), "releaseImageButton",
                                                  self.release_image, ihead)
         left.addLayout(ihead)
-        self.i_view, self.i_model = _table(
+        self.i_view, self.i_model = read_only_table(
             body, "imagesTable", [self.tr("File"), self.tr("SHA-256"), self.tr("Derived from"), self.tr("Last event")],
             self.tr("Images"), [em * 10, em * 8, em * 8])
         self.i_view.setMinimumHeight(em * 5)
@@ -368,7 +370,7 @@ class MedicalPanel(QWidget):
         self.x_view.selectionModel().blockSignals(True)
         self.x_model.removeRows(0, self.x_model.rowCount())
         for x in self.exams:
-            self.x_model.appendRow(_items([
+            self.x_model.appendRow(row_items([
                 when_text(x), term_label("medical_examination_kinds", x.get("kind")), x.get("examiner_name") or "",
                 _word(STATUS, x.get("status")), self.tr("Yes") if x.get("acute") else self.tr("No"),
                 term_label("medical_outcomes", x.get("released_outcome")) or self.tr("Not yet")], x["id"]))
@@ -446,11 +448,11 @@ class MedicalPanel(QWidget):
             cat = f.get("category")
             cat_text = self.tr("%1: %2").replace("%1", str(cat)).replace(
                 "%2", category_text(f.get("table_version"), cat)) if cat is not None else self.tr("Unknown")
-            self.f_model.appendRow(_items([cat_text, f"{f.get('item_code')} {f.get('label') or ''}",
+            self.f_model.appendRow(row_items([cat_text, f"{f.get('item_code')} {f.get('label') or ''}",
                                            term_label("medical_sites", f.get("site")), f.get("description") or ""],
                                           f["id"]))
         for t in d.get("tests") or []:
-            self.t_model.appendRow(_items([
+            self.t_model.appendRow(row_items([
                 term_label("medical_test_kinds", t.get("kind")), date_text(t.get("ordered_on")),
                 term_label("medical_prophylaxis", t.get("prophylaxis")),
                 t.get("result") or _word(RESULT_STATUS, t.get("result_status")), date_text(t.get("received_on"))],
@@ -501,7 +503,7 @@ class MedicalPanel(QWidget):
         names = {i["id"]: image_label(i) for i in self.images}
         for im in self.images:
             last = (im.get("custody") or [{}])[-1]
-            self.i_model.appendRow(_items([
+            self.i_model.appendRow(row_items([
                 image_label(im), (im.get("sha256") or "")[:SHORT_HASH] + "…", names.get(im.get("derived_from"), ""),
                 image_event_text(last.get("event"), last.get("label") or "")], im["id"]))
         if self.images:
@@ -509,7 +511,7 @@ class MedicalPanel(QWidget):
         self.samples = list(samples)
         for sm in self.samples:
             last = (sm.get("custody") or [{}])[-1].get("event")
-            self.s_model.appendRow(_items([
+            self.s_model.appendRow(row_items([
                 sm.get("kit_id") or "", term_label("forensic_sample_types", sm.get("sample_type")),
                 term_label("medical_sites", sm.get("site")), sm.get("seal_number") or "", event_text(last)], sm["id"]))
         if self.samples:
