@@ -26,10 +26,10 @@ from barnahus_app.fields import check_count
 from barnahus_app.files import check_destination, write_file_safely
 from barnahus_app.followup import cli as followup_cli
 from barnahus_app.interviews import cli as interviews_cli
-from barnahus_app.medical import cli as medical_cli
 from barnahus_app.meetings import cli as meetings_cli
 from barnahus_app.recordings import cli as recordings_cli
 from barnahus_app.referrals import cli as referrals_cli
+from barnahus_app.medical import cli as medical_cli
 from barnahus_app.users import cli as users_cli
 
 __all__ = ["main", "build_parser", "UsageError"]
@@ -294,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     followup_cli.add_reminders(sub)
     referrals_cli.add_referrals(sub)
+    medical_cli.add_medical(sub)
     cases_cli.add_export_case(sub)
 
     sp = sub.add_parser("rotate-key", help="replace the record key (after a suspected compromise)")
@@ -321,7 +322,6 @@ def build_parser() -> argparse.ArgumentParser:
     interviews_cli.add_rooms(sub)
     interviews_cli.add_ics(sub)
     meetings_cli.add_meetings(sub)
-    medical_cli.add_medical(sub)
     recordings_cli.add_fixity(sub)
     documents_cli.add_summary(sub)
     documents_cli.add_minutes(sub)

@@ -35,6 +35,8 @@ from barnahus_app.users.tables import User
 from barnahus_app.timeutil import check_datetime, utc_now_iso, zone_time_text
 from barnahus_app.cases.actions import case_view, resolve_case
 from barnahus_app.interviews.actions import count_interviews, interview_view
+from barnahus_app.medical.actions import SECTION as MEDICAL_SECTION, examination_rows, released_statement
+from barnahus_app.medical.tables import MedicalExamination
 from barnahus_app.meetings.actions import case_decisions, case_meeting_ids, meeting_data
 from barnahus_app.referrals.actions import case_referral_rows
 from barnahus_app.recordings.actions import custody_rows
@@ -572,11 +574,27 @@ class IssuingActions(SessionBase):
         # The team's decisions (never the discussion) and the referrals, for the roles that read them.
         d["decisions"] = case_decisions(conn, case_id) if self.can("meeting", "read") else None
         d["referrals"] = case_referral_rows(conn, case_id) if self.can("referral", "read") else None
+        d["examinations"] = self._examinations(conn, case_id, user_ids) if self.can("examination", "read") else None
         if self.can("followup", "read"):
             d["court_dates"] = [(r.due_on or (r.due_at_utc or "")[:10], r.note) for r in conn.execute(
                 select(FR.c.due_on, FR.c.due_at_utc, FR.c.note).where(FR.c.case_id == case_id, FR.c.kind == "court_date")
                 .order_by(FR.c.due_on))]
         return d
+
+    def _examinations(self, conn, case_id: int, user_ids: set) -> list[dict]:
+        """The case's medical examinations as coordination facts; the statement's text only when
+        the examiner released it for the court summary AND this user holds the medical section
+        (else "statement" is None and the summary says medical staff hold it)."""
+        EXM = MedicalExamination.__table__
+        ids = [r[0] for r in conn.execute(select(EXM.c.id).where(EXM.c.case_id == case_id)
+                                          .order_by(EXM.c.starts_at_utc, EXM.c.id))]
+        key = self.sections.key(MEDICAL_SECTION) if self.can("medical", "read") and \
+            self.sections.holds(MEDICAL_SECTION) else None
+        out = examination_rows(conn, ids)
+        for x in out:
+            user_ids.add(x["examiner_id"])
+            x["statement"] = released_statement(conn, key, x["id"], "case_summary")
+        return out
 
     def _bundle_tables(self, builder, redact, copies: dict) -> list:
         from barnahus_app.documents.bundle import RECORDINGS_MANIFEST, BundleFile

@@ -274,6 +274,8 @@ class SummaryBuilder:
             sections.append(self._decisions_section())
         if self.d.get("referrals") is not None:
             sections.append(self._referrals_section())
+        if self.d.get("examinations") is not None:
+            sections.append(self._examinations_section())
         sections.append(self._about_section(document_id, bundle_id))
         head_id, head_hash = self.audit_head
         doc = Document(
@@ -554,6 +556,33 @@ class SummaryBuilder:
                  r.get("agency") or "", _REFERRAL_STATUS.get(r["status"], r["status"]), r.get("sent_on") or "",
                  r.get("closed_on") or "", referral_outcome(r.get("outcome"), r.get("outcome_reason")))
                 for r in rows), (1.8, 0.9, 1.8, 1.3, 1.1, 1.1, 1.8)),))
+
+    def _examinations_section(self) -> Section:
+        """The coordination facts of the medical examinations; a statement's text only where the
+        examiner released it for the court summary and the issuer holds the medical section.
+        Never a finding, a note or a test."""
+        rows = [x for x in self.d["examinations"] if x["status"] in ("planned", "held")]
+        if not rows:
+            return Section("Medical examinations", (Paragraph("No medical examination is recorded for this case.",
+                                                              "note"),))
+        blocks = [Table(("When", "Kind", "Commissioned by", "Examiner", "Status", "Outcome", "Samples to police"),
+                        tuple((self.when(x["starts_at_utc"], x["time_zone"]), _label("medical_examination_kinds", x["kind"]),
+                               _label("medical_commissioners", x["commissioned_by"]),
+                               self.names.user(x["examiner_id"], x.get("examiner_name")), _STATUS_SHORT.get(x["status"], x["status"]),
+                               _label("medical_outcomes", x["released_outcome"]) or "Not released",
+                               "Yes" if x["samples_handed_to_police"] else "No") for x in rows),
+                        (1.6, 1.6, 1.2, 1.3, 0.8, 1.6, 0.8))]
+        for x in rows:
+            if "case_summary" not in x["statement_released_for"]:
+                continue
+            when = self.when(x["starts_at_utc"], x["time_zone"])
+            if x.get("statement"):
+                blocks.append(Paragraph(f"Medical statement ({when}), released by the examiner for this summary:"))
+                blocks.append(Paragraph(x["statement"]))
+            else:
+                blocks.append(Paragraph(f"The medical statement of the examination of {when} was released for court "
+                                        "summaries; it is held by medical staff, who can provide it.", "note"))
+        return Section("Medical examinations", tuple(blocks))
 
     def _about_section(self, document_id: str, bundle_id: str | None) -> Section:
         return about_section(document_id, self.when(self.generated_at_utc, named=True), self.generated_by,

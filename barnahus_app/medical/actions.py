@@ -38,7 +38,8 @@ Session API (each one call, permission-checked and audited):
       commissioned_by, priority, time_zone=None, room_id=None, last_contact_at=None,
       second_examiner_id=None, examiner_credentials=None, overrides=None) -> id
   move_examination(exam_id, starts_at, duration_minutes=None, *, room_id=None, examiner_id=None,
-      overrides=None); cancel_examination(exam_id, reason)
+      overrides=None); update_examination(exam_id, *, overrides=None, commissioned_by=, priority=,
+      last_contact_at=, second_examiner_id=, examiner_credentials=); cancel_examination(exam_id, reason)
   record_agreement(exam_id, *, child=None, guardian=None); set_presence(exam_id, [{role,
       person_id | name}]); hold_examination(exam_id)
   add_finding(exam_id, item_code, site, description=None, *, table_version=None) -> id;
@@ -52,7 +53,7 @@ Session API (each one call, permission-checked and audited):
       by_user_id); release_statement(exam_id, purpose) -> id
   case_examinations(case_id) -> [dict]; examination_view(exam_id) -> dict
   (the coordination facts; "detail" too for a user with medical.read holding the section key,
-  else "detail" is None)
+  else "detail" is None); case_medical(case_id) -> [dict] (medical staff only, with "detail")
 """
 from __future__ import annotations
 
@@ -76,7 +77,7 @@ from barnahus_app.medical.tables import (
     ExamOverride, ExamPresence, MedicalExamination, MedicalFinding, MedicalRelease, MedicalReview, MedicalTest,
 )
 from barnahus_app.persons.actions import require_person
-from barnahus_app.record.sections import rows_with_values
+from barnahus_app.record.sections import read_values, rows_with_values
 from barnahus_app.session_base import SessionBase
 from barnahus_app.settings import setting_in
 from barnahus_app.tables import SectionValue
@@ -179,6 +180,43 @@ class MedicalActions(SessionBase):
                 acute=_acute(conn, row.last_contact_at_utc, s), updated_at=utc_now_iso()))
             self._audit(conn, "examination.moved", "case", row.case_id,
                         {"examination": exam_id, "overridden": sorted(c.key for c in conflicts)})
+
+    def update_examination(self, exam_id: int, *, overrides: dict | None = None, **fields) -> None:
+        """Change who commissioned it, its priority, the last contact (acute follows), the second
+        examiner (None: none; checked for conflicts while planned) or the examiner's credentials."""
+        self._authorize("examination", "update")
+        allowed = {"commissioned_by", "priority", "last_contact_at", "second_examiner_id", "examiner_credentials"}
+        unknown = set(fields) - allowed
+        if unknown or not fields:
+            raise ValidationError(sorted(unknown)[0] if unknown else "fields",
+                                  "is not a field of an examination that can be changed here." if unknown
+                                  else "Give a field to change.")
+        data = clean(PLAN_FIELDS, {k: v for k, v in fields.items() if k in PLAN_FIELDS}, partial=True)
+        overrides = _clean_overrides(overrides)
+        with self.record.transaction() as conn:
+            row = _exam(conn, exam_id, ("planned", "held", "declined"))
+            conflicts = []
+            if "last_contact_at" in fields:
+                last = check_datetime("last_contact_at", fields["last_contact_at"])
+                if last is not None and last > row.starts_at_utc:
+                    raise ValidationError("last_contact_at", "is after the examination's start.")
+                data.update(last_contact_at_utc=last, acute=_acute(conn, last, row.starts_at_utc))
+            if "second_examiner_id" in fields:
+                second = fields["second_examiner_id"]
+                if second is not None:
+                    _check_user(conn, "second_examiner_id", second)
+                    if second == row.examiner_id:
+                        raise ValidationError("second_examiner_id", "is the examiner.")
+                    if row.status == "planned" and second != row.second_examiner_id:
+                        conflicts = room_staff_conflicts(conn, row.starts_at_utc, row.ends_at_utc, None, {second},
+                                                         row.time_zone, examination_id=exam_id)
+                        _enforce(conflicts, overrides)
+                        _keep_overrides(conn, exam_id, conflicts, overrides, self.user_id)
+                data["second_examiner_id"] = second
+            conn.execute(update(EX).where(EX.c.id == exam_id).values(**data, updated_at=utc_now_iso()))
+            self._audit(conn, "examination.updated", "case", row.case_id,
+                        {"examination": exam_id, "fields": sorted(fields),
+                         "overridden": sorted(c.key for c in conflicts)})
 
     def cancel_examination(self, exam_id: int, reason: str) -> None:
         self._authorize("examination", "update")
@@ -456,6 +494,20 @@ class MedicalActions(SessionBase):
                         {"examinations": len(out), "detail": bool(out) and out[0]["detail"] is not None})
         return out
 
+    def case_medical(self, case_id: int) -> list[dict]:
+        """For medical staff only (medical.read, and the section key: SectionLocked without it):
+        the case's examinations with their detail, as case_examinations gives them."""
+        self._authorize("medical", "read")
+        self.sections.key(SECTION)
+        with self.record.transaction() as conn:
+            require_case(conn, case_id)
+            ids = [r[0] for r in conn.execute(select(EX.c.id).where(EX.c.case_id == case_id)
+                                              .order_by(EX.c.starts_at_utc, EX.c.id))]
+            out = examination_rows(conn, ids)
+            self._add_detail(conn, out)
+            self._audit(conn, "medical.case_read", "case", case_id, {"examinations": len(out)})
+        return out
+
     def examination_view(self, exam_id: int) -> dict:
         self._authorize("examination", "read")
         with self.record.transaction() as conn:
@@ -468,8 +520,9 @@ class MedicalActions(SessionBase):
 
     def _add_detail(self, conn, rows: list[dict]) -> None:
         key = self.sections.key(SECTION) if self.can("medical", "read") and self.sections.holds(SECTION) else None
+        details = examination_details(conn, key, [r["id"] for r in rows]) if key is not None else {}
         for r in rows:
-            r["detail"] = examination_detail(conn, key, r["id"]) if key is not None else None
+            r["detail"] = details.get(r["id"])
 
 
 # --- functions other features may use ----------------------------------------------------------------
@@ -519,29 +572,42 @@ def examination_rows(conn, ids) -> list[dict]:
 
 def examination_detail(conn, key: bytes, exam_id: int) -> dict:
     """The sealed detail of one examination, decrypted with the section key."""
-    from barnahus_app.record.sections import read_value
+    return examination_details(conn, key, [exam_id])[exam_id]
 
-    def val(table, row_id, col):
-        return read_value(conn, key, SECTION, table, row_id, col)
 
-    found = []
-    for f in conn.execute(select(FI).where(FI.c.examination_id == exam_id).order_by(FI.c.id)):
-        code = val("medical_findings", f.id, "item_code")
-        found.append({"id": f.id, "table_version": f.table_version, "item_code": code,
-                      **classification.describe(f.table_version, code),
-                      "site": val("medical_findings", f.id, "site"),
-                      "description": val("medical_findings", f.id, "description")})
-    tests = [{"id": t.id, "kind": val("medical_tests", t.id, "kind"), "ordered_on": t.ordered_on,
-              "prophylaxis": val("medical_tests", t.id, "prophylaxis"), "result_status": t.result_status,
-              "received_on": t.received_on, "result": val("medical_tests", t.id, "result")}
-             for t in conn.execute(select(TE).where(TE.c.examination_id == exam_id).order_by(TE.c.id))]
-    reviews = [{"id": r.id, "reviewer_id": r.reviewer_id, "reviewed_on": r.reviewed_on, "agrees": bool(r.agrees),
-                "comment": val("medical_reviews", r.id, "comment")}
-               for r in conn.execute(select(RV).where(RV.c.examination_id == exam_id).order_by(RV.c.id))]
-    return {"notes": val("medical_examinations", exam_id, "notes"),
-            "statement": val("medical_examinations", exam_id, "statement"),
-            "findings": found, "tests": tests, "reviews": reviews,
-            "needs_review": any(f["needs_expert_review"] for f in found) and not reviews}
+def examination_details(conn, key: bytes, exam_ids) -> dict[int, dict]:
+    """The sealed detail of these examinations, {id: detail}: one query per table for the rows
+    and one for their sealed values (a case's medical tab reads 20 examinations at once)."""
+    ids = sorted(set(exam_ids))
+    out = {i: {"findings": [], "tests": [], "reviews": []} for i in ids}
+    if not ids:
+        return out
+    fs = conn.execute(select(FI).where(FI.c.examination_id.in_(ids)).order_by(FI.c.id)).all()
+    ts = conn.execute(select(TE).where(TE.c.examination_id.in_(ids)).order_by(TE.c.id)).all()
+    rs = conn.execute(select(RV).where(RV.c.examination_id.in_(ids)).order_by(RV.c.id)).all()
+    fv = read_values(conn, key, SECTION, "medical_findings", [f.id for f in fs])
+    tv = read_values(conn, key, SECTION, "medical_tests", [t.id for t in ts])
+    rv = read_values(conn, key, SECTION, "medical_reviews", [r.id for r in rs])
+    xv = read_values(conn, key, SECTION, "medical_examinations", ids)
+    for f in fs:
+        code = fv.get((f.id, "item_code"))
+        out[f.examination_id]["findings"].append({
+            "id": f.id, "table_version": f.table_version, "item_code": code,
+            **classification.describe(f.table_version, code),
+            "site": fv.get((f.id, "site")), "description": fv.get((f.id, "description"))})
+    for t in ts:
+        out[t.examination_id]["tests"].append({
+            "id": t.id, "kind": tv.get((t.id, "kind")), "ordered_on": t.ordered_on,
+            "prophylaxis": tv.get((t.id, "prophylaxis")), "result_status": t.result_status,
+            "received_on": t.received_on, "result": tv.get((t.id, "result"))})
+    for r in rs:
+        out[r.examination_id]["reviews"].append({"id": r.id, "reviewer_id": r.reviewer_id, "reviewed_on": r.reviewed_on,
+                                                 "agrees": bool(r.agrees), "comment": rv.get((r.id, "comment"))})
+    for i, d in out.items():
+        d["notes"] = xv.get((i, "notes"))
+        d["statement"] = xv.get((i, "statement"))
+        d["needs_review"] = any(f["needs_expert_review"] for f in d["findings"]) and not d["reviews"]
+    return out
 
 
 def released_statement(conn, key: bytes | None, exam_id: int, purpose: str) -> str | None:
@@ -719,20 +785,17 @@ def _close_follow_up_reminders(session, conn, child_id: int) -> list[int]:
 def _needing_review(conn, key: bytes, lo: str | None, hi: str | None) -> dict[int, int]:
     """{examination: findings needing review} of the held examinations (with a local start day
     in lo..hi when given), decrypting each finding's item code."""
-    from barnahus_app.record.sections import read_value
     q = select(FI.c.id, FI.c.examination_id, FI.c.table_version, EX.c.starts_at_utc, EX.c.time_zone).join(
         EX, EX.c.id == FI.c.examination_id).where(EX.c.status == "held")
     if lo is not None:
         q = q.where(EX.c.starts_at_utc >= to_utc_iso(local_to_utc("start", f"{lo}T00:00", "UTC") - timedelta(days=1)),
                     EX.c.starts_at_utc < to_utc_iso(local_to_utc("end", f"{hi}T00:00", "UTC") + timedelta(days=2)))
+    rows = [r for r in conn.execute(q).all()
+            if lo is None or lo <= parse_utc(r[3]).astimezone(zone_info(r[4])).date().isoformat() <= hi]
+    codes = read_values(conn, key, SECTION, "medical_findings", [r[0] for r in rows])
     out: dict[int, int] = {}
-    for fid, xid, version, st, tz in conn.execute(q):
-        if lo is not None:
-            day = parse_utc(st).astimezone(zone_info(tz)).date().isoformat()
-            if not lo <= day <= hi:
-                continue
-        code = read_value(conn, key, SECTION, "medical_findings", fid, "item_code")
-        if classification.describe(version, code)["needs_expert_review"]:
+    for fid, xid, version, _st, _tz in rows:
+        if classification.describe(version, codes.get((fid, "item_code")))["needs_expert_review"]:
             out[xid] = out.get(xid, 0) + 1
     return out
 
@@ -744,5 +807,6 @@ def _reviewed(conn, exam_ids) -> set[int]:
     return {r[0] for r in conn.execute(select(RV.c.examination_id).where(RV.c.examination_id.in_(ids)))}
 
 
-__all__ = ["MedicalActions", "SECTION", "examination_rows", "examination_detail", "released_statement",
+__all__ = ["MedicalActions", "SECTION", "examination_rows", "examination_detail", "examination_details",
+           "released_statement",
            "mark_samples_handed_to_police", "require_examination"]

@@ -10,7 +10,12 @@ sample is its "collected" event (and "sealed" when the seal number is known then
 sealed, stored, handed_to_police or sent_to_lab (only once sealed), received_by_lab (only after it
 was sent), returned, destroyed (on an order). Handing a sample to the police sets the
 examination's coordination fact samples_handed_to_police, which every case role reads (the
-liaison learns it there, never from the sample detail).
+liaison learns it there, never from the sample detail). A "stored" event's place becomes the
+sample's storage. No event is dated before the sample was collected.
+
+A custody event is the plaintext log of the record (who, when, where, to or from whom, the
+receipt), like a recording's: it names no sample type, site, image file or device, and a
+user's words in it (where, why) should not either.
 
 Images: never stored in the record. The SHA-256 and size of the original (the RAW file where there
 is one) and of every image derived from another (derived_from, with what was done to it) are
@@ -49,6 +54,7 @@ from sqlalchemy import insert, select, update
 from barnahus_app import vocab
 from barnahus_app.errors import NotFound, RecordFileError, ValidationError
 from barnahus_app.fields import SQLITE_INTEGER_MAX, Text
+from barnahus_app.medical.actions import SECTION
 from barnahus_app.medical.tables import ForensicSample, MedicalExamination, MedicalImage
 from barnahus_app.recordings import hashing
 from barnahus_app.recordings.actions import (
@@ -58,7 +64,6 @@ from barnahus_app.recordings.tables import CustodyEvent
 from barnahus_app.session_base import SessionBase
 from barnahus_app.timeutil import check_datetime, utc_now_iso
 
-SECTION = "medical"
 EX = MedicalExamination.__table__
 FS = ForensicSample.__table__
 IM = MedicalImage.__table__
@@ -157,6 +162,8 @@ class EvidenceActions(SessionBase):
             self.sections.key(SECTION)
         with self.record.transaction() as conn:
             row = _require(conn, FS, sample_id, "sample")
+            if row.collected_at_utc and when < row.collected_at_utc:
+                raise ValidationError("occurred_at", "This is before the sample was collected.")
             if event in LEAVES and not row.seal_number:
                 raise ValidationError("event", "Seal the sample before it leaves the centre (record its seal number).")
             if event == "received_by_lab" and not _has_event(conn, CE.c.sample_id, row.id, "sent_to_lab"):

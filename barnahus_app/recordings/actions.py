@@ -145,13 +145,15 @@ class RecordingActions(SessionBase):
                 duration_ms=info.duration_ms, capture_device=texts["capture_device"],
                 acquired_at_utc=acquired, fixity_status="unchecked", registered_by=self.user_id,
                 registered_at=now)).inserted_primary_key[0]
-            insert_custody_event(self, conn, "recording", rid, "acquired", acquired, location=texts["location"] or texts["storage_location"],
-                        purpose=texts["purpose"] or ("Registered from the recording equipment" if not master
-                                                     else "Working copy"), computed_sha256=sha)
+            insert_custody_event(
+                self, conn, "recording", rid, "acquired", acquired,
+                location=texts["location"] or texts["storage_location"], computed_sha256=sha,
+                purpose=texts["purpose"] or ("Registered from the recording equipment" if not master
+                                             else "Working copy"))
             if master is not None:
-                insert_custody_event(self, conn, "recording", master.id, "copied_to", now, location=texts["storage_location"],
-                            purpose=texts["purpose"] or "Bit-identical copy", copy_id=rid,
-                            computed_sha256=sha)
+                insert_custody_event(self, conn, "recording", master.id, "copied_to", now,
+                                     location=texts["storage_location"], copy_id=rid, computed_sha256=sha,
+                                     purpose=texts["purpose"] or "Bit-identical copy")
             case_id = conn.execute(select(I.c.case_id).where(I.c.id == interview_id)).scalar()
             self._audit(conn, "recording.registered", "case", case_id,
                         {"recording": rid, "interview": interview_id, "copy_kind": copy_kind,

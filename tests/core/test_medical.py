@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -115,7 +116,11 @@ def test_the_record_key_reads_no_medical_detail(med, independent_python, tmp_pat
     seen = independent_read(independent_python, path, key, tmp_path / "attacker")
     assert "Exampledottir" in seen.text             # the attack works ...
     assert CANARY not in seen.text and CANARY.encode() not in seen.export   # ... but not on the detail
-    assert [p for p in path.parent.rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()] == []
+    # nor in any file under a folder the app writes: the record's, the user's home (data, settings,
+    # cache, temporary files)
+    import os
+    for folder in (path.parent, Path(os.environ["HOME"])):
+        assert [p for p in folder.rglob("*") if p.is_file() and CANARY.encode() in p.read_bytes()] == []
 
 
 def test_the_sealed_detail_survives_rotation_password_change_backup_and_restore(med, tmp_path):
@@ -264,6 +269,30 @@ def test_acute_is_derived_from_the_last_contact_and_the_setting(med):
         assert c.examination_view(outside)["acute"] is True
 
 
+def test_update_examination_keeps_acute_derived_and_checks_the_second_examiner(med):
+    with login(med["path"], "coordinator") as c:
+        x = plan(c, med, "2026-11-05T10:00")
+        case2 = sample_case(c)
+        other = c.plan_examination(case2["id"], case2["child_id"], "initial_health_assessment", "2026-11-05T10:30", 60,
+                                   examiner_id=med["reviewer"], commissioned_by="health", priority="non_urgent",
+                                   time_zone=TZ)
+        assert c.examination_view(x)["acute"] is False
+        c.update_examination(x, last_contact_at="2026-11-04T10:00:00+01:00", examiner_credentials="Paediatrician")
+        v = c.examination_view(x)
+        assert (v["acute"], v["last_contact_at_utc"], v["examiner_credentials"]) == \
+            (True, "2026-11-04T09:00:00.000000Z", "Paediatrician")
+        with pytest.raises(ConflictsFound) as e:      # the reviewer examines another child then
+            c.update_examination(x, second_examiner_id=med["reviewer"])
+        assert [k.key for k in e.value.check.conflicts] == [f"staff:{med['reviewer']}:e{other}"]
+        with pytest.raises(ValidationError):
+            c.update_examination(x, second_examiner_id=med["medic"])
+        with pytest.raises(ValidationError):
+            c.update_examination(x, kind="follow_up")
+        c.update_examination(x, second_examiner_id=med["reviewer"], overrides={
+            f"staff:{med['reviewer']}:e{other}": "The nurse joins for the last half hour"})
+        assert c.examination_view(x)["second_examiner_name"] == "Rita Reviewer"
+
+
 # --- reminders -------------------------------------------------------------------------------------
 
 def test_a_pending_result_is_a_medical_reminder_until_received(med):
@@ -315,7 +344,8 @@ def test_an_examination_clashing_with_an_interview_in_the_room_is_a_conflict(med
         assert f"room:{med['iroom']}:e{x}" in {k.key for k in e.value.check.conflicts}
     with login(med["path"], "therapist") as th:
         from datetime import date
-        cal = th.calendar(date(2026, 11, 2), date(2026, 11, 2), TZ)
+        assert [b for b in th.calendar(date(2026, 11, 2), date(2026, 11, 2), TZ) if b.kind == "examination"] == []
+        cal = th.calendar(date(2026, 11, 2), date(2026, 11, 2), TZ, include_examinations=True)
         exams = [b for b in cal if b.kind == "examination"]
         assert [(b.id, b.case_reference, b.room_name, b.staff_name, b.title) for b in exams] == \
             [(x, med["case"]["reference"], "Interview room", "Medical",
@@ -354,3 +384,40 @@ def test_bad_input_is_refused_and_nothing_is_written(med):
         with pytest.raises(NotFound):
             c.examination_view(999)
         assert c.case_examinations(med["case"]["id"]) == []
+
+
+# --- migration ---------------------------------------------------------------------------------------
+
+def test_a_0009_record_upgrades_and_its_first_medical_unlock_makes_the_section(tmp_path):
+    """0010 holds no key: the first unlock by a medical user after the upgrade makes the medical
+    section (its recovery key shown to them once, the medical lead); the sealed detail written
+    then survives reopening and is not in the file read with the record key."""
+    from barnahus_app.api import open_record
+    from tests.core.test_schema import RECORDS, manifest
+    from tests.support.records import FAST_KDF
+    folder = RECORDS / "v0009"
+    m = manifest(folder)
+    target = tmp_path / "old-centre"
+    target.mkdir()
+    for f in (m["record"], m["record"] + ".keys"):
+        shutil.copyfile(folder / f, target / f)
+    path = target / m["record"]
+    users = m["users"]
+    with open_record(path, "coordinator", users["coordinator"]["password"], kdf=FAST_KDF) as c:
+        assert c.upgraded_from == "0009"
+        assert "medical" not in c.section_recovery_keys
+        assert c.case_examinations(1) == []
+    with open_record(path, "medic", users["medic"]["password"], kdf=FAST_KDF) as s:
+        assert list(s.section_recovery_keys) == ["medical"]
+        assert len(s.section_recovery_keys["medical"]) == 71
+        x = s.plan_examination(1, 1, "non_acute_forensic", "2026-11-02T10:00", 60, examiner_id=s.user_id,
+                               commissioned_by="prosecution", priority="non_urgent", time_zone=TZ)
+        s.set_medical_notes(x, f"{CANARY} notes", None)
+        created = [e["detail"] for e in s.audit_entries() if e["action"] == "section.created"] \
+            if s.can("audit", "read") else None
+    assert created is None      # medical staff do not read the audit trail
+    with open_record(path, "medic", users["medic"]["password"], kdf=FAST_KDF) as s:
+        assert s.examination_view(x)["detail"]["notes"] == f"{CANARY} notes"
+    with open_record(path, "coordinator", users["coordinator"]["password"], kdf=FAST_KDF) as c:
+        assert [e["detail"] for e in c.audit_entries() if e["action"] == "section.created"
+                and e["detail"]["section"] == "medical"] == [{"section": "medical", "holders": 1, "values_moved": 0}]

@@ -16,6 +16,7 @@ import pytest
 import sqlcipher3
 
 from barnahus_app.api import open_record
+from barnahus_app.documents.bundle import verify_bundle
 from barnahus_app.errors import NotFound, PermissionDenied, ValidationError
 from barnahus_app.record.keyslots import KeyFile
 from tests.integration.test_independent_client import independent_python  # noqa: F401 (the fixture)
@@ -43,19 +44,6 @@ def world(record_path, tmp_path):
 
 
 def plan_exam(m, case, room) -> int:
-    if not hasattr(m, "plan_examination"):   # TEMPORARY until medcore's actions are merged
-        conn = raw(m)
-        try:
-            cur = conn.execute(
-                "INSERT INTO medical_examinations (case_id, child_person_id, kind, commissioned_by, priority, acute, "
-                "status, starts_at_utc, ends_at_utc, time_zone, room_id, examiner_id, samples_handed_to_police, "
-                "created_by, created_at, updated_at) VALUES (?, ?, 'acute_forensic', 'police', 'urgent', 0, 'planned', "
-                "'2026-11-02T09:00:00.000000Z', '2026-11-02T10:00:00.000000Z', ?, ?, ?, 0, ?, 'x', 'x')",
-                (case["id"], case["child_id"], TZ, room, m.user_id, m.user_id))
-            conn.commit()
-            return cur.lastrowid
-        finally:
-            conn.close()
     return m.plan_examination(case["id"], case["child_id"], "acute_forensic", "2026-11-02T10:00", 60,
                               examiner_id=m.user_id, room_id=room, time_zone=TZ,
                               commissioned_by="police", priority="urgent")
@@ -101,6 +89,8 @@ def test_a_samples_custody_runs_collected_sealed_stored_handed_to_police(world):
             m.add_sample_event(sid, "copied_to", location="Medical room")
         with pytest.raises(NotFound):
             m.add_sample_event(sid + 99, "stored", location="Fridge 2")
+        with pytest.raises(ValidationError, match="before the sample was collected"):
+            m.add_sample_event(sid, "stored", occurred_at="2026-11-02T10:19:00+01:00", location="Fridge 2")
         assert table_counts(m) == before
         m.add_sample_event(sid, "sealed", seal_number="SEAL-77120", occurred_at="2026-11-02T10:25:00+01:00",
                            location="Medical room")
@@ -127,10 +117,9 @@ def test_a_samples_custody_runs_collected_sealed_stored_handed_to_police(world):
             assert secret not in text
     # The liaison learns the hand-over from the examination's coordination facts, not the sample.
     with login(world["path"], "liaison") as s:
-        if hasattr(s, "case_examinations"):
-            [exam] = s.case_examinations(world["case"]["id"])
-            assert exam["samples_handed_to_police"] is True
-            assert NOTE_CANARY not in repr(exam)
+        [exam] = s.case_examinations(world["case"]["id"])
+        assert exam["samples_handed_to_police"] is True and exam["detail"] is None
+        assert NOTE_CANARY not in repr(exam) and "KIT-2026-0042" not in repr(exam)
         with pytest.raises(PermissionDenied):
             s.examination_samples(world["exam"])
 
@@ -153,6 +142,23 @@ def test_a_sample_sealed_at_collection_and_destroyed_on_an_order_closes_its_chai
                                                           "destroyed"]
         # Sent to a laboratory is not handed to the police.
         assert rows(m, "SELECT samples_handed_to_police FROM medical_examinations") == [(0,)]
+
+
+def test_nothing_is_taken_at_a_cancelled_examination(world):
+    f = world["files"] / "img.cr2"
+    f.write_bytes(b"raw" * 10)
+    with login(world["path"], "medical") as m:
+        m.cancel_examination(world["exam"], "The child was unwell")
+        before = table_counts(m)
+        with pytest.raises(ValidationError, match="was cancelled: nothing was taken"):
+            m.register_sample(world["exam"], kit_id="KIT-X", sample_type="blood")
+        with pytest.raises(ValidationError, match="was cancelled: nothing was taken"):
+            m.register_image(world["exam"], f)
+        with pytest.raises(NotFound):
+            m.register_sample(world["exam"] + 40, kit_id="KIT-X", sample_type="blood")
+        with pytest.raises(ValidationError, match="forensic_sample_types"):
+            m.register_sample(world["exam"], kit_id="KIT-X", sample_type="no_such_type")
+        assert table_counts(m) == before
 
 
 # --- images ---------------------------------------------------------------------------------------
@@ -297,6 +303,9 @@ def test_the_record_read_with_the_record_key_holds_no_image_name_or_sample_note(
         assert needle not in seen.text, needle
         assert needle.encode() not in seen.export, needle
     assert [p for p in path.parent.rglob("*") if p.is_file() and b"CANARY-IMG" in p.read_bytes()] == []
+    # A record key rotation leaves the sealed detail readable to medical staff.
+    with login(path, "admin") as a:
+        a.rotate_record_key()
     with login(path, "medical") as m:
         [img] = m.examination_images(world["exam"])
         [sample] = m.examination_samples(world["exam"])
@@ -320,6 +329,8 @@ def test_a_prosecutor_bundle_lists_only_the_images_released_for_it(world, tmp_pa
     with login(world["path"], "coordinator") as c:
         result = c.export_bundle(world["case"]["id"], tmp_path / "bundle")
     assert result["images_not_released"] == 2
+    report = verify_bundle(tmp_path / "bundle")   # the list is part of the signed manifests
+    assert report.ok, report.problems
     listed = list(csv.DictReader(io.StringIO(
         (tmp_path / "bundle" / "data" / "images" / "images-released.csv").read_text("utf-8-sig"))))
     assert [(r["image"], r["sha256"], r["legal_basis"], r["released_to"]) for r in listed] == [

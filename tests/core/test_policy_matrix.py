@@ -220,6 +220,9 @@ MEDICAL_OPS = [
     Op("set_presence", lambda s, i: s.set_presence(i["exam_planned"], [{"role": "carer", "person_id": i["carer_id"]}]),
        "examination.presence_set", needs=_XU),
     Op("hold_examination", lambda s, i: s.hold_examination(i["exam_planned"]), "examination.held", needs=_XU),
+    Op("update_examination", lambda s, i: s.update_examination(i["exam_planned"], priority="emergent",
+                                                                examiner_credentials="Paediatrician (matrix)"),
+       "examination.updated", needs=_XU),
     Op("examination_view", lambda s, i: s.examination_view(i["exam_held"]), "examination.read", needs=_XR),
     Op("remove_finding", lambda s, i: s.remove_finding(i["finding_id"]), "medical.finding_removed", needs=_DU),
     Op("set_medical_notes", lambda s, i: s.set_medical_notes(i["exam_held"], "Notes (matrix)", None),
@@ -232,8 +235,30 @@ MEDICAL_OPS = [
        "examination.result_told", needs=_DU),
     Op("review_share", lambda s, i: s.review_share("2026-01-01", "2026-12-31"), "medical.review_share_read",
        needs=_DR),
+    Op("case_medical", lambda s, i: s.case_medical(i["case_id"]), "medical.case_read", needs=_DR),
     Op("release_statement", lambda s, i: s.release_statement(i["exam_held"], "case_summary"),
        "medical.statement_released", needs=(("medical", "release"),)),
+]
+
+# Forensic samples and images (medical/evidence.py): the medical detail, medical staff only.
+EVIDENCE_OPS = [
+    Op("register_sample", lambda s, i: s.register_sample(i["exam_held"], kit_id="KIT-M2", sample_type="urine"),
+       "medical.sample_registered", needs=_DU),
+    Op("add_sample_event", lambda s, i: s.add_sample_event(i["sample_id"], "stored", location="Fridge (matrix)"),
+       "medical.sample_stored", needs=_DU),
+    Op("examination_samples", lambda s, i: s.examination_samples(i["exam_held"]), "medical.samples_read",
+       needs=_DR),
+    Op("register_image", lambda s, i: s.register_image(i["exam_held"], i["recording_file"].parent / "image.cr2"),
+       "medical.image_registered", needs=_DU),
+    Op("log_image_viewing", lambda s, i: s.log_image_viewing(i["image_id"], purpose="Review (matrix)",
+                                                            location="Workstation"), "medical.image_viewed", needs=_DR),
+    Op("release_image", lambda s, i: s.release_image(
+        i["image_id"], requester="Prosecutor (matrix)", legal_basis="court_order", receipt="Receipt (matrix)",
+        purpose="prosecutor_bundle", location="Records office"), "medical.image_released",
+       needs=(("medical", "release"),)),
+    Op("examination_images", lambda s, i: s.examination_images(i["exam_held"]), "medical.images_read", needs=_DR),
+    Op("check_image_fixity", lambda s, i: s.check_image_fixity(i["image_id"], i["recording_file"].parent / "image.cr2"),
+       "medical.image_fixity_ok", needs=_DU),
 ]
 
 _MU, _MR = (("meeting", "update"),), (("meeting", "read"),)
@@ -417,7 +442,7 @@ ALSO_GUARDED: list[Op] = [
        needs=(("case", "read"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
-] + MEETING_OPS + MEDICAL_OPS
+] + MEETING_OPS + MEDICAL_OPS + EVIDENCE_OPS
 
 # Public methods that check no grant, on purpose. Anything else public must be in a table above.
 UNGUARDED = {
@@ -518,6 +543,10 @@ def world(_template_store, tmp_path, _isolated_home):
             finding = s.add_finding(exam_held, "4.05", "hymen", "Seeded finding")
             s.set_medical_notes(exam_held, "Seeded medical notes", "Seeded statement")
             test = s.order_test(exam_held, "pregnancy", "2026-11-06")
+            # a sample and an image of the held examination (medical/evidence.py)
+            (src / "image.cr2").write_bytes(b"matrix raw image " * 64)
+            sample = s.register_sample(exam_held, kit_id="KIT-MATRIX", sample_type="blood", seal_number="SEAL-M")
+            image = s.register_image(exam_held, src / "image.cr2")
         with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
             s.create_signing_identity(src / "ca.p12", CA_PASSPHRASE)
             # As a record made before the CA key left the record holds it (export_ca_key's case).
@@ -536,7 +565,7 @@ def world(_template_store, tmp_path, _isolated_home):
                         "coordinator_id": coordinator,
                         "contact_id": contact, "meeting_id": meeting, "item_id": item, "held_id": held,
                         "approved_id": approved, "action_id": action, "examiner_id": examiner,
-                        "exam_planned": exam_planned, "exam_held": exam_held, "finding_id": finding, "test_id": test}
+                        "exam_planned": exam_planned, "exam_held": exam_held, "sample_id": sample, "image_id": image, "finding_id": finding, "test_id": test}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")

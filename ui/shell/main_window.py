@@ -391,7 +391,10 @@ class MainWindow(QMainWindow):
 
     def _section_name(self, section: str) -> str:
         """A sealed section as the user knows it (record/sections.py, policy.SECTIONS)."""
-        return {"interview_notes": self.tr("the interviewer's notes")}.get(section, section)
+        return {"interview_notes": self.tr("the interviewer's notes"),
+                "signing_keys": self.tr("the centre's signing keys"),
+                "medical": self.tr("the medical findings, notes, statements, tests, samples and images")}.get(
+            section, section)
 
     def _rotation_text(self, settled) -> str:
         """A key rotation interrupted earlier (a crash), finished or undone at this unlock."""
