@@ -476,7 +476,8 @@ class CalendarPanel(QWidget):
         def read():   # on the record's thread
             people = s.interviewers() if need_people else None
             return (s.list_rooms(include_retired=True),
-                    s.calendar(days[0], days[-1], zone, interviewer_id=interviewer_id, room_id=room_id), people)
+                    s.calendar(days[0], days[-1], zone, interviewer_id=interviewer_id, room_id=room_id,
+                               include_examinations=True), people)   # told apart: is_examination
 
         def shown(result) -> None:
             if generation != self._generation:
