@@ -554,9 +554,12 @@ def build_demo_record(path, admin_username: str, admin_password: str, cases: int
     between January 2000 and `until` (default: today, UTC), and return its recovery key.
 
     Users: the administrator, and one user per role named after the role (coordinator,
-    interviewer, medical, therapist, liaison) plus coordinator2..coordinator4, all with the
-    administrator's password. `progress(done, total)` is called now and then, in work units (one
-    per case written and one per case indexed for search); `cancelled()` is asked as often, and
+    interviewer, medical, therapist, liaison) plus coordinator2..coordinator4 and medical2 (who
+    reviews the medical user's examinations), all with the administrator's password. The demo's
+    examination photographs are small generated files in medical_images_folder(path), beside the
+    record (removed again if the build fails). `progress(done, total)` is called now and then, in
+    work units (one per case written and one per case indexed for search); `cancelled()` is asked
+    as often, and
     if it returns True the build stops with Cancelled and leaves no file under `path`.
     Same seed and same `until`: the same rows.
     """
@@ -576,10 +579,14 @@ def build_demo_record(path, admin_username: str, admin_password: str, cases: int
     # removed (record/leftovers.py) only while no build for this name is running.
     lock = storage.WriterLock(path)
     lock.acquire()
+    images = medical_images_folder(path)
+    images_before = images.exists()
     try:
         return _build(path, admin_username, admin_password, cases, seed, until, kdf, progress, cancelled)
     except BaseException:
         lock.path.unlink(missing_ok=True)   # no record was made: no lock file beside it either
+        if not images_before:
+            shutil.rmtree(images, ignore_errors=True)   # nor the demo's generated photographs
         raise
     finally:
         lock.release()

@@ -137,3 +137,18 @@ def test_the_record_passes_the_check(demo):
         assert report.ok, report.lines()
     finally:
         s.close()
+
+
+def test_a_build_that_fails_leaves_no_record_and_no_photographs(tmp_path, monkeypatch):
+    import barnahus_app.demo.build as build
+    real = build.add_demo_medical
+
+    def failing(session, rng, until, image_dir):
+        real(session, rng, until, image_dir)
+        assert any(image_dir.iterdir())
+        raise OSError("disk full (test)")
+    monkeypatch.setattr(build, "add_demo_medical", failing)
+    path = tmp_path / "demo.barnahus"
+    with pytest.raises(OSError):
+        build_demo_record(path, "admin", PW, 60, 5, FAST_KDF, until=UNTIL)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
