@@ -44,17 +44,19 @@ from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 
 from barnahus_app.cases.tables import Case, CaseChild
+from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Room
 from barnahus_app.medical import findings as classification
 from barnahus_app.medical.actions import (
     EX, FI, PR, RL, RV, TE, _acute, _check_plan, _close_follow_up_reminders, _complete_rule, _medical_rule,
 )
 from barnahus_app.medical.tables import ForensicSample, MedicalImage
-from barnahus_app.recordings.actions import insert_custody_event
-from barnahus_app.timeutil import to_utc_iso, utc_now_iso
+from barnahus_app.recordings.actions import ITEM_COLUMNS
+from barnahus_app.recordings.tables import CustodyEvent
+from barnahus_app.timeutil import to_utc_iso
 from barnahus_app.users.tables import User
 
 SECTION = "medical"
@@ -70,7 +72,8 @@ WEEKDAYS = (0, 2, 4)            # Monday, Wednesday, Friday
 LONG_HISTORY = 20               # examinations of the one child the benchmark opens
 PENDING_DAYS = 60               # tests ordered this close to `until` (in an open case) are still pending
 MARK = "(demo, fictional)"
-FS, IM = ForensicSample.__table__, MedicalImage.__table__
+FS, IM, CE = ForensicSample.__table__, MedicalImage.__table__, CustodyEvent.__table__
+RULES = FollowUpRule.__table__
 
 
 def demo_examination_count(cases: int) -> int:
@@ -108,6 +111,7 @@ def add_demo_medical(session, rng: random.Random, until: date, image_dir: Path) 
         pool = list(first_child.values())
         if not pool or room is None:
             return {"examinations": 0}
+        first_rule = (conn.execute(select(func.max(RULES.c.id))).scalar() or 0) + 1
         g = _Gen(session, conn, rng, room, until, Path(image_dir))
         n = min(demo_examination_count(len(pool)), len(pool))
         step = len(pool) / n
@@ -131,6 +135,8 @@ def add_demo_medical(session, rng: random.Random, until: date, image_dir: Path) 
                           fate="planned")
         if reviewer is not None:
             g.reviews(reviewer)
+        # the reminders the core's functions made carry the demo's time, not the build's
+        conn.execute(update(RULES).where(RULES.c.id >= first_rule).values(created_at=g.now, updated_at=g.now))
     return g.counts
 
 
@@ -147,7 +153,8 @@ class _Gen:
         self.s, self.q, self.conn, self.rng = session, _Quiet(session), conn, rng
         self.room, self.until, self.image_dir = room, until, image_dir
         self.uid = session.user_id
-        self.now = utc_now_iso()
+        # rows are "written" at noon of the demo's last day: the same seed gives the same rows
+        self.now = _iso(datetime.combine(until, time(12), tzinfo=ZoneInfo(ZONE)))
         by_group: dict[int, list[str]] = {}
         self.table = classification.current()
         for item in self.table.items.values():
@@ -266,7 +273,11 @@ class _Gen:
                 _complete_rule(self.q, self.conn, rid, received)
 
     def _custody(self, kind: str, item: int, event: str, when: str, **fields) -> None:
-        insert_custody_event(self.q, self.conn, kind, item, event, when, **fields)
+        """A link of the item's chain of custody, recorded when it happened (the demo's rows are the
+        same for the same seed: no wall-clock time in them)."""
+        self.conn.execute(insert(CE).values(**{ITEM_COLUMNS[kind]: item}, event=event, occurred_at_utc=when,
+                                            actor=self.s.display_name, by_user=self.uid, recorded_at=when,
+                                            **fields))
 
     def _samples(self, x, day: date) -> None:
         when = _iso_day(day, time(11, 0))
