@@ -3684,7 +3684,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="+153"/>
+        <location filename="../../ui/documents/panel.py" line="+159"/>
         <source>Every court summary and bundle issued for this case, and the minutes of the team meetings that discussed it, newest first, and to whom each was given. The register keeps each one&apos;s SHA-256: Verify a file… tells whether a copy is the one issued, unaltered.</source>
         <translation>Alla sammanställningar för domstol och paket som har utfärdats för ärendet, och protokollen från de teammöten som behandlade det, nyaste först, och till vem vart och ett har lämnats. Dokumentregistret sparar varje dokuments SHA-256: Verifiera en fil… visar om en kopia är den som utfärdades, oförändrad.</translation>
     </message>
@@ -5170,7 +5170,7 @@ Förvaras: %3</translation>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="-787"/>
+        <location filename="../../ui/documents/panel.py" line="-793"/>
         <source>Choose where to save it.</source>
         <translation>Välj var den ska sparas.</translation>
     </message>
@@ -5350,7 +5350,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>SHA-256 för filen:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Document ID:</source>
         <translation>Dokument-ID:</translation>
     </message>
@@ -5375,7 +5375,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Kopiera CA-&amp;fingeravtryck</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Give the recipient the document ID and the CA fingerprint by another channel than the file itself (a letter, a phone call). With them they can check that the file is the one the centre issued and that the signature is the centre&apos;s.</source>
         <translation>Ge mottagaren dokument-ID:t och CA-fingeravtrycket på en annan väg än själva filen (ett brev, ett telefonsamtal). Med dem kan mottagaren kontrollera att filen är den som centret utfärdade och att signaturen är centrets.</translation>
     </message>
@@ -5395,7 +5395,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Varje gång du lämnar den till någon, registrera det på sidan Dokument (Registrera utlämnande), med det förbehåll som mottagaren gav.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>{name} is on the clipboard.</source>
         <translation>{name} finns i urklippet.</translation>
     </message>
@@ -5676,12 +5676,12 @@ Det finns i dokumentregistret som version {version}.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>Barnahus Case Record</source>
         <translation>Barnahus Case Record</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-56"/>
         <source>the record failed its check</source>
         <translation>registret klarade inte sin kontroll</translation>
     </message>
@@ -5726,7 +5726,17 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>förhörsledarens anteckningar</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>the centre&apos;s signing keys</source>
+        <translation>centrets signeringsnycklar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the medical findings, notes, statements, tests, samples and images</source>
+        <translation>de medicinska fynden, anteckningarna, utlåtandena, analyserna, proverna och bilderna</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>A key rotation interrupted earlier was finished at this unlock: the new recovery key in {file} opens the record; the previous recovery key no longer does.</source>
         <translation>Ett nyckelbyte som avbröts tidigare slutfördes vid den här upplåsningen: den nya återställningsnyckeln i {file} öppnar registret; den tidigare återställningsnyckeln gör det inte längre.</translation>
     </message>
@@ -5887,7 +5897,7 @@ An encrypted case record for a Barnahus (children&apos;s house). Free software u
 Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU General Public License, version 3 eller senare.</translation>
     </message>
     <message>
-        <location line="-514"/>
+        <location line="-517"/>
         <source>The record was unlocked with its recovery key. An administrator should now set the users&apos; passwords again (Administration, Reset password…), so that everyone unlocks with their own password. Lock the recovery key away again.</source>
         <translation>Registret låstes upp med sin återställningsnyckel. En administratör bör nu sätta användarnas lösenord på nytt (Administration, Återställ lösenord…), så att alla låser upp med sitt eget lösenord. Lås in återställningsnyckeln igen.</translation>
     </message>
@@ -7074,7 +7084,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PdfOrDocxDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="-331"/>
+        <location filename="../../ui/documents/panel.py" line="-337"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-dokument (*.pdf)</translation>
     </message>

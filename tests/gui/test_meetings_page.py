@@ -543,9 +543,11 @@ def test_asking_a_colleague_busy_in_an_interview_needs_a_reason(qtbot, open_as, 
 
     QTest.keyClick(ed, Qt.Key.Key_S, ALT)
     qtbot.waitUntil(lambda: conflict() is not None, timeout=5000)
+    reason_edit = next(iter(conflict()._reasons.values()))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is reason_edit, timeout=5000)   # the dialog puts it there
     reason = "Joins for the first ten minutes only"
-    QTest.keyClicks(QApplication.focusWidget(), reason)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, ALT)   # Override and book
+    QTest.keyClicks(reason_edit, reason)
+    QTest.keyClick(reason_edit, Qt.Key.Key_O, ALT)                  # Override and book
     qtbot.waitUntil(lambda: "Attendance saved." in ed.message.text(), timeout=5000)
     assert [a["user_id"] for a in s.meeting_view(mid)["attendees"]] == [interviewer]
     kept = kept_overrides(s)

@@ -508,6 +508,7 @@ class IssuedDialog(QDialog):
         grid.setHorizontalSpacing(em // 2)
         grid.setVerticalSpacing(em // 3)
         grid.setColumnStretch(1, 1)
+        grid.setColumnMinimumWidth(0, em * 7)   # "Document ID:" on one line
         self.values: dict[str, str] = {}
         rows = [("document", self.tr("Document ID:"), entry["document_id"], self.tr("Copy &ID")),
                 ("sha256", sha_label, entry["sha256"], self.tr("Copy &SHA-256"))]
@@ -525,6 +526,8 @@ class IssuedDialog(QDialog):
             val.setFont(mono_font())
             val.setFrameShape(QFrame.Shape.StyledPanel)
             val.setContentsMargins(em // 3, em // 6, em // 3, em // 6)
+            # a hash is read out and compared whole: never cut off
+            val.setMinimumWidth(val.fontMetrics().horizontalAdvance(max(shown.split("\n"), key=len)) + em)
             val.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
             val.setAccessibleName(label.rstrip(":"))
@@ -563,6 +566,9 @@ class IssuedDialog(QDialog):
         close.setDefault(True)
         lay.addWidget(buttons)
         close.setFocus()
+        # wide enough for the hashes, tall enough for the wrapped sentences at that width
+        width = max(self.minimumWidth(), lay.minimumSize().width())
+        self.resize(width, lay.totalHeightForWidth(width))
 
     def _copy(self, value: str, name: str) -> None:
         from ui.common.clipboard import copy_identifier

@@ -150,7 +150,7 @@ class ResultBlock(QFrame):
         col.addWidget(self.extra)
         col.addStretch(1)
         lay.addLayout(col, 1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)   # never shorter than its text
         self.setAccessibleName(headline)
         self.setAccessibleDescription(" ".join(t for t in (body, extra) if t))
         # The body takes the focus after a check: a screen reader reads the headline, then the words.
