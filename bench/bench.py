@@ -57,6 +57,8 @@ from barnahus_app.record.keyslots import KeyFile  # noqa: E402
 CACHE = ROOT / ".bench"
 PASSWORD = "bench-password-1"
 USER = "coordinator"
+MEDICAL_USER = "medical"      # holds the sealed section "medical"
+SECTION_UNLOCK_TARGET_MS = 50.0   # what unsealing the section key may add to an unlock
 CACHE_FORMAT = 1
 UNLOCK_TARGET_MS = 1000.0
 QUERY_TARGET_MS = 100.0
@@ -101,6 +103,12 @@ def _meetings_stamp() -> str:
     return h.hexdigest()[:16]
 
 
+def _medical_stamp() -> str:
+    """The demo medical generator's text: a record made before it, or by an older one, is rebuilt
+    (its examinations are written at the build, through the medical users' sessions)."""
+    return hashlib.sha256((ROOT / "barnahus_app" / "demo" / "medical.py").read_bytes()).hexdigest()[:16]
+
+
 def ensure_record(cases: int, seed: int) -> dict:
     folder = CACHE / f"demo-{cases}-seed{seed}"
     meta_path = folder / "meta.json"
@@ -110,7 +118,7 @@ def ensure_record(cases: int, seed: int) -> dict:
         meta = json.loads(meta_path.read_text())
         if (meta.get("format"), meta.get("cases"), meta.get("seed"), meta.get("schema")) != (
                 CACHE_FORMAT, cases, seed, schema.head_revision()) or meta.get("meetings_stamp") not in (
-                None, _meetings_stamp()):
+                None, _meetings_stamp()) or meta.get("medical_stamp") != _medical_stamp():
             meta = None
     if meta is None:
         if folder.exists():
@@ -129,7 +137,7 @@ def ensure_record(cases: int, seed: int) -> dict:
         build_demo_record(record, "admin", PASSWORD, cases, seed, KdfParams(), progress=progress)
         build = time.perf_counter() - t
         meta = {"format": CACHE_FORMAT, "cases": cases, "seed": seed, "schema": head,
-                "meetings_stamp": _meetings_stamp(),
+                "meetings_stamp": _meetings_stamp(), "medical_stamp": _medical_stamp(),
                 "build_seconds": round(build, 2),
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         meta_path.write_text(json.dumps(meta, indent=1))
@@ -284,7 +292,16 @@ def scenarios(sample: dict):
          lambda s: s.cases_due(sample["meeting_id"]), AGENDA_TARGET_MS),
         (f"A case's team history (case_team, {sample['team_items']} agenda items)",
          lambda s: s.case_team(sample["team_case"])),
-    ] if sample.get("meeting_id") and hasattr(Session, "cases_due") else [])
+    ] if sample.get("meeting_id") and hasattr(Session, "cases_due") else []) + ([
+        # The Medical tab as a medical user opens it: the case's examinations with their sealed
+        # detail decrypted (one call); and, the worst a tab could do, each one's view besides.
+        (f"Medical tab: a case's examinations with the sealed detail (case_examinations, "
+         f"{sample['med_count']} examinations)", lambda s: s.case_examinations(sample["med_case"]),
+         QUERY_TARGET_MS, MEDICAL_USER),
+        (f"Medical tab, worst case: case_examinations + examination_view of each ({sample['med_count']})",
+         lambda s: [s.examination_view(x["id"]) for x in s.case_examinations(sample["med_case"])],
+         QUERY_TARGET_MS, MEDICAL_USER),
+    ] if sample.get("med_case") and hasattr(Session, "case_examinations") else [])
 
 
 def pick_sample(conn) -> dict:
@@ -313,6 +330,10 @@ def pick_sample(conn) -> dict:
         ORDER BY starts_at_utc LIMIT 1""").fetchone()
     team = conn.execute("""SELECT case_id, count(*) FROM meeting_items GROUP BY case_id
         ORDER BY count(*) DESC, case_id LIMIT 1""").fetchone()
+    # The case with the most medical examinations (the demo gives one child 20).
+    med = conn.execute("""SELECT case_id, count(*) FROM medical_examinations GROUP BY case_id
+        ORDER BY count(*) DESC, case_id LIMIT 1""").fetchone() if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'medical_examinations'").fetchone() else None
     zone = "Europe/Stockholm"
     local = datetime.fromisoformat(start.replace("Z", "+00:00")).astimezone(ZoneInfo(zone))
     return {"case_id": cid, "reference": ref, "lead_id": lead, "child_name": f"{first} {family}",
@@ -321,7 +342,8 @@ def pick_sample(conn) -> dict:
             "iv_interviewer": who, "iv_start": local.replace(tzinfo=None, minute=local.minute // 15 * 15),
             "week": local.date() - timedelta(days=local.weekday()), "zone": zone,
             "meeting_id": meeting[0] if meeting else None, "team_case": team[0] if team else None,
-            "team_items": team[1] if team else 0}
+            "team_items": team[1] if team else 0,
+            "med_case": med[0] if med else None, "med_count": med[1] if med else 0}
 
 
 def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) -> tuple[str, dict]:
@@ -351,6 +373,15 @@ def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) 
         cold.append(time.perf_counter() - t)
         s.close()
     t_unlock_cold = statistics.median(cold)
+    t_unlock_medical = None
+    if sample.get("med_case") and (not only or any(o.lower() in "unlock medical" for o in only)):
+        def unlock_medical():
+            open_record(record, MEDICAL_USER, PASSWORD).close()
+        unlock_medical()
+        # interleaved, so both see the same machine load
+        pairs = [(median_time(unlock, 1), median_time(unlock_medical, 1)) for _ in range(max(5, repeats))]
+        t_unlock = statistics.median(a for a, _ in pairs)
+        t_unlock_medical = statistics.median(b for _, b in pairs)
 
     # per-call fixed costs
     t_conn_enc = median_time(lambda: connect_encrypted(record, key).execute(
@@ -360,6 +391,17 @@ def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) 
 
     session = open_record(record, USER, PASSWORD)
     cap = Capture(session.record.engine)
+    # The measures another user makes (the medical tab) run in that user's session; one session
+    # at a time holds the record (its writer lock), so the one before is closed.
+    current = {"user": USER, "session": session, "cap": cap}
+
+    def session_of(user):
+        if current["user"] != user:
+            current["session"].close()
+            current["session"] = None
+            s = open_record(record, user, PASSWORD)
+            current.update(user=user, session=s, cap=Capture(s.record.engine))
+        return current["session"], current["cap"]
 
     def audit_only():
         with session.record.transaction() as conn:
@@ -368,18 +410,20 @@ def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) 
 
     results, details = [], []
     try:
-        for label, call, *target in scenarios(sample):
+        for label, call, *rest in scenarios(sample):
             if only and not any(o.lower() in label.lower() for o in only):
                 continue
-            with cap.active():
-                out = call(session)  # also warms the OS cache
-            statements = cap.queries()
-            t_core = median_time(lambda: call(session), repeats)
+            target = rest[:1]
+            s_call, cap_call = session_of(rest[1] if len(rest) > 1 else USER)
+            with cap_call.active():
+                out = call(s_call)  # also warms the OS cache
+            statements = cap_call.queries()
+            t_core = median_time(lambda: call(s_call), repeats)
             cold_runs = []
             for _ in range(3):
                 drop_os_cache(record)
                 t = time.perf_counter()
-                call(session)
+                call(s_call)
                 cold_runs.append(time.perf_counter() - t)
             t_cold = statistics.median(cold_runs)
             enc_fresh, enc_per = replay_fresh(lambda: connect_encrypted(record, key), statements, repeats)
@@ -401,11 +445,13 @@ def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) 
                     "plain": plain_per[i], "same": same_per[i], "plan": plan_enc,
                     "plan_differs": plan_enc != plan_plain, "plan_plain": plan_plain})
     finally:
-        session.close()
+        if current["session"] is not None:
+            current["session"].close()
         for c in (enc_conn, plain_conn, same_lib_conn):
             c.close()
 
     info["load"] = (load_before, os.getloadavg()[0])
+    info["unlock_medical"] = t_unlock_medical
     return render(cases, seed, info, counts, sample, t_unlock, t_unlock_cold, t_argon, t_conn_enc,
                   t_conn_plain, t_audit, results, details), {"results": results}
 
@@ -438,6 +484,11 @@ def render(cases, seed, info, counts, sample, t_unlock, t_unlock_cold, t_argon, 
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|")
     out.append(f"| Unlock (open_record, password; Argon2id alone {_fmt(t_argon)} ms) | {_fmt(t_unlock)} "
                f"| {_fmt(t_unlock_cold)} | | | | | | | | | {_ok(ms(t_unlock) <= UNLOCK_TARGET_MS)} | |")
+    if info.get("unlock_medical") is not None:
+        grow = ms(info["unlock_medical"]) - ms(t_unlock)
+        out.append(f"| Unlock as a medical user (the medical section's key unsealed too; {grow:+.1f} ms "
+                   f"against the coordinator's, interleaved runs) | {_fmt(info['unlock_medical'])} | | | | | | | | | "
+                   f"| {_ok(grow <= SECTION_UNLOCK_TARGET_MS)} (<= +{SECTION_UNLOCK_TARGET_MS:.0f} ms) | |")
     out.append(f"| Per-call connection (connect, key, PRAGMAs, schema) | | | | {_fmt(t_conn_enc)} "
                f"| {_fmt(t_conn_plain)} | {t_conn_enc / t_conn_plain:.2f} | | | | | | |")
     out.append(f"| Audit entry + COMMIT alone (synchronous=FULL) | {_fmt(t_audit)} | | | | | | | | | | | |")

@@ -30,6 +30,7 @@ from barnahus_app import audit, vocab
 from barnahus_app.cases.actions import _SEARCH_BODY
 from barnahus_app.demo.followup import add_demo_followup
 from barnahus_app.demo.interviews import add_demo_interviews
+from barnahus_app.demo.medical import add_demo_medical
 from barnahus_app.demo.meetings import add_demo_meetings
 from barnahus_app.errors import Cancelled, RecordFileError, ValidationError
 from barnahus_app.fields import name_key
@@ -56,6 +57,7 @@ DEMO_USERS = (
     ("medical", "Demo Medical Staff", "medical"),
     ("therapist", "Demo Therapist", "therapist"),
     ("liaison", "Demo Police/Prosecution Liaison", "liaison"),
+    ("medical2", "Demo Medical Staff 2", "medical"),   # reviews the first one's examinations
 )
 
 # --- fictional names -------------------------------------------------------------------------
@@ -552,9 +554,12 @@ def build_demo_record(path, admin_username: str, admin_password: str, cases: int
     between January 2000 and `until` (default: today, UTC), and return its recovery key.
 
     Users: the administrator, and one user per role named after the role (coordinator,
-    interviewer, medical, therapist, liaison) plus coordinator2..coordinator4, all with the
-    administrator's password. `progress(done, total)` is called now and then, in work units (one
-    per case written and one per case indexed for search); `cancelled()` is asked as often, and
+    interviewer, medical, therapist, liaison) plus coordinator2..coordinator4 and medical2 (who
+    reviews the medical user's examinations), all with the administrator's password. The demo's
+    examination photographs are small generated files in medical_images_folder(path), beside the
+    record (removed again if the build fails). `progress(done, total)` is called now and then, in
+    work units (one per case written and one per case indexed for search); `cancelled()` is asked
+    as often, and
     if it returns True the build stops with Cancelled and leaves no file under `path`.
     Same seed and same `until`: the same rows.
     """
@@ -574,10 +579,14 @@ def build_demo_record(path, admin_username: str, admin_password: str, cases: int
     # removed (record/leftovers.py) only while no build for this name is running.
     lock = storage.WriterLock(path)
     lock.acquire()
+    images = medical_images_folder(path)
+    images_before = images.exists()
     try:
         return _build(path, admin_username, admin_password, cases, seed, until, kdf, progress, cancelled)
     except BaseException:
         lock.path.unlink(missing_ok=True)   # no record was made: no lock file beside it either
+        if not images_before:
+            shutil.rmtree(images, ignore_errors=True)   # nor the demo's generated photographs
         raise
     finally:
         lock.release()
@@ -606,6 +615,11 @@ def _build(path: Path, admin_username: str, admin_password: str, cases: int, see
         # into it, as the first notes reader's unlock does in a record in use (record/sections.py).
         # Its recovery key is not kept: the demo's users share one password.
         open_record(target, "interviewer", admin_password, kdf=kdf).close(automatic_backup=False)
+        # The medical user's unlock creates the medical section (sealed to both medical users);
+        # the examinations' detail is sealed with its key (demo/medical.py).
+        if cases:
+            _stop_if(cancelled)
+            _medical(target, admin_password, kdf, seed, until, medical_images_folder(path))
         _publish(target, path)
         return recovery
     finally:
@@ -652,6 +666,20 @@ def _fill(session, n: int, seed: int, until: date, leads: list[int],
                      {"cases": n, "seed": seed})
     if progress:
         progress(total, total)
+
+
+def medical_images_folder(path: Path) -> Path:
+    """Where the demo's generated examination photographs are kept: beside the record."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}-medical-images")
+
+
+def _medical(target: Path, password: str, kdf: KdfParams, seed: int, until: date, images: Path) -> None:
+    s = open_record(target, "medical", password, kdf=kdf)
+    try:
+        add_demo_medical(s, random.Random(seed + 4), until, images)
+    finally:
+        s.close(automatic_backup=False)
 
 
 def _publish(built: Path, path: Path) -> None:

@@ -535,6 +535,8 @@ CASES_OF_SQL = ("SELECT person_id, case_id FROM case_children "
                 "WHERE person_id IN (SELECT value FROM json_each(?))")
 REFS_SQL = "SELECT id, reference FROM cases WHERE id IN (SELECT value FROM json_each(?))"
 NAMES_SQL = "SELECT id, given_name, family_name FROM persons WHERE id IN (SELECT value FROM json_each(?))"
+SUBJECT_KINDS_SQL = ("SELECT id, subject_kind FROM followup_rules WHERE subject_kind IS NOT NULL "
+                     "AND id IN (SELECT value FROM json_each(?))")
 SUBJECTS_SQL = ("SELECT r.id, t.text FROM followup_rules r JOIN team_actions t ON t.id = r.subject_id "
                 "WHERE r.subject_kind = 'team_action' AND r.id IN (SELECT value FROM json_each(?))")
 
@@ -566,6 +568,8 @@ class Reminder:
     discipline: str = "coordinator"
     child_name: str | None = None  # only for users who may read persons
     subject: str | None = None     # an MDT team action's reminder: the action's text (users who read meetings)
+    subject_kind: str | None = None  # an action item's subject: "team_action", "medical_test" (a pending
+    #                                  result), "medical_examination" (a follow-up examination needed)
 
     @property
     def opens(self) -> tuple:
@@ -830,8 +834,10 @@ class FollowUpActions(SessionBase):
                 if names:
                     who = {i: f"{g} {f}".strip() for i, g, f in cur.execute(
                         NAMES_SQL, (json.dumps(sorted({r[5] for r in seen})),))}
-                subjects = {}
+                subjects, subject_kinds = {}, {}
                 actions = sorted(r[0] for r in seen if r[3] == "action_item")
+                if actions:
+                    subject_kinds = dict(cur.execute(SUBJECT_KINDS_SQL, (json.dumps(actions),)))
                 if actions and self.can("meeting", "read"):
                     subjects = dict(cur.execute(SUBJECTS_SQL, (json.dumps(actions),)))
             finally:
@@ -847,7 +853,7 @@ class FollowUpActions(SessionBase):
                     bucket = "overdue" if due_text < today else "this_week" if due_text < week else "upcoming"
                     out.append(Reminder(kind, ref, case_id, pid, date.fromisoformat(due_text), rid, title, bucket,
                                         key, flag, int(key[4:]) if key[0] == "a" else None, offence, disc, name,
-                                        subjects.get(rid)))
+                                        subjects.get(rid), subject_kinds.get(rid)))
             out.sort(key=lambda x: (x.due, x.case_reference or "", x.rule_id, x.occurrence))
             self._audit(conn, "followup.reminders_read", None, None,
                         {"as_of": as_of.isoformat(), "reminders": len(out), **({"only_mine": True} if only_mine else {})})

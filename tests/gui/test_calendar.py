@@ -476,7 +476,7 @@ def test_filters_by_interviewer_and_room_through_the_core_by_keyboard(qtbot, boo
     QTest.keyClick(panel.interviewer_combo, Qt.Key.Key_Down)
     QTest.keyClick(panel.interviewer_combo, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: not panel.loading and [b.id for b in panel.bookings()] == [b4], timeout=5000)
-    assert asked[-1] == {"interviewer_id": iv2, "room_id": None}
+    assert asked[-1] == {"interviewer_id": iv2, "room_id": None, "include_examinations": True}
     # back to everyone; Alt+F, Down to Room A: one column, Room A's bookings
     panel.interviewer_combo.setCurrentIndex(0)
     wait_loaded(qtbot, panel)
@@ -485,13 +485,13 @@ def test_filters_by_interviewer_and_room_through_the_core_by_keyboard(qtbot, boo
     QTest.keyClick(panel.room_combo, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: not panel.loading and sorted(b.id for b in panel.bookings()) == sorted(
         [booked["b3"], b4]), timeout=5000)
-    assert asked[-1] == {"interviewer_id": None, "room_id": booked["rooms"]["Room A"]}
+    assert asked[-1] == {"interviewer_id": None, "room_id": booked["rooms"]["Room A"], "include_examinations": True}
     assert [r["name"] for r in panel.rooms()] == ["Room A"]
     assert panel.grid.column_count() == 7            # the week: one column a day
     # the filter stays while the week changes
     panel.next_button.click()
     wait_loaded(qtbot, panel)
-    assert asked[-1] == {"interviewer_id": None, "room_id": booked["rooms"]["Room A"]}
+    assert asked[-1] == {"interviewer_id": None, "room_id": booked["rooms"]["Room A"], "include_examinations": True}
     assert panel.room_combo.currentText() == "Room A"
 
 

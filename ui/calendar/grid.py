@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QToolTi
 from ui.calendar.layout import (
     DAY_MINUTES, SLOT, SNAP, WEEK, WORK_END, WORK_START, Block, GridLayout, hm,
 )
-from ui.calendar.painter import GridPainter, block_lines, is_meeting
+from ui.calendar.painter import GridPainter, block_lines, is_examination, is_meeting
 from ui.common.dates import parse_utc
 
 
@@ -49,7 +49,8 @@ class CalendarGrid(QAbstractScrollArea):
         self._today: date | None = None
         self._scrolled = False
         self._status = {"planned": self.tr("Planned"), "held": self.tr("Held"), "not_held": self.tr("Not held"),
-                        "approved": self.tr("Minutes approved"), "cancelled": self.tr("Cancelled")}
+                        "approved": self.tr("Minutes approved"), "cancelled": self.tr("Cancelled"),
+                        "declined": self.tr("Declined by the child")}
         self._marks = {"held": "\u2713 ", "not_held": "\u2717 ", "approved": "\u2713 "}
         self._setup_fonts()
         self.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
@@ -187,6 +188,10 @@ class CalendarGrid(QAbstractScrollArea):
 
     def status_text(self, status: str) -> str:
         return self._status.get(status, status.replace("_", " "))
+
+    def examination_text(self, status: str) -> str:
+        """A medical examination's kind of entry with its status, and nothing of the medical detail."""
+        return self.tr("Medical examination, {status}").format(status=self.status_text(status).lower())
 
     def _ppm(self) -> float:
         return self.layout.ppm()
@@ -351,6 +356,10 @@ class CalendarGrid(QAbstractScrollArea):
             if say:
                 self.notice.emit(self.tr("A team meeting is moved on the Meetings page."))
             return False
+        if is_examination(blk.booking):
+            if say:
+                self.notice.emit(self.tr("A medical examination is moved in the case's Medical tab."))
+            return False
         if blk.booking.status != "planned":
             if say:
                 self.notice.emit(self.tr("Only a planned interview can be moved; this one is {status}.").format(
@@ -490,7 +499,8 @@ class CalendarGrid(QAbstractScrollArea):
         if blk is not None:
             self._cur = (blk.col, blk.start // SLOT * SLOT)
             self._sel = blk.booking.id
-            if self._can_move and blk.booking.status == "planned" and not is_meeting(blk.booking):
+            if self._can_move and blk.booking.status == "planned" and not is_meeting(blk.booking) \
+                    and not is_examination(blk.booking):
                 c = self._to_content(pos)
                 self._drag = {"id": blk.booking.id, "press": pos, "started": False,
                               "offset": c.y() / self._ppm() - blk.start if blk.start else
@@ -585,6 +595,11 @@ class CalendarGrid(QAbstractScrollArea):
             return self.tr("{start}{dash}{end}, {room}: {title}, chaired by {chair}, {status}").format(
                 start=hm(ls), dash=self.dash, end=hm(le), room=b.room_name, title=b.title, chair=b.staff_name,
                 status=self.status_text(b.status).lower())
+        if is_examination(b):
+            return self.tr("{start}{dash}{end}, {room}: medical examination, case {reference}, {examiner}, "
+                           "{status}").format(start=hm(ls), dash=self.dash, end=hm(le), room=b.room_name,
+                                              reference=b.case_reference, examiner=b.staff_name,
+                                              status=self.status_text(b.status).lower())
         return self.tr("{start}{dash}{end}, {room}: case {reference}, {interviewer}, {status}").format(
             start=hm(ls), dash=self.dash, end=hm(le), room=b.room_name,
             reference=b.case_reference, interviewer=b.staff_name, status=self.status_text(b.status).lower())

@@ -22,6 +22,7 @@ SNAP = 15                                 # minutes a move goes by
 DAY, WEEK = "day", "week"
 # The column of the team meetings held remotely (no room): no room of the record has id 0.
 REMOTE_ROOM = 0
+NO_ROOM = -1          # a medical examination planned without a room
 
 
 def hm(dt: datetime) -> str:

@@ -338,6 +338,13 @@ def is_meeting(booking) -> bool:
     return getattr(booking, "kind", "interview") == "meeting"
 
 
+def is_examination(booking) -> bool:
+    """A medical examination's entry: drawn as an interview is, by its status, with the case
+    reference and the examiner and no medical detail (the core gives none); moved in the case's
+    Medical tab, never on the calendar."""
+    return getattr(booking, "kind", "interview") == "examination"
+
+
 def block_lines(grid, blk: Block, width: int, height: int, fm: QFontMetrics) -> list[str]:
     """A block's text: time (with the status sign), case reference, interviewer, status; put
     together on one line where the column is wide enough, elided where it is not."""
@@ -356,6 +363,8 @@ def block_lines(grid, blk: Block, width: int, height: int, fm: QFontMetrics) -> 
     right, left = Qt.TextElideMode.ElideRight, Qt.TextElideMode.ElideLeft
     ref = (b.title, right) if is_meeting(b) else (b.case_reference, left)
     staff, status = (b.staff_name, right), (grid.status_text(b.status), right)
+    if is_examination(b):
+        status = (grid.examination_text(b.status), right)
     sep = width_of("  ")
 
     def pack(items):

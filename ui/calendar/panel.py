@@ -41,14 +41,16 @@ from barnahus_app.errors import ConflictsFound, ValidationError
 from barnahus_app.timeutil import zone_info
 
 from ui.calendar.grid import CalendarGrid
-from ui.calendar.layout import DAY, REMOTE_ROOM, WEEK
-from ui.calendar.painter import colours, is_meeting, room_colour
+from ui.calendar.layout import DAY, NO_ROOM, REMOTE_ROOM, WEEK
+from ui.calendar.painter import colours, is_examination, is_meeting, room_colour
 from ui.common.dates import centre_zone, date_format, pydate, qdate
 from ui.common.feedback import InlineMessage, begin_page, core_message
 from ui.common.field_widgets import is_dark
 from ui.common.folders import export_folder
 from ui.common.tasks import run_operation
 from ui.interviews.conflict_dialog import open_override_reasons
+
+EXAMINATION_IDS = 1 << 30   # grid ids of medical examinations: past every interview id (a Qt int: 32 bits)
 
 
 def nav_icon() -> QIcon:
@@ -474,7 +476,8 @@ class CalendarPanel(QWidget):
         def read():   # on the record's thread
             people = s.interviewers() if need_people else None
             return (s.list_rooms(include_retired=True),
-                    s.calendar(days[0], days[-1], zone, interviewer_id=interviewer_id, room_id=room_id), people)
+                    s.calendar(days[0], days[-1], zone, interviewer_id=interviewer_id, room_id=room_id,
+                               include_examinations=True), people)   # told apart: is_examination
 
         def shown(result) -> None:
             if generation != self._generation:
@@ -516,9 +519,14 @@ class CalendarPanel(QWidget):
         # A meeting's entry gets a negative id on the grid: interviews and meetings number apart.
         # A meeting held remotely (no room) stands in a "Remote" column after the rooms, shown
         # while there is one in the days shown.
-        remote = self.tr("Remote")
+        # A medical examination's gets an id past every interview's and meeting's
+        # (EXAMINATION_IDS + its id); one without a room stands in a "No room" column.
+        remote, no_room = self.tr("Remote"), self.tr("No room")
         bookings = [(replace(b, id=-b.id) if b.room_id is not None else
-                     replace(b, id=-b.id, room_id=REMOTE_ROOM, room_name=remote)) if is_meeting(b) else b
+                     replace(b, id=-b.id, room_id=REMOTE_ROOM, room_name=remote)) if is_meeting(b) else
+                    (replace(b, id=EXAMINATION_IDS + b.id) if b.room_id is not None else
+                     replace(b, id=EXAMINATION_IDS + b.id, room_id=NO_ROOM, room_name=no_room))
+                    if is_examination(b) else b
                     for b in bookings]
         keep = self.grid.selected_booking()
         cursor = self.grid.cursor()
@@ -527,6 +535,8 @@ class CalendarPanel(QWidget):
                        and self._filter_room in (None, r["id"])]
         if REMOTE_ROOM in used:
             self._rooms.append({"id": REMOTE_ROOM, "name": remote, "kind": "remote", "active": True})
+        if NO_ROOM in used:
+            self._rooms.append({"id": NO_ROOM, "name": no_room, "kind": "remote", "active": True})
         self._bookings = bookings
         self._loaded_once = True
         focus_day = self._date if cursor[0] not in days else cursor[0]
@@ -607,7 +617,9 @@ class CalendarPanel(QWidget):
         elif b is not None:
             text = self.tr("Selected: {what}.").format(what=g.describe(b))
             hints = [self.tr("Enter opens the case.")]
-            if self._can_move and b.status == "planned":
+            if is_examination(b):
+                hints.append(self.tr("It is moved in the case's Medical tab."))
+            elif self._can_move and b.status == "planned":
                 hints.append(self.tr("Ctrl+arrow keys move it."))
             text += " " + " ".join(hints)
         else:
@@ -622,7 +634,8 @@ class CalendarPanel(QWidget):
         self.selected_label.setText(text)
         g.setAccessibleDescription(text)
         self.open_button.setEnabled(b is not None and ghost is None)
-        self.move_button.setEnabled(b is not None and ghost is None and b.status == "planned")
+        self.move_button.setEnabled(b is not None and ghost is None and b.status == "planned"
+                                    and not is_examination(b))
 
     # --- actions ---------------------------------------------------------------------------------------
     def _booking_activated(self, booking_id: int) -> None:

@@ -1014,11 +1014,46 @@ class CaseWorkspace(QWidget):
                 v.addWidget(value_label(" · ".join([
                     local_datetime_text(i.get("told_at")), i.get("language") or "",
                     term_label("information_formats", i.get("format")), i.get("topic") or ""])))
+        exams = self._examination_lines()
+        if exams:
+            v.addWidget(_heading(self.tr("Medical examinations"), w, 1.05))
+            for line in exams:
+                v.addWidget(value_label(line))
         if c.get("summary"):
             v.addWidget(_heading(self.tr("Summary of the referral"), w, 1.05))
             v.addWidget(value_label(c["summary"]))
         v.addStretch(1)
         lay.addWidget(w)
+
+    def _examination_lines(self) -> list[str]:
+        """The coordination facts of the case's medical examinations, one line each, for the case
+        team: status and day, kind, examiner, the outcome the examiner released, samples handed
+        to the police. Never the medical detail (a medical user reads that in the Medical tab)."""
+        if self.case_id is None or not self.session.can("examination", "read"):
+            return []
+        try:
+            rows = self.session.case_examinations(self.case_id)
+        except BarnahusError:
+            return []
+        status = {"planned": self.tr("planned %1"), "held": self.tr("held %1"),
+                  "cancelled": self.tr("cancelled (was %1)"), "declined": self.tr("declined by the child (%1)")}
+        lines = []
+        for x in rows:
+            day = local_datetime_text(x["starts_at_utc"], x.get("time_zone"))
+            parts = [status.get(x["status"], "%1").replace("%1", day),
+                     term_label("medical_examination_kinds", x["kind"]).lower()]
+            if x.get("acute") and x["kind"] != "acute_forensic":   # the kind says it already
+                parts.append(self.tr("acute"))
+            if x.get("examiner_name"):
+                parts.append(x["examiner_name"])
+            text = self.tr("Medical examination: %1").replace("%1", ", ".join(parts))
+            if x.get("released_outcome"):
+                text += "; " + self.tr("outcome: %1").replace(
+                    "%1", term_label("medical_outcomes", x["released_outcome"]).lower())
+            if x.get("samples_handed_to_police"):
+                text += "; " + self.tr("samples handed to police")
+            lines.append(text)
+        return lines
 
     def _update_banner(self) -> None:
         c = self.case or {}

@@ -127,6 +127,11 @@ class ReminderModel(QAbstractTableModel):
                 text = self.tr("Limitation period ends {date}").format(date=self.date_text(ends))
             except (IndexError, ValueError):
                 text = self.tr("Limitation period ends soon")
+        elif r.kind == "action_item" and getattr(r, "subject_kind", None) == "medical_test":
+            # a test's result not in yet: what the test was is sealed medical detail
+            text = self.tr("Test result pending")
+        elif r.kind == "action_item" and getattr(r, "subject_kind", None) == "medical_examination":
+            text = self.tr("Follow-up examination")
         elif r.kind == "action_item" and r.subject:
             # An MDT team action's reminder: what is to be done, on one line.
             text = self.tr("Action item: {action}").format(action=" ".join(r.subject.split()))
@@ -817,6 +822,16 @@ def _overdue_with_agencies(session, as_of: date) -> dict:
             "referrals": session.overdue_referrals(as_of) if session.can("referral", "read") else []}
 
 
+def _reviews_waiting(session) -> int | None:
+    """(on the worker) How many held examinations wait for an expert review (the medical role's
+    review queue); None when this user does not hold the medical section's key yet."""
+    from barnahus_app.errors import SectionLocked
+    try:
+        return len(session.review_queue())
+    except SectionLocked:
+        return None
+
+
 # --- the panel -------------------------------------------------------------------------------------
 class TodayPanel(QWidget):
     """Overdue, this week and upcoming follow-up reminders, and what can be done about them."""
@@ -855,6 +870,9 @@ class TodayPanel(QWidget):
         # they lead (overdue_team_actions, overdue_referrals).
         self._show_agencies = "coordinator" in roles and (session.can("meeting", "read")
                                                           or session.can("referral", "read"))
+        # Medical staff: how many examinations wait for an expert review (review_queue).
+        self._show_reviews = session is not None and session.can("medical", "review")
+        self._reviews_waiting: int | None = None
         self._token = prefs.user_token(session.record.path, session.user_id) if session is not None else ""
         self._only_mine = self._show_filter and prefs.today_only_mine(self._token)
         self._build()
@@ -1074,6 +1092,7 @@ class TodayPanel(QWidget):
         generation = self._generation
         session, as_of = self.session, pydate(self._as_of)
         only_mine, with_mine, with_agencies = self._only_mine, self._show_mine, self._show_agencies
+        with_reviews = self._show_reviews
         self.busy_label.setText(self.tr("Loading the reminders…"))
         if self._counts is None:
             for sec in self.sections.values():
@@ -1081,7 +1100,8 @@ class TodayPanel(QWidget):
         self._update_buttons()
         run_in_background(lambda: (session.reminders(as_of, only_mine=only_mine),
                                    session.my_interviews() if with_mine else None,
-                                   _overdue_with_agencies(session, as_of) if with_agencies else None),
+                                   _overdue_with_agencies(session, as_of) if with_agencies else None,
+                                   _reviews_waiting(session) if with_reviews else None),
                           lambda result: self._loaded(generation, as_of, *result),
                           lambda error: self._failed(generation, error), owner=self)
 
@@ -1142,9 +1162,10 @@ class TodayPanel(QWidget):
             self.refresh()
 
     def _loaded(self, generation: int, as_of: date, reminders: list, mine: dict | None = None,
-                agencies: dict | None = None) -> None:
+                agencies: dict | None = None, reviews: int | None = None) -> None:
         if generation != self._generation:
             return
+        self._reviews_waiting = reviews
         self._loading = False
         self.busy_label.clear()
         self.message.clear()
@@ -1210,6 +1231,9 @@ class TodayPanel(QWidget):
         text = self.tr("{overdue} overdue, {week} due this week, {upcoming} upcoming.").format(
             overdue=loc.toString(c["overdue"]), week=loc.toString(c["this_week"]),
             upcoming=loc.toString(c["upcoming"]))
+        if self._reviews_waiting:
+            text += " " + plural(self.tr("%n examination(s) waiting for an expert review (the review queue).", "",
+                                         self._reviews_waiting), self._reviews_waiting)
         if self._only_mine:
             text += " " + self.tr("Only your own discipline's follow-up is shown.")
         if as_of != date.today():
