@@ -102,6 +102,7 @@ from barnahus_app.fields import Date, Text
 from barnahus_app.followup.tables import AllegedOffence, FollowUpEvent, FollowUpRule, FullRecovery
 from barnahus_app.cases.tables import Case, CaseChild
 from barnahus_app.meetings.tables import TeamAction
+from barnahus_app.medical.tables import MedicalTest
 from barnahus_app.persons.tables import Person
 from barnahus_app.tables import RecordMeta
 from barnahus_app.timeutil import age_on, birthday, check_datetime, parse_utc, utc_now, utc_now_iso, zone_info
@@ -117,6 +118,7 @@ C = Case.__table__
 CC = CaseChild.__table__
 P = Person.__table__
 TA = TeamAction.__table__
+MT = MedicalTest.__table__
 
 ONE_OFF_KINDS = ("court_date", "action_item", "compensation_deadline", "carer_survey", "other")
 KINDS = ("recurring_review", "age_milestone") + ONE_OFF_KINDS + (
@@ -1002,6 +1004,11 @@ def _require_child(conn, person_id: int, case_id: int | None) -> None:
 
 
 def reminder_event_in(session: SessionBase, conn, row, action, occurrence, on_text, new_due, reason) -> int:
+    if row.subject_kind == "medical_test" and row.subject_id and action == "completed" and conn.execute(
+            select(MT.c.id).where(MT.c.id == row.subject_id, MT.c.result_status == "pending")).first():
+        # Done means the result is in, and that is recorded (sealed) with the test, which closes this.
+        raise ValidationError("rule", "The result is not recorded yet: record it with the test in the case's "
+                                      "Medical tab, which completes this reminder.")
     eid = conn.execute(insert(EV).values(
         rule_id=row.id, action=action, occurrence=occurrence, on_date=on_text, new_due=new_due,
         reason=reason, by_user=session.user_id, at_utc=utc_now_iso())).inserted_primary_key[0]

@@ -306,6 +306,11 @@ def test_a_pending_result_is_a_medical_reminder_until_received(med):
     with login(med["path"], "therapist") as th:
         assert [r for r in th.reminders("2026-11-10") if r.discipline == "medical"] == []
     with login(med["path"], "medical") as m:
+        rule = next(r.rule_id for r in m.reminders("2026-11-10") if r.discipline == "medical")
+        with pytest.raises(ValidationError) as e:    # "done" in Today while the result is not in
+            m.complete_reminder(rule, on="2026-11-10")
+        assert "not recorded yet" in str(e.value)
+        assert len([r for r in m.reminders("2026-11-10") if r.discipline == "medical"]) == 1
         m.record_test_result(t, "Negative", "2026-11-09")
         assert [r for r in m.reminders("2026-11-10") if r.discipline == "medical"] == []
 
