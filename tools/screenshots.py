@@ -294,6 +294,33 @@ def main(argv=None) -> int:
         shot(win, "administration")
         win.lock()
         _wait(app, lambda: not win.autobackup.running, 300.0)
+
+        # 8. The Medical tab, as medical staff see it: the case with the most examinations.
+        session = open_record(record, "medical", DEMO_PASSWORD, kdf=kdf)
+        win.on_unlocked(session)
+        if win.message_bar is not None:
+            win.message_bar.dismiss()
+        if session.can("medical", "read"):
+            from collections import Counter
+            from barnahus_app.medical.tables import MedicalExamination
+            from sqlalchemy import select
+            with session.record.transaction() as conn:
+                counts = Counter(r[0] for r in conn.execute(select(MedicalExamination.__table__.c.case_id)))
+            if counts:
+                case_id = max(counts, key=lambda c: (counts[c], -c))
+                win.open_case(case_id, "medical")
+                ws = next(e.workspace for e in win.workspace_entries() if e.case_id == case_id)
+                page = ws.feature_tabs.get("medical")
+                if page is not None:
+                    _wait(app, lambda: not page.loading)   # read off the GUI thread
+                    with_findings = [i for i, x in enumerate(page.exams)
+                                     if x.get("status") == "held" and (x.get("detail") or {}).get("findings")]
+                    if with_findings:
+                        page.x_view.selectRow(with_findings[-1])
+                    app.processEvents()
+                    shot(win, "case_medical")
+        win.lock()
+        _wait(app, lambda: not win.autobackup.running, 300.0)
         win.close()
         app.processEvents()
     return 0

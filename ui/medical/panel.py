@@ -380,6 +380,8 @@ class MedicalPanel(QWidget):
             self.x_view.selectRow(row)
         self.x_view.setVisible(bool(self.exams))
         self.x_empty.setVisible(not self.exams)
+        if row >= 0:
+            self.x_view.scrollTo(self.x_model.index(row, 0))   # the one shown below is in sight
         self._show_exam()
         if self._want_focus:
             self.focus_first()
