@@ -85,18 +85,3 @@ case_tabs.register(CaseTab(
     key="team", order=15, title=QT_TRANSLATE_NOOP("CaseWorkspace", "Team and re&ferrals"),
     shown=lambda s: s.can("meeting", "read") or s.can("referral", "read"), build=_build_team,
 ))
-
-
-# --- the case workspace's "Medical" tab (ui/medical), for medical staff -----------------------
-
-def _build_medical(workspace):
-    from ui.medical.panel import MedicalPanel
-    case = workspace.case or {}
-    return MedicalPanel(workspace.session, workspace.case_id, case.get("reference", ""),
-                        case.get("children") or [])   # reads its contents when first shown
-
-
-case_tabs.register(CaseTab(
-    key="medical", order=17, title=QT_TRANSLATE_NOOP("CaseWorkspace", "&Medical"),
-    shown=lambda s: s.can("medical", "read"), build=_build_medical,
-))
