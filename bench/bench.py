@@ -295,9 +295,11 @@ def scenarios(sample: dict):
     ] if sample.get("meeting_id") and hasattr(Session, "cases_due") else []) + ([
         # The Medical tab as a medical user opens it: the case's examinations with their sealed
         # detail decrypted (one call); and, the worst a tab could do, each one's view besides.
-        (f"Medical tab: a case's examinations with the sealed detail (case_examinations, "
-         f"{sample['med_count']} examinations)", lambda s: s.case_examinations(sample["med_case"]),
+        (f"Medical tab: a case's examinations with the sealed detail (case_medical, what the tab reads, "
+         f"{sample['med_count']} examinations)", lambda s: s.case_medical(sample["med_case"]),
          QUERY_TARGET_MS, MEDICAL_USER),
+        ("Medical staff's review queue (review_queue, in Today: every held examination's findings "
+         "decrypted to find those needing review)", lambda s: s.review_queue(), QUERY_TARGET_MS, MEDICAL_USER),
         (f"Medical tab, worst case: case_examinations + examination_view of each ({sample['med_count']})",
          lambda s: [s.examination_view(x["id"]) for x in s.case_examinations(sample["med_case"])],
          QUERY_TARGET_MS, MEDICAL_USER),

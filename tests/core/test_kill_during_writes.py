@@ -338,7 +338,9 @@ def test_a_full_disk_during_demo_leaves_nothing_and_the_retry_succeeds(rec, out)
         assert list(out.iterdir()) == []
         code, stdout, err = run_cli(*args)
     assert (code, err) == (0, ""), err
-    assert sorted(p.name for p in out.iterdir()) == ["demo.barnahus", "demo.barnahus.keys", "demo.barnahus.lock"]
+    # beside the record: the demo examinations' photographs (kept outside the record, as real ones are)
+    assert sorted(p.name for p in out.iterdir()) == ["demo-medical-images", "demo.barnahus", "demo.barnahus.keys",
+                                                     "demo.barnahus.lock"]
 
 
 # --- key rotation ----------------------------------------------------------------------------------
