@@ -282,3 +282,19 @@ def test_the_review_interval_is_a_record_setting_reached_by_tab(qtbot, open_as):
     panel.review_spin.selectAll()
     qtbot.keyClicks(panel.review_spin, "5")                # below the core's least (7): not taken
     assert panel.review_spin.value() != 5
+
+
+# --- the acute window of a medical examination ----------------------------------------------------
+def test_the_acute_window_is_a_record_setting_reached_by_tab(qtbot, open_as):
+    admin = open_as("admin")
+    panel = admin_panel(qtbot, admin)
+    assert panel.acute_spin.text() == "72 hours"   # the default: acute within 72 hours of the last contact
+    panel.review_spin.setFocus()
+    qtbot.keyClick(panel.review_spin, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.acute_spin
+    panel.acute_spin.selectAll()
+    qtbot.keyClicks(panel.acute_spin, "48")
+    qtbot.keyClick(panel.acute_spin, Qt.Key.Key_V, ALT)   # "Sa&ve settings"
+    qtbot.waitUntil(lambda: panel.settings_message.text() != "", timeout=10_000)
+    assert admin.setting("medical_acute_hours") == 48
+    assert admin.setting("review_interval_days") == 90   # the others kept

@@ -366,12 +366,28 @@ class AdminPanel(QWidget):
         review_label = QLabel(self.tr("Review cases at team meetings every:"), settings_box)
         review_label.setBuddy(self.review_spin)
         review_label.setToolTip(review_tip)
-        for w in (self.idle_spin, self.clip_spin, self.buffer_spin, self.review_spin):
+        acute = record_settings.spec("medical_acute_hours")
+        self.acute_spin = QSpinBox(settings_box)
+        self.acute_spin.setObjectName("medicalAcuteHours")
+        self.acute_spin.setRange(acute.minimum, acute.maximum)
+        self.acute_spin.setSuffix(self.tr(" hours"))
+        self.acute_spin.setAccessibleName(self.tr("A medical examination is acute within this many hours of the "
+                                                  "last contact"))
+        acute_tip = self.tr("An examination is marked acute when it starts at most this many hours after the "
+                            "child's last contact with the alleged offender (72 in the usual guidance). Findings "
+                            "heal: an acute examination is planned first.")
+        self.acute_spin.setToolTip(acute_tip)
+        self.acute_spin.setAccessibleDescription(acute_tip)
+        acute_label = QLabel(self.tr("Medical examination acute within:"), settings_box)
+        acute_label.setBuddy(self.acute_spin)
+        acute_label.setToolTip(acute_tip)
+        for w in (self.idle_spin, self.clip_spin, self.buffer_spin, self.review_spin, self.acute_spin):
             w.setMinimumWidth(em * 6)
         sf.addRow(idle_label, self.idle_spin)
         sf.addRow(clip_label, self.clip_spin)
         sf.addRow(buffer_label, self.buffer_spin)
         sf.addRow(review_label, self.review_spin)
+        sf.addRow(acute_label, self.acute_spin)
         self.zone_combo = ZoneCombo(settings_box)   # every time is told in it; new bookings are planned in it
         self.zone_combo.setObjectName("centreZone")
         self.zone_combo.setAccessibleName(self.tr("The centre's time zone"))
@@ -451,7 +467,8 @@ class AdminPanel(QWidget):
             users = s.list_users()
             return users, (s.setting("idle_lock_minutes"), s.setting("clipboard_clear_seconds"),
                            s.setting("time_zone"), s.setting("no_contact_buffer_minutes"),
-                           s.setting("export_folder"), s.setting("review_interval_days")) if settings else None
+                           s.setting("export_folder"), s.setting("review_interval_days"),
+                           s.setting("medical_acute_hours")) if settings else None
 
         def shown(result) -> None:
             if generation == self._generation:
@@ -480,6 +497,7 @@ class AdminPanel(QWidget):
             self.buffer_spin.setValue(settings[3])
             self.export_row.edit.setText(settings[4])
             self.review_spin.setValue(settings[5])
+            self.acute_spin.setValue(settings[6])
             self.apply_button.setEnabled(True)
         selected = self.selected_user()   # (of the users shown until now)
         self._users = users
@@ -568,13 +586,13 @@ class AdminPanel(QWidget):
         self.settings_message.clear()
         s, idle, clip, zone = self.session, self.idle_spin.value(), self.clip_spin.value(), self.zone_combo.value()
         buffer, export = self.buffer_spin.value(), self.export_row.edit.text().strip()
-        review = self.review_spin.value()
+        review, acute = self.review_spin.value(), self.acute_spin.value()
 
         def save() -> None:
             # One call, all checked before any is written: a wrong zone name changes none.
             s.set_settings({"idle_lock_minutes": idle, "clipboard_clear_seconds": clip, "time_zone": zone,
                             "no_contact_buffer_minutes": buffer, "export_folder": export,
-                            "review_interval_days": review})
+                            "review_interval_days": review, "medical_acute_hours": acute})
 
         def saved(_result) -> None:
             set_centre_zone(zone)
