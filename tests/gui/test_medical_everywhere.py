@@ -139,5 +139,8 @@ def test_today_of_the_medical_role(qtbot, examined, open_as):
     assert [week.data(week.index(i, what)) for i in range(week.rowCount())] == ["Follow-up examination"]
     # the finding 4.05 needs an expert review and nobody reviewed it yet
     assert "1 examination waiting for an expert review (the review queue)." in panel.summary.text()
+    # and the share the standard asks (at least half of those needing one reviewed): none yet
+    assert ("Expert reviews in the last 12 months: 0 of the 1 examinations that needed one (at least half is "
+            "the standard).") in panel.summary.text()
     assert CANARY not in panel.summary.text()
     QApplication.processEvents()

@@ -822,12 +822,15 @@ def _overdue_with_agencies(session, as_of: date) -> dict:
             "referrals": session.overdue_referrals(as_of) if session.can("referral", "read") else []}
 
 
-def _reviews_waiting(session) -> int | None:
+def _reviews_waiting(session, as_of: date) -> dict | None:
     """(on the worker) How many held examinations wait for an expert review (the medical role's
-    review queue); None when this user does not hold the medical section's key yet."""
+    review queue), and of the last twelve months' examinations that needed one how many had it
+    (the standard asks at least half); None when this user does not hold the medical section's
+    key yet."""
     from barnahus_app.errors import SectionLocked
     try:
-        return len(session.review_queue())
+        share = session.review_share(as_of - timedelta(days=365), as_of)
+        return {"waiting": len(session.review_queue()), **share}
     except SectionLocked:
         return None
 
@@ -872,7 +875,7 @@ class TodayPanel(QWidget):
                                                           or session.can("referral", "read"))
         # Medical staff: how many examinations wait for an expert review (review_queue).
         self._show_reviews = session is not None and session.can("medical", "review")
-        self._reviews_waiting: int | None = None
+        self._reviews_waiting: dict | None = None
         self._token = prefs.user_token(session.record.path, session.user_id) if session is not None else ""
         self._only_mine = self._show_filter and prefs.today_only_mine(self._token)
         self._build()
@@ -1101,7 +1104,7 @@ class TodayPanel(QWidget):
         run_in_background(lambda: (session.reminders(as_of, only_mine=only_mine),
                                    session.my_interviews() if with_mine else None,
                                    _overdue_with_agencies(session, as_of) if with_agencies else None,
-                                   _reviews_waiting(session) if with_reviews else None),
+                                   _reviews_waiting(session, as_of) if with_reviews else None),
                           lambda result: self._loaded(generation, as_of, *result),
                           lambda error: self._failed(generation, error), owner=self)
 
@@ -1231,9 +1234,14 @@ class TodayPanel(QWidget):
         text = self.tr("{overdue} overdue, {week} due this week, {upcoming} upcoming.").format(
             overdue=loc.toString(c["overdue"]), week=loc.toString(c["this_week"]),
             upcoming=loc.toString(c["upcoming"]))
-        if self._reviews_waiting:
+        reviews = self._reviews_waiting
+        if reviews and reviews["waiting"]:
             text += " " + plural(self.tr("%n examination(s) waiting for an expert review (the review queue).", "",
-                                         self._reviews_waiting), self._reviews_waiting)
+                                         reviews["waiting"]), reviews["waiting"])
+        if reviews and reviews["needing"]:
+            text += " " + self.tr("Expert reviews in the last 12 months: {reviewed} of the {needing} examinations "
+                                  "that needed one (at least half is the standard).").format(
+                reviewed=loc.toString(reviews["reviewed"]), needing=loc.toString(reviews["needing"]))
         if self._only_mine:
             text += " " + self.tr("Only your own discipline's follow-up is shown.")
         if as_of != date.today():
