@@ -357,12 +357,12 @@ The action stays in the record as cancelled, with your reason.</source>
     <name>AdminPanel</name>
     <message>
         <location filename="../../ui/admin/panel.py" line="+236"/>
-        <location line="+254"/>
+        <location line="+272"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="-251"/>
+        <location line="-269"/>
         <location line="+5"/>
         <source>Users</source>
         <translation>Användare</translation>
@@ -404,12 +404,12 @@ The action stays in the record as cancelled, with your reason.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+200"/>
+        <location line="+218"/>
         <source>&amp;Disable</source>
         <translation>&amp;Inaktivera</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-209"/>
         <source>Record settings</source>
         <translation>Registrets inställningar</translation>
     </message>
@@ -480,7 +480,27 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Ta upp ärenden på teammöten var:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source> hours</source>
+        <translation> timmar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A medical examination is acute within this many hours of the last contact</source>
+        <translation>En läkarundersökning är akut inom så här många timmar efter den senaste kontakten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An examination is marked acute when it starts at most this many hours after the child&apos;s last contact with the alleged offender (72 in the usual guidance). Findings heal: an acute examination is planned first.</source>
+        <translation>En undersökning markeras som akut när den börjar högst så här många timmar efter barnets senaste kontakt med den misstänkta förövaren (72 enligt gängse riktlinjer). Fynd läker: en akut undersökning planeras först.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Medical examination acute within:</source>
+        <translation>Läkarundersökning akut inom:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The centre&apos;s time zone</source>
         <translation>Centrets tidszon</translation>
     </message>
@@ -540,7 +560,7 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Centrets rum, där barnförhör planeras: lägg till, byt namn, ta ur bruk</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -706,7 +726,7 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AgencyModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+546"/>
+        <location filename="../../ui/today/panel.py" line="+551"/>
         <source>Team action of {owner}, {agency}</source>
         <translation>Teamets åtgärd för {owner}, {agency}</translation>
     </message>
@@ -1677,9 +1697,24 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Inställt</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+1"/>
+        <source>Declined by the child</source>
+        <translation>Barnet avböjde</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>Medical examination, {status}</source>
+        <translation>Läkarundersökning, {status}</translation>
+    </message>
+    <message>
+        <location line="+163"/>
         <source>A team meeting is moved on the Meetings page.</source>
         <translation>Ett teammöte flyttas på sidan Möten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A medical examination is moved in the case&apos;s Medical tab.</source>
+        <translation>En läkarundersökning flyttas på ärendets flik Medicinskt.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1702,12 +1737,17 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Ingenting flyttades.</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+190"/>
         <source>{start}{dash}{end}, {room}: {title}, chaired by {chair}, {status}</source>
         <translation>{start}{dash}{end}, {room}: {title}, ordförande {chair}, {status}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>{start}{dash}{end}, {room}: medical examination, case {reference}, {examiner}, {status}</source>
+        <translation>{start}{dash}{end}, {room}: läkarundersökning, ärende {reference}, {examiner}, {status}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{start}{dash}{end}, {room}: case {reference}, {interviewer}, {status}</source>
         <translation>{start}{dash}{end}, {room}: ärende {reference}, {interviewer}, {status}</translation>
     </message>
@@ -1740,7 +1780,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CalendarPanel</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="+225"/>
+        <location filename="../../ui/calendar/panel.py" line="+227"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -1910,17 +1950,22 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>{first}–{last}, vecka {week}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>The calendar could not be read: {reason}</source>
         <translation>Kalendern kunde inte läsas: {reason}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Remote</source>
         <translation>Distans</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+0"/>
+        <source>No room</source>
+        <translation>Inget rum</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>There are no rooms yet. An administrator sets up the centre&apos;s rooms under Administration.</source>
         <translation>Det finns inga rum ännu. En administratör lägger upp centrets rum under Administration.</translation>
     </message>
@@ -1957,6 +2002,11 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+2"/>
+        <source>It is moved in the case&apos;s Medical tab.</source>
+        <translation>Den flyttas på ärendets flik Medicinskt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ctrl+arrow keys move it.</source>
         <translation>Ctrl+piltangenterna flyttar den.</translation>
     </message>
@@ -1971,7 +2021,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Enter planerar ett barnförhör här.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Move the booking with the arrow keys (15 minutes, one room at a time); Enter moves it there, Esc cancels.</source>
         <translation>Flytta bokningen med piltangenterna (15 minuter, ett rum i taget); Enter flyttar den dit, Esc avbryter.</translation>
     </message>
@@ -2376,12 +2426,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+25"/>
-        <location line="+570"/>
+        <location line="+605"/>
         <source>&amp;Overview</source>
         <translation>&amp;Översikt</translation>
     </message>
     <message>
-        <location line="-566"/>
+        <location line="-601"/>
         <source>Case &amp;details</source>
         <translation>Ärende&amp;uppgifter</translation>
     </message>
@@ -2545,12 +2595,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+4"/>
-        <location line="+272"/>
+        <location line="+277"/>
         <source>Summary of the referral</source>
         <translation>Sammanfattning av anmälan</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-259"/>
         <location line="+3"/>
         <source>Persons in this case</source>
         <translation>Personer i ärendet</translation>
@@ -2652,7 +2702,52 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Vad barnet har fått veta</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+7"/>
+        <source>Medical examinations</source>
+        <translation>Läkarundersökningar</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>planned %1</source>
+        <translation>planerad %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>held %1</source>
+        <translation>genomförd %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled (was %1)</source>
+        <translation>inställd (var %1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>declined by the child (%1)</source>
+        <translation>barnet avböjde (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>acute</source>
+        <translation>akut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Medical examination: %1</source>
+        <translation>Läkarundersökning: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>outcome: %1</source>
+        <translation>resultat: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>samples handed to police</source>
+        <translation>prover lämnade till polisen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>No contact: %1 and %2 must never be in the building at the same time.</source>
         <translation>Kontaktförbud: %1 och %2 får aldrig vistas i huset samtidigt.</translation>
     </message>
@@ -2703,8 +2798,8 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Inte sparat: välj om %1 är en person som redan finns i registret.</translation>
     </message>
     <message>
-        <location line="-164"/>
-        <location line="+343"/>
+        <location line="-199"/>
+        <location line="+378"/>
         <source>born %1</source>
         <translation>född %1</translation>
     </message>
@@ -2749,9 +2844,9 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>&amp;Team och remisser</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../ui/medical/__init__.py" line="+19"/>
         <source>&amp;Medical</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Medicinskt</translation>
     </message>
 </context>
 <context>
@@ -2989,7 +3084,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/panel.py" line="-670"/>
+        <location filename="../../ui/today/panel.py" line="-675"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -3203,7 +3298,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CreateSigningDialog</name>
     <message>
-        <location filename="../../ui/admin/panel.py" line="-536"/>
+        <location filename="../../ui/admin/panel.py" line="-554"/>
         <source>Create a new signing certificate</source>
         <translation>Skapa ett nytt signeringscertifikat</translation>
     </message>
@@ -3412,7 +3507,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+673"/>
+        <location filename="../../ui/today/panel.py" line="+678"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -3987,7 +4082,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>DuplicatePersonDialog</name>
     <message>
-        <location filename="../../ui/cases/workspace.py" line="-1257"/>
+        <location filename="../../ui/cases/workspace.py" line="-1292"/>
         <source>Is this person already in the record?</source>
         <translation>Finns personen redan i registret?</translation>
     </message>
@@ -4121,7 +4216,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/calendar/panel.py" line="-653"/>
+        <location filename="../../ui/calendar/panel.py" line="-664"/>
         <source>Export the calendar</source>
         <translation>Exportera kalendern</translation>
     </message>
@@ -5747,7 +5842,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>&amp;I dag</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/__init__.py" line="-38"/>
+        <location filename="../../ui/cases/__init__.py" line="-23"/>
         <source>&amp;Cases</source>
         <translation>Ä&amp;renden</translation>
     </message>
@@ -6132,7 +6227,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MedicalPanel</name>
     <message>
-        <location filename="../../ui/medical/panel.py" line="+40"/>
+        <location filename="../../ui/medical/panel.py" line="+42"/>
         <source>Planned</source>
         <translation type="unfinished">Planerat</translation>
     </message>
@@ -6495,7 +6590,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>%1, %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9200,7 +9295,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-342"/>
+        <location filename="../../ui/today/panel.py" line="-347"/>
         <source>Follow-up review</source>
         <translation>Återkommande uppföljning</translation>
     </message>
@@ -9258,6 +9353,16 @@ Status: {old} → {new}</translation>
         <location line="+2"/>
         <source>Limitation period ends soon</source>
         <translation>Preskriptionstiden går snart ut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test result pending</source>
+        <translation>Provsvar väntas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up examination</source>
+        <translation>Uppföljande undersökning</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -10552,7 +10657,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../ui/cases/team.py" line="+137"/>
+        <location filename="../../ui/cases/team.py" line="+86"/>
         <source>Change the &amp;interval…</source>
         <translation>Ändra &amp;intervall…</translation>
     </message>
@@ -11074,7 +11179,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+71"/>
+        <location filename="../../ui/today/panel.py" line="+87"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
@@ -11205,12 +11310,12 @@ Sedan låser du upp registret igen.</translation>
     </message>
     <message>
         <location line="-106"/>
-        <location line="+213"/>
+        <location line="+214"/>
         <source>Loading the reminders…</source>
         <translation>Läser in påminnelserna…</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>The reminders could not be loaded: {reason}</source>
         <translation>Påminnelserna kunde inte läsas in: {reason}</translation>
     </message>
@@ -11218,6 +11323,19 @@ Sedan låser du upp registret igen.</translation>
         <location line="+10"/>
         <source>{overdue} overdue, {week} due this week, {upcoming} upcoming.</source>
         <translation>{overdue} försenade, {week} denna vecka, {upcoming} kommande.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n examination(s) waiting for an expert review (the review queue).</source>
+        <translation>
+            <numerusform>%n undersökning väntar på sakkunnig granskning (granskningskön).</numerusform>
+            <numerusform>%n undersökningar väntar på sakkunnig granskning (granskningskön).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expert reviews in the last 12 months: {reviewed} of the {needing} examinations that needed one (at least half is the standard).</source>
+        <translation>Sakkunnig granskning de senaste 12 månaderna: {reviewed} av de {needing} undersökningar som behövde en (standarden är minst hälften).</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -11941,7 +12059,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_AgencySection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-679"/>
+        <location filename="../../ui/today/panel.py" line="-706"/>
         <source>Actions of outside agencies and referrals past their date, in the cases you lead.</source>
         <translation>Andra myndigheters åtgärder och remisser vars datum har passerat, i ärenden du är ansvarig för.</translation>
     </message>
