@@ -1502,6 +1502,54 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
 </context>
 <context>
+    <name>BookingTimeFields</name>
+    <message>
+        <location filename="../../ui/common/booking_fields.py" line="+25"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start time</source>
+        <translation>Starttid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Start:</source>
+        <translation>&amp;Start:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dat&amp;e:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local time in %1.</source>
+        <translation>Lokal tid i %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Date and start</source>
+        <translation>Datum och starttid</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> minutes</source>
+        <translation> minuter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;uration:</source>
+        <translation>&amp;Längd:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration in minutes</source>
+        <translation>Längd i minuter</translation>
+    </message>
+</context>
+<context>
     <name>BundleDialog</name>
     <message>
         <location filename="../../ui/documents/panel.py" line="+300"/>
@@ -2090,7 +2138,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CancelExaminationDialog</name>
     <message>
-        <location filename="../../ui/medical/dialogs.py" line="+236"/>
+        <location filename="../../ui/medical/dialogs.py" line="+196"/>
         <source>Cancel the examination</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6239,7 +6287,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+1"/>
         <source>Declined by the child</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Barnet avböjde</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6260,7 +6308,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="-129"/>
         <source>Medical examinations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Läkarundersökningar</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6746,7 +6794,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Rum och personal kontrolleras mot barnförhör och andra möten.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Choose the kind</source>
         <translation>Välj typ</translation>
     </message>
@@ -6776,52 +6824,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Start time</source>
-        <translation>Starttid</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Start:</source>
-        <translation>&amp;Start:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Dat&amp;e:</source>
-        <translation>&amp;Datum:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Local time in %1.</source>
-        <translation>Lokal tid i %1.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Date and start</source>
-        <translation>Datum och starttid</translation>
-    </message>
-    <message>
         <location line="+7"/>
-        <source> minutes</source>
-        <translation> minuter</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>D&amp;uration:</source>
-        <translation>&amp;Längd:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Duration in minutes</source>
-        <translation>Längd i minuter</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>No room</source>
         <translation>Inget rum</translation>
     </message>
@@ -6886,7 +6889,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Sekreterare</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+25"/>
         <source>Not booked. Change the time, the room or the people, or book again and give your reasons.</source>
         <translation>Inte bokat. Ändra tiden, rummet eller personerna, eller boka igen och ange dina skäl.</translation>
     </message>
@@ -12088,52 +12091,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_BookingDialog</name>
     <message>
-        <location filename="../../ui/medical/dialogs.py" line="-291"/>
-        <source>Date</source>
-        <translation type="unfinished">Datum</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Start time</source>
-        <translation type="unfinished">Starttid</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Start:</source>
-        <translation type="unfinished">&amp;Start:</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Dat&amp;e:</source>
-        <translation type="unfinished">&amp;Datum:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Local time in %1.</source>
-        <translation type="unfinished">Lokal tid i %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Date and start</source>
-        <translation type="unfinished">Datum och starttid</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source> minutes</source>
-        <translation type="unfinished"> minuter</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>D&amp;uration:</source>
-        <translation type="unfinished">&amp;Längd:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Duration in minutes</source>
-        <translation type="unfinished">Längd i minuter</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../../ui/medical/dialogs.py" line="-251"/>
         <source>Not booked. Change the time, the room or the examiner, or book again and give your reasons.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,17 +3,15 @@ result; an expert review; the outcome released; the child told the result. Each 
 (FormDialog: the core's message beside the field it names, nothing decided here)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QSpinBox, QTimeEdit, QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPlainTextEdit, QRadioButton, QWidget
 
 from barnahus_app.errors import BarnahusError, ConflictsFound
 from barnahus_app.medical import findings as classification
 from barnahus_app.timeutil import zone_info
 
+from ui.common.booking_fields import BookingTimeFields
 from ui.common.dates import DateField, centre_zone, parse_utc
 from ui.common.feedback import FormDialog, muted
 from ui.common.field_widgets import OptionalDateTimeEdit
@@ -47,7 +45,7 @@ def medical_rooms(session) -> list[tuple[int, str]]:
         return []
 
 
-class _BookingDialog(FormDialog):
+class _BookingDialog(BookingTimeFields, FormDialog):
     """What planning, moving and editing share: the conflict engine's answer asked for reasons,
     the booking asked again with them (the meetings' plan dialog does the same)."""
 
@@ -60,44 +58,6 @@ class _BookingDialog(FormDialog):
         self._overrides: dict[str, str] = {}
         self.time_zone = time_zone or centre_zone()
         super().__init__(session, parent)
-
-    def _when_row(self, start: datetime | None) -> None:
-        em = self.fontMetrics().height()
-        when = QWidget(self)
-        wl = QHBoxLayout(when)
-        wl.setContentsMargins(0, 0, 0, 0)
-        self.date = DateField(when, initial=start.date() if start else date.today() + timedelta(days=1))
-        self.date.setObjectName("examDateEdit")
-        self.date.setAccessibleName(self.tr("Date"))
-        self.start = QTimeEdit(when)
-        self.start.setObjectName("examStartEdit")
-        self.start.setDisplayFormat("HH:mm")
-        self.start.setAccessibleName(self.tr("Start time"))
-        self.start.setTime(QTime(start.hour, start.minute) if start else QTime(9, 0))
-        self.start.setMinimumWidth(em * 5)
-        start_label = QLabel(self.tr("&Start:"), when)
-        start_label.setBuddy(self.start)
-        wl.addWidget(self.date)
-        wl.addSpacing(em // 2)
-        wl.addWidget(start_label)
-        wl.addWidget(self.start)
-        wl.addStretch(1)
-        when.setFocusProxy(self.date)
-        self.add_field("when", self.tr("Dat&e:"), when, self.tr("Local time in %1.").replace("%1", self.time_zone),
-                       accessible=self.tr("Date and start"))
-
-        self.duration = QSpinBox(self)
-        self.duration.setObjectName("examDurationSpin")
-        self.duration.setRange(5, 8 * 60)
-        self.duration.setSingleStep(15)
-        self.duration.setValue(DEFAULT_MINUTES)
-        self.duration.setSuffix(self.tr(" minutes"))
-        self.duration.setMaximumWidth(em * 9)
-        self.add_field("duration", self.tr("D&uration:"), self.duration, accessible=self.tr("Duration in minutes"))
-
-    def _starts_at(self) -> datetime:
-        d, t = self.date.date(), self.start.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())   # wall clock in time_zone
 
     def show_failure(self, exc: BaseException) -> None:
         if not isinstance(exc, ConflictsFound):
@@ -145,7 +105,7 @@ class PlanExaminationDialog(_BookingDialog):
         self.kind = VocabCombo("medical_examination_kinds", placeholder_text=self.tr("Choose the kind"))
         self.kind.setObjectName("examKindCombo")
         self.add_field("kind", self.tr("&Kind:"), self.kind, accessible=self.tr("Kind of examination"))
-        self._when_row(None)
+        self.add_time_fields("exam", None, DEFAULT_MINUTES)
         self.room = ChoiceCombo(medical_rooms(self.session), empty_text=self.tr("No room yet"))
         self.room.setObjectName("examRoomCombo")
         self.add_field("room", self.tr("&Room:"), self.room, accessible=self.tr("Room"))
@@ -174,7 +134,7 @@ class PlanExaminationDialog(_BookingDialog):
 
     def operation(self):
         s, cid = self.session, self.case_id
-        a = dict(child=self.child.value(), kind=self.kind.value(), starts=self._starts_at(),
+        a = dict(child=self.child.value(), kind=self.kind.value(), starts=self.starts_at(),
                  minutes=self.duration.value(), examiner_id=self.examiner.value(),
                  commissioned_by=self.commissioned.value(), priority=self.priority.value(),
                  time_zone=self.time_zone, room_id=self.room.value(), last=self.last_contact.value(),
@@ -205,7 +165,7 @@ class MoveExaminationDialog(_BookingDialog):
     def build(self) -> None:
         x = self.exam
         start = parse_utc(x["starts_at_utc"]).astimezone(zone_info(self.time_zone)).replace(tzinfo=None)
-        self._when_row(start)
+        self.add_time_fields("exam", start, DEFAULT_MINUTES)
         minutes = int((parse_utc(x["ends_at_utc"]) - parse_utc(x["starts_at_utc"])).total_seconds() // 60)
         self.duration.setValue(minutes)
         self.room = ChoiceCombo(medical_rooms(self.session), placeholder_text=self.tr("No room"))
@@ -220,7 +180,7 @@ class MoveExaminationDialog(_BookingDialog):
 
     def operation(self):
         s, xid = self.session, self.exam["id"]
-        a = dict(starts=self._starts_at(), minutes=self.duration.value(), room_id=self.room.value(),
+        a = dict(starts=self.starts_at(), minutes=self.duration.value(), room_id=self.room.value(),
                  examiner_id=self.examiner.value(), overrides=dict(self._overrides) or None)
         return lambda: s.move_examination(xid, a["starts"], a["minutes"], room_id=a["room_id"],
                                           examiner_id=a["examiner_id"], overrides=a["overrides"])

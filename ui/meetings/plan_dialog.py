@@ -7,14 +7,14 @@ with them. Nothing here decides what is a conflict.
 """
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QWidget
 
 from barnahus_app.errors import BarnahusError, ConflictsFound
 
-from ui.common.dates import DateField, centre_zone
+from ui.common.booking_fields import BookingTimeFields
+from ui.common.dates import centre_zone
 from ui.common.feedback import FormDialog
 from ui.common.vocab_widgets import ChoiceCombo, VocabCombo
 from ui.interviews.conflict_dialog import open_override_reasons
@@ -23,7 +23,7 @@ from ui.meetings.shared import staff_choices
 DEFAULT_MINUTES = 60
 
 
-class MeetingPlanDialog(FormDialog):
+class MeetingPlanDialog(BookingTimeFields, FormDialog):
     """Plan a meeting. After the core booked it, .meeting_id holds its id."""
 
     ok_text = ""
@@ -47,7 +47,6 @@ class MeetingPlanDialog(FormDialog):
         self.kind.setFocus()
 
     def build(self) -> None:
-        em = self.fontMetrics().height()
         self.kind = VocabCombo("meeting_kinds", placeholder_text=self.tr("Choose the kind"))
         self.kind.setObjectName("meetingKindCombo")
         self.add_field("kind", self.tr("&Kind:"), self.kind, accessible=self.tr("Kind of meeting"))
@@ -58,38 +57,7 @@ class MeetingPlanDialog(FormDialog):
         self.title_edit.setPlaceholderText(self.tr("Optional"))
         self.add_field("title", self.tr("&Title:"), self.title_edit, accessible=self.tr("Title"))
 
-        when = QWidget(self)
-        wl = QHBoxLayout(when)
-        wl.setContentsMargins(0, 0, 0, 0)
-        start = self._start
-        self.date = DateField(when, initial=start.date() if start else date.today() + timedelta(days=1))
-        self.date.setObjectName("meetingDateEdit")
-        self.date.setAccessibleName(self.tr("Date"))
-        self.start = QTimeEdit(when)
-        self.start.setObjectName("meetingStartEdit")
-        self.start.setDisplayFormat("HH:mm")
-        self.start.setAccessibleName(self.tr("Start time"))
-        self.start.setTime(QTime(start.hour, start.minute) if start else QTime(9, 0))
-        self.start.setMinimumWidth(em * 5)
-        start_label = QLabel(self.tr("&Start:"), when)
-        start_label.setBuddy(self.start)
-        wl.addWidget(self.date)
-        wl.addSpacing(em // 2)
-        wl.addWidget(start_label)
-        wl.addWidget(self.start)
-        wl.addStretch(1)
-        when.setFocusProxy(self.date)
-        self.add_field("when", self.tr("Dat&e:"), when,
-                       self.tr("Local time in %1.").replace("%1", self.time_zone), accessible=self.tr("Date and start"))
-
-        self.duration = QSpinBox(self)
-        self.duration.setObjectName("meetingDurationSpin")
-        self.duration.setRange(5, 8 * 60)
-        self.duration.setSingleStep(15)
-        self.duration.setValue(DEFAULT_MINUTES)
-        self.duration.setSuffix(self.tr(" minutes"))
-        self.duration.setMaximumWidth(em * 9)
-        self.add_field("duration", self.tr("D&uration:"), self.duration, accessible=self.tr("Duration in minutes"))
+        self.add_time_fields("meeting", self._start, DEFAULT_MINUTES)
 
         place = QWidget(self)
         pl = QHBoxLayout(place)
@@ -121,13 +89,9 @@ class MeetingPlanDialog(FormDialog):
         self.add_field("minute_taker", self.tr("Minute-ta&ker:"), self.minute_taker,
                        accessible=self.tr("Minute-taker"))
 
-    def _starts_at(self) -> datetime:
-        d, t = self.date.date(), self.start.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())   # wall clock in time_zone
-
     def operation(self):
         s = self.session
-        args = dict(kind=self.kind.value(), starts_at=self._starts_at(), duration=self.duration.value(),
+        args = dict(kind=self.kind.value(), starts_at=self.starts_at(), duration=self.duration.value(),
                     chair_id=self.chair.value(), minute_taker_id=self.minute_taker.value(),
                     room_id=self.room.value(), remote=self.remote.isChecked(),
                     title=self.title_edit.text().strip() or None, time_zone=self.time_zone,
