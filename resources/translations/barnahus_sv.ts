@@ -2140,22 +2140,22 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     <message>
         <location filename="../../ui/medical/dialogs.py" line="+196"/>
         <source>Cancel the examination</source>
-        <translation type="unfinished"></translation>
+        <translation>Ställ in undersökningen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel the e&amp;xamination</source>
-        <translation type="unfinished"></translation>
+        <translation>Ställ in &amp;undersökningen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">&amp;Skäl:</translation>
+        <translation>&amp;Skäl:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reason</source>
-        <translation type="unfinished">Skäl</translation>
+        <translation>Skäl</translation>
     </message>
 </context>
 <context>
@@ -4185,67 +4185,67 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
     <message>
         <location filename="../../ui/medical/dialogs.py" line="+288"/>
         <source>Edit the booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändra bokningen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save</source>
-        <translation type="unfinished">&amp;Spara</translation>
+        <translation>&amp;Spara</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Co&amp;mmissioned by:</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;eställare:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Commissioned by</source>
-        <translation type="unfinished"></translation>
+        <translation>Beställare</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prioritet:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioritet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>None</source>
-        <translation type="unfinished">Ingen</translation>
+        <translation>Ingen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Seco&amp;nd examiner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Andra undersökare:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Second examiner or nurse</source>
-        <translation type="unfinished"></translation>
+        <translation>Andra undersökare eller sjuksköterska</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Known</source>
-        <translation type="unfinished"></translation>
+        <translation>Känd</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Last contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste &amp;kontakt:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The core derives whether the examination is acute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Om undersökningen är akut räknas ut av programmet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste kontakt</translation>
     </message>
 </context>
 <context>
@@ -4312,82 +4312,82 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
     <message>
         <location filename="../../ui/medical/dialogs.py" line="-279"/>
         <source>Add a finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till ett fynd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Add</source>
-        <translation type="unfinished">&amp;Lägg till</translation>
+        <translation>&amp;Lägg till</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Coded under %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodat enligt %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Choose the item</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj benämning</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Item:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fynd:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Fynd</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the site</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj lokalisation</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Site:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plats på kroppen:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Plats på kroppen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beskrivning:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beskrivning</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Derived from the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Följer av benämningen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(needs an expert review)</source>
-        <translation type="unfinished"></translation>
+        <translation>(behöver sakkunnig granskning)</translation>
     </message>
 </context>
 <context>
@@ -4631,37 +4631,37 @@ Stänga ändå?</translation>
     <message>
         <location filename="../../ui/medical/images.py" line="+133"/>
         <source>Log a viewing</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga en visning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Logga</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Image %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Why:</source>
-        <translation type="unfinished">&amp;Varför:</translation>
+        <translation>&amp;Varför:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Why</source>
-        <translation type="unfinished">Varför</translation>
+        <translation>Varför</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>W&amp;here:</source>
-        <translation type="unfinished">Va&amp;r:</translation>
+        <translation>Va&amp;r:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Where</source>
-        <translation type="unfinished">Var</translation>
+        <translation>Var</translation>
     </message>
 </context>
 <context>
@@ -6277,460 +6277,465 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/medical/panel.py" line="+42"/>
         <source>Planned</source>
-        <translation type="unfinished">Planerat</translation>
+        <translation>Planerad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Held</source>
-        <translation type="unfinished">Genomfört</translation>
+        <translation>Genomförd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Declined by the child</source>
-        <translation type="unfinished">Barnet avböjde</translation>
+        <translation>Avböjd av barnet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställd</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Väntar</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+185"/>
         <source>Received</source>
-        <translation type="unfinished">Inkom</translation>
+        <translation>Inkommet</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-173"/>
+        <source>Released</source>
+        <translation>Utlämnad</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Medical examinations</source>
-        <translation type="unfinished">Läkarundersökningar</translation>
+        <translation>Läkarundersökningar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>P&amp;lan an examination…</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;lanera en undersökning…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Plan a new examination (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Planera en ny undersökning (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>When</source>
-        <translation type="unfinished">När</translation>
+        <translation>När</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Examiner</source>
-        <translation type="unfinished"></translation>
+        <translation>Undersökare</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Acute</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outcome released</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat utlämnat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The case&apos;s medical examinations</source>
-        <translation type="unfinished"></translation>
+        <translation>Ärendets läkarundersökningar</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No examination is planned in this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen undersökning är planerad i ärendet.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Mar&amp;k held</source>
-        <translation type="unfinished"></translation>
+        <translation>Mar&amp;kera som genomförd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mo&amp;ve…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fl&amp;ytta…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the &amp;booking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändra &amp;bokningen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ca&amp;ncel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ställ i&amp;n…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Release the out&amp;come…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lämna ut &amp;resultatet…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Who is present…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vilka är närvarande…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>C&amp;hild told…</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;eskedet till barnet…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E&amp;xpert review…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sakkunni&amp;g granskning…</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+3"/>
         <source>Not recorded</source>
-        <translation type="unfinished">Inte registrerat</translation>
+        <translation>Inte registrerat</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>The child&apos;s agreement to the examination</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnets samtycke till undersökningen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The guardian&apos;s agreement to the examination</source>
-        <translation type="unfinished"></translation>
+        <translation>Vårdnadshavarens samtycke till undersökningen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Child&apos;s &amp;agreement:</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;arnets samtycke:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Guardian&apos;s agreement:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;årdnadshavarens samtycke:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record agr&amp;eement</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera samty&amp;cke</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Agreement to this medical examination only. No child is examined by force.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtycke enbart till den här läkarundersökningen. Inget barn undersöks med tvång.</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+9"/>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Fynd</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Add a f&amp;inding…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg t&amp;ill ett fynd…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Remove the finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta b&amp;ort fyndet</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Benämning</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+34"/>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokalisation</translation>
     </message>
     <message>
         <location line="-34"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beskrivning</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+9"/>
         <source>Tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyser</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Order a te&amp;st…</source>
-        <translation type="unfinished"></translation>
+        <translation>Best&amp;äll en analys…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Record the result…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera svaret…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Analys</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>Beställd</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Prophylaxis</source>
-        <translation type="unfinished"></translation>
+        <translation>Profylax</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+10"/>
         <source>Forensic samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Rättsmedicinska prover</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Register a sample…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera ett prov…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add to the chain of custody…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till i beviskedjan…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Kit ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Kit-id</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Seal</source>
-        <translation type="unfinished"></translation>
+        <translation>Plomb</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+25"/>
         <source>Last event</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste händelse</translation>
     </message>
     <message>
         <location line="-10"/>
         <location line="+11"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>Register an image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera en bild…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log a viewing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga en visning…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Release…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lämna ut…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>File</source>
-        <translation type="unfinished">Fil</translation>
+        <translation>Fil</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SHA-256</source>
-        <translation type="unfinished">SHA-256</translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Derived from</source>
-        <translation type="unfinished"></translation>
+        <translation>Härledd från</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Notes and statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckningar och rättsintyg</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the notes and statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara anteckningarna och rättsintyget</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Notes</source>
-        <translation type="unfinished">Anteckningar</translation>
+        <translation>Anteckningar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Rättsintyg</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckningar:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Statement:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rättsintyg:</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Release the statement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lämna ut rättsintyget…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>For a court summary, a prosecutor bundle or a referral</source>
-        <translation type="unfinished"></translation>
+        <translation>För en sammanfattning till domstol, ett underlag till åklagare eller en remiss</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>Yes</source>
-        <translation type="unfinished">Ja</translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
-        <translation type="unfinished">Nej</translation>
+        <translation>Nej</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte ännu</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 med %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Examiner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Undersökare: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Room: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rum: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Commissioned by %1, priority %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beställd av %1, prioritet %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Acute: the last contact was within the acute window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Akut: den senaste kontakten var inom akutfönstret.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>a person of the record</source>
-        <translation type="unfinished"></translation>
+        <translation>en person i registret</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Present: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Närvarande: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome released: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utlämnat resultat: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The child was told the result on %1 by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnet fick besked om resultatet den %1 av %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställd: %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Okänd</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The statement is released for: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rättsintyget är utlämnat för: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reviewed on %1: %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Granskat den %1: %2. %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>agrees</source>
-        <translation type="unfinished"></translation>
+        <translation>instämmer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>does not agree</source>
-        <translation type="unfinished"></translation>
+        <translation>instämmer inte</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A finding needs an expert review by another medical colleague.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett fynd behöver sakkunnig granskning av en annan medicinsk kollega.</translation>
     </message>
 </context>
 <context>
@@ -6738,42 +6743,47 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/medical/samples.py" line="+17"/>
         <source>Collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Taget</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sealed</source>
-        <translation type="unfinished"></translation>
+        <translation>Plomberat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Förvarat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Handed to the police</source>
-        <translation type="unfinished"></translation>
+        <translation>Överlämnat till polisen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sent to the laboratory</source>
-        <translation type="unfinished"></translation>
+        <translation>Skickat till laboratoriet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Received by the laboratory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mottaget av laboratoriet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Returned</source>
-        <translation type="unfinished">Återlämnad</translation>
+        <translation>Återlämnat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Destroyed</source>
-        <translation type="unfinished">Förstörd</translation>
+        <translation>Förstört</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>by %1</source>
+        <translation>av %1</translation>
     </message>
 </context>
 <context>
@@ -7027,6 +7037,16 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+1"/>
         <source>Therapy: engagement</source>
         <translation>Behandling: deltagande</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 and remote</source>
+        <translation>%1 och på distans</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remote</source>
+        <translation>På distans</translation>
     </message>
 </context>
 <context>
@@ -7609,37 +7629,37 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/medical/dialogs.py" line="-105"/>
         <source>Move the examination</source>
-        <translation type="unfinished"></translation>
+        <translation>Flytta undersökningen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Flytta</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No room</source>
-        <translation type="unfinished">Inget rum</translation>
+        <translation>Inget rum</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Room:</source>
-        <translation type="unfinished">&amp;Rum:</translation>
+        <translation>&amp;Rum:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Room</source>
-        <translation type="unfinished">Rum</translation>
+        <translation>Rum</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>E&amp;xaminer:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undersökare:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Examiner</source>
-        <translation type="unfinished"></translation>
+        <translation>Undersökare</translation>
     </message>
 </context>
 <context>
@@ -7849,72 +7869,72 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/medical/dialogs.py" line="+103"/>
         <source>Order a test</source>
-        <translation type="unfinished"></translation>
+        <translation>Beställ en analys</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Order</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beställ</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Choose the test</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj analys</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Test:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Analys:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Analys</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not recorded</source>
-        <translation type="unfinished">Inte registrerat</translation>
+        <translation>Inte registrerat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Prophylaxis:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Profylax:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prophylaxis given</source>
-        <translation type="unfinished"></translation>
+        <translation>Given profylax</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Or&amp;dered on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beställd &amp;den:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ordered on</source>
-        <translation type="unfinished"></translation>
+        <translation>Beställd den</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In 14 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Om 14 dagar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Result d&amp;ue:</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar &amp;väntas:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A pending result is a reminder for medical staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett svar som väntas blir en påminnelse för den medicinska personalen.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result due</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar väntas</translation>
     </message>
 </context>
 <context>
@@ -7922,52 +7942,52 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+76"/>
         <source>Release the outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Lämna ut resultatet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Release</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lämna ut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The whole case team reads the outcome; the findings stay with medical staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hela ärendets team läser resultatet; fynden stannar hos den medicinska personalen.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose the outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj resultat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Outcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Resultat:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outcome</source>
-        <translation type="unfinished">Utfall</translation>
+        <translation>Resultat</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In 28 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Om 28 dagar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Follow-up due:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uppföljning senast:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Only when a follow-up examination is needed: a reminder for medical staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bara när en uppföljande undersökning behövs: en påminnelse för den medicinska personalen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Follow-up examination due</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppföljande undersökning senast</translation>
     </message>
 </context>
 <context>
@@ -8383,147 +8403,147 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location filename="../../ui/medical/dialogs.py" line="-300"/>
         <source>Plan an examination</source>
-        <translation type="unfinished"></translation>
+        <translation>Planera en undersökning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Book</source>
-        <translation type="unfinished">Bo&amp;ka</translation>
+        <translation>B&amp;oka</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The room, the examiners and the child are checked against interviews, meetings and other examinations, with the no-contact buffer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rummet, undersökarna och barnet kontrolleras mot barnförhör, möten och andra undersökningar, med marginalen för kontaktförbud.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose the child</source>
-        <translation type="unfinished">Välj barnet</translation>
+        <translation>Välj barnet</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>C&amp;hild:</source>
-        <translation type="unfinished">&amp;Barn:</translation>
+        <translation>&amp;Barn:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Child</source>
-        <translation type="unfinished">Barn</translation>
+        <translation>Barn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the kind</source>
-        <translation type="unfinished">Välj typ</translation>
+        <translation>Välj typ</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Kind:</source>
-        <translation type="unfinished">&amp;Typ:</translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind of examination</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ av undersökning</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No room yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget rum ännu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Room:</source>
-        <translation type="unfinished">&amp;Rum:</translation>
+        <translation>&amp;Rum:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Room</source>
-        <translation type="unfinished">Rum</translation>
+        <translation>Rum</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choose the examiner</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj undersökare</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>E&amp;xaminer:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undersökare:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Examiner</source>
-        <translation type="unfinished"></translation>
+        <translation>Undersökare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>None</source>
-        <translation type="unfinished">Ingen</translation>
+        <translation>Ingen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Seco&amp;nd examiner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Andra undersökare:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A second examiner or a nurse.</source>
-        <translation type="unfinished"></translation>
+        <translation>En andra undersökare eller en sjuksköterska.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Second examiner or nurse</source>
-        <translation type="unfinished"></translation>
+        <translation>Andra undersökare eller sjuksköterska</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Who asked for it</source>
-        <translation type="unfinished"></translation>
+        <translation>Vem som begärde den</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Co&amp;mmissioned by:</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;eställare:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Commissioned by</source>
-        <translation type="unfinished"></translation>
+        <translation>Beställare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj prioritet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prioritet:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioritet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Known</source>
-        <translation type="unfinished"></translation>
+        <translation>Känd</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Last contact:</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste &amp;kontakt:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The last contact with the alleged offender; the core derives whether the examination is acute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den senaste kontakten med den misstänkta gärningspersonen; om undersökningen är akut räknas ut av programmet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste kontakt</translation>
     </message>
 </context>
 <context>
@@ -8532,37 +8552,37 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+308"/>
         <location line="+27"/>
         <source>Who is present</source>
-        <translation type="unfinished"></translation>
+        <translation>Vilka som är närvarande</translation>
     </message>
     <message>
         <location line="-26"/>
         <source>&amp;Save</source>
-        <translation type="unfinished">&amp;Spara</translation>
+        <translation>&amp;Spara</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Besides the examiners: a trusted person, a carer, a chaperone, an interpreter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utöver undersökarna: en stödperson, en omsorgsperson, närvarande personal, en tolk.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Role %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Name %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Present:</source>
-        <translation type="unfinished">&amp;Närvarande:</translation>
+        <translation>&amp;Närvarande:</translation>
     </message>
 </context>
 <context>
@@ -8814,112 +8834,112 @@ Status: {old} → {new}</translation>
     <message>
         <location filename="../../ui/medical/images.py" line="-94"/>
         <source>Register an image</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera en bild</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Register</source>
-        <translation type="unfinished">&amp;Registrera</translation>
+        <translation>&amp;Registrera</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The image is not stored in the record: its SHA-256 is taken now and never changes. Register the original (the RAW file where there is one) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilden sparas inte i registret: dess SHA-256 beräknas nu och ändras aldrig. Registrera originalet (RAW-filen om det finns en) först.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;File:</source>
-        <translation type="unfinished">&amp;Fil:</translation>
+        <translation>&amp;Fil:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>File</source>
-        <translation type="unfinished">Fil</translation>
+        <translation>Fil</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kamera eller enhet:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Camera or device</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera eller enhet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Kept at:</source>
-        <translation type="unfinished">Förvaras &amp;på:</translation>
+        <translation>Förvaras &amp;på:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Empty: the file&apos;s path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tomt: filens sökväg.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where it is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Var den förvaras</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>None: this is an original</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen: detta är ett original</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Derived fr&amp;om:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Härledd från:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Derived from</source>
-        <translation type="unfinished"></translation>
+        <translation>Härledd från</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;What was done:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vad som gjordes:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For a derived image: a crop, a colour correction…</source>
-        <translation type="unfinished"></translation>
+        <translation>För en härledd bild: en beskärning, en färgkorrigering…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>Vad som gjordes</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj bilden</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Choose the file of the image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj bildens fil.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Stopping…</source>
-        <translation type="unfinished">Avbryter…</translation>
+        <translation>Avbryter…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Registering the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilden registreras</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Computing the SHA-256 of %1…</source>
-        <translation type="unfinished">SHA-256 för %1 beräknas…</translation>
+        <translation>SHA-256 för %1 beräknas…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Stopped. Nothing was registered.</source>
-        <translation type="unfinished">Avbrutet. Ingenting registrerades.</translation>
+        <translation>Avbrutet. Ingenting registrerades.</translation>
     </message>
 </context>
 <context>
@@ -9074,114 +9094,114 @@ Status: {old} → {new}</translation>
 <context>
     <name>RegisterSampleDialog</name>
     <message>
-        <location filename="../../ui/medical/samples.py" line="+55"/>
+        <location filename="../../ui/medical/samples.py" line="+36"/>
         <source>Register a sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera ett prov</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Register</source>
-        <translation type="unfinished">&amp;Registrera</translation>
+        <translation>&amp;Registrera</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Kit ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kit-id:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kit ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Kit-id</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the type</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj typ</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type of sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ av prov</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not recorded</source>
-        <translation type="unfinished">Inte registrerat</translation>
+        <translation>Inte registrerat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Site:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plats på kroppen:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>Plats på kroppen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Collected:</source>
-        <translation type="unfinished"></translation>
+        <translation>Provtaget &amp;den:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Local time in %1.</source>
-        <translation type="unfinished">Lokal tid i %1.</translation>
+        <translation>Lokal tid i %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collected at</source>
-        <translation type="unfinished"></translation>
+        <translation>Provtaget den</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>S&amp;eal number:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;lombnummer:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>If it was sealed then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Om det plomberades då.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seal number</source>
-        <translation type="unfinished"></translation>
+        <translation>Plombnummer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Where:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Var:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Where it was collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Var det togs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>St&amp;orage:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Förvaring:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Förvaring</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anteckningar:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Notes</source>
-        <translation type="unfinished">Anteckningar</translation>
+        <translation>Anteckningar</translation>
     </message>
 </context>
 <context>
@@ -9189,77 +9209,77 @@ Status: {old} → {new}</translation>
     <message>
         <location filename="../../ui/medical/images.py" line="+47"/>
         <source>Release the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Lämna ut bilden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Release</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lämna ut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Image %1. A prosecutor bundle lists only images released for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1. Ett underlag till åklagare tar bara med bilder som lämnats ut för det.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Re&amp;quester:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beställare:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Beställare</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the legal basis</source>
-        <translation type="unfinished">Välj den rättsliga grunden</translation>
+        <translation>Välj den rättsliga grunden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Legal basis:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rättslig grund:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Legal basis</source>
-        <translation type="unfinished">Rättslig grund</translation>
+        <translation>Rättslig grund</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;ceipt:</source>
-        <translation type="unfinished">&amp;Kvitto:</translation>
+        <translation>&amp;Kvitto:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Receipt</source>
-        <translation type="unfinished">Kvitto</translation>
+        <translation>Kvitto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj ändamål</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;För:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Released for</source>
-        <translation type="unfinished"></translation>
+        <translation>Utlämnad för</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>W&amp;here:</source>
-        <translation type="unfinished">Va&amp;r:</translation>
+        <translation>&amp;Var:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Where</source>
-        <translation type="unfinished">Var</translation>
+        <translation>Var</translation>
     </message>
 </context>
 <context>
@@ -9267,32 +9287,32 @@ Status: {old} → {new}</translation>
     <message>
         <location filename="../../ui/medical/dialogs.py" line="+77"/>
         <source>Release the statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Lämna ut rättsintyget</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Release</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lämna ut</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The statement as saved goes into the document made for this purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rättsintyget som det är sparat tas med i det dokument som görs för detta ändamål.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Choose the purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj ändamål</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;For:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;För:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Released for</source>
-        <translation type="unfinished"></translation>
+        <translation>Utlämnat för</translation>
     </message>
 </context>
 <context>
@@ -9587,37 +9607,37 @@ Status: {old} → {new}</translation>
     <message>
         <location filename="../../ui/medical/dialogs.py" line="-143"/>
         <source>The child was told the result</source>
-        <translation type="unfinished"></translation>
+        <translation>Barnet fick besked om resultatet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrera</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;On:</source>
-        <translation type="unfinished">&amp;Datum:</translation>
+        <translation>&amp;Datum:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Told on</source>
-        <translation type="unfinished"></translation>
+        <translation>Besked den</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Who told the child</source>
-        <translation type="unfinished"></translation>
+        <translation>Vem som gav barnet beskedet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;By:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Av:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Told by</source>
-        <translation type="unfinished"></translation>
+        <translation>Besked av</translation>
     </message>
 </context>
 <context>
@@ -9625,52 +9645,52 @@ Status: {old} → {new}</translation>
     <message>
         <location line="-85"/>
         <source>Expert review</source>
-        <translation type="unfinished"></translation>
+        <translation>Sakkunnig granskning</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save the review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spara granskningen</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A&amp;grees</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instämmer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Does &amp;not agree</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;nstämmer inte</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>With the findings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Med fynden:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Agrees with the findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instämmer i fynden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kommentar:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Revie&amp;wed on:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Granskad den:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reviewed on</source>
-        <translation type="unfinished"></translation>
+        <translation>Granskad den</translation>
     </message>
 </context>
 <context>
@@ -9997,137 +10017,137 @@ Status: {old} → {new}</translation>
     <message>
         <location filename="../../ui/medical/samples.py" line="+26"/>
         <source>Add to the chain of custody</source>
-        <translation type="unfinished">Lägg till i beviskedjan</translation>
+        <translation>Lägg till i beviskedjan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Add</source>
-        <translation type="unfinished">&amp;Lägg till</translation>
+        <translation>&amp;Lägg till</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sample %1. Entries cannot be changed or removed afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prov %1. Poster kan inte ändras eller tas bort efteråt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose what happened</source>
-        <translation type="unfinished">Välj vad som hände</translation>
+        <translation>Välj vad som hände</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>W&amp;hat happened:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vad hände:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What happened</source>
-        <translation type="unfinished">Vad hände</translation>
+        <translation>Vad hände</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wh&amp;en:</source>
-        <translation type="unfinished">&amp;När:</translation>
+        <translation>&amp;När:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Local time in %1.</source>
-        <translation type="unfinished">Lokal tid i %1.</translation>
+        <translation>Lokal tid i %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>When</source>
-        <translation type="unfinished">När</translation>
+        <translation>När</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;By whom:</source>
-        <translation type="unfinished">&amp;Av vem:</translation>
+        <translation>&amp;Av vem:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Empty: you.</source>
-        <translation type="unfinished">Tomt: du.</translation>
+        <translation>Tomt: du.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>By whom</source>
-        <translation type="unfinished">Av vem</translation>
+        <translation>Av vem</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>W&amp;here:</source>
-        <translation type="unfinished">Va&amp;r:</translation>
+        <translation>Va&amp;r:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Where</source>
-        <translation type="unfinished">Var</translation>
+        <translation>Var</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>S&amp;eal number:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plombnummer:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Seal number</source>
-        <translation type="unfinished"></translation>
+        <translation>Plombnummer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Received by:</source>
-        <translation type="unfinished">&amp;Mottagen av:</translation>
+        <translation>&amp;Mottaget av:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name and agency of whoever received it.</source>
-        <translation type="unfinished">Namn och myndighet på den som tog emot den.</translation>
+        <translation>Namn och myndighet på den som tog emot det.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Received by</source>
-        <translation type="unfinished">Mottagen av</translation>
+        <translation>Mottaget av</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;ceipt:</source>
-        <translation type="unfinished">&amp;Kvitto:</translation>
+        <translation>&amp;Kvitto:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Receipt number, signature, date.</source>
-        <translation type="unfinished">Kvittonummer, underskrift, datum.</translation>
+        <translation>Kvittonummer, underskrift, datum.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Receipt</source>
-        <translation type="unfinished">Kvitto</translation>
+        <translation>Kvitto</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Order:</source>
-        <translation type="unfinished">&amp;Beslut:</translation>
+        <translation>&amp;Beslut:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The reference of the order that allowed the destruction.</source>
-        <translation type="unfinished">Referens till beslutet som medgav att inspelningen förstördes.</translation>
+        <translation>Referens till beslutet som medgav att provet förstördes.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Order reference</source>
-        <translation type="unfinished">Beslutets referens</translation>
+        <translation>Beslutets referens</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wh&amp;y:</source>
-        <translation type="unfinished">Var&amp;för:</translation>
+        <translation>Var&amp;för:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Why</source>
-        <translation type="unfinished">Varför</translation>
+        <translation>Varför</translation>
     </message>
 </context>
 <context>
@@ -11151,32 +11171,32 @@ Sedan låser du upp registret igen.</translation>
     <message>
         <location filename="../../ui/medical/dialogs.py" line="-48"/>
         <source>Record the result</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrera svaret</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrera</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Svar:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Recei&amp;ved on:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mottaget den:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Mottaget den</translation>
     </message>
 </context>
 <context>
@@ -12093,7 +12113,7 @@ Sedan låser du upp registret igen.</translation>
     <message>
         <location filename="../../ui/medical/dialogs.py" line="-251"/>
         <source>Not booked. Change the time, the room or the examiner, or book again and give your reasons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte bokad. Ändra tiden, rummet eller undersökaren, eller boka igen och ange dina skäl.</translation>
     </message>
 </context>
 <context>

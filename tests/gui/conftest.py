@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from tests.support.gui_shell import flush_deletes
 from ui.common.tasks import wait_for_all
@@ -37,3 +38,17 @@ def open_as(open_as):
     session closed under that read crashes the process (SQLCipher)."""
     yield open_as
     wait_for_all(30_000)
+
+
+@pytest.fixture
+def swedish():
+    """The app in Swedish for the test, as the shell installs it; English again afterwards."""
+    from ui.shell.app import install_translators
+    app = QCoreApplication.instance()
+    locale_before = QLocale()
+    assert install_translators(app, "sv") == "sv"
+    yield
+    for t in app.findChildren(QTranslator):
+        app.removeTranslator(t)
+        t.deleteLater()
+    QLocale.setDefault(locale_before)

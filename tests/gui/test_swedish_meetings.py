@@ -9,12 +9,10 @@ from datetime import date, datetime, timedelta
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
 
 from barnahus_app.api import open_record
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, STAFF_PASSWORD, sample_case
-from tests.support.translations import TS, untranslated_in
+from tests.support.translations import TS, shown_mnemonics, untranslated_in
 
 pytestmark = pytest.mark.gui
 
@@ -41,19 +39,6 @@ def test_every_context_in_the_translation_source_is_one_qt_looks_up():
 # --- the page itself, in Swedish ------------------------------------------------------------------
 
 @pytest.fixture
-def swedish():
-    from ui.shell.app import install_translators
-    app = QCoreApplication.instance()
-    locale_before = QLocale()
-    assert install_translators(app, "sv") == "sv"
-    yield
-    for t in app.findChildren(QTranslator):
-        app.removeTranslator(t)
-        t.deleteLater()
-    QLocale.setDefault(locale_before)
-
-
-@pytest.fixture
 def meetings(record_path):
     """A meeting room, a police contact, and three meetings next week or before, each with two
     cases on its agenda: one planned, one held, one whose minutes are approved (made through the
@@ -77,29 +62,6 @@ def meetings(record_path):
             if status == "approved":
                 s.approve_minutes(mid)
             out[status] = mid
-    return out
-
-
-def mnemonic(text: str) -> str | None:
-    m = re.search(r"&([^&])", text.replace("&&", ""))
-    return m.group(1).casefold() if m else None
-
-
-def shown_mnemonics(panel) -> list[tuple[str, str]]:
-    """(letter, text) of every accelerator a key press can reach on the page as it is shown now."""
-    out = []
-    for w in panel.findChildren(QAbstractButton) + panel.findChildren(QLabel):
-        if not w.isVisibleTo(panel) or (isinstance(w, QLabel) and w.buddy() is None):
-            continue
-        letter = mnemonic(w.text())
-        if letter:
-            out.append((letter, w.text()))
-    for tabs in panel.findChildren(QTabWidget):
-        if tabs.isVisibleTo(panel):
-            for i in range(tabs.count()):
-                letter = mnemonic(tabs.tabText(i))
-                if letter:
-                    out.append((letter, tabs.tabText(i)))
     return out
 
 

@@ -1,8 +1,11 @@
 """The Swedish translation source, read as the translation tests need it."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "barnahus_sv.ts"
 
@@ -25,3 +28,26 @@ def untranslated_in(wanted) -> tuple[int, list[tuple[str, str]]]:
             if t.get("type") == "unfinished" or not all(f.strip() for f in forms):
                 untranslated.append((ctx.findtext("name"), m.findtext("source")))
     return checked, untranslated
+
+
+def mnemonic(text: str) -> str | None:
+    m = re.search(r"&([^&])", text.replace("&&", ""))
+    return m.group(1).casefold() if m else None
+
+
+def shown_mnemonics(panel) -> list[tuple[str, str]]:
+    """(letter, text) of every accelerator a key press can reach on the page as it is shown now."""
+    out = []
+    for w in panel.findChildren(QAbstractButton) + panel.findChildren(QLabel):
+        if not w.isVisibleTo(panel) or (isinstance(w, QLabel) and w.buddy() is None):
+            continue
+        letter = mnemonic(w.text())
+        if letter:
+            out.append((letter, w.text()))
+    for tabs in panel.findChildren(QTabWidget):
+        if tabs.isVisibleTo(panel):
+            for i in range(tabs.count()):
+                letter = mnemonic(tabs.tabText(i))
+                if letter:
+                    out.append((letter, tabs.tabText(i)))
+    return out

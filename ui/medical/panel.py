@@ -58,7 +58,7 @@ def image_event_text(code: str | None, fallback: str = "") -> str:
     """An image's custody event: "acquired", "viewed", "released" and the fixity checks, in the
     interviews' words (the one chain of custody)."""
     if code == "released":
-        return QCoreApplication.translate(CONTEXT, "Released")
+        return QCoreApplication.translate("MedicalPanel", "Released")
     return labels().event(code, fallback) if code else ""
 
 

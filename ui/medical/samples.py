@@ -40,7 +40,7 @@ def custody_text(sample: dict, zone: str | None) -> str:
             if e.get(key):
                 parts.append(e[key])
         if e.get("actor") or e.get("recorded_by_name"):
-            parts.append(QCoreApplication.translate(CONTEXT, "by %1").replace(
+            parts.append(QCoreApplication.translate("MedicalSamples", "by %1").replace(
                 "%1", e.get("actor") or e.get("recorded_by_name")))
         lines.append(" · ".join(parts))
     return "\n".join(lines)

@@ -90,9 +90,9 @@ def when_text(m: dict) -> str:
 def place_text(m: dict) -> str:
     room = m.get("room_name") or ""
     if m.get("remote") and room:
-        return QCoreApplication.translate(CONTEXT, "%1 and remote").replace("%1", room)
+        return QCoreApplication.translate("Meetings", "%1 and remote").replace("%1", room)
     if m.get("remote"):
-        return QCoreApplication.translate(CONTEXT, "Remote")
+        return QCoreApplication.translate("Meetings", "Remote")
     return room
 
 
