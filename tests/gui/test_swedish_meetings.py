@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +35,17 @@ def test_every_string_of_the_case_workspace_is_translated_to_swedish():
 def test_every_context_in_the_translation_source_is_one_qt_looks_up():
     names = {ctx.findtext("name") or "" for ctx in ET.parse(TS).getroot().iter("context")}
     assert sorted(n for n in names if not re.fullmatch(r"_?[A-Z]\w*", n)) == []
+
+
+def test_every_translate_call_names_its_context_in_letters():
+    """lupdate collects translate("Context", "text") only: a literal text under a variable context
+    never reaches the translation source and stays English. (A variable text is a table's entry,
+    marked with QT_TRANSLATE_NOOP("Context", ...) where it is written.)"""
+    ui = Path(__file__).resolve().parents[2] / "ui"
+    calls = re.compile(r"\btranslate\(\s*([^,\s)]+)\s*,\s*[\"']")
+    found = [f"{p.relative_to(ui)}: {m.group(0)}" for p in sorted(ui.rglob("*.py"))
+             for m in calls.finditer(p.read_text(encoding="utf-8")) if not m.group(1).startswith('"')]
+    assert found == []
 
 
 # --- the page itself, in Swedish ------------------------------------------------------------------
