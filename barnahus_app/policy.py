@@ -37,6 +37,23 @@ data that DOMAIN.md hides from coordinators, therapists, the liaison and the adm
 medical staff read and update it, review another examiner's findings and release an outcome or
 the statement. It is also a sealed section, so the record key alone does not open it.
 
+Psychosocial assessment and treatment: the coordination facts ("psychosocial": treatment
+episodes and their dates, the model and the provider, the sessions' attendance, that a crisis
+contact took place, what was done about a screen at or above its cut-off, and the band of each
+screen, never its answers or exact scores) are read by the roles that work with the child in the
+building: coordinators, interviewers, medical staff and therapists. DOMAIN.md hides only the
+therapy notes from the first three, and each of them needs to know whether the child is in
+treatment and how they are (an interview or an examination is planned around it). The liaison
+does not read them: DOMAIN.md hides "medical and therapy detail" from police and prosecution, and
+a child's trauma screen is therapy detail; support never depends on the justice track (001 para
+80), and what the court needs goes to it through a disclosure, not by default. Therapists record
+all of it (create, update). The recovery plan (its goals, who helps, their status and review
+dates) is read with the rest ("psychosocial") and written ("recovery_plan") by therapists and
+coordinators
+(the case lead plans the child's recovery with the team, 003 para 42(a)). The therapy detail
+("therapy": item answers, session notes, crisis contact notes, exact scores and the trend) is
+therapists' only, and a sealed section.
+
 Sealed sections (SECTIONS below, record/sections.py): what the record key alone must not open,
 because every user's password yields it. A section is sealed to the users whose roles hold the
 grant it names: the interviewer's notes to those who may read them.
@@ -89,6 +106,12 @@ ACTIONS = {
     # the medical detail; review: expert review of another examiner's findings; release: an
     # outcome for the team, the statement for one disclosure
     "medical": ("read", "update", "review", "release"),
+    # psychosocial coordination facts: episodes, sessions' attendance, crisis contacts, screens'
+    # bands and what was done about a screen at or above the cut-off
+    "psychosocial": ("read", "create", "update"),
+    "recovery_plan": ("create", "update"),                # recovery plan goals and their reviews (read
+                                                          # with the rest: psychosocial.read)
+    "therapy": ("read", "update"),                        # answers, session and crisis notes, scores
 }
 
 R, C, U, E = "read", "create", "update", "export"
@@ -101,6 +124,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "room": frozenset({R}), "interview": frozenset({R, C, U, E}), "interview_notes": frozenset({R}),
         "recording": frozenset({R}), "meeting": frozenset({R, C, U, "approve", E}),
         "referral": frozenset({R, C, U}), "examination": frozenset({R, C, U}),
+        "psychosocial": frozenset({R}), "recovery_plan": frozenset({C, U}),
     },
     Role.INTERVIEWER: {
         "case": frozenset({R}), "person": frozenset({R, U}), "vulnerability": frozenset({R}),
@@ -108,6 +132,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "room": frozenset({R}), "interview": frozenset({R, C, U, E}),
         "interview_notes": frozenset({R, U}), "recording": frozenset({R, C, U, "amend"}),
         "meeting": frozenset({R}), "referral": frozenset({R}), "examination": frozenset({R}),
+        "psychosocial": frozenset({R}),
     },
     Role.MEDICAL: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R}),
@@ -115,12 +140,15 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "room": frozenset({R}), "interview": frozenset({R, E}),
         "meeting": frozenset({R}), "referral": frozenset({R, C, U}),
         "examination": frozenset({R, C, U}), "medical": frozenset({R, U, "review", "release"}),
+        "psychosocial": frozenset({R}),
     },
     Role.THERAPIST: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R, U}),
         "agency": frozenset({R}), "user": frozenset({R}), "followup": frozenset({R, U}),
         "room": frozenset({R}), "interview": frozenset({R, E}),
         "meeting": frozenset({R}), "referral": frozenset({R, C, U}), "examination": frozenset({R}),
+        "psychosocial": frozenset({R, C, U}), "recovery_plan": frozenset({C, U}),
+        "therapy": frozenset({R, U}),
     },
     Role.LIAISON: {
         "case": frozenset({R, E}), "person": frozenset({R}), "agency": frozenset({R}),
@@ -145,6 +173,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "interview_notes": ("interview_notes", "read"),   # the interviewer's notes
     "signing_keys": ("case", "export"),               # the centre's document-signing key: who issues
     "medical": ("medical", "read"),                   # medical detail: medical staff only
+    "therapy": ("therapy", "read"),                   # therapy detail: therapists only
 }
 # Further grants that also hold a section. The administrator makes and renews the signing
 # certificate (record.settings), so writes its key: they hold the section too (they hold the CA

@@ -11,7 +11,7 @@ transaction, with plain inserts as the other demo generators do and no audit ent
     double-booked and nothing is overridden; acute is derived as the core derives it;
   * the detail is sealed with the section key (the session's SectionKeys.write);
   * custody events, reminders (followup rules of the medical discipline) and their completion
-    are written by the core's functions (insert_custody_event, _medical_rule, _complete_rule).
+    are written by the core's functions (insert_custody_event, _medical_rule, complete_occurrence).
 
 What it makes:
   * examinations spread over the demo's years, on Mondays, Wednesdays and Fridays (not the case
@@ -47,11 +47,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, insert, select, update
 
 from barnahus_app.cases.tables import Case, CaseChild
+from barnahus_app.followup.actions import complete_occurrence
 from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.interviews.tables import Room
 from barnahus_app.medical import findings as classification
 from barnahus_app.medical.actions import (
-    EX, FI, PR, RL, RV, TE, _acute, _check_plan, _close_follow_up_reminders, _complete_rule, _medical_rule,
+    EX, FI, PR, RL, RV, TE, _acute, _check_plan, _close_follow_up_reminders, _medical_rule,
 )
 from barnahus_app.medical.tables import ForensicSample, MedicalImage
 from barnahus_app.recordings.actions import ITEM_COLUMNS
@@ -270,7 +271,7 @@ class _Gen:
                 self.seal("medical_tests", tid, "result", f"Demo result: negative {MARK}.")
                 self.conn.execute(update(TE).where(TE.c.id == tid).values(result_status="received",
                                                                           received_on=received))
-                _complete_rule(self.q, self.conn, rid, received)
+                complete_occurrence(self.q, self.conn, rid, received)
 
     def _custody(self, kind: str, item: int, event: str, when: str, **fields) -> None:
         """A link of the item's chain of custody, recorded when it happened (the demo's rows are the

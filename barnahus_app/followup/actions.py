@@ -1026,6 +1026,20 @@ def reminder_event_in(session: SessionBase, conn, row, action, occurrence, on_te
     return eid
 
 
+def complete_occurrence(session: SessionBase, conn, rule_id: int | None, on: str) -> bool:
+    """Complete the earliest open occurrence of a rule a feature made (a test's pending result, a
+    goal's review, a re-screen) because what it reminds of was done on `on`; False when there
+    is none open."""
+    if rule_id is None:
+        return False
+    rule = conn.execute(select(R).where(R.c.id == rule_id)).first()
+    pending = (recompute(conn, R.c.id == rule_id).get(rule_id) or ("", []))[1] if rule else []
+    if not pending:
+        return False
+    reminder_event_in(session, conn, rule, "completed", pending[0][0], on, None, None)
+    return True
+
+
 def audit_rule(session: SessionBase, conn, action: str, row, detail: dict) -> None:
     if row.case_id is not None:
         session._audit(conn, action, "case", row.case_id, detail)

@@ -66,7 +66,7 @@ from barnahus_app.cases.actions import require_case
 from barnahus_app.cases.tables import Case, CaseChild
 from barnahus_app.errors import ConflictsFound, NotFound, ValidationError
 from barnahus_app.fields import Code, Date, Text, clean
-from barnahus_app.followup.actions import R as RULES, clean_rule, insert_rule, recompute, reminder_event_in
+from barnahus_app.followup.actions import R as RULES, clean_rule, complete_occurrence, insert_rule
 from barnahus_app.interviews.actions import (
     MAX_DURATION_MINUTES, Conflict, PlanCheck, no_contact_partners, person_name, persons_busy,
     room_staff_conflicts,
@@ -370,7 +370,7 @@ class MedicalActions(SessionBase):
                 raise ValidationError("received_on", "is before the test was ordered.")
             self.sections.write(conn, SECTION, "medical_tests", test_id, "result", result)
             conn.execute(update(TE).where(TE.c.id == test_id).values(result_status="received", received_on=received))
-            _complete_rule(self, conn, t.followup_rule_id, received)
+            complete_occurrence(self, conn, t.followup_rule_id, received)
             self._audit(conn, "medical.test_result_recorded", "case", row.case_id,
                         {"examination": row.id, "test": test_id})
 
@@ -758,17 +758,6 @@ def _medical_rule(session, conn, row, due: str, subject_kind: str, subject_id: i
     return insert_rule(session, conn, row.child_person_id, row.case_id, "action_item", values)
 
 
-def _complete_rule(session, conn, rule_id: int | None, on: str) -> bool:
-    if rule_id is None:
-        return False
-    rule = conn.execute(select(RULES).where(RULES.c.id == rule_id)).first()
-    pending = (recompute(conn, RULES.c.id == rule_id).get(rule_id) or ("", []))[1] if rule else []
-    if not pending:
-        return False
-    reminder_event_in(session, conn, rule, "completed", pending[0][0], on, None, None)
-    return True
-
-
 def _close_follow_up_reminders(session, conn, child_id: int) -> list[int]:
     """Planning a follow-up examination completes the child's open "follow-up examination
     needed" reminders."""
@@ -777,7 +766,7 @@ def _close_follow_up_reminders(session, conn, child_id: int) -> list[int]:
     for (rid,) in conn.execute(select(RULES.c.id).join(EX, EX.c.followup_rule_id == RULES.c.id).where(
             EX.c.child_person_id == child_id, RULES.c.subject_kind == "medical_examination",
             RULES.c.next_due.isnot(None))).all():
-        if _complete_rule(session, conn, rid, today):
+        if complete_occurrence(session, conn, rid, today):
             done.append(rid)
     return done
 

@@ -39,7 +39,7 @@ class Administration(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
     child_person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
     instrument_code: Mapped[str] = mapped_column(String(64))
-    instrument_version: Mapped[str] = mapped_column(String(32))
+    instrument_version: Mapped[int] = mapped_column(Integer)
     time_point: Mapped[str] = mapped_column(String(24))
     respondent: Mapped[str] = mapped_column(String(16))
     administered_by: Mapped[int] = mapped_column(ForeignKey("users.id"))

@@ -208,7 +208,36 @@ OPERATIONS: dict[tuple[str, str], Op] = {
         i["exam_held"], True, "Reviewed (matrix)", "2026-11-20"), "medical.reviewed"),
     ("medical", "release"): Op("release_outcome", lambda s, i: s.release_outcome(i["exam_held"], "no_findings"),
                                "examination.outcome_released"),
+    ("psychosocial", "read"): Op("case_psychosocial", lambda s, i: s.case_psychosocial(i["case_id"]),
+                                 "psychosocial.case_read"),
+    ("psychosocial", "create"): Op("start_episode", lambda s, i: s.start_episode(
+        i["case_id"], i["child_id"], "emdr", started_on="2026-10-01"), "psychosocial.episode_started"),
+    ("psychosocial", "update"): Op("end_episode", lambda s, i: s.end_episode(
+        i["episode_id"], ended_on="2026-10-20", end_reason="completed"), "psychosocial.episode_ended"),
+    ("recovery_plan", "create"): Op("add_recovery_goal", lambda s, i: s.add_recovery_goal(
+        i["case_id"], i["child_id"], domain="safety", goal="Safe way to school (matrix)", review_on="2027-02-01"),
+        "recovery_plan.goal_added"),
+    ("recovery_plan", "update"): Op("update_recovery_goal", lambda s, i: s.update_recovery_goal(
+        i["goal_id"], status="achieved"), "recovery_plan.goal_updated"),
+    ("therapy", "read"): Op("session_notes", lambda s, i: s.session_notes(i["session_id"]),
+                            "therapy.session_notes_read"),
+    # notes are written with a session (psychosocial.create) and need therapy.update besides
+    ("therapy", "update"): Op("record_session (notes)", lambda s, i: s.record_session(
+        i["episode_id"], held_on="2026-09-15", status="attended", notes="Notes (matrix)"),
+        "psychosocial.session_recorded", needs=(("psychosocial", "create"), ("therapy", "update"))),
 }
+
+_PC = (("psychosocial", "create"),)
+PSYCHOSOCIAL_OPS = [
+    Op("record_session", lambda s, i: s.record_session(i["episode_id"], held_on="2026-09-22", status="missed"),
+       "psychosocial.session_recorded", needs=_PC),
+    Op("record_crisis_contact", lambda s, i: s.record_crisis_contact(
+        i["case_id"], i["child_id"], occurred_at="2026-10-02T21:15:00+02:00"), "psychosocial.crisis_contact_recorded",
+       needs=_PC),
+    Op("record_crisis_contact (notes)", lambda s, i: s.record_crisis_contact(
+        i["case_id"], i["child_id"], occurred_at="2026-10-02T21:15:00+02:00", notes="Crisis (matrix)"),
+       "psychosocial.crisis_contact_recorded", needs=_PC + (("therapy", "update"),)),
+]
 
 _XU, _XR = (("examination", "update"),), (("examination", "read"),)
 _DU, _DR = (("medical", "update"),), (("medical", "read"),)
@@ -442,7 +471,7 @@ ALSO_GUARDED: list[Op] = [
        needs=(("case", "read"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
-] + MEETING_OPS + MEDICAL_OPS + EVIDENCE_OPS
+] + MEETING_OPS + MEDICAL_OPS + EVIDENCE_OPS + PSYCHOSOCIAL_OPS
 
 # Public methods that check no grant, on purpose. Anything else public must be in a table above.
 UNGUARDED = {
@@ -547,6 +576,13 @@ def world(_template_store, tmp_path, _isolated_home):
             (src / "image.cr2").write_bytes(b"matrix raw image " * 64)
             sample = s.register_sample(exam_held, kit_id="KIT-MATRIX", sample_type="blood", seal_number="SEAL-M")
             image = s.register_image(exam_held, src / "image.cr2")
+        with open_record(path, "therapist", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+            # the first therapist to unlock: the therapy section is made, sealed to every user it
+            # is granted to (the multi-role coord_therapist and interviewer_therapist among them)
+            episode = s.start_episode(case["id"], case["child_id"], "tf_cbt", started_on="2026-09-01")
+            session_id = s.record_session(episode, held_on="2026-09-08", status="attended", notes="Seeded session notes")
+            goal = s.add_recovery_goal(case["id"], case["child_id"], domain="education", goal="Seeded goal",
+                                       review_on="2027-01-15")
         with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
             s.create_signing_identity(src / "ca.p12", CA_PASSPHRASE)
             # As a record made before the CA key left the record holds it (export_ca_key's case).
@@ -565,7 +601,8 @@ def world(_template_store, tmp_path, _isolated_home):
                         "coordinator_id": coordinator,
                         "contact_id": contact, "meeting_id": meeting, "item_id": item, "held_id": held,
                         "approved_id": approved, "action_id": action, "examiner_id": examiner,
-                        "exam_planned": exam_planned, "exam_held": exam_held, "sample_id": sample, "image_id": image, "finding_id": finding, "test_id": test}
+                        "exam_planned": exam_planned, "exam_held": exam_held, "sample_id": sample, "image_id": image, "finding_id": finding, "test_id": test,
+                        "episode_id": episode, "session_id": session_id, "goal_id": goal}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")
@@ -663,6 +700,8 @@ EXPECTED_POLICY = {
         "meeting": {"read", "create", "update", "approve", "export"},   # chairs, minutes, approves
         "referral": {"read", "create", "update"},
         "examination": {"read", "create", "update"},   # plans examinations; never the medical detail
+        "psychosocial": {"read"},        # episodes, attendance, bands: never answers, notes or scores
+        "recovery_plan": {"create", "update"},   # the case lead plans recovery with the team
     },
     "interviewer": {
         "case": {"read"},
@@ -678,6 +717,7 @@ EXPECTED_POLICY = {
         "meeting": {"read"},        # the items of the cases they work on
         "referral": {"read"},
         "examination": {"read"},
+        "psychosocial": {"read"},   # whether the child is in treatment, how they are (bands)
     },
     "medical": {  # no interview notes, no recordings: medical staff have no need
         "case": {"read"},
@@ -692,6 +732,7 @@ EXPECTED_POLICY = {
         "referral": {"read", "create", "update"},   # to a medical specialist
         "examination": {"read", "create", "update"},
         "medical": {"read", "update", "review", "release"},   # the detail: medical staff only
+        "psychosocial": {"read"},
     },
     "therapist": {  # no interview notes, no recordings: therapists have no need
         "case": {"read"},
@@ -705,6 +746,9 @@ EXPECTED_POLICY = {
         "meeting": {"read"},
         "referral": {"read", "create", "update"},   # to child psychiatry, therapy elsewhere
         "examination": {"read"},
+        "psychosocial": {"read", "create", "update"},
+        "recovery_plan": {"create", "update"},
+        "therapy": {"read", "update"},   # answers, session and crisis notes, scores: therapists only
     },
     "liaison": {  # reads and receives; updates nothing
         "case": {"read", "export"},
@@ -732,6 +776,10 @@ EXPECTED_POLICY = {
 NOT_NOTES_READERS = ("medical", "therapist", "admin")
 # The roles that must never see the medical detail (DOMAIN.md), by name.
 NOT_MEDICAL_READERS = ("coordinator", "interviewer", "therapist", "liaison", "admin")
+# The roles that must never see the therapy detail (DOMAIN.md), by name; and those that do not
+# read even the psychosocial coordination facts (the liaison: "medical and therapy detail").
+NOT_THERAPY_READERS = ("coordinator", "interviewer", "medical", "liaison", "admin")
+NOT_PSYCHOSOCIAL_READERS = ("liaison", "admin")
 
 
 def test_the_policy_table_is_exactly_the_one_written_here():
@@ -751,6 +799,13 @@ def test_the_roles_without_the_medical_detail_are_the_ones_named():
     assert tuple(r for r, grants in EXPECTED_POLICY.items()
                  if not grants.get("medical")) == NOT_MEDICAL_READERS
     assert policy.SECTIONS["medical"] == ("medical", "read") and "medical" not in policy.SECTIONS_ALSO
+
+
+def test_the_roles_without_the_therapy_detail_are_the_ones_named():
+    assert tuple(r for r, grants in EXPECTED_POLICY.items() if not grants.get("therapy")) == NOT_THERAPY_READERS
+    assert tuple(r for r, grants in EXPECTED_POLICY.items()
+                 if "read" not in grants.get("psychosocial", ())) == NOT_PSYCHOSOCIAL_READERS
+    assert policy.SECTIONS["therapy"] == ("therapy", "read") and "therapy" not in policy.SECTIONS_ALSO
 
 
 def test_operations_cover_every_pair():

@@ -132,7 +132,7 @@ def upgrade():
     sa.Column('case_id', sa.Integer(), nullable=False),
     sa.Column('child_person_id', sa.Integer(), nullable=False),
     sa.Column('instrument_code', sa.String(length=64), nullable=False),
-    sa.Column('instrument_version', sa.String(length=32), nullable=False),
+    sa.Column('instrument_version', sa.Integer(), nullable=False),
     sa.Column('time_point', sa.String(length=24), nullable=False),
     sa.Column('respondent', sa.String(length=16), nullable=False),
     sa.Column('administered_by', sa.Integer(), nullable=False),

@@ -1,0 +1,269 @@
+"""Psychosocial assessment and treatment (issue #15, core): treatment episodes of a child or a
+non-offending family member and their sessions, crisis contacts, the recovery plan and its
+reminders, what each role reads. Real SQLCipher records; every expected value is written out by
+hand."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from barnahus_app.errors import NotFound, PermissionDenied, ValidationError
+from tests.support.records import login, raw, sample_case
+
+CANARY = "CANARY-THERAPY-4417"
+TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+
+
+@pytest.fixture
+def psy(record_path):
+    """The test record with a case (a child, an alleged offender), the child's mother as a carer,
+    an outside agency with a staff contact; the therapist's first unlock made the therapy section."""
+    with login(record_path, "coordinator") as c:
+        case = sample_case(c)
+        mother = c.create_person(given_name="Mona", family_name="Exampledottir", date_of_birth="1984-02-03",
+                                 acknowledge_duplicates=True)
+        c.add_party(case["id"], mother, "carer", "parent", case["child_id"])
+        agency = c.create_agency(name="Child psychiatry clinic", kind="mental_health")
+        contact = c.add_staff_contact(agency_id=agency, name="Sara Socionom")
+        coordinator = c.user_id
+    with login(record_path, "therapist") as t:
+        therapist = t.user_id
+        recovery = t.section_recovery_keys["therapy"]
+    return {"path": record_path, "case": case, "case_id": case["id"], "child": case["child_id"],
+            "offender": case["offender_id"], "mother": mother, "agency": agency, "contact": contact,
+            "therapist": therapist, "coordinator": coordinator, "recovery": recovery}
+
+
+def episode_with_sessions(psy) -> int:
+    with login(psy["path"], "therapist") as t:
+        e = t.start_episode(psy["case_id"], psy["child"], "tf_cbt", started_on="2026-09-01",
+                            therapist_id=psy["therapist"])
+        t.record_session(e, held_on="2026-09-08", status="attended", carer_took_part=True,
+                         notes=f"{CANARY} session one")
+        t.record_session(e, held_on="2026-09-15", status="missed")
+        t.record_session(e, held_on="2026-09-22", status="cancelled")
+    return e
+
+
+# --- episodes and sessions -------------------------------------------------------------------------
+
+def test_an_episode_with_its_sessions_is_what_the_team_reads(psy):
+    e = episode_with_sessions(psy)
+    with login(psy["path"], "coordinator") as c:
+        out = c.case_psychosocial(psy["case_id"])
+    (ep,) = out["episodes"]
+    assert (ep["id"], ep["person_id"], ep["person_name"], ep["model"], ep["provider_agency_id"], ep["provider_name"],
+            ep["therapist_id"], ep["therapist_name"], ep["started_on"], ep["ended_on"], ep["end_reason"]) == \
+        (e, psy["child"], "Testa Exampledottir", "tf_cbt", None, None, psy["therapist"], "Therapist",
+         "2026-09-01", None, None)
+    assert [(s["held_on"], s["status"], s["carer_took_part"], s["notes_written"]) for s in ep["sessions"]] == [
+        ("2026-09-08", "attended", True, True), ("2026-09-15", "missed", False, False),
+        ("2026-09-22", "cancelled", False, False)]
+    assert out["engaged"] is True
+    assert "notes" not in str(out).replace("notes_written", "")
+
+
+def test_ending_an_episode_and_its_rules(psy):
+    e = episode_with_sessions(psy)
+    with login(psy["path"], "therapist") as t:
+        with pytest.raises(ValidationError) as err:
+            t.end_episode(e, ended_on="2026-09-20", end_reason="completed")
+        assert err.value.field == "ended_on"            # before the last session (22 Sep)
+        with pytest.raises(ValidationError) as err:
+            t.end_episode(e, ended_on=TOMORROW, end_reason="completed")
+        assert err.value.field == "ended_on"
+        with pytest.raises(ValidationError) as err:
+            t.end_episode(e, ended_on="2026-10-01", end_reason="cured")
+        assert err.value.field == "end_reason"
+        t.end_episode(e, ended_on="2026-10-01", end_reason="completed")
+        with pytest.raises(ValidationError) as err:
+            t.end_episode(e, ended_on="2026-10-02", end_reason="moved")
+        assert err.value.field == "ended_on"
+        with pytest.raises(ValidationError) as err:   # after the end
+            t.record_session(e, held_on="2026-10-05", status="attended")
+        assert err.value.field == "held_on"
+        out = t.case_psychosocial(psy["case_id"])
+    assert (out["episodes"][0]["ended_on"], out["episodes"][0]["end_reason"], out["engaged"]) == \
+        ("2026-10-01", "completed", False)
+
+
+def test_a_non_offending_family_member_has_an_episode_with_an_outside_provider_and_an_offender_none(psy):
+    with login(psy["path"], "therapist") as t:
+        e = t.start_episode(psy["case_id"], psy["mother"], "family_therapy", started_on="2026-10-01",
+                            provider_agency_id=psy["agency"])
+        with pytest.raises(ValidationError) as err:
+            t.start_episode(psy["case_id"], psy["offender"], "cbt", started_on="2026-10-01")
+        assert err.value.field == "person_id"
+        with pytest.raises(ValidationError) as err:
+            t.record_crisis_contact(psy["case_id"], psy["offender"], occurred_at="2026-10-02T21:00:00+02:00")
+        assert err.value.field == "person_id"
+        (ep,) = t.case_psychosocial(psy["case_id"])["episodes"]
+    assert (ep["id"], ep["person_id"], ep["provider_name"], ep["therapist_id"]) == \
+        (e, psy["mother"], "Child psychiatry clinic", None)
+
+
+@pytest.mark.parametrize("kwargs, field", [
+    ({"model": "hypnosis"}, "model"),
+    ({"started_on": "2026-13-01"}, "started_on"),
+    ({"started_on": TOMORROW}, "started_on"),
+    ({"provider_agency_id": 999}, "provider_agency_id"),
+    ({"therapist_id": "coordinator"}, "therapist_id"),
+])
+def test_bad_episodes_are_refused_with_the_field(psy, kwargs, field):
+    values = {"model": "tf_cbt", "started_on": "2026-09-01", **kwargs}
+    if kwargs.get("therapist_id") == "coordinator":
+        values["therapist_id"] = psy["coordinator"]   # not a therapist
+    with login(psy["path"], "therapist") as t:
+        with pytest.raises(ValidationError) as err:
+            t.start_episode(psy["case_id"], psy["child"], values.pop("model"), **values)
+        assert err.value.field == field
+        assert t.case_psychosocial(psy["case_id"])["episodes"] == []
+
+
+def test_bad_sessions_are_refused_with_the_field(psy):
+    e = episode_with_sessions(psy)
+    with login(psy["path"], "therapist") as t:
+        for kwargs, field in (({"held_on": "2026-08-31", "status": "attended"}, "held_on"),   # before the start
+                              ({"held_on": TOMORROW, "status": "attended"}, "held_on"),
+                              ({"held_on": "2026-09-29", "status": "late"}, "status"),
+                              ({"held_on": "2026-09-29", "status": "attended", "carer_took_part": "yes"},
+                               "carer_took_part")):
+            with pytest.raises(ValidationError) as err:
+                t.record_session(e, **kwargs)
+            assert err.value.field == field
+        with pytest.raises(NotFound):
+            t.record_session(999, held_on="2026-09-29", status="attended")
+        assert len(t.case_psychosocial(psy["case_id"])["episodes"][0]["sessions"]) == 3
+
+
+def test_session_notes_are_the_therapists_only(psy):
+    episode_with_sessions(psy)
+    with login(psy["path"], "therapist") as t:
+        first, second = t.case_psychosocial(psy["case_id"])["episodes"][0]["sessions"][:2]
+        assert t.session_notes(first["id"]) == f"{CANARY} session one"
+        assert t.session_notes(second["id"]) is None
+    for role in ("coordinator", "interviewer", "medical", "liaison"):
+        with login(psy["path"], role) as s:
+            with pytest.raises(PermissionDenied):
+                s.session_notes(first["id"])
+
+
+# --- crisis contacts -------------------------------------------------------------------------------
+
+def test_a_crisis_contact_is_a_fact_for_the_team_and_its_notes_sealed(psy):
+    with login(psy["path"], "therapist") as t:
+        cid = t.record_crisis_contact(psy["case_id"], psy["child"], occurred_at="2026-10-02T21:15:00+02:00",
+                                      notes=f"{CANARY} crisis")
+        with pytest.raises(ValidationError) as err:
+            t.record_crisis_contact(psy["case_id"], psy["child"], occurred_at=f"{TOMORROW}T10:00:00+00:00")
+        assert err.value.field == "occurred_at"
+        with pytest.raises(ValidationError) as err:
+            t.record_crisis_contact(psy["case_id"], psy["child"], occurred_at="2026-10-02 21:15")
+        assert err.value.field == "occurred_at"
+    with login(psy["path"], "medical") as m:
+        assert m.case_psychosocial(psy["case_id"])["crisis_contacts"] == [
+            {"id": cid, "person_id": psy["child"], "occurred_at_utc": "2026-10-02T19:15:00.000000Z",
+             "by_user": psy["therapist"], "by_name": "Therapist"}]
+
+
+# --- the recovery plan -----------------------------------------------------------------------------
+
+def _goal_rule(s, psy, goal_id, person="child"):
+    (rule,) = [r for r in s.followup_plan(psy[person])["rules"] if r["subject_kind"] == "recovery_goal"
+               and r["subject_id"] == goal_id]
+    return rule
+
+
+def test_a_coordinator_plans_goals_and_their_reviews_are_reminders(psy):
+    with login(psy["path"], "coordinator") as c:
+        g1 = c.add_recovery_goal(psy["case_id"], psy["child"], domain="education", goal="Back at school full days",
+                                 helper={"contact_id": psy["contact"]}, review_on="2027-01-15")
+        g2 = c.add_recovery_goal(psy["case_id"], psy["mother"], domain="family", goal="Parenting support",
+                                 helper="Aunt Lena")
+        g3 = c.add_recovery_goal(psy["case_id"], psy["child"], domain="vocational_life_skills",
+                                 goal="Swimming lessons", helper={"user_id": psy["therapist"]}, review_on="2027-02-01")
+        out = c.case_psychosocial(psy["case_id"])
+        assert [(g["id"], g["person_id"], g["domain"], g["goal"], g["helper"], g["status"], g["review_on"])
+                for g in out["goals"]] == [
+            (g1, psy["child"], "education", "Back at school full days", "Sara Socionom", "open", "2027-01-15"),
+            (g2, psy["mother"], "family", "Parenting support", "Aunt Lena", "open", None),
+            (g3, psy["child"], "vocational_life_skills", "Swimming lessons", "Therapist", "open", "2027-02-01")]
+        assert out["next_review"] == date(2027, 1, 15)
+        rule = _goal_rule(c, psy, g1)
+        assert (rule["kind"], rule["discipline"], rule["case_id"], rule["next_due"]) == \
+            ("action_item", "coordinator", psy["case_id"], "2027-01-15")
+        # moved: the reminder moves with it
+        c.update_recovery_goal(g1, review_on="2027-03-01")
+        assert _goal_rule(c, psy, g1)["next_due"] == "2027-03-01"
+        # achieved: the review is done, the next review is the other goal's
+        c.update_recovery_goal(g1, status="achieved")
+        assert _goal_rule(c, psy, g1)["next_due"] is None
+        out = c.case_psychosocial(psy["case_id"])
+        assert [g["status"] for g in out["goals"]] == ["achieved", "open", "open"]
+        assert out["next_review"] == date(2027, 2, 1)
+        # a review date given later makes its reminder then
+        c.update_recovery_goal(g2, review_on="2027-04-01", goal="Parenting support group", helper=None)
+        assert _goal_rule(c, psy, g2, "mother")["next_due"] == "2027-04-01"   # on the mother's plan
+        g = c.case_psychosocial(psy["case_id"])["goals"][1]
+        assert (g["goal"], g["helper"]) == ("Parenting support group", None)
+
+
+def test_a_therapists_goal_review_is_a_therapist_reminder(psy):
+    with login(psy["path"], "therapist") as t:
+        g = t.add_recovery_goal(psy["case_id"], psy["child"], domain="mental_health", goal="Sleeps through",
+                                review_on="2027-01-10")
+        assert _goal_rule(t, psy, g)["discipline"] == "therapist"
+
+
+@pytest.mark.parametrize("kwargs, field", [
+    ({"domain": "spiritual"}, "domain"),
+    ({"goal": "  "}, "goal"),
+    ({"helper": {"user_id": 999}}, "helper"),
+    ({"helper": {"contact_id": 999}}, "helper"),
+    ({"helper": {"user_id": 1, "text": "both"}}, "helper"),
+    ({"review_on": "someday"}, "review_on"),
+])
+def test_bad_goals_are_refused_with_the_field(psy, kwargs, field):
+    values = {"domain": "health", "goal": "Dentist visit", **kwargs}
+    with login(psy["path"], "coordinator") as c:
+        with pytest.raises(ValidationError) as err:
+            c.add_recovery_goal(psy["case_id"], psy["child"], **values)
+        assert err.value.field == field
+        g = c.add_recovery_goal(psy["case_id"], psy["child"], domain="health", goal="Dentist visit")
+        for changes, f in (({"status": "won"}, "status"), ({"priority": 1}, "priority"), ({}, "changes")):
+            with pytest.raises(ValidationError) as err:
+                c.update_recovery_goal(g, **changes)
+            assert err.value.field == f
+        assert [x["goal"] for x in c.case_psychosocial(psy["case_id"])["goals"]] == ["Dentist visit"]
+
+
+# --- who may do what ------------------------------------------------------------------------------
+
+def test_only_therapists_record_treatment_and_the_liaison_reads_none_of_it(psy):
+    episode_with_sessions(psy)
+    for role in ("coordinator", "interviewer", "medical", "liaison"):
+        with login(psy["path"], role) as s:
+            with pytest.raises(PermissionDenied):
+                s.start_episode(psy["case_id"], psy["child"], "cbt", started_on="2026-09-01")
+            with pytest.raises(PermissionDenied):
+                s.record_crisis_contact(psy["case_id"], psy["child"], occurred_at="2026-10-02T21:15:00+02:00")
+    for role in ("interviewer", "medical", "liaison"):
+        with login(psy["path"], role) as s:
+            with pytest.raises(PermissionDenied):
+                s.add_recovery_goal(psy["case_id"], psy["child"], domain="health", goal="x")
+    with login(psy["path"], "liaison") as s:
+        with pytest.raises(PermissionDenied):
+            s.case_psychosocial(psy["case_id"])
+
+
+def test_the_audit_trail_holds_no_content(psy):
+    episode_with_sessions(psy)
+    with login(psy["path"], "therapist") as t:
+        t.record_crisis_contact(psy["case_id"], psy["child"], occurred_at="2026-10-02T21:15:00+02:00",
+                                notes=f"{CANARY} crisis")
+        t.add_recovery_goal(psy["case_id"], psy["child"], domain="health", goal=f"{CANARY} goal")
+        with raw(t) as conn:
+            details = [d for (d,) in conn.execute("SELECT detail FROM audit_log WHERE action LIKE 'psychosocial.%' "
+                                                  "OR action LIKE 'recovery_plan.%' OR action LIKE 'therapy.%'")]
+    assert len(details) == 6 and not any(CANARY in (d or "") for d in details)
