@@ -222,8 +222,8 @@ def parse(data, file: str) -> Instrument:
         if s["min"] > s["max"]:
             raise InstrumentError(file, f"{where}.min", f"scale {s['code']}: min is above max.")
         bands = tuple(Band(b["code"], b["label"], b["min"], b["max"]) for b in s.get("bands", ()))
-        _check_bands(bands, s, file, where)
         _check_sum_of(data, s, bundled, file, where)
+        _check_bands(bands, s, file, where)
         scales.append(Scale(s["code"], s["name"], s["kind"], s["min"], s["max"], bands, tuple(s.get("sum_of", ()))))
     screen = next((s for s in scales if s.code == data["screen_scale"]), None)
     if screen is None:
