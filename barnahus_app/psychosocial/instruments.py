@@ -32,6 +32,10 @@ from barnahus_app.errors import ValidationError
 from barnahus_app.forms import forms_dir
 
 SCHEMA_FILE = "instrument.schema.json"
+# The JSON Schema keywords _check_schema understands; a test keeps the schema file within them.
+SCHEMA_KEYWORDS = {"$schema", "$id", "$defs", "$ref", "title", "description", "type", "enum", "required",
+                   "properties", "additionalProperties", "items", "minItems", "uniqueItems", "minimum",
+                   "minLength", "pattern"}
 
 
 class InstrumentError(ValidationError):
@@ -128,6 +132,11 @@ def _is_type(value, name: str) -> bool:
     return isinstance(value, _TYPES[name])
 
 
+def _shown(value) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _check_schema(value, schema: dict, root: dict, file: str, where: str = "") -> None:
     """The JSON Schema keywords instrument.schema.json uses (jsonschema is not a dependency)."""
     if "$ref" in schema:
@@ -136,10 +145,10 @@ def _check_schema(value, schema: dict, root: dict, file: str, where: str = "") -
     if "type" in schema and not _is_type(value, schema["type"]):
         raise InstrumentError(file, where, f"{where or 'the definition'} must be "
                                            f"{'an' if schema['type'][0] in 'aeiou' else 'a'} "
-                                           f"{schema['type']}, not {json.dumps(value)}.")
+                                           f"{schema['type']}, not {_shown(value)}.")
     if "enum" in schema and value not in schema["enum"]:
         raise InstrumentError(file, where, f"{where} must be one of {', '.join(map(json.dumps, schema['enum']))}, "
-                                           f"not {json.dumps(value)}.")
+                                           f"not {_shown(value)}.")
     if "minimum" in schema and value < schema["minimum"]:
         raise InstrumentError(file, where, f"{where} must be at least {schema['minimum']}, not {value}.")
     if "minLength" in schema and len(value) < schema["minLength"]:
@@ -159,7 +168,8 @@ def _check_schema(value, schema: dict, root: dict, file: str, where: str = "") -
             _check_schema(sub, properties[key], root, file, _path(where, key))
     if isinstance(value, list):
         if len(value) < schema.get("minItems", 0):
-            raise InstrumentError(file, where, f"{where} needs at least {schema['minItems']} entr(y/ies).")
+            raise InstrumentError(file, where, f"{where} must not be empty." if schema["minItems"] == 1
+                                  else f"{where} needs at least {schema['minItems']} entries.")
         if schema.get("uniqueItems") and len({json.dumps(v, sort_keys=True) for v in value}) < len(value):
             raise InstrumentError(file, where, f"{where} lists an entry twice.")
         if "items" in schema:

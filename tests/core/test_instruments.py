@@ -288,8 +288,23 @@ def broken(tmp_path, change, name="cats-7-17.v1.json", file="mine.json"):
     (tmp_path / file).write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(InstrumentError) as e:
         instruments.definitions(tmp_path)
+    assert isinstance(e.value, ValidationError)
     assert e.value.file == file and str(e.value.message).startswith(f"{file}: ")
     return e.value
+
+
+def test_the_schema_uses_only_keywords_the_core_checks():
+    schema = json.loads((forms_dir() / "instrument.schema.json").read_text(encoding="utf-8"))
+
+    def keywords(node):
+        for key, value in node.items():
+            yield key
+            if key in ("properties", "$defs"):
+                for sub in value.values():
+                    yield from keywords(sub)
+            elif isinstance(value, dict):
+                yield from keywords(value)
+    assert set(keywords(schema)) <= instruments.SCHEMA_KEYWORDS
 
 
 def test_a_missing_field_is_named(tmp_path):
@@ -308,6 +323,10 @@ def test_a_wrong_type_is_named(tmp_path):
     assert e.field == "licence" and '"bundled", "scores_only"' in e.message
     e = broken(tmp_path, lambda d: d.update(respondents=["teacher"]))
     assert e.field == "respondents[0]"
+    e = broken(tmp_path, lambda d: d.update(items={"s1": 2}))
+    assert (e.field, e.message) == ("items", 'mine.json: items must be an array, not {"s1": 2}.')
+    e = broken(tmp_path, lambda d: d.update(scales=[]))
+    assert (e.field, e.message) == ("scales", "mine.json: scales must not be empty.")
     e = broken(tmp_path, lambda d: d.update(colour="red"))
     assert (e.field, e.message) == ("colour", "mine.json: colour is not a known field.")
 
