@@ -47,16 +47,25 @@ class InstrumentError(ValidationError):
         super().__init__(field or "(definition)", f"{file}: {problem}")
 
 
+class _Shown:
+    """name (or label) is the English text; sv the Swedish one, when the definition has it."""
+
+    def text(self, lang: str = "en") -> str:
+        english = self.name if hasattr(self, "name") else self.label
+        return self.sv if lang == "sv" and self.sv else english
+
+
 @dataclass(frozen=True)
-class Band:
+class Band(_Shown):
     code: str
     label: str
     min: int
     max: int
+    sv: str = ""
 
 
 @dataclass(frozen=True)
-class Scale:
+class Scale(_Shown):
     code: str
     name: str
     kind: str            # "total", "subscale" or "t_score"
@@ -64,6 +73,7 @@ class Scale:
     max: int
     bands: tuple[Band, ...]
     sum_of: tuple[str, ...] = ()   # scores_only: the scales this one adds up (typed parts are checked)
+    sv: str = ""
 
     def band(self, value: float | None) -> str | None:
         if value is None:
@@ -72,16 +82,17 @@ class Scale:
 
 
 @dataclass(frozen=True)
-class Item:
+class Item(_Shown):
     id: str
     number: int
     label: str           # our short neutral label, not the instrument's wording
     scales: tuple[str, ...]
     reversed: bool = False
+    sv: str = ""
 
 
 @dataclass(frozen=True)
-class Instrument:
+class Instrument(_Shown):
     code: str
     version: int
     name: str
@@ -96,6 +107,7 @@ class Instrument:
     source: str
     answers: tuple[int, int] | None = None   # (min, max) of an item's answer; bundled only
     max_missing: int = 0                     # unanswered items scored by prorating; bundled only
+    sv: str = ""                             # the name in Swedish
 
     def scale(self, code: str) -> Scale:
         for s in self.scales:
@@ -215,8 +227,8 @@ def parse(data, file: str) -> Instrument:
                 if code not in codes:
                     raise InstrumentError(file, f"items[{n}].scales[{k}]",
                                           f"item {item['id']} counts towards scale {code!r}, which is not in scales.")
-        items = tuple(Item(i["id"], i["number"], i["label"], tuple(i["scales"]), i.get("reversed", False))
-                      for i in data["items"])
+        items = tuple(Item(i["id"], i["number"], i["label"]["en"], tuple(i["scales"]), i.get("reversed", False),
+                           i["label"].get("sv", "")) for i in data["items"])
         if data["max_missing"] >= len(items):
             raise InstrumentError(file, "max_missing", "max_missing must be below the number of items.")
     scales = []
@@ -231,10 +243,12 @@ def parse(data, file: str) -> Instrument:
                                                    f"{count} items add up to {count * lo}-{count * hi}.")
         if s["min"] > s["max"]:
             raise InstrumentError(file, f"{where}.min", f"scale {s['code']}: min is above max.")
-        bands = tuple(Band(b["code"], b["label"], b["min"], b["max"]) for b in s.get("bands", ()))
+        bands = tuple(Band(b["code"], b["label"]["en"], b["min"], b["max"], b["label"].get("sv", ""))
+                      for b in s.get("bands", ()))
         _check_sum_of(data, s, bundled, file, where)
         _check_bands(bands, s, file, where)
-        scales.append(Scale(s["code"], s["name"], s["kind"], s["min"], s["max"], bands, tuple(s.get("sum_of", ()))))
+        scales.append(Scale(s["code"], s["name"]["en"], s["kind"], s["min"], s["max"], bands,
+                            tuple(s.get("sum_of", ())), s["name"].get("sv", "")))
     screen = next((s for s in scales if s.code == data["screen_scale"]), None)
     if screen is None:
         raise InstrumentError(file, "screen_scale", f"screen_scale {data['screen_scale']!r} is not in scales.")
@@ -245,11 +259,11 @@ def parse(data, file: str) -> Instrument:
         raise InstrumentError(file, f"scales[{scales.index(screen)}].bands",
                               f"the screen scale {screen.code} needs bands.")
     return Instrument(
-        code=data["code"], version=data["version"], name=data["name"], licence=data["licence"],
+        code=data["code"], version=data["version"], name=data["name"]["en"], licence=data["licence"],
         respondents=tuple(data["respondents"]), min_age=data["ages"]["min"], max_age=data["ages"]["max"],
         screen_scale=screen.code, cutoff=float(data["cutoff"]), items=items, scales=tuple(scales),
         source=data["source"], answers=(lo, hi) if bundled else None,
-        max_missing=data.get("max_missing", 0))
+        max_missing=data.get("max_missing", 0), sv=data["name"].get("sv", ""))
 
 
 def _check_sum_of(data: dict, scale: dict, bundled: bool, file: str, where: str) -> None:

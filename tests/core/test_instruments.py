@@ -47,6 +47,16 @@ def test_the_shipped_definitions():
     assert found[("UCLA-PTSD-RI-5", 1)].cutoff == 35.0
 
 
+def test_shipped_texts_in_english_and_swedish():
+    for inst in instruments.definitions().values():
+        assert inst.text("sv") and inst.text("sv") != inst.text("en") == inst.name
+        for thing in (*inst.items, *inst.scales, *(b for s in inst.scales for b in s.bands)):
+            assert thing.text("en") and thing.sv, thing
+    cats = get("CATS-7-17")
+    assert (cats.items[1].label, cats.items[1].text("sv")) == ("Bad dreams", "Mardrömmar")
+    assert cats.scale("total").bands[2].text("sv") == "Trolig PTSD"
+
+
 def test_shipped_definitions_are_parsed_once_and_kept_by_code_and_version():
     assert get("CATS-7-17") is get("CATS-7-17", 1) is instruments.definitions()[("CATS-7-17", 1)]
     with pytest.raises(ValidationError, match="No instrument CATS-7-17 version 9"):
@@ -163,8 +173,8 @@ def centre_cats_3_6(folder, cutoff=16):
     data = shipped_json("cats-3-6.v1.json")
     data["version"] = 2
     data["cutoff"] = cutoff
-    data["scales"][0]["bands"] = [{"code": "below", "label": "Below", "min": 0, "max": 15},
-                                  {"code": "probable_ptsd", "label": "Probable PTSD", "min": 16, "max": 48}]
+    data["scales"][0]["bands"] = [{"code": "below", "label": {"en": "Below"}, "min": 0, "max": 15},
+                                  {"code": "probable_ptsd", "label": {"en": "Probable PTSD"}, "min": 16, "max": 48}]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "cats-3-6.v2.json").write_text(json.dumps(data), encoding="utf-8")
 
@@ -190,17 +200,18 @@ def test_the_centre_folder_defaults_to_the_data_folder():
 
 def test_reversed_items_in_a_centre_definition(tmp_path):
     (tmp_path / "rev.json").write_text(json.dumps({
-        "code": "TEST-REV", "version": 1, "name": "Test", "licence": "bundled", "respondents": ["child"],
+        "code": "TEST-REV", "version": 1, "name": {"en": "Test"}, "licence": "bundled", "respondents": ["child"],
         "ages": {"min": 8, "max": 12}, "source": "Written for this test.", "answers": {"min": 0, "max": 4},
         "max_missing": 0,
-        "items": [{"id": "a", "number": 1, "label": "Feels safe", "scales": ["total"], "reversed": True},
-                  {"id": "b", "number": 2, "label": "Worries", "scales": ["total"]}],
-        "scales": [{"code": "total", "name": "Total", "kind": "total", "min": 0, "max": 8,
-                    "bands": [{"code": "low", "label": "Low", "min": 0, "max": 3},
-                              {"code": "high", "label": "High", "min": 4, "max": 8}]}],
+        "items": [{"id": "a", "number": 1, "label": {"en": "Feels safe"}, "scales": ["total"], "reversed": True},
+                  {"id": "b", "number": 2, "label": {"en": "Worries"}, "scales": ["total"]}],
+        "scales": [{"code": "total", "name": {"en": "Total"}, "kind": "total", "min": 0, "max": 8,
+                    "bands": [{"code": "low", "label": {"en": "Low"}, "min": 0, "max": 3},
+                              {"code": "high", "label": {"en": "High"}, "min": 4, "max": 8}]}],
         "screen_scale": "total", "cutoff": 4}))
     rev = get("TEST-REV", centre_dir=tmp_path)
     assert rev.items[0].reversed and not rev.items[1].reversed
+    assert rev.items[0].text("sv") == "Feels safe"  # no Swedish in the file: English
     # a = 0 counts 4 - 0 = 4; b = 0 counts 0
     assert score(rev, answers={"a": 0, "b": 0}).values["total"] == 4
     assert score(rev, answers={"a": 0, "b": 0}).at_or_above_cutoff
@@ -372,7 +383,7 @@ def test_rules_a_schema_cannot_say(tmp_path):
     assert e.field == "items[1]" and "item id 's1' appears twice" in e.message
     e = broken(tmp_path, lambda d: d.update(ages={"min": 12, "max": 7}))
     assert e.field == "ages"
-    e = broken(tmp_path, lambda d: d.update(items=[{"id": "x1", "number": 1, "label": "Item", "scales": ["total"]}]),
+    e = broken(tmp_path, lambda d: d.update(items=[{"id": "x1", "number": 1, "label": {"en": "Item"}, "scales": ["total"]}]),
                name="sdq-p.v1.json")
     assert e.field == "items" and "never holds its items" in e.message
     e = broken(tmp_path, lambda d: d["scales"][0].update(max=39), name="sdq-p.v1.json")
