@@ -16,6 +16,9 @@ prorated: the sum of its answered items x its item count / its answered count, r
 to a whole number (a scale with none of its items answered has no value). More missing items
 are refused. Reversed items count as (answer max + answer min - answer).
 
+Texts (names, labels) are {"en", "sv"} in the files; the dataclasses keep the English in
+name/label, the Swedish in sv, and .text(lang) picks one (English when there is no Swedish).
+
 Pure core: no database, no Qt."""
 from __future__ import annotations
 
