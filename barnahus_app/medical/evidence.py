@@ -40,8 +40,8 @@ Session API (each one call: the grant, one transaction, the audit entry with ids
   examination_images(examination_id) -> [{id, examination_id, derived_from, sha256, size_bytes,
       fixity_status, fixity_checked_at, file_name, device, storage_location, derivation,
       custody: [...]}]
-  check_image_fixity(image_id, path=None, progress=None, cancel=None) -> {image_id, ok, status,
-      expected_sha256, computed_sha256, checked_path, event_id}
+  check_image_fixity(image_id, path=None, progress=None, cancel=None) -> FixityResult (as a
+      recording's check_fixity)
 Plain function for the prosecutor bundle: released_images(conn, case_id, purpose).
 """
 from __future__ import annotations
@@ -58,7 +58,7 @@ from barnahus_app.medical.actions import SECTION
 from barnahus_app.medical.tables import ForensicSample, MedicalExamination, MedicalImage
 from barnahus_app.recordings import hashing
 from barnahus_app.recordings.actions import (
-    check_custody_event, custody_rows, fixity_of, insert_custody_event, record_fixity,
+    FixityResult, check_custody_event, custody_rows, fixity_of, insert_custody_event, record_fixity,
 )
 from barnahus_app.recordings.tables import CustodyEvent
 from barnahus_app.session_base import SessionBase
@@ -274,7 +274,7 @@ class EvidenceActions(SessionBase):
             self._audit(conn, "medical.images_read", "case", exam.case_id, {"examination": exam.id})
         return out
 
-    def check_image_fixity(self, image_id: int, path=None, progress=None, cancel=None) -> dict:
+    def check_image_fixity(self, image_id: int, path=None, progress=None, cancel=None) -> FixityResult:
         """Re-hash the image at path (default: where it is kept) and compare with the hash taken
         at registration; the result is a custody event (a mismatch or a missing file an alarm)."""
         self._authorize("medical", "update")
@@ -289,8 +289,7 @@ class EvidenceActions(SessionBase):
             eid = record_fixity(self, conn, row, status, computed, None, "Fixity check", kind="image", table=IM,
                                 case_id=_case_of_exam(conn, row.examination_id),
                                 audit_as=("medical.image_fixity_ok", "medical.IMAGE_FIXITY_ALARM"))
-        return {"image_id": row.id, "ok": status == "ok", "status": status, "expected_sha256": row.sha256,
-                "computed_sha256": computed, "checked_path": str(target), "event_id": eid}
+        return FixityResult(row.id, status == "ok", status, row.sha256, computed, str(target), eid)
 
     def _image_event(self, image_id: int, event: str, when: str, fields: dict) -> int:
         with self.record.transaction() as conn:

@@ -82,7 +82,8 @@ _TEXT = {
 
 @dataclass(frozen=True)
 class FixityResult:
-    recording_id: int
+    """A fixity check of a recording or of a medical image (medical.evidence)."""
+    evidence_id: int         # the recording's or the image's id
     ok: bool
     status: str              # ok | mismatch | missing
     expected_sha256: str

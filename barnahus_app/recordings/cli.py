@@ -21,10 +21,10 @@ def cmd_fixity(args) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if result.ok:
-        print(f"recording {result.recording_id}: unaltered (SHA-256 {result.expected_sha256}) at {result.checked_path}")
+        print(f"recording {result.evidence_id}: unaltered (SHA-256 {result.expected_sha256}) at {result.checked_path}")
         return EXIT_OK
     what = "FILE NOT FOUND" if result.status == "missing" else "CONTENTS DIFFER"
-    print(f"recording {result.recording_id}: FIXITY CHECK FAILED, {what} at {result.checked_path}\n"
+    print(f"recording {result.evidence_id}: FIXITY CHECK FAILED, {what} at {result.checked_path}\n"
           f"  registered SHA-256: {result.expected_sha256}\n  found SHA-256:      {result.computed_sha256 or '-'}\n"
           "  The stored hash was not changed; a custody event records this.", file=sys.stderr)
     return EXIT_CHECK_FAILED

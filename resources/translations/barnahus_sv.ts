@@ -4491,7 +4491,7 @@ Stänga ändå?</translation>
 <context>
     <name>FixityAlarmDialog</name>
     <message>
-        <location filename="../../ui/interviews/fixity.py" line="+27"/>
+        <location filename="../../ui/interviews/fixity.py" line="+28"/>
         <location line="+20"/>
         <source>FIXITY CHECK FAILED</source>
         <translation>LARM: INNEHÅLLSKONTROLLEN UNDERKÄND</translation>
@@ -4517,7 +4517,12 @@ Stänga ändå?</translation>
         <translation>Inspelning:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Image:</source>
+        <translation>Bild:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Checked file:</source>
         <translation>Kontrollerad fil:</translation>
     </message>
@@ -4550,7 +4555,7 @@ Stänga ändå?</translation>
 <context>
     <name>FixityCheckDialog</name>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Check fixity</source>
         <translation>Kontrollera att innehållet är oförändrat</translation>
     </message>
@@ -4570,7 +4575,12 @@ Stänga ändå?</translation>
         <translation>Inspelning:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Image:</source>
+        <translation>Bild:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Registered SHA-256:</source>
         <translation>Registrerad SHA-256:</translation>
     </message>
@@ -4606,7 +4616,17 @@ Stänga ändå?</translation>
         <translation>SHA-256 för %1 beräknas…</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+31"/>
+        <source>Fixity check of %1: unaltered. The SHA-256 matches the one taken at registration.</source>
+        <translation>Kontroll av innehållet i %1: oförändrat. SHA-256 stämmer med den från registreringen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>FIXITY CHECK FAILED for %1. The registered SHA-256 was not changed.</source>
+        <translation>LARM: %1 klarade inte kontrollen av innehållet. Den registrerade SHA-256 ändrades inte.</translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <source>Stopping…</source>
         <translation>Avbryter…</translation>
     </message>
@@ -5516,16 +5536,6 @@ Förvaras: %3</translation>
         <source>The interview took place: when, breaks and who was present</source>
         <translation>Barnförhöret har genomförts: när, pauser och vilka som var närvarande</translation>
     </message>
-    <message>
-        <location line="+81"/>
-        <source>Fixity check of %1: unaltered. The SHA-256 matches the one taken at registration.</source>
-        <translation>Kontroll av innehållet i %1: oförändrat. SHA-256 stämmer med den från registreringen.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>FIXITY CHECK FAILED for %1. The registered SHA-256 was not changed.</source>
-        <translation>LARM: %1 klarade inte kontrollen av innehållet. Den registrerade SHA-256 ändrades inte.</translation>
-    </message>
 </context>
 <context>
     <name>IssueDialog</name>
@@ -6275,7 +6285,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MedicalPanel</name>
     <message>
-        <location filename="../../ui/medical/panel.py" line="+42"/>
+        <location filename="../../ui/medical/panel.py" line="+43"/>
         <source>Planned</source>
         <translation>Planerad</translation>
     </message>
@@ -6547,18 +6557,18 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+1"/>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Last event</source>
         <translation>Senaste händelse</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <location line="+11"/>
+        <location line="-12"/>
+        <location line="+13"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>Register an image…</source>
         <translation>Registrera en bild…</translation>
     </message>
@@ -6571,6 +6581,11 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+2"/>
         <source>Release…</source>
         <translation>Lämna ut…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check fixit&amp;y…</source>
+        <translation>Kontrollera &amp;filens innehåll…</translation>
     </message>
     <message>
         <location line="+4"/>

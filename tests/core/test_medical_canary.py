@@ -68,7 +68,7 @@ def test_the_medical_canary_is_in_no_file_the_app_writes_nor_under_the_record_ke
         m.log_image_viewing(iid, purpose="Expert review", location="Medical room")
         m.release_image(iid, requester="Prosecutor", legal_basis="court_order", receipt="R-8",
                         purpose="prosecutor_bundle", location="Medical room")
-        assert m.check_image_fixity(iid)["ok"]
+        assert m.check_image_fixity(iid).ok
         # the canary really is in the record, sealed
         assert m.examination_images(x)[0]["file_name"] == IMAGE_NAME
         assert m.examination_samples(x)[0]["storage"] == STORAGE

@@ -189,13 +189,13 @@ def test_images_are_registered_by_hash_derived_images_say_what_was_done(world):
         finally:
             conn.close()
         # Fixity: unaltered, altered, gone; each a custody event, the hash never replaced.
-        assert m.check_image_fixity(original)["status"] == "ok"
+        assert m.check_image_fixity(original).status == "ok"
         raw_file.write_bytes(b"RAW image bytes, edited")
         result = m.check_image_fixity(original)
-        assert (result["ok"], result["status"], result["expected_sha256"]) == (False, "mismatch",
+        assert (result.ok, result.status, result.expected_sha256) == (False, "mismatch",
                                                                                images[original]["sha256"])
         raw_file.unlink()
-        assert m.check_image_fixity(original)["status"] == "missing"
+        assert m.check_image_fixity(original).status == "missing"
         [img] = [i for i in m.examination_images(world["exam"]) if i["id"] == original]
         assert [e["event"] for e in img["custody"]] == ["acquired", "fixity_ok", "fixity_mismatch", "fixity_missing"]
         assert img["sha256"] == images[original]["sha256"] and img["fixity_status"] == "missing"

@@ -480,3 +480,22 @@ def test_an_image_registered_by_its_hash_viewed_and_released(qtbot, open_as, set
     bar = panel.detail_scroll.verticalScrollBar()
     bar.setValue(bar.maximum())
     screenshot(panel, "medical_images.png")
+
+    # Fixity (Alt+Y): unaltered; then the file is edited and the alarm cannot be missed.
+    press(qtbot, K.Key_Y)
+    dlg = opened(qtbot, panel)
+    assert dlg.path.text() == str(photo)   # where it is kept
+    dlg.accept()
+    qtbot.waitUntil(lambda: panel.dialog is None and "unaltered" in panel.message.text(), timeout=10_000)
+    assert panel.message.text() == ("Fixity check of IMG_0001.CR2: unaltered. The SHA-256 matches the one taken "
+                                    "at registration.")
+    photo.write_bytes(b"edited")
+    panel.image_fixity_button.click()
+    dlg = opened(qtbot, panel)
+    dlg.accept()
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.objectName() == "fixityAlarm", timeout=10_000)
+    assert panel.message.text() == "FIXITY CHECK FAILED for IMG_0001.CR2. The registered SHA-256 was not changed."
+    panel.dialog.accept()
+    (im,) = s.examination_images(xid)
+    assert [e["event"] for e in im["custody"]][-2:] == ["fixity_ok", "fixity_mismatch"]
+    wait_read(qtbot, panel)

@@ -74,7 +74,7 @@ def test_the_medical_tab_speaks_swedish_and_no_two_accelerators_clash(qtbot, ope
         "planned": ("plan_examination", "move", "edit", "cancel", "presence"),
         "held": ("release_outcome", "result_told", "review", "add_finding", "order_test", "record_result",
                  "register_sample", "add_sample_event", "register_image", "log_viewing", "release_image",
-                 "release_statement"),
+                 "release_statement", "check_image_fixity"),
     }
     titles = {}
     for row in range(2):

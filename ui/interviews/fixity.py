@@ -1,8 +1,9 @@
-"""Fixity checks of a recording: the check itself, and the alarm nobody can overlook when the
-contents differ or the file is gone (the stored hash is never changed)."""
+"""Fixity checks of a recording or a medical image: the check itself, and the alarm nobody can
+overlook when the contents differ or the file is gone (the stored hash is never changed). The
+evidence is a dict with its "label", "sha256", "storage_location" and "file_name"."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout,
@@ -10,16 +11,16 @@ from PySide6.QtWidgets import (
 
 from barnahus_app.errors import Cancelled
 
-from ui.common.feedback import bold
+from ui.common.feedback import bold, open_dialog
 from ui.common.field_widgets import PathRow
 from ui.interviews.shared import ALARM_BACKGROUND, ActionDialog, selectable_label
 from ui.interviews.hashing import HashJob
 
 
 class FixityAlarmDialog(QDialog):
-    """A loud, unmistakable alarm: the recording is not what was registered (or is gone)."""
+    """A loud, unmistakable alarm: the recording or image is not what was registered (or is gone)."""
 
-    def __init__(self, result, recording: dict, parent=None):
+    def __init__(self, result, evidence: dict, parent=None, *, image: bool = False):
         super().__init__(parent)
         self.setObjectName("fixityAlarm")
         self.setModal(True)
@@ -65,7 +66,8 @@ class FixityAlarmDialog(QDialog):
         body.addWidget(kept)
         grid = QFormLayout()
         grid.setHorizontalSpacing(em)
-        grid.addRow(self.tr("Recording:"), selectable_label(recording.get("label") or "", self))
+        grid.addRow(self.tr("Image:") if image else self.tr("Recording:"),
+                    selectable_label(evidence.get("label") or "", self))
         grid.addRow(self.tr("Checked file:"), selectable_label(result.checked_path, self))
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -90,19 +92,21 @@ class FixityAlarmDialog(QDialog):
 
 
 class FixityCheckDialog(ActionDialog):
-    """Re-hash a copy of a recording where it is kept and compare with the registered SHA-256."""
+    """Re-hash a copy of a recording (or, with image=True, a medical image) where it is kept and
+    compare with the registered SHA-256."""
 
     checked = Signal(object)
 
-    def __init__(self, session, recording: dict, parent=None):
-        self.recording = recording
+    def __init__(self, session, evidence: dict, parent=None, *, image: bool = False):
+        self.evidence = evidence
+        self.image = image
         self.job: HashJob | None = None
         self.result = None
         super().__init__(session, parent)
         self.ok_button.setObjectName("checkButton")
 
     def build(self) -> None:
-        r = self.recording
+        r = self.evidence
         em = self.fontMetrics().height()
         self.setMinimumWidth(em * 40)
         self.setWindowTitle(self.tr("Check fixity"))
@@ -110,7 +114,8 @@ class FixityCheckDialog(ActionDialog):
         self.intro.setText(self.tr("The copy is hashed again and compared with the SHA-256 taken when it was "
                                    "registered. The result is recorded in the chain of custody; the registered "
                                    "hash never changes."))
-        self.add_field("recording", self.tr("Recording:"), selectable_label(r["label"], self))
+        self.add_field("recording", self.tr("Image:") if self.image else self.tr("Recording:"),
+                       selectable_label(r["label"], self))
         sha = selectable_label(r["sha256"], self, wrap=False)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -133,12 +138,12 @@ class FixityCheckDialog(ActionDialog):
             return
         self.clear_messages()
         path = self.path.text().strip() or None
-        rid = self.recording["id"]
-        session = self.session
+        eid = self.evidence["id"]
+        check = self.session.check_image_fixity if self.image else self.session.check_fixity
         stopping = self.tr("Stopping…")
-        self.job = HashJob(self, lambda progress, cancel: session.check_fixity(rid, path, progress, cancel),
+        self.job = HashJob(self, lambda progress, cancel: check(eid, path, progress, cancel),
                            title=self.tr("Checking fixity"), what=self.tr("Computing the SHA-256 of %1…")
-                           .replace("%1", path or self.recording.get("file_name") or ""),
+                           .replace("%1", path or self.evidence.get("file_name") or ""),
                            stopping=stopping, name="hashProgress")
         self.job.finished.connect(self._finished)
         self.job.cancelRequested.connect(lambda: self.general.show_info(stopping))
@@ -162,3 +167,16 @@ class FixityCheckDialog(ActionDialog):
         if self.job is not None and self.job.running:
             self.job.cancel()
         super().reject()
+
+
+def report_fixity(parent, message, result, evidence: dict, *, image: bool = False) -> None:
+    """Say the check's result in the page's message; a failed check also raises the alarm."""
+    label = evidence.get("label") or ""
+    if result.ok:
+        message.show_info(QCoreApplication.translate(
+            "FixityCheckDialog", "Fixity check of %1: unaltered. The SHA-256 matches the one taken at "
+            "registration.").replace("%1", label))
+        return
+    message.show_error(QCoreApplication.translate(
+        "FixityCheckDialog", "FIXITY CHECK FAILED for %1. The registered SHA-256 was not changed.").replace("%1", label))
+    open_dialog(parent, FixityAlarmDialog(result, evidence, parent, image=image), lambda d: None)

@@ -39,7 +39,7 @@ from ui.interviews.shared import (
     local_time_text, selectable_label, size_text,
 )
 from ui.interviews.custody import CustodyLogDialog
-from ui.interviews.fixity import FixityAlarmDialog, FixityCheckDialog
+from ui.interviews.fixity import FixityCheckDialog, report_fixity
 from ui.interviews.held_dialog import RecordHeldDialog
 from ui.interviews.recording_dialog import CorrectLabelDialog, RegisterRecordingDialog
 from ui.interviews.status_dialogs import CancelInterviewDialog, DeclinedDialog
@@ -816,14 +816,7 @@ class InterviewsPanel(QWidget):
 
     def _fixity_done(self, result, recording: dict, iid) -> None:
         self._changed(iid)
-        if result.ok:
-            self.message.show_info(self.tr("Fixity check of %1: unaltered. The SHA-256 matches the one taken at "
-                                           "registration.").replace("%1", recording["label"]))
-            return
-        self.message.show_error(self.tr("FIXITY CHECK FAILED for %1. The registered SHA-256 was not changed.")
-                                .replace("%1", recording["label"]))
-        alarm = FixityAlarmDialog(result, recording, self)
-        open_dialog(self, alarm, lambda d: None)
+        report_fixity(self, self.message, result, recording)
 
     def _changed(self, select_id: int | None) -> None:
         keep_rec = self.selected_recording()

@@ -27,6 +27,7 @@ from ui.common.feedback import (
 )
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import VocabCombo, term_label
+from ui.interviews.fixity import FixityCheckDialog, report_fixity
 from ui.interviews.shared import SHORT_HASH, labels
 from ui.meetings.shared import when_text
 from ui.medical.dialogs import (
@@ -272,6 +273,8 @@ class MedicalPanel(QWidget):
                                            self.log_viewing, ihead)
         self.release_image_button = self._button(body, self.tr("Release…"), "releaseImageButton",
                                                  self.release_image, ihead)
+        self.image_fixity_button = self._button(body, self.tr("Check fixit&y…"), "imageFixityButton",
+                                                self.check_image_fixity, ihead)
         left.addLayout(ihead)
         self.i_view, self.i_model = read_only_table(
             body, "imagesTable", [self.tr("File"), self.tr("SHA-256"), self.tr("Derived from"), self.tr("Last event")],
@@ -560,6 +563,7 @@ class MedicalPanel(QWidget):
                 (self.image_button, self.can_detail, status in ("planned", "held") and has_detail),
                 (self.viewing_button, self.can_detail, self.selected_image() is not None),
                 (self.release_image_button, self.can_release, self.selected_image() is not None),
+                (self.image_fixity_button, self.can_detail, self.selected_image() is not None),
                 (self.release_statement_button, self.can_release,
                  status == "held" and bool(x.get("statement_written")))):
             b.setVisible(show)
@@ -645,6 +649,17 @@ class MedicalPanel(QWidget):
 
     def release_image(self) -> QDialog | None:
         return self._image_dialog(ReleaseImageDialog)
+
+    def check_image_fixity(self) -> QDialog | None:
+        """Hash the selected image again where it is kept (or where the user points) and compare."""
+        x, im = self.selected(), self.selected_image()
+        if x is None or im is None or self.dialog is not None:
+            return None
+        evidence = dict(im, label=image_label(im))
+        dlg = FixityCheckDialog(self.session, evidence, self, image=True)
+        dlg.checked.connect(lambda result: (self._after(x["id"]), report_fixity(self, self.message, result, evidence,
+                                                                                  image=True)))
+        return self._open(dlg, lambda d: None)
 
     def release_statement(self) -> QDialog | None:
         return self._exam_dialog(ReleaseStatementDialog)
