@@ -53,10 +53,12 @@ from barnahus_app.errors import NotFound, ValidationError
 from barnahus_app.fields import Date, Text
 from barnahus_app.followup.actions import R as RULES, clean_rule, complete_occurrence, insert_rule, recompute
 from barnahus_app.persons.tables import Agency, Person, StaffContact
+from barnahus_app.psychosocial import instruments
 from barnahus_app.psychosocial.tables import (
     Administration, CrisisContact, RecoveryGoal, Rescreen, TherapySession, TreatmentEpisode,
 )
-from barnahus_app.record.sections import rows_with_values
+from barnahus_app.record.sections import read_value, rows_with_values
+from barnahus_app.referrals.tables import Referral
 from barnahus_app.session_base import SessionBase
 from barnahus_app.timeutil import check_datetime, parse_utc, utc_now, utc_now_iso
 from barnahus_app.users.tables import User, UserRole
@@ -74,6 +76,7 @@ AG = Agency.__table__
 SC = StaffContact.__table__
 P = Person.__table__
 U = User.__table__
+RF = Referral.__table__
 
 NOTES = Text(100_000, multiline=True)
 GOAL = Text(2000, required=True, multiline=True)
@@ -162,7 +165,6 @@ class PsychosocialActions(SessionBase):
             if row is None:
                 raise NotFound(f"There is no therapy session {session_id}.")
             ep = _episode(conn, row.episode_id)
-            from barnahus_app.record.sections import read_value
             notes = read_value(conn, key, SECTION, "therapy_sessions", session_id, "notes")
             self._audit(conn, "therapy.session_notes_read", "case", ep.case_id, {"session": session_id})
         return notes
@@ -256,6 +258,156 @@ class PsychosocialActions(SessionBase):
                         {"goal": goal_id, "fields": sorted(changes),
                          **({"status": values["status"]} if "status" in values else {})})
 
+    # --- administrations of instruments ---------------------------------------------------------
+    def record_administration(self, case_id: int, person_id: int, instrument: str, *, version: int | None = None,
+                              time_point: str, respondent: str, administered_on, answers: dict | None = None,
+                              scores: dict | None = None) -> int:
+        """An administration of an instrument (its newest version unless version is given) to or
+        about a child of the case, administered by this user. The core scores it
+        (instruments.score): a bundled instrument from its item answers (sealed: therapy.update
+        and the section key), a scores-only one from the scores typed from the official form.
+        A screen at or above the cut-off becomes an open prompt (resolve_screen). It completes
+        the child's re-screen with this instrument that is due."""
+        self._authorize("psychosocial", "create")
+        definition = instruments.get(instrument, version)
+        point = vocab.check_code("psychosocial_time_points", "time_point", time_point, True)
+        who = vocab.check_code("psychosocial_respondents", "respondent", respondent, True)
+        if who not in definition.respondents:
+            raise ValidationError("respondent", f"{definition.name} is answered by "
+                                                f"{' or '.join(definition.respondents)}, not the {who}.")
+        on = Date(required=True, not_future=True).clean("administered_on", administered_on)
+        if answers is not None and not isinstance(answers, dict):
+            raise ValidationError("answers", "give the answers as {item: answer}.")
+        if scores is not None and not isinstance(scores, dict):
+            raise ValidationError("scores", "give the scores as {scale: score}.")
+        result = instruments.score(definition, answers=answers, scores=scores)
+        sealed = None
+        if answers is not None:
+            policy.require(self.roles, "therapy", "update")
+            self.sections.key(SECTION)
+            sealed = json.dumps({k: int(v) for k, v in answers.items() if v is not None}, sort_keys=True)
+        with self.record.transaction() as conn:
+            require_case(conn, case_id)
+            _check_child(conn, case_id, person_id)
+            aid = conn.execute(insert(AD).values(
+                case_id=case_id, child_person_id=person_id, instrument_code=definition.code,
+                instrument_version=definition.version, time_point=point, respondent=who,
+                administered_by=self.user_id, administered_on=on, scores=json.dumps(result.values, sort_keys=True),
+                bands=json.dumps(result.bands, sort_keys=True), screen_value=result.screen_value,
+                at_or_above_cutoff=result.at_or_above_cutoff, created_at=utc_now_iso())).inserted_primary_key[0]
+            if sealed is not None:
+                self.sections.write(conn, SECTION, "psychosocial_administrations", aid, "answers", sealed)
+            done = []
+            for r in conn.execute(select(RS.c.followup_rule_id, RS.c.created_at).where(
+                    RS.c.child_person_id == person_id, RS.c.instrument_code == definition.code)).all():
+                if on >= r.created_at[:10] and complete_occurrence(self, conn, r.followup_rule_id, on):
+                    done.append(r.followup_rule_id)
+            self._audit(conn, "psychosocial.administration_recorded", "case", case_id,
+                        {"administration": aid, "instrument": definition.code, "version": definition.version,
+                         **({"rules_completed": done} if done else {})})
+        return aid
+
+    def administration_answers(self, admin_id: int) -> dict[str, int]:
+        """The item answers of an administration ({} for a scores-only one), therapists only."""
+        self._authorize("therapy", "read")
+        key = self.sections.key(SECTION)
+        with self.record.transaction() as conn:
+            a = _administration(conn, admin_id)
+            raw = read_value(conn, key, SECTION, "psychosocial_administrations", admin_id, "answers")
+            self._audit(conn, "therapy.answers_read", "case", a.case_id, {"administration": admin_id})
+        return json.loads(raw) if raw else {}
+
+    def resolve_screen(self, admin_id: int, *, action: str, referral_id: int | None = None,
+                       reason: str | None = None) -> None:
+        """What was done about a screen at or above its cut-off (screen_resolutions): a diagnostic
+        assessment, a referral (referral_id: a referral of the case for the child), or not done
+        with the reason why. A later resolution replaces an earlier one."""
+        self._authorize("psychosocial", "update")
+        action = vocab.check_code("screen_resolutions", "action", action, True)
+        if action == "not_done":
+            reason = REASON.clean("reason", reason)
+        elif reason not in (None, ""):
+            raise ValidationError("reason", "is given only when the assessment or referral was not done.")
+        else:
+            reason = None
+        if action != "referral" and referral_id is not None:
+            raise ValidationError("referral_id", "is given only for a referral.")
+        with self.record.transaction() as conn:
+            a = _administration(conn, admin_id)
+            if not a.at_or_above_cutoff:
+                raise ValidationError("action", "This screen is below its cut-off: nothing needs resolving.")
+            if action == "referral":
+                ref = conn.execute(select(RF.c.case_id, RF.c.child_person_id).where(RF.c.id == referral_id)).first() \
+                    if _is_id(referral_id) else None
+                if ref is None or ref.case_id != a.case_id or ref.child_person_id not in (None, a.child_person_id):
+                    raise ValidationError("referral_id", "Choose a referral of this case for this child.")
+            conn.execute(update(AD).where(AD.c.id == admin_id).values(
+                resolution=action, referral_id=referral_id if action == "referral" else None,
+                resolution_reason=reason, resolved_by=self.user_id, resolved_at=utc_now_iso()))
+            self._audit(conn, "psychosocial.screen_resolved", "case", a.case_id,
+                        {"administration": admin_id, "action": action})
+
+    def set_rescreen(self, case_id: int, person_id: int, instrument: str, *, every_months: int) -> int:
+        """Re-screen the child with the instrument every N months (1-120), first due N months
+        from today: a recurring follow-up rule of the therapist discipline with no end date (full
+        recovery does not end it). Set again for the same child and instrument, the interval
+        changes. Returns the rule's id."""
+        self._authorize("psychosocial", "create")
+        code = instruments.get(instrument).code
+        if not isinstance(every_months, int) or isinstance(every_months, bool) or not 1 <= every_months <= 120:
+            raise ValidationError("every_months", "must be a whole number of months from 1 to 120.")
+        with self.record.transaction() as conn:
+            require_case(conn, case_id)
+            _check_child(conn, case_id, person_id)
+            existing = conn.execute(select(RS.c.followup_rule_id).where(
+                RS.c.child_person_id == person_id, RS.c.instrument_code == code)).scalar()
+            if existing is not None:
+                rule = conn.execute(select(RULES).where(RULES.c.id == existing)).first()
+                data = clean_rule(rule.kind, {"interval_months": every_months}, new=False, current=rule)
+                conn.execute(update(RULES).where(RULES.c.id == existing).values(**data, updated_at=utc_now_iso()))
+                recompute(conn, RULES.c.id == existing)
+                rid = existing
+            else:
+                values = clean_rule("recurring_review", {"interval_months": every_months, "discipline": "therapist",
+                                                         "until_recovery": False,
+                                                         "subject_kind": "psychosocial_rescreen"}, new=True)
+                rid = insert_rule(self, conn, person_id, case_id, "recurring_review", values)
+                sid = conn.execute(insert(RS).values(case_id=case_id, child_person_id=person_id, instrument_code=code,
+                                                     followup_rule_id=rid, created_by=self.user_id,
+                                                     created_at=utc_now_iso())).inserted_primary_key[0]
+                conn.execute(update(RULES).where(RULES.c.id == rid).values(subject_id=sid))
+            self._audit(conn, "psychosocial.rescreen_set", "case", case_id,
+                        {"rule": rid, "instrument": code, "every_months": every_months})
+        return rid
+
+    def trend(self, case_id: int, person_id: int, instrument_code: str) -> dict:
+        """The child's screen scores with an instrument over time, therapists only: every
+        administration of it to the child (in any of their cases: a child may come back years
+        later), each read by the rules of its own version, with the cut-off of the newest one and
+        the child's treatment episodes:
+        {"instrument", "name", "scale", "cutoff", "points": [(administered_on, value, band)],
+         "episodes": [(started_on, ended_on or None, model label)]}."""
+        self._authorize("therapy", "read")
+        with self.record.transaction() as conn:
+            require_case(conn, case_id)
+            _check_child(conn, case_id, person_id)
+            rows = conn.execute(select(AD.c.administered_on, AD.c.instrument_version, AD.c.screen_value, AD.c.bands)
+                                .where(AD.c.child_person_id == person_id, AD.c.instrument_code == instrument_code)
+                                .order_by(AD.c.administered_on, AD.c.id)).all()
+            newest = instruments.get(instrument_code, max(r.instrument_version for r in rows) if rows else None)
+            points, known = [], {}
+            for r in rows:
+                scale = _screen_scale(instrument_code, r.instrument_version, known)
+                points.append((r.administered_on, r.screen_value, json.loads(r.bands).get(scale)))
+            models = vocab.vocabulary("treatment_models")
+            episodes = [(e.started_on, e.ended_on, models.label(e.model)) for e in conn.execute(
+                select(EP.c.started_on, EP.c.ended_on, EP.c.model).where(EP.c.person_id == person_id)
+                .order_by(EP.c.started_on, EP.c.id))]
+            self._audit(conn, "therapy.trend_read", "case", case_id,
+                        {"person": person_id, "instrument": instrument_code, "points": len(points)})
+        return {"instrument": newest.code, "name": newest.name, "scale": newest.screen_scale,
+                "cutoff": newest.cutoff, "points": points, "episodes": episodes}
+
     # --- reading ------------------------------------------------------------------------------
     def case_psychosocial(self, case_id: int) -> dict:
         """What the team coordinates on, for every "psychosocial" reader:
@@ -324,10 +476,10 @@ def case_facts(conn, case_id: int, scores_too: bool) -> dict:
     for e in episodes:
         e["person_name"] = people.get(e["person_id"])
         e["sessions"] = sessions[e["id"]]
-    administrations = []
+    administrations, known = [], {}
     for a in conn.execute(select(AD).where(AD.c.case_id == case_id).order_by(AD.c.administered_on, AD.c.id)):
         bands = json.loads(a.bands)
-        screen = _screen_scale(a.instrument_code, a.instrument_version, bands)
+        screen = _screen_scale(a.instrument_code, a.instrument_version, known)
         row = {"id": a.id, "child_person_id": a.child_person_id, "instrument": a.instrument_code,
                "version": a.instrument_version, "time_point": a.time_point, "respondent": a.respondent,
                "administered_by": a.administered_by, "administered_on": a.administered_on, "bands": bands,
@@ -434,10 +586,23 @@ def _names(conn, person_ids) -> dict[int, str]:
             for r in conn.execute(select(P.c.id, P.c.given_name, P.c.family_name).where(P.c.id.in_(ids)))}
 
 
-def _screen_scale(code: str, version: int, bands: dict) -> str | None:
-    """The screen scale of an instrument version (its definition); "total" when the definition
-    cannot be read (a centre's own definition removed since)."""
-    return "total" if "total" in bands else None
+def _administration(conn, admin_id: int):
+    row = conn.execute(select(AD).where(AD.c.id == admin_id)).first() if _is_id(admin_id) else None
+    if row is None:
+        raise NotFound(f"There is no administration {admin_id}.")
+    return row
+
+
+def _screen_scale(code: str, version: int, known: dict) -> str | None:
+    """The screen scale of the instrument version an administration was scored under (known:
+    the caller's cache of them); None when that definition cannot be read any more (a centre's
+    own definition removed since)."""
+    if (code, version) not in known:
+        try:
+            known[(code, version)] = instruments.get(code, version).screen_scale
+        except ValidationError:
+            known[(code, version)] = None
+    return known[(code, version)]
 
 
 __all__ = ["PsychosocialActions", "SECTION", "case_facts"]

@@ -237,6 +237,21 @@ PSYCHOSOCIAL_OPS = [
     Op("record_crisis_contact (notes)", lambda s, i: s.record_crisis_contact(
         i["case_id"], i["child_id"], occurred_at="2026-10-02T21:15:00+02:00", notes="Crisis (matrix)"),
        "psychosocial.crisis_contact_recorded", needs=_PC + (("therapy", "update"),)),
+    Op("record_administration", lambda s, i: s.record_administration(
+        i["case_id"], i["child_id"], "UCLA-PTSD-RI-5", time_point="baseline", respondent="child",
+        administered_on="2026-09-03", scores={"total": 20}), "psychosocial.administration_recorded", needs=_PC),
+    Op("record_administration (answers)", lambda s, i: s.record_administration(
+        i["case_id"], i["child_id"], "CATS-7-17", time_point="follow_up", respondent="child",
+        administered_on="2026-10-03", answers={f"s{n}": 1 for n in range(1, 21)}),
+       "psychosocial.administration_recorded", needs=_PC + (("therapy", "update"),)),
+    Op("resolve_screen", lambda s, i: s.resolve_screen(i["admin_id"], action="diagnostic_assessment"),
+       "psychosocial.screen_resolved", needs=(("psychosocial", "update"),)),
+    Op("set_rescreen", lambda s, i: s.set_rescreen(i["case_id"], i["child_id"], "CATS-7-17", every_months=6),
+       "psychosocial.rescreen_set", needs=_PC),
+    Op("administration_answers", lambda s, i: s.administration_answers(i["admin_id"]), "therapy.answers_read",
+       needs=(("therapy", "read"),)),
+    Op("trend", lambda s, i: s.trend(i["case_id"], i["child_id"], "CATS-7-17"), "therapy.trend_read",
+       needs=(("therapy", "read"),)),
 ]
 
 _XU, _XR = (("examination", "update"),), (("examination", "read"),)
@@ -583,6 +598,9 @@ def world(_template_store, tmp_path, _isolated_home):
             session_id = s.record_session(episode, held_on="2026-09-08", status="attended", notes="Seeded session notes")
             goal = s.add_recovery_goal(case["id"], case["child_id"], domain="education", goal="Seeded goal",
                                        review_on="2027-01-15")
+            admin = s.record_administration(case["id"], case["child_id"], "CATS-7-17", time_point="baseline",
+                                            respondent="child", administered_on="2026-09-01",
+                                            answers={f"s{n}": 2 for n in range(1, 21)})
         with open_record(path, "admin", ADMIN_PASSWORD, kdf=FAST_KDF) as s:
             s.create_signing_identity(src / "ca.p12", CA_PASSPHRASE)
             # As a record made before the CA key left the record holds it (export_ca_key's case).
@@ -602,7 +620,8 @@ def world(_template_store, tmp_path, _isolated_home):
                         "contact_id": contact, "meeting_id": meeting, "item_id": item, "held_id": held,
                         "approved_id": approved, "action_id": action, "examiner_id": examiner,
                         "exam_planned": exam_planned, "exam_held": exam_held, "sample_id": sample, "image_id": image, "finding_id": finding, "test_id": test,
-                        "episode_id": episode, "session_id": session_id, "goal_id": goal}
+                        "episode_id": episode, "session_id": session_id, "goal_id": goal,
+                        "admin_id": admin}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")

@@ -267,3 +267,144 @@ def test_the_audit_trail_holds_no_content(psy):
             details = [d for (d,) in conn.execute("SELECT detail FROM audit_log WHERE action LIKE 'psychosocial.%' "
                                                   "OR action LIKE 'recovery_plan.%' OR action LIKE 'therapy.%'")]
     assert len(details) == 6 and not any(CANARY in (d or "") for d in details)
+
+
+# --- administrations, prompts, re-screens and the trend ------------------------------------------
+
+def cats(value: int, missing: int = 0) -> dict:
+    """CATS 7-17 answers: every one of its 20 symptom items answered `value`, the last `missing`
+    unanswered."""
+    return {f"s{n}": (None if n > 20 - missing else value) for n in range(1, 21)}
+
+
+def test_a_bundled_screen_is_scored_by_the_core_and_the_team_reads_only_its_band(psy):
+    with login(psy["path"], "therapist") as t:
+        a1 = t.record_administration(psy["case_id"], psy["child"], "CATS-7-17", time_point="baseline",
+                                     respondent="child", administered_on="2026-09-01", answers=cats(1))
+        # 18 answered 2 and 2 missing: each scale prorated (CATS allows 2 missing), the total
+        # 36 x 20 / 18 = 40, at or above the cut-off 21
+        a2 = t.record_administration(psy["case_id"], psy["child"], "CATS-7-17", time_point="during_treatment",
+                                     respondent="carer", administered_on="2026-10-01", answers=cats(2, missing=2))
+        assert t.administration_answers(a1) == {f"s{n}": 1 for n in range(1, 21)}
+        assert t.administration_answers(a2) == {f"s{n}": 2 for n in range(1, 19)}
+        mine = t.case_psychosocial(psy["case_id"])["administrations"]
+    assert [(a["id"], a["instrument"], a["version"], a["time_point"], a["respondent"], a["administered_on"],
+             a["screen_band"], a["at_or_above_cutoff"], a["scores"], a["screen_value"]) for a in mine] == [
+        (a1, "CATS-7-17", 1, "baseline", "child", "2026-09-01", "moderate", False,
+         {"total": 20, "intrusion": 5, "avoidance": 2, "cognition_mood": 7, "arousal": 6}, 20),
+        (a2, "CATS-7-17", 1, "during_treatment", "carer", "2026-10-01", "probable_ptsd", True,
+         {"total": 40, "intrusion": 10, "avoidance": 4, "cognition_mood": 14, "arousal": 12}, 40)]
+    for role in ("coordinator", "interviewer", "medical"):
+        with login(psy["path"], role) as s:
+            out = s.case_psychosocial(psy["case_id"])
+            assert [(a["id"], a["screen_band"], a["bands"]["total"]) for a in out["administrations"]] == [
+                (a1, "moderate", "moderate"), (a2, "probable_ptsd", "probable_ptsd")]
+            assert not any("scores" in a or "screen_value" in a or "answers" in a for a in out["administrations"])
+            assert out["open_prompts"] == [{"administration_id": a2, "child_person_id": psy["child"],
+                                            "instrument": "CATS-7-17", "administered_on": "2026-10-01"}]
+            with pytest.raises(PermissionDenied):
+                s.administration_answers(a1)
+            with pytest.raises(PermissionDenied):
+                s.trend(psy["case_id"], psy["child"], "CATS-7-17")
+
+
+def test_a_scores_only_screen_keeps_the_typed_scores_and_holds_no_answers(psy):
+    with login(psy["path"], "therapist") as t:
+        a = t.record_administration(psy["case_id"], psy["child"], "UCLA-PTSD-RI-5", time_point="baseline",
+                                    respondent="child", administered_on="2026-09-02", scores={"total": 38})
+        (row,) = t.case_psychosocial(psy["case_id"])["administrations"]
+        assert (row["scores"]["total"], row["screen_band"], row["at_or_above_cutoff"]) == (38, "probable_ptsd", True)
+        assert t.administration_answers(a) == {}
+
+
+@pytest.mark.parametrize("instrument, kwargs, field", [
+    ("CATS-7-17", {"answers": {**cats(1), "s3": 4}}, "answers.s3"),          # answers are 0-3
+    ("CATS-7-17", {"answers": cats(1, missing=3)}, "answers"),               # at most 2 missing
+    ("CATS-7-17", {"scores": {"total": 20}}, "scores"),                      # bundled: scored by the app
+    ("UCLA-PTSD-RI-5", {"scores": {"total": 81}}, "scores.total"),           # 0-80
+    ("UCLA-PTSD-RI-5", {"answers": {"s1": 1}}, "answers"),                   # scores only: no answers
+    ("NO-SUCH", {"answers": cats(1)}, "instrument"),
+    ("CATS-7-17", {"answers": cats(1), "version": 9}, "instrument"),
+    ("CATS-7-17", {"answers": cats(1), "time_point": "someday"}, "time_point"),
+    ("SDQ-P", {"scores": {"total": 10}, "respondent": "child"}, "respondent"),   # carer report only
+    ("CATS-7-17", {"answers": cats(1), "administered_on": TOMORROW}, "administered_on"),
+])
+def test_bad_administrations_are_refused_with_the_field(psy, instrument, kwargs, field):
+    values = {"time_point": "baseline", "respondent": "child", "administered_on": "2026-09-01", **kwargs}
+    with login(psy["path"], "therapist") as t:
+        with pytest.raises(ValidationError) as err:
+            t.record_administration(psy["case_id"], psy["child"], instrument, **values)
+        assert err.value.field == field
+        with pytest.raises(ValidationError) as err:   # a carer is not screened as a child of the case
+            t.record_administration(psy["case_id"], psy["mother"], "CATS-7-17", time_point="baseline",
+                                    respondent="carer", administered_on="2026-09-01", answers=cats(1))
+        assert err.value.field == "person_id"
+        assert t.case_psychosocial(psy["case_id"])["administrations"] == []
+
+
+def test_a_screen_at_the_cut_off_is_resolved_by_an_assessment_a_referral_or_a_reason(psy):
+    with login(psy["path"], "coordinator") as c:
+        referral = c.create_referral(psy["case_id"], "out", "child_psychiatry", on="2026-10-05")
+        other = c.create_case(referral_received_at="2026-05-01T10:00:00+02:00", jurisdiction="SE")
+        elsewhere = c.create_referral(other["id"], "out", "child_psychiatry", on="2026-10-05")
+    with login(psy["path"], "therapist") as t:
+        low = t.record_administration(psy["case_id"], psy["child"], "CATS-7-17", time_point="baseline",
+                                      respondent="child", administered_on="2026-09-01", answers=cats(1))
+        high = t.record_administration(psy["case_id"], psy["child"], "CATS-7-17", time_point="follow_up",
+                                       respondent="child", administered_on="2026-10-01", answers=cats(2))
+        for kwargs, field in (({"action": "referral"}, "referral_id"),
+                              ({"action": "referral", "referral_id": elsewhere}, "referral_id"),
+                              ({"action": "not_done"}, "reason"),
+                              ({"action": "diagnostic_assessment", "reason": "why"}, "reason"),
+                              ({"action": "ignored"}, "action")):
+            with pytest.raises(ValidationError) as err:
+                t.resolve_screen(high, **kwargs)
+            assert err.value.field == field
+        with pytest.raises(ValidationError) as err:
+            t.resolve_screen(low, action="diagnostic_assessment")
+        assert err.value.field == "action"
+        t.resolve_screen(high, action="not_done", reason="The family moved abroad")
+        t.resolve_screen(high, action="referral", referral_id=referral)
+        out = t.case_psychosocial(psy["case_id"])
+    a = out["administrations"][1]
+    assert (a["resolution"], a["referral_id"], a["resolution_reason"], out["open_prompts"]) == \
+        ("referral", referral, None, [])
+
+
+def test_a_rescreen_is_a_reminder_with_no_end_completed_by_the_next_screen(psy):
+    today = date.today()
+    with login(psy["path"], "therapist") as t:
+        rid = t.set_rescreen(psy["case_id"], psy["child"], "CATS-7-17", every_months=6)
+        assert t.set_rescreen(psy["case_id"], psy["child"], "CATS-7-17", every_months=3) == rid
+        with pytest.raises(ValidationError) as err:
+            t.set_rescreen(psy["case_id"], psy["child"], "CATS-7-17", every_months=0)
+        assert err.value.field == "every_months"
+        (rule,) = [r for r in t.followup_plan(psy["child"])["rules"] if r["id"] == rid]
+        assert (rule["kind"], rule["discipline"], rule["interval_months"], rule["until_recovery"],
+                rule["subject_kind"]) == ("recurring_review", "therapist", 3, False, "psychosocial_rescreen")
+        t.record_administration(psy["case_id"], psy["child"], "CATS-7-17", time_point="follow_up",
+                                respondent="child", administered_on=today.isoformat(), answers=cats(1))
+        (rule,) = [r for r in t.followup_plan(psy["child"])["rules"] if r["id"] == rid]
+        assert [e["action"] for e in rule["events"]] == ["completed"]
+        assert rule["status"] == "active" and rule["next_due"] > today.isoformat()   # it goes on
+
+
+def test_the_trend_has_each_screen_by_its_own_version_and_the_episodes(psy):
+    with login(psy["path"], "therapist") as t:
+        e = t.start_episode(psy["case_id"], psy["child"], "tf_cbt", started_on="2026-09-10")
+        t.end_episode(e, ended_on="2026-11-20", end_reason="completed")
+        t.start_episode(psy["case_id"], psy["mother"], "family_therapy", started_on="2026-09-10")   # not hers
+        for on, value in (("2026-09-01", 2), ("2026-10-15", 1), ("2026-11-25", 0)):
+            t.record_administration(psy["case_id"], psy["child"], "CATS-7-17", time_point="baseline",
+                                    respondent="child", administered_on=on, answers=cats(value))
+        t.record_administration(psy["case_id"], psy["child"], "UCLA-PTSD-RI-5", time_point="baseline",
+                                respondent="child", administered_on="2026-09-02", scores={"total": 38})
+        out = t.trend(psy["case_id"], psy["child"], "CATS-7-17")
+        with pytest.raises(ValidationError) as err:
+            t.trend(psy["case_id"], psy["mother"], "CATS-7-17")
+        assert err.value.field == "person_id"
+    assert out == {"instrument": "CATS-7-17", "name": "Child and Adolescent Trauma Screen, 7-17 (self and carer report)",
+                   "scale": "total", "cutoff": 21,
+                   "points": [("2026-09-01", 40, "probable_ptsd"), ("2026-10-15", 20, "moderate"),
+                              ("2026-11-25", 0, "below")],
+                   "episodes": [("2026-09-10", "2026-11-20", "Trauma-focused CBT (TF-CBT)")]}
