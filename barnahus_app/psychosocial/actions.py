@@ -38,6 +38,7 @@ Session API (each one call, permission-checked and audited):
   record_administration(...) -> id; administration_answers(admin_id); resolve_screen(admin_id, ...)
   set_rescreen(case_id, person_id, instrument, *, every_months) -> rule id
   case_psychosocial(case_id) -> dict; trend(case_id, person_id, instrument_code) -> dict
+  case_assessments(case_id) -> [dict]   (therapists: the administrations with their scores)
 """
 from __future__ import annotations
 
@@ -432,6 +433,17 @@ class PsychosocialActions(SessionBase):
             self._audit(conn, "psychosocial.case_read", "case", case_id,
                         {"episodes": len(out["episodes"]), "administrations": len(out["administrations"]),
                          "scores": scores_too})
+        return out
+
+    def case_assessments(self, case_id: int) -> list[dict]:
+        """For therapists only (therapy.read): the case's administrations as case_psychosocial
+        gives them to a therapist (scores, bands, the screen value, what was done about a screen
+        at or above the cut-off), oldest first; never the answers. The `assessments` command."""
+        self._authorize("therapy", "read")
+        with self.record.transaction() as conn:
+            require_case(conn, case_id)
+            out = case_facts(conn, case_id, True)["administrations"]
+            self._audit(conn, "therapy.assessments_read", "case", case_id, {"administrations": len(out)})
         return out
 
     # --- internals of the mixin ---------------------------------------------------------------

@@ -252,6 +252,8 @@ PSYCHOSOCIAL_OPS = [
        needs=(("therapy", "read"),)),
     Op("trend", lambda s, i: s.trend(i["case_id"], i["child_id"], "CATS-7-17"), "therapy.trend_read",
        needs=(("therapy", "read"),)),
+    Op("case_assessments", lambda s, i: s.case_assessments(i["case_id"]), "therapy.assessments_read",
+       needs=(("therapy", "read"),)),
 ]
 
 _XU, _XR = (("examination", "update"),), (("examination", "read"),)
