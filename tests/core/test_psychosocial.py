@@ -408,3 +408,36 @@ def test_the_trend_has_each_screen_by_its_own_version_and_the_episodes(psy):
                    "points": [("2026-09-01", 40, "probable_ptsd"), ("2026-10-15", 20, "moderate"),
                               ("2026-11-25", 0, "below")],
                    "episodes": [("2026-09-10", "2026-11-20", "Trauma-focused CBT (TF-CBT)")]}
+
+
+# --- migration ---------------------------------------------------------------------------------------
+
+def test_a_0010_record_upgrades_and_its_first_therapist_unlock_makes_the_therapy_section(tmp_path):
+    """0011 holds no key: the first unlock by a therapist after the upgrade makes the therapy
+    section (its recovery key shown to them once); the fixture's examination is intact, and what
+    is recorded then survives reopening."""
+    import shutil
+    from barnahus_app.api import open_record
+    from tests.core.test_schema import RECORDS, manifest
+    from tests.support.records import FAST_KDF
+    folder = RECORDS / "v0010"
+    m = manifest(folder)
+    target = tmp_path / "old-centre"
+    target.mkdir()
+    for f in (m["record"], m["record"] + ".keys"):
+        shutil.copyfile(folder / f, target / f)
+    path = target / m["record"]
+    users = m["users"]
+    with open_record(path, "coordinator", users["coordinator"]["password"], kdf=FAST_KDF) as c:
+        assert c.upgraded_from == "0010"
+        assert "therapy" not in c.section_recovery_keys
+        (x,) = c.case_examinations(1)
+        assert (x["id"], x["status"], x["released_outcome"]) == (1, "held", "no_findings")
+        assert c.case_psychosocial(1) == {"episodes": [], "administrations": [], "goals": [], "crisis_contacts": [],
+                                          "open_prompts": [], "next_review": None, "engaged": False}
+    with open_record(path, "therapist", users["therapist"]["password"], kdf=FAST_KDF) as t:
+        assert list(t.section_recovery_keys) == ["therapy"]
+        e = t.start_episode(1, 1, "emdr", started_on="2026-09-01")
+        s = t.record_session(e, held_on="2026-09-08", status="attended", notes=f"{CANARY} old record")
+    with open_record(path, "therapist", users["therapist"]["password"], kdf=FAST_KDF) as t:
+        assert t.session_notes(s) == f"{CANARY} old record"
