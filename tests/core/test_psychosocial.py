@@ -441,3 +441,13 @@ def test_a_0010_record_upgrades_and_its_first_therapist_unlock_makes_the_therapy
         s = t.record_session(e, held_on="2026-09-08", status="attended", notes=f"{CANARY} old record")
     with open_record(path, "therapist", users["therapist"]["password"], kdf=FAST_KDF) as t:
         assert t.session_notes(s) == f"{CANARY} old record"
+
+
+def test_todays_list_names_a_rescreen_and_a_goal_review_by_their_subject(psy):
+    with login(psy["path"], "therapist") as t:
+        rid = t.set_rescreen(psy["case_id"], psy["child"], "CATS-7-17", every_months=1)
+        g = t.add_recovery_goal(psy["case_id"], psy["child"], domain="health", goal="Dentist",
+                                review_on=(date.today() + timedelta(days=3)).isoformat())
+        gid = _goal_rule(t, psy, g)["id"]
+        got = {r.rule_id: r.subject_kind for r in t.reminders(date.today(), 60)}
+    assert (got[rid], got[gid]) == ("psychosocial_rescreen", "recovery_goal")
