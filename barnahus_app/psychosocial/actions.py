@@ -33,6 +33,7 @@ Session API (each one call, permission-checked and audited):
   record_session(episode_id, *, held_on, status, carer_took_part=False, notes=None) -> id
   session_notes(session_id) -> str | None
   record_crisis_contact(case_id, person_id, *, occurred_at, notes=None) -> id
+  crisis_contact_notes(contact_id) -> str | None   (therapists)
   add_recovery_goal(case_id, person_id, *, domain, goal, helper=None, review_on=None) -> id
   update_recovery_goal(goal_id, **changes)   (status, goal, helper, review_on)
   record_administration(...) -> id; administration_answers(admin_id); resolve_screen(admin_id, ...)
@@ -168,6 +169,18 @@ class PsychosocialActions(SessionBase):
             ep = _episode(conn, row.episode_id)
             notes = read_value(conn, key, SECTION, "therapy_sessions", session_id, "notes")
             self._audit(conn, "therapy.session_notes_read", "case", ep.case_id, {"session": session_id})
+        return notes
+
+    def crisis_contact_notes(self, contact_id: int) -> str | None:
+        self._authorize("therapy", "read")
+        key = self.sections.key(SECTION)
+        with self.record.transaction() as conn:
+            row = conn.execute(select(CR.c.case_id).where(CR.c.id == contact_id)).first() \
+                if _is_id(contact_id) else None
+            if row is None:
+                raise NotFound(f"There is no crisis contact {contact_id}.")
+            notes = read_value(conn, key, SECTION, "crisis_contacts", contact_id, "notes")
+            self._audit(conn, "therapy.crisis_notes_read", "case", row.case_id, {"crisis_contact": contact_id})
         return notes
 
     # --- crisis contacts ----------------------------------------------------------------------

@@ -161,7 +161,12 @@ def test_a_crisis_contact_is_a_fact_for_the_team_and_its_notes_sealed(psy):
         with pytest.raises(ValidationError) as err:
             t.record_crisis_contact(psy["case_id"], psy["child"], occurred_at="2026-10-02 21:15")
         assert err.value.field == "occurred_at"
+        assert t.crisis_contact_notes(cid) == f"{CANARY} crisis"
+        with pytest.raises(NotFound):
+            t.crisis_contact_notes(999)
     with login(psy["path"], "medical") as m:
+        with pytest.raises(PermissionDenied):
+            m.crisis_contact_notes(cid)
         assert m.case_psychosocial(psy["case_id"])["crisis_contacts"] == [
             {"id": cid, "person_id": psy["child"], "occurred_at_utc": "2026-10-02T19:15:00.000000Z",
              "by_user": psy["therapist"], "by_name": "Therapist"}]
