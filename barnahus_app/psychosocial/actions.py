@@ -62,7 +62,7 @@ from barnahus_app.psychosocial.tables import (
 from barnahus_app.record.sections import read_value, rows_with_values
 from barnahus_app.referrals.tables import Referral
 from barnahus_app.session_base import SessionBase
-from barnahus_app.timeutil import check_datetime, parse_utc, utc_now, utc_now_iso
+from barnahus_app.timeutil import age_on, check_datetime, parse_utc, utc_now, utc_now_iso
 from barnahus_app.users.tables import User, UserRole
 
 SECTION = "therapy"                  # the sealed section (policy.SECTIONS)
@@ -280,7 +280,9 @@ class PsychosocialActions(SessionBase):
         about a child of the case, administered by this user. The core scores it
         (instruments.score): a bundled instrument from its item answers (sealed: therapy.update
         and the section key), a scores-only one from the scores typed from the official form.
-        A screen at or above the cut-off becomes an open prompt (resolve_screen). It completes
+        The child's age on the day (when their date of birth is known) must be within the
+        instrument's ages. A screen at or above the cut-off becomes an open prompt
+        (resolve_screen). It completes
         the child's re-screen with this instrument that is due."""
         self._authorize("psychosocial", "create")
         definition = instruments.get(instrument, version)
@@ -303,6 +305,14 @@ class PsychosocialActions(SessionBase):
         with self.record.transaction() as conn:
             require_case(conn, case_id)
             _check_child(conn, case_id, person_id)
+            dob = conn.execute(select(P.c.date_of_birth).where(P.c.id == person_id)).scalar()
+            if dob:
+                age = age_on(date.fromisoformat(dob), date.fromisoformat(on))
+                if not definition.min_age <= age <= definition.max_age:
+                    raise ValidationError("instrument", f"{definition.name} is for ages {definition.min_age}-"
+                                                        f"{definition.max_age}; the child was {age} on {on}. "
+                                                        "Choose the instrument for their age (or correct the "
+                                                        "date of birth).")
             aid = conn.execute(insert(AD).values(
                 case_id=case_id, child_person_id=person_id, instrument_code=definition.code,
                 instrument_version=definition.version, time_point=point, respondent=who,

@@ -313,6 +313,18 @@ def test_a_bundled_screen_is_scored_by_the_core_and_the_team_reads_only_its_band
                 s.trend(psy["case_id"], psy["child"], "CATS-7-17")
 
 
+def test_the_childs_age_on_the_day_picks_the_instrument(psy):
+    """The child was born 2014-05-06: 7 from 2021-05-06 (CATS 7-17), 6 the day before (CATS 3-6)."""
+    with login(psy["path"], "therapist") as t:
+        t.record_administration(psy["case_id"], psy["child"], "CATS-7-17", time_point="baseline",
+                                respondent="child", administered_on="2021-05-06", answers=cats(1))
+        t.record_administration(psy["case_id"], psy["child"], "CATS-3-6", time_point="baseline",
+                                respondent="carer", administered_on="2021-05-05",
+                                answers={f"s{n}": 1 for n in range(1, 17)})
+        assert [a["instrument"] for a in t.case_psychosocial(psy["case_id"])["administrations"]] == \
+            ["CATS-3-6", "CATS-7-17"]
+
+
 def test_a_scores_only_screen_keeps_the_typed_scores_and_holds_no_answers(psy):
     with login(psy["path"], "therapist") as t:
         a = t.record_administration(psy["case_id"], psy["child"], "UCLA-PTSD-RI-5", time_point="baseline",
@@ -333,6 +345,10 @@ def test_a_scores_only_screen_keeps_the_typed_scores_and_holds_no_answers(psy):
     ("CATS-7-17", {"answers": cats(1), "time_point": "someday"}, "time_point"),
     ("SDQ-P", {"scores": {"total": 10}, "respondent": "child"}, "respondent"),   # carer report only
     ("CATS-7-17", {"answers": cats(1), "administered_on": TOMORROW}, "administered_on"),
+    # the child, born 2014-05-06, was 6 on 2021-05-05 (CATS 7-17 too young) and is 12 now (CATS 3-6 too old)
+    ("CATS-7-17", {"answers": cats(1), "administered_on": "2021-05-05"}, "instrument"),
+    ("CATS-3-6", {"answers": {f"s{n}": 1 for n in range(1, 17)}, "respondent": "carer",
+                  "administered_on": "2026-09-01"}, "instrument"),
 ])
 def test_bad_administrations_are_refused_with_the_field(psy, instrument, kwargs, field):
     values = {"time_point": "baseline", "respondent": "child", "administered_on": "2026-09-01", **kwargs}
