@@ -85,6 +85,7 @@ GOAL = Text(2000, required=True, multiline=True)
 HELPER_TEXT = Text(200, required=True)
 REASON = Text(2000, required=True, multiline=True)
 GOAL_CHANGES = ("status", "goal", "helper", "review_on")
+NOTE_SUBJECTS = {"therapy_sessions": "session", "crisis_contacts": "crisis_contact"}   # audit detail keys
 
 
 class PsychosocialActions(SessionBase):
@@ -159,29 +160,8 @@ class PsychosocialActions(SessionBase):
         return sid
 
     def session_notes(self, session_id: int) -> str | None:
-        self._authorize("therapy", "read")
-        key = self.sections.key(SECTION)
-        with self.record.transaction() as conn:
-            row = conn.execute(select(SE.c.episode_id).where(SE.c.id == session_id)).first() \
-                if _is_id(session_id) else None
-            if row is None:
-                raise NotFound(f"There is no therapy session {session_id}.")
-            ep = _episode(conn, row.episode_id)
-            notes = read_value(conn, key, SECTION, "therapy_sessions", session_id, "notes")
-            self._audit(conn, "therapy.session_notes_read", "case", ep.case_id, {"session": session_id})
-        return notes
-
-    def crisis_contact_notes(self, contact_id: int) -> str | None:
-        self._authorize("therapy", "read")
-        key = self.sections.key(SECTION)
-        with self.record.transaction() as conn:
-            row = conn.execute(select(CR.c.case_id).where(CR.c.id == contact_id)).first() \
-                if _is_id(contact_id) else None
-            if row is None:
-                raise NotFound(f"There is no crisis contact {contact_id}.")
-            notes = read_value(conn, key, SECTION, "crisis_contacts", contact_id, "notes")
-            self._audit(conn, "therapy.crisis_notes_read", "case", row.case_id, {"crisis_contact": contact_id})
-        return notes
+        return self._notes("therapy_sessions", session_id, "therapy session", "therapy.session_notes_read",
+                           select(EP.c.case_id).join(SE, SE.c.episode_id == EP.c.id).where(SE.c.id == session_id))
 
     # --- crisis contacts ----------------------------------------------------------------------
     def record_crisis_contact(self, case_id: int, person_id: int, *, occurred_at, notes: str | None = None) -> int:
@@ -202,6 +182,10 @@ class PsychosocialActions(SessionBase):
                 self.sections.write(conn, SECTION, "crisis_contacts", cid, "notes", notes)
             self._audit(conn, "psychosocial.crisis_contact_recorded", "case", case_id, {"crisis_contact": cid})
         return cid
+
+    def crisis_contact_notes(self, contact_id: int) -> str | None:
+        return self._notes("crisis_contacts", contact_id, "crisis contact", "therapy.crisis_notes_read",
+                           select(CR.c.case_id).where(CR.c.id == contact_id))
 
     # --- the recovery plan ("recovery_plan") --------------------------------------------------
     def add_recovery_goal(self, case_id: int, person_id: int, *, domain: str, goal: str, helper=None,
@@ -477,6 +461,19 @@ class PsychosocialActions(SessionBase):
         if notes is not None:
             policy.require(self.roles, "therapy", "update")
             self.sections.key(SECTION)
+        return notes
+
+    def _notes(self, table: str, row_id: int, what: str, audit_action: str, case_of) -> str | None:
+        """The sealed notes of a session or a crisis contact (case_of: the query of its case),
+        therapists only."""
+        self._authorize("therapy", "read")
+        key = self.sections.key(SECTION)
+        with self.record.transaction() as conn:
+            case_id = conn.execute(case_of).scalar() if _is_id(row_id) else None
+            if case_id is None:
+                raise NotFound(f"There is no {what} {row_id}.")
+            notes = read_value(conn, key, SECTION, table, row_id, "notes")
+            self._audit(conn, audit_action, "case", case_id, {NOTE_SUBJECTS[table]: row_id})
         return notes
 
     def _goal_rule(self, conn, case_id: int, person_id: int, goal_id: int, due: str) -> int:
