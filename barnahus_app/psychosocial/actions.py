@@ -266,10 +266,9 @@ class PsychosocialActions(SessionBase):
         and the section key), a scores-only one from the scores typed from the official form.
         The child's age on the day (when their date of birth is known) must be within the
         instrument's ages. A screen at or above the cut-off becomes an open prompt
-        (resolve_screen). It completes
-        the child's re-screen with this instrument that is due."""
+        (resolve_screen). It completes the child's re-screen with this instrument that is due."""
         self._authorize("psychosocial", "create")
-        definition = instruments.get(instrument, version)
+        definition = _instrument(instrument, version)
         point = vocab.check_code("psychosocial_time_points", "time_point", time_point, True)
         who = vocab.check_code("psychosocial_respondents", "respondent", respondent, True)
         if who not in definition.respondents:
@@ -361,7 +360,7 @@ class PsychosocialActions(SessionBase):
         recovery does not end it). Set again for the same child and instrument, the interval
         changes. Returns the rule's id."""
         self._authorize("psychosocial", "create")
-        code = instruments.get(instrument).code
+        code = _instrument(instrument).code
         if not isinstance(every_months, int) or isinstance(every_months, bool) or not 1 <= every_months <= 120:
             raise ValidationError("every_months", "must be a whole number of months from 1 to 120.")
         with self.record.transaction() as conn:
@@ -396,13 +395,15 @@ class PsychosocialActions(SessionBase):
         {"instrument", "name", "scale", "cutoff", "points": [(administered_on, value, band)],
          "episodes": [(started_on, ended_on or None, model label)]}."""
         self._authorize("therapy", "read")
+        newest = _instrument(instrument_code)
         with self.record.transaction() as conn:
             require_case(conn, case_id)
             _check_child(conn, case_id, person_id)
             rows = conn.execute(select(AD.c.administered_on, AD.c.instrument_version, AD.c.screen_value, AD.c.bands)
                                 .where(AD.c.child_person_id == person_id, AD.c.instrument_code == instrument_code)
                                 .order_by(AD.c.administered_on, AD.c.id)).all()
-            newest = instruments.get(instrument_code, max(r.instrument_version for r in rows) if rows else None)
+            if rows:   # the cut-off the latest screens were read by
+                newest = _instrument(instrument_code, max(r.instrument_version for r in rows))
             points, known = [], {}
             for r in rows:
                 scale = _screen_scale(instrument_code, r.instrument_version, known)
@@ -623,6 +624,12 @@ def _administration(conn, admin_id: int):
     if row is None:
         raise NotFound(f"There is no administration {admin_id}.")
     return row
+
+
+def _instrument(code, version=None) -> instruments.Instrument:
+    if not isinstance(code, str) or (version is not None and (not isinstance(version, int) or isinstance(version, bool))):
+        raise ValidationError("instrument", "Give an instrument's code (and a version number, or none for the newest).")
+    return instruments.get(code, version)
 
 
 def _screen_scale(code: str, version: int, known: dict) -> str | None:

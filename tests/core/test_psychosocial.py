@@ -341,6 +341,8 @@ def test_a_scores_only_screen_keeps_the_typed_scores_and_holds_no_answers(psy):
     ("UCLA-PTSD-RI-5", {"scores": {"total": 81}}, "scores.total"),           # 0-80
     ("UCLA-PTSD-RI-5", {"answers": {"s1": 1}}, "answers"),                   # scores only: no answers
     ("NO-SUCH", {"answers": cats(1)}, "instrument"),
+    (["CATS-7-17"], {"answers": cats(1)}, "instrument"),
+    ("CATS-7-17", {"answers": cats(1), "version": "1"}, "instrument"),
     ("CATS-7-17", {"answers": cats(1), "version": 9}, "instrument"),
     ("CATS-7-17", {"answers": cats(1), "time_point": "someday"}, "time_point"),
     ("SDQ-P", {"scores": {"total": 10}, "respondent": "child"}, "respondent"),   # carer report only
@@ -424,6 +426,11 @@ def test_the_trend_has_each_screen_by_its_own_version_and_the_episodes(psy):
         with pytest.raises(ValidationError) as err:
             t.trend(psy["case_id"], psy["mother"], "CATS-7-17")
         assert err.value.field == "person_id"
+        for code in ("NO-SUCH", None):
+            with pytest.raises(ValidationError) as err:
+                t.trend(psy["case_id"], psy["child"], code)
+            assert err.value.field == "instrument"
+        assert t.trend(psy["case_id"], psy["child"], "SDQ-P")["points"] == []
     assert out == {"instrument": "CATS-7-17", "name": "Child and Adolescent Trauma Screen, 7-17 (self and carer report)",
                    "scale": "total", "cutoff": 21,
                    "points": [("2026-09-01", 40, "probable_ptsd"), ("2026-10-15", 20, "moderate"),
