@@ -1,0 +1,190 @@
+"""The trend of one instrument drawn with reportlab's own chart library (reportlab.graphics.charts):
+the scores as a line with points, the cut-off as a dashed horizontal line, the treatment episodes
+as shaded spans, dates on the x axis. One drawing for both places it shows: the PDF places the
+Drawing as a flowable (vector, PDF/A-1b: opaque RGB colours, the bundled DejaVu fonts, embedded);
+the GUI (ui/psychosocial/trend.py) shows the same Drawing as SVG (reportlab's renderSVG, pure
+Python) through Qt's QSvgRenderer, which is in PySide6-Essentials.
+
+Why reportlab's charts, measured on this machine (Nov/Dec 2026, Python 3.11, a trend of 60 points
+over 15 years, median of 20 draws; bench/bench_trend.py has the numbers of this module):
+
+| library | installer delta | import | draw 60 points | the same drawing in the PDF |
+|---|---|---|---|---|
+| reportlab.graphics.charts | 0 (reportlab is the PDF library already) | ~0 (loaded with the PDF code) | see bench/trend_results.md | yes, vector, in the core |
+| QtCharts (PySide6-Addons 6.11) | libQt6Charts + binding 3.3 MB in the build, but the Addons wheel (59 MB, 651 MB PySide6 installed instead of 234 MB) for every developer and CI | 7 ms | 10 ms (grab of a QChartView) | no: Qt is not allowed in the core; only a raster or a second drawing code |
+| matplotlib 3.x | ~100 MB (numpy 73 MB, fontTools 30 MB, matplotlib 35 MB; pillow is here already) | ~1000 ms | 63 ms (to SVG) | only through SVG/PDF import (svglib) or a raster |
+
+QtCharts draws fast but cannot be the PDF's drawing, so the chart would be written twice and the
+two could drift; matplotlib would double the installer and add a second of start-up for one
+chart. reportlab is already shipped, well kept (ReportLab's own, released several times a year),
+and its LinePlot, axes and markers are used here, not a hand-written chart: this module only
+chooses the scales, the ticks and the colours and adds the spans and the cut-off.
+
+reportlab has no raster backend here (renderPM wants rlPyCairo or rl_renderPM), so the DOCX shows
+the trend's text alternative (Trend.alternative(), a table), which the PDF prints under the
+drawing as well.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from reportlab.graphics import renderSVG
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+
+from barnahus_app.documents.model import Trend, score_text
+from barnahus_app.documents.pdf import FONT, FONT_BOLD, INK, MUTED, _clean, _fit, _register_fonts
+
+# Calm colours, opaque (PDF/A-1 has no transparency): a dark blue line, a brick red cut-off,
+# pale green treatment spans, pale grey grid.
+LINE = colors.Color(0.13, 0.33, 0.58)
+CUTOFF = colors.Color(0.72, 0.27, 0.12)
+EPISODE_FILL = colors.Color(0.88, 0.94, 0.89)
+EPISODE_EDGE = colors.Color(0.55, 0.72, 0.58)
+EPISODE_INK = colors.Color(0.18, 0.38, 0.22)
+GRID = colors.Color(0.87, 0.87, 0.89)
+AXIS = colors.Color(0.45, 0.45, 0.48)
+
+TICK_SIZE = 8
+LABEL_SIZE = 8
+PAD_DAYS = 45  # room before the first and after the last point, so their markers are whole
+
+
+def _x(day: str) -> int:
+    return dt.date.fromisoformat(day).toordinal()
+
+
+def _nice_step(span: float, most: int) -> float:
+    """A step of 1, 2 or 5 x 10^n giving at most `most` intervals over span."""
+    raw = max(span / max(most, 1), 1e-9)
+    power = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 5, 10):
+        if m * power >= raw:
+            return m * power
+    return 10 * power
+
+
+def _x_ticks(lo: int, hi: int, room: float) -> tuple[list[int], callable]:
+    """Tick positions (ordinals) and their label: years (every 1, 2, 5... years) when the span is
+    long enough for at least two, else months as YYYY-MM (every 1, 2, 3, 6)."""
+    first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    most = max(2, int(room // 34))  # "2031" at 8 pt is ~19 pt wide: keep a gap as wide
+    years = [y for y in range(first.year, last.year + 2) if lo <= dt.date(y, 1, 1).toordinal() <= hi]
+    if len(years) >= 2:
+        step = int(_nice_step(len(years), most)) or 1
+        ticks = [dt.date(y, 1, 1).toordinal() for y in years if y % step == 0]
+        return ticks, lambda v: str(dt.date.fromordinal(int(round(v))).year)
+    most = max(2, int(room // 48))  # "2031-04"
+    months = []
+    y, m = first.year, first.month
+    while dt.date(y, m, 1) <= last:
+        if lo <= dt.date(y, m, 1).toordinal():
+            months.append(dt.date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    step = next((s for s in (1, 2, 3, 6, 12) if len(months) / s <= most), 12)
+    ticks = [d.toordinal() for d in months if (d.month - 1) % step == 0]
+    return ticks, lambda v: dt.date.fromordinal(int(round(v))).strftime("%Y-%m")
+
+
+def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
+    """The trend as a reportlab Drawing of width x height points (a flowable for the PDF)."""
+    _register_fonts()
+    lab = trend.labels
+    d = Drawing(width, height)
+    d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))  # paper, on screen too
+    if not trend.points:
+        d.add(Rect(0.5, 0.5, width - 1, height - 1, fillColor=None, strokeColor=GRID, strokeWidth=0.6))
+        d.add(String(width / 2, height / 2 - LABEL_SIZE / 2, _clean(lab.empty), fontName=FONT,
+                     fontSize=LABEL_SIZE + 1, fillColor=MUTED, textAnchor="middle"))
+        return d
+
+    scores = [s for _, s, _ in trend.points]
+    top = max(scores + ([trend.cutoff] if trend.cutoff is not None else []))
+    y_step = _nice_step(max(top, 1.0) * 1.08, max(2, int((height - 50) // 28)))
+    y_max = math.ceil(max(top, 1.0) * 1.08 / y_step) * y_step
+
+    lo = _x(trend.points[0][0]) - PAD_DAYS
+    hi = _x(trend.points[-1][0]) + PAD_DAYS
+    for start, end, _ in trend.episodes:  # an episode before the first screen shows whole
+        lo = min(lo, _x(start) - PAD_DAYS // 3)
+        hi = max(hi, _x(end) + PAD_DAYS // 3 if end else hi)
+
+    left, right, bottom, top_pad = 34, 10, 22, 22
+    plot = LinePlot()
+    plot.x, plot.y = left, bottom
+    plot.width, plot.height = width - left - right, height - bottom - top_pad
+    plot.data = [[(_x(day), score) for day, score, _ in trend.points]]
+    plot.joinedLines = 1
+    plot.lines[0].strokeColor = LINE
+    plot.lines[0].strokeWidth = 1.6
+    plot.lines[0].symbol = makeMarker("FilledCircle", size=4.2, fillColor=LINE, strokeColor=colors.white,
+                                      strokeWidth=0.6)
+
+    ticks, tick_text = _x_ticks(lo, hi, plot.width)
+    xa = plot.xValueAxis
+    xa.valueMin, xa.valueMax = lo, hi
+    xa.valueSteps = ticks
+    xa.labelTextFormat = tick_text
+    xa.labels.fontName, xa.labels.fontSize, xa.labels.fillColor = FONT, TICK_SIZE, INK
+    xa.strokeColor, xa.tickDown = AXIS, 3
+    xa.visibleGrid, xa.gridStrokeColor, xa.gridStrokeWidth = 1, GRID, 0.5
+
+    ya = plot.yValueAxis
+    ya.valueMin, ya.valueMax, ya.valueStep = 0, y_max, y_step
+    ya.labelTextFormat = lambda v: score_text(round(v, 6))
+    ya.labels.fontName, ya.labels.fontSize, ya.labels.fillColor = FONT, TICK_SIZE, INK
+    ya.strokeColor, ya.tickLeft = AXIS, 3
+    ya.visibleGrid, ya.gridStrokeColor, ya.gridStrokeWidth = 1, GRID, 0.5
+
+    def sx(v: float) -> float:  # what the x axis's scale() gives for fixed valueMin/valueMax
+        return plot.x + (v - lo) * plot.width / (hi - lo)
+
+    # The spans go first, under the grid, the cut-off and the line.
+    spans = Group()
+    for start, end, name in trend.episodes:
+        x0 = sx(max(_x(start), lo))
+        x1 = sx(min(_x(end), hi)) if end else plot.x + plot.width
+        spans.add(Rect(x0, plot.y, max(x1 - x0, 1.0), plot.height, fillColor=EPISODE_FILL,
+                       strokeColor=None))
+        for edge in (x0, x1) if end else (x0,):
+            spans.add(Line(edge, plot.y, edge, plot.y + plot.height, strokeColor=EPISODE_EDGE,
+                           strokeWidth=0.6))
+        text = _clean(lab.ongoing.format(name=name) if end is None else name).replace("\n", " ")
+        if x1 - x0 > 16:
+            spans.add(String(x0 + 3, plot.y + plot.height - LABEL_SIZE - 2,
+                             _fit(text, FONT, LABEL_SIZE, x1 - x0 - 6), fontName=FONT,
+                             fontSize=LABEL_SIZE, fillColor=EPISODE_INK))
+    d.add(spans)
+
+    if trend.cutoff is not None:
+        def cutoff_line(plot_, x_scale, y_scale):
+            g = Group()
+            y = y_scale(trend.cutoff)
+            g.add(Line(plot.x, y, plot.x + plot.width, y, strokeColor=CUTOFF, strokeWidth=1.1,
+                       strokeDashArray=[5, 3]))
+            text = _clean(lab.cutoff.format(value=score_text(trend.cutoff)))
+            g.add(String(plot.x + plot.width - 2, y + 3, text, fontName=FONT_BOLD, fontSize=LABEL_SIZE,
+                         fillColor=CUTOFF, textAnchor="end"))
+            return g
+        cutoff_line.beforeLines = True
+        plot.annotations = [cutoff_line]
+    d.add(plot)
+
+    title = _clean(f"{trend.instrument} · {lab.score}" + (f" ({trend.scale})" if trend.scale else ""))
+    d.add(String(2, height - LABEL_SIZE - 4, _fit(title.replace("\n", " "), FONT_BOLD, LABEL_SIZE + 1, width - 4),
+                 fontName=FONT_BOLD, fontSize=LABEL_SIZE + 1, fillColor=INK))
+    return d
+
+
+def trend_svg(trend: Trend, width: float, height: float) -> bytes:
+    """The same drawing as SVG, for the GUI. Its texts name the font "DejaVu Sans" (the file the
+    PDF embeds), so the widths reportlab measured are the widths Qt draws."""
+    svg = renderSVG.drawToString(trend_drawing(trend, width, height))
+    svg = svg.replace(f"font-family: {FONT_BOLD};", "font-family: DejaVu Sans; font-weight: bold;")
+    svg = svg.replace(f"font-family: {FONT};", "font-family: DejaVu Sans;")
+    # renderSVG writes "fill: None" for a polyline; CSS keywords are case-blind, Qt's SVG parser
+    # is not and fills the line black.
+    return svg.replace(": None;", ": none;").encode("utf-8")
