@@ -31,12 +31,13 @@ import math
 
 from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Line, PolyLine, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from barnahus_app.documents.model import Trend, score_text
-from barnahus_app.documents.pdf import FONT, FONT_BOLD, INK, MUTED, _clean, _fit, _register_fonts
+from barnahus_app.documents.pdf_fonts import FONT, FONT_BOLD, INK, MUTED, clean, fit, register_fonts
 
 # Calm colours, opaque (PDF/A-1 has no transparency): a dark blue line, a brick red cut-off,
 # pale green treatment spans, pale grey grid.
@@ -91,13 +92,13 @@ def _x_ticks(lo: int, hi: int, room: float) -> tuple[list[int], callable]:
 
 def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
     """The trend as a reportlab Drawing of width x height points (a flowable for the PDF)."""
-    _register_fonts()
+    register_fonts()
     lab = trend.labels
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=FONT, initialFontSize=LABEL_SIZE)  # never Helvetica
     d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))  # paper, on screen too
     if not trend.points:
         d.add(Rect(0.5, 0.5, width - 1, height - 1, fillColor=None, strokeColor=GRID, strokeWidth=0.6))
-        d.add(String(width / 2, height / 2 - LABEL_SIZE / 2, _clean(lab.empty), fontName=FONT,
+        d.add(String(width / 2, height / 2 - LABEL_SIZE / 2, clean(lab.empty), fontName=FONT,
                      fontSize=LABEL_SIZE + 1, fillColor=MUTED, textAnchor="middle"))
         return d
 
@@ -112,7 +113,7 @@ def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
         lo = min(lo, _x(start) - PAD_DAYS // 3)
         hi = max(hi, _x(end) + PAD_DAYS // 3 if end else hi)
 
-    left, right, bottom, top_pad = 34, 10, 22, 22
+    left, right, bottom, top_pad = 34, 10, 22, 34  # the episodes' names above the plot
     plot = LinePlot()
     plot.x, plot.y = left, bottom
     plot.width, plot.height = width - left - right, height - bottom - top_pad
@@ -144,28 +145,39 @@ def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
 
     # The spans go first, under the grid, the cut-off and the line.
     spans = Group()
-    for start, end, name in trend.episodes:
+    right_edge = plot.x + plot.width
+    label_end = plot.x - 6
+    for i, (start, end, name) in enumerate(trend.episodes):
         x0 = sx(max(_x(start), lo))
-        x1 = sx(min(_x(end), hi)) if end else plot.x + plot.width
+        x1 = sx(min(_x(end), hi)) if end else right_edge
+        # Its name above it, running on past a short episode up to the next one; the last one's
+        # name, if it has no room to the right, ends at the right edge instead.
+        room_end = sx(_x(trend.episodes[i + 1][0])) if i + 1 < len(trend.episodes) else right_edge
+        text = clean(lab.ongoing.format(name=name) if end is None else name).replace("\n", " ")
+        text_w = stringWidth(text, FONT, LABEL_SIZE)
+        at = x0 + 1
+        if at + text_w > room_end and i + 1 == len(trend.episodes):
+            at = max(label_end + 6, right_edge - text_w)
+        text = fit(text, FONT, LABEL_SIZE, room_end - at)
+        if text != "…":
+            spans.add(String(at, plot.y + plot.height + 3, text, fontName=FONT, fontSize=LABEL_SIZE,
+                             fillColor=EPISODE_INK))
+            label_end = at + stringWidth(text, FONT, LABEL_SIZE)
         spans.add(Rect(x0, plot.y, max(x1 - x0, 1.0), plot.height, fillColor=EPISODE_FILL,
                        strokeColor=None))
         for edge in (x0, x1) if end else (x0,):
             spans.add(Line(edge, plot.y, edge, plot.y + plot.height, strokeColor=EPISODE_EDGE,
                            strokeWidth=0.6))
-        text = _clean(lab.ongoing.format(name=name) if end is None else name).replace("\n", " ")
-        if x1 - x0 > 16:
-            spans.add(String(x0 + 3, plot.y + plot.height - LABEL_SIZE - 2,
-                             _fit(text, FONT, LABEL_SIZE, x1 - x0 - 6), fontName=FONT,
-                             fontSize=LABEL_SIZE, fillColor=EPISODE_INK))
     d.add(spans)
 
     if trend.cutoff is not None:
         def cutoff_line(plot_, x_scale, y_scale):
             g = Group()
             y = y_scale(trend.cutoff)
-            g.add(Line(plot.x, y, plot.x + plot.width, y, strokeColor=CUTOFF, strokeWidth=1.1,
-                       strokeDashArray=[5, 3]))
-            text = _clean(lab.cutoff.format(value=score_text(trend.cutoff)))
+            # a PolyLine: renderSVG closes a Line's path ("Z"), and the way back fills the dashes' gaps
+            g.add(PolyLine([plot.x, y, plot.x + plot.width, y], strokeColor=CUTOFF, strokeWidth=1.1,
+                           strokeDashArray=[5, 3], fillColor=None))
+            text = clean(lab.cutoff.format(value=score_text(trend.cutoff)))
             g.add(String(plot.x + plot.width - 2, y + 3, text, fontName=FONT_BOLD, fontSize=LABEL_SIZE,
                          fillColor=CUTOFF, textAnchor="end"))
             return g
@@ -173,8 +185,8 @@ def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
         plot.annotations = [cutoff_line]
     d.add(plot)
 
-    title = _clean(f"{trend.instrument} · {lab.score}" + (f" ({trend.scale})" if trend.scale else ""))
-    d.add(String(2, height - LABEL_SIZE - 4, _fit(title.replace("\n", " "), FONT_BOLD, LABEL_SIZE + 1, width - 4),
+    title = clean(f"{trend.instrument} · {lab.score}" + (f" ({trend.scale})" if trend.scale else ""))
+    d.add(String(2, height - LABEL_SIZE - 4, fit(title.replace("\n", " "), FONT_BOLD, LABEL_SIZE + 1, width - 4),
                  fontName=FONT_BOLD, fontSize=LABEL_SIZE + 1, fillColor=INK))
     return d
 
