@@ -6,17 +6,18 @@ the GUI (ui/psychosocial/trend.py) shows the same Drawing as SVG (reportlab's re
 Python) through Qt's QSvgRenderer, which is in PySide6-Essentials.
 
 Why reportlab's charts, measured on this machine (Nov/Dec 2026, Python 3.11, a trend of 60 points
-over 15 years, median of 20 draws; bench/bench_trend.py has the numbers of this module):
+over 15 years, median of 20 draws; bench/bench_trend.py measures this module, bench/trend_results.md;
+the other two were measured in a separate virtual environment, not installed here):
 
 | library | installer delta | import | draw 60 points | the same drawing in the PDF |
 |---|---|---|---|---|
-| reportlab.graphics.charts | 0 (reportlab is the PDF library already) | ~0 (loaded with the PDF code) | see bench/trend_results.md | yes, vector, in the core |
-| QtCharts (PySide6-Addons 6.11) | libQt6Charts + binding 3.3 MB in the build, but the Addons wheel (59 MB, 651 MB PySide6 installed instead of 234 MB) for every developer and CI | 7 ms | 10 ms (grab of a QChartView) | no: Qt is not allowed in the core; only a raster or a second drawing code |
-| matplotlib 3.x | ~100 MB (numpy 73 MB, fontTools 30 MB, matplotlib 35 MB; pillow is here already) | ~1000 ms | 63 ms (to SVG) | only through SVG/PDF import (svglib) or a raster |
+| reportlab.graphics.charts | 0 (reportlab is the PDF library already) | 12-15 ms on top of the PDF renderer (115-145 ms with reportlab, cold) | 15-23 ms to SVG, 21 ms onto a PDF canvas; the widget set and grabbed whole 22-38 ms | yes, vector, in the core |
+| QtCharts (PySide6-Addons 6.11) | libQt6Charts + its binding: 3.3 MB in the build; but every developer and CI installs the Addons wheel (59 MB; PySide6 then takes 651 MB instead of 234 MB) | 7-12 ms | 7-10 ms (a QChartView grabbed) | no: the core must not import Qt; only a raster, or a second drawing code |
+| matplotlib 3.10 | ~145 MB installed (numpy 73 MB, matplotlib 35 MB, fontTools 30 MB, kiwisolver, contourpy; pillow is here already) | 420-980 ms (the first run builds a font cache) | 40-63 ms (to SVG) | only as SVG imported again (svglib, another dependency) or a raster |
 
 QtCharts draws fast but cannot be the PDF's drawing, so the chart would be written twice and the
-two could drift; matplotlib would double the installer and add a second of start-up for one
-chart. reportlab is already shipped, well kept (ReportLab's own, released several times a year),
+two could drift; matplotlib would nearly double the installer (~180 MB today) and add half a
+second or more to the first chart. reportlab is already shipped, well kept (ReportLab's own, released several times a year),
 and its LinePlot, axes and markers are used here, not a hand-written chart: this module only
 chooses the scales, the ticks and the colours and adds the spans and the cut-off.
 

@@ -5,14 +5,15 @@ drawing. Beside it, for keyboard and screen-reader users, a one-sentence summary
 accessible description) and the same scores as a table (Trend.alternative(), the rows the PDF and
 the DOCX print).
 
-The drawing is made again for the size it is shown at (its texts stay 8 points, not scaled with
-the widget): ~20 ms for 60 scores (bench/bench_trend.py)."""
+The drawing is made again for the size it is shown at, so its texts keep their size beside the
+user's font instead of growing and shrinking with the widget: ~22 ms for 60 scores, the widget
+grabbed whole (bench/trend_results.md)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QFontDatabase, QPainter
+from PySide6.QtGui import QFontDatabase, QFontInfo, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButton, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -55,12 +56,19 @@ class TrendView(QWidget):
         self._renderer, self._size = None, None
         self.update()
 
+    def scale(self) -> float:
+        """Pixels per point of the drawing: its 8-point labels a little smaller than the user's
+        text (the paper's proportion: 8 beside 9.5), and larger with a larger font."""
+        return max(1.0, QFontInfo(self.font()).pixelSize() / 9.0)
+
     def renderer(self) -> QSvgRenderer | None:
         if self.trend is None:
             return None
         if self._renderer is None or self._size != self.size():
             self._size = self.size()
-            self._renderer = QSvgRenderer(QByteArray(trend_svg(self.trend, self.width(), self.height())))
+            k = self.scale()
+            self._renderer = QSvgRenderer(QByteArray(trend_svg(self.trend, self.width() / k,
+                                                               self.height() / k)))
         return self._renderer
 
     def paintEvent(self, event) -> None:
