@@ -154,3 +154,23 @@ def test_a_pseudonymised_document_keeps_its_trend():
     t = trend()
     out = Redactor(["Anna Test", "2019-05-04"]).document(document(t))
     assert out.sections[0].blocks == (t,)
+
+
+def test_one_score_an_episode_before_it_and_overlapping_episodes_still_draw():
+    t = trend(points=[("2031-04-02", 12.0, "low")],
+              episodes=[("2030-11-01", "2031-02-01", "Crisis support"), ("2031-01-15", None, "TF-CBT")])
+    svg = trend_svg(t, 640, 280)
+    texts = svg_texts(svg)
+    assert "Cut-off 21" in texts and "TF-CBT (ongoing)" in texts
+    # the earlier episode shows whole: the axis runs from 15 days before it (2030-10-17) to
+    # 45 days after the score (2031-05-17): one New Year only, so months
+    assert [x for x in texts if re.fullmatch(r"\d{4}(-\d\d)?", x)] == [
+        "2030-11", "2030-12", "2031-01", "2031-02", "2031-03", "2031-04", "2031-05"]
+    assert svg.count(b"<circle") == 1
+
+
+def test_a_character_the_fonts_lack_is_drawn_as_a_visible_replacement():
+    t = trend(name="CATS \U0001F600", episodes=[("2031-05-01", None, "TF\u0007CBT")])
+    texts = svg_texts(trend_svg(t, 640, 280))
+    assert "CATS \ufffd · Score (total)" in texts
+    assert "TFCBT (ongoing)" in texts  # a control character is dropped
