@@ -76,7 +76,8 @@ class Table:
 @dataclass(frozen=True)
 class TrendLabels:
     """The words of a trend (its drawing and its text alternative), translated by the caller.
-    Templates use {value}, {name}, {count}, {first}, {last}, {score}, {band}."""
+    Templates use {value}, {name}, {count}, {first}, {last}, {latest} (a score, with its band
+    in brackets when it has one)."""
     date: str = "Date"
     score: str = "Score"
     band: str = "Band"
@@ -84,7 +85,8 @@ class TrendLabels:
     cutoff: str = "Cut-off {value}"
     ongoing: str = "{name} (ongoing)"
     empty: str = "No scores recorded yet."
-    summary: str = "{count} scores from {first} to {last}; the latest is {score} ({band})."
+    summary: str = "{count} scores from {first} to {last}; the latest is {latest}."
+    summary_one: str = "One score, on {first}: {latest}."
     summary_cutoff: str = "The cut-off is {value}."
     at_or_above: str = "at or above the cut-off"
 
@@ -166,9 +168,10 @@ class Trend:
         lab = self.labels
         if not self.points:
             return lab.empty
-        text = lab.summary.format(count=len(self.points), first=self.points[0][0],
-                                  last=self.points[-1][0], score=score_text(self.points[-1][1]),
-                                  band=self.points[-1][2])
+        _, score, band = self.points[-1]
+        latest = score_text(score) + (f" ({band})" if band else "")
+        text = (lab.summary if len(self.points) > 1 else lab.summary_one).format(
+            count=len(self.points), first=self.points[0][0], last=self.points[-1][0], latest=latest)
         if self.cutoff is not None:
             text += " " + lab.summary_cutoff.format(value=score_text(self.cutoff))
         return text

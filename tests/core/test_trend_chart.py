@@ -57,6 +57,8 @@ def test_the_block_sorts_by_date_and_says_the_scores_in_words_and_rows():
 def test_a_score_on_the_cut_off_counts_as_at_or_above_it_and_no_cut_off_marks_nothing():
     on = trend(points=[("2031-04-02", 21.0, "probable_ptsd"), ("2031-05-02", 20.5, "moderate")])
     assert [r[1] for r in on.alternative().rows] == ["21 (at or above the cut-off)", "20.5"]
+    unbanded = trend(points=[("2031-04-02", 21.0, "")])
+    assert unbanded.summary() == "One score, on 2031-04-02: 21. The cut-off is 21."
     none = trend(cutoff=None)
     assert [r[1] for r in none.alternative().rows] == ["27", "22", "14.5", "9"]
     assert none.summary() == "4 scores from 2031-04-02 to 2033-04-03; the latest is 9 (Low)."

@@ -132,7 +132,8 @@ class TrendChart(QWidget):
             date=self.tr("Date"), score=self.tr("Score"), band=self.tr("Band"),
             treatment=self.tr("Treatment"), cutoff=self.tr("Cut-off {value}"),
             ongoing=self.tr("{name} (ongoing)"), empty=self.tr("No scores recorded yet."),
-            summary=self.tr("{count} scores from {first} to {last}; the latest is {score} ({band})."),
+            summary=self.tr("{count} scores from {first} to {last}; the latest is {latest}."),
+            summary_one=self.tr("One score, on {first}: {latest}."),
             summary_cutoff=self.tr("The cut-off is {value}."),
             at_or_above=self.tr("at or above the cut-off"))
 
