@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import asdict, dataclass
+from types import SimpleNamespace
 
 from reportlab.graphics import renderSVG
 from reportlab.graphics.charts.lineplots import LinePlot
@@ -40,15 +42,27 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from barnahus_app.documents.model import Trend, score_text
 from barnahus_app.documents.pdf_fonts import FONT, FONT_BOLD, INK, MUTED, clean, fit, register_fonts
 
-# Calm colours, opaque (PDF/A-1 has no transparency): a dark blue line, a brick red cut-off,
-# pale green treatment spans, pale grey grid.
-LINE = colors.Color(0.13, 0.33, 0.58)
-CUTOFF = colors.Color(0.72, 0.27, 0.12)
-EPISODE_FILL = colors.Color(0.88, 0.94, 0.89)
-EPISODE_EDGE = colors.Color(0.55, 0.72, 0.58)
-EPISODE_INK = colors.Color(0.18, 0.38, 0.22)
-GRID = colors.Color(0.87, 0.87, 0.89)
-AXIS = colors.Color(0.45, 0.45, 0.48)
+RGB = tuple[float, float, float]
+
+
+@dataclass(frozen=True)
+class Colours:
+    """The drawing's colours as (red, green, blue), 0 to 1. PAPER, the default, is the PDF's; the
+    GUI makes a set from the user's palette (light or dark). Opaque only: PDF/A-1 has no
+    transparency."""
+    paper: RGB = (1.0, 1.0, 1.0)
+    ink: RGB = INK.rgb()  # title, tick labels
+    muted: RGB = MUTED.rgb()  # the empty state
+    grid: RGB = (0.87, 0.87, 0.89)
+    axis: RGB = (0.45, 0.45, 0.48)
+    line: RGB = (0.13, 0.33, 0.58)  # a calm dark blue
+    cutoff: RGB = (0.72, 0.27, 0.12)  # brick, not an alarm red
+    episode_fill: RGB = (0.88, 0.94, 0.89)  # pale green
+    episode_edge: RGB = (0.55, 0.72, 0.58)
+    episode_ink: RGB = (0.18, 0.38, 0.22)
+
+
+PAPER = Colours()
 
 TICK_SIZE = 8
 LABEL_SIZE = 8
@@ -91,16 +105,17 @@ def _x_ticks(lo: int, hi: int, room: float) -> tuple[list[int], callable]:
     return ticks, lambda v: dt.date.fromordinal(int(round(v))).strftime("%Y-%m")
 
 
-def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
+def trend_drawing(trend: Trend, width: float, height: float, colours: Colours = PAPER) -> Drawing:
     """The trend as a reportlab Drawing of width x height points (a flowable for the PDF)."""
+    c = SimpleNamespace(**{role: colors.Color(*rgb) for role, rgb in asdict(colours).items()})
     register_fonts()
     lab = trend.labels
     d = Drawing(width, height, initialFontName=FONT, initialFontSize=LABEL_SIZE)  # never Helvetica
-    d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))  # paper, on screen too
+    d.add(Rect(0, 0, width, height, fillColor=c.paper, strokeColor=None))
     if not trend.points:
-        d.add(Rect(0.5, 0.5, width - 1, height - 1, fillColor=None, strokeColor=GRID, strokeWidth=0.6))
+        d.add(Rect(0.5, 0.5, width - 1, height - 1, fillColor=None, strokeColor=c.grid, strokeWidth=0.6))
         d.add(String(width / 2, height / 2 - LABEL_SIZE / 2, clean(lab.empty), fontName=FONT,
-                     fontSize=LABEL_SIZE + 1, fillColor=MUTED, textAnchor="middle"))
+                     fontSize=LABEL_SIZE + 1, fillColor=c.muted, textAnchor="middle"))
         return d
 
     scores = [s for _, s, _ in trend.points]
@@ -120,9 +135,9 @@ def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
     plot.width, plot.height = width - left - right, height - bottom - top_pad
     plot.data = [[(_x(day), score) for day, score, _ in trend.points]]
     plot.joinedLines = 1
-    plot.lines[0].strokeColor = LINE
+    plot.lines[0].strokeColor = c.line
     plot.lines[0].strokeWidth = 1.6
-    plot.lines[0].symbol = makeMarker("FilledCircle", size=4.2, fillColor=LINE, strokeColor=colors.white,
+    plot.lines[0].symbol = makeMarker("FilledCircle", size=4.2, fillColor=c.line, strokeColor=c.paper,
                                       strokeWidth=0.6)
 
     ticks, tick_text = _x_ticks(lo, hi, plot.width)
@@ -130,16 +145,16 @@ def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
     xa.valueMin, xa.valueMax = lo, hi
     xa.valueSteps = ticks
     xa.labelTextFormat = tick_text
-    xa.labels.fontName, xa.labels.fontSize, xa.labels.fillColor = FONT, TICK_SIZE, INK
-    xa.strokeColor, xa.tickDown = AXIS, 3
-    xa.visibleGrid, xa.gridStrokeColor, xa.gridStrokeWidth = 1, GRID, 0.5
+    xa.labels.fontName, xa.labels.fontSize, xa.labels.fillColor = FONT, TICK_SIZE, c.ink
+    xa.strokeColor, xa.tickDown = c.axis, 3
+    xa.visibleGrid, xa.gridStrokeColor, xa.gridStrokeWidth = 1, c.grid, 0.5
 
     ya = plot.yValueAxis
     ya.valueMin, ya.valueMax, ya.valueStep = 0, y_max, y_step
     ya.labelTextFormat = lambda v: score_text(round(v, 6))
-    ya.labels.fontName, ya.labels.fontSize, ya.labels.fillColor = FONT, TICK_SIZE, INK
-    ya.strokeColor, ya.tickLeft = AXIS, 3
-    ya.visibleGrid, ya.gridStrokeColor, ya.gridStrokeWidth = 1, GRID, 0.5
+    ya.labels.fontName, ya.labels.fontSize, ya.labels.fillColor = FONT, TICK_SIZE, c.ink
+    ya.strokeColor, ya.tickLeft = c.axis, 3
+    ya.visibleGrid, ya.gridStrokeColor, ya.gridStrokeWidth = 1, c.grid, 0.5
 
     def sx(v: float) -> float:  # what the x axis's scale() gives for fixed valueMin/valueMax
         return plot.x + (v - lo) * plot.width / (hi - lo)
@@ -162,12 +177,12 @@ def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
         text = fit(text, FONT, LABEL_SIZE, room_end - at)
         if text != "…":
             spans.add(String(at, plot.y + plot.height + 3, text, fontName=FONT, fontSize=LABEL_SIZE,
-                             fillColor=EPISODE_INK))
+                             fillColor=c.episode_ink))
             label_end = at + stringWidth(text, FONT, LABEL_SIZE)
-        spans.add(Rect(x0, plot.y, max(x1 - x0, 1.0), plot.height, fillColor=EPISODE_FILL,
+        spans.add(Rect(x0, plot.y, max(x1 - x0, 1.0), plot.height, fillColor=c.episode_fill,
                        strokeColor=None))
         for edge in (x0, x1) if end else (x0,):
-            spans.add(Line(edge, plot.y, edge, plot.y + plot.height, strokeColor=EPISODE_EDGE,
+            spans.add(Line(edge, plot.y, edge, plot.y + plot.height, strokeColor=c.episode_edge,
                            strokeWidth=0.6))
     d.add(spans)
 
@@ -176,11 +191,11 @@ def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
             g = Group()
             y = y_scale(trend.cutoff)
             # a PolyLine: renderSVG closes a Line's path ("Z"), and the way back fills the dashes' gaps
-            g.add(PolyLine([plot.x, y, plot.x + plot.width, y], strokeColor=CUTOFF, strokeWidth=1.1,
+            g.add(PolyLine([plot.x, y, plot.x + plot.width, y], strokeColor=c.cutoff, strokeWidth=1.1,
                            strokeDashArray=[5, 3], fillColor=None))
             text = clean(lab.cutoff.format(value=score_text(trend.cutoff)))
             g.add(String(plot.x + plot.width - 2, y + 3, text, fontName=FONT_BOLD, fontSize=LABEL_SIZE,
-                         fillColor=CUTOFF, textAnchor="end"))
+                         fillColor=c.cutoff, textAnchor="end"))
             return g
         cutoff_line.beforeLines = True
         plot.annotations = [cutoff_line]
@@ -188,14 +203,14 @@ def trend_drawing(trend: Trend, width: float, height: float) -> Drawing:
 
     title = clean(f"{trend.instrument} · {lab.score}" + (f" ({trend.scale})" if trend.scale else ""))
     d.add(String(2, height - LABEL_SIZE - 4, fit(title.replace("\n", " "), FONT_BOLD, LABEL_SIZE + 1, width - 4),
-                 fontName=FONT_BOLD, fontSize=LABEL_SIZE + 1, fillColor=INK))
+                 fontName=FONT_BOLD, fontSize=LABEL_SIZE + 1, fillColor=c.ink))
     return d
 
 
-def trend_svg(trend: Trend, width: float, height: float) -> bytes:
+def trend_svg(trend: Trend, width: float, height: float, colours: Colours = PAPER) -> bytes:
     """The same drawing as SVG, for the GUI. Its texts name the font "DejaVu Sans" (the file the
     PDF embeds), so the widths reportlab measured are the widths Qt draws."""
-    svg = renderSVG.drawToString(trend_drawing(trend, width, height))
+    svg = renderSVG.drawToString(trend_drawing(trend, width, height, colours))
     svg = svg.replace(f"font-family: {FONT_BOLD};", "font-family: DejaVu Sans; font-weight: bold;")
     svg = svg.replace(f"font-family: {FONT};", "font-family: DejaVu Sans;")
     # renderSVG writes "fill: None" for a polyline; CSS keywords are case-blind, Qt's SVG parser

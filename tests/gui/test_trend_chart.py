@@ -111,3 +111,24 @@ def test_the_drawing_is_made_again_for_a_new_size_only(chart):
     k = chart.view.scale()
     assert k >= 1.0
     assert abs(chart.view.renderer().defaultSize().width() - chart.view.width() / k) <= 1
+
+
+def test_on_a_dark_palette_the_chart_is_dark_too_and_light_again_after(chart):
+    from PySide6.QtGui import QPalette
+    chart.set_trend(TREND)
+    corner = (6, chart.view.height() - 6)   # the paper, below the axis labels
+
+    def paper_is(rgb) -> bool:
+        c = chart.view.grab().toImage().pixelColor(*corner)
+        return max(abs(c.red() - rgb[0]), abs(c.green() - rgb[1]), abs(c.blue() - rgb[2])) <= 3  # SVG: whole percents
+    assert paper_is((255, 255, 255))  # the PDF's paper
+    light = chart.palette()
+    dark = QPalette(light)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        dark.setColor(group, QPalette.ColorRole.Window, QColor(0x20, 0x22, 0x25))
+        dark.setColor(group, QPalette.ColorRole.Base, QColor(0x1b, 0x1c, 0x1f))
+        dark.setColor(group, QPalette.ColorRole.Text, QColor(0xe8, 0xe8, 0xe8))
+    chart.setPalette(dark)
+    assert paper_is((0x1b, 0x1c, 0x1f))
+    chart.setPalette(light)
+    assert paper_is((255, 255, 255))

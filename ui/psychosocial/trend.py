@@ -12,17 +12,38 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QFontDatabase, QFontInfo, QPainter
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontDatabase, QFontInfo, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QPushButton, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from barnahus_app.documents.model import Trend, TrendLabels
-from barnahus_app.documents.trend_chart import trend_svg
+from barnahus_app.documents.trend_chart import PAPER, Colours, trend_svg
 from barnahus_app.paths import resources_dir
 
+from ui.calendar.painter import mix
+from ui.common.field_widgets import is_dark
+
 _fonts_added = False
+GREEN = QColor(0x2e, 0x8b, 0x57)  # the episodes' hue (the calendar's team meetings have it too)
+
+
+def _rl(c: QColor) -> tuple[float, float, float]:
+    return c.redF(), c.greenF(), c.blueF()
+
+
+def chart_colours(pal: QPalette) -> Colours:
+    """The PDF's colours on a light palette (the screen shows the paper's drawing); on a dark one,
+    the same roles mixed from the palette, so the chart is not a white sheet in a dark window."""
+    if not is_dark(pal):
+        return PAPER
+    base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+    return Colours(
+        paper=_rl(base), ink=_rl(text), muted=_rl(mix(base, text, 0.62)), grid=_rl(mix(base, text, 0.16)),
+        axis=_rl(mix(base, text, 0.55)), line=_rl(QColor.fromHsv(212, 110, 245)),
+        cutoff=_rl(QColor.fromHsv(18, 150, 245)), episode_fill=_rl(mix(base, GREEN, 0.30)),
+        episode_edge=_rl(mix(base, GREEN, 0.75)), episode_ink=_rl(mix(GREEN, text, 0.55)))
 
 
 def _add_fonts() -> None:
@@ -65,11 +86,16 @@ class TrendView(QWidget):
         if self.trend is None:
             return None
         if self._renderer is None or self._size != self.size():
-            self._size = self.size()
+            self._size = self.size()  # the palette's change comes through changeEvent
             k = self.scale()
-            self._renderer = QSvgRenderer(QByteArray(trend_svg(self.trend, self.width() / k,
-                                                               self.height() / k)))
+            self._renderer = QSvgRenderer(QByteArray(trend_svg(
+                self.trend, self.width() / k, self.height() / k, chart_colours(self.palette()))))
         return self._renderer
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark and back: drawn anew
+            self._renderer = None
+        super().changeEvent(event)
 
     def paintEvent(self, event) -> None:
         renderer = self.renderer()
