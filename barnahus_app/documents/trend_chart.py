@@ -120,7 +120,7 @@ def trend_drawing(trend: Trend, width: float, height: float, colours: Colours = 
 
     scores = [s for _, s, _ in trend.points]
     top = max(scores + ([trend.cutoff] if trend.cutoff is not None else []))
-    y_step = _nice_step(max(top, 1.0) * 1.08, max(2, int((height - 50) // 28)))
+    y_step = _nice_step(max(top, 1.0) * 1.08, max(2, int((height - 40) // 22)))  # a line every ~22 pt
     y_max = math.ceil(max(top, 1.0) * 1.08 / y_step) * y_step
 
     lo = _x(trend.points[0][0]) - PAD_DAYS
