@@ -101,7 +101,7 @@ def test_a_coordinator_edits_the_plan_by_keyboard(qtbot, open_as, setup):
     ws, panel = open_followup_tab(qtbot, s, case["id"])
     assert column(panel, 0) == ["Recurring review", "Age milestones"]
     assert column(panel, 1)[1] == "At ages 15, 18"
-    assert column(panel, 3) == ["Active", "Active"]
+    assert column(panel, 3) == ["Active, overdue", "Active"]   # the review was due 3 days ago
     assert not panel.plan_note.isVisible()   # the child has a date of birth
     # no accelerator on the page clashes with another or with the workspace's tabs
     letters = [m for m, _t in shown_mnemonics(ws)]
@@ -222,3 +222,19 @@ def test_a_liaison_reads_the_plan_only(qtbot, open_as, setup):
     for b in (panel.add_button, panel.recovery_button, panel.relapse_button, panel.change_button, panel.end_button):
         assert not b.isVisible(), b.objectName()
     assert panel.add_rule() is None and panel.end_rule() is None
+
+
+@pytest.mark.parametrize("user", ["coordinator", "interviewer", "medical", "therapist", "liaison"])
+def test_alt_l_clashes_with_nothing_on_any_tab_page(qtbot, open_as, setup, user):
+    """The tab's accelerator against the workspace's tabs and every tab page's buttons and labels,
+    as each role sees them."""
+    s = open_as(user)
+    ws = open_workspace(qtbot, s, setup["case"]["id"])
+    titles = [ws.tabs.tabText(i) for i in range(ws.tabs.count())]
+    assert "Fo&llow-up" in titles
+    for i in range(ws.tabs.count()):
+        ws.tabs.setCurrentIndex(i)
+        page = ws.tabs.widget(i)
+        qtbot.waitUntil(lambda: not getattr(page, "loading", False), timeout=10_000)
+        shown = [m for m, _t in shown_mnemonics(ws)]
+        assert shown.count("l") == 1, (titles[i], shown_mnemonics(ws))

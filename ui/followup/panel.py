@@ -10,6 +10,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from barnahus_app.followup.actions import local_today
+
 from ui.common.dates import date_text
 from ui.common.feedback import InlineMessage, bold, empty_label, muted, open_dialog, read_only_table, row_items
 from ui.common.tasks import run_operation
@@ -101,7 +103,7 @@ class FollowUpPanel(QWidget):
             self, "followupRulesTable",
             [self.tr("Follow-up"), self.tr("When"), self.tr("Next due"), self.tr("Status"), self.tr("For"),
              self.tr("Note")],
-            self.tr("The child's follow-up rules"), [em * 14, em * 12, em * 7, em * 11, em * 7])
+            self.tr("The child's follow-up rules"), [em * 14, em * 16, em * 7, em * 11, em * 7])
         self.r_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_rule())
         outer.addWidget(self.r_view, 3)
         self.r_empty = empty_label(self)
@@ -224,6 +226,8 @@ class FollowUpPanel(QWidget):
 
     def status_text(self, r: dict) -> str:
         st = r.get("status")
+        if st == "active" and (r.get("next_due") or "9") < local_today().isoformat():
+            return self.tr("Active, overdue")
         if st in STATUS:
             return word(STATUS, st)
         return self.tr("Not computed: see the statute of limitations")
