@@ -124,7 +124,7 @@ class FollowUpPanel(QWidget):
         outer.addWidget(hist)
         self.h_view, self.h_model = read_only_table(
             self, "followupHistoryTable", [self.tr("On"), self.tr("What"), self.tr("Of"), self.tr("Reason or note")],
-            self.tr("What was done about this rule"), [em * 7, em * 12, em * 9])
+            self.tr("What was done about this rule"), [em * 7, em * 16, em * 9])
         outer.addWidget(self.h_view, 2)
         self.h_empty = muted(empty_label(self))
         self.h_empty.setText(self.tr("Nothing was done about this rule yet."))
@@ -248,6 +248,19 @@ class FollowUpPanel(QWidget):
             return self.tr("Declined; offer again on %1").replace("%1", date_text(e.get("new_due")))
         return what
 
+    def pending_text(self, p: dict) -> str:
+        """One open date: "Age 15 on 5/6/2029", "due 3/14/2031", "2/18/2025, snoozed to 2/18/2027"."""
+        occ, due, flag = p.get("occurrence") or "", date_text(p.get("due")), p.get("flag")
+        if occ.startswith("age:"):
+            return self.tr("age %1 on %2").replace("%1", occ[4:]).replace("%2", due)
+        if occ.startswith("expiry:"):
+            return self.tr("the warning on %1").replace("%1", due)
+        if flag == "snoozed":
+            return self.tr("%1, snoozed to %2").replace("%1", self.occurrence_text(occ)).replace("%2", due)
+        if flag == "offer_again":
+            return self.tr("%1, offered again on %2").replace("%1", self.occurrence_text(occ)).replace("%2", due)
+        return self.tr("due %1").replace("%1", due)
+
     # the selected rule -------------------------------------------------------------------------------
     def selected(self) -> dict | None:
         idx = self.r_view.currentIndex()
@@ -275,10 +288,8 @@ class FollowUpPanel(QWidget):
             self.summary.setText("")
         else:
             pending = r.get("pending") or []
-            lines = [self.tr("Open: %1").replace("%1", "; ".join(
-                self.occurrence_text(p["occurrence"]) + (" → " + date_text(p["due"]) if p["occurrence"][:4] in
-                                                         ("age:", "expi") or p.get("flag") else "")
-                for p in pending)) if pending else self.tr("Nothing is open.")]
+            lines = [self.tr("Open: %1").replace("%1", "; ".join(self.pending_text(p) for p in pending))
+                     if pending else self.tr("Nothing is open.")]
             if r.get("case_reference"):
                 lines.append(self.tr("Case %1").replace("%1", r["case_reference"]))
             self.summary.setText("  ".join(lines))
@@ -286,6 +297,7 @@ class FollowUpPanel(QWidget):
                 self.h_model.appendRow(row_items([date_text(e.get("on_date")), self.event_text(e),
                                                   self.occurrence_text(e.get("occurrence")),
                                                   (e.get("reason") or "").replace("\n", " ")], e["id"]))
+            self.h_view.scrollToBottom()   # the latest first in sight
         has_history = bool(r and r.get("events"))
         self.h_view.setVisible(has_history)
         self.h_empty.setVisible(r is not None and not has_history)
