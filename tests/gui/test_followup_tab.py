@@ -238,3 +238,23 @@ def test_alt_l_clashes_with_nothing_on_any_tab_page(qtbot, open_as, setup, user)
         qtbot.waitUntil(lambda: not getattr(page, "loading", False), timeout=10_000)
         shown = [m for m, _t in shown_mnemonics(ws)]
         assert shown.count("l") == 1, (titles[i], shown_mnemonics(ws))
+
+
+def test_full_recovery_decided_at_a_meeting_takes_the_meetings_day(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    case, child = setup["case"], setup["case"]["child_id"]
+    day = TODAY - timedelta(days=2)
+    mid = s.plan_meeting("case_review", f"{day.isoformat()}T10:00", 60, chair_id=s.user_id, remote=True,
+                         time_zone="Europe/Stockholm")
+    s.add_agenda_items(mid, [(case["id"], "review_due")])
+    s.hold_meeting(mid)
+    ws, panel = open_followup_tab(qtbot, s, case["id"])
+    press(qtbot, K.Key_C)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.meeting
+    qtbot.keyClick(dlg.meeting, K.Key_Down)   # the one held meeting, after "No meeting chosen"
+    assert dlg.meeting.value() == mid
+    press(qtbot, K.Key_R)
+    accepted(qtbot, panel, dlg)
+    assert [f["recovered_on"] for f in s.followup_plan(child)["full_recoveries"]] == [day.isoformat()]
+    assert plan_of(s, child)[setup["review"]]["status"] == "recovered"
