@@ -80,13 +80,15 @@ class RuleDialog(FormDialog):
         self._kind_changed()
 
     def build(self) -> None:
-        self.kind = ChoiceCombo([(k, word(KINDS, k)) for k in CREATABLE_KINDS])
+        self.kind = ChoiceCombo([(k, word(KINDS, k)) for k in CREATABLE_KINDS], self)   # owned: not in a row
         self.kind.setObjectName("followupKindCombo")
         r = self.rule or {}
         if self.rule is None:
             self.kind.set_value("recurring_review")
             self.add_field("kind", self.tr("&Kind:"), self.kind, accessible=self.tr("Kind of follow-up"))
             self.kind.valueChanged.connect(lambda _v: self._kind_changed())
+        else:
+            self.kind.hide()   # a rule's kind does not change
         self.due_on = DateField(empty_text=self.tr("Not chosen"), earliest=EARLIEST)
         self.due_on.setObjectName("followupDueOn")
         if r.get("due_on"):
