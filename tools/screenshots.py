@@ -262,6 +262,29 @@ def main(argv=None) -> int:
                     _wait(app, lambda: not team.loading and team.team is not None)   # read off the GUI thread
                     app.processEvents()
                     shot(win, "case_team")
+        # 6d. A case's Follow-up tab: the child whose plan has the most rules with a history.
+        if session.can("followup", "read"):
+            from collections import Counter
+            from barnahus_app.followup.tables import FollowUpEvent, FollowUpRule
+            from sqlalchemy import select
+            R, EV = FollowUpRule.__table__, FollowUpEvent.__table__
+            with session.record.transaction() as conn:
+                rows = conn.execute(select(R.c.case_id, R.c.id).join(EV, EV.c.rule_id == R.c.id)
+                                    .where(R.c.case_id.isnot(None))).all()
+            counts = Counter(r[0] for r in rows)
+            if counts:
+                fu_case = max(counts, key=lambda c: (counts[c], -c))
+                per_rule = Counter(r[1] for r in rows if r[0] == fu_case)
+                rule = max(per_rule, key=lambda r: (per_rule[r], r))   # the longest history
+                win.open_case(fu_case, "followup")
+                ws = next(e.workspace for e in win.workspace_entries() if e.case_id == fu_case)
+                page = ws.feature_tabs.get("followup")
+                if page is not None:
+                    _wait(app, lambda: not page.loading)   # read off the GUI thread
+                    page.select_rule(rule)
+                    _wait(app, lambda: not page.loading)
+                    app.processEvents()
+                    shot(win, "case_followup")
         # 6c. The Meetings page: the past year's meetings, the latest held one open at its minutes.
         if "meetings" in win.nav_keys():
             from datetime import date, timedelta

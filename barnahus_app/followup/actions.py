@@ -34,8 +34,13 @@ statute of limitations running out: none of them removes one. An overdue reminde
 FULL RECOVERY (full_recoveries): recording it ends the recurring reviews of that child that were
 made before it and are marked until_recovery (recurring_review is by default). Age milestones,
 one-off dates (court, compensation), guardian reviews, fixity checks and statute warnings stay:
-the move to adult services at 18 or a court date do not depend on recovery. A relapse is handled
-by planning a new recurring review, which the earlier recovery does not end.
+the move to adult services at 18 or a court date do not depend on recovery. A relapse
+(record_relapse) is a new recurring review marked as following the recovery (subject_kind
+"full_recovery"), which the earlier recovery does not end. The MDT meeting that decided a full
+recovery is checked (held, the child's case on its agenda) and named in the audit entry.
+
+ENDING A RULE (end_followup_rule) declines each of its open occurrences with the coordinator's
+reason, so the rule's history says why it ended; a statute warning cannot be ended by hand.
 
 DERIVED COLUMNS. status, next_due (the earliest open occurrence) and pending (every open
 occurrence: "key|date|flag;...") are recomputed by this module in the same transaction whenever a
@@ -101,7 +106,7 @@ from barnahus_app.errors import NotFound, PermissionDenied, RecordFileError, Val
 from barnahus_app.fields import Date, Text
 from barnahus_app.followup.tables import AllegedOffence, FollowUpEvent, FollowUpRule, FullRecovery
 from barnahus_app.cases.tables import Case, CaseChild
-from barnahus_app.meetings.tables import TeamAction
+from barnahus_app.meetings.tables import Meeting, MeetingItem, TeamAction
 from barnahus_app.medical.tables import MedicalTest
 from barnahus_app.persons.tables import Person
 from barnahus_app.tables import RecordMeta
@@ -118,6 +123,8 @@ C = Case.__table__
 CC = CaseChild.__table__
 P = Person.__table__
 TA = TeamAction.__table__
+MTG = Meeting.__table__
+MI = MeetingItem.__table__
 MT = MedicalTest.__table__
 
 ONE_OFF_KINDS = ("court_date", "action_item", "compensation_deadline", "carer_survey", "other")
@@ -764,21 +771,74 @@ class FollowUpActions(SessionBase):
             eid = reminder_event_in(self, conn, row, action, occ, on_text, new_due, reason)
         return eid
 
-    def record_full_recovery(self, person_id: int, on=None, basis: str | None = None) -> int:
-        """The MDT records the child's full recovery: the child's recurring reviews made before it
-        (until_recovery) end. Age milestones, one-off dates and statute warnings stay."""
+    def end_followup_rule(self, rule_id: int, reason: str) -> int:
+        """End a rule of the plan: every open occurrence is declined with the reason (required),
+        so its history says why it ended. Returns how many occurrences it ended. A statute
+        warning follows its alleged offence and cannot be ended by hand."""
+        self._authorize("followup", "update")
+        reason = Text(2000, required=True, multiline=True).clean("reason", reason)
+        today = _today().isoformat()
+        with self.record.transaction() as conn:
+            row = self._rule_for_action(conn, rule_id)
+            if row.kind == "statute_warning":
+                raise ValidationError("kind", "A statute-of-limitation warning follows its alleged offence and "
+                                              "the limitation table; it cannot be ended by hand.")
+            _status, pending = recompute(conn, R.c.id == rule_id)[rule_id]
+            if not pending:
+                raise ValidationError("reminder", "This follow-up has no open reminder to end: it was completed, "
+                                                  "declined, or cannot be computed yet.")
+            for occurrence, _due, _flag in pending:
+                reminder_event_in(self, conn, row, "declined", occurrence, today, None, reason, audit=False)
+            audit_rule(self, conn, "followup.rule_ended", row, {"rule": rule_id, "occurrences": len(pending)})
+        return len(pending)
+
+    def record_relapse(self, person_id: int, case_id: int | None = None, *, first_review_on=None,
+                       interval_months: int | None = None, note: str | None = None) -> int:
+        """The child relapsed after a recorded full recovery: recurring reviews start again (a new
+        recurring review, ended only by a later full recovery), marked as following that
+        recovery (subject_kind "full_recovery"). first_review_on: default interval months from
+        today. Returns the new rule's id."""
         self._authorize("followup", "create")
-        on_text = Date(not_future=True).clean("on", on) or _today().isoformat()
+        values = clean_rule("recurring_review", dict(due_on=first_review_on, interval_months=interval_months,
+                                                     note=note), new=True)
+        with self.record.transaction() as conn:
+            _require_child(conn, person_id, case_id)
+            last = conn.execute(select(FR.c.id).where(FR.c.person_id == person_id)
+                                .order_by(FR.c.id.desc()).limit(1)).scalar()
+            if last is None:
+                raise ValidationError("person_id", "No full recovery is recorded for this child: a relapse "
+                                                   "follows one. Plan a recurring review instead.")
+            rid = insert_rule(self, conn, person_id, case_id, "recurring_review",
+                              {**values, "subject_kind": "full_recovery", "subject_id": last})
+            row = conn.execute(select(R).where(R.c.id == rid)).first()
+            audit_rule(self, conn, "followup.relapse_recorded", row, {"rule": rid, "recovery": last})
+        return rid
+
+    def record_full_recovery(self, person_id: int, on=None, basis: str | None = None,
+                             meeting_id: int | None = None) -> int:
+        """The MDT records the child's full recovery: the child's recurring reviews made before it
+        (until_recovery) end. Age milestones, one-off dates and statute warnings stay.
+        meeting_id: the MDT meeting that decided it (held, with a case of the child on its
+        agenda); `on` then defaults to the meeting's local date. The meeting is named in the
+        audit entry (the table has no column for it)."""
+        self._authorize("followup", "create")
+        on_text = Date(not_future=True).clean("on", on)
         basis = Text(5000, multiline=True).clean("basis", basis)
+        meeting_id = _int("meeting_id", meeting_id, 1, 2**62)
         with self.record.transaction() as conn:
             _require_child(conn, person_id, None)
+            if meeting_id is not None:
+                day = _deciding_meeting_day(conn, meeting_id, person_id)
+                on_text = on_text or day.isoformat()
+            on_text = on_text or _today().isoformat()
             fid = conn.execute(insert(FR).values(
                 person_id=person_id, recovered_on=on_text, basis=basis, recorded_by=self.user_id,
                 recorded_at=utc_now_iso())).inserted_primary_key[0]
             states = recompute(conn, and_(R.c.person_id == person_id, R.c.until_recovery.is_(True)))
             ended = sum(1 for s, _p in states.values() if s == "recovered")
             self._audit(conn, "followup.full_recovery_recorded", "person", person_id,
-                        {"recovery": fid, "rules_ended": ended})
+                        {"recovery": fid, "rules_ended": ended,
+                         **({"meeting": meeting_id} if meeting_id is not None else {})})
         return fid
 
     def _person_changed(self, conn, person_id: int, fields: set[str]) -> None:
@@ -1006,7 +1066,24 @@ def _require_child(conn, person_id: int, case_id: int | None) -> None:
                                            "not a child" + (" in this case." if case_id else " in any case."))
 
 
-def reminder_event_in(session: SessionBase, conn, row, action, occurrence, on_text, new_due, reason) -> int:
+def _deciding_meeting_day(conn, meeting_id: int, person_id: int) -> date:
+    """The local date of the MDT meeting that decided about a child: it was held (or its minutes
+    approved) and had a case of the child on its agenda."""
+    m = conn.execute(select(MTG.c.status, MTG.c.starts_at_utc, MTG.c.time_zone)
+                     .where(MTG.c.id == meeting_id)).first()
+    if m is None:
+        raise ValidationError("meeting_id", "There is no such meeting.")
+    if m.status not in ("held", "approved"):
+        raise ValidationError("meeting_id", "The team decides at a meeting that was held: this one was not.")
+    on_agenda = conn.execute(select(MI.c.id).join(CC, CC.c.case_id == MI.c.case_id).where(
+        MI.c.meeting_id == meeting_id, CC.c.person_id == person_id).limit(1)).first()
+    if on_agenda is None:
+        raise ValidationError("meeting_id", "This meeting did not have the child's case on its agenda.")
+    return local_date(m.starts_at_utc, m.time_zone)
+
+
+def reminder_event_in(session: SessionBase, conn, row, action, occurrence, on_text, new_due, reason,
+                      audit: bool = True) -> int:
     if row.subject_kind == "medical_test" and row.subject_id and action == "completed" and conn.execute(
             select(MT.c.id).where(MT.c.id == row.subject_id, MT.c.result_status == "pending")).first():
         # Done means the result is in, and that is recorded (sealed) with the test, which closes this.
@@ -1025,7 +1102,8 @@ def reminder_event_in(session: SessionBase, conn, row, action, occurrence, on_te
                 status="done" if done else "cancelled", done_on=on_text if done else None,
                 cancel_reason=None if done else reason, updated_at=utc_now_iso())).rowcount:
             detail["team_action"] = row.subject_id
-    audit_rule(session, conn, f"followup.{action}", row, detail)
+    if audit:
+        audit_rule(session, conn, f"followup.{action}", row, detail)
     return eid
 
 

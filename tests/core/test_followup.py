@@ -581,3 +581,74 @@ def test_demo_followup_matches_what_the_core_computes(tmp_path):
         rs = s.reminders(until)
         assert {r.bucket for r in rs} >= {"overdue", "upcoming"}
         assert s.check().ok
+
+
+# --- the coordinator's plan: ending a rule, a relapse, the deciding meeting -------------------------
+
+def test_ending_a_rule_declines_every_open_occurrence_with_the_reason(child):
+    s, pid, case, dob = child
+    ms = s.add_followup_rule(pid, "age_milestone", case["id"], ages=[12, 15, 18])
+    review = s.add_followup_rule(pid, "recurring_review", case["id"], due_on=SOON)
+    with pytest.raises(ValidationError, match="reason"):
+        s.end_followup_rule(ms, "  ")
+    assert s.end_followup_rule(ms, "The family moved abroad") == 3
+    plan = {r["id"]: r for r in s.followup_plan(pid)["rules"]}
+    assert plan[ms]["status"] == "declined" and plan[ms]["next_due"] is None
+    assert [(e["action"], e["occurrence"], e["reason"]) for e in plan[ms]["events"]] == [
+        ("declined", "age:12", "The family moved abroad"), ("declined", "age:15", "The family moved abroad"),
+        ("declined", "age:18", "The family moved abroad")]
+    assert plan[review]["status"] == "active"   # the other rules stay
+    assert ms not in {r.rule_id for r in s.reminders(fu.add_years(TODAY, 40), 40_000)}
+    with pytest.raises(ValidationError, match="no open reminder"):
+        s.end_followup_rule(ms, "Again")
+    entries = [e for e in s.audit_entries() if e["action"] == "followup.rule_ended"]
+    assert [(e["subject_kind"], e["subject_id"]) for e in entries] == [("case", case["id"])]
+    assert "moved abroad" not in json.dumps(s.audit_entries())
+
+
+def test_a_statute_warning_cannot_be_ended_by_hand(child):
+    s, pid, case, _ = child
+    s.add_alleged_offence(case["id"], "sexual_abuse_child", "2025-06-01")
+    warning = next(r["id"] for r in s.followup_plan(pid)["rules"] if r["kind"] == "statute_warning")
+    with pytest.raises(ValidationError, match="alleged offence"):
+        s.end_followup_rule(warning, "Not needed")
+
+
+def test_a_relapse_after_full_recovery_starts_reviews_again(child):
+    s, pid, case, _ = child
+    with pytest.raises(ValidationError, match="No full recovery"):
+        s.record_relapse(pid, case["id"])
+    old = s.add_followup_rule(pid, "recurring_review", case["id"], due_on=SOON)
+    fid = s.record_full_recovery(pid, on=TODAY, basis="No symptoms for a year")
+    rid = s.record_relapse(pid, case["id"], first_review_on=SOON, interval_months=3, note="Nightmares again")
+    plan = {r["id"]: r for r in s.followup_plan(pid)["rules"]}
+    assert plan[old]["status"] == "recovered"
+    new = plan[rid]
+    assert (new["kind"], new["status"], new["next_due"], new["interval_months"], new["until_recovery"],
+            new["subject_kind"], new["subject_id"], new["note"]) == (
+        "recurring_review", "active", SOON.isoformat(), 3, True, "full_recovery", fid, "Nightmares again")
+    with pytest.raises(ValidationError, match="interval_months"):
+        s.record_relapse(pid, case["id"], interval_months=0)
+    # a later full recovery ends the relapse's reviews too
+    s.record_full_recovery(pid)
+    assert {r["id"]: r["status"] for r in s.followup_plan(pid)["rules"]}[rid] == "recovered"
+
+
+def test_full_recovery_decided_at_a_held_meeting_takes_its_date(child, open_as):
+    s, pid, case, _ = child
+    start = datetime.combine(TODAY - timedelta(days=2), time(10))
+    mid = s.plan_meeting("case_review", start.isoformat(timespec="minutes"), 60, chair_id=s.user_id,
+                         remote=True, time_zone="Europe/Stockholm")
+    other = s.plan_meeting("case_review", (start - timedelta(days=7)).isoformat(timespec="minutes"), 60,
+                           chair_id=s.user_id, remote=True, time_zone="Europe/Stockholm")
+    with pytest.raises(ValidationError, match="was not") as e:
+        s.record_full_recovery(pid, meeting_id=mid)
+    assert e.value.field == "meeting_id"
+    s.add_agenda_items(mid, [(case["id"], "review_due")])
+    s.hold_meeting(mid)
+    s.hold_meeting(other)
+    with pytest.raises(ValidationError, match="agenda"):
+        s.record_full_recovery(pid, meeting_id=other)
+    s.record_full_recovery(pid, meeting_id=mid, basis="The team agreed")
+    rec = s.followup_plan(pid)["full_recoveries"][-1]
+    assert (rec["recovered_on"], rec["basis"]) == ((TODAY - timedelta(days=2)).isoformat(), "The team agreed")

@@ -82,6 +82,14 @@ def _followup_rule_for(s, i) -> int:
     return rid
 
 
+def _recovered_child(s, i) -> int:
+    """Set-up through the core for record_relapse: the child's full recovery (only for users who
+    may record one; the others' call is refused first)."""
+    if s.can("followup", "create"):
+        s.record_full_recovery(i["child_id"], on="2026-05-01")
+    return i["child_id"]
+
+
 def _offence_for(s, i) -> int:
     """Set-up through the core for update_alleged_offence (only for users who may add one)."""
     return s.add_alleged_offence(i["case_id"], "sexual_abuse_child", "2025-06-01") if s.can("case", "update") else 1
@@ -393,6 +401,10 @@ ALSO_GUARDED: list[Op] = [
        "followup.rule_updated", needs=(("followup", "update"),)),
     Op("record_full_recovery", lambda s, i: s.record_full_recovery(i["child_id"], on="2026-05-01"),
        "followup.full_recovery_recorded", needs=(("followup", "create"),)),
+    Op("end_followup_rule", lambda s, i: s.end_followup_rule(_followup_rule_for(s, i), "Moved abroad"),
+       "followup.rule_ended", needs=(("followup", "update"),)),
+    Op("record_relapse", lambda s, i: s.record_relapse(_recovered_child(s, i), i["case_id"]),
+       "followup.relapse_recorded", needs=(("followup", "create"),)),
     Op("followup_plan", lambda s, i: s.followup_plan(i["child_id"]), "followup.plan_read",
        needs=(("followup", "read"),)),
     Op("add_alleged_offence", lambda s, i: s.add_alleged_offence(i["case_id"], "rape_child", "2025-06-01"),

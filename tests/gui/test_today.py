@@ -144,19 +144,24 @@ def test_enter_opens_the_case_workspace(qtbot, record_path, plan):
     view = panel.view("upcoming")
     view.setFocus()
     panel.select("upcoming", 0)
-    with qtbot.waitSignal(panel.openCase, timeout=3000) as blocker:
+    r = panel.selected()[2]
+    with qtbot.waitSignal(panel.openCaseTab, timeout=3000) as blocker:
         QTest.keyClick(view, Qt.Key.Key_Return)
-    assert blocker.args == [plan["case_id"]]
+    assert blocker.args == [plan["case_id"], f"followup:{r.rule_id}:{r.person_id}"]   # on that rule
     assert [e.case_id for e in window.workspace_entries()] == [plan["case_id"]]
     assert window.current_page() == "open"
+    ws = window.workspace_entries()[0].workspace
+    assert ws.tabs.currentWidget() is ws.followup_page
+    qtbot.waitUntil(lambda: (ws.followup_page.selected() or {}).get("id") == r.rule_id, timeout=5000)
 
     # A follow-up of the child without a case opens the child's most recent case.
     window.go("today")
     panel.select("overdue", row_of(panel, "overdue", plan["rules"]["survey"]))
     assert panel.selected()[2].case_id is None
-    with qtbot.waitSignal(panel.openCase, timeout=3000) as blocker:
+    with qtbot.waitSignal(panel.openCaseTab, timeout=3000) as blocker:
         QTest.mouseClick(panel.open_button, Qt.MouseButton.LeftButton)
-    assert blocker.args == [plan["case_id"]]
+    assert blocker.args[0] == plan["case_id"]
+    assert blocker.args[1].startswith(f"followup:{plan['rules']['survey']}:")
     assert window.current_page() == "open"
 
 

@@ -684,11 +684,16 @@ class CaseWorkspace(QWidget):
                 self.tabs.addTab(page, entry.text())
 
     def show_tab(self, key: str) -> bool:
-        """Show a registered tab of the case (e.g. "team" from Today), with the keyboard in it."""
+        """Show a registered tab of the case (e.g. "team" from Today), with the keyboard in it.
+        A key may name what to select in the tab after a colon ("followup:RULE:PERSON"): the
+        tab's select_rule(RULE, PERSON) is called with the numbers."""
+        key, _sep, item = key.partition(":")
         page = self.feature_tabs.get(key)
         if page is None:
             return False
         self.tabs.setCurrentWidget(page)
+        if item and hasattr(page, "select_rule"):
+            page.select_rule(*(int(n) for n in item.split(":")))
         if hasattr(page, "focus_first"):
             page.focus_first()
         else:

@@ -105,7 +105,7 @@ class MedicalPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(bold(QLabel(self.tr("Medical examinations"), self), 1.1))
         top.addStretch(1)
-        self.plan_button = QPushButton(self.tr("P&lan an examination…"), self)
+        self.plan_button = QPushButton(self.tr("Plan an examination…"), self)   # Ctrl+N: Alt+L is the Follow-up tab
         self.plan_button.setObjectName("planExamButton")
         self.plan_button.setAutoDefault(False)
         self.plan_button.setToolTip(self.tr("Plan a new examination (Ctrl+N)"))

@@ -1330,7 +1330,8 @@ class TodayPanel(QWidget):
             except BarnahusError as e:
                 self.message.show_error(core_message(e))
                 return
-        self.openCase.emit(int(case_id))
+        # the case's Follow-up tab, on this rule (ui/followup)
+        self.openCaseTab.emit(int(case_id), f"followup:{r.rule_id}:{r.person_id}")
 
     def _act(self, dialog_class) -> None:
         chosen = self.selected()
