@@ -2446,13 +2446,13 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     <name>CaseWorkspace</name>
     <message>
         <location filename="../../ui/cases/workspace.py" line="+602"/>
-        <location line="+118"/>
+        <location line="+123"/>
         <location line="+243"/>
         <source>Emergency</source>
         <translation>Akut</translation>
     </message>
     <message>
-        <location line="-359"/>
+        <location line="-364"/>
         <location line="+1"/>
         <source>Emergency: remove the child from harm at once</source>
         <translation>Akut: skydda barnet från fara omedelbart</translation>
@@ -2474,12 +2474,12 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+25"/>
-        <location line="+605"/>
+        <location line="+610"/>
         <source>&amp;Overview</source>
         <translation>&amp;Översikt</translation>
     </message>
     <message>
-        <location line="-601"/>
+        <location line="-606"/>
         <source>Case &amp;details</source>
         <translation>Ärende&amp;uppgifter</translation>
     </message>
@@ -2499,7 +2499,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>&amp;Dokument</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/workspace.py" line="+47"/>
+        <location filename="../../ui/cases/workspace.py" line="+52"/>
         <source>Referral</source>
         <translation>Anmälan</translation>
     </message>
@@ -2895,6 +2895,11 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <location filename="../../ui/medical/__init__.py" line="+19"/>
         <source>&amp;Medical</source>
         <translation>&amp;Medicinskt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/__init__.py" line="+19"/>
+        <source>Fo&amp;llow-up</source>
+        <translation>Uppföl&amp;jning</translation>
     </message>
 </context>
 <context>
@@ -4130,7 +4135,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>DuplicatePersonDialog</name>
     <message>
-        <location filename="../../ui/cases/workspace.py" line="-1292"/>
+        <location filename="../../ui/cases/workspace.py" line="-1297"/>
         <source>Is this person already in the record?</source>
         <translation>Finns personen redan i registret?</translation>
     </message>
@@ -4246,6 +4251,34 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
         <location line="+1"/>
         <source>Last contact</source>
         <translation>Senaste kontakt</translation>
+    </message>
+</context>
+<context>
+    <name>EndRuleDialog</name>
+    <message>
+        <location filename="../../ui/followup/dialogs.py" line="+160"/>
+        <source>End the follow-up rule</source>
+        <translation>Avsluta uppföljningsregeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every open date of this rule is declined with the reason; its history keeps what was done.</source>
+        <translation>Varje öppet datum för regeln avböjs med skälet; historiken behåller det som gjorts.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;End the rule</source>
+        <translation>Avsluta &amp;regeln</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Skäl:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Skäl</translation>
     </message>
 </context>
 <context>
@@ -4634,6 +4667,417 @@ Stänga ändå?</translation>
         <location line="+14"/>
         <source>Stopped. Nothing was recorded.</source>
         <translation>Avbrutet. Ingenting registrerades.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <location filename="../../ui/followup/dialogs.py" line="-147"/>
+        <source>Recurring review</source>
+        <translation>Återkommande uppföljning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age milestones</source>
+        <translation>Åldersmilstolpar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Court date</source>
+        <translation>Domstolsförhandling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action item</source>
+        <translation>Åtgärdspunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compensation deadline</source>
+        <translation>Sista dag för ersättningsanspråk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carers&apos; survey</source>
+        <translation>Enkät till omsorgspersoner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other date</source>
+        <translation>Annat datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Guardian review</source>
+        <translation>Översyn av vårdnadshavare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixity check of a recording</source>
+        <translation>Innehållskontroll av en inspelning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statute-of-limitation warning</source>
+        <translation>Varning för preskription</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coordinator</source>
+        <translation>Samordnare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Therapist</source>
+        <translation>Terapeut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical</source>
+        <translation>Medicinsk personal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interviewer</source>
+        <translation>Förhörsledare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liaison</source>
+        <translation>Kontakt polis / åklagare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/panel.py" line="+25"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended (declined)</source>
+        <translation>Avslutad (avböjd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended by full recovery</source>
+        <translation>Avslutad genom full återhämtning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waits for a date of birth</source>
+        <translation>Väntar på ett födelsedatum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs a date</source>
+        <translation>Behöver ett datum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Completed</source>
+        <translation>Utförd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation>Avböjd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snoozed</source>
+        <translation>Uppskjuten</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Follow-up plan</source>
+        <translation>Uppföljningsplan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hild:</source>
+        <translation>&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Add a rule…</source>
+        <translation>&amp;Lägg till en regel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a rule to the plan (Ctrl+N)</source>
+        <translation>Lägg till en regel i planen (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full re&amp;covery…</source>
+        <translation>&amp;Full återhämtning…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Relapse…</source>
+        <translation>&amp;Återfall…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next due</source>
+        <translation>Nästa datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>För</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child&apos;s follow-up rules</source>
+        <translation>Barnets uppföljningsregler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No follow-up is planned for this child yet.</source>
+        <translation>Ingen uppföljning är planerad för barnet ännu.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chan&amp;ge…</source>
+        <translation>&amp;Ändra…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;End the rule…</source>
+        <translation>Avsluta &amp;regeln…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Of</source>
+        <translation>Gäller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason or note</source>
+        <translation>Skäl eller anteckning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was done about this rule</source>
+        <translation>Vad som gjorts för regeln</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was done about this rule yet.</source>
+        <translation>Inget har gjorts för regeln ännu.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>No date of birth is recorded for %1: the milestones at ages %2 wait for one. Record it on the Persons tab.</source>
+        <translation>Inget födelsedatum är registrerat för %1: milstolparna vid %2 års ålder väntar på det. Registrera det under fliken Personer.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Full recovery recorded on %1.</source>
+        <translation>Full återhämtning registrerad den %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recurring review after a relapse</source>
+        <translation>Återkommande uppföljning efter ett återfall</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At ages %1</source>
+        <translation>Vid %1 års ålder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before the limitation period ends</source>
+        <translation>Innan preskriptionstiden löper ut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every %1 months from %2</source>
+        <translation>Var %1:e månad från %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Once, on %1</source>
+        <translation>En gång, den %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Active, overdue</source>
+        <translation>Aktiv, försenad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not computed: see the statute of limitations</source>
+        <translation>Inte beräknat: se preskriptionen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Age %1</source>
+        <translation>%1 år</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limitation ends %1</source>
+        <translation>Preskription %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Snoozed to %1</source>
+        <translation>Uppskjuten till %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declined; offer again on %1</source>
+        <translation>Avböjd; erbjud igen den %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>age %1 on %2</source>
+        <translation>%1 år den %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the warning on %1</source>
+        <translation>varningen den %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, snoozed to %2</source>
+        <translation>%1, uppskjuten till %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, offered again on %2</source>
+        <translation>%1, erbjuds igen den %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due %1</source>
+        <translation>senast %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Open: %1</source>
+        <translation>Öppet: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is open.</source>
+        <translation>Inget är öppet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case %1</source>
+        <translation>Ärende %1</translation>
+    </message>
+</context>
+<context>
+    <name>FullRecoveryDialog</name>
+    <message>
+        <location filename="../../ui/followup/dialogs.py" line="+149"/>
+        <source>Record full recovery</source>
+        <translation>Registrera full återhämtning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The team&apos;s decision that %1 has fully recovered ends the recurring reviews planned before it. Age milestones and dates stay.</source>
+        <translation>Teamets beslut att %1 har återhämtat sig helt avslutar de återkommande uppföljningar som planerats före det. Åldersmilstolpar och datum ligger kvar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No meeting chosen</source>
+        <translation>Inget möte valt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Meeting:</source>
+        <translation>&amp;Möte:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The team meeting</source>
+        <translation>Teamets möte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A held meeting with the case on its agenda.</source>
+        <translation>Ett genomfört möte med ärendet på dagordningen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The meeting&apos;s day, or today</source>
+        <translation>Mötets dag, eller i dag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Date:</source>
+        <translation>D&amp;atum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of the decision</source>
+        <translation>Datum för beslutet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Basis:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Basis of the decision</source>
+        <translation>Grund för beslutet</translation>
     </message>
 </context>
 <context>
@@ -5124,7 +5568,7 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Cance&amp;l interview…</source>
+        <source>C&amp;ancel interview…</source>
         <translation>Ställ &amp;in barnförhör…</translation>
     </message>
     <message>
@@ -5250,7 +5694,7 @@ Stänga ändå?</translation>
     <message>
         <location line="+2"/>
         <source>Check fi&amp;xity…</source>
-        <translation>Kon&amp;trollera innehåll…</translation>
+        <translation>Kontrollera inneh&amp;åll…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6327,7 +6771,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+2"/>
-        <source>P&amp;lan an examination…</source>
+        <source>Plan an examination…</source>
         <translation>P&amp;lanera en undersökning…</translation>
     </message>
     <message>
@@ -9220,6 +9664,59 @@ Status: {old} → {new}</translation>
     </message>
 </context>
 <context>
+    <name>RelapseDialog</name>
+    <message>
+        <location filename="../../ui/followup/dialogs.py" line="+27"/>
+        <source>Record a relapse</source>
+        <translation>Registrera ett återfall</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recurring reviews start again, until the team records full recovery again.</source>
+        <translation>Återkommande uppföljningar börjar igen, tills teamet registrerar full återhämtning på nytt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In as many months as the interval</source>
+        <translation>Om lika många månader som intervallet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;First review:</source>
+        <translation>&amp;Första uppföljning:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of the first review</source>
+        <translation>Datum för första uppföljningen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;very (months):</source>
+        <translation>&amp;Intervall (månader):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every how many months</source>
+        <translation>Med hur många månaders mellanrum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Anteckning:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+</context>
+<context>
     <name>ReleaseImageDialog</name>
     <message>
         <location filename="../../ui/medical/images.py" line="+47"/>
@@ -9927,6 +10424,104 @@ Status: {old} → {new}</translation>
         <location line="+1"/>
         <source>{name} is retired: no new interviews are planned in it; its bookings keep its name.</source>
         <translation>{name} är taget ur bruk: inga nya barnförhör planeras i rummet, och dess bokningar behåller rummets namn.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../ui/followup/dialogs.py" line="-173"/>
+        <source>Add a follow-up rule</source>
+        <translation>Lägg till en uppföljningsregel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change the follow-up rule</source>
+        <translation>Ändra uppföljningsregeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind of follow-up</source>
+        <translation>Typ av uppföljning</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not chosen</source>
+        <translation>Inte vald</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;very (months):</source>
+        <translation>&amp;Intervall (månader):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every how many months</source>
+        <translation>Med hur många månaders mellanrum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A&amp;ges:</source>
+        <translation>&amp;Åldrar:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ages</source>
+        <translation>Åldrar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>D&amp;iscipline:</source>
+        <translation>&amp;Yrkesgrupp:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discipline</source>
+        <translation>Yrkesgrupp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Anteckning:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The first review (empty: in as many months as the interval).</source>
+        <translation>Första uppföljningen (tomt: om lika många månader som intervallet).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Milestones count from this day (empty: today).</source>
+        <translation>Milstolparna räknas från den här dagen (tomt: i dag).</translation>
     </message>
 </context>
 <context>
@@ -10810,7 +11405,7 @@ Sedan låser du upp registret igen.</translation>
     <message>
         <location line="-10"/>
         <source>Ne&amp;w referral…</source>
-        <translation>Ny re&amp;miss…</translation>
+        <translation>N&amp;y remiss…</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -11400,6 +11995,91 @@ Sedan låser du upp registret igen.</translation>
         <location line="+23"/>
         <source>This follow-up is for the child, who has no case you can open. Nothing was opened.</source>
         <translation>Den här uppföljningen gäller barnet, som inte har något ärende du kan öppna. Ingenting öppnades.</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../ui/psychosocial/trend.py" line="+138"/>
+        <location line="+63"/>
+        <source>Show as &amp;table</source>
+        <translation>Visa som tab&amp;ell</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Poäng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Band</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treatment</source>
+        <translation>Behandling</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cut-off {value}</source>
+        <translation>Gränsvärde {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} (ongoing)</source>
+        <translation>{name} (pågår)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>No scores recorded yet.</source>
+        <translation>Inga poäng registrerade ännu.</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>{count} scores from {first} to {last}; the latest is {latest}.</source>
+        <translation>{count} mätningar från {first} till {last}; den senaste är {latest}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One score, on {first}: {latest}.</source>
+        <translation>En mätning, den {first}: {latest}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The cut-off is {value}.</source>
+        <translation>Gränsvärdet är {value}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at or above the cut-off</source>
+        <translation>vid eller över gränsvärdet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No scores recorded yet for {name}.</source>
+        <translation>Inga poäng registrerade ännu för {name}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trend of {name}</source>
+        <translation>Utveckling för {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scores of {name}</source>
+        <translation>Poäng för {name}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hide the &amp;table</source>
+        <translation>Dölj tab&amp;ellen</translation>
     </message>
 </context>
 <context>

@@ -240,6 +240,24 @@ def test_alt_l_clashes_with_nothing_on_any_tab_page(qtbot, open_as, setup, user)
         assert shown.count("l") == 1, (titles[i], shown_mnemonics(ws))
 
 
+@pytest.mark.parametrize("user", ["coordinator", "interviewer", "medical", "therapist", "liaison"])
+def test_in_swedish_no_tab_titles_letter_clashes_on_any_tab_page(qtbot, open_as, setup, user, swedish):
+    """In Swedish the tab titles' letters differ (Uppföl&jning, &Medicinskt...): each belongs to
+    its tab only, on every page, for every role."""
+    from tests.support.translations import mnemonic
+    s = open_as(user)
+    ws = open_workspace(qtbot, s, setup["case"]["id"])
+    titles = [ws.tabs.tabText(i) for i in range(ws.tabs.count())]
+    assert "Uppföl&jning" in titles
+    letters = {mnemonic(t) for t in titles} - {None}
+    for i in range(ws.tabs.count()):
+        ws.tabs.setCurrentIndex(i)
+        page = ws.tabs.widget(i)
+        qtbot.waitUntil(lambda: not getattr(page, "loading", False), timeout=10_000)
+        shown = [m for m, _t in shown_mnemonics(ws)]
+        assert [m for m in letters if shown.count(m) != 1] == [], (titles[i], [t for m, t in shown_mnemonics(ws) if shown.count(m) != 1])
+
+
 def test_full_recovery_decided_at_a_meeting_takes_the_meetings_day(qtbot, open_as, setup):
     s = open_as("coordinator")
     case, child = setup["case"], setup["case"]["child_id"]
