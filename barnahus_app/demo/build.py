@@ -31,6 +31,7 @@ from barnahus_app.cases.actions import _SEARCH_BODY
 from barnahus_app.demo.followup import add_demo_followup
 from barnahus_app.demo.interviews import add_demo_interviews
 from barnahus_app.demo.medical import add_demo_medical
+from barnahus_app.demo.psychosocial import add_demo_psychosocial
 from barnahus_app.demo.meetings import add_demo_meetings
 from barnahus_app.errors import Cancelled, RecordFileError, ValidationError
 from barnahus_app.fields import name_key
@@ -620,6 +621,10 @@ def _build(path: Path, admin_username: str, admin_password: str, cases: int, see
         if cases:
             _stop_if(cancelled)
             _medical(target, admin_password, kdf, seed, until, medical_images_folder(path))
+            # The therapist's unlock creates the therapy section; the screens, episodes and
+            # plans go through the core's calls (demo/psychosocial.py).
+            _stop_if(cancelled)
+            _psychosocial(target, admin_password, kdf, seed, until)
         _publish(target, path)
         return recovery
     finally:
@@ -678,6 +683,14 @@ def _medical(target: Path, password: str, kdf: KdfParams, seed: int, until: date
     s = open_record(target, "medical", password, kdf=kdf)
     try:
         add_demo_medical(s, random.Random(seed + 4), until, images)
+    finally:
+        s.close(automatic_backup=False)
+
+
+def _psychosocial(target: Path, password: str, kdf: KdfParams, seed: int, until: date) -> None:
+    s = open_record(target, "therapist", password, kdf=kdf)
+    try:
+        add_demo_psychosocial(s, random.Random(seed + 5), until)
     finally:
         s.close(automatic_backup=False)
 
