@@ -24,7 +24,8 @@ from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor, Twips
 
 from barnahus_app.errors import Cancelled
-from barnahus_app.documents.model import Document, KeyValues, Paragraph, Section, Table, count_blocks
+from barnahus_app.documents.model import (Document, KeyValues, Paragraph, Section, Table, Trend,
+                                          count_blocks)
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
@@ -418,6 +419,12 @@ def render_docx(doc: Document, progress: Progress = None, cancel: Cancel = None)
             _key_values(out, block)
         elif isinstance(block, Table):
             _data_table(out, block, cancel)
+        elif isinstance(block, Trend):
+            # No drawing: reportlab has no raster backend here (documents/trend_chart.py); the
+            # DOCX says it in words and in the table the PDF prints under its drawing.
+            _add_text(out.add_paragraph(style="Normal"), block.summary())
+            if block.points:
+                _data_table(out, block.alternative(), cancel)
         done += 1
         if progress is not None:
             progress(done, total)

@@ -4,7 +4,8 @@ decisions from the same content, so the two formats cannot drift apart in substa
 All texts are arbitrary user text (no markup); line breaks inside a text are kept."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Union
 
@@ -73,6 +74,110 @@ class Table:
 
 
 @dataclass(frozen=True)
+class TrendLabels:
+    """The words of a trend (its drawing and its text alternative), translated by the caller.
+    Templates use {value}, {name}, {count}, {first}, {last}, {latest} (a score, with its band
+    in brackets when it has one)."""
+    date: str = "Date"
+    score: str = "Score"
+    band: str = "Band"
+    treatment: str = "Treatment"
+    cutoff: str = "Cut-off {value}"
+    ongoing: str = "{name} (ongoing)"
+    empty: str = "No scores recorded yet."
+    summary: str = "{count} scores from {first} to {last}; the latest is {latest}."
+    summary_one: str = "One score, on {first}: {latest}."
+    summary_cutoff: str = "The cut-off is {value}."
+    at_or_above: str = "at or above the cut-off"
+
+
+def score_text(value: float) -> str:
+    """27.0 -> '27', 12.5 -> '12.5': a score as people write it."""
+    return f"{value:g}"
+
+
+def _iso_date(value, what: str) -> str:
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ValueError(f"{what} is not a date (YYYY-MM-DD): {value!r}") from None
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One instrument's scores over time, with its cut-off and the treatment episodes: the PDF
+    draws it (documents/trend_chart.py) above its text alternative, the DOCX gives the text
+    alternative (a table), the GUI shows both (ui/psychosocial/trend.py).
+
+    points: (ISO date, score, band label), sorted by date here; episodes: (ISO start, ISO end or
+    None while it goes on, name)."""
+    instrument: str
+    scale: str
+    cutoff: float | None
+    points: tuple[tuple[str, float, str], ...]
+    episodes: tuple[tuple[str, str | None, str], ...] = ()
+    labels: TrendLabels = TrendLabels()
+
+    def __post_init__(self):
+        points = []
+        for i, p in enumerate(_tuple(self.points)):
+            day, score, band = _tuple(p)
+            points.append((_iso_date(day, f"trend point {i}"), float(score), _text(band)))
+        episodes = []
+        for i, e in enumerate(_tuple(self.episodes)):
+            start, end, name = _tuple(e)
+            start = _iso_date(start, f"episode {i} start")
+            end = None if end in (None, "") else _iso_date(end, f"episode {i} end")
+            if end is not None and end < start:
+                raise ValueError(f"episode {i} ends ({end}) before it starts ({start})")
+            episodes.append((start, end, _text(name)))
+        object.__setattr__(self, "instrument", _text(self.instrument))
+        object.__setattr__(self, "scale", _text(self.scale))
+        object.__setattr__(self, "cutoff", None if self.cutoff is None else float(self.cutoff))
+        object.__setattr__(self, "points", tuple(sorted(points, key=lambda p: p[0])))
+        object.__setattr__(self, "episodes", tuple(sorted(episodes, key=lambda e: e[0])))
+
+    @classmethod
+    def from_core(cls, data: Mapping, labels: TrendLabels = TrendLabels(),
+                  band_label: Callable[[str], str] | None = None) -> "Trend":
+        """From what the core's session.trend() returns; band_label turns a band's key into its
+        words (default: the key)."""
+        told = band_label or (lambda key: key)
+        return cls(instrument=data.get("name") or data.get("instrument") or "",
+                   scale=data.get("scale") or "", cutoff=data.get("cutoff"),
+                   points=tuple((d, s, told(b) if b else "") for d, s, b in data.get("points") or ()),
+                   episodes=tuple(data.get("episodes") or ()), labels=labels)
+
+    def episodes_on(self, day: str) -> list[str]:
+        """The names of the episodes going on that day (an episode without an end goes on)."""
+        return [name for start, end, name in self.episodes
+                if start <= day and (end is None or day <= end)]
+
+    def alternative(self) -> Table:
+        """The text alternative of the drawing: one row a score, in date order."""
+        lab = self.labels
+        rows = []
+        for day, score, band in self.points:
+            above = self.cutoff is not None and score >= self.cutoff
+            rows.append((day, score_text(score) + (f" ({lab.at_or_above})" if above else ""), band,
+                         ", ".join(self.episodes_on(day))))
+        return Table((lab.date, lab.score, lab.band, lab.treatment), tuple(rows), (1.1, 1.6, 1.6, 1.7))
+
+    def summary(self) -> str:
+        """One sentence a screen reader can say instead of the drawing."""
+        lab = self.labels
+        if not self.points:
+            return lab.empty
+        _, score, band = self.points[-1]
+        latest = score_text(score) + (f" ({band})" if band else "")
+        text = (lab.summary if len(self.points) > 1 else lab.summary_one).format(
+            count=len(self.points), first=self.points[0][0], last=self.points[-1][0], latest=latest)
+        if self.cutoff is not None:
+            text += " " + lab.summary_cutoff.format(value=score_text(self.cutoff))
+        return text
+
+
+@dataclass(frozen=True)
 class Section:
     heading: str
     blocks: tuple["Block", ...] = ()  # sections nest for subheadings
@@ -81,12 +186,12 @@ class Section:
         object.__setattr__(self, "heading", _text(self.heading))
         blocks = _tuple(self.blocks)
         for b in blocks:
-            if not isinstance(b, (Paragraph, KeyValues, Table, Section)):
+            if not isinstance(b, (Paragraph, KeyValues, Table, Trend, Section)):
                 raise TypeError(f"a section cannot hold {type(b).__name__}")
         object.__setattr__(self, "blocks", blocks)
 
 
-Block = Union[Paragraph, KeyValues, Table, Section]
+Block = Union[Paragraph, KeyValues, Table, Trend, Section]
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import threading
 import uuid
 from collections.abc import Callable
 from xml.sax.saxutils import escape
@@ -25,7 +24,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
                                 PageTemplate)
@@ -37,23 +35,21 @@ from reportlab.platypus.flowables import HRFlowable
 
 from barnahus_app.errors import Cancelled
 from barnahus_app.paths import resources_dir
-from barnahus_app.documents.model import Document, KeyValues, Paragraph, Section, Table, count_blocks
+from barnahus_app.documents.model import (Document, KeyValues, Paragraph, Section, Table, Trend,
+                                          count_blocks)
+from barnahus_app.documents.pdf_fonts import FONT, FONT_BOLD, FONT_ITALIC, INK, MUTED
+from barnahus_app.documents.pdf_fonts import clean as _clean
+from barnahus_app.documents.pdf_fonts import fit as _fit
+from barnahus_app.documents.pdf_fonts import register_fonts as _register_fonts
+from barnahus_app.documents.trend_chart import trend_drawing
 
 Progress = Callable[[int, int], None] | None
 Cancel = Callable[[], bool] | None
 
 CREATOR = "Barnahus Case Record"
 
-# Registered under our own names so nothing else in the process can swap the files behind them.
-FONT = "BarnahusSans"
-FONT_BOLD = "BarnahusSans-Bold"
-FONT_ITALIC = "BarnahusSans-Oblique"
-_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf",
-               FONT_ITALIC: "DejaVuSans-Oblique.ttf"}
 ICC_PROFILE = "sRGB-v2.icc"
 
-INK = colors.Color(0.10, 0.10, 0.12)
-MUTED = colors.Color(0.33, 0.33, 0.36)
 RULE = colors.Color(0.55, 0.55, 0.58)
 HEADER_FILL = colors.Color(0.90, 0.91, 0.92)
 LABEL_FILL = colors.Color(0.96, 0.96, 0.97)
@@ -66,41 +62,7 @@ MARGIN_TOP = 24 * mm  # room for the running header
 MARGIN_BOTTOM = 22 * mm  # room for the running footer (more if there is a footer note)
 FURNITURE_SIZE = 7.5
 FOOTER_NOTE_MAX = 20 * mm
-
-_font_lock = threading.Lock()
-_supported: frozenset[int] | None = None
-
-
-def _register_fonts() -> frozenset[int]:
-    """Register the bundled fonts once; return the code points all three faces can draw."""
-    global _supported
-    with _font_lock:
-        if _supported is None:
-            folder = resources_dir() / "fonts"
-            faces = []
-            for name, filename in _FONT_FILES.items():
-                font = TTFont(name, str(folder / filename))
-                pdfmetrics.registerFont(font)
-                faces.append(set(font.face.charToGlyph))
-            pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
-                                          boldItalic=FONT_BOLD)
-            # BMP only: reportlab writes a broken ToUnicode entry for code points above U+FFFF,
-            # so copied or searched text would come out wrong.
-            _supported = frozenset(c for c in set.intersection(*faces) if c <= 0xFFFF)
-        return _supported
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")
-
-
-def _clean(text: str) -> str:
-    """User text as plain characters the fonts can draw. A character outside DejaVu (or outside
-    the BMP) would be drawn with a glyph the embedded subset lacks, which PDF/A forbids, so it
-    becomes U+FFFD, visibly."""
-    supported = _register_fonts()
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    text = _CONTROL.sub("", text)
-    return "".join(c if c == "\n" or ord(c) in supported else "\ufffd" for c in text)
+TREND_HEIGHT = 70 * mm
 
 
 def _markup(text: str) -> str:
@@ -258,25 +220,17 @@ def _story(doc: Document, width: float, st, cancel: Cancel) -> list[Flowable]:
             story.append(_kv_table(block, width, st))
         elif isinstance(block, Table):
             story.append(_data_table(block, width, st))
+        elif isinstance(block, Trend):
+            story.append(trend_drawing(block, width, TREND_HEIGHT))
+            story.append(Spacer(0, 4))
+            story.append(RLParagraph(_markup(block.summary()), st["note"]))
+            if block.points:
+                story.append(_data_table(block.alternative(), width, st))
 
     for section in doc.sections:
         add(section, 0)
     story.append(_Mark(done))
     return story
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Cut a header/footer text to width with an ellipsis, so left and right never overlap."""
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    lo, hi = 0, len(text)  # the longest prefix that fits with the ellipsis
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if pdfmetrics.stringWidth(text[:mid] + "…", font, size) <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo] + "…"
 
 
 def _canvas_class(doc: Document, note: RLParagraph | None, cancel: Cancel):

@@ -14,7 +14,7 @@ from datetime import date
 
 from barnahus_app import policy, vocab
 from barnahus_app.timeutil import age_on, parse_utc, zone_info, zone_span_text, zone_time_text
-from barnahus_app.documents.model import Document, KeyValues, Labels, Paragraph, Section, Table
+from barnahus_app.documents.model import Document, KeyValues, Labels, Paragraph, Section, Table, Trend
 
 AGE_BANDS = ((0, 2), (3, 5), (6, 8), (9, 11), (12, 14), (15, 17))
 _STATUS = {"planned": "Planned", "held": "Held", "not_held": "Not held (the child chose not to take part)",
@@ -135,6 +135,8 @@ class Redactor:
             if isinstance(b, Table):
                 return Table(tuple(self(c) for c in b.columns), tuple(tuple(self(c) for c in r) for r in b.rows),
                              b.widths)
+            if isinstance(b, Trend):  # instruments, bands and treatments: no one's name
+                return b
             return Section(self(b.heading), tuple(block(x) for x in b.blocks))
         return replace(doc, title=self(doc.title), subtitle=self(doc.subtitle), generated_by=self(doc.generated_by),
                        footer_note=self(doc.footer_note), sections=tuple(block(s) for s in doc.sections))

@@ -1,0 +1,1 @@
+"""The psychosocial follow-up of a case in the GUI."""
