@@ -137,8 +137,10 @@ def test_a_therapist_records_a_screen_resolves_it_and_treats_by_keyboard(qtbot, 
     assert a["scores"]["intrusion"] == 8 and a["scores"]["arousal"] == 6
     assert s.administration_answers(a["id"]) == answers(ANSWERS)
     assert headers(panel.a_model) == ["Date", "Child", "Instrument", "Time point", "Score", "Band", "Cut-off prompt"]
-    assert cells(panel.a_model, 0)[1:] == ["Testa Exampledottir", CATS, "Baseline", "25", "Probable PTSD",
+    assert cells(panel.a_model, 0)[1:] == ["Testa Exampledottir", "CATS-7-17", "Baseline", "25", "Probable PTSD",
                                            "Open: assess or refer"]
+    assert panel.a_model.item(0, 2).toolTip() == CATS
+    assert panel.a_view.isColumnHidden(1)   # one child
     assert panel.message.text() == (f"{CATS}: 25, Probable PTSD. At or above the cut-off: a diagnostic "
                                     "assessment or a referral is due (Resolve…).")
     assert (f"Latest {CATS} of Testa Exampledottir on" in panel.facts_label.text()

@@ -15,7 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QDialog, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
+    QWidget,
 )
 
 from barnahus_app.errors import ValidationError
@@ -110,6 +111,7 @@ class PsychosocialPanel(QWidget):
         self._trend_asked = 0
         self._want_focus = False
         self._then = None   # what to do once the next read is shown
+        self._sized = False
         s = session
         self.can_create = s.can("psychosocial", "create")
         self.can_update = s.can("psychosocial", "update")
@@ -138,18 +140,25 @@ class PsychosocialPanel(QWidget):
         self.message.setObjectName("psychosocialMessage")
         outer.addWidget(self.message)
 
-        scroll = QScrollArea(self)
+        # the screens and the trend | treatment, crisis contacts and the recovery plan (scrolled)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.setChildrenCollapsible(False)
+        self.split = split
+        outer.addWidget(split, 1)
+        body = QWidget()
+        left = QVBoxLayout(body)
+        left.setContentsMargins(0, 0, em // 2, 0)
+        split.addWidget(body)
+        scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        cols = QHBoxLayout(body)
-        cols.setContentsMargins(0, 0, 0, 0)
-        cols.setSpacing(em)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        cols.addLayout(left, 1)
-        cols.addLayout(right, 1)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        rbody = QWidget()
+        right = QVBoxLayout(rbody)
+        right.setContentsMargins(em // 2, 0, 0, 0)
+        scroll.setWidget(rbody)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
 
         # screens ------------------------------------------------------------------------------
         head = self._head(body, self.tr("Screens"), left)
@@ -166,16 +175,17 @@ class PsychosocialPanel(QWidget):
         self.rescreen_button = self._button(body, self.tr("Re-screen ever&y…"), "rescreenButton", self.rescreen,
                                             head, self.can_create)
         headers = [self.tr("Date"), self.tr("Child"), self.tr("Instrument"), self.tr("Time point")]
-        widths = [em * 6, em * 7, em * 9, em * 7]
+        widths = [em * 6, em * 8, em * 7, em * 8]
         if self.therapist:
             headers.append(self.tr("Score"))
             widths.append(em * 3)
         headers += [self.tr("Band"), self.tr("Cut-off prompt")]
-        widths.append(em * 8)
+        widths.append(em * 13)
         self.a_view, self.a_model = read_only_table(body, "administrationsTable", headers,
                                                     self.tr("The case's screens"), widths)
+        self.a_view.setColumnHidden(1, len(self.children) < 2)   # one child: the column says nothing
         self.a_view.setMinimumHeight(em * 6)
-        self.a_view.setMaximumHeight(em * 11)
+        self.a_view.setMaximumHeight(em * 9)
         self.a_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         left.addWidget(self.a_view)
         self.a_empty = empty_label(body)
@@ -198,7 +208,7 @@ class PsychosocialPanel(QWidget):
         th.addWidget(self.trend_combo, 2)
         tl.addLayout(th)
         self.chart = TrendChart(self.trend_box)
-        self.chart.setMinimumHeight(em * 16)
+        self.chart.setMinimumHeight(em * 14)
         # "Show as &table" would take Alt+T, the Interviews tab's letter in the workspace
         self.chart.table_button.setText(self.tr("Show as a ta&ble"))
         tl.addWidget(self.chart, 1)
@@ -218,6 +228,7 @@ class PsychosocialPanel(QWidget):
             body, "episodesTable", [self.tr("For"), self.tr("Model"), self.tr("Provider"), self.tr("Therapist"),
                                     self.tr("Started"), self.tr("Ended")],
             self.tr("Treatment episodes"), [em * 7, em * 7, em * 6, em * 6, em * 6])
+        self.e_view.setColumnHidden(0, len(self.persons) < 2)   # one person: the column says nothing
         self.e_view.setMinimumHeight(em * 5)
         self.e_view.setMaximumHeight(em * 8)
         self.e_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_sessions())
@@ -253,6 +264,7 @@ class PsychosocialPanel(QWidget):
         self.c_view, self.c_model = read_only_table(
             body, "crisisTable", [self.tr("When"), self.tr("With"), self.tr("By")],
             self.tr("Crisis contacts"), [em * 9, em * 9])
+        self.c_view.setColumnHidden(1, len(self.persons) < 2)
         self.c_view.setMinimumHeight(em * 4)
         self.c_view.setMaximumHeight(em * 6)
         right.addWidget(self.c_view)
@@ -267,6 +279,7 @@ class PsychosocialPanel(QWidget):
             body, "goalsTable", [self.tr("For"), self.tr("Domain"), self.tr("Goal"), self.tr("Who helps"),
                                  self.tr("Status"), self.tr("Review")],
             self.tr("Recovery plan"), [em * 6, em * 6, em * 10, em * 6, em * 5])
+        self.g_view.setColumnHidden(0, len(self.persons) < 2)
         self.g_view.setMinimumHeight(em * 5)
         self.g_view.setMaximumHeight(em * 9)
         self.g_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
@@ -322,13 +335,14 @@ class PsychosocialPanel(QWidget):
         adm = self.facts.get("administrations") or []
         self.a_model.removeRows(0, self.a_model.rowCount())
         for a in adm:
-            cells = [date_text(a.get("administered_on")), self._name(a.get("child_person_id")),
-                     instrument_name(a["instrument"], a.get("version")),
+            cells = [date_text(a.get("administered_on")), self._name(a.get("child_person_id")), a["instrument"],
                      term_label("psychosocial_time_points", a.get("time_point"))]
             if self.therapist:
                 cells.append(score_text(a.get("screen_value")))
             cells += [band_text(a["instrument"], a.get("version"), a.get("screen_band")), self.prompt_text(a)]
-            self.a_model.appendRow(row_items(cells, a["id"]))
+            items = row_items(cells, a["id"])
+            items[2].setToolTip(instrument_name(a["instrument"], a.get("version")))
+            self.a_model.appendRow(items)
         self.a_view.setVisible(bool(adm))
         self.a_empty.setVisible(not adm)
         eps = self.facts.get("episodes") or []
@@ -603,5 +617,9 @@ class PsychosocialPanel(QWidget):
     def showEvent(self, event):  # noqa: N802 (Qt name)
         """Read when first shown, and again on each return to the page."""
         super().showEvent(event)
+        if not self._sized:   # the screens and the trend take three fifths, whatever their size hints
+            self._sized = True
+            width = max(self.split.width(), self.width())
+            self.split.setSizes([width * 3 // 5, width - width * 3 // 5])
         if not self.loading:
             self.refresh()
