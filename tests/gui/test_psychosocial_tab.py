@@ -259,10 +259,10 @@ def test_a_coordinator_sees_the_facts_but_no_notes_no_scores_and_no_record_butto
                      "1 screen at or above the cut-off wait for an assessment or a referral.\n"
                      f"Next review of the recovery plan: {review}.")
     assert headers(panel.a_model) == ["Date", "Child", "Instrument", "Time point", "Band", "Cut-off prompt"]
-    assert [cells(panel.a_model, r)[3:] for r in range(2)] == [
-        ["Baseline", "Probable PTSD", "Open: assess or refer"],
-        ["During treatment", "Moderate trauma-related distress", ""]]
-    assert [cells(panel.s_model, r)[1:] for r in range(2)] == [["Attended", "No", "Written"], ["Missed", "No", ""]]
+    assert [cells(panel.a_model, r)[3:] for r in range(2)] == [   # the newest first
+        ["During treatment", "Moderate trauma-related distress", ""],
+        ["Baseline", "Probable PTSD", "Open: assess or refer"]]
+    assert [cells(panel.s_model, r)[1:] for r in range(2)] == [["Missed", "No", ""], ["Attended", "No", "Written"]]
     assert cells(panel.g_model, 0)[1:] == ["Education", "Back at school full days", "School counsellor", "Open",
                                            review]
     assert panel.c_model.rowCount() == 1
@@ -339,7 +339,7 @@ def test_no_button_of_any_tab_takes_the_psychosocial_tabs_letter(qtbot, open_as,
 def test_the_psychosocial_dialogs_have_no_clashing_accelerators(qtbot, open_as, treated):
     s = open_as("therapist")
     ws, panel = open_tab(qtbot, s, treated["id"])
-    panel.a_view.selectRow(0)   # the screen at or above the cut-off
+    panel.a_view.selectRow(1)   # the screen at or above the cut-off (the older one)
     panel.g_view.selectRow(0)
     titles = {}
     for name in ("record_screen", "resolve", "rescreen", "start_episode", "end_episode", "record_session",

@@ -5,6 +5,7 @@ screen at or above its cut-off, the recovery plan and its next review, crisis co
 therapists the therapy detail: the scores, the trend of each instrument (ui/psychosocial/trend.py),
 the session notes (sealed).
 
+Every list shows the newest first (the trend shows the years in order), and the newest is selected.
 Everything shown comes from the core (case_psychosocial; trend and session_notes for therapists);
 every change is one core call, made by a dialog (dialogs.py). session.can() only shapes the view:
 the core decides. Reads run off the GUI thread (run_operation); `loading` is true while one is
@@ -24,7 +25,9 @@ from barnahus_app.persons.actions import display_name
 from barnahus_app.psychosocial import instruments
 
 from ui.common.dates import centre_zone, date_text, local_datetime_text
-from ui.common.feedback import InlineMessage, bold, empty_label, open_dialog, plural, read_only_table, row_items
+from ui.common.feedback import (
+    ID_ROLE, InlineMessage, bold, empty_label, open_dialog, plural, read_only_table, row_items,
+)
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import ChoiceCombo, label_language, term_label
 from ui.psychosocial.dialogs import (
@@ -184,8 +187,8 @@ class PsychosocialPanel(QWidget):
         self.a_view, self.a_model = read_only_table(body, "administrationsTable", headers,
                                                     self.tr("The case's screens"), widths)
         self.a_view.setColumnHidden(1, len(self.children) < 2)   # one child: the column says nothing
-        self.a_view.setMinimumHeight(em * 6)
-        self.a_view.setMaximumHeight(em * 9)
+        self.a_view.setMinimumHeight(em * 7)
+        self.a_view.setMaximumHeight(em * 10)
         self.a_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         left.addWidget(self.a_view)
         self.a_empty = empty_label(body)
@@ -208,7 +211,7 @@ class PsychosocialPanel(QWidget):
         th.addWidget(self.trend_combo, 2)
         tl.addLayout(th)
         self.chart = TrendChart(self.trend_box)
-        self.chart.setMinimumHeight(em * 14)
+        self.chart.setMinimumHeight(em * 10)
         # "Show as &table" would take Alt+T, the Interviews tab's letter in the workspace
         self.chart.table_button.setText(self.tr("Show as a ta&ble"))
         tl.addWidget(self.chart, 1)
@@ -229,7 +232,7 @@ class PsychosocialPanel(QWidget):
                                     self.tr("Started"), self.tr("Ended")],
             self.tr("Treatment episodes"), [em * 7, em * 7, em * 6, em * 6, em * 6])
         self.e_view.setColumnHidden(0, len(self.persons) < 2)   # one person: the column says nothing
-        self.e_view.setMinimumHeight(em * 5)
+        self.e_view.setMinimumHeight(em * 6)
         self.e_view.setMaximumHeight(em * 8)
         self.e_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_sessions())
         right.addWidget(self.e_view)
@@ -243,7 +246,7 @@ class PsychosocialPanel(QWidget):
             body, "sessionsTable", [self.tr("Date"), self.tr("Attendance"), self.tr("Carer took part"),
                                     self.tr("Notes")],
             self.tr("Sessions of the episode"), [em * 6, em * 6, em * 7])
-        self.s_view.setMinimumHeight(em * 5)
+        self.s_view.setMinimumHeight(em * 7)
         self.s_view.setMaximumHeight(em * 8)
         self.s_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._read_notes())
         right.addWidget(self.s_view)
@@ -280,7 +283,7 @@ class PsychosocialPanel(QWidget):
                                  self.tr("Status"), self.tr("Review")],
             self.tr("Recovery plan"), [em * 6, em * 6, em * 10, em * 6, em * 5])
         self.g_view.setColumnHidden(0, len(self.persons) < 2)
-        self.g_view.setMinimumHeight(em * 5)
+        self.g_view.setMinimumHeight(em * 7)
         self.g_view.setMaximumHeight(em * 9)
         self.g_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
         right.addWidget(self.g_view)
@@ -330,6 +333,10 @@ class PsychosocialPanel(QWidget):
 
     def _loaded(self, facts: dict) -> None:
         self.facts = dict(facts or {})
+        for key in ("administrations", "episodes", "crisis_contacts"):   # the newest first, selected
+            self.facts[key] = list(reversed(self.facts.get(key) or []))
+        for e in self.facts["episodes"]:
+            e["sessions"] = list(reversed(e.get("sessions") or []))
         self.facts_label.setText(self.facts_text(self.facts))
         keep = {v: self._selected_id(v) for v in (self.a_view, self.e_view, self.g_view)}
         adm = self.facts.get("administrations") or []
@@ -378,21 +385,20 @@ class PsychosocialPanel(QWidget):
 
     def _selected_id(self, view):
         idx = view.currentIndex()
-        return view.model().index(idx.row(), 0).data(Qt.ItemDataRole.UserRole) if idx.isValid() else None
+        return view.model().index(idx.row(), 0).data(ID_ROLE) if idx.isValid() else None
 
     def _select(self, view, wanted) -> None:
         model = view.model()
         rows = model.rowCount()
-        row = next((r for r in range(rows) if model.index(r, 0).data(Qt.ItemDataRole.UserRole) == wanted),
-                   rows - 1)
-        if row >= 0:
+        row = next((r for r in range(rows) if model.index(r, 0).data(ID_ROLE) == wanted), 0)
+        if row < rows:
             view.selectRow(row)
 
     def facts_text(self, f: dict) -> str:
         """What the team needs to coordinate, in sentences."""
         lines = [self.tr("In treatment now.") if f.get("engaged") else self.tr("Not in treatment now.")]
         latest: dict = {}
-        for a in f.get("administrations") or []:   # oldest first: the last one wins
+        for a in reversed(f.get("administrations") or []):   # (newest first) the last one wins
             latest[(a.get("child_person_id"), a["instrument"])] = a
         for (pid, code), a in latest.items():
             band = band_text(code, a.get("version"), a.get("screen_band")) or self.tr("no band")
@@ -445,7 +451,7 @@ class PsychosocialPanel(QWidget):
                 self.tr("Yes") if x.get("carer_took_part") else self.tr("No"),
                 self.tr("Written") if x.get("notes_written") else ""], x["id"]))
         if self.s_model.rowCount():
-            self.s_view.selectRow(self.s_model.rowCount() - 1)
+            self._select(self.s_view, None)
         self._read_notes()
         self._update_buttons()
 
@@ -483,7 +489,7 @@ class PsychosocialPanel(QWidget):
         self.trend_combo.blockSignals(True)
         self.trend_combo.set_choices(pairs, keep_value=True)
         if self.trend_combo.value() is None and pairs:
-            self.trend_combo.set_value(pairs[-1][0])
+            self.trend_combo.set_value(pairs[0][0])   # the instrument of the newest screen
         self.trend_combo.blockSignals(False)
         if self.trend_combo.value() != chosen or chosen is not None:
             self._read_trend()
