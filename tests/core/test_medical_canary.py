@@ -10,45 +10,19 @@ from __future__ import annotations
 import os
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 from barnahus_app.record.keyslots import KeyFile
 from tests.core.test_medical import CANARY, canary_exam, med  # noqa: F401 (the fixture)
 from tests.integration.test_independent_client import independent_python  # noqa: F401 (the fixture)
 from tests.support.attacker import independent_read, record_key_from_sidecar
+from tests.support.canary import search_files
 from tests.support.records import ADMIN_PASSWORD, login
 
 IMAGE_NAME = "CANARYIMG-Kolposkop-4417.dng"
 SAMPLE_NOTE = "CANARY-SAMPLE-NOTE-2290"
 STORAGE = "CANARY-FRIDGE-7781"
 SECRETS = (CANARY, IMAGE_NAME, "CANARYIMG", SAMPLE_NOTE, STORAGE)
-
-
-def needles() -> list[tuple[str, bytes]]:
-    out = []
-    for s in SECRETS:
-        for form in ("NFC", "NFD"):
-            text = unicodedata.normalize(form, s)
-            for enc in ("utf-8", "utf-16-le", "utf-16-be"):
-                out.append((f"{s!r} {form} {enc}", text.encode(enc).lower()))
-    return out
-
-
-def files_under(root: Path, since: float | None = None, skip: Path | None = None):
-    for dirpath, _dirs, names in os.walk(root):
-        if skip is not None and (Path(dirpath) == skip or skip in Path(dirpath).parents):
-            continue
-        for n in names:
-            p = Path(dirpath) / n
-            try:
-                if not p.is_file() or p.is_symlink():
-                    continue
-                if since is not None and p.stat().st_mtime < since:
-                    continue
-            except OSError:
-                continue
-            yield p
 
 
 def test_the_medical_canary_is_in_no_file_the_app_writes_nor_under_the_record_key(
@@ -84,20 +58,7 @@ def test_the_medical_canary_is_in_no_file_the_app_writes_nor_under_the_record_ke
              (backup.parent, None), (Path(tempfile.gettempdir()), started)]
     control = Path(os.environ["TMPDIR"]) / "medical-canary-control.bin"
     control.write_bytes(IMAGE_NAME.upper().encode("utf-16-be"))
-    seen: set[Path] = set()
-    found = []
-    search = needles()
-    for root, since in roots:
-        for p in files_under(root, since, skip=camera):
-            real = p.resolve()
-            if real in seen:
-                continue
-            seen.add(real)
-            try:
-                data = p.read_bytes().lower()
-            except OSError:
-                continue
-            found += [f"{p}: {what}" for what, needle in search if needle in data]
+    found, seen = search_files(roots, SECRETS, skip=camera)
     assert any(f.startswith(str(control)) for f in found), "the search did not find the control"
     control.unlink()
     assert [f for f in found if not f.startswith(str(control))] == []

@@ -315,8 +315,8 @@ def test_old_notes_stay_as_they_were_until_a_notes_reader_unlocks_then_are_seale
     (iid, notes), = m["interview_notes"].items()
     with open_record(path, "therapist", m["users"]["therapist"]["password"], kdf=FAST_KDF) as s:
         assert s.upgraded_from == "0006"
-        assert s.section_recovery_keys == {}
-    assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), notes)], 0, [])
+        assert list(s.section_recovery_keys) == ["therapy"]   # their own section only (0011)
+    assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), notes)], 0, [("therapy",)])
 
     with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
         assert list(s.section_recovery_keys) == ["interview_notes", "signing_keys"]   # both granted to them
@@ -325,7 +325,8 @@ def test_old_notes_stay_as_they_were_until_a_notes_reader_unlocks_then_are_seale
         created = [e for e in s.audit_entries() if e["action"] == "section.created"]
     assert [e["detail"] for e in created if e["detail"]["section"] == "interview_notes"] == [
         {"section": "interview_notes", "holders": 2, "values_moved": 1}]
-    assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), None)], 1, [("interview_notes",), ("signing_keys",)])
+    assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), None)], 1, [("interview_notes",), ("signing_keys",),
+                                                                     ("therapy",)])
     with open_record(path, "interviewer", m["users"]["interviewer"]["password"], kdf=FAST_KDF) as s:
         assert s.section_recovery_keys == {}
         assert s.get_interview(int(iid))["notes"] == notes
