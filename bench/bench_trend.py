@@ -108,7 +108,8 @@ def main() -> None:
         chart.grab()
 
     trend = Trend.from_core(data, band_label=BANDS.get)
-    vw, vh = chart.view.width(), chart.view.height()
+    k = chart.view.scale()  # the widget draws in points: pixels / k
+    vw, vh = chart.view.width() / k, chart.view.height() / k
 
     def pdf_drawing():
         c = Canvas(io.BytesIO())
@@ -121,9 +122,10 @@ def main() -> None:
     rows = [
         ("GUI: set_trend + grab of the widget (60 points)", median_ms(gui, args.runs)),
         ("GUI: bare QWidget grab, same size (baseline)", median_ms(bare.grab, args.runs)),
-        ("core: trend_drawing (the objects; LinePlot lays itself out when rendered)", median_ms(lambda: trend_drawing(trend, vw, vh), args.runs)),
-        ("core: trend_svg (laid out + SVG, the GUI's core part)", median_ms(lambda: trend_svg(trend, vw, vh),
-                                                                         args.runs)),
+        ("core: trend_drawing (the objects; LinePlot lays itself out when rendered)",
+         median_ms(lambda: trend_drawing(trend, vw, vh), args.runs)),
+        ("core: trend_svg (laid out + SVG, the GUI's core part)",
+         median_ms(lambda: trend_svg(trend, vw, vh), args.runs)),
         ("PDF: the drawing onto a reportlab canvas", median_ms(pdf_drawing, args.runs)),
         ("PDF: render_pdf of a document with the trend (PDF/A-1b, 60-row table)",
          median_ms(lambda: render_pdf(doc), max(5, args.runs // 4))),

@@ -139,12 +139,15 @@ class Trend:
 
     @classmethod
     def from_core(cls, data: Mapping, labels: TrendLabels = TrendLabels(),
-                  band_label: Callable[[str], str] | None = None) -> "Trend":
-        """From what the core's session.trend() returns; band_label turns a band's key into its
-        words (default: the key)."""
+                  band_label: Callable[[str], str] | None = None,
+                  scale_label: Callable[[str], str] | None = None) -> "Trend":
+        """From what the core's session.trend() returns; band_label and scale_label turn a band's
+        or a scale's code into its words in the reader's language (default: the code), e.g. from
+        the instrument's definition (psychosocial/instruments.py: Band.text(lang))."""
         told = band_label or (lambda key: key)
+        scale = data.get("scale") or ""
         return cls(instrument=data.get("name") or data.get("instrument") or "",
-                   scale=data.get("scale") or "", cutoff=data.get("cutoff"),
+                   scale=scale_label(scale) if scale and scale_label else scale, cutoff=data.get("cutoff"),
                    points=tuple((d, s, told(b) if b else "") for d, s, b in data.get("points") or ()),
                    episodes=tuple(data.get("episodes") or ()), labels=labels)
 

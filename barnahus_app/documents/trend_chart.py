@@ -5,21 +5,28 @@ Drawing as a flowable (vector, PDF/A-1b: opaque RGB colours, the bundled DejaVu 
 the GUI (ui/psychosocial/trend.py) shows the same Drawing as SVG (reportlab's renderSVG, pure
 Python) through Qt's QSvgRenderer, which is in PySide6-Essentials.
 
-Why reportlab's charts, measured on this machine (Nov/Dec 2026, Python 3.11, a trend of 60 points
-over 15 years, median of 20 draws; bench/bench_trend.py measures this module, bench/trend_results.md;
-the other two were measured in a separate virtual environment, not installed here):
+Why reportlab's charts. Measured on this machine (Dec 2026, Python 3.11, 2 shared cores), a trend
+of 60 points over 15 years, median of 20 draws; reportlab by bench/bench_trend.py (its results:
+bench/trend_results.md), the other two in a separate virtual environment (not installed here):
 
-| library | installer delta | import | draw 60 points | the same drawing in the PDF |
-|---|---|---|---|---|
-| reportlab.graphics.charts | 0 (reportlab is the PDF library already) | 12-15 ms on top of the PDF renderer (115-145 ms with reportlab, cold) | 15-23 ms to SVG, 21 ms onto a PDF canvas; the widget set and grabbed whole 22-38 ms | yes, vector, in the core |
-| QtCharts (PySide6-Addons 6.11) | libQt6Charts + its binding: 3.3 MB in the build; but every developer and CI installs the Addons wheel (59 MB; PySide6 then takes 651 MB instead of 234 MB) | 7-12 ms | 7-10 ms (a QChartView grabbed) | no: the core must not import Qt; only a raster, or a second drawing code |
-| matplotlib 3.10 | ~145 MB installed (numpy 73 MB, matplotlib 35 MB, fontTools 30 MB, kiwisolver, contourpy; pillow is here already) | 420-980 ms (the first run builds a font cache) | 40-63 ms (to SVG) | only as SVG imported again (svglib, another dependency) or a raster |
+- reportlab.graphics.charts: installer +0 (reportlab is the PDF library already). Import 12-15 ms
+  on top of the PDF renderer (115-175 ms from cold, reportlab included). Draw: 11-23 ms to SVG,
+  21 ms onto a PDF canvas; the widget set and grabbed whole 22-38 ms (target 150 ms). The same
+  drawing is the PDF's: vector, made in the core.
+- QtCharts (PySide6-Addons 6.11): +3.3 MB in the build (libQt6Charts and its binding), but every
+  developer and CI machine installs the Addons wheel (59 MB; PySide6 then takes 651 MB on disk
+  instead of 234 MB). Import 7-12 ms, a QChartView grabbed in 7-10 ms. It cannot be the PDF's
+  drawing: the core never imports Qt, so the PDF would get a raster or a second drawing code.
+- matplotlib 3.10: ~145 MB installed (numpy 73 MB, matplotlib 35 MB, fontTools 30 MB,
+  kiwisolver, contourpy; pillow is here already): the ~180 MB installer nearly doubles. Import
+  420-980 ms (the first run builds a font cache), 40-63 ms to SVG. Into the PDF only as a raster
+  or as SVG read again (svglib, one more dependency).
 
-QtCharts draws fast but cannot be the PDF's drawing, so the chart would be written twice and the
-two could drift; matplotlib would nearly double the installer (~180 MB today) and add half a
-second or more to the first chart. reportlab is already shipped, well kept (ReportLab's own, released several times a year),
-and its LinePlot, axes and markers are used here, not a hand-written chart: this module only
-chooses the scales, the ticks and the colours and adds the spans and the cut-off.
+QtCharts draws fast but the chart would be written twice and the two could drift; matplotlib
+costs the installer and half a second or more at the first chart. reportlab is shipped already,
+well kept (ReportLab's own, released several times a year), and its LinePlot, axes and markers
+draw the chart: this module chooses the scales, the ticks and the colours and adds the spans and
+the cut-off, it is not a hand-written chart.
 
 reportlab has no raster backend here (renderPM wants rlPyCairo or rl_renderPM), so the DOCX shows
 the trend's text alternative (Trend.alternative(), a table), which the PDF prints under the
@@ -120,7 +127,7 @@ def trend_drawing(trend: Trend, width: float, height: float, colours: Colours = 
 
     scores = [s for _, s, _ in trend.points]
     top = max(scores + ([trend.cutoff] if trend.cutoff is not None else []))
-    y_step = _nice_step(max(top, 1.0) * 1.08, max(2, int((height - 50) // 28)))
+    y_step = _nice_step(max(top, 1.0) * 1.08, max(2, int((height - 40) // 22)))  # a line every ~22 pt
     y_max = math.ceil(max(top, 1.0) * 1.08 / y_step) * y_step
 
     lo = _x(trend.points[0][0]) - PAD_DAYS
@@ -202,8 +209,9 @@ def trend_drawing(trend: Trend, width: float, height: float, colours: Colours = 
     d.add(plot)
 
     title = clean(f"{trend.instrument} · {lab.score}" + (f" ({trend.scale})" if trend.scale else ""))
-    d.add(String(2, height - LABEL_SIZE - 4, fit(title.replace("\n", " "), FONT_BOLD, LABEL_SIZE + 1, width - 4),
-                 fontName=FONT_BOLD, fontSize=LABEL_SIZE + 1, fillColor=c.ink))
+    title = fit(title.replace("\n", " "), FONT_BOLD, LABEL_SIZE + 1, width - 4)
+    d.add(String(2, height - LABEL_SIZE - 4, title, fontName=FONT_BOLD, fontSize=LABEL_SIZE + 1,
+                 fillColor=c.ink))
     return d
 
 

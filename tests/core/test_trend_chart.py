@@ -67,7 +67,8 @@ def test_a_score_on_the_cut_off_counts_as_at_or_above_it_and_no_cut_off_marks_no
 def test_the_words_are_the_callers():
     sv = TrendLabels(date="Datum", score="Poäng", band="Nivå", treatment="Behandling",
                      at_or_above="vid eller över gränsvärdet", ongoing="{name} (pågår)")
-    t = Trend.from_core(CORE, labels=sv)
+    t = Trend.from_core(CORE, labels=sv, scale_label={"total": "totalpoäng"}.get)
+    assert "CATS (7-17, self report) · Poäng (totalpoäng)" in svg_texts(trend_svg(t, 640, 280))
     assert t.alternative().columns == ("Datum", "Poäng", "Nivå", "Behandling")
     assert t.alternative().rows[0][1] == "27 (vid eller över gränsvärdet)"
     assert "Group support (pågår)" in svg_texts(trend_svg(t, 640, 280))

@@ -163,10 +163,11 @@ class TrendChart(QWidget):
             summary_cutoff=self.tr("The cut-off is {value}."),
             at_or_above=self.tr("at or above the cut-off"))
 
-    def set_trend(self, data: Mapping | None, band_label: Callable[[str], str] | None = None) -> None:
-        """Show what session.trend() returned (None: nothing chosen yet); band_label turns a
-        band's key into its words."""
-        self.trend = None if data is None else Trend.from_core(data, self.labels(), band_label)
+    def set_trend(self, data: Mapping | None, band_label: Callable[[str], str] | None = None,
+                  scale_label: Callable[[str], str] | None = None) -> None:
+        """Show what session.trend() returned (None: nothing chosen yet); band_label and
+        scale_label turn a band's or a scale's code into its words (Trend.from_core)."""
+        self.trend = None if data is None else Trend.from_core(data, self.labels(), band_label, scale_label)
         has_points = bool(self.trend and self.trend.points)
         name = self.trend.instrument if self.trend else ""
         self.view.set_trend(self.trend if has_points else None)
