@@ -383,7 +383,7 @@ def main(argv=None) -> int:
             for r in rows:
                 case = session.get_case(r["id"])
                 ages = [(c["person_id"], c.get("date_of_birth") or "") for c in case.get("children") or []]
-                fits = [pid for pid, dob in ages if dob and 9 <= date.today().year - int(dob[:4]) <= 14]
+                fits = [pid for pid, dob in ages if dob and 11 <= date.today().year - int(dob[:4]) <= 14]   # 7-17 three years ago
                 if len(ages) == 1 and fits:
                     chosen = (r["id"], fits[0])
                     break

@@ -269,6 +269,7 @@ def test_a_coordinator_sees_the_facts_but_no_notes_no_scores_and_no_record_butto
     everything = " ".join(w.text() for w in panel.findChildren(type(panel.facts_label)))
     assert "CANARY" not in everything and "25" not in everything.split()
     assert not panel.notes.isVisibleTo(panel) and panel.notes.toPlainText() == ""
+    assert not panel.crisis_notes.isVisibleTo(panel) and panel.crisis_notes.toPlainText() == ""
     assert not panel.trend_box.isVisibleTo(panel)
     for b in (panel.record_button, panel.resolve_button, panel.rescreen_button, panel.start_button,
               panel.end_button, panel.session_button, panel.crisis_button):
@@ -276,6 +277,22 @@ def test_a_coordinator_sees_the_facts_but_no_notes_no_scores_and_no_record_butto
     # the recovery plan is the case lead's too
     assert panel.goal_button.isVisibleTo(panel) and panel.change_goal_button.isVisibleTo(panel)
     assert panel.record_screen() is None
+
+
+def test_a_therapist_reads_the_trend_and_the_sealed_notes_of_the_treated_case(qtbot, open_as, treated):
+    s = open_as("therapist")
+    ws, panel = open_tab(qtbot, s, treated["id"])
+    qtbot.waitUntil(lambda: panel.chart.trend is not None and not panel.loading, timeout=5000)
+    t = panel.chart.trend
+    assert (t.instrument, t.scale, t.cutoff) == (CATS, "Total symptom score", 21)
+    assert [(p[1], p[2]) for p in t.points] == [(25, "Probable PTSD"), (15, "Moderate trauma-related distress")]
+    assert [e[2] for e in t.episodes] == ["Trauma-focused CBT (TF-CBT)"]
+    assert [cells(panel.a_model, r)[4] for r in range(2)] == ["15", "25"]   # scores, the newest first
+    # the newest session (missed) has no notes; the older one's are read when it is chosen
+    assert panel.notes.isVisibleTo(panel) and panel.notes.toPlainText() == ""
+    panel.s_view.selectRow(1)
+    qtbot.waitUntil(lambda: panel.notes.toPlainText() == "CANARY-NOTE about the child", timeout=5000)
+    qtbot.waitUntil(lambda: panel.crisis_notes.toPlainText() == "CANARY-CRISIS", timeout=5000)
 
 
 def date_text_of(d: date) -> str:

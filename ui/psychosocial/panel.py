@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from barnahus_app import vocab
 from barnahus_app.errors import ValidationError
 from barnahus_app.persons.actions import display_name
 from barnahus_app.psychosocial import instruments
@@ -87,6 +88,24 @@ def band_text(code: str, version: int | None, band: str | None) -> str:
     return band
 
 
+def scale_text(code: str, scale: str) -> str:
+    d = definition(code)
+    try:
+        return d.scale(scale).text(label_language()) if d else scale
+    except ValidationError:
+        return scale
+
+
+def trend_in_words(data: dict, code: str) -> dict:
+    """The core's trend with the instrument's name and the episodes' models in the reader's
+    language (the core gives them in English)."""
+    models = {vocab.vocabulary("treatment_models").label(t.code, "en"): t.code
+              for t in vocab.vocabulary("treatment_models").terms}
+    return dict(data, name=instrument_name(code),
+                episodes=[(start, end, term_label("treatment_models", models[name]) if name in models else name)
+                          for start, end, name in data.get("episodes") or ()])
+
+
 def score_text(value) -> str:
     if value is None:
         return ""
@@ -112,6 +131,7 @@ class PsychosocialPanel(QWidget):
         self._generation = 0
         self._notes_asked = 0
         self._trend_asked = 0
+        self._crisis_asked = 0
         self._want_focus = False
         self._then = None   # what to do once the next read is shown
         self._sized = False
@@ -250,14 +270,8 @@ class PsychosocialPanel(QWidget):
         self.s_view.setMaximumHeight(em * 8)
         self.s_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._read_notes())
         right.addWidget(self.s_view)
-        self.notes = QPlainTextEdit(body)
-        self.notes.setObjectName("sessionNotesView")
-        self.notes.setReadOnly(True)
-        self.notes.setTabChangesFocus(True)
-        self.notes.setAccessibleName(self.tr("The session's notes"))
-        self.notes.setPlaceholderText(self.tr("No notes for this session."))
-        self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 6)
-        self.notes.setVisible(self.therapist)
+        self.notes = self._notes_box(body, "sessionNotesView", self.tr("The session's notes"),
+                                     self.tr("No notes for this session."))
         right.addWidget(self.notes)
 
         # crisis contacts
@@ -270,7 +284,11 @@ class PsychosocialPanel(QWidget):
         self.c_view.setColumnHidden(1, len(self.persons) < 2)
         self.c_view.setMinimumHeight(em * 4)
         self.c_view.setMaximumHeight(em * 6)
+        self.c_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._read_crisis_notes())
         right.addWidget(self.c_view)
+        self.crisis_notes = self._notes_box(body, "crisisNotesView", self.tr("The crisis contact's notes"),
+                                            self.tr("No notes for this crisis contact."))
+        right.addWidget(self.crisis_notes)
 
         # the recovery plan
         head = self._head(body, self.tr("Recovery plan"), right)
@@ -289,6 +307,18 @@ class PsychosocialPanel(QWidget):
         right.addWidget(self.g_view)
         right.addStretch(1)
         self._update_buttons()
+
+    def _notes_box(self, parent: QWidget, name: str, accessible: str, empty: str) -> QPlainTextEdit:
+        """Sealed notes, read for therapists only (shown to nobody else)."""
+        box = QPlainTextEdit(parent)
+        box.setObjectName(name)
+        box.setReadOnly(True)
+        box.setTabChangesFocus(True)
+        box.setAccessibleName(accessible)
+        box.setPlaceholderText(empty)
+        box.setMaximumHeight(box.fontMetrics().lineSpacing() * 6)
+        box.setVisible(self.therapist)
+        return box
 
     def _head(self, parent: QWidget, title: str, layout) -> QHBoxLayout:
         head = QHBoxLayout()
@@ -338,7 +368,7 @@ class PsychosocialPanel(QWidget):
         for e in self.facts["episodes"]:
             e["sessions"] = list(reversed(e.get("sessions") or []))
         self.facts_label.setText(self.facts_text(self.facts))
-        keep = {v: self._selected_id(v) for v in (self.a_view, self.e_view, self.g_view)}
+        keep = {v: self._selected_id(v) for v in (self.a_view, self.e_view, self.g_view, self.c_view)}
         adm = self.facts.get("administrations") or []
         self.a_model.removeRows(0, self.a_model.rowCount())
         for a in adm:
@@ -457,21 +487,29 @@ class PsychosocialPanel(QWidget):
 
     def _read_notes(self) -> None:
         """The selected session's notes, for therapists (a read of its own, audited)."""
-        self._notes_asked += 1
-        asked = self._notes_asked
-        self.notes.clear()
         x = self.selected_session()
-        if not self.therapist or x is None or not x.get("notes_written"):
+        self._notes_asked += 1
+        self._read_sealed(self.notes, x if x and x.get("notes_written") else None, self.session.session_notes,
+                          lambda: self._notes_asked, self._notes_asked)
+
+    def _read_crisis_notes(self) -> None:
+        self._crisis_asked += 1
+        self._read_sealed(self.crisis_notes, self._row(self.c_view, self.facts.get("crisis_contacts") or []),
+                          self.session.crisis_contact_notes, lambda: self._crisis_asked, self._crisis_asked)
+
+    def _read_sealed(self, box: QPlainTextEdit, row: dict | None, read, latest, asked: int) -> None:
+        box.clear()
+        if not self.therapist or row is None:
             return
-        s, sid = self.session, x["id"]
+        rid = row["id"]
 
         def shown(notes) -> None:
-            if asked == self._notes_asked:
-                self.notes.setPlainText(notes or "")
+            if asked == latest():
+                box.setPlainText(notes or "")
 
         self._reads += 1
         self.loading = True
-        run_operation(self, lambda: s.session_notes(sid), shown, errors=self.message, on_finished=self._read_done)
+        run_operation(self, lambda: read(rid), shown, errors=self.message, on_finished=self._read_done)
 
     def _fill_trend_choices(self) -> None:
         """One choice per child and instrument screened in the case."""
@@ -506,7 +544,8 @@ class PsychosocialPanel(QWidget):
 
         def shown(data) -> None:
             if asked == self._trend_asked:
-                self.chart.set_trend(data, lambda band: band_text(code, None, band))
+                self.chart.set_trend(trend_in_words(data, code), lambda band: band_text(code, None, band),
+                                     lambda scale: scale_text(code, scale))
 
         self._reads += 1
         self.loading = True

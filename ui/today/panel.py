@@ -137,6 +137,8 @@ class ReminderModel(QAbstractTableModel):
         elif r.kind == "action_item" and getattr(r, "subject_kind", None) == "recovery_goal":
             # a recovery goal's review date: the goal itself is on the case's Psychosocial tab
             text = self.tr("Recovery plan review")
+        elif r.kind == "recurring_review" and getattr(r, "subject_kind", None) == "psychosocial_rescreen":
+            text = self.tr("Re-screen")
         elif r.kind == "action_item" and r.subject:
             # An MDT team action's reminder: what is to be done, on one line.
             text = self.tr("Action item: {action}").format(action=" ".join(r.subject.split()))
