@@ -374,3 +374,68 @@ def test_the_psychosocial_dialogs_have_no_clashing_accelerators(qtbot, open_as, 
         qtbot.waitUntil(lambda: panel.dialog is None, timeout=5000)
     assert titles["record_screen"] == ("Record a screen", "&Record")
     assert titles["change_goal"] == ("Review the recovery goal", "&Save")
+
+
+def test_a_coordinator_adds_a_recovery_goal_and_marks_it_achieved_by_keyboard(qtbot, open_as, case):
+    """The case lead plans the recovery with the team: a goal with who helps (a colleague) and a
+    review date, then achieved, which ends its review."""
+    s = open_as("coordinator")
+    ws, panel = open_tab(qtbot, s, case["id"])
+    press(qtbot, K.Key_G)   # Add a goal…
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.person and dlg.person.value() == case["child_id"]
+    press(qtbot, K.Key_D)
+    qtbot.keyClicks(focused(), "Education")
+    press(qtbot, K.Key_G)
+    assert focused() is dlg.goal
+    qtbot.keyClicks(dlg.goal, "Back at school full days")
+    press(qtbot, K.Key_O)   # Or by name
+    qtbot.keyClicks(focused(), "School counsellor")
+    dlg.review.set_value(TODAY + timedelta(days=14))
+    press(qtbot, K.Key_A)   # Add
+    accepted(qtbot, panel, dlg)
+    (g,) = s.case_psychosocial(case["id"])["goals"]
+    review = (TODAY + timedelta(days=14)).isoformat()
+    assert (g["person_id"], g["domain"], g["goal"], g["helper"], g["status"], g["review_on"]) == (
+        case["child_id"], "education", "Back at school full days", "School counsellor", "open", review)
+    assert panel.facts_label.text().endswith(f"Next review of the recovery plan: {date_text_of(TODAY + timedelta(days=14))}.")
+
+    press(qtbot, K.Key_V)   # Review the goal…
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.status
+    qtbot.keyClicks(dlg.status, "Achieved")
+    press(qtbot, K.Key_S)
+    accepted(qtbot, panel, dlg)
+    (g,) = s.case_psychosocial(case["id"])["goals"]
+    assert (g["status"], g["helper"], g["review_on"]) == ("achieved", "School counsellor", review)
+    assert cells(panel.g_model, 0)[4] == "Achieved"
+    assert panel.facts_label.text().endswith("No review of the recovery plan is set.")
+
+
+def test_a_therapist_ends_an_episode_and_records_a_crisis_contact(qtbot, open_as, treated):
+    s = open_as("therapist")
+    ws, panel = open_tab(qtbot, s, treated["id"])
+    press(qtbot, K.Key_H)   # End the episode…
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.ended
+    press(qtbot, K.Key_R)
+    qtbot.keyClicks(focused(), "Completed")
+    press(qtbot, K.Key_E)   # End
+    accepted(qtbot, panel, dlg)
+    (ep,) = s.case_psychosocial(treated["id"])["episodes"]
+    assert (ep["ended_on"], ep["end_reason"]) == (TODAY.isoformat(), "completed")
+    assert panel.facts_label.text().startswith("Not in treatment now.")
+    assert not panel.end_button.isEnabled()
+
+    press(qtbot, K.Key_C)   # Record a crisis contact…
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.person
+    press(qtbot, K.Key_N)
+    qtbot.keyClicks(dlg.notes, "Called after a nightmare.")
+    press(qtbot, K.Key_R)
+    accepted(qtbot, panel, dlg)
+    contacts = s.case_psychosocial(treated["id"])["crisis_contacts"]
+    assert len(contacts) == 2 and contacts[-1]["by_user"] == s.user_id
+    assert s.crisis_contact_notes(contacts[-1]["id"]) == "Called after a nightmare."
+    assert panel.c_model.rowCount() == 2
+    qtbot.waitUntil(lambda: panel.crisis_notes.toPlainText() == "Called after a nightmare.", timeout=5000)

@@ -9,7 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QLabel, QScrollArea, QSpinBox, QStackedWidget, QWidget,
+    QCheckBox, QFrame, QLabel, QLineEdit, QScrollArea, QSpinBox, QStackedWidget, QWidget,
 )
 
 from barnahus_app.errors import BarnahusError
@@ -157,9 +157,11 @@ class RecordScreenDialog(FormDialog):
             for sc in d.scales:
                 box = _AnswerBox(sc.min, sc.max, self.tr("Not typed"), page)
                 box.setObjectName(f"scale_{sc.code}")
-                hint = self.tr("%1 to %2").replace("%1", str(sc.min)).replace("%2", str(sc.max))
-                message = grid.add_field(sc.text(lang) + ":", box, hint, accessible=sc.text(lang))
+                text = self.tr("%1 (%2 to %3):").replace("%1", sc.text(lang)).replace("%2", str(sc.min)) \
+                    .replace("%3", str(sc.max))
+                message = grid.add_field(text, box, accessible=text.rstrip(":"))
                 fields[f"scores.{sc.code}"] = (box, message, sc.text(lang))
+        grid.setRowStretch(grid.rowCount(), 1)   # the rows at the top of a page taller than they need
         self.pages[d.code] = (page, fields)
         return page
 
@@ -180,14 +182,16 @@ class RecordScreenDialog(FormDialog):
         for name, (_box, message, text) in fields.items():
             self.messages[name] = message
             self.names[name] = text
+        ages = self.tr("For ages %1 to %2.").replace("%1", str(d.min_age)).replace("%2", str(d.max_age))
         if d.licence == "bundled":
             lo, hi = d.answers
-            self.licence.setText(self.tr("Answer each item from %1 to %2 (Tab to the next, type the number); "
-                                         "at most %3 may stay unanswered.").replace("%1", str(lo))
-                                 .replace("%2", str(hi)).replace("%3", str(d.max_missing)))
+            how = (self.tr("Answer each item from %1 to %2 (Tab to the next, type the number); at most %3 may "
+                           "stay unanswered.").replace("%1", str(lo)).replace("%2", str(hi))
+                   .replace("%3", str(d.max_missing)))
         else:
-            self.licence.setText(self.tr("Scores only: type the scores from the official scored form. The app "
-                                         "holds no items of this instrument."))
+            how = self.tr("Scores only: type the scores from the official scored form. The app holds no items of "
+                          "this instrument.")
+        self.licence.setText(ages + " " + how)
         if len(d.respondents) == 1:
             self.respondent.set_value(d.respondents[0])
 
@@ -474,8 +478,8 @@ class _GoalFields:
         self.helper_user = ChoiceCombo(staff(self.session), empty_text=self.tr("Not a colleague"))
         self.helper_user.setObjectName("goalHelperCombo")
         self.add_field("helper", self.tr("Who &helps:"), self.helper_user, accessible=self.tr("Who helps"))
-        self.helper_text = named_text_box(self, "goalHelperText", 1)
-        self.helper_text.setMaximumHeight(self.helper_text.fontMetrics().lineSpacing() * 2 + 12)
+        self.helper_text = QLineEdit(self)
+        self.helper_text.setObjectName("goalHelperText")
         self.add_field("helper_text", self.tr("&Or by name:"), self.helper_text,
                        self.tr("Someone outside the centre, e.g. the school's counsellor."),
                        accessible=self.tr("Who helps, by name"))
@@ -487,14 +491,14 @@ class _GoalFields:
             if goal.get("helper_user_id"):
                 self.helper_user.set_value(goal["helper_user_id"])
             elif goal.get("helper"):
-                self.helper_text.setPlainText(goal["helper"])
+                self.helper_text.setText(goal["helper"])
             if goal.get("review_on"):
                 self.review.set_value(date.fromisoformat(goal["review_on"]))
 
     def helper(self):
         if self.helper_user.value() is not None:
             return {"user_id": self.helper_user.value()}
-        text = self.helper_text.toPlainText().strip()
+        text = self.helper_text.text().strip()
         return {"text": text} if text else None
 
 

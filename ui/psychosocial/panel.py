@@ -567,6 +567,16 @@ class PsychosocialPanel(QWidget):
         self.refresh()
         self.changed.emit()
 
+    def _added(self, view) -> None:
+        """Read again after a row was added to view, and select it (the highest id)."""
+        def select() -> None:
+            model = view.model()
+            ids = [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())]
+            if ids:
+                view.selectRow(ids.index(max(ids)))
+        self._then = select
+        self._after()
+
     def _open(self, dialog: QDialog, on_accepted=None) -> QDialog:
         def back(_code: int) -> None:
             self._want_focus = True
@@ -618,7 +628,8 @@ class PsychosocialPanel(QWidget):
     def start_episode(self) -> QDialog | None:
         if self.dialog is not None:
             return None
-        return self._open(StartEpisodeDialog(self.session, self.case_id, self.persons, self))
+        return self._open(StartEpisodeDialog(self.session, self.case_id, self.persons, self),
+                          lambda d: self._added(self.e_view))
 
     def end_episode(self) -> QDialog | None:
         ep = self.selected_episode()
@@ -630,17 +641,19 @@ class PsychosocialPanel(QWidget):
         ep = self.selected_episode()
         if ep is None or self.dialog is not None:
             return None
-        return self._open(SessionDialog(self.session, ep, self))
+        return self._open(SessionDialog(self.session, ep, self), lambda d: self._added(self.s_view))
 
     def crisis_contact(self) -> QDialog | None:
         if self.dialog is not None:
             return None
-        return self._open(CrisisContactDialog(self.session, self.case_id, self.persons, self))
+        return self._open(CrisisContactDialog(self.session, self.case_id, self.persons, self),
+                          lambda d: self._added(self.c_view))
 
     def add_goal(self) -> QDialog | None:
         if self.dialog is not None:
             return None
-        return self._open(AddGoalDialog(self.session, self.case_id, self.persons, self))
+        return self._open(AddGoalDialog(self.session, self.case_id, self.persons, self),
+                          lambda d: self._added(self.g_view))
 
     def change_goal(self) -> QDialog | None:
         g = self.selected_goal()
