@@ -439,3 +439,43 @@ def test_a_therapist_ends_an_episode_and_records_a_crisis_contact(qtbot, open_as
     assert s.crisis_contact_notes(contacts[-1]["id"]) == "Called after a nightmare."
     assert panel.c_model.rowCount() == 2
     qtbot.waitUntil(lambda: panel.crisis_notes.toPlainText() == "Called after a nightmare.", timeout=5000)
+
+
+def test_a_screen_is_resolved_by_a_referral_and_re_screening_is_set_by_keyboard(qtbot, record_path, open_as, treated):
+    """The open prompt of the baseline screen: referred (the case's referral to child psychiatry,
+    made on the Team and referrals tab); then re-screening every 6 months."""
+    with login(record_path, "coordinator") as c:
+        agency = c.create_agency(name="BUP Malmö", kind="mental_health")
+        referral = c.create_referral(treated["id"], "out", "child_psychiatry", agency_id=agency,
+                                     child_person_id=treated["child_id"])
+    s = open_as("therapist")
+    ws, panel = open_tab(qtbot, s, treated["id"])
+    panel.a_view.selectRow(1)   # the baseline screen (25), the older one
+    panel.a_view.setFocus()
+    press(qtbot, K.Key_L)   # Resolve…
+    dlg = opened(qtbot, panel)
+    qtbot.keyClicks(dlg.action, "Referred")
+    assert dlg.referral.isVisible() and not dlg.reason.isVisible()
+    press(qtbot, K.Key_F)
+    assert focused() is dlg.referral
+    qtbot.waitUntil(lambda: dlg.referral.count() == 1, timeout=5000)   # read after the dialog opened
+    assert dlg.referral.itemText(0).startswith("Child and adolescent psychiatry (BUP Malmö)")
+    qtbot.keyClick(dlg.referral, K.Key_Down)
+    assert dlg.referral.value() == referral
+    press(qtbot, K.Key_S)
+    accepted(qtbot, panel, dlg)
+    a = next(a for a in s.case_psychosocial(treated["id"])["administrations"] if a["at_or_above_cutoff"])
+    assert (a["resolution"], a["referral_id"]) == ("referral", referral)
+    assert cells(panel.a_model, 1)[-1].startswith("Referred (")
+    assert s.case_psychosocial(treated["id"])["open_prompts"] == []
+
+    press(qtbot, K.Key_Y)   # Re-screen every…
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.instrument and dlg.instrument.value() == "CATS-7-17"   # the chosen screen's
+    press(qtbot, K.Key_E)
+    assert focused() is dlg.months and dlg.months.value() == 6
+    press(qtbot, K.Key_S)
+    accepted(qtbot, panel, dlg)
+    (rule,) = [r for r in s.followup_plan(treated["child_id"])["rules"]
+               if r.get("subject_kind") == "psychosocial_rescreen"]
+    assert (rule["kind"], rule["interval_months"], rule["discipline"]) == ("recurring_review", 6, "therapist")
