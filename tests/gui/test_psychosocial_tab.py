@@ -143,9 +143,9 @@ def test_a_therapist_records_a_screen_resolves_it_and_treats_by_keyboard(qtbot, 
     assert panel.a_view.isColumnHidden(1)   # one child
     assert panel.message.text() == (f"{CATS}: 25, Probable PTSD. At or above the cut-off: a diagnostic "
                                     "assessment or a referral is due (Resolve…).")
-    assert (f"Latest {CATS} of Testa Exampledottir on" in panel.facts_label.text()
-            and "1 screen at or above the cut-off waits" not in panel.facts_label.text())
-    assert "1 screen at or above the cut-off wait for an assessment or a referral." in panel.facts_label.text()
+    assert f"Latest {CATS} of Testa Exampledottir on {date_text_of(TODAY)}: Probable PTSD." in panel.facts_label.text()
+    assert ("Screens at or above the cut-off waiting for an assessment or a referral: 1."
+            in panel.facts_label.text())
     # The trend of that screen: one point, the cut-off 21.
     qtbot.waitUntil(lambda: panel.chart.trend is not None and not panel.loading, timeout=5000)
     assert panel.trend_combo.currentText() == CATS
@@ -164,7 +164,7 @@ def test_a_therapist_records_a_screen_resolves_it_and_treats_by_keyboard(qtbot, 
     (a,) = s.case_psychosocial(case["id"])["administrations"]
     assert (a["resolution"], a["resolved_on"]) == ("diagnostic_assessment", TODAY.isoformat())
     assert cells(panel.a_model, 0)[6].startswith("Diagnostic assessment done (")
-    assert "cut-off wait" not in panel.facts_label.text()
+    assert "cut-off waiting" not in panel.facts_label.text()
 
     # Start an episode (Alt+E): TF-CBT for the child, by this therapist, at the centre, today.
     press(qtbot, K.Key_E)
@@ -256,7 +256,7 @@ def test_a_coordinator_sees_the_facts_but_no_notes_no_scores_and_no_record_butto
     assert facts == ("In treatment now.\n"
                      f"Latest {CATS} of Testa Exampledottir on {date_text_of(TODAY - timedelta(days=5))}: "
                      "Moderate trauma-related distress.\n"
-                     "1 screen at or above the cut-off wait for an assessment or a referral.\n"
+                     "Screens at or above the cut-off waiting for an assessment or a referral: 1.\n"
                      f"Next review of the recovery plan: {review}.")
     assert headers(panel.a_model) == ["Date", "Child", "Instrument", "Time point", "Band", "Cut-off prompt"]
     assert [cells(panel.a_model, r)[3:] for r in range(2)] == [   # the newest first

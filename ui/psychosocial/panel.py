@@ -13,7 +13,7 @@ under way.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
@@ -27,7 +27,7 @@ from barnahus_app.psychosocial import instruments
 
 from ui.common.dates import centre_zone, date_text, local_datetime_text
 from ui.common.feedback import (
-    ID_ROLE, InlineMessage, bold, empty_label, open_dialog, plural, read_only_table, row_items,
+    ID_ROLE, InlineMessage, bold, empty_label, open_dialog, read_only_table, row_items,
 )
 from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import ChoiceCombo, label_language, term_label
@@ -36,11 +36,6 @@ from ui.psychosocial.dialogs import (
     ResolveScreenDialog, SessionDialog, StartEpisodeDialog,
 )
 from ui.psychosocial.trend import TrendChart
-
-CONTEXT = "PsychosocialPanel"
-PROMPT = {
-    None: QT_TRANSLATE_NOOP("PsychosocialPanel", "Open: assess or refer"),
-}
 
 
 def person_name(p: dict) -> str:
@@ -437,8 +432,8 @@ class PsychosocialPanel(QWidget):
                          .replace("%4", band))
         prompts = f.get("open_prompts") or []
         if prompts:
-            lines.append(plural(self.tr("%n screen(s) at or above the cut-off wait for an assessment or a "
-                                        "referral.", "", len(prompts)), len(prompts)))
+            lines.append(self.tr("Screens at or above the cut-off waiting for an assessment or a referral: %1.")
+                         .replace("%1", str(len(prompts))))
         review = f.get("next_review")
         lines.append(self.tr("Next review of the recovery plan: %1.").replace("%1", date_text(str(review)))
                      if review else self.tr("No review of the recovery plan is set."))
@@ -449,7 +444,7 @@ class PsychosocialPanel(QWidget):
             return ""
         res = a.get("resolution")
         if res is None:
-            return QCoreApplication.translate(CONTEXT, PROMPT[None])
+            return self.tr("Open: assess or refer")
         text = term_label("screen_resolutions", res)
         if a.get("resolved_on"):
             text = self.tr("%1 (%2)").replace("%1", text).replace("%2", date_text(a["resolved_on"]))
