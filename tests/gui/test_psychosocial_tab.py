@@ -479,3 +479,20 @@ def test_a_screen_is_resolved_by_a_referral_and_re_screening_is_set_by_keyboard(
     (rule,) = [r for r in s.followup_plan(treated["child_id"])["rules"]
                if r.get("subject_kind") == "psychosocial_rescreen"]
     assert (rule["kind"], rule["interval_months"], rule["discipline"]) == ("recurring_review", 6, "therapist")
+
+
+def test_a_session_outside_its_episode_is_refused_beside_its_date(qtbot, open_as, treated):
+    s = open_as("therapist")
+    ws, panel = open_tab(qtbot, s, treated["id"])
+    dlg = panel.record_session()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=5000)
+    started = TODAY - timedelta(days=50)
+    dlg.held.set_value(TODAY - timedelta(days=60))
+    dlg.status.set_value("attended")
+    dlg.accept()
+    qtbot.waitUntil(lambda: not dlg.running and bool(dlg.error_texts()), timeout=5000)
+    assert dlg.messages["held_on"].text() == f"Date of the session is outside the episode ({started.isoformat()} to now)."
+    assert panel.dialog is dlg
+    (ep,) = s.case_psychosocial(treated["id"])["episodes"]
+    assert len(ep["sessions"]) == 2
+    dlg.reject()
