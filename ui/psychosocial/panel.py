@@ -203,9 +203,10 @@ class PsychosocialPanel(QWidget):
                                                     self.tr("The case's screens"), widths)
         self.a_view.setColumnHidden(1, len(self.children) < 2)   # one child: the column says nothing
         self.a_view.setMinimumHeight(em * 7)
-        self.a_view.setMaximumHeight(em * 10)
+        if self.therapist:   # the trend below it; without it the screens take the column
+            self.a_view.setMaximumHeight(em * 10)
         self.a_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._update_buttons())
-        left.addWidget(self.a_view)
+        left.addWidget(self.a_view, 0 if self.therapist else 1)
         self.a_empty = empty_label(body)
         self.a_empty.setText(self.tr("No screen is recorded in this case."))
         left.addWidget(self.a_empty)
@@ -234,7 +235,7 @@ class PsychosocialPanel(QWidget):
         self.trend_box.setVisible(self.therapist)
         left.addWidget(self.trend_box, 1)
         if not self.therapist:
-            left.addStretch(1)
+            left.addStretch(0)   # takes the room only while there is no screen to list
 
         # treatment episodes and their sessions --------------------------------------------------
         head = self._head(body, self.tr("Treatment"), right)
