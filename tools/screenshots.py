@@ -80,6 +80,57 @@ def build_record(path: Path, kdf) -> None:
                 s.set_no_contact(child, other, "alleged offender")
 
 
+def cats_answers(total: int) -> dict:
+    """Answers to the 20 CATS 7-17 items (0-3) that add up to total: threes first."""
+    values = [3] * (total // 3) + ([total % 3] if total % 3 else [])
+    values += [0] * (20 - len(values))
+    return {f"s{i}": v for i, v in enumerate(values, 1)}
+
+
+def psychosocial_story(session, case_id: int, child_id: int, today=None) -> None:
+    """A therapist's three years with a child, made through the core (fictional): CATS screens
+    every few months that fall with trauma-focused CBT, rise again after a relapse and fall with
+    family therapy; the episodes with their sessions (some missed), the prompts of the screens at
+    or above the cut-off resolved, a crisis contact, a recovery plan and re-screening every six
+    months."""
+    from datetime import date, datetime, time as clock, timedelta, timezone
+
+    today = today or date.today()
+
+    def ago(days: int) -> str:
+        return (today - timedelta(days=days)).isoformat()
+
+    screens = [(1040, "baseline", 33), (950, "during_treatment", 27), (860, "during_treatment", 20),
+               (770, "end_of_treatment", 13), (590, "follow_up", 11), (420, "follow_up", 24),
+               (330, "baseline", 26), (240, "during_treatment", 18), (150, "during_treatment", 12),
+               (60, "end_of_treatment", 8)]
+    first = session.start_episode(case_id, child_id, "tf_cbt", started_on=ago(1020), therapist_id=session.user_id)
+    for k, day in enumerate(range(1015, 790, -14)):
+        session.record_session(first, held_on=ago(day), status="missed" if k in (3, 9) else "attended",
+                               carer_took_part=k % 4 == 0)
+    session.end_episode(first, ended_on=ago(780), end_reason="completed")
+    second = session.start_episode(case_id, child_id, "family_therapy", started_on=ago(400),
+                                   therapist_id=session.user_id)
+    for k, day in enumerate(range(395, 20, -21)):
+        session.record_session(second, held_on=ago(day), status="cancelled" if k == 6 else "attended",
+                               carer_took_part=True, notes="Demo (fictional): session notes." if day < 60 else None)
+    for day, point, total in screens:
+        aid = session.record_administration(case_id, child_id, "CATS-7-17", time_point=point, respondent="child",
+                                            administered_on=ago(day), answers=cats_answers(total))
+        if total >= 21:
+            session.resolve_screen(aid, action="diagnostic_assessment")
+    session.record_crisis_contact(case_id, child_id, occurred_at=datetime.combine(
+        today - timedelta(days=410), clock(19, 40), tzinfo=timezone.utc).isoformat(),
+        notes="Demo (fictional): a call in the evening.")
+    session.add_recovery_goal(case_id, child_id, domain="education", goal="Back at school full days",
+                              helper="School counsellor (fictional)", review_on=(today + timedelta(days=21)).isoformat())
+    session.add_recovery_goal(case_id, child_id, domain="safety", goal="A safety plan the child knows by heart",
+                              helper={"user_id": session.user_id})
+    goal = session.add_recovery_goal(case_id, child_id, domain="social", goal="Back at football practice")
+    session.update_recovery_goal(goal, status="achieved")
+    session.set_rescreen(case_id, child_id, "CATS-7-17", every_months=6)
+
+
 def dark_palette():
     from PySide6.QtGui import QColor, QPalette
     p = QPalette()
@@ -344,6 +395,38 @@ def main(argv=None) -> int:
                     shot(win, "case_medical")
         win.lock()
         _wait(app, lambda: not win.autobackup.running, 300.0)
+
+        # 9. The Psychosocial tab, as the therapist sees it: a child of 7-17 with three years of
+        # screens, two treatment episodes and a recovery plan, made here through the core.
+        session = open_record(record, "therapist", DEMO_PASSWORD, kdf=kdf)
+        if session.can("therapy", "read"):
+            from datetime import date
+            rows = session.list_cases(limit=200).rows
+            chosen = None
+            for r in rows:
+                case = session.get_case(r["id"])
+                ages = [(c["person_id"], c.get("date_of_birth") or "") for c in case.get("children") or []]
+                fits = [pid for pid, dob in ages if dob and 11 <= date.today().year - int(dob[:4]) <= 14]   # 7-17 three years ago
+                if len(ages) == 1 and fits:
+                    chosen = (r["id"], fits[0])
+                    break
+            if chosen is not None:
+                psychosocial_story(session, *chosen)
+            win.on_unlocked(session)
+            if win.message_bar is not None:
+                win.message_bar.dismiss()
+            if chosen is not None:
+                win.open_case(chosen[0], "psychosocial")
+                ws = next(e.workspace for e in win.workspace_entries() if e.case_id == chosen[0])
+                page = ws.feature_tabs.get("psychosocial")
+                if page is not None:
+                    _wait(app, lambda: not page.loading and page.chart.trend is not None)
+                    app.processEvents()
+                    shot(win, "case_psychosocial")
+            win.lock()
+            _wait(app, lambda: not win.autobackup.running, 300.0)
+        else:
+            session.close()
         win.close()
         app.processEvents()
     return 0

@@ -465,3 +465,31 @@ def test_my_interviews_empty_state_names_the_cores_days_ahead(qtbot, record_path
     wait_loaded(qtbot, panel)
     qtbot.waitUntil(lambda: panel.mine.empty.text() != "Loading…", timeout=5000)
     assert panel.mine.empty.text() == "No interviews of yours in the next 14 days, and no notes waiting."
+
+
+def test_a_therapists_recovery_goal_review_and_re_screen_open_the_psychosocial_tab(qtbot, record_path, plan,
+                                                                                     open_as):
+    """A recovery goal's review date and a re-screen every N months are reminders of the
+    therapist's discipline: Today says "Recovery plan review" and "Re-screen", and opening one
+    shows the case's Psychosocial tab, where the goal and the screens are."""
+    with open_record(record_path, "therapist", STAFF_PASSWORD, kdf=FAST_KDF) as s:
+        s.add_recovery_goal(plan["case_id"], plan["child"], domain="education", goal="Back at school",
+                            review_on=_iso(TODAY + timedelta(days=2)))
+        rescreen = s.set_rescreen(plan["case_id"], plan["child"], "CATS-7-17", every_months=1)
+    panel = TodayPanel(open_as("therapist"))
+    qtbot.addWidget(panel)
+    wait_loaded(qtbot, panel)
+    m = panel.model("this_week")
+    whats = [cell(panel, "this_week", i, "what") for i in range(m.rowCount())]
+    assert whats == ["Other follow-up", "Recovery plan review"]
+    panel.select("this_week", 1)
+    with qtbot.waitSignal(panel.openCaseTab, timeout=3000) as blocker:
+        panel.open_selected()
+    assert blocker.args == [plan["case_id"], "psychosocial"]
+    m = panel.model("upcoming")
+    row = [m.reminder(i).rule_id for i in range(m.rowCount())].index(rescreen)   # a month from today
+    assert cell(panel, "upcoming", row, "what") == "Re-screen"
+    panel.select("upcoming", row)
+    with qtbot.waitSignal(panel.openCaseTab, timeout=3000) as blocker:
+        panel.open_selected()
+    assert blocker.args == [plan["case_id"], "psychosocial"]

@@ -79,7 +79,7 @@ class FollowUpPanel(QWidget):
             self.child.set_value(self.children[0]["person_id"])
         self.child.valueChanged.connect(lambda _v: self.refresh())
         top.addStretch(1)
-        self.add_button = self._button(self.tr("&Add a rule…"), "addRuleButton", self.add_rule, top)
+        self.add_button = self._button(self.tr("&New rule…"), "addRuleButton", self.add_rule, top)
         self.add_button.setToolTip(self.tr("Add a rule to the plan (Ctrl+N)"))
         self.recovery_button = self._button(self.tr("Full re&covery…"), "fullRecoveryButton",
                                             self.full_recovery, top)

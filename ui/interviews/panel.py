@@ -109,7 +109,7 @@ class InterviewsPanel(QWidget):
         self.move_button = QPushButton(self.tr("&Move…"), self)
         self.move_button.setObjectName("moveInterviewButton")
         self.move_button.setToolTip(self.tr("Another time, room or interviewer"))
-        self.cancel_button = QPushButton(self.tr("C&ancel interview…"), self)   # Alt+L is the Follow-up tab
+        self.cancel_button = QPushButton(self.tr("Cancel inte&rview…"), self)   # Alt+L: Follow-up; Alt+A: Psychosocial
         self.cancel_button.setObjectName("cancelInterviewButton")
         for b in (self.plan_button, self.held_button, self.declined_button, self.move_button, self.cancel_button):
             b.setAutoDefault(False)

@@ -39,6 +39,8 @@ from ui.common import prefs
 from ui.common.tasks import run_in_background
 
 REMINDER_ROLE = Qt.ItemDataRole.UserRole
+# Reminders whose case opens on its Psychosocial tab: a recovery goal's review, a re-screen.
+PSYCHOSOCIAL_SUBJECTS = ("recovery_goal", "psychosocial_rescreen")
 
 # The core's fixed messages about follow-up, listed here so that lupdate offers them to
 # translators (feedback.core_message translates them in the "CoreMessages" context).
@@ -132,6 +134,11 @@ class ReminderModel(QAbstractTableModel):
             text = self.tr("Test result pending")
         elif r.kind == "action_item" and getattr(r, "subject_kind", None) == "medical_examination":
             text = self.tr("Follow-up examination")
+        elif r.kind == "action_item" and getattr(r, "subject_kind", None) == "recovery_goal":
+            # a recovery goal's review date: the goal itself is on the case's Psychosocial tab
+            text = self.tr("Recovery plan review")
+        elif r.kind == "recurring_review" and getattr(r, "subject_kind", None) == "psychosocial_rescreen":
+            text = self.tr("Re-screen")
         elif r.kind == "action_item" and r.subject:
             # An MDT team action's reminder: what is to be done, on one line.
             text = self.tr("Action item: {action}").format(action=" ".join(r.subject.split()))
@@ -1330,6 +1337,9 @@ class TodayPanel(QWidget):
             except BarnahusError as e:
                 self.message.show_error(core_message(e))
                 return
+        if getattr(r, "subject_kind", None) in PSYCHOSOCIAL_SUBJECTS:
+            self.openCaseTab.emit(int(case_id), "psychosocial")
+            return
         # the case's Follow-up tab, on this rule (ui/followup)
         self.openCaseTab.emit(int(case_id), f"followup:{r.rule_id}:{r.person_id}")
 
