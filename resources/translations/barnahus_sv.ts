@@ -223,6 +223,59 @@ The action stays in the record as cancelled, with your reason.</source>
     </message>
 </context>
 <context>
+    <name>AddGoalDialog</name>
+    <message>
+        <location filename="../../ui/psychosocial/dialogs.py" line="+514"/>
+        <source>Add a recovery goal</source>
+        <translation>Lägg till ett mål i återhämtningsplanen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the person</source>
+        <translation>Välj person</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;For:</source>
+        <translation>&amp;För:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>För</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the domain</source>
+        <translation>Välj område</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Område:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Domain</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Mål:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../ui/admin/panel.py" line="+49"/>
@@ -726,7 +779,7 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AgencyModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+551"/>
+        <location filename="../../ui/today/panel.py" line="+558"/>
         <source>Team action of {owner}, {agency}</source>
         <translation>Teamets åtgärd för {owner}, {agency}</translation>
     </message>
@@ -2901,6 +2954,11 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <source>Fo&amp;llow-up</source>
         <translation>Uppföl&amp;jning</translation>
     </message>
+    <message>
+        <location filename="../../ui/psychosocial/__init__.py" line="+20"/>
+        <source>Psychosoci&amp;al</source>
+        <translation>Psykoso&amp;cialt</translation>
+    </message>
 </context>
 <context>
     <name>ChangeOwnPasswordDialog</name>
@@ -3137,7 +3195,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/panel.py" line="-675"/>
+        <location filename="../../ui/today/panel.py" line="-680"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -3396,6 +3454,59 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
 </context>
 <context>
+    <name>CrisisContactDialog</name>
+    <message>
+        <location filename="../../ui/psychosocial/dialogs.py" line="-82"/>
+        <source>Record a crisis contact</source>
+        <translation>Registrera en kriskontakt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the person</source>
+        <translation>Välj person</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;With:</source>
+        <translation>&amp;Med:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>With</source>
+        <translation>Med</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>W&amp;hen:</source>
+        <translation>&amp;När:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Anteckningar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealed: only therapists read them.</source>
+        <translation>Förseglade: bara terapeuter kan läsa dem.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes of the contact</source>
+        <translation>Anteckningar om kontakten</translation>
+    </message>
+</context>
+<context>
     <name>CustodyLogDialog</name>
     <message>
         <location filename="../../ui/interviews/custody.py" line="+26"/>
@@ -3560,7 +3671,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+678"/>
+        <location filename="../../ui/today/panel.py" line="+683"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -4254,6 +4365,82 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
     </message>
 </context>
 <context>
+    <name>EditGoalDialog</name>
+    <message>
+        <location filename="../../ui/psychosocial/dialogs.py" line="+86"/>
+        <source>Review the recovery goal</source>
+        <translation>Följ upp målet i återhämtningsplanen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Mål:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+</context>
+<context>
+    <name>EndEpisodeDialog</name>
+    <message>
+        <location line="-182"/>
+        <source>End the treatment episode</source>
+        <translation>Avsluta behandlingen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;End</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ended &amp;on:</source>
+        <translation>Avslutad &amp;den:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ended on</source>
+        <translation>Avslutad den</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the reason</source>
+        <translation>Välj skäl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Skäl:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it ended</source>
+        <translation>Varför den avslutades</translation>
+    </message>
+</context>
+<context>
     <name>EndRuleDialog</name>
     <message>
         <location filename="../../ui/followup/dialogs.py" line="+160"/>
@@ -4808,8 +4995,8 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>&amp;Add a rule…</source>
-        <translation>&amp;Lägg till en regel…</translation>
+        <source>&amp;New rule…</source>
+        <translation>&amp;Ny regel…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5568,7 +5755,7 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>C&amp;ancel interview…</source>
+        <source>Cancel inte&amp;rview…</source>
         <translation>Ställ &amp;in barnförhör…</translation>
     </message>
     <message>
@@ -6888,7 +7075,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>Record agr&amp;eement</source>
-        <translation>Registrera samty&amp;cke</translation>
+        <translation>Registrera samtycke</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -9045,6 +9232,390 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>PsychosocialDialogs</name>
+    <message>
+        <location filename="../../ui/psychosocial/dialogs.py" line="-353"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PsychosocialPanel</name>
+    <message>
+        <location filename="../../ui/psychosocial/panel.py" line="+148"/>
+        <source>Psychosocial follow-up</source>
+        <translation>Psykosocial uppföljning</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Screens</source>
+        <translation>Screeningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record a screen…</source>
+        <translation>&amp;Registrera en screening…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record a screen (Ctrl+N)</source>
+        <translation>Registrera en screening (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resol&amp;ve…</source>
+        <translation>&amp;Åtgärda…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record the diagnostic assessment or referral, or why neither was done</source>
+        <translation>Registrera den diagnostiska bedömningen eller remissen, eller varför ingen av dem gjordes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-screen ever&amp;y…</source>
+        <translation>Ny screening &amp;var…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+67"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time point</source>
+        <translation>Tidpunkt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Score</source>
+        <translation>Poäng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Band</source>
+        <translation>Nivå</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cut-off prompt</source>
+        <translation>Över gränsvärdet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The case&apos;s screens</source>
+        <translation>Ärendets screeningar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No screen is recorded in this case.</source>
+        <translation>Ingen screening är registrerad i ärendet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Trend</source>
+        <translation>Utveckling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No screens yet</source>
+        <translation>Inga screeningar ännu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The trend of</source>
+        <translation>Utvecklingen för</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Instrument:</source>
+        <translation>&amp;Instrument:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show as a ta&amp;ble</source>
+        <translation>Visa som ta&amp;bell</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Treatment</source>
+        <translation>Behandling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start an &amp;episode…</source>
+        <translation>Påbörja en beh&amp;andling…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End t&amp;he episode…</source>
+        <translation>Avsluta beha&amp;ndlingen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+49"/>
+        <source>For</source>
+        <translation>För</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Model</source>
+        <translation>Metod</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Provider</source>
+        <translation>Utförare</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Therapist</source>
+        <translation>Terapeut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Påbörjad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ended</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treatment episodes</source>
+        <translation>Behandlingar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No treatment episode in this case.</source>
+        <translation>Ingen behandling i ärendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Sessions of the episode</source>
+        <translation>Behandlingens sessioner</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Record a sessio&amp;n…</source>
+        <translation>Registrera en sessi&amp;on…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attendance</source>
+        <translation>Närvaro</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carer took part</source>
+        <translation>Omsorgsperson deltog</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The session&apos;s notes</source>
+        <translation>Sessionens anteckningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No notes for this session.</source>
+        <translation>Inga anteckningar för sessionen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Crisis contacts</source>
+        <translation>Kriskontakter</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Record a &amp;crisis contact…</source>
+        <translation>Registrera en &amp;kriskontakt…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>With</source>
+        <translation>Med</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The crisis contact&apos;s notes</source>
+        <translation>Kriskontaktens anteckningar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No notes for this crisis contact.</source>
+        <translation>Inga anteckningar för kriskontakten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+8"/>
+        <source>Recovery plan</source>
+        <translation>Återhämtningsplan</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Add a &amp;goal…</source>
+        <translation>Lägg till ett må&amp;l…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revie&amp;w the goal…</source>
+        <translation>&amp;Följ upp målet…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Domain</source>
+        <translation>Område</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who helps</source>
+        <translation>Vem hjälper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>a person of the record</source>
+        <translation>en person i registret</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This centre</source>
+        <translation>Det här centret</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Ongoing</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>In treatment now.</source>
+        <translation>I behandling nu.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not in treatment now.</source>
+        <translation>Inte i behandling nu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+168"/>
+        <location line="+4"/>
+        <source>no band</source>
+        <translation>ingen nivå</translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <source>Latest %1 of %2 on %3: %4.</source>
+        <translation>Senaste %1 för %2 den %3: %4.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Screens at or above the cut-off waiting for an assessment or a referral: %1.</source>
+        <translation>Screeningar vid eller över gränsvärdet som väntar på en bedömning eller en remiss: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next review of the recovery plan: %1.</source>
+        <translation>Nästa uppföljning av återhämtningsplanen: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No review of the recovery plan is set.</source>
+        <translation>Ingen uppföljning av återhämtningsplanen är satt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open: assess or refer</source>
+        <translation>Öppen: bedöm eller remittera</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written</source>
+        <translation>Skrivna</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2, %3.</source>
+        <translation>%1: %2, %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At or above the cut-off: a diagnostic assessment or a referral is due (Resolve…).</source>
+        <translation>Vid eller över gränsvärdet: en diagnostisk bedömning eller en remiss ska göras (Åtgärda…).</translation>
+    </message>
+</context>
+<context>
     <name>RecordHeldDialog</name>
     <message>
         <location filename="../../ui/interviews/held_dialog.py" line="+53"/>
@@ -9170,6 +9741,139 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+1"/>
         <source>Why it was held then</source>
         <translation>Varför det genomfördes vid den tiden</translation>
+    </message>
+</context>
+<context>
+    <name>RecordScreenDialog</name>
+    <message>
+        <location filename="../../ui/psychosocial/dialogs.py" line="+54"/>
+        <source>Record a screen</source>
+        <translation>Registrera en screening</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The app scores the screen by the instrument&apos;s rules and keeps the version it used. Item answers are sealed: only therapists read them.</source>
+        <translation>Programmet räknar ut poängen enligt instrumentets regler och sparar versionen som användes. Svaren på frågorna förseglas: bara terapeuter kan läsa dem.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose the child</source>
+        <translation>Välj barnet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;hild:</source>
+        <translation>&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the instrument</source>
+        <translation>Välj instrument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Instrument:</source>
+        <translation>&amp;Instrument:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the time point</source>
+        <translation>Välj tidpunkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Time point:</source>
+        <translation>&amp;Tidpunkt:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time point</source>
+        <translation>Tidpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who answered</source>
+        <translation>Vem som svarade</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Res&amp;pondent:</source>
+        <translation>&amp;Svarande:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Respondent</source>
+        <translation>Svarande</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of the screen</source>
+        <translation>Datum för screeningen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Not answered</source>
+        <translation>Inte besvarad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item %1: %2, %3 to %4</source>
+        <translation>Fråga %1: %2, %3 till %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not typed</source>
+        <translation>Inte angiven</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2 to %3):</source>
+        <translation>%1 (%2 till %3):</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose the instrument to see its items or scales.</source>
+        <translation>Välj instrument för att se dess frågor eller skalor.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>For ages %1 to %2.</source>
+        <translation>För åldrarna %1 till %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answer each item from %1 to %2 (Tab to the next, type the number); at most %3 may stay unanswered.</source>
+        <translation>Besvara varje fråga från %1 till %2 (Tab till nästa, skriv siffran); högst %3 får lämnas obesvarade.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scores only: type the scores from the official scored form. The app holds no items of this instrument.</source>
+        <translation>Bara poäng: skriv in poängen från det officiella poängsatta formuläret. Programmet innehåller inga frågor från det här instrumentet.</translation>
     </message>
 </context>
 <context>
@@ -9830,7 +10534,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-347"/>
+        <location filename="../../ui/today/panel.py" line="-352"/>
         <source>Follow-up review</source>
         <translation>Återkommande uppföljning</translation>
     </message>
@@ -9898,6 +10602,16 @@ Status: {old} → {new}</translation>
         <location line="+2"/>
         <source>Follow-up examination</source>
         <translation>Uppföljande undersökning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recovery plan review</source>
+        <translation>Uppföljning av återhämtningsplanen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-screen</source>
+        <translation>Ny screening</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -10064,6 +10778,128 @@ Status: {old} → {new}</translation>
         <location line="+0"/>
         <source>Choose the CA file.</source>
         <translation>Välj CA-filen.</translation>
+    </message>
+</context>
+<context>
+    <name>RescreenDialog</name>
+    <message>
+        <location filename="../../ui/psychosocial/dialogs.py" line="+99"/>
+        <source>Re-screen every N months</source>
+        <translation>Ny screening var N:e månad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Set</source>
+        <translation>&amp;Ange</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the child</source>
+        <translation>Välj barnet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;hild:</source>
+        <translation>&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the instrument</source>
+        <translation>Välj instrument</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Instrument:</source>
+        <translation>I&amp;nstrument:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> months</source>
+        <translation> månader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Every:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A reminder for therapists on Today, first due that many months from today; full recovery does not end it.</source>
+        <translation>En påminnelse för terapeuter under I dag, första gången om så många månader från i dag; full återhämtning avslutar den inte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every how many months</source>
+        <translation>Med hur många månaders mellanrum</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveScreenDialog</name>
+    <message>
+        <location line="-76"/>
+        <source>Resolve the screen</source>
+        <translation>Åtgärda screeningen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2), %3</source>
+        <translation>%1 (%2), %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>What was done</source>
+        <translation>Vad som gjordes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Åtgärd:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the referral</source>
+        <translation>Välj remiss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;ferral:</source>
+        <translation>&amp;Remiss:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A referral of this case, made on the Team and referrals tab.</source>
+        <translation>En remiss i det här ärendet, gjord under fliken Team och remisser.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral</source>
+        <translation>Remiss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Why not:</source>
+        <translation>&amp;Varför inte:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it was not done</source>
+        <translation>Varför det inte gjordes</translation>
     </message>
 </context>
 <context>
@@ -10761,6 +11597,69 @@ Status: {old} → {new}</translation>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../ui/psychosocial/dialogs.py" line="+147"/>
+        <source>Record a session</source>
+        <translation>Registrera en session</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of the session</source>
+        <translation>Datum för sessionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attended, missed or cancelled</source>
+        <translation>Närvarande, uteblev eller inställd</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Närvaro:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attendance</source>
+        <translation>Närvaro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A &amp;carer took part</source>
+        <translation>En &amp;omsorgsperson deltog</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A carer took part</source>
+        <translation>En omsorgsperson deltog</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Anteckningar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealed: only therapists read them.</source>
+        <translation>Förseglade: bara terapeuter kan läsa dem.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Session notes</source>
+        <translation>Sessionens anteckningar</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/shell/main_window.py" line="-251"/>
@@ -11243,6 +12142,94 @@ Close anyway?</source>
         <translation>Alla delar har inte skrivits ut eller sparats, och delarna visas inte igen. Om alla innehavare ska få en del måste du dela upp återställningsnyckeln på nytt och lämna ut den nya uppsättningen: delar från två olika uppdelningar går inte att kombinera.
 
 Stänga ändå?</translation>
+    </message>
+</context>
+<context>
+    <name>StartEpisodeDialog</name>
+    <message>
+        <location filename="../../ui/psychosocial/dialogs.py" line="-90"/>
+        <source>Start a treatment episode</source>
+        <translation>Påbörja en behandling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Påbörja</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the person</source>
+        <translation>Välj person</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;For:</source>
+        <translation>&amp;För:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A child of the case or a non-offending family member.</source>
+        <translation>Ett barn i ärendet eller en familjemedlem som inte är misstänkt gärningsperson.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>För</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the model</source>
+        <translation>Välj metod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Model:</source>
+        <translation>&amp;Metod:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Treatment model</source>
+        <translation>Behandlingsmetod</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This centre</source>
+        <translation>Det här centret</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Utförare:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Provider</source>
+        <translation>Utförare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not named</source>
+        <translation>Inte angiven</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Therapist:</source>
+        <translation>&amp;Terapeut:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Therapist</source>
+        <translation>Terapeut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Started &amp;on:</source>
+        <translation>Påbörjad &amp;den:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Started on</source>
+        <translation>Påbörjad den</translation>
     </message>
 </context>
 <context>
@@ -12938,6 +13925,59 @@ Sedan låser du upp registret igen.</translation>
         <location line="+6"/>
         <source>The two passwords are not the same. Type them again.</source>
         <translation>De två lösenorden är inte likadana. Skriv dem igen.</translation>
+    </message>
+</context>
+<context>
+    <name>_GoalFields</name>
+    <message>
+        <location filename="../../ui/psychosocial/dialogs.py" line="+117"/>
+        <source>Not a colleague</source>
+        <translation>Ingen kollega</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who &amp;helps:</source>
+        <translation>&amp;Vem hjälper:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who helps</source>
+        <translation>Vem hjälper</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Or by name:</source>
+        <translation>Eller med &amp;namn:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone outside the centre, e.g. the school&apos;s counsellor.</source>
+        <translation>Någon utanför centret, t.ex. skolkuratorn.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who helps, by name</source>
+        <translation>Vem som hjälper, med namn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No review date</source>
+        <translation>Inget uppföljningsdatum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;view on:</source>
+        <translation>&amp;Uppföljning den:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A follow-up reminder on that day.</source>
+        <translation>En påminnelse om uppföljning den dagen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Review on</source>
+        <translation>Uppföljning den</translation>
     </message>
 </context>
 <context>
