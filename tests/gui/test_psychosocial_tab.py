@@ -62,10 +62,10 @@ def open_workspace(qtbot, session, case_id):
     return ws
 
 
-def open_tab(qtbot, session, case_id):
-    """The Psychosocial tab, opened with Alt+A."""
+def open_tab(qtbot, session, case_id, key=K.Key_A):
+    """The Psychosocial tab, opened with Alt+A (Alt+C in Swedish)."""
     ws = open_workspace(qtbot, session, case_id)
-    qtbot.keyClick(focused(), K.Key_A, ALT)
+    qtbot.keyClick(focused(), key, ALT)
     panel = ws.psychosocial_page
     assert panel is not None and ws.tabs.currentWidget() is panel
     wait_read(qtbot, panel)
@@ -353,9 +353,8 @@ def test_no_button_of_any_tab_takes_the_psychosocial_tabs_letter(qtbot, open_as,
             assert clashes(ws) == [], role
 
 
-def test_the_psychosocial_dialogs_have_no_clashing_accelerators(qtbot, open_as, treated):
-    s = open_as("therapist")
-    ws, panel = open_tab(qtbot, s, treated["id"])
+def dialogs_checked(qtbot, panel) -> dict:
+    """Open every dialog of the tab, check its accelerators, close it: {name: (title, OK text)}."""
     panel.a_view.selectRow(1)   # the screen at or above the cut-off (the older one)
     panel.g_view.selectRow(0)
     titles = {}
@@ -372,8 +371,25 @@ def test_the_psychosocial_dialogs_have_no_clashing_accelerators(qtbot, open_as, 
         titles[name] = (dlg.windowTitle(), dlg.ok_button.text())
         dlg.reject()
         qtbot.waitUntil(lambda: panel.dialog is None, timeout=5000)
+    return titles
+
+
+def test_the_psychosocial_dialogs_have_no_clashing_accelerators(qtbot, open_as, treated):
+    ws, panel = open_tab(qtbot, open_as("therapist"), treated["id"])
+    titles = dialogs_checked(qtbot, panel)
     assert titles["record_screen"] == ("Record a screen", "&Record")
     assert titles["change_goal"] == ("Review the recovery goal", "&Save")
+
+
+def test_in_swedish_the_tab_and_its_dialogs_have_no_clashing_accelerators(qtbot, open_as, everything, swedish):
+    ws, panel = open_tab(qtbot, open_as("therapist"), everything["id"], K.Key_C)
+    assert ws.tabs.tabText(ws.tabs.currentIndex()) == "Psykoso&cialt"
+    for name in ("a_view", "e_view", "g_view"):
+        getattr(panel, name).selectRow(0)
+    assert clashes(ws) == []
+    titles = dialogs_checked(qtbot, panel)
+    assert titles["record_screen"] == ("Registrera en screening", "&Registrera")
+    assert titles["resolve"] == ("Åtgärda screeningen", "&Spara")
 
 
 def test_a_coordinator_adds_a_recovery_goal_and_marks_it_achieved_by_keyboard(qtbot, open_as, case):
