@@ -58,6 +58,7 @@ CACHE = ROOT / ".bench"
 PASSWORD = "bench-password-1"
 USER = "coordinator"
 MEDICAL_USER = "medical"      # holds the sealed section "medical"
+THERAPIST_USER = "therapist"  # holds the sealed section "therapy"
 SECTION_UNLOCK_TARGET_MS = 50.0   # what unsealing the section key may add to an unlock
 CACHE_FORMAT = 1
 UNLOCK_TARGET_MS = 1000.0
@@ -303,7 +304,13 @@ def scenarios(sample: dict):
         (f"Medical tab, worst case: case_examinations + examination_view of each ({sample['med_count']})",
          lambda s: [s.examination_view(x["id"]) for x in s.case_examinations(sample["med_case"])],
          QUERY_TARGET_MS, MEDICAL_USER),
-    ] if sample.get("med_case") and hasattr(Session, "case_examinations") else [])
+    ] if sample.get("med_case") and hasattr(Session, "case_examinations") else []) + ([
+        # The Psychosocial tab as a therapist opens it, on the child with the longest history of screens.
+        (f"Psychosocial tab: a case's follow-up (case_psychosocial, {sample['psy_count']} screens)",
+         lambda s: s.case_psychosocial(sample["psy_case"]), QUERY_TARGET_MS, THERAPIST_USER),
+        (f"Trend of a child's screens (trend, {sample['psy_count']} screens with their episodes)",
+         lambda s: s.trend(sample["psy_case"], sample["psy_child"], "CATS-7-17"), QUERY_TARGET_MS, THERAPIST_USER),
+    ] if sample.get("psy_case") and hasattr(Session, "case_psychosocial") else [])
 
 
 def pick_sample(conn) -> dict:
@@ -336,6 +343,9 @@ def pick_sample(conn) -> dict:
     med = conn.execute("""SELECT case_id, count(*) FROM medical_examinations GROUP BY case_id
         ORDER BY count(*) DESC, case_id LIMIT 1""").fetchone() if conn.execute(
         "SELECT 1 FROM sqlite_master WHERE name = 'medical_examinations'").fetchone() else None
+    psy = conn.execute("""SELECT case_id, child_person_id, count(*) FROM psychosocial_administrations
+        GROUP BY case_id, child_person_id ORDER BY count(*) DESC, case_id LIMIT 1""").fetchone() if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'psychosocial_administrations'").fetchone() else None
     zone = "Europe/Stockholm"
     local = datetime.fromisoformat(start.replace("Z", "+00:00")).astimezone(ZoneInfo(zone))
     return {"case_id": cid, "reference": ref, "lead_id": lead, "child_name": f"{first} {family}",
@@ -345,7 +355,9 @@ def pick_sample(conn) -> dict:
             "week": local.date() - timedelta(days=local.weekday()), "zone": zone,
             "meeting_id": meeting[0] if meeting else None, "team_case": team[0] if team else None,
             "team_items": team[1] if team else 0,
-            "med_case": med[0] if med else None, "med_count": med[1] if med else 0}
+            "med_case": med[0] if med else None, "med_count": med[1] if med else 0,
+            "psy_case": psy[0] if psy else None, "psy_child": psy[1] if psy else None,
+            "psy_count": psy[2] if psy else 0}
 
 
 def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) -> tuple[str, dict]:
