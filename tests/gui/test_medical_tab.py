@@ -7,18 +7,22 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from tests.support.records import STAFF_PASSWORD, login, sample_case
 from ui.common.tasks import wait_for_all
 
+from tests.support.case_tabs import ALT, CTRL, K, accepted, focused, opened, press, wait_read
+from tests.support.case_tabs import open_workspace as open_case_workspace
+
 pytestmark = pytest.mark.gui
 
-K = Qt.Key
-ALT = Qt.KeyboardModifier.AltModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
 TZ = "Europe/Stockholm"
+
+
+def open_workspace(qtbot, session, case_id):
+    return open_case_workspace(qtbot, session, case_id, (1060, 760))
 
 
 @pytest.fixture
@@ -32,28 +36,6 @@ def setup(record_path):
     return {"room": room, "case": case}
 
 
-def focused():
-    w = QApplication.focusWidget()
-    assert w is not None, "nothing has the keyboard focus"
-    return w
-
-
-def wait_read(qtbot, panel):
-    qtbot.waitUntil(lambda: not panel.loading and panel.dialog is None, timeout=10_000)
-
-
-def open_workspace(qtbot, session, case_id):
-    from ui.cases.workspace import CaseWorkspace
-    ws = CaseWorkspace(session, case_id)
-    qtbot.addWidget(ws, before_close_func=lambda w: w.discard_changes_on_close())
-    ws.resize(1060, 760)
-    ws.show()
-    qtbot.waitExposed(ws)
-    ws.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is ws, timeout=2000)
-    return ws
-
-
 def open_medical_tab(qtbot, session, case_id):
     """The Medical tab, opened with Alt+M."""
     ws = open_workspace(qtbot, session, case_id)
@@ -62,25 +44,6 @@ def open_medical_tab(qtbot, session, case_id):
     assert ws.tabs.currentWidget() is panel
     wait_read(qtbot, panel)
     return ws, panel
-
-
-def opened(qtbot, panel):
-    qtbot.waitUntil(lambda: panel.dialog is not None and QApplication.activeWindow() is panel.dialog, timeout=5000)
-    return panel.dialog
-
-
-def accepted(qtbot, panel, dlg) -> None:
-    qtbot.waitUntil(lambda: panel.dialog is None or (not dlg.running and bool(dlg.error_texts())), timeout=5000)
-    assert panel.dialog is None, dlg.error_texts()
-    wait_read(qtbot, panel)
-    window = panel.window()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-
-
-def press(qtbot, key, modifier=ALT):
-    qtbot.keyClick(focused(), key, modifier)
-    qtbot.wait(200)   # a button's mnemonic clicks it after a short animation
 
 
 def test_a_medical_user_plans_holds_and_documents_an_examination_by_keyboard(qtbot, open_as, setup):

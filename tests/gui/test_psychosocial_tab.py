@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication
 from tests.support.records import login, sample_case
 from tests.support.translations import mnemonic, shown_mnemonics
 
+from tests.support.case_tabs import ALT, CTRL, K, accepted, focused, opened, press, wait_read
+from tests.support.case_tabs import open_workspace as open_case_workspace
+
 pytestmark = pytest.mark.gui
 
-K = Qt.Key
-ALT = Qt.KeyboardModifier.AltModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
 TODAY = date.today()
 CATS = "Child and Adolescent Trauma Screen, 7-17 (self and carer report)"
 # CATS 7-17, items 1-20 (0-3 each): 8 intrusion + 3 avoidance + 8 cognition and mood + 6 arousal = 25,
@@ -27,6 +27,10 @@ CATS = "Child and Adolescent Trauma Screen, 7-17 (self and carer report)"
 ANSWERS = [2, 2, 1, 2, 1, 1, 2, 0, 1, 1, 2, 1, 1, 2, 1, 0, 2, 1, 1, 1]
 # A later screen: 1 on every item but the last five (0): 15, "Moderate trauma-related distress".
 LATER = [1] * 15 + [0] * 5
+
+
+def open_workspace(qtbot, session, case_id):
+    return open_case_workspace(qtbot, session, case_id, (1280, 900))
 
 
 @pytest.fixture
@@ -40,28 +44,6 @@ def answers(values) -> dict:
     return {f"s{i}": v for i, v in enumerate(values, 1)}
 
 
-def focused():
-    w = QApplication.focusWidget()
-    assert w is not None, "nothing has the keyboard focus"
-    return w
-
-
-def wait_read(qtbot, panel):
-    qtbot.waitUntil(lambda: not panel.loading and panel.dialog is None, timeout=10_000)
-
-
-def open_workspace(qtbot, session, case_id):
-    from ui.cases.workspace import CaseWorkspace
-    ws = CaseWorkspace(session, case_id)
-    qtbot.addWidget(ws, before_close_func=lambda w: w.discard_changes_on_close())
-    ws.resize(1280, 900)
-    ws.show()
-    qtbot.waitExposed(ws)
-    ws.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is ws, timeout=2000)
-    return ws
-
-
 def open_tab(qtbot, session, case_id, key=K.Key_A):
     """The Psychosocial tab, opened with Alt+A (Alt+C in Swedish)."""
     ws = open_workspace(qtbot, session, case_id)
@@ -70,25 +52,6 @@ def open_tab(qtbot, session, case_id, key=K.Key_A):
     assert panel is not None and ws.tabs.currentWidget() is panel
     wait_read(qtbot, panel)
     return ws, panel
-
-
-def opened(qtbot, panel):
-    qtbot.waitUntil(lambda: panel.dialog is not None and QApplication.activeWindow() is panel.dialog, timeout=5000)
-    return panel.dialog
-
-
-def accepted(qtbot, panel, dlg) -> None:
-    qtbot.waitUntil(lambda: panel.dialog is None or (not dlg.running and bool(dlg.error_texts())), timeout=5000)
-    assert panel.dialog is None, dlg.error_texts()
-    wait_read(qtbot, panel)
-    window = panel.window()
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-
-
-def press(qtbot, key, modifier=ALT):
-    qtbot.keyClick(focused(), key, modifier)
-    qtbot.wait(200)   # a button's mnemonic clicks it after a short animation
 
 
 def cells(model, row) -> list[str]:
