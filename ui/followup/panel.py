@@ -6,15 +6,16 @@ follow-up reads the plan. session.can() only shapes the view; the core decides. 
 the GUI thread (run_operation); `loading` is true while one is under way."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
 
 from barnahus_app.followup.actions import local_today
 
 from ui.common.dates import date_text
-from ui.common.feedback import InlineMessage, bold, empty_label, muted, open_dialog, read_only_table, row_items
+from ui.common.feedback import InlineMessage, bold, empty_label, muted, read_only_table, row_items
 from ui.common.tasks import run_operation
+from ui.common.case_tab import CaseTabPanel
 from ui.common.vocab_widgets import ChoiceCombo
 from ui.followup.dialogs import (
     DISCIPLINE_WORDS, KINDS, EndRuleDialog, FullRecoveryDialog, RelapseDialog, RuleDialog, word,
@@ -36,10 +37,8 @@ EVENTS = {
 }
 
 
-class FollowUpPanel(QWidget):
+class FollowUpPanel(CaseTabPanel):
     """The "Follow-up" page of a saved case."""
-
-    changed = Signal()
 
     def __init__(self, session, case_id: int, children: list | None = None, parent=None):
         super().__init__(parent)
@@ -79,11 +78,11 @@ class FollowUpPanel(QWidget):
             self.child.set_value(self.children[0]["person_id"])
         self.child.valueChanged.connect(lambda _v: self.refresh())
         top.addStretch(1)
-        self.add_button = self._button(self.tr("&New rule…"), "addRuleButton", self.add_rule, top)
+        self.add_button = self._button(self, self.tr("&New rule…"), "addRuleButton", self.add_rule, top)
         self.add_button.setToolTip(self.tr("Add a rule to the plan (Ctrl+N)"))
-        self.recovery_button = self._button(self.tr("Full re&covery…"), "fullRecoveryButton",
+        self.recovery_button = self._button(self, self.tr("Full re&covery…"), "fullRecoveryButton",
                                             self.full_recovery, top)
-        self.relapse_button = self._button(self.tr("&Relapse…"), "relapseButton", self.relapse, top)
+        self.relapse_button = self._button(self, self.tr("&Relapse…"), "relapseButton", self.relapse, top)
         for b in (self.add_button, self.recovery_button, self.relapse_button):
             b.setVisible(self.can_create)
         add_key = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
@@ -117,8 +116,8 @@ class FollowUpPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(self.summary, 1)
-        self.change_button = self._button(self.tr("Chan&ge…"), "changeRuleButton", self.change_rule, bar)
-        self.end_button = self._button(self.tr("&End the rule…"), "endRuleButton", self.end_rule, bar)
+        self.change_button = self._button(self, self.tr("Chan&ge…"), "changeRuleButton", self.change_rule, bar)
+        self.end_button = self._button(self, self.tr("&End the rule…"), "endRuleButton", self.end_rule, bar)
         outer.addLayout(bar)
         hist = bold(QLabel(self.tr("History"), self))
         outer.addWidget(hist)
@@ -136,13 +135,6 @@ class FollowUpPanel(QWidget):
         outer.addWidget(self.recoveries)
         self._show_rule()
 
-    def _button(self, text: str, name: str, slot, layout) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.setAutoDefault(False)
-        b.clicked.connect(lambda _c=False: slot())
-        layout.addWidget(b)
-        return b
 
     # reading -------------------------------------------------------------------------------------
     def person_id(self) -> int | None:
@@ -151,6 +143,9 @@ class FollowUpPanel(QWidget):
     def child_text(self) -> str:
         pid = self.person_id()
         return next((c["name"] for c in self.children if c["person_id"] == pid), "")
+
+    def focus_order(self) -> tuple:
+        return (self.r_view, self.add_button)
 
     def refresh(self, select: int | None = None) -> None:
         pid = self.person_id()
@@ -312,15 +307,7 @@ class FollowUpPanel(QWidget):
         self.add_button.setEnabled(self.person_id() is not None)
 
     # actions ---------------------------------------------------------------------------------------
-    def _open(self, dialog: QDialog, on_accepted) -> QDialog:
-        def back(_code: int) -> None:
-            self._want_focus = True
-        dialog.finished.connect(back)
-        return open_dialog(self, dialog, on_accepted)
 
-    def _after(self, select: int | None = None) -> None:
-        self.refresh(select)
-        self.changed.emit()
 
     def add_rule(self) -> QDialog | None:
         pid = self.person_id()
@@ -354,19 +341,4 @@ class FollowUpPanel(QWidget):
             return None
         return self._open(RelapseDialog(self.session, pid, self.case_id, self), lambda d: self._after(d.rule_id))
 
-    def focus_first(self) -> None:
-        """The keyboard to the list of rules (once read), else to Add."""
-        if self.loading:
-            self._want_focus = True
-            return
-        self._want_focus = False
-        for w in (self.r_view, self.add_button):
-            if w.isVisible() and w.isEnabled():
-                w.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
 
-    def showEvent(self, event):  # noqa: N802 (Qt name)
-        """Read when first shown, and again on each return to the page."""
-        super().showEvent(event)
-        if not self.loading:
-            self.refresh()

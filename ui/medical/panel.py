@@ -11,7 +11,7 @@ run off the GUI thread (run_operation); `loading` is true while one is under way
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
@@ -23,9 +23,10 @@ from barnahus_app.persons.actions import display_name
 
 from ui.common.dates import date_text
 from ui.common.feedback import (
-    InlineMessage, bold, core_message, empty_label, muted, open_dialog, read_only_table, row_items,
+    InlineMessage, bold, core_message, empty_label, muted, read_only_table, row_items,
 )
 from ui.common.tasks import run_operation
+from ui.common.case_tab import CaseTabPanel
 from ui.common.vocab_widgets import VocabCombo, term_label
 from ui.interviews.fixity import FixityCheckDialog, report_fixity
 from ui.interviews.shared import SHORT_HASH, labels
@@ -67,10 +68,8 @@ def child_name(c: dict) -> str:
     return display_name((c.get("given_name") or "").strip(), (c.get("family_name") or "").strip() or None)
 
 
-class MedicalPanel(QWidget):
+class MedicalPanel(CaseTabPanel):
     """The "Medical" page of a saved case."""
-
-    changed = Signal()
 
     def __init__(self, session, case_id: int, case_reference: str = "", children: list | None = None, parent=None):
         super().__init__(parent)
@@ -330,13 +329,6 @@ class MedicalPanel(QWidget):
         split.setSizes([em * 8, em * 30])
         self._show_exam()
 
-    def _button(self, parent: QWidget, text: str, name: str, slot, layout) -> QPushButton:
-        b = QPushButton(text, parent)
-        b.setObjectName(name)
-        b.setAutoDefault(False)
-        b.clicked.connect(lambda _c=False: slot())
-        layout.addWidget(b)
-        return b
 
     def _text(self, parent: QWidget, name: str, accessible: str) -> QPlainTextEdit:
         box = QPlainTextEdit(parent)
@@ -574,15 +566,9 @@ class MedicalPanel(QWidget):
             w.setReadOnly(not (self.can_detail and has_detail))
 
     # actions -----------------------------------------------------------------------------------
-    def _after(self, select: int | None = None) -> None:
-        self.refresh(select)
-        self.changed.emit()
 
-    def _open(self, dialog: QDialog, on_accepted) -> QDialog:
-        def back(_code: int) -> None:
-            self._want_focus = True
-        dialog.finished.connect(back)
-        return open_dialog(self, dialog, on_accepted)
+    def focus_order(self) -> tuple:
+        return (self.x_view, self.plan_button)
 
     def _call(self, fn, button: QPushButton, errors=None, on_failure=None) -> None:
         """One core call from a button of the examination's workspace, then read again."""
@@ -731,19 +717,4 @@ class MedicalPanel(QWidget):
         self._call(lambda: s.set_medical_notes(xid, notes, statement), self.save_notes_button,
                    errors=self.notes_message)
 
-    def focus_first(self) -> None:
-        """The keyboard to the list of examinations (once read), else to Plan."""
-        if self.loading:
-            self._want_focus = True
-            return
-        self._want_focus = False
-        for w in (self.x_view, self.plan_button):
-            if w.isVisible() and w.isEnabled():
-                w.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
 
-    def showEvent(self, event):  # noqa: N802 (Qt name)
-        """Read when first shown, and again on each return to the page."""
-        super().showEvent(event)
-        if not self.loading:
-            self.refresh()

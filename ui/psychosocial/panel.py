@@ -13,10 +13,10 @@ under way.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QVBoxLayout,
+    QDialog, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QSplitter, QVBoxLayout,
     QWidget,
 )
 
@@ -27,9 +27,10 @@ from barnahus_app.psychosocial import instruments
 
 from ui.common.dates import centre_zone, date_text, local_datetime_text
 from ui.common.feedback import (
-    ID_ROLE, InlineMessage, bold, empty_label, open_dialog, read_only_table, row_items,
+    ID_ROLE, InlineMessage, bold, empty_label, read_only_table, row_items,
 )
 from ui.common.tasks import run_operation
+from ui.common.case_tab import CaseTabPanel
 from ui.common.vocab_widgets import ChoiceCombo, label_language, term_label
 from ui.psychosocial.dialogs import (
     AddGoalDialog, CrisisContactDialog, EditGoalDialog, EndEpisodeDialog, RecordScreenDialog, RescreenDialog,
@@ -107,10 +108,8 @@ def score_text(value) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-class PsychosocialPanel(QWidget):
+class PsychosocialPanel(CaseTabPanel):
     """The "Psychosocial" page of a saved case."""
-
-    changed = Signal()
 
     def __init__(self, session, case_id: int, case: dict | None = None, parent=None):
         super().__init__(parent)
@@ -323,17 +322,9 @@ class PsychosocialPanel(QWidget):
         layout.addLayout(head)
         return head
 
-    def _button(self, parent: QWidget, text: str, name: str, slot, layout, shown: bool) -> QPushButton:
-        b = QPushButton(text, parent)
-        b.setObjectName(name)
-        b.setAutoDefault(False)
-        b.clicked.connect(lambda _c=False: slot())
-        b.setVisible(shown)
-        layout.addWidget(b)
-        return b
 
     # reading -------------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, select: int | None = None) -> None:
         """Read the case's psychosocial facts again (off the GUI thread)."""
         s, cid = self.session, self.case_id
         self._reads += 1
@@ -559,9 +550,6 @@ class PsychosocialPanel(QWidget):
             b.setEnabled(on)
 
     # actions -----------------------------------------------------------------------------------
-    def _after(self) -> None:
-        self.refresh()
-        self.changed.emit()
 
     def _added(self, view) -> None:
         """Read again after a row was added to view, and select it (the highest id)."""
@@ -573,11 +561,6 @@ class PsychosocialPanel(QWidget):
         self._then = select
         self._after()
 
-    def _open(self, dialog: QDialog, on_accepted=None) -> QDialog:
-        def back(_code: int) -> None:
-            self._want_focus = True
-        dialog.finished.connect(back)
-        return open_dialog(self, dialog, on_accepted or (lambda d: self._after()))
 
     def record_screen(self) -> QDialog | None:
         if not self.can_create or self.dialog is not None or not self.children:
@@ -657,23 +640,14 @@ class PsychosocialPanel(QWidget):
             return None
         return self._open(EditGoalDialog(self.session, g, self))
 
-    def focus_first(self) -> None:
-        """The keyboard to the list of screens (once read), else to the first button shown."""
-        if self.loading:
-            self._want_focus = True
-            return
-        self._want_focus = False
-        for w in (self.a_view, self.record_button, self.e_view, self.g_view):
-            if w.isVisible() and w.isEnabled():
-                w.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
+
+    def focus_order(self) -> tuple:
+        return (self.a_view, self.record_button, self.e_view, self.g_view)
 
     def showEvent(self, event):  # noqa: N802 (Qt name)
-        """Read when first shown, and again on each return to the page."""
-        super().showEvent(event)
+        """The screens and the trend take three fifths the first time; read on each showing."""
         if not self._sized:   # the screens and the trend take three fifths, whatever their size hints
             self._sized = True
             width = max(self.split.width(), self.width())
             self.split.setSizes([width * 3 // 5, width - width * 3 // 5])
-        if not self.loading:
-            self.refresh()
+        super().showEvent(event)
