@@ -47,9 +47,9 @@ GOALS = (("mental_health", "Fewer nightmares; sleeps through most nights (demo, 
 def add_demo_psychosocial(session, rng: random.Random, until: date) -> int:
     """Write the demo's psychosocial follow-up; returns the number of children followed."""
     today = min(until, date.today())
-    children = _chosen(session, rng, today)
+    children, long = _chosen(session, rng, today)
     for i, (case_id, child_id, carer_id) in enumerate(children):
-        if i == 0:
+        if i == 0 and long:
             _child(session, rng, case_id, child_id, None, today, years=10, screens=LONG_SCREENS)
         else:
             _child(session, rng, case_id, child_id, carer_id, today, years=rng.choice((1, 2, 3, 4)),
@@ -57,9 +57,10 @@ def add_demo_psychosocial(session, rng: random.Random, until: date) -> int:
     return len(children)
 
 
-def _chosen(session, rng: random.Random, today: date) -> list[tuple[int, int, int | None]]:
+def _chosen(session, rng: random.Random, today: date) -> tuple[list[tuple[int, int, int | None]], bool]:
     """(case, child, a non-offending carer or None) of open cases: the first aged 17 and 7 ten
-    years ago (the long history), the others of CATS 7-17 age today and four years ago."""
+    years ago (the long history; True when there is one), the others of CATS 7-17 age today and
+    four years ago."""
     CC, P, C, CP = CaseChild.__table__, Person.__table__, Case.__table__, CaseParty.__table__
     with session.record.engine.connect() as conn:
         rows = conn.execute(
@@ -82,7 +83,7 @@ def _chosen(session, rng: random.Random, today: date) -> list[tuple[int, int, in
            and r not in long[:1]]
     rng.shuffle(fit)
     picked = long[:1] + fit[:CHILDREN - len(long[:1])]
-    return [(r.case_id, r.person_id, carers.get(r.case_id)) for r in picked]
+    return [(r.case_id, r.person_id, carers.get(r.case_id)) for r in picked], bool(long)
 
 
 def _age(born: date, on: date) -> int:

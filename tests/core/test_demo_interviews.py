@@ -15,7 +15,7 @@ from barnahus_app.demo.interviews import SLOTS, _BLOCK, _Calendar
 from barnahus_app.interviews.actions import ACTIVE, interview_rules, room_staff_conflicts
 from barnahus_app.recordings.actions import EVENT_LABELS, HAND_OVERS
 from barnahus_app.timeutil import parse_utc, to_utc_iso
-from tests.support.records import FAST_KDF
+from tests.support.records import DEMO_BULK_RULES, FAST_KDF
 
 PW = "demo-password-1"
 UNTIL = date(2026, 6, 30)
@@ -290,9 +290,8 @@ def test_same_seed_same_rows(demo, db, tmp_path):
     s = open_record(again, "admin", PW, kdf=FAST_KDF)
     try:
         with s.record.engine.connect() as conn:
-            for table in TABLES + ("followup_rules",):
-                sql = f"SELECT * FROM {table} ORDER BY id"
-                assert conn.execute(text(sql)).all() == db(sql), table
+            for sql in [f"SELECT * FROM {table} ORDER BY id" for table in TABLES] + [DEMO_BULK_RULES]:
+                assert conn.execute(text(sql)).all() == db(sql), sql
     finally:
         s.close()
 

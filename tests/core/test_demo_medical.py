@@ -13,7 +13,7 @@ from barnahus_app.api import open_record
 from barnahus_app.demo.build import build_demo_record, medical_images_folder
 from barnahus_app.demo.medical import LONG_HISTORY
 from barnahus_app.medical.actions import _check_plan
-from tests.support.records import FAST_KDF
+from tests.support.records import DEMO_BULK_RULES, FAST_KDF
 
 PW = "demo-password-1"
 UNTIL = date(2026, 6, 30)
@@ -163,11 +163,7 @@ def test_same_seed_same_rows(db, tmp_path):
             # (another test of this module checks an image's fixity: its status and event left out)
             for sql in [f"SELECT * FROM {t} ORDER BY id" for t in (
                     "medical_examinations", "medical_exam_presence", "medical_findings", "medical_tests",
-                    "medical_reviews", "medical_releases", "forensic_samples")] + [
-                    # the psychosocial demo's rules are made by the core's calls, stamped with the time
-                    "SELECT * FROM followup_rules WHERE id NOT IN (SELECT followup_rule_id FROM psychosocial_rescreens)"
-                    " AND id NOT IN (SELECT followup_rule_id FROM recovery_goals WHERE followup_rule_id IS NOT NULL)"
-                    " ORDER BY id",
+                    "medical_reviews", "medical_releases", "forensic_samples")] + [DEMO_BULK_RULES,
                     "SELECT id, examination_id, derived_from, sha256, size_bytes, registered_by, registered_at "
                     "FROM medical_images ORDER BY id",
                     "SELECT * FROM custody_events WHERE event NOT LIKE 'fixity%' ORDER BY id"]:

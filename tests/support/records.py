@@ -192,3 +192,10 @@ def case_with_recording(path, folder: Path, size: int = 150_000) -> dict:
         media.write_bytes(os.urandom(size))
         rid = s.register_recording(iv, media, label="Master")
     return {**case, "interview": iv, "recording": rid, "media": media}
+
+
+# The demo's follow-up rules its bulk generators write (fixed timestamps, the same for the same
+# seed): not those of the psychosocial demo, which the core's calls stamp with the time.
+DEMO_BULK_RULES = ("SELECT * FROM followup_rules WHERE id NOT IN (SELECT followup_rule_id FROM psychosocial_rescreens)"
+                   " AND id NOT IN (SELECT followup_rule_id FROM recovery_goals WHERE followup_rule_id IS NOT NULL)"
+                   " ORDER BY id")
