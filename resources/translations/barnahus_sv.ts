@@ -4934,7 +4934,7 @@ Stänga ändå?</translation>
         <translation>Kontakt polis / åklagare</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/panel.py" line="+25"/>
+        <location filename="../../ui/followup/panel.py" line="+26"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -4979,7 +4979,7 @@ Stänga ändå?</translation>
         <translation>Uppskjuten</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Follow-up plan</source>
         <translation>Uppföljningsplan</translation>
     </message>
@@ -5099,7 +5099,7 @@ Stänga ändå?</translation>
         <translation>Inget har gjorts för regeln ännu.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+64"/>
         <source>No date of birth is recorded for %1: the milestones at ages %2 wait for one. Record it on the Persons tab.</source>
         <translation>Inget födelsedatum är registrerat för %1: milstolparna vid %2 års ålder väntar på det. Registrera det under fliken Personer.</translation>
     </message>
@@ -6916,7 +6916,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MedicalPanel</name>
     <message>
-        <location filename="../../ui/medical/panel.py" line="+43"/>
+        <location filename="../../ui/medical/panel.py" line="+44"/>
         <source>Planned</source>
         <translation>Planerad</translation>
     </message>
@@ -6942,17 +6942,17 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+1"/>
-        <location line="+185"/>
+        <location line="+183"/>
         <source>Received</source>
         <translation>Inkommet</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-171"/>
         <source>Released</source>
         <translation>Utlämnad</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+42"/>
         <source>Medical examinations</source>
         <translation>Läkarundersökningar</translation>
     </message>
@@ -7064,7 +7064,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+1"/>
-        <source>Child&apos;s &amp;agreement:</source>
+        <source>Chil&amp;d&apos;s agreement:</source>
         <translation>B&amp;arnets samtycke:</translation>
     </message>
     <message>
@@ -7274,7 +7274,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>För en sammanfattning till domstol, ett underlag till åklagare eller en remiss</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+60"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -9242,7 +9242,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PsychosocialPanel</name>
     <message>
-        <location filename="../../ui/psychosocial/panel.py" line="+148"/>
+        <location filename="../../ui/psychosocial/panel.py" line="+147"/>
         <source>Psychosocial follow-up</source>
         <translation>Psykosocial uppföljning</translation>
     </message>
@@ -9517,7 +9517,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Uppföljning</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+53"/>
         <source>a person of the record</source>
         <translation>en person i registret</translation>
     </message>
@@ -9549,13 +9549,13 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+5"/>
-        <location line="+168"/>
+        <location line="+160"/>
         <location line="+4"/>
         <source>no band</source>
         <translation>ingen nivå</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-163"/>
         <source>Latest %1 of %2 on %3: %4.</source>
         <translation>Senaste %1 för %2 den %3: %4.</translation>
     </message>
@@ -9600,7 +9600,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+69"/>
         <source>%1: %2.</source>
         <translation>%1: %2.</translation>
     </message>

@@ -81,8 +81,8 @@ def test_a_medical_user_plans_holds_and_documents_an_examination_by_keyboard(qtb
     assert panel.x_model.item(0, 3).text() == "Planned"
     assert panel.x_model.item(0, 0).text() == f"{tomorrow.isoformat()} 09:00–10:00"
 
-    # The agreement: the child's (Alt+A) and the guardian's (Alt+G), recorded with Alt+E.
-    press(qtbot, K.Key_A)
+    # The agreement: the child's (Alt+D; Alt+A is the Psychosocial tab) and the guardian's (Alt+G), recorded with Alt+E.
+    press(qtbot, K.Key_D)
     assert focused() is panel.agree_child
     qtbot.keyClick(panel.agree_child, K.Key_Down)   # from "Not recorded" to "The child agreed"
     press(qtbot, K.Key_G)

@@ -176,7 +176,7 @@ class MedicalPanel(CaseTabPanel):
         self.agree_guardian = VocabCombo("medical_guardian_agreement", body, empty_text=self.tr("Not recorded"))
         self.agree_guardian.setObjectName("agreementGuardianCombo")
         self.agree_guardian.setAccessibleName(self.tr("The guardian's agreement to the examination"))
-        lab_c = QLabel(self.tr("Child's &agreement:"), body)
+        lab_c = QLabel(self.tr("Chil&d's agreement:"), body)
         lab_c.setBuddy(self.agree_child)
         lab_g = QLabel(self.tr("&Guardian's agreement:"), body)
         lab_g.setBuddy(self.agree_guardian)
