@@ -571,7 +571,9 @@ class Reminder:
     child_name: str | None = None  # only for users who may read persons
     subject: str | None = None     # an MDT team action's reminder: the action's text (users who read meetings)
     subject_kind: str | None = None  # an action item's subject: "team_action", "medical_test" (a pending
-    #                                  result), "medical_examination" (a follow-up examination needed)
+    #                                  result), "medical_examination" (a follow-up examination needed),
+    #                                  "recovery_goal" (a goal's review); a recurring review's:
+    #                                  "psychosocial_rescreen" (psychosocial_rescreens.id)
 
     @property
     def opens(self) -> tuple:
@@ -838,8 +840,9 @@ class FollowUpActions(SessionBase):
                         NAMES_SQL, (json.dumps(sorted({r[5] for r in seen})),))}
                 subjects, subject_kinds = {}, {}
                 actions = sorted(r[0] for r in seen if r[3] == "action_item")
-                if actions:
-                    subject_kinds = dict(cur.execute(SUBJECT_KINDS_SQL, (json.dumps(actions),)))
+                with_subject = sorted(r[0] for r in seen if r[3] in ("action_item", "recurring_review"))
+                if with_subject:
+                    subject_kinds = dict(cur.execute(SUBJECT_KINDS_SQL, (json.dumps(with_subject),)))
                 if actions and self.can("meeting", "read"):
                     subjects = dict(cur.execute(SUBJECTS_SQL, (json.dumps(actions),)))
             finally:

@@ -33,6 +33,7 @@ Session API (each one call, permission-checked and audited):
   record_session(episode_id, *, held_on, status, carer_took_part=False, notes=None) -> id
   session_notes(session_id) -> str | None
   record_crisis_contact(case_id, person_id, *, occurred_at, notes=None) -> id
+  crisis_contact_notes(contact_id) -> str | None   (therapists)
   add_recovery_goal(case_id, person_id, *, domain, goal, helper=None, review_on=None) -> id
   update_recovery_goal(goal_id, **changes)   (status, goal, helper, review_on)
   record_administration(...) -> id; administration_answers(admin_id); resolve_screen(admin_id, ...)
@@ -61,7 +62,7 @@ from barnahus_app.psychosocial.tables import (
 from barnahus_app.record.sections import read_value, rows_with_values
 from barnahus_app.referrals.tables import Referral
 from barnahus_app.session_base import SessionBase
-from barnahus_app.timeutil import check_datetime, parse_utc, utc_now, utc_now_iso
+from barnahus_app.timeutil import age_on, check_datetime, parse_utc, utc_now, utc_now_iso
 from barnahus_app.users.tables import User, UserRole
 
 SECTION = "therapy"                  # the sealed section (policy.SECTIONS)
@@ -84,6 +85,7 @@ GOAL = Text(2000, required=True, multiline=True)
 HELPER_TEXT = Text(200, required=True)
 REASON = Text(2000, required=True, multiline=True)
 GOAL_CHANGES = ("status", "goal", "helper", "review_on")
+NOTE_SUBJECTS = {"therapy_sessions": "session", "crisis_contacts": "crisis_contact"}   # audit detail keys
 
 
 class PsychosocialActions(SessionBase):
@@ -158,17 +160,8 @@ class PsychosocialActions(SessionBase):
         return sid
 
     def session_notes(self, session_id: int) -> str | None:
-        self._authorize("therapy", "read")
-        key = self.sections.key(SECTION)
-        with self.record.transaction() as conn:
-            row = conn.execute(select(SE.c.episode_id).where(SE.c.id == session_id)).first() \
-                if _is_id(session_id) else None
-            if row is None:
-                raise NotFound(f"There is no therapy session {session_id}.")
-            ep = _episode(conn, row.episode_id)
-            notes = read_value(conn, key, SECTION, "therapy_sessions", session_id, "notes")
-            self._audit(conn, "therapy.session_notes_read", "case", ep.case_id, {"session": session_id})
-        return notes
+        return self._notes("therapy_sessions", session_id, "therapy session", "therapy.session_notes_read",
+                           select(EP.c.case_id).join(SE, SE.c.episode_id == EP.c.id).where(SE.c.id == session_id))
 
     # --- crisis contacts ----------------------------------------------------------------------
     def record_crisis_contact(self, case_id: int, person_id: int, *, occurred_at, notes: str | None = None) -> int:
@@ -189,6 +182,10 @@ class PsychosocialActions(SessionBase):
                 self.sections.write(conn, SECTION, "crisis_contacts", cid, "notes", notes)
             self._audit(conn, "psychosocial.crisis_contact_recorded", "case", case_id, {"crisis_contact": cid})
         return cid
+
+    def crisis_contact_notes(self, contact_id: int) -> str | None:
+        return self._notes("crisis_contacts", contact_id, "crisis contact", "therapy.crisis_notes_read",
+                           select(CR.c.case_id).where(CR.c.id == contact_id))
 
     # --- the recovery plan ("recovery_plan") --------------------------------------------------
     def add_recovery_goal(self, case_id: int, person_id: int, *, domain: str, goal: str, helper=None,
@@ -267,10 +264,11 @@ class PsychosocialActions(SessionBase):
         about a child of the case, administered by this user. The core scores it
         (instruments.score): a bundled instrument from its item answers (sealed: therapy.update
         and the section key), a scores-only one from the scores typed from the official form.
-        A screen at or above the cut-off becomes an open prompt (resolve_screen). It completes
-        the child's re-screen with this instrument that is due."""
+        The child's age on the day (when their date of birth is known) must be within the
+        instrument's ages. A screen at or above the cut-off becomes an open prompt
+        (resolve_screen). It completes the child's re-screen with this instrument that is due."""
         self._authorize("psychosocial", "create")
-        definition = instruments.get(instrument, version)
+        definition = _instrument(instrument, version)
         point = vocab.check_code("psychosocial_time_points", "time_point", time_point, True)
         who = vocab.check_code("psychosocial_respondents", "respondent", respondent, True)
         if who not in definition.respondents:
@@ -290,6 +288,14 @@ class PsychosocialActions(SessionBase):
         with self.record.transaction() as conn:
             require_case(conn, case_id)
             _check_child(conn, case_id, person_id)
+            dob = conn.execute(select(P.c.date_of_birth).where(P.c.id == person_id)).scalar()
+            if dob:
+                age = age_on(date.fromisoformat(dob), date.fromisoformat(on))
+                if not definition.min_age <= age <= definition.max_age:
+                    raise ValidationError("instrument", f"{definition.name} is for ages {definition.min_age}-"
+                                                        f"{definition.max_age}; the child was {age} on {on}. "
+                                                        "Choose the instrument for their age (or correct the "
+                                                        "date of birth).")
             aid = conn.execute(insert(AD).values(
                 case_id=case_id, child_person_id=person_id, instrument_code=definition.code,
                 instrument_version=definition.version, time_point=point, respondent=who,
@@ -354,7 +360,7 @@ class PsychosocialActions(SessionBase):
         recovery does not end it). Set again for the same child and instrument, the interval
         changes. Returns the rule's id."""
         self._authorize("psychosocial", "create")
-        code = instruments.get(instrument).code
+        code = _instrument(instrument).code
         if not isinstance(every_months, int) or isinstance(every_months, bool) or not 1 <= every_months <= 120:
             raise ValidationError("every_months", "must be a whole number of months from 1 to 120.")
         with self.record.transaction() as conn:
@@ -389,13 +395,15 @@ class PsychosocialActions(SessionBase):
         {"instrument", "name", "scale", "cutoff", "points": [(administered_on, value, band)],
          "episodes": [(started_on, ended_on or None, model label)]}."""
         self._authorize("therapy", "read")
+        newest = _instrument(instrument_code)
         with self.record.transaction() as conn:
             require_case(conn, case_id)
             _check_child(conn, case_id, person_id)
             rows = conn.execute(select(AD.c.administered_on, AD.c.instrument_version, AD.c.screen_value, AD.c.bands)
                                 .where(AD.c.child_person_id == person_id, AD.c.instrument_code == instrument_code)
                                 .order_by(AD.c.administered_on, AD.c.id)).all()
-            newest = instruments.get(instrument_code, max(r.instrument_version for r in rows) if rows else None)
+            if rows:   # the cut-off the latest screens were read by
+                newest = _instrument(instrument_code, max(r.instrument_version for r in rows))
             points, known = [], {}
             for r in rows:
                 scale = _screen_scale(instrument_code, r.instrument_version, known)
@@ -454,6 +462,19 @@ class PsychosocialActions(SessionBase):
         if notes is not None:
             policy.require(self.roles, "therapy", "update")
             self.sections.key(SECTION)
+        return notes
+
+    def _notes(self, table: str, row_id: int, what: str, audit_action: str, case_of) -> str | None:
+        """The sealed notes of a session or a crisis contact (case_of: the query of its case),
+        therapists only."""
+        self._authorize("therapy", "read")
+        key = self.sections.key(SECTION)
+        with self.record.transaction() as conn:
+            case_id = conn.execute(case_of).scalar() if _is_id(row_id) else None
+            if case_id is None:
+                raise NotFound(f"There is no {what} {row_id}.")
+            notes = read_value(conn, key, SECTION, table, row_id, "notes")
+            self._audit(conn, audit_action, "case", case_id, {NOTE_SUBJECTS[table]: row_id})
         return notes
 
     def _goal_rule(self, conn, case_id: int, person_id: int, goal_id: int, due: str) -> int:
@@ -603,6 +624,12 @@ def _administration(conn, admin_id: int):
     if row is None:
         raise NotFound(f"There is no administration {admin_id}.")
     return row
+
+
+def _instrument(code, version=None) -> instruments.Instrument:
+    if not isinstance(code, str) or (version is not None and (not isinstance(version, int) or isinstance(version, bool))):
+        raise ValidationError("instrument", "Give an instrument's code (and a version number, or none for the newest).")
+    return instruments.get(code, version)
 
 
 def _screen_scale(code: str, version: int, known: dict) -> str | None:

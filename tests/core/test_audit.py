@@ -402,6 +402,7 @@ def test_removing_the_newest_entries_needs_the_quoted_head(rec):
 
 def test_login_and_logout_are_audited(rec):
     path, _ = rec
+    login(path, "therapist").close()   # the first therapist's unlock makes the therapy section
     s = login(path, "therapist")
     uid = s.user_id
     e = entries_of(s)[-1]

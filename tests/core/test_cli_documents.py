@@ -234,7 +234,7 @@ def test_an_existing_out_as_a_real_process(rec, tmp_path):
 def test_unknown_case_and_missing_roles_are_one_line(rec, tmp_path):
     code, _, err = cli(rec, "summary", "--case", "BH-1999-99999", "--out", tmp_path / "x.pdf")
     assert code == 2 and "BH-1999-99999" in one_line(err)
-    code, _, err = cli(rec, "summary", "--case", rec["ref"], "--out", tmp_path / "t.pdf", user="therapist")
+    code, _, err = cli(rec, "summary", "--case", rec["ref"], "--out", tmp_path / "t.pdf", user="interviewer")
     assert code == 2 and "roles do not allow" in one_line(err)
     code, _, err = cli(rec, "export-bundle", "--case", rec["ref"], "--out", tmp_path / "l", user="liaison")
     assert code == 2 and "roles do not allow" in one_line(err)

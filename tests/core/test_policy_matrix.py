@@ -285,6 +285,8 @@ PSYCHOSOCIAL_OPS = [
        needs=(("therapy", "read"),)),
     Op("case_assessments", lambda s, i: s.case_assessments(i["case_id"]), "therapy.assessments_read",
        needs=(("therapy", "read"),)),
+    Op("crisis_contact_notes", lambda s, i: s.crisis_contact_notes(i["crisis_id"]), "therapy.crisis_notes_read",
+       needs=(("therapy", "read"),)),
 ]
 
 _XU, _XR = (("examination", "update"),), (("examination", "read"),)
@@ -631,6 +633,8 @@ def world(_template_store, tmp_path, _isolated_home):
             session_id = s.record_session(episode, held_on="2026-09-08", status="attended", notes="Seeded session notes")
             goal = s.add_recovery_goal(case["id"], case["child_id"], domain="education", goal="Seeded goal",
                                        review_on="2027-01-15")
+            crisis = s.record_crisis_contact(case["id"], case["child_id"], occurred_at="2026-09-09T22:00:00+02:00",
+                                             notes="Seeded crisis notes")
             admin = s.record_administration(case["id"], case["child_id"], "CATS-7-17", time_point="baseline",
                                             respondent="child", administered_on="2026-09-01",
                                             answers={f"s{n}": 2 for n in range(1, 21)})
@@ -672,7 +676,7 @@ def world(_template_store, tmp_path, _isolated_home):
                         "approved_id": approved, "action_id": action, "examiner_id": examiner,
                         "exam_planned": exam_planned, "exam_held": exam_held, "sample_id": sample, "image_id": image, "finding_id": finding, "test_id": test,
                         "episode_id": episode, "session_id": session_id, "goal_id": goal,
-                        "admin_id": admin, "proceeding_id": proceeding, "sentenced_id": sentenced,
+                        "admin_id": admin, "crisis_id": crisis, "proceeding_id": proceeding, "sentenced_id": sentenced,
                         "hearing_id": hearing, "claim_id": claim, "awarded_claim_id": awarded_claim}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)

@@ -161,7 +161,12 @@ def test_a_crisis_contact_is_a_fact_for_the_team_and_its_notes_sealed(psy):
         with pytest.raises(ValidationError) as err:
             t.record_crisis_contact(psy["case_id"], psy["child"], occurred_at="2026-10-02 21:15")
         assert err.value.field == "occurred_at"
+        assert t.crisis_contact_notes(cid) == f"{CANARY} crisis"
+        with pytest.raises(NotFound):
+            t.crisis_contact_notes(999)
     with login(psy["path"], "medical") as m:
+        with pytest.raises(PermissionDenied):
+            m.crisis_contact_notes(cid)
         assert m.case_psychosocial(psy["case_id"])["crisis_contacts"] == [
             {"id": cid, "person_id": psy["child"], "occurred_at_utc": "2026-10-02T19:15:00.000000Z",
              "by_user": psy["therapist"], "by_name": "Therapist"}]
@@ -308,6 +313,18 @@ def test_a_bundled_screen_is_scored_by_the_core_and_the_team_reads_only_its_band
                 s.trend(psy["case_id"], psy["child"], "CATS-7-17")
 
 
+def test_the_childs_age_on_the_day_picks_the_instrument(psy):
+    """The child was born 2014-05-06: 7 from 2021-05-06 (CATS 7-17), 6 the day before (CATS 3-6)."""
+    with login(psy["path"], "therapist") as t:
+        t.record_administration(psy["case_id"], psy["child"], "CATS-7-17", time_point="baseline",
+                                respondent="child", administered_on="2021-05-06", answers=cats(1))
+        t.record_administration(psy["case_id"], psy["child"], "CATS-3-6", time_point="baseline",
+                                respondent="carer", administered_on="2021-05-05",
+                                answers={f"s{n}": 1 for n in range(1, 17)})
+        assert [a["instrument"] for a in t.case_psychosocial(psy["case_id"])["administrations"]] == \
+            ["CATS-3-6", "CATS-7-17"]
+
+
 def test_a_scores_only_screen_keeps_the_typed_scores_and_holds_no_answers(psy):
     with login(psy["path"], "therapist") as t:
         a = t.record_administration(psy["case_id"], psy["child"], "UCLA-PTSD-RI-5", time_point="baseline",
@@ -324,10 +341,16 @@ def test_a_scores_only_screen_keeps_the_typed_scores_and_holds_no_answers(psy):
     ("UCLA-PTSD-RI-5", {"scores": {"total": 81}}, "scores.total"),           # 0-80
     ("UCLA-PTSD-RI-5", {"answers": {"s1": 1}}, "answers"),                   # scores only: no answers
     ("NO-SUCH", {"answers": cats(1)}, "instrument"),
+    (["CATS-7-17"], {"answers": cats(1)}, "instrument"),
+    ("CATS-7-17", {"answers": cats(1), "version": "1"}, "instrument"),
     ("CATS-7-17", {"answers": cats(1), "version": 9}, "instrument"),
     ("CATS-7-17", {"answers": cats(1), "time_point": "someday"}, "time_point"),
     ("SDQ-P", {"scores": {"total": 10}, "respondent": "child"}, "respondent"),   # carer report only
     ("CATS-7-17", {"answers": cats(1), "administered_on": TOMORROW}, "administered_on"),
+    # the child, born 2014-05-06, was 6 on 2021-05-05 (CATS 7-17 too young) and is 12 now (CATS 3-6 too old)
+    ("CATS-7-17", {"answers": cats(1), "administered_on": "2021-05-05"}, "instrument"),
+    ("CATS-3-6", {"answers": {f"s{n}": 1 for n in range(1, 17)}, "respondent": "carer",
+                  "administered_on": "2026-09-01"}, "instrument"),
 ])
 def test_bad_administrations_are_refused_with_the_field(psy, instrument, kwargs, field):
     values = {"time_point": "baseline", "respondent": "child", "administered_on": "2026-09-01", **kwargs}
@@ -403,6 +426,11 @@ def test_the_trend_has_each_screen_by_its_own_version_and_the_episodes(psy):
         with pytest.raises(ValidationError) as err:
             t.trend(psy["case_id"], psy["mother"], "CATS-7-17")
         assert err.value.field == "person_id"
+        for code in ("NO-SUCH", None):
+            with pytest.raises(ValidationError) as err:
+                t.trend(psy["case_id"], psy["child"], code)
+            assert err.value.field == "instrument"
+        assert t.trend(psy["case_id"], psy["child"], "SDQ-P")["points"] == []
     assert out == {"instrument": "CATS-7-17", "name": "Child and Adolescent Trauma Screen, 7-17 (self and carer report)",
                    "scale": "total", "cutoff": 21,
                    "points": [("2026-09-01", 40, "probable_ptsd"), ("2026-10-15", 20, "moderate"),
@@ -441,3 +469,13 @@ def test_a_0010_record_upgrades_and_its_first_therapist_unlock_makes_the_therapy
         s = t.record_session(e, held_on="2026-09-08", status="attended", notes=f"{CANARY} old record")
     with open_record(path, "therapist", users["therapist"]["password"], kdf=FAST_KDF) as t:
         assert t.session_notes(s) == f"{CANARY} old record"
+
+
+def test_todays_list_names_a_rescreen_and_a_goal_review_by_their_subject(psy):
+    with login(psy["path"], "therapist") as t:
+        rid = t.set_rescreen(psy["case_id"], psy["child"], "CATS-7-17", every_months=1)
+        g = t.add_recovery_goal(psy["case_id"], psy["child"], domain="health", goal="Dentist",
+                                review_on=(date.today() + timedelta(days=3)).isoformat())
+        gid = _goal_rule(t, psy, g)["id"]
+        got = {r.rule_id: r.subject_kind for r in t.reminders(date.today(), 60)}
+    assert (got[rid], got[gid]) == ("psychosocial_rescreen", "recovery_goal")

@@ -36,8 +36,8 @@ def test_the_therapy_canary_is_in_no_file_the_app_writes_nor_under_the_record_ke
     with login(path, "therapist") as t:
         e = t.start_episode(psy["case_id"], psy["child"], "tf_cbt", started_on="2026-09-01")
         sid = t.record_session(e, held_on="2026-09-08", status="attended", notes=f"{SESSION_NOTE} session")
-        t.record_crisis_contact(psy["case_id"], psy["child"], occurred_at="2026-09-09T22:00:00+02:00",
-                                notes=f"{CRISIS_NOTE} crisis")
+        cid = t.record_crisis_contact(psy["case_id"], psy["child"], occurred_at="2026-09-09T22:00:00+02:00",
+                                      notes=f"{CRISIS_NOTE} crisis")
         aid = t.record_administration(psy["case_id"], psy["child"], "CATS-7-17", time_point="baseline",
                                       respondent="child", administered_on="2026-09-01", answers=ANSWERS)
         # the canaries really are in the record, sealed
@@ -50,6 +50,7 @@ def test_the_therapy_canary_is_in_no_file_the_app_writes_nor_under_the_record_ke
         t.change_own_password(STAFF_PASSWORD, NEW_PASSWORD)
     with open_record(path, "therapist", NEW_PASSWORD, kdf=FAST_KDF) as t:
         assert t.session_notes(sid) == f"{SESSION_NOTE} session"
+        assert t.crisis_contact_notes(cid) == f"{CRISIS_NOTE} crisis"
         assert t.administration_answers(aid) == ANSWERS
 
     # 1. No plaintext in any file the application could have written.
