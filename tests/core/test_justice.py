@@ -469,3 +469,34 @@ def test_other_case_roles_read_the_track_and_change_nothing(jt, role):
     with login(jt["path"], "admin") as a:
         with pytest.raises(PermissionDenied):
             a.justice_summary(jt["case"])
+
+
+# --- old records ------------------------------------------------------------------------------------
+
+def test_a_0011_record_upgrades_keeps_its_treatment_episode_and_takes_a_proceeding(tmp_path):
+    """The v0011 fixture (tests/fixtures/records) upgraded to 0012: the justice tables are empty,
+    the psychosocial rows of 0011 are kept, and the case's alleged offender can be taken to court."""
+    import shutil
+    from pathlib import Path
+    from barnahus_app.api import open_record
+    from tests.support.records import FAST_KDF
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0011"
+    m = json.loads((folder / "fixture.json").read_text("utf-8"))
+    for f in (m["record"], m["record"] + ".keys"):
+        shutil.copyfile(folder / f, tmp_path / f)
+    path = tmp_path / m["record"]
+    with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
+        assert s.upgraded_from == "0011"
+        assert s.justice_summary(1) == {"case_id": 1, "proceedings": [], "claims": [], "rights_explained": [],
+                                        "line": "No proceedings or compensation claims recorded."}
+        pid = s.open_proceeding(1, 4, "criminal")
+        s.record_justice_event(pid, "reported_to_police", "2025-03-05")
+        assert s.justice_summary(1)["proceedings"][0]["status"] == "reported"
+        conn = raw(s)
+        try:
+            assert conn.execute("SELECT case_id, person_id, model, started_on FROM treatment_episodes").fetchall() == \
+                [(1, 1, "tf_cbt", "2025-04-01")]
+            assert conn.execute("SELECT held_on, status FROM therapy_sessions").fetchall() == \
+                [("2025-04-08", "attended")]
+        finally:
+            conn.close()
