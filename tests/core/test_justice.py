@@ -500,3 +500,43 @@ def test_a_0011_record_upgrades_keeps_its_treatment_episode_and_takes_a_proceedi
                 [("2025-04-08", "attended")]
         finally:
             conn.close()
+
+
+# --- the court summary -----------------------------------------------------------------------------
+
+def test_the_court_summary_has_the_proceedings_and_compensation_sections(jt, monkeypatch, tmp_path):
+    from barnahus_app.documents import issuing
+    from barnahus_app.documents.summary import money
+    given = []
+    real = issuing._render
+    monkeypatch.setattr(issuing, "_render", lambda doc, *a: given.append(doc) or real(doc, *a))
+    with login(jt["path"], "liaison") as s:
+        pid = _open(s, jt, police_reference="POL-77")
+        s.record_justice_event(pid, "reported_to_police", "2026-01-10")
+        s.record_justice_event(pid, "charge_decision", "2026-02-01", decision="declined", reason=DECLINE_REASON)
+        s.set_child_participation(pid, participation="not_at_all", child_view="partly_satisfied",
+                                  child_view_words=CHILD_WORDS)
+        s.record_rights_explained(jt["case"], "after_interview", "2026-02-02")
+        cid = s.open_claim(jt["case"], "state_fund", "child", currency="SEK", amount_claimed=1_234_550)
+        s.set_claim_status(cid, "filed", "2026-02-10")
+        s.set_claim_status(cid, "awarded", "2026-04-01", amount=1_000_000)
+        s.record_payment(cid, 1_000_000, "2026-05-01")
+        s.write_case_summary(jt["case"], tmp_path / "summary.docx", "docx", time_zone=TZ)
+    doc = given[-1]
+    sections = {sec.heading: sec for sec in doc.sections}
+    (proc,) = sections["Proceedings"].blocks
+    assert proc.heading == "Criminal proceedings: Alleged Exampleson"
+    facts, events = proc.blocks
+    assert dict(facts.pairs) == {
+        "Alleged offender": "Alleged Exampleson", "Child": "Testa Exampledottir", "Kind": "Criminal proceedings",
+        "Where it stands": "Prosecution declined", "Police reference": "POL-77",
+        "How the child took part": "Did not take part", "The child's view of the outcome": "Partly satisfied"}
+    assert events.rows == (("2026-01-10", "Reported to the police", ""),
+                           ("2026-02-01", "Charge decision", "Declined"))
+    comp = sections["Compensation"].blocks
+    assert dict(comp[0].pairs) == {"Right to compensation explained": "2026-02-02 (After the forensic interview)"}
+    assert comp[1].rows == (("State compensation fund", "Paid", "SEK 12,345.50", "SEK 10,000.00", "SEK 10,000.00",
+                             "2026-02-10", "2026-04-01", "2026-05-01"),)
+    text = repr(doc)
+    assert "CANARY-JUSTICE" not in text
+    assert (money(5, "SEK"), money(125_000, "ISK"), money(None, "EUR")) == ("SEK 0.05", "ISK 125,000", "")
