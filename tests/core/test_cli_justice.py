@@ -63,3 +63,25 @@ def test_the_administrator_gets_the_permission_error(rec):
     r = cli(rec, user="admin")
     assert r.returncode != 0
     assert SECRET not in r.stdout + r.stderr
+
+
+def test_reminders_name_the_justice_reminders_by_their_subject(tmp_path):
+    path, _ = make_record(tmp_path)
+    with login(path, "coordinator") as c:
+        case = sample_case(c)
+    with login(path, "liaison") as s:
+        p = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+        s.record_justice_event(p, "reported_to_police", "2026-01-10")
+        s.record_justice_event(p, "charge_decision", "2026-02-01", decision="charged", charges=["rape_child"])
+        hearing = s.schedule_hearing(p, "2027-01-20")
+        s.open_claim(case["id"], "state_fund", "child", currency="SEK", deadline_on="2027-01-10")
+    pw = tmp_path / "staff.pw"
+    pw.write_text(STAFF_PASSWORD + "\n")
+    r = run_cli("reminders", "--record", path, "--user", "liaison", "--password-file", pw, "--as-of", "2027-01-01",
+                "--json")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)["reminders"]
+    assert [(x["kind"], x["subject_kind"], x["due"]) for x in rows] == [
+        ("compensation_deadline", "compensation_claim", "2027-01-10"), ("court_date", "justice_hearing", "2027-01-20")]
+    text = run_cli("reminders", "--record", path, "--user", "liaison", "--password-file", pw, "--as-of", "2027-01-01")
+    assert "court_date (justice_hearing)" in text.stdout and hearing
