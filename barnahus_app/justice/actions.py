@@ -70,7 +70,8 @@ Audit entries carry ids and codes, never a reason, a child's words, a name or an
 
 Session API (each one call, permission-checked and audited):
   open_proceeding(case_id, offender_person_id, kind, *, child_person_id=None, offence_id=None,
-      police_reference=None, court_reference=None) -> id
+      police_reference=None, court_reference=None) -> id; update_proceeding(proceeding_id, *,
+      police_reference=, court_reference=, offence_id=)
   record_justice_event(proceeding_id, kind, on, *, decision=None, reason=None, charges=None,
       charge_id=None, verdict=None, outcome=None, release_on=None) -> event id
   schedule_hearing(proceeding_id, on=None, *, at=None, time_zone=None) -> event id;
@@ -208,6 +209,27 @@ class JusticeActions(SessionBase):
                 created_by=self.user_id, created_at=now, updated_at=now)).inserted_primary_key[0]
             self._audit(conn, "justice.proceeding_opened", "case", case_id, {"proceeding": pid, "kind": kind})
         return pid
+
+    def update_proceeding(self, proceeding_id: int, **fields) -> None:
+        """Change a proceeding's police_reference, court_reference or offence_id (the case's
+        alleged offence whose limitation warning attaches here; None: none). Only the fields
+        given change."""
+        self._authorize("justice", "update")
+        allowed = {"police_reference", "court_reference", "offence_id"}
+        unknown = set(fields) - allowed
+        if unknown or not fields:
+            raise ValidationError(sorted(unknown)[0] if unknown else "fields",
+                                  "is not a field of a proceeding that can be changed here." if unknown
+                                  else "Give a field to change.")
+        data = {k: REFERENCE.clean(k, fields[k]) for k in ("police_reference", "court_reference") if k in fields}
+        with self.record.transaction() as conn:
+            p = _proceeding(conn, proceeding_id, closed_ok=True)
+            if "offence_id" in fields:
+                _check_offence(conn, p.case_id, fields["offence_id"])
+                data["offence_id"] = fields["offence_id"]
+            conn.execute(update(PR).where(PR.c.id == p.id).values(**data, updated_at=utc_now_iso()))
+            self._audit(conn, "justice.proceeding_updated", "case", p.case_id,
+                        {"proceeding": p.id, "fields": sorted(fields)})
 
     def record_justice_event(self, proceeding_id: int, kind: str, on, *, decision: str | None = None,
                              reason: str | None = None, charges=None, charge_id: int | None = None,

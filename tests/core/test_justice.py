@@ -185,6 +185,23 @@ def test_child_protection_and_civil_proceedings_have_hearings_and_a_final_dispos
         assert _status(s, jt, pid)["status"] == "closed"
 
 
+def test_a_proceeding_takes_its_references_and_offence_later(jt):
+    with login(jt["path"], "liaison") as s:
+        pid = _open(s, jt)
+        s.update_proceeding(pid, police_reference="POL-1", court_reference="T 123-26", offence_id=jt["offence"])
+        p = _status(s, jt, pid)
+        assert (p["police_reference"], p["court_reference"], p["offence_id"], p["limitation"]["offence_id"]) == \
+            ("POL-1", "T 123-26", jt["offence"], jt["offence"])
+        s.update_proceeding(pid, offence_id=None, court_reference="")
+        p = _status(s, jt, pid)
+        assert (p["police_reference"], p["court_reference"], p["offence_id"], p["limitation"]) == \
+            ("POL-1", None, None, None)
+        for field, value in (("offence_id", 4242), ("police_reference", "x" * 101), ("status", "closed")):
+            with pytest.raises(ValidationError) as e:
+                s.update_proceeding(pid, **{field: value})
+            assert e.value.field == field
+
+
 def test_the_offender_is_an_alleged_offender_of_the_case_and_never_a_child(jt):
     with login(jt["path"], "liaison") as s:
         for who, field in ((jt["child"], "offender_person_id"), (jt["carer"], "offender_person_id"),

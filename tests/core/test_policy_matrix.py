@@ -240,6 +240,8 @@ JUSTICE_OPS = [
        "justice.hearing_scheduled", needs=_JU),
     Op("move_hearing", lambda s, i: s.move_hearing(i["hearing_id"], "2027-01-20"), "justice.hearing_moved",
        needs=_JU),
+    Op("update_proceeding", lambda s, i: s.update_proceeding(i["proceeding_id"], court_reference="TR-MATRIX-1"),
+       "justice.proceeding_updated", needs=_JU),
     Op("set_child_participation", lambda s, i: s.set_child_participation(i["proceeding_id"], participation="live_link"),
        "justice.child_part_set", needs=_JU),
     Op("set_release_date", lambda s, i: s.set_release_date(i["sentenced_id"], "2027-06-01"),
