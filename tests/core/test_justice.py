@@ -557,3 +557,27 @@ def test_the_court_summary_has_the_proceedings_and_compensation_sections(jt, mon
     text = repr(doc)
     assert "CANARY-JUSTICE" not in text
     assert (money(5, "SEK"), money(125_000, "ISK"), money(None, "EUR")) == ("SEK 0.05", "ISK 125,000", "")
+
+
+@pytest.mark.parametrize("field,kind,kw", [
+    ("kind", "arrest", {}),
+    ("kind", "hearing", {}),                                  # a hearing is scheduled, with its reminder
+    ("on", "reported_to_police", {"on": "2999-01-01"}),       # an event that happened: not in the future
+    ("on", "reported_to_police", {"on": "10/01/2026"}),
+    ("decision", "charge_decision", {"decision": "maybe"}),
+    ("decision", "reported_to_police", {"decision": "charged"}),
+    ("charges", "charge_decision", {"decision": "charged", "charges": [{"category": "rape_child", "x": 1}]}),
+    ("charges", "charge_decision", {"decision": "charged", "charges": ["child_prostitution"]}),
+    ("verdict", "reported_to_police", {"verdict": "convicted"}),
+    ("outcome", "reported_to_police", {"outcome": "convicted"}),
+    ("release_on", "reported_to_police", {"release_on": "2027-01-01"}),
+])
+def test_bad_events_are_refused_with_the_field_and_nothing_is_written(jt, field, kind, kw):
+    with login(jt["path"], "liaison") as s:
+        pid = _open(s, jt)
+        on = kw.pop("on", "2026-01-10")
+        with pytest.raises(ValidationError) as e:
+            s.record_justice_event(pid, kind, on, **kw)
+        assert e.value.field == field
+        p = _status(s, jt, pid)
+        assert (p["status"], p["events"], p["charges"]) == ("open", [], [])
