@@ -14,8 +14,8 @@ from tests.core.test_check_read_only import flip_byte
 from tests.support.cli import run_cli
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, make_record, raw_closed
 
-# With 60 more logins the audit trail fills pages 202-211; page 208 holds rowids 60-82 of it.
-AUDIT_PAGE = 208
+# With 60 more logins the audit trail fills pages 203-212; page 209 holds rowids 60-82 of it.
+AUDIT_PAGE = 209
 
 
 @pytest.fixture
@@ -64,7 +64,7 @@ def test_a_damaged_page_loses_only_its_rows_and_the_report_names_them(rec, tmp_p
     assert audit_rowids(tmp_path / "salvaged.db", rec["recovery"]) == list(range(1, 60)) + list(range(83, 137))
     # the recovery key and the copied key file open it; check names where the chain breaks
     report = check_record(tmp_path / "salvaged.db", "admin", recovery_key=rec["recovery"])
-    assert report.lines() == ["file integrity: ok, 209 pages",
+    assert report.lines() == ["file integrity: ok, 210 pages",
                               "audit trail: BROKEN at entry 83: entry 60 is missing",
                               "schema: 0012 (this version's newest: 0012)"]
     check_cli = run_cli("check", "--record", tmp_path / "salvaged.db", "--user", "admin",
@@ -73,7 +73,7 @@ def test_a_damaged_page_loses_only_its_rows_and_the_report_names_them(rec, tmp_p
 
 
 def test_damage_in_the_last_page_of_the_audit_trail_is_named_though_the_chain_verifies(rec, tmp_path):
-    flip_byte(rec["record"], 211)
+    flip_byte(rec["record"], 212)
     report = salvage_record_file(rec["record"], tmp_path / "salvaged.db", "admin", ADMIN_PASSWORD)
     assert report.lines() == [
         "153 rows copied from 74 tables; rows were lost in 1 table(s):",

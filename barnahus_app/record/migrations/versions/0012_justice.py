@@ -6,7 +6,7 @@ Revision ID: 0012
 Revises: 0011
 Create Date: 2026-12-06
 
-New tables only: nothing older changes. A proceeding's hearings, its release notification, a
+New tables, and an index of followup_rules by subject_kind (the liaison's checkpoints). A proceeding's hearings, its release notification, a
 claim's deadline and the rights-explained checkpoints are rows of followup_rules (0004) of the
 kinds that table already allows (court_date, action_item, compensation_deadline). A claim's
 steps and the explanations of the right to compensation are append-only (triggers).
@@ -191,6 +191,9 @@ def upgrade():
     with op.batch_alter_table('justice_events', schema=None) as batch_op:
         batch_op.create_index('ix_justice_event_kind_date', ['kind', 'on_date'], unique=False)
         batch_op.create_index('ix_justice_event_proceeding', ['proceeding_id', 'on_date'], unique=False)
+
+    with op.batch_alter_table('followup_rules', schema=None) as batch_op:
+        batch_op.create_index('ix_followup_subject', ['subject_kind', 'next_due'], unique=False)
 
     for table in APPEND_ONLY:
         for verb in ("UPDATE", "DELETE"):
