@@ -31,6 +31,7 @@ from barnahus_app.recordings import cli as recordings_cli
 from barnahus_app.referrals import cli as referrals_cli
 from barnahus_app.medical import cli as medical_cli
 from barnahus_app.psychosocial import cli as psychosocial_cli
+from barnahus_app.justice import cli as justice_cli
 from barnahus_app.users import cli as users_cli
 
 __all__ = ["main", "build_parser", "UsageError"]
@@ -297,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     referrals_cli.add_referrals(sub)
     medical_cli.add_medical(sub)
     psychosocial_cli.add_assessments(sub)
+    justice_cli.add_justice(sub)
     cases_cli.add_export_case(sub)
 
     sp = sub.add_parser("rotate-key", help="replace the record key (after a suspected compromise)")

@@ -54,6 +54,13 @@ coordinators
 ("therapy": item answers, session notes, crisis contact notes, exact scores and the trend) is
 therapists' only, and a sealed section.
 
+Justice track and compensation ("justice": proceedings against an alleged offender and their
+events, how the child took part, release notification, compensation claims to payment): read by
+every role that works on cases (the team plans around a hearing; support never depends on the
+justice track, 001 para 80, but it should know of it); recorded by the liaison, who follows the
+case through police, prosecution and court (DOMAIN.md), and by coordinators, the case lead.
+This is the one kind the liaison updates.
+
 Sealed sections (SECTIONS below, record/sections.py): what the record key alone must not open,
 because every user's password yields it. A section is sealed to the users whose roles hold the
 grant it names: the interviewer's notes to those who may read them.
@@ -112,6 +119,8 @@ ACTIONS = {
     "recovery_plan": ("create", "update"),                # recovery plan goals and their reviews (read
                                                           # with the rest: psychosocial.read)
     "therapy": ("read", "update"),                        # answers, session and crisis notes, scores
+    # proceedings, their events, the child's part, release notification, compensation claims
+    "justice": ("read", "create", "update"),
 }
 
 R, C, U, E = "read", "create", "update", "export"
@@ -125,6 +134,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "recording": frozenset({R}), "meeting": frozenset({R, C, U, "approve", E}),
         "referral": frozenset({R, C, U}), "examination": frozenset({R, C, U}),
         "psychosocial": frozenset({R}), "recovery_plan": frozenset({C, U}),
+        "justice": frozenset({R, C, U}),
     },
     Role.INTERVIEWER: {
         "case": frozenset({R}), "person": frozenset({R, U}), "vulnerability": frozenset({R}),
@@ -132,7 +142,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "room": frozenset({R}), "interview": frozenset({R, C, U, E}),
         "interview_notes": frozenset({R, U}), "recording": frozenset({R, C, U, "amend"}),
         "meeting": frozenset({R}), "referral": frozenset({R}), "examination": frozenset({R}),
-        "psychosocial": frozenset({R}),
+        "psychosocial": frozenset({R}), "justice": frozenset({R}),
     },
     Role.MEDICAL: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R}),
@@ -140,7 +150,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "room": frozenset({R}), "interview": frozenset({R, E}),
         "meeting": frozenset({R}), "referral": frozenset({R, C, U}),
         "examination": frozenset({R, C, U}), "medical": frozenset({R, U, "review", "release"}),
-        "psychosocial": frozenset({R}),
+        "psychosocial": frozenset({R}), "justice": frozenset({R}),
     },
     Role.THERAPIST: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R, U}),
@@ -148,14 +158,14 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "room": frozenset({R}), "interview": frozenset({R, E}),
         "meeting": frozenset({R}), "referral": frozenset({R, C, U}), "examination": frozenset({R}),
         "psychosocial": frozenset({R, C, U}), "recovery_plan": frozenset({C, U}),
-        "therapy": frozenset({R, U}),
+        "therapy": frozenset({R, U}), "justice": frozenset({R}),
     },
     Role.LIAISON: {
         "case": frozenset({R, E}), "person": frozenset({R}), "agency": frozenset({R}),
         "user": frozenset({R}), "followup": frozenset({R}),
         "room": frozenset({R}), "interview": frozenset({R, E}), "interview_notes": frozenset({R}),
         "recording": frozenset({R}), "meeting": frozenset({R}), "referral": frozenset({R}),
-        "examination": frozenset({R}),
+        "examination": frozenset({R}), "justice": frozenset({R, C, U}),
     },
     Role.ADMIN: {
         "room": frozenset({R, C, U}),

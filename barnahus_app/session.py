@@ -28,6 +28,7 @@ from barnahus_app.record.keyslots import format_recovery_key
 from barnahus_app.record.sections import SectionKeys, unseal_held
 from barnahus_app.tables import AuditEntry, Draft, RecordMeta
 from barnahus_app.persons.actions import PersonActions
+from barnahus_app.justice.actions import JusticeActions
 from barnahus_app.psychosocial.actions import PsychosocialActions
 from barnahus_app.recordings.actions import RecordingActions
 from barnahus_app.referrals.actions import ReferralActions
@@ -103,7 +104,7 @@ def _consume_failures(conn, report: keyslots.FailureReport, clock, is_admin: boo
 
 class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpActions, InterviewActions,
               RecordingActions, IssuingActions, MeetingActions, ReferralActions, MedicalActions,
-              EvidenceActions, PsychosocialActions):
+              EvidenceActions, PsychosocialActions, JusticeActions):
     def __init__(self, record: Record, user_id: int, username: str, display_name: str,
                  roles: list[str], failed_attempts: list[str], upgraded_from: str | None,
                  backup_failures: list[dict] | None = None, clock: Callable[[], datetime] = utc_now,

@@ -2,7 +2,7 @@
 
 A feature's mixin may use only these members of `self` besides its own: the open record (and its
 `transaction()`), who is logged in, the section keys it holds (`sections`), `_authorize`, `_audit`,
-`can`, and the `_person_changed` hook.
+`can`, and the `_person_changed` and `_interview_held` hooks.
 What it needs from another feature it imports as a plain function of that feature's module
 (tests/core/test_architecture.py checks both rules)."""
 from __future__ import annotations
@@ -66,3 +66,7 @@ class SessionBase:
     def _person_changed(self, conn, person_id: int, fields: set[str]) -> None:
         """A person's fields changed inside `conn`'s transaction (the case search index and the
         follow-up dates that hang on a date of birth follow)."""
+
+    def _interview_held(self, conn, case_id: int, child_person_id: int, on: str) -> None:
+        """A forensic interview of the child was recorded as held on `on` (the local date of its
+        start) inside `conn`'s transaction (the justice track's rights-explained checkpoint follows)."""

@@ -30,6 +30,7 @@ from barnahus_app import audit, vocab
 from barnahus_app.cases.actions import _SEARCH_BODY
 from barnahus_app.demo.followup import add_demo_followup
 from barnahus_app.demo.interviews import add_demo_interviews
+from barnahus_app.demo.justice import add_demo_justice
 from barnahus_app.demo.medical import add_demo_medical
 from barnahus_app.demo.psychosocial import add_demo_psychosocial
 from barnahus_app.demo.meetings import add_demo_meetings
@@ -666,6 +667,8 @@ def _fill(session, n: int, seed: int, until: date, leads: list[int],
         add_demo_followup(conn, random.Random(seed + 1), until)
         _stop_if(cancelled)
         add_demo_meetings(conn, random.Random(seed + 3), until)
+        _stop_if(cancelled)
+        add_demo_justice(conn, random.Random(seed + 7), until)
         _stop_if(cancelled)
         audit.append(conn, session.user_id, session.username, "demo.generated", "record", None,
                      {"cases": n, "seed": seed})

@@ -35,6 +35,7 @@ from barnahus_app.users.tables import User
 from barnahus_app.timeutil import check_datetime, utc_now_iso, zone_time_text
 from barnahus_app.cases.actions import case_view, resolve_case
 from barnahus_app.interviews.actions import count_interviews, interview_view
+from barnahus_app.justice.actions import case_justice
 from barnahus_app.medical.actions import SECTION as MEDICAL_SECTION, examination_rows, released_statement
 from barnahus_app.medical.tables import MedicalExamination
 from barnahus_app.meetings.actions import case_decisions, case_meeting_ids, meeting_data
@@ -575,6 +576,8 @@ class IssuingActions(SessionBase):
         d["decisions"] = case_decisions(conn, case_id) if self.can("meeting", "read") else None
         d["referrals"] = case_referral_rows(conn, case_id) if self.can("referral", "read") else None
         d["examinations"] = self._examinations(conn, case_id, user_ids) if self.can("examination", "read") else None
+        # the proceedings and compensation claims (codes, dates, amounts; names through the builder)
+        d["justice"] = case_justice(conn, case_id) if self.can("justice", "read") else None
         if self.can("followup", "read"):
             d["court_dates"] = [(r.due_on or (r.due_at_utc or "")[:10], r.note) for r in conn.execute(
                 select(FR.c.due_on, FR.c.due_at_utc, FR.c.note).where(FR.c.case_id == case_id, FR.c.kind == "court_date")

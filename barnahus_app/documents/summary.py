@@ -160,6 +160,20 @@ class Names:
         return self.users.get(uid, name or "")
 
 
+# ISO 4217 currencies without minor units (the rest have two: amounts are kept in minor units).
+ZERO_DECIMAL_CURRENCIES = frozenset({"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX",
+                                     "VND", "VUV", "XAF", "XOF", "XPF"})
+
+
+def money(minor: int | None, currency: str) -> str:
+    """An amount in minor units as the currency writes it: money(1234550, "SEK") == "SEK 12,345.50"."""
+    if minor is None:
+        return ""
+    if currency in ZERO_DECIMAL_CURRENCIES:
+        return f"{currency} {minor:,}"
+    return f"{currency} {minor // 100:,}.{minor % 100:02d}"
+
+
 def _label(vocab_name: str, code: str | None, language: str = "en") -> str:
     if not code:
         return ""
@@ -272,6 +286,8 @@ class SummaryBuilder:
         if self.d.get("recordings") is not None:
             sections.append(self._recordings_section())
         sections.append(self._justice_section())
+        if self.d.get("justice") is not None:
+            sections += [self._proceedings_section(), self._compensation_section()]
         if self.d.get("decisions") is not None:
             sections.append(self._decisions_section())
         if self.d.get("referrals") is not None:
@@ -537,6 +553,65 @@ class SummaryBuilder:
         if court:
             blocks.append(Table(("Court date", "Note"), tuple((d, n or "") for d, n in court), (1, 3)))
         return Section("Justice status", tuple(blocks))
+
+    def _proceedings_section(self) -> Section:
+        """Each proceeding against an alleged offender: kind, where it stands, its events and
+        charges, how the child took part (a right, not a duty: said as it is, never as a
+        failure), and the release notification. Codes and dates; no reason, no child's words."""
+        procs = self.d["justice"]["proceedings"]
+        if not procs:
+            return Section("Proceedings", (Paragraph("No proceeding is recorded for this case.", "note"),))
+        blocks = []
+        for p in procs:
+            part = p["child_part"]
+            pairs = [("Alleged offender", self.names.person(p["offender_person_id"])),
+                     ("Child", self.names.person(p["child_person_id"])),
+                     ("Kind", _label("justice_proceeding_kinds", p["kind"])),
+                     ("Where it stands", _label("justice_proceeding_statuses", p["status"])
+                      + (f" ({p['closed_on']})" if p["closed_on"] else "")),
+                     ("Police reference", p.get("police_reference") or ""),
+                     ("Court reference", p.get("court_reference") or ""),
+                     ("How the child took part", _label("justice_participation", part["participation"])
+                      if part["participation"] else "Not recorded"),
+                     ("Special measures", ", ".join(_label("justice_special_measures", m)
+                                                    for m in part["special_measures"])),
+                     ("The child's view of the outcome", _label("justice_child_views", part["child_view"])
+                      if part["child_view"] else "")]
+            if p["release"]:
+                r = p["release"]
+                pairs.append(("Release", f"{r['release_on']}; child and family "
+                              + (f"informed {r['informed_on']}" if r["informed_on"] else "not yet informed")))
+            sub = [KeyValues(tuple((k, v) for k, v in pairs if v))]
+            if p["events"]:
+                charges = {c["id"]: c for c in p["charges"]}
+                sub.append(Table(("Date", "Event", "Decision or outcome"), tuple(
+                    (e["on_date"], _label("justice_event_kinds", e["kind"]),
+                     _label("justice_charge_decisions", e["decision"]) if e["decision"] else
+                     (_label("offence_categories", charges[e["charge_id"]]["category"]) + ": " if e["charge_id"]
+                      in charges else "") + (_label("justice_verdicts", e["outcome"]) if e["kind"] == "verdict"
+                                             else _label("justice_final_outcomes", e["outcome"]) if e["outcome"]
+                                             else ""))
+                    for e in p["events"]), (1, 1.6, 3)))
+            blocks.append(Section(f"{_label('justice_proceeding_kinds', p['kind'])}: "
+                                  f"{self.names.person(p['offender_person_id'])}", tuple(sub)))
+        return Section("Proceedings", tuple(blocks))
+
+    def _compensation_section(self) -> Section:
+        """The compensation claims to payment: route, status, amounts and dates."""
+        j = self.d["justice"]
+        blocks = []
+        if j["rights_explained"]:
+            blocks.append(KeyValues((("Right to compensation explained", ", ".join(
+                f"{r['on']} ({_label('rights_explained_stages', r['stage'])})" for r in j["rights_explained"])),)))
+        if not j["claims"]:
+            blocks.append(Paragraph("No compensation claim is recorded for this case.", "note"))
+            return Section("Compensation", tuple(blocks))
+        blocks.append(Table(("Route", "Status", "Claimed", "Awarded", "Paid", "Filed", "Decided", "Paid on"), tuple(
+            (_label("compensation_routes", c["route"]), _label("compensation_statuses", c["status"]),
+             money(c["amount_claimed"], c["currency"]), money(c["amount_awarded"], c["currency"]),
+             money(c["amount_paid"], c["currency"]), c["filed_on"] or "", c["decided_on"] or "", c["paid_on"] or "")
+            for c in j["claims"]), (1.6, 1.3, 1.2, 1.2, 1.2, 1, 1, 1)))
+        return Section("Compensation", tuple(blocks))
 
     def _decisions_section(self) -> Section:
         """What the team decided about the case at its meetings: the decisions only, never the

@@ -606,10 +606,12 @@ def bucket_counts(reminders) -> dict[str, int]:
 
 
 def reminders_as_json(reminders) -> list[dict]:
-    """For `barnahus reminders --json`: case reference, kind, due date, bucket and ids. No names
-    and no free text (nothing that identifies a child leaves the record without need)."""
-    return [{"case_reference": r.case_reference, "kind": r.kind, "due": r.due.isoformat(),
-             "bucket": r.bucket, "occurrence": r.occurrence, "rule_id": r.rule_id,
+    """For `barnahus reminders --json`: case reference, kind (and for an action item or a feature's
+    reminder, what it is about as a code: subject_kind, e.g. "justice_release"), due date, bucket
+    and ids. No names and no free text (nothing that identifies a child leaves the record without
+    need)."""
+    return [{"case_reference": r.case_reference, "kind": r.kind, "subject_kind": r.subject_kind,
+             "due": r.due.isoformat(), "bucket": r.bucket, "occurrence": r.occurrence, "rule_id": r.rule_id,
              "case_id": r.case_id, "person_id": r.person_id} for r in reminders]
 
 
@@ -900,7 +902,8 @@ class FollowUpActions(SessionBase):
                         NAMES_SQL, (json.dumps(sorted({r[5] for r in seen})),))}
                 subjects, subject_kinds = {}, {}
                 actions = sorted(r[0] for r in seen if r[3] == "action_item")
-                with_subject = sorted(r[0] for r in seen if r[3] in ("action_item", "recurring_review"))
+                with_subject = sorted(r[0] for r in seen if r[3] in ("action_item", "recurring_review", "court_date",
+                                                                        "compensation_deadline"))
                 if with_subject:
                     subject_kinds = dict(cur.execute(SUBJECT_KINDS_SQL, (json.dumps(with_subject),)))
                 if actions and self.can("meeting", "read"):

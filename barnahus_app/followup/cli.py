@@ -17,7 +17,8 @@ def cmd_reminders(args) -> int:
         return EXIT_OK
     print(f"{'due':<11} {'':<9} {'case':<15} kind")
     for r in rows:
-        print(f"{r['due']:<11} {r['bucket'].replace('_', ' '):<9} {r['case_reference'] or '-':<15} {r['kind']}")
+        print(f"{r['due']:<11} {r['bucket'].replace('_', ' '):<9} {r['case_reference'] or '-':<15} {r['kind']}"
+              + (f" ({r['subject_kind']})" if r["subject_kind"] else ""))
     print(f"{len(rows)} reminder(s) as of {as_of.isoformat()}")
     return EXIT_OK
 

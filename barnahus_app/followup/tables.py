@@ -85,6 +85,8 @@ class FollowUpRule(Base):
         Index("ix_followup_person", "person_id"),
         Index("ix_followup_case", "case_id"),
         Index("ix_followup_offence", "offence_id"),
+        # a feature's reminders by what they are about (the liaison's rights-explained checkpoints)
+        Index("ix_followup_subject", "subject_kind", "next_due"),
     )
 
 

@@ -396,6 +396,8 @@ class InterviewActions(SessionBase):
                 conn.execute(update(IP).where(IP.c.id == pid).values(present=was))
             self._audit(conn, "interview.recorded", "case", row.case_id,
                         {"interview": interview_id, "off_plan": off_plan})
+            self._interview_held(conn, row.case_id, row.child_person_id,
+                                 start.astimezone(zone_info(row.time_zone)).date().isoformat())
             if case.status in HELD_OPENS:
                 conn.execute(update(C).where(C.c.id == row.case_id).values(
                     status=HELD_OPENS[case.status], updated_at=utc_now_iso()))

@@ -523,7 +523,8 @@ def test_reminders_as_json_has_no_names(child):
     rs = s.reminders(TODAY)
     assert rs[0].child_name == "Followa Longterm"
     out = fu.reminders_as_json(rs)
-    assert out == [{"case_reference": case["reference"], "kind": "court_date", "due": SOON.isoformat(),
+    assert out == [{"case_reference": case["reference"], "kind": "court_date", "subject_kind": None,
+                    "due": SOON.isoformat(),
                     "bucket": "upcoming", "occurrence": f"once:{SOON}", "rule_id": rs[0].rule_id,
                     "case_id": case["id"], "person_id": pid}]
     assert "Followa" not in json.dumps(out)

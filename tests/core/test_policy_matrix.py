@@ -233,7 +233,40 @@ OPERATIONS: dict[tuple[str, str], Op] = {
     ("therapy", "update"): Op("record_session (notes)", lambda s, i: s.record_session(
         i["episode_id"], held_on="2026-09-15", status="attended", notes="Notes (matrix)"),
         "psychosocial.session_recorded", needs=(("psychosocial", "create"), ("therapy", "update"))),
+    ("justice", "read"): Op("justice_summary", lambda s, i: s.justice_summary(i["case_id"]), "justice.summary_read"),
+    ("justice", "create"): Op("open_proceeding", lambda s, i: s.open_proceeding(
+        i["case_id"], i["offender_id"], "civil"), "justice.proceeding_opened"),
+    ("justice", "update"): Op("record_justice_event", lambda s, i: s.record_justice_event(
+        i["proceeding_id"], "investigation_opened", "2026-03-10"), "justice.event_recorded"),
 }
+
+_JU = (("justice", "update"),)
+JUSTICE_OPS = [
+    Op("liaison_today", lambda s, i: s.liaison_today("2026-12-01"), "justice.today_read",
+       needs=(("justice", "read"),)),
+    Op("schedule_hearing", lambda s, i: s.schedule_hearing(i["sentenced_id"], "2027-02-01"),
+       "justice.hearing_scheduled", needs=_JU),
+    Op("move_hearing", lambda s, i: s.move_hearing(i["hearing_id"], "2027-01-20"), "justice.hearing_moved",
+       needs=_JU),
+    Op("update_proceeding", lambda s, i: s.update_proceeding(i["proceeding_id"], court_reference="TR-MATRIX-1"),
+       "justice.proceeding_updated", needs=_JU),
+    Op("set_child_participation", lambda s, i: s.set_child_participation(i["proceeding_id"], participation="live_link"),
+       "justice.child_part_set", needs=_JU),
+    Op("set_release_date", lambda s, i: s.set_release_date(i["sentenced_id"], "2027-06-01"),
+       "justice.release_date_set", needs=_JU),
+    Op("record_release_informed", lambda s, i: s.record_release_informed(i["sentenced_id"], "2026-11-01"),
+       "justice.release_informed", needs=_JU),
+    Op("open_claim", lambda s, i: s.open_claim(i["case_id"], "civil_claim", "guardian", currency="EUR"),
+       "justice.claim_opened", needs=(("justice", "create"),)),
+    Op("set_claim_status", lambda s, i: s.set_claim_status(i["claim_id"], "filed", "2026-11-01", amount=100_000),
+       "justice.claim_status_set", needs=_JU),
+    Op("record_payment", lambda s, i: s.record_payment(i["awarded_claim_id"], 1_000, "2026-11-02"),
+       "justice.payment_recorded", needs=_JU),
+    Op("set_claim_deadline", lambda s, i: s.set_claim_deadline(i["claim_id"], "2027-01-31"),
+       "justice.claim_deadline_set", needs=_JU),
+    Op("record_rights_explained", lambda s, i: s.record_rights_explained(i["case_id"], "other", "2026-11-01"),
+       "justice.rights_explained", needs=_JU),
+]
 
 _PC = (("psychosocial", "create"),)
 PSYCHOSOCIAL_OPS = [
@@ -502,7 +535,7 @@ ALSO_GUARDED: list[Op] = [
        needs=(("case", "read"),)),
     Op("schedule_fixity_checks", lambda s, i: s.schedule_fixity_checks(i["recording_id"], 12),
        "recording.fixity_scheduled", needs=(("recording", "update"),)),
-] + MEETING_OPS + MEDICAL_OPS + EVIDENCE_OPS + PSYCHOSOCIAL_OPS
+] + MEETING_OPS + MEDICAL_OPS + EVIDENCE_OPS + PSYCHOSOCIAL_OPS + JUSTICE_OPS
 
 # Public methods that check no grant, on purpose. Anything else public must be in a table above.
 UNGUARDED = {
@@ -629,6 +662,24 @@ def world(_template_store, tmp_path, _isolated_home):
             conn.close()
         with open_record(path, "coordinator", STAFF_PASSWORD, kdf=FAST_KDF) as s:
             document = s.write_case_summary(case["id"], src / "issued.pdf", "pdf")["document_id"]
+            # the justice track: a reported proceeding, a sentenced one with a hearing, a claim
+            # waiting to be filed and an awarded one
+            proceeding = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+            s.record_justice_event(proceeding, "reported_to_police", "2026-03-05")
+            sentenced = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+            s.record_justice_event(sentenced, "reported_to_police", "2026-03-05")
+            s.record_justice_event(sentenced, "charge_decision", "2026-03-20", decision="charged",
+                                   charges=["rape_child"])
+            s.record_justice_event(sentenced, "indictment", "2026-04-01")
+            (charge,) = s.justice_summary(case["id"])["proceedings"][1]["charges"]
+            s.record_justice_event(sentenced, "verdict", "2026-04-20", charge_id=charge["id"], verdict="convicted")
+            s.record_justice_event(sentenced, "sentence", "2026-05-01", release_on="2027-05-01")
+            hearing = s.schedule_hearing(sentenced, "2027-01-10")
+            awarded_claim = s.open_claim(case["id"], "criminal_case", "child", currency="SEK", amount_claimed=50_000)
+            s.record_rights_explained(case["id"], "after_interview", "2026-04-05")
+            s.set_claim_status(awarded_claim, "filed", "2026-04-06")
+            s.set_claim_status(awarded_claim, "awarded", "2026-05-01", amount=50_000)
+            claim = s.open_claim(case["id"], "state_fund", "child", currency="SEK")
         store["ids"] = {"case_id": case["id"], "reference": case["reference"], "child_id": case["child_id"],
                         "offender_id": case["offender_id"], "spare_id": spare, "carer_id": carer,
                         "agency_id": agency, "room_id": room, "room2_id": room2, "interviewer_id": interviewer,
@@ -639,7 +690,8 @@ def world(_template_store, tmp_path, _isolated_home):
                         "approved_id": approved, "action_id": action, "examiner_id": examiner,
                         "exam_planned": exam_planned, "exam_held": exam_held, "sample_id": sample, "image_id": image, "finding_id": finding, "test_id": test,
                         "episode_id": episode, "session_id": session_id, "goal_id": goal,
-                        "admin_id": admin, "crisis_id": crisis}
+                        "admin_id": admin, "crisis_id": crisis, "proceeding_id": proceeding, "sentenced_id": sentenced,
+                        "hearing_id": hearing, "claim_id": claim, "awarded_claim_id": awarded_claim}
     dst = tmp_path / "centre"
     copy_record_folder(src, dst)
     return dst / "record.barnahus", dict(store["ids"], recording_file=dst / "recording.mp4")
@@ -739,6 +791,7 @@ EXPECTED_POLICY = {
         "examination": {"read", "create", "update"},   # plans examinations; never the medical detail
         "psychosocial": {"read"},        # episodes, attendance, bands: never answers, notes or scores
         "recovery_plan": {"create", "update"},   # the case lead plans recovery with the team
+        "justice": {"read", "create", "update"},   # the case lead follows the justice track too
     },
     "interviewer": {
         "case": {"read"},
@@ -755,6 +808,7 @@ EXPECTED_POLICY = {
         "referral": {"read"},
         "examination": {"read"},
         "psychosocial": {"read"},   # whether the child is in treatment, how they are (bands)
+        "justice": {"read"},        # e.g. whether the recorded interview was used in court
     },
     "medical": {  # no interview notes, no recordings: medical staff have no need
         "case": {"read"},
@@ -770,6 +824,7 @@ EXPECTED_POLICY = {
         "examination": {"read", "create", "update"},
         "medical": {"read", "update", "review", "release"},   # the detail: medical staff only
         "psychosocial": {"read"},
+        "justice": {"read"},
     },
     "therapist": {  # no interview notes, no recordings: therapists have no need
         "case": {"read"},
@@ -786,8 +841,9 @@ EXPECTED_POLICY = {
         "psychosocial": {"read", "create", "update"},
         "recovery_plan": {"create", "update"},
         "therapy": {"read", "update"},   # answers, session and crisis notes, scores: therapists only
+        "justice": {"read"},        # a hearing or a verdict weighs on the child's treatment
     },
-    "liaison": {  # reads and receives; updates nothing
+    "liaison": {  # reads and receives; records only the justice track
         "case": {"read", "export"},
         "person": {"read"},
         "agency": {"read"},
@@ -800,6 +856,7 @@ EXPECTED_POLICY = {
         "meeting": {"read"},        # police and prosecution sit at the table
         "referral": {"read"},
         "examination": {"read"},    # e.g. that samples were handed to the police
+        "justice": {"read", "create", "update"},   # follows the case through police, prosecution, court
     },
     "admin": {  # users, keys, backups, settings, rooms: no case content
         "room": {"read", "create", "update"},
@@ -938,19 +995,23 @@ def test_admin_can_read_no_case_or_person_content(world):
         s.close()
 
 
-def test_liaison_can_update_nothing():
-    """DOMAIN: police / prosecution liaison reads case status and receives exported bundles."""
+LIAISON_RECORDS = ("justice",)   # the one kind the liaison writes: the justice track (issue #16)
+
+
+def test_liaison_can_update_nothing_but_the_justice_track():
+    """DOMAIN: police / prosecution liaison reads case status and receives exported bundles; the
+    justice track (proceedings, hearings, compensation) is theirs to record."""
     for kind, actions in policy.ACTIONS.items():
-        if "update" in actions:
+        if "update" in actions and kind not in LIAISON_RECORDS:
             assert not policy.allowed(["liaison"], kind, "update"), kind
     writes = [(k, a) for k, a in PAIRS if a not in ("read", "export")]
-    assert [p for p in writes if policy.allowed(["liaison"], *p)] == []
+    assert [p for p in writes if policy.allowed(["liaison"], *p)] == [("justice", "create"), ("justice", "update")]
 
 
 def test_liaison_calls_that_change_anything_are_refused(world):
     path, ids = world
     changing = [op for op, needs in ALL_OPS
-                if op.call and any(a not in ("read", "export") for _, a in needs)]
+                if op.call and any(a not in ("read", "export") and k not in LIAISON_RECORDS for k, a in needs)]
     assert len(changing) >= 15
     s = login(path, "liaison")
     try:

@@ -14,8 +14,8 @@ from tests.core.test_check_read_only import flip_byte
 from tests.support.cli import run_cli
 from tests.support.records import ADMIN_PASSWORD, FAST_KDF, make_record, raw_closed
 
-# With 60 more logins the audit trail fills pages 181-190; page 187 holds rowids 60-82 of it.
-AUDIT_PAGE = 187
+# With 60 more logins the audit trail fills pages 203-212; page 209 holds rowids 60-82 of it.
+AUDIT_PAGE = 209
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def audit_rowids(path, recovery):
 def test_an_undamaged_record_salvages_with_nothing_lost(rec, tmp_path):
     report = salvage_record_file(rec["record"], tmp_path / "copy.db", "admin", ADMIN_PASSWORD)
     assert report.complete
-    assert report.lines() == ["167 rows copied from 67 tables; nothing was lost."]
+    assert report.lines() == ["167 rows copied from 74 tables; nothing was lost."]
     assert audit_rowids(tmp_path / "copy.db", rec["recovery"]) == list(range(1, 137))
     assert check_record(tmp_path / "copy.db", "admin", ADMIN_PASSWORD, kdf=FAST_KDF).ok
 
@@ -52,7 +52,7 @@ def test_a_damaged_page_loses_only_its_rows_and_the_report_names_them(rec, tmp_p
                      "--password-file", rec["pw"], "--to", tmp_path / "salvaged.db")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "144 rows copied from 67 tables; rows were lost in 1 table(s):",
+        "144 rows copied from 74 tables; rows were lost in 1 table(s):",
         "audit_log: 113 rows copied, rows lost at rowids 60-82",
         "audit trail of the salvaged record: BROKEN at entry 83 (rows were lost; `barnahus check` "
         "on it names the same place)",
@@ -64,19 +64,19 @@ def test_a_damaged_page_loses_only_its_rows_and_the_report_names_them(rec, tmp_p
     assert audit_rowids(tmp_path / "salvaged.db", rec["recovery"]) == list(range(1, 60)) + list(range(83, 137))
     # the recovery key and the copied key file open it; check names where the chain breaks
     report = check_record(tmp_path / "salvaged.db", "admin", recovery_key=rec["recovery"])
-    assert report.lines() == ["file integrity: ok, 188 pages",
+    assert report.lines() == ["file integrity: ok, 210 pages",
                               "audit trail: BROKEN at entry 83: entry 60 is missing",
-                              "schema: 0011 (this version's newest: 0011)"]
+                              "schema: 0012 (this version's newest: 0012)"]
     check_cli = run_cli("check", "--record", tmp_path / "salvaged.db", "--user", "admin",
                         "--password-file", rec["pw"])
     assert "audit trail: BROKEN at entry 83: entry 60 is missing" in check_cli.stdout
 
 
 def test_damage_in_the_last_page_of_the_audit_trail_is_named_though_the_chain_verifies(rec, tmp_path):
-    flip_byte(rec["record"], 190)
+    flip_byte(rec["record"], 212)
     report = salvage_record_file(rec["record"], tmp_path / "salvaged.db", "admin", ADMIN_PASSWORD)
     assert report.lines() == [
-        "153 rows copied from 67 tables; rows were lost in 1 table(s):",
+        "153 rows copied from 74 tables; rows were lost in 1 table(s):",
         "audit_log: 122 rows copied, rows lost at rowids 123-end",
         "audit trail of the salvaged record: verifies up to entry 122, but entries after it were "
         "lost (check cannot see entries missing at the end)",

@@ -174,7 +174,7 @@ def test_a_damaged_restored_file_is_refused(rec):
 
 
 def test_entries_lost_are_counted_in_a_damaged_record(tmp_path):
-    """60 logins after the backup fill the audit trail to page 190; a flipped byte there loses
+    """60 logins after the backup fill the audit trail to page 212; a flipped byte there loses
     entries 123 on, and the entries before it are still counted."""
     path, recovery = make_record(tmp_path)
     with login(path, "admin") as a:
@@ -184,7 +184,7 @@ def test_entries_lost_are_counted_in_a_damaged_record(tmp_path):
             pass
     restored = path.with_name("restored.barnahus")
     restore_backup(backup, restored, "admin", ADMIN_PASSWORD)
-    flip_byte(path, 190)
+    flip_byte(path, 212)
     report = switch_to_restored(path, restored, "admin", ADMIN_PASSWORD, kdf=FAST_KDF, clock=clock)
     assert report.lines()[2:] == [
         "entries after the backup's head, lost with the switch: 105 (entries 18-122: login 52, logout 52, "
