@@ -15,7 +15,7 @@ from barnahus_app.demo.interviews import SLOTS, _BLOCK, _Calendar
 from barnahus_app.interviews.actions import ACTIVE, interview_rules, room_staff_conflicts
 from barnahus_app.recordings.actions import EVENT_LABELS, HAND_OVERS
 from barnahus_app.timeutil import parse_utc, to_utc_iso
-from tests.support.records import DEMO_BULK_RULES, FAST_KDF
+from tests.support.records import DEMO_BULK_RULES, FAST_KDF, demo_queries
 
 PW = "demo-password-1"
 UNTIL = date(2026, 6, 30)
@@ -38,13 +38,8 @@ def demo(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def db(demo):
-    s = open_record(demo, "admin", PW, kdf=FAST_KDF, read_only=True)  # beside the sessions of the tests
-
-    def q(sql, **params):
-        with s.record.engine.connect() as conn:
-            return conn.execute(text(sql), params).all()
-    yield q
-    s.close()
+    with demo_queries(demo, PW) as q:
+        yield q
 
 
 def _age(dob: str, on: date) -> int:

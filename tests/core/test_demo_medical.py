@@ -13,7 +13,7 @@ from barnahus_app.api import open_record
 from barnahus_app.demo.build import build_demo_record, medical_images_folder
 from barnahus_app.demo.medical import LONG_HISTORY
 from barnahus_app.medical.actions import _check_plan
-from tests.support.records import DEMO_BULK_RULES, FAST_KDF
+from tests.support.records import DEMO_BULK_RULES, FAST_KDF, demo_queries
 
 PW = "demo-password-1"
 UNTIL = date(2026, 6, 30)
@@ -28,13 +28,8 @@ def demo(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def db(demo):
-    s = open_record(demo, "admin", PW, kdf=FAST_KDF, read_only=True)
-
-    def q(sql, **params):
-        with s.record.engine.connect() as conn:
-            return conn.execute(text(sql), params).all()
-    yield q
-    s.close()
+    with demo_queries(demo, PW) as q:
+        yield q
 
 
 @pytest.fixture(scope="module")

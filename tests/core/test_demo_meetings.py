@@ -13,7 +13,7 @@ from barnahus_app import vocab
 from barnahus_app.api import open_record
 from barnahus_app.demo.build import build_demo_record
 from barnahus_app.interviews.actions import meeting_staff, room_staff_conflicts
-from tests.support.records import FAST_KDF
+from tests.support.records import FAST_KDF, demo_queries
 
 PW = "demo-password-1"
 UNTIL = date(2026, 6, 30)
@@ -29,13 +29,8 @@ def demo(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def db(demo):
-    s = open_record(demo, "admin", PW, kdf=FAST_KDF, read_only=True)
-
-    def q(sql, **params):
-        with s.record.engine.connect() as conn:
-            return conn.execute(text(sql), params).all()
-    yield q
-    s.close()
+    with demo_queries(demo, PW) as q:
+        yield q
 
 
 def test_a_case_review_every_two_weeks_across_the_demos_years(db):

@@ -8,11 +8,10 @@ import json
 from datetime import date
 
 import pytest
-from sqlalchemy import text
 
 from barnahus_app.api import open_record
 from barnahus_app.demo.build import build_demo_record
-from tests.support.records import FAST_KDF
+from tests.support.records import FAST_KDF, demo_queries
 
 PW = "demo-password-1"
 UNTIL = date(2026, 6, 30)
@@ -27,13 +26,8 @@ def demo(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def db(demo):
-    s = open_record(demo, "admin", PW, kdf=FAST_KDF, read_only=True)
-
-    def q(sql, **params):
-        with s.record.engine.connect() as conn:
-            return conn.execute(text(sql), params).all()
-    yield q
-    s.close()
+    with demo_queries(demo, PW) as q:
+        yield q
 
 
 def test_screens_follow_open_cases_children_and_are_scored_by_the_bands(db):

@@ -199,3 +199,19 @@ def case_with_recording(path, folder: Path, size: int = 150_000) -> dict:
 DEMO_BULK_RULES = ("SELECT * FROM followup_rules WHERE id NOT IN (SELECT followup_rule_id FROM psychosocial_rescreens)"
                    " AND id NOT IN (SELECT followup_rule_id FROM recovery_goals WHERE followup_rule_id IS NOT NULL)"
                    " ORDER BY id")
+
+
+@contextmanager
+def demo_queries(path: Path, password: str):
+    """q(sql, **params) -> rows, read from a demo record by its administrator (read only, beside
+    the sessions of the tests); the session is closed afterwards."""
+    from sqlalchemy import text
+    s = open_record(path, "admin", password, kdf=FAST_KDF, read_only=True)
+
+    def q(sql, **params):
+        with s.record.engine.connect() as conn:
+            return conn.execute(text(sql), params).all()
+    try:
+        yield q
+    finally:
+        s.close()
