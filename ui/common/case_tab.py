@@ -1,7 +1,8 @@
 """What the case workspace's feature tabs (Medical, Follow-up, Psychosocial) share: their buttons,
 their dialogs opened window-modally with the keyboard given back to the tab afterwards, a read
 again after every change, the first focus, and a read each time the tab is shown. A tab defines
-refresh(select=None), focus_order() and sets self.loading and self._want_focus."""
+refresh(select=None), focus_order() (the widgets the keyboard goes to first: the first shown and
+enabled wins) and sets self.loading and self._want_focus."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -12,13 +13,6 @@ from ui.common.feedback import open_dialog
 
 class CaseTabPanel(QWidget):
     changed = Signal()
-
-    def refresh(self, select: int | None = None) -> None:
-        raise NotImplementedError
-
-    def focus_order(self) -> tuple[QWidget, ...]:
-        """The widgets the keyboard goes to first, the first shown and enabled wins."""
-        raise NotImplementedError
 
     def _button(self, parent: QWidget, text: str, name: str, slot, layout, shown: bool = True) -> QPushButton:
         b = QPushButton(text, parent)
