@@ -230,7 +230,7 @@ def _add(conn, rng: random.Random, until: date | None, progress) -> dict:
                 recorded = _ts(stop, 15)
                 gen.recoveries.append({"id": gen.next_recovery, "person_id": pid, "recovered_on": stop.isoformat(),
                                        "basis": "Demo: MDT review found full recovery (fictional).",
-                                       "recorded_by": lead, "recorded_at": recorded})
+                                       "recorded_by": lead, "recorded_at": recorded, "meeting_id": None})
                 gen.next_recovery += 1
                 recovery_of[pid] = recorded
                 recovered = (recorded,)

@@ -37,7 +37,7 @@ one-off dates (court, compensation), guardian reviews, fixity checks and statute
 the move to adult services at 18 or a court date do not depend on recovery. A relapse
 (record_relapse) is a new recurring review marked as following the recovery (subject_kind
 "full_recovery"), which the earlier recovery does not end. The MDT meeting that decided a full
-recovery is checked (held, the child's case on its agenda) and named in the audit entry.
+recovery is checked (held, the child's case on its agenda) and stored with it.
 
 ENDING A RULE (end_followup_rule) declines each of its open occurrences with the coordinator's
 reason, so the rule's history says why it ended; a statute warning cannot be ended by hand.
@@ -821,8 +821,8 @@ class FollowUpActions(SessionBase):
         """The MDT records the child's full recovery: the child's recurring reviews made before it
         (until_recovery) end. Age milestones, one-off dates and statute warnings stay.
         meeting_id: the MDT meeting that decided it (held, with a case of the child on its
-        agenda); `on` then defaults to the meeting's local date. The meeting is named in the
-        audit entry (the table has no column for it)."""
+        agenda); `on` then defaults to the meeting's local date, and the meeting is stored with
+        the recovery."""
         self._authorize("followup", "create")
         on_text = Date(not_future=True).clean("on", on)
         basis = Text(5000, multiline=True).clean("basis", basis)
@@ -835,7 +835,7 @@ class FollowUpActions(SessionBase):
             on_text = on_text or _today().isoformat()
             fid = conn.execute(insert(FR).values(
                 person_id=person_id, recovered_on=on_text, basis=basis, recorded_by=self.user_id,
-                recorded_at=utc_now_iso())).inserted_primary_key[0]
+                recorded_at=utc_now_iso(), meeting_id=meeting_id)).inserted_primary_key[0]
             states = recompute(conn, and_(R.c.person_id == person_id, R.c.until_recovery.is_(True)))
             ended = sum(1 for s, _p in states.values() if s == "recovered")
             self._audit(conn, "followup.full_recovery_recorded", "person", person_id,
@@ -929,7 +929,8 @@ class FollowUpActions(SessionBase):
 
     def followup_plan(self, person_id: int) -> dict:
         """A child's follow-up plan as this user may see it: rules with their open occurrences and
-        what was done about them, and the recorded full recoveries."""
+        what was done about them, and the recorded full recoveries (with meeting_on, the local
+        date of the MDT meeting that decided one, if it was recorded at a meeting)."""
         self._authorize("followup", "read")
         with self.record.transaction() as conn:
             require_person(conn, person_id)
@@ -946,8 +947,13 @@ class FollowUpActions(SessionBase):
                 r["ages"] = list(parse_ages(r["ages"]))
                 r["pending"] = [{"occurrence": k, "due": d, "flag": f} for k, d, f in decode_pending(r["pending"])]
                 r["events"] = events.get(r["id"], [])
-            recoveries = [dict(f._mapping) for f in conn.execute(
-                select(FR).where(FR.c.person_id == person_id).order_by(FR.c.id))]
+            recoveries = []
+            for f in conn.execute(select(FR, MTG.c.starts_at_utc, MTG.c.time_zone)
+                                  .outerjoin(MTG, MTG.c.id == FR.c.meeting_id)
+                                  .where(FR.c.person_id == person_id).order_by(FR.c.id)):
+                rec = {k: f._mapping[k] for k in FR.c.keys()}
+                rec["meeting_on"] = local_date(f.starts_at_utc, f.time_zone).isoformat() if f.meeting_id else None
+                recoveries.append(rec)
             self._audit(conn, "followup.plan_read", "person", person_id, {"rules": len(rules)})
         return {"person_id": person_id, "rules": rules, "full_recoveries": recoveries}
 

@@ -28,8 +28,9 @@ class AllegedOffence(Base):
 
 
 class FullRecovery(Base):
-    """The MDT recorded a child's full recovery (003 para 43(f)). Ends the recurring reviews made
-    before it (until_recovery); age milestones and one-off dates stay."""
+    """The MDT recorded a child's full recovery (003 para 43(f)), optionally at a held meeting
+    (meeting_id). Ends the recurring reviews made before it (until_recovery); age milestones and
+    one-off dates stay."""
     __tablename__ = "full_recoveries"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
@@ -37,6 +38,7 @@ class FullRecovery(Base):
     basis: Mapped[str | None] = mapped_column(Text, nullable=True)
     recorded_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[str] = mapped_column(String(40))
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), nullable=True)
     __table_args__ = (Index("ix_full_recovery_person", "person_id"),)
 
 

@@ -653,3 +653,28 @@ def test_full_recovery_decided_at_a_held_meeting_takes_its_date(child, open_as):
     s.record_full_recovery(pid, meeting_id=mid, basis="The team agreed")
     rec = s.followup_plan(pid)["full_recoveries"][-1]
     assert (rec["recovered_on"], rec["basis"]) == ((TODAY - timedelta(days=2)).isoformat(), "The team agreed")
+    # The deciding meeting is stored with the recovery, not only named in the audit entry.
+    assert (rec["meeting_id"], rec["meeting_on"]) == (mid, (TODAY - timedelta(days=2)).isoformat())
+    s.record_full_recovery(pid, basis="Recorded without a meeting")
+    assert [(r["meeting_id"], r["meeting_on"]) for r in s.followup_plan(pid)["full_recoveries"]] == [
+        (mid, (TODAY - timedelta(days=2)).isoformat()), (None, None)]
+
+
+def test_a_0012_record_keeps_the_meeting_that_decided_a_full_recovery(tmp_path):
+    """The v0012 fixture named the deciding meeting only in the audit entry; 0013 stores it with
+    the recovery, and the old proceeding is kept."""
+    import json
+    import shutil
+    from pathlib import Path
+    from barnahus_app.api import open_record
+    from tests.support.records import FAST_KDF
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0012"
+    m = json.loads((folder / "fixture.json").read_text("utf-8"))
+    for f in (m["record"], m["record"] + ".keys"):
+        shutil.copyfile(folder / f, tmp_path / f)
+    with open_record(tmp_path / m["record"], "coordinator", m["users"]["coordinator"]["password"],
+                     kdf=FAST_KDF) as s:
+        assert s.upgraded_from == "0012"
+        recs = s.followup_plan(1)["full_recoveries"]
+        assert [(r["recovered_on"], r["meeting_id"], r["meeting_on"]) for r in recs] == [("2025-03-12", 1, "2025-03-12")]
+        assert [(p["status"], p["kind"]) for p in s.justice_summary(1)["proceedings"]] == [("reported", "criminal")]

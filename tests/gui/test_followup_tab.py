@@ -235,5 +235,7 @@ def test_full_recovery_decided_at_a_meeting_takes_the_meetings_day(qtbot, open_a
     assert dlg.meeting.value() == mid
     press(qtbot, K.Key_R)
     accepted(qtbot, panel, dlg)
-    assert [f["recovered_on"] for f in s.followup_plan(child)["full_recoveries"]] == [day.isoformat()]
+    assert [(f["recovered_on"], f["meeting_id"]) for f in s.followup_plan(child)["full_recoveries"]] == [
+        (day.isoformat(), mid)]
     assert plan_of(s, child)[setup["review"]]["status"] == "recovered"
+    assert "decided at the MDT meeting of" in panel.recoveries.text()

@@ -197,7 +197,10 @@ class FollowUpPanel(CaseTabPanel):
         self.plan_note.setVisible(bool(waiting))
         recs = self.plan.get("full_recoveries") or []
         self.recoveries.setText("\n".join(
-            self.tr("Full recovery recorded on %1.").replace("%1", date_text(f.get("recovered_on")))
+            (self.tr("Full recovery recorded on %1, decided at the MDT meeting of %2.")
+             .replace("%1", date_text(f.get("recovered_on"))).replace("%2", date_text(f["meeting_on"]))
+             if f.get("meeting_on") else
+             self.tr("Full recovery recorded on %1.").replace("%1", date_text(f.get("recovered_on"))))
             + (" " + f["basis"] if f.get("basis") else "") for f in recs))
         self.recoveries.setVisible(bool(recs))
         self._show_rule()
