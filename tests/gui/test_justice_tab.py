@@ -267,3 +267,43 @@ def test_the_workspace_opens_the_tab_on_a_proceeding(qtbot, open_as, setup):
     # a civil proceeding takes hearings and a final disposition only
     assert panel.hearing_button.isEnabled() and panel.event_button.isEnabled()
     assert not panel.release_button.isEnabled()
+
+
+def test_no_dialog_has_two_fields_on_one_alt_letter(qtbot, open_as, setup):
+    """Every dialog of the tab, each event kind and charge decision of the event dialog shown in
+    turn: each Alt letter shown reaches one field or button."""
+    from tests.support.translations import shown_mnemonics
+    from ui.justice import dialogs as d
+    s = open_as("liaison")
+    case = setup["case"]
+    pid = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+    s.record_justice_event(pid, "reported_to_police", "2026-03-05")
+    cid = s.open_claim(case["id"], "state_fund", "guardian", currency="SEK", amount_claimed=1000000)
+    summary = s.justice_summary(case["id"])
+    p = {**summary["proceedings"][0], "status": "decided", "release": {"release_on": "2030-01-01"}}
+    claim = {**summary["claims"][0], "status": "filed"}
+    children = [(case["child_id"], "Testa"), (99, "Another")]   # the child rows shown too
+    made = [d.ProceedingDialog(s, case["id"], [(case["offender_id"], "A")], children),
+            d.HearingDialog(s, pid), d.ChildPartDialog(s, p), d.ReleaseDateDialog(s, p),
+            d.ReleaseInformedDialog(s, p), d.ClaimDialog(s, case["id"], children, [(pid, "P")]),
+            d.ClaimStatusDialog(s, claim), d.PaymentDialog(s, claim), d.DeadlineDialog(s, claim),
+            d.RightsDialog(s, case["id"], children)]
+    event = d.EventDialog(s, {**p, "status": "investigating"})
+    for dlg in (*made, event):
+        qtbot.addWidget(dlg)
+        dlg.show()
+
+    def unique(dlg) -> None:
+        letters = [m for m, _t in shown_mnemonics(dlg)]
+        assert sorted(set(letters)) == sorted(letters), (dlg.objectName(), shown_mnemonics(dlg))
+    for dlg in made:
+        unique(dlg)
+    for decision in ("charged", "declined", "no_further_action"):
+        event.decision.set_value(decision)
+        unique(event)
+    for kind in ("verdict", "sentence", "final_disposition"):
+        event.kind.set_choices([(kind, kind)])
+        event.kind.set_value(kind)
+        event._changed()
+        unique(event)
+    assert cid

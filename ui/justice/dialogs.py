@@ -113,7 +113,7 @@ class EventDialog(FormDialog):
         self.add_field("decision", self.tr("De&cision:"), self.decision, accessible=self.tr("Decision"))
         self.decision.valueChanged.connect(lambda _v: self._changed())
         self.reason = named_text_box(self, "justiceReason", 3)
-        self.add_field("reason", self.tr("&Reason:"), self.reason, accessible=self.tr("Reason"))
+        self.add_field("reason", self.tr("Rea&son:"), self.reason, accessible=self.tr("Reason"))
         self.charges = VocabChecklist("offence_categories", visible_rows=6)
         self.charges.setObjectName("justiceCharges")
         self.add_field("charges", self.tr("C&harges:"), self.charges, accessible=self.tr("Charges"))
@@ -225,7 +225,7 @@ class ChildPartDialog(FormDialog):
         self.add_field("special_measures", self.tr("Special &measures:"), self.measures,
                        accessible=self.tr("Special measures"))
         self.support = _line("justiceSupportPerson", part.get("support_person_name"))
-        self.add_field("support_person_name", self.tr("&Support person:"), self.support)
+        self.add_field("support_person_name", self.tr("Su&pport person:"), self.support)
         self.representative = _line("justiceLegalRepresentative", part.get("legal_representative"))
         self.add_field("legal_representative", self.tr("&Legal representative:"), self.representative)
         self.view = VocabCombo("justice_child_views", empty_text=self.tr("Not recorded"))
@@ -241,7 +241,7 @@ class ChildPartDialog(FormDialog):
         self.view_on.setObjectName("justiceChildViewOn")
         if part.get("child_view_on"):
             self.view_on.set_value(date.fromisoformat(part["child_view_on"]))
-        self.add_field("child_view_on", self.tr("Vie&w given on:"), self.view_on,
+        self.add_field("child_view_on", self.tr("View given &on:"), self.view_on,
                        accessible=self.tr("The day the child gave their view"))
 
     def operation(self):

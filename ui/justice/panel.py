@@ -87,7 +87,7 @@ class JusticePanel(CaseTabPanel):
              self.tr("Release date"), self.tr("References")],
             self.tr("The case's proceedings"), [em * 11, em * 11, em * 11, em * 8, em * 7])
         self.p_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_proceeding())
-        outer.addWidget(self.p_view, 2)
+        outer.addWidget(self.p_view, 1)
         self.p_empty = empty_label(self)
         self.p_empty.setText(self.tr("No proceeding is recorded for this case."))
         outer.addWidget(self.p_empty)
@@ -116,7 +116,10 @@ class JusticePanel(CaseTabPanel):
         self.e_view, self.e_model = read_only_table(
             self, "justiceEventsTable", [self.tr("On"), self.tr("Event"), self.tr("Detail")],
             self.tr("The proceeding's events"), [em * 8, em * 12])
-        outer.addWidget(self.e_view, 2)
+        outer.addWidget(self.e_view, 3)
+
+        for view, rows in ((self.p_view, 2), (self.e_view, 4)):
+            view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * (em + 12) + 4)
 
         # compensation
         outer.addWidget(bold(QLabel(self.tr("Compensation"), self)))
@@ -124,8 +127,9 @@ class JusticePanel(CaseTabPanel):
             self, "justiceClaimsTable",
             [self.tr("Route"), self.tr("Claimant"), self.tr("Status"), self.tr("Claimed"), self.tr("Awarded"),
              self.tr("Paid"), self.tr("Deadline")],
-            self.tr("The compensation claims"), [em * 11, em * 11, em * 10, em * 8, em * 8, em * 8])
+            self.tr("The compensation claims"), [em * 11, em * 15, em * 10, em * 8, em * 8, em * 8])
         self.c_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_claim())
+        self.c_view.setMinimumHeight(self.c_view.horizontalHeader().sizeHint().height() + 2 * (em + 12) + 4)
         outer.addWidget(self.c_view, 1)
         self.c_empty = empty_label(self)
         self.c_empty.setText(self.tr("No compensation claim is recorded for this case."))
@@ -305,7 +309,8 @@ class JusticePanel(CaseTabPanel):
         if not done:
             return self.tr("The right to compensation has not been recorded as explained yet.")
         return self.tr("The right to compensation was explained: %1.").replace("%1", "; ".join(
-            f"{term_label('rights_explained_stages', r['stage'])} {date_text(r['on'])}" for r in done))
+            self.tr("%1 (%2)").replace("%1", term_label("rights_explained_stages", r["stage"])).replace(
+                "%2", date_text(r["on"])) for r in done))
 
     # the selected rows -------------------------------------------------------------------------------
     def selected(self) -> dict | None:
