@@ -14,7 +14,7 @@ from PySide6.QtCore import QLocale
 from barnahus_app.errors import PermissionDenied
 from tests.support.records import login, sample_case
 
-from tests.support.case_tabs import K, accepted, focused, open_workspace, opened, press, wait_read
+from tests.support.case_tabs import CTRL, K, accepted, focused, open_workspace, opened, press, wait_read
 
 pytestmark = pytest.mark.gui
 
@@ -307,3 +307,79 @@ def test_no_dialog_has_two_fields_on_one_alt_letter(qtbot, open_as, setup):
         event._changed()
         unique(event)
     assert cid
+
+
+def test_the_case_lead_opens_a_civil_proceeding_with_ctrl_n_a_hearing_and_the_childs_part(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    case = setup["case"]
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    qtbot.keyClick(focused(), K.Key_N, CTRL)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.kind
+    qtbot.keyClicks(dlg.kind, "Ci")
+    assert dlg.kind.value() == "civil"
+    press(qtbot, K.Key_O)
+    accepted(qtbot, panel, dlg)
+    pid = dlg.proceeding_id
+
+    click_by_tab(qtbot, panel.hearing_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.on
+    dlg.on.set_value(date(2030, 2, 15))
+    press(qtbot, K.Key_S)   # &Schedule
+    accepted(qtbot, panel, dlg)
+    assert cells(panel.p_model, 3) == ["2030-02-15"]
+    p = s.justice_summary(case["id"])["proceedings"][0]
+    assert [(e["kind"], e["on_date"]) for e in p["events"]] == [("hearing", "2030-02-15")]
+
+    # Taking part is the child's right: "did not take part" is an answer like the others.
+    click_by_tab(qtbot, panel.part_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.participation
+    qtbot.keyClicks(dlg.participation, "Di")
+    press(qtbot, K.Key_V)   # The child's &view
+    assert focused() is dlg.view
+    qtbot.keyClicks(dlg.view, "Di")
+    press(qtbot, K.Key_S)   # &Save
+    accepted(qtbot, panel, dlg)
+    part = s.justice_summary(case["id"])["proceedings"][0]["child_part"]
+    assert (part["participation"], part["child_view"], part["special_measures"]) == (
+        "not_at_all", "did_not_want_to_say", [])
+    assert panel.details.text() == "How the child took part: Did not take part; the child's view: Did not want to say."
+
+    # A civil proceeding takes a final disposition only (hearings: Schedule hearing…).
+    click_by_tab(qtbot, panel.event_button)
+    dlg = opened(qtbot, panel)
+    assert [dlg.kind.itemText(i) for i in range(dlg.kind.count())] == ["Final disposition"]
+    qtbot.keyClick(dlg, K.Key_Escape)
+    qtbot.waitUntil(lambda: panel.dialog is None, timeout=5000)
+    assert s.justice_summary(case["id"])["proceedings"][0]["id"] == pid
+
+
+def test_a_declined_charge_decision_needs_its_reason_beside_the_field(qtbot, open_as, setup):
+    s = open_as("liaison")
+    case = setup["case"]
+    pid = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+    s.record_justice_event(pid, "reported_to_police", "2026-03-05")
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    click_by_tab(qtbot, panel.event_button)
+    dlg = opened(qtbot, panel)
+    qtbot.keyClicks(dlg.kind, "Ch")
+    assert dlg.kind.value() == "charge_decision"
+    dlg.on.set_value(date(2026, 4, 1))
+    press(qtbot, K.Key_C)
+    qtbot.keyClicks(dlg.decision, "De")
+    assert dlg.reason.isVisible() and not dlg.charges.isVisible()
+    press(qtbot, K.Key_R)   # &Record, without the reason
+    qtbot.waitUntil(lambda: bool(dlg.error_texts()), timeout=5000)
+    assert dlg.messages["reason"].text() == "Reason is required."
+    assert s.justice_summary(case["id"])["proceedings"][0]["status"] == "reported"
+    press(qtbot, K.Key_S)   # Rea&son
+    assert focused() is dlg.reason
+    qtbot.keyClicks(dlg.reason, "Insufficient evidence")
+    press(qtbot, K.Key_R)
+    accepted(qtbot, panel, dlg)
+    p = s.justice_summary(case["id"])["proceedings"][0]
+    assert (p["status"], p["events"][-1]["decision"], p["events"][-1]["reason"]) == (
+        "declined", "declined", "Insufficient evidence")
+    assert cells(panel.e_model, 2)[-1] == "Declined: Insufficient evidence"
