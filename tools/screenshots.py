@@ -336,6 +336,25 @@ def main(argv=None) -> int:
                     _wait(app, lambda: not page.loading)
                     app.processEvents()
                     shot(win, "case_followup")
+        # 6e. A case's Justice tab: a convicted offender's proceeding with a release date still to tell
+        # the family of, and a compensation claim paid (the demo's "convicted" pattern).
+        if session.can("justice", "read"):
+            from barnahus_app.justice.actions import CL as CLAIMS, PR as PROCS
+            from sqlalchemy import select
+            with session.record.transaction() as conn:
+                found = conn.execute(select(PROCS.c.case_id, PROCS.c.id).join(CLAIMS, CLAIMS.c.proceeding_id == PROCS.c.id)
+                                     .where(PROCS.c.release_on.isnot(None), PROCS.c.release_informed_on.is_(None))
+                                     .order_by(PROCS.c.id).limit(1)).first()
+            if found is not None:
+                win.open_case(found[0], "justice")
+                ws = next(e.workspace for e in win.workspace_entries() if e.case_id == found[0])
+                page = ws.feature_tabs.get("justice")
+                if page is not None:
+                    _wait(app, lambda: not page.loading)   # read off the GUI thread
+                    page.select_rule(found[1])
+                    _wait(app, lambda: not page.loading)
+                    app.processEvents()
+                    shot(win, "case_justice")
         # 6c. The Meetings page: the past year's meetings, the latest held one open at its minutes.
         if "meetings" in win.nav_keys():
             from datetime import date, timedelta

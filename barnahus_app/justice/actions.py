@@ -164,6 +164,27 @@ CLAIM_FLOW = {
 PAYABLE = ("awarded", "partly_awarded", "partly_paid")
 DECIDED = ("awarded", "partly_awarded", "rejected")
 
+
+def allowed_events(kind: str, status: str) -> tuple[str, ...]:
+    """The events a proceeding of this kind may take where it stands (status): the flow of the
+    module docstring, in the flow's order; none once closed. A hearing is among them where one
+    may be scheduled (schedule_hearing records it, not record_justice_event)."""
+    flow = CRIMINAL_FLOW if kind == "criminal" else OTHER_FLOW
+    return tuple(k for k, (before, _after) in flow.items() if status in before)
+
+
+def claim_next_statuses(status: str) -> tuple[str, ...]:
+    """The statuses set_claim_status may move a claim to from this one (CLAIM_FLOW), in the
+    order of the compensation_statuses list; a payment (record_payment) is not among them."""
+    nxt = CLAIM_FLOW.get(status, set())
+    return tuple(c for c in vocab.vocabulary("compensation_statuses").codes() if c in nxt)
+
+
+def takes_payment(status: str) -> bool:
+    """Whether record_payment accepts a payment on a claim in this status."""
+    return status in PAYABLE
+
+
 REFERENCE = Text(100)
 NAME = Text(200)
 REASON = Text(2000, required=True, multiline=True)
@@ -916,4 +937,5 @@ def _rights_rule(session, conn, case_id: int, child: int, subject_kind: str, sub
     return _liaison_rule(session, conn, child, case_id, "action_item", due, subject_kind, subject_id)
 
 
-__all__ = ["JusticeActions", "case_justice", "RELEASE_NOTICE_DAYS", "RIGHTS_DAYS", "CLAIM_FLOW", "CRIMINAL_FLOW"]
+__all__ = ["JusticeActions", "case_justice", "RELEASE_NOTICE_DAYS", "RIGHTS_DAYS", "CLAIM_FLOW", "CRIMINAL_FLOW",
+           "allowed_events", "claim_next_statuses", "takes_payment"]

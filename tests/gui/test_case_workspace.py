@@ -378,7 +378,8 @@ def test_interviewer_sees_the_case_read_only(qtbot, open_as, make_ws):
     s = open_as("interviewer")
     ws = make_ws(s, case["id"])
     tabs = [ws.tabs.tabText(i).replace("&", "") for i in range(ws.tabs.count())]
-    assert tabs == ["Overview", "Persons", "Interviews", "Team and referrals", "Follow-up", "Psychosocial", "Documents"]  # no case editing for an interviewer
+    assert tabs == ["Overview", "Persons", "Interviews", "Team and referrals", "Follow-up", "Psychosocial", "Justice",
+                    "Documents"]  # no case editing for an interviewer
     assert ws.banner.isVisible() and ws.emergency_badge.isVisible()
     assert not ws.add_child_button.isVisible() and not ws.add_party_button.isVisible()
     ws.person_list.setCurrentRow(1)

@@ -52,7 +52,8 @@ def test_the_registered_pages_keep_their_order_and_shortcuts():
     assert [(e.key, e.shortcut) for e in main_pages] == [
         ("today", "Ctrl+T"), ("cases", "Ctrl+1"), ("open", "Ctrl+2"), ("calendar", "Ctrl+K"), ("meetings", "Ctrl+M"),
         ("admin", "Ctrl+3")]
-    assert [e.key for e in case_tabs] == ["interviews", "team", "followup", "medical", "psychosocial", "documents"]
+    assert [e.key for e in case_tabs] == ["interviews", "team", "followup", "medical", "psychosocial", "justice",
+                                         "documents"]
 
 
 def test_a_page_may_be_registered_once():
@@ -79,7 +80,7 @@ def test_a_registered_page_and_tab_appear_without_editing_the_hosts(qtbot, recor
 
     ws = window.open_workspace(case["id"])
     titles = [ws.tabs.tabText(i) for i in range(ws.tabs.count())]
-    assert titles[-5:] == ["Team and re&ferrals", "Fo&llow-up", "Psychosoci&al", "Doc&uments", "&Notes"]
+    assert titles[-6:] == ["Team and re&ferrals", "Fo&llow-up", "Psychosoci&al", "Justice", "Doc&uments", "&Notes"]
     assert ws.notes_page.text() == f"notes of {case['reference']}"
 
     window.lock()

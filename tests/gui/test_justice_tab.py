@@ -1,0 +1,385 @@
+"""The case workspace's Justice tab (issue #16), by keyboard: a liaison opens a criminal
+proceeding and follows it from the report to a verdict on each charge (each dialog offering only
+the events the flow allows); a compensation claim from the rights explained to an award and its
+payments, partly paid then paid; a therapist reads the summary line and tables without a button
+to change them, and the core refuses them a write. Real SQLCipher records made through the core;
+expected values written by hand."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from barnahus_app.errors import PermissionDenied
+from tests.support.records import login, sample_case
+
+from tests.support.case_tabs import CTRL, K, accepted, focused, open_workspace, opened, press, wait_read
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def setup(record_path):
+    with login(record_path, "coordinator") as c:
+        case = sample_case(c)
+    return {"case": case}
+
+
+@pytest.fixture
+def english_numbers():
+    """Amounts as an English (US) locale writes them, whatever this machine's locale is."""
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    yield
+    QLocale.setDefault(before)
+
+
+def open_justice_tab(qtbot, session, case_id):
+    """The Justice tab, as Today opens a case's tab (its Alt letter is the lead's to deal)."""
+    ws = open_workspace(qtbot, session, case_id, (1100, 800))
+    assert ws.show_tab("justice")
+    panel = ws.justice_page
+    assert ws.tabs.currentWidget() is panel
+    wait_read(qtbot, panel)
+    return ws, panel
+
+
+def click_by_tab(qtbot, button, limit: int = 80) -> None:
+    """Tab along the page to the button (every control is reachable so) and press Space."""
+    for _ in range(limit):
+        if focused() is button:
+            break
+        qtbot.keyClick(focused(), K.Key_Tab)
+    assert focused() is button, focused().objectName()
+    qtbot.keyClick(button, K.Key_Space)
+
+
+def cells(model, col: int) -> list[str]:
+    return [model.item(i, col).text() for i in range(model.rowCount())]
+
+
+def record_event(qtbot, panel, kinds: list[str], on: date, fill=None):
+    """Record event…: the dialog offers exactly `kinds` (labels); the first is taken."""
+    click_by_tab(qtbot, panel.event_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.kind
+    assert [dlg.kind.itemText(i) for i in range(dlg.kind.count())] == kinds
+    dlg.on.set_value(on)
+    if fill:
+        fill(dlg)
+    press(qtbot, K.Key_R)   # &Record
+    accepted(qtbot, panel, dlg)
+
+
+def test_a_liaison_follows_a_proceeding_to_a_verdict_on_each_charge(qtbot, open_as, setup):
+    s = open_as("liaison")
+    case = setup["case"]
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    assert panel.line.text() == "No proceedings or compensation claims recorded."
+    assert not panel.event_button.isEnabled()   # nothing selected yet
+
+    click_by_tab(qtbot, panel.new_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.kind and dlg.kind.value() == "criminal"
+    assert dlg.offender.value() == case["offender_id"]   # the case's one alleged offender
+    press(qtbot, K.Key_P)
+    assert focused() is dlg.police
+    qtbot.keyClicks(dlg.police, "PR-2026-17")
+    press(qtbot, K.Key_O)   # &Open
+    accepted(qtbot, panel, dlg)
+    pid = dlg.proceeding_id
+    assert panel.selected()["id"] == pid
+    assert [cells(panel.p_model, c) for c in range(6)] == [
+        ["Alleged Exampleson"], ["Criminal proceedings"], ["Opened"], [""], [""], ["PR-2026-17"]]
+
+    record_event(qtbot, panel, ["Reported to the police", "Investigation opened", "Final disposition"],
+                 date(2026, 3, 5))
+    record_event(qtbot, panel, ["Investigation opened", "Charge decision", "Final disposition"], date(2026, 3, 10))
+
+    def charged(dlg):
+        press(qtbot, K.Key_C)   # De&cision
+        assert focused() is dlg.decision
+        qtbot.keyClicks(dlg.decision, "Ch")
+        assert dlg.decision.value() == "charged"
+        assert dlg.charges.isVisible() and not dlg.reason.isVisible()
+        press(qtbot, K.Key_H)   # C&harges
+        assert focused() is dlg.charges
+        qtbot.keyClick(dlg.charges, K.Key_Home)
+        qtbot.keyClick(dlg.charges, K.Key_Space)   # Rape of a child
+        qtbot.keyClick(dlg.charges, K.Key_Down)
+        qtbot.keyClick(dlg.charges, K.Key_Space)   # Sexual abuse of a child
+        assert dlg.charges.values() == ["rape_child", "sexual_abuse_child"]
+    record_event(qtbot, panel, ["Charge decision", "Final disposition"], date(2026, 4, 1), charged)
+    assert cells(panel.p_model, 2) == ["Charged"]
+    record_event(qtbot, panel, ["Indictment", "Final disposition"], date(2026, 4, 20))
+
+    def verdict(word, charge_label):
+        def fill(dlg):
+            assert dlg.charge.currentText() == charge_label   # the first charge still without a verdict
+            press(qtbot, K.Key_V)   # &Verdict
+            assert focused() is dlg.verdict
+            qtbot.keyClicks(dlg.verdict, word)
+        return fill
+    record_event(qtbot, panel, ["Verdict", "Final disposition"], date(2026, 6, 1),
+                 verdict("Conv", "Rape of a child"))
+    record_event(qtbot, panel, ["Verdict", "Sentence", "Appeal", "Final disposition"], date(2026, 6, 1),
+                 verdict("Acq", "Sexual abuse of a child"))
+
+    p = s.justice_summary(case["id"])["proceedings"][0]
+    assert (p["id"], p["status"], p["police_reference"]) == (pid, "decided", "PR-2026-17")
+    assert [(e["kind"], e["on_date"], e["decision"], e["outcome"]) for e in p["events"]] == [
+        ("reported_to_police", "2026-03-05", None, None), ("investigation_opened", "2026-03-10", None, None),
+        ("charge_decision", "2026-04-01", "charged", None), ("indictment", "2026-04-20", None, None),
+        ("verdict", "2026-06-01", None, "convicted"), ("verdict", "2026-06-01", None, "acquitted")]
+    assert [(c["category"], c["verdict"], c["verdict_on"]) for c in p["charges"]] == [
+        ("rape_child", "convicted", "2026-06-01"), ("sexual_abuse_child", "acquitted", "2026-06-01")]
+    assert cells(panel.p_model, 2) == ["Verdict given"]
+    assert cells(panel.e_model, 2) == ["", "", "Charged", "", "Rape of a child: Convicted",
+                                      "Sexual abuse of a child: Acquitted"]
+    assert panel.details.text().splitlines()[0] == "Charges: Rape of a child (Convicted); Sexual abuse of a child " \
+                                                   "(Acquitted)"
+    assert panel.line.text() == "1 proceeding, 1 open."
+
+
+def test_a_compensation_claim_to_payment(qtbot, open_as, setup, english_numbers):
+    s = open_as("liaison")
+    case = setup["case"]
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    click_by_tab(qtbot, panel.claim_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.route
+    qtbot.keyClicks(dlg.route, "In")   # no space: Space opens a combo box's list
+    press(qtbot, K.Key_L)   # C&laimant
+    qtbot.keyClicks(dlg.claimant, "T")   # the first of "The child", "The child's legal counsel"
+    assert (dlg.route.value(), dlg.claimant.value(), dlg.currency.text()) == ("criminal_case", "child", "SEK")
+    press(qtbot, K.Key_A)   # &Amount claimed
+    qtbot.keyClicks(focused(), "25,000")
+    press(qtbot, K.Key_O)
+    accepted(qtbot, panel, dlg)
+    assert [cells(panel.c_model, c) for c in range(4)] == [
+        ["In the criminal case"], ["The child"], ["Rights not yet explained"], ["25,000.00 SEK"]]
+
+    click_by_tab(qtbot, panel.rights_button)   # the claim waits for it
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.stage and dlg.stage.value() == "after_interview"
+    dlg.on.set_value(date(2026, 3, 20))
+    press(qtbot, K.Key_R)
+    accepted(qtbot, panel, dlg)
+    assert cells(panel.c_model, 2) == ["Rights explained"]
+
+    def set_status(word, amount, on):
+        click_by_tab(qtbot, panel.status_button)
+        dlg = opened(qtbot, panel)
+        assert focused() is dlg.status
+        if word:
+            qtbot.keyClicks(dlg.status, word)
+        dlg.on.set_value(on)
+        if amount is not None:
+            press(qtbot, K.Key_A)
+            dlg.amount.selectAll()
+            qtbot.keyClicks(dlg.amount, amount)
+        press(qtbot, K.Key_S)   # &Save
+        accepted(qtbot, panel, dlg)
+    set_status(None, None, date(2026, 4, 2))   # filed, with the sum claimed
+    set_status("Aw", "12,500", date(2026, 6, 1))
+    assert [cells(panel.c_model, c) for c in (2, 4, 5)] == [["Awarded"], ["12,500.00 SEK"], [""]]
+
+    def pay(amount, on):
+        click_by_tab(qtbot, panel.payment_button)
+        dlg = opened(qtbot, panel)
+        assert focused() is dlg.amount
+        qtbot.keyClicks(dlg.amount, amount)
+        dlg.on.set_value(on)
+        press(qtbot, K.Key_R)
+        accepted(qtbot, panel, dlg)
+    pay("5000.50", date(2026, 7, 1))
+    assert [cells(panel.c_model, c) for c in (2, 5)] == [["Partly paid"], ["5,000.50 SEK"]]
+    claim = s.justice_summary(case["id"])["claims"][0]
+    assert (claim["status"], claim["amount_claimed"], claim["amount_awarded"], claim["amount_paid"]) == (
+        "partly_paid", 2500000, 1250000, 500050)
+    pay("7,499.50", date(2026, 8, 1))
+    claim = s.justice_summary(case["id"])["claims"][0]
+    assert (claim["status"], claim["amount_paid"], claim["paid_on"]) == ("paid", 1250000, "2026-08-01")
+    assert [cells(panel.c_model, c) for c in (2, 5)] == [["Paid"], ["12,500.00 SEK"]]
+    assert not panel.payment_button.isEnabled() and not panel.status_button.isEnabled()
+    assert panel.line.text() == "1 compensation claim, 1 paid."
+
+
+def test_a_payment_over_the_award_is_refused_beside_the_amount(qtbot, open_as, setup, english_numbers):
+    s = open_as("liaison")
+    case = setup["case"]
+    s.record_rights_explained(case["id"], "after_interview", "2026-03-20")
+    cid = s.open_claim(case["id"], "state_fund", "guardian", currency="SEK", amount_claimed=1000000)
+    s.set_claim_status(cid, "filed", "2026-04-01")
+    s.set_claim_status(cid, "awarded", "2026-05-01", amount=800000)
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    click_by_tab(qtbot, panel.payment_button)
+    dlg = opened(qtbot, panel)
+    qtbot.keyClicks(dlg.amount, "9000")
+    press(qtbot, K.Key_R)
+    qtbot.waitUntil(lambda: bool(dlg.error_texts()), timeout=5000)
+    assert dlg.messages["amount"].text() == ("Amount paid: would make the payments 900000 of an award of 800000 "
+                                             "(SEK minor units).")
+    dlg.amount.selectAll()
+    qtbot.keyClicks(dlg.amount, "12.345")   # not an amount of SEK: refused before any call
+    press(qtbot, K.Key_R)
+    qtbot.waitUntil(lambda: dlg.messages["amount"].text().startswith("Type"), timeout=5000)
+    assert dlg.messages["amount"].text() == "Type the amount in SEK, e.g. 12,500.00."
+    assert s.justice_summary(case["id"])["claims"][0]["amount_paid"] == 0
+
+
+def test_a_therapist_reads_the_summary_and_changes_nothing(qtbot, open_as, setup, record_path):
+    case = setup["case"]
+    with login(record_path, "liaison") as li:
+        pid = li.open_proceeding(case["id"], case["offender_id"], "criminal")
+        li.record_justice_event(pid, "reported_to_police", "2026-03-05")
+        li.set_child_participation(pid, participation="not_at_all")
+    s = open_as("therapist")
+    assert s.can("justice", "read") and not s.can("justice", "update")
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    assert panel.line.text() == "1 proceeding, 1 open."
+    assert cells(panel.p_model, 2) == ["Reported to the police"]
+    assert cells(panel.e_model, 1) == ["Reported to the police"]
+    # not taking part is one answer among the others: said plainly, not flagged
+    assert panel.details.text() == "How the child took part: Did not take part."
+    for b in (panel.new_button, panel.event_button, panel.hearing_button, panel.part_button, panel.release_button,
+              panel.informed_button, panel.claim_button, panel.status_button, panel.payment_button,
+              panel.deadline_button, panel.rights_button):
+        assert not b.isVisible(), b.objectName()
+    assert panel.new_proceeding() is None and panel.record_event() is None and panel.new_claim() is None
+    with pytest.raises(PermissionDenied):
+        s.record_justice_event(pid, "investigation_opened", "2026-03-10")
+
+
+def test_the_workspace_opens_the_tab_on_a_proceeding(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    case = setup["case"]
+    first = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+    second = s.open_proceeding(case["id"], case["offender_id"], "civil")
+    ws = open_workspace(qtbot, s, case["id"], (1100, 800))
+    assert ws.show_tab(f"justice:{second}")
+    panel = ws.justice_page
+    wait_read(qtbot, panel)
+    qtbot.waitUntil(lambda: (panel.selected() or {}).get("id") == second, timeout=5000)
+    assert first != second
+    assert panel.p_view.hasFocus()
+    # a civil proceeding takes hearings and a final disposition only
+    assert panel.hearing_button.isEnabled() and panel.event_button.isEnabled()
+    assert not panel.release_button.isEnabled()
+
+
+def test_no_dialog_has_two_fields_on_one_alt_letter(qtbot, open_as, setup):
+    """Every dialog of the tab, each event kind and charge decision of the event dialog shown in
+    turn: each Alt letter shown reaches one field or button."""
+    from tests.support.translations import shown_mnemonics
+    from ui.justice import dialogs as d
+    s = open_as("liaison")
+    case = setup["case"]
+    pid = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+    s.record_justice_event(pid, "reported_to_police", "2026-03-05")
+    cid = s.open_claim(case["id"], "state_fund", "guardian", currency="SEK", amount_claimed=1000000)
+    summary = s.justice_summary(case["id"])
+    p = {**summary["proceedings"][0], "status": "decided", "release": {"release_on": "2030-01-01"}}
+    claim = {**summary["claims"][0], "status": "filed"}
+    children = [(case["child_id"], "Testa"), (99, "Another")]   # the child rows shown too
+    made = [d.ProceedingDialog(s, case["id"], [(case["offender_id"], "A")], children),
+            d.HearingDialog(s, pid), d.ChildPartDialog(s, p), d.ReleaseDateDialog(s, p),
+            d.ReleaseInformedDialog(s, p), d.ClaimDialog(s, case["id"], children, [(pid, "P")]),
+            d.ClaimStatusDialog(s, claim), d.PaymentDialog(s, claim), d.DeadlineDialog(s, claim),
+            d.RightsDialog(s, case["id"], children)]
+    event = d.EventDialog(s, {**p, "status": "investigating"})
+    for dlg in (*made, event):
+        qtbot.addWidget(dlg)
+        dlg.show()
+
+    def unique(dlg) -> None:
+        letters = [m for m, _t in shown_mnemonics(dlg)]
+        assert sorted(set(letters)) == sorted(letters), (dlg.objectName(), shown_mnemonics(dlg))
+    for dlg in made:
+        unique(dlg)
+    for decision in ("charged", "declined", "no_further_action"):
+        event.decision.set_value(decision)
+        unique(event)
+    for kind in ("verdict", "sentence", "final_disposition"):
+        event.kind.set_choices([(kind, kind)])
+        event.kind.set_value(kind)
+        event._changed()
+        unique(event)
+    assert cid
+
+
+def test_the_case_lead_opens_a_civil_proceeding_with_ctrl_n_a_hearing_and_the_childs_part(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    case = setup["case"]
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    qtbot.keyClick(focused(), K.Key_N, CTRL)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.kind
+    qtbot.keyClicks(dlg.kind, "Ci")
+    assert dlg.kind.value() == "civil"
+    press(qtbot, K.Key_O)
+    accepted(qtbot, panel, dlg)
+    pid = dlg.proceeding_id
+
+    click_by_tab(qtbot, panel.hearing_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.on
+    dlg.on.set_value(date(2030, 2, 15))
+    press(qtbot, K.Key_S)   # &Schedule
+    accepted(qtbot, panel, dlg)
+    assert cells(panel.p_model, 3) == ["2030-02-15"]
+    p = s.justice_summary(case["id"])["proceedings"][0]
+    assert [(e["kind"], e["on_date"]) for e in p["events"]] == [("hearing", "2030-02-15")]
+
+    # Taking part is the child's right: "did not take part" is an answer like the others.
+    click_by_tab(qtbot, panel.part_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.participation
+    qtbot.keyClicks(dlg.participation, "Di")
+    press(qtbot, K.Key_V)   # The child's &view
+    assert focused() is dlg.view
+    qtbot.keyClicks(dlg.view, "Di")
+    press(qtbot, K.Key_S)   # &Save
+    accepted(qtbot, panel, dlg)
+    part = s.justice_summary(case["id"])["proceedings"][0]["child_part"]
+    assert (part["participation"], part["child_view"], part["special_measures"]) == (
+        "not_at_all", "did_not_want_to_say", [])
+    assert panel.details.text() == "How the child took part: Did not take part; the child's view: Did not want to say."
+
+    # A civil proceeding takes a final disposition only (hearings: Schedule hearing…).
+    click_by_tab(qtbot, panel.event_button)
+    dlg = opened(qtbot, panel)
+    assert [dlg.kind.itemText(i) for i in range(dlg.kind.count())] == ["Final disposition"]
+    qtbot.keyClick(dlg, K.Key_Escape)
+    qtbot.waitUntil(lambda: panel.dialog is None, timeout=5000)
+    assert s.justice_summary(case["id"])["proceedings"][0]["id"] == pid
+
+
+def test_a_declined_charge_decision_needs_its_reason_beside_the_field(qtbot, open_as, setup):
+    s = open_as("liaison")
+    case = setup["case"]
+    pid = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+    s.record_justice_event(pid, "reported_to_police", "2026-03-05")
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    click_by_tab(qtbot, panel.event_button)
+    dlg = opened(qtbot, panel)
+    qtbot.keyClicks(dlg.kind, "Ch")
+    assert dlg.kind.value() == "charge_decision"
+    dlg.on.set_value(date(2026, 4, 1))
+    press(qtbot, K.Key_C)
+    qtbot.keyClicks(dlg.decision, "De")
+    assert dlg.reason.isVisible() and not dlg.charges.isVisible()
+    press(qtbot, K.Key_R)   # &Record, without the reason
+    qtbot.waitUntil(lambda: bool(dlg.error_texts()), timeout=5000)
+    assert dlg.messages["reason"].text() == "Reason is required."
+    assert s.justice_summary(case["id"])["proceedings"][0]["status"] == "reported"
+    press(qtbot, K.Key_S)   # Rea&son
+    assert focused() is dlg.reason
+    qtbot.keyClicks(dlg.reason, "Insufficient evidence")
+    press(qtbot, K.Key_R)
+    accepted(qtbot, panel, dlg)
+    p = s.justice_summary(case["id"])["proceedings"][0]
+    assert (p["status"], p["events"][-1]["decision"], p["events"][-1]["reason"]) == (
+        "declined", "declined", "Insufficient evidence")
+    assert cells(panel.e_model, 2)[-1] == "Declined: Insufficient evidence"
