@@ -80,7 +80,7 @@ def test_a_registered_page_and_tab_appear_without_editing_the_hosts(qtbot, recor
 
     ws = window.open_workspace(case["id"])
     titles = [ws.tabs.tabText(i) for i in range(ws.tabs.count())]
-    assert titles[-6:] == ["Team and re&ferrals", "Fo&llow-up", "Psychosoci&al", "Justice", "Doc&uments", "&Notes"]
+    assert titles[-6:] == ["Team and re&ferrals", "Fo&llow-up", "Psychosoci&al", "&Justice", "Doc&uments", "&Notes"]
     assert ws.notes_page.text() == f"notes of {case['reference']}"
 
     window.lock()

@@ -16,6 +16,6 @@ def _build_justice(workspace):
 
 
 case_tabs.register(CaseTab(
-    key="justice", order=19, title=QT_TRANSLATE_NOOP("CaseWorkspace", "Justice"),
+    key="justice", order=19, title=QT_TRANSLATE_NOOP("CaseWorkspace", "&Justice"),
     shown=lambda s: s.can("justice", "read"), build=_build_justice,
 ))
