@@ -2959,6 +2959,11 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <source>Psychosoci&amp;al</source>
         <translation>Psykoso&amp;cialt</translation>
     </message>
+    <message>
+        <location filename="../../ui/justice/__init__.py" line="+19"/>
+        <source>&amp;Justice</source>
+        <translation>Rättspr&amp;ocess</translation>
+    </message>
 </context>
 <context>
     <name>ChangeOwnPasswordDialog</name>
@@ -3001,6 +3006,256 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <location line="+14"/>
         <source>This is not your current password. Nothing was changed.</source>
         <translation>Det här är inte ditt nuvarande lösenord. Ingenting ändrades.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildPartDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="+209"/>
+        <source>The child&apos;s part</source>
+        <translation>Barnets medverkan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taking part is the child&apos;s right, not a duty: whether and how they took part is recorded as they chose.</source>
+        <translation>Att medverka är barnets rättighet, inte en skyldighet: om och hur barnet medverkade registreras så som barnet valde.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <location line="+9"/>
+        <source>Not recorded</source>
+        <translation>Inte registrerat</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>&amp;How they took part:</source>
+        <translation>&amp;Hur barnet medverkade:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the child took part</source>
+        <translation>Hur barnet medverkade</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Special &amp;measures:</source>
+        <translation>Särskilda &amp;åtgärder:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Special measures</source>
+        <translation>Särskilda åtgärder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Su&amp;pport person:</source>
+        <translation>Stöd&amp;person:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Legal representative:</source>
+        <translation>&amp;Målsägandebiträde / ombud:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The child&apos;s &amp;view:</source>
+        <translation>Barnets &amp;uppfattning:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child&apos;s own view of the outcome</source>
+        <translation>Barnets egen uppfattning om utgången</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In their &amp;words:</source>
+        <translation>Med egna &amp;ord:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child&apos;s view in their own words</source>
+        <translation>Barnets uppfattning med egna ord</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>View given &amp;on:</source>
+        <translation>Uppfattningen &amp;gavs den:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day the child gave their view</source>
+        <translation>Dagen barnet gav sin uppfattning</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDialog</name>
+    <message>
+        <location line="+83"/>
+        <source>New compensation claim</source>
+        <translation>Nytt ersättningsanspråk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Öppna</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Choose</source>
+        <translation>Välj</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>&amp;Route:</source>
+        <translation>&amp;Väg:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Route</source>
+        <translation>Väg</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;laimant:</source>
+        <translation>&amp;Sökande:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claimant</source>
+        <translation>Sökande</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hild:</source>
+        <translation>&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re&amp;presentative:</source>
+        <translation>&amp;Ombud:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;urrency:</source>
+        <translation>Val&amp;uta:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Amount claimed:</source>
+        <translation>&amp;Yrkat belopp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount claimed</source>
+        <translation>Yrkat belopp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optional until the claim is filed.</source>
+        <translation>Frivilligt tills anspråket har lämnats in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>None</source>
+        <translation>Inget</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;In the proceeding:</source>
+        <translation>&amp;I förfarandet:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proceeding</source>
+        <translation>Förfarande</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Deadline:</source>
+        <translation>Sista &amp;dag:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>Sista dag</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimStatusDialog</name>
+    <message>
+        <location line="+26"/>
+        <source>Set the claim&apos;s status</source>
+        <translation>Ange anspråkets status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now: %1.</source>
+        <translation>Nu: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;New status:</source>
+        <translation>&amp;Ny status:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New status</source>
+        <translation>Ny status</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Belopp:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Belopp</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sum claimed, in %1.</source>
+        <translation>Det yrkade beloppet, i %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>The sum awarded, in %1.</source>
+        <translation>Det tilldömda beloppet, i %1.</translation>
     </message>
 </context>
 <context>
@@ -3666,6 +3921,34 @@ The backup was written {made}; its audit head is {head}. It was verified. The da
         <translation>Återställd till {path}.
 
 Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollerades. Det skadade registret ändrades inte.</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="+49"/>
+        <source>Claim deadline</source>
+        <translation>Sista dag för anspråket</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A compensation-deadline reminder for the liaison, completed by the claim&apos;s next step.</source>
+        <translation>En påminnelse om sista dag för ersättning till kontakten med polis och åklagare, avklarad med anspråkets nästa steg.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Deadline:</source>
+        <translation>Sista &amp;dag:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>Sista dag</translation>
     </message>
 </context>
 <context>
@@ -4469,6 +4752,127 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="-377"/>
+        <source>Record an event</source>
+        <translation>Registrera en händelse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where it stands: %1.</source>
+        <translation>Läge: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Event:</source>
+        <translation>&amp;Händelse:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Choose</source>
+        <translation>Välj</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>De&amp;cision:</source>
+        <translation>&amp;Beslut:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rea&amp;son:</source>
+        <translation>&amp;Skäl:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;harges:</source>
+        <translation>&amp;Åtalspunkter:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Charges</source>
+        <translation>Åtalspunkter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;harge:</source>
+        <translation>&amp;Åtalspunkt:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Charge</source>
+        <translation>Åtalspunkt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Verdict:</source>
+        <translation>Do&amp;m:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not known yet</source>
+        <translation>Inte känt ännu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;lease date:</source>
+        <translation>&amp;Frigivningsdag:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Release date</source>
+        <translation>Frigivningsdag</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Utfall:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+</context>
+<context>
     <name>ExportCaDialog</name>
     <message>
         <location filename="../../ui/admin/panel.py" line="+18"/>
@@ -5105,6 +5509,11 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Full recovery recorded on %1, decided at the MDT meeting of %2.</source>
+        <translation>Full återhämtning registrerad den %1, beslutad vid MDT-mötet den %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Full recovery recorded on %1.</source>
         <translation>Full återhämtning registrerad den %1.</translation>
     </message>
@@ -5275,6 +5684,49 @@ Stänga ändå?</translation>
 %2 of %3</source>
         <translation>%1
 %2 av %3</translation>
+    </message>
+</context>
+<context>
+    <name>HearingDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="+41"/>
+        <source>Schedule a hearing</source>
+        <translation>Boka en förhandling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hearing becomes a court-date reminder for the liaison and the case lead.</source>
+        <translation>Förhandlingen blir en påminnelse om rättegångsdag för kontakten med polis och åklagare och för ärendeansvarig.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Schedule</source>
+        <translation>&amp;Boka</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of the hearing</source>
+        <translation>Förhandlingens datum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Time:</source>
+        <translation>&amp;Tid:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time of the hearing</source>
+        <translation>Förhandlingens tid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional, in the centre&apos;s time zone.</source>
+        <translation>Frivilligt, i centrets tidszon.</translation>
     </message>
 </context>
 <context>
@@ -5886,7 +6338,7 @@ Stänga ändå?</translation>
     <message>
         <location line="+2"/>
         <source>Cop&amp;y SHA-256</source>
-        <translation>K&amp;opiera SHA-256</translation>
+        <translation>Kopiera SHA-256</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6399,6 +6851,280 @@ Det finns i dokumentregistret som version {version}.</translation>
         <location line="+20"/>
         <source>{name} is on the clipboard.</source>
         <translation>{name} finns i urklippet.</translation>
+    </message>
+</context>
+<context>
+    <name>JusticePanel</name>
+    <message>
+        <location filename="../../ui/justice/money.py" line="+45"/>
+        <source>Type the amount in %1, e.g. %2.</source>
+        <translation>Skriv beloppet i %1, t.ex. %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/justice/panel.py" line="+71"/>
+        <source>Justice and compensation</source>
+        <translation>Rättsprocess och ersättning</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Proceedings</source>
+        <translation>Förfaranden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Against</source>
+        <translation>Mot</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where it stands</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Next hearing</source>
+        <translation>Nästa förhandling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release date</source>
+        <translation>Frigivningsdag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>References</source>
+        <translation>Diarienummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case&apos;s proceedings</source>
+        <translation>Ärendets förfaranden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No proceeding is recorded for this case.</source>
+        <translation>Inget förfarande är registrerat för ärendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New proceeding…</source>
+        <translation>Nytt förfarande…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a proceeding (Ctrl+N)</source>
+        <translation>Öppna ett förfarande (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record event…</source>
+        <translation>Registrera händelse…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule hearing…</source>
+        <translation>Boka förhandling…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Child&apos;s part…</source>
+        <translation>Barnets medverkan…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release date…</source>
+        <translation>Frigivningsdag…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release informed…</source>
+        <translation>Underrättade om frigivning…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>On</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Händelse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detail</source>
+        <translation>Detalj</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The proceeding&apos;s events</source>
+        <translation>Förfarandets händelser</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Compensation</source>
+        <translation>Ersättning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Route</source>
+        <translation>Väg</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claimant</source>
+        <translation>Sökande</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claimed</source>
+        <translation>Yrkat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Awarded</source>
+        <translation>Tilldömt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>Betalt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Deadline</source>
+        <translation>Sista dag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The compensation claims</source>
+        <translation>Ersättningsanspråken</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No compensation claim is recorded for this case.</source>
+        <translation>Inget ersättningsanspråk är registrerat för ärendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New claim…</source>
+        <translation>Nytt anspråk…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set status…</source>
+        <translation>Ange status…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record payment…</source>
+        <translation>Registrera betalning…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deadline…</source>
+        <translation>Sista dag…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rights explained…</source>
+        <translation>Rättigheter förklarade…</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>No proceedings or compensation claims recorded.</source>
+        <translation>Inga förfaranden eller ersättningsanspråk registrerade.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n proceeding(s), %1 open</source>
+        <translation>
+            <numerusform>%n förfarande, %1 öppet</numerusform>
+            <numerusform>%n förfaranden, %1 öppna</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n compensation claim(s), %1 paid</source>
+        <translation>
+            <numerusform>%n ersättningsanspråk, %1 betalt</numerusform>
+            <numerusform>%n ersättningsanspråk, %1 betalda</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The alleged offender</source>
+        <translation>Den misstänkta gärningspersonen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Charges: %1</source>
+        <translation>Åtalspunkter: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How the child took part: %1</source>
+        <translation>Hur barnet medverkade: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>special measures: %1</source>
+        <translation>särskilda åtgärder: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>support person: %1</source>
+        <translation>stödperson: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>legal representative: %1</source>
+        <translation>målsägandebiträde / ombud: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the child&apos;s view: %1</source>
+        <translation>barnets uppfattning: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Release on %1; the child and family were informed on %2.</source>
+        <translation>Frigivning den %1; barnet och familjen underrättades den %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Release on %1; inform the child and family by %2.</source>
+        <translation>Frigivning den %1; underrätta barnet och familjen senast den %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The limitation period of the alleged offence ends on %1.</source>
+        <translation>Preskriptionstiden för det misstänkta brottet löper ut den %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The right to compensation has not been recorded as explained yet.</source>
+        <translation>Det är ännu inte registrerat att rätten till ersättning har förklarats.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The right to compensation was explained: %1.</source>
+        <translation>Rätten till ersättning förklarades: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -7096,7 +7822,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="+2"/>
         <source>&amp;Remove the finding</source>
-        <translation>Ta b&amp;ort fyndet</translation>
+        <translation>Ta bort fyndet</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -8731,6 +9457,44 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="+243"/>
+        <source>Record a payment</source>
+        <translation>Registrera en betalning</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Awarded %1; paid so far %2.</source>
+        <translation>Tilldömt %1; betalt hittills %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Belopp:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount paid</source>
+        <translation>Betalt belopp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Paid on:</source>
+        <translation>Betalt &amp;den:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Day of the payment</source>
+        <translation>Betalningsdag</translation>
+    </message>
+</context>
+<context>
     <name>PdfOrDocxDialog</name>
     <message>
         <location filename="../../ui/documents/panel.py" line="-337"/>
@@ -9232,6 +9996,70 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>ProceedingDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="-399"/>
+        <source>New proceeding</source>
+        <translation>Nytt förfarande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Öppna</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Slag:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind of proceeding</source>
+        <translation>Slag av förfarande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Choose</source>
+        <translation>Välj</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>&amp;Against:</source>
+        <translation>&amp;Mot:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alleged offender</source>
+        <translation>Misstänkt gärningsperson</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the alleged offender to the case on the Persons tab first.</source>
+        <translation>Lägg först till den misstänkta gärningspersonen i ärendet på fliken Personer.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;hild:</source>
+        <translation>&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Police reference:</source>
+        <translation>&amp;Polisens diarienummer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co&amp;urt reference:</source>
+        <translation>&amp;Domstolens målnummer:</translation>
+    </message>
+</context>
+<context>
     <name>PsychosocialDialogs</name>
     <message>
         <location filename="../../ui/psychosocial/dialogs.py" line="-353"/>
@@ -9412,7 +10240,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     <message>
         <location line="-5"/>
         <source>Record a sessio&amp;n…</source>
-        <translation>Registrera en sessi&amp;on…</translation>
+        <translation>Registr&amp;era en session…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -10421,6 +11249,30 @@ Status: {old} → {new}</translation>
     </message>
 </context>
 <context>
+    <name>ReleaseDateDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="+204"/>
+        <location line="+12"/>
+        <source>Release date</source>
+        <translation>Frigivningsdag</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>A reminder to inform the child and family falls due %1 days before it.</source>
+        <translation>En påminnelse om att underrätta barnet och familjen infaller %1 dagar före.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Release date:</source>
+        <translation>&amp;Frigivningsdag:</translation>
+    </message>
+</context>
+<context>
     <name>ReleaseImageDialog</name>
     <message>
         <location filename="../../ui/medical/images.py" line="+47"/>
@@ -10496,6 +11348,34 @@ Status: {old} → {new}</translation>
         <location line="+0"/>
         <source>Where</source>
         <translation>Var</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseInformedDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="+14"/>
+        <source>Release informed</source>
+        <translation>Underrättade om frigivning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The child and family were told of the release on %1.</source>
+        <translation>Barnet och familjen underrättades om frigivningen den %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Informed on:</source>
+        <translation>&amp;Underrättade den:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The day they were informed</source>
+        <translation>Dagen de underrättades</translation>
     </message>
 </context>
 <context>
@@ -11082,6 +11962,59 @@ Status: {old} → {new}</translation>
         <location line="+0"/>
         <source>Review interval in days</source>
         <translation>Intervall för uppföljning i dagar</translation>
+    </message>
+</context>
+<context>
+    <name>RightsDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="+181"/>
+        <source>Rights explained</source>
+        <translation>Rättigheter förklarade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The right to compensation was explained to the child and family.</source>
+        <translation>Rätten till ersättning förklarades för barnet och familjen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Record</source>
+        <translation>&amp;Registrera</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;When:</source>
+        <translation>&amp;När:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>At which point</source>
+        <translation>Vid vilken tidpunkt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose</source>
+        <translation>Välj</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;hild:</source>
+        <translation>&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Child</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Datum</translation>
     </message>
 </context>
 <context>

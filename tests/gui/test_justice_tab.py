@@ -269,11 +269,14 @@ def test_the_workspace_opens_the_tab_on_a_proceeding(qtbot, open_as, setup):
     assert not panel.release_button.isEnabled()
 
 
-def test_no_dialog_has_two_fields_on_one_alt_letter(qtbot, open_as, setup):
+@pytest.mark.parametrize("language", ["English", "Swedish"])
+def test_no_dialog_has_two_fields_on_one_alt_letter(qtbot, open_as, setup, language, request):
     """Every dialog of the tab, each event kind and charge decision of the event dialog shown in
-    turn: each Alt letter shown reaches one field or button."""
+    turn, in both languages: each Alt letter shown reaches one field or button."""
     from tests.support.translations import shown_mnemonics
     from ui.justice import dialogs as d
+    if language == "Swedish":
+        request.getfixturevalue("swedish")
     s = open_as("liaison")
     case = setup["case"]
     pid = s.open_proceeding(case["id"], case["offender_id"], "criminal")

@@ -42,6 +42,11 @@ def test_every_string_of_the_psychosocial_tab_is_translated_to_swedish():
     assert checked > 180 and untranslated == []
 
 
+def test_every_string_of_the_justice_tab_is_translated_to_swedish():
+    checked, untranslated = untranslated_in(lambda f: f.startswith("justice/"))
+    assert checked > 150 and untranslated == []
+
+
 def test_every_context_in_the_translation_source_is_one_qt_looks_up():
     names = {ctx.findtext("name") or "" for ctx in ET.parse(TS).getroot().iter("context")}
     assert sorted(n for n in names if not re.fullmatch(r"_?[A-Z]\w*", n)) == []
