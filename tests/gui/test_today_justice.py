@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.support.records import login, sample_case
 from ui.common.tasks import wait_for_all
@@ -221,3 +222,16 @@ def test_clear_drops_the_justice_and_missed_rows(qtbot, record_path, track, miss
         assert therapist.missed.model.rowCount() == 1
         therapist.clear()
         assert therapist.missed.model.rowCount() == 0 and therapist.missed.heading.text() == "Missed sessions"
+
+
+def test_the_liaisons_keyboard_starts_on_the_justice_track_and_its_reminders_say_what_they_are(qtbot, open_as,
+                                                                                                track):
+    panel = shown_panel(qtbot, open_as("liaison"))
+    panel.focus_list()
+    assert QApplication.focusWidget() is panel.justice.view and panel.justice.selected_row() == 0
+    whats = {b: [panel.model(b).data(panel.model(b).index(i, panel.model(b).column_of("what")))
+                 for i in range(panel.model(b).rowCount())] for b in ("overdue", "this_week", "upcoming")}
+    # the release reminder and the rights checkpoint, in the liaison's reminders (not "Action item")
+    assert whats == {"overdue": ["Explain the right to compensation (at the verdict)"], "this_week": [],
+                     "upcoming": ["Release date: inform the child and family", "Compensation deadline",
+                                  "Court date"]}

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from barnahus_app.api import BarnahusError
 from barnahus_app.followup.actions import BUCKETS, DISCIPLINES, UPCOMING_DAYS, bucket_counts
 from barnahus_app.interviews.actions import MINE_AHEAD_DAYS
+from barnahus_app.justice.actions import TODAY_DAYS as JUSTICE_DAYS   # how far ahead liaison_today looks
 from barnahus_app.psychosocial.actions import MISSED_DAYS
 
 from ui.common.feedback import (
@@ -140,6 +141,9 @@ class ReminderModel(QAbstractTableModel):
             text = self.tr("Recovery plan review")
         elif r.kind == "recurring_review" and getattr(r, "subject_kind", None) == "psychosocial_rescreen":
             text = self.tr("Re-screen")
+        elif r.kind == "action_item" and self.justice_text(getattr(r, "subject_kind", None)):
+            # the justice track's reminders (justice/actions.py): the case's Justice tab says more
+            text = self.justice_text(r.subject_kind)
         elif r.kind == "action_item" and r.subject:
             # An MDT team action's reminder: what is to be done, on one line.
             text = self.tr("Action item: {action}").format(action=" ".join(r.subject.split()))
@@ -150,6 +154,16 @@ class ReminderModel(QAbstractTableModel):
         elif r.flag == "offer_again":
             text = self.tr("{what} (offer again: declined before)").format(what=text)
         return text
+
+    def justice_text(self, subject_kind: str | None) -> str | None:
+        """What a reminder of the justice track is for (its subject_kind), or None for another."""
+        if subject_kind == "justice_release":
+            return self.tr("Release date: inform the child and family")
+        if subject_kind == "rights_after_interview":
+            return self.tr("Explain the right to compensation (after the interview)")
+        if subject_kind == "rights_at_verdict":
+            return self.tr("Explain the right to compensation (at the verdict)")
+        return None
 
     def when_text(self, due: date) -> str:
         """How late or how soon, in words: "3 years overdue", "Due today", "In 5 days"."""
@@ -522,6 +536,65 @@ class _MineSection(_ListSection):
         self._clear(self.tr("My &interviews"))
 
 
+class _TableSection(_ListSection):
+    """A heading, a sentence beside it, the table and the words shown when it is empty: the
+    sections beside the reminders that list one model (Overdue with other agencies, Justice,
+    Missed sessions)."""
+
+    def __init__(self, model, name: str, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        em = self.fontMetrics().height()
+        lay.setContentsMargins(0, em // 3, 0, 0)
+        lay.setSpacing(em // 4)
+        head = QHBoxLayout()
+        head.setSpacing(em)
+        self.heading = bold(QLabel(self), 1.1)
+        head.addWidget(self.heading)
+        self.hint = QLabel(self)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        head.addWidget(self.hint, 1)
+        lay.addLayout(head)
+        self.model = model
+        model.setParent(self)
+        self.view = _ReminderView(self)
+        self.view.setObjectName(name)
+        self.view.setModel(model)
+        setup_list_table(self.view, em + 12)
+        hh = self.view.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setStretchLastSection(True)
+        self.heading.setBuddy(self.view)
+        lay.addWidget(self.view, 1)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setContentsMargins(em // 2, em // 4, em // 2, em // 4)
+        lay.addWidget(self.empty)
+
+    def _set_hint(self, hint: str, widths: tuple) -> None:
+        """The sentence beside the heading, and the widths of the first columns (the last takes the rest)."""
+        self.hint.setText(hint)
+        self.view.setAccessibleDescription(hint)
+        for col, w in enumerate(widths):
+            self.view.horizontalHeader().resizeSection(col, w)
+
+    def _show(self, heading: str, empty: str) -> None:
+        self.heading.setText(heading)
+        self.empty.setText(empty)
+        self.view.setAccessibleName(heading.replace("&", ""))
+        has = self.model.rowCount() > 0
+        self.view.setVisible(has)
+        self.empty.setVisible(not has)
+
+    def _date_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), date_format())) \
+            + self.fontMetrics().height() * 2
+
+
 # --- overdue with other agencies --------------------------------------------------------------
 class AgencyModel(QAbstractTableModel):
     """What other agencies owe in the cases the user leads: outside contacts' team actions
@@ -610,76 +683,34 @@ class AgencyModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class _AgencySection(_ListSection):
+class _AgencySection(_TableSection):
     """"Overdue with other agencies": for case leads, what outside agencies have not done by its
     date in the cases they lead. Enter opens the case's "Team and referrals" tab."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        em = self.fontMetrics().height()
-        lay.setContentsMargins(0, em // 3, 0, 0)
-        lay.setSpacing(em // 4)
-        head = QHBoxLayout()
-        head.setSpacing(em)
-        self.heading = bold(QLabel(self), 1.1)
-        head.addWidget(self.heading)
-        self.hint = QLabel(self.tr("Actions of outside agencies and referrals past their date, in the cases "
-                                   "you lead."), self)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setWordWrap(True)
-        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        head.addWidget(self.hint, 1)
-        lay.addLayout(head)
-        self.model = AgencyModel(self)
-        self.view = _ReminderView(self)
-        self.view.setObjectName("today_agencies")
-        self.view.setModel(self.model)
-        self.view.setAccessibleDescription(self.hint.text())
-        setup_list_table(self.view, em + 12)
-        hh = self.view.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        hh.setStretchLastSection(True)
-        fm = self.fontMetrics()
-        pad = em * 2
-        for col, w in enumerate((fm.horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), date_format())) + pad,
-                                 max(fm.horizontalAdvance(self.model._words.when_text(date.today() - timedelta(days=d)))
-                                     for d in (700, 330, 13)) + pad,
-                                 fm.horizontalAdvance("BH-0000-00000") + pad)):
-            hh.resizeSection(col, w)
-        self.heading.setBuddy(self.view)
-        lay.addWidget(self.view, 1)
-        self.empty = QLabel(self)
-        self.empty.setWordWrap(True)
-        self.empty.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty.setContentsMargins(em // 2, em // 4, em // 2, em // 4)
-        lay.addWidget(self.empty)
+        super().__init__(AgencyModel(), "today_agencies", parent)
+        fm, pad = self.fontMetrics(), self.fontMetrics().height() * 2
+        self._set_hint(self.tr("Actions of outside agencies and referrals past their date, in the cases you lead."),
+                       (self._date_width(),
+                        max(fm.horizontalAdvance(self.model._words.when_text(date.today() - timedelta(days=d)))
+                            for d in (700, 330, 13)) + pad,
+                        fm.horizontalAdvance("BH-0000-00000") + pad))
         self.show_items(None)
 
     def show_items(self, agencies: dict | None, as_of: date | None = None) -> None:
         if agencies is None:
             self.model.clear()
-            self.heading.setText(self.tr("Overdue with other age&ncies"))
-            self.empty.setText(self.tr("Loading…"))
+            self._show(self.tr("Overdue with other age&ncies"), self.tr("Loading…"))
         else:
             self.model.set_items(agencies.get("actions"), agencies.get("referrals"), as_of)
-            self.heading.setText(self.tr("Overdue with other age&ncies ({n})").format(
-                n=QLocale().toString(self.model.rowCount())))
-            self.empty.setText(self.tr("No other agency is late with an action or a referral in the cases you lead."))
-        self.view.setAccessibleName(self.heading.text().replace("&", ""))
-        has = self.model.rowCount() > 0
-        self.view.setVisible(has)
-        self.empty.setVisible(not has)
+            self._show(self.tr("Overdue with other age&ncies ({n})").format(n=QLocale().toString(self.model.rowCount())),
+                       self.tr("No other agency is late with an action or a referral in the cases you lead."))
 
     def clear(self) -> None:
         self._clear(self.tr("Overdue with other age&ncies"))
 
 
 # --- the justice track (the liaison's and the case leads') ------------------------------------------
-JUSTICE_DAYS = 60   # how far ahead the section looks (justice.liaison_today's default, said in the hint)
-
-
 class JusticeModel(QAbstractTableModel):
     """What the liaison follows across cases (session.liaison_today), one table by date: hearings,
     charge decisions and verdicts awaited (dated since when they wait), release dates (dated by
@@ -747,12 +778,7 @@ class JusticeModel(QAbstractTableModel):
             return self.tr("Release on {release}: inform the child and family by {date}").format(
                 release=self._words.date_text(date.fromisoformat(x["release_on"])),
                 date=self._words.date_text(self.day(x)))
-        kind = x.get("kind")
-        if kind == "rights_after_interview":
-            return self.tr("Explain the right to compensation (after the interview)")
-        if kind == "rights_at_verdict":
-            return self.tr("Explain the right to compensation (at the verdict)")
-        return self.tr("Compensation claim deadline")
+        return self._words.justice_text(x.get("kind")) or self.tr("Compensation claim deadline")
 
     def summary(self, x: dict) -> str:
         return self.tr("{what}, {case}; {date} ({when})").format(
@@ -798,64 +824,6 @@ class JusticeModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class _TableSection(_ListSection):
-    """A heading, a sentence beside it, the table and the words shown when it is empty: the
-    sections under the reminders that list one model (Justice, Missed sessions)."""
-
-    def __init__(self, model, name: str, parent=None):
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        em = self.fontMetrics().height()
-        lay.setContentsMargins(0, em // 3, 0, 0)
-        lay.setSpacing(em // 4)
-        head = QHBoxLayout()
-        head.setSpacing(em)
-        self.heading = bold(QLabel(self), 1.1)
-        head.addWidget(self.heading)
-        self.hint = QLabel(self)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setWordWrap(True)
-        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        head.addWidget(self.hint, 1)
-        lay.addLayout(head)
-        self.model = model
-        model.setParent(self)
-        self.view = _ReminderView(self)
-        self.view.setObjectName(name)
-        self.view.setModel(model)
-        setup_list_table(self.view, em + 12)
-        hh = self.view.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        hh.setStretchLastSection(True)
-        self.heading.setBuddy(self.view)
-        lay.addWidget(self.view, 1)
-        self.empty = QLabel(self)
-        self.empty.setWordWrap(True)
-        self.empty.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty.setContentsMargins(em // 2, em // 4, em // 2, em // 4)
-        lay.addWidget(self.empty)
-
-    def _set_hint(self, hint: str, widths: tuple) -> None:
-        """The sentence beside the heading, and the widths of the first columns (the last takes the rest)."""
-        self.hint.setText(hint)
-        self.view.setAccessibleDescription(hint)
-        for col, w in enumerate(widths):
-            self.view.horizontalHeader().resizeSection(col, w)
-
-    def _show(self, heading: str, empty: str) -> None:
-        self.heading.setText(heading)
-        self.empty.setText(empty)
-        self.view.setAccessibleName(heading)
-        has = self.model.rowCount() > 0
-        self.view.setVisible(has)
-        self.empty.setVisible(not has)
-
-    def _date_width(self) -> int:
-        return self.fontMetrics().horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), date_format())) \
-            + self.fontMetrics().height() * 2
 
 
 class _JusticeSection(_TableSection):
@@ -1460,6 +1428,9 @@ class TodayPanel(QWidget):
     def focus_list(self) -> None:
         """The keyboard goes to the first section that has reminders (once they are loaded)."""
         self._want_list_focus = self._counts is None
+        if self._show_justice and self._justice_first and self.justice.model.rowCount():   # the liaison's own list
+            self.justice.view.setFocus(Qt.FocusReason.ShortcutFocusReason)   # (selects the first row)
+            return
         for b in BUCKETS:
             sec = self.sections[b]
             if sec.model.rowCount():
@@ -1586,12 +1557,21 @@ class TodayPanel(QWidget):
         self.summary.setText(text)
 
     def _share_height(self) -> None:
-        """Give each section room for its rows (up to a dozen) until the user moves a divider."""
+        """Give each section room for its rows (up to a dozen) until the user moves a divider. The
+        user's own list on top (their interviews, the liaison's justice track) first gets all its
+        rows, up to a third of the height; the others share the rest by the rows they would show."""
         if self._user_sized:
             return
         wanted = [w.wanted_rows() + (3 if w.model.rowCount() else 1) for w in self._parts]
-        total = max(sum(self.splitter.sizes()), 1000)
-        self.splitter.setSizes([max(1, total * w // sum(wanted)) for w in wanted])
+        total = sum(self.splitter.sizes())   # the sizes given are shares of it: Qt scales them to fit
+        total = total if total >= 200 else 1000   # (not laid out yet)
+        own = 0
+        while own < len(self._parts) - 1 and self._parts[own] in (self.mine, self.justice):
+            own += 1
+        row = self.fontMetrics().height() + 14   # a table row (setup_list_table), with the grid
+        sizes = [min(w * row, total // 3) for w in wanted[:own]]
+        left, rest = max(total - sum(sizes), 1), wanted[own:]
+        self.splitter.setSizes(sizes + [max(1, left * w // sum(rest)) for w in rest])
 
     # --- selection and actions -----------------------------------------------------------------
     def _others(self) -> list:
