@@ -181,7 +181,7 @@ def test_the_therapist_sees_missed_sessions_and_opens_the_psychosocial_tab_by_ke
     assert panel._parts.index(sec) == panel._parts.index(panel.sections["overdue"]) + 1   # after Overdue
     assert sec.heading.text() == "Missed sessions (1)"
     assert sec.hint.text() == "Missed in the last 30 days, with no session attended since."
-    assert headers(sec) == ["Missed on", "Case", "What"]
+    assert headers(sec) == ["Last missed", "Case", "What"]
     assert table(sec) == [(_ago(3), track["reference"], "2 sessions missed, none attended since: follow up")]
     sec.view.setFocus(Qt.FocusReason.TabFocusReason)
     assert sec.selected_row() == 0

@@ -7,6 +7,13 @@ does so for users who may read persons) and whose discipline it is. Enter or a d
 the case; Complete, Decline and Snooze act on the selected reminder through the core, and their
 dialogs show the core's messages beside the field they concern.
 
+Beside the reminders, the lists of whom they concern, each read by its own core call with the
+reminders and opened by Enter on the case's tab: "My interviews" (interviewers), "Overdue with
+other agencies" (case leads; the Team and referrals tab), "Justice" (those who record the justice
+track: the liaison, on top, and case leads, last; justice.liaison_today; the Justice tab) and
+"Missed sessions" (therapists; psychosocial.missed_sessions; the Psychosocial tab). These show
+case references, codes and dates, never a name.
+
 Nothing here decides who sees or may do what: the core scopes the list and checks every action;
 session.can() only shapes the view. The list is read off the GUI thread (ui/common/tasks.py): at 100,000
 cases the core takes longer than a frame. Nothing of it is kept outside the panel, and clear()
@@ -902,7 +909,7 @@ class MissedSessionsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS) \
                 or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return {"due": self.tr("Missed on"), "case": self.tr("Case"), "what": self.tr("What")}[self.COLUMNS[section]]
+        return {"due": self.tr("Last missed"), "case": self.tr("Case"), "what": self.tr("What")}[self.COLUMNS[section]]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
