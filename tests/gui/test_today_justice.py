@@ -235,3 +235,33 @@ def test_the_liaisons_keyboard_starts_on_the_justice_track_and_its_reminders_say
     assert whats == {"overdue": ["Explain the right to compensation (at the verdict)"], "this_week": [],
                      "upcoming": ["Release date: inform the child and family", "Compensation deadline",
                                   "Court date"]}
+
+
+def test_the_liaison_unlocks_on_today_and_enter_opens_the_case_from_the_justice_track(qtbot, record_path, track):
+    """In the main window: the liaison types their password, Today is the first page with the
+    keyboard on the justice track's first row; Enter on the hearing opens the case's workspace
+    (on its Justice tab, where one is registered); Ctrl+L leaves none of it in any widget."""
+    from tests.support.gui_shell import flush_deletes, make_window, unlock, widget_texts
+    from tests.support.records import STAFF_PASSWORD
+    window = make_window(qtbot, record_path)
+    unlock(qtbot, window, "liaison", STAFF_PASSWORD)
+    panel = window.today
+    assert window.current_page() == "today"
+    panel.set_as_of(AS_OF)
+    qtbot.waitUntil(lambda: not panel.is_loading() and panel.justice.model.rowCount() == 5, timeout=10_000)
+    panel.focus_list()
+    assert QApplication.focusWidget() is panel.justice.view and panel.justice.selected_row() == 0
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), K.Key_Down)
+    assert panel.justice.model.data(panel.justice.model.index(4, 3)) == "Hearing (Civil proceedings)"
+    opened = []
+    panel.openCaseTab.connect(lambda case_id, tab: opened.append((case_id, tab)))
+    qtbot.keyClick(QApplication.focusWidget(), K.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened), timeout=3000)
+    assert opened == [(track["case_id"], "justice")]
+    qtbot.waitUntil(lambda: any(e.case_id == track["case_id"] for e in window.workspace_entries()), timeout=5000)
+    qtbot.keyClick(QApplication.focusWidget(), K.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.is_unlocked(), timeout=5000)
+    flush_deletes()
+    texts = widget_texts()
+    assert [t for t in texts if track["reference"] in t or "Hearing (" in t or "awaited since" in t] == []

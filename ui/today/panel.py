@@ -485,6 +485,14 @@ class _ListSection(QWidget):
         rows = self.view.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
 
+    def focus_rows(self) -> None:
+        """The keyboard into the table, on the selected row or else the first."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)   # (by Tab or shortcut: selects the first row)
+        if self.selected_row() < 0 and self.model.rowCount():
+            idx = self.model.index(0, 0)
+            self.view.selectionModel().setCurrentIndex(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
     def wanted_rows(self) -> int:
         n = self.model.rowCount()
         return 1 if n == 0 else min(n, 8)
@@ -1436,7 +1444,7 @@ class TodayPanel(QWidget):
         """The keyboard goes to the first section that has reminders (once they are loaded)."""
         self._want_list_focus = self._counts is None
         if self._show_justice and self._justice_first and self.justice.model.rowCount():   # the liaison's own list
-            self.justice.view.setFocus(Qt.FocusReason.ShortcutFocusReason)   # (selects the first row)
+            self.justice.focus_rows()
             return
         for b in BUCKETS:
             sec = self.sections[b]
@@ -1447,7 +1455,7 @@ class TodayPanel(QWidget):
                 return
         for other in self._others():   # only what other agencies owe, the justice track, missed sessions
             if other.model.rowCount():
-                other.view.setFocus(Qt.FocusReason.ShortcutFocusReason)   # (selects the first row)
+                other.focus_rows()
                 return
         self.as_of_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
