@@ -114,6 +114,8 @@ def test_the_liaison_follows_the_justice_track_by_date_and_opens_its_tab_by_keyb
     # by keyboard: into the table (its first row is selected), two rows down, Enter
     sec.view.setFocus(Qt.FocusReason.TabFocusReason)
     assert sec.selected_row() == 0
+    assert panel.selected_label.text() == (f"Selected: Charge decision awaited since 2026-02-01, {ref} "
+                                           f"(Waiting 10 months)")
     qtbot.keyClick(sec.view, K.Key_Down)
     qtbot.keyClick(sec.view, K.Key_Down)
     assert sec.selected_row() == 2

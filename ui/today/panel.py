@@ -796,6 +796,9 @@ class JusticeModel(QAbstractTableModel):
         return self._words.justice_text(x.get("kind")) or self.tr("Compensation claim deadline")
 
     def summary(self, x: dict) -> str:
+        if x["part"] == "decision":   # its text already says since when
+            return self.tr("{what}, {case} ({when})").format(
+                what=self.what_text(x), case=x.get("case_reference") or "", when=self.when_text(x))
         return self.tr("{what}, {case}; {date} ({when})").format(
             what=self.what_text(x), case=x.get("case_reference") or "", date=self._words.date_text(self.day(x)),
             when=self.when_text(x))
