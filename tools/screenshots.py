@@ -131,6 +131,44 @@ def psychosocial_story(session, case_id: int, child_id: int, today=None) -> None
     session.set_rescreen(case_id, child_id, "CATS-7-17", every_months=6)
 
 
+def justice_story(session, today=None) -> None:
+    """A liaison's month, made through the core (fictional), in four open cases the demo's own
+    proceedings left alone: a charge decision awaited for two months, a hearing at 09:30 in twelve
+    days, a release in six weeks (the family to be told before it), a state-fund claim due in
+    three weeks."""
+    from datetime import date, timedelta
+    from barnahus_app.demo.justice import PROCEEDINGS, _candidates
+
+    today = today or date.today()
+
+    def day(n: int) -> str:
+        return (today + timedelta(days=n)).isoformat()
+
+    with session.record.transaction() as conn:
+        cases = _candidates(conn, PROCEEDINGS + 4)[PROCEEDINGS:]
+    if len(cases) < 4:
+        return
+    (a, *_), (b, *_), (c, *_), (d, *_) = cases
+    offender = {r[0]: r[4] for r in cases}
+    waiting = session.open_proceeding(a, offender[a], "criminal", police_reference="POL-DEMO-W")
+    session.record_justice_event(waiting, "reported_to_police", day(-75))
+    session.record_justice_event(waiting, "investigation_opened", day(-60))
+    court = session.open_proceeding(b, offender[b], "criminal")
+    session.record_justice_event(court, "reported_to_police", day(-200))
+    session.record_justice_event(court, "charge_decision", day(-150), decision="charged", charges=["rape_child"])
+    session.record_justice_event(court, "indictment", day(-120))
+    session.schedule_hearing(court, at=day(12) + "T09:30")
+    done = session.open_proceeding(c, offender[c], "criminal")
+    session.record_justice_event(done, "reported_to_police", day(-400))
+    session.record_justice_event(done, "charge_decision", day(-330), decision="charged", charges=["rape_child"])
+    session.record_justice_event(done, "indictment", day(-300))
+    (charge,) = next(p for p in session.justice_summary(c)["proceedings"] if p["id"] == done)["charges"]
+    session.record_justice_event(done, "verdict", day(-240), charge_id=charge["id"], verdict="convicted")
+    session.record_justice_event(done, "sentence", day(-230), release_on=day(42))
+    session.record_rights_explained(c, "at_verdict", day(-225))
+    session.open_claim(d, "state_fund", "child", currency="SEK", deadline_on=day(21))
+
+
 def dark_palette():
     from PySide6.QtGui import QColor, QPalette
     p = QPalette()
@@ -412,6 +450,7 @@ def main(argv=None) -> int:
                         page.x_view.selectRow(with_findings[-1])
                     app.processEvents()
                     shot(win, "case_medical")
+        _wait(app, lambda: not busy())   # a lock waits for calls still running
         win.lock()
         _wait(app, lambda: not win.autobackup.running, 300.0)
 
@@ -446,6 +485,23 @@ def main(argv=None) -> int:
             _wait(app, lambda: not win.autobackup.running, 300.0)
         else:
             session.close()
+
+        # 10. Today of the police / prosecution liaison: the justice track on top (hearings,
+        # decisions awaited, release dates, compensation deadlines), then their reminders.
+        session = open_record(record, "liaison", DEMO_PASSWORD, kdf=kdf)
+        justice_story(session)
+        win.on_unlocked(session)
+        if win.message_bar is not None:
+            win.message_bar.dismiss()
+        today = getattr(win, "today", None)
+        if today is not None:
+            win.go("today")
+            _wait(app, lambda: not today.is_loading() and today.counts() is not None)
+            today.focus_list()
+            shot(win, "today_liaison")
+        _wait(app, lambda: not busy())
+        win.lock()
+        _wait(app, lambda: not win.autobackup.running, 300.0)
         win.close()
         app.processEvents()
     return 0

@@ -40,17 +40,18 @@ Session API (each one call, permission-checked and audited):
   set_rescreen(case_id, person_id, instrument, *, every_months) -> rule id
   case_psychosocial(case_id) -> dict; trend(case_id, person_id, instrument_code) -> dict
   case_assessments(case_id) -> [dict]   (therapists: the administrations with their scores)
+  missed_sessions(as_of, days=30) -> [dict]   (therapists' Today: missed sessions still owed a follow-up)
 """
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
 
 from barnahus_app import policy, vocab
 from barnahus_app.cases.actions import require_case
-from barnahus_app.cases.tables import CaseChild, CaseParty
+from barnahus_app.cases.tables import Case, CaseChild, CaseParty
 from barnahus_app.errors import NotFound, ValidationError
 from barnahus_app.fields import Date, Text
 from barnahus_app.followup.actions import R as RULES, clean_rule, complete_occurrence, insert_rule, recompute
@@ -79,12 +80,14 @@ SC = StaffContact.__table__
 P = Person.__table__
 U = User.__table__
 RF = Referral.__table__
+CA = Case.__table__
 
 NOTES = Text(100_000, multiline=True)
 GOAL = Text(2000, required=True, multiline=True)
 HELPER_TEXT = Text(200, required=True)
 REASON = Text(2000, required=True, multiline=True)
 GOAL_CHANGES = ("status", "goal", "helper", "review_on")
+MISSED_DAYS = 30                     # missed_sessions looks this far back by default
 NOTE_SUBJECTS = {"therapy_sessions": "session", "crisis_contacts": "crisis_contact"}   # audit detail keys
 
 
@@ -452,6 +455,45 @@ class PsychosocialActions(SessionBase):
             require_case(conn, case_id)
             out = case_facts(conn, case_id, True)["administrations"]
             self._audit(conn, "therapy.assessments_read", "case", case_id, {"administrations": len(out)})
+        return out
+
+    def missed_sessions(self, as_of, days: int = MISSED_DAYS) -> list[dict]:
+        """The therapist's Today: treatment episodes whose child or family member missed a session
+        and has not come since, across cases. The rule, exactly: a session with status "missed"
+        held from as_of - days to as_of (both days included), in an episode not ended by as_of
+        (no end date, or one after as_of), with no "attended" session of the same episode on or
+        after the missed one's day (up to as_of): that follow-up is still owed. A cancelled session
+        neither counts as missed nor makes one up. One row per episode, for its latest missed
+        session, oldest first: {"case_id", "case_reference", "episode_id", "person_id",
+        "therapist_id", "held_on" (the latest missed day), "missed" (how many missed sessions of
+        the window are owed)}. Ids, references and dates only: no names, no notes.
+
+        Therapists only (psychosocial.update: who records sessions owes the follow-up); the team
+        reads attendance on the case's Psychosocial tab."""
+        self._authorize("psychosocial", "update")
+        today = Date(required=True).clean("as_of", as_of)
+        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 3660:
+            raise ValidationError("days", "must be a whole number of days from 0 to 3660.")
+        since = (date.fromisoformat(today) - timedelta(days=days)).isoformat()
+        later = SE.alias("later")
+        made_up = select(later.c.id).where(later.c.episode_id == SE.c.episode_id, later.c.status == "attended",
+                                           later.c.held_on >= SE.c.held_on, later.c.held_on <= today).exists()
+        with self.record.transaction() as conn:
+            owed: dict[int, dict] = {}
+            for r in conn.execute(select(SE.c.episode_id, SE.c.held_on, EP.c.case_id, CA.c.reference, EP.c.person_id,
+                                         EP.c.therapist_id)
+                                  .join(EP, EP.c.id == SE.c.episode_id).join(CA, CA.c.id == EP.c.case_id)
+                                  .where(SE.c.status == "missed", SE.c.held_on >= since, SE.c.held_on <= today,
+                                         or_(EP.c.ended_on.is_(None), EP.c.ended_on > today), ~made_up)
+                                  .order_by(SE.c.held_on, SE.c.id)):
+                row = owed.setdefault(r.episode_id, {
+                    "case_id": r.case_id, "case_reference": r.reference, "episode_id": r.episode_id,
+                    "person_id": r.person_id, "therapist_id": r.therapist_id, "held_on": r.held_on, "missed": 0})
+                row["held_on"] = r.held_on
+                row["missed"] += 1
+            out = sorted(owed.values(), key=lambda x: (x["held_on"], x["case_reference"], x["episode_id"]))
+            self._audit(conn, "psychosocial.missed_sessions_read", None, None,
+                        {"as_of": today, "days": days, "episodes": len(out)})
         return out
 
     # --- internals of the mixin ---------------------------------------------------------------

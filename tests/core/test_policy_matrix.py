@@ -285,6 +285,8 @@ PSYCHOSOCIAL_OPS = [
         i["case_id"], i["child_id"], "CATS-7-17", time_point="follow_up", respondent="child",
         administered_on="2026-10-03", answers={f"s{n}": 1 for n in range(1, 21)}),
        "psychosocial.administration_recorded", needs=_PC + (("therapy", "update"),)),
+    Op("missed_sessions", lambda s, i: s.missed_sessions("2026-12-01"), "psychosocial.missed_sessions_read",
+       needs=(("psychosocial", "update"),)),
     Op("resolve_screen", lambda s, i: s.resolve_screen(i["admin_id"], action="diagnostic_assessment"),
        "psychosocial.screen_resolved", needs=(("psychosocial", "update"),)),
     Op("set_rescreen", lambda s, i: s.set_rescreen(i["case_id"], i["child_id"], "CATS-7-17", every_months=6),

@@ -479,3 +479,54 @@ def test_todays_list_names_a_rescreen_and_a_goal_review_by_their_subject(psy):
         gid = _goal_rule(t, psy, g)["id"]
         got = {r.rule_id: r.subject_kind for r in t.reminders(date.today(), 60)}
     assert (got[rid], got[gid]) == ("psychosocial_rescreen", "recovery_goal")
+
+
+# --- missed sessions: the therapist's Today ---------------------------------------------------------
+
+def _ago(n: int) -> str:
+    return (date.today() - timedelta(days=n)).isoformat()
+
+
+def test_missed_sessions_lists_only_the_follow_up_still_owed(psy):
+    """Four episodes of the case: the child's (missed 12 days ago, attended 5 days ago: made up),
+    the mother's (missed 20 and 3 days ago, a cancelled one between: owed, counted twice), a
+    second of the child's (missed 40 days ago: outside 30 days, inside 45) and a third ended 2
+    days ago after a session missed 8 days ago (owed only as of a day before it ended)."""
+    with login(psy["path"], "therapist") as t:
+        made_up = t.start_episode(psy["case_id"], psy["child"], "tf_cbt", started_on=_ago(60))
+        t.record_session(made_up, held_on=_ago(12), status="missed")
+        t.record_session(made_up, held_on=_ago(5), status="attended")
+        mother = t.start_episode(psy["case_id"], psy["mother"], "tf_cbt", started_on=_ago(60))
+        t.record_session(mother, held_on=_ago(25), status="attended")
+        t.record_session(mother, held_on=_ago(20), status="missed")
+        t.record_session(mother, held_on=_ago(10), status="cancelled")
+        t.record_session(mother, held_on=_ago(3), status="missed")
+        old = t.start_episode(psy["case_id"], psy["child"], "emdr", started_on=_ago(50))
+        t.record_session(old, held_on=_ago(40), status="missed")
+        ended = t.start_episode(psy["case_id"], psy["child"], "other", started_on=_ago(30))
+        t.record_session(ended, held_on=_ago(8), status="missed")
+        t.end_episode(ended, ended_on=_ago(2), end_reason="completed")
+        ref = psy["case"]["reference"]
+        assert t.missed_sessions(date.today().isoformat()) == [
+            {"case_id": psy["case_id"], "case_reference": ref, "episode_id": mother, "person_id": psy["mother"],
+             "therapist_id": None, "held_on": _ago(3), "missed": 2}]
+        assert [(r["episode_id"], r["held_on"], r["missed"]) for r in t.missed_sessions(_ago(0), days=45)] == [
+            (old, _ago(40), 1), (mother, _ago(3), 2)]
+        # as of 4 days ago: the ended episode was still running, the mother's second miss not yet held
+        assert [(r["episode_id"], r["held_on"], r["missed"]) for r in t.missed_sessions(_ago(4))] == [
+            (mother, _ago(20), 1), (ended, _ago(8), 1)]
+        assert t.missed_sessions(_ago(0), days=0) == []
+        with pytest.raises(ValidationError) as err:
+            t.missed_sessions(_ago(0), days=-1)
+        assert err.value.field == "days"
+        with raw(t) as conn:
+            (detail,) = conn.execute("SELECT detail FROM audit_log WHERE action = 'psychosocial.missed_sessions_read' "
+                                     "ORDER BY id LIMIT 1").fetchone()
+        assert detail == '{"as_of":"%s","days":30,"episodes":1}' % date.today().isoformat()
+
+
+def test_missed_sessions_are_the_therapists_alone(psy):
+    for user in ("coordinator", "interviewer", "medical", "liaison", "admin"):
+        with login(psy["path"], user) as s:
+            with pytest.raises(PermissionDenied):
+                s.missed_sessions(date.today().isoformat())

@@ -7,6 +7,13 @@ does so for users who may read persons) and whose discipline it is. Enter or a d
 the case; Complete, Decline and Snooze act on the selected reminder through the core, and their
 dialogs show the core's messages beside the field they concern.
 
+Beside the reminders, the lists of whom they concern, each read by its own core call with the
+reminders and opened by Enter on the case's tab: "My interviews" (interviewers), "Overdue with
+other agencies" (case leads; the Team and referrals tab), "Justice" (those who record the justice
+track: the liaison, on top, and case leads, last; justice.liaison_today; the Justice tab) and
+"Missed sessions" (therapists; psychosocial.missed_sessions; the Psychosocial tab). These show
+case references, codes and dates, never a name.
+
 Nothing here decides who sees or may do what: the core scopes the list and checks every action;
 session.can() only shapes the view. The list is read off the GUI thread (ui/common/tasks.py): at 100,000
 cases the core takes longer than a frame. Nothing of it is kept outside the panel, and clear()
@@ -30,6 +37,8 @@ from PySide6.QtWidgets import (
 from barnahus_app.api import BarnahusError
 from barnahus_app.followup.actions import BUCKETS, DISCIPLINES, UPCOMING_DAYS, bucket_counts
 from barnahus_app.interviews.actions import MINE_AHEAD_DAYS
+from barnahus_app.justice.actions import TODAY_DAYS as JUSTICE_DAYS   # how far ahead liaison_today looks
+from barnahus_app.psychosocial.actions import MISSED_DAYS
 
 from ui.common.feedback import (
     FormDialog, InlineMessage, begin_page, bold, core_message, plural, role_label, setup_list_table,
@@ -139,6 +148,9 @@ class ReminderModel(QAbstractTableModel):
             text = self.tr("Recovery plan review")
         elif r.kind == "recurring_review" and getattr(r, "subject_kind", None) == "psychosocial_rescreen":
             text = self.tr("Re-screen")
+        elif r.kind == "action_item" and self.justice_text(getattr(r, "subject_kind", None)):
+            # the justice track's reminders (justice/actions.py): the case's Justice tab says more
+            text = self.justice_text(r.subject_kind)
         elif r.kind == "action_item" and r.subject:
             # An MDT team action's reminder: what is to be done, on one line.
             text = self.tr("Action item: {action}").format(action=" ".join(r.subject.split()))
@@ -149,6 +161,16 @@ class ReminderModel(QAbstractTableModel):
         elif r.flag == "offer_again":
             text = self.tr("{what} (offer again: declined before)").format(what=text)
         return text
+
+    def justice_text(self, subject_kind: str | None) -> str | None:
+        """What a reminder of the justice track is for (its subject_kind), or None for another."""
+        if subject_kind == "justice_release":
+            return self.tr("Release date: inform the child and family")
+        if subject_kind == "rights_after_interview":
+            return self.tr("Explain the right to compensation (after the interview)")
+        if subject_kind == "rights_at_verdict":
+            return self.tr("Explain the right to compensation (at the verdict)")
+        return None
 
     def when_text(self, due: date) -> str:
         """How late or how soon, in words: "3 years overdue", "Due today", "In 5 days"."""
@@ -463,6 +485,14 @@ class _ListSection(QWidget):
         rows = self.view.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
 
+    def focus_rows(self) -> None:
+        """The keyboard into the table, on the selected row or else the first."""
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)   # (by Tab or shortcut: selects the first row)
+        if self.selected_row() < 0 and self.model.rowCount():
+            idx = self.model.index(0, 0)
+            self.view.selectionModel().setCurrentIndex(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
     def wanted_rows(self) -> int:
         n = self.model.rowCount()
         return 1 if n == 0 else min(n, 8)
@@ -519,6 +549,65 @@ class _MineSection(_ListSection):
 
     def clear(self) -> None:
         self._clear(self.tr("My &interviews"))
+
+
+class _TableSection(_ListSection):
+    """A heading, a sentence beside it, the table and the words shown when it is empty: the
+    sections beside the reminders that list one model (Overdue with other agencies, Justice,
+    Missed sessions)."""
+
+    def __init__(self, model, name: str, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        em = self.fontMetrics().height()
+        lay.setContentsMargins(0, em // 3, 0, 0)
+        lay.setSpacing(em // 4)
+        head = QHBoxLayout()
+        head.setSpacing(em)
+        self.heading = bold(QLabel(self), 1.1)
+        head.addWidget(self.heading)
+        self.hint = QLabel(self)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        head.addWidget(self.hint, 1)
+        lay.addLayout(head)
+        self.model = model
+        model.setParent(self)
+        self.view = _ReminderView(self)
+        self.view.setObjectName(name)
+        self.view.setModel(model)
+        setup_list_table(self.view, em + 12)
+        hh = self.view.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        hh.setStretchLastSection(True)
+        self.heading.setBuddy(self.view)
+        lay.addWidget(self.view, 1)
+        self.empty = QLabel(self)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setContentsMargins(em // 2, em // 4, em // 2, em // 4)
+        lay.addWidget(self.empty)
+
+    def _set_hint(self, hint: str, widths: tuple) -> None:
+        """The sentence beside the heading, and the widths of the first columns (the last takes the rest)."""
+        self.hint.setText(hint)
+        self.view.setAccessibleDescription(hint)
+        for col, w in enumerate(widths):
+            self.view.horizontalHeader().resizeSection(col, w)
+
+    def _show(self, heading: str, empty: str) -> None:
+        self.heading.setText(heading)
+        self.empty.setText(empty)
+        self.view.setAccessibleName(heading.replace("&", ""))
+        has = self.model.rowCount() > 0
+        self.view.setVisible(has)
+        self.empty.setVisible(not has)
+
+    def _date_width(self) -> int:
+        return self.fontMetrics().horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), date_format())) \
+            + self.fontMetrics().height() * 2
 
 
 # --- overdue with other agencies --------------------------------------------------------------
@@ -609,70 +698,272 @@ class AgencyModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-class _AgencySection(_ListSection):
+class _AgencySection(_TableSection):
     """"Overdue with other agencies": for case leads, what outside agencies have not done by its
     date in the cases they lead. Enter opens the case's "Team and referrals" tab."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        lay = QVBoxLayout(self)
-        em = self.fontMetrics().height()
-        lay.setContentsMargins(0, em // 3, 0, 0)
-        lay.setSpacing(em // 4)
-        head = QHBoxLayout()
-        head.setSpacing(em)
-        self.heading = bold(QLabel(self), 1.1)
-        head.addWidget(self.heading)
-        self.hint = QLabel(self.tr("Actions of outside agencies and referrals past their date, in the cases "
-                                   "you lead."), self)
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setWordWrap(True)
-        self.hint.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        head.addWidget(self.hint, 1)
-        lay.addLayout(head)
-        self.model = AgencyModel(self)
-        self.view = _ReminderView(self)
-        self.view.setObjectName("today_agencies")
-        self.view.setModel(self.model)
-        self.view.setAccessibleDescription(self.hint.text())
-        setup_list_table(self.view, em + 12)
-        hh = self.view.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        hh.setStretchLastSection(True)
-        fm = self.fontMetrics()
-        pad = em * 2
-        for col, w in enumerate((fm.horizontalAdvance(QLocale().toString(QDate(2000, 12, 28), date_format())) + pad,
-                                 max(fm.horizontalAdvance(self.model._words.when_text(date.today() - timedelta(days=d)))
-                                     for d in (700, 330, 13)) + pad,
-                                 fm.horizontalAdvance("BH-0000-00000") + pad)):
-            hh.resizeSection(col, w)
-        self.heading.setBuddy(self.view)
-        lay.addWidget(self.view, 1)
-        self.empty = QLabel(self)
-        self.empty.setWordWrap(True)
-        self.empty.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty.setContentsMargins(em // 2, em // 4, em // 2, em // 4)
-        lay.addWidget(self.empty)
+        super().__init__(AgencyModel(), "today_agencies", parent)
+        fm, pad = self.fontMetrics(), self.fontMetrics().height() * 2
+        self._set_hint(self.tr("Actions of outside agencies and referrals past their date, in the cases you lead."),
+                       (self._date_width(),
+                        max(fm.horizontalAdvance(self.model._words.when_text(date.today() - timedelta(days=d)))
+                            for d in (700, 330, 13)) + pad,
+                        fm.horizontalAdvance("BH-0000-00000") + pad))
         self.show_items(None)
 
     def show_items(self, agencies: dict | None, as_of: date | None = None) -> None:
         if agencies is None:
             self.model.clear()
-            self.heading.setText(self.tr("Overdue with other age&ncies"))
-            self.empty.setText(self.tr("Loading…"))
+            self._show(self.tr("Overdue with other age&ncies"), self.tr("Loading…"))
         else:
             self.model.set_items(agencies.get("actions"), agencies.get("referrals"), as_of)
-            self.heading.setText(self.tr("Overdue with other age&ncies ({n})").format(
-                n=QLocale().toString(self.model.rowCount())))
-            self.empty.setText(self.tr("No other agency is late with an action or a referral in the cases you lead."))
-        self.view.setAccessibleName(self.heading.text().replace("&", ""))
-        has = self.model.rowCount() > 0
-        self.view.setVisible(has)
-        self.empty.setVisible(not has)
+            self._show(self.tr("Overdue with other age&ncies ({n})").format(n=QLocale().toString(self.model.rowCount())),
+                       self.tr("No other agency is late with an action or a referral in the cases you lead."))
 
     def clear(self) -> None:
         self._clear(self.tr("Overdue with other age&ncies"))
+
+
+# --- the justice track (the liaison's and the case leads') ------------------------------------------
+class JusticeModel(QAbstractTableModel):
+    """What the liaison follows across cases (session.liaison_today), one table by date: hearings,
+    charge decisions and verdicts awaited (dated since when they wait), release dates (dated by
+    when the child and family are to be told), compensation deadlines and rights-explained
+    checkpoints. Case references, codes and dates: never a name."""
+
+    COLUMNS = ("due", "when", "case", "what")
+    ORDER = {"deadline": 0, "release": 1, "hearing": 2, "decision": 3}   # on the same day
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._words = ReminderModel("upcoming", False, self)   # the dates and "how late", told one way
+
+    def set_items(self, today: dict | None, as_of: date) -> None:
+        self.beginResetModel()
+        rows = []
+        if today:
+            rows += [dict(x, part="hearing", day=x["on"]) for x in today.get("hearings", [])]
+            rows += [dict(x, part="decision", day=x.get("since") or as_of.isoformat())
+                     for x in today.get("decisions_due", [])]
+            rows += [dict(x, part="release", day=x["inform_by"]) for x in today.get("release_dates", [])]
+            rows += [dict(x, part="deadline", day=x["due"]) for x in today.get("compensation_deadlines", [])]
+        self._rows = sorted(rows, key=lambda x: (x["day"], self.ORDER[x["part"]], x.get("case_reference") or ""))
+        self._words.set_reminders([], as_of)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
+    def item(self, row: int) -> dict | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def day(self, x: dict) -> date:
+        return date.fromisoformat(str(x["day"])[:10])
+
+    def when_text(self, x: dict) -> str:
+        if x["part"] == "decision":
+            days = (self._words.as_of() - self.day(x)).days
+            if days >= 60:
+                months = whole_months(self.day(x), self._words.as_of())
+                return plural(self.tr("Waiting %n month(s)", "", months), months)
+            if days >= 14:
+                return plural(self.tr("Waiting %n week(s)", "", days // 7), days // 7)
+            return plural(self.tr("Waiting %n day(s)", "", days), days)
+        return self._words.when_text(self.day(x))
+
+    def what_text(self, x: dict) -> str:
+        from ui.cases.team_dialogs import term_text   # the words of the core's vocabularies
+        part = x["part"]
+        if part == "hearing":
+            text = self.tr("Hearing ({kind})").format(kind=term_text("justice_proceeding_kinds", x.get("kind")))
+            if x.get("at_utc"):
+                text = self.tr("{hearing} at {time}").format(
+                    hearing=text, time=local_datetime_text(x["at_utc"], x.get("time_zone"), style="time"))
+            return text
+        if part == "decision":
+            since = self._words.date_text(self.day(x))
+            if x.get("waiting_for") == "verdict":
+                return self.tr("Verdict awaited since {date}").format(date=since)
+            return self.tr("Charge decision awaited since {date}").format(date=since)
+        if part == "release":
+            return self.tr("Release on {release}: inform the child and family by {date}").format(
+                release=self._words.date_text(date.fromisoformat(x["release_on"])),
+                date=self._words.date_text(self.day(x)))
+        return self._words.justice_text(x.get("kind")) or self.tr("Compensation claim deadline")
+
+    def summary(self, x: dict) -> str:
+        if x["part"] == "decision":   # its text already says since when
+            return self.tr("{what}, {case} ({when})").format(
+                what=self.what_text(x), case=x.get("case_reference") or "", when=self.when_text(x))
+        return self.tr("{what}, {case}; {date} ({when})").format(
+            what=self.what_text(x), case=x.get("case_reference") or "", date=self._words.date_text(self.day(x)),
+            when=self.when_text(x))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS) \
+                or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {"due": self.tr("Date"), "when": self.tr("When"), "what": self.tr("What"),
+                "case": self.tr("Case")}[self.COLUMNS[section]]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        x = self._rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if key == "due":
+                return self._words.date_text(self.day(x))
+            if key == "when":
+                return self.when_text(x)
+            if key == "what":
+                return self.what_text(x)
+            return x.get("case_reference") or ""
+        if role == Qt.ItemDataRole.ToolTipRole and key == "what":
+            return self.what_text(x)
+        if role == Qt.ItemDataRole.FontRole and key == "when" and x["part"] != "decision" \
+                and self.day(x) < self._words.as_of():
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class _JusticeSection(_TableSection):
+    """"Justice": for those who record the justice track (the liaison, case leads), what is coming
+    or waiting in it across cases. Enter opens the case's Justice tab."""
+
+    def __init__(self, parent=None):
+        super().__init__(JusticeModel(), "today_justice", parent)
+        fm, pad = self.fontMetrics(), self.fontMetrics().height() * 2
+        today = date.today()
+        when = max(fm.horizontalAdvance(t) for t in [self.model._words.when_text(today - timedelta(days=d))
+                                                     for d in (700, 50, 13, -13, -50)]
+                   + [plural(self.tr("Waiting %n month(s)", "", 11), 11)]) + pad
+        self._set_hint(self.tr("Hearings in the next {n} days, decisions awaited, release dates to tell the family "
+                               "of, compensation deadlines.").format(n=JUSTICE_DAYS),
+                       (self._date_width(), when, fm.horizontalAdvance("BH-0000-00000") + pad))
+        self.show_items(None)
+
+    def show_items(self, today: dict | None, as_of: date | None = None) -> None:
+        if today is None:
+            self.model.clear()
+            self._show(self.tr("Justice"), self.tr("Loading…"))
+        else:
+            self.model.set_items(today, as_of)
+            self._show(self.tr("Justice ({n})").format(n=QLocale().toString(self.model.rowCount())),
+                       self.tr("No hearing in the next {n} days, no decision awaited, no release date or "
+                               "compensation deadline to follow.").format(n=JUSTICE_DAYS))
+
+    def clear(self) -> None:
+        self._clear(self.tr("Justice"))
+
+
+# --- missed therapy sessions (the therapist's) -----------------------------------------------------
+class MissedSessionsModel(QAbstractTableModel):
+    """Treatment episodes with a missed session and none attended since (session.missed_sessions),
+    the oldest first: the day, the case, how many. Ids, references and dates: never a name."""
+
+    COLUMNS = ("due", "case", "what")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._words = ReminderModel("overdue", False, self)
+
+    def set_items(self, missed: list | None) -> None:
+        self.beginResetModel()
+        self._rows = list(missed or [])
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_items(None)
+
+    def item(self, row: int) -> dict | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def day(self, x: dict) -> date:
+        return date.fromisoformat(x["held_on"])
+
+    def what_text(self, x: dict) -> str:
+        n = int(x.get("missed") or 1)
+        if n == 1:
+            return self.tr("Session missed, none attended since: follow up")
+        return plural(self.tr("%n sessions missed, none attended since: follow up", "", n), n)
+
+    def summary(self, x: dict) -> str:
+        return self.tr("{what}, {case}; last missed {date}").format(
+            what=self.what_text(x), case=x.get("case_reference") or "", date=self._words.date_text(self.day(x)))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS) \
+                or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {"due": self.tr("Last missed"), "case": self.tr("Case"), "what": self.tr("What")}[self.COLUMNS[section]]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        x = self._rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if key == "due":
+                return self._words.date_text(self.day(x))
+            if key == "what":
+                return self.what_text(x)
+            return x.get("case_reference") or ""
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class _MissedSection(_TableSection):
+    """"Missed sessions": for therapists, the treatment episodes whose last missed session (in the
+    core's window, MISSED_DAYS) has no attended one after it. Enter opens the case's Psychosocial tab."""
+
+    def __init__(self, parent=None):
+        super().__init__(MissedSessionsModel(), "today_missed", parent)
+        pad = self.fontMetrics().height() * 2
+        self._set_hint(plural(self.tr("Missed in the last %n day(s), with no session attended since.", "",
+                                      MISSED_DAYS), MISSED_DAYS),
+                       (self._date_width(), self.fontMetrics().horizontalAdvance("BH-0000-00000") + pad))
+        self.show_items(None)
+
+    def show_items(self, missed: list | None) -> None:
+        self.model.set_items(missed)
+        if missed is None:
+            self._show(self.tr("Missed sessions"), self.tr("Loading…"))
+        else:
+            self._show(self.tr("Missed sessions ({n})").format(n=QLocale().toString(self.model.rowCount())),
+                       plural(self.tr("No session missed in the last %n day(s) is waiting for a follow-up.", "",
+                                      MISSED_DAYS), MISSED_DAYS))
+
+    def clear(self) -> None:
+        self._clear(self.tr("Missed sessions"))
 
 
 # --- the dialogs -----------------------------------------------------------------------------------
@@ -882,6 +1173,12 @@ class TodayPanel(QWidget):
                                                           or session.can("referral", "read"))
         # Medical staff: how many examinations wait for an expert review (review_queue).
         self._show_reviews = session is not None and session.can("medical", "review")
+        # "Justice" for those who record the justice track (the liaison, case leads): at the top
+        # for the liaison, whose own list it is, under the reminders for a case lead.
+        self._show_justice = session is not None and session.can("justice", "update")
+        self._justice_first = "liaison" in roles
+        # "Missed sessions" for therapists (who record sessions): what is late, after Overdue.
+        self._show_missed = session is not None and session.can("psychosocial", "update")
         self._reviews_waiting: dict | None = None
         self._token = prefs.user_token(session.record.path, session.user_id) if session is not None else ""
         self._only_mine = self._show_filter and prefs.today_only_mine(self._token)
@@ -953,21 +1250,32 @@ class TodayPanel(QWidget):
         self.mine = _MineSection(show_child, self)
         self.mine.setVisible(self._show_mine)
         if self._show_mine:
-            self.splitter.addWidget(self.mine)
             self.mine.view.activated.connect(lambda index: self._open_mine(index.row()))
         self.agencies = _AgencySection(self)
         self.agencies.setVisible(self._show_agencies)
+        self.justice = _JusticeSection(self)
+        self.justice.setVisible(self._show_justice)
+        self.missed = _MissedSection(self)
+        self.missed.setVisible(self._show_missed)
+        # Down the page: the user's own list (their interviews; the liaison's justice track), the
+        # reminders with what else is late after Overdue, and a case lead's justice track last.
+        self._parts = [w for w, shown in ((self.mine, self._show_mine),
+                                          (self.justice, self._show_justice and self._justice_first)) if shown]
         for b in BUCKETS:
             sec = self.sections[b]
-            self.splitter.addWidget(sec)
+            self._parts.append(sec)
             sec.view.selectionModel().selectionChanged.connect(
                 lambda _s, _d, b=b: self._selection_changed(b))
             sec.view.activated.connect(lambda index, b=b: self._activated(b, index.row()))
-            if b == "overdue" and self._show_agencies:
-                self.splitter.addWidget(self.agencies)
-                self.agencies.view.selectionModel().selectionChanged.connect(
-                    lambda _s, _d: self._selection_changed(None))
-                self.agencies.view.activated.connect(lambda index: self._activated(None, index.row()))
+            if b == "overdue":
+                self._parts += [w for w in (self.agencies, self.missed) if w in self._others()]
+        if self._show_justice and not self._justice_first:
+            self._parts.append(self.justice)
+        for w in self._others():
+            w.view.selectionModel().selectionChanged.connect(lambda _s, _d, w=w: self._selection_changed(w))
+            w.view.activated.connect(lambda index, w=w: self._activated(w, index.row()))
+        for w in self._parts:
+            self.splitter.addWidget(w)
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_sized", True))
         outer.addWidget(self.splitter, 1)
 
@@ -1017,11 +1325,8 @@ class TodayPanel(QWidget):
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.refresh)
 
-        views = [self.sections[b].view for b in BUCKETS]
-        if self._show_agencies:
-            views.insert(1, self.agencies.view)
-        mine = [self.mine.view] if self._show_mine else []
-        chain = [self.filter_combo, self.as_of_edit, self.today_button, self.refresh_button, *mine, *views,
+        views = [w.view for w in self._parts]
+        chain = [self.filter_combo, self.as_of_edit, self.today_button, self.refresh_button, *views,
                  self.open_button, self.complete_button, self.decline_button, self.snooze_button]
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
@@ -1102,7 +1407,7 @@ class TodayPanel(QWidget):
         generation = self._generation
         session, as_of = self.session, pydate(self._as_of)
         only_mine, with_mine, with_agencies = self._only_mine, self._show_mine, self._show_agencies
-        with_reviews = self._show_reviews
+        with_reviews, with_justice, with_missed = self._show_reviews, self._show_justice, self._show_missed
         self.busy_label.setText(self.tr("Loading the reminders…"))
         if self._counts is None:
             for sec in self.sections.values():
@@ -1111,7 +1416,9 @@ class TodayPanel(QWidget):
         run_in_background(lambda: (session.reminders(as_of, only_mine=only_mine),
                                    session.my_interviews() if with_mine else None,
                                    _overdue_with_agencies(session, as_of) if with_agencies else None,
-                                   _reviews_waiting(session, as_of) if with_reviews else None),
+                                   _reviews_waiting(session, as_of) if with_reviews else None,
+                                   session.liaison_today(as_of) if with_justice else None,
+                                   session.missed_sessions(as_of) if with_missed else None),
                           lambda result: self._loaded(generation, as_of, *result),
                           lambda error: self._failed(generation, error), owner=self)
 
@@ -1126,6 +1433,8 @@ class TodayPanel(QWidget):
             sec.clear()
         self.mine.clear()
         self.agencies.clear()
+        self.justice.clear()
+        self.missed.clear()
         self._counts = None
         self._keep = None
         self.summary.clear()
@@ -1137,6 +1446,9 @@ class TodayPanel(QWidget):
     def focus_list(self) -> None:
         """The keyboard goes to the first section that has reminders (once they are loaded)."""
         self._want_list_focus = self._counts is None
+        if self._show_justice and self._justice_first and self.justice.model.rowCount():   # the liaison's own list
+            self.justice.focus_rows()
+            return
         for b in BUCKETS:
             sec = self.sections[b]
             if sec.model.rowCount():
@@ -1144,9 +1456,10 @@ class TodayPanel(QWidget):
                 if sec.selected_row() < 0:
                     sec.select_row(0)
                 return
-        if self._show_agencies and self.agencies.model.rowCount():   # only other agencies' delays
-            self.agencies.view.setFocus(Qt.FocusReason.ShortcutFocusReason)   # (selects the first row)
-            return
+        for other in self._others():   # only what other agencies owe, the justice track, missed sessions
+            if other.model.rowCount():
+                other.focus_rows()
+                return
         self.as_of_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected(self):
@@ -1172,7 +1485,8 @@ class TodayPanel(QWidget):
             self.refresh()
 
     def _loaded(self, generation: int, as_of: date, reminders: list, mine: dict | None = None,
-                agencies: dict | None = None, reviews: int | None = None) -> None:
+                agencies: dict | None = None, reviews: int | None = None, justice: dict | None = None,
+                missed: list | None = None) -> None:
         if generation != self._generation:
             return
         self._reviews_waiting = reviews
@@ -1190,6 +1504,10 @@ class TodayPanel(QWidget):
             self.mine.show_items(mine)
         if self._show_agencies:
             self.agencies.show_items(agencies, as_of)
+        if self._show_justice:
+            self.justice.show_items(justice, as_of)
+        if self._show_missed:
+            self.missed.show_items(missed)
         self._counts = bucket_counts(reminders)
         self._show_summary(as_of)
         self._share_height()
@@ -1257,28 +1575,36 @@ class TodayPanel(QWidget):
         self.summary.setText(text)
 
     def _share_height(self) -> None:
-        """Give each section room for its rows (up to a dozen) until the user moves a divider."""
+        """Give each section room for its rows (up to a dozen) until the user moves a divider. The
+        user's own list on top (their interviews, the liaison's justice track) first gets all its
+        rows, up to a third of the height; the others share the rest by the rows they would show."""
         if self._user_sized:
             return
-        wanted = ([self.mine.wanted_rows() + (3 if self.mine.model.rowCount() else 1)] if self._show_mine else []) + [
-            self.sections[b].wanted_rows() + (3 if self.sections[b].model.rowCount() else 1) for b in BUCKETS]
-        if self._show_agencies:   # its place in the splitter: after Overdue
-            wanted.insert(len(wanted) - len(BUCKETS) + 1,
-                          self.agencies.wanted_rows() + (3 if self.agencies.model.rowCount() else 1))
-        total = max(sum(self.splitter.sizes()), 1000)
-        self.splitter.setSizes([max(1, total * w // sum(wanted)) for w in wanted])
+        wanted = [w.wanted_rows() + (3 if w.model.rowCount() else 1) for w in self._parts]
+        total = sum(self.splitter.sizes())   # the sizes given are shares of it: Qt scales them to fit
+        total = total if total >= 200 else 1000   # (not laid out yet)
+        own = 0
+        while own < len(self._parts) - 1 and self._parts[own] in (self.mine, self.justice):
+            own += 1
+        row = self.fontMetrics().height() + 14   # a table row (setup_list_table), with the grid
+        sizes = [min(w * row, total // 3) for w in wanted[:own]]
+        left, rest = max(total - sum(sizes), 1), wanted[own:]
+        self.splitter.setSizes(sizes + [max(1, left * w // sum(rest)) for w in rest])
 
     # --- selection and actions -----------------------------------------------------------------
-    def _selection_changed(self, bucket: str | None) -> None:
-        """One selection on the page: a row chosen in one section (bucket None: Overdue with
-        other agencies) unselects the others."""
-        sec = self.sections[bucket] if bucket is not None else self.agencies
+    def _others(self) -> list:
+        """The sections shown besides the reminders' whose rows are selected and opened: Overdue
+        with other agencies, Justice, Missed sessions."""
+        return [w for w, shown in ((self.agencies, self._show_agencies), (self.justice, self._show_justice),
+                                   (self.missed, self._show_missed)) if shown]
+
+    def _selection_changed(self, which) -> None:
+        """One selection on the page: a row chosen in one section (a bucket of reminders, or one
+        of _others()) unselects the others."""
+        sec = self.sections[which] if isinstance(which, str) else which
         if sec.selected_row() >= 0:
-            others = [other for b, other in self.sections.items() if b != bucket]
-            if bucket is not None and self._show_agencies:
-                others.append(self.agencies)
-            for other in others:
-                if other.selected_row() >= 0:
+            for other in [*self.sections.values(), *self._others()]:
+                if other is not sec and other.selected_row() >= 0:
                     other.view.selectionModel().blockSignals(True)
                     other.view.clearSelection()
                     other.view.selectionModel().blockSignals(False)
@@ -1291,15 +1617,22 @@ class TodayPanel(QWidget):
             return None
         return self.agencies.model.item(self.agencies.selected_row())
 
+    def selected_other(self) -> tuple | None:
+        """(section, item) of the row selected in one of _others(), or None."""
+        for w in self._others():
+            x = w.model.item(w.selected_row())
+            if x is not None:
+                return w, x
+        return None
+
     def _update_buttons(self) -> None:
         chosen = self.selected()
         for b in (self.open_button, self.complete_button, self.decline_button, self.snooze_button):
             b.setEnabled(chosen is not None)
-        other = self.selected_agency_item()
+        other = self.selected_other()
         if other is not None:
             self.open_button.setEnabled(True)
-            self.selected_label.setText(self.tr("Selected: {summary}").format(
-                summary=self.agencies.model.summary(other)))
+            self.selected_label.setText(self.tr("Selected: {summary}").format(summary=other[0].model.summary(other[1])))
             return
         if chosen is None:
             self.selected_label.setText(self.tr("Select a reminder to open its case or act on it.")
@@ -1309,16 +1642,20 @@ class TodayPanel(QWidget):
             self.selected_label.setText(self.tr("Selected: {summary}").format(
                 summary=self.sections[bucket].model.row_summary(r)))
 
-    def _activated(self, bucket: str | None, row: int) -> None:
-        if bucket is not None:
-            self.sections[bucket].select_row(row)
+    def _activated(self, which, row: int) -> None:
+        if isinstance(which, str):
+            self.sections[which].select_row(row)
         self.open_selected()
 
     def open_selected(self) -> None:
-        other = self.selected_agency_item()
-        if other is not None:   # what another agency owes: the case's "Team and referrals" tab
+        other = self.selected_other()
+        if other is not None:
+            # what another agency owes: the case's "Team and referrals" tab; the justice track:
+            # its Justice tab; a missed session: its Psychosocial tab
+            sec, x = other
             self.message.clear()
-            self.openCaseTab.emit(int(other["case_id"]), "team")
+            tab = "team" if sec is self.agencies else "justice" if sec is self.justice else "psychosocial"
+            self.openCaseTab.emit(int(x["case_id"]), tab)
             return
         chosen = self.selected()
         if chosen is None:
