@@ -779,7 +779,7 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AgencyModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+558"/>
+        <location filename="../../ui/today/panel.py" line="+647"/>
         <source>Team action of {owner}, {agency}</source>
         <translation>Teamets åtgärd för {owner}, {agency}</translation>
     </message>
@@ -3261,7 +3261,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+128"/>
+        <location filename="../../ui/today/panel.py" line="+330"/>
         <source>Complete a reminder</source>
         <translation>Slutför en påminnelse</translation>
     </message>
@@ -3450,7 +3450,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/panel.py" line="-680"/>
+        <location filename="../../ui/today/panel.py" line="-962"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -3954,7 +3954,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+683"/>
+        <location filename="../../ui/today/panel.py" line="+965"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -6854,6 +6854,93 @@ Det finns i dokumentregistret som version {version}.</translation>
     </message>
 </context>
 <context>
+    <name>JusticeModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/today/panel.py" line="-292"/>
+        <source>Waiting %n month(s)</source>
+        <translation>
+            <numerusform>Väntat %n månad</numerusform>
+            <numerusform>Väntat %n månader</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Waiting %n week(s)</source>
+        <translation>
+            <numerusform>Väntat %n vecka</numerusform>
+            <numerusform>Väntat %n veckor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Waiting %n day(s)</source>
+        <translation>
+            <numerusform>Väntat %n dag</numerusform>
+            <numerusform>Väntat %n dagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hearing ({kind})</source>
+        <translation>Förhandling ({kind})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hearing} at {time}</source>
+        <translation>{hearing} kl. {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Verdict awaited since {date}</source>
+        <translation>Dom väntas sedan {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charge decision awaited since {date}</source>
+        <translation>Åtalsbeslut väntas sedan {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release on {release}: inform the child and family by {date}</source>
+        <translation>Frigivning den {release}: underrätta barnet och familjen senast den {date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compensation claim deadline</source>
+        <translation>Sista dag för ersättningsanspråk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{what}, {case} ({when})</source>
+        <translation>{what}, {case} ({when})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what}, {case}; {date} ({when})</source>
+        <translation>{what}, {case}; {date} ({when})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+</context>
+<context>
     <name>JusticePanel</name>
     <message>
         <location filename="../../ui/justice/money.py" line="+45"/>
@@ -8997,6 +9084,42 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>MissedSessionsModel</name>
+    <message>
+        <location filename="../../ui/today/panel.py" line="+89"/>
+        <source>Session missed, none attended since: follow up</source>
+        <translation>Uteblev från en session, ingen genomförd sedan dess: följ upp</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n sessions missed, none attended since: follow up</source>
+        <translation>
+            <numerusform>Uteblev från %n session, ingen genomförd sedan dess: följ upp</numerusform>
+            <numerusform>Uteblev från %n sessioner, ingen genomförd sedan dess: följ upp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what}, {case}; last missed {date}</source>
+        <translation>{what}, {case}; senast uteblev {date}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Last missed</source>
+        <translation>Senast uteblev</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+</context>
+<context>
     <name>MoveExaminationDialog</name>
     <message>
         <location filename="../../ui/medical/dialogs.py" line="-105"/>
@@ -9037,7 +9160,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MyInterviewsModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-360"/>
+        <location filename="../../ui/today/panel.py" line="-488"/>
         <source>Held: the notes are not written yet</source>
         <translation>Genomfört: anteckningarna är inte skrivna ännu</translation>
     </message>
@@ -11414,7 +11537,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReminderModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-352"/>
+        <location filename="../../ui/today/panel.py" line="-365"/>
         <source>Follow-up review</source>
         <translation>Återkommande uppföljning</translation>
     </message>
@@ -11494,7 +11617,7 @@ Status: {old} → {new}</translation>
         <translation>Ny screening</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Action item: {action}</source>
         <translation>Åtgärd: {action}</translation>
     </message>
@@ -11507,6 +11630,21 @@ Status: {old} → {new}</translation>
         <location line="+2"/>
         <source>{what} (offer again: declined before)</source>
         <translation>{what} (erbjud igen: avböjdes tidigare)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Release date: inform the child and family</source>
+        <translation>Frigivningsdag: underrätta barnet och familjen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explain the right to compensation (after the interview)</source>
+        <translation>Förklara rätten till ersättning (efter barnförhöret)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Explain the right to compensation (at the verdict)</source>
+        <translation>Förklara rätten till ersättning (vid domen)</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
@@ -12789,7 +12927,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+560"/>
+        <location filename="../../ui/today/panel.py" line="+829"/>
         <source>Snooze a reminder</source>
         <translation>Skjut upp en påminnelse</translation>
     </message>
@@ -13732,7 +13870,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>TodayPanel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+87"/>
+        <location filename="../../ui/today/panel.py" line="+93"/>
         <source>Today</source>
         <translation>I dag</translation>
     </message>
@@ -13802,7 +13940,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Sammanfattning av påminnelserna</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+53"/>
         <source>&amp;Open case</source>
         <translation>Ö&amp;ppna ärendet</translation>
     </message>
@@ -13862,13 +14000,13 @@ Sedan låser du upp registret igen.</translation>
         <translation>Skjut upp</translation>
     </message>
     <message>
-        <location line="-106"/>
-        <location line="+214"/>
+        <location line="-117"/>
+        <location line="+222"/>
         <source>Loading the reminders…</source>
         <translation>Läser in påminnelserna…</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+138"/>
         <source>The reminders could not be loaded: {reason}</source>
         <translation>Påminnelserna kunde inte läsas in: {reason}</translation>
     </message>
@@ -13901,18 +14039,18 @@ Sedan låser du upp registret igen.</translation>
         <translation>Visas per {date}, inte per i dag.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+65"/>
         <source>Select a reminder to open its case or act on it.</source>
         <translation>Välj en påminnelse för att öppna dess ärende eller hantera den.</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+8"/>
+        <location line="-3"/>
+        <location line="+7"/>
         <source>Selected: {summary}</source>
         <translation>Vald: {summary}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>This follow-up is for the child, who has no case you can open. Nothing was opened.</source>
         <translation>Den här uppföljningen gäller barnet, som inte har något ärende du kan öppna. Ingenting öppnades.</translation>
     </message>
@@ -14697,18 +14835,18 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_AgencySection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-706"/>
+        <location filename="../../ui/today/panel.py" line="-961"/>
         <source>Actions of outside agencies and referrals past their date, in the cases you lead.</source>
         <translation>Andra myndigheters åtgärder och remisser vars datum har passerat, i ärenden du är ansvarig för.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+13"/>
+        <location line="+10"/>
+        <location line="+7"/>
         <source>Overdue with other age&amp;ncies</source>
         <translation>Försenat hos andra &amp;myndigheter</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-7"/>
         <source>Loading…</source>
         <translation>Läser in…</translation>
     </message>
@@ -14718,7 +14856,7 @@ Sedan låser du upp registret igen.</translation>
         <translation>Försenat hos andra &amp;myndigheter ({n})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>No other agency is late with an action or a referral in the cases you lead.</source>
         <translation>Ingen annan myndighet är sen med en åtgärd eller remiss i ärenden du är ansvarig för.</translation>
     </message>
@@ -14914,6 +15052,43 @@ Sedan låser du upp registret igen.</translation>
     </message>
 </context>
 <context>
+    <name>_JusticeSection</name>
+    <message numerus="yes">
+        <location filename="../../ui/today/panel.py" line="+135"/>
+        <source>Waiting %n month(s)</source>
+        <translation>
+            <numerusform>Väntat %n månad</numerusform>
+            <numerusform>Väntat %n månader</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hearings in the next {n} days, decisions awaited, release dates to tell the family of, compensation deadlines.</source>
+        <translation>Förhandlingar de närmaste {n} dagarna, beslut som väntas, frigivningar att underrätta familjen om, sista dagar för ersättning.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Justice</source>
+        <translation>Rättsprocess</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Justice ({n})</source>
+        <translation>Rättsprocess ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No hearing in the next {n} days, no decision awaited, no release date or compensation deadline to follow.</source>
+        <translation>Ingen förhandling de närmaste {n} dagarna, inget beslut som väntas, ingen frigivning eller sista dag för ersättning att följa.</translation>
+    </message>
+</context>
+<context>
     <name>_Labels</name>
     <message>
         <location filename="../../ui/interviews/shared.py" line="+52"/>
@@ -15063,7 +15238,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_MineSection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-177"/>
+        <location filename="../../ui/today/panel.py" line="-349"/>
         <source>My interviews</source>
         <translation>Mina barnförhör</translation>
     </message>
@@ -15089,6 +15264,41 @@ Sedan låser du upp registret igen.</translation>
         <translation>
             <numerusform>Inga barnförhör för dig det närmaste dygnet, och inga anteckningar som väntar.</numerusform>
             <numerusform>Inga barnförhör för dig de närmaste %n dagarna, och inga anteckningar som väntar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_MissedSection</name>
+    <message numerus="yes">
+        <location line="+412"/>
+        <source>Missed in the last %n day(s), with no session attended since.</source>
+        <translation>
+            <numerusform>Uteblev den senaste %n dagen, utan någon genomförd session sedan dess.</numerusform>
+            <numerusform>Uteblev de senaste %n dagarna, utan någon genomförd session sedan dess.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>Missed sessions</source>
+        <translation>Uteblivna sessioner</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed sessions ({n})</source>
+        <translation>Uteblivna sessioner ({n})</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>No session missed in the last %n day(s) is waiting for a follow-up.</source>
+        <translation>
+            <numerusform>Ingen session som uteblev den senaste %n dagen väntar på uppföljning.</numerusform>
+            <numerusform>Ingen session som uteblev de senaste %n dagarna väntar på uppföljning.</numerusform>
         </translation>
     </message>
 </context>
@@ -15124,7 +15334,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_Section</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-233"/>
+        <location filename="../../ui/today/panel.py" line="-664"/>
         <source>Reminders never expire: each stays here until someone completes, declines or snoozes it.</source>
         <translation>Påminnelser upphör aldrig av sig själva: var och en står kvar här tills någon slutför, avböjer eller skjuter upp den.</translation>
     </message>
