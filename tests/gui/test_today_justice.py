@@ -129,6 +129,12 @@ def test_the_liaison_follows_the_justice_track_by_date_and_opens_its_tab_by_keyb
     # one selection on the page: a reminder chosen unselects the justice row
     panel.select("upcoming", 0)
     assert sec.selected_row() == -1
+    # the justice track's reminders open its Justice tab too (the release reminder, the rights checkpoint)
+    for bucket in ("upcoming", "overdue"):
+        panel.select(bucket, 0)
+        with qtbot.waitSignal(panel.openCaseTab, timeout=3000) as blocker:
+            panel.open_selected()
+        assert blocker.args == [track["case_id"], "justice"], bucket
 
 
 def test_a_case_lead_sees_the_justice_track_under_the_reminders_and_a_therapist_not_at_all(qtbot, record_path,

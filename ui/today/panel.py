@@ -50,6 +50,9 @@ from ui.common.tasks import run_in_background
 REMINDER_ROLE = Qt.ItemDataRole.UserRole
 # Reminders whose case opens on its Psychosocial tab: a recovery goal's review, a re-screen.
 PSYCHOSOCIAL_SUBJECTS = ("recovery_goal", "psychosocial_rescreen")
+# reminders of the justice track open the case on its Justice tab, where the liaison records them
+JUSTICE_SUBJECTS = ("justice_hearing", "justice_release", "compensation_claim", "rights_after_interview",
+                    "rights_at_verdict")
 
 # The core's fixed messages about follow-up, listed here so that lupdate offers them to
 # translators (feedback.core_message translates them in the "CoreMessages" context).
@@ -1676,6 +1679,9 @@ class TodayPanel(QWidget):
                 return
         if getattr(r, "subject_kind", None) in PSYCHOSOCIAL_SUBJECTS:
             self.openCaseTab.emit(int(case_id), "psychosocial")
+            return
+        if getattr(r, "subject_kind", None) in JUSTICE_SUBJECTS:
+            self.openCaseTab.emit(int(case_id), "justice")
             return
         # the case's Follow-up tab, on this rule (ui/followup)
         self.openCaseTab.emit(int(case_id), f"followup:{r.rule_id}:{r.person_id}")
