@@ -59,11 +59,13 @@ PASSWORD = "bench-password-1"
 USER = "coordinator"
 MEDICAL_USER = "medical"      # holds the sealed section "medical"
 THERAPIST_USER = "therapist"  # holds the sealed section "therapy"
+LIAISON_USER = "liaison"      # the justice track's reader and editor
 SECTION_UNLOCK_TARGET_MS = 50.0   # what unsealing the section key may add to an unlock
 CACHE_FORMAT = 1
 UNLOCK_TARGET_MS = 1000.0
 QUERY_TARGET_MS = 100.0
 AGENDA_TARGET_MS = 200.0   # building a meeting's agenda (cases_due) at 100k
+LIAISON_TODAY_TARGET_MS = 500.0   # the liaison's Today (liaison_today) at 100k (issue #16)
 RATIO_TARGET = 1.5
 
 
@@ -110,6 +112,12 @@ def _medical_stamp() -> str:
     return hashlib.sha256((ROOT / "barnahus_app" / "demo" / "medical.py").read_bytes()).hexdigest()[:16]
 
 
+def _justice_stamp() -> str:
+    """The demo justice generator's text: a record made by an older one is rebuilt (its bulk
+    proceedings are what the liaison's Today reads)."""
+    return hashlib.sha256((ROOT / "barnahus_app" / "demo" / "justice.py").read_bytes()).hexdigest()[:16]
+
+
 def ensure_record(cases: int, seed: int) -> dict:
     folder = CACHE / f"demo-{cases}-seed{seed}"
     meta_path = folder / "meta.json"
@@ -119,7 +127,8 @@ def ensure_record(cases: int, seed: int) -> dict:
         meta = json.loads(meta_path.read_text())
         if (meta.get("format"), meta.get("cases"), meta.get("seed"), meta.get("schema")) != (
                 CACHE_FORMAT, cases, seed, schema.head_revision()) or meta.get("meetings_stamp") not in (
-                None, _meetings_stamp()) or meta.get("medical_stamp") != _medical_stamp():
+                None, _meetings_stamp()) or meta.get("medical_stamp") != _medical_stamp() or meta.get(
+                "justice_stamp") != _justice_stamp():
             meta = None
     if meta is None:
         if folder.exists():
@@ -139,7 +148,7 @@ def ensure_record(cases: int, seed: int) -> dict:
         build = time.perf_counter() - t
         meta = {"format": CACHE_FORMAT, "cases": cases, "seed": seed, "schema": head,
                 "meetings_stamp": _meetings_stamp(), "medical_stamp": _medical_stamp(),
-                "build_seconds": round(build, 2),
+                "justice_stamp": _justice_stamp(), "build_seconds": round(build, 2),
                 "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
         meta_path.write_text(json.dumps(meta, indent=1))
         meta["cached"] = False
@@ -310,7 +319,22 @@ def scenarios(sample: dict):
          lambda s: s.case_psychosocial(sample["psy_case"]), QUERY_TARGET_MS, THERAPIST_USER),
         (f"Trend of a child's screens (trend, {sample['psy_count']} screens with their episodes)",
          lambda s: s.trend(sample["psy_case"], sample["psy_child"], "CATS-7-17"), QUERY_TARGET_MS, THERAPIST_USER),
-    ] if sample.get("psy_case") and hasattr(Session, "case_psychosocial") else [])
+    ] if sample.get("psy_case") and hasattr(Session, "case_psychosocial") else []) + ([
+        # Issue #16: the Justice tab as the liaison opens it, on the case with the most events.
+        (f"Justice tab: a case's proceedings and claims (justice_summary, {sample['jus_procs']} proceedings, "
+         f"{sample['jus_events']} events)", lambda s: s.justice_summary(sample["jus_case"]),
+         QUERY_TARGET_MS, LIAISON_USER),
+    ] if sample.get("jus_case") and hasattr(Session, "justice_summary") else []) + ([
+        # The Follow-up tab: the plan of the case's child (the tab reads followup_plan of the child
+        # chosen), the child with the most rules, as the case lead (a coordinator sees every rule).
+        (f"Follow-up tab: a child's plan (followup_plan, {sample['fu_rules']} rules)",
+         lambda s: s.followup_plan(sample["fu_person"]), QUERY_TARGET_MS, USER),
+    ] if sample.get("fu_person") and hasattr(Session, "followup_plan") else []) + ([
+        (f"Liaison's Today: hearings, decisions due, release dates, compensation deadlines "
+         f"(liaison_today, as of {sample['today']}, 60 days)",
+         lambda s: s.liaison_today(sample["today"], days=60), LIAISON_TODAY_TARGET_MS, LIAISON_USER,
+         lambda out: ", ".join(f"{len(v)} {k.replace('_', ' ')}" for k, v in out.items() if isinstance(v, list))),
+    ] if sample.get("today") and hasattr(Session, "liaison_today") else [])
 
 
 def pick_sample(conn) -> dict:
@@ -346,6 +370,14 @@ def pick_sample(conn) -> dict:
     psy = conn.execute("""SELECT case_id, child_person_id, count(*) FROM psychosocial_administrations
         GROUP BY case_id, child_person_id ORDER BY count(*) DESC, case_id LIMIT 1""").fetchone() if conn.execute(
         "SELECT 1 FROM sqlite_master WHERE name = 'psychosocial_administrations'").fetchone() else None
+    # The case with the most justice events (the Justice tab's worst case) and the child with the
+    # most follow-up rules (the Follow-up tab's).
+    jus = conn.execute("""SELECT p.case_id, count(DISTINCT p.id), count(e.id) FROM justice_proceedings p
+        LEFT JOIN justice_events e ON e.proceeding_id = p.id GROUP BY p.case_id
+        ORDER BY count(e.id) DESC, count(DISTINCT p.id) DESC, p.case_id LIMIT 1""").fetchone() if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'justice_proceedings'").fetchone() else None
+    fu = conn.execute("""SELECT person_id, count(*) FROM followup_rules GROUP BY person_id
+        ORDER BY count(*) DESC, person_id LIMIT 1""").fetchone()
     zone = "Europe/Stockholm"
     local = datetime.fromisoformat(start.replace("Z", "+00:00")).astimezone(ZoneInfo(zone))
     return {"case_id": cid, "reference": ref, "lead_id": lead, "child_name": f"{first} {family}",
@@ -357,7 +389,10 @@ def pick_sample(conn) -> dict:
             "team_items": team[1] if team else 0,
             "med_case": med[0] if med else None, "med_count": med[1] if med else 0,
             "psy_case": psy[0] if psy else None, "psy_child": psy[1] if psy else None,
-            "psy_count": psy[2] if psy else 0}
+            "psy_count": psy[2] if psy else 0,
+            "jus_case": jus[0] if jus else None, "jus_procs": jus[1] if jus else 0,
+            "jus_events": jus[2] if jus else 0,
+            "fu_person": fu[0] if fu else None, "fu_rules": fu[1] if fu else 0}
 
 
 def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) -> tuple[str, dict]:
@@ -370,6 +405,7 @@ def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) 
     counts = {t: enc_conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (
         "cases", "persons", "case_parties", "case_abuse_forms", "no_contact", "person_terms", "audit_log")}
     sample = pick_sample(enc_conn)
+    sample["today"] = info["built_at"][:10]   # the demo's last day (as bench/gui_bench_today.py)
 
     # unlock: warm, then cold (record and key file dropped from the OS cache)
     def unlock():
@@ -445,7 +481,7 @@ def bench_size(cases: int, seed: int, repeats: int, only: tuple[str, ...] = ()) 
             same_fresh, same_per = replay_fresh(lambda: connect_plain_same_lib(plain), statements, repeats)
             enc_warm = replay_warm(enc_conn, statements, repeats)
             plain_warm = replay_warm(plain_conn, statements, repeats)
-            rows = (f"{len(out.rows)} of {out.total}" if hasattr(out, "rows")
+            rows = (rest[2](out) if len(rest) > 2 else f"{len(out.rows)} of {out.total}" if hasattr(out, "rows")
                     else f"{len(out)} rows" if isinstance(out, list) else "1 case")
             results.append({
                 "label": label, "core": t_core, "cold": t_cold, "enc": enc_fresh, "plain": plain_fresh,
@@ -558,7 +594,7 @@ def main(argv=None) -> int:
         "connection, the queries, the audit entry's INSERT and COMMIT). Query only: the same captured "
         "SQL and parameters replayed on a fresh connection (the first call after unlock) and on a "
         "warm one (every later call). Targets: unlock <= 1 s; every list/search/open <= 100 ms on "
-        "100k (a meeting's agenda, cases_due: <= 200 ms); encrypted/plain <= 1.5 on the warm connection. 'Core minus query' subtracts two separate measurements on a shared "
+        "100k (a meeting's agenda, cases_due: <= 200 ms; the liaison's Today, liaison_today: <= 500 ms); encrypted/plain <= 1.5 on the warm connection. 'Core minus query' subtracts two separate measurements on a shared "
         "machine, so small negative values are noise.", "",
     ]
     sections = []

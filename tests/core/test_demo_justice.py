@@ -26,8 +26,10 @@ def test_proceedings_in_every_state_and_claims_to_payment_and_rejection(demo):
     with open_record(demo, "liaison", PW, kdf=FAST_KDF) as s:
         conn = s.record.engine.raw_connection()
         try:
+            # the six patterns' cases (the bulk proceedings' police references say the year)
             cases = [r[0] for r in conn.execute(
-                "SELECT DISTINCT case_id FROM justice_proceedings ORDER BY case_id").fetchall()]
+                "SELECT DISTINCT case_id FROM justice_proceedings WHERE police_reference IS NULL "
+                "OR police_reference LIKE 'POL-DEMO-%' ORDER BY case_id").fetchall()]
         finally:
             conn.close()
         summaries = [s.justice_summary(c) for c in cases]
@@ -53,3 +55,38 @@ def test_proceedings_in_every_state_and_claims_to_payment_and_rejection(demo):
     assert [r["release_on"] for r in today["release_dates"]] == ["2027-01-16"]
     # every event lies between the referral and `until`
     assert max(e["on_date"] for p in procs for e in p["events"]) <= UNTIL.isoformat()
+
+
+# What each event leaves the proceeding at (written out here, not taken from the core).
+AFTER = {"reported_to_police": "reported", "investigation_opened": "investigating", "indictment": "indicted",
+         "verdict": "decided", "sentence": "sentenced", "appeal": "appealed", "final_disposition": "closed"}
+
+
+def test_a_third_of_the_cases_have_a_criminal_proceeding_that_follows_the_flow(demo):
+    with open_record(demo, "liaison", PW, kdf=FAST_KDF) as s:
+        conn = s.record.engine.raw_connection()
+        try:
+            cases = [r[0] for r in conn.execute(
+                "SELECT DISTINCT case_id FROM justice_proceedings WHERE police_reference LIKE 'POL-2%' "
+                "ORDER BY case_id").fetchall()]
+            (n,) = conn.execute("SELECT count(*) FROM cases").fetchone()
+        finally:
+            conn.close()
+        procs = [p for c in cases for p in s.justice_summary(c)["proceedings"]]
+        today = s.liaison_today(UNTIL.isoformat(), days=90)
+    assert n == 150 and 40 <= len(cases) <= 60           # about a third of 150
+    assert {p["kind"] for p in procs} == {"criminal"}
+    statuses = set()
+    for p in procs:
+        status = "open"
+        for e in p["events"]:
+            status = e["decision"] if e["kind"] == "charge_decision" else AFTER.get(e["kind"], status)
+            # only a hearing already scheduled lies after `until`, and at most 90 days after it
+            assert e["on_date"] <= UNTIL.isoformat() or (e["kind"] == "hearing" and e["on_date"] <= "2026-09-28")
+        assert p["status"] == status, p
+        assert (p["closed_on"] is not None) == (status == "closed")
+        statuses.add(status)
+    assert {"closed", "declined"} <= statuses and statuses & {"reported", "investigating", "indicted"}
+    # the liaison's Today sees them: proceedings waiting for a decision, hearings ahead
+    waiting = sorted(d["proceeding_id"] for d in today["decisions_due"])
+    assert waiting and set(waiting) <= {p["id"] for p in procs} | set(range(1, 7))
