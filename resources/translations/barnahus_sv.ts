@@ -779,7 +779,7 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AgencyModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+647"/>
+        <location filename="../../ui/today/panel.py" line="+650"/>
         <source>Team action of {owner}, {agency}</source>
         <translation>Teamets åtgärd för {owner}, {agency}</translation>
     </message>
@@ -3011,7 +3011,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>ChildPartDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+209"/>
+        <location filename="../../ui/justice/dialogs.py" line="+228"/>
         <source>The child&apos;s part</source>
         <translation>Barnets medverkan</translation>
     </message>
@@ -4754,7 +4754,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-377"/>
+        <location filename="../../ui/justice/dialogs.py" line="-396"/>
         <source>Record an event</source>
         <translation>Registrera en händelse</translation>
     </message>
@@ -5689,7 +5689,7 @@ Stänga ändå?</translation>
 <context>
     <name>HearingDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+41"/>
+        <location filename="../../ui/justice/dialogs.py" line="+45"/>
         <source>Schedule a hearing</source>
         <translation>Boka en förhandling</translation>
     </message>
@@ -5704,7 +5704,22 @@ Stänga ändå?</translation>
         <translation>&amp;Boka</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Move the hearing</source>
+        <translation>Flytta förhandlingen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hearing of %1 moves to another day or time; its court-date reminder moves with it.</source>
+        <translation>Förhandlingen den %1 flyttas till en annan dag eller tid; påminnelsen om rättegångsdagen flyttas med den.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Move</source>
+        <translation>&amp;Flytta</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
@@ -7019,6 +7034,11 @@ Det finns i dokumentregistret som version {version}.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Move hearing…</source>
+        <translation>Flytta förhandling…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Child&apos;s part…</source>
         <translation>Barnets medverkan…</translation>
     </message>
@@ -7154,7 +7174,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Den misstänkta gärningspersonen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Charges: %1</source>
         <translation>Åtalspunkter: %1</translation>
     </message>
@@ -9582,7 +9602,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+243"/>
+        <location filename="../../ui/justice/dialogs.py" line="+250"/>
         <source>Record a payment</source>
         <translation>Registrera en betalning</translation>
     </message>
@@ -10121,7 +10141,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ProceedingDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-399"/>
+        <location filename="../../ui/justice/dialogs.py" line="-418"/>
         <source>New proceeding</source>
         <translation>Nytt förfarande</translation>
     </message>
@@ -11374,7 +11394,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReleaseDateDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+204"/>
+        <location filename="../../ui/justice/dialogs.py" line="+223"/>
         <location line="+12"/>
         <source>Release date</source>
         <translation>Frigivningsdag</translation>

@@ -335,6 +335,22 @@ def test_the_case_lead_opens_a_civil_proceeding_with_ctrl_n_a_hearing_and_the_ch
     p = s.justice_summary(case["id"])["proceedings"][0]
     assert [(e["kind"], e["on_date"]) for e in p["events"]] == [("hearing", "2030-02-15")]
 
+    # The hearing is adjourned: it moves to a time of another day, and its court-date reminder with it.
+    assert panel.move_hearing_button.isEnabled()
+    click_by_tab(qtbot, panel.move_hearing_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.on and dlg.on.value() == "2030-02-15"
+    dlg.on.set_value(date(2030, 3, 1))
+    press(qtbot, K.Key_T)   # &Time
+    qtbot.keyClicks(dlg.time, "13:30")
+    press(qtbot, K.Key_M)   # &Move
+    accepted(qtbot, panel, dlg)
+    p = s.justice_summary(case["id"])["proceedings"][0]
+    assert [(e["kind"], e["on_date"], e["at_utc"]) for e in p["events"]] == [
+        ("hearing", "2030-03-01", "2030-03-01T12:30:00.000000Z")]   # 13:30 in Stockholm, winter time
+    assert [(r.kind, r.due.isoformat()) for r in s.reminders("2030-02-20") if r.subject_kind == "justice_hearing"] \
+        == [("court_date", "2030-03-01")]
+
     # Taking part is the child's right: "did not take part" is an answer like the others.
     click_by_tab(qtbot, panel.part_button)
     dlg = opened(qtbot, panel)

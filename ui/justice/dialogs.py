@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from barnahus_app.justice.actions import RELEASE_NOTICE_DAYS, allowed_events, claim_next_statuses
 
-from ui.common.dates import DateField, date_text
+from ui.common.dates import DateField, date_text, local_datetime_text
 from ui.common.feedback import FormDialog
 from ui.common.vocab_widgets import ChoiceCombo, VocabChecklist, VocabCombo, term_label
 from ui.justice.money import money_text, parse_amount
@@ -163,18 +163,30 @@ class EventDialog(FormDialog):
 
 
 class HearingDialog(FormDialog):
-    """A hearing on a day, or at a time of it: a court-date reminder for the liaison and the case lead."""
+    """A hearing on a day, or at a time of it: a court-date reminder for the liaison and the case lead.
+    With `hearing` (one of the proceeding's hearing events) the hearing moves, and its reminder
+    with it (an adjournment)."""
 
     width_em = 30
     ALIASES = {"at": "time", "time_zone": "time"}
 
-    def __init__(self, session, proceeding_id: int, parent=None):
+    def __init__(self, session, proceeding_id: int, parent=None, *, hearing: dict | None = None):
         self.proceeding_id = proceeding_id
+        self.hearing = hearing
         super().__init__(session, parent)
         self.setObjectName("justiceHearingDialog")
-        self.setWindowTitle(self.tr("Schedule a hearing"))
-        self.intro.setText(self.tr("The hearing becomes a court-date reminder for the liaison and the case lead."))
-        self.ok_button.setText(self.tr("&Schedule"))
+        if hearing is None:
+            self.setWindowTitle(self.tr("Schedule a hearing"))
+            self.intro.setText(self.tr("The hearing becomes a court-date reminder for the liaison and the case lead."))
+            self.ok_button.setText(self.tr("&Schedule"))
+        else:
+            self.setWindowTitle(self.tr("Move the hearing"))
+            self.intro.setText(self.tr("The hearing of %1 moves to another day or time; its court-date reminder "
+                                       "moves with it.").replace("%1", date_text(hearing["on_date"])))
+            self.ok_button.setText(self.tr("&Move"))
+            self.on.set_value(date.fromisoformat(hearing["on_date"]))
+            if hearing.get("at_utc"):
+                self.time.setText(local_datetime_text(hearing["at_utc"], hearing.get("time_zone"), style="time"))
         self.on.setFocus()
 
     def build(self) -> None:
@@ -187,11 +199,18 @@ class HearingDialog(FormDialog):
                        hint=self.tr("Optional, in the centre's time zone."))
 
     def operation(self):
-        s, pid, on, time = self.session, self.proceeding_id, self.on.value(), self.time.text().strip()
+        s, on, time = self.session, self.on.value(), self.time.text().strip()
+        if self.hearing is None:
+            pid = self.proceeding_id
+            if time:
+                at = f"{on}T{time}"
+                return lambda: s.schedule_hearing(pid, at=at)
+            return lambda: s.schedule_hearing(pid, on)
+        eid = self.hearing["id"]
         if time:
             at = f"{on}T{time}"
-            return lambda: s.schedule_hearing(pid, at=at)
-        return lambda: s.schedule_hearing(pid, on)
+            return lambda: s.move_hearing(eid, at=at)
+        return lambda: s.move_hearing(eid, on)
 
 
 class ChildPartDialog(FormDialog):

@@ -99,6 +99,8 @@ class JusticePanel(CaseTabPanel):
                                          self.record_event, bar, self.can_update)
         self.hearing_button = self._button(self, self.tr("Schedule hearing…"), "scheduleHearingButton",
                                            self.schedule_hearing, bar, self.can_update)
+        self.move_hearing_button = self._button(self, self.tr("Move hearing…"), "moveHearingButton",
+                                                self.move_hearing, bar, self.can_update)
         self.part_button = self._button(self, self.tr("Child's part…"), "childPartButton",
                                         self.child_part, bar, self.can_update)
         self.release_button = self._button(self, self.tr("Release date…"), "releaseDateButton",
@@ -241,12 +243,17 @@ class JusticePanel(CaseTabPanel):
         return p.get("offender_name") or dict(self.offenders).get(p.get("offender_person_id")) \
             or self.tr("The alleged offender")
 
-    def next_hearing(self, p: dict) -> str:
+    @staticmethod
+    def next_hearing_event(p: dict) -> dict | None:
+        """The proceeding's next hearing from today on (the one an adjournment moves), or None."""
         today = local_today().isoformat()
         ahead = [e for e in p.get("events") or [] if e["kind"] == "hearing" and (e.get("on_date") or "") >= today]
-        if not ahead:
+        return min(ahead, key=lambda e: (e["on_date"], e.get("at_utc") or "")) if ahead else None
+
+    def next_hearing(self, p: dict) -> str:
+        e = self.next_hearing_event(p)
+        if e is None:
             return ""
-        e = min(ahead, key=lambda e: (e["on_date"], e.get("at_utc") or ""))
         return local_datetime_text(e["at_utc"], e.get("time_zone")) if e.get("at_utc") else date_text(e["on_date"])
 
     def event_detail(self, p: dict, e: dict) -> str:
@@ -346,6 +353,8 @@ class JusticePanel(CaseTabPanel):
         allowed = allowed_events(p["kind"], p["status"]) if p else ()
         self.event_button.setEnabled(any(k != "hearing" for k in allowed))
         self.hearing_button.setEnabled("hearing" in allowed)
+        self.move_hearing_button.setEnabled(bool(p) and p["status"] != "closed"
+                                            and self.next_hearing_event(p) is not None)
         self.part_button.setEnabled(bool(p) and p["status"] != "closed")
         sentenced = bool(p) and any(e["kind"] == "sentence" for e in p.get("events") or [])
         self.release_button.setEnabled(sentenced)
@@ -380,6 +389,10 @@ class JusticePanel(CaseTabPanel):
 
     def schedule_hearing(self) -> QDialog | None:
         return self._for_selected(self.hearing_button, lambda p: HearingDialog(self.session, p["id"], self))
+
+    def move_hearing(self) -> QDialog | None:
+        return self._for_selected(self.move_hearing_button, lambda p: HearingDialog(
+            self.session, p["id"], self, hearing=self.next_hearing_event(p)))
 
     def child_part(self) -> QDialog | None:
         return self._for_selected(self.part_button, lambda p: ChildPartDialog(self.session, p, self))
