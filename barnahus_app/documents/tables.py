@@ -29,8 +29,8 @@ class SigningCredential(Base):
 
 
 class IssuedDocument(Base):
-    """The document register: every summary, bundle and set of meeting minutes that left the
-    record (a case's, or for minutes a meeting's: meeting_id instead of case_id). Append-only."""
+    """The document register: every summary (the court summary, a therapist's psychosocial
+    summary), bundle and set of meeting minutes that left the record (a case's, or for minutes a meeting's: meeting_id instead of case_id). Append-only."""
     __tablename__ = "issued_documents"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[str] = mapped_column(String(40), unique=True)
@@ -48,7 +48,8 @@ class IssuedDocument(Base):
     issued_at: Mapped[str] = mapped_column(String(40))
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"), nullable=True)
     __table_args__ = (
-        CheckConstraint("doc_type IN ('case_summary','bundle','minutes')", name="ck_document_type"),
+        CheckConstraint("doc_type IN ('case_summary','bundle','minutes','psychosocial_summary')",
+                        name="ck_document_type"),
         CheckConstraint("format IN ('pdf','docx','bag','zip')", name="ck_document_format"),
         CheckConstraint("(case_id IS NULL) != (meeting_id IS NULL)", name="ck_document_subject"),
         Index("ix_document_sha256", "sha256"),
