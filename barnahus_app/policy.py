@@ -187,9 +187,12 @@ SECTIONS: dict[str, tuple[str, str]] = {
 }
 # Further grants that also hold a section. The administrator makes and renews the signing
 # certificate (record.settings), so writes its key: they hold the section too (they hold the CA
-# file for the centre's safe anyway); nobody else does.
+# file for the centre's safe anyway). Therapists (therapy.read) issue the psychosocial summary,
+# signed by the centre like every document that leaves it, and need the signing key for that;
+# they hold no case.export, because the summary's exact scores are the only thing they issue.
+# Nobody else holds it.
 SECTIONS_ALSO: dict[str, tuple[tuple[str, str], ...]] = {
-    "signing_keys": (("record", "settings"),),
+    "signing_keys": (("record", "settings"), ("therapy", "read")),
 }
 
 

@@ -1,5 +1,5 @@
 """Documents that leave the centre (Session mixin): the court summary (PDF/A-1b signed PAdES,
-and DOCX), prosecutor bundles (signed BagIt), the document and disclosure registers, and the
+and DOCX), the minutes of team meetings and a therapist's psychosocial summary (the same way), prosecutor bundles (signed BagIt), the document and disclosure registers, and the
 centre's signing identity.
 
 Order of every issue: gather the case in one transaction, build one Document, render, sign the
@@ -207,6 +207,28 @@ class IssuingActions(SessionBase):
             meeting_id=meeting_id),
             "meeting", meeting_id, {"document": doc_id, "type": "minutes", "format": fmt, "pseudonymised": pseudonymise,
                                     "draft": builder.draft})
+
+    def issue_psychosocial_summary(self, case, fmt: str, out_path, *, child_person_id: int | None = None,
+                                   pseudonymise: bool = False, time_zone: str | None = None, progress=None,
+                                   cancel=None) -> dict:
+        """Write a case's psychosocial summary (documents/psychosocial.py; with child_person_id
+        only that child's) to the file out_path, PDF/A-1b signed by the centre or DOCX, register
+        it (doc_type "psychosocial_summary", for the case) and return the register entry.
+        Therapists only (therapy.read): it gives exact scores and the trend, which only they
+        read; the team reads the rest in the record. It holds no session note, crisis contact
+        note or item answer: those stay sealed (nothing of the therapy section is decrypted)."""
+        self._authorize("therapy", "read")
+        if fmt not in FORMATS:
+            raise ValidationError("format", "is pdf or docx.")
+        out = Path(out_path)
+        check_destination(out)  # before seconds of rendering
+        doc_id, now, creds, builder = self._prepare_psychosocial(case, child_person_id, pseudonymise, time_zone)
+        data = _render(builder.build(), fmt, creds, progress, cancel)
+        return self._publish(out, data, lambda conn: self._register(
+            conn, builder.case_id, doc_id, "psychosocial_summary", fmt, pseudonymise, data, out.name,
+            builder.audit_head, now),
+            "case", builder.case_id, {"document": doc_id, "type": "psychosocial_summary", "format": fmt,
+                                      "pseudonymised": pseudonymise})
 
     def meeting_documents(self, meeting_id: int) -> list[dict]:
         """The minutes issued for a meeting, newest first, with their disclosures (register
@@ -483,6 +505,28 @@ class IssuingActions(SessionBase):
             self._audit(conn, "document.prepared", "meeting", meeting_id, {"pseudonymised": pseudonymise})
         doc_id = new_document_id(now)
         builder = MinutesBuilder(
+            data, document_id=doc_id, generated_at_utc=utc_now_iso(), time_zone=zone,
+            generated_by=self.display_name, audit_head=head, pseudonymise=pseudonymise,
+            centre_name=centre, signer_subject=creds.cert.subject.rfc4514_string(),
+            ca_fingerprint=pki.fingerprint(creds.root_pem))
+        return doc_id, now, creds, builder
+
+    def _prepare_psychosocial(self, case, child_person_id, pseudonymise: bool, time_zone: str | None):
+        from barnahus_app.documents.psychosocial import PsychosocialBuilder, gather
+        zone = time_zone or self.centre_zone()
+        with self.record.engine.connect() as conn:
+            case_id = resolve_case(conn, case)
+            head = audit.head(conn)   # as in _prepare: before this issue's own entries
+        now = datetime.now(timezone.utc)
+        with self.record.transaction() as conn:
+            creds = _credentials(conn, self.sections) or self._create_identity(conn)
+            data = gather(conn, case_id, child_person_id)
+            data["record_id"] = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar()
+            centre = _centre_name(conn)
+            self._audit(conn, "document.prepared", "case", case_id,
+                        {"pseudonymised": pseudonymise, "type": "psychosocial_summary"})
+        doc_id = new_document_id(now)
+        builder = PsychosocialBuilder(
             data, document_id=doc_id, generated_at_utc=utc_now_iso(), time_zone=zone,
             generated_by=self.display_name, audit_head=head, pseudonymise=pseudonymise,
             centre_name=centre, signer_subject=creds.cert.subject.rfc4514_string(),

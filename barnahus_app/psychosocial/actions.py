@@ -398,27 +398,14 @@ class PsychosocialActions(SessionBase):
         {"instrument", "name", "scale", "cutoff", "points": [(administered_on, value, band)],
          "episodes": [(started_on, ended_on or None, model label)]}."""
         self._authorize("therapy", "read")
-        newest = _instrument(instrument_code)
+        _instrument(instrument_code)
         with self.record.transaction() as conn:
             require_case(conn, case_id)
             _check_child(conn, case_id, person_id)
-            rows = conn.execute(select(AD.c.administered_on, AD.c.instrument_version, AD.c.screen_value, AD.c.bands)
-                                .where(AD.c.child_person_id == person_id, AD.c.instrument_code == instrument_code)
-                                .order_by(AD.c.administered_on, AD.c.id)).all()
-            if rows:   # the cut-off the latest screens were read by
-                newest = _instrument(instrument_code, max(r.instrument_version for r in rows))
-            points, known = [], {}
-            for r in rows:
-                scale = _screen_scale(instrument_code, r.instrument_version, known)
-                points.append((r.administered_on, r.screen_value, json.loads(r.bands).get(scale)))
-            models = vocab.vocabulary("treatment_models")
-            episodes = [(e.started_on, e.ended_on, models.label(e.model)) for e in conn.execute(
-                select(EP.c.started_on, EP.c.ended_on, EP.c.model).where(EP.c.person_id == person_id)
-                .order_by(EP.c.started_on, EP.c.id))]
+            out = trend_data(conn, person_id, instrument_code)
             self._audit(conn, "therapy.trend_read", "case", case_id,
-                        {"person": person_id, "instrument": instrument_code, "points": len(points)})
-        return {"instrument": newest.code, "name": newest.name, "scale": newest.screen_scale,
-                "cutoff": newest.cutoff, "points": points, "episodes": episodes}
+                        {"person": person_id, "instrument": instrument_code, "points": len(out["points"])})
+        return out
 
     # --- reading ------------------------------------------------------------------------------
     def case_psychosocial(self, case_id: int) -> dict:
@@ -587,6 +574,28 @@ def case_facts(conn, case_id: int, scores_too: bool) -> dict:
             "engaged": any(e["ended_on"] is None and e["started_on"] <= today for e in episodes)}
 
 
+def trend_data(conn, person_id: int, instrument_code: str) -> dict:
+    """What trend() returns (the child's screens with the instrument in any of their cases, the
+    cut-off of the newest version they were read by, their treatment episodes), for a caller that
+    authorized therapy.read and audits (trend(), the psychosocial summary)."""
+    newest = _instrument(instrument_code)
+    rows = conn.execute(select(AD.c.administered_on, AD.c.instrument_version, AD.c.screen_value, AD.c.bands)
+                        .where(AD.c.child_person_id == person_id, AD.c.instrument_code == instrument_code)
+                        .order_by(AD.c.administered_on, AD.c.id)).all()
+    if rows:   # the cut-off the latest screens were read by
+        newest = _instrument(instrument_code, max(r.instrument_version for r in rows))
+    points, known = [], {}
+    for r in rows:
+        scale = _screen_scale(instrument_code, r.instrument_version, known)
+        points.append((r.administered_on, r.screen_value, json.loads(r.bands).get(scale)))
+    models = vocab.vocabulary("treatment_models")
+    episodes = [(e.started_on, e.ended_on, models.label(e.model)) for e in conn.execute(
+        select(EP.c.started_on, EP.c.ended_on, EP.c.model).where(EP.c.person_id == person_id)
+        .order_by(EP.c.started_on, EP.c.id))]
+    return {"instrument": newest.code, "name": newest.name, "scale": newest.screen_scale,
+            "cutoff": newest.cutoff, "points": points, "episodes": episodes}
+
+
 # --- internals ---------------------------------------------------------------------------------------
 
 def _is_id(value) -> bool:
@@ -686,4 +695,4 @@ def _screen_scale(code: str, version: int, known: dict) -> str | None:
     return known[(code, version)]
 
 
-__all__ = ["PsychosocialActions", "SECTION", "case_facts"]
+__all__ = ["PsychosocialActions", "SECTION", "case_facts", "trend_data"]
