@@ -297,6 +297,9 @@ PSYCHOSOCIAL_OPS = [
        needs=(("therapy", "read"),)),
     Op("case_assessments", lambda s, i: s.case_assessments(i["case_id"]), "therapy.assessments_read",
        needs=(("therapy", "read"),)),
+    Op("issue_psychosocial_summary", lambda s, i: s.issue_psychosocial_summary(
+        i["case_id"], "docx", i["recording_file"].parent / "psychosocial.docx"), "document.issued",
+       needs=(("therapy", "read"),)),
     Op("crisis_contact_notes", lambda s, i: s.crisis_contact_notes(i["crisis_id"]), "therapy.crisis_notes_read",
        needs=(("therapy", "read"),)),
 ]
