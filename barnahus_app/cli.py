@@ -329,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     recordings_cli.add_fixity(sub)
     documents_cli.add_summary(sub)
     documents_cli.add_minutes(sub)
+    documents_cli.add_psychosocial_summary(sub)
     documents_cli.add_export_bundle(sub)
     documents_cli.add_verify_document(sub)
     documents_cli.add_verify_bundle(sub)

@@ -326,7 +326,7 @@ class Session(UserActions, PersonActions, CaseActions, AgencyActions, FollowUpAc
     def _seal_signer(self):
         """Signs an audit seal (anchors.sign_seal) with the centre's document-signing key; before
         the centre has one, or when this user does not hold the signing_keys section (say a
-        therapist's logout makes the automatic backup), leaves it unsigned, saying so."""
+        medical examiner's logout makes the automatic backup), leaves it unsigned, saying so."""
         with self.record.engine.connect() as conn:
             creds = held_credentials(self, conn)
         if creds is None:

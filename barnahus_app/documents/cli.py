@@ -1,4 +1,4 @@
-"""The `summary`, `minutes`, `export-bundle`, `verify-document` and `verify-bundle` commands."""
+"""The `summary`, `minutes`, `psychosocial-summary`, `export-bundle`, `verify-document` and `verify-bundle` commands."""
 from __future__ import annotations
 
 import getpass
@@ -31,6 +31,19 @@ def cmd_minutes(args) -> int:
     end_progress()
     print(f"Wrote {args.out}: minutes of meeting {args.meeting}, document {entry['document_id']} (version "
           f"{entry['version']}{', pseudonymised' if entry['pseudonymised'] else ''}), SHA-256 {entry['sha256']}.")
+    return EXIT_OK
+
+
+def cmd_psychosocial_summary(args) -> int:
+    with open_session(args) as s:
+        report_failures(s)
+        entry = s.issue_psychosocial_summary(args.case, args.format, args.out, child_person_id=args.child,
+                                             pseudonymise=args.pseudonymise, time_zone=args.time_zone,
+                                             progress=progress_printer("psychosocial summary"))
+    end_progress()
+    print(f"Wrote {args.out}: psychosocial summary of case {entry['case_reference']}, document "
+          f"{entry['document_id']} (version {entry['version']}{', pseudonymised' if entry['pseudonymised'] else ''}"
+          f"), SHA-256 {entry['sha256']}.")
     return EXIT_OK
 
 
@@ -311,6 +324,20 @@ def add_minutes(sub) -> None:
     sp.add_argument("--time-zone", help="time zone for the time of issue (default: the centre's, a record setting)")
     sp.add_argument("--out", required=True, help="the file to write (must not exist)")
     sp.set_defaults(func=cmd_minutes)
+
+
+def add_psychosocial_summary(sub) -> None:
+    sp = sub.add_parser("psychosocial-summary",
+                        help="write a case's psychosocial summary, therapists only (PDF/A signed, or DOCX)")
+    opening(sp)
+    sp.add_argument("--case", required=True, help="case reference, e.g. BH-2026-00042")
+    sp.add_argument("--child", type=int, help="only this child of the case (their person number)")
+    sp.add_argument("--format", choices=("pdf", "docx"), default="pdf")
+    sp.add_argument("--pseudonymise", action="store_true",
+                    help="children by pseudonyms; no names, dates of birth or addresses of the case's persons")
+    sp.add_argument("--time-zone", help="time zone for the times shown (default: the centre's, a record setting)")
+    sp.add_argument("--out", required=True, help="the file to write (must not exist)")
+    sp.set_defaults(func=cmd_psychosocial_summary)
 
 
 def add_export_bundle(sub) -> None:

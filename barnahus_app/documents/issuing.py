@@ -1,6 +1,7 @@
 """Documents that leave the centre (Session mixin): the court summary (PDF/A-1b signed PAdES,
-and DOCX), the minutes of team meetings and a therapist's psychosocial summary (the same way), prosecutor bundles (signed BagIt), the document and disclosure registers, and the
-centre's signing identity.
+and DOCX), the minutes of team meetings and a therapist's psychosocial summary (the same way),
+prosecutor bundles (signed BagIt), the document and disclosure registers, and the centre's
+signing identity.
 
 Order of every issue: gather the case in one transaction, build one Document, render, sign the
 PDF as the very last step, write the file under a hidden name beside the destination, publish it
@@ -799,7 +800,7 @@ def _credentials(conn, keys=None):
 def held_credentials(session, conn):
     """The active signing credentials with their private key, for whatever else the centre signs
     (an audit seal): None when there is no identity yet or when this session's user does not hold
-    the signing_keys section (say a therapist whose logout makes the automatic backup)."""
+    the signing_keys section (say a medical examiner whose logout makes the automatic backup)."""
     if not session.sections.holds(SIGNING_SECTION):
         return None
     return _credentials(conn, session.sections)

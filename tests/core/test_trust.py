@@ -439,9 +439,12 @@ def test_only_a_holder_of_the_signing_section_gets_the_signing_key(rec, tmp_path
     from tests.support.records import login
     code, out, err = cli(rec, "summary", "--case", rec["ref"], "--out", tmp_path / "s.pdf")   # makes the identity
     assert code == 0, err
-    with login(rec["record"], "coordinator") as c, c.record.engine.connect() as conn:
-        creds = held_credentials(c, conn)
-        assert creds is not None and "PRIVATE KEY" in creds.key_pem
-    for role in ("medical", "therapist", "interviewer"):
+    # Who issues a document holds the key: coordinators (case.export), and therapists, who issue
+    # the psychosocial summary (policy.SECTIONS_ALSO).
+    for role in ("coordinator", "therapist"):
+        with login(rec["record"], role) as c, c.record.engine.connect() as conn:
+            creds = held_credentials(c, conn)
+            assert creds is not None and "PRIVATE KEY" in creds.key_pem, role
+    for role in ("medical", "interviewer"):
         with login(rec["record"], role) as s, s.record.engine.connect() as conn:
             assert held_credentials(s, conn) is None
