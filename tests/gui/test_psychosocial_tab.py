@@ -475,3 +475,58 @@ def test_a_session_outside_its_episode_is_refused_beside_its_date(qtbot, open_as
     (ep,) = s.case_psychosocial(treated["id"])["episodes"]
     assert len(ep["sessions"]) == 2
     dlg.reject()
+
+
+# --- the psychosocial summary ------------------------------------------------------------------------
+
+def test_a_therapist_issues_the_psychosocial_summary_by_keyboard(qtbot, open_as, treated, tmp_path):
+    """Tab to "Issue summary…", Space; DOCX by the arrow key, pseudonymised by Space, the path typed,
+    Enter: the file is written and registered, and the receipt dialog follows."""
+    import hashlib
+    import zipfile
+    from ui.documents.panel import IssuedDialog
+    s = open_as("therapist")
+    ws, panel = open_tab(qtbot, s, treated["id"])
+    assert panel.issue_button.isVisibleTo(panel) and panel.issue_button.text() == "Issue summary…"
+    panel.a_view.setFocus()
+    for _ in range(60):   # the button is in the tab chain
+        if focused() is panel.issue_button:
+            break
+        qtbot.keyClick(focused(), K.Key_Backtab)
+    assert focused() is panel.issue_button
+    qtbot.keyClick(focused(), K.Key_Space)
+    dlg = opened(qtbot, panel)
+    assert dlg.windowTitle() == f"Psychosocial summary of {treated['reference']}"
+    assert "stay sealed" in dlg.intro.text()
+    assert focused() is dlg.pdf
+    qtbot.keyClick(focused(), K.Key_Down)
+    assert dlg.docx.isChecked() and focused() is dlg.docx
+    qtbot.keyClick(focused(), K.Key_Tab)
+    assert focused() is dlg.pseudonymise
+    qtbot.keyClick(focused(), K.Key_Space)
+    assert dlg.pseudonymise.isChecked()
+    qtbot.keyClick(focused(), K.Key_Tab)
+    assert focused() is dlg.path_row.edit
+    out = tmp_path / "summary.docx"
+    qtbot.keyClick(focused(), K.Key_A, CTRL)
+    qtbot.keyClicks(focused(), str(out))
+    qtbot.keyClick(focused(), K.Key_Return)
+    qtbot.waitUntil(lambda: out.exists() and isinstance(panel.dialog, IssuedDialog), timeout=60_000)
+    receipt = panel.dialog
+    assert receipt.windowTitle() == "Psychosocial summary written"
+    (entry,) = [d for d in s.document_register(treated["id"]) if d["doc_type"] == "psychosocial_summary"]
+    assert (entry["format"], entry["pseudonymised"], entry["file_name"]) == ("docx", True, "summary.docx")
+    assert entry["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert panel.message.text() == f"Psychosocial summary {entry['document_id']} was written and registered."
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "Probable PTSD" in xml and "Child A" in xml
+    assert "Testa" not in xml and "Exampledottir" not in xml and "CANARY" not in xml
+    receipt.reject()
+    qtbot.waitUntil(lambda: panel.dialog is None, timeout=5000)
+
+
+def test_a_coordinator_has_no_issue_summary_button(qtbot, open_as, treated):
+    ws, panel = open_tab(qtbot, open_as("coordinator"), treated["id"])
+    assert not panel.issue_button.isVisibleTo(panel)
+    assert panel.issue_summary() is None

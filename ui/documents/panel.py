@@ -476,6 +476,7 @@ class IssuedDialog(QDialog):
         bundle = result["kind"] == "bundle"
         minutes = result["kind"] == "minutes"   # a meeting's (ui/meetings): no case, no Documents page
         self.setWindowTitle(self.tr("Bundle written") if bundle else self.tr("Minutes written") if minutes
+                            else self.tr("Psychosocial summary written") if result["kind"] == "psychosocial"
                             else self.tr("Court summary written"))
         em = self.fontMetrics().height()
         self.setMinimumWidth(em * 46)

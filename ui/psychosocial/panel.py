@@ -13,7 +13,7 @@ under way.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QSplitter, QVBoxLayout,
@@ -27,7 +27,7 @@ from barnahus_app.psychosocial import instruments
 
 from ui.common.dates import centre_zone, date_text, local_datetime_text
 from ui.common.feedback import (
-    ID_ROLE, InlineMessage, bold, empty_label, read_only_table, row_items,
+    ID_ROLE, InlineMessage, bold, empty_label, open_dialog, read_only_table, row_items,
 )
 from ui.common.tasks import run_operation
 from ui.common.case_tab import CaseTabPanel
@@ -116,6 +116,7 @@ class PsychosocialPanel(CaseTabPanel):
         self.setObjectName("psychosocialPanel")
         self.session = session
         self.case_id = case_id
+        self.case_reference = (case or {}).get("reference") or ""
         self.children, self.persons = case_persons(case or {})
         self.names = {p["person_id"]: p["name"] for p in self.persons}
         self.facts: dict = {}
@@ -146,6 +147,12 @@ class PsychosocialPanel(CaseTabPanel):
         top = QHBoxLayout()
         top.addWidget(bold(QLabel(self.tr("Psychosocial follow-up"), self), 1.1))
         top.addStretch(1)
+        # therapists issue the summary (exact scores and the trend: therapy detail); no Alt letter
+        # yet, the lead deals them
+        self.issue_button = self._button(self, self.tr("Issue summary…"), "issueSummaryButton",
+                                         self.issue_summary, top, self.therapist)
+        self.issue_button.setToolTip(self.tr("Write the psychosocial summary as a signed PDF or a DOCX, for the "
+                                             "team or an onward referral"))
         outer.addLayout(top)
         self.facts_label = QLabel(self)
         self.facts_label.setObjectName("psychosocialFacts")
@@ -640,6 +647,23 @@ class PsychosocialPanel(CaseTabPanel):
             return None
         return self._open(EditGoalDialog(self.session, g, self))
 
+    def issue_summary(self, path=None) -> QDialog | None:
+        """The case's psychosocial summary to a file, therapists only (path: preset, for tests);
+        after it, what to give the recipient out of band."""
+        if not self.therapist or self.dialog is not None or self.session is None:
+            return None
+        from ui.documents.panel import IssuedDialog
+        from ui.psychosocial.issue_dialog import PsychosocialSummaryDialog
+
+        def issued(dlg) -> None:
+            result = dlg.issue_result
+            self.message.show_info(self.tr("Psychosocial summary %1 was written and registered.").replace(
+                "%1", result["entry"]["document_id"]))
+            QTimer.singleShot(0, lambda: self.session is not None and open_dialog(
+                self, IssuedDialog(result, self), lambda d: None))
+
+        return self._open(PsychosocialSummaryDialog(self.session, self.case_id, self.case_reference, self,
+                                                    path=path), issued)
 
     def focus_order(self) -> tuple:
         return (self.a_view, self.record_button, self.e_view, self.g_view)

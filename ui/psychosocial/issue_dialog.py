@@ -1,0 +1,72 @@
+"""Issuing a case's psychosocial summary (therapists): signed PDF (PDF/A) or DOCX, pseudonymised on
+request, to a file the user chooses, registered in the document register by the core
+(Session.issue_psychosocial_summary).
+
+The Documents page's issue dialog does the work (ui/documents/panel.py PdfOrDocxDialog: the format,
+the save-as path with its default name, the worker with progress and Cancel, the core's messages
+beside the path), as for the minutes (ui/meetings/issue_dialog.py); this one only says what the
+summary holds, and what it never holds, and calls the core.
+
+No Alt letters on its controls yet: the lead deals them (and the Swedish ones) for the whole tab.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QCheckBox
+
+from ui.documents.panel import PdfOrDocxDialog, receipt_identity
+
+
+class PsychosocialSummaryDialog(PdfOrDocxDialog):
+    """The psychosocial summary of one case. After the issue, .issue_result holds {entry,
+    identity, path, kind: "psychosocial", encrypted: False}."""
+
+    def build(self) -> None:
+        self.setObjectName("psychosocialSummaryDialog")
+        self.setWindowTitle(self.tr("Psychosocial summary of %1").replace("%1", self.case_reference))
+        self.ok_text = self.tr("Write the summary")
+        self.intro.setText(self.tr(
+            "The psychosocial summary of the case for the team or an onward referral: the treatment episodes "
+            "and their attendance, every screen with its score, band and cut-off and the trend of each "
+            "instrument, what was done about a screen at or above the cut-off, the recovery plan and the "
+            "re-screening. The session notes, the crisis contacts' notes and the item answers stay sealed: "
+            "they are not in it. It is written to the file you choose and entered in the document register "
+            "with its SHA-256."))
+        box, self.pdf, self.docx = self._choice(
+            (self.tr("PDF, signed by the centre (PDF/A)"), "formatPdf"),
+            (self.tr("DOCX, editable and not signed"), "formatDocx"))
+        self.add_field("format", self.tr("Format:"), box, accessible=self.tr("Format"))
+        self.pseudonymise = QCheckBox(self.tr("Pseudonymise: no names, dates of birth or addresses"), self)
+        self.pseudonymise.setObjectName("pseudonymise")
+        self.add_field("pseudonymise", "", self.pseudonymise,
+                       self.tr("The children are called Child A, Child B...; family members by their role in the "
+                               "case; the case's persons' names are taken out of every text."),
+                       accessible=self.tr("Pseudonymise"))
+        self._add_path_field(self.tr("Save as:"), "")
+        self.pdf.toggled.connect(self._retarget_suffix)
+        self.pseudonymise.toggled.connect(self._suggest)
+
+    def default_stem(self) -> str:
+        stem = self.tr("%1-psychosocial-summary-%2").replace("%1", self.case_reference).replace(
+            "%2", date.today().isoformat())
+        return stem + (self.tr("-pseudonymised") if self.pseudonymise.isChecked() else "")
+
+    def save_title(self) -> str:
+        return self.tr("Save the psychosocial summary as")
+
+    def job_texts(self) -> tuple[str, str]:
+        return (self.tr("Writing the psychosocial summary"),
+                self.tr("Writing and signing the psychosocial summary…") if self.fmt() == "pdf" else
+                self.tr("Writing the psychosocial summary…"))
+
+    def work(self):
+        s, cid, path, fmt, pseudo = (self.session, self.case_id, self.path(), self.fmt(),
+                                     self.pseudonymise.isChecked())
+
+        def run(progress, cancel):   # on the worker: core calls only
+            entry = s.issue_psychosocial_summary(cid, fmt, path, pseudonymise=pseudo, progress=progress,
+                                                 cancel=cancel)
+            return {"entry": entry, "identity": receipt_identity(s), "path": path, "kind": "psychosocial",
+                    "encrypted": False}
+        return run
