@@ -485,6 +485,7 @@ def test_a_therapist_issues_the_psychosocial_summary_by_keyboard(qtbot, open_as,
     import hashlib
     import zipfile
     from ui.documents.panel import IssuedDialog
+    from ui.documents.words import DocumentWords
     s = open_as("therapist")
     ws, panel = open_tab(qtbot, s, treated["id"])
     assert panel.issue_button.isVisibleTo(panel) and panel.issue_button.text() == "Issue summary…"
@@ -517,6 +518,7 @@ def test_a_therapist_issues_the_psychosocial_summary_by_keyboard(qtbot, open_as,
     (entry,) = [d for d in s.document_register(treated["id"]) if d["doc_type"] == "psychosocial_summary"]
     assert (entry["format"], entry["pseudonymised"], entry["file_name"]) == ("docx", True, "summary.docx")
     assert entry["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert DocumentWords().doc_type(entry["doc_type"]) == "Psychosocial summary"   # as the register shows it
     assert panel.message.text() == f"Psychosocial summary {entry['document_id']} was written and registered."
     with zipfile.ZipFile(out) as z:
         xml = z.read("word/document.xml").decode("utf-8")

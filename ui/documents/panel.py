@@ -677,7 +677,8 @@ class DocumentsPanel(QWidget):
         hh.setStretchLastSection(True)
         pad = 24
         widths = (fm.horizontalAdvance("0000-00-00 00:00") + pad, fm.horizontalAdvance("D-00000000-WWWWWWWW") + pad,
-                  fm.horizontalAdvance(self.words.doc_type("bundle")) + pad,
+                  max(fm.horizontalAdvance(self.words.doc_type(c)) for c in
+                      ("case_summary", "bundle", "minutes", "psychosocial_summary")) + pad,
                   max(fm.horizontalAdvance(self.words.fmt(c)) for c in ("pdf", "docx", "bag", "zip")) + pad,
                   fm.horizontalAdvance(self.tr("Version")) + pad, fm.horizontalAdvance(self.tr("Pseudonymised")) + pad,
                   em * 9, fm.horizontalAdvance("0" * SHORT_HASH + "…") + pad)

@@ -10,7 +10,8 @@ class DocumentWords(QObject):
 
     def doc_type(self, code: str) -> str:
         return {"case_summary": self.tr("Court summary"), "bundle": self.tr("Prosecutor bundle"),
-                "minutes": self.tr("Meeting minutes")}.get(code, code or "")
+                "minutes": self.tr("Meeting minutes"),
+                "psychosocial_summary": self.tr("Psychosocial summary")}.get(code, code or "")
 
     def fmt(self, code: str) -> str:
         return {"pdf": self.tr("PDF, signed"), "docx": self.tr("DOCX"), "bag": self.tr("Folder, signed"),
