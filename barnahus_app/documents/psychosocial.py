@@ -3,7 +3,8 @@ print, like the court summary (summary.py) and the minutes (minutes.py): the chi
 episodes (model, provider, therapist, dates, end reason) and their sessions' attendance, the
 crisis contacts (when, by whom), every administration of an instrument (date, time point,
 respondent, exact score, band, at or above the cut-off, the instrument's version) with the trend
-of each instrument (the Trend block: a vector chart in the PDF, a table in the DOCX), the screens
+of each instrument (the Trend block: a vector chart in the PDF, a table in the DOCX; as the tab's
+trend, the child's screens in any of their cases), the screens
 at or above the cut-off and what was done about them, the recovery plan's goals and the
 re-screening rules.
 
@@ -33,7 +34,7 @@ from barnahus_app.persons.tables import Person
 from barnahus_app.psychosocial import instruments
 from barnahus_app.psychosocial.actions import case_facts, trend_data
 from barnahus_app.psychosocial.tables import Rescreen
-from barnahus_app.timeutil import zone_time_text
+from barnahus_app.timeutil import zone_info, zone_time_text
 
 P = Person.__table__
 RS = Rescreen.__table__
@@ -106,6 +107,7 @@ class PsychosocialBuilder:
                  audit_head: tuple, time_zone: str, pseudonymise: bool, centre_name: str,
                  signer_subject: str, ca_fingerprint: str):
         self.d = data
+        zone_info(time_zone)   # an unknown zone is refused here, before anything is rendered
         self.case_id = data["case_id"]
         self.document_id = document_id
         self.generated_at_utc = generated_at_utc

@@ -220,6 +220,9 @@ def test_bad_requests_are_refused_and_write_nothing(world, tmp_path):
             s.issue_psychosocial_summary(world["case"]["id"], "pdf", tmp_path / "b.pdf",
                                          child_person_id=world["mother"])
         assert err.value.field == "child_person_id"
+        with pytest.raises(ValidationError) as err:
+            s.issue_psychosocial_summary(world["case"]["id"], "pdf", tmp_path / "c.pdf", time_zone="Mars/Olympus")
+        assert err.value.field == "time_zone"
         with s.record.engine.connect() as conn:
             count = len(conn.execute(select(IssuedDocument.id).where(
                 IssuedDocument.doc_type == "psychosocial_summary")).all())
