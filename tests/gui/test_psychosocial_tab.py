@@ -532,3 +532,38 @@ def test_a_coordinator_has_no_issue_summary_button(qtbot, open_as, treated):
     ws, panel = open_tab(qtbot, open_as("coordinator"), treated["id"])
     assert not panel.issue_button.isVisibleTo(panel)
     assert panel.issue_summary() is None
+
+
+def test_a_case_with_two_children_is_summarised_for_the_one_chosen(qtbot, open_as, record_path, case, tmp_path):
+    import zipfile
+    from ui.documents.panel import IssuedDialog
+    with login(record_path, "coordinator") as c:
+        second = c.create_person(given_name="Sigge", family_name="Secondsson", date_of_birth="2012-03-04",
+                                 acknowledge_duplicates=True)
+        c.add_child(case["id"], second, "victim")
+    with login(record_path, "therapist") as t:
+        for child, values in ((case["child_id"], ANSWERS), (second, LATER)):
+            t.record_administration(case["id"], child, "CATS-7-17", time_point="baseline", respondent="child",
+                                    administered_on=(TODAY - timedelta(days=3)).isoformat(), answers=answers(values))
+    s = open_as("therapist")
+    ws, panel = open_tab(qtbot, s, case["id"])
+    out = tmp_path / "sigge.docx"
+    dlg = panel.issue_summary(path=out)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dlg, timeout=5000)
+    assert dlg.child.currentText() == "All the children of the case"
+    assert focused() is dlg.pdf
+    qtbot.keyClick(focused(), K.Key_Down)   # DOCX
+    assert dlg.docx.isChecked()
+    qtbot.keyClick(focused(), K.Key_Tab)
+    assert focused() is dlg.child
+    qtbot.keyClicks(focused(), "Sig")
+    assert dlg.child.value() == second
+    dlg.path_row.edit.setFocus()
+    qtbot.keyClick(focused(), K.Key_Return)
+    qtbot.waitUntil(lambda: out.exists() and isinstance(panel.dialog, IssuedDialog), timeout=60_000)
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "Sigge Secondsson" in xml and "Moderate trauma-related distress" in xml
+    assert "Testa" not in xml and "Probable PTSD" not in xml   # the other child's screen is not in it
+    panel.dialog.reject()
+    qtbot.waitUntil(lambda: panel.dialog is None, timeout=5000)

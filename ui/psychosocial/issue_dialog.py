@@ -5,7 +5,8 @@ request, to a file the user chooses, registered in the document register by the 
 The Documents page's issue dialog does the work (ui/documents/panel.py PdfOrDocxDialog: the format,
 the save-as path with its default name, the worker with progress and Cancel, the core's messages
 beside the path), as for the minutes (ui/meetings/issue_dialog.py); this one only says what the
-summary holds, and what it never holds, and calls the core.
+summary holds, and what it never holds, lets a case with two or more children be summarised for one
+of them, and calls the core.
 
 No Alt letters on its controls yet: the lead deals them (and the Swedish ones) for the whole tab.
 """
@@ -15,12 +16,18 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox
 
+from ui.common.vocab_widgets import ChoiceCombo
 from ui.documents.panel import PdfOrDocxDialog, receipt_identity
 
 
 class PsychosocialSummaryDialog(PdfOrDocxDialog):
     """The psychosocial summary of one case. After the issue, .issue_result holds {entry,
     identity, path, kind: "psychosocial", encrypted: False}."""
+
+    def __init__(self, session, case_id: int, case_reference: str, parent=None, *, children=(), path=None):
+        self.children = list(children)   # [{person_id, name}]: with two or more, one may be chosen
+        self.child = None
+        super().__init__(session, case_id, case_reference, parent, path=path)
 
     def build(self) -> None:
         self.setObjectName("psychosocialSummaryDialog")
@@ -37,6 +44,11 @@ class PsychosocialSummaryDialog(PdfOrDocxDialog):
             (self.tr("PDF, signed by the centre (PDF/A)"), "formatPdf"),
             (self.tr("DOCX, editable and not signed"), "formatDocx"))
         self.add_field("format", self.tr("Format:"), box, accessible=self.tr("Format"))
+        if len(self.children) > 1:
+            self.child = ChoiceCombo([(c["person_id"], c["name"]) for c in self.children], self,
+                                     empty_text=self.tr("All the children of the case"))
+            self.child.setObjectName("summaryChildCombo")
+            self.add_field("child_person_id", self.tr("Children:"), self.child, accessible=self.tr("Children"))
         self.pseudonymise = QCheckBox(self.tr("Pseudonymise: no names, dates of birth or addresses"), self)
         self.pseudonymise.setObjectName("pseudonymise")
         self.add_field("pseudonymise", "", self.pseudonymise,
@@ -63,10 +75,11 @@ class PsychosocialSummaryDialog(PdfOrDocxDialog):
     def work(self):
         s, cid, path, fmt, pseudo = (self.session, self.case_id, self.path(), self.fmt(),
                                      self.pseudonymise.isChecked())
+        child = self.child.value() if self.child is not None else None
 
         def run(progress, cancel):   # on the worker: core calls only
-            entry = s.issue_psychosocial_summary(cid, fmt, path, pseudonymise=pseudo, progress=progress,
-                                                 cancel=cancel)
+            entry = s.issue_psychosocial_summary(cid, fmt, path, child_person_id=child, pseudonymise=pseudo,
+                                                 progress=progress, cancel=cancel)
             return {"entry": entry, "identity": receipt_identity(s), "path": path, "kind": "psychosocial",
                     "encrypted": False}
         return run

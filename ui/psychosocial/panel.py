@@ -663,7 +663,7 @@ class PsychosocialPanel(CaseTabPanel):
                 self, IssuedDialog(result, self), lambda d: None))
 
         return self._open(PsychosocialSummaryDialog(self.session, self.case_id, self.case_reference, self,
-                                                    path=path), issued)
+                                                    children=self.children, path=path), issued)
 
     def focus_order(self) -> tuple:
         return (self.a_view, self.record_button, self.e_view, self.g_view)
