@@ -251,3 +251,33 @@ def test_cli_psychosocial_summary_then_verify_document(world, tmp_path):
     code, _stdout, err = run_cli("psychosocial-summary", *base[:3], "coordinator", *base[4:], "--case", ref,
                                  "--out", tmp_path / "x.pdf")
     assert code != 0 and not (tmp_path / "x.pdf").exists()
+
+
+# --- the upgrade --------------------------------------------------------------------------------
+
+def test_an_upgraded_record_keeps_its_registers_and_takes_the_new_type(tmp_path):
+    """v0013 (a court summary registered and disclosed) opened: 0014 rebuilt both registers, the
+    rows are kept, the register takes psychosocial_summary and is append-only again."""
+    import shutil
+    from pathlib import Path
+    from barnahus_app.api import open_record
+    from tests.support.records import FAST_KDF
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0013"
+    m = json.loads((folder / "fixture.json").read_text("utf-8"))
+    for f in (m["record"], m["record"] + ".keys"):
+        shutil.copyfile(folder / f, tmp_path / f)
+    with open_record(tmp_path / m["record"], "coordinator", m["users"]["coordinator"]["password"],
+                     kdf=FAST_KDF) as s:
+        assert s.upgraded_from == "0013"
+        (entry,) = s.document_register(1)
+        conn = raw(s)
+        table_sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'issued_documents'").fetchone()[0]
+        with pytest.raises(Exception, match="append-only"):
+            conn.execute("UPDATE issued_documents SET version = 2")
+        with pytest.raises(Exception, match="append-only"):
+            conn.execute("DELETE FROM disclosures")
+        conn.close()
+    assert (entry["document_id"], entry["doc_type"], entry["sha256"], entry["file_name"]) == (
+        "D-20250320-0A0B0C0D", "case_summary", "ab" * 32, "summary.pdf")
+    assert [(d["recipient"], d["undertaking"]) for d in entry["disclosures"]] == [("District court", "Court use only")]
+    assert "'psychosocial_summary'" in table_sql

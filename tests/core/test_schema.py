@@ -315,11 +315,13 @@ def test_old_notes_stay_as_they_were_until_a_notes_reader_unlocks_then_are_seale
     (iid, notes), = m["interview_notes"].items()
     with open_record(path, "therapist", m["users"]["therapist"]["password"], kdf=FAST_KDF) as s:
         assert s.upgraded_from == "0006"
-        assert list(s.section_recovery_keys) == ["therapy"]   # their own section only (0011)
-    assert _plain_notes(path, m["recovery_key"]) == ([(int(iid), notes)], 0, [("therapy",)])
+        # their own section (0011) and the signing key (they issue the psychosocial summary)
+        assert list(s.section_recovery_keys) == ["signing_keys", "therapy"]
+    plain = _plain_notes(path, m["recovery_key"])
+    assert plain[:2] == ([(int(iid), notes)], 0) and sorted(plain[2]) == [("signing_keys",), ("therapy",)]
 
     with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
-        assert list(s.section_recovery_keys) == ["interview_notes", "signing_keys"]   # both granted to them
+        assert list(s.section_recovery_keys) == ["interview_notes"]   # the signing key is the therapist's to give
         assert len(s.section_recovery_keys["interview_notes"]) == 71   # 64 hex digits in groups of 8
         assert s.get_interview(int(iid))["notes"] == notes
         created = [e for e in s.audit_entries() if e["action"] == "section.created"]
