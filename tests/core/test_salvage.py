@@ -39,29 +39,29 @@ def audit_rowids(path, recovery):
 def test_an_undamaged_record_salvages_with_nothing_lost(rec, tmp_path):
     report = salvage_record_file(rec["record"], tmp_path / "copy.db", "admin", ADMIN_PASSWORD)
     assert report.complete
-    assert report.lines() == ["167 rows copied from 74 tables; nothing was lost."]
-    assert audit_rowids(tmp_path / "copy.db", rec["recovery"]) == list(range(1, 137))
+    assert report.lines() == ["169 rows copied from 74 tables; nothing was lost."]
+    assert audit_rowids(tmp_path / "copy.db", rec["recovery"]) == list(range(1, 138))
     assert check_record(tmp_path / "copy.db", "admin", ADMIN_PASSWORD, kdf=FAST_KDF).ok
 
 
 def test_a_damaged_page_loses_only_its_rows_and_the_report_names_them(rec, tmp_path):
-    assert audit_rowids(rec["record"], rec["recovery"]) == list(range(1, 137))  # the healthy original
+    assert audit_rowids(rec["record"], rec["recovery"]) == list(range(1, 138))  # the healthy original
     flip_byte(rec["record"], AUDIT_PAGE)
     before = hashlib.sha256(rec["record"].read_bytes()).hexdigest()
     result = run_cli("salvage", "--record", rec["record"], "--user", "admin",
                      "--password-file", rec["pw"], "--to", tmp_path / "salvaged.db")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "144 rows copied from 74 tables; rows were lost in 1 table(s):",
-        "audit_log: 113 rows copied, rows lost at rowids 60-82",
+        "146 rows copied from 74 tables; rows were lost in 1 table(s):",
+        "audit_log: 114 rows copied, rows lost at rowids 60-82",
         "audit trail of the salvaged record: BROKEN at entry 83 (rows were lost; `barnahus check` "
         "on it names the same place)",
         f"The salvaged record is {tmp_path / 'salvaged.db'}: the same passwords and recovery key "
         "open it. The damaged record was only read.",
     ]
     assert hashlib.sha256(rec["record"].read_bytes()).hexdigest() == before
-    # 136 entries less the 23 (rowids 60-82) on the damaged page
-    assert audit_rowids(tmp_path / "salvaged.db", rec["recovery"]) == list(range(1, 60)) + list(range(83, 137))
+    # 137 entries less the 23 (rowids 60-82) on the damaged page
+    assert audit_rowids(tmp_path / "salvaged.db", rec["recovery"]) == list(range(1, 60)) + list(range(83, 138))
     # the recovery key and the copied key file open it; check names where the chain breaks
     report = check_record(tmp_path / "salvaged.db", "admin", recovery_key=rec["recovery"])
     assert report.lines() == ["file integrity: ok, 210 pages",
@@ -76,7 +76,7 @@ def test_damage_in_the_last_page_of_the_audit_trail_is_named_though_the_chain_ve
     flip_byte(rec["record"], 212)
     report = salvage_record_file(rec["record"], tmp_path / "salvaged.db", "admin", ADMIN_PASSWORD)
     assert report.lines() == [
-        "153 rows copied from 74 tables; rows were lost in 1 table(s):",
+        "154 rows copied from 74 tables; rows were lost in 1 table(s):",
         "audit_log: 122 rows copied, rows lost at rowids 123-end",
         "audit trail of the salvaged record: verifies up to entry 122, but entries after it were "
         "lost (check cannot see entries missing at the end)",
