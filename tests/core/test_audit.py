@@ -70,7 +70,9 @@ def test_every_create_update_and_read_writes_one_complete_entry(rec):
     path, _ = rec
     log = []
 
-    def step(s, call, action, kind, subject, count=1):
+    def step(s, call, action, kind, subject, count=1, sealed=()):
+        """sealed: the section entries (section_grants.py, their own actions) a change of a user's
+        sections writes beside the call's own entry, in that order after it."""
         before = entries_of(s)
         t0 = datetime.now(timezone.utc)
         result = call()
@@ -78,6 +80,8 @@ def test_every_create_update_and_read_writes_one_complete_entry(rec):
         after = entries_of(s)
         assert after[:len(before)] == before, f"{action}: earlier entries changed"
         new = after[len(before):]
+        assert [e["action"] for e in new if e["action"].startswith("section.")] == list(sealed), action
+        new = [e for e in new if not e["action"].startswith("section.")]
         assert len(new) == count, (action, [e["action"] for e in new])
         e = new[-1]
         subject_id = subject(result) if callable(subject) else subject
@@ -126,10 +130,15 @@ def test_every_create_update_and_read_writes_one_complete_entry(rec):
     with login(path, "admin") as s:
         uid = step(s, lambda: s.add_user("newbie", "New Bie", ["medical"], STAFF_PASSWORD),
                    "user.created", "user", lambda r: r)
-        step(s, lambda: s.set_roles("newbie", ["medical", "therapist"]), "user.roles_set", "user", uid)
-        step(s, lambda: s.reset_password("newbie", "reset-password-1"), "user.password_reset", "user", uid)
-        step(s, lambda: s.set_active("newbie", False), "user.disabled", "user", uid)
-        step(s, lambda: s.set_active("newbie", True), "user.enabled", "user", uid)
+        # a therapist holds the signing section (they issue the psychosocial summary): the
+        # administrator, a holder, seals it to them (and at a password reset), and re-keys it when they
+        # are disabled
+        step(s, lambda: s.set_roles("newbie", ["medical", "therapist"]), "user.roles_set", "user", uid,
+             sealed=["section.key_sealed"])
+        step(s, lambda: s.reset_password("newbie", "reset-password-1"), "user.password_reset", "user", uid,
+             sealed=["section.key_sealed"])
+        step(s, lambda: s.set_active("newbie", False), "user.disabled", "user", uid, sealed=["section.rekeyed"])
+        step(s, lambda: s.set_active("newbie", True), "user.enabled", "user", uid)   # sealed at their unlock
         step(s, lambda: s.set_setting("idle_lock_minutes", 20), "record.setting_changed", "record", None)
         step(s, lambda: s.backup(), "record.backup", "record", None)
         step(s, lambda: s.rotate_record_key(), "record.key_rotated", "record", None, count=2)
@@ -337,7 +346,7 @@ def _first_broken(rec):
 
 
 @pytest.mark.parametrize("column,value,problem", [
-    ("action", "'login'", "was changed after it was written"),
+    ("action", "'record.tampered'", "was changed after it was written"),   # no entry's own action
     ("at_utc", "'2020-01-01T00:00:00.000000Z'", "was changed after it was written"),
     ("user_id", "999", "was changed after it was written"),
     ("username", "'someone'", "was changed after it was written"),
