@@ -78,9 +78,9 @@ def test_switch_round_trip(rec):
     report = switch_to_restored(rec["record"], rec["restored"], "admin", ADMIN_PASSWORD, kdf=FAST_KDF,
                                 clock=clock)
     assert report.lines() == [
-        f"{rec['record']} now holds the restored record restored.barnahus (audit head 20).",
+        f"{rec['record']} now holds the restored record restored.barnahus (audit head 21).",
         f"The record it replaced was kept as {KEPT} (with its key file, if it had one); it is no longer used.",
-        "entries after the backup's head, lost with the switch: 5 (entries 21-25: login 1, logout 2, "
+        "entries after the backup's head, lost with the switch: 5 (entries 22-26: login 1, logout 2, "
         "person.created 1, record.backup 1)",
         "The switch is in the audit trail (record.restored).",
     ]
@@ -92,12 +92,12 @@ def test_switch_round_trip(rec):
     assert person_names(folder / KEPT, rec["recovery"]) == ["First", "Later"]
     assert digest(rec["record"]) != restored_bytes               # it gained its audit entries
     assert last_entries(rec["record"], rec["recovery"], 3) == [
-        (21, "login", "admin", None),
-        (22, "record.restored", "admin", {
-            "entries_lost": 5, "lost_ids": [21, 25],
+        (22, "login", "admin", None),
+        (23, "record.restored", "admin", {
+            "entries_lost": 5, "lost_ids": [22, 26],
             "lost_actions": {"login": 1, "logout": 2, "person.created": 1, "record.backup": 1},
-            "old_file_kept_as": KEPT, "restored_file": "restored.barnahus", "restored_head": 20}),
-        (23, "logout", "admin", None),
+            "old_file_kept_as": KEPT, "restored_file": "restored.barnahus", "restored_head": 21}),
+        (24, "logout", "admin", None),
     ]
     with login(rec["record"], "admin") as s:
         assert s.check().ok
@@ -108,11 +108,11 @@ def test_the_command_line_switches_with_the_recovery_key_alone(rec):
                      "--recovery-key-file", str(rec["rk"]))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
-        f"{rec['record']} now holds the restored record restored.barnahus (audit head 20).")
+        f"{rec['record']} now holds the restored record restored.barnahus (audit head 21).")
     assert "entries after the backup's head, lost with the switch: 5 " in result.stdout
     (i, action, user, detail), = last_entries(rec["record"], rec["recovery"], 1)
     assert (i, action, user, detail["by"], detail["entries_lost"]) == (
-        21, "record.restored", None, "recovery key", 5)
+        22, "record.restored", None, "recovery key", 5)
 
 
 def test_a_user_is_needed_or_the_recovery_key(rec):
@@ -175,7 +175,7 @@ def test_a_damaged_restored_file_is_refused(rec):
 
 def test_entries_lost_are_counted_in_a_damaged_record(tmp_path):
     """60 logins after the backup fill the audit trail to page 212; a flipped byte there loses
-    entries 123 on, and the entries before it are still counted."""
+    entries 122 on, and the entries before it are still counted."""
     path, recovery = make_record(tmp_path)
     with login(path, "admin") as a:
         backup = Path(a.backup())
@@ -187,14 +187,14 @@ def test_entries_lost_are_counted_in_a_damaged_record(tmp_path):
     flip_byte(path, 212)
     report = switch_to_restored(path, restored, "admin", ADMIN_PASSWORD, kdf=FAST_KDF, clock=clock)
     assert report.lines()[2:] == [
-        "entries after the backup's head, lost with the switch: 105 (entries 18-122: login 52, logout 52, "
+        "entries after the backup's head, lost with the switch: 103 (entries 19-121: login 51, logout 51, "
         "record.backup 1)",
-        "entries 123-end of the old record could not be read (damaged pages): more were lost than counted",
+        "entries 122-end of the old record could not be read (damaged pages): more were lost than counted",
         "The switch is in the audit trail (record.restored).",
     ]
     (_, action, _, detail), = last_entries(path, recovery, 2)[:1]
     assert action == "record.restored"
-    assert (detail["entries_lost"], detail["lost_ids"], detail["unreadable_ids"]) == (105, [18, 122], [[123, None]])
+    assert (detail["entries_lost"], detail["lost_ids"], detail["unreadable_ids"]) == (103, [19, 121], [[122, None]])
 
 
 def test_a_record_that_does_not_read_loses_an_unknown_number(rec):
@@ -235,9 +235,9 @@ def test_a_switch_interrupted_between_the_renames_is_finished_by_running_it_agai
     report = switch_to_restored(rec["record"], rec["restored"], "admin", ADMIN_PASSWORD, kdf=FAST_KDF,
                                 clock=clock)
     assert report.lines()[:3] == [
-        f"{rec['record']} now holds the restored record restored.barnahus (audit head 20).",
+        f"{rec['record']} now holds the restored record restored.barnahus (audit head 21).",
         f"The record it replaced was kept as {KEPT} (with its key file, if it had one); it is no longer used.",
-        "entries after the backup's head, lost with the switch: 5 (entries 21-25: login 1, logout 2, "
+        "entries after the backup's head, lost with the switch: 5 (entries 22-26: login 1, logout 2, "
         "person.created 1, record.backup 1)"]   # counted before the crash, kept in the plan
     assert not rec["restored"].exists() and not switching.plan_path(rec["record"]).exists()
     assert person_names(rec["record"], rec["recovery"]) == ["First"]
