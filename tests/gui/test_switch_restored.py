@@ -70,7 +70,7 @@ def test_switch_from_the_backups_box_locks_switches_and_reports(qtbot, record_pa
     shot(window.switch_report, "switch_report.png")
     assert text.startswith(f"{record_path} now holds the restored record restored.barnahus (audit head ")
     # after the backup: its own entry and logout, the coordinator's three, this window's three
-    assert ("\n\nentries after the backup's head, lost with the switch: 8 (entries 18-25: login 2, logout 3, "
+    assert ("\n\nentries after the backup's head, lost with the switch: 8 (entries 19-26: login 2, logout 3, "
             "person.created 1, record.backup 1, user.list 1)\n\n") in text
     assert text.endswith("The switch is in the audit trail (record.restored).")
     assert not restored.exists()
