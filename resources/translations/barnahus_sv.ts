@@ -4221,6 +4221,11 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Mötesprotokoll</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Psychosocial summary</source>
+        <translation>Psykosocial sammanställning</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>PDF, signed</source>
         <translation>PDF, signerad</translation>
@@ -4254,7 +4259,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="+159"/>
+        <location filename="../../ui/documents/panel.py" line="+160"/>
         <source>Every court summary and bundle issued for this case, and the minutes of the team meetings that discussed it, newest first, and to whom each was given. The register keeps each one&apos;s SHA-256: Verify a file… tells whether a copy is the one issued, unaltered.</source>
         <translation>Alla sammanställningar för domstol och paket som har utfärdats för ärendet, och protokollen från de teammöten som behandlade det, nyaste först, och till vem vart och ett har lämnats. Dokumentregistret sparar varje dokuments SHA-256: Verifiera en fil… visar om en kopia är den som utfärdades, oförändrad.</translation>
     </message>
@@ -4320,23 +4325,23 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>Issued (%1)</source>
         <translation>Utfärdat (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Pseudonymised</source>
         <translation>Pseudonymiserat</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>By</source>
         <translation>Av</translation>
     </message>
@@ -4356,7 +4361,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Utfärdade dokument</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Type:</source>
         <translation>Typ:</translation>
     </message>
@@ -6638,7 +6643,7 @@ Förvaras: %3</translation>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="-793"/>
+        <location filename="../../ui/documents/panel.py" line="-795"/>
         <source>Choose where to save it.</source>
         <translation>Välj var den ska sparas.</translation>
     </message>
@@ -6762,6 +6767,11 @@ Förvaras: %3</translation>
         <location line="+0"/>
         <source>Minutes written</source>
         <translation>Protokollet har skapats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Psychosocial summary written</source>
+        <translation>Den psykosociala sammanställningen har skapats</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9640,7 +9650,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PdfOrDocxDialog</name>
     <message>
-        <location filename="../../ui/documents/panel.py" line="-337"/>
+        <location filename="../../ui/documents/panel.py" line="-338"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-dokument (*.pdf)</translation>
     </message>
@@ -10213,9 +10223,19 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PsychosocialPanel</name>
     <message>
-        <location filename="../../ui/psychosocial/panel.py" line="+147"/>
+        <location filename="../../ui/psychosocial/panel.py" line="+148"/>
         <source>Psychosocial follow-up</source>
         <translation>Psykosocial uppföljning</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Issue summary…</source>
+        <translation>Skapa sammanställning…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the psychosocial summary as a signed PDF or a DOCX, for the team or an onward referral</source>
+        <translation>Skapa den psykosociala sammanställningen som signerad PDF eller DOCX, för teamet eller en vidare remiss</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -10584,6 +10604,114 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+4"/>
         <source>At or above the cut-off: a diagnostic assessment or a referral is due (Resolve…).</source>
         <translation>Vid eller över gränsvärdet: en diagnostisk bedömning eller en remiss ska göras (Åtgärda…).</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Psychosocial summary %1 was written and registered.</source>
+        <translation>Psykosocial sammanställning %1 har skapats och registrerats.</translation>
+    </message>
+</context>
+<context>
+    <name>PsychosocialSummaryDialog</name>
+    <message>
+        <location filename="../../ui/psychosocial/issue_dialog.py" line="+34"/>
+        <source>Psychosocial summary of %1</source>
+        <translation>Psykosocial sammanställning för %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The psychosocial summary of the case for the team or an onward referral: the treatment episodes and their attendance, every screen with its score, band and cut-off and the trend of each instrument, what was done about a screen at or above the cut-off, the recovery plan and the re-screening. The session notes, the crisis contacts&apos; notes and the item answers stay sealed: they are not in it. It is written to the file you choose and entered in the document register with its SHA-256.</source>
+        <translation>Ärendets psykosociala sammanställning för teamet eller en vidare remiss: behandlingarna och närvaron, varje screening med poäng, nivå och gränsvärde och varje instruments utveckling över tid, vad som gjordes efter en screening på eller över gränsvärdet, återhämtningsplanen och de nya screeningarna. Sessionsanteckningarna, kriskontakternas anteckningar och svaren på frågorna förblir förseglade: de finns inte med. Den skrivs till den fil du väljer och förs in i dokumentregistret med sin SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All the children of the case</source>
+        <translation>Alla barn i ärendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Children</source>
+        <translation>Barn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The children are called Child A, Child B...; family members by their role in the case; the case&apos;s persons&apos; names are taken out of every text.</source>
+        <translation>Barnen kallas Barn A, Barn B...; familjemedlemmar efter sin roll i ärendet; namnen på ärendets personer tas bort ur all text.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pseudonymise</source>
+        <translation>Pseudonymisera</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>&amp;Write the summary</source>
+        <translation>&amp;Skapa sammanställningen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;PDF, signed by the centre (PDF/A)</source>
+        <translation>&amp;PDF, signerad av centret (PDF/A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;DOCX, editable and not signed</source>
+        <translation>&amp;DOCX, redigerbar och inte signerad</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Children:</source>
+        <translation>&amp;Barn:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pse&amp;udonymise: no names, dates of birth or addresses</source>
+        <translation>Pse&amp;udonymisera: inga namn, födelsedatum eller adresser</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Save as:</source>
+        <translation>Spara s&amp;om:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1-psychosocial-summary-%2</source>
+        <translation>%1-psykosocial-sammanstallning-%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>-pseudonymised</source>
+        <translation>-pseudonymiserad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the psychosocial summary as</source>
+        <translation>Spara den psykosociala sammanställningen som</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing the psychosocial summary</source>
+        <translation>Den psykosociala sammanställningen skapas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing and signing the psychosocial summary…</source>
+        <translation>Skapar och signerar den psykosociala sammanställningen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the psychosocial summary…</source>
+        <translation>Skapar den psykosociala sammanställningen…</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ beside the path), as for the minutes (ui/meetings/issue_dialog.py); this one onl
 summary holds, and what it never holds, lets a case with two or more children be summarised for one
 of them, and calls the core.
 
-No Alt letters on its controls yet: the lead deals them (and the Swedish ones) for the whole tab.
+Its Alt letters are the minutes dialog's (a modal dialog: the tab titles' letters do not reach it).
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class PsychosocialSummaryDialog(PdfOrDocxDialog):
     def build(self) -> None:
         self.setObjectName("psychosocialSummaryDialog")
         self.setWindowTitle(self.tr("Psychosocial summary of %1").replace("%1", self.case_reference))
-        self.ok_text = self.tr("Write the summary")
+        self.ok_text = self.tr("&Write the summary")
         self.intro.setText(self.tr(
             "The psychosocial summary of the case for the team or an onward referral: the treatment episodes "
             "and their attendance, every screen with its score, band and cut-off and the trend of each "
@@ -41,21 +41,21 @@ class PsychosocialSummaryDialog(PdfOrDocxDialog):
             "they are not in it. It is written to the file you choose and entered in the document register "
             "with its SHA-256."))
         box, self.pdf, self.docx = self._choice(
-            (self.tr("PDF, signed by the centre (PDF/A)"), "formatPdf"),
-            (self.tr("DOCX, editable and not signed"), "formatDocx"))
+            (self.tr("&PDF, signed by the centre (PDF/A)"), "formatPdf"),
+            (self.tr("&DOCX, editable and not signed"), "formatDocx"))
         self.add_field("format", self.tr("Format:"), box, accessible=self.tr("Format"))
         if len(self.children) > 1:
             self.child = ChoiceCombo([(c["person_id"], c["name"]) for c in self.children], self,
                                      empty_text=self.tr("All the children of the case"))
             self.child.setObjectName("summaryChildCombo")
-            self.add_field("child_person_id", self.tr("Children:"), self.child, accessible=self.tr("Children"))
-        self.pseudonymise = QCheckBox(self.tr("Pseudonymise: no names, dates of birth or addresses"), self)
+            self.add_field("child_person_id", self.tr("&Children:"), self.child, accessible=self.tr("Children"))
+        self.pseudonymise = QCheckBox(self.tr("Pse&udonymise: no names, dates of birth or addresses"), self)
         self.pseudonymise.setObjectName("pseudonymise")
         self.add_field("pseudonymise", "", self.pseudonymise,
                        self.tr("The children are called Child A, Child B...; family members by their role in the "
                                "case; the case's persons' names are taken out of every text."),
                        accessible=self.tr("Pseudonymise"))
-        self._add_path_field(self.tr("Save as:"), "")
+        self._add_path_field(self.tr("&Save as:"), "")
         self.pdf.toggled.connect(self._retarget_suffix)
         self.pseudonymise.toggled.connect(self._suggest)
 
