@@ -779,7 +779,7 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AgencyModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+650"/>
+        <location filename="../../ui/today/panel.py" line="+704"/>
         <source>Team action of {owner}, {agency}</source>
         <translation>Teamets åtgärd för {owner}, {agency}</translation>
     </message>
@@ -799,7 +799,7 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>{what}, {case}; senast {date} ({when})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>Due</source>
         <translation>Datum</translation>
     </message>
@@ -814,7 +814,7 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Vad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
@@ -3261,7 +3261,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+330"/>
+        <location filename="../../ui/today/panel.py" line="+224"/>
         <source>Complete a reminder</source>
         <translation>Slutför en påminnelse</translation>
     </message>
@@ -3450,7 +3450,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/panel.py" line="-962"/>
+        <location filename="../../ui/today/panel.py" line="-903"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -3954,7 +3954,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+965"/>
+        <location filename="../../ui/today/panel.py" line="+906"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -6881,7 +6881,7 @@ Det finns i dokumentregistret som version {version}.</translation>
 <context>
     <name>JusticeModel</name>
     <message numerus="yes">
-        <location filename="../../ui/today/panel.py" line="-292"/>
+        <location filename="../../ui/today/panel.py" line="-223"/>
         <source>Waiting %n month(s)</source>
         <translation>
             <numerusform>Väntat %n månad</numerusform>
@@ -6945,7 +6945,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>{what}, {case}; {date} ({when})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -6960,7 +6960,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Vad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Case</source>
         <translation>Ärende</translation>
     </message>
@@ -9116,7 +9116,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MissedSessionsModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+89"/>
+        <location filename="../../ui/today/panel.py" line="+54"/>
         <source>Session missed, none attended since: follow up</source>
         <translation>Uteblev från en session, ingen genomförd sedan dess: följ upp</translation>
     </message>
@@ -9134,7 +9134,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>{what}, {case}; senast uteblev {date}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
         <source>Last missed</source>
         <translation>Senast uteblev</translation>
     </message>
@@ -9190,7 +9190,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MyInterviewsModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-488"/>
+        <location filename="../../ui/today/panel.py" line="-447"/>
         <source>Held: the notes are not written yet</source>
         <translation>Genomfört: anteckningarna är inte skrivna ännu</translation>
     </message>
@@ -13075,7 +13075,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+829"/>
+        <location filename="../../ui/today/panel.py" line="+770"/>
         <source>Snooze a reminder</source>
         <translation>Skjut upp en påminnelse</translation>
     </message>
@@ -14983,7 +14983,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_AgencySection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-961"/>
+        <location filename="../../ui/today/panel.py" line="-881"/>
         <source>Actions of outside agencies and referrals past their date, in the cases you lead.</source>
         <translation>Andra myndigheters åtgärder och remisser vars datum har passerat, i ärenden du är ansvarig för.</translation>
     </message>
@@ -15202,7 +15202,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_JusticeSection</name>
     <message numerus="yes">
-        <location filename="../../ui/today/panel.py" line="+135"/>
+        <location filename="../../ui/today/panel.py" line="+90"/>
         <source>Waiting %n month(s)</source>
         <translation>
             <numerusform>Väntat %n månad</numerusform>
@@ -15386,7 +15386,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_MineSection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-349"/>
+        <location filename="../../ui/today/panel.py" line="-325"/>
         <source>My interviews</source>
         <translation>Mina barnförhör</translation>
     </message>
@@ -15418,7 +15418,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_MissedSection</name>
     <message numerus="yes">
-        <location line="+412"/>
+        <location line="+353"/>
         <source>Missed in the last %n day(s), with no session attended since.</source>
         <translation>
             <numerusform>Uteblev den senaste %n dagen, utan någon genomförd session sedan dess.</numerusform>
@@ -15482,7 +15482,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_Section</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-664"/>
+        <location filename="../../ui/today/panel.py" line="-605"/>
         <source>Reminders never expire: each stays here until someone completes, declines or snoozes it.</source>
         <translation>Påminnelser upphör aldrig av sig själva: var och en står kvar här tills någon slutför, avböjer eller skjuter upp den.</translation>
     </message>

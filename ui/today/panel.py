@@ -613,25 +613,18 @@ class _TableSection(_ListSection):
             + self.fontMetrics().height() * 2
 
 
-# --- overdue with other agencies --------------------------------------------------------------
-class AgencyModel(QAbstractTableModel):
-    """What other agencies owe in the cases the user leads: outside contacts' team actions
-    (meetings' overdue_team_actions) and referrals (overdue_referrals), oldest due first. Ids,
-    codes, names of agencies and their contacts: never the text of an action."""
+# --- the sections beside the reminders: one row per case item, by date ----------------------------
+class _CaseRowsModel(QAbstractTableModel):
+    """A date, (how long ago or ahead), the case and what: the rows of the sections beside the
+    reminders. Subclasses give day(x), what_text(x), headers() and, if they show it, when_text(x)
+    and late(x) (the "when" cell in bold)."""
 
-    COLUMNS = ("due", "when", "case", "what")
+    COLUMNS: tuple[str, ...] = ("due", "when", "case", "what")
 
-    def __init__(self, parent=None):
+    def __init__(self, bucket: str, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = []
-        self._words = ReminderModel("overdue", False, self)   # the dates and "how late", told one way
-
-    def set_items(self, actions: list, referrals: list, as_of: date) -> None:
-        self.beginResetModel()
-        rows = [dict(a, what="action") for a in actions or []] + [dict(r, what="referral") for r in referrals or []]
-        self._rows = sorted(rows, key=lambda x: (x.get("due_on") or "", x.get("case_reference") or ""))
-        self._words.set_reminders([], as_of)
-        self.endResetModel()
+        self._words = ReminderModel(bucket, False, self)   # the dates and "how late", told one way
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -641,7 +634,68 @@ class AgencyModel(QAbstractTableModel):
     def item(self, row: int) -> dict | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def due(self, x: dict) -> date:
+    def when_text(self, x: dict) -> str:
+        return self._words.when_text(self.day(x))
+
+    def late(self, x: dict) -> bool:
+        return False
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS) \
+                or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.headers()[self.COLUMNS[section]]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        x = self._rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if key == "due":
+                return self._words.date_text(self.day(x))
+            if key == "when":
+                return self.when_text(x)
+            if key == "what":
+                return self.what_text(x)
+            return x.get("case_reference") or ""
+        if role == Qt.ItemDataRole.ToolTipRole and key == "what":
+            return self.what_text(x)
+        if role == Qt.ItemDataRole.FontRole and key == "when" and self.late(x):
+            f = QFont()
+            f.setBold(True)
+            return f
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+# --- overdue with other agencies --------------------------------------------------------------
+class AgencyModel(_CaseRowsModel):
+    """What other agencies owe in the cases the user leads: outside contacts' team actions
+    (meetings' overdue_team_actions) and referrals (overdue_referrals), oldest due first. Ids,
+    codes, names of agencies and their contacts: never the text of an action."""
+
+    def __init__(self, parent=None):
+        super().__init__("overdue", parent)
+
+    def set_items(self, actions: list, referrals: list, as_of: date) -> None:
+        self.beginResetModel()
+        rows = [dict(a, what="action") for a in actions or []] + [dict(r, what="referral") for r in referrals or []]
+        self._rows = sorted(rows, key=lambda x: (x.get("due_on") or "", x.get("case_reference") or ""))
+        self._words.set_reminders([], as_of)
+        self.endResetModel()
+
+    def day(self, x: dict) -> date:
         return date.fromisoformat(str(x["due_on"])[:10])
 
     def what_text(self, x: dict) -> str:
@@ -658,47 +712,14 @@ class AgencyModel(QAbstractTableModel):
 
     def summary(self, x: dict) -> str:
         return self.tr("{what}, {case}; due {date} ({when})").format(
-            what=self.what_text(x), case=x.get("case_reference") or "", date=self._words.date_text(self.due(x)),
-            when=self._words.when_text(self.due(x)))
+            what=self.what_text(x), case=x.get("case_reference") or "", date=self._words.date_text(self.day(x)),
+            when=self._words.when_text(self.day(x)))
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self._rows)
+    def late(self, x: dict) -> bool:
+        return True   # every row is past its date
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS) \
-                or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {"due": self.tr("Due"), "when": self.tr("When"), "what": self.tr("What"),
-                "case": self.tr("Case")}[self.COLUMNS[section]]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        x = self._rows[index.row()]
-        key = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if key == "due":
-                return self._words.date_text(self.due(x))
-            if key == "when":
-                return self._words.when_text(self.due(x))
-            if key == "what":
-                return self.what_text(x)
-            return x.get("case_reference") or ""
-        if role == Qt.ItemDataRole.ToolTipRole and key == "what":
-            return self.what_text(x)
-        if role == Qt.ItemDataRole.FontRole and key == "when":
-            f = QFont()
-            f.setBold(True)
-            return f
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def headers(self) -> dict:
+        return {"due": self.tr("Due"), "when": self.tr("When"), "what": self.tr("What"), "case": self.tr("Case")}
 
 
 class _AgencySection(_TableSection):
@@ -729,19 +750,16 @@ class _AgencySection(_TableSection):
 
 
 # --- the justice track (the liaison's and the case leads') ------------------------------------------
-class JusticeModel(QAbstractTableModel):
+class JusticeModel(_CaseRowsModel):
     """What the liaison follows across cases (session.liaison_today), one table by date: hearings,
     charge decisions and verdicts awaited (dated since when they wait), release dates (dated by
     when the child and family are to be told), compensation deadlines and rights-explained
     checkpoints. Case references, codes and dates: never a name."""
 
-    COLUMNS = ("due", "when", "case", "what")
     ORDER = {"deadline": 0, "release": 1, "hearing": 2, "decision": 3}   # on the same day
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-        self._words = ReminderModel("upcoming", False, self)   # the dates and "how late", told one way
+        super().__init__("upcoming", parent)
 
     def set_items(self, today: dict | None, as_of: date) -> None:
         self.beginResetModel()
@@ -755,14 +773,6 @@ class JusticeModel(QAbstractTableModel):
         self._rows = sorted(rows, key=lambda x: (x["day"], self.ORDER[x["part"]], x.get("case_reference") or ""))
         self._words.set_reminders([], as_of)
         self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self.endResetModel()
-
-    def item(self, row: int) -> dict | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def day(self, x: dict) -> date:
         return date.fromisoformat(str(x["day"])[:10])
@@ -806,45 +816,11 @@ class JusticeModel(QAbstractTableModel):
             what=self.what_text(x), case=x.get("case_reference") or "", date=self._words.date_text(self.day(x)),
             when=self.when_text(x))
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self._rows)
+    def late(self, x: dict) -> bool:
+        return x["part"] != "decision" and self.day(x) < self._words.as_of()
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS) \
-                or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {"due": self.tr("Date"), "when": self.tr("When"), "what": self.tr("What"),
-                "case": self.tr("Case")}[self.COLUMNS[section]]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        x = self._rows[index.row()]
-        key = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if key == "due":
-                return self._words.date_text(self.day(x))
-            if key == "when":
-                return self.when_text(x)
-            if key == "what":
-                return self.what_text(x)
-            return x.get("case_reference") or ""
-        if role == Qt.ItemDataRole.ToolTipRole and key == "what":
-            return self.what_text(x)
-        if role == Qt.ItemDataRole.FontRole and key == "when" and x["part"] != "decision" \
-                and self.day(x) < self._words.as_of():
-            f = QFont()
-            f.setBold(True)
-            return f
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def headers(self) -> dict:
+        return {"due": self.tr("Date"), "when": self.tr("When"), "what": self.tr("What"), "case": self.tr("Case")}
 
 
 class _JusticeSection(_TableSection):
@@ -878,27 +854,19 @@ class _JusticeSection(_TableSection):
 
 
 # --- missed therapy sessions (the therapist's) -----------------------------------------------------
-class MissedSessionsModel(QAbstractTableModel):
+class MissedSessionsModel(_CaseRowsModel):
     """Treatment episodes with a missed session and none attended since (session.missed_sessions),
     the oldest first: the day, the case, how many. Ids, references and dates: never a name."""
 
     COLUMNS = ("due", "case", "what")
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-        self._words = ReminderModel("overdue", False, self)
+        super().__init__("overdue", parent)
 
     def set_items(self, missed: list | None) -> None:
         self.beginResetModel()
         self._rows = list(missed or [])
         self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_items(None)
-
-    def item(self, row: int) -> dict | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def day(self, x: dict) -> date:
         return date.fromisoformat(x["held_on"])
@@ -913,35 +881,8 @@ class MissedSessionsModel(QAbstractTableModel):
         return self.tr("{what}, {case}; last missed {date}").format(
             what=self.what_text(x), case=x.get("case_reference") or "", date=self._words.date_text(self.day(x)))
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS) \
-                or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {"due": self.tr("Last missed"), "case": self.tr("Case"), "what": self.tr("What")}[self.COLUMNS[section]]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        x = self._rows[index.row()]
-        key = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if key == "due":
-                return self._words.date_text(self.day(x))
-            if key == "what":
-                return self.what_text(x)
-            return x.get("case_reference") or ""
-        return None
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def headers(self) -> dict:
+        return {"due": self.tr("Last missed"), "case": self.tr("Case"), "what": self.tr("What")}
 
 
 class _MissedSection(_TableSection):
