@@ -1,18 +1,44 @@
 """What the case workspace's feature tabs (Medical, Follow-up, Psychosocial) share: their buttons,
 their dialogs opened window-modally with the keyboard given back to the tab afterwards, a read
-again after every change, the first focus, and a read each time the tab is shown. A tab defines
-refresh(select=None), focus_order() (the widgets the keyboard goes to first: the first shown and
-enabled wins) and sets self.loading and self._want_focus."""
+again after every change, the first focus, a read each time the tab is shown, and reading off the
+GUI thread (_read: only the answer to the last read asked for is shown; `loading` is true while
+any read or change is under way). A tab defines refresh(select=None), which calls _read, and
+focus_order() (the widgets the keyboard goes to first: the first shown and enabled wins), and has
+self.message (where a read's error is told)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from ui.common.feedback import open_dialog
+from ui.common.tasks import run_operation
 
 
 class CaseTabPanel(QWidget):
     changed = Signal()
+    loading = False
+    _reads = 0          # reads and changes under way
+    _generation = 0     # the last read asked for
+    _want_focus = False
+
+    def _read(self, fetch, show) -> None:
+        """fetch() off the GUI thread, then show(result) if no later read was asked for meanwhile."""
+        self._reads += 1
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+
+        def loaded(result) -> None:
+            if generation == self._generation:
+                show(result)
+
+        run_operation(self, fetch, loaded, errors=self.message, on_finished=self._read_done)
+
+    def _read_done(self) -> None:
+        self._reads -= 1
+        self.loading = self._reads > 0
+        if not self.loading and self._want_focus:
+            self.focus_first()
 
     def _button(self, parent: QWidget, text: str, name: str, slot, layout, shown: bool = True) -> QPushButton:
         b = QPushButton(text, parent)

@@ -14,7 +14,6 @@ from barnahus_app.followup.actions import local_today
 
 from ui.common.dates import date_text
 from ui.common.feedback import InlineMessage, bold, empty_label, muted, read_only_table, row_items
-from ui.common.tasks import run_operation
 from ui.common.case_tab import CaseTabPanel
 from ui.common.vocab_widgets import ChoiceCombo
 from ui.followup.dialogs import (
@@ -154,22 +153,7 @@ class FollowUpPanel(CaseTabPanel):
             return
         s = self.session
         keep = select if select is not None else (self.selected() or {}).get("id")
-        self._reads += 1
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
-
-        def loaded(plan) -> None:
-            if generation == self._generation:
-                self._loaded(plan, keep)
-
-        run_operation(self, lambda: s.followup_plan(pid), loaded, errors=self.message, on_finished=self._read_done)
-
-    def _read_done(self) -> None:
-        self._reads -= 1
-        self.loading = self._reads > 0
-        if not self.loading and self._want_focus:
-            self.focus_first()
+        self._read(lambda: s.followup_plan(pid), lambda plan: self._loaded(plan, keep))
 
     def _loaded(self, plan: dict, keep: int | None) -> None:
         if self._select is not None:   # a rule asked for while reading (select_rule)

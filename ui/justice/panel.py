@@ -16,7 +16,6 @@ from barnahus_app.justice.actions import allowed_events, claim_next_statuses, ta
 from ui.common.case_tab import CaseTabPanel
 from ui.common.dates import date_text, local_datetime_text
 from ui.common.feedback import InlineMessage, bold, empty_label, muted, plural, read_only_table, row_items
-from ui.common.tasks import run_operation
 from ui.common.vocab_widgets import term_label
 from ui.justice.dialogs import (
     ChildPartDialog, ClaimDialog, ClaimStatusDialog, DeadlineDialog, EventDialog, HearingDialog, PaymentDialog,
@@ -161,22 +160,7 @@ class JusticePanel(CaseTabPanel):
     def refresh(self, select: int | None = None) -> None:
         s, cid = self.session, self.case_id
         keep = select if select is not None else (self.selected() or {}).get("id")
-        self._reads += 1
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
-
-        def loaded(summary) -> None:
-            if generation == self._generation:
-                self._loaded(summary, keep)
-
-        run_operation(self, lambda: s.justice_summary(cid), loaded, errors=self.message, on_finished=self._read_done)
-
-    def _read_done(self) -> None:
-        self._reads -= 1
-        self.loading = self._reads > 0
-        if not self.loading and self._want_focus:
-            self.focus_first()
+        self._read(lambda: s.justice_summary(cid), lambda summary: self._loaded(summary, keep))
 
     def _loaded(self, summary: dict, keep: int | None) -> None:
         if self._select is not None:   # a proceeding asked for while reading (select_rule)

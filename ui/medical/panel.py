@@ -344,21 +344,7 @@ class MedicalPanel(CaseTabPanel):
         """Read the case's examinations again (off the GUI thread)."""
         s, cid = self.session, self.case_id
         keep = select if select is not None else (self.selected() or {}).get("id")
-        self._reads += 1
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
-
-        def loaded(exams) -> None:
-            if generation == self._generation:
-                self._loaded(exams, keep)
-
-        run_operation(self, lambda: s.case_medical(cid), loaded, errors=self.message,
-                      on_finished=self._read_done)
-
-    def _read_done(self) -> None:
-        self._reads -= 1
-        self.loading = self._reads > 0
+        self._read(lambda: s.case_medical(cid), lambda exams: self._loaded(exams, keep))
 
     def _loaded(self, exams: list, keep: int | None) -> None:
         self.exams = list(exams or [])

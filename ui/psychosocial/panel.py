@@ -334,23 +334,7 @@ class PsychosocialPanel(CaseTabPanel):
     def refresh(self, select: int | None = None) -> None:
         """Read the case's psychosocial facts again (off the GUI thread)."""
         s, cid = self.session, self.case_id
-        self._reads += 1
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
-
-        def loaded(facts) -> None:
-            if generation == self._generation:
-                self._loaded(facts)
-
-        run_operation(self, lambda: s.case_psychosocial(cid), loaded, errors=self.message,
-                      on_finished=self._read_done)
-
-    def _read_done(self) -> None:
-        self._reads -= 1
-        self.loading = self._reads > 0
-        if not self.loading and self._want_focus:
-            self.focus_first()
+        self._read(lambda: s.case_psychosocial(cid), self._loaded)
 
     def _name(self, person_id) -> str:
         return self.names.get(person_id) or self.tr("a person of the record")
