@@ -612,7 +612,8 @@ class JusticeActions(SessionBase):
     # --- reading --------------------------------------------------------------------------------
     def justice_summary(self, case_id: int) -> dict:
         """The case's justice track and compensation: {"proceedings": [...], "claims": [...],
-        "rights_explained": [...], "line": a one-line summary}. Each proceeding with its events
+        "rights_explained": [...], "counts": {proceedings, open, claims, paid}, "line": a one-line
+        summary of the counts}. Each proceeding with its events
         (oldest first), charges, special measures, the child's part, the release notification,
         and the limitation of its alleged offence ({"offence_id", "state", "expires_on",
         "warn_on", "reminder_due"} or None). Names of persons only to users who may read persons."""
@@ -751,21 +752,22 @@ def _summary(conn, case_id: int, names: bool) -> dict:
             c.pop(k)
     rights = [{"stage": r.stage, "on": r.explained_on, "child_person_id": r.child_person_id}
               for r in conn.execute(select(RE).where(RE.c.case_id == case_id).order_by(RE.c.explained_on, RE.c.id))]
+    counts = {"proceedings": len(out_p), "open": sum(1 for p in out_p if p["status"] != CLOSED),
+              "claims": len(claims), "paid": sum(1 for c in claims if c["status"] == "paid")}
     return {"case_id": case_id, "proceedings": out_p, "claims": claims, "rights_explained": rights,
-            "line": _line(out_p, claims)}
+            "counts": counts, "line": _line(counts)}
 
 
-def _line(procs: list, claims: list) -> str:
-    """One neutral line for the case overview (never about whether the child took part)."""
-    if not procs and not claims:
+def _line(counts: dict) -> str:
+    """One neutral line for the case overview (never about whether the child took part); the GUI
+    says the same from the counts in the user's language."""
+    if not counts["proceedings"] and not counts["claims"]:
         return "No proceedings or compensation claims recorded."
     parts = []
-    if procs:
-        open_ = sum(1 for p in procs if p["status"] != CLOSED)
-        parts.append(f"{len(procs)} proceeding(s), {open_} open")
-    if claims:
-        paid = sum(1 for c in claims if c["status"] == "paid")
-        parts.append(f"{len(claims)} compensation claim(s), {paid} paid")
+    if counts["proceedings"]:
+        parts.append(f"{counts['proceedings']} proceeding(s), {counts['open']} open")
+    if counts["claims"]:
+        parts.append(f"{counts['claims']} compensation claim(s), {counts['paid']} paid")
     return "; ".join(parts) + "."
 
 

@@ -294,6 +294,7 @@ def test_the_childs_part_is_a_right_and_not_taking_part_is_no_failure(jt):
                         "child_view_words": CHILD_WORDS, "child_view_on": "2026-06-01"}
         assert _rules(s) == before   # no reminder, no flag, nothing to chase
         assert s.justice_summary(jt["case"])["line"] == "1 proceeding(s), 1 open."
+        assert s.justice_summary(jt["case"])["counts"] == {"proceedings": 1, "open": 1, "claims": 0, "paid": 0}
         for field, value in (("participation", "refused"), ("special_measures", ["no_such"]),
                              ("special_measures", "screen"), ("child_view", "angry"),
                              ("support_person_id", jt["offender"]), ("child_view_on", "2999-01-01")):
@@ -505,6 +506,7 @@ def test_a_0011_record_upgrades_keeps_its_treatment_episode_and_takes_a_proceedi
     with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
         assert s.upgraded_from == "0011"
         assert s.justice_summary(1) == {"case_id": 1, "proceedings": [], "claims": [], "rights_explained": [],
+                                        "counts": {"proceedings": 0, "open": 0, "claims": 0, "paid": 0},
                                         "line": "No proceedings or compensation claims recorded."}
         pid = s.open_proceeding(1, 4, "criminal")
         s.record_justice_event(pid, "reported_to_police", "2025-03-05")

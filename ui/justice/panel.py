@@ -209,18 +209,17 @@ class JusticePanel(CaseTabPanel):
 
     # texts -----------------------------------------------------------------------------------------
     def line_text(self) -> str:
-        procs, claims = self.proceedings, self.claims
-        if not procs and not claims:
+        """The core's summary line (its counts) in the user's language."""
+        n = (self.summary or {}).get("counts") or {}
+        if not n.get("proceedings") and not n.get("claims"):
             return self.tr("No proceedings or compensation claims recorded.")
         parts = []
-        if procs:
-            parts.append(plural(self.tr("%n proceeding(s), %1 open", "", len(procs)), len(procs))
-                         .replace("%n", str(len(procs)))
-                         .replace("%1", str(sum(1 for p in procs if p["status"] != "closed"))))
-        if claims:
-            parts.append(plural(self.tr("%n compensation claim(s), %1 paid", "", len(claims)), len(claims))
-                         .replace("%n", str(len(claims)))
-                         .replace("%1", str(sum(1 for c in claims if c["status"] == "paid"))))
+        if n["proceedings"]:
+            parts.append(plural(self.tr("%n proceeding(s), %1 open", "", n["proceedings"]), n["proceedings"])
+                         .replace("%1", str(n["open"])))
+        if n["claims"]:
+            parts.append(plural(self.tr("%n compensation claim(s), %1 paid", "", n["claims"]), n["claims"])
+                         .replace("%1", str(n["paid"])))
         return "; ".join(parts) + "."
 
     def offender_text(self, p: dict) -> str:
