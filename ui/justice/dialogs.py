@@ -11,7 +11,7 @@ from barnahus_app.justice.actions import RELEASE_NOTICE_DAYS, allowed_events, cl
 
 from ui.common.dates import DateField, date_text, local_datetime_text
 from ui.common.feedback import FormDialog
-from ui.common.vocab_widgets import ChoiceCombo, VocabChecklist, VocabCombo, term_label
+from ui.common.vocab_widgets import ChoiceCombo, VocabChecklist, VocabCombo, jurisdiction_choices, term_label
 from ui.justice.money import money_text, parse_amount
 from ui.medical.dialogs import named_text_box
 
@@ -28,16 +28,94 @@ def charge_text(charge: dict) -> str:
     return term_label("offence_categories", charge.get("category"))
 
 
+def offence_text(offence: dict) -> str:
+    """An alleged offence as a choice: its category and, when known, its date."""
+    text = term_label("offence_categories", offence.get("category"))
+    return f"{text}, {date_text(offence['offence_date'])}" if offence.get("offence_date") else text
+
+
+class OffenceDialog(FormDialog):
+    """An alleged offence of the case, for its statute of limitations (the core computes it and
+    keeps its warning reminder). With `offence` (a row of limitation_status) it changes that one:
+    only what was changed is sent."""
+
+    width_em = 32
+    ALIASES = {"victim_person_id": "victim"}
+
+    def __init__(self, session, case_id: int, children: list, parent=None, *, offence: dict | None = None):
+        self.case_id = case_id
+        self.children = children
+        self.offence = offence
+        self.offence_id: int | None = offence["offence_id"] if offence else None
+        super().__init__(session, parent)
+        self.setObjectName("justiceOffenceDialog")
+        if offence is None:
+            self.setWindowTitle(self.tr("Add an alleged offence"))
+            self.ok_button.setText(self.tr("&Add"))
+        else:
+            self.setWindowTitle(self.tr("Change the alleged offence"))
+            self.ok_button.setText(self.tr("&Save"))
+        self.intro.setText(self.tr("Its statute of limitations is worked out from the category, the date and the "
+                                   "jurisdiction; a warning appears among the reminders before it ends."))
+        self.category.setFocus()
+
+    def build(self) -> None:
+        o = self.offence or {}
+        self.category = VocabCombo("offence_categories", placeholder_text=self.tr("Choose"))
+        self.category.setObjectName("justiceOffenceCategory")
+        self.category.set_value(o.get("category"))
+        self.add_field("category", self.tr("&Offence:"), self.category, accessible=self.tr("Offence"))
+        self.on = DateField(empty_text=self.tr("Not known"), earliest=EARLIEST, latest=date.today())
+        self.on.setObjectName("justiceOffenceDate")
+        if o.get("offence_date"):
+            self.on.set_value(date.fromisoformat(o["offence_date"]))
+        self.add_field("offence_date", self.tr("&Date of the offence:"), self.on,
+                       accessible=self.tr("Date of the offence"))
+        self.victim = ChoiceCombo(self.children, placeholder_text=self.tr("Choose"))
+        self.victim.setObjectName("justiceOffenceVictim")
+        self.victim.set_value(o.get("victim_person_id"))
+        self.add_field("victim", self.tr("C&hild:"), self.victim, accessible=self.tr("The child it was against"))
+        self.set_row_visible("victim", len(self.children) > 1)
+        self.jurisdiction = ChoiceCombo(jurisdiction_choices(), empty_text=self.tr("The case's"))
+        self.jurisdiction.setObjectName("justiceOffenceJurisdiction")
+        self.jurisdiction.set_value(o.get("jurisdiction"))
+        self.add_field("jurisdiction", self.tr("&Jurisdiction:"), self.jurisdiction,
+                       accessible=self.tr("Jurisdiction"))
+
+    def operation(self):
+        category = self.category.value()
+        values = {"offence_date": self.on.value()}
+        if len(self.children) > 1:
+            values["victim_person_id"] = self.victim.value()
+        if self.jurisdiction.value() is not None:
+            values["jurisdiction"] = self.jurisdiction.value()
+        s = self.session
+        if self.offence is None:
+            cid = self.case_id
+            return lambda: s.add_alleged_offence(cid, category, **values)
+        values["category"] = category
+        changed = {k: v for k, v in values.items() if v != self.offence.get(k)}
+        oid = self.offence_id
+        if not changed:
+            return lambda: oid
+        return lambda: (s.update_alleged_offence(oid, **changed), oid)[1]
+
+    def succeeded(self, result) -> None:
+        self.offence_id = result
+
+
 class ProceedingDialog(FormDialog):
     """A proceeding against an alleged offender of the case, for one of its children."""
 
     width_em = 32
-    ALIASES = {"offender_person_id": "offender", "child_person_id": "child"}
+    ALIASES = {"offender_person_id": "offender", "child_person_id": "child", "offence_id": "offence"}
 
-    def __init__(self, session, case_id: int, offenders: list, children: list, parent=None):
+    def __init__(self, session, case_id: int, offenders: list, children: list, parent=None,
+                 offences: list | None = None):
         self.case_id = case_id
         self.offenders = offenders
         self.children = children
+        self.offences = offences or []
         self.proceeding_id: int | None = None
         super().__init__(session, parent)
         self.setObjectName("justiceProceedingDialog")
@@ -65,14 +143,20 @@ class ProceedingDialog(FormDialog):
         self.add_field("police_reference", self.tr("&Police reference:"), self.police)
         self.court = _line("justiceCourtReference")
         self.add_field("court_reference", self.tr("Co&urt reference:"), self.court)
+        self.offence = ChoiceCombo(self.offences, empty_text=self.tr("None"))
+        self.offence.setObjectName("justiceProceedingOffence")
+        self.add_field("offence", self.tr("Alleged o&ffence:"), self.offence, accessible=self.tr("Alleged offence"),
+                       hint=self.tr("Its limitation warning is shown with the proceeding."))
+        self.set_row_visible("offence", bool(self.offences))
 
     def operation(self):
         s, cid = self.session, self.case_id
         kind, offender = self.kind.value(), self.offender.value()
         child = self.child.value() if len(self.children) > 1 else None
         police, court = self.police.text().strip() or None, self.court.text().strip() or None
-        return lambda: s.open_proceeding(cid, offender, kind, child_person_id=child, police_reference=police,
-                                         court_reference=court)
+        offence = self.offence.value()
+        return lambda: s.open_proceeding(cid, offender, kind, child_person_id=child, offence_id=offence,
+                                         police_reference=police, court_reference=court)
 
     def succeeded(self, result) -> None:
         self.proceeding_id = result

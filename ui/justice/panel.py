@@ -18,8 +18,8 @@ from ui.common.dates import date_text, local_datetime_text
 from ui.common.feedback import InlineMessage, bold, empty_label, muted, plural, read_only_table, row_items
 from ui.common.vocab_widgets import term_label
 from ui.justice.dialogs import (
-    ChildPartDialog, ClaimDialog, ClaimStatusDialog, DeadlineDialog, EventDialog, HearingDialog, PaymentDialog,
-    ProceedingDialog, ReleaseDateDialog, ReleaseInformedDialog, RightsDialog, charge_text,
+    ChildPartDialog, ClaimDialog, ClaimStatusDialog, DeadlineDialog, EventDialog, HearingDialog, OffenceDialog,
+    PaymentDialog, ProceedingDialog, ReleaseDateDialog, ReleaseInformedDialog, RightsDialog, charge_text, offence_text,
 )
 from ui.justice.money import money_text
 from ui.medical.panel import child_name
@@ -49,6 +49,7 @@ class JusticePanel(CaseTabPanel):
         self.summary: dict = {}
         self.proceedings: list[dict] = []
         self.claims: list[dict] = []
+        self.offences: list[dict] = []
         self.dialog: QDialog | None = None
         self.loading = False
         self._reads = 0
@@ -56,8 +57,12 @@ class JusticePanel(CaseTabPanel):
         self._want_focus = False
         self._select: int | None = None
         self._select_claim: int | None = None
+        self._select_offence: int | None = None
         self.can_create = session.can("justice", "create")
         self.can_update = session.can("justice", "update")
+        # alleged offences belong to the case: the coordinators record them, every case reader reads them
+        self.can_read_offences = session.can("case", "read")
+        self.can_change_offences = session.can("case", "update")
         self._build()
 
     # construction ------------------------------------------------------------------------------
@@ -119,7 +124,28 @@ class JusticePanel(CaseTabPanel):
             self.tr("The proceeding's events"), [em * 8, em * 12])
         outer.addWidget(self.e_view, 3)
 
-        for view, rows in ((self.p_view, 2), (self.e_view, 4)):
+        # alleged offences and their statute of limitations
+        outer.addWidget(bold(QLabel(self.tr("Alleged offences and limitation"), self)))
+        self.o_view, self.o_model = read_only_table(
+            self, "justiceOffencesTable",
+            [self.tr("Offence"), self.tr("Date of the offence"), self.tr("Victim"), self.tr("Limitation")],
+            self.tr("The case's alleged offences"), [em * 14, em * 9, em * 10])
+        self.o_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_offence())
+        outer.addWidget(self.o_view, 1)
+        self.o_empty = empty_label(self)
+        self.o_empty.setText(self.tr("No alleged offence is recorded for this case."))
+        outer.addWidget(self.o_empty)
+        obar = QHBoxLayout()
+        self.offence_button = self._button(self, self.tr("Add offence…"), "addOffenceButton", self.add_offence,
+                                           obar, self.can_change_offences)
+        self.change_offence_button = self._button(self, self.tr("Change offence…"), "changeOffenceButton",
+                                                  self.change_offence, obar, self.can_change_offences)
+        obar.addStretch(1)
+        outer.addLayout(obar)
+        for w in (self.o_view, self.o_empty):
+            w.setVisible(self.can_read_offences)
+
+        for view, rows in ((self.p_view, 2), (self.e_view, 4), (self.o_view, 2)):
             view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * (em + 12) + 4)
 
         # compensation
@@ -152,6 +178,7 @@ class JusticePanel(CaseTabPanel):
         outer.addWidget(self.rights)
         self._show_proceeding()
         self._show_claim()
+        self._show_offence()
 
     # reading -------------------------------------------------------------------------------------
     def focus_order(self) -> tuple:
@@ -160,13 +187,17 @@ class JusticePanel(CaseTabPanel):
     def refresh(self, select: int | None = None) -> None:
         s, cid = self.session, self.case_id
         keep = select if select is not None else (self.selected() or {}).get("id")
-        self._read(lambda: s.justice_summary(cid), lambda summary: self._loaded(summary, keep))
+        keep_offence = (self.selected_offence() or {}).get("offence_id")
+        read_offences = self.can_read_offences
+        self._read(lambda: (s.justice_summary(cid), s.limitation_status(cid) if read_offences else []),
+                   lambda result: self._loaded(*result, keep, keep_offence))
 
-    def _loaded(self, summary: dict, keep: int | None) -> None:
+    def _loaded(self, summary: dict, offences: list, keep: int | None, keep_offence: int | None = None) -> None:
         if self._select is not None:   # a proceeding asked for while reading (select_rule)
             keep, self._select = self._select, None
         keep_claim = self._select_claim or (self.selected_claim() or {}).get("id")
         self._select_claim = None
+        keep_offence, self._select_offence = self._select_offence or keep_offence, None
         self.summary = summary or {}
         self.proceedings = list(self.summary.get("proceedings") or [])
         self.claims = list(self.summary.get("claims") or [])
@@ -204,6 +235,7 @@ class JusticePanel(CaseTabPanel):
         self.c_view.setVisible(bool(self.claims))
         self.c_empty.setVisible(not self.claims)
         self.rights.setText(self.rights_text())
+        self._show_offences(offences, keep_offence)
         self._show_proceeding()
         self._show_claim()
 
@@ -294,6 +326,33 @@ class JusticePanel(CaseTabPanel):
                 "%1", date_text(lim["expires_on"])))
         return "\n".join(lines)
 
+    def limitation_text(self, o: dict) -> str:
+        """The limitation of an alleged offence in a table cell: the day it ends, or else the core's
+        plain sentence (for the legal adviser, a missing date, no limitation)."""
+        if o.get("expires_on"):
+            text = self.tr("Ended on %1") if o.get("state") == "expired" else self.tr("Ends on %1")
+            return text.replace("%1", date_text(o["expires_on"]))
+        return o.get("message") or ""
+
+    def _show_offences(self, offences: list, keep: int | None) -> None:
+        self.offences = list(offences or [])
+        children = dict(self.children)
+        self.o_view.selectionModel().blockSignals(True)
+        self.o_model.removeRows(0, self.o_model.rowCount())
+        for o in self.offences:
+            items = row_items([term_label("offence_categories", o["category"]), date_text(o.get("offence_date")),
+                               children.get(o.get("victim_person_id"), ""), self.limitation_text(o)],
+                              o["offence_id"])
+            items[3].setToolTip(o.get("message") or "")
+            self.o_model.appendRow(items)
+        self.o_view.selectionModel().blockSignals(False)
+        row = next((i for i, o in enumerate(self.offences) if o["offence_id"] == keep), 0 if self.offences else -1)
+        if row >= 0:
+            self.o_view.selectRow(row)
+        self.o_view.setVisible(self.can_read_offences and bool(self.offences))
+        self.o_empty.setVisible(self.can_read_offences and not self.offences)
+        self._show_offence()
+
     def rights_text(self) -> str:
         done = self.summary.get("rights_explained") or []
         if not done:
@@ -306,6 +365,10 @@ class JusticePanel(CaseTabPanel):
     def selected(self) -> dict | None:
         idx = self.p_view.currentIndex()
         return self.proceedings[idx.row()] if idx.isValid() and 0 <= idx.row() < len(self.proceedings) else None
+
+    def selected_offence(self) -> dict | None:
+        idx = self.o_view.currentIndex()
+        return self.offences[idx.row()] if idx.isValid() and 0 <= idx.row() < len(self.offences) else None
 
     def selected_claim(self) -> dict | None:
         idx = self.c_view.currentIndex()
@@ -344,6 +407,9 @@ class JusticePanel(CaseTabPanel):
         release = (p or {}).get("release") or {}
         self.informed_button.setEnabled(bool(release) and not release.get("informed_on"))
 
+    def _show_offence(self) -> None:
+        self.change_offence_button.setEnabled(self.selected_offence() is not None)
+
     def _show_claim(self) -> None:
         c = self.selected_claim()
         self.status_button.setEnabled(bool(c) and bool(claim_next_statuses(c["status"])))
@@ -358,8 +424,9 @@ class JusticePanel(CaseTabPanel):
     def new_proceeding(self) -> QDialog | None:
         if not self.can_create or self._busy():
             return None
-        return self._open(ProceedingDialog(self.session, self.case_id, self.offenders, self.children, self),
-                          lambda d: self._after(d.proceeding_id))
+        offences = [(o["offence_id"], offence_text(o)) for o in self.offences]
+        return self._open(ProceedingDialog(self.session, self.case_id, self.offenders, self.children, self,
+                                           offences), lambda d: self._after(d.proceeding_id))
 
     def _for_selected(self, button, make) -> QDialog | None:
         p = self.selected()
@@ -418,3 +485,19 @@ class JusticePanel(CaseTabPanel):
         if not self.can_update or self._busy():
             return None
         return self._open(RightsDialog(self.session, self.case_id, self.children, self), lambda d: self._after())
+
+    def add_offence(self) -> QDialog | None:
+        if not self.can_change_offences or self._busy():
+            return None
+        return self._open(OffenceDialog(self.session, self.case_id, self.children, self), self._offence_saved)
+
+    def change_offence(self) -> QDialog | None:
+        o = self.selected_offence()
+        if o is None or not self.can_change_offences or self._busy():
+            return None
+        return self._open(OffenceDialog(self.session, self.case_id, self.children, self, offence=o),
+                          self._offence_saved)
+
+    def _offence_saved(self, dialog) -> None:
+        self._select_offence = dialog.offence_id
+        self._after()
