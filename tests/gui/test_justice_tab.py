@@ -290,7 +290,10 @@ def test_no_dialog_has_two_fields_on_one_alt_letter(qtbot, open_as, setup, langu
             d.HearingDialog(s, pid), d.ChildPartDialog(s, p), d.ReleaseDateDialog(s, p),
             d.ReleaseInformedDialog(s, p), d.ClaimDialog(s, case["id"], children, [(pid, "P")]),
             d.ClaimStatusDialog(s, claim), d.PaymentDialog(s, claim), d.DeadlineDialog(s, claim),
-            d.RightsDialog(s, case["id"], children)]
+            d.RightsDialog(s, case["id"], children),
+            d.ProceedingDialog(s, case["id"], [(case["offender_id"], "A")], children, None, [(1, "O")]),
+            d.OffenceDialog(s, case["id"], children),
+            d.OffenceDialog(s, case["id"], children, offence={"offence_id": 1, "category": "other"})]
     event = d.EventDialog(s, {**p, "status": "investigating"})
     for dlg in (*made, event):
         qtbot.addWidget(dlg)
@@ -402,3 +405,72 @@ def test_a_declined_charge_decision_needs_its_reason_beside_the_field(qtbot, ope
     assert (p["status"], p["events"][-1]["decision"], p["events"][-1]["reason"]) == (
         "declined", "declined", "Insufficient evidence")
     assert cells(panel.e_model, 2)[-1] == "Declined: Insufficient evidence"
+
+
+def test_a_coordinator_records_an_alleged_offence_and_names_it_in_a_proceeding(qtbot, open_as, setup):
+    s = open_as("coordinator")
+    case = setup["case"]
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    assert panel.o_empty.isVisible() and panel.o_empty.text() == "No alleged offence is recorded for this case."
+    assert not panel.change_offence_button.isEnabled()
+    click_by_tab(qtbot, panel.offence_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.category
+    assert not dlg.victim.isVisible()   # the case's one child
+    qtbot.keyClicks(dlg.category, "R")
+    assert dlg.category.value() == "rape_child"
+    press(qtbot, K.Key_D)   # &Date of the offence
+    assert focused() is dlg.on and dlg.on.value() is None   # "Not known" until a date is chosen
+    dlg.on.set_value(date(2025, 1, 1))
+    press(qtbot, K.Key_J)   # &Jurisdiction: the case's (Sweden) unless chosen
+    assert focused() is dlg.jurisdiction and dlg.jurisdiction.currentText() == "The case's"
+    qtbot.keyClicks(dlg.jurisdiction, "U")
+    assert dlg.jurisdiction.value() == "UA"
+    press(qtbot, K.Key_A)   # &Add
+    accepted(qtbot, panel, dlg)
+    oid = dlg.offence_id
+    assert [cells(panel.o_model, c) for c in range(4)] == [
+        ["Rape of a child"], ["2025-01-01"], ["Testa Exampledottir"],
+        ["No limitation: in Ukraine there is no statute of limitations for Rape of a child. No warning is needed."]]
+
+    # Change offence…: only what changed is sent; the limitation is worked out again.
+    click_by_tab(qtbot, panel.change_offence_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.category and dlg.on.value() == "2025-01-01" and dlg.jurisdiction.value() == "UA"
+    qtbot.keyClicks(dlg.category, "Ph")
+    press(qtbot, K.Key_S)   # &Save
+    accepted(qtbot, panel, dlg)
+    assert dlg.offence_id == oid
+    assert cells(panel.o_model, 0) == ["Physical violence (assault)"]
+    assert cells(panel.o_model, 3) == [
+        "When the limitation period for Physical violence (assault) starts in Ukraine, and how long it is, is not "
+        "filled in: this is for the centre's legal adviser to fill in. No warning can be given until it is. No case "
+        "is ever purged because a limitation period ended."]
+
+    # A proceeding names the offence: its limitation attaches to the proceeding.
+    qtbot.keyClick(focused(), K.Key_N, CTRL)
+    dlg = opened(qtbot, panel)
+    assert dlg.offence.currentText() == "None"
+    press(qtbot, K.Key_F)   # Alleged o&ffence
+    assert focused() is dlg.offence
+    qtbot.keyClicks(dlg.offence, "P")
+    assert dlg.offence.currentText() == "Physical violence (assault), 2025-01-01"
+    press(qtbot, K.Key_O)   # &Open
+    accepted(qtbot, panel, dlg)
+    assert s.justice_summary(case["id"])["proceedings"][0]["limitation"]["offence_id"] == oid
+
+
+def test_a_liaison_reads_the_offences_without_changing_them(qtbot, open_as, setup, record_path):
+    case = setup["case"]
+    with login(record_path, "coordinator") as co:
+        co.add_alleged_offence(case["id"], "sexual_abuse_child", "2024-06-01")
+    s = open_as("liaison")
+    assert s.can("case", "read") and not s.can("case", "update")
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    assert panel.o_view.isVisible()
+    assert [cells(panel.o_model, c) for c in range(3)] == [
+        ["Sexual abuse of a child"], ["2024-06-01"], ["Testa Exampledottir"]]
+    assert cells(panel.o_model, 3)[0].startswith("When the limitation period for Sexual abuse of a child starts in "
+                                                 "Sweden")
+    assert not panel.offence_button.isVisible() and not panel.change_offence_button.isVisible()
+    assert panel.add_offence() is None and panel.change_offence() is None
