@@ -245,7 +245,8 @@ def test_a_therapist_reads_the_summary_and_changes_nothing(qtbot, open_as, setup
     assert panel.details.text() == "How the child took part: Did not take part."
     for b in (panel.new_button, panel.event_button, panel.hearing_button, panel.part_button, panel.release_button,
               panel.informed_button, panel.claim_button, panel.status_button, panel.payment_button,
-              panel.deadline_button, panel.rights_button):
+              panel.deadline_button, panel.rights_button, panel.p_offence_button, panel.offence_button,
+              panel.change_offence_button):
         assert not b.isVisible(), b.objectName()
     assert panel.new_proceeding() is None and panel.record_event() is None and panel.new_claim() is None
     with pytest.raises(PermissionDenied):
@@ -292,7 +293,7 @@ def test_no_dialog_has_two_fields_on_one_alt_letter(qtbot, open_as, setup, langu
             d.ClaimStatusDialog(s, claim), d.PaymentDialog(s, claim), d.DeadlineDialog(s, claim),
             d.RightsDialog(s, case["id"], children),
             d.ProceedingDialog(s, case["id"], [(case["offender_id"], "A")], children, None, [(1, "O")]),
-            d.OffenceDialog(s, case["id"], children),
+            d.OffenceDialog(s, case["id"], children), d.ProceedingOffenceDialog(s, p, [(1, "O")]),
             d.OffenceDialog(s, case["id"], children, offence={"offence_id": 1, "category": "other"})]
     event = d.EventDialog(s, {**p, "status": "investigating"})
     for dlg in (*made, event):
@@ -458,6 +459,17 @@ def test_a_coordinator_records_an_alleged_offence_and_names_it_in_a_proceeding(q
     press(qtbot, K.Key_O)   # &Open
     accepted(qtbot, panel, dlg)
     assert s.justice_summary(case["id"])["proceedings"][0]["limitation"]["offence_id"] == oid
+
+    # Offence…: the proceeding is about no alleged offence after all.
+    click_by_tab(qtbot, panel.p_offence_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.offence and dlg.offence.value() == oid
+    qtbot.keyClick(dlg.offence, K.Key_Home)
+    assert dlg.offence.currentText() == "None"
+    press(qtbot, K.Key_S)   # &Save
+    accepted(qtbot, panel, dlg)
+    p = s.justice_summary(case["id"])["proceedings"][0]
+    assert (p["offence_id"], p["limitation"]) == (None, None)
 
 
 def test_a_liaison_reads_the_offences_without_changing_them(qtbot, open_as, setup, record_path):

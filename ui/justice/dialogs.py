@@ -162,6 +162,35 @@ class ProceedingDialog(FormDialog):
         self.proceeding_id = result
 
 
+class ProceedingOffenceDialog(FormDialog):
+    """Which of the case's alleged offences a proceeding is about (its limitation warning is shown
+    with the proceeding), or none."""
+
+    width_em = 30
+    ALIASES = {"offence_id": "offence"}
+
+    def __init__(self, session, proceeding: dict, offences: list, parent=None):
+        self.proceeding = proceeding
+        self.offences = offences
+        super().__init__(session, parent)
+        self.setObjectName("justiceProceedingOffenceDialog")
+        self.setWindowTitle(self.tr("The proceeding's alleged offence"))
+        self.ok_button.setText(self.tr("&Save"))
+        self.offence.setFocus()
+
+    def build(self) -> None:
+        self.offence = ChoiceCombo(self.offences, empty_text=self.tr("None"))
+        self.offence.setObjectName("justiceProceedingOffenceChoice")
+        self.offence.set_value(self.proceeding.get("offence_id"))
+        self.add_field("offence", self.tr("&Alleged offence:"), self.offence, accessible=self.tr("Alleged offence"))
+
+    def operation(self):
+        s, pid, offence = self.session, self.proceeding["id"], self.offence.value()
+        if offence == self.proceeding.get("offence_id"):
+            return lambda: None
+        return lambda: s.update_proceeding(pid, offence_id=offence)
+
+
 class EventDialog(FormDialog):
     """A dated event of a proceeding: only the events its flow allows where it stands. A verdict
     is given on one charge at a time (each charge its own outcome)."""

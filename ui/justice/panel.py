@@ -19,7 +19,7 @@ from ui.common.feedback import InlineMessage, bold, empty_label, muted, plural, 
 from ui.common.vocab_widgets import term_label
 from ui.justice.dialogs import (
     ChildPartDialog, ClaimDialog, ClaimStatusDialog, DeadlineDialog, EventDialog, HearingDialog, OffenceDialog,
-    PaymentDialog, ProceedingDialog, ReleaseDateDialog, ReleaseInformedDialog, RightsDialog, charge_text, offence_text,
+    PaymentDialog, ProceedingDialog, ProceedingOffenceDialog, ReleaseDateDialog, ReleaseInformedDialog, RightsDialog, charge_text, offence_text,
 )
 from ui.justice.money import money_text
 from ui.medical.panel import child_name
@@ -111,6 +111,8 @@ class JusticePanel(CaseTabPanel):
                                            self.release_date, bar, self.can_update)
         self.informed_button = self._button(self, self.tr("Release informed…"), "releaseInformedButton",
                                             self.release_informed, bar, self.can_update)
+        self.p_offence_button = self._button(self, self.tr("Offence…"), "proceedingOffenceButton",
+                                             self.proceeding_offence, bar, self.can_update)
         bar.addStretch(1)
         if self.can_create:
             add_key = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
@@ -406,6 +408,7 @@ class JusticePanel(CaseTabPanel):
         self.release_button.setEnabled(sentenced)
         release = (p or {}).get("release") or {}
         self.informed_button.setEnabled(bool(release) and not release.get("informed_on"))
+        self.p_offence_button.setEnabled(bool(p) and bool(self.offences or p.get("offence_id")))
 
     def _show_offence(self) -> None:
         self.change_offence_button.setEnabled(self.selected_offence() is not None)
@@ -424,9 +427,15 @@ class JusticePanel(CaseTabPanel):
     def new_proceeding(self) -> QDialog | None:
         if not self.can_create or self._busy():
             return None
-        offences = [(o["offence_id"], offence_text(o)) for o in self.offences]
         return self._open(ProceedingDialog(self.session, self.case_id, self.offenders, self.children, self,
-                                           offences), lambda d: self._after(d.proceeding_id))
+                                           self.offence_choices()), lambda d: self._after(d.proceeding_id))
+
+    def offence_choices(self) -> list[tuple[int, str]]:
+        return [(o["offence_id"], offence_text(o)) for o in self.offences]
+
+    def proceeding_offence(self) -> QDialog | None:
+        return self._for_selected(self.p_offence_button, lambda p: ProceedingOffenceDialog(
+            self.session, p, self.offence_choices(), self))
 
     def _for_selected(self, button, make) -> QDialog | None:
         p = self.selected()
