@@ -3011,7 +3011,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>ChildPartDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+228"/>
+        <location filename="../../ui/justice/dialogs.py" line="+341"/>
         <source>The child&apos;s part</source>
         <translation>Barnets medverkan</translation>
     </message>
@@ -5343,7 +5343,7 @@ Stänga ändå?</translation>
         <translation>Kontakt polis / åklagare</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/panel.py" line="+26"/>
+        <location filename="../../ui/followup/panel.py" line="+25"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
@@ -5508,7 +5508,7 @@ Stänga ändå?</translation>
         <translation>Inget har gjorts för regeln ännu.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+49"/>
         <source>No date of birth is recorded for %1: the milestones at ages %2 wait for one. Record it on the Persons tab.</source>
         <translation>Inget födelsedatum är registrerat för %1: milstolparna vid %2 års ålder väntar på det. Registrera det under fliken Personer.</translation>
     </message>
@@ -6973,7 +6973,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Skriv beloppet i %1, t.ex. %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/justice/panel.py" line="+71"/>
+        <location filename="../../ui/justice/panel.py" line="+75"/>
         <source>Justice and compensation</source>
         <translation>Rättsprocess och ersättning</translation>
     </message>
@@ -7063,6 +7063,11 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Underrättade om frigivning…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Offence…</source>
+        <translation>Brott…</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>On</source>
         <translation>Datum</translation>
@@ -7083,7 +7088,52 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Förfarandets händelser</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Alleged offences and limitation</source>
+        <translation>Misstänkta brott och preskription</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offence</source>
+        <translation>Brott</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date of the offence</source>
+        <translation>Brottets datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Victim</source>
+        <translation>Brottsoffer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Limitation</source>
+        <translation>Preskription</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The case&apos;s alleged offences</source>
+        <translation>Ärendets misstänkta brott</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No alleged offence is recorded for this case.</source>
+        <translation>Inget misstänkt brott är registrerat för ärendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add offence…</source>
+        <translation>Lägg till brott…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change offence…</source>
+        <translation>Ändra brott…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Compensation</source>
         <translation>Ersättning</translation>
     </message>
@@ -7158,7 +7208,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Rättigheter förklarade…</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+74"/>
         <source>No proceedings or compensation claims recorded.</source>
         <translation>Inga förfaranden eller ersättningsanspråk registrerade.</translation>
     </message>
@@ -7171,7 +7221,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>%n compensation claim(s), %1 paid</source>
         <translation>
             <numerusform>%n ersättningsanspråk, %1 betalt</numerusform>
@@ -7179,7 +7229,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The alleged offender</source>
         <translation>Den misstänkta gärningspersonen</translation>
     </message>
@@ -7229,7 +7279,37 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Preskriptionstiden för det misstänkta brottet löper ut den %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Ended on %1</source>
+        <translation>Löpte ut den %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ends on %1</source>
+        <translation>Löper ut den %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No limitation</source>
+        <translation>Ingen preskription</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waits for the child&apos;s date of birth</source>
+        <translation>Väntar på barnets födelsedatum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waits for the date of the offence</source>
+        <translation>Väntar på brottets datum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For the centre&apos;s legal adviser to fill in</source>
+        <translation>För centrets juridiska rådgivare att fylla i</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The right to compensation has not been recorded as explained yet.</source>
         <translation>Det är ännu inte registrerat att rätten till ersättning har förklarats.</translation>
     </message>
@@ -8117,7 +8197,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>För en sammanfattning till domstol, ett underlag till åklagare eller en remiss</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+46"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -9377,6 +9457,90 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
 </context>
 <context>
+    <name>OffenceDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="-259"/>
+        <source>Add an alleged offence</source>
+        <translation>Lägg till ett misstänkt brott</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Lägg till</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the alleged offence</source>
+        <translation>Ändra det misstänkta brottet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its statute of limitations is worked out from the category, the date and the jurisdiction; a warning appears among the reminders before it ends.</source>
+        <translation>Preskriptionstiden räknas ut från brottstypen, datumet och jurisdiktionen; en varning visas bland påminnelserna innan den löper ut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+10"/>
+        <source>Choose</source>
+        <translation>Välj</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>&amp;Offence:</source>
+        <translation>&amp;Brott:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offence</source>
+        <translation>Brott</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not known</source>
+        <translation>Okänt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Date of the offence:</source>
+        <translation>Brottets &amp;datum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date of the offence</source>
+        <translation>Brottets datum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>C&amp;hild:</source>
+        <translation>Bar&amp;n:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The child it was against</source>
+        <translation>Barnet som brottet gällde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The case&apos;s</source>
+        <translation>Ärendets</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Jurisdiction:</source>
+        <translation>&amp;Jurisdiktion:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jurisdiction</source>
+        <translation>Jurisdiktion</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateTimeEdit</name>
     <message>
         <location filename="../../ui/common/field_widgets.py" line="-145"/>
@@ -9612,7 +9776,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+250"/>
+        <location filename="../../ui/justice/dialogs.py" line="+479"/>
         <source>Record a payment</source>
         <translation>Registrera en betalning</translation>
     </message>
@@ -10151,7 +10315,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ProceedingDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-418"/>
+        <location filename="../../ui/justice/dialogs.py" line="-453"/>
         <source>New proceeding</source>
         <translation>Nytt förfarande</translation>
     </message>
@@ -10210,6 +10374,54 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <location line="+2"/>
         <source>Co&amp;urt reference:</source>
         <translation>&amp;Domstolens målnummer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation>Inget</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alleged o&amp;ffence:</source>
+        <translation>Misstänkt b&amp;rott:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alleged offence</source>
+        <translation>Misstänkt brott</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Its limitation warning is shown with the proceeding.</source>
+        <translation>Dess preskriptionsvarning visas med förfarandet.</translation>
+    </message>
+</context>
+<context>
+    <name>ProceedingOffenceDialog</name>
+    <message>
+        <location line="+28"/>
+        <source>The proceeding&apos;s alleged offence</source>
+        <translation>Förfarandets misstänkta brott</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None</source>
+        <translation>Inget</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Alleged offence:</source>
+        <translation>&amp;Misstänkt brott:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alleged offence</source>
+        <translation>Misstänkt brott</translation>
     </message>
 </context>
 <context>
@@ -10508,7 +10720,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Uppföljning</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+37"/>
         <source>a person of the record</source>
         <translation>en person i registret</translation>
     </message>
@@ -11522,7 +11734,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReleaseDateDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+223"/>
+        <location filename="../../ui/justice/dialogs.py" line="+218"/>
         <location line="+12"/>
         <source>Release date</source>
         <translation>Frigivningsdag</translation>

@@ -329,11 +329,20 @@ class JusticePanel(CaseTabPanel):
         return "\n".join(lines)
 
     def limitation_text(self, o: dict) -> str:
-        """The limitation of an alleged offence in a table cell: the day it ends, or else the core's
-        plain sentence (for the legal adviser, a missing date, no limitation)."""
+        """The limitation of an alleged offence in a table cell, short and in the user's language:
+        the day it ends, or what it waits for (the core's whole sentence is the cell's tooltip)."""
+        state = o.get("state")
         if o.get("expires_on"):
-            text = self.tr("Ended on %1") if o.get("state") == "expired" else self.tr("Ends on %1")
+            text = self.tr("Ended on %1") if state == "expired" else self.tr("Ends on %1")
             return text.replace("%1", date_text(o["expires_on"]))
+        if state == "no_limitation":
+            return self.tr("No limitation")
+        if state == "needs_date_of_birth":
+            return self.tr("Waits for the child's date of birth")
+        if state == "needs_offence_date":
+            return self.tr("Waits for the date of the offence")
+        if o.get("for_legal_adviser"):
+            return self.tr("For the centre's legal adviser to fill in")
         return o.get("message") or ""
 
     def _show_offences(self, offences: list, keep: int | None) -> None:
