@@ -48,10 +48,6 @@ class FollowUpPanel(CaseTabPanel):
         self.plan: dict = {}
         self.rules: list[dict] = []
         self.dialog: QDialog | None = None
-        self.loading = False
-        self._reads = 0
-        self._generation = 0
-        self._want_focus = False
         self._select: int | None = None
         self.can_create = session.can("followup", "create")
         self.can_update = session.can("followup", "update")

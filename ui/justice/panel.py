@@ -51,10 +51,6 @@ class JusticePanel(CaseTabPanel):
         self.claims: list[dict] = []
         self.offences: list[dict] = []
         self.dialog: QDialog | None = None
-        self.loading = False
-        self._reads = 0
-        self._generation = 0
-        self._want_focus = False
         self._select: int | None = None
         self._select_claim: int | None = None
         self._select_offence: int | None = None

@@ -80,10 +80,6 @@ class MedicalPanel(CaseTabPanel):
         self.children = [{"person_id": c["person_id"], "name": child_name(c)} for c in children or []]
         self.exams: list[dict] = []
         self.dialog: QDialog | None = None
-        self.loading = False
-        self._reads = 0
-        self._generation = 0
-        self._want_focus = False
         self.samples: list[dict] = []
         self.images: list[dict] = []
         self._samples_asked = 0

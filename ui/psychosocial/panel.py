@@ -121,13 +121,9 @@ class PsychosocialPanel(CaseTabPanel):
         self.names = {p["person_id"]: p["name"] for p in self.persons}
         self.facts: dict = {}
         self.dialog: QDialog | None = None
-        self.loading = False
-        self._reads = 0
-        self._generation = 0
         self._notes_asked = 0
         self._trend_asked = 0
         self._crisis_asked = 0
-        self._want_focus = False
         self._then = None   # what to do once the next read is shown
         self._sized = False
         s = session
