@@ -461,78 +461,69 @@ class IssuingActions(SessionBase):
 
     def _prepare(self, case, pseudonymise: bool, time_zone: str | None):
         from barnahus_app.documents.summary import SummaryBuilder
-        zone = time_zone or self.centre_zone()
         limitations = None
         with self.record.engine.connect() as conn:
             case_id = resolve_case(conn, case)
-            # The head as it was before this issue began: what audit_head() showed the user, not
-            # moved on by the entries preparing the document writes (limitations read, identity).
-            head = audit.head(conn)
+            head = audit.head(conn)   # before the entries preparing the document writes (limitations read)
         if self.can("case", "read"):
             limitations = self.limitation_status(case_id)
-        now = datetime.now(timezone.utc)
-        with self.record.transaction() as conn:
-            creds = _credentials(conn, self.sections) or self._create_identity(conn)
-            data = self._gather(conn, case_id)
-            data["limitations"] = limitations
-            self._audit(conn, "document.prepared", "case", case_id, {"pseudonymised": pseudonymise})
-        centre = data.pop("centre_name", "")
-        doc_id = new_document_id(now)
-        me = data["users"].get(self.user_id, (self.display_name, ""))
-        builder = SummaryBuilder(
-            data, document_id=doc_id, generated_at_utc=utc_now_iso(), time_zone=zone,
-            generated_by=(f"{me[1]} (user no. {self.user_id})" if pseudonymise else self.display_name),
-            audit_head=head, pseudonymise=pseudonymise, centre_name=centre,
-            signer_subject=creds.cert.subject.rfc4514_string(), ca_fingerprint=pki.fingerprint(creds.root_pem))
-        return doc_id, now, creds, builder
+
+        def read(conn) -> dict:
+            return {**self._gather(conn, case_id), "limitations": limitations}
+
+        def made_by(data) -> str:
+            me = data["users"].get(self.user_id, (self.display_name, ""))
+            return f"{me[1]} (user no. {self.user_id})" if pseudonymise else self.display_name
+        return self._prepare_document(SummaryBuilder, head, ("case", case_id), read, pseudonymise, time_zone,
+                                      generated_by=made_by)
 
     def _prepare_minutes(self, meeting_id: int, pseudonymise: bool, time_zone: str | None):
         from barnahus_app.documents.minutes import MinutesBuilder
-        zone = time_zone or self.centre_zone()
         with self.record.engine.connect() as conn:
-            head = audit.head(conn)   # as in _prepare: before this issue's own entries
-        now = datetime.now(timezone.utc)
-        with self.record.transaction() as conn:
+            head = audit.head(conn)
+
+        def read(conn) -> dict:
             status = conn.execute(select(MT.c.status).where(MT.c.id == meeting_id)).scalar()
             if status is None:
                 raise NotFound(f"There is no meeting {meeting_id}.")
             if status == "cancelled":
                 raise ValidationError("meeting", "was cancelled: it has no minutes.")
-            creds = _credentials(conn, self.sections) or self._create_identity(conn)
             data = meeting_data(conn, meeting_id)
             data.update(self._meeting_persons(conn, [it["case_id"] for it in data.get("items") or []]))
-            data["record_id"] = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar()
-            centre = _centre_name(conn)
-            self._audit(conn, "document.prepared", "meeting", meeting_id, {"pseudonymised": pseudonymise})
-        doc_id = new_document_id(now)
-        builder = MinutesBuilder(
-            data, document_id=doc_id, generated_at_utc=utc_now_iso(), time_zone=zone,
-            generated_by=self.display_name, audit_head=head, pseudonymise=pseudonymise,
-            centre_name=centre, signer_subject=creds.cert.subject.rfc4514_string(),
-            ca_fingerprint=pki.fingerprint(creds.root_pem))
-        return doc_id, now, creds, builder
+            return data
+        return self._prepare_document(MinutesBuilder, head, ("meeting", meeting_id), read, pseudonymise, time_zone)
 
     def _prepare_psychosocial(self, case, child_person_id, pseudonymise: bool, time_zone: str | None):
         from barnahus_app.documents.psychosocial import PsychosocialBuilder, gather
-        zone = time_zone or self.centre_zone()
         with self.record.engine.connect() as conn:
             case_id = resolve_case(conn, case)
-            head = audit.head(conn)   # as in _prepare: before this issue's own entries
+            head = audit.head(conn)
+        return self._prepare_document(PsychosocialBuilder, head, ("case", case_id),
+                                      lambda conn: gather(conn, case_id, child_person_id), pseudonymise, time_zone,
+                                      detail={"type": "psychosocial_summary"})
+
+    def _prepare_document(self, builder_cls, head: tuple, subject: tuple, read, pseudonymise: bool,
+                          time_zone: str | None, *, detail: dict | None = None, generated_by=None):
+        """What every issued document shares once its audit head is taken (head: as it was before
+        this issue began, what audit_head() showed the user, not moved on by the entries preparing
+        the document writes): in one transaction read(conn) -> its data, the signing identity (made
+        if the administrator made none), the record's id and the centre's name, and the audit entry
+        of the preparation (subject: (kind, id)); then the builder. generated_by(data): who the
+        document says made it (default: the user's name). Returns (doc_id, now, creds, builder)."""
         now = datetime.now(timezone.utc)
         with self.record.transaction() as conn:
+            data = read(conn)
             creds = _credentials(conn, self.sections) or self._create_identity(conn)
-            data = gather(conn, case_id, child_person_id)
             data["record_id"] = conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar()
             centre = _centre_name(conn)
-            self._audit(conn, "document.prepared", "case", case_id,
-                        {"pseudonymised": pseudonymise, "type": "psychosocial_summary"})
-        doc_id = new_document_id(now)
-        builder = PsychosocialBuilder(
-            data, document_id=doc_id, generated_at_utc=utc_now_iso(), time_zone=zone,
-            generated_by=self.display_name, audit_head=head, pseudonymise=pseudonymise,
-            centre_name=centre, signer_subject=creds.cert.subject.rfc4514_string(),
+            self._audit(conn, "document.prepared", *subject, {"pseudonymised": pseudonymise, **(detail or {})})
+        builder = builder_cls(
+            data, document_id=new_document_id(now), generated_at_utc=utc_now_iso(),
+            time_zone=time_zone or self.centre_zone(),
+            generated_by=generated_by(data) if generated_by else self.display_name, audit_head=head,
+            pseudonymise=pseudonymise, centre_name=centre, signer_subject=creds.cert.subject.rfc4514_string(),
             ca_fingerprint=pki.fingerprint(creds.root_pem))
-        return doc_id, now, creds, builder
+        return builder.document_id, now, creds, builder
 
     def _meeting_persons(self, conn, case_ids: list[int]) -> dict:
         """The children of the agenda's cases as the minutes name them ("children": {case_id:
@@ -559,8 +550,7 @@ class IssuingActions(SessionBase):
     def _gather(self, conn, case_id: int) -> dict:
         from barnahus_app.users.accounts import user_roles
         case = case_view(self, conn, case_id)
-        d = {"case": case, "record_id": conn.execute(select(RecordMeta.value).where(RecordMeta.key == "record_id")).scalar(),
-             "centre_name": conn.execute(select(RecordMeta.value).where(RecordMeta.key == "centre_name")).scalar() or ""}
+        d = {"case": case}
         user_ids = {case["case_lead_id"], self.user_id}
         person_ids = {c["person_id"] for c in case["children"]} | {p["person_id"] for p in case["parties"]}
         # A no-contact person may belong to another case: the summary names them (or gives a pseudonym).

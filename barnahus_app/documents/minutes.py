@@ -12,7 +12,7 @@ removes every name, date of birth, address and phone number of the cases' person
 from __future__ import annotations
 
 from barnahus_app.documents.model import Document, KeyValues, Labels, Paragraph, Section, Table
-from barnahus_app.documents.summary import (Redactor, _label, about_section, child_pseudonym,
+from barnahus_app.documents.summary import (DocumentBuilder, Redactor, _label, about_section, child_pseudonym,
                                             person_terms)
 from barnahus_app.meetings.actions import AGENCY_STATUSES
 from barnahus_app.timeutil import zone_span_text, zone_time_text
@@ -28,33 +28,22 @@ _ACTION_STATUS = {"open": "Open", "done": "Done", "cancelled": "Cancelled"}
 _EXPLAINED_TO = {"child": "the child", "carer": "the carer", "both": "the child and the carer"}
 
 
-class MinutesBuilder:
+class MinutesBuilder(DocumentBuilder):
     """data: meetings.actions.meeting_data(conn, id) plus what issuing.py gathered beside it in the
     same transaction: "children" {case_id: [{"person_id", "given_name", "family_name"}]} (empty
     lists for a reader who does not see persons), "person_details" {person_id: persons row} of
     every person of the agenda's cases (for the redactor only) and "record_id"."""
 
-    def __init__(self, data: dict, *, document_id: str, generated_at_utc: str, generated_by: str,
-                 audit_head: tuple, time_zone: str, pseudonymise: bool, centre_name: str,
-                 signer_subject: str, ca_fingerprint: str):
-        self.d = data
-        self.document_id = document_id
-        self.generated_at_utc = generated_at_utc
-        self.generated_by = generated_by
-        self.audit_head = audit_head
-        self.zone_name = time_zone
-        self.pseudonymise = pseudonymise
-        self.centre_name = centre_name
-        self.signer_subject = signer_subject
-        self.ca_fingerprint = ca_fingerprint
+    def __init__(self, data: dict, **header):
+        super().__init__(data, **header)
         self.draft = data["status"] != "approved"
-        self.meeting_zone = data.get("time_zone") or time_zone
+        self.meeting_zone = data.get("time_zone") or self.zone_name
         # Each case's children, as this document calls them.
         self.children = {}
         for case_id, kids in (data.get("children") or {}).items():
             self.children[case_id] = [
-                child_pseudonym(i) if pseudonymise else " ".join(x for x in (k.get("given_name"), k.get("family_name"))
-                                                                 if x)
+                child_pseudonym(i) if self.pseudonymise
+                else " ".join(x for x in (k.get("given_name"), k.get("family_name")) if x)
                 for i, k in enumerate(kids)]
 
     # --- formatting --------------------------------------------------------------------------

@@ -26,15 +26,15 @@ from sqlalchemy import select
 
 from barnahus_app.cases.tables import Case, CaseChild, CaseParty
 from barnahus_app.documents.model import Document, KeyValues, Paragraph, Section, Table, Trend
-from barnahus_app.documents.summary import (Redactor, _label, about_section, age_band, child_pseudonym,
-                                            person_terms)
+from barnahus_app.documents.summary import (DocumentBuilder, Redactor, _label, about_section, age_band,
+                                            child_pseudonym, person_terms)
 from barnahus_app.errors import ValidationError
 from barnahus_app.followup.tables import FollowUpRule
 from barnahus_app.persons.tables import Person
 from barnahus_app.psychosocial import instruments
 from barnahus_app.psychosocial.actions import case_facts, trend_data
 from barnahus_app.psychosocial.tables import Rescreen
-from barnahus_app.timeutil import zone_info, zone_time_text
+from barnahus_app.timeutil import zone_time_text
 
 P = Person.__table__
 RS = Rescreen.__table__
@@ -100,24 +100,12 @@ def _instrument(code: str, version: int | None = None):
         return None
 
 
-class PsychosocialBuilder:
+class PsychosocialBuilder(DocumentBuilder):
     """data: gather()'s dict plus "record_id"."""
 
-    def __init__(self, data: dict, *, document_id: str, generated_at_utc: str, generated_by: str,
-                 audit_head: tuple, time_zone: str, pseudonymise: bool, centre_name: str,
-                 signer_subject: str, ca_fingerprint: str):
-        self.d = data
-        zone_info(time_zone)   # an unknown zone is refused here, before anything is rendered
+    def __init__(self, data: dict, **header):
+        super().__init__(data, **header)
         self.case_id = data["case_id"]
-        self.document_id = document_id
-        self.generated_at_utc = generated_at_utc
-        self.generated_by = generated_by
-        self.audit_head = audit_head
-        self.zone_name = time_zone
-        self.pseudonymise = pseudonymise
-        self.centre_name = centre_name
-        self.signer_subject = signer_subject
-        self.ca_fingerprint = ca_fingerprint
         self.names = self._names()
 
     # --- names -------------------------------------------------------------------------------

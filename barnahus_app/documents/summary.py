@@ -183,23 +183,32 @@ def _label(vocab_name: str, code: str | None, language: str = "en") -> str:
         return code
 
 
-class SummaryBuilder:
-    """data: what issuing.py gathered in one transaction (see IssuingActions._gather)."""
+class DocumentBuilder:
+    """What the builder of every issued document (court summary, minutes, psychosocial summary)
+    holds beside its data: its id, when and by whom it was made, the audit head it names, the
+    zone every time is told in, whether it is pseudonymised, and who signs it."""
 
     def __init__(self, data: dict, *, document_id: str, generated_at_utc: str, generated_by: str,
                  audit_head: tuple, time_zone: str, pseudonymise: bool, centre_name: str,
                  signer_subject: str, ca_fingerprint: str):
-        self.d = data
         zone_info(time_zone)   # an unknown zone is refused here, before anything is rendered
-        self.zone_name = time_zone   # every time is told through it (when, span): the one zone kept
+        self.d = data
         self.document_id = document_id
         self.generated_at_utc = generated_at_utc
         self.generated_by = generated_by
         self.audit_head = audit_head
+        self.zone_name = time_zone
         self.pseudonymise = pseudonymise
         self.centre_name = centre_name
         self.signer_subject = signer_subject
         self.ca_fingerprint = ca_fingerprint
+
+
+class SummaryBuilder(DocumentBuilder):
+    """data: what issuing.py gathered in one transaction (see IssuingActions._gather)."""
+
+    def __init__(self, data: dict, **header):
+        super().__init__(data, **header)
         self.names = self._names()
 
     # --- names -------------------------------------------------------------------------------
