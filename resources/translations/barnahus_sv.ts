@@ -5388,7 +5388,7 @@ Stänga ändå?</translation>
         <translation>Uppskjuten</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+24"/>
         <source>Follow-up plan</source>
         <translation>Uppföljningsplan</translation>
     </message>
@@ -5423,7 +5423,7 @@ Stänga ändå?</translation>
         <translation>&amp;Återfall…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Follow-up</source>
         <translation>Uppföljning</translation>
     </message>
@@ -6973,12 +6973,12 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Skriv beloppet i %1, t.ex. %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/justice/panel.py" line="+75"/>
+        <location filename="../../ui/justice/panel.py" line="+67"/>
         <source>Justice and compensation</source>
         <translation>Rättsprocess och ersättning</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Proceedings</source>
         <translation>Förfaranden</translation>
     </message>
@@ -7865,17 +7865,17 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+1"/>
-        <location line="+183"/>
+        <location line="+174"/>
         <source>Received</source>
         <translation>Inkommet</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-162"/>
         <source>Released</source>
         <translation>Utlämnad</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+34"/>
         <source>Medical examinations</source>
         <translation>Läkarundersökningar</translation>
     </message>
@@ -7890,7 +7890,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Planera en ny undersökning (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>When</source>
         <translation>När</translation>
     </message>
@@ -10435,7 +10435,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PsychosocialPanel</name>
     <message>
-        <location filename="../../ui/psychosocial/panel.py" line="+148"/>
+        <location filename="../../ui/psychosocial/panel.py" line="+140"/>
         <source>Psychosocial follow-up</source>
         <translation>Psykosocial uppföljning</translation>
     </message>
@@ -10450,7 +10450,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Skapa den psykosociala sammanställningen som signerad PDF eller DOCX, för teamet eller en vidare remiss</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <source>Screens</source>
         <translation>Screeningar</translation>
     </message>

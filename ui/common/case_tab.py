@@ -8,9 +8,9 @@ self.message (where a read's error is told)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.common.feedback import open_dialog
+from ui.common.feedback import bold, open_dialog
 from ui.common.tasks import run_operation
 
 
@@ -39,6 +39,18 @@ class CaseTabPanel(QWidget):
         self.loading = self._reads > 0
         if not self.loading and self._want_focus:
             self.focus_first()
+
+    def _page(self, title: str) -> tuple[QVBoxLayout, QHBoxLayout]:
+        """The tab's layout, the same on every tab: (the page's column, its heading row, which
+        holds the title and is the column's first row)."""
+        em = self.fontMetrics().height()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 12)
+        outer.setSpacing(em // 2)
+        top = QHBoxLayout()
+        top.addWidget(bold(QLabel(title, self), 1.1))
+        outer.addLayout(top)
+        return outer, top
 
     def _button(self, parent: QWidget, text: str, name: str, slot, layout, shown: bool = True) -> QPushButton:
         b = QPushButton(text, parent)

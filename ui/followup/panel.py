@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel
 
 from barnahus_app.followup.actions import local_today
 
@@ -56,11 +56,7 @@ class FollowUpPanel(CaseTabPanel):
     # construction ------------------------------------------------------------------------------
     def _build(self) -> None:
         em = self.fontMetrics().height()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 8, 12, 12)
-        outer.setSpacing(em // 2)
-        top = QHBoxLayout()
-        top.addWidget(bold(QLabel(self.tr("Follow-up plan"), self), 1.1))
+        outer, top = self._page(self.tr("Follow-up plan"))
         self.child = ChoiceCombo([(c["person_id"], c["name"]) for c in self.children])
         self.child.setObjectName("followupChildCombo")
         self.child.setAccessibleName(self.tr("Child"))
@@ -83,7 +79,6 @@ class FollowUpPanel(CaseTabPanel):
         add_key = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_key.activated.connect(self.add_rule)
-        outer.addLayout(top)
         self.message = InlineMessage(self)
         self.message.setObjectName("followupMessage")
         outer.addWidget(self.message)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel
 
 from barnahus_app.followup.actions import local_today
 from barnahus_app.justice.actions import allowed_events, claim_next_statuses, takes_payment
@@ -64,14 +64,9 @@ class JusticePanel(CaseTabPanel):
     # construction ------------------------------------------------------------------------------
     def _build(self) -> None:
         em = self.fontMetrics().height()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 8, 12, 12)
-        outer.setSpacing(em // 2)
-        top = QHBoxLayout()
-        top.addWidget(bold(QLabel(self.tr("Justice and compensation"), self), 1.1))
+        outer, top = self._page(self.tr("Justice and compensation"))
         self.line = _label(self, "justiceLine")
         top.addWidget(self.line, 1)
-        outer.addLayout(top)
         self.message = InlineMessage(self)
         self.message.setObjectName("justiceMessage")
         outer.addWidget(self.message)

@@ -94,11 +94,7 @@ class MedicalPanel(CaseTabPanel):
     # construction ------------------------------------------------------------------------------
     def _build(self) -> None:
         em = self.fontMetrics().height()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 8, 12, 12)
-        outer.setSpacing(em // 2)
-        top = QHBoxLayout()
-        top.addWidget(bold(QLabel(self.tr("Medical examinations"), self), 1.1))
+        outer, top = self._page(self.tr("Medical examinations"))
         top.addStretch(1)
         self.plan_button = QPushButton(self.tr("Plan an examination…"), self)   # Ctrl+N: Alt+L is the Follow-up tab
         self.plan_button.setObjectName("planExamButton")
@@ -110,7 +106,6 @@ class MedicalPanel(CaseTabPanel):
         plan_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         plan_key.activated.connect(self.plan_examination)
         top.addWidget(self.plan_button)
-        outer.addLayout(top)
         self.message = InlineMessage(self)
         self.message.setObjectName("medicalMessage")
         outer.addWidget(self.message)

@@ -137,11 +137,7 @@ class PsychosocialPanel(CaseTabPanel):
     # construction ------------------------------------------------------------------------------
     def _build(self) -> None:
         em = self.fontMetrics().height()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 8, 12, 12)
-        outer.setSpacing(em // 2)
-        top = QHBoxLayout()
-        top.addWidget(bold(QLabel(self.tr("Psychosocial follow-up"), self), 1.1))
+        outer, top = self._page(self.tr("Psychosocial follow-up"))
         top.addStretch(1)
         # therapists issue the summary (exact scores and the trend: therapy detail); no Alt letter
         # yet, the lead deals them
@@ -149,7 +145,6 @@ class PsychosocialPanel(CaseTabPanel):
                                          self.issue_summary, top, self.therapist)
         self.issue_button.setToolTip(self.tr("Write the psychosocial summary as a signed PDF or a DOCX, for the "
                                              "team or an onward referral"))
-        outer.addLayout(top)
         self.facts_label = QLabel(self)
         self.facts_label.setObjectName("psychosocialFacts")
         self.facts_label.setWordWrap(True)
