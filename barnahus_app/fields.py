@@ -17,11 +17,11 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 SQLITE_INTEGER_MAX = 2**63 - 1  # the largest number an SQLite INTEGER holds
 
 
-def check_count(field: str, value, low: int = 0) -> int:
-    """A whole number (an offset, a limit, an id) that SQLite can compare: a larger one would
-    end in OverflowError deep in the driver."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= SQLITE_INTEGER_MAX:
-        raise ValidationError(field, f"takes a whole number from {low} to {SQLITE_INTEGER_MAX}.")
+def check_count(field: str, value, low: int = 0, high: int = SQLITE_INTEGER_MAX) -> int:
+    """A whole number (an offset, a limit, an id, a number of days) from low to high; by default
+    any that SQLite can compare: a larger one would end in OverflowError deep in the driver."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValidationError(field, f"takes a whole number from {low} to {high}.")
     return value
 
 

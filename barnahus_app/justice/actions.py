@@ -99,7 +99,7 @@ from barnahus_app import vocab
 from barnahus_app.cases.actions import require_case
 from barnahus_app.cases.tables import Case, CaseChild, CaseParty
 from barnahus_app.errors import NotFound, ValidationError
-from barnahus_app.fields import Date, Text
+from barnahus_app.fields import Date, Text, check_count
 from barnahus_app.followup.actions import (
     R as RULES, clean_rule, complete_occurrence, compute_limitation, decode_pending, insert_rule,
     limitations_table, local_date, recompute, refresh_limitations,
@@ -635,8 +635,7 @@ class JusticeActions(SessionBase):
         checkpoints due by then. Case references, codes, dates and ids: no names, no text."""
         self._authorize("justice", "read")
         today = Date(required=True).clean("as_of", as_of)
-        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 3660:
-            raise ValidationError("days", "must be a whole number of days from 0 to 3660.")
+        check_count("days", days, 0, 3660)
         until = (date.fromisoformat(today) + timedelta(days=days)).isoformat()
         with self.record.transaction() as conn:
             hearings = [{"event_id": r[0], "proceeding_id": r[1], "on": r[2], "at_utc": r[3], "time_zone": r[4],

@@ -53,7 +53,7 @@ from barnahus_app import policy, vocab
 from barnahus_app.cases.actions import require_case
 from barnahus_app.cases.tables import Case, CaseChild, CaseParty
 from barnahus_app.errors import NotFound, ValidationError
-from barnahus_app.fields import Date, Text
+from barnahus_app.fields import Date, Text, check_count
 from barnahus_app.followup.actions import R as RULES, clean_rule, complete_occurrence, insert_rule, recompute
 from barnahus_app.persons.tables import Agency, Person, StaffContact
 from barnahus_app.psychosocial import instruments
@@ -459,8 +459,7 @@ class PsychosocialActions(SessionBase):
         reads attendance on the case's Psychosocial tab."""
         self._authorize("psychosocial", "update")
         today = Date(required=True).clean("as_of", as_of)
-        if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 3660:
-            raise ValidationError("days", "must be a whole number of days from 0 to 3660.")
+        check_count("days", days, 0, 3660)
         since = (date.fromisoformat(today) - timedelta(days=days)).isoformat()
         later = SE.alias("later")
         made_up = select(later.c.id).where(later.c.episode_id == SE.c.episode_id, later.c.status == "attended",

@@ -462,6 +462,9 @@ def test_liaison_today(jt):
         s.record_justice_event(done, "sentence", "2026-03-15", release_on="2027-01-25")
         claim = s.open_claim(jt["case"], "state_fund", "child", currency="SEK", deadline_on="2026-12-31")
         today = s.liaison_today("2026-12-10", days=60)
+        for bad in (-1, 3661, True, "60"):
+            with pytest.raises(ValidationError, match="^days: takes a whole number from 0 to 3660.$"):
+                s.liaison_today("2026-12-10", days=bad)
     assert today["until"] == "2027-02-08"
     assert [(h["event_id"], h["on"], h["case_reference"], h["kind"]) for h in today["hearings"]] == \
         [(hearing, "2027-01-20", jt["ref"], "civil")]
