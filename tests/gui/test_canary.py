@@ -13,7 +13,6 @@ import json
 import os
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from barnahus_app import paths
 from barnahus_app.api import CaseFilter, open_record
 from tests.support.gui_shell import find_line_edit, flush_deletes, make_window, type_text, unlock
+from tests.support.canary import files_under, needles
 from tests.support.records import FAST_KDF
 from ui.common import prefs
 from ui.admin.panel import AddUserDialog
@@ -35,30 +35,6 @@ GIVEN, FAMILY = "Canarybarn", "Zyxwv"
 NAME = f"{GIVEN} {FAMILY}"
 PASSWORD = "Kanariefågel-Lösen-7391"
 SECRETS = (NAME, GIVEN, FAMILY, PASSWORD, "Kanariefågel", "Lösen-7391")
-
-
-def needles() -> list[tuple[str, bytes]]:
-    out = []
-    for s in SECRETS:
-        for form in ("NFC", "NFD"):
-            text = unicodedata.normalize(form, s)
-            for enc in ("utf-8", "utf-16-le", "utf-16-be"):
-                out.append((f"{s!r} {form} {enc}", text.encode(enc).lower()))
-    return out
-
-
-def files_under(root: Path, since: float | None = None):
-    for dirpath, _dirs, names in os.walk(root):
-        for n in names:
-            p = Path(dirpath) / n
-            try:
-                if not p.is_file() or p.is_symlink():
-                    continue
-                if since is not None and p.stat().st_mtime < since:
-                    continue
-            except OSError:
-                continue
-            yield p
 
 
 def keyboard_first_run(qtbot) -> Path:
@@ -159,7 +135,7 @@ def test_canary_name_and_password_stay_inside_the_record(qtbot):
     control.write_bytes(NAME.upper().encode("utf-16-be"))
     seen: set[Path] = set()
     found = []
-    search = needles()
+    search = needles(SECRETS)
     for root, since in roots:
         for path in files_under(root, since):
             real = path.resolve()

@@ -1,5 +1,6 @@
 """Canary searches: a planted secret must appear in no file the application writes. Shared by
-the medical and the therapy canaries (tests/core/test_*_canary.py)."""
+the GUI canary (tests/gui/test_canary.py) and the medical and therapy canaries
+(tests/core/test_*_canary.py)."""
 from __future__ import annotations
 
 import os
