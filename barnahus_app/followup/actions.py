@@ -556,11 +556,20 @@ def _cases_of(cur, person_ids, into: dict) -> None:
             into.setdefault(pid, []).append(cid)
 
 
+# Where a reminder is acted on, by its subject (Reminder.opens): the psychosocial follow-up's goal
+# reviews and re-screens, and the justice track's hearings, release dates, claim deadlines and
+# rights-explained checkpoints.
+PSYCHOSOCIAL_SUBJECTS = ("recovery_goal", "psychosocial_rescreen")
+JUSTICE_SUBJECTS = ("justice_hearing", "justice_release", "compensation_claim", "rights_after_interview",
+                    "rights_at_verdict")
+
+
 @dataclass(slots=True)
 class Reminder:
     """One open occurrence of a follow-up rule, due on `due`. Codes, dates and ids only.
-    opens: where a front end goes to act on it: ("case", case_id, "followup" | "offences") or
-    ("person", person_id, "followup")."""
+    opens: where a front end goes to act on it: ("case", case_id, place) or ("person", person_id,
+    place) for a follow-up of the child, not of a case; place: "offences" (a statute warning: the
+    alleged offences), "psychosocial" or "justice" (by the subject, above), else "followup"."""
 
     kind: str
     case_reference: str | None
@@ -584,9 +593,10 @@ class Reminder:
 
     @property
     def opens(self) -> tuple:
-        if self.case_id is None:
-            return ("person", self.person_id, "followup")
-        return ("case", self.case_id, "offences" if self.kind == "statute_warning" else "followup")
+        place = ("offences" if self.kind == "statute_warning" else
+                 "psychosocial" if self.subject_kind in PSYCHOSOCIAL_SUBJECTS else
+                 "justice" if self.subject_kind in JUSTICE_SUBJECTS else "followup")
+        return ("person", self.person_id, place) if self.case_id is None else ("case", self.case_id, place)
 
 
 def bucket_of(due: date, as_of: date) -> str:

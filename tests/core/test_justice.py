@@ -234,8 +234,8 @@ def test_a_hearing_is_a_court_date_for_the_liaison_and_the_case_lead_and_moves_w
         rid = hearing["followup_rule_id"]
         assert _rule(s, rid) == ("court_date", "liaison", "justice_hearing", "2027-01-15", "2027-01-15",
                                  jt["child"], jt["case"])
-        assert [(r.kind, r.due.isoformat()) for r in s.reminders("2027-01-01") if r.rule_id == rid] == \
-            [("court_date", "2027-01-15")]
+        assert [(r.kind, r.due.isoformat(), r.opens) for r in s.reminders("2027-01-01") if r.rule_id == rid] == \
+            [("court_date", "2027-01-15", ("case", jt["case"], "justice"))]
         s.move_hearing(eid, "2027-02-01")
         assert _rule(s, rid)[3:5] == ("2027-02-01", "2027-02-01")
         with pytest.raises(ValidationError) as e:

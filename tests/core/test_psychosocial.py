@@ -477,8 +477,9 @@ def test_todays_list_names_a_rescreen_and_a_goal_review_by_their_subject(psy):
         g = t.add_recovery_goal(psy["case_id"], psy["child"], domain="health", goal="Dentist",
                                 review_on=(date.today() + timedelta(days=3)).isoformat())
         gid = _goal_rule(t, psy, g)["id"]
-        got = {r.rule_id: r.subject_kind for r in t.reminders(date.today(), 60)}
-    assert (got[rid], got[gid]) == ("psychosocial_rescreen", "recovery_goal")
+        got = {r.rule_id: (r.subject_kind, r.opens) for r in t.reminders(date.today(), 60)}
+    place = ("case", psy["case_id"], "psychosocial")   # both are acted on on the Psychosocial tab
+    assert (got[rid], got[gid]) == (("psychosocial_rescreen", place), ("recovery_goal", place))
 
 
 # --- missed sessions: the therapist's Today ---------------------------------------------------------

@@ -48,11 +48,6 @@ from ui.common import prefs
 from ui.common.tasks import run_in_background
 
 REMINDER_ROLE = Qt.ItemDataRole.UserRole
-# Reminders whose case opens on its Psychosocial tab: a recovery goal's review, a re-screen.
-PSYCHOSOCIAL_SUBJECTS = ("recovery_goal", "psychosocial_rescreen")
-# reminders of the justice track open the case on its Justice tab, where the liaison records them
-JUSTICE_SUBJECTS = ("justice_hearing", "justice_release", "compensation_claim", "rights_after_interview",
-                    "rights_at_verdict")
 
 # The core's fixed messages about follow-up, listed here so that lupdate offers them to
 # translators (feedback.core_message translates them in the "CoreMessages" context).
@@ -1618,14 +1613,11 @@ class TodayPanel(QWidget):
             except BarnahusError as e:
                 self.message.show_error(core_message(e))
                 return
-        if getattr(r, "subject_kind", None) in PSYCHOSOCIAL_SUBJECTS:
-            self.openCaseTab.emit(int(case_id), "psychosocial")
-            return
-        if getattr(r, "subject_kind", None) in JUSTICE_SUBJECTS:
-            self.openCaseTab.emit(int(case_id), "justice")
-            return
-        # the case's Follow-up tab, on this rule (ui/followup)
-        self.openCaseTab.emit(int(case_id), f"followup:{r.rule_id}:{r.person_id}")
+        # where the core says it is acted on (Reminder.opens): the alleged offences are on the
+        # Justice tab; the Follow-up tab opens on this rule (ui/followup)
+        place = r.opens[2]
+        tab = {"offences": "justice", "followup": f"followup:{r.rule_id}:{r.person_id}"}.get(place, place)
+        self.openCaseTab.emit(int(case_id), tab)
 
     def _act(self, dialog_class) -> None:
         chosen = self.selected()
