@@ -19,6 +19,7 @@ it ends.
 """
 from __future__ import annotations
 
+import itertools
 from typing import Any, Callable, Iterable
 
 import shiboken6
@@ -26,9 +27,10 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
-_live: set = set()
-_unwaited: set = set()   # of _live: calls a lock need not wait for (see run_in_background's lock_waits)
+_live: dict[int, Callable[[Any, Any], None]] = {}   # call id -> what to do with its result on the GUI thread
+_unwaited: set[int] = set()   # of _live: calls a lock need not wait for (see run_in_background's lock_waits)
 _pools: dict[str, QThreadPool] = {}
+_call_ids = itertools.count()
 
 RECORD, LONG_JOB = "record", "long job"
 
@@ -54,14 +56,36 @@ def wait_for_all(ms: int, *, but: tuple[str, ...] = ()) -> bool:
 
 
 class _Relay(QObject):
-    done = Signal(object, object)  # result, error
+    """Carries every call's result to the GUI thread. One for the whole process, never deleted:
+    a worker may still be inside emit() when the GUI thread already runs the callback, and a
+    relay deleted then (one per call, as it once was) crashed the process now and again."""
+    done = Signal(object, object, object)  # call id, result, error
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:   # made on the GUI thread, by the first call: its callbacks run there
+        _relay = _Relay()
+        _relay.done.connect(_report, Qt.ConnectionType.QueuedConnection)
+    return _relay
+
+
+def _report(call_id: int, result, error) -> None:
+    _unwaited.discard(call_id)
+    finish = _live.pop(call_id, None)
+    if finish is not None:
+        finish(result, error)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+    def __init__(self, fn: Callable[[], Any], call_id: int, relay: _Relay):
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
+        self._call_id = call_id
         self._relay = relay
 
     def run(self) -> None:
@@ -69,7 +93,7 @@ class _Job(QRunnable):
             result, error = self._fn(), None
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, shown there
             result, error = None, exc
-        self._relay.done.emit(result, error)
+        self._relay.done.emit(self._call_id, result, error)
 
 
 def run_in_background(fn: Callable[[], Any], on_success: Callable[[Any], None],
@@ -80,15 +104,7 @@ def run_in_background(fn: Callable[[], Any], on_success: Callable[[Any], None],
     callback runs; on_orphan(result) may release what fn() made (e.g. close a session nobody will
     use). lock_waits=False: a lock goes ahead while this runs (lock_must_wait()), because its
     owner closes the session itself once it ends (the automatic backup)."""
-    relay = _Relay()
-    _live.add(relay)
-    if not lock_waits:
-        _unwaited.add(relay)
-
     def finish(result, error) -> None:
-        _live.discard(relay)
-        _unwaited.discard(relay)
-        relay.deleteLater()
         if owner is not None and not shiboken6.isValid(owner):
             if error is None and on_orphan is not None:
                 on_orphan(result)
@@ -98,8 +114,12 @@ def run_in_background(fn: Callable[[], Any], on_success: Callable[[Any], None],
         else:
             on_failure(error)
 
-    relay.done.connect(finish, Qt.ConnectionType.QueuedConnection)
-    pool(on).start(_Job(fn, relay))
+    relay = _the_relay()
+    call_id = next(_call_ids)
+    _live[call_id] = finish
+    if not lock_waits:
+        _unwaited.add(call_id)
+    pool(on).start(_Job(fn, call_id, relay))
 
 
 def run_operation(owner: QObject, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None, *,
@@ -150,7 +170,7 @@ def busy() -> bool:
 def lock_must_wait() -> bool:
     """True while a call runs that a lock must wait for before it closes the session: busy(),
     but for calls started with lock_waits=False."""
-    return bool(_live - _unwaited)
+    return bool(_live.keys() - _unwaited)
 
 
 class ProgressJob(QObject):
