@@ -548,7 +548,10 @@ def test_asking_a_colleague_busy_in_an_interview_needs_a_reason(qtbot, open_as, 
     reason = "Joins for the first ten minutes only"
     QTest.keyClicks(reason_edit, reason)
     QTest.keyClick(reason_edit, Qt.Key.Key_O, ALT)                  # Override and book
-    qtbot.waitUntil(lambda: "Attendance saved." in ed.message.text(), timeout=5000)
+
+    def saved():   # an assertion, so that a failure says what the editor showed instead
+        assert "Attendance saved." in ed.message.text(), (ed.message.text(), conflict(), QApplication.activeWindow())
+    qtbot.waitUntil(saved, timeout=5000)
     assert [a["user_id"] for a in s.meeting_view(mid)["attendees"]] == [interviewer]
     kept = kept_overrides(s)
     assert kept == [(mid, f"staff:{interviewer}:{iid}", reason)]
