@@ -779,7 +779,7 @@ The action stays in the record as cancelled, with your reason.</source>
 <context>
     <name>AgencyModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+704"/>
+        <location filename="../../ui/today/panel.py" line="+699"/>
         <source>Team action of {owner}, {agency}</source>
         <translation>Teamets åtgärd för {owner}, {agency}</translation>
     </message>
@@ -7208,7 +7208,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Rättigheter förklarade…</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>No proceedings or compensation claims recorded.</source>
         <translation>Inga förfaranden eller ersättningsanspråk registrerade.</translation>
     </message>
@@ -7309,7 +7309,63 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>För centrets juridiska rådgivare att fylla i</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+8"/>
+        <source>No case is ever purged because a limitation period ended.</source>
+        <translation>Inget ärende rensas någonsin bort för att en preskriptionstid har löpt ut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is for the centre&apos;s legal adviser to fill in; no warning can be given until it is.</source>
+        <translation>Det är för centrets juridiska rådgivare att fylla i; ingen varning kan ges förrän det är gjort.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The limitation table has no rules for %1.</source>
+        <translation>Preskriptionstabellen har inga regler för %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When the limitation period for %1 starts in %2, and how long it is, is not filled in.</source>
+        <translation>När preskriptionstiden för %1 börjar i %2, och hur lång den är, är inte ifyllt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In %2 there is no statute of limitations for %1. No warning is needed.</source>
+        <translation>I %2 finns ingen preskriptionstid för %1. Ingen varning behövs.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In %2 the period for %1 starts when the child turns %3, but the child&apos;s date of birth is not recorded: record it so that the period can be worked out.</source>
+        <translation>I %2 börjar tiden för %1 när barnet fyller %3, men barnets födelsedatum är inte registrerat: registrera det så att tiden kan räknas ut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In %2 the period for %1 starts on the date of the offence, which is not recorded: record it so that the period can be worked out.</source>
+        <translation>I %2 börjar tiden för %1 den dag brottet begicks, och det datumet är inte registrerat: registrera det så att tiden kan räknas ut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In %2 the period for %1 starts on %3. How many years it lasts is not filled in.</source>
+        <translation>I %2 börjar tiden för %1 den %3. Hur många år den varar är inte ifyllt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The limitation period for %1 in %2 ended on %3, %n year(s) from %4.</source>
+        <translation>
+            <numerusform>Preskriptionstiden för %1 i %2 löpte ut den %3, %n år från den %4.</numerusform>
+            <numerusform>Preskriptionstiden för %1 i %2 löpte ut den %3, %n år från den %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>The limitation period for %1 in %2 runs %n year(s) from %3 and ends on %4; a warning appears among the reminders on %5.</source>
+        <translation>
+            <numerusform>Preskriptionstiden för %1 i %2 gäller %n år från den %3 och löper ut den %4; en varning visas bland påminnelserna den %5.</numerusform>
+            <numerusform>Preskriptionstiden för %1 i %2 gäller %n år från den %3 och löper ut den %4; en varning visas bland påminnelserna den %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>The right to compensation has not been recorded as explained yet.</source>
         <translation>Det är ännu inte registrerat att rätten till ersättning har förklarats.</translation>
     </message>

@@ -434,7 +434,7 @@ def test_a_coordinator_records_an_alleged_offence_and_names_it_in_a_proceeding(q
         ["Rape of a child"], ["2025-01-01"], ["Testa Exampledottir"],
         ["No limitation"]]
     assert panel.o_model.item(0, 3).toolTip() == (
-        "No limitation: in Ukraine there is no statute of limitations for Rape of a child. No warning is needed.")
+        "In Ukraine there is no statute of limitations for Rape of a child. No warning is needed.")
 
     # Change offence…: only what changed is sent; the limitation is worked out again.
     click_by_tab(qtbot, panel.change_offence_button)
@@ -448,7 +448,7 @@ def test_a_coordinator_records_an_alleged_offence_and_names_it_in_a_proceeding(q
     assert cells(panel.o_model, 3) == ["For the centre's legal adviser to fill in"]
     assert panel.o_model.item(0, 3).toolTip() == (
         "When the limitation period for Physical violence (assault) starts in Ukraine, and how long it is, is not "
-        "filled in: this is for the centre's legal adviser to fill in. No warning can be given until it is. No case "
+        "filled in. This is for the centre's legal adviser to fill in; no warning can be given until it is. No case "
         "is ever purged because a limitation period ended.")
 
     # A proceeding names the offence: its limitation attaches to the proceeding.
@@ -490,3 +490,32 @@ def test_a_liaison_reads_the_offences_without_changing_them(qtbot, open_as, setu
         "When the limitation period for Sexual abuse of a child starts in Sweden")
     assert not panel.offence_button.isVisible() and not panel.change_offence_button.isVisible()
     assert panel.add_offence() is None and panel.change_offence() is None
+
+
+RUNNING = {"state": "running", "category_label": "Sexual abuse of a child", "jurisdiction_label": "Spain",
+           "period_years": 10, "starts_on": "2049-05-06", "expires_on": "2059-05-06", "warn_on": "2058-05-06"}
+
+
+def test_the_limitation_tooltip_says_the_whole_limitation(qtbot, open_as, setup):
+    ws, panel = open_justice_tab(qtbot, open_as("liaison"), setup["case"]["id"])
+    assert panel.limitation_sentence(RUNNING) == (
+        "The limitation period for Sexual abuse of a child in Spain runs 10 years from 2049-05-06 and ends on "
+        "2059-05-06; a warning appears among the reminders on 2058-05-06.")
+    assert panel.limitation_sentence({**RUNNING, "state": "expired", "period_years": 1}) == (
+        "The limitation period for Sexual abuse of a child in Spain ended on 2059-05-06, 1 year from 2049-05-06. "
+        "No case is ever purged because a limitation period ended.")
+    assert panel.limitation_sentence({**RUNNING, "state": "needs_date_of_birth", "clock_age": 35}) == (
+        "In Spain the period for Sexual abuse of a child starts when the child turns 35, but the child's date of "
+        "birth is not recorded: record it so that the period can be worked out.")
+
+
+def test_the_limitation_tooltip_is_in_swedish(qtbot, open_as, setup, swedish):
+    s = open_as("coordinator")
+    s.add_alleged_offence(setup["case"]["id"], "rape_child", "2025-01-01", jurisdiction="UA")
+    ws, panel = open_justice_tab(qtbot, s, setup["case"]["id"])
+    assert panel.o_model.item(0, 3).toolTip() == (
+        "I Ukraina finns ingen preskriptionstid för Våldtäkt mot barn. Ingen varning behövs.")
+    assert panel.limitation_sentence({**RUNNING, "category_label": "sexuella övergrepp mot barn",
+                                      "jurisdiction_label": "Spanien"}) == (
+        "Preskriptionstiden för sexuella övergrepp mot barn i Spanien gäller 10 år från den 2049-05-06 och löper ut "
+        "den 2059-05-06; en varning visas bland påminnelserna den 2058-05-06.")

@@ -16,7 +16,7 @@ from barnahus_app.justice.actions import allowed_events, claim_next_statuses, ta
 from ui.common.case_tab import CaseTabPanel
 from ui.common.dates import date_text, local_datetime_text
 from ui.common.feedback import InlineMessage, bold, empty_label, muted, plural, read_only_table, row_items
-from ui.common.vocab_widgets import term_label
+from ui.common.vocab_widgets import label_language, term_label
 from ui.justice.dialogs import (
     ChildPartDialog, ClaimDialog, ClaimStatusDialog, DeadlineDialog, EventDialog, HearingDialog, OffenceDialog,
     PaymentDialog, ProceedingDialog, ProceedingOffenceDialog, ReleaseDateDialog, ReleaseInformedDialog, RightsDialog, charge_text, offence_text,
@@ -181,8 +181,9 @@ class JusticePanel(CaseTabPanel):
         s, cid = self.session, self.case_id
         keep = select if select is not None else (self.selected() or {}).get("id")
         keep_offence = (self.selected_offence() or {}).get("offence_id")
-        read_offences = self.can_read_offences
-        self._read(lambda: (s.justice_summary(cid), s.limitation_status(cid) if read_offences else []),
+        read_offences, language = self.can_read_offences, label_language()
+        self._read(lambda: (s.justice_summary(cid),
+                            s.limitation_status(cid, language=language) if read_offences else []),
                    lambda result: self._loaded(*result, keep, keep_offence))
 
     def _loaded(self, summary: dict, offences: list, keep: int | None, keep_offence: int | None = None) -> None:
@@ -336,6 +337,45 @@ class JusticePanel(CaseTabPanel):
             return self.tr("For the centre's legal adviser to fill in")
         return o.get("message") or ""
 
+    def limitation_sentence(self, o: dict) -> str:
+        """The whole account of an alleged offence's limitation (the cell's tooltip), in the
+        user's language: what the core's message says, from the same fields of limitation_status."""
+        state, cat, jur = o.get("state"), o.get("category_label") or "", o.get("jurisdiction_label") or ""
+        years = o.get("period_years") or 0
+        never_purged = self.tr("No case is ever purged because a limitation period ended.")
+        adviser = self.tr("This is for the centre's legal adviser to fill in; no warning can be given until it is.")
+        if state == "unknown_jurisdiction":
+            text = self.tr("The limitation table has no rules for %1.").replace("%1", jur)
+            return " ".join([text, adviser, never_purged])
+        if state == "clock_not_filled_in":
+            text = self.tr("When the limitation period for %1 starts in %2, and how long it is, is not filled in.")
+            return " ".join([text.replace("%1", cat).replace("%2", jur), adviser, never_purged])
+        if state == "no_limitation":
+            return self.tr("In %2 there is no statute of limitations for %1. No warning is needed.").replace(
+                "%1", cat).replace("%2", jur)
+        if state == "needs_date_of_birth":
+            return self.tr("In %2 the period for %1 starts when the child turns %3, but the child's date of birth "
+                           "is not recorded: record it so that the period can be worked out.").replace(
+                "%1", cat).replace("%2", jur).replace("%3", str(o.get("clock_age") or ""))
+        if state == "needs_offence_date":
+            return self.tr("In %2 the period for %1 starts on the date of the offence, which is not recorded: "
+                           "record it so that the period can be worked out.").replace("%1", cat).replace("%2", jur)
+        if state == "period_not_filled_in":
+            text = self.tr("In %2 the period for %1 starts on %3. How many years it lasts is not filled in.")
+            text = text.replace("%1", cat).replace("%2", jur).replace("%3", date_text(o.get("starts_on")))
+            return " ".join([text, adviser, never_purged])
+        if state == "expired":
+            text = plural(self.tr("The limitation period for %1 in %2 ended on %3, %n year(s) from %4.", "", years),
+                          years)
+            text = text.replace("%1", cat).replace("%2", jur).replace("%3", date_text(o.get("expires_on")))
+            return " ".join([text.replace("%4", date_text(o.get("starts_on"))), never_purged])
+        if state == "running":
+            text = plural(self.tr("The limitation period for %1 in %2 runs %n year(s) from %3 and ends on %4; a "
+                                  "warning appears among the reminders on %5.", "", years), years)
+            return (text.replace("%1", cat).replace("%2", jur).replace("%3", date_text(o.get("starts_on")))
+                    .replace("%4", date_text(o.get("expires_on"))).replace("%5", date_text(o.get("warn_on"))))
+        return o.get("message") or ""
+
     def _show_offences(self, offences: list, keep: int | None) -> None:
         self.offences = list(offences or [])
         children = dict(self.children)
@@ -345,7 +385,7 @@ class JusticePanel(CaseTabPanel):
             items = row_items([term_label("offence_categories", o["category"]), date_text(o.get("offence_date")),
                                children.get(o.get("victim_person_id"), ""), self.limitation_text(o)],
                               o["offence_id"])
-            items[3].setToolTip(o.get("message") or "")
+            items[3].setToolTip(self.limitation_sentence(o))
             self.o_model.appendRow(items)
         self.o_view.selectionModel().blockSignals(False)
         row = next((i for i, o in enumerate(self.offences) if o["offence_id"] == keep), 0 if self.offences else -1)
