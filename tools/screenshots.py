@@ -132,12 +132,13 @@ def psychosocial_story(session, case_id: int, child_id: int, today=None) -> None
 
 
 def justice_story(session, today=None) -> None:
-    """A liaison's month, made through the core (fictional), in four open cases the demo's own
-    proceedings left alone: a charge decision awaited for two months, a hearing at 09:30 in twelve
+    """A liaison's month, made through the core (fictional), in four open cases with no
+    proceeding yet: a charge decision awaited for two months, a hearing at 09:30 in twelve
     days, a release in six weeks (the family to be told before it), a state-fund claim due in
     three weeks."""
     from datetime import date, timedelta
-    from barnahus_app.demo.justice import PROCEEDINGS, _candidates
+    from sqlalchemy import select
+    from barnahus_app.demo.justice import PR, _candidates
 
     today = today or date.today()
 
@@ -145,7 +146,8 @@ def justice_story(session, today=None) -> None:
         return (today + timedelta(days=n)).isoformat()
 
     with session.record.transaction() as conn:
-        cases = _candidates(conn, PROCEEDINGS + 4)[PROCEEDINGS:]
+        taken = {r[0] for r in conn.execute(select(PR.c.case_id))}
+        cases = [r for r in _candidates(conn, None) if r[0] not in taken][:4]
     if len(cases) < 4:
         return
     (a, *_), (b, *_), (c, *_), (d, *_) = cases

@@ -6,7 +6,8 @@ meetings. Like the other generators it writes plain rows with no audit entry of 
 demo's "demo.generated" entry covers it), through the core's own pieces where a rule lives: the
 release reminder is made by justice.actions._set_release (a follow-up rule computed by the
 follow-up engine). Small on purpose: PROCEEDINGS open cases (not closed: an open reminder in a
-closed case would be due for review) with an alleged offender, the oldest first, one pattern each:
+closed case would be due for review) with an alleged offender and an alleged offence against the
+child (the criminal proceeding and its charge name it), the oldest first, one pattern each:
 
   declined         reported, investigated, prosecution declined with the reason
   convicted        charged, indicted, a hearing, convicted, sentenced; release after `until`
@@ -74,11 +75,23 @@ def _candidates(conn, n: int | None, open_only: bool = True) -> list:
     return out
 
 
+def _offences(conn) -> dict:
+    """(id, category) of each case's first alleged offence against a child, by (case, child)."""
+    out = {}
+    for oid, case_id, victim, category in conn.execute(
+            select(OF.c.id, OF.c.case_id, OF.c.victim_person_id, OF.c.category).order_by(OF.c.id)):
+        out.setdefault((case_id, victim), (oid, category))
+    return out
+
+
 def add_demo_justice(conn, rng: random.Random, until: date) -> int:
     """Write the demo's proceedings and claims; returns how many proceedings."""
     made = 0
-    patterns = _candidates(conn, PROCEEDINGS)
+    offences = _offences(conn)
+    # the patterns' cases have an alleged offence against the child, which the proceeding names
+    patterns = [r for r in _candidates(conn, None) if (r[0], r[3]) in offences][:PROCEEDINGS]
     for pattern, (case_id, lead, received, child, offender) in zip(PATTERNS, patterns):
+        offence_id, category = offences[(case_id, child)]
         start = date.fromisoformat(received[:10])
         span = max(30, min((until - start).days - 1, 900))
 
@@ -89,6 +102,7 @@ def add_demo_justice(conn, rng: random.Random, until: date) -> int:
         kind = "child_protection" if pattern == "protection" else "criminal"
         pid = conn.execute(insert(PR).values(
             case_id=case_id, child_person_id=child, offender_person_id=offender, kind=kind, status="open",
+            offence_id=offence_id if kind == "criminal" else None,
             police_reference=None if kind != "criminal" else f"POL-DEMO-{case_id}",
             participation=rng.choice(("recorded_interview_used", "live_link", "not_at_all")),
             created_by=lead, created_at=now, updated_at=now)).inserted_primary_key[0]
@@ -111,7 +125,7 @@ def add_demo_justice(conn, rng: random.Random, until: date) -> int:
                 status = "declined"
             else:
                 event("charge_decision", 0.2, decision="charged")
-                charge = conn.execute(insert(CH).values(proceeding_id=pid, category="sexual_abuse_child")
+                charge = conn.execute(insert(CH).values(proceeding_id=pid, category=category, offence_id=offence_id)
                                       ).inserted_primary_key[0]
                 event("indictment", 0.25)
                 event("hearing", 0.3)
@@ -155,10 +169,7 @@ def _bulk_proceedings(conn, rng: random.Random, until: date, skip: set) -> int:
     if not pool:
         return 0
     share = min(1.0, cases * BULK_SHARE / len(pool))
-    offences = {}
-    for oid, case_id, victim, category in conn.execute(
-            select(OF.c.id, OF.c.case_id, OF.c.victim_person_id, OF.c.category).order_by(OF.c.id)):
-        offences.setdefault((case_id, victim), (oid, category))
+    offences = _offences(conn)
     deadlines = {}
     for rid, case_id, person, due in conn.execute(
             select(RULES.c.id, RULES.c.case_id, RULES.c.person_id, RULES.c.due_on)

@@ -55,6 +55,11 @@ def test_proceedings_in_every_state_and_claims_to_payment_and_rejection(demo):
     assert [r["release_on"] for r in today["release_dates"]] == ["2027-01-16"]
     # every event lies between the referral and `until`
     assert max(e["on_date"] for p in procs for e in p["events"]) <= UNTIL.isoformat()
+    # a criminal proceeding names the case's alleged offence, its limitation shown with it
+    criminal = [p for p in procs if p["kind"] == "criminal"]
+    assert [p["offence_id"] is not None and p["limitation"]["offence_id"] == p["offence_id"]
+            for p in criminal] == [True] * 5
+    assert [c["offence_id"] == p["offence_id"] for p in criminal for c in p["charges"]] == [True] * 4
 
 
 # What each event leaves the proceeding at (written out here, not taken from the core).
