@@ -2498,7 +2498,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../ui/cases/workspace.py" line="+602"/>
+        <location filename="../../ui/cases/workspace.py" line="+593"/>
         <location line="+123"/>
         <location line="+243"/>
         <source>Emergency</source>
@@ -3387,7 +3387,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Skäl att gå förbi: {title}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
         <source>&amp;Override and book</source>
         <translation>&amp;Boka ändå</translation>
     </message>
@@ -5838,7 +5838,7 @@ Stänga ändå?</translation>
 <context>
     <name>InlineMessage</name>
     <message>
-        <location filename="../../ui/common/feedback.py" line="+93"/>
+        <location filename="../../ui/common/feedback.py" line="+117"/>
         <source>Message</source>
         <translation>Meddelande</translation>
     </message>
@@ -6248,24 +6248,24 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+330"/>
+        <location line="+325"/>
         <source>Room</source>
         <translation>Rum</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+330"/>
+        <location line="-324"/>
+        <location line="+325"/>
         <source>Interviewer</source>
         <translation>Förhörsledare</translation>
     </message>
     <message>
-        <location line="-330"/>
-        <location line="+322"/>
+        <location line="-325"/>
+        <location line="+317"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-316"/>
         <source>Participation</source>
         <translation>Deltagande</translation>
     </message>
@@ -6286,12 +6286,12 @@ Stänga ändå?</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+397"/>
+        <location line="+392"/>
         <source>Interviewer&apos;s notes</source>
         <translation>Förhörsledarens anteckningar</translation>
     </message>
     <message>
-        <location line="-386"/>
+        <location line="-381"/>
         <source>Sa&amp;ve notes</source>
         <translation>Spara a&amp;nteckningarna</translation>
     </message>
@@ -6301,7 +6301,7 @@ Stänga ändå?</translation>
         <translation>Öppna &amp;med återställningsnyckeln…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>Recordings o&amp;f the selected interview</source>
         <translation>Inspe&amp;lningar från det valda barnförhöret</translation>
     </message>
@@ -6973,12 +6973,12 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Skriv beloppet i %1, t.ex. %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/justice/panel.py" line="+67"/>
+        <location filename="../../ui/justice/panel.py" line="+69"/>
         <source>Justice and compensation</source>
         <translation>Rättsprocess och ersättning</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Proceedings</source>
         <translation>Förfaranden</translation>
     </message>
@@ -7365,7 +7365,12 @@ Det finns i dokumentregistret som version {version}.</translation>
         </translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+13"/>
+        <source>Not known</source>
+        <translation>Okänt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The right to compensation has not been recorded as explained yet.</source>
         <translation>Det är ännu inte registrerat att rätten till ersättning har förklarats.</translation>
     </message>
@@ -7921,12 +7926,12 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
     </message>
     <message>
         <location line="+1"/>
-        <location line="+174"/>
+        <location line="+171"/>
         <source>Received</source>
         <translation>Inkommet</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-159"/>
         <source>Released</source>
         <translation>Utlämnad</translation>
     </message>
@@ -7986,7 +7991,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Ingen undersökning är planerad i ärendet.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>Mar&amp;k held</source>
         <translation>Mar&amp;kera som genomförd</translation>
     </message>
@@ -8253,7 +8258,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>För en sammanfattning till domstol, ett underlag till åklagare eller en remiss</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>Yes</source>
         <translation>Ja</translation>
     </message>
@@ -8969,7 +8974,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>Messages</name>
     <message>
-        <location line="-90"/>
+        <location line="-114"/>
         <source>The file could not be used ({reason}). Nothing was changed.</source>
         <translation>Filen kunde inte användas ({reason}). Ingenting ändrades.</translation>
     </message>
@@ -10506,7 +10511,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
         <translation>Skapa den psykosociala sammanställningen som signerad PDF eller DOCX, för teamet eller en vidare remiss</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+29"/>
         <source>Screens</source>
         <translation>Screeningar</translation>
     </message>

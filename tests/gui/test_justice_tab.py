@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QScrollArea
 
 from barnahus_app.errors import PermissionDenied
 from tests.support.records import login, sample_case
@@ -519,3 +520,26 @@ def test_the_limitation_tooltip_is_in_swedish(qtbot, open_as, setup, swedish):
                                       "jurisdiction_label": "Spanien"}) == (
         "Preskriptionstiden för sexuella övergrepp mot barn i Spanien gäller 10 år från den 2049-05-06 och löper ut "
         "den 2059-05-06; en varning visas bland påminnelserna den 2058-05-06.")
+
+
+def test_a_full_tab_scrolls_in_a_low_window_instead_of_growing_it(qtbot, open_as, setup):
+    """Every table filled (proceeding, events, offence, claim): on a laptop's 1366 x 768 screen the
+    window keeps its height and the tab scrolls; in a tall window it needs no scroll bar."""
+    s = open_as("coordinator")
+    case = setup["case"]
+    s.add_alleged_offence(case["id"], "rape_child", None, jurisdiction="UA")
+    pid = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+    for kind, on in (("reported_to_police", "2026-01-05"), ("investigation_opened", "2026-01-20")):
+        s.record_justice_event(pid, kind, on)
+    s.open_claim(case["id"], "state_fund", "guardian", currency="SEK", amount_claimed=1000000)
+    ws = open_workspace(qtbot, s, case["id"], (1300, 640))
+    assert ws.show_tab("justice")
+    panel = ws.justice_page
+    wait_read(qtbot, panel)
+    assert panel.o_model.rowCount() == 1 and cells(panel.o_model, 1) == ["Not known"]
+    assert ws.height() == 640
+    bar = panel.findChild(QScrollArea).verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    ws.resize(1300, 1100)
+    qtbot.waitUntil(lambda: bar.maximum() == 0)
+    assert panel.c_view.isVisible() and panel.rights_button.isVisible()

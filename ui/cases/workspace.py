@@ -27,7 +27,7 @@ from ui.common.dates import local_datetime_text
 import ui.features  # noqa: F401 (the features register their tabs)
 from ui.common.pages import case_tabs
 from ui.common.field_widgets import Form, OptionalDateTimeEdit, error_color
-from ui.common.feedback import bold
+from ui.common.feedback import bold, scroll_area
 from ui.common.icons import begin_icon
 from ui.common.vocab_widgets import (
     ChoiceCombo, VocabChecklist, VocabCombo, jurisdiction_choices, term_label,
@@ -57,15 +57,6 @@ def _heading(text: str, parent=None, scale: float = 1.15) -> QLabel:
     lab.setTextFormat(Qt.TextFormat.PlainText)
     lab.setAccessibleName(text)
     return lab
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(widget)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return area
 
 
 # --- the no-contact banner -------------------------------------------------------------------
@@ -377,7 +368,7 @@ class PersonEditor(QWidget):
         f.changed.connect(self.changed)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(_scroll(inner))
+        outer.addWidget(scroll_area(inner))
         self.setFocusProxy(f.rows["role"])
 
     def _apply_permissions(self) -> None:
@@ -650,11 +641,11 @@ class CaseWorkspace(QWidget):
         QVBoxLayout(self.overview_holder).setContentsMargins(0, 0, 0, 0)
         self.overview = None
         if self.case_id is not None:
-            self.tabs.addTab(_scroll(self.overview_holder), self.tr("&Overview"))
+            self.tabs.addTab(scroll_area(self.overview_holder), self.tr("&Overview"))
 
         self._build_case_form()
         if self.can_edit_case:
-            self.tabs.addTab(_scroll(self.case_page), self.tr("Case &details"))
+            self.tabs.addTab(scroll_area(self.case_page), self.tr("Case &details"))
         else:  # still read by the save and draft code: kept, hidden, owned by Qt
             self.case_page.setParent(self)
             self.case_page.hide()
@@ -1260,7 +1251,7 @@ class CaseWorkspace(QWidget):
             self.case = {"reference": result["reference"]}
             self._update_title()
             self.titleChanged.emit(self.title())
-            self.tabs.insertTab(0, _scroll(self.overview_holder), self.tr("&Overview"))
+            self.tabs.insertTab(0, scroll_area(self.overview_holder), self.tr("&Overview"))
         self._forced_dirty = False
         self._load_case()
         self._select_person_key(selected)
@@ -1434,7 +1425,7 @@ class CaseWorkspace(QWidget):
             shown = target.show_error(field, message)
         elif target == "case" and field in self.case_form.rows:
             row = self.case_form.show_error(field, message)
-            self.tabs.setCurrentIndex(self.tabs.indexOf(self.case_form_scroll()))
+            self.tabs.setCurrentIndex(self.tabs.indexOf(self.case_formscroll_area()))
             self.focus_row(None, row)
             shown = True
         if not summary:
@@ -1444,7 +1435,7 @@ class CaseWorkspace(QWidget):
         else:
             self._show_message(str(err), error=True)
 
-    def case_form_scroll(self) -> QWidget:
+    def case_formscroll_area(self) -> QWidget:
         w = self.case_page
         while w is not None and not isinstance(w, QScrollArea):
             w = w.parentWidget()
@@ -1497,7 +1488,7 @@ class CaseWorkspace(QWidget):
         """A warning icon on the tabs and persons that hold a message, so none is overlooked."""
         warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         none = QIcon()
-        case_tab = self.tabs.indexOf(self.case_form_scroll()) if self.can_edit_case else -1
+        case_tab = self.tabs.indexOf(self.case_formscroll_area()) if self.can_edit_case else -1
         if case_tab >= 0:
             bad = any(r.has_error() for r in self.case_form.rows.values())
             self.tabs.setTabIcon(case_tab, warn if bad else none)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-    QPushButton, QSizePolicy, QTableView, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
 from barnahus_app.api import BarnahusError, RecordDamaged, ValidationError
@@ -97,6 +97,30 @@ def core_message(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "Messages", "Something unexpected went wrong ({kind}). Nothing was changed. If it happens "
         "again, tell your administrator what you were doing.").format(kind=type(exc).__name__)
+
+
+def scroll_area(widget: QWidget) -> QScrollArea:
+    """widget in a frameless scroll area that resizes it, so that a page or a dialog's body fits
+    a small screen. The area itself is no stop of the Tab key (the widget's fields are)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(widget)
+    return area
+
+
+class FillingPage(QWidget):
+    """A page for scroll_area() that fills the area and scrolls only below its least height. A
+    plain widget with wrapped labels is laid out at its preferred height instead, which puts
+    most of a page of tables out of sight at once."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+    def heightForWidth(self, width: int) -> int:
+        lay = self.layout()
+        return lay.totalMinimumHeightForWidth(width) if lay is not None else super().heightForWidth(width)
 
 
 def plural(text: str, n: int) -> str:

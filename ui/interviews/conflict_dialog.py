@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QLabel, QPlainTextEdit, QScrollArea, QStyle, QVBoxLayout,
+    QDialog, QDialogButtonBox, QFrame, QLabel, QPlainTextEdit, QStyle, QVBoxLayout,
     QWidget,
 )
 
-from ui.common.feedback import InlineMessage, allow_lock
+from ui.common.feedback import InlineMessage, allow_lock, scroll_area
 
 MAX_REASON = 2000
 
@@ -67,11 +67,7 @@ class ConflictDialog(QDialog):
             w.setWordWrap(True)
             lay.addWidget(w)
         lay.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scroll_area(body), 1)
         self._message = InlineMessage()
         outer.addWidget(self._message)
         self._buttons = QDialogButtonBox()

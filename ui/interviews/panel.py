@@ -19,8 +19,8 @@ from PySide6.QtGui import (
     QBrush, QColor, QFont, QKeySequence, QPalette, QShortcut, QStandardItem, QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QFrame, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QPlainTextEdit, QPushButton,
-    QScrollArea, QSizePolicy, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
+    QDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QMenu, QMessageBox, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from barnahus_app import policy
@@ -29,7 +29,7 @@ from barnahus_app.persons.actions import display_name
 from barnahus_app.timeutil import zone_span_text
 
 from ui.common.feedback import (
-    InlineMessage, bold, core_message, muted, open_dialog, roles_text, setup_list_table, tinted_box,
+    InlineMessage, bold, core_message, muted, open_dialog, roles_text, scroll_area, setup_list_table, tinted_box,
 )
 from ui.common.dates import centre_zone, local_datetime_text
 from ui.common.tasks import run_operation
@@ -217,12 +217,7 @@ class InterviewsPanel(QWidget):
         self.notes_box.setVisible(False)
         dl.addWidget(self.notes_box)
         dl.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.details_holder)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.details_scroll = scroll
+        scroll = self.details_scroll = scroll_area(self.details_holder)
         top.addWidget(scroll)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout
 
 from barnahus_app.followup.actions import local_today
 from barnahus_app.justice.actions import allowed_events, claim_next_statuses, takes_payment
 
 from ui.common.case_tab import CaseTabPanel
 from ui.common.dates import date_text, local_datetime_text
-from ui.common.feedback import InlineMessage, bold, empty_label, muted, plural, read_only_table, row_items
+from ui.common.feedback import (
+    FillingPage, InlineMessage, bold, empty_label, muted, plural, read_only_table, row_items, scroll_area,
+)
 from ui.common.vocab_widgets import label_language, term_label
 from ui.justice.dialogs import (
     ChildPartDialog, ClaimDialog, ClaimStatusDialog, DeadlineDialog, EventDialog, HearingDialog, OffenceDialog,
@@ -71,21 +73,28 @@ class JusticePanel(CaseTabPanel):
         self.message.setObjectName("justiceMessage")
         outer.addWidget(self.message)
 
+        # the rest scrolls when the window is too low for its tables (a laptop's screen)
+        body = FillingPage(self)
+        page = QVBoxLayout(body)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(outer.spacing())
+        outer.addWidget(scroll_area(body), 1)
+
         # proceedings
         head = QHBoxLayout()
         head.addWidget(bold(QLabel(self.tr("Proceedings"), self)))
         head.addStretch(1)
-        outer.addLayout(head)
+        page.addLayout(head)
         self.p_view, self.p_model = read_only_table(
             self, "justiceProceedingsTable",
             [self.tr("Against"), self.tr("Kind"), self.tr("Where it stands"), self.tr("Next hearing"),
              self.tr("Release date"), self.tr("References")],
             self.tr("The case's proceedings"), [em * 11, em * 11, em * 11, em * 8, em * 7])
         self.p_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_proceeding())
-        outer.addWidget(self.p_view, 1)
+        page.addWidget(self.p_view, 1)
         self.p_empty = empty_label(self)
         self.p_empty.setText(self.tr("No proceeding is recorded for this case."))
-        outer.addWidget(self.p_empty)
+        page.addWidget(self.p_empty)
         bar = QHBoxLayout()
         self.new_button = self._button(self, self.tr("New proceeding…"), "newProceedingButton",
                                        self.new_proceeding, bar, self.can_create)
@@ -109,40 +118,40 @@ class JusticePanel(CaseTabPanel):
             add_key = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
             add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             add_key.activated.connect(self.new_proceeding)
-        outer.addLayout(bar)
+        page.addLayout(bar)
         self.details = _label(self, "justiceProceedingDetails")
-        outer.addWidget(self.details)
+        page.addWidget(self.details)
         self.e_view, self.e_model = read_only_table(
             self, "justiceEventsTable", [self.tr("On"), self.tr("Event"), self.tr("Detail")],
             self.tr("The proceeding's events"), [em * 8, em * 12])
-        outer.addWidget(self.e_view, 3)
+        page.addWidget(self.e_view, 3)
 
         # alleged offences and their statute of limitations
-        outer.addWidget(bold(QLabel(self.tr("Alleged offences and limitation"), self)))
+        page.addWidget(bold(QLabel(self.tr("Alleged offences and limitation"), self)))
         self.o_view, self.o_model = read_only_table(
             self, "justiceOffencesTable",
             [self.tr("Offence"), self.tr("Date of the offence"), self.tr("Victim"), self.tr("Limitation")],
             self.tr("The case's alleged offences"), [em * 14, em * 9, em * 10])
         self.o_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_offence())
-        outer.addWidget(self.o_view, 1)
+        page.addWidget(self.o_view, 1)
         self.o_empty = empty_label(self)
         self.o_empty.setText(self.tr("No alleged offence is recorded for this case."))
-        outer.addWidget(self.o_empty)
+        page.addWidget(self.o_empty)
         obar = QHBoxLayout()
         self.offence_button = self._button(self, self.tr("Add offence…"), "addOffenceButton", self.add_offence,
                                            obar, self.can_change_offences)
         self.change_offence_button = self._button(self, self.tr("Change offence…"), "changeOffenceButton",
                                                   self.change_offence, obar, self.can_change_offences)
         obar.addStretch(1)
-        outer.addLayout(obar)
+        page.addLayout(obar)
         for w in (self.o_view, self.o_empty):
             w.setVisible(self.can_read_offences)
 
-        for view, rows in ((self.p_view, 2), (self.e_view, 4), (self.o_view, 2)):
+        for view, rows in ((self.p_view, 2), (self.e_view, 3), (self.o_view, 2)):
             view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * (em + 12) + 4)
 
         # compensation
-        outer.addWidget(bold(QLabel(self.tr("Compensation"), self)))
+        page.addWidget(bold(QLabel(self.tr("Compensation"), self)))
         self.c_view, self.c_model = read_only_table(
             self, "justiceClaimsTable",
             [self.tr("Route"), self.tr("Claimant"), self.tr("Status"), self.tr("Claimed"), self.tr("Awarded"),
@@ -150,10 +159,10 @@ class JusticePanel(CaseTabPanel):
             self.tr("The compensation claims"), [em * 11, em * 15, em * 10, em * 8, em * 8, em * 8])
         self.c_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_claim())
         self.c_view.setMinimumHeight(self.c_view.horizontalHeader().sizeHint().height() + 2 * (em + 12) + 4)
-        outer.addWidget(self.c_view, 1)
+        page.addWidget(self.c_view, 1)
         self.c_empty = empty_label(self)
         self.c_empty.setText(self.tr("No compensation claim is recorded for this case."))
-        outer.addWidget(self.c_empty)
+        page.addWidget(self.c_empty)
         cbar = QHBoxLayout()
         self.claim_button = self._button(self, self.tr("New claim…"), "newClaimButton", self.new_claim, cbar,
                                          self.can_create)
@@ -166,9 +175,9 @@ class JusticePanel(CaseTabPanel):
         self.rights_button = self._button(self, self.tr("Rights explained…"), "rightsExplainedButton",
                                           self.rights_explained, cbar, self.can_update)
         cbar.addStretch(1)
-        outer.addLayout(cbar)
+        page.addLayout(cbar)
         self.rights = muted(_label(self, "justiceRights"))
-        outer.addWidget(self.rights)
+        page.addWidget(self.rights)
         self._show_proceeding()
         self._show_claim()
         self._show_offence()
@@ -382,7 +391,8 @@ class JusticePanel(CaseTabPanel):
         self.o_view.selectionModel().blockSignals(True)
         self.o_model.removeRows(0, self.o_model.rowCount())
         for o in self.offences:
-            items = row_items([term_label("offence_categories", o["category"]), date_text(o.get("offence_date")),
+            items = row_items([term_label("offence_categories", o["category"]),
+                               date_text(o.get("offence_date")) or self.tr("Not known"),
                                children.get(o.get("victim_person_id"), ""), self.limitation_text(o)],
                               o["offence_id"])
             items[3].setToolTip(self.limitation_sentence(o))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
+    QDialog, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter,
     QVBoxLayout, QWidget,
 )
 
@@ -23,7 +23,7 @@ from barnahus_app.persons.actions import display_name
 
 from ui.common.dates import date_text
 from ui.common.feedback import (
-    InlineMessage, bold, core_message, empty_label, muted, read_only_table, row_items,
+    InlineMessage, bold, core_message, empty_label, muted, read_only_table, row_items, scroll_area,
 )
 from ui.common.tasks import run_operation
 from ui.common.case_tab import CaseTabPanel
@@ -130,9 +130,6 @@ class MedicalPanel(CaseTabPanel):
         split.addWidget(listing)
 
         # --- the examination's workspace ---------------------------------------------------------
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         self.detail_body = body
         bl = QVBoxLayout(body)
@@ -312,9 +309,8 @@ class MedicalPanel(CaseTabPanel):
         right.addWidget(self.reviews_label)
         right.addStretch(1)
         left.addStretch(1)
-        scroll.setWidget(body)
-        self.detail_scroll = scroll
-        split.addWidget(scroll)
+        self.detail_scroll = scroll_area(body)
+        split.addWidget(self.detail_scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setSizes([em * 8, em * 30])

@@ -16,7 +16,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QSplitter, QVBoxLayout,
+    QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QSplitter, QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +27,7 @@ from barnahus_app.psychosocial import instruments
 
 from ui.common.dates import centre_zone, date_text, local_datetime_text
 from ui.common.feedback import (
-    ID_ROLE, InlineMessage, bold, empty_label, open_dialog, read_only_table, row_items,
+    ID_ROLE, InlineMessage, bold, empty_label, open_dialog, read_only_table, row_items, scroll_area,
 )
 from ui.common.tasks import run_operation
 from ui.common.case_tab import CaseTabPanel
@@ -164,14 +164,10 @@ class PsychosocialPanel(CaseTabPanel):
         left = QVBoxLayout(body)
         left.setContentsMargins(0, 0, em // 2, 0)
         split.addWidget(body)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
         rbody = QWidget()
         right = QVBoxLayout(rbody)
         right.setContentsMargins(em // 2, 0, 0, 0)
-        scroll.setWidget(rbody)
-        split.addWidget(scroll)
+        split.addWidget(scroll_area(rbody))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
 
