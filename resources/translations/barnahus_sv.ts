@@ -3011,7 +3011,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>ChildPartDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+341"/>
+        <location filename="../../ui/justice/dialogs.py" line="+353"/>
         <source>The child&apos;s part</source>
         <translation>Barnets medverkan</translation>
     </message>
@@ -4759,7 +4759,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-396"/>
+        <location filename="../../ui/justice/dialogs.py" line="-403"/>
         <source>Record an event</source>
         <translation>Registrera en händelse</translation>
     </message>
@@ -4795,14 +4795,14 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
     </message>
     <message>
         <location line="+1"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <location line="+5"/>
         <location line="+6"/>
         <source>Choose</source>
         <translation>Välj</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-24"/>
         <source>De&amp;cision:</source>
         <translation>&amp;Beslut:</translation>
     </message>
@@ -4822,7 +4822,12 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
         <translation>Skäl</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <source>%1 (recorded alleged offence)</source>
+        <translation>%1 (registrerat misstänkt brott)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>C&amp;harges:</source>
         <translation>&amp;Åtalspunkter:</translation>
     </message>
@@ -4832,7 +4837,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
         <translation>Åtalspunkter</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>C&amp;harge:</source>
         <translation>&amp;Åtalspunkt:</translation>
     </message>
@@ -5694,7 +5699,7 @@ Stänga ändå?</translation>
 <context>
     <name>HearingDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+45"/>
+        <location filename="../../ui/justice/dialogs.py" line="+47"/>
         <source>Schedule a hearing</source>
         <translation>Boka en förhandling</translation>
     </message>
@@ -7234,12 +7239,12 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Den misstänkta gärningspersonen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Charges: %1</source>
         <translation>Åtalspunkter: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>How the child took part: %1</source>
         <translation>Hur barnet medverkade: %1</translation>
     </message>
@@ -9520,7 +9525,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>OffenceDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-259"/>
+        <location filename="../../ui/justice/dialogs.py" line="-267"/>
         <source>Add an alleged offence</source>
         <translation>Lägg till ett misstänkt brott</translation>
     </message>
@@ -9837,7 +9842,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+479"/>
+        <location filename="../../ui/justice/dialogs.py" line="+487"/>
         <source>Record a payment</source>
         <translation>Registrera en betalning</translation>
     </message>
@@ -10376,7 +10381,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ProceedingDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-453"/>
+        <location filename="../../ui/justice/dialogs.py" line="-461"/>
         <source>New proceeding</source>
         <translation>Nytt förfarande</translation>
     </message>
@@ -11795,7 +11800,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReleaseDateDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+218"/>
+        <location filename="../../ui/justice/dialogs.py" line="+226"/>
         <location line="+12"/>
         <source>Release date</source>
         <translation>Frigivningsdag</translation>

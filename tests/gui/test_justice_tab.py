@@ -543,3 +543,46 @@ def test_a_full_tab_scrolls_in_a_low_window_instead_of_growing_it(qtbot, open_as
     ws.resize(1300, 1100)
     qtbot.waitUntil(lambda: bar.maximum() == 0)
     assert panel.c_view.isVisible() and panel.rights_button.isVisible()
+
+
+def test_a_charge_names_the_recorded_offence_its_proceeding_is_about(qtbot, open_as, setup):
+    """The charge decision offers the case's recorded offences before the bare categories, the
+    proceeding's own offence already ticked: a charge naming it keeps its date (and limitation)."""
+    s = open_as("coordinator")
+    case = setup["case"]
+    oid = s.add_alleged_offence(case["id"], "sexual_abuse_child", date(2025, 3, 3))
+    pid = s.open_proceeding(case["id"], case["offender_id"], "criminal", offence_id=oid)
+    s.record_justice_event(pid, "reported_to_police", date(2026, 3, 5))
+    s.record_justice_event(pid, "investigation_opened", date(2026, 3, 10))
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    assert panel.selected()["id"] == pid
+
+    def charged(dlg):
+        press(qtbot, K.Key_C)   # De&cision
+        qtbot.keyClicks(dlg.decision, "Ch")
+        press(qtbot, K.Key_H)   # C&harges
+        assert focused() is dlg.charges
+        assert [dlg.charges.item(i).text() for i in range(3)] == [
+            "Sexual abuse of a child, 2025-03-03 (recorded alleged offence)", "Rape of a child",
+            "Sexual abuse of a child"]
+        assert dlg.charges.values() == [oid]   # the proceeding's offence
+        qtbot.keyClick(dlg.charges, K.Key_Home)
+        qtbot.keyClick(dlg.charges, K.Key_Down)
+        qtbot.keyClick(dlg.charges, K.Key_Space)   # Rape of a child, not recorded
+        assert dlg.charges.values() == [oid, "rape_child"]
+    record_event(qtbot, panel, ["Charge decision", "Final disposition"], date(2026, 4, 1), charged)
+    p = s.justice_summary(case["id"])["proceedings"][0]
+    assert [(c["category"], c["offence_id"]) for c in p["charges"]] == [
+        ("sexual_abuse_child", oid), ("rape_child", None)]
+
+    def convicted(dlg):
+        assert [dlg.charge.itemText(i) for i in range(dlg.charge.count())][-2:] == [
+            "Sexual abuse of a child, 2025-03-03", "Rape of a child"]
+        assert dlg.charge.currentText() == "Sexual abuse of a child, 2025-03-03"
+        press(qtbot, K.Key_V)   # &Verdict
+        qtbot.keyClicks(dlg.verdict, "Conv")
+    record_event(qtbot, panel, ["Indictment", "Final disposition"], date(2026, 4, 20))
+    record_event(qtbot, panel, ["Verdict", "Final disposition"], date(2026, 6, 1), convicted)
+    assert cells(panel.e_model, 2)[-1] == "Sexual abuse of a child, 2025-03-03: Convicted"
+    assert "Charges: Sexual abuse of a child, 2025-03-03 (Convicted); Rape of a child" in panel.details_text(
+        panel.selected())

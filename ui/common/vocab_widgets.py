@@ -136,12 +136,18 @@ class VocabChecklist(QListWidget):
                 self._add(t.code, t.label(lang))
         self.itemChanged.connect(lambda _item: self.valuesChanged.emit(self.values()))
 
-    def _add(self, code: str, label: str) -> QListWidgetItem:
-        item = QListWidgetItem(label, self)
+    def _add(self, code, label: str, row: int | None = None) -> QListWidgetItem:
+        item = QListWidgetItem(label)
+        self.insertItem(self.count() if row is None else row, item)
         item.setData(CODE_ROLE, code)
         item.setCheckState(Qt.CheckState.Unchecked)
         self._apply_flags(item)
         return item
+
+    def insert_choice(self, row: int, code, label: str, checked: bool = False) -> None:
+        """A choice from outside the vocabulary (a record the case holds), at `row`; its code is
+        what values() gives for it."""
+        self._add(code, label, row).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def _apply_flags(self, item: QListWidgetItem) -> None:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -24,8 +24,12 @@ def _line(name: str, text: str = "") -> QLineEdit:
     return w
 
 
-def charge_text(charge: dict) -> str:
-    return term_label("offence_categories", charge.get("category"))
+def charge_text(charge: dict, offences: list | None = None) -> str:
+    """A charge: the alleged offence it names (category and date) when the case's offences are
+    at hand, else its category."""
+    offence = next((o for o in offences or [] if charge.get("offence_id") and o["offence_id"] == charge["offence_id"]),
+                   None)
+    return offence_text(offence) if offence else term_label("offence_categories", charge.get("category"))
 
 
 def offence_text(offence: dict) -> str:
@@ -198,8 +202,9 @@ class EventDialog(FormDialog):
     width_em = 34
     ALIASES = {"charge_id": "charge"}
 
-    def __init__(self, session, proceeding: dict, parent=None):
+    def __init__(self, session, proceeding: dict, parent=None, *, offences: list | None = None):
         self.proceeding = proceeding
+        self.offences = list(offences or [])   # the case's alleged offences (rows of limitation_status)
         super().__init__(session, parent)
         self.setObjectName("justiceEventDialog")
         self.setWindowTitle(self.tr("Record an event"))
@@ -229,9 +234,14 @@ class EventDialog(FormDialog):
         self.add_field("reason", self.tr("Rea&son:"), self.reason, accessible=self.tr("Reason"))
         self.charges = VocabChecklist("offence_categories", visible_rows=6)
         self.charges.setObjectName("justiceCharges")
+        # The case's recorded offences come first: a charge naming one keeps its date and limitation.
+        for row, o in enumerate(self.offences):
+            self.charges.insert_choice(row, o["offence_id"], self.tr("%1 (recorded alleged offence)").replace(
+                "%1", offence_text(o)), checked=o["offence_id"] == p.get("offence_id"))
         self.add_field("charges", self.tr("C&harges:"), self.charges, accessible=self.tr("Charges"))
         waiting = [c for c in p.get("charges") or [] if c.get("verdict") is None or p["status"] == "appealed"]
-        self.charge = ChoiceCombo([(c["id"], charge_text(c)) for c in waiting], placeholder_text=self.tr("Choose"))
+        self.charge = ChoiceCombo([(c["id"], charge_text(c, self.offences)) for c in waiting],
+                                  placeholder_text=self.tr("Choose"))
         self.charge.setObjectName("justiceVerdictCharge")
         if waiting:
             self.charge.set_value(waiting[0]["id"])
@@ -265,7 +275,9 @@ class EventDialog(FormDialog):
             if kw["decision"] == "declined":
                 kw["reason"] = self.reason.toPlainText()
             if kw["decision"] == "charged":
-                kw["charges"] = [{"category": c} for c in self.charges.values()]
+                recorded = {o["offence_id"]: o["category"] for o in self.offences}
+                kw["charges"] = [{"category": recorded[c], "offence_id": c} if c in recorded else {"category": c}
+                                 for c in self.charges.values()]
         elif kind == "verdict":
             kw.update(charge_id=self.charge.value(), verdict=self.verdict.value())
         elif kind == "sentence":

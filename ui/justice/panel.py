@@ -283,7 +283,8 @@ class JusticePanel(CaseTabPanel):
             return text
         if kind == "verdict":
             charge = next((c for c in p.get("charges") or [] if c["id"] == e.get("charge_id")), None)
-            return f"{charge_text(charge) if charge else ''}: {term_label('justice_verdicts', e.get('outcome'))}"
+            named = charge_text(charge, self.offences) if charge else ""
+            return f"{named}: {term_label('justice_verdicts', e.get('outcome'))}"
         if kind == "final_disposition":
             return term_label("justice_final_outcomes", e.get("outcome"))
         if kind == "hearing" and e.get("at_utc"):
@@ -295,7 +296,8 @@ class JusticePanel(CaseTabPanel):
         charges = p.get("charges") or []
         if charges:
             lines.append(self.tr("Charges: %1").replace("%1", "; ".join(
-                charge_text(c) + (f" ({term_label('justice_verdicts', c['verdict'])})" if c.get("verdict") else "")
+                charge_text(c, self.offences)
+                + (f" ({term_label('justice_verdicts', c['verdict'])})" if c.get("verdict") else "")
                 for c in charges)))
         part = p.get("child_part") or {}
         bits = []
@@ -494,7 +496,8 @@ class JusticePanel(CaseTabPanel):
         return self._open(make(p), lambda d: self._after(p["id"]))
 
     def record_event(self) -> QDialog | None:
-        return self._for_selected(self.event_button, lambda p: EventDialog(self.session, p, self))
+        return self._for_selected(self.event_button,
+                                  lambda p: EventDialog(self.session, p, self, offences=self.offences))
 
     def schedule_hearing(self) -> QDialog | None:
         return self._for_selected(self.hearing_button, lambda p: HearingDialog(self.session, p["id"], self))
