@@ -55,11 +55,13 @@ coordinators
 therapists' only, and a sealed section.
 
 Justice track and compensation ("justice": proceedings against an alleged offender and their
-events, how the child took part, release notification, compensation claims to payment): read by
-every role that works on cases (the team plans around a hearing; support never depends on the
-justice track, 001 para 80, but it should know of it); recorded by the liaison, who follows the
-case through police, prosecution and court (DOMAIN.md), and by coordinators, the case lead.
-This is the one kind the liaison updates.
+events, how the child took part, release notification, compensation claims to payment): read and
+recorded by the liaison, who follows the case through police, prosecution and court (DOMAIN.md),
+and by coordinators, the case lead. This is the one kind the liaison updates. Every other case
+role reads only the summary line (how many proceedings, how many open, how many claims, how many
+paid: justice_status, under case.read): support never depends on the justice track (001 para 80),
+so the team should know there is one, but a therapist or an examiner needs no charge, verdict,
+release date or award to do their work.
 
 Sealed sections (SECTIONS below, record/sections.py): what the record key alone must not open,
 because every user's password yields it. A section is sealed to the users whose roles hold the
@@ -142,7 +144,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "room": frozenset({R}), "interview": frozenset({R, C, U, E}),
         "interview_notes": frozenset({R, U}), "recording": frozenset({R, C, U, "amend"}),
         "meeting": frozenset({R}), "referral": frozenset({R}), "examination": frozenset({R}),
-        "psychosocial": frozenset({R}), "justice": frozenset({R}),
+        "psychosocial": frozenset({R}),
     },
     Role.MEDICAL: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R}),
@@ -150,7 +152,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "room": frozenset({R}), "interview": frozenset({R, E}),
         "meeting": frozenset({R}), "referral": frozenset({R, C, U}),
         "examination": frozenset({R, C, U}), "medical": frozenset({R, U, "review", "release"}),
-        "psychosocial": frozenset({R}), "justice": frozenset({R}),
+        "psychosocial": frozenset({R}),
     },
     Role.THERAPIST: {
         "case": frozenset({R}), "person": frozenset({R}), "vulnerability": frozenset({R, U}),
@@ -158,7 +160,7 @@ POLICY: dict[Role, dict[str, frozenset]] = {
         "room": frozenset({R}), "interview": frozenset({R, E}),
         "meeting": frozenset({R}), "referral": frozenset({R, C, U}), "examination": frozenset({R}),
         "psychosocial": frozenset({R, C, U}), "recovery_plan": frozenset({C, U}),
-        "therapy": frozenset({R, U}), "justice": frozenset({R}),
+        "therapy": frozenset({R, U}),
     },
     Role.LIAISON: {
         "case": frozenset({R, E}), "person": frozenset({R}), "agency": frozenset({R}),

@@ -1,5 +1,6 @@
-"""The justice track and compensation (Session mixin, issue #16). Policy kind "justice": every
-case role reads it; the liaison and coordinators record it (policy.py).
+"""The justice track and compensation (Session mixin, issue #16). Policy kind "justice": the
+liaison and coordinators (the case lead) read and record it; every other case role reads only the
+summary line, justice_status (case.read), as policy.py explains.
 
 PROCEEDINGS. One per alleged offender (a party of the case in the role alleged_offender, never a
 child of any case), per child of the case and per kind (criminal, child_protection, civil). Its
@@ -85,6 +86,7 @@ Session API (each one call, permission-checked and audited):
   set_claim_deadline(claim_id, deadline_on)
   record_rights_explained(case_id, stage, on, *, child_person_id=None) -> id
   justice_summary(case_id) -> dict (the tab, the court summary and the CLI)
+  justice_status(case_id) -> dict (the summary line: its counts, for every case reader)
   liaison_today(as_of, days=60) -> dict (hearings, decisions_due, release_dates,
       compensation_deadlines)
 """
@@ -93,7 +95,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 
 from barnahus_app import vocab
 from barnahus_app.cases.actions import require_case
@@ -626,6 +628,17 @@ class JusticeActions(SessionBase):
                         {"proceedings": len(out["proceedings"]), "claims": len(out["claims"])})
         return out
 
+    def justice_status(self, case_id: int) -> dict:
+        """The case's summary line only, for every role that reads the case: {"case_id",
+        "counts": {proceedings, open, claims, paid}, "line"}. No proceeding, charge, date or
+        amount (those are justice.read: the liaison and the case lead)."""
+        self._authorize("case", "read")
+        with self.record.transaction() as conn:
+            require_case(conn, case_id)
+            counts = _counts(conn, case_id)
+            self._audit(conn, "justice.status_read", "case", case_id, {})
+        return {"case_id": case_id, "counts": counts, "line": _line(counts)}
+
     def liaison_today(self, as_of, days: int = TODAY_DAYS) -> dict:
         """What the liaison follows, across cases: "hearings" from as_of to as_of + days;
         "decisions_due" (criminal proceedings waiting for a charge decision or a verdict, longest
@@ -751,10 +764,18 @@ def _summary(conn, case_id: int, names: bool) -> dict:
             c.pop(k)
     rights = [{"stage": r.stage, "on": r.explained_on, "child_person_id": r.child_person_id}
               for r in conn.execute(select(RE).where(RE.c.case_id == case_id).order_by(RE.c.explained_on, RE.c.id))]
-    counts = {"proceedings": len(out_p), "open": sum(1 for p in out_p if p["status"] != CLOSED),
-              "claims": len(claims), "paid": sum(1 for c in claims if c["status"] == "paid")}
+    counts = _counts(conn, case_id)
     return {"case_id": case_id, "proceedings": out_p, "claims": claims, "rights_explained": rights,
             "counts": counts, "line": _line(counts)}
+
+
+def _counts(conn, case_id: int) -> dict:
+    """What the summary line says: proceedings (open: not closed) and claims (paid) of the case."""
+    procs, open_ = conn.execute(select(func.count(), func.count().filter(PR.c.status != CLOSED))
+                                .where(PR.c.case_id == case_id)).one()
+    claims, paid = conn.execute(select(func.count(), func.count().filter(CL.c.status == "paid"))
+                                .where(CL.c.case_id == case_id)).one()
+    return {"proceedings": procs, "open": open_, "claims": claims, "paid": paid}
 
 
 def _line(counts: dict) -> str:

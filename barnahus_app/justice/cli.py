@@ -1,6 +1,7 @@
 """The `justice` command: a case's proceedings and compensation claims, for the roles that read
-the justice track. Codes, dates, amounts and ids: no names and no free text (no reason of a
-declined decision, no words of the child, no representative)."""
+the justice track; every other case role gets its summary line (justice_status). Codes, dates,
+amounts and ids: no names and no free text (no reason of a declined decision, no words of the
+child, no representative)."""
 from __future__ import annotations
 
 import json
@@ -30,6 +31,11 @@ def cmd_justice(args) -> int:
     with open_session(args) as s:
         report_failures(s)
         case_id = s.case_id_for_reference(args.case)
+        if not s.can("justice", "read"):
+            status = s.justice_status(case_id)
+            print(json.dumps({"case": args.case, "counts": status["counts"]}, indent=1) if args.json
+                  else f"{status['line']} (case {args.case})")
+            return EXIT_OK
         out = _codes(s.justice_summary(case_id))
     if args.json:
         print(json.dumps({"case": args.case, **out}, indent=1, ensure_ascii=False))

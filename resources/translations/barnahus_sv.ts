@@ -2960,7 +2960,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>Psykoso&amp;cialt</translation>
     </message>
     <message>
-        <location filename="../../ui/justice/__init__.py" line="+19"/>
+        <location filename="../../ui/justice/__init__.py" line="+20"/>
         <source>&amp;Justice</source>
         <translation>Rättspr&amp;ocess</translation>
     </message>
@@ -6978,17 +6978,22 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Skriv beloppet i %1, t.ex. %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/justice/panel.py" line="+69"/>
+        <location filename="../../ui/justice/panel.py" line="+71"/>
         <source>Justice and compensation</source>
         <translation>Rättsprocess och ersättning</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>The proceedings and the compensation claims are read by the case lead and the liaison.</source>
+        <translation>Förfarandena och ersättningsanspråken läses av ärendeansvarig och kontakten med polis och åklagare.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Proceedings</source>
         <translation>Förfaranden</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Against</source>
         <translation>Mot</translation>
     </message>
@@ -7143,7 +7148,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Ersättning</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Route</source>
         <translation>Väg</translation>
     </message>
@@ -7213,7 +7218,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Rättigheter förklarade…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>No proceedings or compensation claims recorded.</source>
         <translation>Inga förfaranden eller ersättningsanspråk registrerade.</translation>
     </message>

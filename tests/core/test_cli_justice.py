@@ -1,5 +1,6 @@
-"""`barnahus justice --case REF [--json]`: the case roles see a case's proceedings and claims as
-codes, dates and amounts; the administrator gets the permission error. No free text, no names."""
+"""`barnahus justice --case REF [--json]`: the liaison and the case lead see a case's proceedings
+and claims as codes, dates and amounts; the other case roles its summary line only; the
+administrator gets the permission error. No free text, no names."""
 from __future__ import annotations
 
 import json
@@ -39,8 +40,8 @@ def cli(rec, *args, user="liaison"):
                    rec["apw"] if user == "admin" else rec["pw"], "--case", rec["ref"], *args)
 
 
-@pytest.mark.parametrize("user", ["liaison", "coordinator", "therapist"])
-def test_case_roles_get_codes_dates_and_amounts(rec, user):
+@pytest.mark.parametrize("user", ["liaison", "coordinator"])
+def test_the_liaison_and_the_case_lead_get_codes_dates_and_amounts(rec, user):
     r = cli(rec, "--json", user=user)
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
@@ -57,6 +58,17 @@ def test_case_roles_get_codes_dates_and_amounts(rec, user):
     assert "charge_decision" in text.stdout and "1 proceeding(s), 1 claim(s)" in text.stdout
     for output in (r.stdout, text.stdout):
         assert SECRET not in output and "Exampleson" not in output and "Lena Lawyer" not in output
+
+
+@pytest.mark.parametrize("user", ["therapist", "interviewer", "medical"])
+def test_other_case_roles_get_the_summary_line_only(rec, user):
+    r = cli(rec, "--json", user=user)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {"case": rec["ref"],
+                                    "counts": {"proceedings": 1, "open": 1, "claims": 1, "paid": 0}}
+    text = cli(rec, user=user)
+    assert text.returncode == 0, text.stderr
+    assert text.stdout == f"1 proceeding(s), 1 open; 1 compensation claim(s), 0 paid. (case {rec['ref']})\n"
 
 
 def test_the_administrator_gets_the_permission_error(rec):

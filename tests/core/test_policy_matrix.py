@@ -242,6 +242,9 @@ OPERATIONS: dict[tuple[str, str], Op] = {
 
 _JU = (("justice", "update"),)
 JUSTICE_OPS = [
+    # the summary line (its counts) is the case's: every case reader has it, no more of the track
+    Op("justice_status", lambda s, i: s.justice_status(i["case_id"]), "justice.status_read",
+       needs=(("case", "read"),)),
     Op("liaison_today", lambda s, i: s.liaison_today("2026-12-01"), "justice.today_read",
        needs=(("justice", "read"),)),
     Op("schedule_hearing", lambda s, i: s.schedule_hearing(i["sentenced_id"], "2027-02-01"),
@@ -813,7 +816,6 @@ EXPECTED_POLICY = {
         "referral": {"read"},
         "examination": {"read"},
         "psychosocial": {"read"},   # whether the child is in treatment, how they are (bands)
-        "justice": {"read"},        # e.g. whether the recorded interview was used in court
     },
     "medical": {  # no interview notes, no recordings: medical staff have no need
         "case": {"read"},
@@ -829,7 +831,6 @@ EXPECTED_POLICY = {
         "examination": {"read", "create", "update"},
         "medical": {"read", "update", "review", "release"},   # the detail: medical staff only
         "psychosocial": {"read"},
-        "justice": {"read"},
     },
     "therapist": {  # no interview notes, no recordings: therapists have no need
         "case": {"read"},
@@ -846,7 +847,6 @@ EXPECTED_POLICY = {
         "psychosocial": {"read", "create", "update"},
         "recovery_plan": {"create", "update"},
         "therapy": {"read", "update"},   # answers, session and crisis notes, scores: therapists only
-        "justice": {"read"},        # a hearing or a verdict weighs on the child's treatment
     },
     "liaison": {  # reads and receives; records only the justice track
         "case": {"read", "export"},
@@ -879,6 +879,7 @@ NOT_MEDICAL_READERS = ("coordinator", "interviewer", "therapist", "liaison", "ad
 # read even the psychosocial coordination facts (the liaison: "medical and therapy detail").
 NOT_THERAPY_READERS = ("coordinator", "interviewer", "medical", "liaison", "admin")
 NOT_PSYCHOSOCIAL_READERS = ("liaison", "admin")
+JUSTICE_READERS = ("coordinator", "liaison")   # issue #16: others read the summary line only
 
 
 def test_the_policy_table_is_exactly_the_one_written_here():
@@ -905,6 +906,10 @@ def test_the_roles_without_the_therapy_detail_are_the_ones_named():
     assert tuple(r for r, grants in EXPECTED_POLICY.items()
                  if "read" not in grants.get("psychosocial", ())) == NOT_PSYCHOSOCIAL_READERS
     assert policy.SECTIONS["therapy"] == ("therapy", "read") and "therapy" not in policy.SECTIONS_ALSO
+
+
+def test_the_justice_track_is_read_by_the_case_lead_and_the_liaison_only():
+    assert tuple(r for r, grants in EXPECTED_POLICY.items() if "read" in grants.get("justice", ())) == JUSTICE_READERS
 
 
 def test_operations_cover_every_pair():

@@ -230,28 +230,50 @@ def test_a_payment_over_the_award_is_refused_beside_the_amount(qtbot, open_as, s
     assert s.justice_summary(case["id"])["claims"][0]["amount_paid"] == 0
 
 
-def test_a_therapist_reads_the_summary_and_changes_nothing(qtbot, open_as, setup, record_path):
+@pytest.mark.parametrize("role", ["therapist", "interviewer", "medical"])
+def test_other_case_roles_read_the_summary_line_and_the_offences_only(qtbot, open_as, setup, record_path, role):
     case = setup["case"]
+    with login(record_path, "coordinator") as c:
+        c.add_alleged_offence(case["id"], "sexual_abuse_child", "2024-06-01")
     with login(record_path, "liaison") as li:
         pid = li.open_proceeding(case["id"], case["offender_id"], "criminal")
         li.record_justice_event(pid, "reported_to_police", "2026-03-05")
         li.set_child_participation(pid, participation="not_at_all")
-    s = open_as("therapist")
-    assert s.can("justice", "read") and not s.can("justice", "update")
+    s = open_as(role)
+    assert not s.can("justice", "read")
     ws, panel = open_justice_tab(qtbot, s, case["id"])
     assert panel.line.text() == "1 proceeding, 1 open."
-    assert cells(panel.p_model, 2) == ["Reported to the police"]
-    assert cells(panel.e_model, 1) == ["Reported to the police"]
-    # not taking part is one answer among the others: said plainly, not flagged
-    assert panel.details.text() == "How the child took part: Did not take part."
+    assert panel.track_note.isVisible()
+    assert panel.proceedings == [] and panel.claims == []
+    for w in (panel.p_heading, panel.p_view, panel.p_empty, panel.details, panel.e_view, panel.c_heading,
+              panel.c_view, panel.c_empty, panel.rights):
+        assert not w.isVisible(), w.objectName() or w.text()
+    assert cells(panel.o_model, 0) == ["Sexual abuse of a child"]
+    assert panel.o_view.isVisible()
     for b in (panel.new_button, panel.event_button, panel.hearing_button, panel.part_button, panel.release_button,
               panel.informed_button, panel.claim_button, panel.status_button, panel.payment_button,
               panel.deadline_button, panel.rights_button, panel.p_offence_button, panel.offence_button,
               panel.change_offence_button):
         assert not b.isVisible(), b.objectName()
     assert panel.new_proceeding() is None and panel.record_event() is None and panel.new_claim() is None
+    assert ws.focusWidget() is panel.o_view
     with pytest.raises(PermissionDenied):
         s.record_justice_event(pid, "investigation_opened", "2026-03-10")
+
+
+def test_the_liaison_reads_the_whole_track_without_the_note(qtbot, open_as, setup, record_path):
+    case = setup["case"]
+    with login(record_path, "liaison") as li:
+        pid = li.open_proceeding(case["id"], case["offender_id"], "criminal")
+        li.record_justice_event(pid, "reported_to_police", "2026-03-05")
+        li.set_child_participation(pid, participation="not_at_all")
+    s = open_as("liaison")
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    assert not panel.track_note.isVisible()
+    assert cells(panel.p_model, 2) == ["Reported to the police"]
+    assert cells(panel.e_model, 1) == ["Reported to the police"]
+    # not taking part is one answer among the others: said plainly, not flagged
+    assert panel.details.text() == "How the child took part: Did not take part."
 
 
 def test_the_workspace_opens_the_tab_on_a_proceeding(qtbot, open_as, setup):

@@ -2,8 +2,9 @@
 compensation; its proceedings (against whom, what kind, where it stands, the next hearing, the
 release date) with the selected one's events, charges, the child's part and release notification;
 the compensation claims with their amounts; the rights-explained checkpoints. The liaison and the
-case lead record (buttons); every other case role reads. session.can() only shapes the view; the
-core decides. Reads run off the GUI thread (run_operation); `loading` is true while one is under way."""
+case lead read and record (buttons); every other case role reads the summary line
+(justice_status) and the case's alleged offences. session.can() only shapes the view; the core
+decides. Reads run off the GUI thread (run_operation); `loading` is true while one is under way."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -56,6 +57,7 @@ class JusticePanel(CaseTabPanel):
         self._select: int | None = None
         self._select_claim: int | None = None
         self._select_offence: int | None = None
+        self.can_read_track = session.can("justice", "read")   # else the summary line only
         self.can_create = session.can("justice", "create")
         self.can_update = session.can("justice", "update")
         # alleged offences belong to the case: the coordinators record them, every case reader reads them
@@ -69,6 +71,11 @@ class JusticePanel(CaseTabPanel):
         outer, top = self._page(self.tr("Justice and compensation"))
         self.line = _label(self, "justiceLine")
         top.addWidget(self.line, 1)
+        self.track_note = muted(_label(self, "justiceTrackNote"))
+        self.track_note.setText(self.tr("The proceedings and the compensation claims are read by the case lead "
+                                        "and the liaison."))
+        self.track_note.setVisible(not self.can_read_track)
+        outer.addWidget(self.track_note)
         self.message = InlineMessage(self)
         self.message.setObjectName("justiceMessage")
         outer.addWidget(self.message)
@@ -82,7 +89,9 @@ class JusticePanel(CaseTabPanel):
 
         # proceedings
         head = QHBoxLayout()
-        head.addWidget(bold(QLabel(self.tr("Proceedings"), self)))
+        self.p_heading = bold(QLabel(self.tr("Proceedings"), self))
+        self.p_heading.setVisible(self.can_read_track)
+        head.addWidget(self.p_heading)
         head.addStretch(1)
         page.addLayout(head)
         self.p_view, self.p_model = read_only_table(
@@ -151,7 +160,9 @@ class JusticePanel(CaseTabPanel):
             view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * (em + 12) + 4)
 
         # compensation
-        page.addWidget(bold(QLabel(self.tr("Compensation"), self)))
+        self.c_heading = bold(QLabel(self.tr("Compensation"), self))
+        self.c_heading.setVisible(self.can_read_track)
+        page.addWidget(self.c_heading)
         self.c_view, self.c_model = read_only_table(
             self, "justiceClaimsTable",
             [self.tr("Route"), self.tr("Claimant"), self.tr("Status"), self.tr("Claimed"), self.tr("Awarded"),
@@ -184,14 +195,15 @@ class JusticePanel(CaseTabPanel):
 
     # reading -------------------------------------------------------------------------------------
     def focus_order(self) -> tuple:
-        return (self.p_view, self.new_button, self.c_view)
+        return (self.p_view, self.new_button, self.c_view, self.o_view)
 
     def refresh(self, select: int | None = None) -> None:
         s, cid = self.session, self.case_id
         keep = select if select is not None else (self.selected() or {}).get("id")
         keep_offence = (self.selected_offence() or {}).get("offence_id")
         read_offences, language = self.can_read_offences, label_language()
-        self._read(lambda: (s.justice_summary(cid),
+        track = s.justice_summary if self.can_read_track else s.justice_status
+        self._read(lambda: (track(cid),
                             s.limitation_status(cid, language=language) if read_offences else []),
                    lambda result: self._loaded(*result, keep, keep_offence))
 
@@ -219,7 +231,7 @@ class JusticePanel(CaseTabPanel):
             self.p_view.selectRow(row)
             self.p_view.scrollTo(self.p_model.index(row, 0))
         self.p_view.setVisible(bool(self.proceedings))
-        self.p_empty.setVisible(not self.proceedings)
+        self.p_empty.setVisible(self.can_read_track and not self.proceedings)
 
         self.c_view.selectionModel().blockSignals(True)
         self.c_model.removeRows(0, self.c_model.rowCount())
@@ -236,8 +248,9 @@ class JusticePanel(CaseTabPanel):
         if crow >= 0:
             self.c_view.selectRow(crow)
         self.c_view.setVisible(bool(self.claims))
-        self.c_empty.setVisible(not self.claims)
-        self.rights.setText(self.rights_text())
+        self.c_empty.setVisible(self.can_read_track and not self.claims)
+        self.rights.setText(self.rights_text() if self.can_read_track else "")
+        self.rights.setVisible(self.can_read_track)
         self._show_offences(offences, keep_offence)
         self._show_proceeding()
         self._show_claim()
