@@ -10,8 +10,9 @@ closed case would be due for review) with an alleged offender and an alleged off
 child (the criminal proceeding and its charge name it), the oldest first, one pattern each:
 
   declined         reported, investigated, prosecution declined with the reason
-  convicted        charged, indicted, a hearing, convicted, sentenced; release after `until`
-                   (the reminder to inform the child and family is open); a claim in the
+  convicted        charged, indicted, a hearing, convicted, sentenced; the family wish to be
+                   told of the release, which is after `until` (the reminder to inform the
+                   child and family is open); a claim in the
                    criminal case awarded and paid in two payments
   convicted_early  the same, released before `until`, the family informed; closed
   acquitted        acquitted, closed; a civil claim rejected
@@ -147,6 +148,8 @@ def add_demo_justice(conn, rng: random.Random, until: date) -> int:
                                                               child_view="partly_satisfied" if closed else None))
         if pattern in ("convicted", "convicted_early"):
             release = (until + timedelta(days=200) if pattern == "convicted" else date.fromisoformat(day(0.8)))
+            # asked at the sentence, the family wish to be told of the release (004 para 59)
+            conn.execute(PR.update().where(PR.c.id == pid).values(release_wish="wanted", release_wish_on=day(0.4)))
             p = conn.execute(select(PR).where(PR.c.id == pid)).first()
             rid = _set_release(SimpleNamespace(user_id=lead), conn, p, release.isoformat())
             # the core stamps the time of day it ran; the demo's rows carry their own (same seed,
@@ -225,7 +228,8 @@ def _bulk_proceedings(conn, rng: random.Random, until: date, skip: set) -> int:
                       "participation": participation, "support_person_id": None, "support_person_name": None,
                       "legal_representative": None, "child_view": None, "child_view_words": None,
                       "child_view_on": None, "release_on": None, "release_rule_id": None,
-                      "release_informed_on": None, "release_informed_by": None, "closed_on": closed,
+                      "release_informed_on": None, "release_informed_by": None, "release_wish": None,
+                      "release_wish_on": None, "closed_on": closed,
                       "created_by": lead, "created_at": f"{first.isoformat()}T12:00:00.000000Z",
                       "updated_at": f"{last.isoformat()}T12:00:00.000000Z"})
         if (case_id, child) in deadlines and len(kept) > 2:

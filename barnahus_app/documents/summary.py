@@ -586,10 +586,15 @@ class SummaryBuilder(DocumentBuilder):
                                                     for m in part["special_measures"])),
                      ("The child's view of the outcome", _label("justice_child_views", part["child_view"])
                       if part["child_view"] else "")]
+            wish = p.get("release_wish") or {}
+            if wish:
+                pairs.append(("Release notification",
+                              f"{_label('justice_release_wishes', wish['wish'])} (said on {wish['on']})"))
             if p["release"]:
                 r = p["release"]
-                pairs.append(("Release", f"{r['release_on']}; child and family "
-                              + (f"informed {r['informed_on']}" if r["informed_on"] else "not yet informed")))
+                told = (f"informed {r['informed_on']}" if r["informed_on"] else
+                        "do not wish to be told" if wish.get("wish") == "not_wanted" else "not yet informed")
+                pairs.append(("Release", f"{r['release_on']}; child and family {told}"))
             sub = [KeyValues(tuple((k, v) for k, v in pairs if v))]
             if p["events"]:
                 charges = {c["id"]: c for c in p["charges"]}

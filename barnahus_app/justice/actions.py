@@ -39,10 +39,16 @@ own view of the outcome (a code, their words optional). Taking part is the child
 duty (001 para 75): "not_at_all" is one answer among the others; nothing counts it, flags it,
 warns about it or makes a reminder of it.
 
-RELEASE NOTIFICATION (004 para 59). A sentenced proceeding's release date makes a reminder
-(action_item, discipline liaison, subject "justice_release") due RELEASE_NOTICE_DAYS (a constant,
-30) before it, to inform the child and family; record_release_informed records that they were
-and completes it. A new date moves the reminder (and asks to inform them again).
+RELEASE NOTIFICATION (004 para 59: "to be notified of the offender's release ... if they so
+wish"). set_release_wish records whether the child and family wish to be told (wanted,
+not_wanted; until then "not asked yet") and the day they said so. A sentenced proceeding's release
+date makes a reminder (action_item, discipline liaison, subject "justice_release") due
+RELEASE_NOTICE_DAYS (a constant, 30) before it, to inform them, unless they do not wish it;
+record_release_informed records that they were and completes it. A new date moves the reminder
+(and asks to inform them again). "Do not wish to be told" declines an open reminder with that
+reason and makes none for a later date; wishing it again brings the reminder back while the
+release is ahead and they were not yet told. "Not asked yet" keeps the reminder: whoever acts on it
+asks them first.
 
 SUPPORT NEVER DEPENDS ON THE JUSTICE TRACK (001 para 80). Closing a proceeding (the final
 disposition) ends no service, no referral and no reminder: not even its own hearing or release
@@ -80,6 +86,7 @@ Session API (each one call, permission-checked and audited):
   set_child_participation(proceeding_id, *, participation=, special_measures=, support_person_id=,
       support_person_name=, legal_representative=, child_view=, child_view_words=, child_view_on=)
   set_release_date(proceeding_id, release_on); record_release_informed(proceeding_id, on)
+  set_release_wish(proceeding_id, wish, on)
   open_claim(case_id, route, claimant, *, child_person_id=None, currency, amount_claimed=None,
       claimant_person_id=None, representative=None, proceeding_id=None, deadline_on=None) -> id
   set_claim_status(claim_id, status, on, *, amount=None); record_payment(claim_id, amount, on)
@@ -103,8 +110,8 @@ from barnahus_app.cases.tables import Case, CaseChild, CaseParty
 from barnahus_app.errors import NotFound, ValidationError
 from barnahus_app.fields import Date, Text, check_count
 from barnahus_app.followup.actions import (
-    R as RULES, clean_rule, complete_occurrence, compute_limitation, decode_pending, insert_rule,
-    limitations_table, local_date, recompute, refresh_limitations,
+    EV as FEV, R as RULES, clean_rule, complete_occurrence, compute_limitation, decode_pending, insert_rule,
+    limitations_table, local_date, recompute, refresh_limitations, reminder_event_in,
 )
 from barnahus_app.followup.tables import AllegedOffence
 from barnahus_app.justice.tables import (
@@ -133,6 +140,8 @@ RIGHTS_DAYS = 14            # a rights-explained checkpoint falls due this long 
 TODAY_DAYS = 60             # liaison_today looks this far ahead by default
 
 OPEN, CLOSED = "open", "closed"
+NOT_WANTED = "not_wanted"   # the child and family do not wish to be told of the release
+RELEASE_NOT_WANTED_REASON = "The child and family do not wish to be told of the release."
 ANY_OPEN = ("open", "reported", "investigating", "charged", "declined", "no_further_action", "indicted", "decided",
             "sentenced", "appealed")
 CRIMINAL_FLOW = {
@@ -440,6 +449,27 @@ class JusticeActions(SessionBase):
             rid = _set_release(self, conn, p, release)
             self._audit(conn, "justice.release_date_set", "case", p.case_id, {"proceeding": p.id, "rule": rid})
 
+    def set_release_wish(self, proceeding_id: int, wish: str, on) -> None:
+        """Whether the child and family wish to be told of the offender's release (wish: a code of
+        justice_release_wishes) and the day they said so. A criminal proceeding's; see RELEASE
+        NOTIFICATION above for what it does to the reminder."""
+        self._authorize("justice", "update")
+        wish = vocab.check_code("justice_release_wishes", "wish", wish, required=True)
+        on = Date(required=True, not_future=True).clean("on", on)
+        with self.record.transaction() as conn:
+            p = _proceeding(conn, proceeding_id, closed_ok=True)
+            if p.kind != "criminal":
+                raise ValidationError("wish", "Release notification belongs to a criminal proceeding.")
+            conn.execute(update(PR).where(PR.c.id == p.id).values(release_wish=wish, release_wish_on=on,
+                                                                   updated_at=utc_now_iso()))
+            detail = {"proceeding": p.id, "wish": wish}
+            if wish == NOT_WANTED:
+                detail["reminders_declined"] = _decline_release_reminder(self, conn, p.release_rule_id, on)
+            elif p.release_on and p.release_informed_on is None and p.release_on > on:
+                p = _proceeding(conn, p.id, closed_ok=True)
+                detail["rule"] = _set_release(self, conn, p, p.release_on)
+            self._audit(conn, "justice.release_wish_set", "case", p.case_id, detail)
+
     def record_release_informed(self, proceeding_id: int, on) -> None:
         """The child and family were informed of the release: the reminder is completed."""
         self._authorize("justice", "update")
@@ -448,6 +478,9 @@ class JusticeActions(SessionBase):
             p = _proceeding(conn, proceeding_id, closed_ok=True)
             if p.release_on is None:
                 raise ValidationError("on", "There is no release date to inform of.")
+            if p.release_wish == NOT_WANTED:
+                raise ValidationError("on", "The child and family said they do not wish to be told of the release. "
+                                            "If they now wish it, record that first.")
             conn.execute(update(PR).where(PR.c.id == p.id).values(
                 release_informed_on=on, release_informed_by=self.user_id, updated_at=utc_now_iso()))
             done = complete_occurrence(self, conn, p.release_rule_id, on)
@@ -673,7 +706,8 @@ class JusticeActions(SessionBase):
             releases = []
             for r in conn.execute(select(PR.c.id, PR.c.case_id, C.c.reference, PR.c.release_on)
                                   .join(C, C.c.id == PR.c.case_id)
-                                  .where(PR.c.release_on.isnot(None), PR.c.release_informed_on.is_(None))
+                                  .where(PR.c.release_on.isnot(None), PR.c.release_informed_on.is_(None),
+                                         func.coalesce(PR.c.release_wish, "") != NOT_WANTED)
                                   .order_by(PR.c.release_on, PR.c.id)):
                 inform = (date.fromisoformat(r[3]) - timedelta(days=RELEASE_NOTICE_DAYS)).isoformat()
                 if inform <= until:
@@ -743,8 +777,10 @@ def _summary(conn, case_id: int, names: bool) -> dict:
                            "support_person_name": p.support_person_name or who.get(p.support_person_id),
                            "legal_representative": p.legal_representative, "child_view": p.child_view,
                            "child_view_words": p.child_view_words, "child_view_on": p.child_view_on},
-            "release": {"release_on": p.release_on, "inform_by": rules.get(p.release_rule_id),
+            "release": {"release_on": p.release_on,
+                        "inform_by": rules.get(p.release_rule_id) if p.release_wish != NOT_WANTED else None,
                         "informed_on": p.release_informed_on} if p.release_on else None,
+            "release_wish": {"wish": p.release_wish, "on": p.release_wish_on} if p.release_wish else None,
             "limitation": limits.get(p.offence_id),
         })
     claims = [dict(c._mapping) for c in conn.execute(select(CL).where(CL.c.case_id == case_id).order_by(CL.c.id))]
@@ -921,10 +957,14 @@ def _move_rule(conn, rule_id: int, due: str) -> None:
     recompute(conn, RULES.c.id == rule_id)
 
 
-def _set_release(session, conn, p, release: str) -> int:
+def _set_release(session, conn, p, release: str) -> int | None:
+    """The release date and its reminder: made, or moved to the new date, or made anew when the
+    last one was declined (the family wish to be told again); none when they do not wish it."""
     due = (date.fromisoformat(release) - timedelta(days=RELEASE_NOTICE_DAYS)).isoformat()
     rid = p.release_rule_id
-    if rid is None:
+    if p.release_wish == NOT_WANTED:
+        pass
+    elif rid is None or _declined_last(conn, rid):
         rid = _liaison_rule(session, conn, p.child_person_id, p.case_id, "action_item", due, "justice_release", p.id)
     elif release != p.release_on:
         _move_rule(conn, rid, due)
@@ -932,6 +972,24 @@ def _set_release(session, conn, p, release: str) -> int:
         release_on=release, release_rule_id=rid, updated_at=utc_now_iso(),
         **({"release_informed_on": None, "release_informed_by": None} if release != p.release_on else {})))
     return rid
+
+
+def _declined_last(conn, rule_id: int) -> bool:
+    last = conn.execute(select(FEV.c.action).where(FEV.c.rule_id == rule_id).order_by(FEV.c.id.desc()).limit(1)).first()
+    return bool(last) and last[0] == "declined"
+
+
+def _decline_release_reminder(session, conn, rule_id: int | None, on: str) -> int:
+    """The family do not wish to be told (they said so on `on`): the release reminder's open
+    occurrences are declined with that reason (the plan's history says why). How many were open."""
+    if rule_id is None:
+        return 0
+    rule = conn.execute(select(RULES).where(RULES.c.id == rule_id)).first()
+    pending = recompute(conn, RULES.c.id == rule_id)[rule_id][1]
+    for occurrence, _due, _flag in pending:
+        reminder_event_in(session, conn, rule, "declined", occurrence, on, None,
+                          RELEASE_NOT_WANTED_REASON, audit=False)
+    return len(pending)
 
 
 def _set_deadline(session, conn, c, deadline: str) -> int:

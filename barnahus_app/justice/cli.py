@@ -22,7 +22,7 @@ def _codes(summary: dict) -> dict:
             "offence_id": p["offence_id"], "events": [{k: e[k] for k in EVENT} for e in p["events"]],
             "charges": p["charges"], "participation": part["participation"],
             "special_measures": part["special_measures"], "child_view": part["child_view"],
-            "release": p["release"], "limitation": p["limitation"]})
+            "release": p["release"], "release_wish": p["release_wish"], "limitation": p["limitation"]})
     return {"proceedings": procs, "claims": [{k: c[k] for k in CLAIM} for c in summary["claims"]],
             "rights_explained": [{"stage": r["stage"], "on": r["on"]} for r in summary["rights_explained"]]}
 
@@ -46,10 +46,14 @@ def cmd_justice(args) -> int:
         for e in p["events"]:
             extra = e["decision"] or e["outcome"] or ""
             print(f"       {e['on_date']}  {e['kind']:<21} {extra}")
+        wish = (p["release_wish"] or {}).get("wish")
         if p["release"]:
             r = p["release"]
             print(f"       release {r['release_on']}  "
-                  + (f"informed {r['informed_on']}" if r["informed_on"] else f"inform by {r['inform_by']}"))
+                  + (f"informed {r['informed_on']}" if r["informed_on"] else
+                     "not_wanted" if wish == "not_wanted" else f"inform by {r['inform_by']}"))
+        elif wish:
+            print(f"       release notification {wish}")
     for c in out["claims"]:
         amounts = "/".join("-" if c[k] is None else str(c[k]) for k in ("amount_claimed", "amount_awarded",
                                                                          "amount_paid"))

@@ -19,6 +19,7 @@ ROUTES = ("criminal_case", "civil_claim", "state_fund")
 CLAIM_STATUSES = ("rights_not_explained", "explained", "filed", "pending", "awarded", "partly_awarded", "rejected",
                   "paid", "partly_paid", "unenforceable", "appealed")
 RIGHTS_STAGES = ("after_interview", "at_verdict", "other")
+RELEASE_WISHES = ("wanted", "not_wanted")   # NULL: not asked yet (migration 0015)
 
 
 def _in(column: str, values, nullable: bool = False) -> str:
@@ -32,8 +33,9 @@ class Proceeding(Base):
     (justice/actions.py says which follow which). offence_id: the alleged offence whose
     statute-of-limitation warning attaches here. How the child took part (a right, not a duty:
     "not_at_all" is an answer like the others), the support person, the legal representative
-    and the child's own view of the outcome. The release date of a convicted offender, the
-    reminder to inform the child and family before it, and when they were informed."""
+    and the child's own view of the outcome. The release date of a convicted offender, whether
+    the child and family wish to be told of it (release_wish, and the day they said so), the
+    reminder to inform them before it, and when they were informed."""
     __tablename__ = "justice_proceedings"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
@@ -55,6 +57,10 @@ class Proceeding(Base):
     release_rule_id: Mapped[int | None] = mapped_column(ForeignKey("followup_rules.id"), nullable=True)
     release_informed_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     release_informed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    release_wish: Mapped[str | None] = mapped_column(
+        String(16), CheckConstraint(_in("release_wish", RELEASE_WISHES, nullable=True),
+                                    name="ck_proceeding_release_wish"), nullable=True)
+    release_wish_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     closed_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[str] = mapped_column(String(40))

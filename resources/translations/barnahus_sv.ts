@@ -3096,7 +3096,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location line="+83"/>
+        <location line="+114"/>
         <source>New compensation claim</source>
         <translation>Nytt ersättningsanspråk</translation>
     </message>
@@ -4759,7 +4759,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-403"/>
+        <location filename="../../ui/justice/dialogs.py" line="-434"/>
         <source>Record an event</source>
         <translation>Registrera en händelse</translation>
     </message>
@@ -6978,7 +6978,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Skriv beloppet i %1, t.ex. %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/justice/panel.py" line="+71"/>
+        <location filename="../../ui/justice/panel.py" line="+72"/>
         <source>Justice and compensation</source>
         <translation>Rättsprocess och ersättning</translation>
     </message>
@@ -7061,6 +7061,11 @@ Det finns i dokumentregistret som version {version}.</translation>
         <location line="+2"/>
         <source>Child&apos;s part…</source>
         <translation>Barnets medverkan…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release notification…</source>
+        <translation>Underrättelse om frigivning…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -7274,9 +7279,19 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>barnets uppfattning: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Release notification: %1 (said on %2).</source>
+        <translation>Underrättelse om frigivning: %1 (sagt den %2).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Release on %1; the child and family were informed on %2.</source>
         <translation>Frigivning den %1; barnet och familjen underrättades den %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Release on %1; the child and family do not wish to be told.</source>
+        <translation>Frigivning den %1; barnet och familjen vill inte bli underrättade.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -9847,7 +9862,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+487"/>
+        <location filename="../../ui/justice/dialogs.py" line="+518"/>
         <source>Record a payment</source>
         <translation>Registrera en betalning</translation>
     </message>
@@ -10386,7 +10401,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ProceedingDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-461"/>
+        <location filename="../../ui/justice/dialogs.py" line="-492"/>
         <source>New proceeding</source>
         <translation>Nytt förfarande</translation>
     </message>
@@ -11907,7 +11922,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReleaseInformedDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+14"/>
+        <location filename="../../ui/justice/dialogs.py" line="+45"/>
         <source>Release informed</source>
         <translation>Underrättade om frigivning</translation>
     </message>
@@ -11963,6 +11978,49 @@ Status: {old} → {new}</translation>
         <location line="+0"/>
         <source>Released for</source>
         <translation>Utlämnat för</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseWishDialog</name>
+    <message>
+        <location filename="../../ui/justice/dialogs.py" line="-37"/>
+        <source>Release notification</source>
+        <translation>Underrättelse om frigivning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do the child and family wish to be told when the offender is released? When they do not, no reminder to tell them is made.</source>
+        <translation>Vill barnet och familjen bli underrättade när den dömde friges? Om de inte vill det görs ingen påminnelse om att underrätta dem.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose</source>
+        <translation>Välj</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Their answer:</source>
+        <translation>&amp;Deras svar:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Their answer</source>
+        <translation>Deras svar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Said &amp;on:</source>
+        <translation>Sa&amp;gt den:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The day they said so</source>
+        <translation>Dagen de sa det</translation>
     </message>
 </context>
 <context>
@@ -12536,7 +12594,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>RightsDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+181"/>
+        <location filename="../../ui/justice/dialogs.py" line="+204"/>
         <source>Rights explained</source>
         <translation>Rättigheter förklarade</translation>
     </message>

@@ -80,7 +80,7 @@ def test_a_damaged_page_is_reported_and_the_file_is_left_byte_identical(rec, rec
         f"file integrity: 1 of {n} pages damaged (page {audit_root})",
         "damaged tables: audit_log",
         "audit trail: could not be read",
-        "schema: 0014 (this version's newest: 0014)",
+        "schema: 0015 (this version's newest: 0015)",
         "(the integrity check's own lines: add --verbose)",
     ]
     assert one_line(err) == PROBLEM
@@ -108,7 +108,7 @@ def test_damage_in_the_first_page_the_header_and_the_list_of_tables(rec):
         f"file integrity: 1 of {n} pages damaged (page 1)",
         "damaged tables: cannot be named (the list of tables itself is damaged)",
         "audit trail: could not be read",
-        "schema: could not be read (this version's newest: 0014)",
+        "schema: could not be read (this version's newest: 0015)",
         "(the integrity check's own lines: add --verbose)",
     ]
     assert one_line(err) == PROBLEM
@@ -148,7 +148,7 @@ def test_a_healthy_record_is_audited_after_it_verified(rec):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == f"file integrity: ok, {size} pages"
-    assert lines[-2] == "schema: 0014 (this version's newest: 0014)" and lines[-1] == "ok"
+    assert lines[-2] == "schema: 0015 (this version's newest: 0015)" and lines[-1] == "ok"
     assert actions(rec) == before + ["login", "record.checked", "logout"]
 
 

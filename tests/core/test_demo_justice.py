@@ -44,6 +44,8 @@ def test_proceedings_in_every_state_and_claims_to_payment_and_rejection(demo):
     releases = sorted((p["release"]["informed_on"] is not None, p["release"]["release_on"] > UNTIL.isoformat())
                       for p in procs if p["release"])
     assert releases == [(False, True), (True, False)]
+    # both families were asked at the sentence and wish to be told; the others were never asked
+    assert sorted((p["release_wish"] or {}).get("wish", "") for p in procs) == ["", "", "", "", "wanted", "wanted"]
     assert sorted((c["route"], c["status"]) for c in claims) == [
         ("civil_claim", "rejected"), ("criminal_case", "paid"), ("state_fund", "filed")]
     paid = next(c for c in claims if c["status"] == "paid")

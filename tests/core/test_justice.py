@@ -499,6 +499,122 @@ def test_other_case_roles_read_the_summary_line_only_and_change_nothing(jt, role
             a.justice_status(jt["case"])
 
 
+# --- release notification: the family's choice (004 para 59) ----------------------------------------
+
+NOT_WANTED_REASON = "The child and family do not wish to be told of the release."
+
+
+def _sentenced(s, jt, **sentence):
+    pid = _open(s, jt)
+    s.record_justice_event(pid, "reported_to_police", "2026-01-10")
+    s.record_justice_event(pid, "charge_decision", "2026-03-01", decision="charged", charges=["online_grooming"])
+    s.record_justice_event(pid, "indictment", "2026-03-10")
+    (charge,) = (c["id"] for c in _status(s, jt, pid)["charges"])
+    s.record_justice_event(pid, "verdict", "2026-05-01", charge_id=charge, verdict="convicted")
+    s.record_justice_event(pid, "sentence", "2026-05-20", **sentence)
+    return pid
+
+
+def _release_rule(s, pid):
+    conn = raw(s)
+    try:
+        return conn.execute("SELECT release_rule_id FROM justice_proceedings WHERE id = ?", (pid,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _rule_events(s, rule_id):
+    conn = raw(s)
+    try:
+        return conn.execute("SELECT action, on_date, reason FROM followup_events WHERE rule_id = ? ORDER BY id",
+                            (rule_id,)).fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_family_that_does_not_wish_to_be_told_gets_no_release_reminder(jt):
+    with login(jt["path"], "liaison") as s:
+        pid = _sentenced(s, jt)
+        assert _status(s, jt, pid)["release_wish"] is None          # not asked yet
+        s.set_release_wish(pid, "not_wanted", "2026-05-20")
+        s.set_release_date(pid, "2027-03-01")
+        p = _status(s, jt, pid)
+        assert p["release_wish"] == {"wish": "not_wanted", "on": "2026-05-20"}
+        assert p["release"] == {"release_on": "2027-03-01", "inform_by": None, "informed_on": None}
+        assert _release_rule(s, pid) is None
+        assert s.liaison_today("2027-01-15")["release_dates"] == []
+        with pytest.raises(ValidationError) as e:
+            s.record_release_informed(pid, "2026-12-01")
+        assert e.value.field == "on"
+        # They wish it after all: the reminder falls due 30 days before the release.
+        s.set_release_wish(pid, "wanted", "2026-12-01")
+        rid = _release_rule(s, pid)
+        assert _rule(s, rid)[:5] == ("action_item", "liaison", "justice_release", "2027-01-30", "2027-01-30")
+        assert [(r["proceeding_id"], r["inform_by"]) for r in s.liaison_today("2027-01-15")["release_dates"]] == \
+            [(pid, "2027-01-30")]
+        assert _status(s, jt, pid)["release"]["inform_by"] == "2027-01-30"
+
+
+def test_a_change_of_mind_declines_the_open_reminder_and_a_new_wish_brings_a_new_one(jt):
+    with login(jt["path"], "liaison") as s:
+        pid = _sentenced(s, jt, release_on="2027-03-01")       # not asked yet: the reminder is made
+        first = _release_rule(s, pid)
+        assert _rule(s, first)[3:5] == ("2027-01-30", "2027-01-30")
+        s.set_release_wish(pid, "not_wanted", "2026-12-02")
+        assert _rule_events(s, first) == [("declined", "2026-12-02", NOT_WANTED_REASON)]
+        assert [r for r in s.reminders("2027-01-30") if r.rule_id == first] == []
+        assert s.liaison_today("2027-01-15")["release_dates"] == []
+        s.set_release_date(pid, "2027-04-01")                  # a new date makes no reminder either
+        assert _release_rule(s, pid) == first and _rule_events(s, first) == [
+            ("declined", "2026-12-02", NOT_WANTED_REASON)]
+        s.set_release_wish(pid, "wanted", "2026-12-03")
+        second = _release_rule(s, pid)
+        assert second != first
+        assert _rule(s, second)[3:5] == ("2027-03-02", "2027-03-02")   # 2027-04-01 less 30 days
+        s.record_release_informed(pid, "2026-12-04")
+        assert _rule_events(s, second) == [("completed", "2026-12-04", None)]
+
+
+def test_a_wish_after_the_release_or_after_they_were_told_makes_no_reminder(jt):
+    with login(jt["path"], "liaison") as s:
+        pid = _sentenced(s, jt, release_on="2026-11-01")       # already released
+        rid = _release_rule(s, pid)
+        s.set_release_wish(pid, "not_wanted", "2026-06-01")
+        s.set_release_wish(pid, "wanted", "2026-12-01")        # after the release: nothing to remind of
+        assert _release_rule(s, pid) == rid
+
+
+@pytest.mark.parametrize("kind,wish,on,field", [
+    ("criminal", "maybe", "2026-12-01", "wish"),
+    ("criminal", None, "2026-12-01", "wish"),
+    ("criminal", "wanted", "2999-01-01", "on"),               # they said so: not in the future
+    ("criminal", "wanted", None, "on"),
+    ("civil", "wanted", "2026-12-01", "wish"),                # release follows a criminal sentence
+])
+def test_a_release_wish_is_checked(jt, kind, wish, on, field):
+    with login(jt["path"], "liaison") as s:
+        pid = _open(s, jt, kind)
+        with pytest.raises(ValidationError) as e:
+            s.set_release_wish(pid, wish, on)
+        assert e.value.field == field
+        assert _status(s, jt, pid)["release_wish"] is None
+
+
+def test_the_court_summary_says_the_familys_wish(jt, monkeypatch, tmp_path):
+    from barnahus_app.documents import issuing
+    given = []
+    real = issuing._render
+    monkeypatch.setattr(issuing, "_render", lambda doc, *a: given.append(doc) or real(doc, *a))
+    with login(jt["path"], "liaison") as s:
+        pid = _sentenced(s, jt, release_on="2027-03-01")
+        s.set_release_wish(pid, "not_wanted", "2026-06-01")
+        s.write_case_summary(jt["case"], tmp_path / "summary.docx", "docx", time_zone=TZ)
+    (proc,) = {sec.heading: sec for sec in given[-1].sections}["Proceedings"].blocks
+    facts = dict(proc.blocks[0].pairs)
+    assert facts["Release notification"] == "Do not wish to be told (said on 2026-06-01)"
+    assert facts["Release"] == "2027-03-01; child and family do not wish to be told"
+
+
 # --- old records ------------------------------------------------------------------------------------
 
 def test_a_0011_record_upgrades_keeps_its_treatment_episode_and_takes_a_proceeding(tmp_path):
@@ -529,6 +645,32 @@ def test_a_0011_record_upgrades_keeps_its_treatment_episode_and_takes_a_proceedi
                 [("2025-04-08", "attended")]
         finally:
             conn.close()
+
+
+def test_a_0014_record_upgrades_with_the_family_not_asked_yet_and_its_release_reminder_kept(tmp_path):
+    """The v0014 fixture (a sentenced proceeding, release 2027-06-01, its reminder due 2027-05-02)
+    upgraded to 0015: the wish is "not asked yet" and the reminder stays; the family's answer then
+    takes effect like on a new record."""
+    import shutil
+    from pathlib import Path
+    from barnahus_app.api import open_record
+    from tests.support.records import FAST_KDF
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0014"
+    m = json.loads((folder / "fixture.json").read_text("utf-8"))
+    for f in (m["record"], m["record"] + ".keys"):
+        shutil.copyfile(folder / f, tmp_path / f)
+    ((pid, old),) = ((int(k), v) for k, v in m["proceedings"].items())
+    with open_record(tmp_path / m["record"], "coordinator", m["users"]["coordinator"]["password"],
+                     kdf=FAST_KDF) as s:
+        assert s.upgraded_from == "0014"
+        (p,) = s.justice_summary(1)["proceedings"]
+        assert (p["id"], p["status"], p["release_wish"]) == (pid, "sentenced", None)
+        assert p["release"] == {"release_on": "2027-06-01", "inform_by": "2027-05-02", "informed_on": None}
+        assert [r.due.isoformat() for r in s.reminders("2027-05-02") if r.rule_id == old["release_rule"]] == \
+            ["2027-05-02"]
+        s.set_release_wish(pid, "not_wanted", "2026-12-01")
+        assert [r for r in s.reminders("2027-05-02") if r.rule_id == old["release_rule"]] == []
+        assert _rule_events(s, old["release_rule"]) == [("declined", "2026-12-01", NOT_WANTED_REASON)]
 
 
 # --- the court summary -----------------------------------------------------------------------------

@@ -257,6 +257,8 @@ JUSTICE_OPS = [
        "justice.child_part_set", needs=_JU),
     Op("set_release_date", lambda s, i: s.set_release_date(i["sentenced_id"], "2027-06-01"),
        "justice.release_date_set", needs=_JU),
+    Op("set_release_wish", lambda s, i: s.set_release_wish(i["sentenced_id"], "wanted", "2026-11-01"),
+       "justice.release_wish_set", needs=_JU),
     Op("record_release_informed", lambda s, i: s.record_release_informed(i["sentenced_id"], "2026-11-01"),
        "justice.release_informed", needs=_JU),
     Op("open_claim", lambda s, i: s.open_claim(i["case_id"], "civil_claim", "guardian", currency="EUR"),

@@ -66,7 +66,7 @@ def test_a_damaged_page_loses_only_its_rows_and_the_report_names_them(rec, tmp_p
     report = check_record(tmp_path / "salvaged.db", "admin", recovery_key=rec["recovery"])
     assert report.lines() == ["file integrity: ok, 210 pages",
                               "audit trail: BROKEN at entry 83: entry 60 is missing",
-                              "schema: 0014 (this version's newest: 0014)"]
+                              "schema: 0015 (this version's newest: 0015)"]
     check_cli = run_cli("check", "--record", tmp_path / "salvaged.db", "--user", "admin",
                         "--password-file", rec["pw"])
     assert "audit trail: BROKEN at entry 83: entry 60 is missing" in check_cli.stdout

@@ -251,6 +251,7 @@ def test_other_case_roles_read_the_summary_line_and_the_offences_only(qtbot, ope
     assert cells(panel.o_model, 0) == ["Sexual abuse of a child"]
     assert panel.o_view.isVisible()
     for b in (panel.new_button, panel.event_button, panel.hearing_button, panel.part_button, panel.release_button,
+              panel.wish_button,
               panel.informed_button, panel.claim_button, panel.status_button, panel.payment_button,
               panel.deadline_button, panel.rights_button, panel.p_offence_button, panel.offence_button,
               panel.change_offence_button):
@@ -312,7 +313,8 @@ def test_no_dialog_has_two_fields_on_one_alt_letter(qtbot, open_as, setup, langu
     children = [(case["child_id"], "Testa"), (99, "Another")]   # the child rows shown too
     made = [d.ProceedingDialog(s, case["id"], [(case["offender_id"], "A")], children),
             d.HearingDialog(s, pid), d.ChildPartDialog(s, p), d.ReleaseDateDialog(s, p),
-            d.ReleaseInformedDialog(s, p), d.ClaimDialog(s, case["id"], children, [(pid, "P")]),
+            d.ReleaseInformedDialog(s, p), d.ReleaseWishDialog(s, p),
+            d.ClaimDialog(s, case["id"], children, [(pid, "P")]),
             d.ClaimStatusDialog(s, claim), d.PaymentDialog(s, claim), d.DeadlineDialog(s, claim),
             d.RightsDialog(s, case["id"], children),
             d.ProceedingDialog(s, case["id"], [(case["offender_id"], "A")], children, None, [(1, "O")]),
@@ -608,3 +610,37 @@ def test_a_charge_names_the_recorded_offence_its_proceeding_is_about(qtbot, open
     assert cells(panel.e_model, 2)[-1] == "Sexual abuse of a child, 2025-03-03: Convicted"
     assert "Charges: Sexual abuse of a child, 2025-03-03 (Convicted); Rape of a child" in panel.details_text(
         panel.selected())
+
+
+def test_the_liaison_records_that_the_family_do_not_wish_to_be_told_of_the_release(qtbot, open_as, setup):
+    case = setup["case"]
+    s = open_as("liaison")
+    pid = s.open_proceeding(case["id"], case["offender_id"], "criminal")
+    s.record_justice_event(pid, "reported_to_police", "2026-01-10")
+    s.record_justice_event(pid, "charge_decision", "2026-03-01", decision="charged", charges=["online_grooming"])
+    s.record_justice_event(pid, "indictment", "2026-03-10")
+    (charge,) = (c["id"] for c in s.justice_summary(case["id"])["proceedings"][0]["charges"])
+    s.record_justice_event(pid, "verdict", "2026-05-01", charge_id=charge, verdict="convicted")
+    s.record_justice_event(pid, "sentence", "2026-05-20", release_on="2027-03-01")
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    assert panel.details.text().splitlines()[-1] == "Release on 2027-03-01; inform the child and family by 2027-01-30."
+    assert panel.informed_button.isEnabled()
+
+    click_by_tab(qtbot, panel.wish_button)
+    dlg = opened(qtbot, panel)
+    assert focused() is dlg.wish and dlg.wish.value() is None
+    qtbot.keyClicks(dlg.wish, "Do")
+    assert dlg.wish.value() == "not_wanted"
+    press(qtbot, K.Key_O)   # Said &on
+    dlg.on.set_value(date(2026, 5, 20))
+    press(qtbot, K.Key_S)   # &Save
+    accepted(qtbot, panel, dlg)
+
+    p = s.justice_summary(case["id"])["proceedings"][0]
+    assert p["release_wish"] == {"wish": "not_wanted", "on": "2026-05-20"}
+    assert p["release"]["inform_by"] is None
+    assert panel.details.text().splitlines()[-2:] == [
+        "Release notification: Do not wish to be told (said on 2026-05-20).",
+        "Release on 2027-03-01; the child and family do not wish to be told."]
+    assert not panel.informed_button.isEnabled()
+    assert s.liaison_today("2027-01-15")["release_dates"] == []

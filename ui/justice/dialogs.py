@@ -431,6 +431,39 @@ class ReleaseDateDialog(FormDialog):
         return lambda: s.set_release_date(pid, on)
 
 
+class ReleaseWishDialog(FormDialog):
+    """Whether the child and family wish to be told of the offender's release (004 para 59: "if
+    they so wish"), and the day they said so."""
+
+    width_em = 32
+
+    def __init__(self, session, proceeding: dict, parent=None):
+        self.proceeding = proceeding
+        super().__init__(session, parent)
+        self.setObjectName("justiceReleaseWishDialog")
+        self.setWindowTitle(self.tr("Release notification"))
+        self.intro.setText(self.tr("Do the child and family wish to be told when the offender is released? When "
+                                   "they do not, no reminder to tell them is made."))
+        self.ok_button.setText(self.tr("&Save"))
+        self.wish.setFocus()
+
+    def build(self) -> None:
+        current = self.proceeding.get("release_wish") or {}
+        self.wish = VocabCombo("justice_release_wishes", placeholder_text=self.tr("Choose"))
+        self.wish.setObjectName("justiceReleaseWish")
+        self.wish.set_value(current.get("wish"))
+        self.add_field("wish", self.tr("&Their answer:"), self.wish, accessible=self.tr("Their answer"))
+        self.on = DateField(earliest=EARLIEST, latest=date.today())
+        self.on.setObjectName("justiceReleaseWishOn")
+        if current.get("on"):
+            self.on.set_value(date.fromisoformat(current["on"]))
+        self.add_field("on", self.tr("Said &on:"), self.on, accessible=self.tr("The day they said so"))
+
+    def operation(self):
+        s, pid, wish, on = self.session, self.proceeding["id"], self.wish.value(), self.on.value()
+        return lambda: s.set_release_wish(pid, wish, on)
+
+
 class ReleaseInformedDialog(FormDialog):
     width_em = 30
 

@@ -22,7 +22,8 @@ from ui.common.feedback import (
 from ui.common.vocab_widgets import label_language, term_label
 from ui.justice.dialogs import (
     ChildPartDialog, ClaimDialog, ClaimStatusDialog, DeadlineDialog, EventDialog, HearingDialog, OffenceDialog,
-    PaymentDialog, ProceedingDialog, ProceedingOffenceDialog, ReleaseDateDialog, ReleaseInformedDialog, RightsDialog, charge_text, offence_text,
+    PaymentDialog, ProceedingDialog, ProceedingOffenceDialog, ReleaseDateDialog, ReleaseInformedDialog,
+    ReleaseWishDialog, RightsDialog, charge_text, offence_text,
 )
 from ui.justice.money import money_text
 from ui.medical.panel import child_name
@@ -114,20 +115,26 @@ class JusticePanel(CaseTabPanel):
                                            self.schedule_hearing, bar, self.can_update)
         self.move_hearing_button = self._button(self, self.tr("Move hearing…"), "moveHearingButton",
                                                 self.move_hearing, bar, self.can_update)
-        self.part_button = self._button(self, self.tr("Child's part…"), "childPartButton",
-                                        self.child_part, bar, self.can_update)
-        self.release_button = self._button(self, self.tr("Release date…"), "releaseDateButton",
-                                           self.release_date, bar, self.can_update)
-        self.informed_button = self._button(self, self.tr("Release informed…"), "releaseInformedButton",
-                                            self.release_informed, bar, self.can_update)
         self.p_offence_button = self._button(self, self.tr("Offence…"), "proceedingOffenceButton",
                                              self.proceeding_offence, bar, self.can_update)
         bar.addStretch(1)
+        page.addLayout(bar)
+        # the child and family: a second row, so that both fit a laptop's width
+        family = QHBoxLayout()
+        self.part_button = self._button(self, self.tr("Child's part…"), "childPartButton",
+                                        self.child_part, family, self.can_update)
+        self.wish_button = self._button(self, self.tr("Release notification…"), "releaseWishButton",
+                                        self.release_wish, family, self.can_update)
+        self.release_button = self._button(self, self.tr("Release date…"), "releaseDateButton",
+                                           self.release_date, family, self.can_update)
+        self.informed_button = self._button(self, self.tr("Release informed…"), "releaseInformedButton",
+                                            self.release_informed, family, self.can_update)
+        family.addStretch(1)
+        page.addLayout(family)
         if self.can_create:
             add_key = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
             add_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             add_key.activated.connect(self.new_proceeding)
-        page.addLayout(bar)
         self.details = _label(self, "justiceProceedingDetails")
         page.addWidget(self.details)
         self.e_view, self.e_model = read_only_table(
@@ -330,11 +337,18 @@ class JusticePanel(CaseTabPanel):
         if bits:
             text = "; ".join(bits)
             lines.append(text[:1].upper() + text[1:] + ".")
+        wish = p.get("release_wish") or {}
+        if wish:
+            lines.append(self.tr("Release notification: %1 (said on %2).").replace(
+                "%1", term_label("justice_release_wishes", wish["wish"])).replace("%2", date_text(wish["on"])))
         release = p.get("release")
         if release:
             if release.get("informed_on"):
                 lines.append(self.tr("Release on %1; the child and family were informed on %2.").replace(
                     "%1", date_text(release["release_on"])).replace("%2", date_text(release["informed_on"])))
+            elif wish.get("wish") == "not_wanted":
+                lines.append(self.tr("Release on %1; the child and family do not wish to be told.").replace(
+                    "%1", date_text(release["release_on"])))
             else:
                 lines.append(self.tr("Release on %1; inform the child and family by %2.").replace(
                     "%1", date_text(release["release_on"])).replace("%2", date_text(release.get("inform_by"))))
@@ -471,8 +485,10 @@ class JusticePanel(CaseTabPanel):
         self.part_button.setEnabled(bool(p) and p["status"] != "closed")
         sentenced = bool(p) and any(e["kind"] == "sentence" for e in p.get("events") or [])
         self.release_button.setEnabled(sentenced)
+        self.wish_button.setEnabled(bool(p) and p["kind"] == "criminal")
         release = (p or {}).get("release") or {}
-        self.informed_button.setEnabled(bool(release) and not release.get("informed_on"))
+        self.informed_button.setEnabled(bool(release) and not release.get("informed_on")
+                                        and ((p or {}).get("release_wish") or {}).get("wish") != "not_wanted")
         self.p_offence_button.setEnabled(bool(p) and bool(self.offences or p.get("offence_id")))
 
     def _show_offence(self) -> None:
@@ -524,6 +540,9 @@ class JusticePanel(CaseTabPanel):
 
     def release_date(self) -> QDialog | None:
         return self._for_selected(self.release_button, lambda p: ReleaseDateDialog(self.session, p, self))
+
+    def release_wish(self) -> QDialog | None:
+        return self._for_selected(self.wish_button, lambda p: ReleaseWishDialog(self.session, p, self))
 
     def release_informed(self) -> QDialog | None:
         return self._for_selected(self.informed_button, lambda p: ReleaseInformedDialog(self.session, p, self))
