@@ -663,17 +663,10 @@ def test_full_recovery_decided_at_a_held_meeting_takes_its_date(child, open_as):
 def test_a_0012_record_keeps_the_meeting_that_decided_a_full_recovery(tmp_path):
     """The v0012 fixture named the deciding meeting only in the audit entry; 0013 stores it with
     the recovery, and the old proceeding is kept."""
-    import json
-    import shutil
-    from pathlib import Path
     from barnahus_app.api import open_record
-    from tests.support.records import FAST_KDF
-    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0012"
-    m = json.loads((folder / "fixture.json").read_text("utf-8"))
-    for f in (m["record"], m["record"] + ".keys"):
-        shutil.copyfile(folder / f, tmp_path / f)
-    with open_record(tmp_path / m["record"], "coordinator", m["users"]["coordinator"]["password"],
-                     kdf=FAST_KDF) as s:
+    from tests.support.records import FAST_KDF, old_fixture
+    path, m = old_fixture("0012", tmp_path)
+    with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
         assert s.upgraded_from == "0012"
         recs = s.followup_plan(1)["full_recoveries"]
         assert [(r["recovered_on"], r["meeting_id"], r["meeting_on"]) for r in recs] == [("2025-03-12", 1, "2025-03-12")]

@@ -600,35 +600,14 @@ def test_a_release_wish_is_checked(jt, kind, wish, on, field):
         assert _status(s, jt, pid)["release_wish"] is None
 
 
-def test_the_court_summary_says_the_familys_wish(jt, monkeypatch, tmp_path):
-    from barnahus_app.documents import issuing
-    given = []
-    real = issuing._render
-    monkeypatch.setattr(issuing, "_render", lambda doc, *a: given.append(doc) or real(doc, *a))
-    with login(jt["path"], "liaison") as s:
-        pid = _sentenced(s, jt, release_on="2027-03-01")
-        s.set_release_wish(pid, "not_wanted", "2026-06-01")
-        s.write_case_summary(jt["case"], tmp_path / "summary.docx", "docx", time_zone=TZ)
-    (proc,) = {sec.heading: sec for sec in given[-1].sections}["Proceedings"].blocks
-    facts = dict(proc.blocks[0].pairs)
-    assert facts["Release notification"] == "Do not wish to be told (said on 2026-06-01)"
-    assert facts["Release"] == "2027-03-01; child and family do not wish to be told"
-
-
 # --- old records ------------------------------------------------------------------------------------
 
 def test_a_0011_record_upgrades_keeps_its_treatment_episode_and_takes_a_proceeding(tmp_path):
     """The v0011 fixture (tests/fixtures/records) upgraded to 0012: the justice tables are empty,
     the psychosocial rows of 0011 are kept, and the case's alleged offender can be taken to court."""
-    import shutil
-    from pathlib import Path
     from barnahus_app.api import open_record
-    from tests.support.records import FAST_KDF
-    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0011"
-    m = json.loads((folder / "fixture.json").read_text("utf-8"))
-    for f in (m["record"], m["record"] + ".keys"):
-        shutil.copyfile(folder / f, tmp_path / f)
-    path = tmp_path / m["record"]
+    from tests.support.records import FAST_KDF, old_fixture
+    path, m = old_fixture("0011", tmp_path)
     with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
         assert s.upgraded_from == "0011"
         assert s.justice_summary(1) == {"case_id": 1, "proceedings": [], "claims": [], "rights_explained": [],
@@ -651,17 +630,11 @@ def test_a_0014_record_upgrades_with_the_family_not_asked_yet_and_its_release_re
     """The v0014 fixture (a sentenced proceeding, release 2027-06-01, its reminder due 2027-05-02)
     upgraded to 0015: the wish is "not asked yet" and the reminder stays; the family's answer then
     takes effect like on a new record."""
-    import shutil
-    from pathlib import Path
     from barnahus_app.api import open_record
-    from tests.support.records import FAST_KDF
-    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0014"
-    m = json.loads((folder / "fixture.json").read_text("utf-8"))
-    for f in (m["record"], m["record"] + ".keys"):
-        shutil.copyfile(folder / f, tmp_path / f)
+    from tests.support.records import FAST_KDF, old_fixture
+    path, m = old_fixture("0014", tmp_path)
     ((pid, old),) = ((int(k), v) for k, v in m["proceedings"].items())
-    with open_record(tmp_path / m["record"], "coordinator", m["users"]["coordinator"]["password"],
-                     kdf=FAST_KDF) as s:
+    with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
         assert s.upgraded_from == "0014"
         (p,) = s.justice_summary(1)["proceedings"]
         assert (p["id"], p["status"], p["release_wish"]) == (pid, "sentenced", None)
@@ -675,12 +648,18 @@ def test_a_0014_record_upgrades_with_the_family_not_asked_yet_and_its_release_re
 
 # --- the court summary -----------------------------------------------------------------------------
 
-def test_the_court_summary_has_the_proceedings_and_compensation_sections(jt, monkeypatch, tmp_path):
+@pytest.fixture
+def rendered(monkeypatch):
+    """Every Document the court summary renders, in order."""
     from barnahus_app.documents import issuing
-    from barnahus_app.documents.summary import money
     given = []
     real = issuing._render
     monkeypatch.setattr(issuing, "_render", lambda doc, *a: given.append(doc) or real(doc, *a))
+    return given
+
+
+def test_the_court_summary_has_the_proceedings_and_compensation_sections(jt, rendered, tmp_path):
+    from barnahus_app.documents.summary import money
     with login(jt["path"], "liaison") as s:
         pid = _open(s, jt, police_reference="POL-77")
         s.record_justice_event(pid, "reported_to_police", "2026-01-10")
@@ -693,7 +672,7 @@ def test_the_court_summary_has_the_proceedings_and_compensation_sections(jt, mon
         s.set_claim_status(cid, "awarded", "2026-04-01", amount=1_000_000)
         s.record_payment(cid, 1_000_000, "2026-05-01")
         s.write_case_summary(jt["case"], tmp_path / "summary.docx", "docx", time_zone=TZ)
-    doc = given[-1]
+    doc = rendered[-1]
     sections = {sec.heading: sec for sec in doc.sections}
     (proc,) = sections["Proceedings"].blocks
     assert proc.heading == "Criminal proceedings: Alleged Exampleson"
@@ -711,6 +690,17 @@ def test_the_court_summary_has_the_proceedings_and_compensation_sections(jt, mon
     text = repr(doc)
     assert "CANARY-JUSTICE" not in text
     assert (money(5, "SEK"), money(125_000, "ISK"), money(None, "EUR")) == ("SEK 0.05", "ISK 125,000", "")
+
+
+def test_the_court_summary_says_the_familys_wish(jt, rendered, tmp_path):
+    with login(jt["path"], "liaison") as s:
+        pid = _sentenced(s, jt, release_on="2027-03-01")
+        s.set_release_wish(pid, "not_wanted", "2026-06-01")
+        s.write_case_summary(jt["case"], tmp_path / "summary.docx", "docx", time_zone=TZ)
+    (proc,) = {sec.heading: sec for sec in rendered[-1].sections}["Proceedings"].blocks
+    facts = dict(proc.blocks[0].pairs)
+    assert facts["Release notification"] == "Do not wish to be told (said on 2026-06-01)"
+    assert facts["Release"] == "2027-03-01; child and family do not wish to be told"
 
 
 @pytest.mark.parametrize("field,kind,kw", [

@@ -21,7 +21,9 @@ from barnahus_app.errors import NotFound, PermissionDenied, ValidationError
 from barnahus_app.record.keyslots import KeyFile
 from tests.integration.test_independent_client import independent_python  # noqa: F401 (the fixture)
 from tests.support.attacker import independent_read, record_key_from_sidecar
-from tests.support.records import ADMIN_PASSWORD, FAST_KDF, login, raw, raw_closed, sample_case, table_counts
+from tests.support.records import (
+    ADMIN_PASSWORD, FAST_KDF, login, old_fixture, raw, raw_closed, sample_case, table_counts,
+)
 
 TZ = "Europe/Stockholm"
 IMAGE_CANARY = "CANARY-IMG-5521.CR2"
@@ -355,13 +357,7 @@ def test_custody_events_of_a_0009_record_survive_the_rebuild_of_0010(tmp_path):
     """The v0009 fixture's interview gets a recording and two custody events (written with the
     independent-of-the-core sqlcipher3 connection, as that schema had them); after the upgrade the
     log reads the same through the core, and the table's rules hold again."""
-    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0009"
-    m = json.loads((folder / "fixture.json").read_text("utf-8"))
-    target = tmp_path / "old-centre"
-    target.mkdir()
-    for f in (m["record"], m["record"] + ".keys"):
-        (target / f).write_bytes((folder / f).read_bytes())
-    path = target / m["record"]
+    path, m = old_fixture("0009", tmp_path)
     with raw_closed(path, m["recovery_key"]) as conn:
         iid = conn.execute("SELECT id FROM interviews ORDER BY id LIMIT 1").fetchone()[0]
         uid = conn.execute("SELECT id FROM users WHERE username = 'interviewer'").fetchone()[0]

@@ -258,16 +258,10 @@ def test_cli_psychosocial_summary_then_verify_document(world, tmp_path):
 def test_an_upgraded_record_keeps_its_registers_and_takes_the_new_type(tmp_path):
     """v0013 (a court summary registered and disclosed) opened: 0014 rebuilt both registers, the
     rows are kept, the register takes psychosocial_summary and is append-only again."""
-    import shutil
-    from pathlib import Path
     from barnahus_app.api import open_record
-    from tests.support.records import FAST_KDF
-    folder = Path(__file__).resolve().parents[1] / "fixtures" / "records" / "v0013"
-    m = json.loads((folder / "fixture.json").read_text("utf-8"))
-    for f in (m["record"], m["record"] + ".keys"):
-        shutil.copyfile(folder / f, tmp_path / f)
-    with open_record(tmp_path / m["record"], "coordinator", m["users"]["coordinator"]["password"],
-                     kdf=FAST_KDF) as s:
+    from tests.support.records import FAST_KDF, old_fixture
+    path, m = old_fixture("0013", tmp_path)
+    with open_record(path, "coordinator", m["users"]["coordinator"]["password"], kdf=FAST_KDF) as s:
         assert s.upgraded_from == "0013"
         (entry,) = s.document_register(1)
         conn = raw(s)

@@ -85,6 +85,20 @@ def copy_record_folder(src: Path, dst: Path) -> Path:
     return dst
 
 
+OLD_RECORDS = Path(__file__).resolve().parents[1] / "fixtures" / "records"
+
+
+def old_fixture(revision: str, folder: Path) -> tuple[Path, dict]:
+    """A copy of the old-record fixture of `revision` (tests/fixtures/records/v<revision>) in
+    folder: (the record's path, its manifest). Opening it upgrades the copy, never the fixture."""
+    import json
+    src = OLD_RECORDS / f"v{revision}"
+    m = json.loads((src / "fixture.json").read_text("utf-8"))
+    for f in (m["record"], m["record"] + ".keys"):
+        shutil.copyfile(src / f, folder / f)
+    return folder / m["record"], m
+
+
 def login(path, username: str):
     """Open the record as one of make_record's users (their passwords are the fixed ones above)."""
     return open_record(path, username, ADMIN_PASSWORD if username == "admin" else STAFF_PASSWORD, kdf=FAST_KDF)
