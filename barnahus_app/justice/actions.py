@@ -676,7 +676,8 @@ class JusticeActions(SessionBase):
         """What the liaison follows, across cases: "hearings" from as_of to as_of + days;
         "decisions_due" (criminal proceedings waiting for a charge decision or a verdict, longest
         waiting first, with the date they have waited since); "release_dates" (release dates not
-        yet informed of, with the day the reminder falls due); "compensation_deadlines" (open
+        yet informed of, with the day the reminder falls due and the family's wish, None while
+        not asked, never "not_wanted"); "compensation_deadlines" (open
         claim deadlines up to as_of + days, overdue ones however old) and the rights-explained
         checkpoints due by then. Case references, codes, dates and ids: no names, no text."""
         self._authorize("justice", "read")
@@ -704,7 +705,7 @@ class JusticeActions(SessionBase):
                                   "waiting_for": waiting[r[3]], "since": r[4]})
             decisions.sort(key=lambda d: (d["since"] or "", d["proceeding_id"]))
             releases = []
-            for r in conn.execute(select(PR.c.id, PR.c.case_id, C.c.reference, PR.c.release_on)
+            for r in conn.execute(select(PR.c.id, PR.c.case_id, C.c.reference, PR.c.release_on, PR.c.release_wish)
                                   .join(C, C.c.id == PR.c.case_id)
                                   .where(PR.c.release_on.isnot(None), PR.c.release_informed_on.is_(None),
                                          func.coalesce(PR.c.release_wish, "") != NOT_WANTED)
@@ -712,7 +713,7 @@ class JusticeActions(SessionBase):
                 inform = (date.fromisoformat(r[3]) - timedelta(days=RELEASE_NOTICE_DAYS)).isoformat()
                 if inform <= until:
                     releases.append({"proceeding_id": r[0], "case_id": r[1], "case_reference": r[2],
-                                     "release_on": r[3], "inform_by": inform})
+                                     "release_on": r[3], "inform_by": inform, "wish": r[4]})
             deadlines = [{"claim_id": r[0], "case_id": r[1], "case_reference": r[2], "status": r[3],
                           "due": r[4], "kind": "claim_deadline"}
                          for r in conn.execute(select(CL.c.id, CL.c.case_id, C.c.reference, CL.c.status, RULES.c.next_due)

@@ -3096,7 +3096,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>ClaimDialog</name>
     <message>
-        <location line="+114"/>
+        <location line="+116"/>
         <source>New compensation claim</source>
         <translation>Nytt ersättningsanspråk</translation>
     </message>
@@ -3261,7 +3261,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+224"/>
+        <location filename="../../ui/today/panel.py" line="+228"/>
         <source>Complete a reminder</source>
         <translation>Slutför en påminnelse</translation>
     </message>
@@ -3450,7 +3450,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
         <translation>måste fyllas i.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/panel.py" line="-903"/>
+        <location filename="../../ui/today/panel.py" line="-907"/>
         <source>Snoozing needs a new date: when should it come back?</source>
         <translation>Att skjuta upp kräver ett nytt datum: när ska påminnelsen komma tillbaka?</translation>
     </message>
@@ -3954,7 +3954,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+906"/>
+        <location filename="../../ui/today/panel.py" line="+910"/>
         <source>Decline a reminder</source>
         <translation>Avböj en påminnelse</translation>
     </message>
@@ -4759,7 +4759,7 @@ Lägg sedan till personalen som ska arbeta i registret under Administration, var
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-434"/>
+        <location filename="../../ui/justice/dialogs.py" line="-436"/>
         <source>Record an event</source>
         <translation>Registrera en händelse</translation>
     </message>
@@ -6886,7 +6886,7 @@ Det finns i dokumentregistret som version {version}.</translation>
 <context>
     <name>JusticeModel</name>
     <message numerus="yes">
-        <location filename="../../ui/today/panel.py" line="-223"/>
+        <location filename="../../ui/today/panel.py" line="-227"/>
         <source>Waiting %n month(s)</source>
         <translation>
             <numerusform>Väntat %n månad</numerusform>
@@ -6930,7 +6930,12 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Åtalsbeslut väntas sedan {date}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Release on {release}: ask the child and family whether they wish to be told, by {date}</source>
+        <translation>Frigivning den {release}: fråga barnet och familjen om de vill bli underrättade, senast den {date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Release on {release}: inform the child and family by {date}</source>
         <translation>Frigivning den {release}: underrätta barnet och familjen senast den {date}</translation>
     </message>
@@ -7058,7 +7063,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Flytta förhandling…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Child&apos;s part…</source>
         <translation>Barnets medverkan…</translation>
     </message>
@@ -7078,12 +7083,12 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Underrättade om frigivning…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>Offence…</source>
         <translation>Brott…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+23"/>
         <source>On</source>
         <translation>Datum</translation>
     </message>
@@ -9356,7 +9361,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>MyInterviewsModel</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-447"/>
+        <location filename="../../ui/today/panel.py" line="-451"/>
         <source>Held: the notes are not written yet</source>
         <translation>Genomfört: anteckningarna är inte skrivna ännu</translation>
     </message>
@@ -9862,7 +9867,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+518"/>
+        <location filename="../../ui/justice/dialogs.py" line="+520"/>
         <source>Record a payment</source>
         <translation>Registrera en betalning</translation>
     </message>
@@ -10401,7 +10406,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ProceedingDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-492"/>
+        <location filename="../../ui/justice/dialogs.py" line="-494"/>
         <source>New proceeding</source>
         <translation>Nytt förfarande</translation>
     </message>
@@ -11922,7 +11927,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReleaseInformedDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+45"/>
+        <location filename="../../ui/justice/dialogs.py" line="+47"/>
         <source>Release informed</source>
         <translation>Underrättade om frigivning</translation>
     </message>
@@ -11983,7 +11988,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReleaseWishDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-37"/>
+        <location filename="../../ui/justice/dialogs.py" line="-39"/>
         <source>Release notification</source>
         <translation>Underrättelse om frigivning</translation>
     </message>
@@ -12013,7 +12018,7 @@ Status: {old} → {new}</translation>
         <translation>Deras svar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Said &amp;on:</source>
         <translation>Sa&amp;gt den:</translation>
     </message>
@@ -13416,7 +13421,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="+770"/>
+        <location filename="../../ui/today/panel.py" line="+774"/>
         <source>Snooze a reminder</source>
         <translation>Skjut upp en påminnelse</translation>
     </message>
@@ -15324,7 +15329,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_AgencySection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-881"/>
+        <location filename="../../ui/today/panel.py" line="-885"/>
         <source>Actions of outside agencies and referrals past their date, in the cases you lead.</source>
         <translation>Andra myndigheters åtgärder och remisser vars datum har passerat, i ärenden du är ansvarig för.</translation>
     </message>
@@ -15543,7 +15548,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_JusticeSection</name>
     <message numerus="yes">
-        <location filename="../../ui/today/panel.py" line="+90"/>
+        <location filename="../../ui/today/panel.py" line="+94"/>
         <source>Waiting %n month(s)</source>
         <translation>
             <numerusform>Väntat %n månad</numerusform>
@@ -15727,7 +15732,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_MineSection</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-325"/>
+        <location filename="../../ui/today/panel.py" line="-329"/>
         <source>My interviews</source>
         <translation>Mina barnförhör</translation>
     </message>
@@ -15759,7 +15764,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_MissedSection</name>
     <message numerus="yes">
-        <location line="+353"/>
+        <location line="+357"/>
         <source>Missed in the last %n day(s), with no session attended since.</source>
         <translation>
             <numerusform>Uteblev den senaste %n dagen, utan någon genomförd session sedan dess.</numerusform>
@@ -15823,7 +15828,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>_Section</name>
     <message>
-        <location filename="../../ui/today/panel.py" line="-605"/>
+        <location filename="../../ui/today/panel.py" line="-609"/>
         <source>Reminders never expire: each stays here until someone completes, declines or snoozes it.</source>
         <translation>Påminnelser upphör aldrig av sig själva: var och en står kvar här tills någon slutför, avböjer eller skjuter upp den.</translation>
     </message>

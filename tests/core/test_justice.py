@@ -550,8 +550,8 @@ def test_a_family_that_does_not_wish_to_be_told_gets_no_release_reminder(jt):
         s.set_release_wish(pid, "wanted", "2026-12-01")
         rid = _release_rule(s, pid)
         assert _rule(s, rid)[:5] == ("action_item", "liaison", "justice_release", "2027-01-30", "2027-01-30")
-        assert [(r["proceeding_id"], r["inform_by"]) for r in s.liaison_today("2027-01-15")["release_dates"]] == \
-            [(pid, "2027-01-30")]
+        assert [(r["proceeding_id"], r["inform_by"], r["wish"])
+                for r in s.liaison_today("2027-01-15")["release_dates"]] == [(pid, "2027-01-30", "wanted")]
         assert _status(s, jt, pid)["release"]["inform_by"] == "2027-01-30"
 
 
@@ -560,6 +560,8 @@ def test_a_change_of_mind_declines_the_open_reminder_and_a_new_wish_brings_a_new
         pid = _sentenced(s, jt, release_on="2027-03-01")       # not asked yet: the reminder is made
         first = _release_rule(s, pid)
         assert _rule(s, first)[3:5] == ("2027-01-30", "2027-01-30")
+        assert [(r["proceeding_id"], r["wish"]) for r in s.liaison_today("2027-01-15")["release_dates"]] == \
+            [(pid, None)]                                      # whoever tells them asks them first
         s.set_release_wish(pid, "not_wanted", "2026-12-02")
         assert _rule_events(s, first) == [("declined", "2026-12-02", NOT_WANTED_REASON)]
         assert [r for r in s.reminders("2027-01-30") if r.rule_id == first] == []

@@ -107,7 +107,8 @@ def test_the_liaison_follows_the_justice_track_by_date_and_opens_its_tab_by_keyb
     assert table(sec) == [
         ("2026-02-01", "Waiting 10 months", ref, "Charge decision awaited since 2026-02-01"),
         ("2026-03-15", "8 months overdue", ref, "Explain the right to compensation (at the verdict)"),
-        ("2026-12-26", "In 2 weeks", ref, "Release on 2027-01-25: inform the child and family by 2026-12-26"),
+        ("2026-12-26", "In 2 weeks", ref,
+         "Release on 2027-01-25: ask the child and family whether they wish to be told, by 2026-12-26"),
         ("2026-12-31", "In 3 weeks", ref, "Compensation claim deadline"),
         ("2027-01-20", "In 5 weeks", ref, "Hearing (Civil proceedings)"),
     ]
@@ -120,8 +121,8 @@ def test_the_liaison_follows_the_justice_track_by_date_and_opens_its_tab_by_keyb
     qtbot.keyClick(sec.view, K.Key_Down)
     assert sec.selected_row() == 2
     assert panel.selected_label.text() == (
-        f"Selected: Release on 2027-01-25: inform the child and family by 2026-12-26, {ref}; 2026-12-26 "
-        f"(In 2 weeks)")
+        f"Selected: Release on 2027-01-25: ask the child and family whether they wish to be told, by 2026-12-26, "
+        f"{ref}; 2026-12-26 (In 2 weeks)")
     assert panel.open_button.isEnabled()
     with qtbot.waitSignal(panel.openCaseTab, timeout=3000) as blocker:
         qtbot.keyClick(sec.view, K.Key_Return)
@@ -135,6 +136,15 @@ def test_the_liaison_follows_the_justice_track_by_date_and_opens_its_tab_by_keyb
         with qtbot.waitSignal(panel.openCaseTab, timeout=3000) as blocker:
             panel.open_selected()
         assert blocker.args == [track["case_id"], "justice"], bucket
+
+
+def test_once_the_family_wish_to_be_told_the_release_row_says_to_tell_them(qtbot, record_path, track):
+    with login(record_path, "liaison") as s:
+        (done,) = (p["id"] for p in s.justice_summary(track["case_id"])["proceedings"] if p["status"] == "sentenced")
+        s.set_release_wish(done, "wanted", "2026-03-15")
+    with today_as(qtbot, record_path, "liaison") as panel:
+        assert [r[3] for r in table(panel.justice) if r[0] == "2026-12-26"] == [
+            "Release on 2027-01-25: inform the child and family by 2026-12-26"]
 
 
 def test_a_case_lead_sees_the_justice_track_under_the_reminders_and_a_therapist_not_at_all(qtbot, record_path,

@@ -798,6 +798,10 @@ class JusticeModel(_CaseRowsModel):
                 return self.tr("Verdict awaited since {date}").format(date=since)
             return self.tr("Charge decision awaited since {date}").format(date=since)
         if part == "release":
+            if x.get("wish") is None:   # they were never asked: whoever acts asks them first
+                return self.tr("Release on {release}: ask the child and family whether they wish to be told, by "
+                               "{date}").format(release=self._words.date_text(date.fromisoformat(x["release_on"])),
+                                                date=self._words.date_text(self.day(x)))
             return self.tr("Release on {release}: inform the child and family by {date}").format(
                 release=self._words.date_text(date.fromisoformat(x["release_on"])),
                 date=self._words.date_text(self.day(x)))
