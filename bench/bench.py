@@ -324,6 +324,9 @@ def scenarios(sample: dict):
         (f"Justice tab: a case's proceedings and claims (justice_summary, {sample['jus_procs']} proceedings, "
          f"{sample['jus_events']} events)", lambda s: s.justice_summary(sample["jus_case"]),
          QUERY_TARGET_MS, LIAISON_USER),
+        # The same tab as every other case role sees it: the summary line only.
+        ("Justice tab for other roles: the summary line (justice_status)",
+         lambda s: s.justice_status(sample["jus_case"]), QUERY_TARGET_MS, THERAPIST_USER),
     ] if sample.get("jus_case") and hasattr(Session, "justice_summary") else []) + ([
         # The Follow-up tab: the plan of the case's child (the tab reads followup_plan of the child
         # chosen), the child with the most rules, as the case lead (a coordinator sees every rule).
