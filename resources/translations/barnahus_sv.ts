@@ -7575,27 +7575,27 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>&amp;Verifiera ett dokument eller paket…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Record</source>
-        <translation>&amp;Register</translation>
+        <location line="+6"/>
+        <source>Record</source>
+        <translation>Register</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>C&amp;ase</source>
-        <translation>&amp;Ärende</translation>
+        <source>Case</source>
+        <translation>Ärende</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Go</source>
-        <translation>&amp;Gå till</translation>
+        <source>Go</source>
+        <translation>Gå till</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;Help</source>
-        <translation>&amp;Hjälp</translation>
+        <source>Help</source>
+        <translation>Hjälp</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>Nothing was switched.</source>
         <translation>Inget byte gjordes.</translation>
     </message>
@@ -13227,7 +13227,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="-251"/>
+        <location filename="../../ui/shell/main_window.py" line="-265"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>

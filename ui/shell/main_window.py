@@ -162,22 +162,36 @@ class MainWindow(QMainWindow):
         # Enabled while locked too: a received bundle is checked without the record.
         self.verify_action = act(self.tr("&Verify a document or bundle…"), self.verify_file)
 
+        # The menus take no Alt letter: every Alt letter is the page's (a tab, a button, a field),
+        # so it always does what its underline says (a menu's letter took it from dozens of them).
+        # F10 opens the menus, as on Windows and GNOME.
         bar = self.menuBar()
-        m = bar.addMenu(self.tr("&Record"))
+        m = bar.addMenu(self.tr("Record"))
         m.addAction(self.lock_action)
         m.addAction(self.settings_action)
         m.addAction(self.password_action)
         m.addAction(self.verify_action)
         m.addSeparator()
         m.addAction(self.quit_action)
-        self.case_menu = bar.addMenu(self.tr("C&ase"))
+        self.case_menu = bar.addMenu(self.tr("Case"))
         self.case_menu.addAction(self.new_case_action)
         self.case_menu.addAction(self.close_tab_action)
-        self.go_menu = bar.addMenu(self.tr("&Go"))
+        self.go_menu = bar.addMenu(self.tr("Go"))
         for a in self.go_actions.values():
             self.go_menu.addAction(a)
-        h = bar.addMenu(self.tr("&Help"))
+        h = bar.addMenu(self.tr("Help"))
         h.addAction(self.about_action)
+        menus_key = QAction(self)
+        menus_key.setShortcut(QKeySequence(Qt.Key.Key_F10))
+        menus_key.triggered.connect(self.open_menus)
+        self.addAction(menus_key)
+
+    def open_menus(self) -> None:
+        """F10: the first menu shown opens; the arrow keys move along the menus."""
+        bar = self.menuBar()
+        first = next((a for a in bar.actions() if a.isVisible() and a.isEnabled()), None)
+        if first is not None:
+            bar.setActiveAction(first)
 
     def _update_actions(self) -> None:
         unlocked = self.session is not None
