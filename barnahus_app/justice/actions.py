@@ -45,10 +45,10 @@ not_wanted; until then "not asked yet") and the day they said so. A sentenced pr
 date makes a reminder (action_item, discipline liaison, subject "justice_release") due
 RELEASE_NOTICE_DAYS (a constant, 30) before it, to inform them, unless they do not wish it;
 record_release_informed records that they were and completes it. A new date moves the reminder
-(and asks to inform them again). "Do not wish to be told" declines an open reminder with that
-reason and makes none for a later date; wishing it again brings the reminder back while the
-release is ahead and they were not yet told. "Not asked yet" keeps the reminder: whoever acts on it
-asks them first.
+(and asks to inform them again). "Do not wish to be told" declines the open reminder with that
+reason and makes none for a later date; wishing it again brings a reminder back while they were not
+yet told of the release date (overdue when the release is past: they still wish to know). "Not
+asked yet" keeps the reminder: whoever acts on it asks them first.
 
 SUPPORT NEVER DEPENDS ON THE JUSTICE TRACK (001 para 80). Closing a proceeding (the final
 disposition) ends no service, no referral and no reminder: not even its own hearing or release
@@ -110,7 +110,7 @@ from barnahus_app.cases.tables import Case, CaseChild, CaseParty
 from barnahus_app.errors import NotFound, ValidationError
 from barnahus_app.fields import Date, Text, check_count
 from barnahus_app.followup.actions import (
-    EV as FEV, R as RULES, clean_rule, complete_occurrence, compute_limitation, decode_pending, insert_rule,
+    R as RULES, clean_rule, complete_occurrence, compute_limitation, decode_pending, insert_rule,
     limitations_table, local_date, recompute, refresh_limitations, reminder_event_in,
 )
 from barnahus_app.followup.tables import AllegedOffence
@@ -462,13 +462,13 @@ class JusticeActions(SessionBase):
                 raise ValidationError("wish", "Release notification belongs to a criminal proceeding.")
             conn.execute(update(PR).where(PR.c.id == p.id).values(release_wish=wish, release_wish_on=on,
                                                                    updated_at=utc_now_iso()))
-            detail = {"proceeding": p.id, "wish": wish}
             if wish == NOT_WANTED:
-                detail["reminders_declined"] = _decline_release_reminder(self, conn, p.release_rule_id, on)
-            elif p.release_on and p.release_informed_on is None and p.release_on > on:
-                p = _proceeding(conn, p.id, closed_ok=True)
-                detail["rule"] = _set_release(self, conn, p, p.release_on)
-            self._audit(conn, "justice.release_wish_set", "case", p.case_id, detail)
+                _decline_release_reminders(self, conn, p.id, on)
+            elif p.release_on:
+                _set_release(self, conn, _proceeding(conn, p.id, closed_ok=True), p.release_on)
+            # the answer itself stays out of the audit trail (the administrator reads it)
+            self._audit(conn, "justice.release_wish_set", "case", p.case_id,
+                        {"proceeding": p.id, "fields": ["release_wish", "release_wish_on"]})
 
     def record_release_informed(self, proceeding_id: int, on) -> None:
         """The child and family were informed of the release: the reminder is completed."""
@@ -959,43 +959,47 @@ def _move_rule(conn, rule_id: int, due: str) -> None:
 
 
 def _set_release(session, conn, p, release: str) -> int | None:
-    """The release date and its reminder: made, or moved to the new date, or made anew when the
-    last one was declined (the family wish to be told again); none when they do not wish it."""
+    """The release date, and the reminder to inform the child and family RELEASE_NOTICE_DAYS before
+    it: the open reminder moves to a new date; a new one is made when none is open and they are
+    still to be told (not told of this date); none while they do not wish to be told. Returns the
+    open reminder's rule id, or None."""
     due = (date.fromisoformat(release) - timedelta(days=RELEASE_NOTICE_DAYS)).isoformat()
-    rid = p.release_rule_id
-    if p.release_wish == NOT_WANTED:
-        pass
-    elif rid is None or _declined_last(conn, rid):
+    changed = release != p.release_on
+    to_tell = p.release_wish != NOT_WANTED and (changed or p.release_informed_on is None)
+    rid = p.release_rule_id if _rule_open(conn, p.release_rule_id) else None
+    if to_tell and rid is None:
         rid = _liaison_rule(session, conn, p.child_person_id, p.case_id, "action_item", due, "justice_release", p.id)
-    elif release != p.release_on:
+    elif to_tell and changed:
         _move_rule(conn, rid, due)
     conn.execute(update(PR).where(PR.c.id == p.id).values(
-        release_on=release, release_rule_id=rid, updated_at=utc_now_iso(),
-        **({"release_informed_on": None, "release_informed_by": None} if release != p.release_on else {})))
+        release_on=release, release_rule_id=rid or p.release_rule_id, updated_at=utc_now_iso(),
+        **({"release_informed_on": None, "release_informed_by": None} if changed else {})))
     return rid
 
 
-def _declined_last(conn, rule_id: int) -> bool:
-    last = conn.execute(select(FEV.c.action).where(FEV.c.rule_id == rule_id).order_by(FEV.c.id.desc()).limit(1)).first()
-    return bool(last) and last[0] == "declined"
+def _rule_open(conn, rule_id: int | None) -> bool:
+    """Whether a reminder a feature made still has an open occurrence."""
+    return rule_id is not None and bool(decode_pending(
+        conn.execute(select(RULES.c.pending).where(RULES.c.id == rule_id)).scalar()))
 
 
-def _decline_release_reminder(session, conn, rule_id: int | None, on: str) -> int:
-    """The family do not wish to be told (they said so on `on`): the release reminder's open
-    occurrences are declined with that reason (the plan's history says why). How many were open."""
-    if rule_id is None:
-        return 0
-    rule = conn.execute(select(RULES).where(RULES.c.id == rule_id)).first()
-    pending = recompute(conn, RULES.c.id == rule_id)[rule_id][1]
-    for occurrence, _due, _flag in pending:
-        reminder_event_in(session, conn, rule, "declined", occurrence, on, None,
-                          RELEASE_NOT_WANTED_REASON, audit=False)
-    return len(pending)
+def _decline_release_reminders(session, conn, proceeding_id: int, on: str) -> int:
+    """The family do not wish to be told (they said so on `on`): every open occurrence of the
+    proceeding's release reminders is declined with that reason (the plan's history says why).
+    How many were open."""
+    declined = 0
+    for rule in conn.execute(select(RULES).where(RULES.c.subject_kind == "justice_release",
+                                                 RULES.c.subject_id == proceeding_id)).all():
+        for occurrence, _due, _flag in recompute(conn, RULES.c.id == rule.id)[rule.id][1]:
+            reminder_event_in(session, conn, rule, "declined", occurrence, on, None, RELEASE_NOT_WANTED_REASON,
+                              audit=False)
+            declined += 1
+    return declined
 
 
 def _set_deadline(session, conn, c, deadline: str) -> int:
     rid = c.deadline_rule_id
-    if rid is None or not decode_pending(conn.execute(select(RULES.c.pending).where(RULES.c.id == rid)).scalar()):
+    if not _rule_open(conn, rid):
         rid = _liaison_rule(session, conn, c.child_person_id, c.case_id, "compensation_deadline", deadline,
                             "compensation_claim", c.id)
     else:

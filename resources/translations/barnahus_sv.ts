@@ -3011,7 +3011,7 @@ Säkerhetskopian skrevs {made}; loggens senaste post är {head}. Den kontrollera
 <context>
     <name>ChildPartDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+353"/>
+        <location filename="../../ui/justice/dialogs.py" line="+354"/>
         <source>The child&apos;s part</source>
         <translation>Barnets medverkan</translation>
     </message>
@@ -9550,7 +9550,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>OffenceDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-267"/>
+        <location filename="../../ui/justice/dialogs.py" line="-268"/>
         <source>Add an alleged offence</source>
         <translation>Lägg till ett misstänkt brott</translation>
     </message>
@@ -9867,7 +9867,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+520"/>
+        <location filename="../../ui/justice/dialogs.py" line="+521"/>
         <source>Record a payment</source>
         <translation>Registrera en betalning</translation>
     </message>
@@ -10406,7 +10406,7 @@ Ett krypterat ärenderegister för ett Barnahus. Fri programvara under GNU Gener
 <context>
     <name>ProceedingDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="-494"/>
+        <location filename="../../ui/justice/dialogs.py" line="-495"/>
         <source>New proceeding</source>
         <translation>Nytt förfarande</translation>
     </message>
@@ -11825,7 +11825,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>ReleaseDateDialog</name>
     <message>
-        <location filename="../../ui/justice/dialogs.py" line="+226"/>
+        <location filename="../../ui/justice/dialogs.py" line="+227"/>
         <location line="+12"/>
         <source>Release date</source>
         <translation>Frigivningsdag</translation>
@@ -12127,8 +12127,8 @@ Status: {old} → {new}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Release date: inform the child and family</source>
-        <translation>Frigivningsdag: underrätta barnet och familjen</translation>
+        <source>Release date: inform the child and family if they wish it</source>
+        <translation>Frigivningsdag: underrätta barnet och familjen om de vill det</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -577,13 +577,55 @@ def test_a_change_of_mind_declines_the_open_reminder_and_a_new_wish_brings_a_new
         assert _rule_events(s, second) == [("completed", "2026-12-04", None)]
 
 
-def test_a_wish_after_the_release_or_after_they_were_told_makes_no_reminder(jt):
+def _open_release_reminders(s, as_of="2027-12-31"):
+    return [r.due.isoformat() for r in s.reminders(as_of) if r.subject_kind == "justice_release"]
+
+
+def test_a_wish_for_a_past_release_reminds_at_once_and_after_they_were_told_of_nothing(jt):
     with login(jt["path"], "liaison") as s:
-        pid = _sentenced(s, jt, release_on="2026-11-01")       # already released
-        rid = _release_rule(s, pid)
+        pid = _sentenced(s, jt, release_on="2026-11-01")       # released already; nobody told them
+        first = _release_rule(s, pid)
         s.set_release_wish(pid, "not_wanted", "2026-06-01")
-        s.set_release_wish(pid, "wanted", "2026-12-01")        # after the release: nothing to remind of
-        assert _release_rule(s, pid) == rid
+        s.set_release_wish(pid, "wanted", "2026-12-01")        # they still wish to know: overdue at once
+        second = _release_rule(s, pid)
+        assert second != first and _rule(s, second)[3:5] == ("2026-10-02", "2026-10-02")
+        assert _open_release_reminders(s) == ["2026-10-02"]
+        s.record_release_informed(pid, "2026-12-02")
+        s.set_release_wish(pid, "wanted", "2026-12-03")        # told already: nothing more to remind of
+        assert _release_rule(s, pid) == second and _open_release_reminders(s) == []
+        assert _rule_events(s, second) == [("completed", "2026-12-02", None)]
+    with login(jt["path"], "coordinator") as c:                # the answer is not in the audit trail
+        entries = [e["detail"] for e in c.audit_entries() if e["action"] == "justice.release_wish_set"]
+    assert entries == [{"proceeding": pid, "fields": ["release_wish", "release_wish_on"]}] * 3
+
+
+def test_told_then_not_wanted_then_a_new_date_then_wanted_reminds_once_of_the_new_date(jt):
+    with login(jt["path"], "liaison") as s:
+        pid = _sentenced(s, jt, release_on="2027-03-01")
+        s.record_release_informed(pid, "2026-12-01")
+        s.set_release_wish(pid, "not_wanted", "2026-12-02")
+        s.set_release_date(pid, "2027-04-01")
+        assert _status(s, jt, pid)["release"] == {"release_on": "2027-04-01", "inform_by": None, "informed_on": None}
+        assert _open_release_reminders(s) == []
+        s.set_release_wish(pid, "wanted", "2026-12-03")
+        assert _open_release_reminders(s) == ["2027-03-02"]     # 2027-04-01 less 30 days
+        assert _status(s, jt, pid)["release"]["inform_by"] == "2027-03-02"
+
+
+def test_a_reminder_declined_until_later_moves_with_a_new_date_and_is_never_doubled(jt):
+    with login(jt["path"], "liaison") as s:
+        pid = _sentenced(s, jt, release_on="2027-03-01")
+        rid = _release_rule(s, pid)
+    with login(jt["path"], "coordinator") as c:                # the case lead, from Today
+        c.decline_reminder(rid, "The family are away until January", offer_again="2027-01-20")
+    with login(jt["path"], "liaison") as s:
+        assert _open_release_reminders(s) == ["2027-01-20"]
+        s.set_release_date(pid, "2027-04-01")
+        assert _release_rule(s, pid) == rid and _open_release_reminders(s) == ["2027-03-02"]
+        s.set_release_wish(pid, "wanted", "2026-12-01")
+        assert _open_release_reminders(s) == ["2027-03-02"]
+        s.set_release_wish(pid, "not_wanted", "2026-12-02")
+        assert _open_release_reminders(s) == []
 
 
 @pytest.mark.parametrize("kind,wish,on,field", [

@@ -570,12 +570,19 @@ def test_a_full_tab_scrolls_in_a_low_window_instead_of_growing_it(qtbot, open_as
 
 
 def test_a_charge_names_the_recorded_offence_its_proceeding_is_about(qtbot, open_as, setup):
-    """The charge decision offers the case's recorded offences before the bare categories, the
-    proceeding's own offence already ticked: a charge naming it keeps its date (and limitation)."""
+    """The charge decision offers the case's recorded offences against the proceeding's child
+    before the bare categories, the proceeding's own offence already ticked: a charge naming it
+    keeps its date (and limitation). An offence against another child of the case is not offered."""
     s = open_as("coordinator")
     case = setup["case"]
-    oid = s.add_alleged_offence(case["id"], "sexual_abuse_child", date(2025, 3, 3))
-    pid = s.open_proceeding(case["id"], case["offender_id"], "criminal", offence_id=oid)
+    sibling = s.create_person(given_name="Sibla", family_name="Exampledottir", date_of_birth="2016-02-03",
+                              dob_status="claimed")
+    s.add_child(case["id"], sibling, "witness")
+    s.add_alleged_offence(case["id"], "online_grooming", date(2025, 1, 1), victim_person_id=sibling)
+    oid = s.add_alleged_offence(case["id"], "sexual_abuse_child", date(2025, 3, 3),
+                                victim_person_id=case["child_id"])
+    pid = s.open_proceeding(case["id"], case["offender_id"], "criminal", offence_id=oid,
+                            child_person_id=case["child_id"])
     s.record_justice_event(pid, "reported_to_police", date(2026, 3, 5))
     s.record_justice_event(pid, "investigation_opened", date(2026, 3, 10))
     ws, panel = open_justice_tab(qtbot, s, case["id"])

@@ -251,7 +251,7 @@ def test_the_liaisons_keyboard_starts_on_the_justice_track_and_its_reminders_say
                  for i in range(panel.model(b).rowCount())] for b in ("overdue", "this_week", "upcoming")}
     # the release reminder and the rights checkpoint, in the liaison's reminders (not "Action item")
     assert whats == {"overdue": ["Explain the right to compensation (at the verdict)"], "this_week": [],
-                     "upcoming": ["Release date: inform the child and family", "Compensation deadline",
+                     "upcoming": ["Release date: inform the child and family if they wish it", "Compensation deadline",
                                   "Court date"]}
 
 

@@ -204,7 +204,8 @@ class EventDialog(FormDialog):
 
     def __init__(self, session, proceeding: dict, parent=None, *, offences: list | None = None):
         self.proceeding = proceeding
-        self.offences = list(offences or [])   # the case's alleged offences (rows of limitation_status)
+        # the case's alleged offences against this proceeding's child (rows of limitation_status)
+        self.offences = [o for o in offences or [] if o.get("victim_person_id") == proceeding.get("child_person_id")]
         super().__init__(session, parent)
         self.setObjectName("justiceEventDialog")
         self.setWindowTitle(self.tr("Record an event"))

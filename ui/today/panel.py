@@ -163,7 +163,7 @@ class ReminderModel(QAbstractTableModel):
     def justice_text(self, subject_kind: str | None) -> str | None:
         """What a reminder of the justice track is for (its subject_kind), or None for another."""
         if subject_kind == "justice_release":
-            return self.tr("Release date: inform the child and family")
+            return self.tr("Release date: inform the child and family if they wish it")
         if subject_kind == "rights_after_interview":
             return self.tr("Explain the right to compensation (after the interview)")
         if subject_kind == "rights_at_verdict":
