@@ -7038,57 +7038,17 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Inget förfarande är registrerat för ärendet.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>New proceeding…</source>
-        <translation>Nytt förfarande…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Open a proceeding (Ctrl+N)</source>
         <translation>Öppna ett förfarande (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Record event…</source>
-        <translation>Registrera händelse…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Schedule hearing…</source>
-        <translation>Boka förhandling…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Move hearing…</source>
-        <translation>Flytta förhandling…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Child&apos;s part…</source>
-        <translation>Barnets medverkan…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Release notification…</source>
-        <translation>Underrättelse om frigivning…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>Release date…</source>
-        <translation>Frigivningsdag…</translation>
+        <translation>Fri&amp;givningsdag…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Release informed…</source>
-        <translation>Underrättade om frigivning…</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <source>Offence…</source>
-        <translation>Brott…</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+13"/>
         <source>On</source>
         <translation>Datum</translation>
     </message>
@@ -7148,12 +7108,7 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Lägg till brott…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Change offence…</source>
-        <translation>Ändra brott…</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Compensation</source>
         <translation>Ersättning</translation>
     </message>
@@ -7203,29 +7158,74 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Inget ersättningsanspråk är registrerat för ärendet.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>New claim…</source>
-        <translation>Nytt anspråk…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Set status…</source>
-        <translation>Ange status…</translation>
+        <translation>&amp;Ange status…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Record payment…</source>
-        <translation>Registrera betalning…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Deadline…</source>
         <translation>Sista dag…</translation>
     </message>
     <message>
+        <location line="-82"/>
+        <source>&amp;New proceeding…</source>
+        <translation>&amp;Nytt förfarande…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Record event…</source>
+        <translation>&amp;Registrera händelse…</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>Rights explained…</source>
-        <translation>Rättigheter förklarade…</translation>
+        <source>Sc&amp;hedule hearing…</source>
+        <translation>&amp;Boka förhandling…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mo&amp;ve hearing…</source>
+        <translation>Fl&amp;ytta förhandling…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offen&amp;ce…</source>
+        <translation>Brott…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ch&amp;ild&apos;s part…</source>
+        <translation>Barnets &amp;medverkan…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>R&amp;elease notification…</source>
+        <translation>Underrättelse om fr&amp;igivning…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Release infor&amp;med…</source>
+        <translation>Underr&amp;ättade om frigivning…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Chan&amp;ge offence…</source>
+        <translation>Ändra brott…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Ne&amp;w claim…</source>
+        <translation>Nytt ansprå&amp;k…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record pa&amp;yment…</source>
+        <translation>Registrera beta&amp;lning…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rights e&amp;xplained…</source>
+        <translation>Rättigh&amp;eter förklarade…</translation>
     </message>
     <message>
         <location line="+77"/>

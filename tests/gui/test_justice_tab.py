@@ -651,3 +651,39 @@ def test_the_liaison_records_that_the_family_do_not_wish_to_be_told_of_the_relea
         "Release on 2027-03-01; the child and family do not wish to be told."]
     assert not panel.informed_button.isEnabled()
     assert s.liaison_today("2027-01-15")["release_dates"] == []
+
+
+BUTTON_LETTERS = {
+    "English": {"new_button": "n", "event_button": "r", "hearing_button": "h", "move_hearing_button": "v",
+                "p_offence_button": "c", "part_button": "i", "wish_button": "e", "release_button": None,
+                "informed_button": "m", "offence_button": None, "change_offence_button": "g", "claim_button": "w",
+                "status_button": None, "payment_button": "y", "deadline_button": None, "rights_button": "x"},
+    "Swedish": {"new_button": "n", "event_button": "r", "hearing_button": "b", "move_hearing_button": "y",
+                "p_offence_button": None, "part_button": "m", "wish_button": "i", "release_button": "g",
+                "informed_button": "ä", "offence_button": None, "change_offence_button": None, "claim_button": "k",
+                "status_button": "a", "payment_button": "l", "deadline_button": None, "rights_button": "e"},
+}
+
+
+@pytest.mark.parametrize("language", ["English", "Swedish"])
+@pytest.mark.parametrize("user", ["coordinator", "liaison"])
+def test_the_tabs_buttons_take_alt_letters_of_their_own(qtbot, open_as, setup, user, language, request):
+    """The letters the workspace's tab titles, Save and the alleged offences leave free: each
+    button's own, none twice on the page; Alt+R records an event (Registrera händelse too)."""
+    from tests.support.case_tabs import ALT
+    from tests.support.translations import mnemonic, shown_mnemonics
+    if language == "Swedish":
+        request.getfixturevalue("swedish")
+    s = open_as(user)
+    case = setup["case"]
+    s.open_proceeding(case["id"], case["offender_id"], "criminal")
+    s.open_claim(case["id"], "state_fund", "child", currency="SEK")
+    ws, panel = open_justice_tab(qtbot, s, case["id"])
+    letters = BUTTON_LETTERS[language]
+    assert {name: mnemonic(getattr(panel, name).text()) for name in letters} == letters
+    shown = [m for m, _t in shown_mnemonics(ws)]
+    assert [t for m, t in shown_mnemonics(ws) if shown.count(m) > 1] == []
+    qtbot.keyClick(focused(), K.Key_R, ALT)
+    dlg = opened(qtbot, panel)
+    assert dlg.objectName() == "justiceEventDialog"
+    dlg.reject()

@@ -106,28 +106,28 @@ class JusticePanel(CaseTabPanel):
         self.p_empty.setText(self.tr("No proceeding is recorded for this case."))
         page.addWidget(self.p_empty)
         bar = QHBoxLayout()
-        self.new_button = self._button(self, self.tr("New proceeding…"), "newProceedingButton",
+        self.new_button = self._button(self, self.tr("&New proceeding…"), "newProceedingButton",
                                        self.new_proceeding, bar, self.can_create)
         self.new_button.setToolTip(self.tr("Open a proceeding (Ctrl+N)"))
-        self.event_button = self._button(self, self.tr("Record event…"), "recordEventButton",
+        self.event_button = self._button(self, self.tr("&Record event…"), "recordEventButton",
                                          self.record_event, bar, self.can_update)
-        self.hearing_button = self._button(self, self.tr("Schedule hearing…"), "scheduleHearingButton",
+        self.hearing_button = self._button(self, self.tr("Sc&hedule hearing…"), "scheduleHearingButton",
                                            self.schedule_hearing, bar, self.can_update)
-        self.move_hearing_button = self._button(self, self.tr("Move hearing…"), "moveHearingButton",
+        self.move_hearing_button = self._button(self, self.tr("Mo&ve hearing…"), "moveHearingButton",
                                                 self.move_hearing, bar, self.can_update)
-        self.p_offence_button = self._button(self, self.tr("Offence…"), "proceedingOffenceButton",
+        self.p_offence_button = self._button(self, self.tr("Offen&ce…"), "proceedingOffenceButton",
                                              self.proceeding_offence, bar, self.can_update)
         bar.addStretch(1)
         page.addLayout(bar)
         # the child and family: a second row, so that both fit a laptop's width
         family = QHBoxLayout()
-        self.part_button = self._button(self, self.tr("Child's part…"), "childPartButton",
+        self.part_button = self._button(self, self.tr("Ch&ild's part…"), "childPartButton",
                                         self.child_part, family, self.can_update)
-        self.wish_button = self._button(self, self.tr("Release notification…"), "releaseWishButton",
+        self.wish_button = self._button(self, self.tr("R&elease notification…"), "releaseWishButton",
                                         self.release_wish, family, self.can_update)
         self.release_button = self._button(self, self.tr("Release date…"), "releaseDateButton",
                                            self.release_date, family, self.can_update)
-        self.informed_button = self._button(self, self.tr("Release informed…"), "releaseInformedButton",
+        self.informed_button = self._button(self, self.tr("Release infor&med…"), "releaseInformedButton",
                                             self.release_informed, family, self.can_update)
         family.addStretch(1)
         page.addLayout(family)
@@ -156,7 +156,7 @@ class JusticePanel(CaseTabPanel):
         obar = QHBoxLayout()
         self.offence_button = self._button(self, self.tr("Add offence…"), "addOffenceButton", self.add_offence,
                                            obar, self.can_change_offences)
-        self.change_offence_button = self._button(self, self.tr("Change offence…"), "changeOffenceButton",
+        self.change_offence_button = self._button(self, self.tr("Chan&ge offence…"), "changeOffenceButton",
                                                   self.change_offence, obar, self.can_change_offences)
         obar.addStretch(1)
         page.addLayout(obar)
@@ -182,15 +182,15 @@ class JusticePanel(CaseTabPanel):
         self.c_empty.setText(self.tr("No compensation claim is recorded for this case."))
         page.addWidget(self.c_empty)
         cbar = QHBoxLayout()
-        self.claim_button = self._button(self, self.tr("New claim…"), "newClaimButton", self.new_claim, cbar,
+        self.claim_button = self._button(self, self.tr("Ne&w claim…"), "newClaimButton", self.new_claim, cbar,
                                          self.can_create)
         self.status_button = self._button(self, self.tr("Set status…"), "claimStatusButton", self.claim_status,
                                           cbar, self.can_update)
-        self.payment_button = self._button(self, self.tr("Record payment…"), "recordPaymentButton",
+        self.payment_button = self._button(self, self.tr("Record pa&yment…"), "recordPaymentButton",
                                            self.record_payment, cbar, self.can_update)
         self.deadline_button = self._button(self, self.tr("Deadline…"), "claimDeadlineButton",
                                             self.claim_deadline, cbar, self.can_update)
-        self.rights_button = self._button(self, self.tr("Rights explained…"), "rightsExplainedButton",
+        self.rights_button = self._button(self, self.tr("Rights e&xplained…"), "rightsExplainedButton",
                                           self.rights_explained, cbar, self.can_update)
         cbar.addStretch(1)
         page.addLayout(cbar)
