@@ -552,6 +552,8 @@ def test_asking_a_colleague_busy_in_an_interview_needs_a_reason(qtbot, open_as, 
     def saved():   # an assertion, so that a failure says what the editor showed instead
         assert "Attendance saved." in ed.message.text(), (ed.message.text(), conflict(), QApplication.activeWindow())
     qtbot.waitUntil(saved, timeout=5000)
+    qtbot.waitUntil(lambda: not panel.loading, timeout=5000)        # the meeting read again after the save
+    saved()                                                         # ... keeps what the save said
     assert [a["user_id"] for a in s.meeting_view(mid)["attendees"]] == [interviewer]
     kept = kept_overrides(s)
     assert kept == [(mid, f"staff:{interviewer}:{iid}", reason)]

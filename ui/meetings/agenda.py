@@ -141,10 +141,11 @@ class AgendaBuilder(QWidget):
 
     # the meeting shown ------------------------------------------------------------------------
     def set_meeting(self, view: dict | None, due: list[dict] | None, editable: bool) -> None:
+        if view is None or view["id"] != self.meeting_id:   # read again after a change: its message stays
+            self.message.clear()
         self.meeting_id = view["id"] if view else None
         self.editable = editable
         self.items = sorted((view or {}).get("items") or [], key=lambda i: i.get("position") or 0)
-        self.message.clear()
         keep = self.agenda_list.currentRow()
         self.agenda_list.clear()
         for n, it in enumerate(self.items, 1):

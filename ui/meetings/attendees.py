@@ -179,9 +179,12 @@ class AttendeesEditor(QWidget):
         return self._people
 
     def set_meeting(self, view: dict | None, editable: bool) -> None:
+        """Show a meeting's attendees. Read again after a save, the same meeting keeps what the
+        save said ("Attendance saved."), as the minutes do."""
+        if view is None or view["id"] != self.meeting_id:
+            self.message.clear()
         self.meeting_id = view["id"] if view else None
         self.editable = editable
-        self.message.clear()
         for r in self.rows:
             for w in r.widgets():
                 self.grid.removeWidget(w)
