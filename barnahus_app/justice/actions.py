@@ -439,7 +439,7 @@ class JusticeActions(SessionBase):
 
     def set_release_date(self, proceeding_id: int, release_on) -> None:
         """The convicted offender's release date (after a sentence): a reminder to inform the
-        child and family RELEASE_NOTICE_DAYS before it."""
+        child and family RELEASE_NOTICE_DAYS before it, unless they do not wish to be told."""
         self._authorize("justice", "update")
         release = Date(required=True).clean("release_on", release_on)
         with self.record.transaction() as conn:
