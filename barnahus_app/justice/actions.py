@@ -668,7 +668,8 @@ class JusticeActions(SessionBase):
         self._authorize("case", "read")
         with self.record.transaction() as conn:
             require_case(conn, case_id)
-            counts = _counts(conn, case_id)
+            counts = _counts(conn.execute(select(PR.c.status).where(PR.c.case_id == case_id)).scalars().all(),
+                             conn.execute(select(CL.c.status).where(CL.c.case_id == case_id)).scalars().all())
             self._audit(conn, "justice.status_read", "case", case_id, {})
         return {"case_id": case_id, "counts": counts, "line": _line(counts)}
 
@@ -779,7 +780,7 @@ def _summary(conn, case_id: int, names: bool) -> dict:
                            "legal_representative": p.legal_representative, "child_view": p.child_view,
                            "child_view_words": p.child_view_words, "child_view_on": p.child_view_on},
             "release": {"release_on": p.release_on,
-                        "inform_by": rules.get(p.release_rule_id) if p.release_wish != NOT_WANTED else None,
+                        "inform_by": rules.get(p.release_rule_id),
                         "informed_on": p.release_informed_on} if p.release_on else None,
             "release_wish": {"wish": p.release_wish, "on": p.release_wish_on} if p.release_wish else None,
             "limitation": limits.get(p.offence_id),
@@ -801,18 +802,15 @@ def _summary(conn, case_id: int, names: bool) -> dict:
             c.pop(k)
     rights = [{"stage": r.stage, "on": r.explained_on, "child_person_id": r.child_person_id}
               for r in conn.execute(select(RE).where(RE.c.case_id == case_id).order_by(RE.c.explained_on, RE.c.id))]
-    counts = _counts(conn, case_id)
+    counts = _counts([p["status"] for p in out_p], [c["status"] for c in claims])
     return {"case_id": case_id, "proceedings": out_p, "claims": claims, "rights_explained": rights,
             "counts": counts, "line": _line(counts)}
 
 
-def _counts(conn, case_id: int) -> dict:
-    """What the summary line says: proceedings (open: not closed) and claims (paid) of the case."""
-    procs, open_ = conn.execute(select(func.count(), func.count().filter(PR.c.status != CLOSED))
-                                .where(PR.c.case_id == case_id)).one()
-    claims, paid = conn.execute(select(func.count(), func.count().filter(CL.c.status == "paid"))
-                                .where(CL.c.case_id == case_id)).one()
-    return {"proceedings": procs, "open": open_, "claims": claims, "paid": paid}
+def _counts(proceeding_statuses: list, claim_statuses: list) -> dict:
+    """What the summary line says of a case's proceedings (open: not closed) and claims (paid)."""
+    return {"proceedings": len(proceeding_statuses), "open": sum(s != CLOSED for s in proceeding_statuses),
+            "claims": len(claim_statuses), "paid": sum(s == "paid" for s in claim_statuses)}
 
 
 def _line(counts: dict) -> str:

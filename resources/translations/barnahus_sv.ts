@@ -907,7 +907,7 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Ta &amp;bort från dagordningen</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>%1 more case(s) on the agenda are not shown: you do not work on them.</source>
         <translation>%1 ärende(n) till på dagordningen visas inte: du arbetar inte med dem.</translation>
     </message>
@@ -965,18 +965,18 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>%1 (personal)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location line="-129"/>
-        <location line="+129"/>
+        <location line="-132"/>
+        <location line="+132"/>
         <source>Discipline</source>
         <translation>Yrkesgrupp</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-125"/>
         <source>Remote</source>
         <translation>På distans</translation>
     </message>
@@ -1031,7 +1031,7 @@ The action stays in the record as cancelled, with your reason.</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Attendance</source>
         <translation>Närvaro</translation>
     </message>
@@ -7595,7 +7595,12 @@ Det finns i dokumentregistret som version {version}.</translation>
         <translation>Hjälp</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+2"/>
+        <source>Open the menus</source>
+        <translation>Öppna menyerna</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Nothing was switched.</source>
         <translation>Inget byte gjordes.</translation>
     </message>
@@ -13227,7 +13232,7 @@ Status: {old} → {new}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="-265"/>
+        <location filename="../../ui/shell/main_window.py" line="-262"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
@@ -14637,7 +14642,7 @@ Sedan låser du upp registret igen.</translation>
 <context>
     <name>UndertakingDialog</name>
     <message>
-        <location filename="../../ui/meetings/attendees.py" line="-276"/>
+        <location filename="../../ui/meetings/attendees.py" line="-279"/>
         <source>Confidentiality undertaking</source>
         <translation>Sekretessförbindelse</translation>
     </message>

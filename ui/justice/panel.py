@@ -256,7 +256,7 @@ class JusticePanel(CaseTabPanel):
             self.c_view.selectRow(crow)
         self.c_view.setVisible(bool(self.claims))
         self.c_empty.setVisible(self.can_read_track and not self.claims)
-        self.rights.setText(self.rights_text() if self.can_read_track else "")
+        self.rights.setText(self.rights_text())
         self.rights.setVisible(self.can_read_track)
         self._show_offences(offences, keep_offence)
         self._show_proceeding()

@@ -181,10 +181,7 @@ class MainWindow(QMainWindow):
             self.go_menu.addAction(a)
         h = bar.addMenu(self.tr("Help"))
         h.addAction(self.about_action)
-        menus_key = QAction(self)
-        menus_key.setShortcut(QKeySequence(Qt.Key.Key_F10))
-        menus_key.triggered.connect(self.open_menus)
-        self.addAction(menus_key)
+        act(self.tr("Open the menus"), self.open_menus, "F10")
 
     def open_menus(self) -> None:
         """F10: the first menu shown opens; the arrow keys move along the menus."""
