@@ -488,6 +488,8 @@ def test_other_case_roles_read_the_summary_line_only_and_change_nothing(jt, role
             s.justice_summary(jt["case"])
         with pytest.raises(PermissionDenied):
             s.liaison_today("2026-12-01")
+        with pytest.raises(NotFound):
+            s.justice_status(jt["case"] + 1000)
         with pytest.raises(PermissionDenied):
             s.record_justice_event(pid, "reported_to_police", "2026-01-01")
         with pytest.raises(PermissionDenied):

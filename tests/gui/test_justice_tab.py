@@ -636,6 +636,11 @@ def test_the_liaison_records_that_the_family_do_not_wish_to_be_told_of_the_relea
     click_by_tab(qtbot, panel.wish_button)
     dlg = opened(qtbot, panel)
     assert focused() is dlg.wish and dlg.wish.value() is None
+    press(qtbot, K.Key_S)   # &Save without an answer: said beside the field, nothing stored
+    qtbot.waitUntil(lambda: bool(dlg.error_texts()), timeout=5000)
+    assert dlg.messages["wish"].text() == "Their answer is required."
+    assert s.justice_summary(case["id"])["proceedings"][0]["release_wish"] is None
+    dlg.wish.setFocus()
     qtbot.keyClicks(dlg.wish, "Do")
     assert dlg.wish.value() == "not_wanted"
     press(qtbot, K.Key_O)   # Said &on
